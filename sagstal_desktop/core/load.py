@@ -1,0 +1,412 @@
+"""The load model: each person's casework capacity and weighted load, and the team summary.
+
+Definitions (domain brief, "The load model the app implements"):
+
+* casework capacity  c = (weekly hours - hours on other tasks) / 37, times (1 - reduction)
+  while the person is a newcomer (start date less than ``newcomer_months`` before the date
+  measured);
+* weighted load against the DS maximum  L = sum_t n_t / max_t / c  (1.0 = 100 %); likewise
+  against the minimum, to tell "below range";
+* full-time-equivalent caseload = total cases * 37 / casework hours;
+* team: FTE needed at max = sum_t N_t / max_t (and at min and midpoint), available FTE =
+  sum c, shortfall = needed - available, yearly cost = shortfall * cost per FTE.
+
+A person with no casework capacity gets the status NOT_COMPUTABLE; no inf or NaN is produced.
+Cases of a type the chosen norm set cannot measure are counted, reported as *uncovered* and
+left out of the loads.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from itertools import chain
+from operator import attrgetter
+from typing import NamedTuple, overload
+
+from sagstal_desktop.core.model import StaffMember, Team, TeamSettings
+from sagstal_desktop.core.norms import NormSet, TypeNorm
+
+#: Tolerance for comparing a load with 100 %: exactly a DS-maximum caseload is "within".
+EPSILON = 1e-9
+
+
+class Status(StrEnum):
+    """Where a person's caseload lies against the norm range."""
+
+    BELOW = "below"
+    WITHIN = "within"
+    OVER = "over"
+    NOT_COMPUTABLE = "not_computable"
+
+
+class PersonResult(NamedTuple):
+    """The computed figures for one staff member (a named tuple: 10,000 of them are cheap)."""
+
+    member_id: str
+    name: str
+    weekly_hours: float
+    casework_hours: float
+    newcomer: bool
+    capacity: float  # casework FTE after the newcomer reduction
+    total_cases: int
+    uncovered_cases: int  # cases of types the norm set cannot measure
+    weighted_max: float  # sum n_t / max_t: FTE of work at DS max the person's cases represent
+    weighted_min: float
+    fte_caseload: float | None  # None without casework hours
+    load_max: float | None  # fraction: 1.0 = exactly DS max for the person's capacity
+    load_min: float | None
+    status: Status
+
+    @property
+    def computable(self) -> bool:
+        return self.status is not Status.NOT_COMPUTABLE
+
+    def room(self, norm: TypeNorm) -> float | None:
+        """How many more cases of ``norm``'s type the person can take before reaching DS max
+        (negative: how many the person is over by). None if not computable."""
+        if self.status is Status.NOT_COMPUTABLE:
+            return None
+        return (self.capacity - self.weighted_max) * norm.max
+
+    def room_whole(self, norm: TypeNorm) -> int | None:
+        """``room`` in whole cases: cases that still fit (rounded down), or minus the number
+        of cases to hand over to get within DS max (rounded away from zero)."""
+        room = self.room(norm)
+        if room is None:
+            return None
+        if room >= -EPSILON:
+            return math.floor(room + EPSILON)
+        return -math.ceil(-room - EPSILON)
+
+
+@dataclass(frozen=True, slots=True)
+class GroupSummary:
+    """A norm area's share of the team's cases and of the staff it needs."""
+
+    group_id: str
+    cases: int
+    fte_needed_max: float
+    fte_needed_mid: float
+    fte_needed_min: float
+
+
+@dataclass(frozen=True)
+class TeamSummary:
+    """Team figures. FTE = full-time (37 h) casework positions."""
+
+    norm_set_id: str
+    as_of: date
+    full_time_hours: float
+    persons: PersonResults
+    cases_by_type: dict[str, int]  # covered cases, by the case type the team holds them under
+    uncovered_by_type: dict[str, int]
+    groups: tuple[GroupSummary, ...]
+    total_cases: int
+    covered_cases: int
+    available_fte: float
+    casework_hours: float
+    fte_needed_max: float
+    fte_needed_mid: float
+    fte_needed_min: float
+    cost_per_fte: float | None
+    staff_count: int
+    computable_count: int
+    over_count: int
+    within_count: int
+    below_count: int
+
+    @property
+    def not_computable_count(self) -> int:
+        return self.staff_count - self.computable_count
+
+    def shortfall(self, level: str = "max") -> float:
+        """FTE needed at ``level`` ("max", "mid" or "min") minus available FTE.
+        Positive: the team lacks staff; negative: a surplus."""
+        return self.fte_needed(level) - self.available_fte
+
+    def fte_needed(self, level: str = "max") -> float:
+        return {"max": self.fte_needed_max, "mid": self.fte_needed_mid, "min": self.fte_needed_min}[level]
+
+    def yearly_cost(self, level: str = "max") -> float | None:
+        """Yearly cost of closing the shortfall at ``level`` (0 with no shortfall); None
+        while no cost per FTE has been entered."""
+        if self.cost_per_fte is None:
+            return None
+        return max(self.shortfall(level), 0.0) * self.cost_per_fte
+
+    @property
+    def share_within_max(self) -> float | None:
+        """Share of computable staff at or below DS max (0-1); None if nobody is computable."""
+        if not self.computable_count:
+            return None
+        return (self.computable_count - self.over_count) / self.computable_count
+
+    @property
+    def average_fte_caseload(self) -> float | None:
+        """The team's cases per full-time casework position: total cases * 37 / the casework
+        hours of everyone with casework hours."""
+        if self.casework_hours <= 0:
+            return None
+        return self.total_cases * self.full_time_hours / self.casework_hours
+
+    @property
+    def effective_range(self) -> tuple[float, float] | None:
+        """The DS range for the team's mix of cases: cases / FTE needed at min and at max.
+        For a team with one case type this is that type's range."""
+        if self.covered_cases <= 0:
+            return None
+        return (self.covered_cases / self.fte_needed_min, self.covered_cases / self.fte_needed_max)
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` moved ``months`` calendar months on, clamped to the month's last day."""
+    import calendar
+
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def is_newcomer(start_date: date | None, as_of: date, months: int) -> bool:
+    """True while ``as_of`` lies before the end of the newcomer period that starts at
+    ``start_date`` (also for a start date still to come)."""
+    if start_date is None or months <= 0:
+        return False
+    return as_of < add_months(start_date, months)
+
+
+class _Weights:
+    """Per norm set: 1/max and 1/min for each case type, and which types it cannot measure.
+
+    The hot loop works on whole ``counts`` dicts at C speed: persons whose dicts list the same
+    case types in the same order share one tuple of weights, so a person's load is
+    ``sum(map(mul, counts.values(), weights))`` with no Python-level step per case type.
+    """
+
+    def __init__(self, norm_set: NormSet) -> None:
+        self.norm_set = norm_set
+        self._resolved: dict[str, TypeNorm | None] = {}
+        self._by_signature: dict[tuple[str, ...], tuple] = {}
+
+    def norm(self, case_type: str) -> TypeNorm | None:
+        try:
+            return self._resolved[case_type]
+        except KeyError:
+            norm = self._resolved[case_type] = self.norm_set.norm_for(case_type)
+            return norm
+
+    def for_signature(self, signature: tuple[str, ...]) -> tuple:
+        """(inv_max, inv_min, covered mask or None) for a tuple of case types."""
+        found = self._by_signature.get(signature)
+        if found is None:
+            norms = [self.norm(t) for t in signature]
+            inv_max = tuple(1.0 / n.max if n else 0.0 for n in norms)
+            inv_min = tuple(1.0 / n.min if n else 0.0 for n in norms)
+            mask = None if all(norms) else tuple(1 if n else 0 for n in norms)
+            found = self._by_signature[signature] = (inv_max, inv_min, mask)
+        return found
+
+
+class PersonResults(Sequence[PersonResult]):
+    """Every person's figures, kept by column; a ``PersonResult`` is built when asked for.
+
+    Building 10,000 tuples up front would cost more than the whole computation; a table view
+    asks only for its visible rows. ``column(name)`` gives a whole column (for charts).
+    """
+
+    __slots__ = ("_columns", "_size")
+
+    def __init__(self, columns: dict[str, list]) -> None:
+        self._columns = tuple(columns[name] for name in PersonResult._fields)
+        self._size = len(self._columns[0])
+
+    def __len__(self) -> int:
+        return self._size
+
+    @overload
+    def __getitem__(self, index: int) -> PersonResult: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[PersonResult]: ...
+    def __getitem__(self, index: int | slice) -> PersonResult | list[PersonResult]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._size))]
+        return PersonResult._make([column[index] for column in self._columns])
+
+    def column(self, name: str) -> list:
+        """One field for every person, e.g. ``column("load_max")``."""
+        return self._columns[PersonResult._fields.index(name)]
+
+
+def _signature_groups(staff: list[StaffMember]) -> dict[tuple[str, ...], list[int]]:
+    """Indexes of the persons whose counts list the same case types in the same order."""
+    signatures = list(map(tuple, map(attrgetter("counts"), staff)))
+    if signatures and signatures.count(signatures[0]) == len(signatures):
+        return {signatures[0]: list(range(len(signatures)))}  # the usual case: one layout
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for index, signature in enumerate(signatures):
+        groups.setdefault(signature, []).append(index)
+    return groups
+
+
+class _Computed(NamedTuple):
+    persons: PersonResults
+    totals: dict[str, int]  # covered cases per case type
+    uncovered: dict[str, int]
+    available_fte: float
+    casework_hours: float
+    total_cases: int
+    status_counts: list[int]  # indexed like _STATUS_BY_CODE
+
+
+_STATUS_BY_CODE = (Status.BELOW, Status.WITHIN, Status.OVER, Status.NOT_COMPUTABLE)
+
+
+def _compute_people(
+    staff: list[StaffMember], weights: _Weights, settings: TeamSettings, as_of: date
+) -> _Computed:
+    """Every person's figures and their sums.
+
+    Vectorised with numpy (imported here, at the first computation, not at start-up): persons
+    holding the same case types in the same order form one integer matrix, so 10,000 staff x
+    30 case types cost a few matrix products instead of 300,000 Python steps.
+    """
+    import numpy as np
+
+    size = len(staff)
+    wmax, wmin = np.zeros(size), np.zeros(size)
+    total, unc = np.zeros(size, dtype=np.int64), np.zeros(size, dtype=np.int64)
+    totals: dict[str, int] = {}
+    uncovered: dict[str, int] = {}
+    for signature, indexes in _signature_groups(staff).items():
+        if not signature:
+            continue
+        inv_max, inv_min, mask = weights.for_signature(signature)
+        width = len(signature)
+        counts = np.fromiter(
+            chain.from_iterable([staff[i].counts.values() for i in indexes]),
+            dtype=np.int64, count=width * len(indexes),
+        ).reshape(len(indexes), width)
+        rows = np.asarray(indexes)
+        wmax[rows] = counts @ np.asarray(inv_max)
+        wmin[rows] = counts @ np.asarray(inv_min)
+        row_total = counts.sum(axis=1)
+        total[rows] = row_total
+        if mask:
+            unc[rows] = row_total - counts @ np.asarray(mask, dtype=np.int64)
+        for case_type, n in zip(signature, counts.sum(axis=0).tolist(), strict=True):
+            if n:
+                target = totals if weights.norm(case_type) is not None else uncovered
+                target[case_type] = target.get(case_type, 0) + n
+
+    fth = weights.norm_set.full_time_hours
+    months = settings.newcomer_months
+    newcomer_on: dict[date | None, bool] = {None: False}
+
+    def newcomer(start: date | None) -> bool:
+        found = newcomer_on.get(start)
+        if found is None:
+            found = newcomer_on[start] = is_newcomer(start, as_of, months)
+        return found
+
+    newcomers = np.fromiter(map(newcomer, map(attrgetter("start_date"), staff)), dtype=bool, count=size)
+    weekly = np.fromiter(map(attrgetter("weekly_hours"), staff), dtype=float, count=size)
+    hours = weekly - np.fromiter(map(attrgetter("other_hours"), staff), dtype=float, count=size)
+    has_hours = hours > 0
+    safe_hours = np.where(has_hours, hours, 1.0)
+    keep = np.where(newcomers, 1.0 - settings.newcomer_reduction, 1.0)
+    capacity = np.where(has_hours, safe_hours / fth * keep, 0.0)
+    computable = capacity > 0
+    safe_capacity = np.where(computable, capacity, 1.0)
+    load_max = wmax / safe_capacity
+    load_min = wmin / safe_capacity
+    status_code = np.select(
+        [~computable, load_max > 1.0 + EPSILON, load_min < 1.0 - EPSILON], [3, 2, 0], default=1
+    )
+    fte_caseload = (total * fth / safe_hours).tolist()
+    load_max_list, load_min_list = load_max.tolist(), load_min.tolist()
+    for i in np.flatnonzero(~has_hours).tolist():
+        fte_caseload[i] = None
+    for i in np.flatnonzero(~computable).tolist():
+        load_max_list[i] = load_min_list[i] = None
+    persons = PersonResults(
+        {
+            "member_id": list(map(attrgetter("id"), staff)),
+            "name": list(map(attrgetter("name"), staff)),
+            "weekly_hours": weekly.tolist(),
+            "casework_hours": np.maximum(hours, 0.0).tolist(),
+            "newcomer": newcomers.tolist(),
+            "capacity": capacity.tolist(),
+            "total_cases": total.tolist(),
+            "uncovered_cases": unc.tolist(),
+            "weighted_max": wmax.tolist(),
+            "weighted_min": wmin.tolist(),
+            "fte_caseload": fte_caseload,
+            "load_max": load_max_list,
+            "load_min": load_min_list,
+            "status": list(map(_STATUS_BY_CODE.__getitem__, status_code.tolist())),
+        }
+    )
+    return _Computed(
+        persons,
+        totals,
+        uncovered,
+        float(capacity.sum()),
+        float(hours[has_hours].sum()),
+        int(total.sum()),
+        np.bincount(status_code, minlength=4).tolist(),
+    )
+
+
+def compute_person(
+    member: StaffMember, norm_set: NormSet, settings: TeamSettings, as_of: date
+) -> PersonResult:
+    """The figures for one staff member."""
+    return _compute_people([member], _Weights(norm_set), settings, as_of).persons[0]
+
+
+def summarize(team: Team, as_of: date | None = None, norm_set: NormSet | None = None) -> TeamSummary:
+    """Compute every person's figures and the team summary against ``norm_set`` (default: the
+    team's chosen set) on the date ``as_of`` (default: today)."""
+    as_of = as_of or date.today()
+    norm_set = norm_set or team.norm_set()
+    weights = _Weights(norm_set)
+    computed = _compute_people(team.staff, weights, team.settings, as_of)
+    need_max = need_min = need_mid = 0.0
+    by_group: dict[str, list] = {g.id: [0, 0.0, 0.0, 0.0] for g in norm_set.groups}
+    for case_type, n in computed.totals.items():
+        norm = weights.norm(case_type)
+        acc = by_group[norm.group_id]
+        acc[0] += n
+        acc[1] += n / norm.max
+        acc[2] += n / norm.midpoint
+        acc[3] += n / norm.min
+        need_max += n / norm.max
+        need_mid += n / norm.midpoint
+        need_min += n / norm.min
+    below, within, over, _not_computable = computed.status_counts
+    return TeamSummary(
+        norm_set_id=norm_set.id,
+        as_of=as_of,
+        full_time_hours=norm_set.full_time_hours,
+        persons=computed.persons,
+        cases_by_type=computed.totals,
+        uncovered_by_type=computed.uncovered,
+        groups=tuple(GroupSummary(gid, *acc) for gid, acc in by_group.items() if acc[0]),
+        total_cases=computed.total_cases,
+        covered_cases=sum(computed.totals.values()),
+        available_fte=computed.available_fte,
+        casework_hours=computed.casework_hours,
+        fte_needed_max=need_max,
+        fte_needed_mid=need_mid,
+        fte_needed_min=need_min,
+        cost_per_fte=team.settings.cost_per_fte,
+        staff_count=len(computed.persons),
+        computable_count=below + within + over,
+        over_count=over,
+        within_count=within,
+        below_count=below,
+    )

@@ -1,0 +1,107 @@
+"""The team document's content: team facts, settings, staff with case counts, snapshots.
+
+Plain mutable dataclasses; the load model (``load.py``) reads them and never changes them.
+"""
+
+from __future__ import annotations
+
+import copy
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sagstal_desktop.core.norms import NormSet
+
+AUTHOR_ROLES = ("team_leader", "tr", "other")
+
+
+def new_id() -> str:
+    """A stable id for a staff member (kept across saves, imports and anonymised reports)."""
+    return uuid.uuid4().hex
+
+
+@dataclass
+class TeamInfo:
+    """Who the team is and who wrote the document."""
+
+    municipality: str = ""
+    department: str = ""
+    team_name: str = ""
+    author_role: str = "team_leader"  # one of AUTHOR_ROLES
+
+
+@dataclass
+class TeamSettings:
+    """Choices that change the computation. Figures without a default are None until entered."""
+
+    norm_set_id: str = "ds_current"
+    newcomer_reduction: float = 0.25  # share of capacity withheld from newcomers (local assumption)
+    newcomer_months: int = 6
+    cost_per_fte: float | None = None  # yearly DKK per full-time caseworker; no default figure
+    cost_source: str = ""  # where the user's cost figure comes from (printed with it)
+    budget_years: int = 4
+    budget_first_year: int | None = None
+
+
+@dataclass
+class StaffMember:
+    """One caseworker: hours, non-case hours, start date and cases held per case type."""
+
+    name: str
+    weekly_hours: float = 37.0
+    other_hours: float = 0.0
+    other_tasks: str = ""  # what the non-case hours are for (TR work, projects, training)
+    start_date: date | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    note: str = ""
+    id: str = field(default_factory=new_id)
+
+    @property
+    def casework_hours(self) -> float:
+        return self.weekly_hours - self.other_hours
+
+
+@dataclass
+class Snapshot:
+    """A dated copy of the team's inputs and key figures, for history."""
+
+    taken_at: datetime
+    label: str
+    data: dict[str, Any]
+    id: int | None = None
+
+
+@dataclass
+class Team:
+    """Everything one ``.sagstal`` file holds."""
+
+    info: TeamInfo = field(default_factory=TeamInfo)
+    settings: TeamSettings = field(default_factory=TeamSettings)
+    staff: list[StaffMember] = field(default_factory=list)
+    custom_norm_sets: list[NormSet] = field(default_factory=list)
+    snapshots: list[Snapshot] = field(default_factory=list)
+
+    def norm_set(self) -> NormSet:
+        """The norm set chosen in the settings (built-in or the team's own)."""
+        from sagstal_desktop.core.norms import find_norm_set
+
+        return find_norm_set(self.settings.norm_set_id, self.custom_norm_sets)
+
+    def member(self, member_id: str) -> StaffMember:
+        for person in self.staff:
+            if person.id == member_id:
+                return person
+        raise KeyError(member_id)
+
+    def copy(self) -> Team:
+        """A deep copy (norm sets are immutable and shared)."""
+        clone = copy.copy(self)
+        clone.info = copy.copy(self.info)
+        clone.settings = copy.copy(self.settings)
+        clone.staff = [copy.copy(p) for p in self.staff]
+        for p in clone.staff:
+            p.counts = dict(p.counts)
+        clone.custom_norm_sets = list(self.custom_norm_sets)
+        clone.snapshots = [copy.deepcopy(s) for s in self.snapshots]
+        return clone

@@ -1,0 +1,63 @@
+"""A team as plain JSON-ready data (for snapshots, ``--json`` output and tests), and back."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, fields
+from datetime import date
+from typing import Any
+
+from sagstal_desktop.core.model import StaffMember, Team, TeamInfo, TeamSettings
+
+
+def member_to_dict(member: StaffMember) -> dict[str, Any]:
+    return {
+        "id": member.id,
+        "name": member.name,
+        "weekly_hours": member.weekly_hours,
+        "other_hours": member.other_hours,
+        "other_tasks": member.other_tasks,
+        "start_date": member.start_date.isoformat() if member.start_date else None,
+        "counts": dict(member.counts),
+        "note": member.note,
+    }
+
+
+def member_from_dict(data: dict[str, Any]) -> StaffMember:
+    start = data.get("start_date")
+    return StaffMember(
+        id=str(data["id"]),
+        name=str(data["name"]),
+        weekly_hours=float(data["weekly_hours"]),
+        other_hours=float(data.get("other_hours") or 0.0),
+        other_tasks=str(data.get("other_tasks") or ""),
+        start_date=date.fromisoformat(start) if start else None,
+        counts={str(k): int(v) for k, v in (data.get("counts") or {}).items()},
+        note=str(data.get("note") or ""),
+    )
+
+
+def info_to_dict(info: TeamInfo) -> dict[str, Any]:
+    return asdict(info)
+
+
+def info_from_dict(data: dict[str, Any]) -> TeamInfo:
+    known = {f.name for f in fields(TeamInfo)}
+    return TeamInfo(**{k: str(v) for k, v in data.items() if k in known})
+
+
+def settings_to_dict(settings: TeamSettings) -> dict[str, Any]:
+    return asdict(settings)
+
+
+def settings_from_dict(data: dict[str, Any]) -> TeamSettings:
+    known = {f.name for f in fields(TeamSettings)}
+    return TeamSettings(**{k: v for k, v in data.items() if k in known})
+
+
+def team_inputs(team: Team) -> dict[str, Any]:
+    """Everything a person entered (no snapshots, no norm-set bodies)."""
+    return {
+        "info": info_to_dict(team.info),
+        "settings": settings_to_dict(team.settings),
+        "staff": [member_to_dict(m) for m in team.staff],
+    }

@@ -1,0 +1,209 @@
+"""Parsing and checking what people type or import: hours, case counts, dates, money.
+
+Every parser accepts Danish notation (decimal comma, 1.3.2026) as well as plain numbers and
+ISO dates, and raises ``InputError``: a code, the value, and a message in Danish or English
+that names what is wrong. Callers add the row and column (the GUI, the importer, the CLI).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from datetime import date, datetime, timedelta
+from functools import cache
+from typing import Any
+
+from sagstal_desktop.assets import resource_path
+
+_MESSAGES: dict[str, tuple[str, str]] = {
+    # code: (English, Danish); {value} is the input as typed, {limit} a bound
+    "empty": ("a value is required", "skal udfyldes"),
+    "not_number": ("\"{value}\" is not a number", "\"{value}\" er ikke et tal"),
+    "not_whole": ("\"{value}\" is not a whole number of cases", "\"{value}\" er ikke et helt antal sager"),
+    "negative": ("\"{value}\" is negative", "\"{value}\" er negativ"),
+    "hours_range": ("\"{value}\" hours is outside 0-{limit}", "\"{value}\" timer ligger uden for 0-{limit}"),
+    "other_exceeds": (
+        "\"{value}\" hours on other tasks is more than the {limit} weekly hours",
+        "\"{value}\" timer til andre opgaver er flere end de {limit} ugentlige timer",
+    ),
+    "not_date": ("\"{value}\" is not a date (use 1.3.2026 or 2026-03-01)",
+                 "\"{value}\" er ikke en dato (skriv fx 1.3.2026 eller 2026-03-01)"),
+    "date_range": ("\"{value}\" is not a plausible start date", "\"{value}\" er ikke en sandsynlig ansættelsesdato"),
+    "too_large": ("\"{value}\" is larger than {limit}", "\"{value}\" er større end {limit}"),
+    "share_range": ("\"{value}\" is outside 0-100 %", "\"{value}\" ligger uden for 0-100 %"),
+    "name_empty": ("the name is empty", "navnet er tomt"),
+}
+
+
+class InputError(ValueError):
+    """A value that cannot be used, with a message in Danish and English."""
+
+    def __init__(self, code: str, value: Any, limit: Any = None) -> None:
+        self.code, self.value, self.limit = code, value, limit
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "da") -> str:
+        english, danish = _MESSAGES[self.code]
+        shown = self.value if isinstance(self.value, str) else _plain(self.value)
+        limit = _plain(self.limit) if isinstance(self.limit, float) else self.limit
+        return (danish if lang == "da" else english).format(value=shown, limit=limit)
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+@cache
+def limits() -> dict[str, Any]:
+    """Validation limits and defaults from ``resources/defaults.json``."""
+    with open(resource_path("defaults.json"), encoding="utf-8") as fh:
+        raw = json.load(fh)
+    return {k: v["value"] for k, v in raw.items() if isinstance(v, dict) and "value" in v}
+
+
+_DECIMAL = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:([.\s])\d{3})+(?:,\d+)?$")  # 1.234.567,50 or 1 234 567
+_GROUPED_EN = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")  # 1,234,567.50
+
+
+def parse_number(value: Any, *, grouping: bool = False) -> float:
+    """A number from a cell or a text field: 12, 12.5, "12,5", " 37 ". With ``grouping``
+    (money), also "500.000", "500.000,50" and "500,000.50". Raises InputError."""
+    if value is None:
+        raise InputError("empty", "")
+    if isinstance(value, bool):
+        raise InputError("not_number", str(value))
+    if isinstance(value, int | float):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise InputError("not_number", str(value))
+        return float(value)
+    text = str(value).strip().replace("\u00a0", " ")
+    if not text:
+        raise InputError("empty", "")
+    if grouping:
+        for suffix in ("kr.", "kr", "DKK"):
+            text = text.removesuffix(suffix).strip()
+        text = text.removeprefix("DKK").strip()
+        if _GROUPED.match(text):
+            sep = _GROUPED.match(text).group(1)
+            return float(text.replace(sep, "").replace(",", "."))
+        if _GROUPED_EN.match(text):
+            return float(text.replace(",", ""))
+    if _DECIMAL.match(text):
+        return float(text.replace(",", "."))
+    raise InputError("not_number", str(value).strip())
+
+
+def parse_hours(value: Any) -> float:
+    """Weekly hours: a number from 0 to the limit (48)."""
+    hours = parse_number(value)
+    limit = limits()["max_weekly_hours"]
+    if not 0 <= hours <= limit:
+        raise InputError("hours_range", _shown(value), limit)
+    return hours
+
+
+def parse_other_hours(value: Any, weekly_hours: float | None = None) -> float:
+    """Hours on other tasks: 0 up to the person's weekly hours."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return 0.0
+    hours = parse_number(value)
+    if hours < 0:
+        raise InputError("negative", _shown(value))
+    if weekly_hours is not None and hours > weekly_hours:
+        raise InputError("other_exceeds", _shown(value), weekly_hours)
+    return hours
+
+
+def parse_count(value: Any) -> int:
+    """A case count: a whole number, 0 or more. Empty counts as 0."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return 0
+    number = parse_number(value)
+    if number < 0:
+        raise InputError("negative", _shown(value))
+    if not float(number).is_integer():
+        raise InputError("not_whole", _shown(value))
+    if number > 100_000:
+        raise InputError("too_large", _shown(value), 100_000)
+    return int(number)
+
+
+def parse_share(value: Any) -> float:
+    """A share typed in percent ("25", "25 %", "12,5") as a fraction 0-1."""
+    text = value.strip().removesuffix("%").strip() if isinstance(value, str) else value
+    pct = parse_number(text)
+    if not 0 <= pct <= 100:
+        raise InputError("share_range", _shown(value))
+    return pct / 100
+
+
+def parse_money(value: Any) -> float | None:
+    """DKK a year: "550.000", "550000", "550.000,00 kr."; empty -> None."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    amount = parse_number(value, grouping=True)
+    if amount < 0:
+        raise InputError("negative", _shown(value))
+    return amount
+
+
+_EXCEL_EPOCH = date(1899, 12, 30)
+_DMY = re.compile(r"^(\d{1,2})[.\-/ ](\d{1,2})[.\-/ ](\d{2}|\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+def parse_date(value: Any) -> date | None:
+    """A start date: 1.3.2026, 01-03-2026, 1/3/26, 2026-03-01, an Excel serial day number,
+    or a date/datetime object. Empty -> None."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return _from_serial(value)
+    text = str(value).strip()
+    if not text:
+        return None
+    text = text.split("T")[0].split(" 00:00")[0]
+    try:
+        if m := _ISO.match(text):
+            return _checked(date(int(m[1]), int(m[2]), int(m[3])), value)
+        if m := _DMY.match(text):
+            year = int(m[3])
+            if len(m[3]) == 2:
+                year += 2000 if year < 70 else 1900
+            return _checked(date(year, int(m[2]), int(m[1])), value)
+        if re.fullmatch(r"\d{5}(?:[.,]0+)?", text):
+            return _from_serial(float(text.replace(",", ".")))
+    except ValueError:
+        pass
+    raise InputError("not_date", text)
+
+
+def _from_serial(serial: float) -> date:
+    if not (1 <= serial <= 2_958_465) or not float(serial).is_integer():
+        raise InputError("not_date", _plain(serial))
+    return _checked(_EXCEL_EPOCH + timedelta(days=int(serial)), serial)
+
+
+def _checked(day: date, raw: Any) -> date:
+    if not 1950 <= day.year <= 2100:
+        raise InputError("date_range", _shown(raw))
+    return day
+
+
+def _shown(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else _plain(value)
+
+
+def check_name(value: Any) -> str:
+    name = "" if value is None else str(value).strip()
+    if not name:
+        raise InputError("name_empty", "")
+    return name

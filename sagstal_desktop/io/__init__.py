@@ -1,0 +1,1 @@
+"""Reading and writing documents: the .sagstal team file, spreadsheet import and export."""

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Set up (see bootstrap.sh) and run the whole test suite: ruff, then pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh
+.venv/bin/ruff check sagstal_desktop tests bench scripts
+.venv/bin/python -m pytest "$@"
