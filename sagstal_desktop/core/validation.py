@@ -181,7 +181,9 @@ def parse_date(value: Any) -> date | None:
             return _checked(date(year, int(m[2]), int(m[1])), value)
         if re.fullmatch(r"\d{5}(?:[.,]0+)?", text):
             return _from_serial(float(text.replace(",", ".")))
-    except ValueError:
+    except InputError:
+        raise
+    except ValueError:  # e.g. 31.2.2026
         pass
     raise InputError("not_date", text)
 

@@ -1,0 +1,95 @@
+"""Start-up time to the first paint of Sagstal's main window, against a bare QMainWindow.
+
+Each run is a separate Python process; the time runs from just before the process is started
+to the first paint event of the window (so interpreter and import time count). Bytecode is
+cached in a temporary folder after a warm-up run (as in an installed program). The two kinds
+alternate, and the median of the runs is printed for each, with the ratio. The Sagstal run
+goes through the real entry point (``sagstal_desktop.gui.app.main --demo``) and also reports
+whether pandas, reportlab, openpyxl or pyqtgraph were imported before the first paint.
+
+    .venv/bin/python bench/bench_startup.py [--runs 9] [--platform offscreen|xcb]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+_PROBE = """
+import json, os, sys, time
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and obj.isWidgetType() and isinstance(obj.window(), QMainWindow):
+            heavy = [m for m in ("pandas", "reportlab", "openpyxl", "pyqtgraph") if m in sys.modules]
+            print(json.dumps({"painted": time.time(), "loaded": heavy}), flush=True)
+            os._exit(0)
+        return False
+
+app = QApplication(sys.argv[:1])
+probe = FirstPaint()
+app.installEventFilter(probe)
+if sys.argv[1] == "bare":
+    window = QMainWindow()
+    window.resize(1280, 800)
+    window.show()
+    app.exec()
+else:
+    from sagstal_desktop.gui.app import main
+    main(["--demo"])
+"""
+
+
+def run_once(kind: str, env: dict[str, str]) -> tuple[float, list[str]]:
+    started = time.time()
+    done = subprocess.run([sys.executable, "-c", _PROBE, kind], env=env, capture_output=True, text=True,
+                          timeout=120)
+    line = next((ln for ln in done.stdout.splitlines() if ln.startswith("{")), None)
+    if line is None:
+        raise RuntimeError(f"{kind} run failed:\n{done.stderr}")
+    result = json.loads(line)
+    return result["painted"] - started, result["loaded"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--platform", default=None, help="QT_QPA_PLATFORM (default: xcb with $DISPLAY, else offscreen)")
+    args = parser.parse_args()
+    platform = args.platform or ("xcb" if os.environ.get("DISPLAY") else "offscreen")
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, QT_QPA_PLATFORM=platform, SAGSTAL_DATA_DIR=os.path.join(tmp, "data"),
+                   SAGSTAL_CONFIG_DIR=os.path.join(tmp, "config"), PYTHONPYCACHEPREFIX=os.path.join(tmp, "pyc"))
+        # An installed program has compiled bytecode; keep it (in the temporary folder) for both kinds.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        run_once("bare", env)  # warm the file cache once for both
+        run_once("sagstal", env)
+        times: dict[str, list[float]] = {"bare": [], "sagstal": []}
+        loaded: set[str] = set()
+        for _ in range(args.runs):
+            for kind in times:
+                seconds, heavy = run_once(kind, env)
+                times[kind].append(seconds)
+                if kind == "sagstal":
+                    loaded.update(heavy)
+    bare, ours = statistics.median(times["bare"]), statistics.median(times["sagstal"])
+    print(f"platform: {platform}, runs: {args.runs} each (separate processes, alternating)")
+    print(f"bare QMainWindow  first paint: median {bare * 1000:7.1f} ms  "
+          f"(min {min(times['bare']) * 1000:.1f}, max {max(times['bare']) * 1000:.1f})")
+    print(f"Sagstal window    first paint: median {ours * 1000:7.1f} ms  "
+          f"(min {min(times['sagstal']) * 1000:.1f}, max {max(times['sagstal']) * 1000:.1f})")
+    print(f"ratio Sagstal / bare: {ours / bare:.2f}")
+    print("imported before first paint: " + (", ".join(sorted(loaded)) or "none of pandas, reportlab, openpyxl, "
+                                                                         "pyqtgraph"))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,95 @@
+"""Entry point of the desktop program: ``sagstal-desktop [FILE]``.
+
+With FILE, opens it; without, opens the last file opened (remembered), or the demo team when
+there is none. Offers recovery copies left by a session that did not close normally. Only
+PySide6 and the core are imported before the window paints (no pandas, reportlab, openpyxl);
+pyqtgraph loads just after the first paint.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication
+
+from sagstal_desktop import APP_NAME, ORG_NAME, __version__
+
+
+def configure_application(app: QCoreApplication) -> None:
+    """Names used by Qt (QSettings defaults, dialogs); call once on the QApplication."""
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="sagstal-desktop", description="Sagstal – caseload planning (desktop).")
+    parser.add_argument("file", nargs="?", help="a .sagstal team file to open")
+    parser.add_argument("--demo", action="store_true", help="open the demo team, not the last file")
+    parser.add_argument("--lang", choices=("da", "en"), help="interface language (remembered)")
+    return parser.parse_args(argv)
+
+
+def start_file(file_arg: str | None, demo: bool) -> Path | None:
+    """The file to open at start: the argument, else the last file opened if it still exists."""
+    if file_arg:
+        return Path(file_arg)
+    if demo:
+        return None
+    from sagstal_desktop.gui.app_settings import app_settings
+
+    value = app_settings().value("files/recent", [])
+    items = [value] if isinstance(value, str) else list(value or [])
+    last = Path(items[0]) if items and items[0] else None
+    return last if last is not None and last.is_file() else None
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parse(sys.argv[1:] if argv is None else argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    configure_application(app)
+    from sagstal_desktop.gui import i18n
+
+    if args.lang:
+        i18n.set_preferred_language(args.lang)
+    lang = i18n.preferred_language()
+    i18n.install_translations(app, lang)
+    try:
+        from sagstal_desktop.gui.icons import app_icon
+
+        app.setWindowIcon(app_icon())
+    except ImportError:
+        pass
+
+    from sagstal_desktop.gui.main_window import MainWindow
+    from sagstal_desktop.io.document import DocumentError, load_team
+
+    path = start_file(args.file, args.demo)
+    team, error = None, None
+    if path is not None:
+        try:
+            team = load_team(path)
+        except DocumentError as exc:
+            error = exc
+    window = MainWindow(team, path if team is not None else None, demo=team is None, lang=lang)
+    if team is not None:
+        window.remember_recent(path)
+    window.show()
+
+    def after_first_paint() -> None:
+        if error is not None:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(window, QCoreApplication.translate("MainWindow", "Cannot open the file"),
+                                error.message(lang))
+        window.offer_recovery()
+
+    QTimer.singleShot(0, after_first_paint)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,148 @@
+"""The help page: the load model in plain Danish (or English), with the norm sets and their sources.
+
+The text lives in ``resources/help/help_<lang>.html``. Its ``{{...}}`` placeholders are filled here
+from the data files (norm sets, defaults, the 2023 survey, the source documents), so the figures
+shown are the ones the program computes with, each with its source.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from sagstal_desktop.assets import resource_path
+from sagstal_desktop.core.formatting import format_number, format_percent, format_range
+from sagstal_desktop.core.norms import NormSet, builtin_norm_sets, case_type_name
+from sagstal_desktop.core.sources import Source
+from sagstal_desktop.core.survey import survey_2023
+from sagstal_desktop.core.validation import limits
+from sagstal_desktop.gui.dialogs.common import document_lines
+from sagstal_desktop.gui.icons import icon
+
+STYLE = """
+body { font-size: 10.5pt; line-height: 135%; }
+h1 { font-size: 17pt; color: #1f5f8b; }
+h2 { font-size: 13pt; color: #1f5f8b; margin-top: 18px; }
+h3 { font-size: 11pt; margin-bottom: 2px; }
+p.formula { margin-left: 24px; font-size: 11.5pt; }
+table.norms { border-collapse: collapse; margin-left: 12px; }
+table.norms th { background: #e8eef4; text-align: left; padding: 3px 8px; }
+table.norms td { padding: 2px 8px; border-bottom: 1px solid #dde3ea; }
+p.cite { color: #555555; font-size: 9.5pt; }
+"""
+_NORM_SETS = re.compile(r"\{\{NORM_SETS\|([^|}]*)\|([^|}]*)\|([^|}]*)\}\}")
+_PLACEHOLDER = re.compile(r"\{\{[A-Z_|]+[^}]*\}\}")
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _norm_set_html(norm_set: NormSet, lang: str, headings: tuple[str, str, str]) -> str:
+    """One norm set as a table. The set's own source is cited once below the table; a source
+    column appears only for rows whose figure comes from somewhere else."""
+    rows = []
+    for group in norm_set.groups:
+        for norm in group.types:
+            name = group.name(lang)
+            if len(group.types) > 1:
+                name += ": " + case_type_name(norm.case_type, lang)
+            own = norm.source is not None and norm.source != norm_set.source
+            rows.append((name, format_range(norm.min, norm.max, lang),
+                         _short_cite(norm.source, norm_set.source, lang) if own else ""))
+    with_sources = any(cite for _, _, cite in rows)
+    area, rng, source = (_esc(h) for h in headings)
+    head = f"<tr><th>{area}</th><th>{rng}</th>" + (f"<th>{source}</th>" if with_sources else "") + "</tr>"
+    body = "".join(
+        f"<tr><td>{_esc(name)}</td><td align='right'>{figures}</td>"
+        + (f"<td>{_esc(cite)}</td>" if with_sources else "") + "</tr>"
+        for name, figures, cite in rows
+    )
+    description = f"<p>{_esc(norm_set.description(lang))}</p>" if norm_set.description(lang) else ""
+    set_cite = f"<p class='cite'>{source}: {_esc(norm_set.source.cite(lang))}</p>" if norm_set.source else ""
+    return f"<h3>{_esc(norm_set.name(lang))}</h3>{description}<table class='norms'>{head}{body}</table>{set_cite}"
+
+
+def _short_cite(source: Source | None, set_source: Source | None, lang: str) -> str:
+    """A row's source: just the section when it is in the set's own document, else the full citation."""
+    if source is None:
+        return "–"
+    if set_source is not None and source.document == set_source.document and source.section:
+        return source.section
+    return source.cite(lang)
+
+
+def _sources_html(lang: str) -> str:
+    return "<ul>" + "".join(f"<li>{_esc(line)}</li>" for line in document_lines(lang)) + "</ul>"
+
+
+def _survey_values(lang: str) -> dict[str, str]:
+    survey = survey_2023()
+    with open(resource_path("reference", "ds_survey_2023.json"), encoding="utf-8") as fh:
+        raw = json.load(fh)["survey"]
+    pct_text = format_number(survey.response_rate_pct, 1, lang)
+    return {
+        "SURVEY_PERIOD": raw.get(f"period_{lang}", raw.get("period_da", "")),
+        "SURVEY_SENT": format_number(survey.sent, 0, lang),
+        "SURVEY_ANSWERED": format_number(survey.answered, 0, lang),
+        "SURVEY_RATE": f"{pct_text} %" if lang == "da" else f"{pct_text}%",
+        "SURVEY_MUNICIPALITIES": format_number(survey.municipalities, 0, lang),
+        "SURVEY_AREA_ANSWERS": format_number(survey.area_answers, 0, lang),
+        "SURVEY_WITHIN": format_number(survey.overall_within, 0, lang),
+        "SURVEY_ANSWERS": format_number(survey.overall_answers, 0, lang),
+        "SURVEY_OVERALL_PCT": format_percent(survey.overall_pct / 100, 0, lang),
+        "SURVEY_SOURCE": survey.source.cite(lang),
+    }
+
+
+def _newcomer_values(lang: str) -> dict[str, str]:
+    with open(resource_path("defaults.json"), encoding="utf-8") as fh:
+        raw = json.load(fh)
+    entry = raw["newcomer_reduction"]
+    cite = Source(entry["document"], entry.get("section")).cite(lang) if entry.get("document") else ""
+    return {
+        "NEWCOMER_PCT": format_percent(limits()["newcomer_reduction"], 0, lang),
+        "NEWCOMER_MONTHS": format_number(limits()["newcomer_months"], 0, lang),
+        "NEWCOMER_SOURCE": cite,
+    }
+
+
+def help_html(lang: str = "da") -> str:
+    """The complete help page for ``lang`` ("da" or "en") as HTML."""
+    lang = "en" if lang == "en" else "da"
+    text = resource_path("help", f"help_{lang}.html").read_text(encoding="utf-8")
+    text = _NORM_SETS.sub(
+        lambda m: "".join(_norm_set_html(s, lang, (m[1], m[2], m[3])) for s in builtin_norm_sets()), text)
+    values = {**_survey_values(lang), **_newcomer_values(lang), "SOURCES": _sources_html(lang)}
+    for key, value in values.items():
+        text = text.replace("{{" + key + "}}", value if key == "SOURCES" else _esc(value))
+    left = _PLACEHOLDER.search(text)
+    if left:
+        raise ValueError(f"help_{lang}.html has an unknown placeholder {left.group(0)}")
+    return text
+
+
+class HelpDialog(QDialog):
+    """A non-modal window with the help page."""
+
+    def __init__(self, parent: QWidget | None = None, lang: str = "da") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Help – how Sagstal computes"))
+        self.setWindowIcon(icon("help"))
+        self.browser = QTextBrowser()
+        self.browser.setOpenExternalLinks(False)
+        self.browser.document().setDefaultStyleSheet(STYLE)
+        self.browser.setHtml(help_html(lang))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(buttons)
+        self.resize(900, 700)
+
+    def plain_text(self) -> str:
+        """The page as plain text (for tests and searching)."""
+        return self.browser.toPlainText()

@@ -1,0 +1,204 @@
+"""Team facts and the settings that change the computation: newcomers, cost per FTE, budget years.
+
+Input is checked with ``core.validation`` (Danish notation accepted: "12,5", "550.000"); a bad value
+keeps the dialog open with a message naming the field and the value, and nothing is changed.
+
+    dialog = TeamSettingsDialog(team, parent)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        info, settings = dialog.result_info(), dialog.result_settings()
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from functools import cache
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sagstal_desktop.assets import resource_path
+from sagstal_desktop.core.formatting import format_number
+from sagstal_desktop.core.model import AUTHOR_ROLES, Team, TeamInfo, TeamSettings
+from sagstal_desktop.core.validation import InputError, parse_count, parse_money, parse_share
+from sagstal_desktop.gui.dialogs.common import error_label, show_error, ui_language
+from sagstal_desktop.gui.icons import icon
+
+MAX_NEWCOMER_MONTHS = 36
+MAX_BUDGET_YEARS = 10
+FIRST_YEAR_RANGE = (2000, 2100)
+
+
+@cache
+def _default_notes() -> dict:
+    with open(resource_path("defaults.json"), encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def default_source(key: str, lang: str) -> str:
+    """Where the default of setting ``key`` comes from (``resources/defaults.json``)."""
+    entry = _default_notes().get(key, {})
+    return entry.get("source_da" if lang == "da" else "source_en", "") if isinstance(entry, dict) else ""
+
+
+class TeamSettingsDialog(QDialog):
+    """Edits ``TeamInfo`` and ``TeamSettings``; the team itself is never changed here."""
+
+    def __init__(self, team: Team, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lang = ui_language(parent)
+        self._info = dataclasses.replace(team.info)
+        self._settings = dataclasses.replace(team.settings)
+        self.setWindowTitle(self.tr("Team settings"))
+        self.setWindowIcon(icon("settings"))
+
+        self.municipality = QLineEdit(team.info.municipality)
+        self.department = QLineEdit(team.info.department)
+        self.team_name = QLineEdit(team.info.team_name)
+        self.author_role = QComboBox()
+        role_names = {"team_leader": self.tr("Team leader"), "tr": self.tr("Union representative (TR)"),
+                      "other": self.tr("Other")}
+        for role in AUTHOR_ROLES:
+            self.author_role.addItem(role_names.get(role, role), role)
+        self.author_role.setCurrentIndex(max(0, self.author_role.findData(team.info.author_role)))
+        team_box = QGroupBox(self.tr("The team"))
+        team_form = QFormLayout(team_box)
+        team_form.addRow(self.tr("Municipality:"), self.municipality)
+        team_form.addRow(self.tr("Department:"), self.department)
+        team_form.addRow(self.tr("Team:"), self.team_name)
+        team_form.addRow(self.tr("Written by:"), self.author_role)
+
+        settings = team.settings
+        self.newcomer_reduction = QLineEdit(format_number(settings.newcomer_reduction * 100, 1, self._lang)
+                                            .removesuffix(",0").removesuffix(".0"))
+        self.newcomer_reduction.setMaximumWidth(90)
+        self.newcomer_months = QSpinBox()
+        self.newcomer_months.setRange(0, MAX_NEWCOMER_MONTHS)
+        self.newcomer_months.setValue(settings.newcomer_months)
+        self.newcomer_months.setSuffix(self.tr(" months"))
+        newcomer_note = QLabel(default_source("newcomer_reduction", self._lang))
+        newcomer_note.setWordWrap(True)
+        newcomer_note.setObjectName("noteLabel")
+        reduction_row = QHBoxLayout()
+        reduction_row.addWidget(self.newcomer_reduction)
+        reduction_row.addWidget(QLabel("%"))
+        reduction_row.addStretch(1)
+        newcomer_box = QGroupBox(self.tr("Newly hired staff"))
+        newcomer_form = QFormLayout()
+        newcomer_form.addRow(self.tr("Capacity reduced by:"), reduction_row)
+        newcomer_form.addRow(self.tr("For the first:"), self.newcomer_months)
+        newcomer_layout = QVBoxLayout(newcomer_box)
+        newcomer_layout.addLayout(newcomer_form)
+        newcomer_layout.addWidget(newcomer_note)
+
+        self.cost_per_fte = QLineEdit(
+            "" if settings.cost_per_fte is None else format_number(settings.cost_per_fte, 0, self._lang))
+        self.cost_per_fte.setPlaceholderText(self.tr("not set"))
+        self.cost_source = QLineEdit(settings.cost_source)
+        self.cost_source.setCursorPosition(0)
+        self.cost_source.setPlaceholderText(self.tr("e.g. Finance department, average salary with pension, 2026"))
+        cost_note = QLabel(self.tr(
+            "Sagstal has no default figure for this. Enter your own yearly cost of one full-time caseworker "
+            "(salary, pension and overhead) and note where it comes from: both are printed with every cost. "
+            "Leave it empty to show staffing needs without costs."))
+        cost_note.setWordWrap(True)
+        cost_note.setObjectName("noteLabel")
+        cost_row = QHBoxLayout()
+        cost_row.addWidget(self.cost_per_fte, 1)
+        cost_row.addWidget(QLabel(self.tr("DKK a year")))
+        self.budget_years = QSpinBox()
+        self.budget_years.setRange(1, MAX_BUDGET_YEARS)
+        self.budget_years.setValue(settings.budget_years)
+        self.budget_years.setSuffix(self.tr(" years"))
+        first_year = settings.budget_first_year
+        self.budget_first_year = QLineEdit("" if first_year is None else str(first_year))
+        self.budget_first_year.setPlaceholderText(self.tr("not set"))
+        self.budget_first_year.setMaximumWidth(90)
+        cost_box = QGroupBox(self.tr("Cost and budget"))
+        cost_form = QFormLayout()
+        cost_form.addRow(self.tr("Cost per full-time caseworker:"), cost_row)
+        cost_form.addRow(self.tr("Source of the cost figure:"), self.cost_source)
+        budget_form = QFormLayout()
+        budget_form.addRow(self.tr("Budget period:"), self.budget_years)
+        budget_form.addRow(self.tr("First budget year:"), self.budget_first_year)
+        cost_layout = QVBoxLayout(cost_box)
+        cost_layout.addLayout(cost_form)
+        cost_layout.addWidget(cost_note)
+        cost_layout.addLayout(budget_form)
+
+        self.error = error_label(self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(team_box)
+        layout.addWidget(newcomer_box)
+        layout.addWidget(cost_box)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        self.setMinimumWidth(680)
+        self.resize(680, self.heightForWidth(680) if self.hasHeightForWidth() else self.sizeHint().height())
+
+    # -- results ----------------------------------------------------------------------------
+    def result_info(self) -> TeamInfo:
+        """The team facts as entered (valid after the dialog was accepted)."""
+        return dataclasses.replace(self._info)
+
+    def result_settings(self) -> TeamSettings:
+        """The settings as entered (valid after the dialog was accepted); the norm set is unchanged."""
+        return dataclasses.replace(self._settings)
+
+    # -- validation -------------------------------------------------------------------------
+    def accept(self) -> None:
+        try:
+            reduction = self._checked(self.tr("Capacity reduced by"), self.newcomer_reduction, parse_share)
+            cost = self._checked(self.tr("Cost per full-time caseworker"), self.cost_per_fte, parse_money)
+            first_year = self._checked(self.tr("First budget year"), self.budget_first_year, parse_count)
+        except InputError:
+            return
+        low, high = FIRST_YEAR_RANGE
+        if self.budget_first_year.text().strip() and not low <= first_year <= high:
+            show_error(self.error, self.tr("First budget year: \"{value}\" is not a year from {low} to {high}")
+                       .format(value=self.budget_first_year.text().strip(), low=low, high=high))
+            self.budget_first_year.setFocus()
+            return
+        self._info = TeamInfo(
+            municipality=self.municipality.text().strip(),
+            department=self.department.text().strip(),
+            team_name=self.team_name.text().strip(),
+            author_role=self.author_role.currentData(),
+        )
+        self._settings = dataclasses.replace(
+            self._settings,
+            newcomer_reduction=reduction,
+            newcomer_months=self.newcomer_months.value(),
+            cost_per_fte=cost,
+            cost_source=self.cost_source.text().strip(),
+            budget_years=self.budget_years.value(),
+            budget_first_year=first_year if self.budget_first_year.text().strip() else None,
+        )
+        show_error(self.error, "")
+        super().accept()
+
+    def _checked(self, label: str, field: QLineEdit, parse):
+        try:
+            return parse(field.text())
+        except InputError as exc:
+            show_error(self.error, self.tr("{field}: {problem}").format(field=label, problem=exc.message(self._lang)))
+            field.setFocus()
+            field.selectAll()
+            raise

@@ -1,0 +1,386 @@
+"""The staff table: one row per staff member, editable inputs and computed load columns.
+
+Columns: ``COL_NAME``, ``COL_HOURS``, ``COL_OTHER_HOURS``, ``COL_START``, then one column per
+case type (in the chosen norm set's order, grouped by area: the types the team holds cases of,
+or every type of the set with ``set_show_all_case_types``), then the computed columns
+``COMPUTED`` (``column_of("load")`` etc.). Edits are validated with ``core.validation`` and
+pushed as undoable commands; a refused value emits ``input_refused`` with a message naming
+the person, the column and the value, and changes nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QColor
+
+from sagstal_desktop.core.formatting import format_number, format_percent, format_range
+from sagstal_desktop.core.load import PersonResult, Status
+from sagstal_desktop.core.norms import NormSet, case_type_name
+from sagstal_desktop.core.validation import (
+    InputError,
+    check_name,
+    parse_count,
+    parse_date,
+    parse_hours,
+    parse_other_hours,
+)
+from sagstal_desktop.gui.commands import SetCountCommand, SetMemberFieldCommand
+from sagstal_desktop.gui.document import Document
+from sagstal_desktop.gui.widgets import status_style
+
+translate = QCoreApplication.translate
+COL_NAME, COL_HOURS, COL_OTHER_HOURS, COL_START = range(4)
+FIXED_COLUMNS = 4
+COMPUTED = ("fte", "total", "fte_caseload", "load", "status")
+_FIELD_OF = {COL_NAME: "name", COL_HOURS: "weekly_hours", COL_OTHER_HOURS: "other_hours", COL_START: "start_date"}
+_STATUS_RANK = {Status.NOT_COMPUTABLE: -1, Status.BELOW: 0, Status.WITHIN: 1, Status.OVER: 2}
+
+#: Role with a plain sortable value for every cell (numbers, dates as ordinals, names folded).
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Role with the raw ``Status`` of a row (any column).
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+#: Role with the member id of a row (any column).
+MEMBER_ID_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+
+
+def fixed_title(column: int) -> str:
+    return {
+        COL_NAME: translate("StaffModel", "Name"),
+        COL_HOURS: translate("StaffModel", "Weekly hours"),
+        COL_OTHER_HOURS: translate("StaffModel", "Hours on other tasks"),
+        COL_START: translate("StaffModel", "Start date"),
+    }[column]
+
+
+def computed_title(key: str) -> str:
+    return {
+        "fte": translate("StaffModel", "Casework FTE"),
+        "total": translate("StaffModel", "Total cases"),
+        "fte_caseload": translate("StaffModel", "Full-time caseload"),
+        "load": translate("StaffModel", "Load % of DS max"),
+        "status": translate("StaffModel", "Status"),
+    }[key]
+
+
+def computed_tooltip(key: str) -> str:
+    return {
+        "fte": translate("StaffModel",
+                         "Casework capacity: (weekly hours − hours on other tasks) / 37, reduced for newcomers."),
+        "total": translate("StaffModel", "All cases the person holds."),
+        "fte_caseload": translate("StaffModel", "Full-time-equivalent caseload: total cases × 37 / casework hours."),
+        "load": translate("StaffModel",
+                          "Weighted load: Σ cases / DS max of their type / casework FTE. 100 % = exactly DS max."),
+        "status": translate("StaffModel", "Where the caseload lies against the DS range of the chosen norm set."),
+    }[key]
+
+
+def wrap_header(text: str, width: int = 14) -> str:
+    """A header title on at most two lines, split at the space nearest the middle when long."""
+    if len(text) <= width or " " not in text:
+        return text
+    middle = len(text) / 2
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    cut = min(spaces, key=lambda i: abs(i - middle))
+    return f"{text[:cut]}\n{text[cut + 1:]}"
+
+
+def format_hours(value: float, lang: str) -> str:
+    decimals = 0 if float(value).is_integer() else (1 if round(value, 1) == value else 2)
+    return format_number(value, decimals, lang)
+
+
+def format_date(day: date | None, lang: str) -> str:
+    if day is None:
+        return ""
+    return f"{day.day}.{day.month}.{day.year}" if lang == "da" else day.isoformat()
+
+
+class StaffTableModel(QAbstractTableModel):
+    """A table over ``document.team.staff`` and ``document.summary.persons``."""
+
+    input_refused = Signal(str)  # a translated message: person, column, value, reason
+
+    def __init__(self, document: Document, lang: str = "da", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._lang = lang
+        self._show_all = False
+        self._norm_set: NormSet = document.norm_set()
+        self._case_types: list[str] = self._wanted_case_types()
+        self._ids: list[str] = [m.id for m in document.team.staff]
+        document.recomputed.connect(self.refresh)
+
+    # -- columns ---------------------------------------------------------------------
+    def _wanted_case_types(self) -> list[str]:
+        norm_set = self._document.norm_set()
+        used: dict[str, None] = {}
+        for member in self._document.team.staff:
+            used.update(dict.fromkeys(member.counts))
+        listed = list(norm_set.case_type_ids)
+        shown = listed if self._show_all else [t for t in listed if t in used]
+        extra = [t for t in used if t not in listed]  # held under a type the set measures via its parent, or not at all
+        group_order = {g.id: i for i, g in enumerate(norm_set.groups)}
+
+        def extra_key(case_type: str) -> tuple[int, str]:
+            norm = norm_set.norm_for(case_type)
+            return (group_order.get(norm.group_id, len(group_order)) if norm else len(group_order), case_type)
+
+        return shown + sorted(extra, key=extra_key)
+
+    def set_show_all_case_types(self, show: bool) -> None:
+        self._show_all = show
+        self.refresh()
+
+    def show_all_case_types(self) -> bool:
+        return self._show_all
+
+    def case_types(self) -> list[str]:
+        return list(self._case_types)
+
+    def case_type_at(self, column: int) -> str | None:
+        index = column - FIXED_COLUMNS
+        return self._case_types[index] if 0 <= index < len(self._case_types) else None
+
+    def column_of_case_type(self, case_type: str) -> int:
+        return FIXED_COLUMNS + self._case_types.index(case_type)
+
+    def computed_at(self, column: int) -> str | None:
+        index = column - FIXED_COLUMNS - len(self._case_types)
+        return COMPUTED[index] if 0 <= index < len(COMPUTED) else None
+
+    def column_of(self, key: str) -> int:
+        """Column of a computed figure: "fte", "total", "fte_caseload", "load" or "status"."""
+        return FIXED_COLUMNS + len(self._case_types) + COMPUTED.index(key)
+
+    def column_title(self, column: int) -> str:
+        """The column's name on one line (for messages)."""
+        if column < FIXED_COLUMNS:
+            return fixed_title(column)
+        case_type = self.case_type_at(column)
+        if case_type is not None:
+            return case_type_name(case_type, self._lang)
+        return computed_title(self.computed_at(column))
+
+    # -- refresh ---------------------------------------------------------------------
+    def set_language(self, lang: str) -> None:
+        self._lang = lang
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.columnCount() - 1))
+        self._all_changed()
+
+    def refresh(self) -> None:
+        """Called after every recompute: a reset when rows or columns changed, else a repaint."""
+        case_types = self._wanted_case_types()
+        ids = [m.id for m in self._document.team.staff]
+        norm_set = self._document.norm_set()
+        if case_types != self._case_types or ids != self._ids or norm_set is not self._norm_set:
+            self.beginResetModel()
+            self._case_types, self._ids, self._norm_set = case_types, ids, norm_set
+            self.endResetModel()
+        else:
+            self._all_changed()
+
+    def _all_changed(self) -> None:
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    # -- Qt model API --------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else FIXED_COLUMNS + len(self._case_types) + len(COMPUTED)
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.isValid() and self.computed_at(index.column()) is None:
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
+        if section < 0 or section >= self.columnCount():
+            return None
+        case_type = self.case_type_at(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if case_type is None:
+                return wrap_header(self.column_title(section))
+            norm = self._norm_set.norm_for(case_type)
+            shown = format_range(norm.min, norm.max, self._lang) if norm else "–"
+            return f"{wrap_header(case_type_name(case_type, self._lang))}\n{shown}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if case_type is not None:
+                return self._case_type_tooltip(case_type)
+            key = self.computed_at(section)
+            return computed_tooltip(key) if key else None
+        return None
+
+    def _case_type_tooltip(self, case_type: str) -> str:
+        norm = self._norm_set.norm_for(case_type)
+        name = case_type_name(case_type, self._lang)
+        if norm is None:
+            text = translate("StaffModel", "{name}: not measured by the norm set {set}; counted in the totals only.")
+            return text.format(name=name, set=self._norm_set.short_name(self._lang))
+        group = self._norm_set.group(norm.group_id)
+        lines = [
+            translate("StaffModel", "Area: {area}").format(area=group.name(self._lang)),
+            translate("StaffModel", "Range per full-time caseworker: {range} ({set})").format(
+                range=format_range(norm.min, norm.max, self._lang), set=self._norm_set.short_name(self._lang)),
+        ]
+        if norm.case_type != case_type:
+            other = case_type_name(norm.case_type, self._lang)
+            lines.append(translate("StaffModel", "Counted as {other}").format(other=other))
+        elif norm.inherited:
+            lines.append(translate("StaffModel", "No range of its own: the area's range applies."))
+        if norm.source:
+            lines.append(translate("StaffModel", "Source: {source}").format(source=norm.source.cite(self._lang)))
+        return "\n".join(lines)
+
+    def person(self, row: int) -> PersonResult:
+        return self._document.summary.persons[row]
+
+    def member_id(self, row: int) -> str:
+        return self._ids[row]
+
+    def row_of(self, member_id: str) -> int:
+        return self._ids.index(member_id)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        member = self._document.team.staff[row]
+        if role == MEMBER_ID_ROLE:
+            return member.id
+        key = self.computed_at(column)
+        if key is not None:
+            return self._computed_data(self.person(row), key, role)
+        if role == STATUS_ROLE:
+            return self.person(row).status
+        case_type = self.case_type_at(column)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if case_type is not None:
+                count = member.counts.get(case_type)
+                return "" if count is None else str(count)
+            if column == COL_NAME:
+                return member.name
+            if column == COL_HOURS:
+                return format_hours(member.weekly_hours, self._lang)
+            if column == COL_OTHER_HOURS:
+                return format_hours(member.other_hours, self._lang)
+            return format_date(member.start_date, self._lang)
+        if role == SORT_ROLE:
+            if case_type is not None:
+                return member.counts.get(case_type, 0)
+            if column == COL_NAME:
+                return member.name.casefold()
+            if column == COL_START:
+                return member.start_date.toordinal() if member.start_date else 0
+            return getattr(member, _FIELD_OF[column])
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column in (COL_NAME, COL_START):
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_NAME:
+            return self._name_tooltip(row)
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_OTHER_HOURS and member.other_tasks:
+            return member.other_tasks
+        return None
+
+    def _name_tooltip(self, row: int) -> str | None:
+        member, person = self._document.team.staff[row], self.person(row)
+        lines = []
+        if person.newcomer:
+            text = translate("StaffModel", "Newcomer: capacity reduced by {pct} for the first {months} months.")
+            lines.append(text.format(
+                pct=format_percent(self._document.team.settings.newcomer_reduction, 0, self._lang),
+                months=self._document.team.settings.newcomer_months))
+        if member.other_tasks:
+            lines.append(translate("StaffModel", "Other tasks: {tasks}").format(tasks=member.other_tasks))
+        if member.note:
+            lines.append(member.note)
+        return "\n".join(lines) or None
+
+    def _computed_data(self, person: PersonResult, key: str, role: int) -> Any:
+        lang = self._lang
+        if role == Qt.ItemDataRole.DisplayRole:
+            if key == "fte":
+                return format_number(person.capacity, 2, lang)
+            if key == "total":
+                return format_number(person.total_cases, 0, lang)
+            if key == "fte_caseload":
+                return format_number(person.fte_caseload, 1, lang)
+            if key == "load":
+                return format_percent(person.load_max, 1, lang)
+            return status_style.label(person.status)
+        if role == SORT_ROLE:
+            value = {"fte": person.capacity, "total": person.total_cases, "fte_caseload": person.fte_caseload,
+                     "load": person.load_max, "status": _STATUS_RANK[person.status]}[key]
+            return -1.0 if value is None else value
+        if role == STATUS_ROLE:
+            return person.status
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return status_style.background(person.status)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor(status_style.TEXT_COLOUR)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            align = Qt.AlignmentFlag.AlignLeft if key == "status" else Qt.AlignmentFlag.AlignRight
+            return int(align | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = computed_tooltip(key)
+            if key == "fte" and person.newcomer:
+                tip += "\n" + translate("StaffModel", "Newcomer: reduced capacity.")
+            if key == "load" and person.uncovered_cases:
+                tip += "\n" + translate("StaffModel", "{n} cases are of types the norm set does not measure.").format(
+                    n=person.uncovered_cases)
+            return tip
+        return None
+
+    # -- editing -------------------------------------------------------------------------
+    def setData(self, index: QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        editable = index.isValid() and bool(self.flags(index) & Qt.ItemFlag.ItemIsEditable)
+        if not editable or role != Qt.ItemDataRole.EditRole:
+            return False
+        row, column = index.row(), index.column()
+        member = self._document.team.staff[row]
+        case_type = self.case_type_at(column)
+        try:
+            if case_type is not None:
+                count = parse_count(value)
+                if member.counts.get(case_type) == count:
+                    return True
+                text = translate("StaffModel", "Set {type} for {name} to {count}").format(
+                    type=case_type_name(case_type, self._lang), name=member.name, count=count)
+                self._document.undo_stack.push(SetCountCommand(self._document, member.id, case_type, count, text))
+                return True
+            field = _FIELD_OF[column]
+            if column == COL_NAME:
+                new: Any = check_name(value)
+            elif column == COL_HOURS:
+                new = parse_hours(value)
+                if member.other_hours > new:
+                    raise InputError("other_exceeds", format_hours(member.other_hours, self._lang), new)
+            elif column == COL_OTHER_HOURS:
+                new = parse_other_hours(value, member.weekly_hours)
+            else:
+                new = parse_date(value)
+        except InputError as error:
+            self.input_refused.emit(self.refusal_message(row, column, error))
+            return False
+        if getattr(member, field) == new:
+            return True
+        text = translate("StaffModel", "Change {column} of {name}").format(
+            column=self.column_title(column), name=member.name)
+        self._document.undo_stack.push(SetMemberFieldCommand(self._document, member.id, field, new, text))
+        return True
+
+    def refusal_message(self, row: int, column: int, error: InputError) -> str:
+        """"Row 3 (Camilla Nørgaard), Weekly hours: "300" hours is outside 0-48 – not changed." """
+        member = self._document.team.staff[row]
+        return translate("StaffModel", "Row {row} ({name}), {column}: {reason} – not changed.").format(
+            row=row + 1, name=member.name, column=self.column_title(column), reason=error.message(self._lang))

@@ -1,0 +1,1 @@
+"""Widgets of the main window: summary panel, load chart, status legend."""

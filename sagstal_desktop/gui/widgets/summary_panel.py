@@ -1,0 +1,181 @@
+"""The team summary: available FTE, FTE needed at DS min / midpoint / max, shortfall and its
+yearly cost, staff over DS max, and the average full-time caseload next to the DS range and
+the 2023 national average for the team's areas (with its source).
+
+The panel only reads a ``TeamSummary``; ``value(key)`` gives a shown text (for tests).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from sagstal_desktop.core.formatting import format_dkk, format_number, format_percent, format_range
+from sagstal_desktop.core.load import TeamSummary
+from sagstal_desktop.core.norms import NormSet
+
+translate = QCoreApplication.translate
+LEVELS = ("min", "mid", "max")
+
+
+
+
+def shortfall_text(value: float, lang: str) -> str:
+    """1.31 -> "1,31 short"; -0.38 -> "0,38 surplus"."""
+    number = format_number(abs(value), 2, lang)
+    if abs(value) < 0.005:
+        return format_number(0, 2, lang)
+    if value > 0:
+        return translate("SummaryPanel", "{n} short").format(n=number)
+    return translate("SummaryPanel", "{n} surplus").format(n=number)
+
+
+class SummaryPanel(QFrame):
+    """Key team figures in a grid; recomputed values are pushed in with ``show_summary``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._values: dict[str, QLabel] = {}
+        self._captions: dict[str, QLabel] = {}
+        self._summary: TeamSummary | None = None
+        self._norm_set: NormSet | None = None
+        self._lang = "da"
+
+        outer = QVBoxLayout(self)
+        self._title = QLabel(self)
+        self._title.setStyleSheet("font-weight: bold; font-size: 11pt;")
+        outer.addWidget(self._title)
+        self._norm_label = QLabel(self)
+        self._norm_label.setWordWrap(True)
+        self._norm_label.setStyleSheet("color: #333;")
+        outer.addWidget(self._norm_label)
+
+        top = QGridLayout()
+        for row, key in enumerate(("staff", "available", "over", "average", "range")):
+            self._add_row(top, row, key)
+        outer.addLayout(top)
+
+        self._level_grid = QGridLayout()
+        self._level_header = [QLabel(self) for _ in range(4)]
+        for col, label in enumerate(self._level_header):
+            label.setStyleSheet("font-weight: bold;")
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+            self._level_grid.addWidget(label, 0, col)
+        for row, level in enumerate(LEVELS, start=1):
+            caption = QLabel(self)
+            self._captions[f"level_{level}"] = caption
+            self._level_grid.addWidget(caption, row, 0)
+            for col, kind in enumerate(("needed", "shortfall", "cost"), start=1):
+                value = QLabel(self)
+                value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                self._values[f"{kind}_{level}"] = value
+                self._level_grid.addWidget(value, row, col)
+        outer.addLayout(self._level_grid)
+        self._cost_note = QLabel(self)
+        self._cost_note.setWordWrap(True)
+        self._cost_note.setStyleSheet("color: #555;")
+        outer.addWidget(self._cost_note)
+
+        self._national = QLabel(self)
+        self._national.setWordWrap(True)
+        self._national.setTextFormat(Qt.TextFormat.PlainText)
+        outer.addWidget(self._national)
+        outer.addStretch(1)
+        self.retranslate()
+
+    def _add_row(self, grid: QGridLayout, row: int, key: str) -> None:
+        caption, value = QLabel(self), QLabel(self)
+        value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        value.setWordWrap(True)
+        grid.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(value, row, 1)
+        grid.setColumnStretch(1, 1)
+        self._captions[key], self._values[key] = caption, value
+
+    # -- texts -----------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self._title.setText(translate("SummaryPanel", "Team summary"))
+        captions = {
+            "staff": translate("SummaryPanel", "Staff:"),
+            "available": translate("SummaryPanel", "Available FTE:"),
+            "over": translate("SummaryPanel", "Staff over DS max:"),
+            "average": translate("SummaryPanel", "Average full-time caseload:"),
+            "range": translate("SummaryPanel", "DS range for the team's cases:"),
+            "level_min": translate("SummaryPanel", "At DS min"),
+            "level_mid": translate("SummaryPanel", "At the midpoint"),
+            "level_max": translate("SummaryPanel", "At DS max"),
+        }
+        for key, text in captions.items():
+            self._captions[key].setText(text)
+        headers = ("", translate("SummaryPanel", "FTE needed"), translate("SummaryPanel", "Shortfall"),
+                   translate("SummaryPanel", "Yearly cost"))
+        for label, text in zip(self._level_header, headers, strict=True):
+            label.setText(text)
+        self._values["available"].setToolTip(translate(
+            "SummaryPanel", "Sum of casework FTE: (weekly hours − other tasks) / 37, reduced for newcomers."))
+        if self._summary is not None:
+            self.show_summary(self._summary, self._norm_set, self._lang)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- values ------------------------------------------------------------------------------
+    def show_summary(self, summary: TeamSummary, norm_set: NormSet, lang: str) -> None:
+        from sagstal_desktop.core.survey import national_context, survey_2023
+
+        self._summary, self._norm_set, self._lang = summary, norm_set, lang
+        source = norm_set.source.cite(lang) if norm_set.source else ""
+        measured = translate("SummaryPanel", "Measured against: {name}").format(name=norm_set.name(lang))
+        if source:
+            measured += "\n" + translate("SummaryPanel", "Source: {source}").format(source=source)
+        self._norm_label.setText(measured)
+        values = self._values
+        values["staff"].setText(translate("SummaryPanel", "{n} persons").format(n=summary.staff_count))
+        values["available"].setText(format_number(summary.available_fte, 2, lang))
+        if summary.computable_count:
+            values["over"].setText(translate("SummaryPanel", "{over} of {n} ({share})").format(
+                over=summary.over_count, n=summary.computable_count,
+                share=format_percent(summary.over_count / summary.computable_count, 0, lang)))
+        else:
+            values["over"].setText("–")
+        values["average"].setText(format_number(summary.average_fte_caseload, 1, lang))
+        effective = summary.effective_range
+        values["range"].setText(format_range(*effective, lang) if effective else "–")
+        for level in LEVELS:
+            values[f"needed_{level}"].setText(format_number(summary.fte_needed(level), 2, lang))
+            values[f"shortfall_{level}"].setText(shortfall_text(summary.shortfall(level), lang))
+            cost = summary.yearly_cost(level)
+            values[f"cost_{level}"].setText(format_dkk(cost, lang) if cost is not None else "–")
+        self._cost_note.setVisible(summary.cost_per_fte is None)
+        self._cost_note.setText(translate(
+            "SummaryPanel", "Enter a yearly cost per FTE in Team → Settings to see what the shortfall costs."))
+        areas = national_context(summary.cases_by_type)
+        if areas:
+            lines = [translate("SummaryPanel", "National average 2023 (full-time caseload):")]
+            for area in areas:
+                ds = ""
+                if area.ds_min is not None:
+                    ds = ", " + translate("SummaryPanel", "DS range then {range}").format(
+                        range=format_range(area.ds_min, area.ds_max, lang))
+                lines.append(f"  {area.name(lang)}: {area.average_2023} "
+                             + translate("SummaryPanel", "({n} answers{ds})").format(n=area.answers, ds=ds))
+            lines.append(translate("SummaryPanel", "Source: {source}").format(source=survey_2023().source.cite(lang)))
+            self._national.setText("\n".join(lines))
+        else:
+            self._national.setText("")
+
+    def value(self, key: str) -> str:
+        """The shown text of a figure: "available", "over", "average", "range", "staff",
+        "needed_max", "shortfall_mid", "cost_min", ..."""
+        return self._values[key].text()
+
+    def national_text(self) -> str:
+        return self._national.text()
+
+    def caption(self, key: str) -> str:
+        return self._captions[key].text()

@@ -1,0 +1,69 @@
+"""Start-up: the real entry point paints the window before pandas, reportlab, openpyxl or
+pyqtgraph are imported; the chart (pyqtgraph) appears just after the first paint. Runs in a
+fresh process, because this test process has imported them already."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+_CHILD = textwrap.dedent("""
+    import json, os, sys
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    HEAVY = ("pandas", "reportlab", "openpyxl", "pyqtgraph")
+    seen = {}
+
+    class Probe(QObject):
+        def eventFilter(self, obj, event):
+            if (not seen and event.type() == QEvent.Type.Paint and obj.isWidgetType()
+                    and isinstance(obj.window(), QMainWindow)):
+                seen["at_paint"] = [m for m in HEAVY if m in sys.modules]
+                seen["title"] = obj.window().windowTitle()
+                QTimer.singleShot(500, finish)
+            return False
+
+    def finish():
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow))
+        seen["chart"] = window.chart_host().chart() is not None
+        seen["later"] = [m for m in HEAVY if m in sys.modules]
+        print(json.dumps(seen), flush=True)
+        os._exit(0)
+
+    app = QApplication(sys.argv[:1])
+    probe = Probe()
+    app.installEventFilter(probe)
+    from sagstal_desktop.gui.app import main
+    main(["--demo", "--lang", "en"])
+""")
+
+
+def test_window_paints_before_heavy_imports_and_the_chart_follows():
+    done = subprocess.run([sys.executable, "-c", _CHILD], env=dict(os.environ), capture_output=True, text=True,
+                          timeout=120)
+    line = next((ln for ln in done.stdout.splitlines() if ln.startswith("{")), None)
+    assert line, done.stderr
+    seen = json.loads(line)
+    assert seen["at_paint"] == []
+    assert seen["title"].startswith("Demo team (not saved)")
+    assert seen["chart"] is True
+    assert "pyqtgraph" in seen["later"]
+    assert not {"pandas", "reportlab", "openpyxl"} & set(seen["later"])
+
+
+def test_qt_binding_keeps_references_to_none(qapp):
+    """PySide6 6.12.0 on Python 3.11 dropped a reference to None on every call of a method that
+    returns nothing, so a running window crashed after a few seconds ("deallocating None").
+    pyproject.toml excludes it; this catches a broken binding before a user does."""
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel()
+    before = sys.getrefcount(None)
+    for _ in range(200):
+        label.setText("x")
+        label.update()
+    assert sys.getrefcount(None) >= before - 20
