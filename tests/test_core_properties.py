@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from oracle import oracle_team
 
+from sagstal_desktop.core import load
 from sagstal_desktop.core.formatting import format_number
 from sagstal_desktop.core.load import Status, compute_person, summarize
 from sagstal_desktop.core.model import StaffMember, Team, TeamSettings
@@ -38,8 +39,17 @@ def members(draw):
 @settings(max_examples=150, deadline=None)
 def test_fast_core_agrees_with_the_plain_definitions(staff, norm_set, reduction, months):
     team = Team(staff=staff, settings=TeamSettings(newcomer_reduction=reduction, newcomer_months=months))
-    fast = summarize(team, DAY, norm_set)
     slow = oracle_team(team, norm_set, DAY)
+    saved = load.NUMPY_FROM_STAFF
+    try:
+        for threshold in (0, 10**9):  # the numpy path and the plain-Python path
+            load.NUMPY_FROM_STAFF = threshold
+            _agrees(summarize(team, DAY, norm_set), slow)
+    finally:
+        load.NUMPY_FROM_STAFF = saved
+
+
+def _agrees(fast, slow):
     for got, want in zip(fast.persons, slow["persons"], strict=True):
         assert got.status.value == want["status"]
         assert got.capacity == pytest.approx(want["capacity"])

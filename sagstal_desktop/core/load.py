@@ -268,12 +268,87 @@ _STATUS_BY_CODE = (Status.BELOW, Status.WITHIN, Status.OVER, Status.NOT_COMPUTAB
 def _compute_people(
     staff: list[StaffMember], weights: _Weights, settings: TeamSettings, as_of: date
 ) -> _Computed:
-    """Every person's figures and their sums.
+    """Every person's figures and their sums. Large teams go through numpy (imported then);
+    small ones through plain Python, which is as fast there and keeps numpy's import off the
+    window's start-up. Both follow the same definitions; the tests hold them to each other."""
+    if len(staff) >= NUMPY_FROM_STAFF:
+        return _compute_people_numpy(staff, weights, settings, as_of)
+    return _compute_people_python(staff, weights, settings, as_of)
 
-    Vectorised with numpy (imported here, at the first computation, not at start-up): persons
-    holding the same case types in the same order form one integer matrix, so 10,000 staff x
-    30 case types cost a few matrix products instead of 300,000 Python steps.
-    """
+
+#: Team size from which the numpy path is used.
+NUMPY_FROM_STAFF = 1000
+
+
+def _newcomer_flags(staff: list[StaffMember], settings: TeamSettings, as_of: date) -> list[bool]:
+    months = settings.newcomer_months
+    known: dict[date | None, bool] = {None: False}
+    flags = []
+    for start in map(attrgetter("start_date"), staff):
+        found = known.get(start)
+        if found is None:
+            found = known[start] = is_newcomer(start, as_of, months)
+        flags.append(found)
+    return flags
+
+
+def _compute_people_python(
+    staff: list[StaffMember], weights: _Weights, settings: TeamSettings, as_of: date
+) -> _Computed:
+    fth = weights.norm_set.full_time_hours
+    keep = 1.0 - settings.newcomer_reduction
+    columns: dict[str, list] = {name: [] for name in PersonResult._fields}
+    totals: dict[str, int] = {}
+    uncovered: dict[str, int] = {}
+    status_counts = [0, 0, 0, 0]
+    available = casework_hours = 0.0
+    total_cases = 0
+    for person, newcomer in zip(staff, _newcomer_flags(staff, settings, as_of), strict=True):
+        weighted_max = weighted_min = 0.0
+        total = unc = 0
+        for case_type, n in person.counts.items():
+            if not n:
+                continue
+            total += n
+            norm = weights.norm(case_type)
+            target = uncovered if norm is None else totals
+            target[case_type] = target.get(case_type, 0) + n
+            if norm is None:
+                unc += n
+            else:
+                weighted_max += n / norm.max
+                weighted_min += n / norm.min
+        hours = person.weekly_hours - person.other_hours
+        capacity = hours / fth * (keep if newcomer else 1.0) if hours > 0 else 0.0
+        if capacity > 0:
+            load_max, load_min = weighted_max / capacity, weighted_min / capacity
+            code = 2 if load_max > 1.0 + EPSILON else 0 if load_min < 1.0 - EPSILON else 1
+        else:
+            load_max = load_min = None
+            code = 3
+        status_counts[code] += 1
+        available += capacity
+        total_cases += total
+        if hours > 0:
+            casework_hours += hours
+        for name, value in (
+            ("member_id", person.id), ("name", person.name), ("weekly_hours", person.weekly_hours),
+            ("casework_hours", max(hours, 0.0)), ("newcomer", newcomer), ("capacity", capacity),
+            ("total_cases", total), ("uncovered_cases", unc), ("weighted_max", weighted_max),
+            ("weighted_min", weighted_min), ("fte_caseload", total * fth / hours if hours > 0 else None),
+            ("load_max", load_max), ("load_min", load_min), ("status", _STATUS_BY_CODE[code]),
+        ):
+            columns[name].append(value)
+    return _Computed(PersonResults(columns), totals, uncovered, available, casework_hours, total_cases,
+                     status_counts)
+
+
+def _compute_people_numpy(
+    staff: list[StaffMember], weights: _Weights, settings: TeamSettings, as_of: date
+) -> _Computed:
+    """Every person's figures and their sums, vectorised: persons holding the same case types
+    in the same order form one integer matrix, so 10,000 staff x 30 case types cost a few
+    matrix products instead of 300,000 Python steps."""
     import numpy as np
 
     size = len(staff)
@@ -303,16 +378,7 @@ def _compute_people(
                 target[case_type] = target.get(case_type, 0) + n
 
     fth = weights.norm_set.full_time_hours
-    months = settings.newcomer_months
-    newcomer_on: dict[date | None, bool] = {None: False}
-
-    def newcomer(start: date | None) -> bool:
-        found = newcomer_on.get(start)
-        if found is None:
-            found = newcomer_on[start] = is_newcomer(start, as_of, months)
-        return found
-
-    newcomers = np.fromiter(map(newcomer, map(attrgetter("start_date"), staff)), dtype=bool, count=size)
+    newcomers = np.fromiter(_newcomer_flags(staff, settings, as_of), dtype=bool, count=size)
     weekly = np.fromiter(map(attrgetter("weekly_hours"), staff), dtype=float, count=size)
     hours = weekly - np.fromiter(map(attrgetter("other_hours"), staff), dtype=float, count=size)
     has_hours = hours > 0

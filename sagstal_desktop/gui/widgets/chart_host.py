@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
@@ -31,14 +32,15 @@ class ChartHost(QFrame):
         self._scheduled = False
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self._placeholder = QLabel(self)
+        self._placeholder: QLabel | None = QLabel(self)
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._placeholder.setStyleSheet("color: #777;")
         self._layout.addWidget(self._placeholder)
         self.retranslate()
 
     def retranslate(self) -> None:
-        if self._chart is None:
+        # the label is gone once the chart exists, and may be half-destroyed while the window closes
+        if self._placeholder is not None and shiboken6.isValid(self._placeholder):
             self._placeholder.setText(self.tr("Preparing the load chart…"))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -61,8 +63,10 @@ class ChartHost(QFrame):
         if self._chart is None:
             self._chart = self._factory(self)
             self._chart.person_clicked.connect(self.person_clicked)
-            self._layout.removeWidget(self._placeholder)
-            self._placeholder.deleteLater()
+            if self._placeholder is not None:
+                self._layout.removeWidget(self._placeholder)
+                self._placeholder.deleteLater()
+                self._placeholder = None
             self._layout.addWidget(self._chart)
             self.chart_created.emit()
         return self._chart
