@@ -1,0 +1,109 @@
+"""The memo options dialog: language, anonymisation, optional sections, budget years."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sagstal_desktop.core.model import Team
+from sagstal_desktop.core.norms import NormSet
+from sagstal_desktop.report.options import MAX_BUDGET_YEARS, MIN_BUDGET_YEARS, MemoOptions
+
+PURPOSES = ("export", "preview", "print")
+
+
+class MemoOptionsDialog(QDialog):
+    """Asks what the memo should contain. ``options()`` after Accepted."""
+
+    def __init__(self, team: Team, norm_set: NormSet, lang: str, parent: QWidget | None = None,
+                 purpose: str = "export", today: date | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("memoOptionsDialog")
+        titles = {"export": self.tr("Export memo"), "preview": self.tr("Memo preview"),
+                  "print": self.tr("Print memo")}
+        self.setWindowTitle(titles.get(purpose, titles["export"]))
+        today = today or date.today()
+        settings = team.settings
+        has_cost = settings.cost_per_fte is not None
+
+        self.language = QComboBox()
+        self.language.addItem("Dansk", "da")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(0 if lang == "da" else 1)
+        self.anonymise = QCheckBox(self.tr("Anonymise staff (Staff member A, B, …)"))
+        self.anonymise.setToolTip(self.tr("No name, initials or start date of any person appears in the PDF, "
+                                          "its metadata included."))
+        self.anonymise.setChecked(team.info.author_role == "tr")
+
+        self.national = QCheckBox(self.tr("National figures from DS's 2023 survey"))
+        self.national.setChecked(True)
+        self.references = QCheckBox(self.tr("Caseloads in projects with documented effects"))
+        self.references.setChecked(True)
+        self.budget = QCheckBox(self.tr("Budget table"))
+        self.budget.setChecked(has_cost)
+        self.budget.setEnabled(has_cost)
+        if not has_cost:
+            self.budget.setToolTip(self.tr("Enter a cost per FTE under Team → Settings to include a budget."))
+        self.years = QSpinBox()
+        self.years.setRange(MIN_BUDGET_YEARS, MAX_BUDGET_YEARS)
+        self.years.setValue(min(max(settings.budget_years, MIN_BUDGET_YEARS), MAX_BUDGET_YEARS))
+        self.first_year = QSpinBox()
+        self.first_year.setRange(1990, 2200)
+        self.first_year.setValue(settings.budget_first_year or today.year + 1)
+        self.budget.toggled.connect(self._budget_toggled)
+        self._budget_toggled(self.budget.isChecked())
+
+        form = QFormLayout()
+        form.addRow(self.tr("Language:"), self.language)
+        form.addRow("", self.anonymise)
+        sections = QGroupBox(self.tr("Optional sections"))
+        box = QFormLayout(sections)
+        box.addRow(self.national)
+        box.addRow(self.references)
+        box.addRow(self.budget)
+        box.addRow(self.tr("Budget years:"), self.years)
+        box.addRow(self.tr("First budget year:"), self.first_year)
+        measured = QLabel(self.tr("Measured against: {name}").format(name=norm_set.name(lang)))
+        measured.setWordWrap(True)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        ok_text = {"export": self.tr("Export…"), "preview": self.tr("Preview"), "print": self.tr("Print…")}
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text.get(purpose, ok_text["export"]))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(sections)
+        layout.addWidget(measured)
+        layout.addWidget(buttons)
+
+    def _budget_toggled(self, on: bool) -> None:
+        self.years.setEnabled(on)
+        self.first_year.setEnabled(on)
+
+    def options(self, as_of: date | None = None) -> MemoOptions:
+        """The chosen options (``as_of``: the date the window's figures are computed for)."""
+        return MemoOptions(
+            lang=self.language.currentData(),
+            anonymise=self.anonymise.isChecked(),
+            include_national=self.national.isChecked(),
+            include_budget=self.budget.isChecked(),
+            include_references=self.references.isChecked(),
+            budget_years=self.years.value(),
+            budget_first_year=self.first_year.value(),
+            as_of=as_of,
+        )

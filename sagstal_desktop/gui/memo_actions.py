@@ -1,0 +1,207 @@
+"""File-menu handlers for the PDF memo: Export memo…, Memo preview… and Print…
+
+Each takes the main window (API in GUI_CONTRACT.md: ``team()``, ``summary()``, ``norm_set()``,
+``document_path()``, ``language()``, ``show_status()``) and returns None. The memo is built from
+a copy of the team in a worker thread with progress and Cancel; export writes a temporary file
+beside the target and moves it into place; preview and print use a temporary file that is
+removed afterwards. reportlab and pypdfium2 are imported only here, when a memo is asked for.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
+
+from sagstal_desktop.report.options import MemoOptions
+
+translate = QCoreApplication.translate  # lupdate finds translate("MemoActions", "...") calls
+
+
+# -- questions to the user (module-level so tests can answer them) ---------------------------
+
+
+def ask_options(window: Any, purpose: str) -> MemoOptions | None:
+    """The memo options dialog; None if cancelled."""
+    from sagstal_desktop.gui.dialogs.memo_options import MemoOptionsDialog
+
+    dialog = MemoOptionsDialog(window.team(), window.norm_set(), window.language(), window, purpose)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    options = dialog.options(window.summary().as_of) if accepted else None
+    dialog.deleteLater()
+    return options
+
+
+def ask_save_path(window: Any, suggested: Path) -> Path | None:
+    name, _filter = QFileDialog.getSaveFileName(window, translate("MemoActions", "Export memo"), str(suggested),
+                                                translate("MemoActions", "PDF files (*.pdf)"))
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+
+def ask_printer(window: Any, page_count: int):
+    """The system print dialog; a configured QPrinter, or None if cancelled."""
+    from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(translate("MemoActions", "Sagstal memo"))
+    dialog = QPrintDialog(printer, window)
+    dialog.setWindowTitle(translate("MemoActions", "Print memo"))
+    dialog.setMinMax(1, max(page_count, 1))
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.deleteLater()
+    return printer if accepted else None
+
+
+# -- helpers --------------------------------------------------------------------------------
+
+
+def suggested_name(window: Any, options: MemoOptions) -> Path:
+    """``Sagstal-notat Team Nord 2026-11-22.pdf`` beside the document (or in the home folder)."""
+    team = window.team()
+    stem = ("Sagstal-notat" if options.lang == "da" else "Sagstal memo")
+    name = " ".join(x for x in (stem, team.info.team_name.strip(), window.summary().as_of.isoformat()) if x)
+    name = re.sub(r'[\\/:*?"<>|]+', "-", name)
+    path = window.document_path()
+    folder = Path(path).parent if path else Path.home()
+    return folder / f"{name}.pdf"
+
+
+def _build(window: Any, target: Path, options: MemoOptions) -> int | None:
+    """Write the memo in the background; None after a message (error) or a cancel."""
+    from sagstal_desktop.gui.dialogs.memo_progress import MemoBuildCancelled, build_memo_with_progress
+    from sagstal_desktop.report.pdf import MemoError
+
+    try:
+        return build_memo_with_progress(window, window.team().copy(), target, options,
+                                        summary=window.summary(), norm_set=window.norm_set())
+    except MemoBuildCancelled:
+        window.show_status(translate("MemoActions", "Memo cancelled."))
+    except MemoError as exc:
+        QMessageBox.warning(window, translate("MemoActions", "Memo"),
+                            translate("MemoActions", "The memo could not be written: {reason}").format(reason=exc))
+    except Exception as exc:  # a memo must never take the open document down with it
+        QMessageBox.warning(window, translate("MemoActions", "Memo"),
+                            translate("MemoActions", "The memo could not be made ({detail}).").format(detail=exc))
+    return None
+
+
+def _temp_memo() -> tuple[Path, Path]:
+    folder = Path(tempfile.mkdtemp(prefix="sagstal-memo-"))
+    return folder, folder / "memo.pdf"
+
+
+def save_copy(window: Any, source: Path, options: MemoOptions) -> Path | None:
+    """Ask where to save and copy the memo there (via a temporary file, then moved)."""
+    target = ask_save_path(window, suggested_name(window, options))
+    if target is None:
+        return None
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".pdf.part", dir=target.parent)
+        os.close(fd)
+        shutil.copyfile(source, tmp)
+        os.replace(tmp, target)
+    except OSError as exc:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        reason = f"{target}: {exc.strerror or exc}"
+        QMessageBox.warning(window, translate("MemoActions", "Memo"),
+                            translate("MemoActions", "The memo could not be written: {reason}").format(reason=reason))
+        return None
+    window.show_status(translate("MemoActions", "Memo saved to {path}").format(path=target))
+    return target
+
+
+def print_file(window: Any, pdf: Path) -> int:
+    """Ask for a printer and print ``pdf`` with progress; the number of pages printed."""
+    from sagstal_desktop.gui.dialogs.memo_pages import PdfPages
+    from sagstal_desktop.gui.dialogs.memo_print import PrintError, print_pdf
+
+    pages = PdfPages(pdf)
+    count = len(pages)
+    pages.close()
+    printer = ask_printer(window, count)
+    if printer is None:
+        return 0
+    progress = QProgressDialog(translate("MemoActions", "Printing…"), translate("MemoActions", "Cancel"), 0, count,
+                               window)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(300)
+
+    def step(done: int, total: int) -> bool:
+        progress.setMaximum(total)
+        progress.setValue(done)
+        QCoreApplication.processEvents()
+        return not progress.wasCanceled()
+
+    try:
+        printed = print_pdf(pdf, printer, step)
+    except PrintError:
+        QMessageBox.warning(window, translate("MemoActions", "Print memo"),
+                            translate("MemoActions", "The printer could not be opened."))
+        return 0
+    finally:
+        progress.close()
+        progress.deleteLater()
+    window.show_status(translate("MemoActions", "Sent {n} page(s) to the printer.").format(n=printed))
+    return printed
+
+
+# -- the File-menu handlers ------------------------------------------------------------------
+
+
+def export_memo(window: Any) -> None:
+    """File → Export memo…: options, file name, then the PDF written in the background."""
+    options = ask_options(window, "export")
+    if options is None:
+        return
+    target = ask_save_path(window, suggested_name(window, options))
+    if target is None:
+        return
+    pages = _build(window, target, options)
+    if pages:
+        window.show_status(translate("MemoActions", "Memo saved to {path} ({n} pages)").format(path=target, n=pages))
+
+
+def preview_memo(window: Any) -> None:
+    """File → Memo preview…: the memo's pages in a dialog, with Save as PDF… and Print…"""
+    from sagstal_desktop.gui.dialogs.memo_preview import MemoPreviewDialog
+
+    options = ask_options(window, "preview")
+    if options is None:
+        return
+    folder, pdf = _temp_memo()
+    if not _build(window, pdf, options):
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    dialog = MemoPreviewDialog(pdf, window, on_print=lambda path: print_file(window, path),
+                               on_save=lambda path: save_copy(window, path, options))
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.finished.connect(lambda _r: shutil.rmtree(folder, ignore_errors=True))
+    dialog.show()
+
+
+def print_memo(window: Any) -> None:
+    """File → Print…: options, the memo built in the background, the system print dialog."""
+    options = ask_options(window, "print")
+    if options is None:
+        return
+    folder, pdf = _temp_memo()
+    try:
+        if _build(window, pdf, options):
+            print_file(window, pdf)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+

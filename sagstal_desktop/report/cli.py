@@ -1,0 +1,76 @@
+"""``sagstal memo FILE -o memo.pdf``: write the PDF staffing memo from the command line."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from sagstal_desktop import cli
+from sagstal_desktop.report.options import MAX_BUDGET_YEARS, MIN_BUDGET_YEARS
+
+
+def _budget_years(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not MIN_BUDGET_YEARS <= value <= MAX_BUDGET_YEARS:
+        raise argparse.ArgumentTypeError(f"must be {MIN_BUDGET_YEARS}-{MAX_BUDGET_YEARS}")
+    return value
+
+
+def _year(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year") from None
+    if not 1990 <= value <= 2200:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a plausible budget year")
+    return value
+
+
+def cmd_memo(args: argparse.Namespace) -> int:
+    from sagstal_desktop.report.options import MemoOptions
+    from sagstal_desktop.report.pdf import MemoError, write_memo
+
+    team = cli.open_team(args.file)
+    norm_set = cli.choose_norm_set(team, args.norms)
+    target = Path(args.output)
+    if target.exists() and not args.force:
+        raise cli.CliError(f"{target} exists; use --force to overwrite it")
+    if target.is_dir():
+        raise cli.CliError(f"{target} is a folder; give a file name such as memo.pdf")
+    if not target.parent.exists():
+        raise cli.CliError(f"folder {target.parent} does not exist")
+    options = MemoOptions(
+        lang=args.lang, anonymise=args.anonymise, include_national=not args.no_national,
+        include_budget=not args.no_budget, include_references=not args.no_references,
+        budget_years=args.budget_years, budget_first_year=args.budget_first_year, as_of=args.as_of,
+    )
+    try:
+        pages = write_memo(team, target, options, norm_set=norm_set)
+    except MemoError as exc:
+        raise cli.CliError(f"memo: cannot write {exc}") from exc
+    unit = "side" if pages == 1 else "sider"
+    print(f"{target} ({pages} {unit})" if args.lang == "da" else f"{target} ({pages} page{'s' * (pages != 1)})")
+    return 0
+
+
+def register(sub) -> None:
+    """Add ``memo`` to the ``sagstal`` command."""
+    p = sub.add_parser("memo", help="write the PDF staffing memo for a team file")
+    p.add_argument("file", help="a .sagstal team file")
+    p.add_argument("-o", "--output", required=True, help="PDF file to write, e.g. memo.pdf")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.add_argument("--anonymise", "--anonymize", action="store_true",
+                   help="Medarbejder A, B, … instead of names (no names anywhere in the PDF)")
+    p.add_argument("--lang", choices=("da", "en"), default="da", help="memo language (default: da)")
+    p.add_argument("--norms", help="measure against this norm set instead of the team's choice")
+    p.add_argument("--as-of", type=cli._as_of, default=None, help="date to compute for (default: today)")
+    p.add_argument("--no-national", action="store_true", help="leave out the national figures (2023 survey)")
+    p.add_argument("--no-budget", action="store_true", help="leave out the budget table")
+    p.add_argument("--no-references", action="store_true", help="leave out the reference caseloads")
+    p.add_argument("--budget-years", type=_budget_years, default=None,
+                   help=f"years in the budget table ({MIN_BUDGET_YEARS}-{MAX_BUDGET_YEARS}; default: the team's)")
+    p.add_argument("--budget-first-year", type=_year, default=None, help="first budget year (default: the team's)")
+    p.set_defaults(func=cmd_memo)

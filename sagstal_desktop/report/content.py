@@ -1,0 +1,176 @@
+"""What the memo shows, as plain data taken from the core's results (no reportlab here).
+
+Nothing of the load model is recomputed: loads, FTE and statuses come from
+``core.load.summarize``; this module only picks, orders, labels and groups them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+
+from sagstal_desktop.assets import resource_path
+from sagstal_desktop.core.load import Status, TeamSummary
+from sagstal_desktop.core.model import Team
+from sagstal_desktop.core.norms import NormSet, case_type_name, catalogue
+from sagstal_desktop.core.sources import Source
+from sagstal_desktop.report.texts import staff_label, texts
+
+#: At most this many per-type (or per-area) case columns fit in the staff table on A4.
+MAX_CASE_COLUMNS = 4
+
+
+def role_text(role: str, lang: str) -> str:
+    """``Teamleder`` / ``Tillidsrepræsentant (TR)`` for the team's author role."""
+    t = texts(lang)
+    return t.get(f"role_{role}", t["role_other"])
+
+
+def status_text(status: Status, lang: str) -> str:
+    return texts(lang)[f"status_{status.value}"]
+
+
+@dataclass(frozen=True, slots=True)
+class CaseColumns:
+    """How the staff table splits cases: per case type, per area, or not at all."""
+
+    kind: str  # "type", "area" or "none"
+    keys: tuple[str, ...]
+    headers: tuple[str, ...]
+    member_of: dict[str, str]  # case type -> column key
+
+    def split(self, counts: dict[str, int]) -> list[int]:
+        """A person's (or the team's) counts summed into the columns."""
+        out = dict.fromkeys(self.keys, 0)
+        for case_type, n in counts.items():
+            key = self.member_of.get(case_type)
+            if key is not None:
+                out[key] += n
+        return list(out.values())
+
+
+UNCOVERED = "__uncovered__"
+
+
+def team_case_types(summary: TeamSummary) -> list[str]:
+    """The case types the team holds cases of, in catalogue order."""
+    held = set(summary.cases_by_type) | set(summary.uncovered_by_type)
+    order = {t: i for i, t in enumerate(catalogue())}
+    return sorted(held, key=lambda t: (order.get(t, len(order)), t))
+
+
+def case_columns(summary: TeamSummary, norm_set: NormSet, lang: str, kind: str = "type") -> CaseColumns | None:
+    """The staff table's case columns split per case type (``kind="type"``), per norm area
+    (``"area"``) or not at all (``"none"``); None if there are more than ``MAX_CASE_COLUMNS``."""
+    types = team_case_types(summary)
+    if kind == "none":
+        return CaseColumns("none", (), (), {})
+    if kind == "type":
+        if len(types) > MAX_CASE_COLUMNS:
+            return None
+        return CaseColumns("type", tuple(types), tuple(case_type_name(t, lang) for t in types),
+                           {t: t for t in types})
+    member_of: dict[str, str] = {}
+    for case_type in types:
+        norm = norm_set.norm_for(case_type)
+        member_of[case_type] = norm.group_id if norm is not None else UNCOVERED
+    keys = [g.id for g in norm_set.groups if g.id in member_of.values()]
+    if UNCOVERED in member_of.values():
+        keys.append(UNCOVERED)
+    if len(keys) > MAX_CASE_COLUMNS:
+        return None
+    headers = tuple(texts(lang)["col_uncovered"] if k == UNCOVERED else norm_set.group(k).name(lang) for k in keys)
+    return CaseColumns("area", tuple(keys), headers, member_of)
+
+
+@dataclass(frozen=True, slots=True)
+class StaffRow:
+    """One line of the staff table."""
+
+    label: str
+    newcomer: bool
+    weekly_hours: float
+    other_hours: float
+    capacity: float
+    split: list[int]
+    total_cases: int
+    fte_caseload: float | None
+    load_max: float | None
+    status: Status
+
+
+def staff_rows(team: Team, summary: TeamSummary, columns: CaseColumns, lang: str, anonymise: bool) -> list[StaffRow]:
+    """The staff table's rows in the team's order; anonymised rows are labelled A, B, … in
+    that same (stable) order and carry nothing else that names a person."""
+    members = {m.id: m for m in team.staff}
+    persons = summary.persons
+    names = persons.column("name")
+    ids = persons.column("member_id")
+    newcomer = persons.column("newcomer")
+    weekly = persons.column("weekly_hours")
+    capacity = persons.column("capacity")
+    totals = persons.column("total_cases")
+    ftecl = persons.column("fte_caseload")
+    load = persons.column("load_max")
+    status = persons.column("status")
+    rows = []
+    for i in range(len(persons)):
+        member = members[ids[i]]
+        rows.append(StaffRow(
+            label=staff_label(i, lang) if anonymise else names[i],
+            newcomer=newcomer[i],
+            weekly_hours=weekly[i],
+            other_hours=member.other_hours,
+            capacity=capacity[i],
+            split=columns.split(member.counts),
+            total_cases=totals[i],
+            fte_caseload=ftecl[i],
+            load_max=load[i],
+            status=status[i],
+        ))
+    return rows
+
+
+def team_counts(summary: TeamSummary) -> dict[str, int]:
+    """The team's cases per case type, covered and uncovered."""
+    out = dict(summary.cases_by_type)
+    for case_type, n in summary.uncovered_by_type.items():
+        out[case_type] = out.get(case_type, 0) + n
+    return out
+
+
+@cache
+def _defaults() -> dict:
+    with open(resource_path("defaults.json"), encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def default_source(key: str) -> Source | None:
+    """The source ``defaults.json`` gives for a default (e.g. ``newcomer_months``)."""
+    entry = _defaults().get(key) or {}
+    if not entry.get("document"):
+        return None
+    return Source(entry["document"], entry.get("section"))
+
+
+def full_time_source(norm_set: NormSet) -> Source | None:
+    """Where a norm set's full-time hours come from (its file's ``full_time_hours_source``)."""
+    set_id = norm_set.based_on if norm_set.kind == "custom" and norm_set.based_on else norm_set.id
+    path = resource_path("norms", f"{set_id}.json")
+    if not path.is_file():
+        return norm_set.source
+    with open(path, encoding="utf-8") as fh:
+        return Source.from_dict(json.load(fh).get("full_time_hours_source")) or norm_set.source
+
+
+@cache
+def _survey_raw() -> dict:
+    with open(resource_path("reference", "ds_survey_2023.json"), encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def survey_period(lang: str) -> str:
+    """When the 2023 survey ran ("februar-marts 2023")."""
+    survey = _survey_raw()["survey"]
+    return survey.get(f"period_{lang}") or survey.get("period_da", "")

@@ -1,0 +1,31 @@
+"""What a memo contains: language, anonymisation, optional sections, budget years."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+#: Limits for the number of budget years (a budget proposal covers a few years).
+MIN_BUDGET_YEARS = 1
+MAX_BUDGET_YEARS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class MemoOptions:
+    """Choices for one memo. ``None`` means "the team's own setting" (or today)."""
+
+    lang: str = "da"
+    anonymise: bool = False
+    include_national: bool = True
+    include_budget: bool = True
+    include_references: bool = True
+    budget_years: int | None = None
+    budget_first_year: int | None = None
+    as_of: date | None = None
+    generated: datetime | None = None  # the footer's time stamp (default: now)
+
+    def __post_init__(self) -> None:
+        if self.lang not in ("da", "en"):
+            raise ValueError(f"unknown memo language {self.lang!r}")
+        if self.budget_years is not None and not MIN_BUDGET_YEARS <= self.budget_years <= MAX_BUDGET_YEARS:
+            raise ValueError(f"budget years must be {MIN_BUDGET_YEARS}-{MAX_BUDGET_YEARS}")

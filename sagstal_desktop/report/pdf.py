@@ -1,0 +1,679 @@
+"""Build the PDF staffing memo (A4, reportlab, embedded TrueType fonts).
+
+``write_memo(team, path, options)`` computes the team's figures with the core (or takes a
+summary already computed), lays out the sections and writes the file atomically: into a
+temporary file beside the target, then moved into place. reportlab is imported here, never at
+program start.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from sagstal_desktop import __version__
+from sagstal_desktop.core.formatting import format_dkk, format_number, format_percent, format_range
+from sagstal_desktop.core.load import Status, TeamSummary, summarize
+from sagstal_desktop.core.model import Team
+from sagstal_desktop.core.norms import NormSet, case_type_name, find_norm_set
+from sagstal_desktop.core.references import budget_case, reference_caseloads
+from sagstal_desktop.core.survey import national_context, survey_2023, survey_area_for
+from sagstal_desktop.core.whatif import budget_table
+from sagstal_desktop.report import content
+from sagstal_desktop.report.citations import Citations
+from sagstal_desktop.report.fonts import BOLD, COND, COND_BOLD, REGULAR, register_fonts
+from sagstal_desktop.report.options import MemoOptions
+from sagstal_desktop.report.texts import long_date, texts
+
+#: progress(fraction 0-1) — may raise MemoCancelled to stop the build.
+Progress = Callable[[float], None]
+
+LEVELS = ("max", "mid", "min")
+NAVY = "#1f3a5f"
+RULE = "#b8c4d2"
+HEAD_BG = "#e6ecf3"
+BOX_BG = "#f3f6f9"
+ZEBRA = "#f7f9fb"
+STATUS_TEXT = {Status.OVER: "#a93226", Status.WITHIN: "#1e6b43", Status.BELOW: "#2f6497",
+               Status.NOT_COMPUTABLE: "#666666"}
+NEWER_SET_ID = "ds_current"
+
+
+class MemoCancelled(Exception):
+    """The user cancelled the build (raised from the progress callback)."""
+
+
+class MemoError(Exception):
+    """The memo could not be written (e.g. the folder is not writable)."""
+
+
+def _mm(value: float) -> float:
+    return value * 72 / 25.4
+
+
+PAGE_W, PAGE_H = 595.2756, 841.8898  # A4 in points
+MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = _mm(18), _mm(20), _mm(20)
+FRAME_W = PAGE_W - 2 * MARGIN_X
+
+
+class _Styles:
+    def __init__(self) -> None:
+        from reportlab.lib.colors import HexColor
+        from reportlab.lib.enums import TA_RIGHT
+        from reportlab.lib.styles import ParagraphStyle
+
+        navy = HexColor(NAVY)
+        self.body = ParagraphStyle("body", fontName=REGULAR, fontSize=9.5, leading=13, spaceAfter=4)
+        self.title = ParagraphStyle("title", fontName=BOLD, fontSize=18, leading=22, textColor=navy, spaceAfter=8)
+        self.h2 = ParagraphStyle("h2", fontName=BOLD, fontSize=12.5, leading=16, textColor=navy,
+                                 spaceBefore=12, spaceAfter=5, keepWithNext=1)
+        self.h3 = ParagraphStyle("h3", fontName=BOLD, fontSize=10, leading=13, textColor=navy,
+                                 spaceBefore=8, spaceAfter=3, keepWithNext=1)
+        self.small = ParagraphStyle("small", fontName=REGULAR, fontSize=7.5, leading=9.5,
+                                    textColor=HexColor("#555555"), spaceBefore=2, spaceAfter=4)
+        self.cell = ParagraphStyle("cell", fontName=COND, fontSize=8.3, leading=10)
+        self.cell_bold = ParagraphStyle("cellb", parent=self.cell, fontName=COND_BOLD)
+        self.box = ParagraphStyle("box", fontName=REGULAR, fontSize=8.5, leading=10.5)
+        self.box_bold = ParagraphStyle("boxb", parent=self.box, fontName=BOLD)
+        self.head = ParagraphStyle("head", fontName=COND_BOLD, fontSize=7.4, leading=8.7, textColor=navy)
+        self.head_r = ParagraphStyle("headr", parent=self.head, alignment=TA_RIGHT)
+        self.info_label = ParagraphStyle("il", fontName=REGULAR, fontSize=8.5, leading=11,
+                                         textColor=HexColor("#555555"))
+        self.info = ParagraphStyle("iv", fontName=BOLD, fontSize=9, leading=11.5)
+        self.after_table = ParagraphStyle("after", parent=self.body, spaceBefore=6)
+        self.bullet = ParagraphStyle("bullet", parent=self.body, leftIndent=11, bulletIndent=0, spaceAfter=3)
+        self.source = ParagraphStyle("source", fontName=REGULAR, fontSize=8.3, leading=10.8, leftIndent=18,
+                                     firstLineIndent=-18, spaceAfter=3)
+
+
+def _esc(text: str) -> str:
+    from xml.sax.saxutils import escape
+
+    return escape(text)
+
+
+class MemoBuilder:
+    """Lays out one memo; each ``_section`` method returns flowables."""
+
+    def __init__(self, team: Team, summary: TeamSummary, norm_set: NormSet, options: MemoOptions) -> None:
+        self.team, self.summary, self.norm_set, self.options = team, summary, norm_set, options
+        self.lang = options.lang
+        self.t = texts(self.lang)
+        self.cite = Citations(self.lang)
+        self.styles = _Styles()
+
+    # -- helpers ------------------------------------------------------------------------
+    def num(self, value: float | None, decimals: int = 1) -> str:
+        return format_number(value, decimals, self.lang)
+
+    def pct(self, fraction: float | None, decimals: int = 0) -> str:
+        return format_percent(fraction, decimals, self.lang)
+
+    def para(self, text: str, style=None):
+        from reportlab.platypus import Paragraph
+
+        return Paragraph(text, style or self.styles.body)
+
+    def source_line(self, *sources) -> list:
+        refs = self.cite.ref(*sources)
+        return [self.para(_esc(self.t["source_line"].format(refs=refs)), self.styles.small)] if refs else []
+
+    def _table(self, data, widths, style_cmds, repeat: int = 1, long: bool = False):
+        from reportlab.platypus import LongTable, Table, TableStyle
+
+        cls = LongTable if long else Table
+        table = cls(data, colWidths=widths, repeatRows=repeat, hAlign="LEFT")
+        table.setStyle(TableStyle(style_cmds))
+        return table
+
+    def _grid_style(self, rows: int, header_rows: int = 1, numeric_from: int = 1) -> list:
+        from reportlab.lib.colors import HexColor
+
+        cmds = [
+            ("FONT", (0, 0), (-1, -1), COND, 8.3),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("BACKGROUND", (0, 0), (-1, header_rows - 1), HexColor(HEAD_BG)),
+            ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.7, HexColor(NAVY)),
+            ("ALIGN", (numeric_from, header_rows), (-1, -1), "RIGHT"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ]
+        if rows > header_rows:
+            cmds.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [None, HexColor(ZEBRA)]))
+            cmds.append(("LINEBELOW", (0, -1), (-1, -1), 0.5, HexColor(RULE)))
+        return cmds
+
+    # -- sections -----------------------------------------------------------------------
+    def header(self) -> list:
+        from reportlab.lib.colors import HexColor
+
+        t, info, s = self.t, self.team.info, self.styles
+        norm_ref = self.cite.ref(self.norm_set.source)
+        norm_text = _esc(self.norm_set.name(self.lang)) + (f" {norm_ref}" if norm_ref else "")
+        rows = [
+            (t["municipality"], _esc(info.municipality or "–"), t["date"], _esc(long_date(self.summary.as_of,
+                                                                                        self.lang))),
+            (t["department"], _esc(info.department or "–"), t["author"], _esc(content.role_text(info.author_role,
+                                                                                               self.lang))),
+            (t["team"], _esc(info.team_name or "–"), t["norm_set"], norm_text),
+        ]
+        data = [[self.para(a, s.info_label), self.para(b, s.info), self.para(c, s.info_label), self.para(d, s.info)]
+                for a, b, c, d in rows]
+        table = self._table(data, [_mm(22), _mm(62), _mm(25), FRAME_W - _mm(109)], [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEABOVE", (0, 0), (-1, 0), 1.2, HexColor(NAVY)),
+            ("LINEBELOW", (0, -1), (-1, -1), 0.6, HexColor(RULE)),
+            ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ])
+        out = [self.para(_esc(t["title"]), s.title), table]
+        if self.options.anonymise:
+            out.append(self.para(_esc(t["anonymised_note"]), s.small))
+        return out
+
+    def summary_section(self) -> list:
+        from reportlab.lib.colors import HexColor
+
+        t, sm, s = self.t, self.summary, self.styles
+        out = [self.para(_esc(t["h_summary"]), s.h2)]
+        sentences = []
+        if sm.computable_count:
+            key = "conclusion_over" if sm.over_count else "conclusion_none_over"
+            sentences.append(t[key].format(over=sm.over_count, computable=sm.computable_count))
+        if sm.covered_cases:
+            sentences.append(t["conclusion_need"].format(
+                cases=self.num(sm.total_cases, 0), need=self.num(sm.fte_needed("max"), 2),
+                available=self.num(sm.available_fte, 2)))
+            sentences.append(t["conclusion_need_mid"].format(need=self.num(sm.fte_needed("mid"), 2)))
+        if sm.not_computable_count:
+            sentences.append(t["not_computable_note"].format(n=sm.not_computable_count))
+        out.append(self.para(_esc(" ".join(sentences))))
+
+        def shortfall_text(level: str) -> str:
+            gap = sm.shortfall(level)
+            if round(gap, 2) == 0:
+                return t["balanced"]
+            return (t["shortfall"] if gap > 0 else t["surplus"]).format(n=self.num(abs(gap), 2))
+
+        cases = self.num(sm.total_cases, 0)
+        if sm.uncovered_by_type:
+            cases += " (" + t["uncovered_suffix"].format(n=self.num(sum(sm.uncovered_by_type.values()), 0)) + ")"
+        label, bold = s.box, s.box_bold
+        data = [
+            [self.para(_esc(t["cases_total"]), label), self.para(_esc(cases), bold), "", ""],
+            [self.para(_esc(t["available_fte"]), label), self.para(self.num(sm.available_fte, 2), bold), "", ""],
+            ["", *(self.para(_esc(t[f"level_{lv}"]), s.head_r) for lv in LEVELS)],
+            [self.para(_esc(t["fte_needed"]), label), *(self.num(sm.fte_needed(lv), 2) for lv in LEVELS)],
+            [self.para(_esc(t["shortfall_row"]), label), *(shortfall_text(lv) for lv in LEVELS)],
+        ]
+        if sm.cost_per_fte is not None:
+            data.append([self.para(_esc(t["yearly_cost"]), label),
+                         *(format_dkk(sm.yearly_cost(lv), self.lang) for lv in LEVELS)])
+        over = t["n_of_n"].format(n=sm.over_count, total=sm.computable_count)
+        data.append([self.para(_esc(t["over_max"]), label), self.para(_esc(over), bold), "", ""])
+        avg = self.num(sm.average_fte_caseload, 1)
+        if sm.effective_range:
+            avg = t["against_range"].format(value=avg, range=format_range(*sm.effective_range, self.lang))
+        data.append([self.para(_esc(t["avg_caseload"]), label), self.para(_esc(avg), bold), "", ""])
+        if sm.cost_per_fte is not None:
+            data.append([self.para(_esc(t["cost_per_fte"]), label),
+                         self.para(_esc(format_dkk(sm.cost_per_fte, self.lang)), bold), "", ""])
+        cmds = [
+            ("BACKGROUND", (0, 0), (-1, -1), HexColor(BOX_BG)),
+            ("BOX", (0, 0), (-1, -1), 0.9, HexColor(NAVY)),
+            ("FONT", (1, 3), (-1, 5), BOLD, 8.5),
+            ("ALIGN", (1, 3), (-1, -1), "RIGHT"),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LINEABOVE", (0, 2), (-1, 2), 0.4, HexColor(RULE)),
+            ("LINEBELOW", (1, 2), (-1, 2), 0.4, HexColor(RULE)),
+            ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+        ]
+        level_rows = 6 if sm.cost_per_fte is not None else 5
+        cmds.append(("LINEBELOW", (0, level_rows - 1), (-1, level_rows - 1), 0.4, HexColor(RULE)))
+        for row, cells in enumerate(data):
+            if cells[2] == "" and cells[3] == "" and row != 2:
+                cmds.append(("SPAN", (1, row), (3, row)))
+        col = (FRAME_W - _mm(62)) / 3
+        out.append(self._table(data, [_mm(62), col, col, col], cmds))
+        out += self.source_line(*{n.source for n in self._team_norms()})
+        return out
+
+    def _team_norms(self):
+        return [n for t in content.team_case_types(self.summary) if (n := self.norm_set.norm_for(t)) is not None]
+
+    def chart_section(self, persons_labels: list[str]) -> list:
+        from reportlab.graphics.shapes import Drawing, Rect, String
+        from reportlab.lib.colors import HexColor
+        from reportlab.platypus import KeepTogether
+
+        from sagstal_desktop.report.chart import STATUS_COLOURS, load_chart
+
+        t, sm, s = self.t, self.summary, self.styles
+        if not sm.computable_count:
+            return []
+        persons = sm.persons
+        min_level = None
+        if sm.effective_range:
+            low, high = sm.effective_range
+            min_level = low / high
+        chart = load_chart(persons_labels, persons.column("load_max"), persons.column("status"), min_level,
+                           FRAME_W, self.lang)
+        legend = Drawing(FRAME_W, 14)
+        x = 0.0
+        for status in (Status.OVER, Status.WITHIN, Status.BELOW):
+            legend.add(Rect(x, 3, 9, 9, fillColor=HexColor(STATUS_COLOURS[status]), strokeColor=None))
+            label = content.status_text(status, self.lang)
+            legend.add(String(x + 13, 4.5, label, fontName=REGULAR, fontSize=8))
+            from reportlab.pdfbase.pdfmetrics import stringWidth
+
+            x += 13 + stringWidth(label, REGULAR, 8) + 16
+        caption = t["chart_caption"].format(min_level=self.pct(min_level) if min_level else "–")
+        block = [self.para(_esc(t["h_chart"]), s.h2), self.para(_esc(caption), s.small), chart, legend]
+        if sm.not_computable_count:
+            block.append(self.para(_esc(t["chart_not_computable"].format(n=sm.not_computable_count)), s.small))
+        return [KeepTogether(block)] if len(persons) <= 40 else block
+
+    def staff_columns(self) -> tuple[content.CaseColumns, list[float]]:
+        """The finest case split that leaves the name column room, and the column widths."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        t, s, lang = self.t, self.styles, self.lang
+        head_size, pad = s.head.fontSize, 7.5
+
+        def need(header: str, sample: str) -> float:
+            word = max(stringWidth(w, COND_BOLD, head_size) for w in header.split())
+            return max(word, stringWidth(sample, COND, 8.3)) + pad
+
+        sm, num = self.summary, self.num
+        hours = num(sum(m.weekly_hours for m in self.team.staff), 1)
+        other = num(sum(m.other_hours for m in self.team.staff), 1)
+        fixed = [need(t["col_hours"], max("37,0", hours, key=len)), need(t["col_other"], max("10,0", other, key=len)),
+                 need(t["col_fte"], max("0,00", num(sm.available_fte, 2), key=len)),
+                 need(t["col_total"], max("9.999", num(sm.total_cases, 0), key=len)),
+                 need(t["col_ftecl"], "999,9"), need(t["col_load"], "999 %"),
+                 need(t["col_status"], t["status_within"]) + 2]
+        # Finest split first with a comfortable name column, then a narrower one (names wrap).
+        for kind, name_min in (("type", 28), ("area", 28), ("type", 19), ("area", 19), ("none", 0)):
+            columns = content.case_columns(self.summary, self.norm_set, lang, kind)
+            if columns is None or (kind == "area" and len(columns.keys) < 2):
+                continue  # a single area column would only repeat the total
+            team_split = columns.split(content.team_counts(sm))
+            case_w = [max(need(h, max("9.999", num(n, 0), key=len)), _mm(12))
+                      for h, n in zip(columns.headers, team_split, strict=True)]
+            name_w = FRAME_W - sum(fixed) - sum(case_w)
+            if name_w >= _mm(name_min) or kind == "none":
+                return columns, [name_w, *fixed[:3], *case_w, *fixed[3:]]
+        raise AssertionError("unreachable")
+
+    def staff_section(self, rows: list[content.StaffRow], columns: content.CaseColumns, widths: list[float]) -> list:
+        from reportlab.lib.colors import HexColor
+
+        t, sm, s = self.t, self.summary, self.styles
+        heads = [t["col_name"], t["col_hours"], t["col_other"], t["col_fte"], *columns.headers, t["col_total"],
+                 t["col_ftecl"], t["col_load"], t["col_status"]]
+        header = [self.para(_esc(h), s.head if i in (0, len(heads) - 1) else s.head_r) for i, h in enumerate(heads)]
+        data = [header]
+        cmds = self._grid_style(len(rows) + 2)
+        status_col = len(widths) - 1
+        num, pct = self.num, self.pct
+        any_newcomer = False
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        name_room = widths[0] - 6
+        for i, row in enumerate(rows, start=1):
+            label = row.label + (" *" if row.newcomer else "")
+            if stringWidth(label, COND, 8.3) > name_room:
+                label = self.para(_esc(label), s.cell)
+            any_newcomer |= row.newcomer
+            status = content.status_text(row.status, self.lang)
+            data.append([
+                label, num(row.weekly_hours, 1), num(row.other_hours, 1), num(row.capacity, 2),
+                *(num(n, 0) for n in row.split), num(row.total_cases, 0), num(row.fte_caseload, 1),
+                pct(row.load_max, 0),
+                self.para(_esc(status), s.cell) if row.status is Status.NOT_COMPUTABLE else status,
+            ])
+            if row.status is not Status.WITHIN:
+                cmds.append(("TEXTCOLOR", (status_col, i), (status_col, i), HexColor(STATUS_TEXT[row.status])))
+            if row.status is Status.OVER:
+                cmds.append(("FONT", (status_col - 1, i), (status_col, i), COND_BOLD, 8.3))
+        team_split = columns.split(content.team_counts(sm))
+        hours = sum(m.weekly_hours for m in self.team.staff)
+        other = sum(m.other_hours for m in self.team.staff)
+        data.append([
+            self.para(_esc(t["totals"].format(n=num(sm.staff_count, 0))), s.cell_bold), num(hours, 1),
+            num(other, 1), num(sm.available_fte, 2), *(num(n, 0) for n in team_split), num(sm.total_cases, 0),
+            num(sm.average_fte_caseload, 1), "", t["status_total"].format(n=sm.over_count),
+        ])
+        cmds += [("FONT", (0, -1), (-1, -1), COND_BOLD, 8.3), ("LINEABOVE", (0, -1), (-1, -1), 0.8, HexColor(NAVY)),
+                 ("ALIGN", (status_col, 1), (status_col, -1), "LEFT"),
+                 ("BACKGROUND", (0, -1), (-1, -1), HexColor(HEAD_BG))]
+        table = self._table(data, widths, cmds, repeat=1, long=len(rows) > 60)
+        newcomer = ""
+        if any_newcomer:
+            newcomer = t["newcomer_note"].format(reduction=self.pct(self.team.settings.newcomer_reduction),
+                                                 months=self.team.settings.newcomer_months)
+        note = t["staff_note"].format(fth=num(sm.full_time_hours, 0), newcomer=newcomer)
+        return [self.para(_esc(t["h_staff"]), s.h2), table, self.para(_esc(note), s.small),
+                *self.source_line(*{n.source for n in self._team_norms()})]
+
+    def national_section(self) -> list:
+        t, s = self.t, self.styles
+        case_types = content.team_case_types(self.summary)
+        areas = national_context(case_types)
+        if not areas:
+            return []
+        survey = survey_2023()
+        try:
+            newer = find_norm_set(NEWER_SET_ID, self.team.custom_norm_sets)
+        except KeyError:
+            newer = None
+        intro = t["national_intro"].format(
+            period=content.survey_period(self.lang), answered=survey.answered, sent=survey.sent,
+            municipalities=survey.municipalities)
+        heads = [t["nat_area"], t["nat_answers"], t["nat_avg"], t["nat_too_high"], t["nat_assessed"],
+                 t["nat_range"], t["nat_within"], t["nat_newer"]]
+        data = [[self.para(_esc(h), s.head if i == 0 else s.head_r) for i, h in enumerate(heads)]]
+        notes = []
+        for area in areas:
+            ref = self.cite.ref(area.source)
+            avg = f"{area.average_2023} ({area.average_2019 if area.average_2019 is not None else '–'})"
+            within = "–"
+            if area.within is not None and area.within_pct is not None:
+                within = f"{area.within} / {area.within + area.over} ({self.pct(area.within_pct / 100)})"
+            newer_text = "–"
+            if newer is not None:
+                ranges = {(n.min, n.max, n.source) for ct in case_types
+                          if (a := survey_area_for(ct)) is not None and a.id == area.id
+                          and (n := newer.norm_for(ct)) is not None}
+                if ranges:
+                    parts = []
+                    for lo, hi, src in sorted(ranges, key=lambda r: (r[0], r[1])):
+                        same = area.ds_min is not None and (lo, hi) == (area.ds_min, area.ds_max)
+                        parts.append(t["nat_same"] if same else f"{format_range(lo, hi, self.lang)} "
+                                     f"{self.cite.ref(src)}")
+                    newer_text = ", ".join(parts)
+            data.append([
+                self.para(f"{_esc(area.name(self.lang))} {ref}", s.cell),
+                str(area.answers), avg, self.pct(area.too_high_pct / 100), str(area.assessed),
+                format_range(area.ds_min, area.ds_max, self.lang), within,
+                self.para(_esc(newer_text), s.cell),
+            ])
+            if area.note(self.lang):
+                notes.append(f"{area.name(self.lang)}: {area.note(self.lang)}")
+        widths = [_mm(37), _mm(14.5), _mm(21), _mm(15), _mm(16), _mm(19), _mm(24)]
+        widths.append(FRAME_W - sum(widths))
+        table = self._table(data, widths, self._grid_style(len(data)))
+        overall = t["nat_overall"].format(
+            within=survey.overall_within, answers=survey.overall_answers, pct=self.pct(survey.overall_pct / 100),
+            pct_2019=self.pct(survey.overall_stated_pct_2019 / 100)) + " " + self.cite.ref(survey.source)
+        out = [self.para(_esc(t["h_national"]), s.h2), self.para(_esc(intro)), table]
+        out += [self.para(_esc(n), s.small) for n in notes]
+        out.append(self.para(_esc(overall), s.after_table))
+        out += self.source_line(survey.source, *(a.source for a in areas))
+        return out
+
+    def budget_section(self) -> list:
+        t, sm, s = self.t, self.summary, self.styles
+        if sm.cost_per_fte is None:
+            return []
+        settings = self.team.settings
+        years = self.options.budget_years or settings.budget_years
+        first = self.options.budget_first_year or settings.budget_first_year or sm.as_of.year + 1
+        cost_source = settings.cost_source.strip()
+        intro = t["budget_intro"].format(
+            cost=format_dkk(sm.cost_per_fte, self.lang),
+            cost_source=t["budget_cost_source"].format(source=cost_source) if cost_source else "")
+        out = [self.para(_esc(t["h_budget"]), s.h2)]
+        rows = []
+        for level in LEVELS:
+            gap = sm.shortfall(level)
+            if gap <= 0:
+                continue
+            table_rows, total = budget_table(sm.yearly_cost(level), first, years)
+            label = t["budget_row"].format(level=t[f"level_{level}"], fte=self.num(gap, 2))
+            rows.append((label, table_rows, total))
+        if not rows:
+            out.append(self.para(_esc(t["budget_none"])))
+        else:
+            out.append(self.para(_esc(intro)))
+            year_cols = [str(r.year) for r in rows[0][1]]
+            small = years > 6
+            label_w = _mm(48 if not small else 40)
+            col_w = (FRAME_W - label_w) / (len(year_cols) + 1)
+            head = [self.para(_esc(t["budget_unit"].format(year=first)), s.head),
+                    *(self.para(y, s.head_r) for y in year_cols), self.para(_esc(t["budget_total"]), s.head_r)]
+            data = [head]
+            for label, table_rows, total in rows:
+                data.append([self.para(_esc(label), s.cell), *(self.num(r.thousand_dkk, 0) for r in table_rows),
+                             self.num(total, 0)])
+            cmds = self._grid_style(len(data))
+            cmds.append(("FONT", (-1, 1), (-1, -1), BOLD, 7 if small else 8))
+            if small:
+                cmds.append(("FONT", (1, 1), (-2, -1), REGULAR, 7))
+            out.append(self._table(data, [label_w] + [col_w] * (len(year_cols) + 1), cmds))
+        case = budget_case()
+        bi08 = t["budget_bi08"].format(
+            yearly=self.num(case.yearly_cost_thousand_dkk, 0), price_level=case.price_level,
+            first=case.years[0], last=case.years[-1], total=self.num(case.total_thousand_dkk, 0),
+            current=self.num(case.current_caseload, 0), target=self.num(case.target_caseload, 0),
+            range=format_range(*case.ds_range, self.lang))
+        out.append(self.para(_esc(bi08) + " " + self.cite.ref(case.source), s.small))
+        return out
+
+    def references_section(self) -> list:
+        t, s = self.t, self.styles
+        refs = reference_caseloads()
+        heads = [t["ref_project"], t["ref_role"], t["ref_caseload"], t["ref_effect"]]
+        data = [[self.para(_esc(h), s.head) for h in heads]]
+        for p in refs.projects:
+            data.append([self.para(_esc(p.name), s.cell_bold), self.para(_esc(p.role(self.lang)), s.cell),
+                         self.para(_esc(p.caseload(self.lang)), s.cell), self.para(_esc(p.effect(self.lang)), s.cell)])
+        widths = [_mm(40), _mm(40), _mm(36)]
+        widths.append(FRAME_W - sum(widths))
+        cmds = self._grid_style(len(data), numeric_from=99)
+        return [self.para(_esc(t["h_references"]), s.h2), self._table(data, widths, cmds),
+                self.para(_esc(refs.considerations(self.lang)), s.after_table), *self.source_line(refs.source)]
+
+    def method_section(self) -> list:
+        t, sm, s, settings = self.t, self.summary, self.styles, self.team.settings
+        fth = self.num(sm.full_time_hours, 0)
+        ns = self.norm_set
+        description = ns.description(self.lang).strip()
+        items = [
+            _esc(t["m_norm_set"].format(name=ns.name(self.lang), description=description)) + " "
+            + self.cite.ref(ns.source),
+            _esc(t["m_full_time"].format(fth=fth)) + " " + self.cite.ref(content.full_time_source(ns)),
+            _esc(t["m_capacity"].format(fth=fth)),
+            _esc(t["m_newcomer"].format(reduction=self.pct(settings.newcomer_reduction),
+                                        months=settings.newcomer_months))
+            + " " + self.cite.ref(content.default_source("newcomer_months")),
+            _esc(t["m_load"]),
+            _esc(t["m_ftecl"].format(fth=fth)),
+            _esc(t["m_team"]),
+        ]
+        if sm.cost_per_fte is not None:
+            src = settings.cost_source.strip()
+            items.append(_esc(t["m_cost"].format(cost=format_dkk(sm.cost_per_fte, self.lang),
+                                                 source=f"; {src}" if src else "")))
+        else:
+            items.append(_esc(t["m_no_cost"]))
+        if sm.uncovered_by_type:
+            items.append(_esc(t["m_uncovered"].format(n=self.num(sum(sm.uncovered_by_type.values()), 0))))
+        items.append(_esc(t["m_caveat"]) + " " + self.cite.ref(content.default_source("newcomer_months")))
+        out = [self.para(_esc(t["h_method"]), s.h2)]
+        out += [self.para(text.strip(), s.bullet) for text in items]
+        for p in out[1:]:
+            p.bulletText = "•"
+        counts = content.team_counts(sm)
+        heads = [t["norm_type"], t["norm_cases"], t["norm_range"], t["norm_source"]]
+        data = [[self.para(_esc(h), s.head if i in (0, 3) else s.head_r) for i, h in enumerate(heads)]]
+        for case_type in content.team_case_types(sm):
+            norm = ns.norm_for(case_type)
+            rng = "–"
+            ref = ""
+            if norm is not None:
+                rng = format_range(norm.min, norm.max, self.lang)
+                if norm.case_type != case_type or (norm.inherited and norm.case_type != norm.group_id):
+                    rng += " " + t["norm_inherited"]
+                ref = self.cite.ref(norm.source)
+            data.append([self.para(_esc(case_type_name(case_type, self.lang)), s.cell),
+                         self.num(counts.get(case_type, 0), 0), rng, ref])
+        widths = [_mm(70), _mm(25), _mm(45)]
+        widths.append(FRAME_W - sum(widths))
+        cmds = self._grid_style(len(data))
+        cmds.append(("ALIGN", (3, 1), (3, -1), "LEFT"))
+        out += [self.para(_esc(t["h_norms"]), s.h3), self._table(data, widths, cmds)]
+        return out
+
+    def sources_section(self) -> list:
+        s = self.styles
+        out = [self.para(_esc(self.t["h_sources"]), s.h2)]
+        for number, text in self.cite.entries():
+            out.append(self.para(f"[{number}]&nbsp;&nbsp;{_esc(text)}", s.source))
+        return out
+
+    def story(self, progress: Progress | None = None) -> list:
+        lang, opts, sm = self.lang, self.options, self.summary
+        columns, widths = self.staff_columns()
+        rows = content.staff_rows(self.team, sm, columns, lang, opts.anonymise)
+        if progress:
+            progress(0.1)
+        story = self.header() + self.summary_section()
+        story += self.chart_section([r.label for r in rows])
+        if progress:
+            progress(0.2)
+        story += self.staff_section(rows, columns, widths)
+        if progress:
+            progress(0.3)
+        if opts.include_national:
+            story += self.national_section()
+        if opts.include_budget:
+            story += self.budget_section()
+        if opts.include_references:
+            story += self.references_section()
+        story += self.method_section()
+        story += self.sources_section()
+        return story
+
+
+def _canvas_class(footer_left: str, page_of: str, running_head: str):
+    """A canvas that draws the footer with "Side x af y" once the page count is known."""
+    from reportlab.lib.colors import HexColor
+    from reportlab.pdfgen.canvas import Canvas
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._decorate(total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, total: int) -> None:
+            page = self._pageNumber
+            grey = HexColor("#666666")
+            self.setStrokeColor(HexColor(RULE))
+            self.setLineWidth(0.5)
+            self.line(MARGIN_X, _mm(13), PAGE_W - MARGIN_X, _mm(13))
+            self.setFillColor(grey)
+            self.setFont(REGULAR, 7.5)
+            self.drawString(MARGIN_X, _mm(9), footer_left)
+            self.drawRightString(PAGE_W - MARGIN_X, _mm(9), page_of.format(page=page, pages=total))
+            if page > 1:
+                self.drawString(MARGIN_X, PAGE_H - _mm(12), running_head)
+                self.line(MARGIN_X, PAGE_H - _mm(13.5), PAGE_W - MARGIN_X, PAGE_H - _mm(13.5))
+
+    return NumberedCanvas
+
+
+def build_pdf(team: Team, target, options: MemoOptions, summary: TeamSummary, norm_set: NormSet,
+              progress: Progress | None = None) -> int:
+    """Lay out the memo into ``target`` (a path or a binary file object); return the page count."""
+    from reportlab.platypus import SimpleDocTemplate
+
+    register_fonts()
+    t = texts(options.lang)
+    builder = MemoBuilder(team, summary, norm_set, options)
+    story = builder.story(progress)
+    generated = options.generated or datetime.now()
+    when = generated.strftime("%d.%m.%Y kl. %H.%M") if options.lang == "da" else generated.strftime("%Y-%m-%d %H:%M")
+    team_name = " – ".join(x for x in (team.info.municipality, team.info.team_name) if x)
+    title = f"{t['title']} – {team_name}" if team_name else t["title"]
+    estimated = 4 + summary.staff_count / 48
+    pages = [0]
+
+    def on_page(canvas, doc) -> None:
+        pages[0] = doc.page
+        if progress:
+            progress(min(0.35 + 0.6 * doc.page / estimated, 0.95))
+
+    doc = SimpleDocTemplate(
+        target, pagesize=(PAGE_W, PAGE_H), leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM, title=title, author=content.role_text(team.info.author_role, options.lang),
+        subject=norm_set.name(options.lang), creator=f"Sagstal {__version__}", producer=f"Sagstal {__version__}",
+        keywords="", lang="da-DK" if options.lang == "da" else "en-GB", initialFontName=REGULAR, initialFontSize=9,
+    )
+    canvas_cls = _canvas_class(t["footer_generated"].format(when=when, version=__version__), t["page_of"], title)
+    doc.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=canvas_cls)
+    if progress:
+        progress(1.0)
+    return pages[0]
+
+
+def memo_inputs(team: Team, options: MemoOptions, summary: TeamSummary | None = None,
+                norm_set: NormSet | None = None) -> tuple[TeamSummary, NormSet]:
+    """The summary and norm set a memo uses: the given ones if they fit ``options``, else computed."""
+    norm_set = norm_set or team.norm_set()
+    as_of = options.as_of or (summary.as_of if summary is not None else date.today())
+    if summary is None or summary.norm_set_id != norm_set.id or summary.as_of != as_of:
+        summary = summarize(team, as_of, norm_set)
+    return summary, norm_set
+
+
+def write_memo(team: Team, path: str | os.PathLike, options: MemoOptions | None = None, *,
+               summary: TeamSummary | None = None, norm_set: NormSet | None = None,
+               progress: Progress | None = None) -> int:
+    """Write the memo to ``path`` atomically; return its page count. Raises MemoError (with the
+    OS's reason) if the file cannot be written and MemoCancelled if ``progress`` cancels."""
+    options = options or MemoOptions()
+    summary, norm_set = memo_inputs(team, options, summary, norm_set)
+    target = Path(path)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".pdf.part", dir=target.parent or ".")
+    except OSError as exc:
+        raise MemoError(f"{target.parent}: {exc.strerror or exc}") from exc
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            pages = build_pdf(team, fh, options, summary, norm_set, progress)
+            fh.flush()
+            os.fsync(fh.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise MemoError(f"{target}: {exc.strerror or exc}") from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return pages
