@@ -46,7 +46,7 @@ def test_memo_command_options(team_file, tmp_path, demo):
     assert "Staff member A" in text and "Anne Holm" not in text
     assert find_norm_set("ds_current").name("en") in text
     assert "Caseloads in projects with documented effects" not in text
-    assert "DKK 1,000, 2031 price level 2031 2032 Total" in text
+    assert "DKK 1,000 2031 2032 Total" in text
     summary = summarize(demo, TODAY, find_norm_set("ds_current"))
     assert format_number(summary.fte_needed("max"), 2, "en") in text
 

@@ -165,7 +165,7 @@ def test_national_budget_and_reference_sections(demo, demo_memo):
     rows, total = budget_table(summary.yearly_cost("mid"), demo.settings.budget_first_year, 4)
     year_cells = " ".join(format_number(r.thousand_dkk, 0) for r in rows)
     assert f"{year_cells} {format_number(total, 0)}" in flat
-    assert f"1.000 kr., {demo.settings.budget_first_year} p/l" in flat
+    assert "1.000 kr. " + str(demo.settings.budget_first_year) in flat
     assert "11.340" in flat and "45.360" in flat  # BI08 for comparison
     in_order = " ".join(pdf_text(_path, raw=True).split())  # table cells one after the other
     for project in reference_caseloads().projects:
@@ -184,7 +184,7 @@ def test_optional_sections_can_be_left_out(demo, tmp_path):
 def test_budget_years_option(demo, tmp_path):
     path = write(demo, tmp_path, budget_years=6, budget_first_year=2030)
     flat = " ".join(pdf_text(path).split())
-    assert "1.000 kr., 2030 p/l 2030 2031 2032 2033 2034 2035 I alt" in flat
+    assert "1.000 kr. 2030 2031 2032 2033 2034 2035 I alt" in flat
 
 
 def test_no_cost_no_budget(demo, tmp_path):

@@ -93,9 +93,10 @@ TEXTS: dict[str, dict[str, str]] = {
                        "({pct}; {pct_2019} i 2019).",
         "h_budget": "Budget",
         "budget_intro": "Udgiften til at dække teamets mangel på årsværk, regnet med en årsværkspris på {cost}"
-                        "{cost_source}. Rækkerne er alternativer og skal ikke lægges sammen.",
+                        "{cost_source}. Beløbene er i årsværksprisens prisniveau. Rækkerne er alternativer og "
+                        "skal ikke lægges sammen.",
         "budget_cost_source": " ({source})",
-        "budget_unit": "1.000 kr., {year} p/l",
+        "budget_unit": "1.000 kr.",
         "budget_row": "Normering til {level} (+{fte} årsværk)",
         "budget_total": "I alt",
         "budget_none": "Teamet mangler ingen årsværk ved DS' maksimum, midtpunkt eller minimum; der er intet "
@@ -227,9 +228,10 @@ TEXTS: dict[str, dict[str, str]] = {
                        "({pct}; {pct_2019} in 2019).",
         "h_budget": "Budget",
         "budget_intro": "The cost of closing the team's shortfall of FTE at a cost per FTE of {cost}"
-                        "{cost_source}. The rows are alternatives and are not to be added up.",
+                        "{cost_source}. Amounts are at the price level of the cost per FTE. The rows are alternatives "
+                        "and are not to be added up.",
         "budget_cost_source": " ({source})",
-        "budget_unit": "DKK 1,000, {year} price level",
+        "budget_unit": "DKK 1,000",
         "budget_row": "Staffing at {level} (+{fte} FTE)",
         "budget_total": "Total",
         "budget_none": "The team has no shortfall at DS's maximum, midpoint or minimum; there is no budget need.",
