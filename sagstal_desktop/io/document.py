@@ -193,9 +193,11 @@ def _migrate(db: sqlite3.Connection, version: int) -> None:
 
 
 def _write(db: sqlite3.Connection, team: Team) -> None:
-    db.executescript(_SCHEMA)
+    """Fill an empty database (autocommit connection) in one transaction."""
+    db.executescript(_SCHEMA)  # executescript commits first: the schema goes before BEGIN
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    db.execute("BEGIN")
     db.executemany(
         "INSERT INTO team (key, value) VALUES (?, ?)",
         [
@@ -224,7 +226,7 @@ def _write(db: sqlite3.Connection, team: Team) -> None:
         "INSERT INTO snapshots (taken_at, label, data) VALUES (?, ?, ?)",
         [(s.taken_at.isoformat(), s.label, json.dumps(s.data, ensure_ascii=False)) for s in team.snapshots],
     )
-    db.commit()
+    db.execute("COMMIT")
 
 
 def save_team(team: Team, path: str | os.PathLike[str]) -> Path:
@@ -240,8 +242,9 @@ def save_team(team: Team, path: str | os.PathLike[str]) -> Path:
     try:
         db = sqlite3.connect(tmp, isolation_level=None)
         try:
+            # a private temporary file, flushed with fsync below before it replaces anything
             db.execute("PRAGMA journal_mode = OFF")
-            db.execute("BEGIN")
+            db.execute("PRAGMA synchronous = OFF")
             _write(db, team)
         finally:
             db.close()
