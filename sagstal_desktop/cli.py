@@ -19,7 +19,7 @@ from typing import Any, NoReturn
 from sagstal_desktop import __version__
 
 #: Modules that add sub-commands: each has ``register(subparsers, common)``.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("sagstal_desktop.io.cli", "sagstal_desktop.report.cli")
 
 
 class CliError(Exception):

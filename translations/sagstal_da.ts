@@ -51,139 +51,216 @@
     </message>
 </context>
 <context>
+    <name>ImportActions</name>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>Regneark (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-projektmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV-fil (*.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Import spreadsheet</source>
+        <translation>Importér regneark</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>Læser {name}…</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was changed.</source>
+        <translation>Importen blev annulleret; intet er ændret.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Intet er ændret.</translation>
+    </message>
+    <message>
+        <source>The file {name} could not be read ({detail}).</source>
+        <translation>Filen {name} kunne ikke læses ({detail}).</translation>
+    </message>
+    <message>
+        <source>CSV file, Danish Excel (*.csv)</source>
+        <translation>CSV-fil, dansk Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export spreadsheet</source>
+        <translation>Eksportér regneark</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>Skriver {name}…</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>Eksporten blev annulleret.</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>Eksporteret til {path}</translation>
+    </message>
+    <message>
+        <source>Export blank template</source>
+        <translation>Eksportér tom skabelon</translation>
+    </message>
+    <message>
+        <source>Template written to {path}</source>
+        <translation>Skabelonen er gemt i {path}</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
         <source>Import spreadsheet</source>
-        <extracomment>Tables larger than this are re-checked in the background (with progress and cancel).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Importér regneark</translation>
     </message>
     <message>
         <source>Import as new team</source>
-        <translation type="unfinished"></translation>
+        <translation>Importér som nyt team</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>Ark:</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolonne</translation>
     </message>
     <message>
         <source>Header in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Overskrift i filen</translation>
     </message>
     <message>
         <source>Used as</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruges som</translation>
     </message>
     <message>
         <source>First value</source>
-        <translation type="unfinished"></translation>
+        <translation>Første værdi</translation>
     </message>
     <message>
         <source>Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolonner</translation>
     </message>
     <message>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Rækker</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fejl</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Advarsel</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>Række</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Værdi</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Problemer</translation>
     </message>
     <message>
         <source>People already in the team (matched by name)</source>
-        <translation type="unfinished"></translation>
+        <translation>Medarbejdere, der allerede er i teamet (genkendt på navnet)</translation>
     </message>
     <message>
         <source>Merge: update them with the file&apos;s filled-in cells and keep their other counts</source>
-        <translation type="unfinished"></translation>
+        <translation>Flet: opdatér dem med filens udfyldte celler og behold deres øvrige sagstal</translation>
     </message>
     <message>
         <source>Replace their case counts with the file&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstat deres sagstal med filens</translation>
     </message>
     <message>
         <source>Replace the whole team: people not in the file are removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstat hele teamet: medarbejdere, der ikke står i filen, fjernes</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Importér</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annullér</translation>
+    </message>
+    <message>
+        <source>Reading the sheet…</source>
+        <translation>Læser arket…</translation>
     </message>
     <message>
         <source>Checking the rows…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontrollerer rækkerne…</translation>
+    </message>
+    <message>
+        <source>sheet</source>
+        <translation>ark</translation>
     </message>
     <message>
         <source>{where}: {rows} rows, {columns} columns. Check how each column is used, the rows and the problems below. Nothing changes until you press Import.</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}: {rows} rækker, {columns} kolonner. Kontrollér nedenfor, hvad hver kolonne bruges til, rækkerne og problemerne. Intet ændres, før du trykker Importér.</translation>
     </message>
     <message>
         <source>Problems ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>Problemer ({count})</translation>
     </message>
     <message>
         <source>I have read the {count} warnings; import anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeg har læst de {count} advarsler; importér alligevel</translation>
     </message>
     <message>
         <source>{count} errors: nothing can be imported until they are fixed in the file (or the column use is changed). Nothing has been changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} fejl: intet kan importeres, før de er rettet i filen (eller kolonnernes brug er ændret). Intet er ændret.</translation>
     </message>
     <message>
         <source>There are no rows to import.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der er ingen rækker at importere.</translation>
     </message>
     <message>
         <source>Read the warnings and tick the box to import anyway.</source>
-        <translation type="unfinished"></translation>
+        <translation>Læs advarslerne, og sæt flueben for at importere alligevel.</translation>
     </message>
     <message>
         <source>A new team with {count} people will be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Et nyt team med {count} medarbejdere bliver åbnet.</translation>
     </message>
     <message>
         <source>{added} new, {updated} updated, {removed} removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{added} nye, {updated} opdateret, {removed} fjernet.</translation>
     </message>
 </context>
 <context>
     <name>ImportProgress</name>
     <message>
         <source>Cancel</source>
-        <extracomment>job(progress(done, total), cancelled() -&gt; bool) -&gt; result</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Annullér</translation>
     </message>
     <message>
         <source>Sagstal</source>
-        <translation type="unfinished"></translation>
+        <translation>Sagstal</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,443 @@
+"""The import preview: how the file's columns are used (changeable), its rows, and every problem,
+before anything changes. Import is possible only without errors, and with warnings only once the
+user has accepted them. The dialog never touches the team; ``result_team()`` builds the new one."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QRadioButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sagstal_desktop.core.model import Team
+from sagstal_desktop.core.norms import NormSet
+from sagstal_desktop.gui.dialogs.common import error_label, show_error, ui_language
+from sagstal_desktop.io import columns as col
+from sagstal_desktop.io.importer import MERGE, REPLACE_COUNTS, REPLACE_TEAM, ImportPlan, analyze, describe
+from sagstal_desktop.io.problems import ERROR, Problem, column_letter
+from sagstal_desktop.io.table_reader import RawTable
+
+# Tables larger than this are re-checked in the background (with progress and cancel).
+BACKGROUND_ROWS = 20_000
+_ERROR_BG = QColor("#f8d7d7")
+_ERROR_ROW_BG = QColor("#fdf0f0")
+_WARNING_BG = QColor("#fff4d6")
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+class RowsModel(QAbstractTableModel):
+    """The file's rows as read, with the cells that have errors marked."""
+
+    def __init__(self, table: RawTable, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._table = table
+        self._mapping: list[str | None] = [None] * len(table.headers)
+        self._lang = "da"
+        self._cell_errors: dict[tuple[int, int], str] = {}
+        self._row_errors: set[int] = set()
+
+    def set_table(self, table: RawTable) -> None:
+        self.beginResetModel()
+        self._table = table
+        self._mapping = [None] * len(table.headers)
+        self._cell_errors, self._row_errors = {}, set()
+        self.endResetModel()
+
+    def set_plan(self, plan: ImportPlan, lang: str) -> None:
+        self.beginResetModel()
+        self._mapping, self._lang = list(plan.mapping), lang
+        self._cell_errors, self._row_errors = {}, set()
+        for p in plan.problems:
+            if p.severity == ERROR and p.row is not None and p.row != plan.table.header_row:
+                self._row_errors.add(p.row)
+                if p.column_index is not None:
+                    self._cell_errors[(p.row, p.column_index)] = p.detail(lang)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._table.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._table.headers)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        number = self._table.row_numbers[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _cell_text(self._table.rows[index.row()][index.column()])
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if (number, index.column()) in self._cell_errors:
+                return QBrush(_ERROR_BG)
+            if number in self._row_errors:
+                return QBrush(_ERROR_ROW_BG)
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._cell_errors.get((number, index.column()))
+        if role == Qt.ItemDataRole.ForegroundRole and self._mapping[index.column()] in (None, col.COMPUTED):
+            return QBrush(QColor("#888888"))
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(self._table.row_numbers[section])
+        header = self._table.headers[section] or column_letter(section)
+        return f"{header}\n→ {col.target_label(self._mapping[section], self._lang)}"
+
+
+class ProblemsModel(QAbstractTableModel):
+    """Every problem of a plan: kind, row, column, value, message."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._problems: list[Problem] = []
+        self._lang = "da"
+        self._headers: list[str] = []
+        self._severity_names = ("Error", "Warning")
+
+    def set_problems(self, problems: list[Problem], lang: str, headers: list[str]) -> None:
+        self.beginResetModel()
+        # errors first, then warnings, each in file order
+        self._problems = sorted(problems, key=lambda p: (p.severity != ERROR, p.row or 0, p.column_index or 0))
+        self._lang, self._headers = lang, headers
+        self.endResetModel()
+
+    def problem(self, row: int) -> Problem:
+        return self._problems[row]
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._problems)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        p = self._problems[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if p.column_index is None:
+                column = ""
+            elif p.column:
+                column = f"{p.column} ({column_letter(p.column_index)})"
+            else:
+                column = column_letter(p.column_index)
+            row = "" if p.row is None else str(p.row)
+            return (self._severity_text(p), row, column, p.value or "", p.detail(self._lang))[index.column()]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(_ERROR_BG if p.severity == ERROR else _WARNING_BG)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return p.message(self._lang)
+        return None
+
+    def _severity_text(self, p: Problem) -> str:
+        return self._severity_names[0] if p.severity == ERROR else self._severity_names[1]
+
+    def set_severity_names(self, error: str, warning: str) -> None:
+        self._severity_names = (error, warning)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+
+class ImportPreviewDialog(QDialog):
+    """Preview and confirm an import. ``team`` is the open team (None: import as a new team)."""
+
+    def __init__(self, table: RawTable, norm_set: NormSet, team: Team | None = None,
+                 parent: QWidget | None = None, plan: ImportPlan | None = None) -> None:
+        super().__init__(parent)
+        self._lang = ui_language(parent)
+        self._table, self._norm_set, self._team = table, norm_set, team
+        self._plan = plan or analyze(table, norm_set)
+        self._targets = [None, *col.all_targets(norm_set)]
+        self.setWindowTitle(self.tr("Import spreadsheet") if team is not None else self.tr("Import as new team"))
+        self.resize(980, 640)
+        layout = QVBoxLayout(self)
+
+        self._info = QLabel(self)
+        self._info.setWordWrap(True)
+        layout.addWidget(self._info)
+        sheet_row = QHBoxLayout()
+        self._sheet_label = QLabel(self.tr("Sheet:"), self)
+        self._sheet_box = QComboBox(self)
+        self._sheet_box.addItems(table.sheets)
+        if table.sheet in table.sheets:
+            self._sheet_box.setCurrentIndex(table.sheets.index(table.sheet))
+        self._sheet_box.currentTextChanged.connect(self._sheet_changed)
+        sheet_row.addWidget(self._sheet_label)
+        sheet_row.addWidget(self._sheet_box)
+        sheet_row.addStretch(1)
+        layout.addLayout(sheet_row)
+        for widget in (self._sheet_label, self._sheet_box):
+            widget.setVisible(len(table.sheets) > 1)
+
+        self._tabs = QTabWidget(self)
+        self._mapping_table = QTableWidget(0, 4, self)
+        self._mapping_table.setHorizontalHeaderLabels(
+            [self.tr("Column"), self.tr("Header in the file"), self.tr("Used as"), self.tr("First value")])
+        self._mapping_table.verticalHeader().hide()
+        self._mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self._mapping_table.horizontalHeader().setStretchLastSection(True)
+        self._combos: list[QComboBox] = []
+        self._row_lookup: dict[int, int] | None = None
+        self._fill_mapping_table()
+        self._tabs.addTab(self._mapping_table, self.tr("Columns"))
+
+        self._rows_model = RowsModel(table, self)
+        self._rows_view = QTableView(self)
+        self._rows_view.setModel(self._rows_model)
+        self._rows_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._tabs.addTab(self._rows_view, self.tr("Rows"))
+
+        self._problems_model = ProblemsModel(self)
+        self._problems_model.set_severity_names(self.tr("Error"), self.tr("Warning"))
+        self._problem_headers = [self.tr("Kind"), self.tr("Row"), self.tr("Column"), self.tr("Value"),
+                                 self.tr("Problem")]
+        self._problems_view = QTableView(self)
+        self._problems_view.setModel(self._problems_model)
+        self._problems_view.setWordWrap(True)
+        self._problems_view.verticalHeader().hide()
+        self._problems_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self._problems_view.doubleClicked.connect(self._show_problem_cell)
+        self._tabs.addTab(self._problems_view, self.tr("Problems"))
+        layout.addWidget(self._tabs, 1)
+
+        self._mode_buttons = QButtonGroup(self)
+        if team is not None:
+            box = QGroupBox(self.tr("People already in the team (matched by name)"), self)
+            box_layout = QVBoxLayout(box)
+            for mode, text in (
+                (MERGE, self.tr("Merge: update them with the file's filled-in cells and keep their other counts")),
+                (REPLACE_COUNTS, self.tr("Replace their case counts with the file's")),
+                (REPLACE_TEAM, self.tr("Replace the whole team: people not in the file are removed")),
+            ):
+                button = QRadioButton(text, box)
+                button.setProperty("mode", mode)
+                button.setChecked(mode == MERGE)
+                self._mode_buttons.addButton(button)
+                box_layout.addWidget(button)
+            self._mode_buttons.buttonToggled.connect(lambda *_: self._update_state())
+            layout.addWidget(box)
+
+        self._changes = QLabel(self)
+        layout.addWidget(self._changes)
+        self._accept_warnings = QCheckBox(self)
+        self._accept_warnings.toggled.connect(lambda *_: self._update_state())
+        layout.addWidget(self._accept_warnings)
+        self._status = error_label(self)
+        layout.addWidget(self._status)
+
+        bottom = QHBoxLayout()
+        self._buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self._buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Import"))
+        self._buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self._buttons.accepted.connect(self.accept)
+        self._buttons.rejected.connect(self.reject)
+        bottom.addStretch(1)
+        bottom.addWidget(self._buttons)
+        layout.addLayout(bottom)
+        self._show_plan()
+
+    # -- public --------------------------------------------------------------------------------
+    def plan(self) -> ImportPlan:
+        return self._plan
+
+    def mode(self) -> str:
+        button = self._mode_buttons.checkedButton()
+        return button.property("mode") if button is not None else MERGE
+
+    def set_mode(self, mode: str) -> None:
+        for button in self._mode_buttons.buttons():
+            if button.property("mode") == mode:
+                button.setChecked(True)
+
+    def set_target(self, column: int, target: str | None) -> None:
+        """Use column ``column`` for ``target`` (as choosing it in the combo box does)."""
+        self._combos[column].setCurrentIndex(self._targets.index(target))
+
+    def accept_warnings(self, accepted: bool = True) -> None:
+        self._accept_warnings.setChecked(accepted)
+
+    def can_import(self) -> bool:
+        return self._buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+    def result_team(self) -> Team:
+        """The team to apply (a new team when importing as new); the open team is not changed."""
+        if self._team is None:
+            return self._plan.new_team()
+        return self._plan.apply(self._team, self.mode())
+
+    def description(self) -> str:
+        return describe(self._plan, self._plan.changes(self._team, self.mode()), self._lang)
+
+    def accept(self) -> None:
+        if self.can_import():
+            super().accept()
+
+    # -- internals -----------------------------------------------------------------------------
+    def _sheet_changed(self, sheet: str) -> None:
+        """Read another sheet of the workbook (in the background) and check it."""
+        from sagstal_desktop.gui.dialogs.import_progress import Cancelled, run_with_progress
+        from sagstal_desktop.io.table_reader import ReadError, read_table
+
+        if not sheet or sheet == self._table.sheet:
+            return
+
+        def job(progress, cancelled):
+            table = read_table(self._table.path, sheet, progress, cancelled)
+            return table, analyze(table, self._norm_set, None, progress, cancelled)
+
+        try:
+            table, plan = run_with_progress(self, self.tr("Reading the sheet…"), job)
+        except (Cancelled, ReadError) as exc:
+            self._sheet_box.blockSignals(True)
+            self._sheet_box.setCurrentIndex(self._table.sheets.index(self._table.sheet))
+            self._sheet_box.blockSignals(False)
+            if isinstance(exc, ReadError):
+                show_error(self._status, exc.message(self._lang))
+            return
+        self._table, self._plan = table, plan
+        self._row_lookup = None
+        self._rows_model.set_table(table)
+        self._fill_mapping_table()
+        self._show_plan()
+
+    def _fill_mapping_table(self) -> None:
+        table = self._mapping_table
+        table.clearContents()
+        self._combos = []
+        table.setRowCount(len(self._table.headers))
+        for i, header in enumerate(self._table.headers):
+            table.setItem(i, 0, QTableWidgetItem(column_letter(i)))
+            table.setItem(i, 1, QTableWidgetItem(header))
+            combo = QComboBox(table)
+            for target in self._targets:
+                combo.addItem(col.target_label(target, self._lang))
+            combo.setCurrentIndex(self._targets.index(self._plan.mapping[i]))
+            combo.currentIndexChanged.connect(self._mapping_changed)
+            self._combos.append(combo)
+            table.setCellWidget(i, 2, combo)
+            first = next((r[i] for r in self._table.rows if r[i] is not None and str(r[i]).strip()), None)
+            table.setItem(i, 3, QTableWidgetItem(_cell_text(first)))
+
+    def _mapping_changed(self, *_args: Any) -> None:
+        mapping = [self._targets[c.currentIndex()] for c in self._combos]
+        if len(self._table.rows) > BACKGROUND_ROWS:
+            from sagstal_desktop.gui.dialogs.import_progress import Cancelled, run_with_progress
+
+            try:
+                plan = run_with_progress(self, self.tr("Checking the rows…"),
+                                         lambda progress, cancelled: analyze(self._table, self._norm_set, mapping,
+                                                                             progress, cancelled))
+            except Cancelled:
+                self._restore_combos()
+                return
+        else:
+            plan = analyze(self._table, self._norm_set, mapping)
+        self._plan = plan
+        self._show_plan()
+
+    def _restore_combos(self) -> None:
+        for combo, target in zip(self._combos, self._plan.mapping, strict=True):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(self._targets.index(target))
+            combo.blockSignals(False)
+
+    def _show_plan(self) -> None:
+        plan, table = self._plan, self._table
+        sheet_word = self.tr("sheet")
+        where = table.file_name + (f" – {sheet_word} \"{table.sheet}\"" if table.sheet else "")
+        self._info.setText(self.tr("{where}: {rows} rows, {columns} columns. Check how each column is used, the "
+                                   "rows and the problems below. Nothing changes until you press Import.")
+                           .format(where=where, rows=len(table.rows), columns=len(table.headers)))
+        self._rows_model.set_plan(plan, self._lang)
+        self._rows_view.resizeColumnsToContents()  # Qt measures only a sample of the rows
+        self._problems_model.set_problems(plan.problems, self._lang, self._problem_headers)
+        self._problems_view.resizeColumnsToContents()
+        self._problems_view.horizontalHeader().setStretchLastSection(True)
+        errors, warnings = len(plan.errors), len(plan.warnings)
+        self._tabs.setTabText(2, self.tr("Problems ({count})").format(count=errors + warnings))
+        if errors:
+            self._tabs.setCurrentIndex(2)
+        self._accept_warnings.setText(self.tr("I have read the {count} warnings; import anyway").format(
+            count=warnings))
+        self._accept_warnings.setVisible(warnings > 0 and errors == 0)
+        self._update_state()
+
+    def _update_state(self) -> None:
+        plan = self._plan
+        errors, warnings = len(plan.errors), len(plan.warnings)
+        message = ""
+        if errors:
+            message = self.tr("{count} errors: nothing can be imported until they are fixed in the file (or the "
+                              "column use is changed). Nothing has been changed.").format(count=errors)
+        elif not plan.rows:
+            message = self.tr("There are no rows to import.")
+        elif warnings and not self._accept_warnings.isChecked():
+            message = self.tr("Read the warnings and tick the box to import anyway.")
+        show_error(self._status, message)
+        ok = not message
+        self._buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+        if errors:
+            self._changes.setText("")
+            return
+        changes = plan.changes(self._team, self.mode())
+        if self._team is None:
+            self._changes.setText(self.tr("A new team with {count} people will be opened.").format(
+                count=len(changes.added)))
+        else:
+            self._changes.setText(self.tr("{added} new, {updated} updated, {removed} removed.").format(
+                added=len(changes.added), updated=len(changes.updated), removed=len(changes.removed)))
+
+    def _show_problem_cell(self, index: QModelIndex) -> None:
+        problem = self._problems_model.problem(index.row())
+        if problem.row is None or problem.row not in self._row_index():
+            return
+        row = self._row_index()[problem.row]
+        column = problem.column_index or 0
+        self._tabs.setCurrentIndex(1)
+        target = self._rows_model.index(row, column)
+        self._rows_view.scrollTo(target)
+        self._rows_view.setCurrentIndex(target)
+
+    def _row_index(self) -> dict[int, int]:
+        if self._row_lookup is None:
+            self._row_lookup = {n: i for i, n in enumerate(self._table.row_numbers)}
+        return self._row_lookup

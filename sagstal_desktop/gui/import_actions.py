@@ -1,0 +1,169 @@
+"""File-menu handlers for spreadsheets: import (into the open team or as a new team), export and
+the blank template. Each takes the main window (see GUI_CONTRACT.md) and returns None.
+
+Reading, checking and writing large files run in a worker thread with progress and Cancel; the
+preview dialog shows the column use, rows and problems before anything changes, and the import
+is applied as one undoable step (``window.apply_team``) or opened as a new document.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from sagstal_desktop.gui.dialogs.import_progress import Cancelled, run_with_progress
+
+
+def _start_dir(window: Any) -> str:
+    path = window.document_path()
+    return str(Path(path).parent) if path else str(Path.home())
+
+
+def _ask_open(window: Any) -> Path | None:
+    filters = ";;".join([
+        QCoreApplication.translate("ImportActions", "Spreadsheets (*.xlsx *.csv)"),
+        QCoreApplication.translate("ImportActions", "Excel workbook (*.xlsx)"),
+        QCoreApplication.translate("ImportActions", "CSV file (*.csv)"),
+        QCoreApplication.translate("ImportActions", "All files (*)"),
+    ])
+    title = QCoreApplication.translate("ImportActions", "Import spreadsheet")
+    name, _selected = QFileDialog.getOpenFileName(window, title, _start_dir(window), filters)
+    return Path(name) if name else None
+
+
+def _warn(window: QWidget, title: str, text: str) -> None:
+    QMessageBox.warning(window, title, text)
+
+
+def read_and_check(window: Any, path: Path, norm_set, sheet: str | None = None):
+    """Read and check ``path`` in the background. Returns (table, plan), or None after a message
+    (unreadable file) or a cancel."""
+    from sagstal_desktop.io.importer import analyze
+    from sagstal_desktop.io.table_reader import ReadError, read_table
+
+    lang = window.language()
+
+    def job(progress, cancelled):
+        table = read_table(path, sheet, progress, cancelled)
+        return table, analyze(table, norm_set, None, progress, cancelled)
+
+    try:
+        label = QCoreApplication.translate("ImportActions", "Reading {name}…").format(name=path.name)
+        return run_with_progress(window, label, job)
+    except Cancelled:
+        window.show_status(QCoreApplication.translate("ImportActions", "Import cancelled; nothing was changed."))
+    except ReadError as exc:
+        _warn(window, QCoreApplication.translate("ImportActions", "Import spreadsheet"),
+              exc.message(lang) + "\n\n" + QCoreApplication.translate("ImportActions", "Nothing was changed."))
+    except Exception as exc:  # never lose the user's work over an unexpected file
+        text = QCoreApplication.translate("ImportActions", "The file {name} could not be read ({detail}).")
+        _warn(window, QCoreApplication.translate("ImportActions", "Import spreadsheet"),
+              text.format(name=path.name, detail=exc) + "\n\n"
+              + QCoreApplication.translate("ImportActions", "Nothing was changed."))
+    return None
+
+
+def _import(window: Any, as_new: bool, path: Path | None) -> None:
+    from sagstal_desktop.gui.dialogs.import_preview import ImportPreviewDialog
+
+    path = path or _ask_open(window)
+    if path is None:
+        return
+    norm_set = window.norm_set()
+    loaded = read_and_check(window, path, norm_set)
+    if loaded is None:
+        return
+    table, plan = loaded
+    dialog = ImportPreviewDialog(table, norm_set, None if as_new else window.team(), window, plan)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        window.show_status(QCoreApplication.translate("ImportActions", "Import cancelled; nothing was changed."))
+        return
+    team = dialog.result_team()
+    if as_new:
+        window.open_team_as_new(team, path.stem)
+    else:
+        window.apply_team(team, dialog.description())
+    window.show_status(dialog.description())
+
+
+def import_into_current(window: Any, path: Path | str | None = None) -> None:
+    """File → Import spreadsheet…: import into the open team (one undoable step)."""
+    _import(window, False, Path(path) if path else None)
+
+
+def import_as_new(window: Any, path: Path | str | None = None) -> None:
+    """File → Import as new team…: open the file's staff as a new, unsaved team."""
+    _import(window, True, Path(path) if path else None)
+
+
+def _ask_save(window: Any, title: str, default_name: str) -> Path | None:
+    filters = [QCoreApplication.translate("ImportActions", "Excel workbook (*.xlsx)"),
+               QCoreApplication.translate("ImportActions", "CSV file, Danish Excel (*.csv)")]
+    start = str(Path(_start_dir(window)) / default_name)
+    name, selected = QFileDialog.getSaveFileName(window, title, start, ";;".join(filters))
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix.lower() not in (".xlsx", ".csv"):
+        path = path.with_suffix(".csv" if selected == filters[1] else ".xlsx")
+    return path
+
+
+def export_spreadsheet(window: Any, path: Path | str | None = None) -> None:
+    """File → Export spreadsheet…: the team as .xlsx (staff, summary, norms) or .csv."""
+    from sagstal_desktop.io.exporter import ExportError, export_csv, export_xlsx
+
+    team = window.team()
+    stem = (Path(window.document_path()).stem if window.document_path() else None) or team.info.team_name or "team"
+    title = QCoreApplication.translate("ImportActions", "Export spreadsheet")
+    target = Path(path) if path else _ask_save(window, title, f"{stem}.xlsx")
+    if target is None:
+        return
+    lang, norm_set, as_of = window.language(), window.norm_set(), window.summary().as_of
+    snapshot = team.copy()  # the worker reads a copy, never the live team
+
+    def job(progress, cancelled):
+        def report(done: int, total: int) -> None:
+            if cancelled():
+                from sagstal_desktop.io.table_reader import ReadCancelled
+
+                raise ReadCancelled
+            progress(done, total)
+
+        if target.suffix.lower() == ".csv":
+            export_csv(snapshot, target, lang, as_of, norm_set)
+        else:
+            export_xlsx(snapshot, target, lang, as_of, norm_set, report)
+        return target
+
+    try:
+        label = QCoreApplication.translate("ImportActions", "Writing {name}…").format(name=target.name)
+        run_with_progress(window, label, job)
+    except Cancelled:
+        window.show_status(QCoreApplication.translate("ImportActions", "Export cancelled."))
+        return
+    except ExportError as exc:
+        _warn(window, QCoreApplication.translate("ImportActions", "Export spreadsheet"), exc.message(lang))
+        return
+    window.show_status(QCoreApplication.translate("ImportActions", "Exported to {path}").format(path=target))
+
+
+def export_template(window: Any, path: Path | str | None = None) -> None:
+    """File → Export blank template…: the import headers for the chosen norm set."""
+    from sagstal_desktop.io.exporter import ExportError, write_template
+
+    lang = window.language()
+    default = "skabelon.xlsx" if lang == "da" else "template.xlsx"
+    title = QCoreApplication.translate("ImportActions", "Export blank template")
+    target = Path(path) if path else _ask_save(window, title, default)
+    if target is None:
+        return
+    try:
+        write_template(target, window.norm_set(), lang)
+    except ExportError as exc:
+        _warn(window, QCoreApplication.translate("ImportActions", "Export blank template"), exc.message(lang))
+        return
+    window.show_status(QCoreApplication.translate("ImportActions", "Template written to {path}").format(path=target))

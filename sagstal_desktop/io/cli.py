@@ -1,0 +1,134 @@
+"""``sagstal import``, ``sagstal export`` and ``sagstal template``: spreadsheets on the command line.
+
+``import FILE -o team.sagstal`` makes a team file from an .xlsx/.csv (``--into`` merges into an
+existing team instead); ``--check`` only reports problems (exit 0: none, 1: errors found).
+With any error nothing is written (exit 2). Warnings (unknown columns, ...) must be accepted
+with ``--accept-warnings``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sagstal_desktop.cli import CliError, _as_of, choose_norm_set, open_team
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("import", help="import staff and case counts from an .xlsx or .csv file")
+    p.add_argument("file", help="the spreadsheet (.xlsx or .csv)")
+    p.add_argument("-o", "--output", help="team file to write (.sagstal)")
+    p.add_argument("--sheet", help="the sheet to read (default: 'Medarbejdere'/'Staff', else the active one)")
+    p.add_argument("--check", action="store_true", help="only report problems; write nothing")
+    p.add_argument("--into", help="merge into this existing team file instead of making a new team")
+    p.add_argument("--mode", choices=("merge", "replace-counts", "replace-team"), default="merge",
+                   help="with --into: merge counts (default), replace matched people's counts, or replace the "
+                        "whole staff")
+    p.add_argument("--norms", help="norm set for a new team (default: the standard set)")
+    p.add_argument("--accept-warnings", action="store_true", help="import even if there are warnings")
+    p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    p.add_argument("--lang", choices=("da", "en"), default="da", help="message language (default: da)")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export", help="export a team file to .xlsx or .csv")
+    p.add_argument("file", help="a .sagstal team file")
+    p.add_argument("-o", "--output", required=True, help="out.xlsx or out.csv")
+    p.add_argument("--norms", help="measure against this norm set instead of the team's choice")
+    p.add_argument("--as-of", type=_as_of, default=None, help="date to compute for (default: today)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    p.add_argument("--lang", choices=("da", "en"), default="da", help="header language (default: da)")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("template", help="write a blank import template (.xlsx or .csv)")
+    p.add_argument("-o", "--output", required=True, help="e.g. skabelon.xlsx")
+    p.add_argument("--norms", help="norm set whose case types get columns (default: the standard set)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    p.add_argument("--lang", choices=("da", "en"), default="da", help="header language (default: da)")
+    p.set_defaults(func=cmd_template)
+
+
+def _target(path: str, suffixes: tuple[str, ...], force: bool) -> Path:
+    target = Path(path)
+    if target.suffix.lower() not in suffixes:
+        raise CliError(f"{target.name}: the output must end in {' or '.join(suffixes)}")
+    if target.exists() and not force:
+        raise CliError(f"{target} exists; use --force to overwrite it")
+    return target
+
+
+def _norm_set(norm_id: str | None):
+    from sagstal_desktop.core.model import Team
+
+    return choose_norm_set(Team(), norm_id) if norm_id else Team().norm_set()
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from sagstal_desktop.io.importer import MERGE, REPLACE_COUNTS, REPLACE_TEAM, describe, import_file
+    from sagstal_desktop.io.problems import ProblemTexts
+    from sagstal_desktop.io.table_reader import ReadError
+
+    lang = args.lang
+    if not args.check and not args.output:
+        raise CliError("import: give -o TEAM.sagstal, or --check to only check the file")
+    output = _target(args.output, (".sagstal",), args.force or args.into == args.output) if args.output else None
+    base = open_team(args.into) if args.into else None
+    norm_set = base.norm_set() if base is not None else _norm_set(args.norms)
+    try:
+        plan = import_file(args.file, norm_set, args.sheet)
+    except ReadError as exc:
+        raise CliError(exc.message(lang)) from exc
+    stream = sys.stdout if args.check else sys.stderr
+    for problem in plan.problems:
+        print(f"{ProblemTexts.severity(problem.severity, lang)}: {problem.message(lang)}", file=stream)
+    n_err, n_warn = len(plan.errors), len(plan.warnings)
+    if args.check:
+        if lang == "da":
+            print(f"{plan.table.file_name}: {len(plan.rows)} gyldige rækker, {n_err} fejl, {n_warn} advarsler")
+        else:
+            print(f"{plan.table.file_name}: {len(plan.rows)} valid rows, {n_err} errors, {n_warn} warnings")
+        return 1 if n_err else 0
+    if n_err:
+        raise CliError(f"{plan.table.file_name}: {n_err} " + ("fejl; intet er importeret" if lang == "da"
+                                                             else "error(s); nothing was imported"))
+    if n_warn and not args.accept_warnings:
+        raise CliError(f"{plan.table.file_name}: {n_warn} " + (
+            "advarsler; kør igen med --accept-warnings for at importere alligevel" if lang == "da"
+            else "warning(s); run again with --accept-warnings to import anyway"))
+    mode = {"merge": MERGE, "replace-counts": REPLACE_COUNTS, "replace-team": REPLACE_TEAM}[args.mode]
+    team = plan.apply(base, mode) if base is not None else plan.new_team()
+    from sagstal_desktop.io.document import DocumentError, save_team
+
+    try:
+        save_team(team, output)
+    except DocumentError as exc:
+        raise CliError(exc.message(lang)) from exc
+    print(describe(plan, plan.changes(base, mode), lang))
+    print(output)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from sagstal_desktop.io.exporter import ExportError, export_team
+
+    team = open_team(args.file)
+    norm_set = choose_norm_set(team, args.norms)
+    target = _target(args.output, (".xlsx", ".csv"), args.force)
+    try:
+        export_team(team, target, args.lang, args.as_of, norm_set)
+    except ExportError as exc:
+        raise CliError(exc.message(args.lang)) from exc
+    print(target)
+    return 0
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from sagstal_desktop.io.exporter import ExportError, write_template
+
+    target = _target(args.output, (".xlsx", ".csv"), args.force)
+    try:
+        write_template(target, _norm_set(args.norms), args.lang)
+    except ExportError as exc:
+        raise CliError(exc.message(args.lang)) from exc
+    print(target)
+    return 0

@@ -1,0 +1,178 @@
+"""Spreadsheet columns: the headers Sagstal writes, and matching the headers people write.
+
+A column of an imported sheet is mapped to a *target*: one of the staff fields (``name``,
+``weekly_hours``, ...), a case count (``count:<case type id>``), ``computed`` (a column Sagstal
+itself exports, such as the load; ignored on import) or None (not used). Headers are matched in
+Danish or English, ignoring case, surrounding/multiple spaces and a trailing colon; case-type
+columns are matched against the case-type catalogue by Danish name, English name or id.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from sagstal_desktop.core.norms import NormSet, case_type_name, catalogue
+
+NAME, WEEKLY_HOURS, OTHER_HOURS, OTHER_TASKS, START_DATE, NOTE = (
+    "name", "weekly_hours", "other_hours", "other_tasks", "start_date", "note",
+)
+FIELDS: tuple[str, ...] = (NAME, WEEKLY_HOURS, OTHER_HOURS, OTHER_TASKS, START_DATE, NOTE)
+COUNT_PREFIX = "count:"
+COMPUTED = "computed"
+
+#: The header Sagstal writes for each field: (Danish, English).
+FIELD_HEADERS: dict[str, tuple[str, str]] = {
+    NAME: ("Navn", "Name"),
+    WEEKLY_HOURS: ("Timer pr. uge", "Weekly hours"),
+    OTHER_HOURS: ("Timer til andre opgaver", "Hours on other tasks"),
+    OTHER_TASKS: ("Andre opgaver", "Other tasks"),
+    START_DATE: ("Ansat", "Start date"),
+    NOTE: ("Note", "Note"),
+}
+
+#: Further headers people use for the same fields.
+_SYNONYMS: dict[str, tuple[str, ...]] = {
+    NAME: ("navn", "name", "medarbejder", "sagsbehandler", "employee", "staff", "caseworker", "fulde navn"),
+    WEEKLY_HOURS: ("timer", "hours", "ugentlige timer", "timer/uge", "timer om ugen", "arbejdstid", "normtid",
+                   "weekly hours", "hours per week", "hours/week", "timetal"),
+    OTHER_HOURS: ("timer til andre opgaver", "andre timer", "timer andre opgaver", "hours on other tasks",
+                  "other hours", "non-case hours", "hours other tasks"),
+    OTHER_TASKS: ("andre opgaver", "other tasks", "opgaver", "tasks"),
+    START_DATE: ("ansat", "ansat dato", "ansættelsesdato", "ansat fra", "startdato", "start dato", "start date",
+                 "start", "hired", "date hired", "employed since", "ansættelse"),
+    NOTE: ("note", "noter", "bemærkning", "bemærkninger", "kommentar", "comment", "notes", "remark"),
+}
+
+#: Computed columns Sagstal exports: (key, Danish, English). Recognised and ignored on import.
+COMPUTED_HEADERS: tuple[tuple[str, str, str], ...] = (
+    ("capacity", "Årsværk til sagsbehandling", "Casework FTE"),
+    ("total_cases", "Sager i alt", "Total cases"),
+    ("fte_caseload", "Fuldtidssagstal", "FTE caseload"),
+    ("load_max", "Belastning (andel af DS' maksimum)", "Load (share of DS maximum)"),
+    ("status", "Status", "Status"),
+)
+
+
+def normalize(header: object) -> str:
+    """A header as compared: case-folded, spaces collapsed, no trailing colon or asterisk."""
+    text = "" if header is None else str(header)
+    text = text.replace("\u00a0", " ").replace("\ufeff", "")
+    text = re.sub(r"\s+", " ", text).strip().rstrip(":*").strip()
+    return text.casefold()
+
+
+def count_target(case_type: str) -> str:
+    return COUNT_PREFIX + case_type
+
+
+def case_type_of(target: str | None) -> str | None:
+    """The case-type id of a count target, else None."""
+    if target and target.startswith(COUNT_PREFIX):
+        return target[len(COUNT_PREFIX):]
+    return None
+
+
+@cache
+def _field_lookup() -> dict[str, str]:
+    lookup: dict[str, str] = {}
+    for target, names in _SYNONYMS.items():
+        for name in names:
+            lookup[normalize(name)] = target
+    for target, (da, en) in FIELD_HEADERS.items():
+        lookup[normalize(da)] = target
+        lookup[normalize(en)] = target
+    for _key, da, en in COMPUTED_HEADERS:
+        lookup.setdefault(normalize(da), COMPUTED)
+        lookup.setdefault(normalize(en), COMPUTED)
+    return lookup
+
+
+def _case_type_lookup(extra_ids: Iterable[str] = ()) -> dict[str, str]:
+    lookup: dict[str, str] = {}
+    for entry in catalogue().values():
+        for text in (entry.id, entry.name_da, entry.name_en):
+            lookup.setdefault(normalize(text), entry.id)
+    for case_type in extra_ids:
+        lookup.setdefault(normalize(case_type), case_type)
+    return lookup
+
+
+def guess_target(header: object, norm_set: NormSet | None = None) -> str | None:
+    """The target a header most likely means, or None if it is not recognised."""
+    key = normalize(header)
+    if not key:
+        return None
+    field = _field_lookup().get(key)
+    if field is not None:
+        return field
+    types = _case_type_lookup(norm_set.case_type_ids if norm_set else ())
+    case_type = types.get(key)
+    if case_type is None:
+        # "Sygedagpenge (antal)", "Sygedagpenge, sager", "Antal sager: Sygedagpenge"
+        stripped = re.sub(r"\s*\((antal|sager|cases|count|antal sager)\)$", "", key)
+        stripped = re.sub(r"^(antal sager|antal|cases|sager)\s*[:\-]\s*", "", stripped)
+        stripped = re.sub(r",\s*(sager|cases|antal)$", "", stripped)
+        case_type = types.get(stripped)
+    return None if case_type is None else count_target(case_type)
+
+
+def guess_mapping(headers: Sequence[object], norm_set: NormSet | None = None) -> list[str | None]:
+    """A target per header. A target claimed by an earlier column is not given twice."""
+    mapping: list[str | None] = []
+    taken: set[str] = set()
+    for header in headers:
+        target = guess_target(header, norm_set)
+        if target is not None and target != COMPUTED and target in taken:
+            target = None
+        if target is not None:
+            taken.add(target)
+        mapping.append(target)
+    return mapping
+
+
+def field_header(field: str, lang: str = "da") -> str:
+    da, en = FIELD_HEADERS[field]
+    return da if lang == "da" else en
+
+
+def target_label(target: str | None, lang: str = "da") -> str:
+    """How a target is named to the user (mapping combo boxes, problem messages)."""
+    if target is None:
+        return "(bruges ikke)" if lang == "da" else "(not used)"
+    if target == COMPUTED:
+        return "(beregnet – ignoreres)" if lang == "da" else "(computed – ignored)"
+    case_type = case_type_of(target)
+    if case_type is not None:
+        prefix = "Sager" if lang == "da" else "Cases"
+        return f"{prefix}: {case_type_name(case_type, lang)}"
+    return field_header(target, lang)
+
+
+def case_type_columns(norm_set: NormSet, extra: Iterable[str] = ()) -> list[str]:
+    """The case types to write as columns: the norm set's, then any others in ``extra``
+    (the team's counts) in catalogue order."""
+    types = list(norm_set.case_type_ids)
+    seen = set(types)
+    extra_set = set(extra) - seen
+    order = list(catalogue())
+    types += [t for t in order if t in extra_set]
+    types += sorted(extra_set - set(order))
+    return types
+
+
+def input_headers(norm_set: NormSet, lang: str = "da", extra_types: Iterable[str] = ()) -> list[tuple[str, str]]:
+    """(target, header) for the input columns Sagstal writes, in order: name, hours, other hours,
+    other tasks, start date, one column per case type, note."""
+    out = [(f, field_header(f, lang)) for f in (NAME, WEEKLY_HOURS, OTHER_HOURS, OTHER_TASKS, START_DATE)]
+    out += [(count_target(t), case_type_name(t, lang)) for t in case_type_columns(norm_set, extra_types)]
+    out.append((NOTE, field_header(NOTE, lang)))
+    return out
+
+
+def all_targets(norm_set: NormSet | None = None) -> list[str]:
+    """Every target a column can be mapped to (for the mapping editor)."""
+    types = list(norm_set.case_type_ids) if norm_set else []
+    types += [t for t in catalogue() if t not in types]
+    return [*FIELDS, *(count_target(t) for t in types), COMPUTED]

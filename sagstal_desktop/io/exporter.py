@@ -1,0 +1,397 @@
+"""Exporting a team to ``.xlsx`` or ``.csv``, and writing a blank import template.
+
+* ``.xlsx``: a staff sheet (the input columns, then the computed ones), a summary sheet and a
+  norms sheet naming the source of every range. Header row bold and frozen, numbers as numbers,
+  dates as dates, Danish headers by default.
+* ``.csv``: the staff sheet as Danish Excel opens it: ``;`` separator, decimal comma, UTF-8
+  with BOM.
+* template: the export's input headers for a norm set, plus an instruction sheet.
+
+The input columns are exactly what the importer reads back, so export -> import round-trips
+every input field. Files are written to a temporary file and renamed into place.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sagstal_desktop.core.formatting import format_percent
+from sagstal_desktop.core.load import TeamSummary, summarize
+from sagstal_desktop.core.model import StaffMember, Team
+from sagstal_desktop.core.norms import NormSet
+from sagstal_desktop.io import columns as col
+
+SHEET_NAMES = {
+    "staff": ("Medarbejdere", "Staff"),
+    "summary": ("Opsummering", "Summary"),
+    "norms": ("Normer", "Norms"),
+    "help": ("Vejledning", "Instructions"),
+}
+_STATUS = {
+    "below": ("under intervallet", "below the range"),
+    "within": ("inden for intervallet", "within the range"),
+    "over": ("over DS' maksimum", "over DS maximum"),
+    "not_computable": ("kan ikke beregnes", "not computable"),
+}
+_DATE_FORMAT = {"da": "dd-mm-yyyy", "en": "yyyy-mm-dd"}
+
+
+class ExportError(Exception):
+    """A file that could not be written; ``message(lang)`` says which and why."""
+
+    def __init__(self, path: Path | str, detail: str) -> None:
+        self.path, self.detail = Path(path), detail
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "da") -> str:
+        if lang == "da":
+            return f"Filen {self.path.name} kunne ikke skrives: {self.detail}"
+        return f"The file {self.path.name} could not be written: {self.detail}"
+
+
+def _t(pair: tuple[str, str], lang: str) -> str:
+    return pair[0] if lang == "da" else pair[1]
+
+
+def sheet_name(key: str, lang: str = "da") -> str:
+    return _t(SHEET_NAMES[key], lang)
+
+
+@contextlib.contextmanager
+def _atomic(path: Path) -> Iterator[Path]:
+    """Yield a temporary path in the target's folder; rename it over ``path`` on success."""
+    path = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent or ".")
+    except OSError as exc:
+        raise ExportError(path, exc.strerror or str(exc)) from exc
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise ExportError(path, exc.strerror or str(exc)) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+# -- rows --------------------------------------------------------------------------------------
+
+
+def _extra_types(team: Team) -> set[str]:
+    return {t for p in team.staff for t in p.counts}
+
+
+def _input_values(person: StaffMember, targets: list[str]) -> list[Any]:
+    out: list[Any] = []
+    for target in targets:
+        case_type = col.case_type_of(target)
+        if case_type is not None:
+            out.append(person.counts.get(case_type))
+        else:
+            value = getattr(person, target)
+            out.append(value if value != "" else None)
+    return out
+
+
+def staff_table(team: Team, lang: str = "da", as_of: date | None = None,
+                norm_set: NormSet | None = None) -> tuple[list[str], list[str], list[list[Any]], TeamSummary]:
+    """(targets, headers, rows, summary) of the staff sheet: input columns then computed ones.
+    Computed targets are ``computed:<key>``."""
+    norm_set = norm_set or team.norm_set()
+    summary = summarize(team, as_of, norm_set)
+    inputs = col.input_headers(norm_set, lang, _extra_types(team))
+    targets = [t for t, _h in inputs] + [f"computed:{k}" for k, _da, _en in col.COMPUTED_HEADERS]
+    headers = [h for _t, h in inputs] + [da if lang == "da" else en for _k, da, en in col.COMPUTED_HEADERS]
+    results = {p.member_id: p for p in summary.persons}
+    input_targets = [t for t, _h in inputs]
+    rows = []
+    for person in team.staff:
+        result = results[person.id]
+        status = _t(_STATUS[result.status.value], lang)
+        rows.append([*_input_values(person, input_targets),
+                     result.capacity, result.total_cases, result.fte_caseload, result.load_max, status])
+    return targets, headers, rows, summary
+
+
+# -- xlsx --------------------------------------------------------------------------------------
+# Written in openpyxl's write-only mode: 100,000 rows stream out instead of building a sheet.
+
+
+def _text_cell(ws, value: str):
+    """A string cell that is never taken for a formula and holds no character XML forbids."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if ILLEGAL_CHARACTERS_RE.search(value):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if not value.startswith("="):
+        return value
+    cell = WriteOnlyCell(ws, value=value)
+    cell.data_type = "s"
+    return cell
+
+
+def _cell(ws, value: Any, number_format: str | None = None):
+    if isinstance(value, str):
+        return _text_cell(ws, value)
+    if number_format is None or value is None:
+        return value
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws, value=value)
+    cell.number_format = number_format
+    return cell
+
+
+def _start_sheet(ws, headers: list[str], widths: list[int], freeze: str = "B2") -> None:
+    """Column widths, frozen header row and the bold header (before any other row)."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    for i, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = max(8, min(width + 2, 45))
+    ws.freeze_panes = freeze
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+    cells = []
+    for header in headers:
+        cell = WriteOnlyCell(ws, value=header)
+        cell.font, cell.alignment = bold, wrap
+        cells.append(cell)
+    ws.append(cells)
+
+
+def _widths(headers: list[str], rows: list[list[Any]]) -> list[int]:
+    widths = [min(len(h), 30) for h in headers]
+    for row in rows[:200]:
+        for i, value in enumerate(row):
+            if value is not None:
+                widths[i] = max(widths[i], len(str(value)) if isinstance(value, str) else 10)
+    return widths
+
+
+def _number_format(target: str, lang: str) -> str | None:
+    if target == col.START_DATE:
+        return _DATE_FORMAT[lang]
+    if target in (col.WEEKLY_HOURS, col.OTHER_HOURS):
+        return "0.0#"
+    if target == "computed:capacity":
+        return "0.00"
+    if target == "computed:fte_caseload":
+        return "0.0"
+    if target == "computed:load_max":
+        return "0.0%"
+    return None
+
+
+def export_xlsx(team: Team, path: Path | str, lang: str = "da", as_of: date | None = None,
+                norm_set: NormSet | None = None, progress: Callable[[int, int], None] | None = None) -> None:
+    """Write the staff, summary and norms sheets to ``path`` (atomically)."""
+    import openpyxl  # lazily
+
+    norm_set = norm_set or team.norm_set()
+    targets, headers, rows, summary = staff_table(team, lang, as_of, norm_set)
+    with _atomic(Path(path)) as tmp:
+        book = openpyxl.Workbook(write_only=True)
+        try:
+            ws = book.create_sheet(sheet_name("staff", lang))
+            _start_sheet(ws, headers, _widths(headers, rows))
+            formats = [_number_format(t, lang) for t in targets]
+            for r, row in enumerate(rows, start=1):
+                ws.append([_cell(ws, value, fmt) for value, fmt in zip(row, formats, strict=True)])
+                if progress is not None and r % 2000 == 0:
+                    progress(r, len(rows))
+            _summary_sheet(book.create_sheet(sheet_name("summary", lang)), team, summary, norm_set, lang)
+            _norms_sheet(book.create_sheet(sheet_name("norms", lang)), norm_set, lang)
+        except BaseException:
+            _discard(book)
+            raise
+        book.save(tmp)
+
+
+def _discard(book) -> None:
+    """Close the sheets of an abandoned write-only workbook and remove their temporary files."""
+    for ws in book.worksheets:
+        with contextlib.suppress(Exception):
+            ws.close()
+        out = getattr(getattr(ws, "_writer", None), "out", None)
+        if isinstance(out, str):
+            with contextlib.suppress(OSError):
+                os.unlink(out)
+
+
+def _summary_sheet(ws, team: Team, summary: TeamSummary, norm_set: NormSet, lang: str) -> None:
+    da = lang == "da"
+    rows: list[tuple[str, Any, str | None]] = [
+        ("Kommune" if da else "Municipality", team.info.municipality or None, None),
+        ("Afdeling" if da else "Department", team.info.department or None, None),
+        ("Team", team.info.team_name or None, None),
+        ("Normsæt" if da else "Norm set", norm_set.name(lang), None),
+        ("Kilde" if da else "Source", norm_set.source.cite(lang) if norm_set.source else None, None),
+        ("Opgjort pr." if da else "As of", summary.as_of, _DATE_FORMAT[lang]),
+        ("Medarbejdere" if da else "Staff", summary.staff_count, "0"),
+        ("Sager i alt" if da else "Total cases", summary.total_cases, "0"),
+        ("Sager uden norm i normsættet" if da else "Cases with no norm in the set",
+         summary.total_cases - summary.covered_cases, "0"),
+        ("Årsværk til sagsbehandling" if da else "Available casework FTE", summary.available_fte, "0.00"),
+    ]
+    for level, (l_da, l_en) in (("max", ("maksimum", "maximum")), ("mid", ("midtpunkt", "midpoint")),
+                                ("min", ("minimum", "minimum"))):
+        rows.append((f"Årsværk der skal til ved DS' {l_da}" if da else f"FTE needed at DS {l_en}",
+                     summary.fte_needed(level), "0.00"))
+        rows.append((f"Mangel (+) / overskud (-) ved {l_da}" if da else f"Shortfall (+) / surplus (-) at {l_en}",
+                     summary.shortfall(level), "0.00"))
+    rows += [
+        ("Årlig udgift ved maksimum (kr.)" if da else "Yearly cost at maximum (DKK)", summary.yearly_cost("max"),
+         "#,##0"),
+        ("Kilde til udgift pr. årsværk" if da else "Source of the cost per FTE", team.settings.cost_source or None,
+         None),
+        ("Medarbejdere over DS' maksimum" if da else "Staff over DS maximum", summary.over_count, "0"),
+        ("Andel inden for DS' maksimum" if da else "Share within DS maximum", summary.share_within_max, "0%"),
+        ("Gennemsnitligt fuldtidssagstal" if da else "Average FTE caseload", summary.average_fte_caseload, "0.0"),
+    ]
+    if summary.effective_range:
+        lo, hi = summary.effective_range
+        rows.append(("DS-interval for teamets sager (min)" if da else "DS range for the team's cases (min)", lo,
+                     "0.0"))
+        rows.append(("DS-interval for teamets sager (maks)" if da else "DS range for the team's cases (max)", hi,
+                     "0.0"))
+    _start_sheet(ws, ["Nøgletal" if da else "Figure", "Værdi" if da else "Value"], [45, 40], freeze="A2")
+    for label, value, fmt in rows:
+        ws.append([_cell(ws, label), _cell(ws, value, fmt)])
+
+
+def _norms_sheet(ws, norm_set: NormSet, lang: str) -> None:
+    from sagstal_desktop.core.norms import case_type_name
+
+    da = lang == "da"
+    headers = ["Område" if da else "Area", "Sagstype" if da else "Case type", "Id", "Minimum", "Maksimum" if da
+               else "Maximum", "Arver områdets interval" if da else "Inherits the area's range",
+               "Kilde" if da else "Source"]
+    rows = []
+    for group in norm_set.groups:
+        for norm in group.types:
+            source = norm.source.cite(lang) if norm.source else None
+            rows.append([group.name(lang), case_type_name(norm.case_type, lang), norm.case_type, norm.min, norm.max,
+                         ("ja" if da else "yes") if norm.inherited else ("nej" if da else "no"), source])
+    _start_sheet(ws, headers, _widths(headers, rows))
+    for row in rows:
+        ws.append([_cell(ws, v) for v in row])
+    ws.append([])
+    ws.append([_cell(ws, "Normsæt" if da else "Norm set"), _cell(ws, norm_set.name(lang))])
+    if norm_set.source:
+        ws.append([_cell(ws, "Kilde" if da else "Source"), _cell(ws, norm_set.source.cite(lang))])
+
+
+# -- csv ---------------------------------------------------------------------------------------
+
+
+def csv_number(value: float | int) -> str:
+    """A number as Danish Excel reads it: decimal comma, no thousands separator, no exponent,
+    and every digit Python needs to give the same float back."""
+    if isinstance(value, int) or float(value).is_integer():
+        return str(int(value))
+    return format(Decimal(repr(float(value))), "f").replace(".", ",")
+
+
+def _csv_cell(value: Any, target: str) -> str:
+    if value is None:
+        return ""
+    if target == "computed:load_max":
+        return format_percent(value, 1, "da")
+    if isinstance(value, date):
+        return value.strftime("%d-%m-%Y")
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float):
+        return csv_number(value)
+    return str(value)
+
+
+def export_csv(team: Team, path: Path | str, lang: str = "da", as_of: date | None = None,
+               norm_set: NormSet | None = None) -> None:
+    """The staff sheet as Danish-Excel CSV (``;``, decimal comma, UTF-8 with BOM)."""
+    targets, headers, rows, _summary = staff_table(team, lang, as_of, norm_set)
+    with _atomic(Path(path)) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, delimiter=";", lineterminator="\r\n")
+        writer.writerow(headers)
+        writer.writerows([_csv_cell(v, t) for v, t in zip(row, targets, strict=True)] for row in rows)
+
+
+def export_team(team: Team, path: Path | str, lang: str = "da", as_of: date | None = None,
+                norm_set: NormSet | None = None) -> None:
+    """Export by the file's suffix: ``.csv`` or ``.xlsx``."""
+    if Path(path).suffix.lower() == ".csv":
+        export_csv(team, path, lang, as_of, norm_set)
+    else:
+        export_xlsx(team, path, lang, as_of, norm_set)
+
+
+# -- template ----------------------------------------------------------------------------------
+
+_INSTRUCTIONS = {
+    "da": [
+        "Sådan udfylder du skabelonen",
+        "Skriv én medarbejder pr. række i arket \"{sheet}\". Overskrifterne i række 1 skal blive stående.",
+        "Navn: skal udfyldes og må kun stå én gang.",
+        "Timer pr. uge: 0-{max_hours}, fx 37 eller 32,5.",
+        "Timer til andre opgaver: timer om ugen til fx TR-arbejde eller projekter (0 hvis ingen).",
+        "Ansat: datoen for ansættelse, fx 1.3.2026 eller 01-03-2026 (kan stå tom).",
+        "Én kolonne pr. sagstype: antal sager (hele tal, 0 eller mere). Tomme celler tæller som 0.",
+        "Normsæt: {norm_set}.",
+        "Importér filen i Sagstal med Filer > Importér regneark…",
+    ],
+    "en": [
+        "How to fill in the template",
+        "Write one staff member per row on the sheet \"{sheet}\". Keep the headers in row 1.",
+        "Name: required, and each name only once.",
+        "Weekly hours: 0-{max_hours}, e.g. 37 or 32.5.",
+        "Hours on other tasks: hours a week for e.g. union work or projects (0 if none).",
+        "Start date: the date the person was hired, e.g. 1.3.2026 or 2026-03-01 (may be empty).",
+        "One column per case type: the number of cases (whole numbers, 0 or more). Empty cells count as 0.",
+        "Norm set: {norm_set}.",
+        "Import the file in Sagstal with File > Import spreadsheet…",
+    ],
+}
+
+
+def write_template(path: Path | str, norm_set: NormSet, lang: str = "da") -> None:
+    """A blank sheet with the export's input headers for ``norm_set`` (``.xlsx`` with an
+    instruction sheet, or ``.csv`` with the header row only)."""
+    from sagstal_desktop.core.validation import limits
+
+    headers = [h for _t, h in col.input_headers(norm_set, lang)]
+    path = Path(path)
+    if path.suffix.lower() == ".csv":
+        with _atomic(path) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
+            csv.writer(fh, delimiter=";", lineterminator="\r\n").writerow(headers)
+        return
+    import openpyxl
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    book = openpyxl.Workbook(write_only=True)
+    ws = book.create_sheet(sheet_name("staff", lang))
+    _start_sheet(ws, headers, [len(h) for h in headers])
+    help_ws = book.create_sheet(sheet_name("help", lang))
+    help_ws.column_dimensions["A"].width = 100
+    source = norm_set.source.cite(lang) if norm_set.source else ""
+    label = norm_set.name(lang) + (f" ({source})" if source else "")
+    for r, line in enumerate(_INSTRUCTIONS[lang]):
+        text = line.format(sheet=ws.title, max_hours=limits()["max_weekly_hours"], norm_set=label)
+        cell = WriteOnlyCell(help_ws, value=text)
+        if r == 0:
+            cell.font = Font(bold=True, size=13)
+        help_ws.append([cell])
+    with _atomic(path) as tmp:
+        book.save(tmp)

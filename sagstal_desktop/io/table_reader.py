@@ -1,0 +1,332 @@
+"""Reading a spreadsheet file (``.xlsx`` or ``.csv``) into a plain table of cells.
+
+CSV is read as Danish Excel writes it (semicolon, decimal comma, UTF-8 with or without BOM, or
+Windows-1252), as comma- or tab-separated UTF-8, and as Excel's UTF-16 "Unicode text". The
+delimiter is taken from the header line. ``.xlsx`` is read with openpyxl in read-only mode.
+
+Row numbers are kept as the user sees them in Excel (the first row is 1), also when blank rows
+or a title above the header are skipped. A file that cannot be read raises ``ReadError`` with a
+message in Danish and English; nothing here changes any team.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import gc
+import io
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+from sagstal_desktop.io.columns import NAME, guess_target
+
+#: Called with (rows read so far, expected total or 0); return value ignored.
+Progress = Callable[[int, int], None]
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+_HEADER_SEARCH_ROWS = 10
+_PROGRESS_EVERY = 2000
+STAFF_SHEET_NAMES = ("medarbejdere", "staff")
+
+
+class ReadError(Exception):
+    """A file that cannot be read as a table. ``message(lang)`` names the file and the reason."""
+
+    _TEXTS: ClassVar[dict[str, tuple[str, str]]] = {
+        "missing": ("The file {name} does not exist.", "Filen {name} findes ikke."),
+        "unreadable": ("The file {name} cannot be read: {detail}", "Filen {name} kan ikke læses: {detail}"),
+        "empty": ("The file {name} is empty.", "Filen {name} er tom."),
+        "encrypted": (
+            "{name} is protected with a password. Remove the password in Excel (File > Info > Protect "
+            "workbook) and save it again, then import it.",
+            "{name} er beskyttet med adgangskode. Fjern adgangskoden i Excel (Filer > Oplysninger > Beskyt "
+            "projektmappe), gem den igen og importér den så.",
+        ),
+        "xls": (
+            "{name} is an old Excel 97-2003 file (.xls). Save it as .xlsx in Excel and import that.",
+            "{name} er en gammel Excel 97-2003-fil (.xls). Gem den som .xlsx i Excel og importér den.",
+        ),
+        "corrupt": (
+            "{name} is damaged or not an Excel workbook ({detail}).",
+            "{name} er beskadiget eller ikke en Excel-projektmappe ({detail}).",
+        ),
+        "no_sheet": (
+            "{name} has no sheet called \"{detail}\".",
+            "{name} har intet ark med navnet \"{detail}\".",
+        ),
+        "format": (
+            "{name}: only .xlsx and .csv files can be imported.",
+            "{name}: kun .xlsx- og .csv-filer kan importeres.",
+        ),
+        "encoding": (
+            "{name} is not a text file that can be read as CSV.",
+            "{name} er ikke en tekstfil, der kan læses som CSV.",
+        ),
+    }
+
+    def __init__(self, code: str, path: Path | str, detail: str = "") -> None:
+        self.code, self.path, self.detail = code, Path(path), detail
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "da") -> str:
+        english, danish = self._TEXTS[self.code]
+        return (danish if lang == "da" else english).format(name=self.path.name, detail=self.detail)
+
+
+class ReadCancelled(Exception):
+    """Reading was cancelled by the user."""
+
+
+@dataclass
+class RawTable:
+    """The cells of one sheet: the header, the data rows, and each row's number in Excel."""
+
+    path: Path
+    sheet: str | None  # None for CSV
+    headers: list[str]
+    rows: list[list[Any]]
+    row_numbers: list[int]
+    header_row: int = 1
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheets: list[str] = field(default_factory=list)
+    #: CSV rows with more values than the header has columns: (row number, number of values)
+    ragged_rows: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def file_name(self) -> str:
+        return self.path.name
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small objects (100,000 rows): it
+    would otherwise run over and over and take longer than the work itself."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def read_table(
+    path: Path | str,
+    sheet: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> RawTable:
+    """Read ``path`` (.xlsx or .csv, decided by content where possible). Raises ReadError or
+    ReadCancelled."""
+    with paused_gc():
+        return _read_table(Path(path), sheet, progress, cancelled)
+
+
+def _read_table(
+    path: Path, sheet: str | None, progress: Progress | None, cancelled: Callable[[], bool] | None
+) -> RawTable:
+    if not path.is_file():
+        raise ReadError("missing", path)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        raise ReadError("unreadable", path, exc.strerror or str(exc)) from exc
+    suffix = path.suffix.lower()
+    if head.startswith(_OLE_MAGIC):
+        raise ReadError("encrypted" if _is_encrypted_ole(path) else "xls", path)
+    if suffix in (".xlsx", ".xlsm") or head.startswith(_ZIP_MAGIC):
+        if path.stat().st_size == 0:
+            raise ReadError("empty", path)
+        return _read_xlsx(path, sheet, progress, cancelled)
+    if suffix in (".csv", ".txt", ".tsv", ""):
+        return _read_csv(path, progress, cancelled)
+    raise ReadError("format", path)
+
+
+def _is_encrypted_ole(path: Path) -> bool:
+    """An OOXML file encrypted by Excel is an OLE container with an "EncryptionInfo" stream."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False
+    return "EncryptionInfo".encode("utf-16-le") in data or b"EncryptedPackage" in data
+
+
+# -- CSV ---------------------------------------------------------------------------------------
+
+
+def decode_csv_bytes(data: bytes) -> tuple[str, str]:
+    """(text, encoding): UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1252."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _sniff_delimiter(line: str) -> str:
+    counts = {d: 0 for d in ";,\t"}
+    quoted = False
+    for ch in line:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in counts:
+            counts[ch] += 1
+    best = max(counts, key=lambda d: (counts[d], d == ";"))
+    return best if counts[best] else ";"
+
+
+def _read_csv(path: Path, progress: Progress | None, cancelled: Callable[[], bool] | None) -> RawTable:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReadError("unreadable", path, exc.strerror or str(exc)) from exc
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ReadError("encoding", path)
+    try:
+        text, encoding = decode_csv_bytes(data)
+    except UnicodeDecodeError as exc:
+        raise ReadError("encoding", path) from exc
+    if not text.strip():
+        raise ReadError("empty", path)
+    first_line = next((ln for ln in text.splitlines() if ln.strip()), "")
+    hint = first_line.strip().strip('"').lower()
+    if hint.startswith("sep=") and len(hint) == 5:
+        # Excel's "sep=;" line: it names the separator and is not shown as a row
+        delimiter = first_line.strip().strip('"')[4]
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+    else:
+        delimiter = _sniff_delimiter(first_line)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    total = text.count("\n") + 1
+    raw_rows: list[tuple[int, list[str]]] = []
+    try:
+        for row in reader:
+            line = reader.line_num  # the physical line the row ended on; equal unless a cell has line breaks
+            raw_rows.append((line, row))
+            if len(raw_rows) % _PROGRESS_EVERY == 0:
+                _tick(progress, cancelled, len(raw_rows), total)
+    except csv.Error as exc:
+        raise ReadError("unreadable", path, str(exc)) from exc
+    # number rows as Excel shows them: one per record (records with embedded line breaks are one row)
+    numbered = [(i + 1, row) for i, (_line, row) in enumerate(raw_rows)]
+    table = _table_from_rows(path, None, numbered, header_width_only=True)
+    table.encoding, table.delimiter = encoding, delimiter
+    return table
+
+
+# -- xlsx --------------------------------------------------------------------------------------
+
+
+def _read_xlsx(
+    path: Path, sheet: str | None, progress: Progress | None, cancelled: Callable[[], bool] | None
+) -> RawTable:
+    import openpyxl  # lazily: not needed at window start
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, EOFError, ValueError, OSError) as exc:
+        raise ReadError("corrupt", path, _short(exc)) from exc
+    except Exception as exc:  # openpyxl raises many kinds on damaged XML
+        raise ReadError("corrupt", path, _short(exc)) from exc
+    try:
+        names = list(book.sheetnames)
+        if sheet is not None:
+            match = [n for n in names if n == sheet] or [n for n in names if n.casefold() == sheet.casefold()]
+            if not match:
+                raise ReadError("no_sheet", path, sheet)
+            chosen = match[0]
+        else:
+            staff = [n for n in names if n.casefold() in STAFF_SHEET_NAMES]
+            chosen = staff[0] if staff else (book.active.title if book.active is not None else names[0])
+        ws = book[chosen]
+        total = ws.max_row or 0
+        numbered: list[tuple[int, list[Any]]] = []
+        try:
+            for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
+                numbered.append((number, list(row)))
+                if number % _PROGRESS_EVERY == 0:
+                    _tick(progress, cancelled, number, total)
+        except ReadCancelled:
+            raise
+        except Exception as exc:
+            raise ReadError("corrupt", path, _short(exc)) from exc
+    finally:
+        book.close()
+    table = _table_from_rows(path, chosen, numbered)
+    table.sheets = names
+    return table
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0][:160]
+
+
+# -- shared ------------------------------------------------------------------------------------
+
+
+def _tick(progress: Progress | None, cancelled: Callable[[], bool] | None, done: int, total: int) -> None:
+    if cancelled is not None and cancelled():
+        raise ReadCancelled
+    if progress is not None:
+        progress(done, total)
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _table_from_rows(path: Path, sheet: str | None, numbered: list[tuple[int, list[Any]]],
+                     header_width_only: bool = False) -> RawTable:
+    """Find the header (the first row within the first rows that has a name column; else the
+    first non-blank row), drop blank rows, trim trailing empty columns. With
+    ``header_width_only`` (CSV) the table is as wide as the header, and rows with values beyond
+    it are listed in ``ragged_rows``."""
+    non_blank = [(n, row) for n, row in numbered if any(not _blank(v) for v in row)]
+    if not non_blank:
+        raise ReadError("empty", path)
+    header_index = 0
+    for i, (_n, row) in enumerate(non_blank[:_HEADER_SEARCH_ROWS]):
+        if any(guess_target(v) == NAME for v in row if not _blank(v)):
+            header_index = i
+            break
+    header_row, header_cells = non_blank[header_index]
+    if header_width_only:
+        width = len(header_cells)
+        while width > 0 and _blank(header_cells[width - 1]):
+            width -= 1
+    else:
+        width = max((len(r) for _n, r in non_blank[header_index:]), default=0)
+    while width > 0 and _blank(header_cells[width - 1] if width - 1 < len(header_cells) else None) and all(
+        width - 1 >= len(r) or _blank(r[width - 1]) for _n, r in non_blank[header_index + 1:]
+    ):
+        width -= 1
+    headers = [
+        "" if i >= len(header_cells) or header_cells[i] is None else str(header_cells[i]).strip()
+        for i in range(width)
+    ]
+    rows: list[list[Any]] = []
+    numbers: list[int] = []
+    ragged: list[tuple[int, int]] = []
+    for n, row in non_blank[header_index + 1:]:
+        if len(row) < width:
+            row = row + [None] * (width - len(row))
+        elif len(row) > width:
+            if any(not _blank(v) for v in row[width:]):
+                ragged.append((n, max(i + 1 for i, v in enumerate(row) if not _blank(v))))
+            row = row[:width]
+        rows.append(row)
+        numbers.append(n)
+    return RawTable(path=path, sheet=sheet, headers=headers, rows=rows, row_numbers=numbers, header_row=header_row,
+                    ragged_rows=ragged)
