@@ -97,6 +97,19 @@ def test_no_casework_capacity_is_not_computable(hours, other):
         assert math.isfinite(value)
 
 
+@pytest.mark.parametrize("hours", [5e-324, 1e-300, 1e-7])
+@pytest.mark.parametrize("numpy_from", [0, 10**9])
+def test_vanishing_hours_never_give_inf_or_nan(hours, numpy_from, monkeypatch):
+    from sagstal_desktop.core import load
+
+    monkeypatch.setattr(load, "NUMPY_FROM_STAFF", numpy_from)
+    team = Team(staff=[person(hours, sygedagpenge=300)], settings=TeamSettings(norm_set_id="ds_2020"))
+    s = summarize(team, DAY)
+    r = s.persons[0]
+    assert r.status is Status.NOT_COMPUTABLE and r.fte_caseload is None and r.load_max is None
+    assert s.average_fte_caseload is None and math.isfinite(s.available_fte)
+
+
 def test_status_boundaries():
     exact_max = compute_person(person(sygedagpenge=50), DS2020, TeamSettings(), DAY)
     assert exact_max.load_max == pytest.approx(1.0) and exact_max.status is Status.WITHIN

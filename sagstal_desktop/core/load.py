@@ -32,6 +32,9 @@ from sagstal_desktop.core.norms import NormSet, TypeNorm
 
 #: Tolerance for comparing a load with 100 %: exactly a DS-maximum caseload is "within".
 EPSILON = 1e-9
+#: Casework hours at or below this (a few milliseconds a week) count as none: a numerical guard
+#: so that loads stay finite, not a rule about people.
+HOURS_EPSILON = 1e-6
 
 
 class Status(StrEnum):
@@ -319,6 +322,8 @@ def _compute_people_python(
                 weighted_max += n / norm.max
                 weighted_min += n / norm.min
         hours = person.weekly_hours - person.other_hours
+        if 0 < hours <= HOURS_EPSILON:
+            hours = 0.0
         capacity = hours / fth * (keep if newcomer else 1.0) if hours > 0 else 0.0
         if capacity > 0:
             load_max, load_min = weighted_max / capacity, weighted_min / capacity
@@ -381,6 +386,7 @@ def _compute_people_numpy(
     newcomers = np.fromiter(_newcomer_flags(staff, settings, as_of), dtype=bool, count=size)
     weekly = np.fromiter(map(attrgetter("weekly_hours"), staff), dtype=float, count=size)
     hours = weekly - np.fromiter(map(attrgetter("other_hours"), staff), dtype=float, count=size)
+    hours[(hours > 0) & (hours <= HOURS_EPSILON)] = 0.0
     has_hours = hours > 0
     safe_hours = np.where(has_hours, hours, 1.0)
     keep = np.where(newcomers, 1.0 - settings.newcomer_reduction, 1.0)
