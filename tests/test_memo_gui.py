@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from sagstal_desktop.core.load import summarize
 from sagstal_desktop.gui import memo_actions
+from sagstal_desktop.gui.background import Worker
 from sagstal_desktop.gui.dialogs.memo_options import MemoOptionsDialog
-from sagstal_desktop.gui.dialogs.memo_progress import MemoBuildCancelled, MemoWorker, build_memo_with_progress
+from sagstal_desktop.gui.dialogs.memo_progress import MemoBuildCancelled, build_memo_with_progress, memo_job
 from sagstal_desktop.report.options import MemoOptions
 
 
@@ -114,26 +115,26 @@ def test_background_build_writes_the_memo(qtbot, window, tmp_path):
 
 def test_cancel_leaves_no_file(qtbot, window, tmp_path):
     target = tmp_path / "memo.pdf"
-    worker = MemoWorker(window.team().copy(), target, MemoOptions(as_of=TODAY), None, None)
+    worker = Worker(memo_job(window.team().copy(), target, MemoOptions(as_of=TODAY), None, None))
     worker.cancel_event.set()
     worker.start()
     worker.wait()
-    assert worker.pages is None and type(worker.error).__name__ == "MemoCancelled"
+    assert worker.result is None and type(worker.error).__name__ == "MemoCancelled"
     assert list(tmp_path.iterdir()) == []
 
 
 def test_cancel_through_the_progress_dialog(qtbot, window, tmp_path, monkeypatch):
-    from sagstal_desktop.gui.dialogs import memo_progress
+    from sagstal_desktop.gui import background
 
     started = []
 
-    class CancellingWorker(MemoWorker):
+    class CancellingWorker(Worker):
         def start(self) -> None:
             started.append(self)
             self.cancel_event.set()  # as if Cancel was pressed at once
             super().start()
 
-    monkeypatch.setattr(memo_progress, "MemoWorker", CancellingWorker)
+    monkeypatch.setattr(background, "Worker", CancellingWorker)
     with pytest.raises(MemoBuildCancelled):
         build_memo_with_progress(window, window.team().copy(), tmp_path / "m.pdf", MemoOptions(as_of=TODAY))
     assert started and not (tmp_path / "m.pdf").exists()

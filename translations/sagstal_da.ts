@@ -37,6 +37,17 @@
     </message>
 </context>
 <context>
+    <name>Background</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annullér</translation>
+    </message>
+    <message>
+        <source>Sagstal</source>
+        <translation>Sagstal</translation>
+    </message>
+</context>
+<context>
     <name>ChartHost</name>
     <message>
         <source>Preparing the load chart…</source>
@@ -256,11 +267,11 @@
     <name>ImportProgress</name>
     <message>
         <source>Cancel</source>
-        <translation>Annullér</translation>
+        <translation type="vanished">Annullér</translation>
     </message>
     <message>
         <source>Sagstal</source>
-        <translation>Sagstal</translation>
+        <translation type="vanished">Sagstal</translation>
     </message>
 </context>
 <context>
@@ -743,7 +754,7 @@ Sager: {cases}
     </message>
     <message>
         <source>Cancel</source>
-        <translation>Annullér</translation>
+        <translation type="vanished">Annullér</translation>
     </message>
     <message>
         <source>Memo</source>

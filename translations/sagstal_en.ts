@@ -37,6 +37,17 @@
     </message>
 </context>
 <context>
+    <name>Background</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sagstal</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChartHost</name>
     <message>
         <source>Preparing the load chart…</source>
@@ -249,17 +260,6 @@
     </message>
     <message>
         <source>{added} new, {updated} updated, {removed} removed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ImportProgress</name>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sagstal</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -735,10 +735,6 @@ Cases: {cases}
     <name>MemoProgress</name>
     <message>
         <source>Writing the memo…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

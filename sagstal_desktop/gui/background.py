@@ -1,0 +1,81 @@
+"""Running slow work (reading a large spreadsheet, writing the memo) off the GUI thread, with a
+window-modal progress dialog and a Cancel button. The window keeps repainting meanwhile.
+
+A job is ``job(progress, cancelled) -> result``: it calls ``progress(done, total)`` now and then
+and stops, by raising an exception of its own, when ``cancelled()`` turns true.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+Job = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
+
+
+class Cancelled(Exception):
+    """The user pressed Cancel (or closed the progress dialog)."""
+
+
+class Worker(QThread):
+    """Runs one job; ``result`` or ``error`` tell the outcome after ``finished``."""
+
+    progressed = Signal(int, int)
+
+    def __init__(self, job: Job) -> None:
+        super().__init__()
+        self._job = job
+        self.cancel_event = threading.Event()
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:  # the worker thread
+        try:
+            self.result = self._job(self.progressed.emit, self.cancel_event.is_set)
+        except BaseException as exc:  # handed to the GUI thread and re-raised there
+            self.error = exc
+
+
+def run_with_progress(parent: QWidget | None, label: str, job: Job, *, title: str | None = None,
+                      cancel_errors: tuple[type[BaseException], ...] = (), min_duration_ms: int = 400) -> Any:
+    """Run ``job`` in a worker thread while a modal progress dialog (shown only if the job takes
+    longer than ``min_duration_ms``) offers Cancel. Returns the job's result and re-raises its
+    exception; raises ``Cancelled`` when the user cancelled (the job stopped with one of
+    ``cancel_errors``, or finished without a result)."""
+    worker = Worker(job)
+    dialog = QProgressDialog(label, QCoreApplication.translate("Background", "Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(title or QCoreApplication.translate("Background", "Sagstal"))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(min_duration_ms)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.canceled.connect(worker.cancel_event.set)
+
+    def show_progress(done: int, total: int) -> None:
+        if dialog.wasCanceled():  # also when cancelled by Esc or by closing, not only the button
+            worker.cancel_event.set()
+        if total > 0:
+            dialog.setMaximum(total)
+            dialog.setValue(min(done, total))
+
+    worker.progressed.connect(show_progress)
+    loop = QEventLoop()
+    worker.finished.connect(loop.quit)
+    worker.start()
+    if not worker.isFinished():
+        loop.exec()
+    worker.wait()
+    dialog.canceled.disconnect(worker.cancel_event.set)  # closing the dialog emits canceled
+    dialog.close()
+    dialog.deleteLater()
+    cancelled = worker.cancel_event.is_set()
+    worker.deleteLater()
+    if isinstance(worker.error, cancel_errors) or (cancelled and worker.error is None and worker.result is None):
+        raise Cancelled
+    if worker.error is not None:
+        raise worker.error
+    return worker.result
