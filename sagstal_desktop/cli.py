@@ -47,19 +47,8 @@ def _as_of(text: str) -> date:
     return day
 
 
-def _positive_float(text: str) -> float:
-    from sagstal_desktop.core.validation import InputError, parse_money
-
-    try:
-        value = parse_money(text)
-    except InputError as exc:
-        raise argparse.ArgumentTypeError(exc.message("en")) from exc
-    if value is None or value <= 0:
-        raise argparse.ArgumentTypeError(f"{text!r} must be a number above zero")
-    return value
-
-
-def _non_negative_float(text: str) -> float:
+def _amount(text: str, *, positive: bool = False) -> float:
+    """A number typed on the command line, Danish or English notation ("5.000", "396.900,5")."""
     from sagstal_desktop.core.validation import InputError, parse_money
 
     try:
@@ -68,7 +57,17 @@ def _non_negative_float(text: str) -> float:
         raise argparse.ArgumentTypeError(exc.message("en")) from exc
     if value is None:
         raise argparse.ArgumentTypeError("a number is required")
+    if positive and value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be a number above zero")
     return value
+
+
+def _positive_float(text: str) -> float:
+    return _amount(text, positive=True)
+
+
+def _non_negative_float(text: str) -> float:
+    return _amount(text)
 
 
 def open_team(path: str):
