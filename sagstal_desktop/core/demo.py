@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from sagstal_desktop.core.formatting import format_number
 from sagstal_desktop.core.history import take_snapshot
 from sagstal_desktop.core.load import add_months
 from sagstal_desktop.core.model import StaffMember, Team, TeamInfo, TeamSettings
+from sagstal_desktop.core.references import budget_case
 
 # (name, weekly hours, other hours, other tasks, start: years/months before today, sdp, jobafkl.)
 _PEOPLE = (
@@ -29,14 +31,24 @@ _PEOPLE = (
     ("Lars Winther", 37, 0, "", (10, 2), 0, 43),
 )
 
-#: The demo's cost per FTE is derived from budget proposal BI08 (seed 004): 11,340,000 DKK a
-#: year for 5,000 citizens / 50 - 5,000 / 70 = 28.57 extra FTE, i.e. 396,900 DKK per FTE.
-_DEMO_COST_PER_FTE = 11_340_000 / (5000 / 50 - 5000 / 70)
+
+
+def _bi08_cost() -> tuple[float, str]:
+    """The demo's cost per FTE, derived from budget proposal BI08 (seed 004): the yearly cost
+    over the FTE it adds (5,000 citizens / 50 - 5,000 / 70 = 28.57), i.e. 396,900 DKK."""
+    case = budget_case()
+    note = (
+        f"Afledt af Københavns Kommunes budgetforslag BI08 ({case.price_level}): "
+        f"{format_number(case.yearly_cost_thousand_dkk / 1000, 2)} mio. kr. om året for "
+        f"{format_number(case.extra_fte, 2)} årsværk"
+    )
+    return case.cost_per_fte, note
 
 
 def demo_team(today: date | None = None) -> Team:
     """A fresh copy of the demo team, dated relative to ``today``."""
     today = today or date.today()
+    cost, cost_source = _bi08_cost()
     team = Team(
         info=TeamInfo(
             municipality="Eksempel Kommune",
@@ -46,9 +58,8 @@ def demo_team(today: date | None = None) -> Team:
         ),
         settings=TeamSettings(
             norm_set_id="ds_2020",
-            cost_per_fte=round(_DEMO_COST_PER_FTE),
-            cost_source="Afledt af Københavns Kommunes budgetforslag BI08 (2023 p/l): "
-            "11,34 mio. kr. om året for 28,57 årsværk",
+            cost_per_fte=round(cost),
+            cost_source=cost_source,
             budget_first_year=today.year + 1,
         ),
     )

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sagstal_desktop.core.norms import NormSet
+from sagstal_desktop.core.defaults import default_of
+from sagstal_desktop.core.norms import NormSet, default_norm_set
 
 AUTHOR_ROLES = ("team_leader", "tr", "other")
 
@@ -35,12 +36,12 @@ class TeamInfo:
 class TeamSettings:
     """Choices that change the computation. Figures without a default are None until entered."""
 
-    norm_set_id: str = "ds_current"
-    newcomer_reduction: float = 0.25  # share of capacity withheld from newcomers (local assumption)
-    newcomer_months: int = 6
+    norm_set_id: str = field(default_factory=lambda: default_norm_set().id)
+    newcomer_reduction: float = field(default_factory=default_of("newcomer_reduction"))  # share withheld
+    newcomer_months: int = field(default_factory=default_of("newcomer_months"))
     cost_per_fte: float | None = None  # yearly DKK per full-time caseworker; no default figure
     cost_source: str = ""  # where the user's cost figure comes from (printed with it)
-    budget_years: int = 4
+    budget_years: int = field(default_factory=default_of("budget_years"))
     budget_first_year: int | None = None
 
 

@@ -67,6 +67,21 @@ class BudgetCase:
     price_level: str
     source: Source
 
+    @property
+    def citizens(self) -> int:
+        """The citizens the investment targets (the four target groups)."""
+        return sum(self.target_groups)
+
+    @property
+    def extra_fte(self) -> float:
+        """Staff the proposal adds: citizens / target - citizens / current caseload."""
+        return self.citizens / self.target_caseload - self.citizens / self.current_caseload
+
+    @property
+    def cost_per_fte(self) -> float:
+        """The proposal's yearly cost per added FTE, in DKK."""
+        return self.yearly_cost_thousand_dkk * 1000 / self.extra_fte
+
 
 def _load(name: str) -> dict:
     with open(resource_path("reference", name), encoding="utf-8") as fh:

@@ -7,14 +7,12 @@ that names what is wrong. Callers add the row and column (the GUI, the importer,
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from datetime import date, datetime, timedelta
-from functools import cache
 from typing import Any
 
-from sagstal_desktop.assets import resource_path
+from sagstal_desktop.core.defaults import defaults
 
 _MESSAGES: dict[str, tuple[str, str]] = {
     # code: (English, Danish); {value} is the input as typed, {limit} a bound
@@ -56,12 +54,9 @@ def _plain(value: Any) -> str:
     return str(value)
 
 
-@cache
 def limits() -> dict[str, Any]:
     """Validation limits and defaults from ``resources/defaults.json``."""
-    with open(resource_path("defaults.json"), encoding="utf-8") as fh:
-        raw = json.load(fh)
-    return {k: v["value"] for k, v in raw.items() if isinstance(v, dict) and "value" in v}
+    return defaults()
 
 
 _DECIMAL = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
