@@ -50,7 +50,7 @@ class StaffMember:
     """One caseworker: hours, non-case hours, start date and cases held per case type."""
 
     name: str
-    weekly_hours: float = 37.0
+    weekly_hours: float = field(default_factory=lambda: default_norm_set().full_time_hours)
     other_hours: float = 0.0
     other_tasks: str = ""  # what the non-case hours are for (TR work, projects, training)
     start_date: date | None = None

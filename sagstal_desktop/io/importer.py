@@ -38,7 +38,6 @@ from sagstal_desktop.io.table_reader import RawTable, ReadCancelled, paused_gc, 
 
 MERGE, REPLACE_COUNTS, REPLACE_TEAM = "merge", "replace_counts", "replace_team"
 MODES = (MERGE, REPLACE_COUNTS, REPLACE_TEAM)
-DEFAULT_WEEKLY_HOURS = 37.0
 
 
 def name_key(name: str) -> str:
@@ -140,7 +139,7 @@ class ImportPlan:
         values = row.values
         return StaffMember(
             name=row.name,
-            weekly_hours=values.get(col.WEEKLY_HOURS, DEFAULT_WEEKLY_HOURS),
+            weekly_hours=values.get(col.WEEKLY_HOURS, self.norm_set.full_time_hours),  # full time if no column
             other_hours=values.get(col.OTHER_HOURS, 0.0),
             other_tasks=values.get(col.OTHER_TASKS, ""),
             start_date=values.get(col.START_DATE),
@@ -217,7 +216,7 @@ def _column_problems(table: RawTable, norm_set: NormSet, mapping: list[str | Non
     elif not any(col.case_type_of(t) for t in first_of):
         problems.append(make(WARNING, "no_count_columns", file, header_row))
     if col.NAME in first_of and col.WEEKLY_HOURS not in first_of:
-        problems.append(make(WARNING, "no_hours_column", file, header_row, hours=_plain(DEFAULT_WEEKLY_HOURS)))
+        problems.append(make(WARNING, "no_hours_column", file, header_row, hours=_plain(norm_set.full_time_hours)))
     return problems
 
 

@@ -19,7 +19,7 @@ from sagstal_desktop import __version__
 from sagstal_desktop.core.formatting import format_dkk, format_number, format_percent, format_range
 from sagstal_desktop.core.load import Status, TeamSummary, summarize
 from sagstal_desktop.core.model import Team
-from sagstal_desktop.core.norms import NormSet, case_type_name, find_norm_set
+from sagstal_desktop.core.norms import NormSet, case_type_name, default_norm_set
 from sagstal_desktop.core.references import budget_case, reference_caseloads
 from sagstal_desktop.core.survey import national_context, survey_2023, survey_area_for
 from sagstal_desktop.core.whatif import budget_table
@@ -40,7 +40,6 @@ BOX_BG = "#f3f6f9"
 ZEBRA = "#f7f9fb"
 STATUS_TEXT = {Status.OVER: "#a93226", Status.WITHIN: "#1e6b43", Status.BELOW: "#2f6497",
                Status.NOT_COMPUTABLE: "#666666"}
-NEWER_SET_ID = "ds_current"
 
 
 class MemoCancelled(Exception):
@@ -370,10 +369,7 @@ class MemoBuilder:
         if not areas:
             return []
         survey = survey_2023()
-        try:
-            newer = find_norm_set(NEWER_SET_ID, self.team.custom_norm_sets)
-        except KeyError:
-            newer = None
+        newer = default_norm_set()  # DS's newest ranges, the default for new teams
         intro = t["national_intro"].format(
             period=content.survey_period(self.lang), answered=survey.answered, sent=survey.sent,
             municipalities=survey.municipalities)
@@ -388,17 +384,16 @@ class MemoBuilder:
             if area.within is not None and area.within_pct is not None:
                 within = f"{area.within} / {area.within + area.over} ({self.pct(area.within_pct / 100)})"
             newer_text = "–"
-            if newer is not None:
-                ranges = {(n.min, n.max, n.source) for ct in case_types
-                          if (a := survey_area_for(ct)) is not None and a.id == area.id
-                          and (n := newer.norm_for(ct)) is not None}
-                if ranges:
-                    parts = []
-                    for lo, hi, src in sorted(ranges, key=lambda r: (r[0], r[1])):
-                        same = area.ds_min is not None and (lo, hi) == (area.ds_min, area.ds_max)
-                        parts.append(t["nat_same"] if same else f"{format_range(lo, hi, self.lang)} "
-                                     f"{self.cite.ref(src)}")
-                    newer_text = ", ".join(parts)
+            ranges = {(n.min, n.max, n.source) for ct in case_types
+                      if (a := survey_area_for(ct)) is not None and a.id == area.id
+                      and (n := newer.norm_for(ct)) is not None}
+            if ranges:
+                parts = []
+                for lo, hi, src in sorted(ranges, key=lambda r: (r[0], r[1])):
+                    same = area.ds_min is not None and (lo, hi) == (area.ds_min, area.ds_max)
+                    parts.append(t["nat_same"] if same else f"{format_range(lo, hi, self.lang)} "
+                                 f"{self.cite.ref(src)}")
+                newer_text = ", ".join(parts)
             data.append([
                 self.para(f"{_esc(area.name(self.lang))} {ref}", s.cell),
                 str(area.answers), avg, self.pct(area.too_high_pct / 100), str(area.assessed),
