@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sagstal_desktop.core.survey import round_half_up
 
 
@@ -44,3 +46,10 @@ def format_range(low: float | None, high: float | None, lang: str = "da") -> str
         return format_number(v, 0 if float(v).is_integer() else 1, lang)
 
     return f"{one(low)}-{one(high)}"
+
+
+def format_date(day: date | None, lang: str = "da") -> str:
+    """A short date: ``1.3.2026`` (da) or ``2026-03-01`` (en); None -> ""."""
+    if day is None:
+        return ""
+    return f"{day.day}.{day.month}.{day.year}" if lang == "da" else day.isoformat()

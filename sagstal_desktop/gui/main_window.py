@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sagstal_desktop.core.formatting import format_date
 from sagstal_desktop.core.load import TeamSummary
 from sagstal_desktop.core.model import StaffMember, Team, new_id
 from sagstal_desktop.core.norms import NormSet, builtin_norm_sets
@@ -232,8 +233,7 @@ class MainWindow(QMainWindow):
         self._refresh_chart()
         self._fill_norm_combo()
         self._update_undo_actions()
-        day = summary.as_of
-        shown = f"{day.day}.{day.month}.{day.year}" if self._lang == "da" else day.isoformat()
+        shown = format_date(summary.as_of, self._lang)
         self._as_of_label.setText(self.tr("Computed for {date}").format(date=shown))
 
     def _refresh_chart(self) -> None:

@@ -10,13 +10,12 @@ the person, the column and the value, and changes nothing.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 
-from sagstal_desktop.core.formatting import format_number, format_percent, format_range
+from sagstal_desktop.core.formatting import format_date, format_number, format_percent, format_range
 from sagstal_desktop.core.load import PersonResult, Status
 from sagstal_desktop.core.norms import NormSet, case_type_name
 from sagstal_desktop.core.validation import (
@@ -92,12 +91,6 @@ def wrap_header(text: str, width: int = 14) -> str:
 def format_hours(value: float, lang: str) -> str:
     decimals = 0 if float(value).is_integer() else (1 if round(value, 1) == value else 2)
     return format_number(value, decimals, lang)
-
-
-def format_date(day: date | None, lang: str) -> str:
-    if day is None:
-        return ""
-    return f"{day.day}.{day.month}.{day.year}" if lang == "da" else day.isoformat()
 
 
 class StaffTableModel(QAbstractTableModel):
