@@ -258,3 +258,11 @@ def test_apply_team_is_one_undo_step(window):
     window.document().undo_stack.undo()
     assert window.summary().staff_count == 12
     assert window.team().info.team_name == "Team Nord"
+
+
+def test_formula_tooltips_use_the_norm_sets_full_time_hours(window):
+    model = window.model()
+    tip = model.headerData(model.column_of("fte"), Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "/ 37, reduced for newcomers" in tip
+    tip = model.headerData(model.column_of("fte_caseload"), Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "× 37 / casework hours" in tip and "{fth}" not in tip

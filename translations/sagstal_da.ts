@@ -962,16 +962,16 @@ Sager: {cases}
         <translation>Status</translation>
     </message>
     <message>
-        <source>Casework capacity: (weekly hours − hours on other tasks) / 37, reduced for newcomers.</source>
-        <translation>Kapacitet til sagsbehandling: (ugentlige timer − timer til andre opgaver) / 37, nedsat for nyansatte.</translation>
+        <source>Casework capacity: (weekly hours − hours on other tasks) / {fth}, reduced for newcomers.</source>
+        <translation>Kapacitet til sagsbehandling: (ugentlige timer − timer til andre opgaver) / {fth}, nedsat for nyansatte.</translation>
     </message>
     <message>
         <source>All cases the person holds.</source>
         <translation>Alle sager, medarbejderen har.</translation>
     </message>
     <message>
-        <source>Full-time-equivalent caseload: total cases × 37 / casework hours.</source>
-        <translation>Fuldtidssagstal: sager i alt × 37 / timer til sagsbehandling.</translation>
+        <source>Full-time-equivalent caseload: total cases × {fth} / casework hours.</source>
+        <translation>Fuldtidssagstal: sager i alt × {fth} / timer til sagsbehandling.</translation>
     </message>
     <message>
         <source>Weighted load: Σ cases / DS max of their type / casework FTE. 100 % = exactly DS max.</source>
@@ -1129,8 +1129,8 @@ Sager: {cases}
         <translation>Årlig udgift</translation>
     </message>
     <message>
-        <source>Sum of casework FTE: (weekly hours − other tasks) / 37, reduced for newcomers.</source>
-        <translation>Summen af årsværk til sager: (ugentlige timer − andre opgaver) / 37, nedsat for nyansatte.</translation>
+        <source>Sum of casework FTE: (weekly hours − other tasks) / {fth}, reduced for newcomers.</source>
+        <translation>Summen af årsværk til sager: (ugentlige timer − andre opgaver) / {fth}, nedsat for nyansatte.</translation>
     </message>
     <message>
         <source>Measured against: {name}</source>

@@ -943,15 +943,15 @@ Cases: {cases}
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Casework capacity: (weekly hours − hours on other tasks) / 37, reduced for newcomers.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>All cases the person holds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Full-time-equivalent caseload: total cases × 37 / casework hours.</source>
+        <source>Casework capacity: (weekly hours − hours on other tasks) / {fth}, reduced for newcomers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full-time-equivalent caseload: total cases × {fth} / casework hours.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1110,7 +1110,7 @@ Cases: {cases}
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sum of casework FTE: (weekly hours − other tasks) / 37, reduced for newcomers.</source>
+        <source>Sum of casework FTE: (weekly hours − other tasks) / {fth}, reduced for newcomers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

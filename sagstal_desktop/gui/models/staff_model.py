@@ -66,16 +66,17 @@ def computed_title(key: str) -> str:
     }[key]
 
 
-def computed_tooltip(key: str) -> str:
-    return {
+def computed_tooltip(key: str, full_time_hours: float, lang: str) -> str:
+    text = {
         "fte": translate("StaffModel",
-                         "Casework capacity: (weekly hours − hours on other tasks) / 37, reduced for newcomers."),
+                         "Casework capacity: (weekly hours − hours on other tasks) / {fth}, reduced for newcomers."),
         "total": translate("StaffModel", "All cases the person holds."),
-        "fte_caseload": translate("StaffModel", "Full-time-equivalent caseload: total cases × 37 / casework hours."),
+        "fte_caseload": translate("StaffModel", "Full-time-equivalent caseload: total cases × {fth} / casework hours."),
         "load": translate("StaffModel",
                           "Weighted load: Σ cases / DS max of their type / casework FTE. 100 % = exactly DS max."),
         "status": translate("StaffModel", "Where the caseload lies against the DS range of the chosen norm set."),
     }[key]
+    return text.format(fth=format_number(full_time_hours, 0, lang))
 
 
 def wrap_header(text: str, width: int = 14) -> str:
@@ -210,7 +211,7 @@ class StaffTableModel(QAbstractTableModel):
             if case_type is not None:
                 return self._case_type_tooltip(case_type)
             key = self.computed_at(section)
-            return computed_tooltip(key) if key else None
+            return computed_tooltip(key, self._norm_set.full_time_hours, self._lang) if key else None
         return None
 
     def _case_type_tooltip(self, case_type: str) -> str:
@@ -325,7 +326,7 @@ class StaffTableModel(QAbstractTableModel):
             align = Qt.AlignmentFlag.AlignLeft if key == "status" else Qt.AlignmentFlag.AlignRight
             return int(align | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = computed_tooltip(key)
+            tip = computed_tooltip(key, self._norm_set.full_time_hours, lang)
             if key == "fte" and person.newcomer:
                 tip += "\n" + translate("StaffModel", "Newcomer: reduced capacity.")
             if key == "load" and person.uncovered_cases:

@@ -114,8 +114,6 @@ class SummaryPanel(QFrame):
                    translate("SummaryPanel", "Yearly cost"))
         for label, text in zip(self._level_header, headers, strict=True):
             label.setText(text)
-        self._values["available"].setToolTip(translate(
-            "SummaryPanel", "Sum of casework FTE: (weekly hours − other tasks) / 37, reduced for newcomers."))
         if self._summary is not None:
             self.show_summary(self._summary, self._norm_set, self._lang)
 
@@ -129,6 +127,9 @@ class SummaryPanel(QFrame):
         from sagstal_desktop.core.survey import national_context, survey_2023
 
         self._summary, self._norm_set, self._lang = summary, norm_set, lang
+        self._values["available"].setToolTip(translate(
+            "SummaryPanel", "Sum of casework FTE: (weekly hours − other tasks) / {fth}, reduced for newcomers."
+        ).format(fth=format_number(norm_set.full_time_hours, 0, lang)))
         source = norm_set.source.cite(lang) if norm_set.source else ""
         measured = translate("SummaryPanel", "Measured against: {name}").format(name=norm_set.name(lang))
         if source:
