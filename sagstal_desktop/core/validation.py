@@ -48,6 +48,11 @@ class InputError(ValueError):
         return (danish if lang == "da" else english).format(value=shown, limit=limit)
 
 
+def is_blank(value: Any) -> bool:
+    """An empty cell or field: None, or text of only white space."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 def _plain(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
@@ -103,7 +108,7 @@ def parse_hours(value: Any) -> float:
 
 def parse_other_hours(value: Any, weekly_hours: float | None = None) -> float:
     """Hours on other tasks: 0 up to the person's weekly hours."""
-    if value is None or (isinstance(value, str) and not value.strip()):
+    if is_blank(value):
         return 0.0
     hours = parse_number(value)
     if hours < 0:
@@ -115,7 +120,7 @@ def parse_other_hours(value: Any, weekly_hours: float | None = None) -> float:
 
 def parse_count(value: Any) -> int:
     """A case count: a whole number, 0 or more. Empty counts as 0."""
-    if value is None or (isinstance(value, str) and not value.strip()):
+    if is_blank(value):
         return 0
     number = parse_number(value)
     if number < 0:
@@ -138,7 +143,7 @@ def parse_share(value: Any) -> float:
 
 def parse_money(value: Any) -> float | None:
     """DKK a year: "550.000", "550000", "550.000,00 kr."; empty -> None."""
-    if value is None or (isinstance(value, str) and not value.strip()):
+    if is_blank(value):
         return None
     amount = parse_number(value, grouping=True)
     if amount < 0:

@@ -26,6 +26,7 @@ from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.core.validation import (
     InputError,
     check_name,
+    is_blank,
     limits,
     parse_count,
     parse_date,
@@ -221,15 +222,11 @@ def _column_problems(table: RawTable, norm_set: NormSet, mapping: list[str | Non
 
 
 def _has_cases(rows: list[list[Any]], index: int) -> bool:
-    return any(not _blank(r[index]) and str(r[index]).strip() not in ("0", "0.0", "0,0") for r in rows)
+    return any(not is_blank(r[index]) and str(r[index]).strip() not in ("0", "0.0", "0,0") for r in rows)
 
 
 def _plain(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")
-
-
-def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _text(value: Any) -> str:
@@ -293,25 +290,25 @@ def _parse_rows(table: RawTable, mapping: list[str | None], problems: list[Probl
             except InputError as exc:
                 fail(exc, number, hours_i)
                 ok = False
-        if other_i is not None and not _blank(cells[other_i]):
+        if other_i is not None and not is_blank(cells[other_i]):
             try:
                 parsed.values[col.OTHER_HOURS] = parse_other_hours(
                     cells[other_i], weekly if weekly is not None else float(limits()["max_weekly_hours"]))
             except InputError as exc:
                 fail(exc, number, other_i)
                 ok = False
-        if date_i is not None and not _blank(cells[date_i]):
+        if date_i is not None and not is_blank(cells[date_i]):
             try:
                 parsed.values[col.START_DATE] = parse_date(cells[date_i])
             except InputError as exc:
                 fail(exc, number, date_i)
                 ok = False
         for target, index in text_fields:
-            if not _blank(cells[index]):
+            if not is_blank(cells[index]):
                 parsed.values[target] = _text(cells[index])
         for case_type, index in count_cols:
             value = cells[index]
-            if _blank(value):
+            if is_blank(value):
                 continue
             try:
                 parsed.counts[case_type] = parse_count(value)

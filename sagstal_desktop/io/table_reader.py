@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
+from sagstal_desktop.core.validation import is_blank
 from sagstal_desktop.io.columns import NAME, guess_target
 
 #: Called with (rows read so far, expected total or 0); return value ignored.
@@ -283,33 +284,29 @@ def _tick(progress: Progress | None, cancelled: Callable[[], bool] | None, done:
         progress(done, total)
 
 
-def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
 def _table_from_rows(path: Path, sheet: str | None, numbered: list[tuple[int, list[Any]]],
                      header_width_only: bool = False) -> RawTable:
     """Find the header (the first row within the first rows that has a name column; else the
     first non-blank row), drop blank rows, trim trailing empty columns. With
     ``header_width_only`` (CSV) the table is as wide as the header, and rows with values beyond
     it are listed in ``ragged_rows``."""
-    non_blank = [(n, row) for n, row in numbered if any(not _blank(v) for v in row)]
+    non_blank = [(n, row) for n, row in numbered if any(not is_blank(v) for v in row)]
     if not non_blank:
         raise ReadError("empty", path)
     header_index = 0
     for i, (_n, row) in enumerate(non_blank[:_HEADER_SEARCH_ROWS]):
-        if any(guess_target(v) == NAME for v in row if not _blank(v)):
+        if any(guess_target(v) == NAME for v in row if not is_blank(v)):
             header_index = i
             break
     header_row, header_cells = non_blank[header_index]
     if header_width_only:
         width = len(header_cells)
-        while width > 0 and _blank(header_cells[width - 1]):
+        while width > 0 and is_blank(header_cells[width - 1]):
             width -= 1
     else:
         width = max((len(r) for _n, r in non_blank[header_index:]), default=0)
-    while width > 0 and _blank(header_cells[width - 1] if width - 1 < len(header_cells) else None) and all(
-        width - 1 >= len(r) or _blank(r[width - 1]) for _n, r in non_blank[header_index + 1:]
+    while width > 0 and is_blank(header_cells[width - 1] if width - 1 < len(header_cells) else None) and all(
+        width - 1 >= len(r) or is_blank(r[width - 1]) for _n, r in non_blank[header_index + 1:]
     ):
         width -= 1
     headers = [
@@ -323,8 +320,8 @@ def _table_from_rows(path: Path, sheet: str | None, numbered: list[tuple[int, li
         if len(row) < width:
             row = row + [None] * (width - len(row))
         elif len(row) > width:
-            if any(not _blank(v) for v in row[width:]):
-                ragged.append((n, max(i + 1 for i, v in enumerate(row) if not _blank(v))))
+            if any(not is_blank(v) for v in row[width:]):
+                ragged.append((n, max(i + 1 for i, v in enumerate(row) if not is_blank(v))))
             row = row[:width]
         rows.append(row)
         numbers.append(n)
