@@ -137,6 +137,7 @@ class NormSet:
     source: Source | None = None
     is_default: bool = False
     based_on: str | None = None
+    full_time_hours_source: Source | None = None
     _by_type: dict[str, TypeNorm] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -204,6 +205,7 @@ class NormSet:
                 source=Source.from_dict(data.get("source")),
                 is_default=bool(data.get("default", False)),
                 based_on=data.get("based_on"),
+                full_time_hours_source=Source.from_dict(data.get("full_time_hours_source")),
             )
         except NormError:
             raise
@@ -216,6 +218,7 @@ class NormSet:
             "id": self.id,
             "kind": self.kind,
             "full_time_hours": self.full_time_hours,
+            "full_time_hours_source": self.full_time_hours_source.to_dict() if self.full_time_hours_source else None,
             "name_da": self.name_da,
             "name_en": self.name_en,
             "short_da": self.short_da,

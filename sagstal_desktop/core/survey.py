@@ -116,6 +116,12 @@ class Survey2023:
     overall_stated_pct_2019: int
     areas: dict[str, AreaFigures]
     source: Source
+    period_da: str = ""
+    period_en: str = ""
+
+    def period(self, lang: str = "da") -> str:
+        """When the survey ran ("februar-marts 2023")."""
+        return self.period_da if lang == "da" else self.period_en
 
     @property
     def overall_pct(self) -> int:
@@ -135,6 +141,7 @@ def survey_2023() -> Survey2023:
         municipalities=s["municipalities"], area_answers=s["area_answers"],
         overall_within=o["within"], overall_answers=o["answers"], overall_stated_pct=o["stated_pct"],
         overall_stated_pct_2019=o["stated_pct_2019"], areas=areas, source=Source.from_dict(raw["source"]),
+        period_da=s.get("period_da", ""), period_en=s.get("period_en", ""),
     )
 
 

@@ -6,15 +6,11 @@ Nothing of the load model is recomputed: loads, FTE and statuses come from
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from functools import cache
 
-from sagstal_desktop.assets import resource_path
 from sagstal_desktop.core.load import Status, TeamSummary
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet, case_type_name, catalogue
-from sagstal_desktop.core.sources import Source
 from sagstal_desktop.report.texts import staff_label, texts
 
 #: At most this many per-type (or per-area) case columns fit in the staff table on A4.
@@ -138,39 +134,3 @@ def team_counts(summary: TeamSummary) -> dict[str, int]:
     for case_type, n in summary.uncovered_by_type.items():
         out[case_type] = out.get(case_type, 0) + n
     return out
-
-
-@cache
-def _defaults() -> dict:
-    with open(resource_path("defaults.json"), encoding="utf-8") as fh:
-        return json.load(fh)
-
-
-def default_source(key: str) -> Source | None:
-    """The source ``defaults.json`` gives for a default (e.g. ``newcomer_months``)."""
-    entry = _defaults().get(key) or {}
-    if not entry.get("document"):
-        return None
-    return Source(entry["document"], entry.get("section"))
-
-
-def full_time_source(norm_set: NormSet) -> Source | None:
-    """Where a norm set's full-time hours come from (its file's ``full_time_hours_source``)."""
-    set_id = norm_set.based_on if norm_set.kind == "custom" and norm_set.based_on else norm_set.id
-    path = resource_path("norms", f"{set_id}.json")
-    if not path.is_file():
-        return norm_set.source
-    with open(path, encoding="utf-8") as fh:
-        return Source.from_dict(json.load(fh).get("full_time_hours_source")) or norm_set.source
-
-
-@cache
-def _survey_raw() -> dict:
-    with open(resource_path("reference", "ds_survey_2023.json"), encoding="utf-8") as fh:
-        return json.load(fh)
-
-
-def survey_period(lang: str) -> str:
-    """When the 2023 survey ran ("februar-marts 2023")."""
-    survey = _survey_raw()["survey"]
-    return survey.get(f"period_{lang}") or survey.get("period_da", "")

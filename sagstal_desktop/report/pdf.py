@@ -16,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sagstal_desktop import __version__
+from sagstal_desktop.core.defaults import default_source
 from sagstal_desktop.core.formatting import format_dkk, format_number, format_percent, format_range
 from sagstal_desktop.core.load import Status, TeamSummary, summarize
 from sagstal_desktop.core.model import Team
@@ -371,7 +372,7 @@ class MemoBuilder:
         survey = survey_2023()
         newer = default_norm_set()  # DS's newest ranges, the default for new teams
         intro = t["national_intro"].format(
-            period=content.survey_period(self.lang), answered=survey.answered, sent=survey.sent,
+            period=survey.period(self.lang), answered=survey.answered, sent=survey.sent,
             municipalities=survey.municipalities)
         heads = [t["nat_area"], t["nat_answers"], t["nat_avg"], t["nat_too_high"], t["nat_assessed"],
                  t["nat_range"], t["nat_within"], t["nat_newer"]]
@@ -484,11 +485,11 @@ class MemoBuilder:
         items = [
             _esc(t["m_norm_set"].format(name=ns.name(self.lang), description=description)) + " "
             + self.cite.ref(ns.source),
-            _esc(t["m_full_time"].format(fth=fth)) + " " + self.cite.ref(content.full_time_source(ns)),
+            _esc(t["m_full_time"].format(fth=fth)) + " " + self.cite.ref(ns.full_time_hours_source or ns.source),
             _esc(t["m_capacity"].format(fth=fth)),
             _esc(t["m_newcomer"].format(reduction=self.pct(settings.newcomer_reduction),
                                         months=settings.newcomer_months))
-            + " " + self.cite.ref(content.default_source("newcomer_months")),
+            + " " + self.cite.ref(default_source("newcomer_months")),
             _esc(t["m_load"]),
             _esc(t["m_ftecl"].format(fth=fth)),
             _esc(t["m_team"]),
@@ -501,7 +502,7 @@ class MemoBuilder:
             items.append(_esc(t["m_no_cost"]))
         if sm.uncovered_by_type:
             items.append(_esc(t["m_uncovered"].format(n=self.num(sum(sm.uncovered_by_type.values()), 0))))
-        items.append(_esc(t["m_caveat"]) + " " + self.cite.ref(content.default_source("newcomer_months")))
+        items.append(_esc(t["m_caveat"]) + " " + self.cite.ref(default_source("newcomer_months")))
         out = [self.para(_esc(t["h_method"]), s.h2)]
         out += [self.para(text.strip(), s.bullet) for text in items]
         for p in out[1:]:

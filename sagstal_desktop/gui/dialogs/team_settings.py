@@ -11,8 +11,6 @@ keeps the dialog open with a message naming the field and the value, and nothing
 from __future__ import annotations
 
 import dataclasses
-import json
-from functools import cache
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sagstal_desktop.assets import resource_path
+from sagstal_desktop.core.defaults import default_note
 from sagstal_desktop.core.formatting import format_number
 from sagstal_desktop.core.model import AUTHOR_ROLES, Team, TeamInfo, TeamSettings
 from sagstal_desktop.core.validation import InputError, parse_count, parse_money, parse_share
@@ -39,18 +37,6 @@ from sagstal_desktop.gui.icons import icon
 MAX_NEWCOMER_MONTHS = 36
 MAX_BUDGET_YEARS = 10
 FIRST_YEAR_RANGE = (2000, 2100)
-
-
-@cache
-def _default_notes() -> dict:
-    with open(resource_path("defaults.json"), encoding="utf-8") as fh:
-        return json.load(fh)
-
-
-def default_source(key: str, lang: str) -> str:
-    """Where the default of setting ``key`` comes from (``resources/defaults.json``)."""
-    entry = _default_notes().get(key, {})
-    return entry.get("source_da" if lang == "da" else "source_en", "") if isinstance(entry, dict) else ""
 
 
 class TeamSettingsDialog(QDialog):
@@ -88,7 +74,7 @@ class TeamSettingsDialog(QDialog):
         self.newcomer_months.setRange(0, MAX_NEWCOMER_MONTHS)
         self.newcomer_months.setValue(settings.newcomer_months)
         self.newcomer_months.setSuffix(self.tr(" months"))
-        newcomer_note = QLabel(default_source("newcomer_reduction", self._lang))
+        newcomer_note = QLabel(default_note("newcomer_reduction", self._lang))
         newcomer_note.setWordWrap(True)
         newcomer_note.setObjectName("noteLabel")
         reduction_row = QHBoxLayout()
