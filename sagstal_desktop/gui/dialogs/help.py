@@ -8,17 +8,16 @@ shown are the ones the program computes with, each with its source.
 from __future__ import annotations
 
 import html
-import json
 import re
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from sagstal_desktop.assets import resource_path
+from sagstal_desktop.core.defaults import default_source, defaults
 from sagstal_desktop.core.formatting import format_number, format_percent, format_range
 from sagstal_desktop.core.norms import NormSet, builtin_norm_sets, case_type_name
 from sagstal_desktop.core.sources import Source
 from sagstal_desktop.core.survey import survey_2023
-from sagstal_desktop.core.validation import limits
 from sagstal_desktop.gui.dialogs.common import document_lines
 from sagstal_desktop.gui.icons import icon
 
@@ -81,11 +80,9 @@ def _sources_html(lang: str) -> str:
 
 def _survey_values(lang: str) -> dict[str, str]:
     survey = survey_2023()
-    with open(resource_path("reference", "ds_survey_2023.json"), encoding="utf-8") as fh:
-        raw = json.load(fh)["survey"]
     pct_text = format_number(survey.response_rate_pct, 1, lang)
     return {
-        "SURVEY_PERIOD": raw.get(f"period_{lang}", raw.get("period_da", "")),
+        "SURVEY_PERIOD": survey.period(lang),
         "SURVEY_SENT": format_number(survey.sent, 0, lang),
         "SURVEY_ANSWERED": format_number(survey.answered, 0, lang),
         "SURVEY_RATE": f"{pct_text} %" if lang == "da" else f"{pct_text}%",
@@ -99,13 +96,11 @@ def _survey_values(lang: str) -> dict[str, str]:
 
 
 def _newcomer_values(lang: str) -> dict[str, str]:
-    with open(resource_path("defaults.json"), encoding="utf-8") as fh:
-        raw = json.load(fh)
-    entry = raw["newcomer_reduction"]
-    cite = Source(entry["document"], entry.get("section")).cite(lang) if entry.get("document") else ""
+    source = default_source("newcomer_reduction")
+    cite = source.cite(lang) if source else ""
     return {
-        "NEWCOMER_PCT": format_percent(limits()["newcomer_reduction"], 0, lang),
-        "NEWCOMER_MONTHS": format_number(limits()["newcomer_months"], 0, lang),
+        "NEWCOMER_PCT": format_percent(defaults()["newcomer_reduction"], 0, lang),
+        "NEWCOMER_MONTHS": format_number(defaults()["newcomer_months"], 0, lang),
         "NEWCOMER_SOURCE": cite,
     }
 
