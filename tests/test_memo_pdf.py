@@ -97,7 +97,7 @@ def test_every_staff_row_carries_the_core_figures(demo, demo_memo):
     summary = summarize(demo, TODAY)
     members = {m.id: m for m in demo.staff}
     lines = text.splitlines()
-    status = {"over": "Over", "within": "Inden for", "below": "Under"}
+    status = {"over": "Over", "within": "I interval", "below": "Under"}
     for p in summary.persons:
         m = members[p.member_id]
         cells = [format_number(p.weekly_hours, 1), format_number(m.other_hours, 1), format_number(p.capacity, 2),

@@ -67,7 +67,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "col_uncovered": "Uden norm",
         "totals": "I alt ({n} medarbejdere)",
         "status_below": "Under",
-        "status_within": "Inden for",
+        "status_within": "I interval",
         "status_over": "Over",
         "status_not_computable": "Kan ikke beregnes",
         "status_total": "{n} over",
