@@ -14,16 +14,17 @@ import pytest
 from conftest import TODAY
 
 from sagstal_desktop.core.formatting import format_dkk, format_number, format_percent, format_range
-from sagstal_desktop.core.load import summarize
+from sagstal_desktop.core.load import Status, summarize
 from sagstal_desktop.core.model import StaffMember
 from sagstal_desktop.core.norms import find_norm_set
 from sagstal_desktop.core.references import budget_case, reference_caseloads
+from sagstal_desktop.core.status_labels import status_label
 from sagstal_desktop.core.survey import survey_2023
 from sagstal_desktop.core.whatif import budget_table
 from sagstal_desktop.report import content
 from sagstal_desktop.report.options import MemoOptions
 from sagstal_desktop.report.pdf import MemoCancelled, MemoError, write_memo
-from sagstal_desktop.report.texts import TEXTS, staff_letters
+from sagstal_desktop.report.texts import staff_letters, texts
 
 GENERATED = datetime(2026, 11, 22, 9, 30)
 
@@ -97,14 +98,17 @@ def test_every_staff_row_carries_the_core_figures(demo, demo_memo):
     summary = summarize(demo, TODAY)
     members = {m.id: m for m in demo.staff}
     lines = text.splitlines()
-    status = {"over": "Over", "within": "I interval", "below": "Under"}
+    status = {s.value: status_label(s, "da") for s in Status}  # one wording everywhere (core.status_labels)
     for p in summary.persons:
         m = members[p.member_id]
         cells = [format_number(p.weekly_hours, 1), format_number(m.other_hours, 1), format_number(p.capacity, 2),
                  str(m.counts["sygedagpenge"]), str(m.counts["jobafklaring"]), str(p.total_cases),
-                 format_number(p.fte_caseload, 1), format_percent(p.load_max, 0), status[p.status.value]]
+                 format_number(p.fte_caseload, 1), format_percent(p.load_max, 0)]
         pattern = re.escape(p.name) + r"(?: \*)?\s+" + r"\s+".join(re.escape(c) for c in cells)
+        # the status cell wraps onto a second line: its first word ends the row's first line
+        pattern += r"\s+" + re.escape(status[p.status.value].split()[0])
         assert any(re.search(pattern, line) for line in lines), f"row of {p.name} not found"
+        assert status[p.status.value] in " ".join(text.split())
         # the chart labels each bar with the same percentage
     assert text.count("Emil Sørensen *") == 1  # the newcomer is marked in the table
     assert "Nyansat: arbejdstiden til sagsbehandling er nedsat med 25 % de første 6 måneder" in " ".join(text.split())
@@ -253,7 +257,7 @@ def test_person_without_casework_hours_is_not_computable(demo, tmp_path):
     demo.staff[0].other_hours = 37.0
     text = pdf_text(write(demo, tmp_path))
     assert re.search(r"Anne Holm\s+37,0\s+37,0\s+0,00\s+57\s+0\s+57\s+–\s+–\s+Kan ikke", text)
-    assert "1 medarbejder(e) har ingen timer til sagsbehandling" in " ".join(text.split())
+    assert "1 medarbejder har ingen timer til sagsbehandling" in " ".join(text.split())  # singular, not "(e)"
 
 
 def test_many_case_types_fall_back_to_areas(demo, tmp_path):
@@ -292,7 +296,9 @@ def test_english_memo_has_no_danish_labels(demo, tmp_path):
     proper = {demo.info.municipality, demo.info.department, demo.info.team_name}
     for name in proper:
         text = text.replace(name, "")
-    da, en = TEXTS["da"], TEXTS["en"]
+    da, en = dict(texts("da")), dict(texts("en"))
+    for s in Status:  # the memo words statuses as everywhere else (core.status_labels)
+        da[f"status_{s.value}"], en[f"status_{s.value}"] = status_label(s, "da"), status_label(s, "en")
     prefixes = ("h_", "col_", "status_", "nat_", "ref_", "norm_", "level_", "role_", "m_", "budget_")
     checked = 0
     for key, danish in da.items():

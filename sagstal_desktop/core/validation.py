@@ -13,39 +13,37 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sagstal_desktop.core.defaults import defaults
+from sagstal_desktop.core.formatting import format_value
+from sagstal_desktop.i18n import N_, tr
 
-_MESSAGES: dict[str, tuple[str, str]] = {
-    # code: (English, Danish); {value} is the input as typed, {limit} a bound
-    "empty": ("a value is required", "skal udfyldes"),
-    "not_number": ("\"{value}\" is not a number", "\"{value}\" er ikke et tal"),
-    "not_whole": ("\"{value}\" is not a whole number of cases", "\"{value}\" er ikke et helt antal sager"),
-    "negative": ("\"{value}\" is negative", "\"{value}\" er negativ"),
-    "hours_range": ("\"{value}\" hours is outside 0-{limit}", "\"{value}\" timer ligger uden for 0-{limit}"),
-    "other_exceeds": (
-        "\"{value}\" hours on other tasks is more than the {limit} weekly hours",
-        "\"{value}\" timer til andre opgaver er flere end de {limit} ugentlige timer",
-    ),
-    "not_date": ("\"{value}\" is not a date (use 1.3.2026 or 2026-03-01)",
-                 "\"{value}\" er ikke en dato (skriv fx 1.3.2026 eller 2026-03-01)"),
-    "date_range": ("\"{value}\" is not a plausible start date", "\"{value}\" er ikke en sandsynlig ansættelsesdato"),
-    "too_large": ("\"{value}\" is larger than {limit}", "\"{value}\" er større end {limit}"),
-    "share_range": ("\"{value}\" is outside 0-100 %", "\"{value}\" ligger uden for 0-100 %"),
-    "name_empty": ("the name is empty", "navnet er tomt"),
+_MESSAGES: dict[str, str] = {
+    # code: English msgid; {value} is the input as typed (or a number in the reader's notation), {limit} a bound
+    "empty": N_("a value is required"),
+    "not_number": N_("\"{value}\" is not a number"),
+    "not_whole": N_("\"{value}\" is not a whole number of cases"),
+    "negative": N_("\"{value}\" is negative"),
+    "hours_range": N_("\"{value}\" hours is outside 0-{limit}"),
+    "other_exceeds": N_("\"{value}\" hours on other tasks is more than the {limit} weekly hours"),
+    "not_date": N_("\"{value}\" is not a date (use 1.3.2026 or 2026-03-01)"),
+    "date_range": N_("\"{value}\" is not a plausible start date"),
+    "too_large": N_("\"{value}\" is larger than {limit}"),
+    "share_range": N_("\"{value}\" is outside 0-100 %"),
+    "name_empty": N_("the name is empty"),
 }
 
 
 class InputError(ValueError):
-    """A value that cannot be used, with a message in Danish and English."""
+    """A value that cannot be used, with a message in Danish or English (``message(lang)``)."""
 
     def __init__(self, code: str, value: Any, limit: Any = None) -> None:
         self.code, self.value, self.limit = code, value, limit
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "da") -> str:
-        english, danish = _MESSAGES[self.code]
-        shown = self.value if isinstance(self.value, str) else _plain(self.value)
-        limit = _plain(self.limit) if isinstance(self.limit, float) else self.limit
-        return (danish if lang == "da" else english).format(value=shown, limit=limit)
+        """The message in ``lang``; the value as the user typed it (text) or in ``lang``'s notation
+        (a number from a cell: 30.5 -> "30,5" in Danish), the limit likewise."""
+        return tr(_MESSAGES[self.code], lang).format(value=format_value(self.value, lang),
+                                                     limit=format_value(self.limit, lang))
 
 
 def is_blank(value: Any) -> bool:
@@ -200,8 +198,10 @@ def _checked(day: date, raw: Any) -> date:
     return day
 
 
-def _shown(value: Any) -> str:
-    return value.strip() if isinstance(value, str) else _plain(value)
+def _shown(value: Any) -> Any:
+    """The value for a message: text as typed (stripped); numbers stay numbers, formatted in the
+    message's language."""
+    return value.strip() if isinstance(value, str) else value
 
 
 def check_name(value: Any) -> str:

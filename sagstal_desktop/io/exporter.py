@@ -27,19 +27,15 @@ from sagstal_desktop.core.formatting import format_percent
 from sagstal_desktop.core.load import TeamSummary, summarize
 from sagstal_desktop.core.model import StaffMember, Team
 from sagstal_desktop.core.norms import NormSet
+from sagstal_desktop.core.status_labels import status_label
+from sagstal_desktop.i18n import N_, NP_, ptr, tr
 from sagstal_desktop.io import columns as col
 
-SHEET_NAMES = {
-    "staff": ("Medarbejdere", "Staff"),
-    "summary": ("Opsummering", "Summary"),
-    "norms": ("Normer", "Norms"),
-    "help": ("Vejledning", "Instructions"),
-}
-_STATUS = {
-    "below": ("under intervallet", "below the range"),
-    "within": ("inden for intervallet", "within the range"),
-    "over": ("over DS' maksimum", "over DS maximum"),
-    "not_computable": ("kan ikke beregnes", "not computable"),
+SHEET_NAMES = {  # msgids in the context "sheet"
+    "staff": NP_("sheet", "Staff"),
+    "summary": NP_("sheet", "Summary"),
+    "norms": NP_("sheet", "Norms"),
+    "help": NP_("sheet", "Instructions"),
 }
 _DATE_FORMAT = {"da": "dd-mm-yyyy", "en": "yyyy-mm-dd"}
 
@@ -52,17 +48,12 @@ class ExportError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "da") -> str:
-        if lang == "da":
-            return f"Filen {self.path.name} kunne ikke skrives: {self.detail}"
-        return f"The file {self.path.name} could not be written: {self.detail}"
-
-
-def _t(pair: tuple[str, str], lang: str) -> str:
-    return pair[0] if lang == "da" else pair[1]
+        return tr("The file {name} could not be written: {detail}", lang).format(name=self.path.name,
+                                                                                 detail=self.detail)
 
 
 def sheet_name(key: str, lang: str = "da") -> str:
-    return _t(SHEET_NAMES[key], lang)
+    return ptr("sheet", SHEET_NAMES[key], lang)
 
 
 @contextlib.contextmanager
@@ -110,14 +101,14 @@ def staff_table(team: Team, lang: str = "da", as_of: date | None = None,
     norm_set = norm_set or team.norm_set()
     summary = summarize(team, as_of, norm_set)
     inputs = col.input_headers(norm_set, lang, _extra_types(team))
-    targets = [t for t, _h in inputs] + [f"computed:{k}" for k, _da, _en in col.COMPUTED_HEADERS]
-    headers = [h for _t, h in inputs] + [da if lang == "da" else en for _k, da, en in col.COMPUTED_HEADERS]
+    targets = [t for t, _h in inputs] + [f"computed:{k}" for k, _msg in col.COMPUTED_HEADERS]
+    headers = [h for _t, h in inputs] + [col.header_text(message, lang) for _k, message in col.COMPUTED_HEADERS]
     results = {p.member_id: p for p in summary.persons}
     input_targets = [t for t, _h in inputs]
     rows = []
     for person in team.staff:
         result = results[person.id]
-        status = _t(_STATUS[result.status.value], lang)
+        status = status_label(result.status, lang)
         rows.append([*_input_values(person, input_targets),
                      result.capacity, result.total_cases, result.fte_caseload, result.load_max, status])
     return targets, headers, rows, summary
@@ -231,42 +222,36 @@ def _discard(book) -> None:
 
 
 def _summary_sheet(ws, team: Team, summary: TeamSummary, norm_set: NormSet, lang: str) -> None:
-    da = lang == "da"
     rows: list[tuple[str, Any, str | None]] = [
-        ("Kommune" if da else "Municipality", team.info.municipality or None, None),
-        ("Afdeling" if da else "Department", team.info.department or None, None),
-        ("Team", team.info.team_name or None, None),
-        ("Normsæt" if da else "Norm set", norm_set.name(lang), None),
-        ("Kilde" if da else "Source", norm_set.source.cite(lang) if norm_set.source else None, None),
-        ("Opgjort pr." if da else "As of", summary.as_of, _DATE_FORMAT[lang]),
-        ("Medarbejdere" if da else "Staff", summary.staff_count, "0"),
-        ("Sager i alt" if da else "Total cases", summary.total_cases, "0"),
-        ("Sager uden norm i normsættet" if da else "Cases with no norm in the set",
-         summary.total_cases - summary.covered_cases, "0"),
-        ("Årsværk til sagsbehandling" if da else "Available casework FTE", summary.available_fte, "0.00"),
+        (tr("Municipality", lang), team.info.municipality or None, None),
+        (tr("Department", lang), team.info.department or None, None),
+        (tr("Team", lang), team.info.team_name or None, None),
+        (tr("Norm set", lang), norm_set.name(lang), None),
+        (tr("Source", lang), norm_set.source.cite(lang) if norm_set.source else None, None),
+        (tr("As of", lang), summary.as_of, _DATE_FORMAT.get(lang, "yyyy-mm-dd")),
+        (tr("Staff", lang), summary.staff_count, "0"),
+        (tr("Total cases", lang), summary.total_cases, "0"),
+        (tr("Cases with no norm in the set", lang), summary.total_cases - summary.covered_cases, "0"),
+        (tr("Available casework FTE", lang), summary.available_fte, "0.00"),
     ]
-    for level, (l_da, l_en) in (("max", ("maksimum", "maximum")), ("mid", ("midtpunkt", "midpoint")),
-                                ("min", ("minimum", "minimum"))):
-        rows.append((f"Årsværk der skal til ved DS' {l_da}" if da else f"FTE needed at DS {l_en}",
-                     summary.fte_needed(level), "0.00"))
-        rows.append((f"Mangel (+) / overskud (-) ved {l_da}" if da else f"Shortfall (+) / surplus (-) at {l_en}",
-                     summary.shortfall(level), "0.00"))
+    levels = (("max", N_("FTE needed at DS maximum"), N_("Shortfall (+) / surplus (-) at maximum")),
+              ("mid", N_("FTE needed at DS midpoint"), N_("Shortfall (+) / surplus (-) at midpoint")),
+              ("min", N_("FTE needed at DS minimum"), N_("Shortfall (+) / surplus (-) at minimum")))
+    for level, needed, shortfall in levels:
+        rows.append((tr(needed, lang), summary.fte_needed(level), "0.00"))
+        rows.append((tr(shortfall, lang), summary.shortfall(level), "0.00"))
     rows += [
-        ("Årlig udgift ved maksimum (kr.)" if da else "Yearly cost at maximum (DKK)", summary.yearly_cost("max"),
-         "#,##0"),
-        ("Kilde til udgift pr. årsværk" if da else "Source of the cost per FTE", team.settings.cost_source or None,
-         None),
-        ("Medarbejdere over DS' maksimum" if da else "Staff over DS maximum", summary.over_count, "0"),
-        ("Andel inden for DS' maksimum" if da else "Share within DS maximum", summary.share_within_max, "0%"),
-        ("Gennemsnitligt fuldtidssagstal" if da else "Average FTE caseload", summary.average_fte_caseload, "0.0"),
+        (tr("Yearly cost at maximum (DKK)", lang), summary.yearly_cost("max"), "#,##0"),
+        (tr("Source of the cost per FTE", lang), team.settings.cost_source or None, None),
+        (tr("Staff over DS maximum", lang), summary.over_count, "0"),
+        (tr("Share within DS maximum", lang), summary.share_within_max, "0%"),
+        (tr("Average FTE caseload", lang), summary.average_fte_caseload, "0.0"),
     ]
     if summary.effective_range:
         lo, hi = summary.effective_range
-        rows.append(("DS-interval for teamets sager (min)" if da else "DS range for the team's cases (min)", lo,
-                     "0.0"))
-        rows.append(("DS-interval for teamets sager (maks)" if da else "DS range for the team's cases (max)", hi,
-                     "0.0"))
-    _start_sheet(ws, ["Nøgletal" if da else "Figure", "Værdi" if da else "Value"], [45, 40], freeze="A2")
+        rows.append((tr("DS range for the team's cases (min)", lang), lo, "0.0"))
+        rows.append((tr("DS range for the team's cases (max)", lang), hi, "0.0"))
+    _start_sheet(ws, [tr("Figure", lang), tr("Value", lang)], [45, 40], freeze="A2")
     for label, value, fmt in rows:
         ws.append([_cell(ws, label), _cell(ws, value, fmt)])
 
@@ -274,23 +259,21 @@ def _summary_sheet(ws, team: Team, summary: TeamSummary, norm_set: NormSet, lang
 def _norms_sheet(ws, norm_set: NormSet, lang: str) -> None:
     from sagstal_desktop.core.norms import case_type_name
 
-    da = lang == "da"
-    headers = ["Område" if da else "Area", "Sagstype" if da else "Case type", "Id", "Minimum", "Maksimum" if da
-               else "Maximum", "Arver områdets interval" if da else "Inherits the area's range",
-               "Kilde" if da else "Source"]
+    headers = [tr("Area", lang), tr("Case type", lang), "Id", tr("Minimum", lang), tr("Maximum", lang),
+               tr("Inherits the area's range", lang), tr("Source", lang)]
     rows = []
     for group in norm_set.groups:
         for norm in group.types:
             source = norm.source.cite(lang) if norm.source else None
             rows.append([group.name(lang), case_type_name(norm.case_type, lang), norm.case_type, norm.min, norm.max,
-                         ("ja" if da else "yes") if norm.inherited else ("nej" if da else "no"), source])
+                         tr("yes", lang) if norm.inherited else tr("no", lang), source])
     _start_sheet(ws, headers, _widths(headers, rows))
     for row in rows:
         ws.append([_cell(ws, v) for v in row])
     ws.append([])
-    ws.append([_cell(ws, "Normsæt" if da else "Norm set"), _cell(ws, norm_set.name(lang))])
+    ws.append([_cell(ws, tr("Norm set", lang)), _cell(ws, norm_set.name(lang))])
     if norm_set.source:
-        ws.append([_cell(ws, "Kilde" if da else "Source"), _cell(ws, norm_set.source.cite(lang))])
+        ws.append([_cell(ws, tr("Source", lang)), _cell(ws, norm_set.source.cite(lang))])
 
 
 # -- csv ---------------------------------------------------------------------------------------
@@ -339,30 +322,17 @@ def export_team(team: Team, path: Path | str, lang: str = "da", as_of: date | No
 
 # -- template ----------------------------------------------------------------------------------
 
-_INSTRUCTIONS = {
-    "da": [
-        "Sådan udfylder du skabelonen",
-        "Skriv én medarbejder pr. række i arket \"{sheet}\". Overskrifterne i række 1 skal blive stående.",
-        "Navn: skal udfyldes og må kun stå én gang.",
-        "Timer pr. uge: 0-{max_hours}, fx 37 eller 32,5.",
-        "Timer til andre opgaver: timer om ugen til fx TR-arbejde eller projekter (0 hvis ingen).",
-        "Ansat: datoen for ansættelse, fx 1.3.2026 eller 01-03-2026 (kan stå tom).",
-        "Én kolonne pr. sagstype: antal sager (hele tal, 0 eller mere). Tomme celler tæller som 0.",
-        "Normsæt: {norm_set}.",
-        "Importér filen i Sagstal med Filer > Importér regneark…",
-    ],
-    "en": [
-        "How to fill in the template",
-        "Write one staff member per row on the sheet \"{sheet}\". Keep the headers in row 1.",
-        "Name: required, and each name only once.",
-        "Weekly hours: 0-{max_hours}, e.g. 37 or 32.5.",
-        "Hours on other tasks: hours a week for e.g. union work or projects (0 if none).",
-        "Start date: the date the person was hired, e.g. 1.3.2026 or 2026-03-01 (may be empty).",
-        "One column per case type: the number of cases (whole numbers, 0 or more). Empty cells count as 0.",
-        "Norm set: {norm_set}.",
-        "Import the file in Sagstal with File > Import spreadsheet…",
-    ],
-}
+_INSTRUCTIONS = (
+    N_("How to fill in the template"),
+    N_("Write one staff member per row on the sheet \"{sheet}\". Keep the headers in row 1."),
+    N_("Name: required, and each name only once."),
+    N_("Weekly hours: 0-{max_hours}, e.g. 37 or 32.5."),
+    N_("Hours on other tasks: hours a week for e.g. union work or projects (0 if none)."),
+    N_("Start date: the date the person was hired, e.g. 1.3.2026 or 2026-03-01 (may be empty)."),
+    N_("One column per case type: the number of cases (whole numbers, 0 or more). Empty cells count as 0."),
+    N_("Norm set: {norm_set}."),
+    N_("Import the file in Sagstal with File > Import spreadsheet…"),
+)
 
 
 def write_template(path: Path | str, norm_set: NormSet, lang: str = "da") -> None:
@@ -387,8 +357,8 @@ def write_template(path: Path | str, norm_set: NormSet, lang: str = "da") -> Non
     help_ws.column_dimensions["A"].width = 100
     source = norm_set.source.cite(lang) if norm_set.source else ""
     label = norm_set.name(lang) + (f" ({source})" if source else "")
-    for r, line in enumerate(_INSTRUCTIONS[lang]):
-        text = line.format(sheet=ws.title, max_hours=limits()["max_weekly_hours"], norm_set=label)
+    for r, line in enumerate(_INSTRUCTIONS):
+        text = tr(line, lang).format(sheet=ws.title, max_hours=limits()["max_weekly_hours"], norm_set=label)
         cell = WriteOnlyCell(help_ws, value=text)
         if r == 0:
             cell.font = Font(bold=True, size=13)

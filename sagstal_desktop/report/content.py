@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sagstal_desktop.core.load import Status, TeamSummary
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet, case_type_name, catalogue
+from sagstal_desktop.core.status_labels import status_label
 from sagstal_desktop.report.texts import staff_label, texts
 
 #: At most this many per-type (or per-area) case columns fit in the staff table on A4.
@@ -24,7 +25,8 @@ def role_text(role: str, lang: str) -> str:
 
 
 def status_text(status: Status, lang: str) -> str:
-    return texts(lang)[f"status_{status.value}"]
+    """The status as worded everywhere (``core.status_labels``)."""
+    return status_label(status, lang)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sagstal_desktop import __version__
 from sagstal_desktop.core.defaults import default_source
-from sagstal_desktop.core.formatting import format_dkk, format_number, format_percent, format_range
+from sagstal_desktop.core.formatting import format_dkk, format_number, format_percent, format_range, format_timestamp
 from sagstal_desktop.core.load import Status, TeamSummary, summarize
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet, case_type_name, default_norm_set
@@ -28,7 +28,7 @@ from sagstal_desktop.report import content
 from sagstal_desktop.report.citations import Citations
 from sagstal_desktop.report.fonts import BOLD, COND, COND_BOLD, REGULAR, register_fonts
 from sagstal_desktop.report.options import MemoOptions
-from sagstal_desktop.report.texts import long_date, texts
+from sagstal_desktop.report.texts import long_date, plural, texts
 
 #: progress(fraction 0-1) — may raise MemoCancelled to stop the build.
 Progress = Callable[[float], None]
@@ -88,6 +88,15 @@ class _Styles:
         self.bullet = ParagraphStyle("bullet", parent=self.body, leftIndent=11, bulletIndent=0, spaceAfter=3)
         self.source = ParagraphStyle("source", fontName=REGULAR, fontSize=8.3, leading=10.8, leftIndent=18,
                                      firstLineIndent=-18, spaceAfter=3)
+
+
+def _two_lines(text: str) -> str:
+    """The wider line of ``text`` split at the space that balances two lines (the sample a wrapping
+    column must fit): "Inden for DS-interval" -> "DS-interval"."""
+    words = text.split()
+    if len(words) < 2:
+        return text
+    return min((max(" ".join(words[:i]), " ".join(words[i:]), key=len) for i in range(1, len(words))), key=len)
 
 
 def _esc(text: str) -> str:
@@ -192,7 +201,8 @@ class MemoBuilder:
                 available=self.num(sm.available_fte, 2)))
             sentences.append(t["conclusion_need_mid"].format(need=self.num(sm.fte_needed("mid"), 2)))
         if sm.not_computable_count:
-            sentences.append(t["not_computable_note"].format(n=sm.not_computable_count))
+            sentences.append(plural("not_computable_note", sm.not_computable_count, self.lang).format(
+                n=sm.not_computable_count))
         out.append(self.para(_esc(" ".join(sentences))))
 
         def shortfall_text(level: str) -> str:
@@ -277,7 +287,8 @@ class MemoBuilder:
         caption = t["chart_caption"].format(min_level=self.pct(min_level) if min_level else "–")
         block = [self.para(_esc(t["h_chart"]), s.h2), self.para(_esc(caption), s.small), chart, legend]
         if sm.not_computable_count:
-            block.append(self.para(_esc(t["chart_not_computable"].format(n=sm.not_computable_count)), s.small))
+            block.append(self.para(_esc(plural("chart_not_computable", sm.not_computable_count, self.lang).format(
+                n=sm.not_computable_count)), s.small))
         return [KeepTogether(block)] if len(persons) <= 40 else block
 
     def staff_columns(self) -> tuple[content.CaseColumns, list[float]]:
@@ -287,9 +298,9 @@ class MemoBuilder:
         t, s, lang = self.t, self.styles, self.lang
         head_size, pad = s.head.fontSize, 7.5
 
-        def need(header: str, sample: str) -> float:
+        def need(header: str, sample: str, font: str = COND) -> float:
             word = max(stringWidth(w, COND_BOLD, head_size) for w in header.split())
-            return max(word, stringWidth(sample, COND, 8.3)) + pad
+            return max(word, stringWidth(sample, font, 8.3)) + pad
 
         sm, num = self.summary, self.num
         hours = num(sum(m.weekly_hours for m in self.team.staff), 1)
@@ -298,7 +309,8 @@ class MemoBuilder:
                  need(t["col_fte"], max("0,00", num(sm.available_fte, 2), key=len)),
                  need(t["col_total"], max("9.999", num(sm.total_cases, 0), key=len)),
                  need(t["col_ftecl"], "999,9"), need(t["col_load"], "999 %"),
-                 need(t["col_status"], t["status_within"]) + 2]
+                 max(need(t["col_status"], _two_lines(content.status_text(status, lang)),
+                          COND_BOLD if status is Status.OVER else COND) for status in Status) + 2]
         # Finest split first with a comfortable name column, then a narrower one (names wrap).
         for kind, name_min in (("type", 28), ("area", 28), ("type", 19), ("area", 19), ("none", 0)):
             columns = content.case_columns(self.summary, self.norm_set, lang, kind)
@@ -311,6 +323,16 @@ class MemoBuilder:
             if name_w >= _mm(name_min) or kind == "none":
                 return columns, [name_w, *fixed[:3], *case_w, *fixed[3:]]
         raise AssertionError("unreachable")
+
+    @staticmethod
+    def _status_markup(status: Status, text: str) -> str:
+        """The status cell: wraps onto two lines, coloured (and bold when over) as the table's commands say."""
+        markup = _esc(text)
+        if status is Status.OVER:
+            markup = f'<font name="{COND_BOLD}">{markup}</font>'
+        if status is not Status.WITHIN:
+            markup = f'<font color="{STATUS_TEXT[status]}">{markup}</font>'
+        return markup
 
     def staff_section(self, rows: list[content.StaffRow], columns: content.CaseColumns, widths: list[float]) -> list:
         from reportlab.lib.colors import HexColor
@@ -337,7 +359,7 @@ class MemoBuilder:
                 label, num(row.weekly_hours, 1), num(row.other_hours, 1), num(row.capacity, 2),
                 *(num(n, 0) for n in row.split), num(row.total_cases, 0), num(row.fte_caseload, 1),
                 pct(row.load_max, 0),
-                self.para(_esc(status), s.cell) if row.status is Status.NOT_COMPUTABLE else status,
+                self.para(self._status_markup(row.status, status), s.cell),
             ])
             if row.status is not Status.WITHIN:
                 cmds.append(("TEXTCOLOR", (status_col, i), (status_col, i), HexColor(STATUS_TEXT[row.status])))
@@ -346,8 +368,9 @@ class MemoBuilder:
         team_split = columns.split(content.team_counts(sm))
         hours = sum(m.weekly_hours for m in self.team.staff)
         other = sum(m.other_hours for m in self.team.staff)
+        totals = plural("totals", sm.staff_count, self.lang).format(n=num(sm.staff_count, 0))
         data.append([
-            self.para(_esc(t["totals"].format(n=num(sm.staff_count, 0))), s.cell_bold), num(hours, 1),
+            self.para(_esc(totals), s.cell_bold), num(hours, 1),
             num(other, 1), num(sm.available_fte, 2), *(num(n, 0) for n in team_split), num(sm.total_cases, 0),
             num(sm.average_fte_caseload, 1), "", t["status_total"].format(n=sm.over_count),
         ])
@@ -608,7 +631,7 @@ def build_pdf(team: Team, target, options: MemoOptions, summary: TeamSummary, no
     builder = MemoBuilder(team, summary, norm_set, options)
     story = builder.story(progress)
     generated = options.generated or datetime.now()
-    when = generated.strftime("%d.%m.%Y kl. %H.%M") if options.lang == "da" else generated.strftime("%Y-%m-%d %H:%M")
+    when = format_timestamp(generated, options.lang)
     team_name = " – ".join(x for x in (team.info.municipality, team.info.team_name) if x)
     title = f"{t['title']} – {team_name}" if team_name else t["title"]
     estimated = 4 + summary.staff_count / 48
