@@ -154,8 +154,10 @@ def test_status_labels_are_the_glossary_terms():
         assert status_label(status, "da") == entry["da"]
 
 
-def test_every_layer_words_a_status_as_core_does(demo, tmp_path):
-    """The memo, the export and the window's model all take the status text from core.status_labels."""
+def test_every_layer_words_a_status_as_core_does(demo, tmp_path, capsys):
+    """The memo, the export and the CLI take the status text from core.status_labels (the window's
+    model is checked in tests/test_gui_language.py)."""
+    from sagstal_desktop.cli import main
     from sagstal_desktop.core.load import summarize
     from sagstal_desktop.io.exporter import staff_table
     from sagstal_desktop.report import content
@@ -165,6 +167,15 @@ def test_every_layer_words_a_status_as_core_does(demo, tmp_path):
         _targets, _headers, rows, _summary = staff_table(demo, lang)
         assert [row[-1] for row in rows] == [status_label(p.status, lang) for p in summary.persons]
         assert {content.status_text(s, lang) for s in Status} == {status_label(s, lang) for s in Status}
+    team_file = tmp_path / "demo.sagstal"
+    assert main(["demo", "-o", str(team_file)]) == 0
+    for lang in ("da", "en"):
+        capsys.readouterr()
+        assert main(["summary", str(team_file), "--lang", lang, "--as-of", summary.as_of.isoformat()]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        for person in summary.persons:
+            row = next(line for line in lines if line.startswith(person.name + " "))
+            assert row.endswith("  " + status_label(person.status, lang)), row
 
 
 # -- the lookup module -------------------------------------------------------------------------

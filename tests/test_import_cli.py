@@ -46,11 +46,11 @@ def test_check_mode_reports_and_writes_nothing(tmp_path, capsys):
     ]
     code, _out, err = _run(capsys, "import", str(bad), "-o", str(target), "--lang", "en")
     assert code == 2 and not target.exists()
-    assert err.splitlines()[-1] == "fejl.csv: 2 error(s); nothing was imported"
+    assert err.splitlines()[-1] == "fejl.csv: 2 errors; nothing was imported"
     good = tmp_path / "ok.csv"
     good.write_text("Navn;Timer\nA;37\n", encoding="utf-8")
     code, out, _ = _run(capsys, "import", str(good), "--check")
-    assert code == 0 and out.splitlines()[-1] == "ok.csv: 1 gyldige rækker, 0 fejl, 1 advarsler"
+    assert code == 0 and out.splitlines()[-1] == "ok.csv: 1 gyldig række, 0 fejl, 1 advarsel"  # singular forms
 
 
 def test_warnings_need_acceptance(tmp_path, capsys):

@@ -21,6 +21,7 @@ from sagstal_desktop.cli.common import (
     output_path,
     save_team_file,
 )
+from sagstal_desktop.i18n import ntr
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -87,18 +88,18 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"{ProblemTexts.severity(problem.severity, lang)}: {problem.message(lang)}", file=stream)
     n_err, n_warn = len(plan.errors), len(plan.warnings)
     if args.check:
-        if lang == "da":
-            print(f"{plan.table.file_name}: {len(plan.rows)} gyldige rækker, {n_err} fejl, {n_warn} advarsler")
-        else:
-            print(f"{plan.table.file_name}: {len(plan.rows)} valid rows, {n_err} errors, {n_warn} warnings")
+        counts = [ntr("{n} valid row", "{n} valid rows", len(plan.rows), lang).format(n=len(plan.rows)),
+                  ntr("{n} error", "{n} errors", n_err, lang).format(n=n_err),
+                  ntr("{n} warning", "{n} warnings", n_warn, lang).format(n=n_warn)]
+        print(f"{plan.table.file_name}: {', '.join(counts)}")
         return 1 if n_err else 0
     if n_err:
-        raise CliError(f"{plan.table.file_name}: {n_err} " + ("fejl; intet er importeret" if lang == "da"
-                                                             else "error(s); nothing was imported"))
+        raise CliError(ntr("{file}: {n} error; nothing was imported", "{file}: {n} errors; nothing was imported",
+                           n_err, lang).format(file=plan.table.file_name, n=n_err))
     if n_warn and not args.accept_warnings:
-        raise CliError(f"{plan.table.file_name}: {n_warn} " + (
-            "advarsler; kør igen med --accept-warnings for at importere alligevel" if lang == "da"
-            else "warning(s); run again with --accept-warnings to import anyway"))
+        raise CliError(ntr("{file}: {n} warning; run again with --accept-warnings to import anyway",
+                           "{file}: {n} warnings; run again with --accept-warnings to import anyway",
+                           n_warn, lang).format(file=plan.table.file_name, n=n_warn))
     mode = {"merge": MERGE, "replace-counts": REPLACE_COUNTS, "replace-team": REPLACE_TEAM}[args.mode]
     team = plan.apply(base, mode) if base is not None else plan.new_team()
     save_team_file(team, output, lang)
