@@ -5,8 +5,9 @@ Source strings (msgids) are English and live in the code; Danish comes from the 
 data, found through ``importlib.resources`` in a checkout, an install and a frozen build; built by
 ``scripts/build_translations.py``). English needs no catalogue: the msgid is the English text.
 
-- ``_("Save")`` / ``ngettext("{n} case", "{n} cases", n)``: in the current language
-  (``set_language``; Danish until told otherwise).
+- ``_("Save")`` / ``ngettext("{n} case", "{n} cases", n)``: in the current language, which the
+  window sets at start-up and on View → Language (``set_language``). Until then it is the
+  English source text, as with Qt's translators before one is installed.
 - ``translator(lang).gettext(...)``: in a language chosen per call (memo, CLI, export), without
   touching the current language.
 - ``N_("...")`` / ``Nn_("...", "...")``: mark a string (a singular/plural pair) for the catalogue
@@ -24,10 +25,10 @@ from importlib import resources
 
 DOMAIN = "sagstal"
 LANGUAGES = ("da", "en")
-DEFAULT_LANGUAGE = "da"
+DEFAULT_LANGUAGE = "da"  # of the memo, the CLI and the export (their ``lang`` parameters)
 _LOG = logging.getLogger(__name__)
 
-_current = DEFAULT_LANGUAGE
+_current = "en"  # the current language of ``_()`` before ``set_language``: the source text
 
 
 def mo_resource(lang: str):
@@ -61,7 +62,7 @@ def set_language(lang: str) -> None:
 
 
 def current_language() -> str:
-    """The current language ("da" until ``set_language`` says otherwise)."""
+    """The current language ("en", the source text, until ``set_language`` says otherwise)."""
     return _current
 
 

@@ -1,14 +1,14 @@
-"""Colours and translated labels for a person's status, shared by the table, chart and legend.
+"""Colours and (through core.status_labels) the labels for a person's status, shared by the table, chart and legend.
 
 Colours are never the only cue: every place that colours by status also shows the status text.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from sagstal_desktop.core.load import Status
+from sagstal_desktop.core.status_labels import status_explanation, status_label
 
 #: Light cell backgrounds (dark text stays readable on them) and strong bar colours.
 _BACKGROUND = {
@@ -24,8 +24,6 @@ _BAR = {
     Status.NOT_COMPUTABLE: "#8c8c8c",
 }
 TEXT_COLOUR = "#1a1a1a"
-
-translate = QCoreApplication.translate
 
 ORDER = (Status.OVER, Status.WITHIN, Status.BELOW, Status.NOT_COMPUTABLE)
 
@@ -43,20 +41,10 @@ def bar_hex(status: Status) -> str:
 
 
 def label(status: Status) -> str:
-    """The status as a short translated text, e.g. "Over DS max"."""
-    return {
-        Status.BELOW: translate("Status", "Below DS range"),
-        Status.WITHIN: translate("Status", "Within DS range"),
-        Status.OVER: translate("Status", "Over DS max"),
-        Status.NOT_COMPUTABLE: translate("Status", "Not computable"),
-    }[status]
+    """The status in the window's language, worded as everywhere else (``core.status_labels``)."""
+    return status_label(status)
 
 
 def explanation(status: Status) -> str:
     """One sentence for the legend's tooltip."""
-    return {
-        Status.BELOW: translate("Status", "Fewer cases than DS's minimum for the person's casework hours."),
-        Status.WITHIN: translate("Status", "Between DS's minimum and maximum (100 % = exactly DS max)."),
-        Status.OVER: translate("Status", "More cases than DS's maximum for the person's casework hours."),
-        Status.NOT_COMPUTABLE: translate("Status", "No casework hours, so no load can be computed."),
-    }[status]
+    return status_explanation(status)
