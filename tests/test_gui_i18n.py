@@ -111,17 +111,22 @@ def test_qt_translation_folder_holds_qtbase_da():
     assert any((folder / "qtbase_da.qm").is_file() for folder in i18n.qt_translations_dirs())
 
 
-def test_missing_qm_falls_back_to_english_with_a_warning(qapp, qtbot, demo, monkeypatch, tmp_path, caplog):
+def test_missing_catalogue_falls_back_to_english_with_a_warning(qapp, qtbot, demo, monkeypatch, tmp_path, caplog):
+    from sagstal_desktop import i18n as text_layer
     from sagstal_desktop.gui.dialogs.team_settings import TeamSettingsDialog
 
-    monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)  # an empty folder: no .qm
-    with caplog.at_level(logging.WARNING, logger="sagstal_desktop.gui.i18n"):
-        i18n.install_translations(qapp, "da")
-    assert "sagstal_da.qm is missing" in caplog.text
-    assert [p.name for p in i18n.loaded_files()] == ["qtbase_da.qm"]  # Qt's own still load
-    dialog = TeamSettingsDialog(demo)
-    qtbot.addWidget(dialog)
-    assert dialog.windowTitle() == "Team settings"  # the English source text
+    monkeypatch.setattr(text_layer, "mo_resource", lambda lang: tmp_path / "sagstal.mo")  # no catalogue
+    text_layer.translator.cache_clear()
+    try:
+        with caplog.at_level(logging.WARNING, logger="sagstal_desktop.i18n"):
+            i18n.install_translations(qapp, "da")
+            dialog = TeamSettingsDialog(demo)
+        assert "catalogue for 'da' is missing" in caplog.text
+        assert [p.name for p in i18n.loaded_files()][-1:] == ["qtbase_da.qm"]  # Qt's own still load
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() == "Team settings"  # the English source text
+    finally:
+        text_layer.translator.cache_clear()
 
 
 def test_english_qm_shows_the_source_text(qapp, qtbot, demo):

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from sagstal_desktop import APP_NAME, ORG_NAME, __version__
+from sagstal_desktop.i18n import _
 
 
 def configure_application(app: QCoreApplication) -> None:
@@ -83,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         if error is not None:
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.warning(window, QCoreApplication.translate("MainWindow", "Cannot open the file"),
+            QMessageBox.warning(window, _("Cannot open the file"),
                                 error.message(lang))
         window.offer_recovery()
 

@@ -11,8 +11,10 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThread, Signal
+from PySide6.QtCore import QEventLoop, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from sagstal_desktop.i18n import _
 
 Job = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
 
@@ -47,8 +49,8 @@ def run_with_progress(parent: QWidget | None, label: str, job: Job, *, title: st
     exception; raises ``Cancelled`` when the user cancelled (the job stopped with one of
     ``cancel_errors``, or finished without a result)."""
     worker = Worker(job)
-    dialog = QProgressDialog(label, QCoreApplication.translate("Background", "Cancel"), 0, 0, parent)
-    dialog.setWindowTitle(title or QCoreApplication.translate("Background", "Sagstal"))
+    dialog = QProgressDialog(label, _("Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(title or _("Sagstal"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(min_duration_ms)
     dialog.setAutoClose(False)

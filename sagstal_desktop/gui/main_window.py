@@ -42,6 +42,7 @@ from sagstal_desktop.gui.models.staff_model import COL_NAME, SORT_ROLE, StaffTab
 from sagstal_desktop.gui.widgets.chart_host import ChartHost
 from sagstal_desktop.gui.widgets.legend import StatusLegend
 from sagstal_desktop.gui.widgets.summary_panel import SummaryPanel
+from sagstal_desktop.i18n import _
 
 FILE_SUFFIX = ".sagstal"
 MAX_RECENT = 8
@@ -234,7 +235,7 @@ class MainWindow(QMainWindow):
         self._fill_norm_combo()
         self._update_undo_actions()
         shown = format_date(summary.as_of, self._lang)
-        self._as_of_label.setText(self.tr("Computed for {date}").format(date=shown))
+        self._as_of_label.setText(_("Computed for {date}").format(date=shown))
 
     def _refresh_chart(self) -> None:
         chart = self._chart_host.chart()
@@ -249,7 +250,7 @@ class MainWindow(QMainWindow):
         for norm_set in sets:
             label = norm_set.short_name(self._lang)
             if norm_set.kind == "custom":
-                label = self.tr("{name} (own)").format(name=label)
+                label = _("{name} (own)").format(name=label)
             self.norm_combo.addItem(label, norm_set.id)
             self.norm_combo.setItemData(self.norm_combo.count() - 1, norm_set.name(self._lang),
                                         Qt.ItemDataRole.ToolTipRole)
@@ -266,16 +267,16 @@ class MainWindow(QMainWindow):
         new_team = self._document.team.copy()
         new_team.settings.norm_set_id = set_id
         name = self.norm_combo.itemText(max(0, self.norm_combo.findData(set_id)))
-        self.apply_team(new_team, self.tr("Measure against {name}").format(name=name))
+        self.apply_team(new_team, _("Measure against {name}").format(name=name))
 
     def _update_undo_actions(self, _index: int = 0) -> None:
         stack, a = self._document.undo_stack, self.actions.actions
         a["undo"].setEnabled(stack.canUndo())
         a["redo"].setEnabled(stack.canRedo())
-        a["undo"].setToolTip(self.tr("Undo: {what}").format(what=stack.undoText()) if stack.canUndo()
-                             else self.tr("Nothing to undo"))
-        a["redo"].setToolTip(self.tr("Redo: {what}").format(what=stack.redoText()) if stack.canRedo()
-                             else self.tr("Nothing to redo"))
+        a["undo"].setToolTip(_("Undo: {what}").format(what=stack.undoText()) if stack.canUndo()
+                             else _("Nothing to undo"))
+        a["redo"].setToolTip(_("Redo: {what}").format(what=stack.redoText()) if stack.canRedo()
+                             else _("Nothing to redo"))
 
     def _on_input_refused(self, message: str) -> None:
         self.show_status(message, 10000)
@@ -286,9 +287,9 @@ class MainWindow(QMainWindow):
         if doc.path is not None and not doc.is_demo:
             name = doc.path.name
         elif doc.is_demo:
-            name = self.tr("Demo team (not saved)")
+            name = _("Demo team (not saved)")
         else:
-            name = self._title_hint or self.tr("Untitled team")
+            name = self._title_hint or _("Untitled team")
         self.setWindowTitle(f"{name}[*] – Sagstal")
         self.setWindowModified(doc.is_modified())
 
@@ -311,42 +312,42 @@ class MainWindow(QMainWindow):
         self.table.scrollTo(index)
 
     def add_staff(self) -> None:
-        member = StaffMember(name=self.tr("New staff member"),
+        member = StaffMember(name=_("New staff member"),
                              counts=dict.fromkeys(self._model.case_types(), 0))
         ids = self.selected_member_ids()
         staff = self._document.team.staff
         position = (max(i for i, m in enumerate(staff) if m.id in ids) + 1) if ids else len(staff)
         self._document.undo_stack.push(InsertMembersCommand(
-            self._document, position, [member], self.tr("Add staff member")))
+            self._document, position, [member], _("Add staff member")))
         self.select_member(member.id)
         self.table.edit(self.table.currentIndex())
 
     def duplicate_staff(self) -> None:
         ids = self.selected_member_ids()
         if not ids:
-            self.show_status(self.tr("Select the staff members to duplicate first."))
+            self.show_status(_("Select the staff members to duplicate first."))
             return
         staff = self._document.team.staff
         originals = [m for m in staff if m.id in ids]
         copies = []
         for member in originals:
             clone = StaffMember(**{**member.__dict__, "counts": dict(member.counts), "id": new_id()})
-            clone.name = self.tr("{name} (copy)").format(name=member.name)
+            clone.name = _("{name} (copy)").format(name=member.name)
             copies.append(clone)
         position = max(i for i, m in enumerate(staff) if m.id in ids) + 1
         self._document.undo_stack.push(InsertMembersCommand(
-            self._document, position, copies, self.tr("Duplicate staff")))
+            self._document, position, copies, _("Duplicate staff")))
         self.select_member(copies[0].id)
 
     def remove_staff(self) -> None:
         ids = self.selected_member_ids()
         if not ids:
-            self.show_status(self.tr("Select the staff members to remove first."))
+            self.show_status(_("Select the staff members to remove first."))
             return
         names = [self._document.team.member(i).name for i in ids]
         self._document.undo_stack.push(RemoveMembersCommand(
-            self._document, ids, self.tr("Remove staff")))
-        self.show_status(self.tr("Removed {names}. Ctrl+Z brings them back.").format(names=", ".join(names)))
+            self._document, ids, _("Remove staff")))
+        self.show_status(_("Removed {names}. Ctrl+Z brings them back.").format(names=", ".join(names)))
 
     def edit_current_cell(self) -> None:
         index = self.table.currentIndex()
@@ -370,8 +371,8 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return False
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Open team"), str(self._start_folder()), self._file_filter())
+            chosen, _unused = QFileDialog.getOpenFileName(
+                self, _("Open team"), str(self._start_folder()), self._file_filter())
             if not chosen:
                 return False
             path = chosen
@@ -384,13 +385,13 @@ class MainWindow(QMainWindow):
         try:
             team = load_team(path)
         except DocumentError as error:
-            QMessageBox.warning(self, self.tr("Cannot open the file"), error.message(self._lang))
+            QMessageBox.warning(self, _("Cannot open the file"), error.message(self._lang))
             self._forget_recent(path)
             return False
         self._title_hint = ""
         self._document.replace(team, Path(path))
         self.remember_recent(Path(path))
-        self.show_status(self.tr("Opened {file}").format(file=Path(path).name))
+        self.show_status(_("Opened {file}").format(file=Path(path).name))
         return True
 
     def save(self) -> bool:
@@ -400,8 +401,8 @@ class MainWindow(QMainWindow):
         return self._save_to(doc.path)
 
     def save_as(self) -> bool:
-        suggested = self._start_folder() / ((self._document.team.info.team_name or self.tr("team")) + FILE_SUFFIX)
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save team as"), str(suggested), self._file_filter())
+        suggested = self._start_folder() / ((self._document.team.info.team_name or _("team")) + FILE_SUFFIX)
+        chosen, _unused = QFileDialog.getSaveFileName(self, _("Save team as"), str(suggested), self._file_filter())
         if not chosen:
             return False
         path = Path(chosen)
@@ -415,11 +416,11 @@ class MainWindow(QMainWindow):
         try:
             self._document.save(path)
         except DocumentError as error:
-            QMessageBox.warning(self, self.tr("Cannot save the file"), error.message(self._lang))
+            QMessageBox.warning(self, _("Cannot save the file"), error.message(self._lang))
             return False
         self._title_hint = ""
         self.remember_recent(path)
-        self.show_status(self.tr("Saved {file}").format(file=path.name))
+        self.show_status(_("Saved {file}").format(file=path.name))
         return True
 
     def maybe_save(self) -> bool:
@@ -427,8 +428,8 @@ class MainWindow(QMainWindow):
         if not self._document.is_modified():
             return True
         answer = QMessageBox.question(
-            self, self.tr("Unsaved changes"),
-            self.tr("The team has changes that are not saved. Save them first?"),
+            self, _("Unsaved changes"),
+            _("The team has changes that are not saved. Save them first?"),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save)
@@ -442,10 +443,10 @@ class MainWindow(QMainWindow):
         from sagstal_desktop.io.document import DocumentError, load_team
 
         for found in find_recoverable():
-            name = found.original_path.name if found.original_path else (found.team_name or self.tr("a new team"))
+            name = found.original_path.name if found.original_path else (found.team_name or _("a new team"))
             answer = QMessageBox.question(
-                self, self.tr("Recover unsaved changes?"),
-                self.tr("Sagstal was not closed normally. Unsaved changes to {name} from {time} were kept. "
+                self, _("Recover unsaved changes?"),
+                _("Sagstal was not closed normally. Unsaved changes to {name} from {time} were kept. "
                         "Recover them?").format(name=name, time=found.saved_at.replace("T", " ")),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.Yes)
@@ -455,19 +456,19 @@ class MainWindow(QMainWindow):
             try:
                 team = load_team(found.team_file)
             except DocumentError as error:
-                QMessageBox.warning(self, self.tr("Cannot recover"), error.message(self._lang))
+                QMessageBox.warning(self, _("Cannot recover"), error.message(self._lang))
                 found.discard()
                 continue
             self._title_hint = ""
             self._document.replace(team, found.original_path, modified=True)
             found.discard()
             self._document.autosave_now()
-            self.show_status(self.tr("Recovered the unsaved changes. Save to keep them."))
+            self.show_status(_("Recovered the unsaved changes. Save to keep them."))
             return True
         return False
 
     def _file_filter(self) -> str:
-        return self.tr("Sagstal team (*.sagstal);;All files (*)")
+        return _("Sagstal team (*.sagstal);;All files (*)")
 
     def _start_folder(self) -> Path:
         recent = self.recent_files()
@@ -498,7 +499,7 @@ class MainWindow(QMainWindow):
         try:
             module = importlib.import_module(f"sagstal_desktop.gui.{module_name}")
         except ImportError:
-            self.show_status(self.tr("This function is not available in this installation."))
+            self.show_status(_("This function is not available in this installation."))
             return
         getattr(module, function)(self)
 
@@ -509,7 +510,7 @@ class MainWindow(QMainWindow):
         if dialog.exec() == TeamSettingsDialog.DialogCode.Accepted:
             new_team = self._document.team.copy()
             new_team.info, new_team.settings = dialog.result_info(), dialog.result_settings()
-            self.apply_team(new_team, self.tr("Change team settings"))
+            self.apply_team(new_team, _("Change team settings"))
 
     def edit_norm_sets(self) -> None:
         from sagstal_desktop.gui.dialogs.norm_editor import NormSetEditorDialog
@@ -518,7 +519,7 @@ class MainWindow(QMainWindow):
         if dialog.exec() == NormSetEditorDialog.DialogCode.Accepted:
             new_team = self._document.team.copy()
             new_team.custom_norm_sets = list(dialog.custom_norm_sets())
-            self.apply_team(new_team, self.tr("Change own norm sets"))
+            self.apply_team(new_team, _("Change own norm sets"))
 
     def show_help(self) -> None:
         from sagstal_desktop.gui.dialogs.help import HelpDialog
@@ -557,8 +558,8 @@ class MainWindow(QMainWindow):
 
     def _retranslate(self) -> None:
         self.actions.retranslate()
-        self._norm_label.setText(self.tr("Norm set:") + " ")
-        self.norm_combo.setToolTip(self.tr("The norm set the team is measured against"))
+        self._norm_label.setText(_("Norm set:") + " ")
+        self.norm_combo.setToolTip(_("The norm set the team is measured against"))
         self._update_title()
         self._update_undo_actions()
 

@@ -7,14 +7,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu
+
+from sagstal_desktop.i18n import _
 
 if TYPE_CHECKING:
     from sagstal_desktop.gui.main_window import MainWindow
 
-translate = QCoreApplication.translate
 
 #: (action name, module, function) of handlers owned by the import and memo helpers.
 HANDLERS = {
@@ -31,36 +32,36 @@ HANDLERS = {
 def _texts() -> dict[str, str]:
     """Menu and action texts in the current language."""
     return {
-        "menu_file": translate("MainWindow", "&File"),
-        "menu_recent": translate("MainWindow", "Open &recent"),
-        "menu_edit": translate("MainWindow", "&Edit"),
-        "menu_view": translate("MainWindow", "&View"),
-        "menu_language": translate("MainWindow", "&Language"),
-        "menu_team": translate("MainWindow", "&Team"),
-        "menu_help": translate("MainWindow", "&Help"),
-        "new": translate("MainWindow", "&New team"),
-        "open": translate("MainWindow", "&Open…"),
-        "save": translate("MainWindow", "&Save"),
-        "save_as": translate("MainWindow", "Save &as…"),
-        "import_current": translate("MainWindow", "&Import spreadsheet…"),
-        "import_new": translate("MainWindow", "Import as new &team…"),
-        "export_sheet": translate("MainWindow", "Export spreads&heet…"),
-        "export_template": translate("MainWindow", "Export &blank template…"),
-        "export_memo": translate("MainWindow", "Export &memo…"),
-        "preview_memo": translate("MainWindow", "Memo pre&view…"),
-        "print_memo": translate("MainWindow", "&Print…"),
-        "quit": translate("MainWindow", "&Quit"),
-        "undo": translate("MainWindow", "&Undo"),
-        "redo": translate("MainWindow", "&Redo"),
-        "add": translate("MainWindow", "&Add staff member"),
-        "duplicate": translate("MainWindow", "D&uplicate staff member"),
-        "remove": translate("MainWindow", "Re&move staff member"),
-        "edit_cell": translate("MainWindow", "&Edit cell"),
-        "show_all": translate("MainWindow", "Show &all case types of the norm set"),
-        "settings": translate("MainWindow", "Team &settings…"),
-        "norm_sets": translate("MainWindow", "&Own norm sets…"),
-        "help": translate("MainWindow", "&Help"),
-        "about": translate("MainWindow", "&About Sagstal"),
+        "menu_file": _("&File"),
+        "menu_recent": _("Open &recent"),
+        "menu_edit": _("&Edit"),
+        "menu_view": _("&View"),
+        "menu_language": _("&Language"),
+        "menu_team": _("&Team"),
+        "menu_help": _("&Help"),
+        "new": _("&New team"),
+        "open": _("&Open…"),
+        "save": _("&Save"),
+        "save_as": _("Save &as…"),
+        "import_current": _("&Import spreadsheet…"),
+        "import_new": _("Import as new &team…"),
+        "export_sheet": _("Export spreads&heet…"),
+        "export_template": _("Export &blank template…"),
+        "export_memo": _("Export &memo…"),
+        "preview_memo": _("Memo pre&view…"),
+        "print_memo": _("&Print…"),
+        "quit": _("&Quit"),
+        "undo": _("&Undo"),
+        "redo": _("&Redo"),
+        "add": _("&Add staff member"),
+        "duplicate": _("D&uplicate staff member"),
+        "remove": _("Re&move staff member"),
+        "edit_cell": _("&Edit cell"),
+        "show_all": _("Show &all case types of the norm set"),
+        "settings": _("Team &settings…"),
+        "norm_sets": _("&Own norm sets…"),
+        "help": _("&Help"),
+        "about": _("&About Sagstal"),
         "lang_da": "Dansk",
         "lang_en": "English",
     }
@@ -168,7 +169,7 @@ class WindowActions:
             action.setStatusTip(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self._window.open_file(p))
         if not files:
-            empty = menu.addAction(translate("MainWindow", "(no recent files)"))
+            empty = menu.addAction(_("(no recent files)"))
             empty.setEnabled(False)
 
     def retranslate(self) -> None:
@@ -178,8 +179,8 @@ class WindowActions:
         for name, menu in self.menus.items():
             menu.setTitle(texts[name])
         tips = {
-            "remove": translate("MainWindow", "Remove the selected staff members (Delete). Undo with Ctrl+Z."),
-            "show_all": translate("MainWindow", "Show a column for every case type of the norm set, also empty ones."),
+            "remove": _("Remove the selected staff members (Delete). Undo with Ctrl+Z."),
+            "show_all": _("Show a column for every case type of the norm set, also empty ones."),
         }
         for name, tip in tips.items():
             self.actions[name].setToolTip(tip)

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from sagstal_desktop.core.load import TeamSummary
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.gui.background import Cancelled, run_with_progress
+from sagstal_desktop.i18n import _
 from sagstal_desktop.report.options import MemoOptions
 
 STEPS = 1000
@@ -50,9 +50,9 @@ def build_memo_with_progress(parent: QWidget | None, team: Team, target: Path, o
 
     try:
         pages = run_with_progress(
-            parent, QCoreApplication.translate("MemoProgress", "Writing the memo…"),
+            parent, _("Writing the memo…"),
             memo_job(team, target, options, summary, norm_set),
-            title=QCoreApplication.translate("MemoProgress", "Memo"),
+            title=_("Memo"),
             cancel_errors=(MemoCancelled,), min_duration_ms=min_duration_ms,
         )
     except Cancelled:

@@ -38,7 +38,7 @@ class StatusLegend(QWidget):
             text.setToolTip(status_style.explanation(status))
 
     def texts(self) -> list[str]:
-        return [label.text() for label, _ in self._labels]
+        return [label.text() for label, _unused in self._labels]
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -10,15 +10,15 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QCursor, QFontMetrics
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from sagstal_desktop.core.formatting import format_number, format_percent
 from sagstal_desktop.core.load import Status, TeamSummary
 from sagstal_desktop.gui.widgets import status_style
+from sagstal_desktop.i18n import _
 
-translate = QCoreApplication.translate
 BAR_THICKNESS = 0.7
 MAX_NAMED_BARS = 60
 
@@ -74,13 +74,13 @@ class LoadChart(pg.PlotWidget):
 
     # -- texts -------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.getPlotItem().setLabel("bottom", translate("LoadChart", "Load in % of DS max"))
-        self._max_line.label.setFormat(translate("LoadChart", "DS max 100 %"))
+        self.getPlotItem().setLabel("bottom", _("Load in % of DS max"))
+        self._max_line.label.setFormat(_("DS max 100 %"))
         self._update_min_label()
 
     def _update_min_label(self) -> None:
         if self._min_level is not None:
-            self._min_line.label.setFormat(translate("LoadChart", "DS min {pct}").format(
+            self._min_line.label.setFormat(_("DS min {pct}").format(
                 pct=format_percent(self._min_level / 100, 0, self._lang)))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -161,8 +161,8 @@ class LoadChart(pg.PlotWidget):
         """The hover text of a bar: name, load, caseload, cases, status."""
         lang = self._lang
         person = self._summary.persons[index]
-        return translate(
-            "LoadChart", "{name}\nLoad: {load} of DS max\nFull-time caseload: {fte}\nCases: {cases}\n{status}"
+        return _(
+            "{name}\nLoad: {load} of DS max\nFull-time caseload: {fte}\nCases: {cases}\n{status}"
         ).format(name=person.name, load=format_percent(person.load_max, 1, lang),
                  fte=format_number(person.fte_caseload, 1, lang), cases=person.total_cases,
                  status=status_style.label(person.status))
