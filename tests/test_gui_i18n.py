@@ -126,6 +126,7 @@ def test_missing_catalogue_falls_back_to_english_with_a_warning(qapp, qtbot, dem
         qtbot.addWidget(dialog)
         assert dialog.windowTitle() == "Team settings"  # the English source text
     finally:
+        monkeypatch.undo()  # before clearing: widgets re-translating later must find the real catalogue
         text_layer.translator.cache_clear()
 
 

@@ -214,6 +214,7 @@ def test_missing_catalogue_gives_english_with_a_warning(monkeypatch, caplog, tmp
             assert i18n.translator("da").gettext("Team settings") == "Team settings"
         assert "missing" in caplog.text
     finally:
+        monkeypatch.undo()
         i18n.translator.cache_clear()
 
 
