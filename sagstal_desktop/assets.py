@@ -1,7 +1,8 @@
-"""Locate bundled files (resources/, translations/) in a checkout, an install or a frozen build.
+"""Locate bundled files (resources/) in a checkout, an install or a frozen build.
 
-The design card keeps ``resources/`` and ``translations/`` at the top level of the repository.
-They are found, in order: ``$SAGSTAL_ASSETS`` (a folder holding both), the PyInstaller bundle
+The design card keeps ``resources/`` at the top level of the repository (the compiled translations
+are package data: see ``sagstal_desktop.i18n``).
+They are found, in order: ``$SAGSTAL_ASSETS`` (a folder holding ``resources/``), the PyInstaller bundle
 (``sys._MEIPASS``), the repository beside this package (source checkout or editable install),
 and ``<prefix>/share/sagstal`` (a regular wheel install, see ``[tool.setuptools.data-files]``).
 """
@@ -29,7 +30,7 @@ def _candidates() -> list[Path]:
 
 @cache
 def asset_root() -> Path:
-    """The folder that holds ``resources/`` (and ``translations/``)."""
+    """The folder that holds ``resources/``."""
     for root in _candidates():
         if (root / "resources" / "norms").is_dir():
             return root
@@ -39,8 +40,3 @@ def asset_root() -> Path:
 def resource_path(*parts: str) -> Path:
     """Path of a file under ``resources/``."""
     return asset_root().joinpath("resources", *parts)
-
-
-def translations_dir() -> Path:
-    """Folder with the compiled ``.qm`` translation files."""
-    return asset_root() / "translations"

@@ -1,31 +1,24 @@
-"""Translations: language choice and memory, Danish after switching, Qt's own strings, missing .qm
-files, the translation build script, and the SVG icons."""
+"""Translations in the window: language choice and memory, Danish after switching (gettext),
+Qt's own strings (qtbase_da.qm), a missing catalogue, the translation build script, and the SVG icons."""
 
 from __future__ import annotations
 
 import logging
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QSize
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from sagstal_desktop.assets import resource_path, translations_dir
+from sagstal_desktop.assets import resource_path
 from sagstal_desktop.gui import i18n
 from sagstal_desktop.gui.app_settings import SETTINGS_FILE
+from sagstal_desktop.i18n import _
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _compiled_translations():
-    """The .qm files are build products (bootstrap.sh builds them); build them if missing."""
-    if not all((translations_dir() / f"sagstal_{lang}.qm").is_file() for lang in i18n.LANGUAGES):
-        subprocess.run([sys.executable, str(ROOT / "scripts" / "build_translations.py")], check=True)
 
 
 @pytest.fixture(autouse=True)
@@ -44,7 +37,7 @@ class _Greeting(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.label.setText(QCoreApplication.translate("TeamSettingsDialog", "Team settings"))
+        self.label.setText(_("Team settings"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -100,7 +93,7 @@ def test_switching_to_danish_translates_open_widgets_and_new_dialogs(qapp, qtbot
 def test_qt_own_buttons_are_danish_too(qapp, qtbot):
     i18n.install_translations(qapp, "da")
     names = [p.name for p in i18n.loaded_files()]
-    assert names == ["sagstal_da.qm", "qtbase_da.qm"]
+    assert names == ["qtbase_da.qm"]  # the program's own texts come from gettext, not a .qm
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel | QDialogButtonBox.StandardButton.Close)
     qtbot.addWidget(box)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "") == "Annuller"
@@ -130,12 +123,12 @@ def test_missing_catalogue_falls_back_to_english_with_a_warning(qapp, qtbot, dem
         text_layer.translator.cache_clear()
 
 
-def test_english_qm_shows_the_source_text(qapp, qtbot, demo):
+def test_english_shows_the_source_text(qapp, qtbot, demo):
     from sagstal_desktop.gui.dialogs.team_settings import TeamSettingsDialog
 
     i18n.install_translations(qapp, "da")
-    i18n.install_translations(qapp, "en")  # replaces the Danish translators
-    assert [p.name for p in i18n.loaded_files()] == ["sagstal_en.qm"]
+    i18n.install_translations(qapp, "en")  # removes Qt's Danish translator; gettext shows the msgid
+    assert i18n.loaded_files() == []
     dialog = TeamSettingsDialog(demo)
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Team settings"
@@ -165,17 +158,15 @@ def test_build_script_reports_stale_catalogues_clearly(monkeypatch, tmp_path, ca
 
 
 def test_every_danish_message_of_the_dialogs_is_translated():
-    import xml.etree.ElementTree as ET
+    from babel.messages.pofile import read_po
 
-    ours = {"AboutDialog", "HelpDialog", "NewNormSetDialog", "NormSetEditorDialog", "NormTableModel",
-            "TeamSettingsDialog"}
-    root = ET.parse(ROOT / "translations" / "sagstal_da.ts").getroot()
-    untranslated = [
-        (ctx.findtext("name"), msg.findtext("source"))
-        for ctx in root.iter("context") if ctx.findtext("name") in ours
-        for msg in ctx.iter("message")
-        if msg.find("translation").get("type") in ("unfinished", None) and not msg.findtext("translation")
-    ]
+    ours = ("gui/dialogs/", "gui/models/", "gui/import_actions.py", "gui/memo_actions.py")
+    with (ROOT / "translations" / "da.po").open("rb") as handle:
+        catalog = read_po(handle, locale="da")
+    dialog_messages = [m for m in catalog if m.id and any(any(o in path for o in ours) for path, _n in m.locations)]
+    assert len(dialog_messages) > 100
+    untranslated = [m.id for m in dialog_messages
+                    if m.fuzzy or not all(m.string if isinstance(m.string, tuple) else (m.string,))]
     assert untranslated == []
 
 

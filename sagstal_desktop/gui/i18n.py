@@ -19,7 +19,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from sagstal_desktop import i18n as text_layer
-from sagstal_desktop.assets import translations_dir
 from sagstal_desktop.gui.app_settings import app_settings
 
 LANGUAGES = text_layer.LANGUAGES
@@ -99,11 +98,6 @@ def install_translations(app: QCoreApplication, lang: str) -> None:
     _loaded_files.clear()
     QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark) if lang == "da"
                        else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    own = translations_dir() / f"sagstal_{lang}.qm"  # legacy Qt catalogue until gui/ uses gettext
-    if _load(app, own):
-        changed = True
-    else:
-        _LOG.warning("translation file %s is missing or unreadable; showing the English source text", own)
     if lang != "en":  # Qt's own strings are English already
         for folder in qt_translations_dirs():
             if _load(app, folder / f"qtbase_{lang}.qm"):
