@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from sagstal_desktop.gui.dialogs.import_progress import Cancelled, run_with_progress
-from sagstal_desktop.i18n import _
+from sagstal_desktop.i18n import _, tr
 
 
 def _start_dir(window: Any) -> str:
@@ -156,7 +156,7 @@ def export_template(window: Any, path: Path | str | None = None) -> None:
     from sagstal_desktop.io.exporter import ExportError, write_template
 
     lang = window.language()
-    default = "skabelon.xlsx" if lang == "da" else "template.xlsx"
+    default = tr("template.xlsx", lang)
     title = _("Export blank template")
     target = Path(path) if path else _ask_save(window, title, default)
     if target is None:

@@ -20,7 +20,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 
-from sagstal_desktop.i18n import _
+from sagstal_desktop.i18n import _, tr
 from sagstal_desktop.report.options import MemoOptions
 
 # -- questions to the user (module-level so tests can answer them) ---------------------------
@@ -67,7 +67,7 @@ def ask_printer(window: Any, page_count: int):
 def suggested_name(window: Any, options: MemoOptions) -> Path:
     """``Sagstal-notat Team Nord 2026-11-22.pdf`` beside the document (or in the home folder)."""
     team = window.team()
-    stem = ("Sagstal-notat" if options.lang == "da" else "Sagstal memo")
+    stem = tr("Sagstal memo", options.lang)
     name = " ".join(x for x in (stem, team.info.team_name.strip(), window.summary().as_of.isoformat()) if x)
     name = re.sub(r'[\\/:*?"<>|]+', "-", name)
     path = window.document_path()

@@ -81,12 +81,11 @@ def _sources_html(lang: str) -> str:
 
 def _survey_values(lang: str) -> dict[str, str]:
     survey = survey_2023()
-    pct_text = format_number(survey.response_rate_pct, 1, lang)
     return {
         "SURVEY_PERIOD": survey.period(lang),
         "SURVEY_SENT": format_number(survey.sent, 0, lang),
         "SURVEY_ANSWERED": format_number(survey.answered, 0, lang),
-        "SURVEY_RATE": f"{pct_text} %" if lang == "da" else f"{pct_text}%",
+        "SURVEY_RATE": format_percent(survey.response_rate_pct / 100, 1, lang),
         "SURVEY_MUNICIPALITIES": format_number(survey.municipalities, 0, lang),
         "SURVEY_AREA_ANSWERS": format_number(survey.area_answers, 0, lang),
         "SURVEY_WITHIN": format_number(survey.overall_within, 0, lang),
