@@ -12,6 +12,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sagstal_desktop import i18n
 from sagstal_desktop.core.formatting import (
@@ -278,3 +280,15 @@ def test_validation_messages_quote_numbers_in_danish():
     with pytest.raises(InputError) as caught:
         parse_hours("52,5")
     assert caught.value.message("da").startswith("\"52,5\" timer ligger uden for 0-")  # as typed
+
+
+@given(value=st.floats(min_value=-1e9, max_value=1e9, allow_nan=False), decimals=st.integers(0, 2),
+       lang=st.sampled_from(["da", "en"]))
+def test_formatted_numbers_parse_back_to_the_rounded_value(value, decimals, lang):
+    """What the formatter shows, the parser reads back (money fields accept grouped numbers in both
+    notations): the shown value is the value rounded half up."""
+    from sagstal_desktop.core.validation import parse_number
+
+    shown = format_number(value, decimals, lang)
+    assert parse_number(shown, grouping=True) == round_half_up(value, decimals)
+    assert format_number(-value, decimals, lang).lstrip("-") == shown.lstrip("-")  # symmetric, no "-0,0"
