@@ -48,8 +48,9 @@ def check_incoming(problem: PlanningProblem, incoming: Mapping[str, int]) -> dic
 
 
 def distribute(team: Team, incoming: Mapping[str, int], as_of: date | None = None,
-               norm_set: NormSet | None = None, time_limit: float = TIME_LIMIT) -> Distribution:
-    """The proposal for handing out ``incoming`` (case type id -> new cases)."""
+               norm_set: NormSet | None = None, time_limit: float = TIME_LIMIT, exact: bool = False) -> Distribution:
+    """The proposal for handing out ``incoming`` (case type id -> new cases). ``exact`` solves
+    the integer program even for one type (where water-filling is already exact; for tests)."""
     deadline = time.perf_counter() + time_limit
     problem = build_problem(team, as_of, norm_set)
     receivers = check_incoming(problem, incoming)
@@ -57,7 +58,7 @@ def distribute(team: Team, incoming: Mapping[str, int], as_of: date | None = Non
     order = sorted(receivers, key=lambda t: (problem.type_max(t), t))  # heavier cases first
     given = {t: water_fill(receivers[t], loads, problem.type_max(t), incoming[t]) for t in order}
     optimal, gap = True, 0.0
-    if len(receivers) > 1:
+    if len(receivers) > 1 or (exact and receivers):
         given, optimal, gap = _exact(problem, receivers, incoming, given, loads, deadline)
     return _result(problem, given, optimal, gap)
 
