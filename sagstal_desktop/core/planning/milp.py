@@ -211,12 +211,19 @@ class LeximinOutcome:
 
 
 def lowest_max(milp: Milp, loads: Sequence[LoadRow], people: Sequence[int],
-               flags: Sequence[int | bool] | None = None) -> tuple[float, bool, float, list[int]]:
+               flags: Sequence[int | bool] | None = None, above: int = 0) -> tuple[float, bool, float, list[int]]:
     """The least level t such that the loads of ``people`` not flagged lie at or below it
-    (people flagged by a column may lie above). Rows "L_p <= t" are added and left in the model
-    at the level found. Returns (level, proven, relative gap, the rows)."""
+    (people flagged by a column, at most ``above`` of them, may lie above). Rows "L_p <= t" are
+    added and left in the model at the level found. Returns (level, proven, relative gap, rows).
+
+    The search starts from a bound no allocation can beat: every load is at least its ``low``,
+    so the (above+1)-th highest load is at least the (above+1)-th highest ``low``. Where the
+    current solution reaches that bound (typical for people who receive nothing), no integer
+    program is solved at all."""
     flags = flags or [False] * len(loads)
     low = min(loads[p].low / loads[p].scale for p in people)
+    lows = sorted((row.low / row.scale for row in loads), reverse=True)
+    bound = lows[above] if above < len(lows) else low
     rows = {}
     for p in people:
         row = loads[p]
@@ -234,9 +241,9 @@ def lowest_max(milp: Milp, loads: Sequence[LoadRow], people: Sequence[int],
             milp.set_row_upper(r, loads[p].room(level))
 
     high = best()  # reached by the current solution
-    floor_ = low - LEVEL_TOLERANCE  # no allocation reaches a level at or below this
+    floor_ = max(low, bound) - LEVEL_TOLERANCE  # no allocation reaches a level at or below this
     proven, gap = True, 0.0
-    trial = high - LEVEL_TOLERANCE  # first: can it be improved at all?
+    trial = high - LEVEL_TOLERANCE  # can it be improved at all?
     while floor_ < high - LEVEL_TOLERANCE:
         limit(trial)
         outcome = milp.solve({})
@@ -247,7 +254,7 @@ def lowest_max(milp: Milp, loads: Sequence[LoadRow], people: Sequence[int],
         else:
             proven, gap = False, (high - max(floor_, 0.0)) / high if high > 0 else math.inf
             break
-        trial = (floor_ + high) / 2 if high - floor_ > 4 * LEVEL_TOLERANCE else high - LEVEL_TOLERANCE
+        trial = high - LEVEL_TOLERANCE  # descend: the start is usually close, so few probes
     limit(high)
     return high, proven, gap, list(rows.values())
 
@@ -261,7 +268,7 @@ def leximin(milp: Milp, loads: Sequence[LoadRow]) -> LeximinOutcome:
     count = 0
     while count < n:
         free = [p for p in range(n) if flags[p] is not True]
-        level, proven, gap, _rows = lowest_max(milp, loads, free, flags)
+        level, proven, gap, _rows = lowest_max(milp, loads, free, flags, count)
         if not proven:
             return LeximinOutcome(False, gap, levels)
         # flag the persons at the level; as few as possible
@@ -283,7 +290,7 @@ def leximin(milp: Milp, loads: Sequence[LoadRow]) -> LeximinOutcome:
                 new_flags.append(col)
                 columns.append(col)
         in_solution = ones + sum(milp.values[c] for c in columns)
-        if in_solution > count + 1 and columns:
+        if in_solution > max(count + 1, ones) and columns:
             outcome = milp.solve(dict.fromkeys(columns, 1.0))
             if not outcome.optimal:
                 return LeximinOutcome(False, outcome.gap, levels)

@@ -10,8 +10,9 @@ per type never change; moved cases = sum of ``dec``. Any net change is realised 
 many single moves, paired giver to receiver in team order.
 
 ``tradeoff`` gives, for K = 0, 1, ..., the lowest possible highest load with at most K moved
-cases and the staff over DS's maximum in the plan reaching it with fewest moves, up to what
-full balance needs (the fewest moves that reach the lowest highest load with no limit), capped.
+cases and the staff over DS's maximum in the plan reaching it with fewest moves, until full
+balance (the highest load equals the capacity-weighted average load, or the highest person has
+nothing anyone else may take) or the cap.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.core.planning.distribute import TIME_LIMIT, person_changes
 from sagstal_desktop.core.planning.errors import PlanningError
-from sagstal_desktop.core.planning.problem import PlanningProblem, build_problem
+from sagstal_desktop.core.planning.problem import LEVEL_TOLERANCE, PlanningProblem, build_problem
 from sagstal_desktop.core.planning.result import Move, Rebalance, TradeoffPoint
 
 #: The trade-off stops at this many moved cases (or earlier, where full balance is reached).
@@ -155,42 +156,57 @@ def rebalance(team: Team, max_moves: int, as_of: date | None = None, norm_set: N
 
 def tradeoff(team: Team, as_of: date | None = None, norm_set: NormSet | None = None, cap: int = TRADEOFF_CAP,
              time_limit: float = TIME_LIMIT) -> list[TradeoffPoint]:
-    """For K = 0, 1, ... up to the moves full balance needs (at most ``cap``): the lowest highest
-    load with at most K moved cases, and the staff over max in the fewest-moves plan for it."""
+    """For K = 0, 1, ... up to ``cap`` (or until the highest load cannot fall further): the
+    lowest highest load with at most K moved cases, and the staff over max in the fewest-moves
+    plan for it. Each point comes from ``shedding.shed`` when its plan meets the lower bounds
+    (proven), else from the integer program under the shared time limit."""
+    from sagstal_desktop.core.planning.shedding import removable_cases, shed
+
     problem = build_problem(team, as_of, norm_set)
-    model = _MoveModel(problem, time.perf_counter() + time_limit, None)
-    if not model.rows:
-        return [_point(problem, model, 0, True, 0.0)]
-    from sagstal_desktop.core.planning.milp import lowest_max
-
-    milp = model.milp
-    people = list(range(len(model.rows)))
-    zero = list(milp.values)
-
-    def solve(max_moves: int | None) -> tuple[bool, float, list[int]]:
-        model.set_max_moves(max_moves)
-        _level, proven, gap, rows = lowest_max(milp, model.rows, people)
-        if not proven:
-            return False, gap, rows
-        fewest = milp.solve({c: 1.0 for _i, _t, c in model.dec})
-        return fewest.optimal, fewest.gap, rows
-
-    optimal, gap, rows = solve(None)
-    full = model.moved() if optimal else cap
-    for row in rows:  # levels of full balance would cut off plans with fewer moves
-        milp.set_row_upper(row, math.inf)
+    deadline = time.perf_counter() + time_limit
+    fallback: _LowestMax | None = None
     points = []
-    milp.values = list(zero)
-    for k in range(min(full, cap) + 1):
-        optimal, gap, _rows = solve(k) if k else (True, 0.0, [])
-        points.append(_point(problem, model, k, optimal, gap))
+    # no number of moves brings the highest load below the capacity-weighted average load
+    work = sum(problem.work(p) for p in problem.persons)
+    scale = sum(problem.units * p.capacity for p in problem.persons)
+    balanced = work / scale if scale else 0.0
+    removable = removable_cases(problem)
+    for k in range(cap + 1):
+        _level, moves, more = shed(problem, k, removable)
+        if moves is not None:
+            points.append(_point(problem, moves, k, True, 0.0))
+        else:
+            fallback = fallback or _LowestMax(problem, deadline)
+            optimal, gap = fallback.solve(k)
+            points.append(_point(problem, fallback.model.moves(), k, optimal, gap))
+        if not more or (points[-1].max_load or 0.0) <= balanced + LEVEL_TOLERANCE:
+            break
     return points
 
 
-def _point(problem: PlanningProblem, model: _MoveModel, max_moves: int, optimal: bool, gap: float) -> TradeoffPoint:
-    after = _apply(problem.team, model.moves() if max_moves else [])
-    loads = [p.load_after for p in person_changes(problem, after)]
+class _LowestMax:
+    """The integer program for one trade-off point at a time, K rising (each level found stays
+    valid for larger K, since the lowest highest load never rises with K)."""
+
+    def __init__(self, problem: PlanningProblem, deadline: float) -> None:
+        self.model = _MoveModel(problem, deadline, 0)
+
+    def solve(self, max_moves: int) -> tuple[bool, float]:
+        from sagstal_desktop.core.planning.milp import lowest_max
+
+        model = self.model
+        if not model.rows:
+            return True, 0.0
+        model.set_max_moves(max_moves)
+        _level, proven, gap, _rows = lowest_max(model.milp, model.rows, list(range(len(model.rows))))
+        if not proven:
+            return False, gap
+        fewest = model.milp.solve({c: 1.0 for _i, _t, c in model.dec})
+        return fewest.optimal, fewest.gap
+
+
+def _point(problem: PlanningProblem, moves: list[Move], max_moves: int, optimal: bool, gap: float) -> TradeoffPoint:
+    loads = [p.load_after for p in person_changes(problem, _apply(problem.team, moves))]
     computable = [x for x in loads if x is not None]
     return TradeoffPoint(max_moves, max(computable, default=None), sum(1 for x in computable if x > 1.0 + EPSILON),
-                         model.moved() if max_moves else 0, optimal, gap)
-
+                         sum(m.cases for m in moves), optimal, gap)
