@@ -115,6 +115,11 @@ def _type_lookup(extra: Iterable[str] = ()) -> dict[str, str]:
     return lookup
 
 
+def find_case_type(text: str, norm_set: NormSet) -> str | None:
+    """The case-type id ``text`` names (id, Danish or English name, any case), or None."""
+    return _type_lookup(norm_set.case_type_ids).get(_key(text))
+
+
 def _area_lookup(norm_set: NormSet) -> dict[str, str]:
     lookup: dict[str, str] = {}
     for group in norm_set.groups:

@@ -1,25 +1,12 @@
 """Why a plan cannot be made, in Danish and English (the pattern of ``core/validation.py``):
-a code, the value it concerns, and ``message(lang)``. Every planning message lives here."""
+a code, the value it concerns, and ``message(lang)``; the texts are in ``texts.py``."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from sagstal_desktop.core.norms import case_type_name
-
-_MESSAGES: dict[str, tuple[str, str]] = {
-    # code: (English, Danish); {value} is the case type's name or the number as given
-    "unknown_type": ("\"{value}\" is not a case type", "\"{value}\" er ikke en sagstype"),
-    "unmeasured_type": ("the norm set cannot measure the case type \"{value}\"",
-                        "normsættet kan ikke måle sagstypen \"{value}\""),
-    "negative_cases": ("the number of new {value} cases is negative ({limit})",
-                       "antallet af nye {value}-sager er negativt ({limit})"),
-    "nobody_eligible": ("nobody may take new {value} cases (competences, \"no new cases\" or no casework hours)",
-                        "ingen må tage nye {value}-sager (kompetencer, \"tager ikke nye sager\" eller ingen "
-                        "sagsbehandlingstimer)"),
-    "negative_moves": ("the largest number of moved cases is negative ({value})",
-                       "det største antal flyttede sager er negativt ({value})"),
-}
+from sagstal_desktop.core.planning.texts import MESSAGES as _MESSAGES
 
 
 class PlanningError(ValueError):
