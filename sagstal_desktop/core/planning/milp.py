@@ -36,7 +36,7 @@ import os
 import sys
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sagstal_desktop.core.planning.problem import LEVEL_TOLERANCE
 
@@ -271,6 +271,8 @@ def leximin(milp: Milp, loads: Sequence[LoadRow]) -> LeximinOutcome:
         level, proven, gap, _rows = lowest_max(milp, loads, free, flags, count)
         if not proven:
             return LeximinOutcome(False, gap, levels)
+        if not levels:  # no load exceeds the first level: tighter bounds for every later row
+            loads = [replace(row, high=min(row.high, max(row.low, _floor_work(row, level)))) for row in loads]
         # flag the persons at the level; as few as possible
         threshold = level - LEVEL_TOLERANCE
         new_flags: list[int | bool] = []
@@ -301,6 +303,11 @@ def leximin(milp: Milp, loads: Sequence[LoadRow]) -> LeximinOutcome:
         levels.append((level, count))
         flags = new_flags
     return LeximinOutcome(True, 0.0, levels)
+
+
+def _floor_work(row: LoadRow, level: float) -> float:
+    """The most work the person can hold at or below ``level``."""
+    return row.room(level) + row.base
 
 
 def _flag_value(flag: int | bool, values: Sequence[float]) -> bool:
