@@ -117,3 +117,16 @@ def test_danish_error_text(demo):
     with pytest.raises(PlanningError) as info:
         distribute(demo, {"integration": 3}, AS_OF)
     assert info.value.message("da").startswith("ingen må tage nye integration-sager")
+
+
+@given(small_teams(max_people=4), incoming_cases)
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_maxima_without_small_fractions_are_compared_in_floating_point(team, incoming):
+    from sagstal_desktop.core.norms import custom_norm_set, find_norm_set
+    from sagstal_desktop.core.planning.problem import work_units
+
+    own = custom_norm_set("loft", "Loft", find_norm_set("ds_2020"), {"sygedagpenge": (20, 33.33333)})
+    assert work_units(own) == (1.0, False)
+    team.custom_norm_sets = [own]
+    team.settings.norm_set_id = "loft"
+    _check(team, incoming)
