@@ -29,6 +29,8 @@ _MESSAGES: dict[str, str] = {
     "too_large": N_("\"{value}\" is larger than {limit}"),
     "share_range": N_("\"{value}\" is outside 0-100 %"),
     "name_empty": N_("the name is empty"),
+    "unknown_competence": N_("\"{value}\" is neither a case type nor an area"),
+    "not_yes_no": N_("\"{value}\" is not yes or no"),
 }
 
 

@@ -19,7 +19,9 @@ from sagstal_desktop.i18n import LANGUAGES, NP_, ptr, tr
 NAME, WEEKLY_HOURS, OTHER_HOURS, OTHER_TASKS, START_DATE, NOTE = (
     "name", "weekly_hours", "other_hours", "other_tasks", "start_date", "note",
 )
-FIELDS: tuple[str, ...] = (NAME, WEEKLY_HOURS, OTHER_HOURS, OTHER_TASKS, START_DATE, NOTE)
+COMPETENCES, TAKES_NEW_CASES = "competences", "takes_new_cases"
+FIELDS: tuple[str, ...] = (NAME, WEEKLY_HOURS, OTHER_HOURS, OTHER_TASKS, START_DATE, NOTE, COMPETENCES,
+                           TAKES_NEW_CASES)
 COUNT_PREFIX = "count:"
 COMPUTED = "computed"
 
@@ -32,6 +34,8 @@ FIELD_HEADERS: dict[str, str] = {
     OTHER_TASKS: NP_("column", "Other tasks"),
     START_DATE: NP_("column", "Start date"),
     NOTE: NP_("column", "Note"),
+    COMPETENCES: NP_("column", "Competences"),
+    TAKES_NEW_CASES: NP_("column", "Takes new cases"),
 }
 
 #: Further headers people use for the same fields.
@@ -45,6 +49,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     START_DATE: ("ansat", "ansat dato", "ansættelsesdato", "ansat fra", "startdato", "start dato", "start date",
                  "start", "hired", "date hired", "employed since", "ansættelse"),
     NOTE: ("note", "noter", "bemærkning", "bemærkninger", "kommentar", "comment", "notes", "remark"),
+    COMPETENCES: ("kompetencer", "kompetence", "competences", "competence", "sagstyper", "case types"),
+    TAKES_NEW_CASES: ("tager nye sager", "nye sager", "takes new cases", "new cases"),
 }
 
 #: Computed columns Sagstal exports: (key, msgid in the context "column"). Recognised and ignored on import.
@@ -167,12 +173,18 @@ def case_type_columns(norm_set: NormSet, extra: Iterable[str] = ()) -> list[str]
     return types
 
 
-def input_headers(norm_set: NormSet, lang: str = "da", extra_types: Iterable[str] = ()) -> list[tuple[str, str]]:
+def input_headers(norm_set: NormSet, lang: str = "da", extra_types: Iterable[str] = (),
+                  planning: bool = True) -> list[tuple[str, str]]:
     """(target, header) for the input columns Sagstal writes, in order: name, hours, other hours,
-    other tasks, start date, one column per case type, note."""
+    other tasks, start date, one column per case type, note, then (with ``planning``) competences
+    and takes new cases. The two planning columns are optional (empty means the default: every
+    type of the team's areas; takes new cases), so the export writes them only for a team that
+    uses them and the blank template leaves them out."""
     out = [(f, field_header(f, lang)) for f in (NAME, WEEKLY_HOURS, OTHER_HOURS, OTHER_TASKS, START_DATE)]
     out += [(count_target(t), case_type_name(t, lang)) for t in case_type_columns(norm_set, extra_types)]
     out.append((NOTE, field_header(NOTE, lang)))
+    if planning:
+        out += [(f, field_header(f, lang)) for f in (COMPETENCES, TAKES_NEW_CASES)]
     return out
 
 
