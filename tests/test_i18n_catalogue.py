@@ -80,8 +80,8 @@ def _problems(catalog) -> tuple[int, list]:
         if message.fuzzy or not all(s.strip() for s in strings):
             problems.append(("missing or fuzzy", message.context, ids[0]))
             continue
-        for text in strings:
-            if _fields(text) != _fields(ids[-1]):
+        for index, text in enumerate(strings):  # Danish: [0] singular (n == 1), [1] plural
+            if _fields(text) != _fields(ids[min(index, len(ids) - 1)]):
                 problems.append(("placeholders differ", ids[0], text))
     return count, problems
 
@@ -203,6 +203,9 @@ def test_plural_forms_in_danish_and_english():
     singular, plural = "{n} added", "{n} added"
     assert i18n.ntr(singular, plural, 1, "da").format(n=1) == "1 ny"
     assert i18n.ntr(singular, plural, 2, "da").format(n=2) == "2 nye"
+    assert i18n.ntr("{n} person", "{n} persons", 1, "da").format(n=1) == "1 person"  # never "1 personer"
+    assert i18n.ntr("{n} person", "{n} persons", 0, "da").format(n=0) == "0 personer"
+    assert i18n.ntr("{n} valid row", "{n} valid rows", 1, "da").format(n=1) == "1 gyldig række"
     assert i18n.ntr("{n} staff member has no casework hours; their load cannot be computed.",
                     "{n} staff members have no casework hours; their load cannot be computed.", 1, "en").startswith(
         "{n} staff member has")

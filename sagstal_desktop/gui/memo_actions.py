@@ -20,7 +20,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 
-from sagstal_desktop.i18n import _, tr
+from sagstal_desktop.i18n import _, ngettext, tr
 from sagstal_desktop.report.options import MemoOptions
 
 # -- questions to the user (module-level so tests can answer them) ---------------------------
@@ -153,7 +153,8 @@ def print_file(window: Any, pdf: Path) -> int:
     finally:
         progress.close()
         progress.deleteLater()
-    window.show_status(_("Sent {n} page(s) to the printer.").format(n=printed))
+    window.show_status(ngettext("Sent {n} page to the printer.", "Sent {n} pages to the printer.", printed).format(
+        n=printed))
     return printed
 
 
@@ -170,7 +171,8 @@ def export_memo(window: Any) -> None:
         return
     pages = _build(window, target, options)
     if pages:
-        window.show_status(_("Memo saved to {path} ({n} pages)").format(path=target, n=pages))
+        window.show_status(ngettext("Memo saved to {path} ({n} page)", "Memo saved to {path} ({n} pages)",
+                                    pages).format(path=target, n=pages))
 
 
 def preview_memo(window: Any) -> None:

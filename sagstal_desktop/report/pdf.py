@@ -524,7 +524,8 @@ class MemoBuilder:
         else:
             items.append(_esc(t["m_no_cost"]))
         if sm.uncovered_by_type:
-            items.append(_esc(t["m_uncovered"].format(n=self.num(sum(sm.uncovered_by_type.values()), 0))))
+            uncovered = sum(sm.uncovered_by_type.values())
+            items.append(_esc(plural("m_uncovered", uncovered, self.lang).format(n=self.num(uncovered, 0))))
         items.append(_esc(t["m_caveat"]) + " " + self.cite.ref(default_source("newcomer_months")))
         out = [self.para(_esc(t["h_method"]), s.h2)]
         out += [self.para(text.strip(), s.bullet) for text in items]

@@ -123,8 +123,6 @@ TEXTS: dict[str, str] = {
                  "cases of type t. Shortfall = FTE needed − available casework FTE."),
     "m_cost": N_("Yearly cost = shortfall × cost per FTE ({cost}){source}."),
     "m_no_cost": N_("No cost per FTE has been entered, so no cost is computed."),
-    "m_uncovered": N_("{n} cases are of types the norm set does not measure; they count in the total but not in "
-                      "the load."),
     "m_caveat": N_("DS's ranges assume normal conditions (no long-term sick leave, parental leave without a "
                    "substitute or vacant positions) and do not tell everything: the weight of the cases and the "
                    "organisation matter too."),
@@ -155,6 +153,10 @@ PLURALS: dict[str, tuple[str, str]] = {
     "chart_not_computable": Nn_("{n} staff member with no casework hours is not shown.",
                                 "{n} staff members with no casework hours are not shown."),
     "totals": Nn_("Total ({n} staff member)", "Total ({n} staff)"),
+    "m_uncovered": Nn_("{n} case is of a type the norm set does not measure; it counts in the total but not in "
+                       "the load.",
+                       "{n} cases are of types the norm set does not measure; they count in the total but not in "
+                       "the load."),
 }
 
 

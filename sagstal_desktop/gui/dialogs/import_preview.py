@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.gui.dialogs.common import error_label, show_error, ui_language
-from sagstal_desktop.i18n import _
+from sagstal_desktop.i18n import _, ngettext
 from sagstal_desktop.io import columns as col
 from sagstal_desktop.io.importer import MERGE, REPLACE_COUNTS, REPLACE_TEAM, ImportPlan, analyze, describe
 from sagstal_desktop.io.problems import ERROR, Problem, column_letter
@@ -397,7 +397,8 @@ class ImportPreviewDialog(QDialog):
         self._tabs.setTabText(2, _("Problems ({count})").format(count=errors + warnings))
         if errors:
             self._tabs.setCurrentIndex(2)
-        self._accept_warnings.setText(_("I have read the {count} warnings; import anyway").format(
+        self._accept_warnings.setText(ngettext("I have read the warning; import anyway",
+                                               "I have read the {count} warnings; import anyway", warnings).format(
             count=warnings))
         self._accept_warnings.setVisible(warnings > 0 and errors == 0)
         self._update_state()
@@ -421,8 +422,9 @@ class ImportPreviewDialog(QDialog):
             return
         changes = plan.changes(self._team, self.mode())
         if self._team is None:
-            self._changes.setText(_("A new team with {count} people will be opened.").format(
-                count=len(changes.added)))
+            self._changes.setText(ngettext("A new team with {count} person will be opened.",
+                                           "A new team with {count} people will be opened.",
+                                           len(changes.added)).format(count=len(changes.added)))
         else:
             self._changes.setText(_("{added} new, {updated} updated, {removed} removed.").format(
                 added=len(changes.added), updated=len(changes.updated), removed=len(changes.removed)))

@@ -29,7 +29,7 @@ from sagstal_desktop.core.validation import (
 from sagstal_desktop.gui.commands import SetCountCommand, SetMemberFieldCommand
 from sagstal_desktop.gui.document import Document
 from sagstal_desktop.gui.widgets import status_style
-from sagstal_desktop.i18n import _
+from sagstal_desktop.i18n import _, ngettext
 
 COL_NAME, COL_HOURS, COL_OTHER_HOURS, COL_START = range(4)
 FIXED_COLUMNS = 4
@@ -330,8 +330,9 @@ class StaffTableModel(QAbstractTableModel):
             if key == "fte" and person.newcomer:
                 tip += "\n" + _("Newcomer: reduced capacity.")
             if key == "load" and person.uncovered_cases:
-                tip += "\n" + _("{n} cases are of types the norm set does not measure.").format(
-                    n=person.uncovered_cases)
+                tip += "\n" + ngettext("{n} case is of a type the norm set does not measure.",
+                                        "{n} cases are of types the norm set does not measure.",
+                                        person.uncovered_cases).format(n=person.uncovered_cases)
             return tip
         return None
 

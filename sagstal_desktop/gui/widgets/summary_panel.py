@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 from sagstal_desktop.core.formatting import format_dkk, format_number, format_percent, format_range
 from sagstal_desktop.core.load import TeamSummary
 from sagstal_desktop.core.norms import NormSet
-from sagstal_desktop.i18n import _
+from sagstal_desktop.i18n import _, ngettext
 
 LEVELS = ("min", "mid", "max")
 
@@ -136,7 +136,8 @@ class SummaryPanel(QFrame):
             measured += "\n" + _("Source: {source}").format(source=source)
         self._norm_label.setText(measured)
         values = self._values
-        values["staff"].setText(_("{n} persons").format(n=summary.staff_count))
+        values["staff"].setText(ngettext("{n} person", "{n} persons", summary.staff_count).format(
+            n=summary.staff_count))
         values["available"].setText(format_number(summary.available_fte, 2, lang))
         if summary.computable_count:
             values["over"].setText(_("{over} of {n} ({share})").format(
