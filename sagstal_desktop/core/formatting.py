@@ -109,6 +109,12 @@ def format_timestamp(moment: datetime, lang: str | None = "da") -> str:
     return format_datetime(moment, "d.M.yyyy 'kl'. HH.mm", locale="da_DK")
 
 
+def spreadsheet_date_format(lang: str | None = "da") -> str:
+    """The number format of a date cell in an exported workbook: ``dd-mm-yyyy`` as Danish Excel
+    writes dates, ``yyyy-mm-dd`` in English (both read back by ``core.validation.parse_date``)."""
+    return "dd-mm-yyyy" if _locale(lang) == "da_DK" else "yyyy-mm-dd"
+
+
 def format_value(value: Any, lang: str | None = "da") -> str:
     """A value as the user typed it or in the user's notation: text unchanged (``"30,5"`` stays
     ``30,5``), numbers as in ``format_number`` without trailing zeros (``30.5`` -> ``30,5``), dates

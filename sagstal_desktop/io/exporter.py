@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from sagstal_desktop.core.competences import format_competences, format_takes_new_cases
-from sagstal_desktop.core.formatting import format_percent
+from sagstal_desktop.core.formatting import format_percent, spreadsheet_date_format
 from sagstal_desktop.core.load import TeamSummary, summarize
 from sagstal_desktop.core.model import StaffMember, Team
 from sagstal_desktop.core.norms import NormSet
@@ -38,7 +38,6 @@ SHEET_NAMES = {  # msgids in the context "sheet"
     "norms": NP_("sheet", "Norms"),
     "help": NP_("sheet", "Instructions"),
 }
-_DATE_FORMAT = {"da": "dd-mm-yyyy", "en": "yyyy-mm-dd"}
 
 
 class ExportError(Exception):
@@ -183,7 +182,7 @@ def _widths(headers: list[str], rows: list[list[Any]]) -> list[int]:
 
 def _number_format(target: str, lang: str) -> str | None:
     if target == col.START_DATE:
-        return _DATE_FORMAT[lang]
+        return spreadsheet_date_format(lang)
     if target in (col.WEEKLY_HOURS, col.OTHER_HOURS):
         return "0.0#"
     if target == "computed:capacity":
@@ -238,7 +237,7 @@ def _summary_sheet(ws, team: Team, summary: TeamSummary, norm_set: NormSet, lang
         (tr("Team", lang), team.info.team_name or None, None),
         (tr("Norm set", lang), norm_set.name(lang), None),
         (tr("Source", lang), norm_set.source.cite(lang) if norm_set.source else None, None),
-        (tr("As of", lang), summary.as_of, _DATE_FORMAT.get(lang, "yyyy-mm-dd")),
+        (tr("As of", lang), summary.as_of, spreadsheet_date_format(lang)),
         (tr("Staff", lang), summary.staff_count, "0"),
         (tr("Total cases", lang), summary.total_cases, "0"),
         (tr("Cases with no norm in the set", lang), summary.total_cases - summary.covered_cases, "0"),
