@@ -8,9 +8,11 @@ data, found through ``importlib.resources`` in a checkout, an install and a froz
 - ``_("Save")`` / ``ngettext("{n} case", "{n} cases", n)``: in the current language, which the
   window sets at start-up and on View → Language (``set_language``). Until then it is the
   English source text, as with Qt's translators before one is installed.
-- ``translator(lang).gettext(...)``: in a language chosen per call (memo, CLI, export), without
-  touching the current language.
-- ``N_("...")`` / ``Nn_("...", "...")``: mark a string (a singular/plural pair) for the catalogue
+- ``tr("...", lang)`` / ``ntr(singular, plural, n, lang)`` / ``ptr(context, "...", lang)`` (or
+  ``translator(lang).gettext(...)``): in a language chosen per call (memo, CLI, export), without
+  touching the current language; ``lang=None`` means the current one.
+- ``N_("...")`` / ``Nn_("...", "...")`` / ``NP_(context, "...")``: mark a string (a singular/plural
+  pair, a string in a context) for the catalogue
   where it is defined, translate it later where it is shown.
 
 Qt-free and cheap to import (stdlib only): core may use it.
@@ -22,16 +24,16 @@ import gettext as _gettext
 import logging
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 
 DOMAIN = "sagstal"
 LANGUAGES = ("da", "en")
-DEFAULT_LANGUAGE = "da"  # of the memo, the CLI and the export (their ``lang`` parameters)
 _LOG = logging.getLogger(__name__)
 
 _current = "en"  # the current language of ``_()`` before ``set_language``: the source text
 
 
-def mo_resource(lang: str):
+def mo_resource(lang: str) -> Traversable:
     """The compiled catalogue of ``lang`` as an importlib.resources Traversable."""
     return resources.files("sagstal_desktop").joinpath("locale", lang, "LC_MESSAGES", f"{DOMAIN}.mo")
 
