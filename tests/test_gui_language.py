@@ -63,7 +63,7 @@ def test_switching_to_danish_translates_menus_headers_and_summary(window):
     assert model.index(row, model.column_of("fte_caseload")).data() == "49,3"
     assert model.index(row, model.column_of("status")).data() == "Inden for DS-interval"
     panel = window.summary_panel
-    assert panel.caption("available") == "Årsværk til rådighed:"
+    assert panel.caption("available") == "Årsværk til sagsbehandling:"  # as in the memo and the CLI
     assert panel.caption("over") == "Over DS' maksimum:"
     assert panel.value("available") == "10,83"
     assert panel.value("over") == "5 af 12 (42 %)"

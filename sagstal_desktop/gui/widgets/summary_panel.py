@@ -100,7 +100,7 @@ class SummaryPanel(QFrame):
         self._title.setText(_("Team summary"))
         captions = {
             "staff": _("Staff:"),
-            "available": _("Available FTE:"),
+            "available": _("Available casework FTE:"),
             "over": _("Staff over DS max:"),
             "average": _("Average full-time caseload:"),
             "range": _("DS range for the team's cases:"),
