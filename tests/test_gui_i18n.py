@@ -188,3 +188,15 @@ def test_every_icon_renders_sharp_at_any_scale(qapp):
     assert not app_icon().isNull()
     with pytest.raises(KeyError):
         icon("no-such-icon")
+
+
+def test_widgets_retranslate_even_when_no_qt_translator_changes(qapp, qtbot, monkeypatch, tmp_path):
+    """Without qtbase_da.qm no Qt translator comes or goes; the switch still reaches open widgets."""
+    monkeypatch.setattr(i18n, "qt_translations_dirs", lambda: [tmp_path])  # no qtbase_*.qm anywhere
+    i18n.install_translations(qapp, "en")
+    widget = _Greeting()
+    qtbot.addWidget(widget)
+    i18n.install_translations(qapp, "da")
+    qapp.processEvents()
+    assert i18n.loaded_files() == []
+    assert widget.label.text() == "Teamindstillinger"
