@@ -26,6 +26,7 @@ from sagstal_desktop.core.survey import national_context, survey_2023, survey_ar
 from sagstal_desktop.core.whatif import budget_table
 from sagstal_desktop.report import content
 from sagstal_desktop.report.citations import Citations
+from sagstal_desktop.report.file_mode import give_default_mode
 from sagstal_desktop.report.fonts import BOLD, COND, COND_BOLD, REGULAR, register_fonts
 from sagstal_desktop.report.options import MemoOptions
 from sagstal_desktop.report.texts import long_date, texts
@@ -660,9 +661,7 @@ def write_memo(team: Team, path: str | os.PathLike, options: MemoOptions | None 
             pages = build_pdf(team, fh, options, summary, norm_set, progress)
             fh.flush()
             os.fsync(fh.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
+        give_default_mode(tmp, target)
         os.replace(tmp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):
