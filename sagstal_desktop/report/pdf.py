@@ -355,7 +355,9 @@ class MemoBuilder:
         cmds += [("FONT", (0, -1), (-1, -1), COND_BOLD, 8.3), ("LINEABOVE", (0, -1), (-1, -1), 0.8, HexColor(NAVY)),
                  ("ALIGN", (status_col, 1), (status_col, -1), "LEFT"),
                  ("BACKGROUND", (0, -1), (-1, -1), HexColor(HEAD_BG))]
-        table = self._table(data, widths, cmds, repeat=1, long=len(rows) > 60)
+        from sagstal_desktop.report.staff_table import PagedTable
+
+        table = PagedTable(data, widths, cmds, repeat_rows=1)  # linear in the rows, however many
         newcomer = ""
         if any_newcomer:
             newcomer = t["newcomer_note"].format(reduction=self.pct(self.team.settings.newcomer_reduction),
