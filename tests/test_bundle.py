@@ -31,6 +31,7 @@ def test_the_bundle_builds_and_passes_its_self_test(tmp_path):
     internal = tmp_path / "dist" / "sagstal-desktop" / "_internal"
     assert (internal / "sagstal_desktop" / "resources" / "norms" / "ds_current.json").is_file()
     assert not (internal / "pandas").exists()  # the program never imports pandas
+    assert list(internal.glob("_rl_accel*")), "reportlab's C accelerators are missing"
     ran = subprocess.run([str(program), "--self-test"], capture_output=True, text=True, timeout=120,
                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), cwd=tmp_path)
     assert ran.returncode == 0, ran.stderr

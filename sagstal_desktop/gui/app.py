@@ -92,11 +92,12 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
         return run_self_test(app, lang)
 
     from sagstal_desktop.gui.main_window import MainWindow
-    from sagstal_desktop.io.document import DocumentError, load_team
 
     path = start_file(args.file, args.demo)
     team, error = None, None
     if path is not None:
+        from sagstal_desktop.io.document import DocumentError, load_team  # only to open a file
+
         try:
             team = load_team(path)
         except DocumentError as exc:
