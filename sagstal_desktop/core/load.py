@@ -279,11 +279,8 @@ def _compute_people(
     return _compute_people_python(staff, weights, settings, as_of)
 
 
-#: Team size from which the numpy path is used. Importing numpy costs about 55 ms CPU; the plain
-#: path takes about 2 ms per 1,000 persons (10 ms at 5,000, 115 ms at 50,000 against numpy's 90 ms;
-#: bench/bench_core.py), so numpy pays only for very large teams, and a memo or summary of a team
-#: of a few thousand starts faster without it.
-NUMPY_FROM_STAFF = 20_000
+#: Team size from which the numpy path is used.
+NUMPY_FROM_STAFF = 1000
 
 
 def _newcomer_flags(staff: list[StaffMember], settings: TeamSettings, as_of: date) -> list[bool]:
