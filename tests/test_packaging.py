@@ -122,3 +122,23 @@ def test_the_wheel_carries_resources_and_catalogues(tmp_path):
         f"sagstal_desktop-{__version__}.dist-info/entry_points.txt").decode()
     assert "sagstal = sagstal_desktop.cli:main" in entry_points
     assert "sagstal-desktop = sagstal_desktop.gui.app:main" in entry_points
+
+
+@pytest.mark.slow
+def test_the_sdist_carries_resources_and_builds_a_complete_wheel(tmp_path):
+    """``pip install`` of an sdist builds the wheel from it: resources/ must travel in the sdist."""
+    src = tmp_path / "src"
+    shutil.copytree(ROOT, src, ignore=_NOT_COPIED)
+    done = _run([sys.executable, "-c", "import sys; from setuptools import build_meta; "
+                 "print(build_meta.build_sdist(sys.argv[1]))", str(tmp_path / "sdist")], cwd=src)
+    assert done.returncode == 0, done.stderr
+    (sdist,) = (tmp_path / "sdist").glob("sagstal?desktop-*.tar.gz")
+    import tarfile
+
+    with tarfile.open(sdist) as tar:
+        names = {n.split("/", 1)[1] for n in tar.getnames() if "/" in n}
+    assert {"setup.py", "MANIFEST.in", "resources/norms/ds_current.json", "resources/icons/sagstal.ico"} <= names
+    done = _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path / "dist"), str(sdist)])
+    assert done.returncode == 0, done.stderr
+    (wheel,) = (tmp_path / "dist").glob("sagstal_desktop-*.whl")
+    assert "sagstal_desktop/resources/norms/ds_current.json" in zipfile.ZipFile(wheel).namelist()
