@@ -28,7 +28,7 @@ from sagstal_desktop.report import content
 from sagstal_desktop.report.citations import Citations
 from sagstal_desktop.report.fonts import BOLD, COND, COND_BOLD, REGULAR, register_fonts
 from sagstal_desktop.report.options import MemoOptions
-from sagstal_desktop.report.texts import long_date, texts
+from sagstal_desktop.report.texts import join_names, long_date, texts
 
 #: progress(fraction 0-1) — may raise MemoCancelled to stop the build.
 Progress = Callable[[float], None]
@@ -385,15 +385,15 @@ class MemoBuilder:
             if area.within is not None and area.within_pct is not None:
                 within = f"{area.within} / {area.within + area.over} ({self.pct(area.within_pct / 100)})"
             newer_text = "–"
-            ranges = {(n.min, n.max, n.source) for ct in case_types
+            ranges = {(n.min, n.max, n.source, self._inherited_from(newer, ct, n)) for ct in case_types
                       if (a := survey_area_for(ct)) is not None and a.id == area.id
                       and (n := newer.norm_for(ct)) is not None}
             if ranges:
                 parts = []
-                for lo, hi, src in sorted(ranges, key=lambda r: (r[0], r[1])):
+                for lo, hi, src, inherited in sorted(ranges, key=lambda r: (r[0], r[1])):
                     same = area.ds_min is not None and (lo, hi) == (area.ds_min, area.ds_max)
-                    parts.append(t["nat_same"] if same else f"{format_range(lo, hi, self.lang)} "
-                                 f"{self.cite.ref(src)}")
+                    text = t["nat_same"] if same else f"{format_range(lo, hi, self.lang)} {self.cite.ref(src)}"
+                    parts.append(f"{text} {inherited}".strip())
                 newer_text = ", ".join(parts)
             data.append([
                 self.para(f"{_esc(area.name(self.lang))} {ref}", s.cell),
@@ -414,6 +414,14 @@ class MemoBuilder:
         out.append(self.para(_esc(overall), s.after_table))
         out += self.source_line(survey.source, *(a.source for a in areas))
         return out
+
+    def _inherited_from(self, norm_set: NormSet, case_type: str, norm) -> str:
+        """``(Sygedagpenges interval; intet eget tal)`` when ``case_type`` has no figure of its own in
+        ``norm_set`` and borrows its area's range; "" otherwise."""
+        if norm.case_type == case_type and not (norm.inherited and norm.case_type != norm.group_id):
+            return ""
+        group = norm_set.group(norm.group_id).name(self.lang)
+        return self.t["norm_inherited_from"].format(group=group)
 
     def budget_section(self) -> list:
         t, sm, s = self.t, self.summary, self.styles
@@ -464,17 +472,32 @@ class MemoBuilder:
         return out
 
     def references_section(self) -> list:
+        from reportlab.lib.colors import HexColor
+
         t, s = self.t, self.styles
         refs = reference_caseloads()
         heads = [t["ref_project"], t["ref_role"], t["ref_caseload"], t["ref_effect"]]
         data = [[self.para(_esc(h), s.head) for h in heads]]
+        documented = [p.name for p in refs.projects if p.documented_effect]
+        ongoing = [p.name for p in refs.projects if not p.documented_effect]
+        group_rows = []
+        previous = None
         for p in refs.projects:
+            if p.documented_effect is not previous:
+                previous = p.documented_effect
+                group_rows.append(len(data))
+                key = "ref_group_documented" if p.documented_effect else "ref_group_ongoing"
+                data.append([self.para(_esc(t[key]), s.cell_bold), "", "", ""])
             data.append([self.para(_esc(p.name), s.cell_bold), self.para(_esc(p.role(self.lang)), s.cell),
                          self.para(_esc(p.caseload(self.lang)), s.cell), self.para(_esc(p.effect(self.lang)), s.cell)])
         widths = [_mm(40), _mm(40), _mm(36)]
         widths.append(FRAME_W - sum(widths))
         cmds = self._grid_style(len(data), numeric_from=99)
-        return [self.para(_esc(t["h_references"]), s.h2), self._table(data, widths, cmds),
+        for row in group_rows:
+            cmds += [("SPAN", (0, row), (-1, row)), ("BACKGROUND", (0, row), (-1, row), HexColor(HEAD_BG))]
+        intro = t["ref_intro"].format(documented=join_names(documented, self.lang),
+                                      ongoing=join_names(ongoing, self.lang))
+        return [self.para(_esc(t["h_references"]), s.h2), self.para(_esc(intro)), self._table(data, widths, cmds),
                 self.para(_esc(refs.considerations(self.lang)), s.after_table), *self.source_line(refs.source)]
 
     def method_section(self) -> list:
@@ -509,19 +532,20 @@ class MemoBuilder:
             p.bulletText = "•"
         counts = content.team_counts(sm)
         heads = [t["norm_type"], t["norm_cases"], t["norm_range"], t["norm_source"]]
-        data = [[self.para(_esc(h), s.head if i in (0, 3) else s.head_r) for i, h in enumerate(heads)]]
+        data = [[self.para(_esc(h), s.head if i != 1 else s.head_r) for i, h in enumerate(heads)]]
         for case_type in content.team_case_types(sm):
             norm = ns.norm_for(case_type)
             rng = "–"
             ref = ""
             if norm is not None:
                 rng = format_range(norm.min, norm.max, self.lang)
-                if norm.case_type != case_type or (norm.inherited and norm.case_type != norm.group_id):
-                    rng += " " + t["norm_inherited"]
+                inherited = self._inherited_from(ns, case_type, norm)
+                if inherited:
+                    rng += " " + inherited
                 ref = self.cite.ref(norm.source)
             data.append([self.para(_esc(case_type_name(case_type, self.lang)), s.cell),
-                         self.num(counts.get(case_type, 0), 0), rng, ref])
-        widths = [_mm(70), _mm(25), _mm(45)]
+                         self.num(counts.get(case_type, 0), 0), self.para(_esc(rng), s.cell), ref])
+        widths = [_mm(55), _mm(22), _mm(70)]
         widths.append(FRAME_W - sum(widths))
         cmds = self._grid_style(len(data))
         cmds.append(("ALIGN", (3, 1), (3, -1), "LEFT"))

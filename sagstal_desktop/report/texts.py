@@ -104,7 +104,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "budget_bi08": "Til sammenligning: Københavns Kommune foreslog i budgetforslag BI08 {yearly} (1.000 kr., "
                        "{price_level}) om året i {first}-{last}, i alt {total}, for at sænke sagstallet på "
                        "sygedagpenge- og jobafklaringsområdet fra ca. {current} til {target} sager (DS: {range}).",
-        "h_references": "Sagsstammer i projekter med dokumenteret effekt",
+        "h_references": "Sagsstammer i andre projekter",
+        "ref_intro": "Kun {documented} har en dokumenteret effekt. {ongoing} er igangværende projekter, som "
+                     "kilden nævner for deres begrænsede sagsstammer; den angiver ingen effekt af dem.",
+        "ref_group_documented": "Dokumenteret effekt",
+        "ref_group_ongoing": "Igangværende projekter",
+        "and": "og",
         "ref_project": "Projekt",
         "ref_role": "Rolle",
         "ref_caseload": "Sagsstamme",
@@ -134,7 +139,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "norm_cases": "Teamets sager",
         "norm_range": "Interval",
         "norm_need": "Årsværk ved maks.",
-        "norm_inherited": "(områdets interval)",
+        "norm_inherited_from": "(arvet fra {group}; intet eget tal)",
         "norm_source": "Kilde",
         "h_sources": "Kilder",
         "source_line": "Kilde: {refs}",
@@ -238,7 +243,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "budget_bi08": "For comparison: in budget proposal BI08 the City of Copenhagen proposed {yearly} (DKK 1,000, "
                        "{price_level}) a year in {first}-{last}, {total} in all, to bring caseloads in sickness "
                        "benefit and job clarification from about {current} down to {target} cases (DS: {range}).",
-        "h_references": "Caseloads in projects with documented effects",
+        "h_references": "Caseloads in other projects",
+        "ref_intro": "Only {documented} have a documented effect. {ongoing} are ongoing projects that the "
+                     "source names for their limited caseloads; it reports no effect of them.",
+        "ref_group_documented": "Documented effect",
+        "ref_group_ongoing": "Ongoing projects",
+        "and": "and",
         "ref_project": "Project",
         "ref_role": "Role",
         "ref_caseload": "Caseload",
@@ -269,7 +279,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "norm_cases": "Team's cases",
         "norm_range": "Range",
         "norm_need": "FTE at max",
-        "norm_inherited": "(area's range)",
+        "norm_inherited_from": "(inherited from {group}; no figure of its own)",
         "norm_source": "Source",
         "h_sources": "Sources",
         "source_line": "Source: {refs}",
@@ -291,6 +301,14 @@ def long_date(day, lang: str) -> str:
     t = texts(lang)
     month = t["months"].split()[day.month - 1]
     return t["date_long"].format(day=day.day, month=month, year=day.year)
+
+
+def join_names(names: list[str], lang: str) -> str:
+    """``A``, ``A og B``, ``A, B og C`` (``and`` in English)."""
+    word = texts(lang)["and"]
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {word} {names[-1]}"
 
 
 def staff_letters(index: int) -> str:
