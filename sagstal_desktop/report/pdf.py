@@ -222,8 +222,11 @@ class MemoBuilder:
             avg = t["against_range"].format(value=avg, range=format_range(*sm.effective_range, self.lang))
         data.append([self.para(_esc(t["avg_caseload"]), label), self.para(_esc(avg), bold), "", ""])
         if sm.cost_per_fte is not None:
-            data.append([self.para(_esc(t["cost_per_fte"]), label),
-                         self.para(_esc(format_dkk(sm.cost_per_fte, self.lang)), bold), "", ""])
+            cost = _esc(format_dkk(sm.cost_per_fte, self.lang))
+            cost_source = self.team.settings.cost_source.strip()
+            if cost_source:
+                cost += f' <font name="{REGULAR}" size="7.5">({_esc(cost_source)})</font>'
+            data.append([self.para(_esc(t["cost_per_fte"]), label), self.para(cost, bold), "", ""])
         cmds = [
             ("BACKGROUND", (0, 0), (-1, -1), HexColor(BOX_BG)),
             ("BOX", (0, 0), (-1, -1), 0.9, HexColor(NAVY)),

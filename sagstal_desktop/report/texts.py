@@ -103,7 +103,8 @@ TEXTS: dict[str, dict[str, str]] = {
                        "budgetbehov.",
         "budget_bi08": "Til sammenligning: Københavns Kommune foreslog i budgetforslag BI08 {yearly} (1.000 kr., "
                        "{price_level}) om året i {first}-{last}, i alt {total}, for at sænke sagstallet på "
-                       "sygedagpenge- og jobafklaringsområdet fra ca. {current} til {target} sager (DS: {range}).",
+                       "sygedagpenge- og jobafklaringsområdet fra ca. {current} til {target} sager (DS: {range}). "
+                       "Forslaget angiver ikke antal stillinger eller pris pr. stilling.",
         "h_references": "Sagsstammer i andre projekter",
         "ref_intro": "Kun {documented} har en dokumenteret effekt. {ongoing} er igangværende projekter, som "
                      "kilden nævner for deres begrænsede sagsstammer; den angiver ingen effekt af dem.",
@@ -242,7 +243,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "budget_none": "The team has no shortfall at DS's maximum, midpoint or minimum; there is no budget need.",
         "budget_bi08": "For comparison: in budget proposal BI08 the City of Copenhagen proposed {yearly} (DKK 1,000, "
                        "{price_level}) a year in {first}-{last}, {total} in all, to bring caseloads in sickness "
-                       "benefit and job clarification from about {current} down to {target} cases (DS: {range}).",
+                       "benefit and job clarification from about {current} down to {target} cases (DS: {range}). "
+                       "The proposal states no number of positions and no cost per position.",
         "h_references": "Caseloads in other projects",
         "ref_intro": "Only {documented} have a documented effect. {ongoing} are ongoing projects that the "
                      "source names for their limited caseloads; it reports no effect of them.",
