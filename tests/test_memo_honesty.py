@@ -28,3 +28,78 @@ def test_derived_cost_per_fte_says_vores_beregning_with_its_assumption(demo, tmp
     for lang, words in (("da", "vores beregning"), ("en", "our own calculation")):
         help_text = flat(Path(resource_path("help", f"help_{lang}.html")).read_text(encoding="utf-8"))
         assert words in help_text and ("28,57" in help_text or "28.57" in help_text)
+
+
+def _claims(text: str) -> str:
+    """The memo's own text: everything before the source list (titles there may say "DS")."""
+    body = flat(text)
+    return body[:body.rindex("Kilder ")]
+
+
+def _source_entry(text: str, number: int) -> str:
+    body = flat(text)
+    sources = body[body.rindex("Kilder "):]
+    start = sources.index(f"[{number}] ")
+    nxt = sources.find(f"[{number + 1}] ", start)
+    return sources[start:nxt if nxt > 0 else None]
+
+
+DS_ONLY = ("DS' maksimum", "over DS'", "DS' midtpunkt", "DS' minimum", "DS maks.", "DS min.", "DS-interval for")
+
+
+def test_memo_against_the_2015_survey_set_never_says_ds_maximum(demo, tmp_path):
+    demo.settings.norm_set_id = "ds_2015_types"
+    text = pdf_text(write(demo, tmp_path))
+    claims = _claims(text)
+    for phrase in DS_ONLY:
+        assert phrase not in claims, phrase
+    assert "normsættets maksimum" in claims
+    assert "socialrådgivernes egne vurderinger" in claims and "ikke DS' vejledende sagstal" in claims
+    import re
+
+    number = int(re.search(r"Målt mod DS-undersøgelse 2015, sagstyper \(beskæftigelsesområdet\) \[(\d+)\]",
+                           claims).group(1))
+    assert "Undersøgelse af socialrådgiveres sagstal på beskæftigelsesområdet" in _source_entry(text, number)
+
+
+def test_memo_against_an_own_ceiling_cites_the_councils_decision(demo, tmp_path):
+    import re
+
+    from sagstal_desktop.core.norms import custom_norm_set, find_norm_set
+
+    note = "Byrådets beslutning om loft over sagstal, 12.3.2026"
+    ceiling = custom_norm_set("loft_2026", "Kommunens loft 2026", find_norm_set("ds_2020"),
+                              {"sygedagpenge": (35, 45), "jobafklaring": (35, 45)}, note)
+    demo.custom_norm_sets.append(ceiling)
+    demo.settings.norm_set_id = ceiling.id
+    text = pdf_text(write(demo, tmp_path))
+    claims = _claims(text)
+    for phrase in DS_ONLY:
+        assert phrase not in claims, phrase
+    number = int(re.search(r"Målt mod Kommunens loft 2026 \[(\d+)\]", claims).group(1))
+    entry = _source_entry(text, number)
+    assert note in entry and "Guiden" not in entry and "Dansk Socialrådgiverforening" not in entry
+    assert "Normsættet er teamets eget" in claims
+
+
+def test_ds_sets_keep_ds_wording(demo, tmp_path):
+    claims = _claims(pdf_text(write(demo, tmp_path)))
+    assert "over DS' maksimum" in claims and "Intervallerne er Dansk Socialrådgiverforenings vejledende" in claims
+
+
+def test_person_with_only_unmeasured_cases_is_reported_not_below(demo, tmp_path):
+    import re
+
+    demo.staff[0].counts = {"dagpenge": 40}  # Anne Holm: a type ds_2020 has no range for
+    demo.staff[1].counts["dagpenge"] = 5  # Bo Jensen: partly unmeasured (48 + 4 measured is over anyway)
+    demo.staff[2].counts["dagpenge"] = 3  # Camilla Nørgaard: 40 measured on 30 h, plus 3 unmeasured
+    text = pdf_text(write(demo, tmp_path))
+    body = flat(text)
+    total = sum(sum(m.counts.values()) for m in demo.staff)
+    assert f"48 af teamets {total:,} sager har ingen norm i dette normsæt og indgår ikke.".replace(",", ".") in body
+    raw = flat(pdf_text(write(demo, tmp_path, name="raw.pdf"), raw=True))
+    assert re.search(r"Anne Holm 37,0 0,0 1,00 0 40 40 40,0 – Uden norm \(40\)", raw)
+    assert re.search(r"Camilla Nørgaard 30,0 0,0 0,81 40 3 43 53,0 99 % Delvis uden norm \(3\)", raw)
+    assert "Bo Jensen 37,0 0,0 1,00 52 5 57 57,0 105 % Over (5)" in raw
+    assert "Årsværk til sager med norm 9,69" in body
+    assert "Delvis uden norm" in body and "c × sager med norm / alle sager" in body

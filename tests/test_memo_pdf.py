@@ -253,7 +253,8 @@ def test_person_without_casework_hours_is_not_computable(demo, tmp_path):
     demo.staff[0].other_hours = 37.0
     text = pdf_text(write(demo, tmp_path))
     assert re.search(r"Anne Holm\s+37,0\s+37,0\s+0,00\s+57\s+0\s+57\s+–\s+–\s+Kan ikke", text)
-    assert "1 medarbejder(e) har ingen timer til sagsbehandling" in " ".join(text.split())
+    assert "1 medarbejder har ingen timer til sagsbehandling, og belastningen kan ikke beregnes." in " ".join(
+        text.split())  # singular, not "medarbejder(e)" (issue 9)
 
 
 def test_many_case_types_fall_back_to_areas(demo, tmp_path):

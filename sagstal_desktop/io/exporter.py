@@ -27,6 +27,7 @@ from sagstal_desktop.core.formatting import format_percent
 from sagstal_desktop.core.load import TeamSummary, summarize
 from sagstal_desktop.core.model import StaffMember, Team
 from sagstal_desktop.core.norms import NormSet
+from sagstal_desktop.core.wording import fill, status_phrase
 from sagstal_desktop.io import columns as col
 
 SHEET_NAMES = {
@@ -34,12 +35,6 @@ SHEET_NAMES = {
     "summary": ("Opsummering", "Summary"),
     "norms": ("Normer", "Norms"),
     "help": ("Vejledning", "Instructions"),
-}
-_STATUS = {
-    "below": ("under intervallet", "below the range"),
-    "within": ("inden for intervallet", "within the range"),
-    "over": ("over DS' maksimum", "over DS maximum"),
-    "not_computable": ("kan ikke beregnes", "not computable"),
 }
 _DATE_FORMAT = {"da": "dd-mm-yyyy", "en": "yyyy-mm-dd"}
 
@@ -111,15 +106,15 @@ def staff_table(team: Team, lang: str = "da", as_of: date | None = None,
     summary = summarize(team, as_of, norm_set)
     inputs = col.input_headers(norm_set, lang, _extra_types(team))
     targets = [t for t, _h in inputs] + [f"computed:{k}" for k, _da, _en in col.COMPUTED_HEADERS]
-    headers = [h for _t, h in inputs] + [da if lang == "da" else en for _k, da, en in col.COMPUTED_HEADERS]
+    headers = [h for _t, h in inputs] + col.computed_headers(norm_set, lang)
     results = {p.member_id: p for p in summary.persons}
     input_targets = [t for t, _h in inputs]
     rows = []
     for person in team.staff:
         result = results[person.id]
-        status = _t(_STATUS[result.status.value], lang)
-        rows.append([*_input_values(person, input_targets),
-                     result.capacity, result.total_cases, result.fte_caseload, result.load_max, status])
+        status = status_phrase(result.status, norm_set, lang, result.uncovered_cases, result.total_cases)
+        rows.append([*_input_values(person, input_targets), result.capacity, result.total_cases,
+                     result.fte_caseload, result.load_max, status])
     return targets, headers, rows, summary
 
 
@@ -247,7 +242,7 @@ def _summary_sheet(ws, team: Team, summary: TeamSummary, norm_set: NormSet, lang
     ]
     for level, (l_da, l_en) in (("max", ("maksimum", "maximum")), ("mid", ("midtpunkt", "midpoint")),
                                 ("min", ("minimum", "minimum"))):
-        rows.append((f"Årsværk der skal til ved DS' {l_da}" if da else f"FTE needed at DS {l_en}",
+        rows.append((fill(f"Årsværk der skal til ved <{level}>" if da else f"FTE needed at <{level}>", norm_set, lang),
                      summary.fte_needed(level), "0.00"))
         rows.append((f"Mangel (+) / overskud (-) ved {l_da}" if da else f"Shortfall (+) / surplus (-) at {l_en}",
                      summary.shortfall(level), "0.00"))
@@ -256,16 +251,21 @@ def _summary_sheet(ws, team: Team, summary: TeamSummary, norm_set: NormSet, lang
          "#,##0"),
         ("Kilde til udgift pr. årsværk" if da else "Source of the cost per FTE", team.settings.cost_source or None,
          None),
-        ("Medarbejdere over DS' maksimum" if da else "Staff over DS maximum", summary.over_count, "0"),
-        ("Andel inden for DS' maksimum" if da else "Share within DS maximum", summary.share_within_max, "0%"),
+        (fill("Medarbejdere over <max>" if da else "Staff over <max>", norm_set, lang), summary.over_count, "0"),
+        (fill("Medarbejdere delvis uden norm" if da else "Staff partly unmeasured", norm_set, lang),
+         summary.partly_unmeasured_count, "0"),
+        ("Medarbejdere uden norm for nogen af deres sager" if da else "Staff with no norm for any of their cases",
+         summary.unmeasured_count, "0"),
+        (fill("Andel inden for <max>" if da else "Share within <max>", norm_set, lang), summary.share_within_max,
+         "0%"),
         ("Gennemsnitligt fuldtidssagstal" if da else "Average FTE caseload", summary.average_fte_caseload, "0.0"),
     ]
     if summary.effective_range:
         lo, hi = summary.effective_range
-        rows.append(("DS-interval for teamets sager (min)" if da else "DS range for the team's cases (min)", lo,
-                     "0.0"))
-        rows.append(("DS-interval for teamets sager (maks)" if da else "DS range for the team's cases (max)", hi,
-                     "0.0"))
+        rows.append((fill("<Range> for teamets sager (min)" if da else "<Range> for the team's cases (min)",
+                          norm_set, lang), lo, "0.0"))
+        rows.append((fill("<Range> for teamets sager (maks)" if da else "<Range> for the team's cases (max)",
+                          norm_set, lang), hi, "0.0"))
     _start_sheet(ws, ["Nøgletal" if da else "Figure", "Værdi" if da else "Value"], [45, 40], freeze="A2")
     for label, value, fmt in rows:
         ws.append([_cell(ws, label), _cell(ws, value, fmt)])

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sagstal_desktop.core.load import Status, TeamSummary
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet, case_type_name, catalogue
+from sagstal_desktop.core.wording import status_label
 from sagstal_desktop.report.texts import staff_label, texts
 
 #: At most this many per-type (or per-area) case columns fit in the staff table on A4.
@@ -24,7 +25,8 @@ def role_text(role: str, lang: str) -> str:
 
 
 def status_text(status: Status, lang: str) -> str:
-    return texts(lang)[f"status_{status.value}"]
+    """The status word in the memo ("Over", "Delvis uden norm"), from ``core.wording``."""
+    return status_label(status, lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +96,7 @@ class StaffRow:
     fte_caseload: float | None
     load_max: float | None
     status: Status
+    uncovered_cases: int = 0
 
 
 def staff_rows(team: Team, summary: TeamSummary, columns: CaseColumns, lang: str, anonymise: bool) -> list[StaffRow]:
@@ -110,6 +113,7 @@ def staff_rows(team: Team, summary: TeamSummary, columns: CaseColumns, lang: str
     ftecl = persons.column("fte_caseload")
     load = persons.column("load_max")
     status = persons.column("status")
+    uncovered = persons.column("uncovered_cases")
     rows = []
     for i in range(len(persons)):
         member = members[ids[i]]
@@ -124,6 +128,7 @@ def staff_rows(team: Team, summary: TeamSummary, columns: CaseColumns, lang: str
             fte_caseload=ftecl[i],
             load_max=load[i],
             status=status[i],
+            uncovered_cases=uncovered[i],
         ))
     return rows
 

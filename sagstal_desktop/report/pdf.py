@@ -24,6 +24,7 @@ from sagstal_desktop.core.norms import NormSet, case_type_name, default_norm_set
 from sagstal_desktop.core.references import budget_case, reference_caseloads
 from sagstal_desktop.core.survey import national_context, survey_2023, survey_area_for
 from sagstal_desktop.core.whatif import budget_table
+from sagstal_desktop.core.wording import format_load, kind_note, unmeasured_summary
 from sagstal_desktop.report import content
 from sagstal_desktop.report.citations import Citations
 from sagstal_desktop.report.fonts import BOLD, COND, COND_BOLD, REGULAR, register_fonts
@@ -40,7 +41,7 @@ HEAD_BG = "#e6ecf3"
 BOX_BG = "#f3f6f9"
 ZEBRA = "#f7f9fb"
 STATUS_TEXT = {Status.OVER: "#a93226", Status.WITHIN: "#1e6b43", Status.BELOW: "#2f6497",
-               Status.NOT_COMPUTABLE: "#666666"}
+               Status.NOT_COMPUTABLE: "#666666", Status.PARTLY_UNMEASURED: "#7d6608", Status.UNMEASURED: "#666666"}
 
 
 class MemoCancelled(Exception):
@@ -102,7 +103,7 @@ class MemoBuilder:
     def __init__(self, team: Team, summary: TeamSummary, norm_set: NormSet, options: MemoOptions) -> None:
         self.team, self.summary, self.norm_set, self.options = team, summary, norm_set, options
         self.lang = options.lang
-        self.t = texts(self.lang)
+        self.t = texts(self.lang, norm_set)
         self.cite = Citations(self.lang)
         self.styles = _Styles()
 
@@ -187,12 +188,16 @@ class MemoBuilder:
             key = "conclusion_over" if sm.over_count else "conclusion_none_over"
             sentences.append(t[key].format(over=sm.over_count, computable=sm.computable_count))
         if sm.covered_cases:
-            sentences.append(t["conclusion_need"].format(
-                cases=self.num(sm.total_cases, 0), need=self.num(sm.fte_needed("max"), 2),
+            key = "conclusion_need_measured" if sm.uncovered_cases else "conclusion_need"
+            sentences.append(t[key].format(
+                cases=self.num(sm.covered_cases, 0), need=self.num(sm.fte_needed("max"), 2),
                 available=self.num(sm.available_fte, 2)))
             sentences.append(t["conclusion_need_mid"].format(need=self.num(sm.fte_needed("mid"), 2)))
+        if sm.uncovered_cases:
+            sentences.append(unmeasured_summary(sm.uncovered_cases, sm.total_cases, self.lang))
         if sm.not_computable_count:
-            sentences.append(t["not_computable_note"].format(n=sm.not_computable_count))
+            key = "not_computable_note_one" if sm.not_computable_count == 1 else "not_computable_note"
+            sentences.append(t[key].format(n=sm.not_computable_count))
         out.append(self.para(_esc(" ".join(sentences))))
 
         def shortfall_text(level: str) -> str:
@@ -207,7 +212,8 @@ class MemoBuilder:
         label, bold = s.box, s.box_bold
         data = [
             [self.para(_esc(t["cases_total"]), label), self.para(_esc(cases), bold), "", ""],
-            [self.para(_esc(t["available_fte"]), label), self.para(self.num(sm.available_fte, 2), bold), "", ""],
+            [self.para(_esc(t["available_fte_measured" if sm.uncovered_cases else "available_fte"]), label),
+             self.para(self.num(sm.available_fte, 2), bold), "", ""],
             ["", *(self.para(_esc(t[f"level_{lv}"]), s.head_r) for lv in LEVELS)],
             [self.para(_esc(t["fte_needed"]), label), *(self.num(sm.fte_needed(lv), 2) for lv in LEVELS)],
             [self.para(_esc(t["shortfall_row"]), label), *(shortfall_text(lv) for lv in LEVELS)],
@@ -266,11 +272,16 @@ class MemoBuilder:
         if sm.effective_range:
             low, high = sm.effective_range
             min_level = low / high
-        chart = load_chart(persons_labels, persons.column("load_max"), persons.column("status"), min_level,
-                           FRAME_W, self.lang)
+        statuses = persons.column("status")
+        loads = [None if st is Status.UNMEASURED else load
+                 for load, st in zip(persons.column("load_max"), statuses, strict=True)]
+        chart = load_chart(persons_labels, loads, statuses, min_level, FRAME_W, self.lang, self.norm_set)
         legend = Drawing(FRAME_W, 14)
         x = 0.0
-        for status in (Status.OVER, Status.WITHIN, Status.BELOW):
+        shown = set(statuses)
+        for status in (Status.OVER, Status.WITHIN, Status.BELOW, Status.PARTLY_UNMEASURED):
+            if status is Status.PARTLY_UNMEASURED and status not in shown:
+                continue
             legend.add(Rect(x, 3, 9, 9, fillColor=HexColor(STATUS_COLOURS[status]), strokeColor=None))
             label = content.status_text(status, self.lang)
             legend.add(String(x + 13, 4.5, label, fontName=REGULAR, fontSize=8))
@@ -280,8 +291,21 @@ class MemoBuilder:
         caption = t["chart_caption"].format(min_level=self.pct(min_level) if min_level else "–")
         block = [self.para(_esc(t["h_chart"]), s.h2), self.para(_esc(caption), s.small), chart, legend]
         if sm.not_computable_count:
-            block.append(self.para(_esc(t["chart_not_computable"].format(n=sm.not_computable_count)), s.small))
+            key = "chart_not_computable_one" if sm.not_computable_count == 1 else "chart_not_computable"
+            block.append(self.para(_esc(t[key].format(n=sm.not_computable_count)), s.small))
+        if sm.unmeasured_count:
+            block.append(self.para(_esc(t["chart_unmeasured"].format(n=sm.unmeasured_count)), s.small))
         return [KeepTogether(block)] if len(persons) <= 40 else block
+
+    def _status_sample(self) -> str:
+        """The widest text the status column must hold on one line: "I interval" or the longest
+        single word of any status (longer statuses wrap)."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        words = [content.status_text(Status.WITHIN, self.lang)]
+        for status in Status:
+            words += content.status_text(status, self.lang).split()
+        return max(words, key=lambda w: stringWidth(w, COND, 8.3))
 
     def staff_columns(self) -> tuple[content.CaseColumns, list[float]]:
         """The finest case split that leaves the name column room, and the column widths."""
@@ -300,8 +324,8 @@ class MemoBuilder:
         fixed = [need(t["col_hours"], max("37,0", hours, key=len)), need(t["col_other"], max("10,0", other, key=len)),
                  need(t["col_fte"], max("0,00", num(sm.available_fte, 2), key=len)),
                  need(t["col_total"], max("9.999", num(sm.total_cases, 0), key=len)),
-                 need(t["col_ftecl"], "999,9"), need(t["col_load"], "999 %"),
-                 need(t["col_status"], t["status_within"]) + 2]
+                 need(t["col_ftecl"], "999,9"), need(t["col_load"], "100,3 %"),
+                 need(t["col_status"], self._status_sample()) + 2]
         # Finest split first with a comfortable name column, then a narrower one (names wrap).
         for kind, name_min in (("type", 28), ("area", 28), ("type", 19), ("area", 19), ("none", 0)):
             columns = content.case_columns(self.summary, self.norm_set, lang, kind)
@@ -325,7 +349,7 @@ class MemoBuilder:
         data = [header]
         cmds = self._grid_style(len(rows) + 2)
         status_col = len(widths) - 1
-        num, pct = self.num, self.pct
+        num = self.num
         any_newcomer = False
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -336,11 +360,14 @@ class MemoBuilder:
                 label = self.para(_esc(label), s.cell)
             any_newcomer |= row.newcomer
             status = content.status_text(row.status, self.lang)
+            if row.uncovered_cases:
+                status = t["status_unmeasured_count"].format(status=status, n=num(row.uncovered_cases, 0))
             data.append([
                 label, num(row.weekly_hours, 1), num(row.other_hours, 1), num(row.capacity, 2),
                 *(num(n, 0) for n in row.split), num(row.total_cases, 0), num(row.fte_caseload, 1),
-                pct(row.load_max, 0),
-                self.para(_esc(status), s.cell) if row.status is Status.NOT_COMPUTABLE else status,
+                "–" if row.status is Status.UNMEASURED else format_load(row.load_max, self.lang),
+                self.para(_esc(status), s.cell) if row.status is Status.NOT_COMPUTABLE or row.uncovered_cases
+                else status,
             ])
             if row.status is not Status.WITHIN:
                 cmds.append(("TEXTCOLOR", (status_col, i), (status_col, i), HexColor(STATUS_TEXT[row.status])))
@@ -363,6 +390,8 @@ class MemoBuilder:
             newcomer = t["newcomer_note"].format(reduction=self.pct(self.team.settings.newcomer_reduction),
                                                  months=self.team.settings.newcomer_months)
         note = t["staff_note"].format(fth=num(sm.full_time_hours, 0), newcomer=newcomer)
+        if sm.uncovered_cases:
+            note += " " + t["staff_note_unmeasured"]
         return [self.para(_esc(t["h_staff"]), s.h2), table, self.para(_esc(note), s.small),
                 *self.source_line(*{n.source for n in self._team_norms()})]
 
@@ -510,7 +539,7 @@ class MemoBuilder:
         description = ns.description(self.lang).strip()
         items = [
             _esc(t["m_norm_set"].format(name=ns.name(self.lang), description=description)) + " "
-            + self.cite.ref(ns.source),
+            + self.cite.ref(ns.source) + " " + _esc(kind_note(ns, self.lang)),
             _esc(t["m_full_time"].format(fth=fth)) + " " + self.cite.ref(ns.full_time_hours_source or ns.source),
             _esc(t["m_capacity"].format(fth=fth)),
             _esc(t["m_newcomer"].format(reduction=self.pct(settings.newcomer_reduction),
