@@ -103,3 +103,48 @@ def test_person_with_only_unmeasured_cases_is_reported_not_below(demo, tmp_path)
     assert "Bo Jensen 37,0 0,0 1,00 52 5 57 57,0 105 % Over (5)" in raw
     assert "Årsværk til sager med norm 9,69" in body
     assert "Delvis uden norm" in body and "c × sager med norm / alle sager" in body
+
+
+def test_budget_rows_add_up_as_printed(demo, tmp_path):
+    import re
+
+    from sagstal_desktop.core.whatif import budget_table
+
+    rows, total = budget_table(518_226, 2027, 4)  # the demo's yearly cost at the midpoint
+    assert [r.thousand_dkk for r in rows] == [518, 518, 518, 518] and total == 2_072  # never 2.073
+    path = write(demo, tmp_path)
+    text = flat(pdf_text(path))
+    raw = flat(pdf_text(path, raw=True))
+    budget = raw[raw.index("Budget "):raw.index("Til sammenligning")]
+    lines = re.findall(r"årsværk\) ((?:[\d.]+ ){4})([\d.]+)", budget)
+    assert len(lines) == 2, budget  # midpoint and minimum (no shortfall at the maximum)
+    for years, printed_total in lines:
+        values = [int(v.replace(".", "")) for v in years.split()]
+        assert sum(values) == int(printed_total.replace(".", ""))
+    assert "kr.." not in text
+
+
+def test_a_load_over_100_never_prints_as_100(demo, tmp_path):
+    from conftest import TODAY
+
+    from sagstal_desktop.core.load import Status, summarize
+    from sagstal_desktop.core.wording import format_load
+
+    member = demo.staff[0]  # Anne Holm: 50 cases on 36.9 h against max 50 = 100.27 %
+    member.weekly_hours, member.counts = 36.9, {"sygedagpenge": 50, "jobafklaring": 0}
+    person = summarize(demo, TODAY).persons[0]
+    assert person.status is Status.OVER and round(person.load_max * 100, 2) == 100.27
+    assert format_load(person.load_max) == "100,3 %"
+    raw = flat(pdf_text(write(demo, tmp_path), raw=True))
+    assert "Anne Holm 36,9 0,0 1,00 50 0 50 50,1 100,3 % Over" in raw
+    assert "100 % Over" not in raw
+    assert format_load(1.0) == "100 %" and format_load(0.99996) == "99,996 %" and format_load(0.87) == "87 %"
+
+
+def test_ranges_and_counts_read_right():
+    from sagstal_desktop.core.formatting import format_range
+    from sagstal_desktop.core.wording import plural
+
+    assert format_range(25, 45.00000000001) == "25-45" and format_range(35, 48.3) == "35-48,3"
+    assert plural(1, "gyldig række", "gyldige rækker") == "1 gyldig række"
+    assert plural(2, "gyldig række", "gyldige rækker") == "2 gyldige rækker"

@@ -255,3 +255,11 @@ def gui_phrase(key: str, norm_set: NormSet | str | None, lang: str = "da") -> st
 def gui_status(status: Status, norm_set: NormSet | str | None, lang: str = "da") -> str:
     """The window's status text ("Over DS' maksimum", "Inden for normsættets interval", "Uden norm")."""
     return gui_phrase(f"status_{status.value}", norm_set, lang)
+
+
+def plural(n: int, one: str, many: str, lang: str = "da") -> str:
+    """``1 gyldig række`` / ``2 gyldige rækker``: the count in ``lang``'s notation and the word
+    form that agrees with it."""
+    from sagstal_desktop.core.formatting import format_number
+
+    return f"{format_number(n, 0, lang)} {one if n == 1 else many}"

@@ -91,6 +91,14 @@ class _Styles:
                                      firstLineIndent=-18, spaceAfter=3)
 
 
+def _one_full_stop(text: str) -> str:
+    """A sentence that ends in an abbreviation ends with one full stop: "kr." + "." is "kr.",
+    never "kr.."."""
+    import re
+
+    return re.sub(r"\b(kr|ca|fx|nr|p/l|pr|mio)\.\.(?!\.)", r"\1.", text)
+
+
 def _esc(text: str) -> str:
     from xml.sax.saxutils import escape
 
@@ -117,7 +125,7 @@ class MemoBuilder:
     def para(self, text: str, style=None):
         from reportlab.platypus import Paragraph
 
-        return Paragraph(text, style or self.styles.body)
+        return Paragraph(_one_full_stop(text), style or self.styles.body)
 
     def source_line(self, *sources) -> list:
         refs = self.cite.ref(*sources)
@@ -377,7 +385,8 @@ class MemoBuilder:
         hours = sum(m.weekly_hours for m in self.team.staff)
         other = sum(m.other_hours for m in self.team.staff)
         data.append([
-            self.para(_esc(t["totals"].format(n=num(sm.staff_count, 0))), s.cell_bold), num(hours, 1),
+            self.para(_esc(t["totals_one" if sm.staff_count == 1 else "totals"].format(n=num(sm.staff_count, 0))),
+                      s.cell_bold), num(hours, 1),
             num(other, 1), num(sm.available_fte, 2), *(num(n, 0) for n in team_split), num(sm.total_cases, 0),
             num(sm.average_fte_caseload, 1), "", t["status_total"].format(n=sm.over_count),
         ])

@@ -72,6 +72,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "col_status": "Status",
         "col_uncovered": "Uden norm",
         "totals": "I alt ({n} medarbejdere)",
+        "totals_one": "I alt (1 medarbejder)",
         "status_unmeasured_count": "{status} ({n})",
         "staff_note_unmeasured": "Tal i parentes efter status: sager uden norm i normsættet (de indgår ikke i "
                                  "belastningen).",
@@ -222,6 +223,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "col_status": "Status",
         "col_uncovered": "No norm",
         "totals": "Total ({n} staff)",
+        "totals_one": "Total (1 staff member)",
         "status_unmeasured_count": "{status} ({n})",
         "staff_note_unmeasured": "Number in brackets after the status: cases with no norm in the set (not part of "
                                  "the load).",
