@@ -51,3 +51,15 @@ def test_unmeasured_cases_show_in_the_row_legend_and_summary(qapp, qtbot, demo, 
     total = sum(sum(m.counts.values()) for m in demo.staff)
     assert f"43 of the team's {total} cases have no norm in this set and are not included." in \
         win.summary_panel._norm_label.text()
+
+
+def test_uneven_spread_is_said_in_the_summary_panel_and_cli(qapp, qtbot, demo, monkeypatch, tmp_path, capsys):
+    win = _window(qapp, qtbot, demo, monkeypatch)
+    assert "but 5 people are over: the cases are unevenly spread" in win.summary_panel._norm_label.text()
+    from sagstal_desktop.cli import main
+    from sagstal_desktop.io.document import save_team
+
+    path = tmp_path / "demo.sagstal"
+    save_team(demo, path)
+    assert main(["summary", str(path), "--as-of", "22.11.2026"]) == 0
+    assert "men 5 medarbejdere ligger over: sagerne er skævt fordelt" in capsys.readouterr().out

@@ -148,3 +148,24 @@ def test_ranges_and_counts_read_right():
     assert format_range(25, 45.00000000001) == "25-45" and format_range(35, 48.3) == "35-48,3"
     assert plural(1, "gyldig række", "gyldige rækker") == "1 gyldig række"
     assert plural(2, "gyldig række", "gyldige rækker") == "2 gyldige rækker"
+
+
+def test_method_caveats_and_uneven_spread(demo, tmp_path):
+    from conftest import TODAY
+
+    from sagstal_desktop.core.load import summarize
+
+    text = flat(pdf_text(write(demo, tmp_path)))
+    method = text[text.index("Forudsætninger og metode"):]
+    assert "er metodens antagelse: DS siger, at medarbejdere på nedsat tid eller med andre opgaver skal have " \
+           "færre sager, men ikke hvor mange færre." in method
+    assert "Landstallene er gennemsnit pr. arbejdsplads, som tillidsrepræsentanter har indberettet" in method
+    assert "DS' minimum er den nedre grænse af et interval, ikke et krav om normering." in method
+    assert "Fleksjob har intet DS-interval af sit eget" in method
+    assert "gennemsnit pr. arbejdsplads, ikke pr. medarbejder" in text[:text.index("Forudsætninger og metode")]
+    summary = summarize(demo, TODAY)
+    assert summary.shortfall("max") < 0 and summary.over_count == 5 and summary.uneven
+    assert ("Teamet har de årsværk, der skal til ved DS' maksimum, men 5 medarbejdere ligger over: sagerne er "
+            "skævt fordelt mellem medarbejderne.") in text
+    en = flat(pdf_text(write(demo, tmp_path, name="en.pdf", lang="en")))
+    assert "but 5 people are over: the cases are unevenly spread" in en

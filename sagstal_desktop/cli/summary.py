@@ -129,7 +129,14 @@ def cmd_summary(args: argparse.Namespace) -> int:
         json.dump(summary_data(team, summary, norm_set, args.file), sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
-    from sagstal_desktop.core.wording import fill, format_load, status_phrase, term, unmeasured_summary
+    from sagstal_desktop.core.wording import (
+        fill,
+        format_load,
+        status_phrase,
+        term,
+        uneven_summary,
+        unmeasured_summary,
+    )
 
     lang = args.lang
     t = {key: fill(value, norm_set, lang) for key, value in _LABELS[lang].items()}
@@ -161,6 +168,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
     if summary.uncovered_by_type:
         print(f"{t['uncovered']}: {summary.uncovered_by_type}")
         print(unmeasured_summary(summary.uncovered_cases, summary.total_cases, lang))
+    if summary.uneven:
+        print(uneven_summary(summary, norm_set, lang))
     return 0
 
 

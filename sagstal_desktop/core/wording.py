@@ -263,3 +263,20 @@ def plural(n: int, one: str, many: str, lang: str = "da") -> str:
     from sagstal_desktop.core.formatting import format_number
 
     return f"{format_number(n, 0, lang)} {one if n == 1 else many}"
+
+
+_UNEVEN = {
+    "da": ("Teamet har de årsværk, der skal til ved <max>, men {over} ligger over: sagerne er skævt fordelt "
+           "mellem medarbejderne.", "medarbejder", "medarbejdere"),
+    "en": ("The team has the FTE it needs at <max>, but {over} are over: the cases are unevenly spread among "
+           "the staff.", "person", "people"),
+}
+
+
+def uneven_summary(summary, norm_set: NormSet | str | None, lang: str = "da") -> str:
+    """When the team has its FTE at the maximum but people are over: say the cases are unevenly
+    spread (window, memo and command line); "" otherwise."""
+    if not summary.uneven:
+        return ""
+    text, one, many = _UNEVEN[_lang(lang)]
+    return fill(text, norm_set, lang).format(over=plural(summary.over_count, one, many, lang))

@@ -24,7 +24,7 @@ from sagstal_desktop.core.norms import NormSet, case_type_name, default_norm_set
 from sagstal_desktop.core.references import budget_case, reference_caseloads
 from sagstal_desktop.core.survey import national_context, survey_2023, survey_area_for
 from sagstal_desktop.core.whatif import budget_table
-from sagstal_desktop.core.wording import format_load, kind_note, unmeasured_summary
+from sagstal_desktop.core.wording import format_load, kind_note, uneven_summary, unmeasured_summary
 from sagstal_desktop.report import content
 from sagstal_desktop.report.citations import Citations
 from sagstal_desktop.report.fonts import BOLD, COND, COND_BOLD, REGULAR, register_fonts
@@ -201,6 +201,8 @@ class MemoBuilder:
                 cases=self.num(sm.covered_cases, 0), need=self.num(sm.fte_needed("max"), 2),
                 available=self.num(sm.available_fte, 2)))
             sentences.append(t["conclusion_need_mid"].format(need=self.num(sm.fte_needed("mid"), 2)))
+        if sm.uneven:
+            sentences.append(uneven_summary(sm, self.norm_set, self.lang))
         if sm.uncovered_cases:
             sentences.append(unmeasured_summary(sm.uncovered_cases, sm.total_cases, self.lang))
         if sm.not_computable_count:
@@ -551,13 +553,18 @@ class MemoBuilder:
             + self.cite.ref(ns.source) + " " + _esc(kind_note(ns, self.lang)),
             _esc(t["m_full_time"].format(fth=fth)) + " " + self.cite.ref(ns.full_time_hours_source or ns.source),
             _esc(t["m_capacity"].format(fth=fth)),
+            _esc(t["m_pro_rata"]) + " " + self.cite.ref(default_source("newcomer_months")),
             _esc(t["m_newcomer"].format(reduction=self.pct(settings.newcomer_reduction),
                                         months=settings.newcomer_months))
             + " " + self.cite.ref(default_source("newcomer_months")),
             _esc(t["m_load"]),
             _esc(t["m_ftecl"].format(fth=fth)),
             _esc(t["m_team"]),
+            _esc(t["m_minimum"]),
         ]
+        if self.options.include_national:
+            items.append(_esc(t["m_national"]) + " " + self.cite.ref(survey_2023().source))
+        items.append(_esc(t["m_fleksjob"]) + " " + self.cite.ref(survey_2023().areas["fleksjob"].source))
         if sm.cost_per_fte is not None:
             src = settings.cost_source.strip()
             items.append(_esc(t["m_cost"].format(cost=format_dkk(sm.cost_per_fte, self.lang),

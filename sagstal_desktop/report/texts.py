@@ -86,7 +86,9 @@ TEXTS: dict[str, dict[str, str]] = {
                          "{months} måneder.",
         "h_national": "Landstal fra DS' undersøgelse 2023",
         "national_intro": "DS spurgte i {period} sine tillidsrepræsentanter i kommunerne om sagstal "
-                          "({answered} af {sent} svarede, {municipalities} kommuner). Tal for teamets områder:",
+                          "({answered} af {sent} svarede, {municipalities} kommuner). Tallene er gennemsnit pr. "
+                          "arbejdsplads, ikke pr. medarbejder, og er ikke omregnet efter timer. Tal for teamets "
+                          "områder:",
         "nat_area": "Område",
         "nat_answers": "TR-svar",
         "nat_avg": "Gns. sagstal 2023 (2019)",
@@ -146,6 +148,15 @@ TEXTS: dict[str, dict[str, str]] = {
                        "norm aldrig får manglen til at se mindre ud.",
         "m_caveat": "DS' intervaller forudsætter normale forhold (ingen langtidssygdom, barsel uden vikar eller "
                     "vakante stillinger) og siger ikke alt: sagernes tyngde og organiseringen betyder også noget.",
+        "m_pro_rata": "At nedsætte sagstallet i forhold til timerne er metodens antagelse: DS siger, at "
+                      "medarbejdere på nedsat tid eller med andre opgaver skal have færre sager, men ikke hvor "
+                      "mange færre.",
+        "m_national": "Landstallene er gennemsnit pr. arbejdsplads, som tillidsrepræsentanter har indberettet; "
+                      "de gælder ikke den enkelte medarbejder og er ikke omregnet efter timer.",
+        "m_minimum": "<Min> er den nedre grænse af et interval, ikke et krav om normering. Overskriften er "
+                     "årsværk ved <max>; midtpunkt og minimum vises som et spænd.",
+        "m_fleksjob": "Fleksjob har intet DS-interval af sit eget; DS nævner kun området ressourceforløb, "
+                      "afklaring af førtidspension og fleksjob samlet.",
         "h_norms": "Normer for teamets sager",
         "norm_type": "Sagstype",
         "norm_cases": "Teamets sager",
@@ -236,7 +247,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "newcomer_note": "* Newcomer: casework capacity reduced by {reduction} for the first {months} months.",
         "h_national": "National figures from DS's 2023 survey",
         "national_intro": "In {period} DS asked its union representatives in the municipalities about caseloads "
-                          "({answered} of {sent} answered, {municipalities} municipalities). Figures for the "
+                          "({answered} of {sent} answered, {municipalities} municipalities). The figures are "
+                          "averages per workplace, not per person, and are not adjusted for hours. Figures for the "
                           "team's areas:",
         "nat_area": "Area",
         "nat_answers": "TR answers",
@@ -297,6 +309,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "m_caveat": "DS's ranges assume normal conditions (no long-term sick leave, parental leave without a "
                     "substitute or vacant positions) and do not tell everything: the weight of the cases and the "
                     "organisation matter too.",
+        "m_pro_rata": "Reducing the caseload in proportion to hours is the method's assumption: DS says staff "
+                      "with reduced hours or other tasks should have fewer cases, not how many fewer.",
+        "m_national": "National figures are averages per workplace reported by union representatives; they do "
+                      "not describe individual staff and are not adjusted for hours.",
+        "m_minimum": "<Min> is the low end of a range, not a staffing demand. The headline is FTE at <max>; "
+                     "the midpoint and the minimum are shown as a range.",
+        "m_fleksjob": "Flexi-jobs have no DS range of their own; DS only names the area of resource programmes, "
+                      "disability pension assessment and flexi-jobs as a whole.",
         "h_norms": "Norms for the team's cases",
         "norm_type": "Case type",
         "norm_cases": "Team's cases",

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 from sagstal_desktop.core.formatting import format_dkk, format_number, format_percent, format_range
 from sagstal_desktop.core.load import TeamSummary
 from sagstal_desktop.core.norms import NormSet
-from sagstal_desktop.core.wording import gui_phrase, unmeasured_summary
+from sagstal_desktop.core.wording import gui_phrase, uneven_summary, unmeasured_summary
 from sagstal_desktop.gui.widgets import status_style
 
 translate = QCoreApplication.translate
@@ -140,6 +140,9 @@ class SummaryPanel(QFrame):
         unmeasured = unmeasured_summary(summary.uncovered_cases, summary.total_cases, lang)
         if unmeasured:
             measured += "\n" + unmeasured
+        uneven = uneven_summary(summary, norm_set, lang)
+        if uneven:
+            measured += "\n" + uneven
         self._norm_label.setText(measured)
         for key, phrase in (("over", "over_caption"), ("range", "range_caption"), ("level_min", "level_min"),
                             ("level_max", "level_max")):
