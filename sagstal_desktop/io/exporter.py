@@ -98,10 +98,20 @@ def _input_values(person: StaffMember, targets: list[str]) -> list[Any]:
     return out
 
 
-def staff_table(team: Team, lang: str = "da", as_of: date | None = None,
-                norm_set: NormSet | None = None) -> tuple[list[str], list[str], list[list[Any]], TeamSummary]:
+#: Left out of an anonymised export: what identifies a person beside the name (start date,
+#: hours, other tasks, note) and the capacity that carries hours and newcomer status.
+ANONYMISED_OUT = frozenset({col.START_DATE, col.WEEKLY_HOURS, col.OTHER_HOURS, col.OTHER_TASKS, col.NOTE,
+                            "computed:capacity"})
+
+
+def staff_table(team: Team, lang: str = "da", as_of: date | None = None, norm_set: NormSet | None = None,
+                anonymise: bool = False) -> tuple[list[str], list[str], list[list[Any]], TeamSummary]:
     """(targets, headers, rows, summary) of the staff sheet: input columns then computed ones.
-    Computed targets are ``computed:<key>``."""
+    Computed targets are ``computed:<key>``. ``anonymise``: the memo's rules (``core.anonymise``):
+    names become "Medarbejder A, B, …" in an order unrelated to names and the team's order, the
+    columns of ``ANONYMISED_OUT`` are left out, and rows are sorted by load."""
+    from sagstal_desktop.core.anonymise import anonymous_labels, by_load
+
     norm_set = norm_set or team.norm_set()
     summary = summarize(team, as_of, norm_set)
     inputs = col.input_headers(norm_set, lang, _extra_types(team))
@@ -109,12 +119,21 @@ def staff_table(team: Team, lang: str = "da", as_of: date | None = None,
     headers = [h for _t, h in inputs] + col.computed_headers(norm_set, lang)
     results = {p.member_id: p for p in summary.persons}
     input_targets = [t for t, _h in inputs]
+    labels = anonymous_labels([m.id for m in team.staff], lang) if anonymise else {}
     rows = []
     for person in team.staff:
         result = results[person.id]
         status = status_phrase(result.status, norm_set, lang, result.uncovered_cases, result.total_cases)
-        rows.append([*_input_values(person, input_targets), result.capacity, result.total_cases,
-                     result.fte_caseload, result.load_max, status])
+        values = _input_values(person, input_targets)
+        if anonymise:
+            values[input_targets.index(col.NAME)] = labels[person.id]
+        rows.append([*values, result.capacity, result.total_cases, result.fte_caseload, result.load_max, status])
+    if anonymise:
+        load_at = targets.index("computed:load_max")
+        rows = [rows[i] for i in by_load([r[load_at] for r in rows])]
+        keep = [i for i, t in enumerate(targets) if t not in ANONYMISED_OUT]
+        targets, headers = [targets[i] for i in keep], [headers[i] for i in keep]
+        rows = [[r[i] for i in keep] for r in rows]
     return targets, headers, rows, summary
 
 
@@ -190,12 +209,14 @@ def _number_format(target: str, lang: str) -> str | None:
 
 
 def export_xlsx(team: Team, path: Path | str, lang: str = "da", as_of: date | None = None,
-                norm_set: NormSet | None = None, progress: Callable[[int, int], None] | None = None) -> None:
-    """Write the staff, summary and norms sheets to ``path`` (atomically)."""
+                norm_set: NormSet | None = None, progress: Callable[[int, int], None] | None = None,
+                anonymise: bool = False) -> None:
+    """Write the staff, summary and norms sheets to ``path`` (atomically); ``anonymise`` as in
+    ``staff_table`` (the summary sheet holds only team figures)."""
     import openpyxl  # lazily
 
     norm_set = norm_set or team.norm_set()
-    targets, headers, rows, summary = staff_table(team, lang, as_of, norm_set)
+    targets, headers, rows, summary = staff_table(team, lang, as_of, norm_set, anonymise)
     with _atomic(Path(path)) as tmp:
         book = openpyxl.Workbook(write_only=True)
         try:
@@ -319,9 +340,9 @@ def _csv_cell(value: Any, target: str) -> str:
 
 
 def export_csv(team: Team, path: Path | str, lang: str = "da", as_of: date | None = None,
-               norm_set: NormSet | None = None) -> None:
+               norm_set: NormSet | None = None, anonymise: bool = False) -> None:
     """The staff sheet as Danish-Excel CSV (``;``, decimal comma, UTF-8 with BOM)."""
-    targets, headers, rows, _summary = staff_table(team, lang, as_of, norm_set)
+    targets, headers, rows, _summary = staff_table(team, lang, as_of, norm_set, anonymise)
     with _atomic(Path(path)) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, delimiter=";", lineterminator="\r\n")
         writer.writerow(headers)
@@ -329,12 +350,12 @@ def export_csv(team: Team, path: Path | str, lang: str = "da", as_of: date | Non
 
 
 def export_team(team: Team, path: Path | str, lang: str = "da", as_of: date | None = None,
-                norm_set: NormSet | None = None) -> None:
+                norm_set: NormSet | None = None, anonymise: bool = False) -> None:
     """Export by the file's suffix: ``.csv`` or ``.xlsx``."""
     if Path(path).suffix.lower() == ".csv":
-        export_csv(team, path, lang, as_of, norm_set)
+        export_csv(team, path, lang, as_of, norm_set, anonymise)
     else:
-        export_xlsx(team, path, lang, as_of, norm_set)
+        export_xlsx(team, path, lang, as_of, norm_set, anonymise=anonymise)
 
 
 # -- template ----------------------------------------------------------------------------------

@@ -267,7 +267,7 @@ class MemoBuilder:
     def _team_norms(self):
         return [n for t in content.team_case_types(self.summary) if (n := self.norm_set.norm_for(t)) is not None]
 
-    def chart_section(self, persons_labels: list[str]) -> list:
+    def chart_section(self, rows: list[content.StaffRow]) -> list:
         from reportlab.graphics.shapes import Drawing, Rect, String
         from reportlab.lib.colors import HexColor
         from reportlab.platypus import KeepTogether
@@ -277,15 +277,13 @@ class MemoBuilder:
         t, sm, s = self.t, self.summary, self.styles
         if not sm.computable_count:
             return []
-        persons = sm.persons
         min_level = None
         if sm.effective_range:
             low, high = sm.effective_range
             min_level = low / high
-        statuses = persons.column("status")
-        loads = [None if st is Status.UNMEASURED else load
-                 for load, st in zip(persons.column("load_max"), statuses, strict=True)]
-        chart = load_chart(persons_labels, loads, statuses, min_level, FRAME_W, self.lang, self.norm_set)
+        statuses = [r.status for r in rows]
+        loads = [None if r.status is Status.UNMEASURED else r.load_max for r in rows]
+        chart = load_chart([r.label for r in rows], loads, statuses, min_level, FRAME_W, self.lang, self.norm_set)
         legend = Drawing(FRAME_W, 14)
         x = 0.0
         shown = set(statuses)
@@ -305,7 +303,7 @@ class MemoBuilder:
             block.append(self.para(_esc(t[key].format(n=sm.not_computable_count)), s.small))
         if sm.unmeasured_count:
             block.append(self.para(_esc(t["chart_unmeasured"].format(n=sm.unmeasured_count)), s.small))
-        return [KeepTogether(block)] if len(persons) <= 40 else block
+        return [KeepTogether(block)] if len(rows) <= 40 else block
 
     def _status_sample(self) -> str:
         """The widest text the status column must hold on one line: "I interval" or the longest
@@ -614,7 +612,7 @@ class MemoBuilder:
         if progress:
             progress(0.1)
         story = self.header() + self.summary_section()
-        story += self.chart_section([r.label for r in rows])
+        story += self.chart_section(rows)
         if progress:
             progress(0.2)
         story += self.staff_section(rows, columns, widths)

@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from sagstal_desktop.core.anonymise import staff_label, staff_letters  # noqa: F401  (re-exported)
+
 TEXTS: dict[str, dict[str, str]] = {
     "da": {
         "title": "Notat om sagstal og normering",
@@ -18,8 +20,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "role_team_leader": "Teamleder",
         "role_tr": "Tillidsrepræsentant (TR)",
         "role_other": "Andet",
-        "anonymised_note": "Medarbejderne er anonymiseret (Medarbejder A, B, …).",
-        "staff_label": "Medarbejder {letters}",
+        "anonymised_note": "Medarbejderne er anonymiseret (Medarbejder A, B, … i en rækkefølge uden forbindelse til "
+                           "navne eller teamets rækkefølge); timer, ansættelsesdatoer og nyansættelse er udeladt for "
+                           "den enkelte, og tabellen er sorteret efter belastning.",
         "h_summary": "Sammenfatning",
         "conclusion_over": "{over} af {computable} medarbejdere har en sagsstamme over <max> for deres "
                            "arbejdstid til sagsbehandling.",
@@ -182,8 +185,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "role_team_leader": "Team leader",
         "role_tr": "Union representative (TR)",
         "role_other": "Other",
-        "anonymised_note": "Staff are anonymised (Staff member A, B, …).",
-        "staff_label": "Staff member {letters}",
+        "anonymised_note": "Staff are anonymised (Staff member A, B, … in an order unrelated to names or the team's "
+                           "order); individual hours, start dates and newcomer status are left out, and the table is "
+                           "sorted by load.",
         "h_summary": "Summary",
         "conclusion_over": "{over} of {computable} staff hold more cases than <max> for their casework "
                            "hours.",
@@ -358,17 +362,3 @@ def join_names(names: list[str], lang: str) -> str:
         return "".join(names)
     return f"{', '.join(names[:-1])} {word} {names[-1]}"
 
-
-def staff_letters(index: int) -> str:
-    """A, B, …, Z, AA, AB, … for index 0, 1, …"""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
-
-
-def staff_label(index: int, lang: str) -> str:
-    """``Medarbejder A`` / ``Staff member A`` for the person at ``index`` in the team's order."""
-    return texts(lang)["staff_label"].format(letters=staff_letters(index))
