@@ -21,6 +21,8 @@ from sagstal_desktop.core.norms import NormSet, case_type_name
 from sagstal_desktop.core.validation import (
     InputError,
     check_name,
+    future_start,
+    future_start_note,
     parse_count,
     parse_date,
     parse_hours,
@@ -279,6 +281,9 @@ class StaffTableModel(QAbstractTableModel):
                 return format_hours(member.weekly_hours, self._lang)
             if column == COL_OTHER_HOURS:
                 return format_hours(member.other_hours, self._lang)
+            future = future_start(member.start_date, self._document.summary.as_of, self._lang)
+            if future and role == Qt.ItemDataRole.DisplayRole:
+                return future  # accepted, but visibly: "starter 1.1.2030"
             return format_date(member.start_date, self._lang)
         if role == SORT_ROLE:
             if case_type is not None:
@@ -292,6 +297,11 @@ class StaffTableModel(QAbstractTableModel):
             if column in (COL_NAME, COL_START):
                 return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if column == COL_START and future_start(member.start_date, self._document.summary.as_of):
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor("#a04000")
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return future_start_note(self._lang)
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_NAME:
             return self._name_tooltip(row)
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_OTHER_HOURS and member.other_tasks:
