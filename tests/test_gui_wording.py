@@ -7,6 +7,15 @@ from conftest import TODAY
 from PySide6.QtWidgets import QMessageBox
 
 
+@pytest.fixture(autouse=True)
+def english_afterwards(qapp):
+    """Leave English installed for the tests that follow (some here switch to Danish)."""
+    yield
+    from sagstal_desktop.gui import i18n
+
+    i18n.install_translations(qapp, "en")
+
+
 def _window(qapp, qtbot, team, monkeypatch, lang="en"):
     from sagstal_desktop.gui import i18n
     from sagstal_desktop.gui.main_window import MainWindow

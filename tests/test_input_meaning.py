@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from conftest import TODAY
+from test_gui_wording import english_afterwards  # noqa: F401  (leaves English installed)
 
 from sagstal_desktop.core.validation import InputError, future_start, parse_count, parse_hours
 
