@@ -99,9 +99,10 @@ def _input_values(person: StaffMember, targets: list[str]) -> list[Any]:
 
 
 #: Left out of an anonymised export: what identifies a person beside the name (start date,
-#: hours, other tasks, note) and the capacity that carries hours and newcomer status.
+#: hours, other tasks, note), the capacity that carries hours and newcomer status, and the
+#: full-time caseload (cases × 37 / hours gives the hours back).
 ANONYMISED_OUT = frozenset({col.START_DATE, col.WEEKLY_HOURS, col.OTHER_HOURS, col.OTHER_TASKS, col.NOTE,
-                            "computed:capacity"})
+                            "computed:capacity", "computed:fte_caseload"})
 
 
 def staff_table(team: Team, lang: str = "da", as_of: date | None = None, norm_set: NormSet | None = None,

@@ -103,7 +103,8 @@ class StaffRow:
 def staff_rows(team: Team, summary: TeamSummary, columns: CaseColumns, lang: str, anonymise: bool) -> list[StaffRow]:
     """The staff table's rows in the team's order. Anonymised rows are labelled A, B, … in an
     order unrelated to names and to the team's order (``core.anonymise``), carry no hours,
-    capacity or newcomer mark, and are sorted by load, highest first."""
+    capacity, full-time caseload (cases × 37 / hours gives the hours back) or newcomer mark, and
+    are sorted by load, highest first."""
     members = {m.id: m for m in team.staff}
     persons = summary.persons
     names = persons.column("name")
@@ -129,7 +130,7 @@ def staff_rows(team: Team, summary: TeamSummary, columns: CaseColumns, lang: str
             capacity=None if anonymise else capacity[i],
             split=columns.split(member.counts),
             total_cases=totals[i],
-            fte_caseload=ftecl[i],
+            fte_caseload=None if anonymise else ftecl[i],  # cases × 37 / hours would give the hours back
             load_max=load[i],
             status=status[i],
             uncovered_cases=uncovered[i],

@@ -21,8 +21,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "role_tr": "Tillidsrepræsentant (TR)",
         "role_other": "Andet",
         "anonymised_note": "Medarbejderne er anonymiseret (Medarbejder A, B, … i en rækkefølge uden forbindelse til "
-                           "navne eller teamets rækkefølge); timer, ansættelsesdatoer og nyansættelse er udeladt for "
-                           "den enkelte, og tabellen er sorteret efter belastning.",
+                           "navne eller teamets rækkefølge); timer, fuldtidssagstal, ansættelsesdatoer og nyansættelse "
+                           "er udeladt for den enkelte, og tabellen er sorteret efter belastning.",
         "h_summary": "Sammenfatning",
         "conclusion_over": "{over} af {computable} medarbejdere har en sagsstamme over <max> for deres "
                            "arbejdstid til sagsbehandling.",
@@ -186,8 +186,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "role_tr": "Union representative (TR)",
         "role_other": "Other",
         "anonymised_note": "Staff are anonymised (Staff member A, B, … in an order unrelated to names or the team's "
-                           "order); individual hours, start dates and newcomer status are left out, and the table is "
-                           "sorted by load.",
+                           "order); individual hours, FTE caseloads, start dates and newcomer status are left out, and "
+                           "the table is sorted by load.",
         "h_summary": "Summary",
         "conclusion_over": "{over} of {computable} staff hold more cases than <max> for their casework "
                            "hours.",
