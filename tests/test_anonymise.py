@@ -40,6 +40,27 @@ def test_label_order_is_unrelated_to_names_and_team_order_and_stable():
         member.name = "Zz " + member.name  # names do not matter either
     assert anonymous_labels(ids) == renamed == anonymous_labels(ids)  # stable: tomorrow gives the same
     assert by_load([0.5, None, 1.2, 0.9]) == [2, 3, 0, 1]
+    assert label_numbers(ids, "another document") != numbers  # the salt, not the ids alone, sets the order
+
+
+def test_labels_are_stable_through_saving_and_opening(tmp_path):
+    from sagstal_desktop.core.serialize import settings_from_dict
+    from sagstal_desktop.io.document import load_team, save_team
+    from sagstal_desktop.report.content import case_columns, staff_rows
+
+    team = alphabetical_team()
+    assert len(team.settings.anonymise_salt) == 32 and team.settings.anonymise_salt != TeamSettings().anonymise_salt
+    save_team(team, tmp_path / "hold.sagstal")
+    again = load_team(tmp_path / "hold.sagstal")
+    assert again.settings.anonymise_salt == team.settings.anonymise_salt
+
+    def labels(t):
+        summary = summarize(t, TODAY)
+        rows = staff_rows(t, summary, case_columns(summary, t.norm_set(), "da", "none"), "da", True)
+        return [r.label for r in rows]
+
+    assert labels(again) == labels(team)
+    assert settings_from_dict({}).anonymise_salt == ""  # a file from before the salt: ids alone, still stable
 
 
 def test_anonymised_memo_leaves_out_order_hours_dates_and_newcomers(tmp_path):
@@ -87,7 +108,8 @@ def test_anonymised_export_has_the_same_rules(tmp_path):
     for member in team.staff:
         assert member.name not in text
     labels = [r[0] for r in body]
-    assert sorted(labels) == sorted(anonymous_labels([m.id for m in team.staff]).values())
+    assert sorted(labels) == sorted(anonymous_labels([m.id for m in team.staff], "da", team.settings.anonymise_salt)
+                                    .values())
     assert labels != [f"Medarbejder {chr(65 + i)}" for i in range(len(NAMES))]
     load_col = header.index("Belastning (andel af DS' maksimum)")
     loads = [float(r[load_col].replace(" %", "").replace(",", ".")) for r in body]

@@ -218,7 +218,7 @@ def test_anonymised_memo_has_no_names_anywhere(demo, tmp_path):
     # the figures are still there: Anne Holm is at 114 %, without her hours or capacity
     from sagstal_desktop.core.anonymise import anonymous_labels
 
-    anne = anonymous_labels([m.id for m in demo.staff])[demo.staff[0].id]
+    anne = anonymous_labels([m.id for m in demo.staff], "da", demo.settings.anonymise_salt)[demo.staff[0].id]
     assert re.search(anne + r"\s+–\s+–\s+–\s+57\s+0\s+57\s+–\s+114 %\s+Over", text)
 
 

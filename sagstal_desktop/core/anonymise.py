@@ -1,10 +1,10 @@
 """Anonymised staff labels that cannot be undone by their order.
 
-"Medarbejder A, B, …" are handed out in the order of a keyed hash of each member's id, not in
-the team's order and not by name. A member's id is a random UUID kept in the team file, so the
-labels are stable for a document (a memo made tomorrow gives the same labels) and tell nothing
-about who is who. Anonymised tables are then sorted by load, so the rows do not follow the
-team's order either.
+"Medarbejder A, B, …" are handed out in the order of a keyed hash of each member's id and the
+document's own salt (``TeamSettings.anonymise_salt``, saved in the team file), not in the team's
+order and not by name. Ids are random UUIDs kept in the team file too, so the labels are stable
+for a document (a memo made tomorrow gives the same labels) and tell nothing about who is who.
+Anonymised tables are then sorted by load, so the rows do not follow the team's order either.
 """
 
 from __future__ import annotations
@@ -33,18 +33,19 @@ def staff_label(index: int, lang: str = "da") -> str:
     return _LABEL.get(lang, _LABEL["da"]).format(letters=staff_letters(index))
 
 
-def _rank_key(member_id: str) -> tuple[bytes, str]:
-    return hashlib.blake2b(member_id.encode("utf-8"), key=_KEY, digest_size=16).digest(), member_id
+def label_numbers(member_ids: Iterable[str], salt: str = "") -> dict[str, int]:
+    """Each member id's label number (0 = A), in the order of the keyed hash of salt and id."""
+
+    def rank(member_id: str) -> tuple[bytes, str]:
+        data = f"{salt}\x00{member_id}".encode()
+        return hashlib.blake2b(data, key=_KEY, digest_size=16).digest(), member_id
+
+    return {member_id: i for i, member_id in enumerate(sorted(set(member_ids), key=rank))}
 
 
-def label_numbers(member_ids: Iterable[str]) -> dict[str, int]:
-    """Each member id's label number (0 = A), in the order of the keyed hash of the ids."""
-    return {member_id: i for i, member_id in enumerate(sorted(set(member_ids), key=_rank_key))}
-
-
-def anonymous_labels(member_ids: Sequence[str], lang: str = "da") -> dict[str, str]:
+def anonymous_labels(member_ids: Sequence[str], lang: str = "da", salt: str = "") -> dict[str, str]:
     """``{member id: "Medarbejder C"}`` for every id."""
-    numbers = label_numbers(member_ids)
+    numbers = label_numbers(member_ids, salt)
     return {member_id: staff_label(numbers[member_id], lang) for member_id in member_ids}
 
 

@@ -120,7 +120,7 @@ def staff_table(team: Team, lang: str = "da", as_of: date | None = None, norm_se
     headers = [h for _t, h in inputs] + col.computed_headers(norm_set, lang)
     results = {p.member_id: p for p in summary.persons}
     input_targets = [t for t, _h in inputs]
-    labels = anonymous_labels([m.id for m in team.staff], lang) if anonymise else {}
+    labels = anonymous_labels([m.id for m in team.staff], lang, team.settings.anonymise_salt) if anonymise else {}
     rows = []
     for person in team.staff:
         result = results[person.id]

@@ -117,7 +117,7 @@ def staff_rows(team: Team, summary: TeamSummary, columns: CaseColumns, lang: str
     load = persons.column("load_max")
     status = persons.column("status")
     uncovered = persons.column("uncovered_cases")
-    labels = anonymous_labels(ids, lang) if anonymise else {}
+    labels = anonymous_labels(ids, lang, team.settings.anonymise_salt) if anonymise else {}
     order = by_load(load) if anonymise else range(len(persons))
     rows = []
     for i in order:
