@@ -71,4 +71,6 @@ def test_uneven_spread_is_said_in_the_summary_panel_and_cli(qapp, qtbot, demo, m
     path = tmp_path / "demo.sagstal"
     save_team(demo, path)
     assert main(["summary", str(path), "--as-of", "22.11.2026"]) == 0
-    assert "men 5 medarbejdere ligger over: sagerne er skævt fordelt" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "men 5 medarbejdere ligger over: sagerne er skævt fordelt" in out
+    assert "Kommandoen sagstal rebalance viser, hvor få flytninger af sager der sænker belastningen." in out

@@ -169,7 +169,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
         print(f"{t['uncovered']}: {summary.uncovered_by_type}")
         print(unmeasured_summary(summary.uncovered_cases, summary.total_cases, lang))
     if summary.uneven:
-        print(uneven_summary(summary, norm_set, lang))
+        print(uneven_summary(summary, norm_set, lang, pointer=True))
     return 0
 
 

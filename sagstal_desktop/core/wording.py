@@ -271,12 +271,19 @@ _UNEVEN = {
     "en": ("The team has the FTE it needs at <max>, but {over} are over: the cases are unevenly spread among "
            "the staff.", "person", "people"),
 }
+#: Where to look next (the command line; the memo makes no claim about what rebalancing achieves).
+_REBALANCE_POINTER = {
+    "da": "Kommandoen sagstal rebalance viser, hvor få flytninger af sager der sænker belastningen.",
+    "en": "The command sagstal rebalance shows how few moves of cases lower the loads.",
+}
 
 
-def uneven_summary(summary, norm_set: NormSet | str | None, lang: str = "da") -> str:
+def uneven_summary(summary, norm_set: NormSet | str | None, lang: str = "da", pointer: bool = False) -> str:
     """When the team has its FTE at the maximum but people are over: say the cases are unevenly
-    spread (window, memo and command line); "" otherwise."""
+    spread (window, memo and command line), with ``pointer`` also where to look for a
+    rebalancing; "" otherwise."""
     if not summary.uneven:
         return ""
     text, one, many = _UNEVEN[_lang(lang)]
-    return fill(text, norm_set, lang).format(over=plural(summary.over_count, one, many, lang))
+    out = fill(text, norm_set, lang).format(over=plural(summary.over_count, one, many, lang))
+    return f"{out} {_REBALANCE_POINTER[_lang(lang)]}" if pointer else out
