@@ -24,7 +24,7 @@ from sagstal_desktop.core.norms import NormSet, case_type_name, default_norm_set
 from sagstal_desktop.core.references import budget_case, reference_caseloads
 from sagstal_desktop.core.survey import national_context, survey_2023, survey_area_for
 from sagstal_desktop.core.whatif import budget_table
-from sagstal_desktop.core.wording import format_load, kind_note, uneven_summary, unmeasured_summary
+from sagstal_desktop.core.wording import format_load, kind_note, term, uneven_summary, unmeasured_summary
 from sagstal_desktop.report import content
 from sagstal_desktop.report.citations import Citations
 from sagstal_desktop.report.fonts import BOLD, COND, COND_BOLD, REGULAR, register_fonts
@@ -482,7 +482,7 @@ class MemoBuilder:
             if gap <= 0:
                 continue
             table_rows, total = budget_table(sm.yearly_cost(level), first, years)
-            label = t["budget_row"].format(level=t[f"level_{level}"], fte=self.num(gap, 2))
+            label = t["budget_row"].format(level=term(level, self.norm_set, self.lang), fte=self.num(gap, 2))
             rows.append((label, table_rows, total))
         if not rows:
             out.append(self.para(_esc(t["budget_none"])))
