@@ -35,7 +35,7 @@ from sagstal_desktop.core.formatting import format_date
 from sagstal_desktop.core.load import TeamSummary
 from sagstal_desktop.core.model import StaffMember, Team, new_id
 from sagstal_desktop.core.norms import NormSet, builtin_norm_sets
-from sagstal_desktop.gui.commands import InsertMembersCommand, RemoveMembersCommand, ReplaceTeamCommand
+from sagstal_desktop.gui.change import Change
 from sagstal_desktop.gui.document import Document, find_recoverable
 from sagstal_desktop.gui.menus import HANDLERS, WindowActions
 from sagstal_desktop.gui.models.staff_model import COL_NAME, SORT_ROLE, StaffTableModel
@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self.actions.actions[f"lang_{self._lang}"].setChecked(True)
         self._toolbar_actions()
 
-        self._document.recomputed.connect(self._on_recomputed)
+        self._document.changed.connect(self._on_change)
         self._document.state_changed.connect(self._update_title)
         self._document.undo_stack.indexChanged.connect(self._update_undo_actions)
         self._model.input_refused.connect(self._on_input_refused)
@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         self._chart_host.person_clicked.connect(self.select_member)
         self._chart_host.chart_created.connect(self._refresh_chart)
         self._restore_settings()
-        self._on_recomputed()
+        self._on_change(Change.everything())
         self._update_title()
 
     # -- construction ------------------------------------------------------------------
@@ -209,7 +209,7 @@ class MainWindow(QMainWindow):
 
     def apply_team(self, new_team: Team, description: str) -> None:
         """Replace the whole team as one undoable step."""
-        self._document.undo_stack.push(ReplaceTeamCommand(self._document, new_team, description))
+        self._document.replace_team(new_team, description)
 
     def open_team_as_new(self, team: Team, title: str) -> None:
         """Open ``team`` as a new, unsaved document (after offering to save the current one)."""
@@ -227,12 +227,19 @@ class MainWindow(QMainWindow):
         return self._last_message
 
     # -- recompute -----------------------------------------------------------------------
-    def _on_recomputed(self) -> None:
+    def _on_change(self, change: Change) -> None:
+        """Update the views after one edit: only what ``change`` names (the table model follows
+        the document itself; the undo actions follow the undo stack)."""
         summary, norm_set = self._document.summary, self._document.norm_set()
         self.summary_panel.show_summary(summary, norm_set, self._lang)
-        self._refresh_chart()
-        self._fill_norm_combo()
-        self._update_undo_actions()
+        chart = self._chart_host.chart()
+        if chart is not None:
+            if change.all_rows or change.structure_changed:
+                chart.show_summary(summary, self._lang)
+            else:
+                chart.update_members(summary, change.rows)
+        if change.norm_sets_changed or change.settings_changed:
+            self._fill_norm_combo()
         shown = format_date(summary.as_of, self._lang)
         self._as_of_label.setText(self.tr("Computed for {date}").format(date=shown))
 
@@ -261,12 +268,8 @@ class MainWindow(QMainWindow):
 
     def choose_norm_set(self, set_id: str) -> None:
         """Measure the team against another norm set (one undoable step)."""
-        if set_id == self._document.team.settings.norm_set_id:
-            return
-        new_team = self._document.team.copy()
-        new_team.settings.norm_set_id = set_id
         name = self.norm_combo.itemText(max(0, self.norm_combo.findData(set_id)))
-        self.apply_team(new_team, self.tr("Measure against {name}").format(name=name))
+        self._document.set_norm_set_choice(set_id, self.tr("Measure against {name}").format(name=name))
 
     def _update_undo_actions(self, _index: int = 0) -> None:
         stack, a = self._document.undo_stack, self.actions.actions
@@ -316,8 +319,7 @@ class MainWindow(QMainWindow):
         ids = self.selected_member_ids()
         staff = self._document.team.staff
         position = (max(i for i, m in enumerate(staff) if m.id in ids) + 1) if ids else len(staff)
-        self._document.undo_stack.push(InsertMembersCommand(
-            self._document, position, [member], self.tr("Add staff member")))
+        self._document.add_members(position, [member], self.tr("Add staff member"))
         self.select_member(member.id)
         self.table.edit(self.table.currentIndex())
 
@@ -334,8 +336,7 @@ class MainWindow(QMainWindow):
             clone.name = self.tr("{name} (copy)").format(name=member.name)
             copies.append(clone)
         position = max(i for i, m in enumerate(staff) if m.id in ids) + 1
-        self._document.undo_stack.push(InsertMembersCommand(
-            self._document, position, copies, self.tr("Duplicate staff")))
+        self._document.add_members(position, copies, self.tr("Duplicate staff"))
         self.select_member(copies[0].id)
 
     def remove_staff(self) -> None:
@@ -344,8 +345,7 @@ class MainWindow(QMainWindow):
             self.show_status(self.tr("Select the staff members to remove first."))
             return
         names = [self._document.team.member(i).name for i in ids]
-        self._document.undo_stack.push(RemoveMembersCommand(
-            self._document, ids, self.tr("Remove staff")))
+        self._document.remove_members(ids, self.tr("Remove staff"))
         self.show_status(self.tr("Removed {names}. Ctrl+Z brings them back.").format(names=", ".join(names)))
 
     def edit_current_cell(self) -> None:
@@ -507,18 +507,15 @@ class MainWindow(QMainWindow):
 
         dialog = TeamSettingsDialog(self._document.team, self)
         if dialog.exec() == TeamSettingsDialog.DialogCode.Accepted:
-            new_team = self._document.team.copy()
-            new_team.info, new_team.settings = dialog.result_info(), dialog.result_settings()
-            self.apply_team(new_team, self.tr("Change team settings"))
+            self._document.set_settings(dialog.result_info(), dialog.result_settings(),
+                                        self.tr("Change team settings"))
 
     def edit_norm_sets(self) -> None:
         from sagstal_desktop.gui.dialogs.norm_editor import NormSetEditorDialog
 
         dialog = NormSetEditorDialog(self._document.team, self)
         if dialog.exec() == NormSetEditorDialog.DialogCode.Accepted:
-            new_team = self._document.team.copy()
-            new_team.custom_norm_sets = list(dialog.custom_norm_sets())
-            self.apply_team(new_team, self.tr("Change own norm sets"))
+            self._document.set_norm_sets(list(dialog.custom_norm_sets()), self.tr("Change own norm sets"))
 
     def show_help(self) -> None:
         from sagstal_desktop.gui.dialogs.help import HelpDialog
@@ -548,7 +545,7 @@ class MainWindow(QMainWindow):
         self._chart_host.retranslate()
         if self._chart_host.chart() is not None:
             self._chart_host.chart().retranslate()
-        self._on_recomputed()
+        self._on_change(Change.everything())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "actions"):
