@@ -7,27 +7,11 @@ from __future__ import annotations
 import re
 from html import unescape
 
-import pytest
-from conftest import TODAY
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sagstal_desktop.assets import translations_dir
 
 WINDOW_CONTEXTS = ("MainWindow", "StaffModel", "SummaryPanel", "Status", "LoadChart", "ChartHost")
-
-
-@pytest.fixture
-def window(qtbot, demo, monkeypatch):
-    from sagstal_desktop.gui import i18n
-    from sagstal_desktop.gui.main_window import MainWindow
-
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    win = MainWindow(demo, None, demo=True, as_of=TODAY, lang="en")
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    i18n.install_translations(QApplication.instance(), "en")
 
 
 def _menu_texts(win) -> list[str]:

@@ -4,28 +4,11 @@ refused input; staff rows; norm-set choice; chart clicks; sorting."""
 from __future__ import annotations
 
 import pytest
-from conftest import TODAY
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtWidgets import QLineEdit
 
 from sagstal_desktop.core.load import Status
 from sagstal_desktop.gui.widgets import status_style
-
-
-@pytest.fixture
-def window(qapp, qtbot, demo, monkeypatch):
-    """A MainWindow on the demo team, computed for TODAY, in English. Closing it discards
-    changes (no real dialog can block a test)."""
-    from sagstal_desktop.gui import i18n
-    from sagstal_desktop.gui.main_window import MainWindow
-
-    i18n.install_translations(qapp, "en")  # whatever an earlier test left installed
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    win = MainWindow(demo, None, demo=True, as_of=TODAY, lang="en")
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def _cell(win, name: str, column: int):

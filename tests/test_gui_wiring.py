@@ -12,19 +12,6 @@ from conftest import TODAY
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 
-@pytest.fixture
-def window(qapp, qtbot, demo, monkeypatch):
-    from sagstal_desktop.gui import i18n
-    from sagstal_desktop.gui.main_window import MainWindow
-
-    i18n.install_translations(qapp, "en")  # whatever an earlier test left installed
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    win = MainWindow(demo, None, demo=True, as_of=TODAY, lang="en")
-    qtbot.addWidget(win)
-    win.show()
-    return win
-
-
 def test_team_settings_dialog_result_is_one_undo_step(window, monkeypatch):
     from sagstal_desktop.gui.dialogs.team_settings import TeamSettingsDialog
 

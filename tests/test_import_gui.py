@@ -315,13 +315,8 @@ def test_choosing_another_sheet_rereads_it(tmp_path, qtbot, window):
 
 
 @pytest.fixture
-def main_window(qapp, qtbot, demo, monkeypatch):
-    from sagstal_desktop.gui.main_window import MainWindow
-
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    win = MainWindow(demo, None, demo=True, as_of=TODAY, lang="da")
-    qtbot.addWidget(win)
-    return win
+def main_window(make_window):
+    return make_window(lang="da", show=False)
 
 
 def test_real_window_menu_import_is_one_undo_step(tmp_path, main_window, seen_dialogs, monkeypatch):
