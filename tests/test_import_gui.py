@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, Q
 from sagstal_desktop.core.load import summarize
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.gui import import_actions
+from sagstal_desktop.gui.background import Cancelled, read_with_progress
 from sagstal_desktop.gui.dialogs import import_preview
 from sagstal_desktop.gui.dialogs.import_preview import ImportPreviewDialog
-from sagstal_desktop.gui.dialogs.import_progress import Cancelled, run_with_progress
 from sagstal_desktop.io.importer import REPLACE_TEAM, analyze
 from sagstal_desktop.io.table_reader import ReadCancelled, read_table
 
@@ -248,7 +248,7 @@ def test_background_job_can_be_cancelled_and_window_stays_responsive(qtbot, wind
         return "not cancelled"
 
     with pytest.raises(Cancelled):
-        run_with_progress(window, "Reading…", job, min_duration_ms=100)
+        read_with_progress(window, "Reading…", job, min_duration_ms=100)
     timer.stop()
     assert len(ticks) >= 10  # the GUI thread kept running its event loop
 
@@ -258,8 +258,8 @@ def test_background_job_errors_are_reraised(window):
         raise ValueError("boom")
 
     with pytest.raises(ValueError, match="boom"):
-        run_with_progress(window, "x", job)
-    assert run_with_progress(window, "x", lambda p, c: 42) == 42
+        read_with_progress(window, "x", job)
+    assert read_with_progress(window, "x", lambda p, c: 42) == 42
 
 
 @pytest.mark.slow

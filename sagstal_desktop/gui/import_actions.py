@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from sagstal_desktop.gui.dialogs.import_progress import Cancelled, run_with_progress
+from sagstal_desktop.gui.background import Cancelled, read_with_progress
 
 
 def _start_dir(window: Any) -> str:
@@ -52,7 +52,7 @@ def read_and_check(window: Any, path: Path, norm_set, sheet: str | None = None):
 
     try:
         label = QCoreApplication.translate("ImportActions", "Reading {name}…").format(name=path.name)
-        return run_with_progress(window, label, job)
+        return read_with_progress(window, label, job)
     except Cancelled:
         window.show_status(QCoreApplication.translate("ImportActions", "Import cancelled; nothing was changed."))
     except ReadError as exc:
@@ -141,7 +141,7 @@ def export_spreadsheet(window: Any, path: Path | str | None = None) -> None:
 
     try:
         label = QCoreApplication.translate("ImportActions", "Writing {name}…").format(name=target.name)
-        run_with_progress(window, label, job)
+        read_with_progress(window, label, job)
     except Cancelled:
         window.show_status(QCoreApplication.translate("ImportActions", "Export cancelled."))
         return

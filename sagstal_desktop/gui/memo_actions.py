@@ -79,7 +79,7 @@ def suggested_name(window: Any, options: MemoOptions) -> Path:
 
 def _build(window: Any, target: Path, options: MemoOptions) -> int | None:
     """Write the memo in the background; None after a message (error) or a cancel."""
-    from sagstal_desktop.gui.dialogs.memo_progress import MemoBuildCancelled, build_memo_with_progress
+    from sagstal_desktop.gui.background import MemoBuildCancelled, build_memo_with_progress
     from sagstal_desktop.report.pdf import MemoError
 
     try:
