@@ -1,5 +1,5 @@
 """The import/export actions and dialogs, driven against a small stand-in for the main window
-that has the MainWindow API of GUI_CONTRACT.md."""
+that has the main window's API for handlers (``gui/window_api.WindowApi``)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, Q
 from sagstal_desktop.core.load import summarize
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.gui import import_actions
+from sagstal_desktop.gui.actions import Act
 from sagstal_desktop.gui.background import Cancelled, read_with_progress
 from sagstal_desktop.gui.dialogs import import_preview
 from sagstal_desktop.gui.dialogs.import_preview import ImportPreviewDialog
@@ -323,7 +324,7 @@ def test_real_window_menu_import_is_one_undo_step(tmp_path, main_window, seen_di
     path = _csv(tmp_path, "Navn;Timer pr. uge;Sygedagpenge\nAnne Holm;30;50\nNy Person;37;12\n")
     monkeypatch.setattr(import_actions.QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     before = [(p.name, dict(p.counts)) for p in main_window.team().staff]
-    main_window.run_handler("import_current")
+    main_window.run_handler(Act.IMPORT_CURRENT)
     assert seen_dialogs[0].windowTitle() == "Import spreadsheet"
     team = main_window.team()
     assert len(team.staff) == 13 and team.staff[0].counts["sygedagpenge"] == 50
@@ -338,11 +339,11 @@ def test_real_window_menu_import_is_one_undo_step(tmp_path, main_window, seen_di
 def test_real_window_import_as_new_and_export(tmp_path, main_window, seen_dialogs, monkeypatch):
     path = _csv(tmp_path, "Name;Hours;Sickness benefit\nKim;37;40\n", "nyt.csv")
     monkeypatch.setattr(import_actions.QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
-    main_window.run_handler("import_new")
+    main_window.run_handler(Act.IMPORT_NEW)
     assert [p.name for p in main_window.team().staff] == ["Kim"]
     assert main_window.document_path() is None
     target = tmp_path / "ud.xlsx"
     monkeypatch.setattr(import_actions.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    main_window.run_handler("export_sheet")
+    main_window.run_handler(Act.EXPORT_SHEET)
     back = read_table(target)
     assert back.sheet == "Medarbejdere" and back.rows[0][:2] == ["Kim", 37]

@@ -20,7 +20,7 @@ from sagstal_desktop.report.options import MemoOptions
 
 
 class FakeWindow(QWidget):
-    """The MainWindow API of GUI_CONTRACT.md, nothing more."""
+    """The main window's API for handlers (``gui/window_api.WindowApi``), nothing more."""
 
     def __init__(self, team, path: Path | None = None, lang: str = "da") -> None:
         super().__init__()

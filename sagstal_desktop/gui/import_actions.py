@@ -1,5 +1,5 @@
 """File-menu handlers for spreadsheets: import (into the open team or as a new team), export and
-the blank template. Each takes the main window (see GUI_CONTRACT.md) and returns None.
+the blank template. Each takes the main window (``gui/window_api.WindowApi``) and returns None.
 
 Reading, checking and writing large files run in a worker thread with progress and Cancel; the
 preview dialog shows the column use, rows and problems before anything changes, and the import

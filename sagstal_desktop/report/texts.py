@@ -71,7 +71,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "status_over": "Over",
         "status_not_computable": "Kan ikke beregnes",
         "status_total": "{n} over",
-        "newcomer_mark": "Nyansat",
         "staff_note": "Årsværk: timer til sagsbehandling omregnet til fuldtidsstillinger på {fth} timer. Sagstal "
                       "pr. fuldtid: sager × {fth} / timer til sagsbehandling. Belastning: sagsstammen i "
                       "procent af DS' maksimum for medarbejderens arbejdstid til sagsbehandling. {newcomer}",
@@ -206,7 +205,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "status_over": "Over",
         "status_not_computable": "Not computable",
         "status_total": "{n} over",
-        "newcomer_mark": "Newcomer",
         "staff_note": "Casework FTE: casework hours as full-time positions of {fth} hours. FTE caseload: "
                       "cases × {fth} / casework hours. Load: the caseload as a percentage of DS's maximum for the "
                       "person's casework hours. {newcomer}",
