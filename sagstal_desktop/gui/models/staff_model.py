@@ -51,6 +51,12 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 #: Role with the member id of a row (any column).
 MEMBER_ID_ROLE = Qt.ItemDataRole.UserRole + 3
+#: The roles ``data`` answers (every other role is None at once).
+_ROLES = frozenset({
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
+    SORT_ROLE, STATUS_ROLE, MEMBER_ID_ROLE,
+})
 
 
 
@@ -243,6 +249,8 @@ class StaffTableModel(QAbstractTableModel):
         return base
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole and role != Qt.ItemDataRole.ToolTipRole:
+            return None
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
         if section < 0 or section >= self.columnCount():
@@ -296,7 +304,7 @@ class StaffTableModel(QAbstractTableModel):
             raise ValueError(member_id) from None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():  # the view asks ~9 roles per painted cell
             return None
         row, column = index.row(), index.column()
         member = self._document.team.staff[row]
