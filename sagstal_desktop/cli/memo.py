@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from sagstal_desktop import cli
+from sagstal_desktop.cli.common import (
+    CliError,
+    add_as_of_option,
+    add_lang_option,
+    choose_norm_set,
+    open_team,
+    output_path,
+)
 from sagstal_desktop.report.options import MAX_BUDGET_YEARS, MIN_BUDGET_YEARS
 
 
@@ -33,15 +39,9 @@ def cmd_memo(args: argparse.Namespace) -> int:
     from sagstal_desktop.report.options import MemoOptions
     from sagstal_desktop.report.pdf import MemoError, write_memo
 
-    team = cli.open_team(args.file)
-    norm_set = cli.choose_norm_set(team, args.norms)
-    target = Path(args.output)
-    if target.exists() and not args.force:
-        raise cli.CliError(f"{target} exists; use --force to overwrite it")
-    if target.is_dir():
-        raise cli.CliError(f"{target} is a folder; give a file name such as memo.pdf")
-    if not target.parent.exists():
-        raise cli.CliError(f"folder {target.parent} does not exist")
+    team = open_team(args.file)
+    norm_set = choose_norm_set(team, args.norms)
+    target = output_path(args.output, args.force)
     options = MemoOptions(
         lang=args.lang, anonymise=args.anonymise, include_national=not args.no_national,
         include_budget=not args.no_budget, include_references=not args.no_references,
@@ -50,13 +50,13 @@ def cmd_memo(args: argparse.Namespace) -> int:
     try:
         pages = write_memo(team, target, options, norm_set=norm_set)
     except MemoError as exc:
-        raise cli.CliError(f"memo: cannot write {exc}") from exc
+        raise CliError(f"memo: cannot write {exc}") from exc
     unit = "side" if pages == 1 else "sider"
     print(f"{target} ({pages} {unit})" if args.lang == "da" else f"{target} ({pages} page{'s' * (pages != 1)})")
     return 0
 
 
-def register(sub) -> None:
+def register(sub: argparse._SubParsersAction) -> None:
     """Add ``memo`` to the ``sagstal`` command."""
     p = sub.add_parser("memo", help="write the PDF staffing memo for a team file")
     p.add_argument("file", help="a .sagstal team file")
@@ -64,9 +64,9 @@ def register(sub) -> None:
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
     p.add_argument("--anonymise", "--anonymize", action="store_true",
                    help="Medarbejder A, B, … instead of names (no names anywhere in the PDF)")
-    p.add_argument("--lang", choices=("da", "en"), default="da", help="memo language (default: da)")
+    add_lang_option(p, "memo")
     p.add_argument("--norms", help="measure against this norm set instead of the team's choice")
-    p.add_argument("--as-of", type=cli._as_of, default=None, help="date to compute for (default: today)")
+    add_as_of_option(p)
     p.add_argument("--no-national", action="store_true", help="leave out the national figures (2023 survey)")
     p.add_argument("--no-budget", action="store_true", help="leave out the budget table")
     p.add_argument("--no-references", action="store_true", help="leave out the reference caseloads")

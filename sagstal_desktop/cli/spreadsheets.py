@@ -12,10 +12,19 @@ import argparse
 import sys
 from pathlib import Path
 
-from sagstal_desktop.cli import CliError, _as_of, choose_norm_set, open_team
+from sagstal_desktop.cli.common import (
+    CliError,
+    add_as_of_option,
+    add_lang_option,
+    choose_norm_set,
+    open_team,
+    output_path,
+    save_team_file,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``import``, ``export`` and ``template``."""
     p = sub.add_parser("import", help="import staff and case counts from an .xlsx or .csv file")
     p.add_argument("file", help="the spreadsheet (.xlsx or .csv)")
     p.add_argument("-o", "--output", help="team file to write (.sagstal)")
@@ -28,33 +37,28 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--norms", help="norm set for a new team (default: the standard set)")
     p.add_argument("--accept-warnings", action="store_true", help="import even if there are warnings")
     p.add_argument("--force", action="store_true", help="overwrite an existing output file")
-    p.add_argument("--lang", choices=("da", "en"), default="da", help="message language (default: da)")
+    add_lang_option(p, "message")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("export", help="export a team file to .xlsx or .csv")
     p.add_argument("file", help="a .sagstal team file")
     p.add_argument("-o", "--output", required=True, help="out.xlsx or out.csv")
     p.add_argument("--norms", help="measure against this norm set instead of the team's choice")
-    p.add_argument("--as-of", type=_as_of, default=None, help="date to compute for (default: today)")
+    add_as_of_option(p)
     p.add_argument("--force", action="store_true", help="overwrite an existing output file")
-    p.add_argument("--lang", choices=("da", "en"), default="da", help="header language (default: da)")
+    add_lang_option(p, "header")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("template", help="write a blank import template (.xlsx or .csv)")
     p.add_argument("-o", "--output", required=True, help="e.g. skabelon.xlsx")
     p.add_argument("--norms", help="norm set whose case types get columns (default: the standard set)")
     p.add_argument("--force", action="store_true", help="overwrite an existing output file")
-    p.add_argument("--lang", choices=("da", "en"), default="da", help="header language (default: da)")
+    add_lang_option(p, "header")
     p.set_defaults(func=cmd_template)
 
 
 def _target(path: str, suffixes: tuple[str, ...], force: bool) -> Path:
-    target = Path(path)
-    if target.suffix.lower() not in suffixes:
-        raise CliError(f"{target.name}: the output must end in {' or '.join(suffixes)}")
-    if target.exists() and not force:
-        raise CliError(f"{target} exists; use --force to overwrite it")
-    return target
+    return output_path(path, force, suffixes)
 
 
 def _norm_set(norm_id: str | None):
@@ -97,12 +101,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             else "warning(s); run again with --accept-warnings to import anyway"))
     mode = {"merge": MERGE, "replace-counts": REPLACE_COUNTS, "replace-team": REPLACE_TEAM}[args.mode]
     team = plan.apply(base, mode) if base is not None else plan.new_team()
-    from sagstal_desktop.io.document import DocumentError, save_team
-
-    try:
-        save_team(team, output)
-    except DocumentError as exc:
-        raise CliError(exc.message(lang)) from exc
+    save_team_file(team, output, lang)
     print(describe(plan, plan.changes(base, mode), lang))
     print(output)
     return 0

@@ -1,0 +1,56 @@
+"""``sagstal``: the command-line interface.
+
+Every command group is a module here with ``register(subparsers)``; the shared pieces (error
+type, options, opening a team file, choosing a norm set) are in ``common.py``. Every failure is
+one line on stderr and exit code 2; no tracebacks. Output is Danish by default (``--lang en``
+for English); ``--json`` gives machine-readable output whose keys are documented in README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+
+from sagstal_desktop import __version__
+from sagstal_desktop.cli.common import CliError, Parser
+
+#: The command modules, in the order ``sagstal --help`` lists their commands.
+COMMAND_MODULES: tuple[str, ...] = (
+    "sagstal_desktop.cli.team",
+    "sagstal_desktop.cli.summary",
+    "sagstal_desktop.cli.whatif",
+    "sagstal_desktop.cli.spreadsheets",
+    "sagstal_desktop.cli.memo",
+    "sagstal_desktop.cli.planning",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``sagstal`` parser with every command module's sub-commands."""
+    parser = Parser(prog="sagstal", description="Caseloads against DS' vejledende sagstal.")
+    parser.add_argument("--version", action="version", version=f"sagstal {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return its exit code (2 for any reported problem)."""
+    try:
+        args = build_parser().parse_args(argv)
+        func: Callable[[argparse.Namespace], int] = args.func
+        return func(args)
+    except CliError as exc:
+        print(str(exc).splitlines()[0] if str(exc) else "sagstal: error", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

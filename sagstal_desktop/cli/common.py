@@ -1,0 +1,124 @@
+"""What every ``sagstal`` command shares: the error type, the parser class, common options,
+argument types (dates, amounts), opening a team file and choosing its norm set.
+
+Every failure is a ``CliError``: one line on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import NoReturn
+
+
+class CliError(Exception):
+    """A problem to report as one line and exit code 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors become ``CliError`` (exit 2, one line)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise CliError(f"{self.prog}: {message}")
+
+
+def add_lang_option(parser: argparse.ArgumentParser, what: str = "output") -> None:
+    """``--lang da|en`` (Danish by default)."""
+    parser.add_argument("--lang", choices=("da", "en"), default="da", help=f"{what} language (default: da)")
+
+
+def add_as_of_option(parser: argparse.ArgumentParser) -> None:
+    """``--as-of DATE``: the date loads are computed for (newcomer status depends on it)."""
+    parser.add_argument("--as-of", type=as_of_date, default=None, help="date to compute for (default: today)")
+
+
+def add_output_options(parser: argparse.ArgumentParser, example: str, *, required: bool = True) -> None:
+    """``-o/--output FILE`` and ``--force``."""
+    parser.add_argument("-o", "--output", required=required, help=f"file to write, e.g. {example}")
+    parser.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+
+def as_of_date(text: str) -> date:
+    """An argparse type: a date in Danish or ISO notation."""
+    from sagstal_desktop.core.validation import InputError, parse_date
+
+    try:
+        day = parse_date(text)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(exc.message("en")) from exc
+    if day is None:
+        raise argparse.ArgumentTypeError("a date is required")
+    return day
+
+
+def amount(text: str, *, positive: bool = False) -> float:
+    """A number typed on the command line, Danish or English notation ("5.000", "396.900,5")."""
+    from sagstal_desktop.core.validation import InputError, parse_money
+
+    try:
+        value = parse_money(text)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(exc.message("en")) from exc
+    if value is None:
+        raise argparse.ArgumentTypeError("a number is required")
+    if positive and value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be a number above zero")
+    return value
+
+
+def positive_amount(text: str) -> float:
+    """An argparse type: a number above zero."""
+    return amount(text, positive=True)
+
+
+def non_negative_amount(text: str) -> float:
+    """An argparse type: a number (zero allowed)."""
+    return amount(text)
+
+
+def output_path(path: str, force: bool, suffixes: tuple[str, ...] = ()) -> Path:
+    """The file to write: refused if it exists (without ``--force``), is a folder, has the wrong
+    ending, or its folder does not exist."""
+    target = Path(path)
+    if suffixes and target.suffix.lower() not in suffixes:
+        raise CliError(f"{target.name}: the output must end in {' or '.join(suffixes)}")
+    if target.is_dir():
+        raise CliError(f"{target} is a folder; give a file name")
+    if target.exists() and not force:
+        raise CliError(f"{target} exists; use --force to overwrite it")
+    if not target.parent.exists():
+        raise CliError(f"folder {target.parent} does not exist")
+    return target
+
+
+def open_team(path: str):
+    """Load a team document or raise CliError with the document's own message."""
+    from sagstal_desktop.io.document import DocumentError, load_team
+
+    try:
+        return load_team(path)
+    except DocumentError as exc:
+        raise CliError(exc.message("en")) from exc
+
+
+def save_team_file(team, target: Path, lang: str = "en") -> None:
+    """Save ``team`` atomically to ``target`` or raise CliError with the document's message."""
+    from sagstal_desktop.io.document import DocumentError, save_team
+
+    try:
+        save_team(team, target)
+    except DocumentError as exc:
+        raise CliError(exc.message(lang)) from exc
+
+
+def choose_norm_set(team, set_id: str | None):
+    """The norm set ``--norms`` names (or the team's own choice)."""
+    from sagstal_desktop.core.norms import builtin_norm_sets, find_norm_set
+
+    wanted = set_id or team.settings.norm_set_id
+    try:
+        return find_norm_set(wanted, team.custom_norm_sets)
+    except KeyError:
+        known = ", ".join(s.id for s in (*team.custom_norm_sets, *builtin_norm_sets()))
+        raise CliError(f"unknown norm set {wanted!r}; known: {known}") from None

@@ -1,0 +1,169 @@
+"""``sagstal summary FILE``: every person's load and the team summary, as text or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from sagstal_desktop.cli.common import add_as_of_option, add_lang_option, choose_norm_set, open_team
+
+
+def summary_data(team, summary, norm_set, source_file: str | None = None) -> dict[str, Any]:
+    """The ``summary --json`` document (keys documented in README.md)."""
+    from sagstal_desktop.core.survey import national_context
+
+    def pct(fraction: float | None) -> float | None:
+        return None if fraction is None else fraction * 100
+
+    members = {m.id: m for m in team.staff}
+    levels = ("max", "mid", "min")
+    effective = summary.effective_range
+    return {
+        "file": source_file,
+        "as_of": summary.as_of.isoformat(),
+        "team": {
+            "municipality": team.info.municipality,
+            "department": team.info.department,
+            "team_name": team.info.team_name,
+            "author_role": team.info.author_role,
+        },
+        "norm_set": {"id": norm_set.id, "name": norm_set.name("da"), "name_en": norm_set.name("en"),
+                     "full_time_hours": norm_set.full_time_hours},
+        "settings": {
+            "newcomer_reduction": team.settings.newcomer_reduction,
+            "newcomer_months": team.settings.newcomer_months,
+            "cost_per_fte": team.settings.cost_per_fte,
+        },
+        "staff": [
+            {
+                "id": p.member_id,
+                "name": p.name,
+                "weekly_hours": p.weekly_hours,
+                "other_hours": members[p.member_id].other_hours,
+                "casework_hours": p.casework_hours,
+                "newcomer": p.newcomer,
+                "capacity_fte": p.capacity,
+                "counts": dict(members[p.member_id].counts),
+                "total_cases": p.total_cases,
+                "uncovered_cases": p.uncovered_cases,
+                "fte_caseload": p.fte_caseload,
+                "load_max_pct": pct(p.load_max),
+                "load_min_pct": pct(p.load_min),
+                "status": p.status.value,
+            }
+            for p in summary.persons
+        ],
+        "summary": {
+            "staff_count": summary.staff_count,
+            "total_cases": summary.total_cases,
+            "covered_cases": summary.covered_cases,
+            "cases_by_type": summary.cases_by_type,
+            "uncovered_by_type": summary.uncovered_by_type,
+            "available_fte": summary.available_fte,
+            "fte_needed": {lvl: summary.fte_needed(lvl) for lvl in levels},
+            "shortfall_fte": {lvl: summary.shortfall(lvl) for lvl in levels},
+            "cost_per_fte": summary.cost_per_fte,
+            "yearly_cost": None if summary.cost_per_fte is None
+            else {lvl: summary.yearly_cost(lvl) for lvl in levels},
+            "over_count": summary.over_count,
+            "within_count": summary.within_count,
+            "below_count": summary.below_count,
+            "not_computable_count": summary.not_computable_count,
+            "share_within_max_pct": pct(summary.share_within_max),
+            "average_fte_caseload": summary.average_fte_caseload,
+            "effective_range": list(effective) if effective else None,
+            "groups": [
+                {"id": g.group_id, "cases": g.cases, "fte_needed": {"max": g.fte_needed_max,
+                 "mid": g.fte_needed_mid, "min": g.fte_needed_min}}
+                for g in summary.groups
+            ],
+        },
+        "national_2023": [
+            {"area": a.id, "name": a.name_da, "answers": a.answers, "average_2023": a.average_2023,
+             "average_2019": a.average_2019, "too_high_pct": a.too_high_pct, "assessed": a.assessed,
+             "ds_range": [a.ds_min, a.ds_max] if a.ds_max else None, "within_pct": a.within_pct,
+             "source": a.source.cite("da")}
+            for a in national_context(summary.cases_by_type)
+        ],
+    }
+
+
+_LABELS = {
+    "da": {
+        "norms": "Normsæt", "as_of": "Opgjort", "name": "Navn", "hours": "Timer", "fte": "Årsværk",
+        "cases": "Sager", "ftecl": "Fuldtidssagstal", "load": "Belastning", "status": "Status",
+        "available": "Årsværk til sagsbehandling", "need": "Årsværk der skal til ved DS' ",
+        "max": "maksimum", "mid": "midtpunkt", "min": "minimum", "short": "Mangler", "surplus": "Overskud",
+        "cost": "Årlig udgift (ved maksimum)", "over": "Medarbejdere over DS' maksimum",
+        "avg": "Gennemsnitligt fuldtidssagstal", "range": "DS-interval for teamets sager",
+        "uncovered": "Sager uden norm i normsættet",
+        "below": "under", "within": "inden for", "over_s": "over", "not_computable": "kan ikke beregnes",
+    },
+    "en": {
+        "norms": "Norm set", "as_of": "As of", "name": "Name", "hours": "Hours", "fte": "FTE",
+        "cases": "Cases", "ftecl": "FTE caseload", "load": "Load", "status": "Status",
+        "available": "Available casework FTE", "need": "FTE needed at DS ",
+        "max": "maximum", "mid": "midpoint", "min": "minimum", "short": "Shortfall", "surplus": "Surplus",
+        "cost": "Yearly cost (at maximum)", "over": "Staff over DS maximum",
+        "avg": "Average full-time-equivalent caseload", "range": "DS range for the team's cases",
+        "uncovered": "Cases with no norm in the set",
+        "below": "below", "within": "within", "over_s": "over", "not_computable": "not computable",
+    },
+}
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from sagstal_desktop.core.formatting import format_dkk, format_number, format_percent, format_range
+    from sagstal_desktop.core.load import summarize
+
+    team = open_team(args.file)
+    norm_set = choose_norm_set(team, args.norms)
+    summary = summarize(team, args.as_of, norm_set)
+    if args.json:
+        json.dump(summary_data(team, summary, norm_set, args.file), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    lang, t = args.lang, _LABELS[args.lang]
+    status_text = {"below": t["below"], "within": t["within"], "over": t["over_s"],
+                   "not_computable": t["not_computable"]}
+    title = " – ".join(x for x in (team.info.municipality, team.info.department, team.info.team_name) if x)
+    print(title)
+    print(f"{t['norms']}: {norm_set.name(lang)}")
+    print(f"{t['as_of']}: {summary.as_of.isoformat()}")
+    print()
+    width = max([len(p.name) for p in summary.persons] + [len(t["name"])])
+    print(f"{t['name']:<{width}}  {t['hours']:>6}  {t['fte']:>6}  {t['cases']:>5}  {t['ftecl']:>15}  "
+          f"{t['load']:>10}  {t['status']}")
+    for p in summary.persons:
+        print(f"{p.name:<{width}}  {format_number(p.weekly_hours, 1, lang):>6}  "
+              f"{format_number(p.capacity, 2, lang):>6}  {p.total_cases:>5}  "
+              f"{format_number(p.fte_caseload, 1, lang):>15}  {format_percent(p.load_max, 1, lang):>10}  "
+              f"{status_text[p.status.value]}")
+    print()
+    print(f"{t['available']}: {format_number(summary.available_fte, 2, lang)}")
+    for level in ("max", "mid", "min"):
+        print(f"{t['need']}{t[level]}: {format_number(summary.fte_needed(level), 2, lang)}"
+              f"  ({t['short'] if summary.shortfall(level) > 0 else t['surplus']} "
+              f"{format_number(abs(summary.shortfall(level)), 2, lang)})")
+    if summary.cost_per_fte is not None:
+        print(f"{t['cost']}: {format_dkk(summary.yearly_cost('max'), lang)}")
+    print(f"{t['over']}: {summary.over_count} / {summary.computable_count}")
+    print(f"{t['avg']}: {format_number(summary.average_fte_caseload, 1, lang)}")
+    if summary.effective_range:
+        print(f"{t['range']}: {format_range(*summary.effective_range, lang)}")
+    if summary.uncovered_by_type:
+        print(f"{t['uncovered']}: {summary.uncovered_by_type}")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``summary``."""
+    p = sub.add_parser("summary", help="loads and team summary for a team file")
+    p.add_argument("file", help="a .sagstal team file")
+    p.add_argument("--norms", help="measure against this norm set instead of the team's choice")
+    add_as_of_option(p)
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_lang_option(p)
+    p.set_defaults(func=cmd_summary)

@@ -1,0 +1,81 @@
+"""``sagstal demo`` and ``sagstal norms``: write the demo team; list the norm sets with their sources."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from sagstal_desktop.cli.common import (
+    CliError,
+    add_lang_option,
+    add_output_options,
+    open_team,
+    output_path,
+    save_team_file,
+)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from sagstal_desktop.core.demo import demo_team
+
+    target = output_path(args.output, args.force)
+    save_team_file(demo_team(), target)
+    print(target)
+    return 0
+
+
+def cmd_norms(args: argparse.Namespace) -> int:
+    from sagstal_desktop.core.formatting import format_range
+    from sagstal_desktop.core.norms import builtin_norm_sets, case_type_name
+
+    sets = list(builtin_norm_sets())
+    if args.file:
+        sets = list(open_team(args.file).custom_norm_sets) + sets
+    if args.id:
+        sets = [s for s in sets if s.id == args.id]
+        if not sets:
+            raise CliError(f"unknown norm set {args.id!r}")
+    lang = args.lang
+    if args.json:
+        json.dump([s.to_dict() for s in sets], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    for norm_set in sets:
+        default = (" (standard)" if lang == "da" else " (default)") if norm_set.is_default else ""
+        print(f"{norm_set.id}: {norm_set.name(lang)}{default}")
+        if norm_set.source:
+            print(f"  {'Kilde' if lang == 'da' else 'Source'}: {norm_set.source.cite(lang)}")
+        for group in norm_set.groups:
+            print(f"  {group.name(lang)}: {format_range(group.min, group.max, lang)}")
+            for norm in group.types:
+                flags = []
+                if norm.inherited:
+                    flags.append("arver områdets interval" if lang == "da" else "inherits the area's range")
+                if norm.survey is not None:
+                    flags.append(f"n={norm.survey.n}")
+                    if norm.few_answers:
+                        flags.append("for få svar" if lang == "da" else "too few answers")
+                extra = f" ({', '.join(flags)})" if flags else ""
+                print(f"    - {case_type_name(norm.case_type, lang)} [{norm.case_type}]: "
+                      f"{format_range(norm.min, norm.max, lang)}{extra}")
+                if norm.source and not norm.inherited and norm.source != group.source:
+                    print(f"      {'Kilde' if lang == 'da' else 'Source'}: {norm.source.cite(lang)}")
+            if group.source:
+                print(f"    {'Kilde' if lang == 'da' else 'Source'}: {group.source.cite(lang)}")
+        print()
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``demo`` and ``norms``."""
+    p = sub.add_parser("demo", help="write the built-in demo team to a file")
+    add_output_options(p, "demo.sagstal")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("norms", help="list the norm sets and their ranges with sources")
+    p.add_argument("id", nargs="?", help="only this norm set")
+    p.add_argument("--file", help="also list the team file's own norm sets")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_lang_option(p)
+    p.set_defaults(func=cmd_norms)

@@ -1,0 +1,56 @@
+"""``sagstal whatif``: extra staff needed to move a caseload from one level to another
+(the Copenhagen budget case: cases / target - cases / current)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from sagstal_desktop.cli.common import CliError, add_lang_option, non_negative_amount, positive_amount
+
+
+def cmd_whatif(args: argparse.Namespace) -> int:
+    from sagstal_desktop.core.formatting import format_dkk, format_number
+    from sagstal_desktop.core.whatif import TargetWhatIf
+
+    try:
+        what = TargetWhatIf(args.cases, args.current, args.target, args.cost_per_fte)
+    except ValueError as exc:
+        raise CliError(f"whatif: {exc}") from exc
+    if args.json:
+        json.dump({"cases": what.cases, "current": what.current, "target": what.target,
+                   "fte_now": what.fte_now, "fte_at_target": what.fte_at_target, "extra_fte": what.extra_fte,
+                   "cost_per_fte": what.cost_per_fte, "yearly_cost": what.yearly_cost}, sys.stdout, indent=2)
+        print()
+        return 0
+    lang = args.lang
+    n = format_number
+    if lang == "da":
+        print(f"{n(what.cases, 0, lang)} sager med {n(what.current, 1, lang)} pr. medarbejder: "
+              f"{n(what.fte_now, 2, lang)} årsværk")
+        print(f"Med {n(what.target, 1, lang)} pr. medarbejder: {n(what.fte_at_target, 2, lang)} årsværk")
+        print(f"Ekstra årsværk: {n(what.extra_fte, 2, lang)}")
+        if what.yearly_cost is not None:
+            print(f"Årlig udgift: {format_dkk(what.yearly_cost, lang)}")
+    else:
+        print(f"{n(what.cases, 0, lang)} cases at {n(what.current, 1, lang)} per worker: "
+              f"{n(what.fte_now, 2, lang)} FTE")
+        print(f"At {n(what.target, 1, lang)} per worker: {n(what.fte_at_target, 2, lang)} FTE")
+        print(f"Extra FTE: {n(what.extra_fte, 2, lang)}")
+        if what.yearly_cost is not None:
+            print(f"Yearly cost: {format_dkk(what.yearly_cost, lang)}")
+    return 0
+
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``whatif``."""
+    p = sub.add_parser("whatif", help="extra staff needed to move from one caseload to another")
+    p.add_argument("--cases", type=non_negative_amount, required=True, help="number of cases (citizens)")
+    p.add_argument("--current", type=positive_amount, required=True, help="current cases per worker")
+    p.add_argument("--target", type=positive_amount, required=True, help="target cases per worker")
+    p.add_argument("--cost-per-fte", type=non_negative_amount, default=None, help="yearly DKK per FTE")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_lang_option(p)
+    p.set_defaults(func=cmd_whatif)
