@@ -4,6 +4,7 @@ change; a norm-set switch is one settings command that refills the norm-set box 
 
 from __future__ import annotations
 
+import copy
 import random
 from datetime import date
 
@@ -161,6 +162,19 @@ def test_a_norm_set_switch_is_one_settings_command_and_refills_the_box_once(big_
     assert recorder.changes == [Change(ALL, settings_changed=True)]
     assert window.calls == {"combo": 1, "undo_actions": 1}
     assert window.norm_combo.currentData() == old_id
+
+
+def test_a_settings_change_that_keeps_the_norm_set_repaints_every_row_but_keeps_the_box(big_window):
+    window = big_window
+    recorder = _Recorder(window)
+    window.calls.update(combo=0, undo_actions=0)
+    settings = copy.copy(window.team().settings)
+    settings.newcomer_months += 1
+    window.document().set_settings(window.team().info, settings, "newcomers")
+    assert recorder.changes == [Change(ALL, settings_changed=True)]
+    assert recorder.model_rows == [(0, BIG - 1)] and recorder.resets == 0
+    assert recorder.bars == [tuple(range(BIG))]
+    assert window.calls == {"combo": 0, "undo_actions": 1}
 
 
 # -- the document alone -----------------------------------------------------------------------

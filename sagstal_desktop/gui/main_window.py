@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self._lang = lang or _current_language()
         self._last_message = ""
         self._help = None  # the help window, once opened
+        self._combo_state: tuple | None = None  # what the norm-set box was last filled with
         self._document = Document(team, Path(path) if path else None, demo=demo, as_of=as_of, parent=self)
         self._model = StaffTableModel(self._document, self._lang, self)
         self._proxy = QSortFilterProxyModel(self)
@@ -174,7 +175,7 @@ class MainWindow(QMainWindow):
                 chart.show_summary(summary, self._lang)
             else:
                 chart.update_members(summary, change.rows)
-        if change.norm_sets_changed or change.settings_changed:
+        if (change.norm_sets_changed or change.settings_changed) and self._combo_state != self._norm_choice():
             self._fill_norm_combo()
         shown = format_date(summary.as_of, self._lang)
         self._as_of_label.setText(self.tr("Computed for {date}").format(date=shown))
@@ -184,7 +185,14 @@ class MainWindow(QMainWindow):
         if chart is not None:
             chart.show_summary(self._document.summary, self._lang)
 
+    def _norm_choice(self) -> tuple:
+        """What the norm-set box shows: language, chosen set, and every set's id and names."""
+        sets = [*builtin_norm_sets(), *self._document.team.custom_norm_sets]
+        return (self._lang, self._document.norm_set().id,
+                tuple((s.id, s.kind, s.short_name(self._lang), s.name(self._lang)) for s in sets))
+
     def _fill_norm_combo(self) -> None:
+        self._combo_state = self._norm_choice()
         sets = [*builtin_norm_sets(), *self._document.team.custom_norm_sets]
         current = self._document.norm_set().id
         self.norm_combo.blockSignals(True)
