@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from sagstal_desktop.assets import resource_path
 from sagstal_desktop.gui import i18n
-from sagstal_desktop.gui.app_settings import SETTINGS_FILE
+from sagstal_desktop.gui.settings import SETTINGS_FILE
 from sagstal_desktop.i18n import _
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -27,7 +27,7 @@ from sagstal_desktop.core.formatting import (
     round_half_up,
 )
 from sagstal_desktop.core.load import Status
-from sagstal_desktop.core.status_labels import status_label
+from sagstal_desktop.core.wording import status_label, status_phrase
 
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = json.loads((ROOT / "translations" / "glossary.json").read_text(encoding="utf-8"))
@@ -154,10 +154,24 @@ def test_status_labels_are_the_glossary_terms():
         entry = GLOSSARY[f"status_{status.value}"]
         assert status_label(status, "en") == entry["en"]
         assert status_label(status, "da") == entry["da"]
+        for kind in ("survey", "custom"):  # a set that is not DS's own is named as the set's own
+            own = GLOSSARY.get(f"status_{status.value}_survey", entry)
+            assert status_label(status, "en", kind) == own["en"]
+            assert status_label(status, "da", kind) == own["da"]
+            assert "DS" not in status_label(status, "da", kind)
+
+
+def test_measure_terms_are_the_glossary_terms_per_kind():
+    from sagstal_desktop.core.wording import term
+
+    for kind, words in (("ds", "ds"), ("ds", "ds"), ("survey", "survey"), ("custom", "survey")):
+        for key in ("max", "range"):
+            entry = GLOSSARY[f"measure_{key}_{words}"]
+            assert term(key, kind, "en") == entry["en"] and term(key, kind, "da") == entry["da"]
 
 
 def test_every_layer_words_a_status_as_core_does(demo, tmp_path, capsys):
-    """The memo, the export and the CLI take the status text from core.status_labels (the window's
+    """The memo, the export and the CLI take the status text from core.wording (the window's
     model is checked in tests/test_gui_language.py)."""
     from sagstal_desktop.cli import main
     from sagstal_desktop.core.load import summarize
@@ -167,7 +181,11 @@ def test_every_layer_words_a_status_as_core_does(demo, tmp_path, capsys):
     summary = summarize(demo)
     for lang in ("da", "en"):
         _targets, _headers, rows, _summary = staff_table(demo, lang)
-        assert [row[-1] for row in rows] == [status_label(p.status, lang) for p in summary.persons]
+        # the label, then the count of unmeasured cases when there are any (core.wording.status_phrase)
+        assert [row[-1] for row in rows] == [status_phrase(p.status, demo.norm_set(), lang, p.uncovered_cases,
+                                                           p.total_cases) for p in summary.persons]
+        assert all(row[-1].startswith(status_label(p.status, lang)) for row, p in zip(rows, summary.persons,
+                                                                                     strict=True))
         assert {content.status_text(s, lang) for s in Status} == {status_label(s, lang) for s in Status}
     team_file = tmp_path / "demo.sagstal"
     assert main(["demo", "-o", str(team_file)]) == 0
@@ -177,7 +195,9 @@ def test_every_layer_words_a_status_as_core_does(demo, tmp_path, capsys):
         lines = capsys.readouterr().out.splitlines()
         for person in summary.persons:
             row = next(line for line in lines if line.startswith(person.name + " "))
-            assert row.endswith("  " + status_label(person.status, lang)), row
+            assert row.endswith("  " + status_phrase(person.status, demo.norm_set(), lang, person.uncovered_cases,
+                                                     person.total_cases)), row
+            assert ("  " + status_label(person.status, lang)) in row, row
 
 
 # -- the lookup module -------------------------------------------------------------------------
@@ -227,7 +247,7 @@ def test_i18n_is_importable_without_qt():
     import subprocess
     import sys
 
-    code = "import sys, sagstal_desktop.i18n, sagstal_desktop.core.status_labels; print('PySide6' in sys.modules)"
+    code = "import sys, sagstal_desktop.i18n, sagstal_desktop.core.wording; print('PySide6' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
 

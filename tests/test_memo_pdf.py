@@ -18,9 +18,9 @@ from sagstal_desktop.core.load import Status, summarize
 from sagstal_desktop.core.model import StaffMember
 from sagstal_desktop.core.norms import find_norm_set
 from sagstal_desktop.core.references import budget_case, reference_caseloads
-from sagstal_desktop.core.status_labels import status_label
 from sagstal_desktop.core.survey import survey_2023
 from sagstal_desktop.core.whatif import budget_table
+from sagstal_desktop.core.wording import status_label
 from sagstal_desktop.report import content
 from sagstal_desktop.report.options import MemoOptions
 from sagstal_desktop.report.pdf import MemoCancelled, MemoError, write_memo
@@ -98,7 +98,7 @@ def test_every_staff_row_carries_the_core_figures(demo, demo_memo):
     summary = summarize(demo, TODAY)
     members = {m.id: m for m in demo.staff}
     lines = text.splitlines()
-    status = {s.value: status_label(s, "da") for s in Status}  # one wording everywhere (core.status_labels)
+    status = {s.value: status_label(s, "da") for s in Status}  # one wording everywhere (core.wording)
     for p in summary.persons:
         m = members[p.member_id]
         cells = [format_number(p.weekly_hours, 1), format_number(m.other_hours, 1), format_number(p.capacity, 2),
@@ -213,13 +213,17 @@ def test_anonymised_memo_has_no_names_anywhere(demo, tmp_path):
         day = member.start_date
         for stamp in (day.isoformat(), day.strftime("%d.%m.%Y"), day.strftime("%d-%m-%Y"), day.strftime("%d/%m/%Y")):
             assert stamp not in text and stamp.encode() not in raw
-    # labels in the team's order, A first
+    # issue 9: labels are no longer handed out in the team's order (A first) but by a keyed hash
+    # of the member ids, and the rows are sorted by load; see tests/test_anonymise.py
     lines = [line for line in text.splitlines() if line.strip().startswith("Medarbejder ")]
     labels = [re.match(r"\s*(Medarbejder [A-Z]+)", line).group(1) for line in lines]
-    assert labels[:len(demo.staff)] == [f"Medarbejder {staff_letters(i)}" for i in range(len(demo.staff))]
+    assert sorted(labels[:len(demo.staff)]) == sorted(f"Medarbejder {staff_letters(i)}" for i in range(len(demo.staff)))
     assert "Medarbejderne er anonymiseret" in text
-    # the figures are still there: Anne Holm (first) is Medarbejder A at 114 %
-    assert re.search(r"Medarbejder A\s+37,0\s+0,0\s+1,00\s+57\s+0\s+57\s+57,0\s+114 %\s+Over", text)
+    # the figures are still there: Anne Holm is at 114 %, without her hours or capacity
+    from sagstal_desktop.core.anonymise import anonymous_labels
+
+    anne = anonymous_labels([m.id for m in demo.staff], "da", demo.settings.anonymise_salt)[demo.staff[0].id]
+    assert re.search(anne + r"\s+–\s+–\s+–\s+57\s+0\s+57\s+–\s+114 %\s+Over", text)
 
 
 def test_staff_letters_beyond_z():
@@ -257,7 +261,8 @@ def test_person_without_casework_hours_is_not_computable(demo, tmp_path):
     demo.staff[0].other_hours = 37.0
     text = pdf_text(write(demo, tmp_path))
     assert re.search(r"Anne Holm\s+37,0\s+37,0\s+0,00\s+57\s+0\s+57\s+–\s+–\s+Kan ikke", text)
-    assert "1 medarbejder har ingen timer til sagsbehandling" in " ".join(text.split())  # singular, not "(e)"
+    assert "1 medarbejder har ingen timer til sagsbehandling, og belastningen kan ikke beregnes." in " ".join(
+        text.split())  # singular, not "medarbejder(e)" (issue 9)
 
 
 def test_many_case_types_fall_back_to_areas(demo, tmp_path):
@@ -297,7 +302,7 @@ def test_english_memo_has_no_danish_labels(demo, tmp_path):
     for name in proper:
         text = text.replace(name, "")
     da, en = dict(texts("da")), dict(texts("en"))
-    for s in Status:  # the memo words statuses as everywhere else (core.status_labels)
+    for s in Status:  # the memo words statuses as everywhere else (core.wording)
         da[f"status_{s.value}"], en[f"status_{s.value}"] = status_label(s, "da"), status_label(s, "en")
     prefixes = ("h_", "col_", "status_", "nat_", "ref_", "norm_", "level_", "role_", "m_", "budget_")
     checked = 0

@@ -32,7 +32,7 @@ _LABELS = {
     "none": N_("No cases to distribute."),
     "no_moves": N_("No moves lower the loads."),
     "moves": N_("Moved cases"),
-    "tradeoff": N_("Moves → highest load, staff over DS maximum"),
+    "tradeoff": N_("Moves → highest load, staff over <max>"),
     "saved": N_("Saved: {file}"),
 }
 
@@ -181,7 +181,9 @@ def cmd_rebalance(args: argparse.Namespace) -> int:
     print()
     _print_loads(plan, lang)
     print()
-    print(t["tradeoff"])
+    from sagstal_desktop.core.wording import fill
+
+    print(fill(t["tradeoff"], norm_set, lang))  # the measure named by the chosen set
     for p in points:
         print(f"{p.max_moves:>3}  {format_percent(p.max_load, 1, lang):>9}  {p.over_count:>3}")
     if args.output:

@@ -47,6 +47,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--norms", help="measure against this norm set instead of the team's choice")
     add_as_of_option(p)
     p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    p.add_argument("--anonymise", "--anonymize", action="store_true",
+                   help="Medarbejder A, B, … in an order unrelated to names; no start dates, hours or notes; "
+                        "sorted by load")
     add_lang_option(p, "header")
     p.set_defaults(func=cmd_export)
 
@@ -115,7 +118,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     norm_set = choose_norm_set(team, args.norms)
     target = _target(args.output, (".xlsx", ".csv"), args.force)
     try:
-        export_team(team, target, args.lang, args.as_of, norm_set)
+        export_team(team, target, args.lang, args.as_of, norm_set, args.anonymise)
     except ExportError as exc:
         raise CliError(exc.message(args.lang)) from exc
     print(target)

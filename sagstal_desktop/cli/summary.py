@@ -46,6 +46,7 @@ def summary_data(team, summary, norm_set, source_file: str | None = None) -> dic
                 "casework_hours": p.casework_hours,
                 "newcomer": p.newcomer,
                 "capacity_fte": p.capacity,
+                "measured_capacity_fte": p.measured_capacity,
                 "counts": dict(members[p.member_id].counts),
                 "total_cases": p.total_cases,
                 "uncovered_cases": p.uncovered_cases,
@@ -62,7 +63,9 @@ def summary_data(team, summary, norm_set, source_file: str | None = None) -> dic
             "covered_cases": summary.covered_cases,
             "cases_by_type": summary.cases_by_type,
             "uncovered_by_type": summary.uncovered_by_type,
+            "uncovered_cases": summary.uncovered_cases,
             "available_fte": summary.available_fte,
+            "total_capacity_fte": summary.total_capacity_fte,
             "fte_needed": {lvl: summary.fte_needed(lvl) for lvl in levels},
             "shortfall_fte": {lvl: summary.shortfall(lvl) for lvl in levels},
             "cost_per_fte": summary.cost_per_fte,
@@ -72,6 +75,9 @@ def summary_data(team, summary, norm_set, source_file: str | None = None) -> dic
             "within_count": summary.within_count,
             "below_count": summary.below_count,
             "not_computable_count": summary.not_computable_count,
+            "partly_unmeasured_count": summary.partly_unmeasured_count,
+            "unmeasured_count": summary.unmeasured_count,
+            "uneven": summary.uneven,
             "share_within_max_pct": pct(summary.share_within_max),
             "average_fte_caseload": summary.average_fte_caseload,
             "effective_range": list(effective) if effective else None,
@@ -96,18 +102,16 @@ _LABELS = {
     "norms": N_("Norm set"), "as_of": N_("As of"), "name": N_("Name"), "hours": N_("Hours"), "fte": N_("FTE"),
     "cases": N_("Cases"), "ftecl": N_("FTE caseload"), "load": N_("Load"), "status": N_("Status"),
     "available": N_("Available casework FTE"), "cost": N_("Yearly cost (at maximum)"),
-    "over": N_("Staff over DS maximum"), "avg": N_("Average FTE caseload"),
-    "range": N_("DS range for the team's cases"), "uncovered": N_("Cases with no norm in the set"),
+    "over": N_("Staff over <max>"), "avg": N_("Average FTE caseload"),
+    "range": N_("<Range> for the team's cases"), "uncovered": N_("Cases with no norm in the set"),
 }
-_NEED = {"max": N_("FTE needed at DS maximum"), "mid": N_("FTE needed at DS midpoint"),
-         "min": N_("FTE needed at DS minimum")}
+_NEED = {"max": N_("FTE needed at <max>"), "mid": N_("FTE needed at <mid>"), "min": N_("FTE needed at <min>")}
 _BALANCE = {True: N_("short {fte}"), False: N_("surplus {fte}")}
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from sagstal_desktop.core.formatting import format_date, format_dkk, format_number, format_percent, format_range
+    from sagstal_desktop.core.formatting import format_date, format_dkk, format_number, format_range
     from sagstal_desktop.core.load import summarize
-    from sagstal_desktop.core.status_labels import status_label
 
     team = open_team(args.file)
     norm_set = choose_norm_set(team, args.norms)
@@ -116,8 +120,16 @@ def cmd_summary(args: argparse.Namespace) -> int:
         json.dump(summary_data(team, summary, norm_set, args.file), sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
+    from sagstal_desktop.core.wording import (
+        fill,
+        format_load,
+        status_phrase,
+        uneven_summary,
+        unmeasured_summary,
+    )
+
     lang = args.lang
-    t = {key: tr(message, lang) for key, message in _LABELS.items()}
+    t = {key: fill(tr(message, lang), norm_set, lang) for key, message in _LABELS.items()}
     title = " – ".join(x for x in (team.info.municipality, team.info.department, team.info.team_name) if x)
     print(title)
     print(f"{t['norms']}: {norm_set.name(lang)}")
@@ -129,14 +141,15 @@ def cmd_summary(args: argparse.Namespace) -> int:
     for p in summary.persons:
         print(f"{p.name:<{width}}  {format_number(p.weekly_hours, 1, lang):>6}  "
               f"{format_number(p.capacity, 2, lang):>6}  {p.total_cases:>5}  "
-              f"{format_number(p.fte_caseload, 1, lang):>15}  {format_percent(p.load_max, 1, lang):>10}  "
-              f"{status_label(p.status, lang)}")
+              f"{format_number(p.fte_caseload, 1, lang):>15}  {format_load(p.load_max, lang, 1):>10}  "
+              f"{status_phrase(p.status, norm_set, lang, p.uncovered_cases, p.total_cases)}")
     print()
     print(f"{t['available']}: {format_number(summary.available_fte, 2, lang)}")
     for level in ("max", "mid", "min"):
         balance = tr(_BALANCE[summary.shortfall(level) > 0], lang).format(
             fte=format_number(abs(summary.shortfall(level)), 2, lang))
-        print(f"{tr(_NEED[level], lang)}: {format_number(summary.fte_needed(level), 2, lang)}  ({balance})")
+        need = fill(tr(_NEED[level], lang), norm_set, lang)
+        print(f"{need}: {format_number(summary.fte_needed(level), 2, lang)}  ({balance})")
     if summary.cost_per_fte is not None:
         print(f"{t['cost']}: {format_dkk(summary.yearly_cost('max'), lang)}")
     print(f"{t['over']}: {summary.over_count} / {summary.computable_count}")
@@ -145,6 +158,9 @@ def cmd_summary(args: argparse.Namespace) -> int:
         print(f"{t['range']}: {format_range(*summary.effective_range, lang)}")
     if summary.uncovered_by_type:
         print(f"{t['uncovered']}: {summary.uncovered_by_type}")
+        print(unmeasured_summary(summary.uncovered_cases, summary.total_cases, lang))
+    if summary.uneven:
+        print(uneven_summary(summary, norm_set, lang, pointer=True))
     return 0
 
 

@@ -21,6 +21,8 @@ _MESSAGES: dict[str, str] = {
     "empty": N_("a value is required"),
     "not_number": N_("\"{value}\" is not a number"),
     "not_whole": N_("\"{value}\" is not a whole number of cases"),
+    "ambiguous_count": N_("\"{value}\" can be read as a decimal number or as {limit} with a thousands separator; "
+                          "write the number of cases without a separator, e.g. {limit}"),
     "negative": N_("\"{value}\" is negative"),
     "hours_range": N_("\"{value}\" hours is outside 0-{limit}"),
     "other_exceeds": N_("\"{value}\" hours on other tasks is more than the {limit} weekly hours"),
@@ -43,9 +45,13 @@ class InputError(ValueError):
 
     def message(self, lang: str = "da") -> str:
         """The message in ``lang``; the value as the user typed it (text) or in ``lang``'s notation
-        (a number from a cell: 30.5 -> "30,5" in Danish), the limit likewise."""
-        return tr(_MESSAGES[self.code], lang).format(value=format_value(self.value, lang),
-                                                     limit=format_value(self.limit, lang))
+        (a number from a cell: 30.5 -> "30,5" in Danish, 100000 -> "100.000"), the limit likewise."""
+        return tr(_MESSAGES[self.code], lang).format(value=self.shown(lang), limit=format_value(self.limit, lang))
+
+
+    def shown(self, lang: str = "en") -> str:
+        """The value as quoted: typed text as typed, a number in ``lang``'s notation."""
+        return self.value if isinstance(self.value, str) else _plain(self.value, lang)
 
 
 def is_blank(value: Any) -> bool:
@@ -53,10 +59,19 @@ def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _plain(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+def _plain(value: Any, lang: str = "en") -> str:
+    """A number as plain text: no trailing ".0"; in Danish with a decimal comma and thousands
+    points ("12,5", "100.000")."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    text = str(int(value)) if float(value).is_integer() else repr(float(value))
+    if lang != "da":
+        return text
+    whole, _sep, decimals = text.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    digits = whole.lstrip("-")
+    grouped = ".".join([digits[max(0, i - 3):i] for i in range(len(digits), 0, -3)][::-1])
+    return sign + grouped + ("," + decimals if decimals else "")
 
 
 def limits() -> dict[str, Any]:
@@ -118,10 +133,24 @@ def parse_other_hours(value: Any, weekly_hours: float | None = None) -> float:
     return hours
 
 
+_COUNT_THOUSANDS_DA = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # 1.000, 12.345: Danish thousands
+_COUNT_THOUSANDS_EN = re.compile(r"^\d{1,3}(?:,\d{3})+$")  # 1,000: Danish 1 or English 1000
+
+
 def parse_count(value: Any) -> int:
-    """A case count: a whole number, 0 or more. Empty counts as 0."""
+    """A case count: a whole number, 0 or more. Empty counts as 0.
+
+    A count is never misread through a thousands separator: "1.000" (Danish notation) is 1000;
+    "1,000" could be Danish 1 or English 1000 and is refused with a message; "12,5" is refused
+    as not whole."""
     if is_blank(value):
         return 0
+    if isinstance(value, str):
+        text = value.strip().replace("\u00a0", " ")
+        if _COUNT_THOUSANDS_DA.match(text):
+            value = text.replace(".", "")
+        elif _COUNT_THOUSANDS_EN.match(text):
+            raise InputError("ambiguous_count", text, text.replace(",", ""))
     number = parse_number(value)
     if number < 0:
         raise InputError("negative", _shown(value))
@@ -211,3 +240,21 @@ def check_name(value: Any) -> str:
     if not name:
         raise InputError("name_empty", "")
     return name
+
+
+_FUTURE_START = N_("starts {day}")
+_FUTURE_START_NOTE = N_("The start date lies after the date computed for; the person counts as a newcomer.")
+
+
+def future_start(start: date | None, as_of: date, lang: str = "da") -> str:
+    """A start date still to come is accepted but said out loud: "starter 1.1.2030" ("" for a
+    start date on or before ``as_of``)."""
+    if start is None or start <= as_of:
+        return ""
+    day = f"{start.day}.{start.month}.{start.year}" if lang == "da" else start.isoformat()
+    return tr(_FUTURE_START, lang).format(day=day)
+
+
+def future_start_note(lang: str = "da") -> str:
+    """What a future start date means for the computation (a tooltip or a warning's detail)."""
+    return tr(_FUTURE_START_NOTE, lang)

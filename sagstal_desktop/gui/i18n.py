@@ -19,10 +19,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from sagstal_desktop import i18n as text_layer
-from sagstal_desktop.gui.app_settings import app_settings
+from sagstal_desktop.gui import settings
 
 LANGUAGES = text_layer.LANGUAGES
-SETTINGS_KEY = "ui/language"
 _LOG = logging.getLogger(__name__)
 
 _installed: list[QTranslator] = []
@@ -36,8 +35,8 @@ def _system_language() -> str:
 
 def preferred_language() -> str:
     """The language chosen earlier (QSettings); else Danish on a Danish system, else English."""
-    saved = app_settings().value(SETTINGS_KEY, "")
-    if isinstance(saved, str) and saved in LANGUAGES:
+    saved = settings.LANGUAGE.get()
+    if saved in LANGUAGES:
         return saved
     return "da" if _system_language() == "da" else "en"
 
@@ -46,9 +45,7 @@ def set_preferred_language(lang: str) -> None:
     """Remember ``lang`` ("da" or "en") for the next start."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
-    settings = app_settings()
-    settings.setValue(SETTINGS_KEY, lang)
-    settings.sync()
+    settings.LANGUAGE.set(lang)
 
 
 def current_language() -> str:

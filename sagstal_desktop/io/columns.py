@@ -58,9 +58,17 @@ COMPUTED_HEADERS: tuple[tuple[str, str], ...] = (
     ("capacity", NP_("column", "Casework FTE")),
     ("total_cases", NP_("column", "Total cases")),
     ("fte_caseload", NP_("column", "FTE caseload")),
-    ("load_max", NP_("column", "Load (share of DS maximum)")),
+    ("load_max", NP_("column", "Load (share of <max>)")),
     ("status", NP_("column", "Status")),
 )
+
+
+def computed_headers(norm_set, lang: str = "da") -> list[str]:
+    """The computed columns' headers in ``lang``, the load named by the norm set's own words
+    (``<max>`` filled by ``core.wording.fill``: "DS' maksimum" or "normsættets maksimum")."""
+    from sagstal_desktop.core.wording import fill
+
+    return [fill(header_text(message, lang), norm_set, lang) for _key, message in COMPUTED_HEADERS]
 
 
 def header_text(message: str, lang: str = "da") -> str:
@@ -99,6 +107,9 @@ def _field_lookup() -> dict[str, str]:
     for _key, message in COMPUTED_HEADERS:
         for lang in LANGUAGES:
             lookup.setdefault(normalize(header_text(message, lang)), COMPUTED)
+    for kind in ("ds", "survey", "custom"):
+        for lang in LANGUAGES:
+            lookup.setdefault(normalize(computed_headers(kind, lang)[3]), COMPUTED)
     return lookup
 
 

@@ -72,6 +72,7 @@ _TEXTS: dict[str, str] = {
                          "not measured"),
     "ragged_row": N_("the row has {cells} values but the header only {columns} columns; is a decimal comma used "
                      "in a comma-separated file, or a separator inside a value without quotes?"),
+    "future_start": N_("{starts}: the start date lies after today; accepted, and the person counts as a newcomer"),
     "duplicate_name": N_("\"{value}\" is also the name in row {first}; every name must be unique"),
 }
 
@@ -90,7 +91,7 @@ def make(severity: str, code: str, file: str, row: int | None = None, column: st
 
 
 def from_input_error(exc: InputError, file: str, row: int, column: str, column_index: int) -> Problem:
-    value = exc.value if isinstance(exc.value, str) else str(exc.value)
+    value = exc.shown("en")
     return Problem(ERROR, exc.code, file, row, column, column_index, value, exc.message("da"), exc.message("en"))
 
 

@@ -1,4 +1,4 @@
-"""Colours and (through core.status_labels) the labels for a person's status, shared by the table, chart and legend.
+"""Colours for a person's status, and its labels through core.wording, shared by the table, chart and legend.
 
 Colours are never the only cue: every place that colours by status also shows the status text.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 
 from sagstal_desktop.core.load import Status
-from sagstal_desktop.core.status_labels import status_explanation, status_label
+from sagstal_desktop.core.wording import gui_phrase, kind_of, status_explanation, status_label
 
 #: Light cell backgrounds (dark text stays readable on them) and strong bar colours.
 _BACKGROUND = {
@@ -16,35 +16,53 @@ _BACKGROUND = {
     Status.WITHIN: "#d5ecd9",
     Status.OVER: "#f6d0cc",
     Status.NOT_COMPUTABLE: "#e4e4e4",
+    Status.PARTLY_UNMEASURED: "#f3e7b8",
+    Status.UNMEASURED: "#ececec",
 }
 _BAR = {
     Status.BELOW: "#4a7fc1",
     Status.WITHIN: "#3a8f55",
     Status.OVER: "#c2412f",
     Status.NOT_COMPUTABLE: "#8c8c8c",
+    Status.PARTLY_UNMEASURED: "#c9a227",
+    Status.UNMEASURED: "#bdbdbd",
 }
 TEXT_COLOUR = "#1a1a1a"
 
 ORDER = (Status.OVER, Status.WITHIN, Status.BELOW, Status.NOT_COMPUTABLE)
+#: Shown in the legend only while someone has them.
+UNMEASURED_ORDER = (Status.PARTLY_UNMEASURED, Status.UNMEASURED)
+_UNMEASURED = frozenset(UNMEASURED_ORDER)
+
+
+def _lang() -> str:
+    from sagstal_desktop.gui.i18n import current_language
+
+    return current_language()
+
+
+def measure_text(ds_text: str, key: str, norm_set=None, lang: str | None = None) -> str:
+    """``ds_text`` (the translated DS wording) while the chosen set is one of DS's; for the 2015
+    survey set or an own set the set's own words from ``core.wording`` (``gui_phrase(key)``)."""
+    if kind_of(norm_set) == "ds" or norm_set is None:
+        return ds_text
+    return gui_phrase(key, norm_set, lang or _lang())
 
 
 def background(status: Status) -> QColor:
     return QColor(_BACKGROUND[status])
 
 
-def bar_colour(status: Status) -> QColor:
-    return QColor(_BAR[status])
-
-
 def bar_hex(status: Status) -> str:
     return _BAR[status]
 
 
-def label(status: Status) -> str:
-    """The status in the window's language, worded as everywhere else (``core.status_labels``)."""
-    return status_label(status)
+def label(status: Status, norm_set=None, lang: str | None = None) -> str:
+    """The status as worded everywhere (``core.wording.status_label``), named by the chosen set's
+    kind: "Over DS max" for DS's sets, "Over the set's max" for others."""
+    return status_label(status, lang or _lang(), "ds" if norm_set is None else norm_set)
 
 
-def explanation(status: Status) -> str:
+def explanation(status: Status, norm_set=None, lang: str | None = None) -> str:
     """One sentence for the legend's tooltip."""
-    return status_explanation(status)
+    return status_explanation(status, "ds" if norm_set is None else norm_set, lang or _lang())

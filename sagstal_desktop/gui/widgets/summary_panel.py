@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 from sagstal_desktop.core.formatting import format_dkk, format_number, format_percent, format_range
 from sagstal_desktop.core.load import TeamSummary
 from sagstal_desktop.core.norms import NormSet
+from sagstal_desktop.core.wording import uneven_summary, unmeasured_summary
+from sagstal_desktop.gui.widgets import status_style
 from sagstal_desktop.i18n import _, ngettext
 
 LEVELS = ("min", "mid", "max")
@@ -108,6 +110,7 @@ class SummaryPanel(QFrame):
             "level_mid": _("At the midpoint"),
             "level_max": _("At DS max"),
         }
+        self._ds_captions = captions  # DS's wording; show_summary names another set's measure its own way
         for key, text in captions.items():
             self._captions[key].setText(text)
         headers = ("", _("FTE needed"), _("Shortfall"),
@@ -134,10 +137,19 @@ class SummaryPanel(QFrame):
         measured = _("Measured against: {name}").format(name=norm_set.name(lang))
         if source:
             measured += "\n" + _("Source: {source}").format(source=source)
+        unmeasured = unmeasured_summary(summary.uncovered_cases, summary.total_cases, lang)
+        if unmeasured:
+            measured += "\n" + unmeasured
+        uneven = uneven_summary(summary, norm_set, lang)
+        if uneven:
+            measured += "\n" + uneven
         self._norm_label.setText(measured)
+        for key, phrase in (("over", "over_caption"), ("range", "range_caption"), ("level_min", "level_min"),
+                            ("level_max", "level_max")):
+            self._captions[key].setText(status_style.measure_text(self._ds_captions[key], phrase, norm_set, lang))
         values = self._values
         values["staff"].setText(ngettext("{n} person", "{n} persons", summary.staff_count).format(
-            n=summary.staff_count))
+            n=format_number(summary.staff_count, 0, lang)))
         values["available"].setText(format_number(summary.available_fte, 2, lang))
         if summary.computable_count:
             values["over"].setText(_("{over} of {n} ({share})").format(
