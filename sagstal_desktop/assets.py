@@ -34,10 +34,10 @@ class ResourceError(RuntimeError):
 
     def message(self, lang: str = "da") -> str:
         """One line for the user, in Danish (default) or English."""
-        if lang == "da":
-            return (f"Sagstals egen fil {self.what} mangler eller er beskadiget ({self.reason}); "
-                    "installér programmet igen.")
-        return f"Sagstal's own file {self.what} is missing or damaged ({self.reason}); reinstall the program."
+        from sagstal_desktop.i18n import tr
+
+        return tr("Sagstal's own file {what} is missing or damaged ({reason}); reinstall the program.",
+                  lang).format(what=self.what, reason=self.reason)
 
 
 def _package_dir() -> Path:
