@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sagstal_desktop.core.defaults import defaults
-from sagstal_desktop.core.formatting import format_value
+from sagstal_desktop.core.formatting import format_date, format_value
 from sagstal_desktop.i18n import N_, tr
 
 _MESSAGES: dict[str, str] = {
@@ -60,18 +60,9 @@ def is_blank(value: Any) -> bool:
 
 
 def _plain(value: Any, lang: str = "en") -> str:
-    """A number as plain text: no trailing ".0"; in Danish with a decimal comma and thousands
-    points ("12,5", "100.000")."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return str(value)
-    text = str(int(value)) if float(value).is_integer() else repr(float(value))
-    if lang != "da":
-        return text
-    whole, _sep, decimals = text.partition(".")
-    sign = "-" if whole.startswith("-") else ""
-    digits = whole.lstrip("-")
-    grouped = ".".join([digits[max(0, i - 3):i] for i in range(len(digits), 0, -3)][::-1])
-    return sign + grouped + ("," + decimals if decimals else "")
+    """A number as plain text in ``lang``'s notation (``core.formatting.format_value``): no trailing
+    ".0"; in Danish with a decimal comma and thousands points ("12,5", "100.000")."""
+    return format_value(value, lang)
 
 
 def limits() -> dict[str, Any]:
@@ -219,7 +210,7 @@ def parse_date(value: Any) -> date | None:
 
 def _from_serial(serial: float) -> date:
     if not (1 <= serial <= 2_958_465) or not float(serial).is_integer():
-        raise InputError("not_date", _plain(serial))
+        raise InputError("not_date", str(int(serial)) if float(serial).is_integer() else repr(float(serial)))
     return _checked(_EXCEL_EPOCH + timedelta(days=int(serial)), serial)
 
 
@@ -251,8 +242,7 @@ def future_start(start: date | None, as_of: date, lang: str = "da") -> str:
     start date on or before ``as_of``)."""
     if start is None or start <= as_of:
         return ""
-    day = f"{start.day}.{start.month}.{start.year}" if lang == "da" else start.isoformat()
-    return tr(_FUTURE_START, lang).format(day=day)
+    return tr(_FUTURE_START, lang).format(day=format_date(start, lang))
 
 
 def future_start_note(lang: str = "da") -> str:
