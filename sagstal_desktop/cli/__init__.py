@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from sagstal_desktop import __version__
-from sagstal_desktop.cli.common import CliError, Parser
+from sagstal_desktop.cli.common import CliError, Parser, terminal_text
 
 #: The command modules, in the order ``sagstal --help`` lists their commands.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -43,7 +43,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         func: Callable[[argparse.Namespace], int] = args.func
         return func(args)
     except CliError as exc:
-        print(str(exc).splitlines()[0] if str(exc) else "sagstal: error", file=sys.stderr)
+        message = str(exc).splitlines()[0] if str(exc) else "sagstal: error"
+        print(terminal_text(message), file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0

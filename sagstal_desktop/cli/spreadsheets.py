@@ -20,6 +20,7 @@ from sagstal_desktop.cli.common import (
     open_team,
     output_path,
     save_team_file,
+    say,
 )
 
 
@@ -84,13 +85,13 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise CliError(exc.message(lang)) from exc
     stream = sys.stdout if args.check else sys.stderr
     for problem in plan.problems:
-        print(f"{ProblemTexts.severity(problem.severity, lang)}: {problem.message(lang)}", file=stream)
+        say(f"{ProblemTexts.severity(problem.severity, lang)}: {problem.message(lang)}", file=stream)
     n_err, n_warn = len(plan.errors), len(plan.warnings)
     if args.check:
         if lang == "da":
-            print(f"{plan.table.file_name}: {len(plan.rows)} gyldige rækker, {n_err} fejl, {n_warn} advarsler")
+            say(f"{plan.table.file_name}: {len(plan.rows)} gyldige rækker, {n_err} fejl, {n_warn} advarsler")
         else:
-            print(f"{plan.table.file_name}: {len(plan.rows)} valid rows, {n_err} errors, {n_warn} warnings")
+            say(f"{plan.table.file_name}: {len(plan.rows)} valid rows, {n_err} errors, {n_warn} warnings")
         return 1 if n_err else 0
     if n_err:
         raise CliError(f"{plan.table.file_name}: {n_err} " + ("fejl; intet er importeret" if lang == "da"
@@ -102,8 +103,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     mode = {"merge": MERGE, "replace-counts": REPLACE_COUNTS, "replace-team": REPLACE_TEAM}[args.mode]
     team = plan.apply(base, mode) if base is not None else plan.new_team()
     save_team_file(team, output, lang)
-    print(describe(plan, plan.changes(base, mode), lang))
-    print(output)
+    say(describe(plan, plan.changes(base, mode), lang))
+    say(output)
     return 0
 
 
@@ -117,7 +118,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         export_team(team, target, args.lang, args.as_of, norm_set)
     except ExportError as exc:
         raise CliError(exc.message(args.lang)) from exc
-    print(target)
+    say(target)
     return 0
 
 
@@ -129,5 +130,5 @@ def cmd_template(args: argparse.Namespace) -> int:
         write_template(target, _norm_set(args.norms), args.lang)
     except ExportError as exc:
         raise CliError(exc.message(args.lang)) from exc
-    print(target)
+    say(target)
     return 0

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from sagstal_desktop.cli.common import add_as_of_option, add_lang_option, choose_norm_set, open_team
+from sagstal_desktop.cli.common import add_as_of_option, add_lang_option, choose_norm_set, open_team, say
 
 
 def summary_data(team, summary, norm_set, source_file: str | None = None) -> dict[str, Any]:
@@ -123,38 +123,38 @@ def cmd_summary(args: argparse.Namespace) -> int:
     summary = summarize(team, args.as_of, norm_set)
     if args.json:
         json.dump(summary_data(team, summary, norm_set, args.file), sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        say()
         return 0
     lang, t = args.lang, _LABELS[args.lang]
     status_text = {"below": t["below"], "within": t["within"], "over": t["over_s"],
                    "not_computable": t["not_computable"]}
     title = " – ".join(x for x in (team.info.municipality, team.info.department, team.info.team_name) if x)
-    print(title)
-    print(f"{t['norms']}: {norm_set.name(lang)}")
-    print(f"{t['as_of']}: {summary.as_of.isoformat()}")
-    print()
+    say(title)
+    say(f"{t['norms']}: {norm_set.name(lang)}")
+    say(f"{t['as_of']}: {summary.as_of.isoformat()}")
+    say()
     width = max([len(p.name) for p in summary.persons] + [len(t["name"])])
-    print(f"{t['name']:<{width}}  {t['hours']:>6}  {t['fte']:>6}  {t['cases']:>5}  {t['ftecl']:>15}  "
+    say(f"{t['name']:<{width}}  {t['hours']:>6}  {t['fte']:>6}  {t['cases']:>5}  {t['ftecl']:>15}  "
           f"{t['load']:>10}  {t['status']}")
     for p in summary.persons:
-        print(f"{p.name:<{width}}  {format_number(p.weekly_hours, 1, lang):>6}  "
+        say(f"{p.name:<{width}}  {format_number(p.weekly_hours, 1, lang):>6}  "
               f"{format_number(p.capacity, 2, lang):>6}  {p.total_cases:>5}  "
               f"{format_number(p.fte_caseload, 1, lang):>15}  {format_percent(p.load_max, 1, lang):>10}  "
               f"{status_text[p.status.value]}")
-    print()
-    print(f"{t['available']}: {format_number(summary.available_fte, 2, lang)}")
+    say()
+    say(f"{t['available']}: {format_number(summary.available_fte, 2, lang)}")
     for level in ("max", "mid", "min"):
-        print(f"{t['need']}{t[level]}: {format_number(summary.fte_needed(level), 2, lang)}"
+        say(f"{t['need']}{t[level]}: {format_number(summary.fte_needed(level), 2, lang)}"
               f"  ({t['short'] if summary.shortfall(level) > 0 else t['surplus']} "
               f"{format_number(abs(summary.shortfall(level)), 2, lang)})")
     if summary.cost_per_fte is not None:
-        print(f"{t['cost']}: {format_dkk(summary.yearly_cost('max'), lang)}")
-    print(f"{t['over']}: {summary.over_count} / {summary.computable_count}")
-    print(f"{t['avg']}: {format_number(summary.average_fte_caseload, 1, lang)}")
+        say(f"{t['cost']}: {format_dkk(summary.yearly_cost('max'), lang)}")
+    say(f"{t['over']}: {summary.over_count} / {summary.computable_count}")
+    say(f"{t['avg']}: {format_number(summary.average_fte_caseload, 1, lang)}")
     if summary.effective_range:
-        print(f"{t['range']}: {format_range(*summary.effective_range, lang)}")
+        say(f"{t['range']}: {format_range(*summary.effective_range, lang)}")
     if summary.uncovered_by_type:
-        print(f"{t['uncovered']}: {summary.uncovered_by_type}")
+        say(f"{t['uncovered']}: {summary.uncovered_by_type}")
     return 0
 
 
