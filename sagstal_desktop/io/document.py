@@ -15,16 +15,19 @@ import contextlib
 import json
 import os
 import sqlite3
+import stat
 import tempfile
+import time
 from collections.abc import Callable
-from datetime import date, datetime
 from pathlib import Path
 from typing import ClassVar
-from urllib.parse import quote
 
 from sagstal_desktop.core.model import Snapshot, StaffMember, Team
 from sagstal_desktop.core.norms import NormError, NormSet
 from sagstal_desktop.core.serialize import info_from_dict, info_to_dict, settings_from_dict, settings_to_dict
+from sagstal_desktop.core.validation import limits
+from sagstal_desktop.io import team_schema as schema
+from sagstal_desktop.safe_files import default_file_mode, remove_stale_temps, temp_prefix
 
 APPLICATION_ID = 0x53475354  # "SGST"
 SCHEMA_VERSION = 1
@@ -63,11 +66,12 @@ CREATE TABLE snapshots (
 class DocumentError(Exception):
     """A file that cannot be opened or saved as a team document; ``message(lang)`` explains."""
 
-    def __init__(self, code: str, path: Path | str, detail: str = "") -> None:
-        self.code, self.path, self.detail = code, Path(path), detail
+    def __init__(self, code: str, path: Path | str, detail: str = "", **params: object) -> None:
+        self.code, self.path, self.detail, self.params = code, Path(path), detail, params
         super().__init__(self.message("en"))
 
     _TEXTS: ClassVar[dict[str, tuple[str, str]]] = {
+        # code: (English, Danish); {name} is the file name, {detail} and the keyword parameters as given
         "missing": ("The file {name} does not exist.", "Filen {name} findes ikke."),
         "unreadable": ("The file {name} cannot be read: {detail}", "Filen {name} kan ikke læses: {detail}"),
         "not_sagstal": (
@@ -88,42 +92,165 @@ class DocumentError(Exception):
             "{name} could not be saved: {detail}. The previous version is unchanged.",
             "{name} kunne ikke gemmes: {detail}. Den tidligere version er uændret.",
         ),
+        "not_regular": (
+            "{name} is not an ordinary file (it is a folder, a device or a pipe) and cannot be opened.",
+            "{name} er ikke en almindelig fil (men en mappe, en enhed eller en pipe) og kan ikke åbnes.",
+        ),
+        "too_large": (
+            "{name} is {size} MB; a team file can be at most {limit} MB. The file has not been changed.",
+            "{name} fylder {size} MB; en teamfil kan højst fylde {limit} MB. Filen er ikke ændret.",
+        ),
+        "too_slow": (
+            "{name} takes more than {limit} seconds to read; it is damaged or not a team file. "
+            "The file has not been changed.",
+            "{name} tager mere end {limit} sekunder at læse; den er beskadiget eller ikke en teamfil. "
+            "Filen er ikke ændret.",
+        ),
+        "foreign_object": (
+            "{name} contains a {kind} \"{object}\", which a Sagstal team file never has. "
+            "The file has not been changed.",
+            "{name} indeholder et SQLite-objekt af typen {kind} (\"{object}\"), som en Sagstal-teamfil aldrig har. "
+            "Filen er ikke ændret.",
+        ),
+        "missing_table": (
+            "{name} has no table \"{table}\" (or it is not a table). The file has not been changed.",
+            "{name} har ingen tabel \"{table}\" (eller den er ikke en tabel). Filen er ikke ændret.",
+        ),
+        "missing_column": (
+            "{name}: the table \"{table}\" has no column \"{field}\". The file has not been changed.",
+            "{name}: tabellen \"{table}\" har ingen kolonne \"{field}\". Filen er ikke ændret.",
+        ),
+        "too_many_rows": (
+            "{name}: the table \"{table}\" has {rows} rows; at most {limit} are allowed. "
+            "The file has not been changed.",
+            "{name}: tabellen \"{table}\" har {rows} rækker; højst {limit} er tilladt. Filen er ikke ændret.",
+        ),
+        "invalid_value": (
+            "{name}: table \"{table}\", field \"{field}\"{row_en}: the value {value} {reason_en}. "
+            "The file has not been changed.",
+            "{name}: tabel \"{table}\", felt \"{field}\"{row_da}: værdien {value} {reason_da}. "
+            "Filen er ikke ændret.",
+        ),
+    }
+
+    #: Why a value is refused (``invalid_value``): (English, Danish); {limit} is a bound.
+    _REASONS: ClassVar[dict[str, tuple[str, str]]] = {
+        "null": ("is missing (NULL)", "mangler (NULL)"),
+        "not_text": ("is not text", "er ikke tekst"),
+        "too_long": ("is longer than {limit} characters", "er længere end {limit} tegn"),
+        "not_number": ("is not a number", "er ikke et tal"),
+        "not_whole": ("is not a whole number", "er ikke et helt tal"),
+        "not_finite": ("is not a finite number", "er ikke et endeligt tal"),
+        "out_of_range": ("is outside {limit}", "ligger uden for {limit}"),
+        "not_date": ("is not a date", "er ikke en dato"),
+        "not_json": ("is not valid JSON", "er ikke gyldig JSON"),
+        "wrong_json_type": ("has the wrong JSON type", "har den forkerte JSON-type"),
+        "too_deep": ("is nested more than {limit} levels deep", "er indlejret mere end {limit} niveauer"),
+        "duplicate": ("occurs more than once", "forekommer mere end én gang"),
+        "unknown_norm_set": ("is not a known norm set", "er ikke et kendt normsæt"),
+        "bad_norm_set": ("is not a valid norm set ({limit})", "er ikke et gyldigt normsæt ({limit})"),
     }
 
     def message(self, lang: str = "da") -> str:
         english, danish = self._TEXTS[self.code]
-        return (danish if lang == "da" else english).format(name=self.path.name, detail=self.detail)
+        params = dict(self.params)
+        if self.code == "invalid_value":
+            reason_en, reason_da = self._REASONS[str(params.pop("reason"))]
+            limit = params.pop("limit", "")
+            row = params.pop("row", None)
+            params.update(reason_en=reason_en.format(limit=limit), reason_da=reason_da.format(limit=limit),
+                          row_en="" if row is None else f", row {row}", row_da="" if row is None else f", række {row}")
+        return (danish if lang == "da" else english).format(name=self.path.name, detail=self.detail, **params)
 
 
 # -- reading ------------------------------------------------------------------------------
 
 
 def load_team(path: str | os.PathLike[str]) -> Team:
-    """Open a team document. Raises ``DocumentError``; never modifies the file."""
+    """Open a team document. Raises ``DocumentError``; never modifies the file.
+
+    The file must be an ordinary file within the size budget; its bytes are read once and
+    deserialised into an in-memory SQLite database with defensive settings (untrusted schema,
+    length limits, a time budget). Only the expected tables are read, after checking that each
+    is a real table and that the file has no views or triggers, and every value is checked
+    against ``team_schema`` before it reaches the core."""
     path = Path(path)
-    if not path.exists():
-        raise DocumentError("missing", path)
-    try:
-        with open(path, "rb") as fh:
-            header = fh.read(len(_SQLITE_HEADER))
-    except OSError as exc:
-        raise DocumentError("unreadable", path, exc.strerror or str(exc)) from exc
-    if header != _SQLITE_HEADER:
+    remove_stale_temps(path, ".tmp")
+    data = _read_bytes(path)
+    if not data.startswith(_SQLITE_HEADER):
         raise DocumentError("not_sagstal", path)
-    memory = sqlite3.connect(":memory:")
+    memory = _defensive_connection()
+    deadline = time.monotonic() + schema.MAX_READ_SECONDS
+
+    def over_time() -> int:
+        return 1 if time.monotonic() > deadline else 0
+
+    memory.set_progress_handler(over_time, 10_000)
     try:
-        uri = f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1"
         try:
-            source = sqlite3.connect(uri, uri=True)
-            try:
-                source.backup(memory)
-            finally:
-                source.close()
-        except sqlite3.DatabaseError as exc:
+            memory.deserialize(data)
+        except (sqlite3.DatabaseError, OverflowError) as exc:
             raise DocumentError("damaged", path, str(exc)) from exc
+        del data
         return _read(memory, path)
+    except sqlite3.OperationalError as exc:
+        if "interrupted" in str(exc):
+            raise DocumentError("too_slow", path, limit=f"{schema.MAX_READ_SECONDS:.0f}") from exc
+        raise DocumentError("damaged", path, str(exc)) from exc
     finally:
         memory.close()
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The whole file, refused before reading if it is not an ordinary file or too large (a
+    FIFO, a device or a folder would block or never end)."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError as exc:
+        raise DocumentError("missing", path) from exc
+    except OSError as exc:
+        raise DocumentError("unreadable", path, exc.strerror or str(exc)) from exc
+    if not stat.S_ISREG(info.st_mode):
+        raise DocumentError("not_regular", path)
+    if info.st_size > schema.MAX_FILE_BYTES:
+        raise DocumentError("too_large", path, size=info.st_size // 2**20, limit=schema.MAX_FILE_BYTES // 2**20)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise DocumentError("unreadable", path, exc.strerror or str(exc)) from exc
+    try:
+        opened = os.fstat(fd)  # the file actually opened (it may have been swapped since the check)
+        if not stat.S_ISREG(opened.st_mode):
+            raise DocumentError("not_regular", path)
+        if opened.st_size > schema.MAX_FILE_BYTES:
+            raise DocumentError("too_large", path, size=opened.st_size // 2**20,
+                                limit=schema.MAX_FILE_BYTES // 2**20)
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(schema.MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise DocumentError("unreadable", path, exc.strerror or str(exc)) from exc
+    finally:
+        os.close(fd)
+    if len(data) > schema.MAX_FILE_BYTES:
+        raise DocumentError("too_large", path, size=len(data) // 2**20, limit=schema.MAX_FILE_BYTES // 2**20)
+    return data
+
+
+def _defensive_connection() -> sqlite3.Connection:
+    """An in-memory connection that treats the file's schema as untrusted."""
+    db = sqlite3.connect(":memory:", isolation_level=None)
+    if hasattr(db, "setconfig") and hasattr(sqlite3, "SQLITE_DBCONFIG_DEFENSIVE"):  # Python 3.12+
+        db.setconfig(sqlite3.SQLITE_DBCONFIG_DEFENSIVE, True)
+        for name in ("SQLITE_DBCONFIG_TRUSTED_SCHEMA", "SQLITE_DBCONFIG_ENABLE_TRIGGER", "SQLITE_DBCONFIG_ENABLE_VIEW"):
+            if hasattr(sqlite3, name):
+                db.setconfig(getattr(sqlite3, name), False)
+    db.execute("PRAGMA trusted_schema = OFF")
+    db.execute("PRAGMA cell_size_check = ON")
+    db.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, schema.MAX_SQL_VALUE_BYTES)
+    db.setlimit(sqlite3.SQLITE_LIMIT_EXPR_DEPTH, 200)
+    db.setlimit(sqlite3.SQLITE_LIMIT_COMPOUND_SELECT, 50)
+    return db
 
 
 def _read(db: sqlite3.Connection, path: Path) -> Team:
@@ -134,42 +261,90 @@ def _read(db: sqlite3.Connection, path: Path) -> Team:
             raise DocumentError("not_sagstal", path)
         if version > SCHEMA_VERSION:
             raise DocumentError("newer", path, str(version))
-        check = db.execute("PRAGMA integrity_check").fetchone()[0]
+        check = db.execute("PRAGMA integrity_check(1)").fetchone()[0]
         if check != "ok":
             raise DocumentError("damaged", path, check)
+        _check_objects(db, path)
         _migrate(db, version)
-        return _read_current(db)
+        return _read_current(db, path)
     except DocumentError:
         raise
-    except (sqlite3.DatabaseError, KeyError, ValueError, TypeError, NormError) as exc:
+    except schema.Violation as v:
+        raise DocumentError("invalid_value", path, table=v.table, field=v.field, row=v.row,
+                            value=schema.show_value(v.value), reason=v.reason, limit=v.limit) from v
+    except sqlite3.OperationalError:
+        raise  # an interrupt (time budget) is told apart in load_team
+    except (sqlite3.DatabaseError, KeyError, ValueError, TypeError, NormError, OverflowError) as exc:
         raise DocumentError("damaged", path, str(exc) or type(exc).__name__) from exc
 
 
-def _read_current(db: sqlite3.Connection) -> Team:
-    meta = {k: json.loads(v) for k, v in db.execute("SELECT key, value FROM team")}
-    team = Team(info=info_from_dict(meta.get("info", {})), settings=settings_from_dict(meta.get("settings", {})))
+def _check_objects(db: sqlite3.Connection, path: Path) -> None:
+    """No views or triggers (they could run hostile SQL or never end), and every table the
+    reader reads is a real table."""
+    kinds: dict[str, str] = {}
+    for kind, name in db.execute("SELECT type, name FROM sqlite_master"):
+        if kind in ("view", "trigger"):
+            raise DocumentError("foreign_object", path, kind=kind, object=schema.show_value(name).strip('"'))
+        kinds[str(name)] = str(kind)
+    for table in schema.TABLES:
+        if kinds.get(table) != "table":
+            raise DocumentError("missing_table", path, table=table)
+
+
+def _rows(db: sqlite3.Connection, path: Path, name: str) -> list[list]:
+    """The checked rows of one table of ``team_schema.TABLES``, in the table's order."""
+    spec = schema.TABLES[name]
+    present = {row[1] for row in db.execute(f'PRAGMA table_info("{name}")')}
+    for column in spec.columns:
+        if column not in present:
+            raise DocumentError("missing_column", path, table=name, field=column)
+    (count,) = db.execute(f'SELECT count(*) FROM "{name}"').fetchone()
+    if count > spec.max_rows:
+        raise DocumentError("too_many_rows", path, table=name, rows=count, limit=spec.max_rows)
+    columns = ", ".join(f'"{c}"' for c in spec.columns)
+    out = []
+    for number, row in enumerate(db.execute(f'SELECT {columns} FROM "{name}" ORDER BY {spec.order_by}'), start=1):
+        out.append([f.check(value, name, number) for f, value in zip(spec.fields, row, strict=True)])
+    return out
+
+
+def _read_current(db: sqlite3.Connection, path: Path) -> Team:
+    meta: dict[str, dict] = {}
+    for number, (key, value) in enumerate(_rows(db, path, "team"), start=1):
+        if key in meta:
+            raise schema.Violation("team", "key", number, key, "duplicate")
+        meta[key] = value
+    info = schema.check_object("info", meta.get("info", {}))
+    settings = schema.check_object("settings", meta.get("settings", {}))
+    team = Team(info=info_from_dict(info), settings=settings_from_dict(settings))
     counts: dict[str, dict[str, int]] = {}
-    for staff_id, case_type, n in db.execute(
-        "SELECT staff_id, case_type, count FROM case_counts ORDER BY staff_id, position"
+    for staff_id, case_type, _position, n in _rows(db, path, "case_counts"):
+        counts.setdefault(staff_id, {})[case_type] = n
+    seen: set[str] = set()
+    for number, (sid, _position, name, hours, other, tasks, start, note) in enumerate(
+        _rows(db, path, "staff"), start=1
     ):
-        counts.setdefault(staff_id, {})[case_type] = int(n)
-    for row in db.execute(
-        "SELECT id, name, weekly_hours, other_hours, other_tasks, start_date, note FROM staff ORDER BY position"
-    ):
-        sid, name, hours, other, tasks, start, note = row
-        team.staff.append(
-            StaffMember(
-                id=sid, name=name, weekly_hours=float(hours), other_hours=float(other), other_tasks=tasks,
-                start_date=date.fromisoformat(start) if start else None, counts=counts.get(sid, {}), note=note,
-            )
-        )
-    team.custom_norm_sets = [
-        NormSet.from_dict(json.loads(data)) for (data,) in db.execute("SELECT data FROM norm_sets ORDER BY position")
-    ]
-    team.snapshots = [
-        Snapshot(taken_at=datetime.fromisoformat(t), label=label, data=json.loads(data), id=sid)
-        for sid, t, label, data in db.execute("SELECT id, taken_at, label, data FROM snapshots ORDER BY taken_at, id")
-    ]
+        if sid in seen:
+            raise schema.Violation("staff", "id", number, sid, "duplicate")
+        seen.add(sid)
+        team.staff.append(StaffMember(id=sid, name=name, weekly_hours=hours, other_hours=other, other_tasks=tasks,
+                                      start_date=start, counts=counts.get(sid, {}), note=note))
+    free_max = int(limits()["max_text_length"])
+    for number, (_sid, _position, data) in enumerate(_rows(db, path, "norm_sets"), start=1):
+        schema.check_strings(data, "norm_sets", "data", number, free_max)
+        try:
+            team.custom_norm_sets.append(NormSet.from_dict(data))
+        except NormError as exc:
+            raise schema.Violation("norm_sets", "data", number, data.get("id"), "bad_norm_set",
+                                   str(exc)[:120]) from exc
+    try:
+        team.norm_set()
+    except KeyError:
+        raise schema.Violation("team.settings", "norm_set_id", None, team.settings.norm_set_id,
+                               "unknown_norm_set") from None
+    for number, (sid, taken_at, label, data) in enumerate(_rows(db, path, "snapshots"), start=1):
+        schema.check_strings(data, "snapshots", "data", number, free_max)
+        team.snapshots.append(Snapshot(taken_at=taken_at, label=label, data=data, id=sid))
     return team
 
 
@@ -230,11 +405,16 @@ def _write(db: sqlite3.Connection, team: Team) -> None:
 
 
 def save_team(team: Team, path: str | os.PathLike[str]) -> Path:
-    """Write ``team`` to ``path`` atomically. Raises ``DocumentError`` (the old file stays)."""
+    """Write ``team`` to ``path`` atomically. Raises ``DocumentError`` (the old file stays).
+
+    The temporary file (``.<name>.<random>.tmp`` beside the target, private while written) is
+    removed on every failure, also KeyboardInterrupt; leftovers of a save that was killed are
+    removed at the next save or open of the same file (``remove_stale_temps``)."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
+    remove_stale_temps(path, ".tmp")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(path), suffix=".tmp", dir=folder)
     except OSError as exc:
         raise DocumentError("save_failed", path, exc.strerror or str(exc)) from exc
     os.close(fd)
@@ -250,8 +430,9 @@ def save_team(team: Team, path: str | os.PathLike[str]) -> Path:
             db.close()
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
-        with contextlib.suppress(OSError):  # mkstemp makes 0600; keep the old file's mode
-            os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
+        if os.name == "posix":
+            with contextlib.suppress(OSError):  # mkstemp makes 0600; keep the old file's mode
+                os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else default_file_mode())
         os.replace(tmp, path)
         _fsync_dir(folder)
     except (OSError, sqlite3.Error) as exc:
@@ -259,13 +440,11 @@ def save_team(team: Team, path: str | os.PathLike[str]) -> Path:
             tmp.unlink()
         detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise DocumentError("save_failed", path, detail) from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
     return path
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _fsync_dir(folder: Path) -> None:

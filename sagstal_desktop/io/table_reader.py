@@ -186,6 +186,14 @@ def _sniff_delimiter(line: str) -> str:
     return best if counts[best] else ";"
 
 
+_QUOTED_FORMULA = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+
+
+def _unquoted(cell: str) -> str:
+    """A cell our CSV export protected against formula injection ("'=SUM(...)") as it was."""
+    return cell[1:] if cell.startswith(_QUOTED_FORMULA) else cell
+
+
 def _read_csv(path: Path, progress: Progress | None, cancelled: Callable[[], bool] | None) -> RawTable:
     try:
         data = path.read_bytes()
@@ -213,7 +221,7 @@ def _read_csv(path: Path, progress: Progress | None, cancelled: Callable[[], boo
     try:
         for row in reader:
             line = reader.line_num  # the physical line the row ended on; equal unless a cell has line breaks
-            raw_rows.append((line, row))
+            raw_rows.append((line, [_unquoted(cell) for cell in row]))
             if len(raw_rows) % _PROGRESS_EVERY == 0:
                 _tick(progress, cancelled, len(raw_rows), total)
     except csv.Error as exc:
