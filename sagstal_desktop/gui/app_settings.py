@@ -9,10 +9,14 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 
 from sagstal_desktop.config import config_dir
+from sagstal_desktop.safe_files import make_private
 
 SETTINGS_FILE = "sagstal.ini"
 
 
 def app_settings() -> QSettings:
     """A QSettings object on the program's INI file (create one when needed; they are cheap)."""
-    return QSettings(str(config_dir() / SETTINGS_FILE), QSettings.Format.IniFormat)
+    path = config_dir() / SETTINGS_FILE  # the folder is private; the file is made so too
+    if path.exists():
+        make_private(path)
+    return QSettings(str(path), QSettings.Format.IniFormat)

@@ -404,8 +404,10 @@ def _write(db: sqlite3.Connection, team: Team) -> None:
     db.execute("COMMIT")
 
 
-def save_team(team: Team, path: str | os.PathLike[str]) -> Path:
+def save_team(team: Team, path: str | os.PathLike[str], *, private: bool = False) -> Path:
     """Write ``team`` to ``path`` atomically. Raises ``DocumentError`` (the old file stays).
+    With ``private`` (recovery copies) the file is readable by its owner only (0600 on POSIX);
+    else it keeps the old file's mode, or gets the mode a new file normally gets.
 
     The temporary file (``.<name>.<random>.tmp`` beside the target, private while written) is
     removed on every failure, also KeyboardInterrupt; leftovers of a save that was killed are
@@ -430,7 +432,7 @@ def save_team(team: Team, path: str | os.PathLike[str]) -> Path:
             db.close()
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
-        if os.name == "posix":
+        if os.name == "posix" and not private:
             with contextlib.suppress(OSError):  # mkstemp makes 0600; keep the old file's mode
                 os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else default_file_mode())
         os.replace(tmp, path)
