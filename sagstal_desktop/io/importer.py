@@ -25,6 +25,7 @@ from sagstal_desktop.core.model import StaffMember, Team, TeamSettings
 from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.core.validation import (
     InputError,
+    check_length,
     check_name,
     is_blank,
     limits,
@@ -305,7 +306,11 @@ def _parse_rows(table: RawTable, mapping: list[str | None], problems: list[Probl
                 ok = False
         for target, index in text_fields:
             if not is_blank(cells[index]):
-                parsed.values[target] = _text(cells[index])
+                try:
+                    parsed.values[target] = check_length(_text(cells[index]), "max_text_length")
+                except InputError as exc:
+                    fail(exc, number, index)
+                    ok = False
         for case_type, index in count_cols:
             value = cells[index]
             if is_blank(value):
