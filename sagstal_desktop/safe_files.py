@@ -6,7 +6,9 @@
   Windows the per-user application-data folder is already private and nothing is changed.
 * ``temp_in(folder, prefix, suffix)``: a temporary file beside the target, created 0600.
 * ``remove_stale_temps(target, suffix)``: remove our own temporary files beside ``target``
-  that a killed process left behind (only our name pattern, only when older than a safe age).
+  that a killed process left behind: only our name pattern, and only when no process holds the
+  file's lock (``lock_temp``; the kernel drops it when its process dies) and it is older than
+  a second, or, where locks are not available, when it is older than a safe age.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ import stat
 import time
 from pathlib import Path
 
-#: A temporary file younger than this may belong to a save still running in another process.
+#: Without a lock to ask, a temporary file younger than this may belong to a running save.
 STALE_AFTER_SECONDS = 120.0
+#: A temporary file younger than this is never removed (it may be about to be locked).
+MIN_AGE_SECONDS = 1.0
 
 _POSIX = os.name == "posix"
 
@@ -66,10 +70,51 @@ def temp_prefix(target: Path) -> str:
     return f".{target.name}."
 
 
+def lock_temp(fd: int) -> int:
+    """Take an exclusive advisory lock on our open temporary file for as long as ``fd`` stays
+    open (POSIX ``flock``; a killed process's lock goes with it) and return ``fd``. Elsewhere
+    (Windows, where an open file cannot be renamed) ``fd`` is closed and -1 returned."""
+    if not _POSIX:
+        os.close(fd)
+        return -1
+    import fcntl
+
+    with contextlib.suppress(OSError):
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return fd
+
+
+def release_temp(fd: int) -> None:
+    """Close a descriptor ``lock_temp`` returned (dropping the lock)."""
+    if fd >= 0:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+
+
+def _in_use(path: str) -> bool | None:
+    """True if another open file holds the lock, False if not, None if it cannot be told."""
+    if not _POSIX:
+        return None
+    import fcntl
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)  # closing drops a lock taken here
+    return False
+
+
 def remove_stale_temps(target: Path, suffix: str, older_than: float = STALE_AFTER_SECONDS) -> int:
-    """Remove leftovers of a killed save/export/memo of ``target``: files in its folder named
-    ``.<target name>.<random><suffix>`` that are regular files older than ``older_than``
-    seconds. Returns how many were removed; never raises."""
+    """Remove leftovers of a killed save/export/memo of ``target``: regular files in its folder
+    named ``.<target name>.<random><suffix>`` that no process holds locked (and at least
+    ``MIN_AGE_SECONDS`` old), or older than ``older_than`` where locks cannot be asked. Returns
+    how many were removed; never raises."""
     folder = target.parent if str(target.parent) else Path(".")
     prefix = temp_prefix(target)
     now = time.time()
@@ -87,7 +132,11 @@ def remove_stale_temps(target: Path, suffix: str, older_than: float = STALE_AFTE
             continue  # not a mkstemp name of ours
         try:
             info = entry.stat(follow_symlinks=False)
-            if not stat.S_ISREG(info.st_mode) or now - info.st_mtime < older_than:
+            age = now - info.st_mtime
+            if not stat.S_ISREG(info.st_mode) or age < MIN_AGE_SECONDS:
+                continue
+            in_use = _in_use(entry.path)
+            if in_use or (in_use is None and age < older_than):
                 continue
             os.unlink(entry.path)
             removed += 1

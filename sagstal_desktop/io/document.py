@@ -27,7 +27,7 @@ from sagstal_desktop.core.norms import NormError, NormSet
 from sagstal_desktop.core.serialize import info_from_dict, info_to_dict, settings_from_dict, settings_to_dict
 from sagstal_desktop.core.validation import limits
 from sagstal_desktop.io import team_schema as schema
-from sagstal_desktop.safe_files import default_file_mode, remove_stale_temps, temp_prefix
+from sagstal_desktop.safe_files import default_file_mode, lock_temp, release_temp, remove_stale_temps, temp_prefix
 
 APPLICATION_ID = 0x53475354  # "SGST"
 SCHEMA_VERSION = 1
@@ -419,7 +419,7 @@ def save_team(team: Team, path: str | os.PathLike[str], *, private: bool = False
         fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(path), suffix=".tmp", dir=folder)
     except OSError as exc:
         raise DocumentError("save_failed", path, exc.strerror or str(exc)) from exc
-    os.close(fd)
+    fd = lock_temp(fd)  # held until the end: another process's clean-up leaves this file alone
     tmp = Path(tmp_name)
     try:
         db = sqlite3.connect(tmp, isolation_level=None)
@@ -446,6 +446,8 @@ def save_team(team: Team, path: str | os.PathLike[str], *, private: bool = False
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+    finally:
+        release_temp(fd)
     return path
 
 

@@ -29,7 +29,7 @@ from sagstal_desktop.core.load import TeamSummary, summarize
 from sagstal_desktop.core.model import StaffMember, Team
 from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.io import columns as col
-from sagstal_desktop.safe_files import remove_stale_temps, temp_prefix
+from sagstal_desktop.safe_files import lock_temp, release_temp, remove_stale_temps, temp_prefix
 
 SHEET_NAMES = {
     "staff": ("Medarbejdere", "Staff"),
@@ -78,7 +78,7 @@ def _atomic(path: Path) -> Iterator[Path]:
         fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path), suffix=".tmp", dir=path.parent or ".")
     except OSError as exc:
         raise ExportError(path, exc.strerror or str(exc)) from exc
-    os.close(fd)
+    fd = lock_temp(fd)
     try:
         yield Path(tmp)
         os.replace(tmp, path)
@@ -87,6 +87,7 @@ def _atomic(path: Path) -> Iterator[Path]:
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        release_temp(fd)
 
 
 # -- rows --------------------------------------------------------------------------------------

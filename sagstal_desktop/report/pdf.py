@@ -31,7 +31,7 @@ from sagstal_desktop.report.citations import Citations
 from sagstal_desktop.report.fonts import BOLD, COND, COND_BOLD, REGULAR, register_fonts
 from sagstal_desktop.report.options import MemoOptions
 from sagstal_desktop.report.texts import long_date, texts
-from sagstal_desktop.safe_files import default_file_mode, remove_stale_temps, temp_prefix
+from sagstal_desktop.safe_files import default_file_mode, lock_temp, remove_stale_temps, temp_prefix
 
 #: progress(fraction 0-1) — may raise MemoCancelled to stop the build.
 Progress = Callable[[float], None]
@@ -672,6 +672,8 @@ def write_memo(team: Team, path: str | os.PathLike, options: MemoOptions | None 
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:
+            if os.name == "posix":
+                lock_temp(fd)  # locked until written and closed: no other clean-up removes it
             fh.write(buffer.getbuffer())
             fh.flush()
             os.fsync(fh.fileno())
