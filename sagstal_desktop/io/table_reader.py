@@ -96,6 +96,10 @@ class ReadError(Exception):
             "{name}: the sheet has more than {detail} rows; split it into smaller files.",
             "{name}: arket har mere end {detail} rækker; del det op i mindre filer.",
         ),
+        "too_many_columns": (
+            "{name}: the sheet has more than {detail} columns; remove the columns that are not needed.",
+            "{name}: arket har mere end {detail} kolonner; fjern de kolonner, der ikke skal bruges.",
+        ),
     }
 
     def __init__(self, code: str, path: Path | str, detail: str = "") -> None:
@@ -258,7 +262,11 @@ def _read_csv(path: Path, progress: Progress | None, cancelled: Callable[[], boo
     try:
         for row in reader:
             line = reader.line_num  # the physical line the row ended on; equal unless a cell has line breaks
-            raw_rows.append((line, [_unquoted(cell) for cell in row]))
+            if len(row) > MAX_COLUMNS and any(not is_blank(v) for v in row[MAX_COLUMNS:]):
+                raise ReadError("too_many_columns", path, str(MAX_COLUMNS))
+            raw_rows.append((line, [_unquoted(cell) for cell in row[:MAX_COLUMNS]]))
+            if len(raw_rows) > MAX_ROWS:
+                raise ReadError("too_many_rows", path, f"{MAX_ROWS:,}".replace(",", "."))
             if len(raw_rows) % _PROGRESS_EVERY == 0:
                 _tick(progress, cancelled, len(raw_rows), total)
     except csv.Error as exc:
@@ -343,11 +351,10 @@ def _sheet_rows(path: Path, ws: Any, progress: Progress | None,
     declared_rows, declared_cols = ws.max_row or 0, ws.max_column or 0
     if declared_rows > _EXCEL_MAX_ROWS or declared_cols > _EXCEL_MAX_COLUMNS:
         raise ReadError("corrupt", path, f"sheet dimension {declared_rows} x {declared_cols}")
-    max_col = min(declared_cols, MAX_COLUMNS) if declared_cols else MAX_COLUMNS
-    max_row = min(declared_rows, MAX_ROWS + 1) if declared_rows else MAX_ROWS + 1
+    max_col = min(declared_cols, MAX_COLUMNS + 1) if declared_cols else MAX_COLUMNS + 1
     numbered: list[tuple[int, list[Any]]] = []
     blank_row: object = None
-    for number, row in enumerate(ws.iter_rows(max_row=max_row, max_col=max_col, values_only=True), start=1):
+    for number, row in enumerate(ws.iter_rows(max_col=max_col, values_only=True), start=1):
         if number > MAX_ROWS:
             if row is blank_row or all(v is None for v in row):
                 continue
@@ -357,7 +364,9 @@ def _sheet_rows(path: Path, ws: Any, progress: Progress | None,
         if all(v is None for v in row):
             blank_row = row
             continue
-        numbered.append((number, list(row)))
+        if len(row) > MAX_COLUMNS and not is_blank(row[MAX_COLUMNS]):
+            raise ReadError("too_many_columns", path, str(MAX_COLUMNS))
+        numbered.append((number, list(row[:MAX_COLUMNS])))
         if number % _PROGRESS_EVERY == 0:
             _tick(progress, cancelled, number, declared_rows)
     return numbered
