@@ -143,7 +143,7 @@ def _deep(depth: int) -> str:
 
 
 _RECURSIVE = ("WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) "
-              f"SELECT x, x, x, x, x, x, x, x FROM r")
+              "SELECT x, x, x, x, x, x, x, x FROM r")
 
 
 def sagstal_cases() -> list[tuple[str, Build]]:
@@ -382,11 +382,14 @@ def sheet_cases() -> list[tuple[str, Build]]:
         ("csv_only_header", lambda folder: _write(folder / "team.csv", b"Navn;Timer\n")),
         ("csv_bad_values", lambda folder: _write(
             folder / "team.csv",
-            "Navn;Timer;Sygedagpenge;Startdato\n=1+1;inf;1e400;10000-01-01\n@x;nan;-1;83335351\n".encode())),
+            b"Navn;Timer;Sygedagpenge;Startdato\n=1+1;inf;1e400;10000-01-01\n@x;nan;-1;83335351\n")),
         ("csv_name_5000", lambda folder: _write(folder / "team.csv", ("Navn;Timer\n" + "N" * 5000 + ";37\n").encode())),
-        ("csv_many_columns", lambda folder: _write(folder / "team.csv", (";".join(["Navn"] + [f"k{i}" for i in
-                                                                                          range(20_000)]) + "\n").encode())),
+        ("csv_many_columns", lambda folder: _write(folder / "team.csv", _wide_csv(20_000))),
     ]
+
+
+def _wide_csv(columns: int) -> bytes:
+    return (";".join(["Navn"] + [f"k{i}" for i in range(columns)]) + "\n").encode()
 
 
 def _zip_only(path: Path, members: dict[str, str]) -> Path:
