@@ -394,3 +394,15 @@ def test_sqlite_reading_has_defensive_settings():
     db = _defensive_connection()
     assert db.execute("PRAGMA trusted_schema").fetchone()[0] == 0
     assert db.getlimit(sqlite3.SQLITE_LIMIT_LENGTH) <= 64 * 1024 * 1024
+
+
+def test_sqlite_work_has_a_budget(tmp_path, monkeypatch):
+    from sagstal_desktop.io import document, team_schema
+
+    path = fc.valid_file(tmp_path)
+    load_team(path)
+    monkeypatch.setattr(document, "_STEPS_PER_CALL", 100)
+    monkeypatch.setattr(team_schema, "MAX_SQL_STEPS", 200)
+    with pytest.raises(DocumentError) as info:
+        load_team(path)
+    assert info.value.code == "too_slow" and "tager for lang tid" in info.value.message("da")
