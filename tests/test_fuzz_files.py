@@ -406,3 +406,11 @@ def test_sqlite_work_has_a_budget(tmp_path, monkeypatch):
     with pytest.raises(DocumentError) as info:
         load_team(path)
     assert info.value.code == "too_slow" and "tager for lang tid" in info.value.message("da")
+
+
+def test_numbers_that_slip_through_are_formatted_not_raised():
+    from sagstal_desktop.core.formatting import format_dkk, format_number
+
+    assert format_number(float("nan")) == "–" and format_dkk(float("inf")) == "–"
+    assert format_dkk(1e308, "en").startswith("DKK 100,000,000,000,000,00")
+    assert format_number(1234.56, 1, "da") == "1.234,6"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 from sagstal_desktop.core.survey import round_half_up
@@ -9,10 +10,12 @@ from sagstal_desktop.core.survey import round_half_up
 
 def format_number(value: float | None, decimals: int = 1, lang: str = "da", empty: str = "–") -> str:
     """``1234.56`` -> ``1.234,6`` (da) or ``1,234.6`` (en); None -> ``empty``.
-    Rounds half up, as people do on paper."""
-    if value is None:
+    Rounds half up, as people do on paper. A value that is not a finite number (NaN, inf) is
+    shown as ``empty`` too, never as "nan"."""
+    if value is None or not math.isfinite(value):
         return empty
-    rounded = round_half_up(value, decimals)
+    # beyond 15 digits a float has no decimals left to round (and Decimal's precision ends)
+    rounded = round_half_up(value, decimals) if abs(value) < 1e15 else float(value)
     if rounded == 0:
         rounded = 0.0  # no "-0,0"
     text = f"{rounded:,.{decimals}f}"
