@@ -26,7 +26,7 @@ def format_number(value: float | None, decimals: int = 1, lang: str = "da", empt
 
 def format_percent(fraction: float | None, decimals: int = 0, lang: str = "da", empty: str = "–") -> str:
     """``0.987`` -> ``99 %`` (da) / ``99%`` (en)."""
-    if fraction is None:
+    if fraction is None or not math.isfinite(fraction):
         return empty
     number = format_number(fraction * 100, decimals, lang)
     return f"{number} %" if lang == "da" else f"{number}%"
@@ -34,7 +34,7 @@ def format_percent(fraction: float | None, decimals: int = 0, lang: str = "da", 
 
 def format_dkk(value: float | None, lang: str = "da", empty: str = "–") -> str:
     """Whole kroner: ``1.234.567 kr.`` (da) / ``DKK 1,234,567`` (en)."""
-    if value is None:
+    if value is None or not math.isfinite(value):
         return empty
     number = format_number(value, 0, lang)
     return f"{number} kr." if lang == "da" else f"DKK {number}"
