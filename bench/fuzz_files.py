@@ -154,8 +154,7 @@ from sagstal_desktop.gui.document import Document
 from sagstal_desktop.io.document import load_team
 os.chdir(os.path.dirname(sys.argv[1]))
 doc = Document(load_team(sys.argv[1]), os.path.basename(sys.argv[1]), as_of=date(2026, 11, 22))
-doc._forced_modified = True
-doc.touch()
+doc.set_count(doc.team.staff[0].id, "sygedagpenge", 7, "edit")
 doc.autosave_in_background()
 doc.wait_for_autosave(60)
 from sagstal_desktop.config import recovery_dir, data_dir

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 from sagstal_desktop import APP_NAME, ORG_NAME
-from sagstal_desktop.safe_files import private_dir
+from sagstal_desktop.io.safe_files import private_dir
 
 
 def _dirs():  # imported lazily: platformdirs is small but not needed by the core or the CLI

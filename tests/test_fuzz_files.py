@@ -285,7 +285,7 @@ def test_an_interrupted_save_export_and_memo_leave_no_temp_file(tmp_path, demo, 
 
 def test_stale_temp_files_of_a_killed_save_are_removed_at_the_next_open_and_save(tmp_path, demo):
     from sagstal_desktop.io.document import save_team
-    from sagstal_desktop.safe_files import lock_temp, release_temp
+    from sagstal_desktop.io.safe_files import lock_temp, release_temp
 
     path = save_team(demo, tmp_path / "team.sagstal")
     stale = tmp_path / ".team.sagstal.abc123xy.tmp"
@@ -361,8 +361,7 @@ def test_recovery_copies_are_private_and_hold_an_absolute_path(qtbot, tmp_path, 
     assert AUTOSAVE_INTERVAL_MS <= 2000
     monkeypatch.chdir(tmp_path)
     doc = Document(demo, Path("team.sagstal"), as_of=date(2026, 11, 22))
-    doc._forced_modified = True
-    doc.touch()
+    doc.set_count(doc.team.staff[0].id, "sygedagpenge", 7, "edit")
     assert doc.autosave_in_background()
     doc.wait_for_autosave(30)
     folder = recovery_dir()
@@ -414,3 +413,20 @@ def test_numbers_that_slip_through_are_formatted_not_raised():
     assert format_number(float("nan")) == "–" and format_dkk(float("inf")) == "–"
     assert format_dkk(1e308, "en").startswith("DKK 100,000,000,000,000,00")
     assert format_number(1234.56, 1, "da") == "1.234,6"
+
+
+def test_every_field_the_model_saves_is_in_the_reader_schema():
+    """A new field needs its line in io/team_schema.py, or the reader would drop it."""
+    from dataclasses import fields
+
+    from sagstal_desktop.core.model import TeamInfo, TeamSettings
+    from sagstal_desktop.io.team_schema import TABLES, json_objects
+
+    for key, cls in (("info", TeamInfo), ("settings", TeamSettings)):
+        assert {f.name for f in fields(cls)} == {f.name for f in json_objects()[key]}
+    db = sqlite3.connect(":memory:")
+    from sagstal_desktop.io.document import _SCHEMA
+
+    db.executescript(_SCHEMA)
+    for name, table in TABLES.items():
+        assert set(table.columns) == {row[1] for row in db.execute(f"PRAGMA table_info({name})")}, name

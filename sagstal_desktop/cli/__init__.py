@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from sagstal_desktop import __version__
+from sagstal_desktop.assets import ResourceError
 from sagstal_desktop.cli.common import CliError, Parser, terminal_text
 
 #: The command modules, in the order ``sagstal --help`` lists their commands.
@@ -23,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "sagstal_desktop.cli.whatif",
     "sagstal_desktop.cli.spreadsheets",
     "sagstal_desktop.cli.memo",
+    "sagstal_desktop.cli.planning",
 )
 
 
@@ -38,10 +40,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return its exit code (2 for any reported problem)."""
+    args: argparse.Namespace | None = None
     try:
         args = build_parser().parse_args(argv)
         func: Callable[[argparse.Namespace], int] = args.func
         return func(args)
+    except ResourceError as exc:  # a broken installation: say so in one line, no traceback
+        print(terminal_text(f"sagstal: {exc.message(getattr(args, 'lang', None) or 'da')}"), file=sys.stderr)
+        return 2
     except CliError as exc:
         message = str(exc).splitlines()[0] if str(exc) else "sagstal: error"
         print(terminal_text(message), file=sys.stderr)

@@ -6,6 +6,7 @@ Plain mutable dataclasses; the load model (``load.py``) reads them and never cha
 from __future__ import annotations
 
 import copy
+import secrets
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -43,11 +44,15 @@ class TeamSettings:
     cost_source: str = ""  # where the user's cost figure comes from (printed with it)
     budget_years: int = field(default_factory=default_of("budget_years"))
     budget_first_year: int | None = None
+    #: Per-document salt of the anonymised labels' order (core.anonymise), saved with the team;
+    #: not part of equality (it is no choice a person makes). "" in files saved before it existed.
+    anonymise_salt: str = field(default_factory=lambda: secrets.token_hex(16), compare=False)
 
 
 @dataclass
 class StaffMember:
-    """One caseworker: hours, non-case hours, start date and cases held per case type."""
+    """One caseworker: hours, non-case hours, start date, cases held per case type, the case
+    types the person may take (competences) and whether the person takes new cases."""
 
     name: str
     weekly_hours: float = field(default_factory=lambda: default_norm_set().full_time_hours)
@@ -57,6 +62,11 @@ class StaffMember:
     counts: dict[str, int] = field(default_factory=dict)
     note: str = ""
     id: str = field(default_factory=new_id)
+    #: Case-type ids and areas (``area:<norm-set group id>``) the person may take; empty means
+    #: the default: every type of the team's areas (see ``core/competences.py``).
+    competences: tuple[str, ...] = ()
+    #: False: "tager ikke nye sager" (on leave, leaving); may still hand cases over.
+    takes_new_cases: bool = True
 
     @property
     def casework_hours(self) -> float:

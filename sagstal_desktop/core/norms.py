@@ -12,13 +12,12 @@ type the set does list (e.g. "sygedagpenge kategori 2" counts as "sygedagpenge" 
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sagstal_desktop.assets import resource_path
+from sagstal_desktop.assets import load_json
 from sagstal_desktop.core.sources import Source
 
 BUILTIN_SET_FILES = ("ds_current.json", "ds_2020.json", "ds_2015_types.json")
@@ -203,7 +202,7 @@ class NormSet:
                 groups=groups,
                 description_da=str(data.get("description_da") or ""),
                 description_en=str(data.get("description_en") or ""),
-                source=Source.from_dict(data.get("source")),
+                source=_set_source(data),
                 is_default=bool(data.get("default", False)),
                 based_on=data.get("based_on"),
                 full_time_hours_source=Source.from_dict(data.get("full_time_hours_source")),
@@ -337,8 +336,7 @@ def _group_to_dict(group: NormGroup) -> dict[str, Any]:
 @cache
 def catalogue() -> dict[str, CaseType]:
     """The case-type catalogue by id, in catalogue order."""
-    with open(resource_path("norms", "case_types.json"), encoding="utf-8") as fh:
-        raw = json.load(fh)
+    raw = load_json("norms", "case_types.json")
     return {
         t["id"]: CaseType(t["id"], t["name_da"], t["name_en"], t.get("parent"), t.get("survey_area"))
         for t in raw["case_types"]
@@ -356,8 +354,7 @@ def builtin_norm_sets() -> tuple[NormSet, ...]:
     """The norm sets shipped in ``resources/norms``, the default first."""
     sets = []
     for name in BUILTIN_SET_FILES:
-        with open(resource_path("norms", name), encoding="utf-8") as fh:
-            sets.append(NormSet.from_dict(json.load(fh)))
+        sets.append(NormSet.from_dict(load_json("norms", name)))
     return tuple(sets)
 
 
@@ -376,6 +373,16 @@ def find_norm_set(set_id: str, custom: tuple[NormSet, ...] | list[NormSet] = ())
     raise KeyError(set_id)
 
 
+def _set_source(data: dict[str, Any]) -> Source | None:
+    """The set's own source. An own set ("custom") is cited by the user's note in the team file,
+    never by the DS document it was copied from (older files kept the copy's source)."""
+    source = Source.from_dict(data.get("source"))
+    if str(data.get("kind", "custom")) == "custom" and (source is None or source.document != "local"):
+        note = str(data.get("description_da") or "").strip()
+        return Source("local", note or str(data["name_da"]), None)
+    return source
+
+
 def custom_norm_set(
     set_id: str,
     name: str,
@@ -392,6 +399,7 @@ def custom_norm_set(
     )
     data.pop("default", None)
     local = {"document": "local", "section": source_note or name, "year": None}
+    data["source"] = local
     for group in data["groups"]:
         for t in group["types"]:
             if overrides and t["case_type"] in overrides:

@@ -1,5 +1,5 @@
 """File-menu handlers for spreadsheets: import (into the open team or as a new team), export and
-the blank template. Each takes the main window (see GUI_CONTRACT.md) and returns None.
+the blank template. Each takes the main window (``gui/window_api.WindowApi``) and returns None.
 
 Reading, checking and writing large files run in a worker thread with progress and Cancel; the
 preview dialog shows the column use, rows and problems before anything changes, and the import
@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from sagstal_desktop.gui.dialogs.import_progress import Cancelled, run_with_progress
+from sagstal_desktop.gui.background import Cancelled, read_with_progress
 
 
 def _start_dir(window: Any) -> str:
@@ -52,7 +52,7 @@ def read_and_check(window: Any, path: Path, norm_set, sheet: str | None = None):
 
     try:
         label = QCoreApplication.translate("ImportActions", "Reading {name}…").format(name=path.name)
-        return run_with_progress(window, label, job)
+        return read_with_progress(window, label, job)
     except Cancelled:
         window.show_status(QCoreApplication.translate("ImportActions", "Import cancelled; nothing was changed."))
     except ReadError as exc:
@@ -112,13 +112,22 @@ def _ask_save(window: Any, title: str, default_name: str) -> Path | None:
     return path
 
 
-def export_spreadsheet(window: Any, path: Path | str | None = None) -> None:
+def export_spreadsheet_anonymised(window: Any, path: Path | str | None = None) -> None:
+    """File → Export anonymised spreadsheet…: as ``export_spreadsheet`` with the memo's
+    anonymisation (labels in an order unrelated to names, no dates or hours, sorted by load)."""
+    export_spreadsheet(window, path, anonymise=True)
+
+
+def export_spreadsheet(window: Any, path: Path | str | None = None, anonymise: bool = False) -> None:
     """File → Export spreadsheet…: the team as .xlsx (staff, summary, norms) or .csv."""
     from sagstal_desktop.io.exporter import ExportError, export_csv, export_xlsx
 
     team = window.team()
     stem = (Path(window.document_path()).stem if window.document_path() else None) or team.info.team_name or "team"
     title = QCoreApplication.translate("ImportActions", "Export spreadsheet")
+    if anonymise:
+        stem = team.info.team_name or "team"  # the file's name may name a person; the team's seldom
+        title = QCoreApplication.translate("MainWindow", "Export anon&ymised spreadsheet…").replace("&", "")
     target = Path(path) if path else _ask_save(window, title, f"{stem}.xlsx")
     if target is None:
         return
@@ -134,14 +143,14 @@ def export_spreadsheet(window: Any, path: Path | str | None = None) -> None:
             progress(done, total)
 
         if target.suffix.lower() == ".csv":
-            export_csv(snapshot, target, lang, as_of, norm_set)
+            export_csv(snapshot, target, lang, as_of, norm_set, anonymise)
         else:
-            export_xlsx(snapshot, target, lang, as_of, norm_set, report)
+            export_xlsx(snapshot, target, lang, as_of, norm_set, report, anonymise)
         return target
 
     try:
         label = QCoreApplication.translate("ImportActions", "Writing {name}…").format(name=target.name)
-        run_with_progress(window, label, job)
+        read_with_progress(window, label, job)
     except Cancelled:
         window.show_status(QCoreApplication.translate("ImportActions", "Export cancelled."))
         return

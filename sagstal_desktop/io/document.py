@@ -26,10 +26,10 @@ from sagstal_desktop.core.norms import NormError, NormSet
 from sagstal_desktop.core.serialize import info_from_dict, info_to_dict, settings_from_dict, settings_to_dict
 from sagstal_desktop.core.validation import limits
 from sagstal_desktop.io import team_schema as schema
-from sagstal_desktop.safe_files import default_file_mode, lock_temp, release_temp, remove_stale_temps, temp_prefix
+from sagstal_desktop.io.safe_files import default_file_mode, lock_temp, release_temp, remove_stale_temps, temp_prefix
 
 APPLICATION_ID = 0x53475354  # "SGST"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SUFFIX = ".sagstal"
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _STEPS_PER_CALL = 10_000  # SQLite virtual-machine steps between two calls of the budget check
@@ -44,7 +44,9 @@ CREATE TABLE staff (
     other_hours REAL NOT NULL DEFAULT 0,
     other_tasks TEXT NOT NULL DEFAULT '',
     start_date TEXT,
-    note TEXT NOT NULL DEFAULT ''
+    note TEXT NOT NULL DEFAULT '',
+    competences TEXT NOT NULL DEFAULT '[]',
+    takes_new_cases INTEGER NOT NULL DEFAULT 1
 );
 CREATE TABLE case_counts (
     staff_id TEXT NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
@@ -320,14 +322,15 @@ def _read_current(db: sqlite3.Connection, path: Path) -> Team:
     for staff_id, case_type, _position, n in _rows(db, path, "case_counts"):
         counts.setdefault(staff_id, {})[case_type] = n
     seen: set[str] = set()
-    for number, (sid, _position, name, hours, other, tasks, start, note) in enumerate(
+    for number, (sid, _position, name, hours, other, tasks, start, note, competences, takes_new) in enumerate(
         _rows(db, path, "staff"), start=1
     ):
         if sid in seen:
             raise schema.Violation("staff", "id", number, sid, "duplicate")
         seen.add(sid)
         team.staff.append(StaffMember(id=sid, name=name, weekly_hours=hours, other_hours=other, other_tasks=tasks,
-                                      start_date=start, counts=counts.get(sid, {}), note=note))
+                                      start_date=start, counts=counts.get(sid, {}), note=note,
+                                      competences=tuple(competences), takes_new_cases=bool(takes_new)))
     free_max = int(limits()["max_text_length"])
     for number, (_sid, _position, data) in enumerate(_rows(db, path, "norm_sets"), start=1):
         schema.check_strings(data, "norm_sets", "data", number, free_max)
@@ -350,8 +353,14 @@ def _read_current(db: sqlite3.Connection, path: Path) -> Team:
 # -- migrations ---------------------------------------------------------------------------
 
 
+def _v1_to_v2(db: sqlite3.Connection) -> None:
+    """Version 2 adds competences (JSON list, empty = the default) and "takes new cases"."""
+    db.execute("ALTER TABLE staff ADD COLUMN competences TEXT NOT NULL DEFAULT '[]'")
+    db.execute("ALTER TABLE staff ADD COLUMN takes_new_cases INTEGER NOT NULL DEFAULT 1")
+
+
 #: MIGRATIONS[v] turns a version-v database into version v+1 (applied in memory).
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2}
 
 
 def _migrate(db: sqlite3.Connection, version: int) -> None:
@@ -380,11 +389,12 @@ def _write(db: sqlite3.Connection, team: Team) -> None:
         ],
     )
     db.executemany(
-        "INSERT INTO staff (id, position, name, weekly_hours, other_hours, other_tasks, start_date, note) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO staff (id, position, name, weekly_hours, other_hours, other_tasks, start_date, note, "
+        "competences, takes_new_cases) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (m.id, i, m.name, m.weekly_hours, m.other_hours, m.other_tasks,
-             m.start_date.isoformat() if m.start_date else None, m.note)
+             m.start_date.isoformat() if m.start_date else None, m.note,
+             json.dumps(list(m.competences), ensure_ascii=False), int(m.takes_new_cases))
             for i, m in enumerate(team.staff)
         ],
     )

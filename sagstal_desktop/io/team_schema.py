@@ -66,6 +66,7 @@ class Field:
     low: float | None = None  # REAL/INT: inclusive bounds
     high: float | str | None = None  # a str names a limit in defaults.json
     json_type: type = dict  # JSON: the top-level type
+    item_type: type | None = None  # JSON list: the type of every item (strings at most ID_LENGTH)
 
     def check(self, value: Any, table: str, row: int | None) -> Any:
         """The value as the model wants it (a date for DATE, a parsed object for JSON), or
@@ -145,6 +146,12 @@ def _json(f: Field, value: Any, table: str, row: int | None) -> Any:
         raise Violation(table, f.name, row, value, "wrong_json_type")
     if json_depth(parsed) > MAX_JSON_DEPTH:
         raise Violation(table, f.name, row, value, "too_deep", MAX_JSON_DEPTH)
+    if f.item_type is not None:
+        for item in parsed:
+            if not isinstance(item, f.item_type) or isinstance(item, bool):
+                raise Violation(table, f.name, row, value, "wrong_json_type")
+            if isinstance(item, str) and len(item) > ID_LENGTH:
+                raise Violation(table, f.name, row, item, "too_long", ID_LENGTH)
     return parsed
 
 
@@ -200,6 +207,8 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         Field("other_tasks", TEXT, max_len=_FREE),
         Field("start_date", DATE, nullable=True),
         Field("note", TEXT, max_len=_FREE),
+        Field("competences", JSON, max_len=100_000, json_type=list, item_type=str),  # since version 2
+        Field("takes_new_cases", INT, low=0, high=1),  # since version 2
     ), 200_000, "position"),
     Table("case_counts", (
         Field("staff_id", TEXT),
@@ -239,6 +248,7 @@ def json_objects() -> dict[str, tuple[Field, ...]]:
             Field("cost_source", TEXT, max_len=_FREE),
             Field("budget_years", INT, low=years_low, high=years_high),
             Field("budget_first_year", INT, nullable=True, low=first_low, high=first_high),
+            Field("anonymise_salt", TEXT, max_len=64),
         ),
     }
 

@@ -1,7 +1,7 @@
 """Small file-safety helpers shared by saving, exporting, the memo and the recovery copies.
 
-* ``process_umask()``: the process's umask, read once at import (``os.umask`` changes a
-  process-wide value, so it is never called again, least of all from a worker thread).
+* ``process_umask()``: the process's umask, read once at import from ``/proc`` where it can be
+  (``os.umask`` changes a process-wide value, which races with worker threads).
 * ``private_dir(path)`` / ``make_private(path)``: folders 0700 and files 0600 on POSIX; on
   Windows the per-user application-data folder is already private and nothing is changed.
 * ``temp_in(folder, prefix, suffix)``: a temporary file beside the target, created 0600.
@@ -30,7 +30,11 @@ _POSIX = os.name == "posix"
 def _read_umask() -> int:
     if not _POSIX:
         return 0
-    mask = os.umask(0o022)  # imported on the main thread, before any worker starts
+    with contextlib.suppress(OSError, ValueError):  # Linux: read without changing it
+        for line in Path("/proc/self/status").read_text(encoding="ascii", errors="replace").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o022)  # elsewhere: once, at import (the program imports this at start)
     os.umask(mask)
     return mask
 
