@@ -23,6 +23,7 @@ import contextlib
 import copy
 import json
 import os
+import sys
 import threading
 import uuid
 from dataclasses import dataclass
@@ -282,8 +283,15 @@ class Recoverable:
 
 
 def _process_alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (so its recovery copy belongs to a live window).
+
+    On Windows ``os.kill`` would terminate the process (signal 0 is CTRL_C_EVENT there), so the
+    process is looked up with OpenProcess/GetExitCodeProcess instead.
+    """
     if pid == os.getpid():
         return True
+    if sys.platform == "win32":
+        return _windows_process_alive(pid)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -291,6 +299,24 @@ def _process_alive(pid: int) -> bool:
     except (PermissionError, OSError):
         return True
     return True
+
+
+def _windows_process_alive(pid: int) -> bool:
+    import ctypes
+    from ctypes import wintypes
+
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    kernel32.OpenProcess.restype = wintypes.HANDLE
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return ctypes.get_last_error() == 5  # ERROR_ACCESS_DENIED: it exists, owned by someone else
+    try:
+        code = wintypes.DWORD()
+        if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+            return True
+        return code.value == 259  # STILL_ACTIVE
+    finally:
+        kernel32.CloseHandle(handle)
 
 
 def _remove_stale_recovery_temps(folder: Path) -> None:
