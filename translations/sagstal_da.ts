@@ -583,6 +583,26 @@ Sager: {cases}
         <source>Show a column for every case type of the norm set, also empty ones.</source>
         <translation>Vis en kolonne for hver af normsættets sagstyper, også tomme.</translation>
     </message>
+    <message>
+        <source>&amp;Undo: {what}</source>
+        <translation>&amp;Fortryd: {what}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo: {what}</source>
+        <translation>&amp;Gentag: {what}</translation>
+    </message>
+    <message>
+        <source>&amp;Copy cells</source>
+        <translation>&amp;Kopiér celler</translation>
+    </message>
+    <message>
+        <source>&amp;Paste cells</source>
+        <translation>&amp;Indsæt celler</translation>
+    </message>
+    <message>
+        <source>&amp;Fill down</source>
+        <translation>&amp;Udfyld nedad</translation>
+    </message>
 </context>
 <context>
     <name>MemoActions</name>
@@ -1037,6 +1057,10 @@ Sager: {cases}
         <source>Row {row} ({name}), {column}: {reason} – not changed.</source>
         <translation>Række {row} ({name}), {column}: {reason} – ikke ændret.</translation>
     </message>
+    <message>
+        <source>{column} for {name} {old} → {new}</source>
+        <translation>{column} for {name} {old} → {new}</translation>
+    </message>
 </context>
 <context>
     <name>Status</name>
@@ -1282,6 +1306,45 @@ Sager: {cases}
     <message>
         <source>{field}: {problem}</source>
         <translation>{field}: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>TableClipboard</name>
+    <message>
+        <source>Copied {rows} × {columns} cells.</source>
+        <translation>Kopierede {rows} × {columns} celler.</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no cells to paste.</source>
+        <translation>Udklipsholderen indeholder ingen celler at indsætte.</translation>
+    </message>
+    <message>
+        <source>Paste {rows} × {columns} cells ({new} new staff)</source>
+        <translation>Indsæt {rows} × {columns} celler ({new} nye medarbejdere)</translation>
+    </message>
+    <message>
+        <source>Paste {rows} × {columns} cells</source>
+        <translation>Indsæt {rows} × {columns} celler</translation>
+    </message>
+    <message>
+        <source>New staff member</source>
+        <translation>Ny medarbejder</translation>
+    </message>
+    <message>
+        <source>Fill down {cells} cells</source>
+        <translation>Udfyld {cells} celler nedad</translation>
+    </message>
+    <message>
+        <source>{what}: {changed} cells changed, {refused} refused. {first}</source>
+        <translation>{what}: {changed} celler ændret, {refused} afvist. {first}</translation>
+    </message>
+    <message>
+        <source>Also: {others}</source>
+        <translation>Desuden: {others}</translation>
+    </message>
+    <message>
+        <source>{what}: {changed} cells changed.</source>
+        <translation>{what}: {changed} celler ændret.</translation>
     </message>
 </context>
 </TS>

@@ -568,6 +568,26 @@ Cases: {cases}
         <source>Show a column for every case type of the norm set, also empty ones.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Undo: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paste cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fill down</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MemoActions</name>
@@ -1018,6 +1038,10 @@ Cases: {cases}
         <source>Row {row} ({name}), {column}: {reason} – not changed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{column} for {name} {old} → {new}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Status</name>
@@ -1262,6 +1286,45 @@ Cases: {cases}
     </message>
     <message>
         <source>{field}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TableClipboard</name>
+    <message>
+        <source>Copied {rows} × {columns} cells.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clipboard holds no cells to paste.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste {rows} × {columns} cells ({new} new staff)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste {rows} × {columns} cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New staff member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill down {cells} cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}: {changed} cells changed, {refused} refused. {first}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also: {others}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}: {changed} cells changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

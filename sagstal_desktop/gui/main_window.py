@@ -16,26 +16,21 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QComboBox,
-    QLabel,
-    QMainWindow,
-    QToolBar,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QToolBar, QWidget
 
 from sagstal_desktop.core.formatting import format_date
 from sagstal_desktop.core.load import TeamSummary
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet, builtin_norm_sets
-from sagstal_desktop.gui.actions import HANDLERS, Act
+from sagstal_desktop.gui.actions import HANDLERS, TABLE_ACTS, Act
 from sagstal_desktop.gui.change import Change
 from sagstal_desktop.gui.document import Document
 from sagstal_desktop.gui.file_actions import FileActions
 from sagstal_desktop.gui.menus import WindowActions
 from sagstal_desktop.gui.models.staff_model import COL_NAME, SORT_ROLE, StaffTableModel
+from sagstal_desktop.gui.refused_input import RefusedInput
 from sagstal_desktop.gui.staff_actions import StaffActions
+from sagstal_desktop.gui.table_clipboard import TableClipboard
 from sagstal_desktop.gui.widgets.chart_host import ChartHost
 from sagstal_desktop.gui.window_layout import WindowLayout
 from sagstal_desktop.gui.window_ui import build_workspace
@@ -69,9 +64,9 @@ class MainWindow(QMainWindow):
         self._proxy.setSourceModel(self._model)
         self._proxy.setSortRole(SORT_ROLE)
         self._build_ui()
-        self.files, self.staff = FileActions(self), StaffActions(self)
+        self.files, self.staff, self.clipboard = FileActions(self), StaffActions(self), TableClipboard(self)
         self.actions = WindowActions(self)
-        self.table.addActions([self.actions[a] for a in (Act.REMOVE, Act.EDIT_CELL, Act.DUPLICATE, Act.ADD)])
+        self.table.addActions([self.actions[a] for a in TABLE_ACTS])
         self.actions[Act.language(self._lang)].setChecked(True)
         self._toolbar_actions()
         self.layout_memory = WindowLayout(self)
@@ -79,7 +74,7 @@ class MainWindow(QMainWindow):
         self._document.changed.connect(self._on_change)
         self._document.state_changed.connect(self._update_title)
         self._document.undo_stack.indexChanged.connect(self._update_undo_actions)
-        self._model.input_refused.connect(self._on_input_refused)
+        self.refused_input = RefusedInput(self, [self.table])
         self._chart_host.person_clicked.connect(self.select_member)
         self._chart_host.chart_created.connect(self._refresh_chart)
         self.layout_memory.restore()
@@ -220,13 +215,12 @@ class MainWindow(QMainWindow):
         stack, undo, redo = self._document.undo_stack, self.actions[Act.UNDO], self.actions[Act.REDO]
         undo.setEnabled(stack.canUndo())
         redo.setEnabled(stack.canRedo())
+        undo.setText(self.tr("&Undo: {what}").format(what=stack.undoText()) if stack.canUndo() else self.tr("&Undo"))
+        redo.setText(self.tr("&Redo: {what}").format(what=stack.redoText()) if stack.canRedo() else self.tr("&Redo"))
         undo.setToolTip(self.tr("Undo: {what}").format(what=stack.undoText()) if stack.canUndo()
                              else self.tr("Nothing to undo"))
         redo.setToolTip(self.tr("Redo: {what}").format(what=stack.redoText()) if stack.canRedo()
                              else self.tr("Nothing to redo"))
-
-    def _on_input_refused(self, message: str) -> None:
-        self.show_status(message, 10000)
 
     # -- title ---------------------------------------------------------------------------
     def _update_title(self) -> None:
@@ -242,7 +236,7 @@ class MainWindow(QMainWindow):
 
     # -- staff rows ----------------------------------------------------------------------
     def selected_member_ids(self) -> list[str]:
-        rows = {self._proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()}
+        rows = {self._proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedIndexes()}
         if not rows and self.table.currentIndex().isValid():
             rows = {self._proxy.mapToSource(self.table.currentIndex()).row()}
         return [self._model.member_id(r) for r in sorted(rows)]

@@ -48,7 +48,7 @@ def _staff_table(window: QMainWindow, model: QAbstractItemModel) -> QTableView:
     table.setModel(model)
     table.setSortingEnabled(True)
     table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)  # blocks, as in Excel
     table.setAlternatingRowColors(True)
     table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                           | QAbstractItemView.EditTrigger.EditKeyPressed

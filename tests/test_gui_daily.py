@@ -1,0 +1,141 @@
+"""Daily use (issue 13): refused input stays visible, undo texts say what they undo, Excel-style
+copy, paste and fill down as one undo step each."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from sagstal_desktop.gui.actions import Act
+from sagstal_desktop.gui.models.staff_model import COL_HOURS, COL_NAME, COL_OTHER_HOURS, REFUSED_BACKGROUND
+
+
+def _view_index(win, name: str, column: int):
+    row = next(r for r, m in enumerate(win.team().staff) if m.name == name)
+    return win.table.model().mapFromSource(win.model().index(row, column))
+
+
+def _sick(win) -> int:
+    return win.model().column_of_case_type("sygedagpenge")
+
+
+def test_refused_value_stays_marked_with_its_message_until_esc(window, qtbot):
+    index = _view_index(window, "Bo Jensen", _sick(window))
+    assert not window.table.model().setData(index, "mange")
+    assert index.data() == "mange"  # still visible where it was typed
+    tip = index.data(Qt.ItemDataRole.ToolTipRole)
+    assert '"mange" is not a number' in tip and "Bo Jensen" in tip
+    assert index.data(Qt.ItemDataRole.BackgroundRole).name() == REFUSED_BACKGROUND
+    assert window.statusBar().currentMessage() == tip
+    assert window.team().staff[1].counts["sygedagpenge"] == 48
+    qtbot.wait(50)
+    assert window.statusBar().currentMessage() == tip  # no timeout: it stays
+
+    window.table.setFocus()
+    window.table.setCurrentIndex(index)
+    qtbot.keyClick(window.table, Qt.Key.Key_Escape)
+    assert index.data() == "48"
+    assert index.data(Qt.ItemDataRole.BackgroundRole) is None
+    assert window.statusBar().currentMessage() == ""
+
+
+def test_a_corrected_value_clears_the_mark(window):
+    index = _view_index(window, "Bo Jensen", COL_HOURS)
+    assert not window.table.model().setData(index, "99")
+    assert index.data() == "99"
+    assert window.table.model().setData(index, "32")
+    assert index.data() == "32"
+    assert index.data(Qt.ItemDataRole.BackgroundRole) is None
+    assert window.model().refused(index.row(), COL_HOURS) is None
+
+
+@pytest.fixture
+def danish(qapp):
+    from sagstal_desktop.gui import i18n
+
+    i18n.install_translations(qapp, "da")
+    yield
+    i18n.install_translations(qapp, "en")
+
+
+def test_undo_and_redo_texts_say_what_they_undo(make_window, danish):
+    window = make_window(lang="da")
+    index = _view_index(window, "Bo Jensen", _sick(window))
+    assert window.table.model().setData(index, "50")
+    stack = window.document().undo_stack
+    assert stack.undoText() == "Sygedagpenge for Bo Jensen 48 → 50"
+    assert window.actions[Act.UNDO].text() == "&Fortryd: Sygedagpenge for Bo Jensen 48 → 50"
+    window.actions[Act.UNDO].trigger()
+    assert window.team().staff[1].counts["sygedagpenge"] == 48
+    assert window.actions[Act.REDO].text() == "&Gentag: Sygedagpenge for Bo Jensen 48 → 50"
+    assert window.actions[Act.UNDO].text() == "&Fortryd"
+    hours = _view_index(window, "Bo Jensen", COL_HOURS)
+    assert window.table.model().setData(hours, "32,5")
+    assert stack.undoText() == "Timer pr. uge for Bo Jensen 37 → 32,5"
+
+
+def _select(window, top_left, bottom_right):
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+    window.table.setCurrentIndex(top_left)
+    window.table.selectionModel().select(QItemSelection(top_left, bottom_right),
+                                         QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+
+def test_copy_gives_tab_separated_text_with_danish_decimal_comma(make_window, danish):
+    window = make_window(lang="da")
+    window.document().set_member_field(window.team().staff[1].id, "weekly_hours", 32.5, "x")
+    _select(window, _view_index(window, "Anne Holm", COL_NAME), _view_index(window, "Bo Jensen", COL_HOURS))
+    text = window.clipboard.copy()
+    assert text == "Anne Holm\t37\nBo Jensen\t32,5\n"
+    assert QGuiApplication.clipboard().text() == text
+
+
+def test_paste_a_block_with_a_bad_cell_is_one_undo_step_naming_the_refused_cell(window):
+    sick = _sick(window)
+    assert window.model().case_type_at(sick + 1) == "jobafklaring"
+    before = window.team().copy()
+    stack = window.document().undo_stack
+    # three rows (Anne, Bo, Camilla) × two columns (sickness benefit, job clarification), one bad cell
+    _select(window, _view_index(window, "Anne Holm", sick), _view_index(window, "Anne Holm", sick))
+    window.clipboard.paste("50\t1\n49\tfire\n1.000\t3\n")
+    staff = window.team().staff
+    assert [m.counts["sygedagpenge"] for m in staff[:3]] == [50, 49, 1000]  # "1.000" is a thousand
+    assert [m.counts["jobafklaring"] for m in staff[:3]] == [1, 4, 3]  # Bo's "fire" refused: still 4
+    assert stack.count() == 1
+    message = window.last_message()
+    assert "Row 2 (Bo Jensen), Job clarification" in message and '"fire"' in message
+    assert "5 cells changed, 1 refused" in message
+    bad = _view_index(window, "Bo Jensen", sick + 1)
+    assert bad.data() == "fire" and "fire" in bad.data(Qt.ItemDataRole.ToolTipRole)
+    window.actions[Act.UNDO].trigger()
+    assert window.team().staff == before.staff
+    assert stack.count() == 1 and not stack.canUndo()
+
+
+def test_paste_rows_beyond_the_end_adds_people_in_one_step(window):
+    last = window.team().staff[-1]
+    _select(window, _view_index(window, last.name, COL_NAME), _view_index(window, last.name, COL_NAME))
+    window.clipboard.paste(f"{last.name}\t37\t0\nNy Person\t30\t2\nAnden Ny\t37,5\t0\n")
+    staff = window.team().staff
+    assert len(staff) == 14
+    assert [(m.name, m.weekly_hours, m.other_hours) for m in staff[-2:]] == [("Ny Person", 30, 2),
+                                                                             ("Anden Ny", 37.5, 0)]
+    assert window.model().rowCount() == 14
+    assert window.document().undo_stack.count() == 1
+    window.actions[Act.UNDO].trigger()
+    assert len(window.team().staff) == 12
+
+
+def test_fill_down_copies_the_top_cell_as_one_step(window):
+    column = COL_OTHER_HOURS
+    window.document().set_member_field(window.team().staff[0].id, "other_hours", 3.0, "x")
+    _select(window, _view_index(window, "Anne Holm", column), _view_index(window, "Emil Sørensen", column))
+    stack = window.document().undo_stack
+    window.actions[Act.FILL_DOWN].trigger()
+    assert [m.other_hours for m in window.team().staff[:5]] == [3, 3, 3, 3, 3]
+    assert stack.count() == 2
+    assert stack.undoText() == "Fill down 4 cells"
+    window.actions[Act.UNDO].trigger()
+    assert [m.other_hours for m in window.team().staff[:5]] == [3, 0, 0, 6, 0]
