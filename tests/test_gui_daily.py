@@ -139,3 +139,41 @@ def test_fill_down_copies_the_top_cell_as_one_step(window):
     assert stack.undoText() == "Fill down 4 cells"
     window.actions[Act.UNDO].trigger()
     assert [m.other_hours for m in window.team().staff[:5]] == [3, 0, 0, 6, 0]
+
+
+@pytest.mark.parametrize("area", [(1366, 728), (1024, 600)])
+def test_the_window_and_the_memo_preview_fit_the_available_screen(make_window, monkeypatch, area):
+    from PySide6.QtCore import QSize
+
+    from sagstal_desktop.gui import screen_fit
+
+    monkeypatch.setattr(screen_fit, "available_size", lambda _widget=None: QSize(*area))
+    window = make_window(show=False)
+    assert window.width() <= area[0] and window.height() <= area[1]
+    assert window.size() == QSize(min(1280, int(area[0] * 0.96)), min(800, int(area[1] * 0.96)))
+    from PySide6.QtWidgets import QDialog
+
+    dialog = QDialog()
+    dialog.setObjectName("memoPreviewDialog")
+    screen_fit.fit_to_screen(dialog, 900, 1000)
+    assert dialog.height() == int(area[1] * 0.96) and dialog.width() == 900
+
+
+def test_a_resized_dialog_is_remembered_but_still_fits(qapp, monkeypatch):
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QDialog
+
+    from sagstal_desktop.gui import screen_fit
+
+    monkeypatch.setattr(screen_fit, "available_size", lambda _widget=None: QSize(1366, 728))
+    dialog = QDialog()
+    dialog.setObjectName("helpDialog")
+    dialog.resize(700, 500)
+    screen_fit.remember_size(dialog)
+    again = QDialog()
+    again.setObjectName("helpDialog")
+    screen_fit.fit_to_screen(again, 900, 700)
+    assert again.size() == QSize(700, 500)
+    monkeypatch.setattr(screen_fit, "available_size", lambda _widget=None: QSize(640, 480))
+    screen_fit.fit_to_screen(again, 900, 700)
+    assert again.size() == QSize(614, 460)

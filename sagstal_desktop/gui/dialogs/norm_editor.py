@@ -185,7 +185,9 @@ class NormSetEditorDialog(QDialog):
 
         self.set_list.currentRowChanged.connect(self._show_row)
         self._fill_list()
-        self.resize(1100, 620)
+        from sagstal_desktop.gui.screen_fit import fit_to_screen
+
+        fit_to_screen(self, 1100, 620, remember=False)
 
     # -- the result -----------------------------------------------------------------------
     def custom_norm_sets(self) -> list[NormSet]:
