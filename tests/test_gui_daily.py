@@ -177,3 +177,42 @@ def test_a_resized_dialog_is_remembered_but_still_fits(qapp, monkeypatch):
     monkeypatch.setattr(screen_fit, "available_size", lambda _widget=None: QSize(640, 480))
     screen_fit.fit_to_screen(again, 900, 700)
     assert again.size() == QSize(614, 460)
+
+
+def test_new_team_dialog_shows_the_chosen_columns_and_the_empty_hint(window, qtbot):
+    from sagstal_desktop.gui.dialogs.new_team import NewTeamDialog
+
+    window.files.maybe_save = lambda: True
+    window.actions[Act.NEW].trigger()
+    dialog = window.findChild(NewTeamDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.norm_combo.setCurrentIndex(dialog.norm_combo.findData("ds_2020"))
+    dialog.check_type("sygedagpenge")
+    dialog.check_type("jobafklaring")
+    dialog.municipality.setText("Aarhus Kommune")
+    dialog.team_name.setText("Team Syd")
+    dialog.accept()
+    team = window.team()
+    assert team.staff == [] and team.settings.norm_set_id == "ds_2020"
+    assert (team.info.municipality, team.info.team_name) == ("Aarhus Kommune", "Team Syd")
+    assert window.model().case_types() == ["sygedagpenge", "jobafklaring"]
+    assert window.windowTitle().startswith("Team Syd")
+    assert window.empty_hint.isVisible()
+    assert "no staff yet" in window.empty_hint.title.text()
+    qtbot.mouseClick(window.empty_hint.buttons[Act.ADD], Qt.MouseButton.LeftButton)
+    assert len(window.team().staff) == 1
+    assert window.team().staff[0].counts == {"sygedagpenge": 0, "jobafklaring": 0}  # the columns persist
+    assert not window.empty_hint.isVisible()
+
+
+def test_pasting_into_an_empty_team_adds_the_people(window):
+    from sagstal_desktop.core.model import Team
+
+    window.files.start_team(Team(), ["sygedagpenge"])
+    window.clipboard.paste("Bo Jensen\t37\t0\t1.3.2020\t48\nAnne Holm\t30\t2\t\t40\n")
+    staff = window.team().staff
+    assert [(m.name, m.weekly_hours, m.other_hours, m.counts) for m in staff] == [
+        ("Bo Jensen", 37, 0, {"sygedagpenge": 48}), ("Anne Holm", 30, 2, {"sygedagpenge": 40})]
+    assert staff[0].start_date.isoformat() == "2020-03-01" and staff[1].start_date is None
+    assert window.document().undo_stack.count() == 1
+    assert not window.empty_hint.isVisible()

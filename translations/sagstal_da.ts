@@ -1347,4 +1347,66 @@ Sager: {cases}
         <translation>{what}: {changed} celler ændret.</translation>
     </message>
 </context>
+<context>
+    <name>NewTeamDialog</name>
+    <message>
+        <source>New team</source>
+        <translation>Nyt team</translation>
+    </message>
+    <message>
+        <source>Which areas and case types does the team work with? Their columns are shown in the table; other types can be shown later (View menu).</source>
+        <translation>Hvilke områder og sagstyper arbejder teamet med? Deres kolonner vises i tabellen; andre sagstyper kan vises senere (menuen Vis).</translation>
+    </message>
+    <message>
+        <source>Municipality:</source>
+        <translation>Kommune:</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>Afdeling:</translation>
+    </message>
+    <message>
+        <source>Team name:</source>
+        <translation>Teamets navn:</translation>
+    </message>
+    <message>
+        <source>Norm set:</source>
+        <translation>Normsæt:</translation>
+    </message>
+    <message>
+        <source>Area and case type</source>
+        <translation>Område og sagstype</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Interval</translation>
+    </message>
+    <message>
+        <source>Create team</source>
+        <translation>Opret team</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyTableHint</name>
+    <message>
+        <source>The team has no staff yet</source>
+        <translation>Teamet har ingen medarbejdere endnu</translation>
+    </message>
+    <message>
+        <source>Add the staff one by one, import a spreadsheet (Excel, LibreOffice or CSV), or copy the rows in Excel and paste them here with Ctrl+V: name, weekly hours, hours on other tasks, start date, then one column per case type, in the table's order.</source>
+        <translation>Tilføj medarbejderne én ad gangen, importér et regneark (Excel, LibreOffice eller CSV), eller kopiér rækkerne i Excel og indsæt dem her med Ctrl+V: navn, timer pr. uge, timer til andre opgaver, ansat fra og derefter én kolonne pr. sagstype, i tabellens rækkefølge.</translation>
+    </message>
+    <message>
+        <source>Add staff member</source>
+        <translation>Tilføj medarbejder</translation>
+    </message>
+    <message>
+        <source>Import spreadsheet…</source>
+        <translation>Importér regneark…</translation>
+    </message>
+    <message>
+        <source>Paste from Excel</source>
+        <translation>Indsæt fra Excel</translation>
+    </message>
+</context>
 </TS>

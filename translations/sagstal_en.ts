@@ -1328,4 +1328,66 @@ Cases: {cases}
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>NewTeamDialog</name>
+    <message>
+        <source>New team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which areas and case types does the team work with? Their columns are shown in the table; other types can be shown later (View menu).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Municipality:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Norm set:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area and case type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create team</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EmptyTableHint</name>
+    <message>
+        <source>The team has no staff yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the staff one by one, import a spreadsheet (Excel, LibreOffice or CSV), or copy the rows in Excel and paste them here with Ctrl+V: name, weekly hours, hours on other tasks, start date, then one column per case type, in the table's order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add staff member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import spreadsheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste from Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

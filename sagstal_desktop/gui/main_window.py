@@ -32,6 +32,7 @@ from sagstal_desktop.gui.refused_input import RefusedInput
 from sagstal_desktop.gui.staff_actions import StaffActions
 from sagstal_desktop.gui.table_clipboard import TableClipboard
 from sagstal_desktop.gui.widgets.chart_host import ChartHost
+from sagstal_desktop.gui.widgets.empty_hint import EmptyTableHint
 from sagstal_desktop.gui.window_layout import WindowLayout
 from sagstal_desktop.gui.window_ui import build_workspace
 
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.files, self.staff, self.clipboard = FileActions(self), StaffActions(self), TableClipboard(self)
         self.actions = WindowActions(self)
         self.table.addActions([self.actions[a] for a in TABLE_ACTS])
+        self.empty_hint = EmptyTableHint(self)
         self.actions[Act.language(self._lang)].setChecked(True)
         self._toolbar_actions()
         self.layout_memory = WindowLayout(self)

@@ -118,6 +118,7 @@ class StaffTableModel(QAbstractTableModel):
         self._document = document
         self._lang = lang
         self._show_all = False
+        self._chosen: list[str] = []  # case types chosen for a new team (shown while nobody holds them)
         self._norm_set: NormSet = document.norm_set()
         self._case_types: list[str] = self._wanted_case_types()
         self._ids: list[str] = [m.id for m in document.team.staff]
@@ -128,7 +129,7 @@ class StaffTableModel(QAbstractTableModel):
     # -- columns ---------------------------------------------------------------------
     def _wanted_case_types(self) -> list[str]:
         norm_set = self._document.norm_set()
-        used: dict[str, None] = {}
+        used: dict[str, None] = dict.fromkeys(self._chosen)
         for member in self._document.team.staff:
             used.update(dict.fromkeys(member.counts))
         listed = list(norm_set.case_type_ids)
@@ -144,6 +145,12 @@ class StaffTableModel(QAbstractTableModel):
 
     def set_show_all_case_types(self, show: bool) -> None:
         self._show_all = show
+        self.refresh()
+
+    def set_chosen_case_types(self, case_types: list[str]) -> None:
+        """Show these case types' columns also while nobody holds cases of them (a new team's
+        choice; a whole new document clears it)."""
+        self._chosen = list(case_types)
         self.refresh()
 
     def show_all_case_types(self) -> bool:
@@ -187,6 +194,8 @@ class StaffTableModel(QAbstractTableModel):
 
     def on_change(self, change: Change) -> None:
         """Update what one document edit changed (see the module docstring)."""
+        if change == Change.everything():
+            self._chosen = []
         if change.all_rows or change.structure_changed or self._columns_may_change(change):
             self.refresh()
             return
