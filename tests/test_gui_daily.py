@@ -216,3 +216,93 @@ def test_pasting_into_an_empty_team_adds_the_people(window):
     assert staff[0].start_date.isoformat() == "2020-03-01" and staff[1].start_date is None
     assert window.document().undo_stack.count() == 1
     assert not window.empty_hint.isVisible()
+
+
+def _big_team(size: int):
+    from sagstal_desktop.core.demo import demo_team
+    from sagstal_desktop.core.model import StaffMember
+    from tests.conftest import TODAY
+
+    team = demo_team(TODAY)
+    base = team.staff
+    team.staff = [StaffMember(name=f"{p.name} {i:04d}", weekly_hours=p.weekly_hours, other_hours=p.other_hours,
+                              start_date=p.start_date, counts=dict(p.counts))
+                  for i, p in ((i, base[i % len(base)]) for i in range(size))]
+    return team
+
+
+def test_filter_by_status_and_search_by_name_also_filter_the_chart(window, qtbot):
+    from sagstal_desktop.core.load import Status
+
+    chart = window.chart_host().ensure_chart()
+    qtbot.waitUntil(lambda: len(chart.bars()) == 12, timeout=3000)
+    over = {p.name for p in window.summary().persons if p.status == Status.OVER}
+    window.filter_bar.choose("over")
+    view = window.table.model()
+    shown = {view.index(r, COL_NAME).data() for r in range(view.rowCount())}
+    assert shown == over and len(over) == 5
+    qtbot.waitUntil(lambda: {b.name for b in chart.bars()} == over, timeout=2000)
+    assert window.filter_bar.count.text() == "Showing 5 of 12"
+    window.filter_bar.search.setText("bo j")
+    assert [view.index(r, COL_NAME).data() for r in range(view.rowCount())] == (
+        ["Bo Jensen"] if "Bo Jensen" in over else [])
+    window.filter_bar.choose("all")
+    assert [view.index(r, COL_NAME).data() for r in range(view.rowCount())] == ["Bo Jensen"]
+    qtbot.waitUntil(lambda: [b.name for b in chart.bars()] == ["Bo Jensen"], timeout=2000)
+    assert "Bo Jensen" in chart.describe(0)
+    window.filter_bar.search.clear()
+    qtbot.waitUntil(lambda: len(chart.bars()) == 12, timeout=2000)
+
+
+def test_the_chart_follows_the_tables_sort(window, qtbot):
+    chart = window.chart_host().ensure_chart()
+    window.table.sortByColumn(window.model().column_of("load"), Qt.SortOrder.DescendingOrder)
+    loads = sorted((p.load_max for p in window.summary().persons), reverse=True)
+    qtbot.waitUntil(lambda: [round(b.load_pct, 6) for b in chart.bars()] == [round(v * 100, 6) for v in loads],
+                    timeout=2000)
+    top = chart.bars()[0]
+    assert top.name == max(window.summary().persons, key=lambda p: p.load_max).name
+    assert chart.describe(0).startswith(top.name)
+
+
+def test_the_name_column_stays_visible_after_scrolling_right(make_window, qtbot):
+    window = make_window(_big_team(300))
+    window.resize(900, 600)
+    window.set_show_all_case_types(True)
+    qtbot.wait(20)
+    bar = window.table.horizontalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum())
+    assert window.table.columnViewportPosition(COL_NAME) < 0  # the table's own name column is scrolled away
+    frozen = window.table.frozen
+    assert frozen.isVisible() and frozen.width() == window.table.columnWidth(COL_NAME)
+    assert frozen.x() <= window.table.verticalHeader().width() + window.table.frameWidth()
+    row = frozen.rowAt(5)
+    assert frozen.model().index(row, COL_NAME).data() == window.table.model().index(row, COL_NAME).data()
+    window.table.verticalScrollBar().setValue(100)
+    assert frozen.verticalScrollBar().value() == 100  # scrolls with the table
+    assert frozen.rowAt(0) == window.table.rowAt(0)
+
+
+@pytest.mark.parametrize("size", [300, 1000])
+def test_the_chart_stays_readable_for_big_teams(make_window, qtbot, size):
+    from sagstal_desktop.gui.widgets.load_chart import ROW_PX
+
+    window = make_window(_big_team(size))
+    window.resize(1280, 737)
+    chart = window.chart_host().ensure_chart()
+    qtbot.waitUntil(lambda: len(chart.bars()) == size, timeout=5000)
+    view = chart.getPlotItem().getViewBox()
+    qtbot.waitUntil(lambda: view.sceneBoundingRect().height() > 150, timeout=3000)
+    first, last = chart.shown_range()
+    height = view.sceneBoundingRect().height()
+    assert last >= 6
+    assert first == 0 and (last + 1) * ROW_PX <= height  # every bar in sight has a row of its own
+    ticks = chart.getPlotItem().getAxis("left")._tickLevels[0]
+    assert ticks[0][1] == chart.bars()[0].name and len(ticks) == size  # named, not numbered
+    assert chart.shown_label.isVisible() and f"of {size}" in chart.shown_label.text()
+    chart.scroll_to(size - 5)
+    first, last = chart.shown_range()
+    assert last == size - 1 and first == size - (last - first + 1)
+    low, high = chart.getPlotItem().getViewBox().viewRange()[1]
+    assert low < first and high > last

@@ -300,6 +300,10 @@ Fuldtidssagstal: {fte}
 Sager: {cases}
 {status}</translation>
     </message>
+    <message>
+        <source>{first}–{last} of {count} · scroll for more</source>
+        <translation>{first}–{last} af {count} · rul for flere</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1407,6 +1411,41 @@ Sager: {cases}
     <message>
         <source>Paste from Excel</source>
         <translation>Indsæt fra Excel</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Search name…</source>
+        <translation>Søg navn…</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Vis:</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Over the maximum</source>
+        <translation>Over maksimum</translation>
+    </message>
+    <message>
+        <source>Within the range</source>
+        <translation>Inden for intervallet</translation>
+    </message>
+    <message>
+        <source>Below the range</source>
+        <translation>Under intervallet</translation>
+    </message>
+    <message>
+        <source>Not computable or unmeasured</source>
+        <translation>Kan ikke beregnes eller ikke målt</translation>
+    </message>
+    <message>
+        <source>Showing {shown} of {total}</source>
+        <translation>Viser {shown} af {total}</translation>
     </message>
 </context>
 </TS>

@@ -285,6 +285,10 @@ Cases: {cases}
 {status}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{first}–{last} of {count} · scroll for more</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1387,6 +1391,41 @@ Cases: {cases}
     </message>
     <message>
         <source>Paste from Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Search name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over the maximum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Within the range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Below the range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not computable or unmeasured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing {shown} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

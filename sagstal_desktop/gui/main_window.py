@@ -14,7 +14,7 @@ import importlib
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QToolBar, QWidget
 
@@ -27,7 +27,8 @@ from sagstal_desktop.gui.change import Change
 from sagstal_desktop.gui.document import Document
 from sagstal_desktop.gui.file_actions import FileActions
 from sagstal_desktop.gui.menus import WindowActions
-from sagstal_desktop.gui.models.staff_model import COL_NAME, SORT_ROLE, StaffTableModel
+from sagstal_desktop.gui.models.staff_filter import StaffFilterProxy
+from sagstal_desktop.gui.models.staff_model import COL_NAME, StaffTableModel
 from sagstal_desktop.gui.refused_input import RefusedInput
 from sagstal_desktop.gui.staff_actions import StaffActions
 from sagstal_desktop.gui.table_clipboard import TableClipboard
@@ -61,9 +62,8 @@ class MainWindow(QMainWindow):
         self._combo_state: tuple | None = None  # what the norm-set box was last filled with
         self._document = Document(team, Path(path) if path else None, demo=demo, as_of=as_of, parent=self)
         self._model = StaffTableModel(self._document, self._lang, self)
-        self._proxy = QSortFilterProxyModel(self)
+        self._proxy = StaffFilterProxy(self)
         self._proxy.setSourceModel(self._model)
-        self._proxy.setSortRole(SORT_ROLE)
         self._build_ui()
         self.files, self.staff, self.clipboard = FileActions(self), StaffActions(self), TableClipboard(self)
         self.actions = WindowActions(self)
@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         self._document.changed.connect(self._on_change)
         self._document.state_changed.connect(self._update_title)
         self._document.undo_stack.indexChanged.connect(self._update_undo_actions)
-        self.refused_input = RefusedInput(self, [self.table])
+        self.refused_input = RefusedInput(self, [self.table, self.table.frozen])
         self._chart_host.person_clicked.connect(self.select_member)
         self._chart_host.chart_created.connect(self._refresh_chart)
         self.layout_memory.restore()
@@ -86,7 +86,8 @@ class MainWindow(QMainWindow):
     # -- construction ------------------------------------------------------------------
     def _build_ui(self) -> None:
         ui = build_workspace(self, self._proxy)
-        self.table, self.summary_panel, self.legend = ui.table, ui.summary_panel, ui.legend
+        self.table, self.filter_bar, self.summary_panel = ui.table, ui.filter_bar, ui.summary_panel
+        self.legend = ui.legend
         self._chart_host, self.main_splitter, self.bottom_splitter = ui.chart_host, ui.main_splitter, ui.bottom_splitter
         self.norm_combo = QComboBox(self)
         self.norm_combo.setObjectName("normSetChooser")
