@@ -21,6 +21,7 @@ from sagstal_desktop.cli.common import (
     output_path,
     save_team_file,
 )
+from sagstal_desktop.core.model import AUTHOR_ROLES, Team
 from sagstal_desktop.core.wording import plural
 
 
@@ -35,7 +36,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--mode", choices=("merge", "replace-counts", "replace-team"), default="merge",
                    help="with --into: merge counts (default), replace matched people's counts, or replace the "
                         "whole staff")
-    p.add_argument("--norms", help="norm set for a new team (default: the standard set)")
+    p.add_argument("--norms", help="norm set for a new team (default: the standard set, as in the window)")
+    p.add_argument("--municipality", help="the team's municipality (printed in the memo's header)")
+    p.add_argument("--department", help="the team's department (printed in the memo's header)")
+    p.add_argument("--team-name", "--team", dest="team_name", help="the team's name (printed in the memo's header)")
+    p.add_argument("--author-role", choices=AUTHOR_ROLES, help="who writes the memo (default: team_leader)")
     p.add_argument("--accept-warnings", action="store_true", help="import even if there are warnings")
     p.add_argument("--force", action="store_true", help="overwrite an existing output file")
     add_lang_option(p, "message")
@@ -66,8 +71,6 @@ def _target(path: str, suffixes: tuple[str, ...], force: bool) -> Path:
 
 
 def _norm_set(norm_id: str | None):
-    from sagstal_desktop.core.model import Team
-
     return choose_norm_set(Team(), norm_id) if norm_id else Team().norm_set()
 
 
@@ -107,10 +110,23 @@ def cmd_import(args: argparse.Namespace) -> int:
             if lang == "da" else f"{n_warn} warning(s); run again with --accept-warnings to import anyway"))
     mode = {"merge": MERGE, "replace-counts": REPLACE_COUNTS, "replace-team": REPLACE_TEAM}[args.mode]
     team = plan.apply(base, mode) if base is not None else plan.new_team()
+    _set_info(team, args)
+    measured = norm_set.short_name(lang)
+    print(f"Målt mod normsættet {measured}" + ("" if args.into or args.norms else " (vælg et andet med --norms)")
+          if lang == "da" else f"Measured against the norm set {measured}"
+          + ("" if args.into or args.norms else " (choose another with --norms)"), file=sys.stderr)
     save_team_file(team, output, lang)
     print(describe(plan, plan.changes(base, mode), lang))
     print(output)
     return 0
+
+
+def _set_info(team: Team, args: argparse.Namespace) -> None:
+    """Put the names given on the command line into the team's description (others stay)."""
+    for field in ("municipality", "department", "team_name", "author_role"):
+        value = getattr(args, field, None)
+        if value is not None:
+            setattr(team.info, field, value.strip())
 
 
 def cmd_export(args: argparse.Namespace) -> int:
