@@ -33,6 +33,7 @@ from sagstal_desktop.core.model import AUTHOR_ROLES, Team, TeamInfo, TeamSetting
 from sagstal_desktop.core.validation import InputError, parse_count, parse_money, parse_share
 from sagstal_desktop.gui.dialogs.common import error_label, show_error, ui_language
 from sagstal_desktop.gui.icons import icon
+from sagstal_desktop.gui.widgets.wrapped_line import WrappedLineEdit
 
 MAX_NEWCOMER_MONTHS = 36
 MAX_BUDGET_YEARS = 10
@@ -92,8 +93,7 @@ class TeamSettingsDialog(QDialog):
         self.cost_per_fte = QLineEdit(
             "" if settings.cost_per_fte is None else format_number(settings.cost_per_fte, 0, self._lang))
         self.cost_per_fte.setPlaceholderText(self.tr("not set"))
-        self.cost_source = QLineEdit(settings.cost_source)
-        self.cost_source.setCursorPosition(0)
+        self.cost_source = WrappedLineEdit(settings.cost_source, self, lines=4)  # long references wrap, never clip
         self.cost_source.setPlaceholderText(self.tr("e.g. Finance department, average salary with pension, 2026"))
         cost_note = QLabel(self.tr(
             "Sagstal has no default figure for this. Enter your own yearly cost of one full-time caseworker "
