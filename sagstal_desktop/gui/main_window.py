@@ -116,6 +116,8 @@ class MainWindow(QMainWindow):
         bar.addAction(a[Act.NORM_SETS])
         bar.addSeparator()
         bar.addActions([a[Act.SETTINGS], a[Act.EXPORT_MEMO]])
+        bar.addSeparator()
+        bar.addWidget(self.filter_bar)
         self.addToolBar(bar)
         self._toolbar = bar
         self._retranslate()
