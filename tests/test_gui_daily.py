@@ -306,3 +306,30 @@ def test_the_chart_stays_readable_for_big_teams(make_window, qtbot, size):
     assert last == size - 1 and first == size - (last - first + 1)
     low, high = chart.getPlotItem().getViewBox().viewRange()[1]
     assert low < first and high > last
+
+
+def test_ctrl_v_pastes_a_3x4_block_from_the_clipboard_with_one_bad_cell(make_window, qtbot, danish):
+    from sagstal_desktop.gui.models.staff_model import COL_START
+
+    window = make_window(lang="da")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)  # shortcuts need the active window
+    before = window.team().copy()
+    # hours, other hours, start date, sickness benefit for Anne, Bo and Camilla; Bo's start date is bad
+    QGuiApplication.clipboard().setText("32,5\t2\t1.2.2019\t50\r\n37\t0\t31.2.2020\t47\r\n30\t1,5\t3.3.2021\t41\r\n")
+    start = _view_index(window, "Anne Holm", COL_HOURS)
+    _select(window, start, start)
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    staff = window.team().staff
+    assert [(m.weekly_hours, m.other_hours, m.counts["sygedagpenge"]) for m in staff[:3]] == [
+        (32.5, 2, 50), (37, 0, 47), (30, 1.5, 41)]
+    assert [m.start_date.isoformat() for m in staff[:3]] == ["2019-02-01", before.staff[1].start_date.isoformat(),
+                                                             "2021-03-03"]
+    message = window.last_message()
+    assert "Række 2 (Bo Jensen), Ansat fra" in message and "31.2.2020" in message
+    assert _view_index(window, "Bo Jensen", COL_START).data() == "31.2.2020"  # shown, marked
+    stack = window.document().undo_stack
+    assert stack.count() == 1 and stack.undoText() == "Indsæt 3 × 4 celler"
+    stack.undo()
+    assert window.team().staff == before.staff

@@ -100,7 +100,7 @@ class WindowActions:
         self._add(Act.REMOVE, w.staff.remove, [QKeySequence(Qt.Key.Key_Delete)], "remove_person")
         self._add(Act.EDIT_CELL, w.staff.edit_current_cell, [QKeySequence(Qt.Key.Key_F2)])
         self._add(Act.COPY, w.clipboard.copy, [QKeySequence(std.Copy)])
-        self._add(Act.PASTE, w.clipboard.paste, [QKeySequence(std.Paste)])
+        self._add(Act.PASTE, lambda: w.clipboard.paste(), [QKeySequence(std.Paste)])
         self._add(Act.FILL_DOWN, w.clipboard.fill_down, [QKeySequence("Ctrl+D")])
         self._add(Act.SHOW_ALL, w.set_show_all_case_types)
         self.actions[Act.SHOW_ALL].setCheckable(True)
