@@ -333,3 +333,15 @@ def test_ctrl_v_pastes_a_3x4_block_from_the_clipboard_with_one_bad_cell(make_win
     assert stack.count() == 1 and stack.undoText() == "Indsæt 3 × 4 celler"
     stack.undo()
     assert window.team().staff == before.staff
+
+
+def test_the_chart_scrolls_to_the_person_chosen_in_the_table(make_window, qtbot):
+    window = make_window(_big_team(300))
+    window.resize(1280, 737)
+    chart = window.chart_host().ensure_chart()
+    qtbot.waitUntil(lambda: len(chart.bars()) == 300, timeout=5000)
+    assert chart.shown_range()[0] == 0
+    member = window.team().staff[250]
+    window.select_member(member.id)
+    first, last = chart.shown_range()
+    assert first <= 250 <= last

@@ -97,5 +97,5 @@ def build_workspace(window: QMainWindow, model: QAbstractItemModel) -> Workspace
     main.setStretchFactor(1, 1)
     window.setCentralWidget(main)
     if isinstance(model, StaffFilterProxy):
-        ChartFollowsTable(chart_host, model)
+        ChartFollowsTable(chart_host, model, table)
     return Workspace(table, filter_bar, summary_panel, summary_scroll, chart_host, legend, main, bottom)

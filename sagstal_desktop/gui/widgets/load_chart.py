@@ -248,6 +248,15 @@ class LoadChart(pg.PlotWidget):
         self._scroll.setValue(first)
         self._apply_window()
 
+    def bring_into_sight(self, member_id: str) -> None:
+        """Scroll the bar of ``member_id`` into sight (if it is shown at all)."""
+        index = self._index.get(member_id)
+        if index is None:
+            return
+        first, last = self.shown_range()
+        if not first <= index <= last:
+            self.scroll_to(max(0, index - self.rows_in_sight() // 2))
+
     def _on_scroll(self, value: int) -> None:
         if value != self._first:
             self._apply_window()
