@@ -327,7 +327,7 @@ def test_ctrl_v_pastes_a_3x4_block_from_the_clipboard_with_one_bad_cell(make_win
     assert [m.start_date.isoformat() for m in staff[:3]] == ["2019-02-01", before.staff[1].start_date.isoformat(),
                                                              "2021-03-03"]
     message = window.last_message()
-    assert "Række 2 (Bo Jensen), Ansat fra" in message and "31.2.2020" in message
+    assert "Række 2 (Bo Jensen), Ansat:" in message and "31.2.2020" in message
     assert _view_index(window, "Bo Jensen", COL_START).data() == "31.2.2020"  # shown, marked
     stack = window.document().undo_stack
     assert stack.count() == 1 and stack.undoText() == "Indsæt 3 × 4 celler"

@@ -12,6 +12,7 @@ from sagstal_desktop.cli.common import (
     open_team,
     output_path,
 )
+from sagstal_desktop.i18n import ntr
 from sagstal_desktop.report.options import MAX_BUDGET_YEARS, MIN_BUDGET_YEARS
 
 
@@ -51,8 +52,7 @@ def cmd_memo(args: argparse.Namespace) -> int:
         pages = write_memo(team, target, options, norm_set=norm_set)
     except MemoError as exc:
         raise CliError(f"memo: cannot write {exc}") from exc
-    unit = "side" if pages == 1 else "sider"
-    print(f"{target} ({pages} {unit})" if args.lang == "da" else f"{target} ({pages} page{'s' * (pages != 1)})")
+    print(ntr("{path} ({n} page)", "{path} ({n} pages)", pages, args.lang).format(path=target, n=pages))
     return 0
 
 

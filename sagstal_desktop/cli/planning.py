@@ -19,18 +19,26 @@ from sagstal_desktop.cli.common import (
     output_path,
     save_team_file,
 )
+from sagstal_desktop.i18n import N_, tr
 
+#: Texts of the plans (English msgids; translated per call with ``--lang``).
 _LABELS = {
-    "da": {"name": "Navn", "before": "Før", "after": "Efter", "highest": "Højeste belastning",
-           "optimal": "Bevist optimal", "unproven": "Ikke bevist optimal inden for tidsgrænsen (gab {gap})",
-           "none": "Ingen sager at fordele.", "no_moves": "Ingen flytninger sænker belastningen.",
-           "moves": "Flyttede sager", "tradeoff": "Flytninger → højeste belastning, medarbejdere over <max>",
-           "saved": "Gemt: {file}"},
-    "en": {"name": "Name", "before": "Before", "after": "After", "highest": "Highest load",
-           "optimal": "Proven optimal", "unproven": "Not proven optimal within the time limit (gap {gap})",
-           "none": "No cases to distribute.", "no_moves": "No moves lower the loads.",
-           "moves": "Moved cases", "tradeoff": "Moves → highest load, staff over <max>", "saved": "Saved: {file}"},
+    "name": N_("Name"),
+    "before": N_("Before"),
+    "after": N_("After"),
+    "highest": N_("Highest load"),
+    "optimal": N_("Proven optimal"),
+    "unproven": N_("Not proven optimal within the time limit (gap {gap})"),
+    "none": N_("No cases to distribute."),
+    "no_moves": N_("No moves lower the loads."),
+    "moves": N_("Moved cases"),
+    "tradeoff": N_("Moves → highest load, staff over <max>"),
+    "saved": N_("Saved: {file}"),
 }
+
+
+def _labels(lang: str) -> dict[str, str]:
+    return {key: tr(message, lang) for key, message in _LABELS.items()}
 
 
 def _pct(fraction: float | None) -> float | None:
@@ -75,7 +83,7 @@ def _save(plan, args) -> None:
 def _print_loads(plan, lang: str) -> None:
     from sagstal_desktop.core.formatting import format_percent
 
-    t = _LABELS[lang]
+    t = _labels(lang)
     width = max([len(p.name) for p in plan.persons] + [len(t["name"])])
     print(f"{t['name']:<{width}}  {t['before']:>9}  {t['after']:>9}")
     for p in plan.persons:
@@ -89,7 +97,7 @@ def _print_loads(plan, lang: str) -> None:
 def _proof(plan, lang: str) -> str:
     from sagstal_desktop.core.formatting import format_percent
 
-    t = _LABELS[lang]
+    t = _labels(lang)
     if plan.optimal:
         return t["optimal"]
     gap = "?" if math.isinf(plan.gap) else format_percent(plan.gap, 2, lang)
@@ -119,7 +127,7 @@ def cmd_distribute(args: argparse.Namespace) -> int:
         }, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
-    lang, t = args.lang, _LABELS[args.lang]
+    lang, t = args.lang, _labels(args.lang)
     for assignment in plan.assignments:
         print(assignment_text(assignment, lang))
     if not plan.assignments:
@@ -166,7 +174,7 @@ def cmd_rebalance(args: argparse.Namespace) -> int:
         }, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
-    lang, t = args.lang, _LABELS[args.lang]
+    lang, t = args.lang, _labels(args.lang)
     for move in plan.moves:
         print(move_text(move, lang))
     print(f"{t['moves']}: {plan.moved_cases}" if plan.moves else t["no_moves"])

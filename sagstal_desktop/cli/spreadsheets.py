@@ -22,7 +22,7 @@ from sagstal_desktop.cli.common import (
     save_team_file,
 )
 from sagstal_desktop.core.model import AUTHOR_ROLES, Team
-from sagstal_desktop.core.wording import plural
+from sagstal_desktop.i18n import ntr, tr
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -94,27 +94,26 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"{ProblemTexts.severity(problem.severity, lang)}: {problem.message(lang)}", file=stream)
     n_err, n_warn = len(plan.errors), len(plan.warnings)
     if args.check:
-        if lang == "da":
-            print(f"{plan.table.file_name}: {plural(len(plan.rows), 'gyldig række', 'gyldige rækker')}, "
-                  f"{n_err} fejl, {plural(n_warn, 'advarsel', 'advarsler')}")
-        else:
-            print(f"{plan.table.file_name}: {plural(len(plan.rows), 'valid row', 'valid rows', lang)}, "
-                  f"{plural(n_err, 'error', 'errors', lang)}, {plural(n_warn, 'warning', 'warnings', lang)}")
+        counts = [ntr("{n} valid row", "{n} valid rows", len(plan.rows), lang).format(n=len(plan.rows)),
+                  ntr("{n} error", "{n} errors", n_err, lang).format(n=n_err),
+                  ntr("{n} warning", "{n} warnings", n_warn, lang).format(n=n_warn)]
+        print(f"{plan.table.file_name}: {', '.join(counts)}")
         return 1 if n_err else 0
     if n_err:
-        raise CliError(f"{plan.table.file_name}: {n_err} " + ("fejl; intet er importeret" if lang == "da"
-                                                             else "error(s); nothing was imported"))
+        raise CliError(ntr("{file}: {n} error; nothing was imported", "{file}: {n} errors; nothing was imported",
+                           n_err, lang).format(file=plan.table.file_name, n=n_err))
     if n_warn and not args.accept_warnings:
-        raise CliError(f"{plan.table.file_name}: " + (
-            f"{plural(n_warn, 'advarsel', 'advarsler')}; kør igen med --accept-warnings for at importere alligevel"
-            if lang == "da" else f"{n_warn} warning(s); run again with --accept-warnings to import anyway"))
+        raise CliError(ntr("{file}: {n} warning; run again with --accept-warnings to import anyway",
+                           "{file}: {n} warnings; run again with --accept-warnings to import anyway",
+                           n_warn, lang).format(file=plan.table.file_name, n=n_warn))
     mode = {"merge": MERGE, "replace-counts": REPLACE_COUNTS, "replace-team": REPLACE_TEAM}[args.mode]
     team = plan.apply(base, mode) if base is not None else plan.new_team()
     _set_info(team, args)
-    measured = norm_set.short_name(lang)
-    print(f"Målt mod normsættet {measured}" + ("" if args.into or args.norms else " (vælg et andet med --norms)")
-          if lang == "da" else f"Measured against the norm set {measured}"
-          + ("" if args.into or args.norms else " (choose another with --norms)"), file=sys.stderr)
+    if args.into or args.norms:
+        measured = tr("Measured against the norm set {name}", lang)
+    else:
+        measured = tr("Measured against the norm set {name} (choose another with --norms)", lang)
+    print(measured.format(name=norm_set.short_name(lang)), file=sys.stderr)
     save_team_file(team, output, lang)
     print(describe(plan, plan.changes(base, mode), lang))
     print(output)

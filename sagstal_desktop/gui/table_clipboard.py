@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
 
 from sagstal_desktop.core.model import StaffMember
 from sagstal_desktop.core.validation import InputError
 from sagstal_desktop.gui.models.cell_input import current_value
+from sagstal_desktop.i18n import _
 
 if TYPE_CHECKING:
     from sagstal_desktop.gui.main_window import MainWindow
@@ -60,10 +61,6 @@ class TableClipboard:
     def __init__(self, window: MainWindow) -> None:
         self._window = window
 
-    @staticmethod
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("TableClipboard", text)
-
     # -- selection ------------------------------------------------------------------------
     def _selected(self) -> list[QModelIndex]:
         table = self._window.table
@@ -85,7 +82,7 @@ class TableClipboard:
         grid = [[str(view.index(r, c).data() or "") if (r, c) in chosen else "" for c in columns] for r in rows]
         text = block_text(grid)
         QGuiApplication.clipboard().setText(text)
-        self._window.show_status(self.tr("Copied {rows} × {columns} cells.").format(rows=len(rows),
+        self._window.show_status(_("Copied {rows} × {columns} cells.").format(rows=len(rows),
                                                                                  columns=len(columns)))
         return text
 
@@ -94,7 +91,7 @@ class TableClipboard:
         """Paste a tab-separated block at the current cell (the top-left of the selection)."""
         grid = parse_block(QGuiApplication.clipboard().text() if text is None else text)
         if not grid:
-            self._window.show_status(self.tr("The clipboard holds no cells to paste."))
+            self._window.show_status(_("The clipboard holds no cells to paste."))
             return
         indexes = self._selected()
         top = min((i.row() for i in indexes), default=0)
@@ -102,10 +99,10 @@ class TableClipboard:
         plan = self._plan_paste(grid, top, left)
         width = max(len(row) for row in grid)
         if plan.new_members:
-            what = self.tr("Paste {rows} × {columns} cells ({new} new staff)").format(
+            what = _("Paste {rows} × {columns} cells ({new} new staff)").format(
                 rows=len(grid), columns=width, new=len(plan.new_members))
         else:
-            what = self.tr("Paste {rows} × {columns} cells").format(rows=len(grid), columns=width)
+            what = _("Paste {rows} × {columns} cells").format(rows=len(grid), columns=width)
         self._apply(plan, what)
 
     def _plan_paste(self, grid: list[list[str]], top: int, left: int) -> _Plan:
@@ -121,7 +118,7 @@ class TableClipboard:
             else:
                 if not any(cells):
                     continue
-                member = StaffMember(name=self.tr("New staff member"),
+                member = StaffMember(name=_("New staff member"),
                                      counts=dict.fromkeys(model.case_types(), 0))
                 source_row, new = len(staff) + len(plan.new_members), True
                 plan.new_members.append(member)
@@ -176,7 +173,7 @@ class TableClipboard:
                 member = staff[source_row]
                 scratch = StaffMember(**{**member.__dict__, "counts": dict(member.counts)})
                 self._plan_cell(plan, scratch, member, source_row, column, value, False)
-        self._apply(plan, self.tr("Fill down {cells} cells").format(cells=plan.cells))
+        self._apply(plan, _("Fill down {cells} cells").format(cells=plan.cells))
 
     # -- both ------------------------------------------------------------------------------
     def _apply(self, plan: _Plan, what: str) -> None:
@@ -184,14 +181,14 @@ class TableClipboard:
         window.document().apply_cells(plan.edits, what, plan.new_members)
         for member_id, column, value, message in plan.refused:
             model.mark_refused(model.row_of(member_id), column, value, message, announce=False)
-        changed = len({(m, k) for m, k, _ in plan.edits})
+        changed = len({(m, k) for m, k, _unused in plan.edits})
         if plan.refused:
             first = plan.refused[0][3]
-            text = self.tr("{what}: {changed} cells changed, {refused} refused. {first}").format(
+            text = _("{what}: {changed} cells changed, {refused} refused. {first}").format(
                 what=what, changed=changed, refused=len(plan.refused), first=first)
             if len(plan.refused) > 1:
-                others = "; ".join(m for *_, m in plan.refused[1:4])
-                text += " " + self.tr("Also: {others}").format(others=others)
+                others = "; ".join(m for *_unused, m in plan.refused[1:4])
+                text += " " + _("Also: {others}").format(others=others)
             window.show_status(text, 0)
         else:
-            window.show_status(self.tr("{what}: {changed} cells changed.").format(what=what, changed=changed))
+            window.show_status(_("{what}: {changed} cells changed.").format(what=what, changed=changed))

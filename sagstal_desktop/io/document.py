@@ -25,6 +25,7 @@ from urllib.parse import quote
 from sagstal_desktop.core.model import Snapshot, StaffMember, Team
 from sagstal_desktop.core.norms import NormError, NormSet
 from sagstal_desktop.core.serialize import info_from_dict, info_to_dict, settings_from_dict, settings_to_dict
+from sagstal_desktop.i18n import N_, tr
 
 APPLICATION_ID = 0x53475354  # "SGST"
 SCHEMA_VERSION = 2
@@ -69,32 +70,18 @@ class DocumentError(Exception):
         self.code, self.path, self.detail = code, Path(path), detail
         super().__init__(self.message("en"))
 
-    _TEXTS: ClassVar[dict[str, tuple[str, str]]] = {
-        "missing": ("The file {name} does not exist.", "Filen {name} findes ikke."),
-        "unreadable": ("The file {name} cannot be read: {detail}", "Filen {name} kan ikke læses: {detail}"),
-        "not_sagstal": (
-            "{name} is not a Sagstal team file.",
-            "{name} er ikke en Sagstal-teamfil.",
-        ),
-        "damaged": (
-            "{name} is damaged and cannot be opened ({detail}). The file has not been changed.",
-            "{name} er beskadiget og kan ikke åbnes ({detail}). Filen er ikke ændret.",
-        ),
-        "newer": (
-            "{name} was saved by a newer version of Sagstal (file format {detail}). "
-            "Update the program to open it. The file has not been changed.",
-            "{name} er gemt af en nyere version af Sagstal (filformat {detail}). "
-            "Opdatér programmet for at åbne den. Filen er ikke ændret.",
-        ),
-        "save_failed": (
-            "{name} could not be saved: {detail}. The previous version is unchanged.",
-            "{name} kunne ikke gemmes: {detail}. Den tidligere version er uændret.",
-        ),
+    _TEXTS: ClassVar[dict[str, str]] = {  # code: English msgid
+        "missing": N_("The file {name} does not exist."),
+        "unreadable": N_("The file {name} cannot be read: {detail}"),
+        "not_sagstal": N_("{name} is not a Sagstal team file."),
+        "damaged": N_("{name} is damaged and cannot be opened ({detail}). The file has not been changed."),
+        "newer": N_("{name} was saved by a newer version of Sagstal (file format {detail}). Update the program "
+                    "to open it. The file has not been changed."),
+        "save_failed": N_("{name} could not be saved: {detail}. The previous version is unchanged."),
     }
 
     def message(self, lang: str = "da") -> str:
-        english, danish = self._TEXTS[self.code]
-        return (danish if lang == "da" else english).format(name=self.path.name, detail=self.detail)
+        return tr(self._TEXTS[self.code], lang).format(name=self.path.name, detail=self.detail)
 
 
 # -- reading ------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from sagstal_desktop.core.validation import is_blank
+from sagstal_desktop.i18n import N_, tr
 from sagstal_desktop.io.columns import NAME, guess_target
 
 #: Called with (rows read so far, expected total or 0); return value ignored.
@@ -37,36 +38,17 @@ STAFF_SHEET_NAMES = ("medarbejdere", "staff")
 class ReadError(Exception):
     """A file that cannot be read as a table. ``message(lang)`` names the file and the reason."""
 
-    _TEXTS: ClassVar[dict[str, tuple[str, str]]] = {
-        "missing": ("The file {name} does not exist.", "Filen {name} findes ikke."),
-        "unreadable": ("The file {name} cannot be read: {detail}", "Filen {name} kan ikke læses: {detail}"),
-        "empty": ("The file {name} is empty.", "Filen {name} er tom."),
-        "encrypted": (
-            "{name} is protected with a password. Remove the password in Excel (File > Info > Protect "
-            "workbook) and save it again, then import it.",
-            "{name} er beskyttet med adgangskode. Fjern adgangskoden i Excel (Filer > Oplysninger > Beskyt "
-            "projektmappe), gem den igen og importér den så.",
-        ),
-        "xls": (
-            "{name} is an old Excel 97-2003 file (.xls). Save it as .xlsx in Excel and import that.",
-            "{name} er en gammel Excel 97-2003-fil (.xls). Gem den som .xlsx i Excel og importér den.",
-        ),
-        "corrupt": (
-            "{name} is damaged or not an Excel workbook ({detail}).",
-            "{name} er beskadiget eller ikke en Excel-projektmappe ({detail}).",
-        ),
-        "no_sheet": (
-            "{name} has no sheet called \"{detail}\".",
-            "{name} har intet ark med navnet \"{detail}\".",
-        ),
-        "format": (
-            "{name}: only .xlsx and .csv files can be imported.",
-            "{name}: kun .xlsx- og .csv-filer kan importeres.",
-        ),
-        "encoding": (
-            "{name} is not a text file that can be read as CSV.",
-            "{name} er ikke en tekstfil, der kan læses som CSV.",
-        ),
+    _TEXTS: ClassVar[dict[str, str]] = {  # code: English msgid
+        "missing": N_("The file {name} does not exist."),
+        "unreadable": N_("The file {name} cannot be read: {detail}"),
+        "empty": N_("The file {name} is empty."),
+        "encrypted": N_("{name} is protected with a password. Remove the password in Excel (File > Info > "
+                        "Protect workbook) and save it again, then import it."),
+        "xls": N_("{name} is an old Excel 97-2003 file (.xls). Save it as .xlsx in Excel and import that."),
+        "corrupt": N_("{name} is damaged or not an Excel workbook ({detail})."),
+        "no_sheet": N_("{name} has no sheet called \"{detail}\"."),
+        "format": N_("{name}: only .xlsx and .csv files can be imported."),
+        "encoding": N_("{name} is not a text file that can be read as CSV."),
     }
 
     def __init__(self, code: str, path: Path | str, detail: str = "") -> None:
@@ -74,8 +56,7 @@ class ReadError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "da") -> str:
-        english, danish = self._TEXTS[self.code]
-        return (danish if lang == "da" else english).format(name=self.path.name, detail=self.detail)
+        return tr(self._TEXTS[self.code], lang).format(name=self.path.name, detail=self.detail)
 
 
 class ReadCancelled(Exception):

@@ -25,9 +25,9 @@ def role_text(role: str, lang: str) -> str:
     return t.get(f"role_{role}", t["role_other"])
 
 
-def status_text(status: Status, lang: str) -> str:
-    """The status word in the memo ("Over", "Delvis uden norm"), from ``core.wording``."""
-    return status_label(status, lang)
+def status_text(status: Status, lang: str, norm_set: NormSet | str | None = "ds") -> str:
+    """The status as worded everywhere (``core.wording.status_label``), named by the set's kind."""
+    return status_label(status, lang, norm_set)
 
 
 @dataclass(frozen=True, slots=True)

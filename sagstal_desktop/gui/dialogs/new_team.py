@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from sagstal_desktop.core.formatting import format_range
 from sagstal_desktop.core.model import Team, TeamInfo, TeamSettings
 from sagstal_desktop.core.norms import NormSet, builtin_norm_sets, case_type_name, default_norm_set
+from sagstal_desktop.i18n import _
 
 _TYPE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -32,8 +33,8 @@ class NewTeamDialog(QDialog):
         super().__init__(parent)
         self._lang = lang
         self.setObjectName("newTeamDialog")
-        self.setWindowTitle(self.tr("New team"))
-        intro = QLabel(self.tr("Which areas and case types does the team work with? Their columns are shown "
+        self.setWindowTitle(_("New team"))
+        intro = QLabel(_("Which areas and case types does the team work with? Their columns are shown "
                                "in the table; other types can be shown later (View menu)."), self)
         intro.setWordWrap(True)
         self.municipality, self.department, self.team_name = QLineEdit(self), QLineEdit(self), QLineEdit(self)
@@ -45,16 +46,16 @@ class NewTeamDialog(QDialog):
         self.norm_combo.setCurrentIndex(max(0, self.norm_combo.findData(default_norm_set().id)))
         self.norm_combo.currentIndexChanged.connect(self._fill_types)
         form = QFormLayout()
-        form.addRow(self.tr("Municipality:"), self.municipality)
-        form.addRow(self.tr("Department:"), self.department)
-        form.addRow(self.tr("Team name:"), self.team_name)
-        form.addRow(self.tr("Norm set:"), self.norm_combo)
+        form.addRow(_("Municipality:"), self.municipality)
+        form.addRow(_("Department:"), self.department)
+        form.addRow(_("Team name:"), self.team_name)
+        form.addRow(_("Norm set:"), self.norm_combo)
         self.types = QTreeWidget(self)
         self.types.setObjectName("newTeamTypes")
-        self.types.setHeaderLabels([self.tr("Area and case type"), self.tr("Range")])
+        self.types.setHeaderLabels([_("Area and case type"), _("Range")])
         self.types.setColumnWidth(0, 380)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create team"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Create team"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from sagstal_desktop.gui.actions import Act
+from sagstal_desktop.i18n import _
 
 if TYPE_CHECKING:
     from sagstal_desktop.gui.main_window import MainWindow
@@ -55,14 +56,14 @@ class EmptyTableHint(QFrame):
         self._window.actions[act].trigger()
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("The team has no staff yet"))
-        self.text.setText(self.tr(
+        self.title.setText(_("The team has no staff yet"))
+        self.text.setText(_(
             "Add the staff one by one, import a spreadsheet (Excel, LibreOffice or CSV), or copy the rows "
             "in Excel and paste them here with Ctrl+V: name, weekly hours, hours on other tasks, start date, "
             "then one column per case type, in the table's order."))
-        self.buttons[Act.ADD].setText(self.tr("Add staff member"))
-        self.buttons[Act.IMPORT_CURRENT].setText(self.tr("Import spreadsheet…"))
-        self.buttons[Act.PASTE].setText(self.tr("Paste from Excel"))
+        self.buttons[Act.ADD].setText(_("Add staff member"))
+        self.buttons[Act.IMPORT_CURRENT].setText(_("Import spreadsheet…"))
+        self.buttons[Act.PASTE].setText(_("Paste from Excel"))
 
     def update_visibility(self, *_args: object) -> None:
         empty = self._window.table.model().rowCount() == 0

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from sagstal_desktop.core.load import Status
 from sagstal_desktop.gui.models.staff_filter import StaffFilterProxy
+from sagstal_desktop.i18n import _
 
 #: The status choices: key -> statuses shown (None: all).
 CHOICES: dict[str, frozenset[Status] | None] = {
@@ -56,10 +57,10 @@ class FilterBar(QWidget):
         self._proxy.set_statuses(list(CHOICES.values())[max(0, index)])
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(self.tr("Search name…"))
-        self._label.setText(self.tr("Show:"))
-        texts = [self.tr("Everyone"), self.tr("Over the maximum"), self.tr("Within the range"),
-                 self.tr("Below the range"), self.tr("Not computable or unmeasured")]
+        self.search.setPlaceholderText(_("Search name…"))
+        self._label.setText(_("Show:"))
+        texts = [_("Everyone"), _("Over the maximum"), _("Between minimum and maximum"),
+                 _("Below the minimum"), _("Not computable or unmeasured")]
         current = max(0, self.status.currentIndex())
         self.status.blockSignals(True)
         self.status.clear()
@@ -70,7 +71,7 @@ class FilterBar(QWidget):
 
     def _update_count(self, *_args: object) -> None:
         shown, total = self._proxy.rowCount(), self._proxy.sourceModel().rowCount()
-        self.count.setText(self.tr("Showing {shown} of {total}").format(shown=shown, total=total)
+        self.count.setText(_("Showing {shown} of {total}").format(shown=shown, total=total)
                            if self._proxy.is_filtered() else "")
 
     def changeEvent(self, event: QEvent) -> None:
