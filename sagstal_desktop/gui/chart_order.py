@@ -11,6 +11,10 @@ from sagstal_desktop.gui.models.staff_filter import StaffFilterProxy
 from sagstal_desktop.gui.models.staff_model import MEMBER_ID_ROLE
 from sagstal_desktop.gui.widgets.chart_host import ChartHost
 
+#: The chart takes the table's new order this long after the last change (a burst of edits in a
+#: table sorted by load, or typing in the search field, reorders the chart once).
+REORDER_DELAY_MS = 60
+
 
 class ChartFollowsTable(QObject):
     """Keeps ``host``'s chart in ``proxy``'s order and filter."""
@@ -20,7 +24,7 @@ class ChartFollowsTable(QObject):
         self._host, self._proxy = host, proxy
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
+        self._timer.setInterval(REORDER_DELAY_MS)
         self._timer.timeout.connect(self.apply)
         for signal in (proxy.layoutChanged, proxy.modelReset, proxy.rowsInserted, proxy.rowsRemoved):
             signal.connect(self._timer.start)

@@ -152,6 +152,8 @@ class LoadChart(pg.PlotWidget):
         self._rows: list[int] = []  # the summary row of each bar
         self._order: list[int] | None = None  # summary rows in the table's order and filter (None: all)
         self._first = 0  # the first bar in sight
+        self._name_widths: dict[str, int] = {}  # pixels of each name shown so far
+        self._named: tuple | None = None  # (first bar, names) the ticks show
         self._scroll = QScrollBar(Qt.Orientation.Vertical, self)
         self._scroll.setObjectName("chartScroll")
         self._scroll.valueChanged.connect(self._on_scroll)
@@ -272,6 +274,7 @@ class LoadChart(pg.PlotWidget):
         self._first = min(self._scroll.value(), spare)
         # room above the first bar for the line labels
         self.getPlotItem().setYRange(self._first - 1.3, self._first + max(rows, 1) - 0.4, padding=0)
+        self._name_bars_in_sight()
         self._place_scroll()
         self._update_shown_label()
 
@@ -331,11 +334,29 @@ class LoadChart(pg.PlotWidget):
         self.bars_updated.emit(tuple(changed))
 
     def _update_names(self) -> None:
+        """The name column's width (from every shown name, each measured once) and the names of
+        the bars in sight."""
         left = self.getPlotItem().getAxis("left")
         metrics = QFontMetrics(left.style["tickFont"] or self.font())
-        names = [metrics.elidedText(b.name, Qt.TextElideMode.ElideRight, MAX_NAME_PX) for b in self._bars]
-        left.setTicks([[(i, name) for i, name in enumerate(names)]])  # only those in sight are drawn
-        left.setWidth(min(max([metrics.horizontalAdvance(n) for n in names] + [30]), MAX_NAME_PX) + 16)
+        widths = self._name_widths
+        for bar in self._bars:
+            if bar.name not in widths:
+                widths[bar.name] = min(metrics.horizontalAdvance(bar.name), MAX_NAME_PX)
+        left.setWidth(max([widths[b.name] for b in self._bars] + [30]) + 16)
+        self._named = None
+        self._name_bars_in_sight()
+
+    def _name_bars_in_sight(self) -> None:
+        """Ticks for the bars in sight only (a few dozen, whatever the team's size)."""
+        first, last = self._first, min(len(self._bars), self._first + self.rows_in_sight() + 1)
+        names = tuple(b.name for b in self._bars[first:last])
+        if self._named == (first, names):
+            return
+        self._named = (first, names)
+        left = self.getPlotItem().getAxis("left")
+        metrics = QFontMetrics(left.style["tickFont"] or self.font())
+        left.setTicks([[(first + i, metrics.elidedText(name, Qt.TextElideMode.ElideRight, MAX_NAME_PX))
+                        for i, name in enumerate(names)]])
 
     def _update_levels(self, summary: TeamSummary) -> None:
         """The DS min line and the horizontal range (cheap; after every update)."""
