@@ -348,3 +348,16 @@ def test_the_chart_scrolls_to_the_person_chosen_in_the_table(make_window, qtbot)
     window.select_member(member.id)
     first, last = chart.shown_range()
     assert first <= 250 <= last
+
+
+def test_a_click_on_the_frozen_name_header_sorts_the_table(window, qtbot):
+    frozen = window.table.frozen
+    header = frozen.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=header.rect().center())
+    view = window.table.model()
+    names = [view.index(r, COL_NAME).data() for r in range(view.rowCount())]
+    assert names == sorted(names, key=str.casefold)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=header.rect().center())
+    names = [view.index(r, COL_NAME).data() for r in range(view.rowCount())]
+    assert names == sorted(names, key=str.casefold, reverse=True)
+    assert window.table.horizontalHeader().sortIndicatorSection() == COL_NAME

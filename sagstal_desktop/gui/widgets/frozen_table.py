@@ -27,7 +27,7 @@ class FrozenColumnTable(QTableView):
         self.verticalHeader().sectionResized.connect(self._on_row_resized)
         self.frozen.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
         self.verticalScrollBar().valueChanged.connect(self.frozen.verticalScrollBar().setValue)
-        self.frozen.horizontalHeader().sortIndicatorChanged.connect(self._on_frozen_sort)
+        self.frozen.horizontalHeader().sectionClicked.connect(self._on_frozen_header_clicked)
         self.horizontalHeader().sortIndicatorChanged.connect(self._on_main_sort)
 
     # -- model -------------------------------------------------------------------------------
@@ -42,7 +42,10 @@ class FrozenColumnTable(QTableView):
 
     def setSortingEnabled(self, enable: bool) -> None:
         super().setSortingEnabled(enable)
-        self.frozen.setSortingEnabled(enable)
+        # the frozen header sorts through this table (its own sorting would sort the shared model again)
+        header = self.frozen.horizontalHeader()
+        header.setSortIndicatorShown(enable)
+        header.setSectionsClickable(enable)
 
     def setEditTriggers(self, triggers: QAbstractItemView.EditTrigger) -> None:
         super().setEditTriggers(triggers)
@@ -69,10 +72,14 @@ class FrozenColumnTable(QTableView):
         self.frozen.setVisible(model.rowCount() > 0)
         self._place()
 
-    def _on_frozen_sort(self, column: int, order: Qt.SortOrder) -> None:
-        if (self.horizontalHeader().sortIndicatorSection(), self.horizontalHeader().sortIndicatorOrder()) != (
-                column, order):
-            self.horizontalHeader().setSortIndicator(column, order)
+    def _on_frozen_header_clicked(self, column: int) -> None:
+        """A click on the frozen "Name" header sorts as a click on the table's own would."""
+        if not self.isSortingEnabled():
+            return
+        header = self.horizontalHeader()
+        ascending = Qt.SortOrder.AscendingOrder
+        same = header.sortIndicatorSection() == column and header.sortIndicatorOrder() == ascending
+        self.sortByColumn(column, Qt.SortOrder.DescendingOrder if same else ascending)
 
     def _on_main_sort(self, column: int, order: Qt.SortOrder) -> None:
         header = self.frozen.horizontalHeader()
