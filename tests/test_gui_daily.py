@@ -361,3 +361,13 @@ def test_a_click_on_the_frozen_name_header_sorts_the_table(window, qtbot):
     names = [view.index(r, COL_NAME).data() for r in range(view.rowCount())]
     assert names == sorted(names, key=str.casefold, reverse=True)
     assert window.table.horizontalHeader().sortIndicatorSection() == COL_NAME
+
+
+def test_the_wrapped_cost_source_keeps_a_length_limit(qapp):
+    from sagstal_desktop.gui.widgets.wrapped_line import WrappedLineEdit
+
+    field = WrappedLineEdit("Vores beregning", lines=3)
+    field.setMaxLength(10)
+    assert field.text() == "Vores bere"
+    field.setText("a\nb")
+    assert field.text() == "a b"  # one line of text, whatever was pasted

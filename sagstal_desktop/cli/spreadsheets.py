@@ -20,6 +20,7 @@ from sagstal_desktop.cli.common import (
     open_team,
     output_path,
     save_team_file,
+    say,
 )
 from sagstal_desktop.core.model import AUTHOR_ROLES, Team
 from sagstal_desktop.i18n import ntr, tr
@@ -91,13 +92,13 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise CliError(exc.message(lang)) from exc
     stream = sys.stdout if args.check else sys.stderr
     for problem in plan.problems:
-        print(f"{ProblemTexts.severity(problem.severity, lang)}: {problem.message(lang)}", file=stream)
+        say(f"{ProblemTexts.severity(problem.severity, lang)}: {problem.message(lang)}", file=stream)
     n_err, n_warn = len(plan.errors), len(plan.warnings)
     if args.check:
         counts = [ntr("{n} valid row", "{n} valid rows", len(plan.rows), lang).format(n=len(plan.rows)),
                   ntr("{n} error", "{n} errors", n_err, lang).format(n=n_err),
                   ntr("{n} warning", "{n} warnings", n_warn, lang).format(n=n_warn)]
-        print(f"{plan.table.file_name}: {', '.join(counts)}")
+        say(f"{plan.table.file_name}: {', '.join(counts)}")
         return 1 if n_err else 0
     if n_err:
         raise CliError(ntr("{file}: {n} error; nothing was imported", "{file}: {n} errors; nothing was imported",
@@ -115,8 +116,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         measured = tr("Measured against the norm set {name} (choose another with --norms)", lang)
     print(measured.format(name=norm_set.short_name(lang)), file=sys.stderr)
     save_team_file(team, output, lang)
-    print(describe(plan, plan.changes(base, mode), lang))
-    print(output)
+    say(describe(plan, plan.changes(base, mode), lang))
+    say(output)
     return 0
 
 
@@ -138,7 +139,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         export_team(team, target, args.lang, args.as_of, norm_set, args.anonymise)
     except ExportError as exc:
         raise CliError(exc.message(args.lang)) from exc
-    print(target)
+    say(target)
     return 0
 
 
@@ -150,5 +151,5 @@ def cmd_template(args: argparse.Namespace) -> int:
         write_template(target, _norm_set(args.norms), args.lang)
     except ExportError as exc:
         raise CliError(exc.message(args.lang)) from exc
-    print(target)
+    say(target)
     return 0

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from sagstal_desktop.cli.common import add_as_of_option, add_lang_option, choose_norm_set, open_team
+from sagstal_desktop.cli.common import add_as_of_option, add_lang_option, choose_norm_set, open_team, say
 from sagstal_desktop.i18n import N_, tr
 
 
@@ -118,7 +118,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     summary = summarize(team, args.as_of, norm_set)
     if args.json:
         json.dump(summary_data(team, summary, norm_set, args.file), sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        say()
         return 0
     from sagstal_desktop.core.wording import (
         fill,
@@ -131,36 +131,36 @@ def cmd_summary(args: argparse.Namespace) -> int:
     lang = args.lang
     t = {key: fill(tr(message, lang), norm_set, lang) for key, message in _LABELS.items()}
     title = " – ".join(x for x in (team.info.municipality, team.info.department, team.info.team_name) if x)
-    print(title)
-    print(f"{t['norms']}: {norm_set.name(lang)}")
-    print(f"{t['as_of']}: {format_date(summary.as_of, lang)}")
-    print()
+    say(title)
+    say(f"{t['norms']}: {norm_set.name(lang)}")
+    say(f"{t['as_of']}: {format_date(summary.as_of, lang)}")
+    say()
     width = max([len(p.name) for p in summary.persons] + [len(t["name"])])
-    print(f"{t['name']:<{width}}  {t['hours']:>6}  {t['fte']:>6}  {t['cases']:>5}  {t['ftecl']:>15}  "
+    say(f"{t['name']:<{width}}  {t['hours']:>6}  {t['fte']:>6}  {t['cases']:>5}  {t['ftecl']:>15}  "
           f"{t['load']:>10}  {t['status']}")
     for p in summary.persons:
-        print(f"{p.name:<{width}}  {format_number(p.weekly_hours, 1, lang):>6}  "
+        say(f"{p.name:<{width}}  {format_number(p.weekly_hours, 1, lang):>6}  "
               f"{format_number(p.capacity, 2, lang):>6}  {p.total_cases:>5}  "
               f"{format_number(p.fte_caseload, 1, lang):>15}  {format_load(p.load_max, lang, 1):>10}  "
               f"{status_phrase(p.status, norm_set, lang, p.uncovered_cases, p.total_cases)}")
-    print()
-    print(f"{t['available']}: {format_number(summary.available_fte, 2, lang)}")
+    say()
+    say(f"{t['available']}: {format_number(summary.available_fte, 2, lang)}")
     for level in ("max", "mid", "min"):
         balance = tr(_BALANCE[summary.shortfall(level) > 0], lang).format(
             fte=format_number(abs(summary.shortfall(level)), 2, lang))
         need = fill(tr(_NEED[level], lang), norm_set, lang)
-        print(f"{need}: {format_number(summary.fte_needed(level), 2, lang)}  ({balance})")
+        say(f"{need}: {format_number(summary.fte_needed(level), 2, lang)}  ({balance})")
     if summary.cost_per_fte is not None:
-        print(f"{t['cost']}: {format_dkk(summary.yearly_cost('max'), lang)}")
-    print(f"{t['over']}: {summary.over_count} / {summary.computable_count}")
-    print(f"{t['avg']}: {format_number(summary.average_fte_caseload, 1, lang)}")
+        say(f"{t['cost']}: {format_dkk(summary.yearly_cost('max'), lang)}")
+    say(f"{t['over']}: {summary.over_count} / {summary.computable_count}")
+    say(f"{t['avg']}: {format_number(summary.average_fte_caseload, 1, lang)}")
     if summary.effective_range:
-        print(f"{t['range']}: {format_range(*summary.effective_range, lang)}")
+        say(f"{t['range']}: {format_range(*summary.effective_range, lang)}")
     if summary.uncovered_by_type:
-        print(f"{t['uncovered']}: {summary.uncovered_by_type}")
-        print(unmeasured_summary(summary.uncovered_cases, summary.total_cases, lang))
+        say(f"{t['uncovered']}: {summary.uncovered_by_type}")
+        say(unmeasured_summary(summary.uncovered_cases, summary.total_cases, lang))
     if summary.uneven:
-        print(uneven_summary(summary, norm_set, lang, pointer=True))
+        say(uneven_summary(summary, norm_set, lang, pointer=True))
     return 0
 
 

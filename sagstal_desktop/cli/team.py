@@ -13,6 +13,7 @@ from sagstal_desktop.cli.common import (
     open_team,
     output_path,
     save_team_file,
+    say,
 )
 from sagstal_desktop.i18n import tr
 
@@ -22,7 +23,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     target = output_path(args.output, args.force)
     save_team_file(demo_team(), target)
-    print(target)
+    say(target)
     return 0
 
 
@@ -40,15 +41,15 @@ def cmd_norms(args: argparse.Namespace) -> int:
     lang = args.lang
     if args.json:
         json.dump([s.to_dict() for s in sets], sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        say()
         return 0
     for norm_set in sets:
         default = tr(" (default)", lang) if norm_set.is_default else ""
-        print(f"{norm_set.id}: {norm_set.name(lang)}{default}")
+        say(f"{norm_set.id}: {norm_set.name(lang)}{default}")
         if norm_set.source:
-            print(f"  {tr('Source', lang)}: {norm_set.source.cite(lang)}")
+            say(f"  {tr('Source', lang)}: {norm_set.source.cite(lang)}")
         for group in norm_set.groups:
-            print(f"  {group.name(lang)}: {format_range(group.min, group.max, lang)}")
+            say(f"  {group.name(lang)}: {format_range(group.min, group.max, lang)}")
             for norm in group.types:
                 flags = []
                 if norm.inherited:
@@ -58,13 +59,13 @@ def cmd_norms(args: argparse.Namespace) -> int:
                     if norm.few_answers:
                         flags.append(tr("too few answers", lang))
                 extra = f" ({', '.join(flags)})" if flags else ""
-                print(f"    - {case_type_name(norm.case_type, lang)} [{norm.case_type}]: "
+                say(f"    - {case_type_name(norm.case_type, lang)} [{norm.case_type}]: "
                       f"{format_range(norm.min, norm.max, lang)}{extra}")
                 if norm.source and not norm.inherited and norm.source != group.source:
-                    print(f"      {tr('Source', lang)}: {norm.source.cite(lang)}")
+                    say(f"      {tr('Source', lang)}: {norm.source.cite(lang)}")
             if group.source:
-                print(f"    {tr('Source', lang)}: {group.source.cite(lang)}")
-        print()
+                say(f"    {tr('Source', lang)}: {group.source.cite(lang)}")
+        say()
     return 0
 
 

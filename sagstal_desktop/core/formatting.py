@@ -12,11 +12,14 @@ first Danish format another 20 ms (locale data), which the window's start-up nee
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from typing import Any
 
 _LOCALES = {"da": "da_DK", "en": "en_GB"}
+#: Decimal precision wide enough for any finite float with its decimals (1e308 has 309 digits).
+_WIDE = Context(prec=400)
 
 
 def _locale(lang: str | None) -> str:
@@ -29,14 +32,19 @@ def _locale(lang: str | None) -> str:
 
 def round_half_up(value: float, digits: int = 0) -> float:
     """Round as a person (and the survey) does: 57.5 -> 58, 2.25 -> 2.3 (not Python's banker's rule)."""
+    if not math.isfinite(value):
+        return float(value)
     quantum = Decimal(1).scaleb(-digits)
-    return float(Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP))
+    with localcontext(_WIDE):
+        return float(Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP))
 
 
 def _decimal(value: float, decimals: int) -> Decimal:
-    """``value`` rounded half up to ``decimals`` places, without a negative zero."""
+    """``value`` rounded half up to ``decimals`` places, without a negative zero (``_WIDE``
+    precision, so even 1e308 keeps its digits)."""
     quantum = Decimal(1).scaleb(-decimals)
-    rounded = Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP)
+    with localcontext(_WIDE):
+        rounded = Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP)
     return rounded.copy_abs() if rounded.is_zero() else rounded
 
 
@@ -45,18 +53,20 @@ def _pattern(decimals: int) -> str:
 
 
 def format_number(value: float | None, decimals: int = 1, lang: str | None = "da", empty: str = "–") -> str:
-    """``1234.56`` -> ``1.234,6`` (da) or ``1,234.6`` (en); None -> ``empty``. Rounds half up."""
-    if value is None:
+    """``1234.56`` -> ``1.234,6`` (da) or ``1,234.6`` (en); None -> ``empty``. Rounds half up.
+    A value that is not a finite number (NaN, inf) is shown as ``empty`` too, never as "nan"."""
+    if value is None or not math.isfinite(value):
         return empty
     from babel.numbers import format_decimal
 
-    return format_decimal(_decimal(value, decimals), _pattern(decimals), locale=_locale(lang),
-                          decimal_quantization=False)
+    with localcontext(_WIDE):
+        return format_decimal(_decimal(value, decimals), _pattern(decimals), locale=_locale(lang),
+                              decimal_quantization=False)
 
 
 def format_percent(fraction: float | None, decimals: int = 0, lang: str | None = "da", empty: str = "–") -> str:
     """``0.987`` -> ``99 %`` (da) / ``99%`` (en); with ``decimals=1`` ``98,7 %``. Rounds half up."""
-    if fraction is None:
+    if fraction is None or not math.isfinite(fraction):
         return empty
     number = format_number(fraction * 100, decimals, lang)
     return f"{number} %" if _locale(lang) == "da_DK" else f"{number}%"
@@ -64,7 +74,7 @@ def format_percent(fraction: float | None, decimals: int = 0, lang: str | None =
 
 def format_dkk(value: float | None, lang: str | None = "da", empty: str = "–") -> str:
     """Whole kroner: ``1.234.567 kr.`` (da) / ``DKK 1,234,567`` (en)."""
-    if value is None:
+    if value is None or not math.isfinite(value):
         return empty
     number = format_number(value, 0, lang)
     return f"{number} kr." if _locale(lang) == "da_DK" else f"DKK {number}"

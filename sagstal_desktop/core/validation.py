@@ -33,6 +33,8 @@ _MESSAGES: dict[str, str] = {
     "name_empty": N_("the name is empty"),
     "unknown_competence": N_("\"{value}\" is neither a case type nor an area"),
     "not_yes_no": N_("\"{value}\" is not yes or no"),
+    "too_long": N_("\"{value}\" is longer than {limit} characters"),
+    "year_range": N_("\"{value}\" is outside {limit}"),
 }
 
 
@@ -227,10 +229,45 @@ def _shown(value: Any) -> Any:
 
 
 def check_name(value: Any) -> str:
+    """A name (staff member, norm set): not empty, at most ``max_name_length`` characters."""
     name = "" if value is None else str(value).strip()
     if not name:
         raise InputError("name_empty", "")
-    return name
+    return check_length(name)
+
+
+def check_length(text: str, limit_key: str = "max_name_length") -> str:
+    """``text`` unchanged if it is at most the limit's number of characters (``max_name_length``
+    for names, ``max_text_length`` for notes); else InputError showing its start."""
+    limit = int(limits()[limit_key])
+    if len(text) > limit:
+        raise InputError("too_long", shorten(text), limit)
+    return text
+
+
+def shorten(text: str, width: int = 40) -> str:
+    """The start of a long text for a message: at most ``width`` characters, "…" if cut."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def budget_years_range() -> tuple[int, int]:
+    """The allowed number of years in a budget table (inclusive)."""
+    low, high = limits()["budget_years_range"]
+    return int(low), int(high)
+
+
+def budget_first_year_range() -> tuple[int, int]:
+    """The allowed first budget year (inclusive)."""
+    low, high = limits()["budget_first_year_range"]
+    return int(low), int(high)
+
+
+def check_budget_years(value: int) -> int:
+    """A number of budget years within ``budget_years_range``; else InputError."""
+    low, high = budget_years_range()
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise InputError("year_range", _plain(value), f"{low}-{high}")
+    return value
 
 
 _FUTURE_START = N_("starts {day}")

@@ -104,20 +104,25 @@ def save_copy(window: Any, source: Path, options: MemoOptions) -> Path | None:
     target = ask_save_path(window, suggested_name(window, options))
     if target is None:
         return None
+    from sagstal_desktop.io.safe_files import remove_stale_temps, temp_prefix
+
     tmp: str | None = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".pdf.part", dir=target.parent)
+        remove_stale_temps(target, ".part")
+        fd, tmp = tempfile.mkstemp(prefix=temp_prefix(target), suffix=".part", dir=target.parent)
         os.close(fd)
         shutil.copyfile(source, tmp)
         os.replace(tmp, target)
+        tmp = None
     except OSError as exc:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
         reason = f"{target}: {exc.strerror or exc}"
         QMessageBox.warning(window, _("Memo"),
                             _("The memo could not be written: {reason}").format(reason=reason))
         return None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
     window.show_status(_("Memo saved to {path}").format(path=target))
     return target
 

@@ -26,6 +26,7 @@ from sagstal_desktop.core.model import StaffMember, Team, TeamSettings
 from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.core.validation import (
     InputError,
+    check_length,
     check_name,
     future_start,
     is_blank,
@@ -316,7 +317,11 @@ def _parse_rows(table: RawTable, mapping: list[str | None], problems: list[Probl
                 ok = False
         for target, index in text_fields:
             if not is_blank(cells[index]):
-                parsed.values[target] = _text(cells[index])
+                try:
+                    parsed.values[target] = check_length(_text(cells[index]), "max_text_length")
+                except InputError as exc:
+                    fail(exc, number, index)
+                    ok = False
         for target, index, parser in parsed_fields:
             if not is_blank(cells[index]):
                 try:

@@ -9,6 +9,7 @@ program start.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import tempfile
 from collections.abc import Callable
@@ -23,8 +24,10 @@ from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet, case_type_name, default_norm_set
 from sagstal_desktop.core.references import budget_case, reference_caseloads
 from sagstal_desktop.core.survey import national_context, survey_2023, survey_area_for
+from sagstal_desktop.core.validation import budget_first_year_range, budget_years_range
 from sagstal_desktop.core.whatif import budget_table
 from sagstal_desktop.core.wording import format_load, kind_note, term, uneven_summary, unmeasured_summary
+from sagstal_desktop.io.safe_files import lock_temp, remove_stale_temps, temp_prefix
 from sagstal_desktop.report import content
 from sagstal_desktop.report.citations import Citations
 from sagstal_desktop.report.file_mode import give_default_mode
@@ -487,8 +490,11 @@ class MemoBuilder:
         if sm.cost_per_fte is None:
             return []
         settings = self.team.settings
-        years = self.options.budget_years or settings.budget_years
+        low, high = budget_years_range()
+        years = min(max(self.options.budget_years or settings.budget_years, low), high)
         first = self.options.budget_first_year or settings.budget_first_year or sm.as_of.year + 1
+        first_low, first_high = budget_first_year_range()
+        first = min(max(first, first_low), first_high)
         cost_source = settings.cost_source.strip()
         intro = t["budget_intro"].format(
             cost=format_dkk(sm.cost_per_fte, self.lang),
@@ -694,6 +700,10 @@ def build_pdf(team: Team, target, options: MemoOptions, summary: TeamSummary, no
 
     register_fonts()
     t = texts(options.lang)
+    fitted, fitted_set = content.fit_text(team, norm_set)
+    if fitted is not team or fitted_set is not norm_set:
+        team, norm_set = fitted, fitted_set
+        summary = summarize(team, summary.as_of, norm_set)
     builder = MemoBuilder(team, summary, norm_set, options)
     story = builder.story(progress)
     generated = options.generated or datetime.now()
@@ -739,14 +749,21 @@ def write_memo(team: Team, path: str | os.PathLike, options: MemoOptions | None 
     options = options or MemoOptions()
     summary, norm_set = memo_inputs(team, options, summary, norm_set)
     target = Path(path)
+    # Laid out in memory first: a memo killed while laying out leaves no file at all, and the
+    # temporary file below exists only while the finished bytes are written and synced.
+    buffer = io.BytesIO()
+    pages = build_pdf(team, buffer, options, summary, norm_set, progress)
+    remove_stale_temps(target, ".part")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".pdf.part", dir=target.parent or ".")
+        fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(target), suffix=".part", dir=target.parent or ".")
     except OSError as exc:
         raise MemoError(f"{target.parent}: {exc.strerror or exc}") from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:
-            pages = build_pdf(team, fh, options, summary, norm_set, progress)
+            if os.name == "posix":
+                lock_temp(fd)  # locked until written and closed: no other clean-up removes it
+            fh.write(buffer.getbuffer())
             fh.flush()
             os.fsync(fh.fileno())
         give_default_mode(tmp, target)

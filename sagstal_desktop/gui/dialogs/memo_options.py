@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet
+from sagstal_desktop.core.validation import budget_first_year_range
 from sagstal_desktop.i18n import _
 from sagstal_desktop.report.options import MAX_BUDGET_YEARS, MIN_BUDGET_YEARS, MemoOptions
 
@@ -61,7 +62,7 @@ class MemoOptionsDialog(QDialog):
         self.years.setRange(MIN_BUDGET_YEARS, MAX_BUDGET_YEARS)
         self.years.setValue(min(max(settings.budget_years, MIN_BUDGET_YEARS), MAX_BUDGET_YEARS))
         self.first_year = QSpinBox()
-        self.first_year.setRange(1990, 2200)
+        self.first_year.setRange(*budget_first_year_range())
         self.first_year.setValue(settings.budget_first_year or today.year + 1)
         self.budget.toggled.connect(self._budget_toggled)
         self._budget_toggled(self.budget.isChecked())

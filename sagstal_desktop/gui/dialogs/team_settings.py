@@ -30,14 +30,21 @@ from PySide6.QtWidgets import (
 from sagstal_desktop.core.defaults import default_note
 from sagstal_desktop.core.formatting import format_number
 from sagstal_desktop.core.model import AUTHOR_ROLES, Team, TeamInfo, TeamSettings
-from sagstal_desktop.core.validation import InputError, parse_count, parse_money, parse_share
+from sagstal_desktop.core.validation import (
+    InputError,
+    budget_years_range,
+    limits,
+    parse_count,
+    parse_money,
+    parse_share,
+)
 from sagstal_desktop.gui.dialogs.common import error_label, show_error, ui_language
 from sagstal_desktop.gui.icons import icon
 from sagstal_desktop.gui.widgets.wrapped_line import WrappedLineEdit
 from sagstal_desktop.i18n import _
 
-MAX_NEWCOMER_MONTHS = 36
-MAX_BUDGET_YEARS = 10
+MAX_NEWCOMER_MONTHS = int(limits()["max_newcomer_months"])
+MAX_BUDGET_YEARS = budget_years_range()[1]
 FIRST_YEAR_RANGE = (2000, 2100)
 
 
@@ -55,6 +62,8 @@ class TeamSettingsDialog(QDialog):
         self.municipality = QLineEdit(team.info.municipality)
         self.department = QLineEdit(team.info.department)
         self.team_name = QLineEdit(team.info.team_name)
+        for field in (self.municipality, self.department, self.team_name):
+            field.setMaxLength(int(limits()["max_name_length"]))
         self.author_role = QComboBox()
         role_names = {"team_leader": _("Team leader"), "tr": _("Union representative (TR)"),
                       "other": _("Other")}
@@ -95,6 +104,7 @@ class TeamSettingsDialog(QDialog):
             "" if settings.cost_per_fte is None else format_number(settings.cost_per_fte, 0, self._lang))
         self.cost_per_fte.setPlaceholderText(_("not set"))
         self.cost_source = WrappedLineEdit(settings.cost_source, self, lines=4)  # long references wrap, never clip
+        self.cost_source.setMaxLength(int(limits()["max_text_length"]))
         self.cost_source.setPlaceholderText(_("e.g. Finance department, average salary with pension, 2026"))
         cost_note = QLabel(_(
             "Sagstal has no default figure for this. Enter your own yearly cost of one full-time caseworker "
