@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "sagstal_desktop.cli.whatif",
     "sagstal_desktop.cli.spreadsheets",
     "sagstal_desktop.cli.memo",
+    "sagstal_desktop.cli.history",
 )
 
 

@@ -31,8 +31,8 @@ ORIGINS = ("taken", "file", "table")
 class SnapshotFigures:
     """The key figures a snapshot records (FTE = full-time casework positions)."""
 
-    staff: int
-    cases: int
+    staff: int | None  # None: not given (a spreadsheet row without it)
+    cases: int | None
     available_fte: float
     fte_needed_max: float
     fte_needed_min: float
@@ -167,8 +167,8 @@ def snapshot_figures(snapshot: Snapshot) -> SnapshotFigures:
         return None if value is None else kind(value)
 
     return SnapshotFigures(
-        staff=int(f.get("staff") or 0),
-        cases=int(f.get("cases") or 0),
+        staff=opt("staff", int),
+        cases=opt("cases", int),
         available_fte=float(f.get("available_fte") or 0.0),
         fte_needed_max=float(f.get("fte_needed_max") or 0.0),
         fte_needed_min=float(f.get("fte_needed_min") or 0.0),

@@ -33,8 +33,8 @@ class TrendRow:
     norm_set: str | None  # the id of the norm set measured against
     norm_set_name_da: str
     norm_set_name_en: str
-    staff: int
-    cases: int
+    staff: int | None  # None: a spreadsheet row without it
+    cases: int | None
     available_fte: float
     fte_needed_max: float
     fte_needed_min: float
