@@ -1,0 +1,103 @@
+"""The memo's section "Udvikling" (History): the trend chart and a table of the last twelve
+snapshots (or the chosen period). Shown when the period holds two or more snapshots.
+
+Every figure says where it comes from: the snapshots' figures are the program's own calculation
+on the team's inputs recorded on each date, measured against the norm set stored with the
+snapshot; rows from a spreadsheet are the team's own figures and are marked as such.
+"""
+
+from __future__ import annotations
+
+from sagstal_desktop.core.formatting import format_date, format_number
+from sagstal_desktop.core.trend import DEFAULT_LAST, TrendRow, norm_set_changes, shortfall_run, trend_rows
+from sagstal_desktop.report.history_chart import trend_chart
+from sagstal_desktop.report.pdf import FRAME_W, MemoBuilder, _esc, _mm
+from sagstal_desktop.report.texts import long_date
+
+TEXTS = {
+    "da": {
+        "h_history": "Udvikling",
+        "intro": "Teamets udvikling i {n} opgørelser fra {first} til {last}.",
+        "derived": "Tallene er Sagstals egen beregning på teamets registrerede input (medarbejdere, timer og "
+                   "sager) på hver dato, målt mod det normsæt, der var valgt da; de er gemt med opgørelsen og "
+                   "genberegnes ikke, når normsættene ændres.",
+        "table_rows": "Rækker mærket * er teamets egne tal fra et regneark; Sagstal har ikke beregnet dem.",
+        "change": "Normsættet skiftede {date} fra »{old}« til »{new}« (stiplet linje); tal før og efter "
+                  "skiftet er målt mod forskellige intervaller.",
+        "run": "Årsværk ved DS' maksimum har oversteget årsværk til rådighed i de seneste {n} opgørelser i træk.",
+        "run_one": "I den seneste opgørelse oversteg årsværk ved DS' maksimum årsværk til rådighed.",
+        "none": "I ingen af opgørelserne oversteg årsværk ved DS' maksimum årsværk til rådighed.",
+        "heads": ("Dato", "Normsæt", "Medarb.", "Sager", "Årsværk til rådighed", "Årsværk ved maks.",
+                  "Årsværk ved min.", "Mangel ved maks.", "Over maks.", "Gns. pr. fuldtid"),
+        "source": "Mangel ved maks. = årsværk ved DS' maksimum minus årsværk til rådighed (negativ: et "
+                  "overskud). Kilde: Sagstals egen beregning på teamets registrerede input på hver dato.",
+    },
+    "en": {
+        "h_history": "History",
+        "intro": "The team's development over {n} snapshots from {first} to {last}.",
+        "derived": "The figures are Sagstal's own calculation on the team's recorded inputs (staff, hours and "
+                   "cases) on each date, measured against the norm set chosen then; they are stored with the "
+                   "snapshot and not recomputed when the norm sets change.",
+        "table_rows": "Rows marked * are the team's own figures from a spreadsheet; Sagstal did not compute them.",
+        "change": "The norm set changed on {date} from \"{old}\" to \"{new}\" (dashed line); figures before and "
+                  "after the change are measured against different ranges.",
+        "run": "FTE needed at DS max has exceeded FTE available in the latest {n} snapshots in a row.",
+        "run_one": "In the latest snapshot FTE needed at DS max exceeded FTE available.",
+        "none": "In none of the snapshots did FTE needed at DS max exceed FTE available.",
+        "heads": ("Date", "Norm set", "Staff", "Cases", "FTE available", "FTE at max", "FTE at min",
+                  "Shortfall at max", "Over max", "Avg. full-time"),
+        "source": "Shortfall at max = FTE needed at DS max minus FTE available (negative: a surplus). "
+                  "Source: Sagstal's own calculation on the team's recorded inputs on each date.",
+    },
+}
+
+
+def memo_rows(builder: MemoBuilder) -> list[TrendRow]:
+    """The rows the memo shows: the chosen period, else the last twelve snapshots."""
+    opts = builder.options
+    if opts.history_from or opts.history_to:
+        return trend_rows(builder.team, opts.history_from, opts.history_to)
+    return trend_rows(builder.team, last=DEFAULT_LAST)
+
+
+def history_section(builder: MemoBuilder) -> list:
+    """The section's flowables; empty with fewer than two snapshots in the period."""
+    from reportlab.platypus import KeepTogether
+
+    rows = memo_rows(builder)
+    if len(rows) < 2:
+        return []
+    lang, s = builder.lang, builder.styles
+    t = TEXTS[lang]
+    text = [t["intro"].format(n=len(rows), first=long_date(rows[0].date, lang), last=long_date(rows[-1].date, lang)),
+            t["derived"]]
+    if any(r.origin == "table" for r in rows):
+        text.append(t["table_rows"])
+    for i in norm_set_changes(rows):
+        text.append(t["change"].format(date=long_date(rows[i].date, lang), old=rows[i - 1].norm_set_name(lang),
+                                       new=rows[i].norm_set_name(lang)))
+    run = shortfall_run(rows)
+    text.append(t["run"].format(n=run) if run > 1 else t["run_one"] if run == 1 else
+                t["none"] if all(r.shortfall_max <= 0 for r in rows) else "")
+    head = [builder.para(_esc(t["h_history"]), s.h2), builder.para(_esc(" ".join(x for x in text if x))),
+            trend_chart(rows, FRAME_W, lang)]
+    return [KeepTogether(head), _table(builder, rows, t), builder.para(_esc(t["source"]), s.small)]
+
+
+def _table(builder: MemoBuilder, rows: list[TrendRow], t: dict):
+    s = builder.styles
+    num = builder.num
+
+    def whole(value: int | None) -> str:
+        return "–" if value is None else str(value)
+
+    data = [[builder.para(_esc(h), s.head if i < 2 else s.head_r) for i, h in enumerate(t["heads"])]]
+    for r in rows:
+        mark = " *" if r.origin == "table" else ""
+        data.append([format_date(r.date, builder.lang) + mark, builder.para(_esc(r.norm_set_name(builder.lang)), s.cell),
+                     whole(r.staff), whole(r.cases), num(r.available_fte), num(r.fte_needed_max),
+                     num(r.fte_needed_min), format_number(r.shortfall_max, 1, builder.lang), whole(r.over_count),
+                     num(r.average_fte_caseload)])
+    widths = [_mm(19), _mm(34), _mm(14), _mm(12), _mm(17), _mm(16), _mm(16), _mm(16), _mm(12)]
+    widths.append(FRAME_W - sum(widths))
+    return builder._table(data, widths, builder._grid_style(len(data), numeric_from=2))
