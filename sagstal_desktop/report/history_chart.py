@@ -48,7 +48,7 @@ def date_label(row: TrendRow, lang: str) -> str:
 
 def trend_chart(rows: list[TrendRow], width: float, lang: str):
     """A Drawing ``width`` points wide for two or more rows."""
-    from reportlab.graphics.shapes import Drawing, Line, PolyLine, Polygon, Rect, String
+    from reportlab.graphics.shapes import Drawing, Line, Polygon, PolyLine, Rect, String
     from reportlab.lib.colors import HexColor
 
     t = _TEXTS[lang]

@@ -94,7 +94,8 @@ def _table(builder: MemoBuilder, rows: list[TrendRow], t: dict):
     data = [[builder.para(_esc(h), s.head if i < 2 else s.head_r) for i, h in enumerate(t["heads"])]]
     for r in rows:
         mark = " *" if r.origin == "table" else ""
-        data.append([format_date(r.date, builder.lang) + mark, builder.para(_esc(r.norm_set_name(builder.lang)), s.cell),
+        norm_set = builder.para(_esc(r.norm_set_name(builder.lang)), s.cell)
+        data.append([format_date(r.date, builder.lang) + mark, norm_set,
                      whole(r.staff), whole(r.cases), num(r.available_fte), num(r.fte_needed_max),
                      num(r.fte_needed_min), format_number(r.shortfall_max, 1, builder.lang), whole(r.over_count),
                      num(r.average_fte_caseload)])
