@@ -25,6 +25,8 @@ HANDLERS = {
     "export_memo": ("memo_actions", "export_memo"),
     "preview_memo": ("memo_actions", "preview_memo"),
     "print_memo": ("memo_actions", "print_memo"),
+    "history": ("history_actions", "show_history"),
+    "take_snapshot": ("history_actions", "take_snapshot"),
 }
 
 
@@ -59,6 +61,8 @@ def _texts() -> dict[str, str]:
         "show_all": translate("MainWindow", "Show &all case types of the norm set"),
         "settings": translate("MainWindow", "Team &settings…"),
         "norm_sets": translate("MainWindow", "&Own norm sets…"),
+        "history": translate("MainWindow", "&History…"),
+        "take_snapshot": translate("MainWindow", "Take s&napshot…"),
         "help": translate("MainWindow", "&Help"),
         "about": translate("MainWindow", "&About Sagstal"),
         "lang_da": "Dansk",
@@ -155,6 +159,8 @@ class WindowActions:
         language.addActions([a["lang_da"], a["lang_en"]])
         team = self.menus["menu_team"] = bar.addMenu("")
         team.addActions([a["settings"], a["norm_sets"]])
+        team.addSeparator()
+        team.addActions([a["history"], a["take_snapshot"]])
         help_menu = self.menus["menu_help"] = bar.addMenu("")
         help_menu.addActions([a["help"], a["about"]])
 

@@ -1,4 +1,5 @@
-"""The memo options dialog: language, anonymisation, optional sections, budget years."""
+"""The memo options dialog: language, anonymisation, optional sections (history, national figures,
+references, budget), budget years."""
 
 from __future__ import annotations
 
@@ -51,6 +52,12 @@ class MemoOptionsDialog(QDialog):
         self.national.setChecked(True)
         self.references = QCheckBox(self.tr("Caseloads in projects with documented effects"))
         self.references.setChecked(True)
+        snapshots = len(team.snapshots)
+        self.history = QCheckBox(self.tr("History: trend of the last 12 snapshots"))
+        self.history.setChecked(snapshots >= 2)
+        self.history.setEnabled(snapshots >= 2)
+        if snapshots < 2:
+            self.history.setToolTip(self.tr("Needs two or more snapshots (Team → History…)."))
         self.budget = QCheckBox(self.tr("Budget table"))
         self.budget.setChecked(has_cost)
         self.budget.setEnabled(has_cost)
@@ -70,6 +77,7 @@ class MemoOptionsDialog(QDialog):
         form.addRow("", self.anonymise)
         sections = QGroupBox(self.tr("Optional sections"))
         box = QFormLayout(sections)
+        box.addRow(self.history)
         box.addRow(self.national)
         box.addRow(self.references)
         box.addRow(self.budget)
@@ -103,6 +111,7 @@ class MemoOptionsDialog(QDialog):
             include_national=self.national.isChecked(),
             include_budget=self.budget.isChecked(),
             include_references=self.references.isChecked(),
+            include_history=self.history.isChecked(),
             budget_years=self.years.value(),
             budget_first_year=self.first_year.value(),
             as_of=as_of,
