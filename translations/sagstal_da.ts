@@ -62,6 +62,144 @@
     </message>
 </context>
 <context>
+    <name>HistoryActions</name>
+    <message>
+        <source>Label (optional):</source>
+        <translation>Betegnelse (valgfri):</translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation>Eksportér udvikling</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel-projektmapper (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Older team file</source>
+        <translation>Ældre teamfil</translation>
+    </message>
+    <message>
+        <source>Which day does {file} show? Its state becomes a snapshot of that day; nothing else in the team changes.</source>
+        <translation>Hvilken dag viser {file}? Filens tilstand bliver et øjebliksbillede af den dag; intet andet i teamet ændres.</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Dato:</translation>
+    </message>
+    <message>
+        <source>Take snapshot</source>
+        <translation>Tag øjebliksbillede</translation>
+    </message>
+    <message>
+        <source>Snapshot of {date} taken</source>
+        <translation>Øjebliksbillede af {date} taget</translation>
+    </message>
+    <message>
+        <source>Relabel snapshot</source>
+        <translation>Omdøb øjebliksbillede</translation>
+    </message>
+    <message>
+        <source>Delete snapshot</source>
+        <translation>Slet øjebliksbillede</translation>
+    </message>
+    <message>
+        <source>Snapshot of {date} deleted (Ctrl+Z undoes it)</source>
+        <translation>Øjebliksbilledet af {date} er slettet (Ctrl+Z fortryder)</translation>
+    </message>
+    <message>
+        <source>Import older team file</source>
+        <translation>Importér ældre teamfil</translation>
+    </message>
+    <message>
+        <source>Sagstal team files (*.sagstal)</source>
+        <translation>Sagstal-teamfiler (*.sagstal)</translation>
+    </message>
+    <message>
+        <source>{file} is the team &quot;{other}&quot;, not &quot;{team}&quot;. Add it to this team&apos;s history anyway?</source>
+        <translation>{file} er teamet »{other}«, ikke »{team}«. Vil du alligevel føje den til dette teams udvikling?</translation>
+    </message>
+    <message>
+        <source>{file} added as the snapshot of {date}</source>
+        <translation>{file} er tilføjet som øjebliksbillede af {date}</translation>
+    </message>
+    <message>
+        <source>Import history from a spreadsheet</source>
+        <translation>Importér udvikling fra regneark</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>Regneark (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Nothing was imported:</source>
+        <translation>Intet er importeret:</translation>
+    </message>
+    <message>
+        <source>{count} snapshots imported from {file}</source>
+        <translation>{count} øjebliksbilleder importeret fra {file}</translation>
+    </message>
+    <message>
+        <source>History exported to {file}</source>
+        <translation>Udviklingen er eksporteret til {file}</translation>
+    </message>
+    <message>
+        <source>Snapshot for the history</source>
+        <translation>Øjebliksbillede til udviklingen</translation>
+    </message>
+    <message>
+        <source>The team&apos;s history has no snapshot for this month yet. Take one now (today&apos;s figures, saved in the file)?</source>
+        <translation>Teamets udvikling har endnu intet øjebliksbillede for denne måned. Vil du tage et nu (dagens tal, gemt i filen)?</translation>
+    </message>
+    <message>
+        <source>January February March April May June July August September October November December</source>
+        <translation>Januar Februar Marts April Maj Juni Juli August September Oktober November December</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History</source>
+        <translation>Udvikling</translation>
+    </message>
+    <message>
+        <source>Take snapshot…</source>
+        <translation>Tag øjebliksbillede…</translation>
+    </message>
+    <message>
+        <source>Relabel…</source>
+        <translation>Omdøb…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Slet</translation>
+    </message>
+    <message>
+        <source>From older team file…</source>
+        <translation>Fra ældre teamfil…</translation>
+    </message>
+    <message>
+        <source>From spreadsheet…</source>
+        <translation>Fra regneark…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Eksportér til Excel…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>The figures are Sagstal&apos;s own calculation on the team&apos;s recorded inputs on each date, measured against the norm set chosen then; they are not recomputed when norm sets change.</source>
+        <translation>Tallene er Sagstals egen beregning på teamets registrerede input på hver dato, målt mod det normsæt, der var valgt da; de genberegnes ikke, når normsættene ændres.</translation>
+    </message>
+    <message>
+        <source>No snapshots yet. Take one now, or import earlier files.</source>
+        <translation>Ingen øjebliksbilleder endnu. Tag et nu, eller importér tidligere filer.</translation>
+    </message>
+</context>
+<context>
     <name>ImportActions</name>
     <message>
         <source>Spreadsheets (*.xlsx *.csv)</source>
@@ -564,6 +702,14 @@ Sager: {cases}
         <translation>&amp;Egne normsæt…</translation>
     </message>
     <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Udvikling…</translation>
+    </message>
+    <message>
+        <source>Take s&amp;napshot…</source>
+        <translation>Tag &amp;øjebliksbillede…</translation>
+    </message>
+    <message>
         <source>&amp;About Sagstal</source>
         <translation>&amp;Om Sagstal</translation>
     </message>
@@ -668,6 +814,14 @@ Sager: {cases}
     <message>
         <source>Caseloads in projects with documented effects</source>
         <translation>Sagsstammer i projekter med dokumenteret effekt</translation>
+    </message>
+    <message>
+        <source>History: trend of the last 12 snapshots</source>
+        <translation>Udvikling: de seneste 12 øjebliksbilleder</translation>
+    </message>
+    <message>
+        <source>Needs two or more snapshots (Team → History…).</source>
+        <translation>Kræver to eller flere øjebliksbilleder (Team → Udvikling…).</translation>
     </message>
     <message>
         <source>Budget table</source>
@@ -1278,6 +1432,96 @@ Sager: {cases}
     <message>
         <source>{field}: {problem}</source>
         <translation>{field}: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>FTE available and FTE needed at DS max (band: up to DS min)</source>
+        <translation>Årsværk til rådighed og årsværk ved DS&apos; maksimum (bånd: op til DS&apos; minimum)</translation>
+    </message>
+    <message>
+        <source>Staff over DS max</source>
+        <translation>Medarbejdere over DS&apos; maksimum</translation>
+    </message>
+    <message>
+        <source>Average full-time caseload</source>
+        <translation>Gennemsnitligt sagstal pr. fuldtid</translation>
+    </message>
+    <message>
+        <source>FTE needed at DS max</source>
+        <translation>Årsværk ved DS&apos; maksimum</translation>
+    </message>
+    <message>
+        <source>FTE available</source>
+        <translation>Årsværk til rådighed</translation>
+    </message>
+    <message>
+        <source>Range up to DS min</source>
+        <translation>Interval op til DS&apos; minimum</translation>
+    </message>
+    <message>
+        <source>Norm set changed on {date}: {name}</source>
+        <translation>Normsættet skiftede {date}: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>TrendTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Betegnelse</translation>
+    </message>
+    <message>
+        <source>Norm set</source>
+        <translation>Normsæt</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Medarb.</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Sager</translation>
+    </message>
+    <message>
+        <source>FTE available</source>
+        <translation>Årsværk til rådighed</translation>
+    </message>
+    <message>
+        <source>FTE needed at max</source>
+        <translation>Årsværk ved maks.</translation>
+    </message>
+    <message>
+        <source>FTE needed at min</source>
+        <translation>Årsværk ved min.</translation>
+    </message>
+    <message>
+        <source>Shortfall at max</source>
+        <translation>Mangel ved maks.</translation>
+    </message>
+    <message>
+        <source>Over max</source>
+        <translation>Over maks.</translation>
+    </message>
+    <message>
+        <source>Avg. full-time caseload</source>
+        <translation>Gns. pr. fuldtid</translation>
+    </message>
+    <message>
+        <source>FTE needed at DS max minus FTE available; negative is a surplus.</source>
+        <translation>Årsværk ved DS&apos; maksimum minus årsværk til rådighed; negativ er et overskud.</translation>
+    </message>
+    <message>
+        <source>The team&apos;s cases × 37 / casework hours.</source>
+        <translation>Teamets sager × 37 / timer til sagsbehandling.</translation>
+    </message>
+    <message>
+        <source>The team&apos;s own figures from a spreadsheet (not computed by Sagstal).</source>
+        <translation>Teamets egne tal fra et regneark (ikke beregnet af Sagstal).</translation>
     </message>
 </context>
 </TS>

@@ -62,6 +62,144 @@
     </message>
 </context>
 <context>
+    <name>HistoryActions</name>
+    <message>
+        <source>Label (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Older team file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which day does {file} show? Its state becomes a snapshot of that day; nothing else in the team changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot of {date} taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relabel snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot of {date} deleted (Ctrl+Z undoes it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import older team file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sagstal team files (*.sagstal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is the team &quot;{other}&quot;, not &quot;{team}&quot;. Add it to this team&apos;s history anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} added as the snapshot of {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import history from a spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} snapshots imported from {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History exported to {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot for the history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team&apos;s history has no snapshot for this month yet. Take one now (today&apos;s figures, saved in the file)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>January February March April May June July August September October November December</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take snapshot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relabel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From older team file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From spreadsheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The figures are Sagstal&apos;s own calculation on the team&apos;s recorded inputs on each date, measured against the norm set chosen then; they are not recomputed when norm sets change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No snapshots yet. Take one now, or import earlier files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportActions</name>
     <message>
         <source>Spreadsheets (*.xlsx *.csv)</source>
@@ -549,6 +687,14 @@ Cases: {cases}
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;History…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take s&amp;napshot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;About Sagstal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -652,6 +798,14 @@ Cases: {cases}
     </message>
     <message>
         <source>Caseloads in projects with documented effects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History: trend of the last 12 snapshots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs two or more snapshots (Team → History…).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1258,6 +1412,96 @@ Cases: {cases}
     </message>
     <message>
         <source>{field}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>FTE available and FTE needed at DS max (band: up to DS min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff over DS max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average full-time caseload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FTE needed at DS max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FTE available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Range up to DS min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Norm set changed on {date}: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrendTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Norm set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FTE available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FTE needed at max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FTE needed at min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortfall at max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avg. full-time caseload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FTE needed at DS max minus FTE available; negative is a surplus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team&apos;s cases × 37 / casework hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team&apos;s own figures from a spreadsheet (not computed by Sagstal).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -55,8 +55,10 @@ class TrendChart(pg.GraphicsLayoutWidget):
             plot.getAxis("left").setWidth(48)
         self.over_plot.setXLink(self.fte_plot)
         self.average_plot.setXLink(self.fte_plot)
-        self.legend = self.fte_plot.addLegend(offset=(8, 4), labelTextColor="#222",
-                                              brush=pg.mkBrush(255, 255, 255, 210))
+        for plot in (self.fte_plot, self.over_plot):
+            plot.getAxis("bottom").setStyle(showValues=False)
+        self.legend = self.fte_plot.addLegend(offset=(8, 2), labelTextColor="#222", colCount=3,
+                                              brush=pg.mkBrush(255, 255, 255, 220))
         self.change_lines: list[pg.InfiniteLine] = []
         self.retranslate()
 
@@ -112,7 +114,7 @@ class TrendChart(pg.GraphicsLayoutWidget):
                 line = pg.InfiniteLine(pos=i - 0.5, angle=90, pen=pen)
                 plot.addItem(line)
                 if plot is self.fte_plot:
-                    line.label = pg.InfLineLabel(line, text=rows[i].norm_set_name(lang), position=0.93,
+                    line.label = pg.InfLineLabel(line, text=rows[i].norm_set_name(lang), position=0.74,
                                                  anchors=[(0, 0), (0, 0)], color=CHANGE)
                     line.setToolTip(translate("TrendChart", "Norm set changed on {date}: {name}").format(
                         date=format_date(rows[i].date, lang), name=rows[i].norm_set_name(lang)))
@@ -122,4 +124,7 @@ class TrendChart(pg.GraphicsLayoutWidget):
         for plot in self.plots():
             plot.getAxis("bottom").setTicks([ticks])
             plot.setXRange(-0.6, len(rows) - 0.4, padding=0)
-        self.fte_plot.enableAutoRange(axis="y")
+        values = [v for r in rows for v in (r.available_fte, r.fte_needed_max, r.fte_needed_min)]
+        low, high = min(values), max(values)
+        span = max(high - low, 1.0)
+        self.fte_plot.setYRange(low - 0.1 * span, high + 0.45 * span, padding=0)  # room for the legend on top
