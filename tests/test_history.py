@@ -151,3 +151,22 @@ def test_figures_only_snapshot():
     row = trend_rows(team)[0]
     assert (row.cases, row.over_count, row.norm_set, row.origin) == (400, None, "ds_2020", "table")
     assert dataclasses.asdict(history.snapshot_figures(snap)) == dataclasses.asdict(figures)
+
+
+def test_an_edited_own_norm_set_is_marked_as_a_change():
+    base = find_norm_set("ds_2020")
+    team = _one_person_team(80, "loft")
+    team.custom_norm_sets = [custom_norm_set("loft", "Loft", base, {"sygedagpenge": (30, 40)}, "Byrådet")]
+    take_snapshot(team, "", date(2026, 1, 1))
+    take_snapshot(team, "", date(2026, 2, 1))
+    team.custom_norm_sets = [custom_norm_set("loft", "Loft", base, {"sygedagpenge": (40, 60)}, "Byrådet")]
+    take_snapshot(team, "", date(2026, 3, 1))
+    rows = trend_rows(team)
+    assert norm_set_changes(rows) == [2]
+    assert [r.fte_needed_max for r in rows] == pytest.approx([2.0, 2.0, 80 / 60])
+    assert not rows[0].measured_by_ds and trend_rows(_snapshotted(_one_person_team(10)))[0].measured_by_ds
+
+
+def _snapshotted(team: Team) -> Team:
+    take_snapshot(team, "", date(2026, 1, 1))
+    return team

@@ -65,3 +65,11 @@ def test_english_history(tmp_path, demo):
     flat = " ".join(memo(tmp_path, demo, "--lang", "en").split())
     assert "History" in flat and "Sagstal's own calculation on the team's recorded inputs" in flat
     assert date(2026, 3, 1).isoformat() in flat
+
+
+def test_wording_names_the_maximum_by_the_norm_set(tmp_path, demo):
+    flat = " ".join(memo(tmp_path, demo).split())  # the 2015 survey set is among the rows: not "DS' maksimum"
+    assert "I ingen af opgørelserne oversteg årsværk ved normsættets maksimum årsværk til rådighed" in flat
+    demo.snapshots = demo.snapshots[4:]  # DS 2020 only
+    flat = " ".join(memo(tmp_path, demo).split())
+    assert "I ingen af opgørelserne oversteg årsværk ved DS' maksimum årsværk til rådighed" in flat

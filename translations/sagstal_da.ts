@@ -1437,28 +1437,28 @@ Sager: {cases}
 <context>
     <name>TrendChart</name>
     <message>
-        <source>FTE available and FTE needed at DS max (band: up to DS min)</source>
-        <translation>Årsværk til rådighed og årsværk ved DS&apos; maksimum (bånd: op til DS&apos; minimum)</translation>
+        <source>FTE available and FTE needed at the norm set&apos;s max (band: up to its min)</source>
+        <translation>Årsværk til rådighed og årsværk ved normsættets maksimum (bånd: op til dets minimum)</translation>
     </message>
     <message>
-        <source>Staff over DS max</source>
-        <translation>Medarbejdere over DS&apos; maksimum</translation>
+        <source>Staff over the norm set&apos;s max</source>
+        <translation>Medarbejdere over normsættets maksimum</translation>
     </message>
     <message>
         <source>Average full-time caseload</source>
         <translation>Gennemsnitligt sagstal pr. fuldtid</translation>
     </message>
     <message>
-        <source>FTE needed at DS max</source>
-        <translation>Årsværk ved DS&apos; maksimum</translation>
+        <source>FTE needed at max</source>
+        <translation>Årsværk ved maks.</translation>
+    </message>
+    <message>
+        <source>Range up to min</source>
+        <translation>Interval op til minimum</translation>
     </message>
     <message>
         <source>FTE available</source>
         <translation>Årsværk til rådighed</translation>
-    </message>
-    <message>
-        <source>Range up to DS min</source>
-        <translation>Interval op til DS&apos; minimum</translation>
     </message>
     <message>
         <source>Norm set changed on {date}: {name}</source>
@@ -1512,8 +1512,8 @@ Sager: {cases}
         <translation>Gns. pr. fuldtid</translation>
     </message>
     <message>
-        <source>FTE needed at DS max minus FTE available; negative is a surplus.</source>
-        <translation>Årsværk ved DS&apos; maksimum minus årsværk til rådighed; negativ er et overskud.</translation>
+        <source>FTE needed at the norm set&apos;s max minus FTE available; negative is a surplus.</source>
+        <translation>Årsværk ved normsættets maksimum minus årsværk til rådighed; negativ er et overskud.</translation>
     </message>
     <message>
         <source>The team&apos;s cases × 37 / casework hours.</source>

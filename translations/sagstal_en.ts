@@ -1418,11 +1418,11 @@ Cases: {cases}
 <context>
     <name>TrendChart</name>
     <message>
-        <source>FTE available and FTE needed at DS max (band: up to DS min)</source>
+        <source>FTE available and FTE needed at the norm set&apos;s max (band: up to its min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Staff over DS max</source>
+        <source>Staff over the norm set&apos;s max</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1430,15 +1430,15 @@ Cases: {cases}
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>FTE needed at DS max</source>
+        <source>FTE needed at max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Range up to min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>FTE available</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Range up to DS min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1493,7 +1493,7 @@ Cases: {cases}
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>FTE needed at DS max minus FTE available; negative is a surplus.</source>
+        <source>FTE needed at the norm set&apos;s max minus FTE available; negative is a surplus.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -41,6 +41,13 @@ class TrendRow:
     over_count: int | None  # None for spreadsheet rows without it
     average_fte_caseload: float | None
     origin: str
+    norm_set_kind: str = ""  # "ds", "survey" or "custom" ("" if unknown)
+    norm_ranges: tuple = ()  # ((case type, min, max), ...) measured against: tells edited sets apart
+
+    @property
+    def measured_by_ds(self) -> bool:
+        """Whether the row is measured against one of DS's own norm sets."""
+        return self.norm_set_kind == "ds"
 
     @property
     def shortfall_max(self) -> float:
@@ -88,6 +95,8 @@ def trend_rows(team: Team, start: date | None = None, end: date | None = None,
             over_count=figures.over_count,
             average_fte_caseload=figures.average_fte_caseload,
             origin=snapshot_origin(snapshot),
+            norm_set_kind=norm_set.kind if norm_set else "",
+            norm_ranges=tuple((n.case_type, n.min, n.max) for n in norm_set.type_norms) if norm_set else (),
         ))
     if last is not None and last > 0:
         rows = rows[-last:]
@@ -95,8 +104,10 @@ def trend_rows(team: Team, start: date | None = None, end: date | None = None,
 
 
 def norm_set_changes(rows: list[TrendRow]) -> list[int]:
-    """Indexes of the rows measured against another norm set than the row before."""
-    return [i for i in range(1, len(rows)) if rows[i].norm_set != rows[i - 1].norm_set]
+    """Indexes of the rows measured against another norm set than the row before, or against
+    the same set with other ranges (a team's own set that was edited)."""
+    return [i for i in range(1, len(rows))
+            if (rows[i].norm_set, rows[i].norm_ranges) != (rows[i - 1].norm_set, rows[i - 1].norm_ranges)]
 
 
 def shortfall_run(rows: list[TrendRow]) -> int:

@@ -1,6 +1,7 @@
-"""The memo's trend chart (reportlab.graphics, vector): FTE available against FTE needed at DS
-max with the band up to DS min, and beneath it staff over DS max (bars) with the average
-full-time caseload (line); a dashed line where the norm set changed."""
+"""The memo's trend chart (reportlab.graphics, vector): FTE available against FTE needed at the
+maximum of the norm set in use on each date, with the band up to its minimum; beneath it staff
+over the maximum (bars) with the average full-time caseload (line); a dashed line where the
+norm set changed."""
 
 from __future__ import annotations
 
@@ -18,12 +19,12 @@ AVERAGE = "#2e8b57"
 CHANGE = "#7d5ba6"
 
 _TEXTS = {
-    "da": {"available": "Årsværk til rådighed", "needed_max": "Årsværk ved DS' maksimum",
-           "band": "Interval op til DS' minimum", "over": "Medarbejdere over maksimum",
+    "da": {"available": "Årsværk til rådighed", "needed_max": "Årsværk ved normsættets maksimum",
+           "band": "Interval op til minimum", "over": "Medarbejdere over maksimum",
            "average": "Gns. sagstal pr. fuldtid (højre akse)", "fte": "Årsværk", "count": "Antal",
            "months": "jan feb mar apr maj jun jul aug sep okt nov dec"},
-    "en": {"available": "FTE available", "needed_max": "FTE needed at DS max",
-           "band": "Range up to DS min", "over": "Staff over max",
+    "en": {"available": "FTE available", "needed_max": "FTE needed at the norm set's max",
+           "band": "Range up to min", "over": "Staff over max",
            "average": "Average full-time caseload (right axis)", "fte": "FTE", "count": "Count",
            "months": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"},
 }

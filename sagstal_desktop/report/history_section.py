@@ -24,12 +24,16 @@ TEXTS = {
         "table_rows": "Rækker mærket * er teamets egne tal fra et regneark; Sagstal har ikke beregnet dem.",
         "change": "Normsættet skiftede {date} fra »{old}« til »{new}« (stiplet linje); tal før og efter "
                   "skiftet er målt mod forskellige intervaller.",
-        "run": "Årsværk ved DS' maksimum har oversteget årsværk til rådighed i de seneste {n} opgørelser i træk.",
-        "run_one": "I den seneste opgørelse oversteg årsværk ved DS' maksimum årsværk til rådighed.",
-        "none": "I ingen af opgørelserne oversteg årsværk ved DS' maksimum årsværk til rådighed.",
+        "edited": "Normsættet »{new}« fik nye intervaller {date} (stiplet linje); tal før og efter er målt mod "
+                  "forskellige intervaller.",
+        "run": "Årsværk ved {maximum} har oversteget årsværk til rådighed i de seneste {n} opgørelser i træk.",
+        "run_one": "I den seneste opgørelse oversteg årsværk ved {maximum} årsværk til rådighed.",
+        "none": "I ingen af opgørelserne oversteg årsværk ved {maximum} årsværk til rådighed.",
+        "ds_max": "DS' maksimum",
+        "set_max": "normsættets maksimum",
         "heads": ("Dato", "Normsæt", "Medarb.", "Sager", "Årsværk til rådighed", "Årsværk ved maks.",
                   "Årsværk ved min.", "Mangel ved maks.", "Over maks.", "Gns. pr. fuldtid"),
-        "source": "Mangel ved maks. = årsværk ved DS' maksimum minus årsværk til rådighed (negativ: et "
+        "source": "Mangel ved maks. = årsværk ved normsættets maksimum minus årsværk til rådighed (negativ: et "
                   "overskud). Kilde: Sagstals egen beregning på teamets registrerede input på hver dato.",
     },
     "en": {
@@ -41,12 +45,16 @@ TEXTS = {
         "table_rows": "Rows marked * are the team's own figures from a spreadsheet; Sagstal did not compute them.",
         "change": "The norm set changed on {date} from \"{old}\" to \"{new}\" (dashed line); figures before and "
                   "after the change are measured against different ranges.",
-        "run": "FTE needed at DS max has exceeded FTE available in the latest {n} snapshots in a row.",
-        "run_one": "In the latest snapshot FTE needed at DS max exceeded FTE available.",
-        "none": "In none of the snapshots did FTE needed at DS max exceed FTE available.",
+        "edited": "The norm set \"{new}\" got new ranges on {date} (dashed line); figures before and after are "
+                  "measured against different ranges.",
+        "run": "FTE needed at {maximum} has exceeded FTE available in the latest {n} snapshots in a row.",
+        "run_one": "In the latest snapshot FTE needed at {maximum} exceeded FTE available.",
+        "none": "In none of the snapshots did FTE needed at {maximum} exceed FTE available.",
+        "ds_max": "DS max",
+        "set_max": "the norm set's max",
         "heads": ("Date", "Norm set", "Staff", "Cases", "FTE available", "FTE at max", "FTE at min",
                   "Shortfall at max", "Over max", "Avg. full-time"),
-        "source": "Shortfall at max = FTE needed at DS max minus FTE available (negative: a surplus). "
+        "source": "Shortfall at max = FTE needed at the norm set's max minus FTE available (negative: a surplus). "
                   "Source: Sagstal's own calculation on the team's recorded inputs on each date.",
     },
 }
@@ -74,11 +82,15 @@ def history_section(builder: MemoBuilder) -> list:
     if any(r.origin == "table" for r in rows):
         text.append(t["table_rows"])
     for i in norm_set_changes(rows):
-        text.append(t["change"].format(date=long_date(rows[i].date, lang), old=rows[i - 1].norm_set_name(lang),
-                                       new=rows[i].norm_set_name(lang)))
+        key = "change" if rows[i].norm_set != rows[i - 1].norm_set else "edited"
+        text.append(t[key].format(date=long_date(rows[i].date, lang), old=rows[i - 1].norm_set_name(lang),
+                                  new=rows[i].norm_set_name(lang)))
+    # "DS' maksimum" only when every row is measured against one of DS's own sets
+    maximum = t["ds_max"] if all(r.measured_by_ds for r in rows) else t["set_max"]
     run = shortfall_run(rows)
-    text.append(t["run"].format(n=run) if run > 1 else t["run_one"] if run == 1 else
-                t["none"] if all(r.shortfall_max <= 0 for r in rows) else "")
+    text.append(t["run"].format(n=run, maximum=maximum) if run > 1 else
+                t["run_one"].format(maximum=maximum) if run == 1 else
+                t["none"].format(maximum=maximum) if all(r.shortfall_max <= 0 for r in rows) else "")
     head = [builder.para(_esc(t["h_history"]), s.h2), builder.para(_esc(" ".join(x for x in text if x))),
             trend_chart(rows, FRAME_W, lang)]
     return [KeepTogether(head), _table(builder, rows, t), builder.para(_esc(t["source"]), s.small)]

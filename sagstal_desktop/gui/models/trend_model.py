@@ -41,8 +41,8 @@ def _headers() -> dict[str, str]:
 
 def _tips() -> dict[str, str]:
     return {
-        "shortfall_max": translate("TrendTableModel", "FTE needed at DS max minus FTE available; negative is a "
-                                                      "surplus."),
+        "shortfall_max": translate("TrendTableModel", "FTE needed at the norm set's max minus FTE available; "
+                                                      "negative is a surplus."),
         "average_fte_caseload": translate("TrendTableModel", "The team's cases × 37 / casework hours."),
     }
 

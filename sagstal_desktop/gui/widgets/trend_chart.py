@@ -1,6 +1,7 @@
-"""The trend chart (pyqtgraph): FTE available against FTE needed at DS max with the band up to
-DS min; beneath it staff over DS max (bars) and the average full-time caseload; a dashed line
-labelled with the new norm set where it changed. One x step per snapshot, labelled by month.
+"""The trend chart (pyqtgraph): FTE available against FTE needed at the maximum of the norm set in
+use on each date, with the band up to its minimum; beneath it staff over the maximum (bars) and
+the average full-time caseload; a dashed line labelled with the new norm set where it changed.
+One x step per snapshot, labelled by month.
 
 Imported only when the history dialog opens (pyqtgraph is not on the start-up path).
 """
@@ -66,9 +67,9 @@ class TrendChart(pg.GraphicsLayoutWidget):
         return (self.fte_plot, self.over_plot, self.average_plot)
 
     def retranslate(self) -> None:
-        self.fte_plot.setTitle(translate("TrendChart", "FTE available and FTE needed at DS max (band: up to DS min)"),
-                               color="#222", size="9pt")
-        self.over_plot.setTitle(translate("TrendChart", "Staff over DS max"), color="#222", size="9pt")
+        title = translate("TrendChart", "FTE available and FTE needed at the norm set's max (band: up to its min)")
+        self.fte_plot.setTitle(title, color="#222", size="9pt")
+        self.over_plot.setTitle(translate("TrendChart", "Staff over the norm set's max"), color="#222", size="9pt")
         self.average_plot.setTitle(translate("TrendChart", "Average full-time caseload"), color="#222", size="9pt")
         if self.rows:
             self.show_rows(self.rows, self._lang)
@@ -85,7 +86,7 @@ class TrendChart(pg.GraphicsLayoutWidget):
         xs = list(range(len(rows)))
         low = pg.PlotDataItem(xs, [r.fte_needed_max for r in rows], pen=pg.mkPen(NEEDED_MAX, width=2),
                               symbol="o", symbolSize=5, symbolBrush=NEEDED_MAX, symbolPen=None,
-                              name=translate("TrendChart", "FTE needed at DS max"))
+                              name=translate("TrendChart", "FTE needed at max"))
         high = pg.PlotDataItem(xs, [r.fte_needed_min for r in rows], pen=pg.mkPen((192, 57, 43, 80), width=1))
         band = pg.FillBetweenItem(low, high, brush=pg.mkBrush(*BAND))
         available = pg.PlotDataItem(xs, [r.available_fte for r in rows], pen=pg.mkPen(AVAILABLE, width=2.5),
@@ -96,7 +97,7 @@ class TrendChart(pg.GraphicsLayoutWidget):
         self.fte_plot.addItem(low)
         self.fte_plot.addItem(available)
         self.legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=0, brush=pg.mkBrush(*BAND), pen=None),
-                            translate("TrendChart", "Range up to DS min"))
+                            translate("TrendChart", "Range up to min"))
         overs = [(x, r.over_count) for x, r in zip(xs, rows, strict=True) if r.over_count is not None]
         if overs:
             self.over_plot.addItem(pg.BarGraphItem(x=[x for x, _ in overs], height=[c for _, c in overs], width=0.55,
