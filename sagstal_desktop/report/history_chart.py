@@ -54,7 +54,7 @@ def trend_chart(rows: list[TrendRow], width: float, lang: str):
 
     t = _TEXTS[lang]
     grey, light = HexColor("#777777"), HexColor("#e3e3e3")
-    top_h, low_h, gap, legend_h, bottom = 150.0, 62.0, 26.0, 30.0, 16.0
+    top_h, low_h, gap, legend_h, bottom = 150.0, 62.0, 26.0, 40.0, 16.0
     height = legend_h + top_h + gap + low_h + bottom
     drawing = Drawing(width, height)
     x0, right = 34.0, 34.0
