@@ -142,6 +142,9 @@ def test_memo_options_history_checkbox(qtbot, demo):
     dialog = MemoOptionsDialog(demo, demo.norm_set(), "en", None, "export", today=TODAY)
     qtbot.addWidget(dialog)
     assert dialog.history.isEnabled() and dialog.history.isChecked()
+    assert dialog.options(TODAY).history_from is None  # the default: the last 12
+    dialog.history_from.setCurrentIndex(3)
+    assert dialog.options(TODAY).history_from == date(2026, 2, 1)
     dialog.history.setChecked(False)
     assert not dialog.options(TODAY).include_history
     demo.snapshots = demo.snapshots[:1]

@@ -816,12 +816,16 @@ Sager: {cases}
         <translation>Sagsstammer i projekter med dokumenteret effekt</translation>
     </message>
     <message>
-        <source>History: trend of the last 12 snapshots</source>
-        <translation>Udvikling: de seneste 12 øjebliksbilleder</translation>
+        <source>History: trend of the snapshots</source>
+        <translation>Udvikling: tendens over øjebliksbillederne</translation>
     </message>
     <message>
         <source>Needs two or more snapshots (Team → History…).</source>
         <translation>Kræver to eller flere øjebliksbilleder (Team → Udvikling…).</translation>
+    </message>
+    <message>
+        <source>The first snapshot shown (default: the last 12).</source>
+        <translation>Det første øjebliksbillede, der vises (standard: de seneste 12).</translation>
     </message>
     <message>
         <source>Budget table</source>
@@ -838,6 +842,10 @@ Sager: {cases}
     <message>
         <source>Optional sections</source>
         <translation>Valgfrie afsnit</translation>
+    </message>
+    <message>
+        <source>History from:</source>
+        <translation>Udvikling fra:</translation>
     </message>
     <message>
         <source>Budget years:</source>

@@ -801,11 +801,15 @@ Cases: {cases}
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>History: trend of the last 12 snapshots</source>
+        <source>History: trend of the snapshots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Needs two or more snapshots (Team → History…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first snapshot shown (default: the last 12).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -822,6 +826,10 @@ Cases: {cases}
     </message>
     <message>
         <source>Optional sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History from:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
