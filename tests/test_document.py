@@ -175,8 +175,9 @@ def test_older_versions_are_migrated_in_memory_not_on_disk(tmp_path, demo, monke
         calls.append(1)
         db.execute("UPDATE staff SET note = 'migreret'")
 
-    monkeypatch.setattr(document, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(document.MIGRATIONS, 1, v1_to_v2)
+    current = document.SCHEMA_VERSION  # the test's "v1" is the version the file was saved in
+    monkeypatch.setattr(document, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setitem(document.MIGRATIONS, current, v1_to_v2)
     team = load_team(path)
     assert calls == [1] and {m.note for m in team.staff} == {"migreret"}
     assert path.read_bytes() == before

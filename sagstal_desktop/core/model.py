@@ -47,7 +47,8 @@ class TeamSettings:
 
 @dataclass
 class StaffMember:
-    """One caseworker: hours, non-case hours, start date and cases held per case type."""
+    """One caseworker: hours, non-case hours, start date, cases held per case type, the case
+    types the person may take (competences) and whether the person takes new cases."""
 
     name: str
     weekly_hours: float = field(default_factory=lambda: default_norm_set().full_time_hours)
@@ -57,6 +58,11 @@ class StaffMember:
     counts: dict[str, int] = field(default_factory=dict)
     note: str = ""
     id: str = field(default_factory=new_id)
+    #: Case-type ids and areas (``area:<norm-set group id>``) the person may take; empty means
+    #: the default: every type of the team's areas (see ``core/competences.py``).
+    competences: tuple[str, ...] = ()
+    #: False: "tager ikke nye sager" (on leave, leaving); may still hand cases over.
+    takes_new_cases: bool = True
 
     @property
     def casework_hours(self) -> float:

@@ -19,6 +19,8 @@ def member_to_dict(member: StaffMember) -> dict[str, Any]:
         "start_date": member.start_date.isoformat() if member.start_date else None,
         "counts": dict(member.counts),
         "note": member.note,
+        "competences": list(member.competences),
+        "takes_new_cases": member.takes_new_cases,
     }
 
 
@@ -33,6 +35,8 @@ def member_from_dict(data: dict[str, Any]) -> StaffMember:
         start_date=date.fromisoformat(start) if start else None,
         counts={str(k): int(v) for k, v in (data.get("counts") or {}).items()},
         note=str(data.get("note") or ""),
+        competences=tuple(str(c) for c in data.get("competences") or ()),
+        takes_new_cases=bool(data.get("takes_new_cases", True)),
     )
 
 

@@ -31,6 +31,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "too_large": ("\"{value}\" is larger than {limit}", "\"{value}\" er større end {limit}"),
     "share_range": ("\"{value}\" is outside 0-100 %", "\"{value}\" ligger uden for 0-100 %"),
     "name_empty": ("the name is empty", "navnet er tomt"),
+    "unknown_competence": ("\"{value}\" is neither a case type nor an area",
+                           "\"{value}\" er hverken en sagstype eller et område"),
+    "not_yes_no": ("\"{value}\" is not yes or no", "\"{value}\" er hverken ja eller nej"),
 }
 
 

@@ -18,7 +18,9 @@ from sagstal_desktop.core.norms import NormSet, case_type_name, catalogue
 NAME, WEEKLY_HOURS, OTHER_HOURS, OTHER_TASKS, START_DATE, NOTE = (
     "name", "weekly_hours", "other_hours", "other_tasks", "start_date", "note",
 )
-FIELDS: tuple[str, ...] = (NAME, WEEKLY_HOURS, OTHER_HOURS, OTHER_TASKS, START_DATE, NOTE)
+COMPETENCES, TAKES_NEW_CASES = "competences", "takes_new_cases"
+FIELDS: tuple[str, ...] = (NAME, WEEKLY_HOURS, OTHER_HOURS, OTHER_TASKS, START_DATE, NOTE, COMPETENCES,
+                           TAKES_NEW_CASES)
 COUNT_PREFIX = "count:"
 COMPUTED = "computed"
 
@@ -30,6 +32,8 @@ FIELD_HEADERS: dict[str, tuple[str, str]] = {
     OTHER_TASKS: ("Andre opgaver", "Other tasks"),
     START_DATE: ("Ansat", "Start date"),
     NOTE: ("Note", "Note"),
+    COMPETENCES: ("Kompetencer", "Competences"),
+    TAKES_NEW_CASES: ("Tager nye sager", "Takes new cases"),
 }
 
 #: Further headers people use for the same fields.
@@ -43,6 +47,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     START_DATE: ("ansat", "ansat dato", "ansættelsesdato", "ansat fra", "startdato", "start dato", "start date",
                  "start", "hired", "date hired", "employed since", "ansættelse"),
     NOTE: ("note", "noter", "bemærkning", "bemærkninger", "kommentar", "comment", "notes", "remark"),
+    COMPETENCES: ("kompetencer", "kompetence", "competences", "competence", "sagstyper", "case types"),
+    TAKES_NEW_CASES: ("tager nye sager", "nye sager", "takes new cases", "new cases"),
 }
 
 #: Computed columns Sagstal exports: (key, Danish, English). Recognised and ignored on import.
@@ -162,12 +168,18 @@ def case_type_columns(norm_set: NormSet, extra: Iterable[str] = ()) -> list[str]
     return types
 
 
-def input_headers(norm_set: NormSet, lang: str = "da", extra_types: Iterable[str] = ()) -> list[tuple[str, str]]:
+def input_headers(norm_set: NormSet, lang: str = "da", extra_types: Iterable[str] = (),
+                  planning: bool = True) -> list[tuple[str, str]]:
     """(target, header) for the input columns Sagstal writes, in order: name, hours, other hours,
-    other tasks, start date, one column per case type, note."""
+    other tasks, start date, one column per case type, note, then (with ``planning``) competences
+    and takes new cases. The two planning columns are optional (empty means the default: every
+    type of the team's areas; takes new cases), so the export writes them only for a team that
+    uses them and the blank template leaves them out."""
     out = [(f, field_header(f, lang)) for f in (NAME, WEEKLY_HOURS, OTHER_HOURS, OTHER_TASKS, START_DATE)]
     out += [(count_target(t), case_type_name(t, lang)) for t in case_type_columns(norm_set, extra_types)]
     out.append((NOTE, field_header(NOTE, lang)))
+    if planning:
+        out += [(f, field_header(f, lang)) for f in (COMPETENCES, TAKES_NEW_CASES)]
     return out
 
 

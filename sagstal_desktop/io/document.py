@@ -27,7 +27,7 @@ from sagstal_desktop.core.norms import NormError, NormSet
 from sagstal_desktop.core.serialize import info_from_dict, info_to_dict, settings_from_dict, settings_to_dict
 
 APPLICATION_ID = 0x53475354  # "SGST"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SUFFIX = ".sagstal"
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -41,7 +41,9 @@ CREATE TABLE staff (
     other_hours REAL NOT NULL DEFAULT 0,
     other_tasks TEXT NOT NULL DEFAULT '',
     start_date TEXT,
-    note TEXT NOT NULL DEFAULT ''
+    note TEXT NOT NULL DEFAULT '',
+    competences TEXT NOT NULL DEFAULT '[]',
+    takes_new_cases INTEGER NOT NULL DEFAULT 1
 );
 CREATE TABLE case_counts (
     staff_id TEXT NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
@@ -154,13 +156,15 @@ def _read_current(db: sqlite3.Connection) -> Team:
     ):
         counts.setdefault(staff_id, {})[case_type] = int(n)
     for row in db.execute(
-        "SELECT id, name, weekly_hours, other_hours, other_tasks, start_date, note FROM staff ORDER BY position"
+        "SELECT id, name, weekly_hours, other_hours, other_tasks, start_date, note, competences, takes_new_cases "
+        "FROM staff ORDER BY position"
     ):
-        sid, name, hours, other, tasks, start, note = row
+        sid, name, hours, other, tasks, start, note, competences, takes_new = row
         team.staff.append(
             StaffMember(
                 id=sid, name=name, weekly_hours=float(hours), other_hours=float(other), other_tasks=tasks,
                 start_date=date.fromisoformat(start) if start else None, counts=counts.get(sid, {}), note=note,
+                competences=tuple(str(c) for c in json.loads(competences)), takes_new_cases=bool(takes_new),
             )
         )
     team.custom_norm_sets = [
@@ -176,8 +180,14 @@ def _read_current(db: sqlite3.Connection) -> Team:
 # -- migrations ---------------------------------------------------------------------------
 
 
+def _v1_to_v2(db: sqlite3.Connection) -> None:
+    """Version 2 adds competences (JSON list, empty = the default) and "takes new cases"."""
+    db.execute("ALTER TABLE staff ADD COLUMN competences TEXT NOT NULL DEFAULT '[]'")
+    db.execute("ALTER TABLE staff ADD COLUMN takes_new_cases INTEGER NOT NULL DEFAULT 1")
+
+
 #: MIGRATIONS[v] turns a version-v database into version v+1 (applied in memory).
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2}
 
 
 def _migrate(db: sqlite3.Connection, version: int) -> None:
@@ -206,11 +216,12 @@ def _write(db: sqlite3.Connection, team: Team) -> None:
         ],
     )
     db.executemany(
-        "INSERT INTO staff (id, position, name, weekly_hours, other_hours, other_tasks, start_date, note) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO staff (id, position, name, weekly_hours, other_hours, other_tasks, start_date, note, "
+        "competences, takes_new_cases) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (m.id, i, m.name, m.weekly_hours, m.other_hours, m.other_tasks,
-             m.start_date.isoformat() if m.start_date else None, m.note)
+             m.start_date.isoformat() if m.start_date else None, m.note,
+             json.dumps(list(m.competences), ensure_ascii=False), int(m.takes_new_cases))
             for i, m in enumerate(team.staff)
         ],
     )

@@ -23,6 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from sagstal_desktop.core.competences import format_competences, format_takes_new_cases
 from sagstal_desktop.core.formatting import format_percent
 from sagstal_desktop.core.load import TeamSummary, summarize
 from sagstal_desktop.core.model import StaffMember, Team
@@ -91,12 +92,21 @@ def _extra_types(team: Team) -> set[str]:
     return {t for p in team.staff for t in p.counts}
 
 
-def _input_values(person: StaffMember, targets: list[str]) -> list[Any]:
+def uses_planning_columns(team: Team) -> bool:
+    """True if anyone has competences or does not take new cases (then those columns are written)."""
+    return any(p.competences or not p.takes_new_cases for p in team.staff)
+
+
+def _input_values(person: StaffMember, targets: list[str], norm_set: NormSet, lang: str) -> list[Any]:
     out: list[Any] = []
     for target in targets:
         case_type = col.case_type_of(target)
         if case_type is not None:
             out.append(person.counts.get(case_type))
+        elif target == col.COMPETENCES:
+            out.append(format_competences(person.competences, norm_set, lang) or None)
+        elif target == col.TAKES_NEW_CASES:
+            out.append(format_takes_new_cases(person.takes_new_cases, lang))
         else:
             value = getattr(person, target)
             out.append(value if value != "" else None)
@@ -109,7 +119,7 @@ def staff_table(team: Team, lang: str = "da", as_of: date | None = None,
     Computed targets are ``computed:<key>``."""
     norm_set = norm_set or team.norm_set()
     summary = summarize(team, as_of, norm_set)
-    inputs = col.input_headers(norm_set, lang, _extra_types(team))
+    inputs = col.input_headers(norm_set, lang, _extra_types(team), planning=uses_planning_columns(team))
     targets = [t for t, _h in inputs] + [f"computed:{k}" for k, _da, _en in col.COMPUTED_HEADERS]
     headers = [h for _t, h in inputs] + [da if lang == "da" else en for _k, da, en in col.COMPUTED_HEADERS]
     results = {p.member_id: p for p in summary.persons}
@@ -118,7 +128,7 @@ def staff_table(team: Team, lang: str = "da", as_of: date | None = None,
     for person in team.staff:
         result = results[person.id]
         status = _t(_STATUS[result.status.value], lang)
-        rows.append([*_input_values(person, input_targets),
+        rows.append([*_input_values(person, input_targets, norm_set, lang),
                      result.capacity, result.total_cases, result.fte_caseload, result.load_max, status])
     return targets, headers, rows, summary
 
@@ -370,7 +380,7 @@ def write_template(path: Path | str, norm_set: NormSet, lang: str = "da") -> Non
     instruction sheet, or ``.csv`` with the header row only)."""
     from sagstal_desktop.core.validation import limits
 
-    headers = [h for _t, h in col.input_headers(norm_set, lang)]
+    headers = [h for _t, h in col.input_headers(norm_set, lang, planning=False)]
     path = Path(path)
     if path.suffix.lower() == ".csv":
         with _atomic(path) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as fh:

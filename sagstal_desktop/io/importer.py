@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sagstal_desktop.core.competences import parse_competences, parse_takes_new_cases
 from sagstal_desktop.core.model import StaffMember, Team, TeamSettings
 from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.core.validation import (
@@ -146,12 +147,16 @@ class ImportPlan:
             start_date=values.get(col.START_DATE),
             counts=dict(row.counts),
             note=values.get(col.NOTE, ""),
+            competences=values.get(col.COMPETENCES, ()),
+            takes_new_cases=values.get(col.TAKES_NEW_CASES, True),
         )
 
     def _update(self, person: StaffMember, row: ParsedRow, replace: bool) -> None:
-        defaults = {col.OTHER_HOURS: 0.0, col.OTHER_TASKS: "", col.START_DATE: None, col.NOTE: ""}
+        defaults = {col.OTHER_HOURS: 0.0, col.OTHER_TASKS: "", col.START_DATE: None, col.NOTE: "",
+                    col.COMPETENCES: (), col.TAKES_NEW_CASES: True}
         # a matched person keeps the name as written in the team (the file may differ in case/spaces)
-        for target in (col.WEEKLY_HOURS, col.OTHER_HOURS, col.OTHER_TASKS, col.START_DATE, col.NOTE):
+        for target in (col.WEEKLY_HOURS, col.OTHER_HOURS, col.OTHER_TASKS, col.START_DATE, col.NOTE,
+                       col.COMPETENCES, col.TAKES_NEW_CASES):
             if target in row.values:
                 setattr(person, target, row.values[target])
             elif replace and target in self.present and target in defaults:
@@ -182,7 +187,7 @@ def analyze(table: RawTable, norm_set: NormSet, mapping: Sequence[str | None] | 
     rows: list[ParsedRow] = []
     if col.NAME in present:
         with paused_gc():
-            rows = _parse_rows(table, mapping, problems, progress, cancelled)
+            rows = _parse_rows(table, mapping, problems, progress, cancelled, norm_set)
     return ImportPlan(table, norm_set, mapping, rows, problems, present)
 
 
@@ -239,7 +244,7 @@ def _text(value: Any) -> str:
 
 def _parse_rows(table: RawTable, mapping: list[str | None], problems: list[Problem],
                 progress: Callable[[int, int], None] | None,
-                cancelled: Callable[[], bool] | None) -> list[ParsedRow]:
+                cancelled: Callable[[], bool] | None, norm_set: NormSet) -> list[ParsedRow]:
     file = table.file_name
     headers = table.headers
     used: dict[str, int] = {}
@@ -251,6 +256,10 @@ def _parse_rows(table: RawTable, mapping: list[str | None], problems: list[Probl
     other_i = used.get(col.OTHER_HOURS)
     date_i = used.get(col.START_DATE)
     text_fields = [(t, used[t]) for t in (col.OTHER_TASKS, col.NOTE) if t in used]
+    parsed_fields = [(t, used[t], parser) for t, parser in (
+        (col.COMPETENCES, lambda value: parse_competences(value, norm_set)),
+        (col.TAKES_NEW_CASES, parse_takes_new_cases),
+    ) if t in used]
     count_cols = [(col.case_type_of(t), i) for t, i in used.items() if col.case_type_of(t)]
     count_cols.sort(key=lambda item: item[1])
     first_row_of: dict[str, int] = {}
@@ -306,6 +315,13 @@ def _parse_rows(table: RawTable, mapping: list[str | None], problems: list[Probl
         for target, index in text_fields:
             if not is_blank(cells[index]):
                 parsed.values[target] = _text(cells[index])
+        for target, index, parser in parsed_fields:
+            if not is_blank(cells[index]):
+                try:
+                    parsed.values[target] = parser(cells[index])
+                except InputError as exc:
+                    fail(exc, number, index)
+                    ok = False
         for case_type, index in count_cols:
             value = cells[index]
             if is_blank(value):

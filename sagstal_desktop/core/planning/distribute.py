@@ -1,0 +1,125 @@
+"""Distribute incoming cases: the leximin-optimal proposal (the highest load after distribution
+as low as possible, then the next highest, ...) that respects competences, "no new cases" and
+leaves people without casework capacity out.
+
+One case type: greedy water-filling (exact). Several types: the greedy gives a start and an
+upper bound U on the receivers' loads; nobody whose load already exceeds U can receive in a
+leximin optimum (handing them a case would raise a load above U where the greedy leaves every
+load above U as it is), so they are left out, and the rest is solved exactly by ``milp.leximin``,
+then the stable tie-break (cases to people earlier in the team) over the optimal set.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from datetime import date
+
+from sagstal_desktop.core.load import summarize
+from sagstal_desktop.core.model import Team
+from sagstal_desktop.core.norms import NormSet, catalogue
+from sagstal_desktop.core.planning.errors import PlanningError
+from sagstal_desktop.core.planning.problem import PlanningProblem, PlanPerson, build_problem
+from sagstal_desktop.core.planning.result import Assignment, Distribution, PersonChange
+from sagstal_desktop.core.planning.water_filling import water_fill
+
+#: Default time limit for the integer program, in seconds.
+TIME_LIMIT = 10.0
+
+
+def check_incoming(problem: PlanningProblem, incoming: Mapping[str, int]) -> dict[str, list[PlanPerson]]:
+    """Receivers per case type with new cases; raises ``PlanningError`` naming the type."""
+    known = set(catalogue()) | set(problem.norm_set.case_type_ids)
+    for case_type in incoming:
+        if case_type not in known:
+            raise PlanningError("unknown_type", case_type)
+        if problem.type_max(case_type) is None:
+            raise PlanningError("unmeasured_type", case_type, case_type=case_type)
+    for case_type, cases in incoming.items():
+        if cases < 0:
+            raise PlanningError("negative_cases", case_type, cases, case_type=case_type)
+    receivers = {}
+    for case_type, cases in incoming.items():
+        if cases > 0:
+            receivers[case_type] = problem.receivers(case_type)
+            if not receivers[case_type]:
+                raise PlanningError("nobody_eligible", case_type, case_type=case_type)
+    return receivers
+
+
+def distribute(team: Team, incoming: Mapping[str, int], as_of: date | None = None,
+               norm_set: NormSet | None = None, time_limit: float = TIME_LIMIT, exact: bool = False) -> Distribution:
+    """The proposal for handing out ``incoming`` (case type id -> new cases). ``exact`` solves
+    the integer program even for one type (where water-filling is already exact; for tests)."""
+    deadline = time.perf_counter() + time_limit
+    problem = build_problem(team, as_of, norm_set)
+    receivers = check_incoming(problem, incoming)
+    loads = {p.index: p.load for p in problem.persons}
+    order = sorted(receivers, key=lambda t: (problem.type_max(t), t))  # heavier cases first
+    given = {t: water_fill(receivers[t], loads, problem.type_max(t), incoming[t]) for t in order}
+    optimal, gap = True, 0.0
+    if len(receivers) > 1 or (exact and receivers):
+        given, optimal, gap = _exact(problem, receivers, incoming, given, loads, deadline)
+    return _result(problem, given, optimal, gap)
+
+
+def _exact(problem: PlanningProblem, receivers: dict[str, list[PlanPerson]], incoming: Mapping[str, int],
+           start: dict[str, dict[int, int]], greedy_loads: dict[int, float],
+           deadline: float) -> tuple[dict[str, dict[int, int]], bool, float]:
+    from sagstal_desktop.core.planning.milp import LoadRow, Milp, leximin
+
+    bound = max(greedy_loads[i] for by_person in start.values() for i in by_person)
+    by_index = {p.index: p for p in problem.persons}
+    candidates = sorted({p.index for people in receivers.values() for p in people if p.load <= bound})
+    milp = Milp(deadline)
+    columns: dict[int, list[tuple[str, int, float]]] = {i: [] for i in candidates}  # person -> (type, col, units)
+    for case_type, people in receivers.items():
+        eligible = [p for p in people if p.index in columns]
+        cols = milp.add_cols([0.0] * len(eligible), [float(incoming[case_type])] * len(eligible),
+                             [float(start[case_type].get(p.index, 0)) for p in eligible])
+        milp.add_row(incoming[case_type], incoming[case_type], cols, [1.0] * len(cols))
+        for person, col in zip(eligible, cols, strict=True):
+            columns[person.index].append((case_type, col, problem.case_units(case_type)))
+    rows = []
+    for i in candidates:
+        base = problem.work(by_index[i])
+        steps = columns[i]
+        rows.append(LoadRow(base, tuple(c for _t, c, _u in steps), tuple(u for _t, _c, u in steps), base,
+                            base + sum(incoming[t] * u for t, _c, u in steps),
+                            problem.units * by_index[i].capacity, problem.integral))
+    outcome = leximin(milp, rows)
+    gap = outcome.gap
+    if outcome.optimal:  # the stable tie-break: cases to people earlier in the team
+        milp.solve({c: float(rank + 1) for rank, i in enumerate(candidates) for _t, c, _u in columns[i]})
+    given: dict[str, dict[int, int]] = {t: {} for t in receivers}
+    for i in candidates:
+        for case_type, col, _units in columns[i]:
+            if milp.values[col] > 0.5:
+                given[case_type][i] = round(milp.values[col])
+    return given, outcome.optimal, gap
+
+
+def _result(problem: PlanningProblem, given: dict[str, dict[int, int]], optimal: bool, gap: float) -> Distribution:
+    team = problem.team
+    after = team.copy()
+    assignments = []
+    for index, member in enumerate(team.staff):
+        for case_type, by_person in given.items():
+            cases = by_person.get(index, 0)
+            if cases:
+                counts = after.staff[index].counts
+                counts[case_type] = counts.get(case_type, 0) + cases
+                assignments.append(Assignment(member.id, member.name, case_type, cases))
+    return Distribution(
+        persons=person_changes(problem, after), optimal=optimal, gap=gap, team_after=after,
+        assignments=tuple(assignments),
+    )
+
+
+def person_changes(problem: PlanningProblem, after: Team) -> tuple[PersonChange, ...]:
+    """Every person's load before and after, as ``core.load`` computes it."""
+    summary = summarize(after, problem.as_of, problem.norm_set)
+    return tuple(
+        PersonChange(m.id, m.name, problem.loads_before[m.id], r.load_max)
+        for m, r in zip(after.staff, summary.persons, strict=True)
+    )

@@ -1,0 +1,24 @@
+"""Why a plan cannot be made, in Danish and English (the pattern of ``core/validation.py``):
+a code, the value it concerns, and ``message(lang)``; the texts are in ``texts.py``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sagstal_desktop.core.norms import case_type_name
+from sagstal_desktop.core.planning.texts import MESSAGES as _MESSAGES
+
+
+class PlanningError(ValueError):
+    """A plan that cannot be made; ``case_type`` names the type concerned, if any."""
+
+    def __init__(self, code: str, value: Any, limit: Any = None, case_type: str | None = None) -> None:
+        self.code, self.value, self.limit, self.case_type = code, value, limit, case_type
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "da") -> str:
+        english, danish = _MESSAGES[self.code]
+        value = case_type_name(self.case_type, lang) if self.case_type and self.code != "unknown_type" else self.value
+        if self.case_type and self.code in ("negative_cases", "nobody_eligible"):
+            value = value.lower()
+        return (danish if lang == "da" else english).format(value=value, limit=self.limit)

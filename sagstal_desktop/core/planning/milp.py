@@ -1,0 +1,316 @@
+"""Exact lexicographic min-max (leximin) over integer allocations with HiGHS.
+
+``Milp`` is a growing integer program (columns and rows are only added; objectives change).
+``leximin`` minimises the loads' sorted vector (highest first) lexicographically, stage by
+stage, and is exact for integer allocations because it fixes *levels and counts*, never which
+person holds a level (fixing persons, as the LP method does, can cut off the optimum when the
+variables are integers):
+
+Stage j finds the least level t_j such that every person not flagged at the previous level can
+lie at or below it (rows L_p <= t_j + M h_{p,j-1}), by a search over levels with feasibility
+problems: "is there an allocation with all these loads below the best level found?" until the
+answer is a proven no. Loads are compared in integer work units (see ``problem.work_units``),
+so "L_p <= t" becomes "work_p <= floor(t * S * capacity_p)", which keeps the integer program
+tight and exact. With t_j fixed, a
+binary h_{p,j} per person and the row L_p <= t_j - delta + M h_{p,j} flag the persons at the
+level; minimising the number of flags gives C_j, the least number of persons at or above t_j,
+and the row sum_p h_{p,j} <= C_j is kept. The kept rows say exactly "the C_{j-1}+1-th highest
+load is at most t_j" for every level, i.e. the sorted vector is componentwise at most the
+levels found. Every feasible point then has the optimal prefix (a componentwise smaller prefix
+would be lexicographically smaller than the optimum's), so the next stage minimises the next
+sorted position over exactly the allocations sharing the optimal prefix. By induction the last
+stage leaves the leximin-optimal set; a further objective (fewest moves, the stable tie-break)
+is then minimised over that set. Loads closer than ``LEVEL_TOLERANCE`` count as equal.
+
+Every solve has a time limit. When it is hit the best allocation found so far is kept (it is
+feasible for every level fixed before) and the result says ``optimal=False`` with HiGHS's
+proven relative gap of the stage that was cut short.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import math
+import os
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+
+from sagstal_desktop.core.planning.problem import LEVEL_TOLERANCE
+
+#: Slack when a found level is fixed (well below LEVEL_TOLERANCE).
+_FIX_SLACK = 1e-9
+_banner_silenced = False
+
+
+@contextlib.contextmanager
+def _quiet_stdout() -> Iterator[None]:
+    """HiGHS prints a banner to the C-level stdout when the first solver is made; keep it out of
+    the program's output (the CLI's JSON)."""
+    try:
+        sys.stdout.flush()
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # no real stdout (GUI, captured)
+        yield
+        return
+    saved = os.dup(fd)
+    try:
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), fd)
+            yield
+    finally:
+        os.dup2(saved, fd)
+        os.close(saved)
+
+
+def _new_highs():
+    global _banner_silenced
+    import highspy  # lazily: only plans need the solver
+
+    if _banner_silenced:
+        return highspy.Highs()
+    with _quiet_stdout():
+        solver = highspy.Highs()
+    _banner_silenced = True
+    return solver
+
+
+
+class Status(enum.Enum):
+    OPTIMAL = "optimal"  # or, with no objective, feasible
+    INFEASIBLE = "infeasible"
+    LIMIT = "limit"  # time limit; ``values`` holds the best solution known
+
+
+@dataclass
+class SolveOutcome:
+    status: Status
+    gap: float  # HiGHS's relative gap (0 when optimal)
+    objective: float
+
+    @property
+    def optimal(self) -> bool:
+        return self.status is Status.OPTIMAL
+
+
+@dataclass
+class Milp:
+    """A growing integer program, solved with HiGHS under an overall deadline."""
+
+    deadline: float  # time.perf_counter() value
+    values: list[float] = field(default_factory=list)  # the current (feasible) solution
+
+    def __post_init__(self) -> None:
+        import highspy
+
+        self._highspy = highspy
+        self.h = _new_highs()
+        for name, value in (("output_flag", False), ("mip_rel_gap", 0.0), ("mip_abs_gap", 1e-10),
+                            ("mip_feasibility_tolerance", 1e-9), ("primal_feasibility_tolerance", 1e-9),
+                            ("random_seed", 0), ("threads", 1)):
+            self.h.setOptionValue(name, value)
+        self.costed: list[int] = []
+        self.integer: list[bool] = []
+        self.rows = 0
+
+    @property
+    def size(self) -> int:
+        return len(self.values)
+
+    def add_cols(self, lower: Sequence[float], upper: Sequence[float], values: Sequence[float],
+                 integer: bool = True) -> list[int]:
+        import numpy as np
+
+        count = len(lower)
+        first = self.size
+        self.h.addVars(count, np.asarray(lower, dtype=float), np.asarray(upper, dtype=float))
+        index = list(range(first, first + count))
+        if integer and count:
+            self.h.changeColsIntegrality(count, np.asarray(index, dtype=np.int32),
+                                         np.asarray([self._highspy.HighsVarType.kInteger] * count))
+        self.values.extend(values)
+        self.integer.extend([integer] * count)
+        return index
+
+    def add_row(self, lower: float, upper: float, index: Sequence[int], coef: Sequence[float]) -> int:
+        import numpy as np
+
+        self.h.addRow(lower, upper, len(index), np.asarray(index, dtype=np.int32), np.asarray(coef, dtype=float))
+        self.rows += 1
+        return self.rows - 1
+
+    def set_row_upper(self, row: int, upper: float) -> None:
+        self.h.changeRowBounds(row, -math.inf, upper)
+
+    def solve(self, costs: dict[int, float]) -> SolveOutcome:
+        """Minimise ``costs`` (none: find any solution) from the current solution when it is
+        feasible (a warm start). A better solution found replaces ``values``."""
+        import numpy as np
+
+        reset = [c for c in self.costed if c not in costs]
+        if reset:
+            self.h.changeColsCost(len(reset), np.asarray(reset, dtype=np.int32), np.zeros(len(reset)))
+        cols = list(costs)
+        if cols:
+            self.h.changeColsCost(len(cols), np.asarray(cols, dtype=np.int32),
+                                  np.asarray([costs[c] for c in cols]))
+        self.costed = cols
+        remaining = self.deadline - time.perf_counter()
+        if remaining <= 0:
+            return SolveOutcome(Status.LIMIT, math.inf, math.inf)
+        self.h.setOptionValue("time_limit", remaining)
+        solution = self._highspy.HighsSolution()
+        solution.col_value = list(self.values)
+        self.h.setSolution(solution)
+        self.h.run()
+        status = self.h.getModelStatus()
+        kinds = self._highspy.HighsModelStatus
+        if status == kinds.kInfeasible:
+            return SolveOutcome(Status.INFEASIBLE, 0.0, math.inf)
+        info = self.h.getInfo()
+        if info.primal_solution_status == 2:  # a feasible solution
+            found = list(self.h.getSolution().col_value)
+            self.values = [float(round(v)) if integer else v for v, integer in zip(found, self.integer, strict=True)]
+        objective = sum(costs[c] * self.values[c] for c in cols)
+        if status == kinds.kOptimal:
+            return SolveOutcome(Status.OPTIMAL, 0.0, objective)
+        bound = info.mip_dual_bound
+        gap = abs(objective - bound) / max(abs(objective), 1e-9) if math.isfinite(bound) else math.inf
+        return SolveOutcome(Status.LIMIT, gap, objective)
+
+
+@dataclass(frozen=True)
+class LoadRow:
+    """A person's load in integer work units: work = base + sum coef * x[index] lies between
+    ``low`` and ``high``; the load is work / ``scale`` (scale = S * capacity)."""
+
+    base: float
+    index: tuple[int, ...]
+    coef: tuple[float, ...]
+    low: float
+    high: float
+    scale: float
+    integral: bool  # work is a whole number (then levels are rounded down to whole units)
+
+    def value(self, values: Sequence[float]) -> float:
+        return (self.base + math.fsum(c * values[i] for i, c in zip(self.index, self.coef, strict=True))) / self.scale
+
+    def room(self, level: float) -> float:
+        """The largest sum coef * x that keeps the load at or below ``level``."""
+        work = level * self.scale
+        return (math.floor(work + 1e-6) if self.integral else work) - self.base
+
+
+@dataclass
+class LeximinOutcome:
+    optimal: bool
+    gap: float  # relative gap of the stage cut short (0 when optimal)
+    levels: list[tuple[float, int]]  # (level, cumulative count) found
+
+
+def lowest_max(milp: Milp, loads: Sequence[LoadRow], people: Sequence[int],
+               flags: Sequence[int | bool] | None = None, above: int = 0) -> tuple[float, bool, float, list[int]]:
+    """The least level t such that the loads of ``people`` not flagged lie at or below it
+    (people flagged by a column, at most ``above`` of them, may lie above). Rows "L_p <= t" are
+    added and left in the model at the level found. Returns (level, proven, relative gap, rows).
+
+    The search starts from a bound no allocation can beat: every load is at least its ``low``,
+    so the (above+1)-th highest load is at least the (above+1)-th highest ``low``. Where the
+    current solution reaches that bound (typical for people who receive nothing), no integer
+    program is solved at all."""
+    flags = flags or [False] * len(loads)
+    low = min(loads[p].low / loads[p].scale for p in people)
+    lows = sorted((row.low / row.scale for row in loads), reverse=True)
+    bound = lows[above] if above < len(lows) else low
+    rows = {}
+    for p in people:
+        row = loads[p]
+        index, coef = list(row.index), list(row.coef)
+        if flags[p] is not False:
+            index.append(flags[p])
+            coef.append(-(row.high - row.base - row.room(low) + 1.0))
+        rows[p] = milp.add_row(-math.inf, math.inf, index, coef)
+
+    def best() -> float:
+        return max(loads[p].value(milp.values) for p in people if not _flag_value(flags[p], milp.values))
+
+    def limit(level: float) -> None:
+        for p, r in rows.items():
+            milp.set_row_upper(r, loads[p].room(level))
+
+    high = best()  # reached by the current solution
+    floor_ = max(low, bound) - LEVEL_TOLERANCE  # no allocation reaches a level at or below this
+    proven, gap = True, 0.0
+    trial = high - LEVEL_TOLERANCE  # can it be improved at all?
+    while floor_ < high - LEVEL_TOLERANCE:
+        limit(trial)
+        outcome = milp.solve({})
+        if outcome.status is Status.INFEASIBLE:
+            floor_ = trial
+        elif outcome.status is Status.OPTIMAL:
+            high = min(high, best())
+        else:
+            proven, gap = False, (high - max(floor_, 0.0)) / high if high > 0 else math.inf
+            break
+        trial = high - LEVEL_TOLERANCE  # descend: the start is usually close, so few probes
+    limit(high)
+    return high, proven, gap, list(rows.values())
+
+
+def leximin(milp: Milp, loads: Sequence[LoadRow]) -> LeximinOutcome:
+    """Make ``milp``'s feasible set the leximin-optimal allocations of ``loads`` (see the module
+    docstring); ``milp.values`` must hold a feasible solution and ends with an optimal one."""
+    n = len(loads)
+    levels: list[tuple[float, int]] = []
+    flags: list[int | bool] = [False] * n  # of the previous level: a column, or a constant
+    count = 0
+    while count < n:
+        free = [p for p in range(n) if flags[p] is not True]
+        level, proven, gap, _rows = lowest_max(milp, loads, free, flags, count)
+        if not proven:
+            return LeximinOutcome(False, gap, levels)
+        if not levels:  # no load exceeds the first level: tighter bounds for every later row
+            loads = [replace(row, high=min(row.high, max(row.low, _floor_work(row, level)))) for row in loads]
+        # flag the persons at the level; as few as possible
+        threshold = level - LEVEL_TOLERANCE
+        new_flags: list[int | bool] = []
+        columns: list[int] = []
+        ones = 0
+        for row in loads:
+            if row.low / row.scale >= threshold:
+                new_flags.append(True)
+                ones += 1
+            elif row.high / row.scale < threshold:
+                new_flags.append(False)
+            else:
+                at_level = row.value(milp.values) >= threshold
+                (col,) = milp.add_cols([0.0], [1.0], [1.0 if at_level else 0.0])
+                room = row.room(threshold)
+                milp.add_row(-math.inf, room, [*row.index, col], [*row.coef, -(row.high - row.base - room)])
+                new_flags.append(col)
+                columns.append(col)
+        in_solution = ones + sum(milp.values[c] for c in columns)
+        if in_solution > max(count + 1, ones) and columns:
+            outcome = milp.solve(dict.fromkeys(columns, 1.0))
+            if not outcome.optimal:
+                return LeximinOutcome(False, outcome.gap, levels)
+            in_solution = ones + sum(milp.values[c] for c in columns)
+        count = max(round(in_solution), count + 1)
+        if columns:
+            milp.add_row(-math.inf, count - ones, columns, [1.0] * len(columns))
+        levels.append((level, count))
+        flags = new_flags
+    return LeximinOutcome(True, 0.0, levels)
+
+
+def _floor_work(row: LoadRow, level: float) -> float:
+    """The most work the person can hold at or below ``level``."""
+    return row.room(level) + row.base
+
+
+def _flag_value(flag: int | bool, values: Sequence[float]) -> bool:
+    if flag is True or flag is False:
+        return flag
+    return values[flag] > 0.5

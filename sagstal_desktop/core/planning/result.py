@@ -1,0 +1,89 @@
+"""What a plan proposes: assignments or moves, every person's load before and after, whether
+the solver proved it optimal, and the team with the plan applied."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sagstal_desktop.core.model import Team
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """New cases of one type for one person."""
+
+    member_id: str
+    name: str
+    case_type: str
+    cases: int
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """Existing cases of one type handed from one person to another."""
+
+    from_id: str
+    from_name: str
+    to_id: str
+    to_name: str
+    case_type: str
+    cases: int
+
+
+@dataclass(frozen=True, slots=True)
+class PersonChange:
+    """A person's load (fraction of DS maximum; None: not computable) before and after."""
+
+    member_id: str
+    name: str
+    load_before: float | None
+    load_after: float | None
+
+
+@dataclass(frozen=True)
+class PlanOutcome:
+    """Common to both plans."""
+
+    persons: tuple[PersonChange, ...]
+    optimal: bool  # proven leximin-optimal (and, for moves, fewest moves)
+    gap: float  # HiGHS's proven relative gap of the stage cut short by the time limit; 0 when optimal
+    team_after: Team
+
+    @property
+    def max_load_before(self) -> float | None:
+        return max((p.load_before for p in self.persons if p.load_before is not None), default=None)
+
+    @property
+    def max_load_after(self) -> float | None:
+        return max((p.load_after for p in self.persons if p.load_after is not None), default=None)
+
+    def loads_after(self) -> list[float | None]:
+        return [p.load_after for p in self.persons]
+
+
+@dataclass(frozen=True)
+class Distribution(PlanOutcome):
+    assignments: tuple[Assignment, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rebalance(PlanOutcome):
+    moves: tuple[Move, ...] = ()
+    max_moves: int = 0
+
+    @property
+    def moved_cases(self) -> int:
+        return sum(m.cases for m in self.moves)
+
+
+@dataclass(frozen=True, slots=True)
+class TradeoffPoint:
+    """With at most ``max_moves`` moved cases: the lowest possible highest load, and the staff
+    over DS's maximum in the plan that reaches it with the fewest moves."""
+
+    max_moves: int
+    max_load: float | None
+    over_count: int
+    moved_cases: int  # moves that plan needs (<= max_moves)
+    optimal: bool
+    gap: float

@@ -1,0 +1,106 @@
+"""Rebalancing existing cases: never a higher maximum, at most K moves, totals per type kept,
+competences respected, no moves when balanced, optimal (leximin, then fewest moves) against
+brute force; the trade-off's highest load never rises with K."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from planning_helpers import AS_OF, brute_force_rebalance, receivers, small_teams, team_loads, vector
+
+from sagstal_desktop.core.model import StaffMember, Team, TeamSettings
+from sagstal_desktop.core.planning import PlanningError, rebalance, tradeoff
+
+
+def _totals(team: Team) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for person in team.staff:
+        for case_type, n in person.counts.items():
+            out[case_type] = out.get(case_type, 0) + n
+    return out
+
+
+def _check_plan(team: Team, plan, max_moves: int) -> None:
+    assert plan.moved_cases <= max_moves
+    assert _totals(plan.team_after) == _totals(team)
+    before = [x for x in team_loads(team) if x is not None]
+    if before:
+        assert plan.max_load_after <= max(before) + 1e-12
+    ids = [m.id for m in team.staff]
+    for move in plan.moves:
+        assert move.cases > 0 and move.from_id != move.to_id
+        assert ids.index(move.to_id) in receivers(team, move.case_type)
+    # the moves applied by hand give the team after
+    counts = {m.id: dict(m.counts) for m in team.staff}
+    for move in plan.moves:
+        counts[move.from_id][move.case_type] -= move.cases
+        counts[move.to_id][move.case_type] = counts[move.to_id].get(move.case_type, 0) + move.cases
+    assert all(counts[m.id][t] >= 0 for m in team.staff for t in counts[m.id])
+    assert [counts[m.id] for m in team.staff] == [m.counts for m in plan.team_after.staff]
+
+
+@given(small_teams(max_people=4, max_cases=4), st.integers(0, 3))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_optimal_against_brute_force(team, max_moves):
+    plan = rebalance(team, max_moves, AS_OF)
+    _check_plan(team, plan, max_moves)
+    assert plan.optimal and plan.gap == 0
+    best_vector, best_moves = brute_force_rebalance(team, max_moves)
+    assert vector(plan.loads_after()) == pytest.approx(best_vector, abs=1e-9)
+    assert plan.moved_cases == best_moves
+
+
+@given(small_teams(max_people=6, max_cases=30), st.integers(0, 8))
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_properties_on_larger_teams(team, max_moves):
+    _check_plan(team, rebalance(team, max_moves, AS_OF), max_moves)
+
+
+@given(small_teams(max_people=5, max_cases=20))
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_tradeoff_never_rises(team):
+    points = tradeoff(team, AS_OF, cap=8)
+    assert [p.max_moves for p in points] == list(range(len(points)))
+    assert all(p.optimal for p in points)
+    loads = [p.max_load for p in points]
+    assert all(b is None or b <= a + 1e-12 for a, b in itertools.pairwise(loads))
+    assert all(p.moved_cases <= p.max_moves for p in points)
+    for p in points[1:4]:
+        assert p.max_load == pytest.approx(rebalance(team, p.max_moves, AS_OF).max_load_after, abs=1e-12)
+
+
+def test_no_moves_when_already_balanced():
+    team = Team(settings=TeamSettings(norm_set_id="ds_2020"), staff=[
+        StaffMember(name, counts={"sygedagpenge": 40, "jobafklaring": 9}) for name in ("A", "B", "C")])
+    plan = rebalance(team, 10, AS_OF)
+    assert plan.moves == () and plan.optimal
+    assert [p.max_load for p in tradeoff(team, AS_OF)] == [pytest.approx(1.0)]
+
+
+def test_demo_eight_moves(demo):
+    plan = rebalance(demo, 8, AS_OF)
+    assert plan.optimal and plan.moved_cases == 8
+    assert plan.max_load_before == pytest.approx(1.26) and plan.max_load_after == pytest.approx(1.12)
+    _check_plan(demo, plan, 8)
+
+
+def test_no_new_cases_people_give_but_do_not_receive():
+    team = Team(settings=TeamSettings(norm_set_id="ds_2020"), staff=[
+        StaffMember("Leaving, loaded", counts={"sygedagpenge": 60}, takes_new_cases=False),
+        StaffMember("Leaving, empty", counts={"sygedagpenge": 0}, takes_new_cases=False),
+        StaffMember("Stays", counts={"sygedagpenge": 30}),
+    ])
+    plan = rebalance(team, 20, AS_OF)
+    # only "Stays" may receive: 60 + 30 = 90 cases; the best split of the two loads is 45/45
+    assert [(m.from_name, m.to_name, m.cases) for m in plan.moves] == [("Leaving, loaded", "Stays", 15)]
+    assert [round(x, 9) for x in plan.loads_after()] == [0.9, 0.0, 0.9]
+
+
+def test_negative_moves():
+    with pytest.raises(PlanningError) as info:
+        rebalance(Team(), -1, AS_OF)
+    assert info.value.code == "negative_moves"
+
