@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from sagstal_desktop import __version__
+from sagstal_desktop.assets import ResourceError
 from sagstal_desktop.cli.common import CliError, Parser
 
 #: The command modules, in the order ``sagstal --help`` lists their commands.
@@ -40,10 +41,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return its exit code (2 for any reported problem)."""
+    args: argparse.Namespace | None = None
     try:
         args = build_parser().parse_args(argv)
         func: Callable[[argparse.Namespace], int] = args.func
         return func(args)
+    except ResourceError as exc:  # a broken installation: say so in one line, no traceback
+        print(f"sagstal: {exc.message(getattr(args, 'lang', None) or 'da')}", file=sys.stderr)
+        return 2
     except CliError as exc:
         print(str(exc).splitlines()[0] if str(exc) else "sagstal: error", file=sys.stderr)
         return 2

@@ -3,19 +3,17 @@ figure there says where it comes from)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from sagstal_desktop.assets import resource_path
+from sagstal_desktop.assets import load_json
 from sagstal_desktop.core.sources import Source
 
 
 @cache
 def _entries() -> dict[str, dict[str, Any]]:
-    with open(resource_path("defaults.json"), encoding="utf-8") as fh:
-        raw = json.load(fh)
+    raw = load_json("defaults.json")
     return {k: v for k, v in raw.items() if isinstance(v, dict) and "value" in v}
 
 

@@ -12,12 +12,11 @@ type the set does list (e.g. "sygedagpenge kategori 2" counts as "sygedagpenge" 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sagstal_desktop.assets import resource_path
+from sagstal_desktop.assets import load_json
 from sagstal_desktop.core.sources import Source
 
 BUILTIN_SET_FILES = ("ds_current.json", "ds_2020.json", "ds_2015_types.json")
@@ -318,8 +317,7 @@ def _group_to_dict(group: NormGroup) -> dict[str, Any]:
 @cache
 def catalogue() -> dict[str, CaseType]:
     """The case-type catalogue by id, in catalogue order."""
-    with open(resource_path("norms", "case_types.json"), encoding="utf-8") as fh:
-        raw = json.load(fh)
+    raw = load_json("norms", "case_types.json")
     return {
         t["id"]: CaseType(t["id"], t["name_da"], t["name_en"], t.get("parent"), t.get("survey_area"))
         for t in raw["case_types"]
@@ -337,8 +335,7 @@ def builtin_norm_sets() -> tuple[NormSet, ...]:
     """The norm sets shipped in ``resources/norms``, the default first."""
     sets = []
     for name in BUILTIN_SET_FILES:
-        with open(resource_path("norms", name), encoding="utf-8") as fh:
-            sets.append(NormSet.from_dict(json.load(fh)))
+        sets.append(NormSet.from_dict(load_json("norms", name)))
     return tuple(sets)
 
 

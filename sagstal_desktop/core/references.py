@@ -5,11 +5,10 @@ effects (``reference_caseloads.json``, seed 003) and the Copenhagen budget case 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
 
-from sagstal_desktop.assets import resource_path
+from sagstal_desktop.assets import load_json
 from sagstal_desktop.core.sources import Source
 
 
@@ -84,8 +83,7 @@ class BudgetCase:
 
 
 def _load(name: str) -> dict:
-    with open(resource_path("reference", name), encoding="utf-8") as fh:
-        return json.load(fh)
+    return load_json("reference", name)
 
 
 @cache

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sagstal_desktop.assets import resource_path
+from sagstal_desktop.assets import load_json
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +51,7 @@ class Source:
 @cache
 def documents() -> dict[str, Document]:
     """All source documents by id."""
-    with open(resource_path("sources.json"), encoding="utf-8") as fh:
-        raw = json.load(fh)
+    raw = load_json("sources.json")
     return {
         d["id"]: Document(d["id"], d["title_da"], d["title_en"], d.get("publisher"), d.get("year"), d.get("seed"))
         for d in raw["documents"]

@@ -7,14 +7,13 @@ the compliance share is the answers at or below the DS maximum over all answers,
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
-from sagstal_desktop.assets import resource_path
+from sagstal_desktop.assets import load_json
 from sagstal_desktop.core.norms import NormSet, catalogue
 from sagstal_desktop.core.sources import Source
 
@@ -131,8 +130,7 @@ class Survey2023:
 @cache
 def survey_2023() -> Survey2023:
     """The national figures shipped in ``resources/reference/ds_survey_2023.json``."""
-    with open(resource_path("reference", "ds_survey_2023.json"), encoding="utf-8") as fh:
-        raw = json.load(fh)
+    raw = load_json("reference", "ds_survey_2023.json")
     fields = AreaFigures.__dataclass_fields__
     areas = {a["id"]: AreaFigures(**{k: v for k, v in a.items() if k in fields}) for a in raw["areas"]}
     s, o = raw["survey"], raw["overall"]

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from sagstal_desktop import APP_NAME, ORG_NAME, __version__
+from sagstal_desktop.assets import ResourceError
 
 
 def configure_application(app: QCoreApplication) -> None:
@@ -30,6 +31,9 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("file", nargs="?", help="a .sagstal team file to open")
     parser.add_argument("--demo", action="store_true", help="open the demo team, not the last file")
     parser.add_argument("--lang", choices=("da", "en"), help="interface language (remembered)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="open the demo team, compute, write a memo to a temporary folder, close; "
+                             "exit 0 if all of it worked")
     return parser.parse_args(argv)
 
 
@@ -47,10 +51,29 @@ def start_file(file_arg: str | None, demo: bool) -> Path | None:
     return last if last is not None and last.is_file() else None
 
 
+def _report_broken_install(exc: ResourceError, lang: str, *, quiet: bool) -> int:
+    """A missing or damaged program file: one line on stderr and a dialog; exit code 2."""
+    if sys.stderr is not None:
+        print(f"sagstal-desktop: {exc.message(lang)}", file=sys.stderr)
+    if not quiet:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, APP_NAME, exc.message(lang))
+    return 2
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parse(sys.argv[1:] if argv is None else argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_application(app)
+    lang = args.lang or "da"
+    try:
+        return _run(app, args)
+    except ResourceError as exc:
+        return _report_broken_install(exc, lang, quiet=args.self_test)
+
+
+def _run(app: QApplication, args: argparse.Namespace) -> int:
     from sagstal_desktop.gui import i18n
 
     if args.lang:
@@ -63,13 +86,18 @@ def main(argv: list[str] | None = None) -> int:
         app.setWindowIcon(app_icon())
     except ImportError:
         pass
+    if args.self_test:
+        from sagstal_desktop.gui.self_test import run_self_test
+
+        return run_self_test(app, lang)
 
     from sagstal_desktop.gui.main_window import MainWindow
-    from sagstal_desktop.io.document import DocumentError, load_team
 
     path = start_file(args.file, args.demo)
     team, error = None, None
     if path is not None:
+        from sagstal_desktop.io.document import DocumentError, load_team  # only to open a file
+
         try:
             team = load_team(path)
         except DocumentError as exc:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-from sagstal_desktop.assets import resource_path
+from sagstal_desktop.assets import ResourceError, resource_path
 
 #: Every icon the program ships (file name without ``.svg``).
 ICON_NAMES = (
@@ -78,8 +78,11 @@ def _text_colour() -> str:
 
 @cache
 def _icon(name: str, colour: str) -> QIcon:
-    path = resource_path("icons", f"{name}.svg")
-    svg = path.read_bytes().replace(b"currentColor", colour.encode("ascii"))
+    try:
+        svg = resource_path("icons", f"{name}.svg").read_bytes()
+    except OSError as exc:
+        raise ResourceError(f"resources/icons/{name}.svg", exc.strerror or type(exc).__name__) from None
+    svg = svg.replace(b"currentColor", colour.encode("ascii"))
     return QIcon(_SvgIconEngine(svg))
 
 

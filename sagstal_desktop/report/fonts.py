@@ -50,10 +50,10 @@ def font_dirs() -> list[Path]:
     if env:
         dirs.append(Path(env))
     try:
-        from sagstal_desktop.assets import resource_path
+        from sagstal_desktop.assets import ResourceError, resource_path
 
         dirs.append(resource_path("fonts"))
-    except FileNotFoundError:
+    except ResourceError:
         pass
     home = Path.home()
     if sys.platform == "win32":

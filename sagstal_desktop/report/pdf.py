@@ -26,6 +26,7 @@ from sagstal_desktop.core.survey import national_context, survey_2023, survey_ar
 from sagstal_desktop.core.whatif import budget_table
 from sagstal_desktop.report import content
 from sagstal_desktop.report.citations import Citations
+from sagstal_desktop.report.file_mode import give_default_mode
 from sagstal_desktop.report.fonts import BOLD, COND, COND_BOLD, REGULAR, register_fonts
 from sagstal_desktop.report.options import MemoOptions
 from sagstal_desktop.report.texts import long_date, texts
@@ -354,7 +355,9 @@ class MemoBuilder:
         cmds += [("FONT", (0, -1), (-1, -1), COND_BOLD, 8.3), ("LINEABOVE", (0, -1), (-1, -1), 0.8, HexColor(NAVY)),
                  ("ALIGN", (status_col, 1), (status_col, -1), "LEFT"),
                  ("BACKGROUND", (0, -1), (-1, -1), HexColor(HEAD_BG))]
-        table = self._table(data, widths, cmds, repeat=1, long=len(rows) > 60)
+        from sagstal_desktop.report.staff_table import PagedTable
+
+        table = PagedTable(data, widths, cmds, repeat_rows=1)  # linear in the rows, however many
         newcomer = ""
         if any_newcomer:
             newcomer = t["newcomer_note"].format(reduction=self.pct(self.team.settings.newcomer_reduction),
@@ -664,9 +667,7 @@ def write_memo(team: Team, path: str | os.PathLike, options: MemoOptions | None 
             pages = build_pdf(team, fh, options, summary, norm_set, progress)
             fh.flush()
             os.fsync(fh.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
+        give_default_mode(tmp, target)
         os.replace(tmp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):

@@ -12,7 +12,7 @@ import re
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from sagstal_desktop.assets import resource_path
+from sagstal_desktop.assets import read_text
 from sagstal_desktop.core.defaults import default_source, defaults
 from sagstal_desktop.core.formatting import format_number, format_percent, format_range
 from sagstal_desktop.core.norms import NormSet, builtin_norm_sets, case_type_name
@@ -108,7 +108,7 @@ def _newcomer_values(lang: str) -> dict[str, str]:
 def help_html(lang: str = "da") -> str:
     """The complete help page for ``lang`` ("da" or "en") as HTML."""
     lang = "en" if lang == "en" else "da"
-    text = resource_path("help", f"help_{lang}.html").read_text(encoding="utf-8")
+    text = read_text("help", f"help_{lang}.html")
     text = _NORM_SETS.sub(
         lambda m: "".join(_norm_set_html(s, lang, (m[1], m[2], m[3])) for s in builtin_norm_sets()), text)
     values = {**_survey_values(lang), **_newcomer_values(lang), "SOURCES": _sources_html(lang)}

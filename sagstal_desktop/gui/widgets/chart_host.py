@@ -1,20 +1,44 @@
-"""A light frame that holds the load chart. pyqtgraph is imported only when the chart is made,
-just after the window's first paint (``paintEvent`` -> ``QTimer.singleShot(0)``), so it does not
-delay start-up. Until then the frame shows a short placeholder text.
+"""A light frame that holds the load chart. pyqtgraph (with numpy) is imported only after the
+window's first paint, so it does not delay start-up: the first paint starts the import on a
+background thread, and the chart is made on the GUI thread as soon as that is done. Meanwhile
+the window answers input (the staff table can be edited), and the frame shows a short
+placeholder text.
 """
 
 from __future__ import annotations
 
+import importlib
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from sagstal_desktop.gui.widgets.load_chart import LoadChart
+
+
+#: The module the chart factory needs (it imports pyqtgraph and numpy): imported in the background.
+CHART_MODULE = "sagstal_desktop.gui.widgets.load_chart"
+
+
+class _Preloaded(QObject):
+    """Tells the GUI thread (queued) that the background import has finished."""
+
+    done = Signal()
+
+
+def _preload(notice: _Preloaded) -> None:
+    try:
+        importlib.import_module(CHART_MODULE)
+    except Exception:  # the GUI thread's import will raise it again, where it can be shown
+        pass
+    finally:
+        if shiboken6.isValid(notice):
+            notice.done.emit()
 
 
 class ChartHost(QFrame):
@@ -30,6 +54,8 @@ class ChartHost(QFrame):
         self._factory = factory
         self._chart: LoadChart | None = None
         self._scheduled = False
+        self._preloaded = _Preloaded(self)
+        self._preloaded.done.connect(self._on_preloaded)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._placeholder: QLabel | None = QLabel(self)
@@ -51,9 +77,14 @@ class ChartHost(QFrame):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if self._chart is None and not self._scheduled:
-            # the placeholder has just been painted (the window's first paint): make the chart next
+            # the placeholder has just been painted (the window's first paint): import the chart's
+            # modules off the GUI thread, then make the chart (``_on_preloaded``)
             self._scheduled = True
-            QTimer.singleShot(0, self.ensure_chart)
+            threading.Thread(target=_preload, args=(self._preloaded,), name="chart-import", daemon=True).start()
+
+    def _on_preloaded(self) -> None:
+        if shiboken6.isValid(self):
+            self.ensure_chart()
 
     def chart(self) -> LoadChart | None:
         return self._chart
