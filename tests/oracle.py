@@ -28,12 +28,22 @@ def oracle_person(member, norm_set: NormSet, settings, as_of: date) -> dict:
         weighted_min += n / norm.min
     if capacity > 0:
         load_max, load_min = weighted_max / capacity, weighted_min / capacity
-        status = "over" if load_max > 1 + 1e-9 else "below" if load_min < 1 - 1e-9 else "within"
+        if total > 0 and uncovered == total:
+            status = "unmeasured"  # nothing measured: never "below"
+        elif load_max > 1 + 1e-9:
+            status = "over"  # the measured cases alone are over; unmeasured ones only add
+        elif uncovered:
+            status = "partly_unmeasured"
+        else:
+            status = "over" if load_max > 1 + 1e-9 else "below" if load_min < 1 - 1e-9 else "within"
     else:
         load_max = load_min = None
         status = "not_computable"
+    # the capacity rule: only the measured share of a person's cases claims their capacity
+    measured_capacity = capacity * (total - uncovered) / total if total else capacity
     return {
         "capacity": capacity,
+        "measured_capacity": measured_capacity,
         "total": total,
         "uncovered": uncovered,
         "fte_caseload": total * fth / hours if hours > 0 else None,
@@ -55,7 +65,8 @@ def oracle_team(team: Team, norm_set: NormSet, as_of: date) -> dict:
                 need["min"] += n / norm.min
     return {
         "persons": persons,
-        "available": sum(p["capacity"] for p in persons),
+        "available": sum(p["measured_capacity"] for p in persons),
+        "total_capacity": sum(p["capacity"] for p in persons),
         "need": need,
         "over": sum(p["status"] == "over" for p in persons),
         "total": sum(p["total"] for p in persons),

@@ -53,6 +53,7 @@ def _agrees(fast, slow):
     for got, want in zip(fast.persons, slow["persons"], strict=True):
         assert got.status.value == want["status"]
         assert got.capacity == pytest.approx(want["capacity"])
+        assert got.measured_capacity == pytest.approx(want["measured_capacity"])
         assert got.total_cases == want["total"] and got.uncovered_cases == want["uncovered"]
         for key in ("fte_caseload", "load_max", "load_min"):
             if want[key] is None:
@@ -60,6 +61,7 @@ def _agrees(fast, slow):
             else:
                 assert getattr(got, key) == pytest.approx(want[key])
     assert fast.available_fte == pytest.approx(slow["available"])
+    assert fast.total_capacity_fte == pytest.approx(slow["total_capacity"])
     for level in ("max", "mid", "min"):
         assert fast.fte_needed(level) == pytest.approx(slow["need"][level])
     assert fast.over_count == slow["over"] and fast.total_cases == slow["total"]

@@ -50,7 +50,7 @@ def test_check_mode_reports_and_writes_nothing(tmp_path, capsys):
     good = tmp_path / "ok.csv"
     good.write_text("Navn;Timer\nA;37\n", encoding="utf-8")
     code, out, _ = _run(capsys, "import", str(good), "--check")
-    assert code == 0 and out.splitlines()[-1] == "ok.csv: 1 gyldige rækker, 0 fejl, 1 advarsler"
+    assert code == 0 and out.splitlines()[-1] == "ok.csv: 1 gyldig række, 0 fejl, 1 advarsel"
 
 
 def test_warnings_need_acceptance(tmp_path, capsys):

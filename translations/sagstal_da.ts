@@ -646,6 +646,10 @@ Sager: {cases}
         <translation>Eksportér &amp;regneark…</translation>
     </message>
     <message>
+        <source>Export anon&amp;ymised spreadsheet…</source>
+        <translation>Eksportér an&amp;onymiseret regneark…</translation>
+    </message>
+    <message>
         <source>Export &amp;blank template…</source>
         <translation>Eksportér &amp;tom skabelon…</translation>
     </message>

@@ -631,6 +631,10 @@ Cases: {cases}
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Export anon&amp;ymised spreadsheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export &amp;blank template…</source>
         <translation type="unfinished"></translation>
     </message>

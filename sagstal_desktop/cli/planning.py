@@ -24,12 +24,12 @@ _LABELS = {
     "da": {"name": "Navn", "before": "Før", "after": "Efter", "highest": "Højeste belastning",
            "optimal": "Bevist optimal", "unproven": "Ikke bevist optimal inden for tidsgrænsen (gab {gap})",
            "none": "Ingen sager at fordele.", "no_moves": "Ingen flytninger sænker belastningen.",
-           "moves": "Flyttede sager", "tradeoff": "Flytninger → højeste belastning, medarbejdere over DS' maksimum",
+           "moves": "Flyttede sager", "tradeoff": "Flytninger → højeste belastning, medarbejdere over <max>",
            "saved": "Gemt: {file}"},
     "en": {"name": "Name", "before": "Before", "after": "After", "highest": "Highest load",
            "optimal": "Proven optimal", "unproven": "Not proven optimal within the time limit (gap {gap})",
            "none": "No cases to distribute.", "no_moves": "No moves lower the loads.",
-           "moves": "Moved cases", "tradeoff": "Moves → highest load, staff over DS maximum", "saved": "Saved: {file}"},
+           "moves": "Moved cases", "tradeoff": "Moves → highest load, staff over <max>", "saved": "Saved: {file}"},
 }
 
 
@@ -173,7 +173,9 @@ def cmd_rebalance(args: argparse.Namespace) -> int:
     print()
     _print_loads(plan, lang)
     print()
-    print(t["tradeoff"])
+    from sagstal_desktop.core.wording import fill
+
+    print(fill(t["tradeoff"], norm_set, lang))  # the measure named by the chosen set
     for p in points:
         print(f"{p.max_moves:>3}  {format_percent(p.max_load, 1, lang):>9}  {p.over_count:>3}")
     if args.output:

@@ -21,6 +21,7 @@ from sagstal_desktop.cli.common import (
     output_path,
     save_team_file,
 )
+from sagstal_desktop.core.wording import plural
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -46,6 +47,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--norms", help="measure against this norm set instead of the team's choice")
     add_as_of_option(p)
     p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    p.add_argument("--anonymise", "--anonymize", action="store_true",
+                   help="Medarbejder A, B, … in an order unrelated to names; no start dates, hours or notes; "
+                        "sorted by load")
     add_lang_option(p, "header")
     p.set_defaults(func=cmd_export)
 
@@ -88,17 +92,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     n_err, n_warn = len(plan.errors), len(plan.warnings)
     if args.check:
         if lang == "da":
-            print(f"{plan.table.file_name}: {len(plan.rows)} gyldige rækker, {n_err} fejl, {n_warn} advarsler")
+            print(f"{plan.table.file_name}: {plural(len(plan.rows), 'gyldig række', 'gyldige rækker')}, "
+                  f"{n_err} fejl, {plural(n_warn, 'advarsel', 'advarsler')}")
         else:
-            print(f"{plan.table.file_name}: {len(plan.rows)} valid rows, {n_err} errors, {n_warn} warnings")
+            print(f"{plan.table.file_name}: {plural(len(plan.rows), 'valid row', 'valid rows', lang)}, "
+                  f"{plural(n_err, 'error', 'errors', lang)}, {plural(n_warn, 'warning', 'warnings', lang)}")
         return 1 if n_err else 0
     if n_err:
         raise CliError(f"{plan.table.file_name}: {n_err} " + ("fejl; intet er importeret" if lang == "da"
                                                              else "error(s); nothing was imported"))
     if n_warn and not args.accept_warnings:
-        raise CliError(f"{plan.table.file_name}: {n_warn} " + (
-            "advarsler; kør igen med --accept-warnings for at importere alligevel" if lang == "da"
-            else "warning(s); run again with --accept-warnings to import anyway"))
+        raise CliError(f"{plan.table.file_name}: " + (
+            f"{plural(n_warn, 'advarsel', 'advarsler')}; kør igen med --accept-warnings for at importere alligevel"
+            if lang == "da" else f"{n_warn} warning(s); run again with --accept-warnings to import anyway"))
     mode = {"merge": MERGE, "replace-counts": REPLACE_COUNTS, "replace-team": REPLACE_TEAM}[args.mode]
     team = plan.apply(base, mode) if base is not None else plan.new_team()
     save_team_file(team, output, lang)
@@ -114,7 +120,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     norm_set = choose_norm_set(team, args.norms)
     target = _target(args.output, (".xlsx", ".csv"), args.force)
     try:
-        export_team(team, target, args.lang, args.as_of, norm_set)
+        export_team(team, target, args.lang, args.as_of, norm_set, args.anonymise)
     except ExportError as exc:
         raise CliError(exc.message(args.lang)) from exc
     print(target)

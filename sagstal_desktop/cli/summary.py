@@ -45,6 +45,7 @@ def summary_data(team, summary, norm_set, source_file: str | None = None) -> dic
                 "casework_hours": p.casework_hours,
                 "newcomer": p.newcomer,
                 "capacity_fte": p.capacity,
+                "measured_capacity_fte": p.measured_capacity,
                 "counts": dict(members[p.member_id].counts),
                 "total_cases": p.total_cases,
                 "uncovered_cases": p.uncovered_cases,
@@ -61,7 +62,9 @@ def summary_data(team, summary, norm_set, source_file: str | None = None) -> dic
             "covered_cases": summary.covered_cases,
             "cases_by_type": summary.cases_by_type,
             "uncovered_by_type": summary.uncovered_by_type,
+            "uncovered_cases": summary.uncovered_cases,
             "available_fte": summary.available_fte,
+            "total_capacity_fte": summary.total_capacity_fte,
             "fte_needed": {lvl: summary.fte_needed(lvl) for lvl in levels},
             "shortfall_fte": {lvl: summary.shortfall(lvl) for lvl in levels},
             "cost_per_fte": summary.cost_per_fte,
@@ -71,6 +74,9 @@ def summary_data(team, summary, norm_set, source_file: str | None = None) -> dic
             "within_count": summary.within_count,
             "below_count": summary.below_count,
             "not_computable_count": summary.not_computable_count,
+            "partly_unmeasured_count": summary.partly_unmeasured_count,
+            "unmeasured_count": summary.unmeasured_count,
+            "uneven": summary.uneven,
             "share_within_max_pct": pct(summary.share_within_max),
             "average_fte_caseload": summary.average_fte_caseload,
             "effective_range": list(effective) if effective else None,
@@ -94,28 +100,26 @@ _LABELS = {
     "da": {
         "norms": "Normsæt", "as_of": "Opgjort", "name": "Navn", "hours": "Timer", "fte": "Årsværk",
         "cases": "Sager", "ftecl": "Fuldtidssagstal", "load": "Belastning", "status": "Status",
-        "available": "Årsværk til sagsbehandling", "need": "Årsværk der skal til ved DS' ",
-        "max": "maksimum", "mid": "midtpunkt", "min": "minimum", "short": "Mangler", "surplus": "Overskud",
-        "cost": "Årlig udgift (ved maksimum)", "over": "Medarbejdere over DS' maksimum",
-        "avg": "Gennemsnitligt fuldtidssagstal", "range": "DS-interval for teamets sager",
+        "available": "Årsværk til sagsbehandling", "need": "Årsværk der skal til ved ",
+        "short": "Mangler", "surplus": "Overskud",
+        "cost": "Årlig udgift (ved maksimum)", "over": "Medarbejdere over <max>",
+        "avg": "Gennemsnitligt fuldtidssagstal", "range": "<Range> for teamets sager",
         "uncovered": "Sager uden norm i normsættet",
-        "below": "under", "within": "inden for", "over_s": "over", "not_computable": "kan ikke beregnes",
     },
     "en": {
         "norms": "Norm set", "as_of": "As of", "name": "Name", "hours": "Hours", "fte": "FTE",
         "cases": "Cases", "ftecl": "FTE caseload", "load": "Load", "status": "Status",
-        "available": "Available casework FTE", "need": "FTE needed at DS ",
-        "max": "maximum", "mid": "midpoint", "min": "minimum", "short": "Shortfall", "surplus": "Surplus",
-        "cost": "Yearly cost (at maximum)", "over": "Staff over DS maximum",
-        "avg": "Average full-time-equivalent caseload", "range": "DS range for the team's cases",
+        "available": "Available casework FTE", "need": "FTE needed at ",
+        "short": "Shortfall", "surplus": "Surplus",
+        "cost": "Yearly cost (at maximum)", "over": "Staff over <max>",
+        "avg": "Average full-time-equivalent caseload", "range": "<Range> for the team's cases",
         "uncovered": "Cases with no norm in the set",
-        "below": "below", "within": "within", "over_s": "over", "not_computable": "not computable",
     },
 }
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from sagstal_desktop.core.formatting import format_dkk, format_number, format_percent, format_range
+    from sagstal_desktop.core.formatting import format_dkk, format_number, format_range
     from sagstal_desktop.core.load import summarize
 
     team = open_team(args.file)
@@ -125,9 +129,17 @@ def cmd_summary(args: argparse.Namespace) -> int:
         json.dump(summary_data(team, summary, norm_set, args.file), sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
-    lang, t = args.lang, _LABELS[args.lang]
-    status_text = {"below": t["below"], "within": t["within"], "over": t["over_s"],
-                   "not_computable": t["not_computable"]}
+    from sagstal_desktop.core.wording import (
+        fill,
+        format_load,
+        status_phrase,
+        term,
+        uneven_summary,
+        unmeasured_summary,
+    )
+
+    lang = args.lang
+    t = {key: fill(value, norm_set, lang) for key, value in _LABELS[lang].items()}
     title = " – ".join(x for x in (team.info.municipality, team.info.department, team.info.team_name) if x)
     print(title)
     print(f"{t['norms']}: {norm_set.name(lang)}")
@@ -139,12 +151,12 @@ def cmd_summary(args: argparse.Namespace) -> int:
     for p in summary.persons:
         print(f"{p.name:<{width}}  {format_number(p.weekly_hours, 1, lang):>6}  "
               f"{format_number(p.capacity, 2, lang):>6}  {p.total_cases:>5}  "
-              f"{format_number(p.fte_caseload, 1, lang):>15}  {format_percent(p.load_max, 1, lang):>10}  "
-              f"{status_text[p.status.value]}")
+              f"{format_number(p.fte_caseload, 1, lang):>15}  {format_load(p.load_max, lang, 1):>10}  "
+              f"{status_phrase(p.status, norm_set, lang, p.uncovered_cases, p.total_cases)}")
     print()
     print(f"{t['available']}: {format_number(summary.available_fte, 2, lang)}")
     for level in ("max", "mid", "min"):
-        print(f"{t['need']}{t[level]}: {format_number(summary.fte_needed(level), 2, lang)}"
+        print(f"{t['need']}{term(level, norm_set, lang)}: {format_number(summary.fte_needed(level), 2, lang)}"
               f"  ({t['short'] if summary.shortfall(level) > 0 else t['surplus']} "
               f"{format_number(abs(summary.shortfall(level)), 2, lang)})")
     if summary.cost_per_fte is not None:
@@ -155,6 +167,9 @@ def cmd_summary(args: argparse.Namespace) -> int:
         print(f"{t['range']}: {format_range(*summary.effective_range, lang)}")
     if summary.uncovered_by_type:
         print(f"{t['uncovered']}: {summary.uncovered_by_type}")
+        print(unmeasured_summary(summary.uncovered_cases, summary.total_cases, lang))
+    if summary.uneven:
+        print(uneven_summary(summary, norm_set, lang, pointer=True))
     return 0
 
 

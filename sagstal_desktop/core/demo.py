@@ -56,13 +56,18 @@ _HISTORY = (
 
 
 def _bi08_cost() -> tuple[float, str]:
-    """The demo's cost per FTE, derived from budget proposal BI08 (seed 004): the yearly cost
-    over the FTE it adds (5,000 citizens / 50 - 5,000 / 70 = 28.57), i.e. 396,900 DKK."""
+    """The demo's cost per FTE, our own derivation from budget proposal BI08 (seed 004), which
+    states no number of positions and no cost per position: the yearly cost over the FTE it
+    would add if its 5,000 target-group citizens went from 70 to 50 per caseworker
+    (5,000 / 50 - 5,000 / 70 = 28.57), i.e. 396,900 DKK. The note says so."""
     case = budget_case()
     note = (
-        f"Afledt af Københavns Kommunes budgetforslag BI08 ({case.price_level}): "
-        f"{format_number(case.yearly_cost_thousand_dkk / 1000, 2)} mio. kr. om året for "
-        f"{format_number(case.extra_fte, 2)} årsværk"
+        f"Vores beregning ud fra Københavns Kommunes budgetforslag BI08 ({case.price_level}), som ikke "
+        f"selv angiver antal stillinger eller pris pr. stilling: "
+        f"{format_number(case.yearly_cost_thousand_dkk / 1000, 2)} mio. kr. om året / "
+        f"{format_number(case.extra_fte, 2)} årsværk, under antagelse af at målgruppernes "
+        f"{format_number(case.citizens, 0)} borgere går fra {format_number(case.current_caseload, 0)} til "
+        f"{format_number(case.target_caseload, 0)} sager pr. sagsbehandler"
     )
     return case.cost_per_fte, note
 

@@ -43,7 +43,8 @@ def format_range(low: float | None, high: float | None, lang: str = "da") -> str
         return "–"
 
     def one(v: float) -> str:
-        return format_number(v, 0 if float(v).is_integer() else 1, lang)
+        v = round(float(v), 1)  # no float noise: 45.00000000001 is 45, never "45,0"
+        return format_number(v, 0 if v.is_integer() else 1, lang)
 
     return f"{one(low)}-{one(high)}"
 

@@ -12,8 +12,18 @@ Definitions (domain brief, "The load model the app implements"):
   sum c, shortfall = needed - available, yearly cost = shortfall * cost per FTE.
 
 A person with no casework capacity gets the status NOT_COMPUTABLE; no inf or NaN is produced.
-Cases of a type the chosen norm set cannot measure are counted, reported as *uncovered* and
-left out of the loads.
+Cases of a type the chosen norm set cannot measure are counted, reported as *uncovered*
+(unmeasured) and left out of the loads. They are never read as "below range":
+
+* a person whose cases are all unmeasured gets UNMEASURED;
+* a person with some unmeasured cases is OVER if the measured cases alone exceed the maximum
+  (the unmeasured ones can only add to that), and PARTLY_UNMEASURED otherwise.
+
+Capacity rule for the team (so that unmeasured cases never shrink a shortfall): a person's
+capacity counts as available for the measured cases only in proportion to the measured share
+of their cases, ``c * covered / total`` (all of ``c`` for a person with no cases). Someone who
+holds only unmeasured cases therefore adds nothing to the available FTE. ``total_capacity_fte``
+keeps the plain sum of ``c``.
 """
 
 from __future__ import annotations
@@ -44,6 +54,8 @@ class Status(StrEnum):
     WITHIN = "within"
     OVER = "over"
     NOT_COMPUTABLE = "not_computable"
+    PARTLY_UNMEASURED = "partly_unmeasured"  # some cases have no norm; the measured ones are not over
+    UNMEASURED = "unmeasured"  # every case has no norm in the chosen set
 
 
 class PersonResult(NamedTuple):
@@ -55,6 +67,7 @@ class PersonResult(NamedTuple):
     casework_hours: float
     newcomer: bool
     capacity: float  # casework FTE after the newcomer reduction
+    measured_capacity: float  # capacity * covered / total cases: what counts for the measured cases
     total_cases: int
     uncovered_cases: int  # cases of types the norm set cannot measure
     weighted_max: float  # sum n_t / max_t: FTE of work at DS max the person's cases represent
@@ -112,6 +125,7 @@ class TeamSummary:
     covered_cases: int
     available_fte: float
     casework_hours: float
+    total_capacity_fte: float  # sum of every person's capacity, unmeasured cases or not
     fte_needed_max: float
     fte_needed_mid: float
     fte_needed_min: float
@@ -121,10 +135,23 @@ class TeamSummary:
     over_count: int
     within_count: int
     below_count: int
+    partly_unmeasured_count: int = 0
+    unmeasured_count: int = 0
 
     @property
     def not_computable_count(self) -> int:
         return self.staff_count - self.computable_count
+
+    @property
+    def uncovered_cases(self) -> int:
+        """The team's cases of types the norm set has no range for (reported, not measured)."""
+        return self.total_cases - self.covered_cases
+
+    @property
+    def uneven(self) -> bool:
+        """True when the team has the FTE it needs at the maximum but people are over: the cases
+        are unevenly spread."""
+        return self.over_count > 0 and self.shortfall("max") <= 1e-9
 
     def shortfall(self, level: str = "max") -> float:
         """FTE needed at ``level`` ("max", "mid" or "min") minus available FTE.
@@ -143,10 +170,12 @@ class TeamSummary:
 
     @property
     def share_within_max(self) -> float | None:
-        """Share of computable staff at or below DS max (0-1); None if nobody is computable."""
-        if not self.computable_count:
+        """Share at or below the maximum (0-1) of the staff whose status is known (below, within
+        or over; partly and fully unmeasured people are left out); None if there are none."""
+        known = self.below_count + self.within_count + self.over_count
+        if not known:
             return None
-        return (self.computable_count - self.over_count) / self.computable_count
+        return (self.below_count + self.within_count) / known
 
     @property
     def average_fte_caseload(self) -> float | None:
@@ -263,9 +292,11 @@ class _Computed(NamedTuple):
     casework_hours: float
     total_cases: int
     status_counts: list[int]  # indexed like _STATUS_BY_CODE
+    total_capacity: float
 
 
-_STATUS_BY_CODE = (Status.BELOW, Status.WITHIN, Status.OVER, Status.NOT_COMPUTABLE)
+_STATUS_BY_CODE = (Status.BELOW, Status.WITHIN, Status.OVER, Status.NOT_COMPUTABLE, Status.PARTLY_UNMEASURED,
+                   Status.UNMEASURED)
 
 
 def _compute_people(
@@ -303,8 +334,8 @@ def _compute_people_python(
     columns: dict[str, list] = {name: [] for name in PersonResult._fields}
     totals: dict[str, int] = {}
     uncovered: dict[str, int] = {}
-    status_counts = [0, 0, 0, 0]
-    available = casework_hours = 0.0
+    status_counts = [0] * len(_STATUS_BY_CODE)
+    available = total_capacity = casework_hours = 0.0
     total_cases = 0
     for person, newcomer in zip(staff, _newcomer_flags(staff, settings, as_of), strict=True):
         weighted_max = weighted_min = 0.0
@@ -327,25 +358,35 @@ def _compute_people_python(
         capacity = hours / fth * (keep if newcomer else 1.0) if hours > 0 else 0.0
         if capacity > 0:
             load_max, load_min = weighted_max / capacity, weighted_min / capacity
-            code = 2 if load_max > 1.0 + EPSILON else 0 if load_min < 1.0 - EPSILON else 1
+            if total and unc == total:
+                code = 5
+            elif load_max > 1.0 + EPSILON:
+                code = 2
+            elif unc:
+                code = 4
+            else:
+                code = 0 if load_min < 1.0 - EPSILON else 1
         else:
             load_max = load_min = None
             code = 3
+        measured = capacity * (total - unc) / total if total else capacity
         status_counts[code] += 1
-        available += capacity
+        available += measured
+        total_capacity += capacity
         total_cases += total
         if hours > 0:
             casework_hours += hours
         for name, value in (
             ("member_id", person.id), ("name", person.name), ("weekly_hours", person.weekly_hours),
             ("casework_hours", max(hours, 0.0)), ("newcomer", newcomer), ("capacity", capacity),
+            ("measured_capacity", measured),
             ("total_cases", total), ("uncovered_cases", unc), ("weighted_max", weighted_max),
             ("weighted_min", weighted_min), ("fte_caseload", total * fth / hours if hours > 0 else None),
             ("load_max", load_max), ("load_min", load_min), ("status", _STATUS_BY_CODE[code]),
         ):
             columns[name].append(value)
     return _Computed(PersonResults(columns), totals, uncovered, available, casework_hours, total_cases,
-                     status_counts)
+                     status_counts, total_capacity)
 
 
 def _compute_people_numpy(
@@ -396,8 +437,10 @@ def _compute_people_numpy(
     load_max = wmax / safe_capacity
     load_min = wmin / safe_capacity
     status_code = np.select(
-        [~computable, load_max > 1.0 + EPSILON, load_min < 1.0 - EPSILON], [3, 2, 0], default=1
+        [~computable, (total > 0) & (unc == total), load_max > 1.0 + EPSILON, unc > 0, load_min < 1.0 - EPSILON],
+        [3, 5, 2, 4, 0], default=1,
     )
+    measured = np.where(total > 0, capacity * (total - unc) / np.maximum(total, 1), capacity)
     fte_caseload = (total * fth / safe_hours).tolist()
     load_max_list, load_min_list = load_max.tolist(), load_min.tolist()
     for i in np.flatnonzero(~has_hours).tolist():
@@ -412,6 +455,7 @@ def _compute_people_numpy(
             "casework_hours": np.maximum(hours, 0.0).tolist(),
             "newcomer": newcomers.tolist(),
             "capacity": capacity.tolist(),
+            "measured_capacity": measured.tolist(),
             "total_cases": total.tolist(),
             "uncovered_cases": unc.tolist(),
             "weighted_max": wmax.tolist(),
@@ -426,10 +470,11 @@ def _compute_people_numpy(
         persons,
         totals,
         uncovered,
-        float(capacity.sum()),
+        float(measured.sum()),
         float(hours[has_hours].sum()),
         int(total.sum()),
-        np.bincount(status_code, minlength=4).tolist(),
+        np.bincount(status_code, minlength=len(_STATUS_BY_CODE)).tolist(),
+        float(capacity.sum()),
     )
 
 
@@ -459,7 +504,7 @@ def summarize(team: Team, as_of: date | None = None, norm_set: NormSet | None = 
         need_max += n / norm.max
         need_mid += n / norm.midpoint
         need_min += n / norm.min
-    below, within, over, _not_computable = computed.status_counts
+    below, within, over, not_computable, partly, unmeasured = computed.status_counts
     return TeamSummary(
         norm_set_id=norm_set.id,
         as_of=as_of,
@@ -472,13 +517,16 @@ def summarize(team: Team, as_of: date | None = None, norm_set: NormSet | None = 
         covered_cases=sum(computed.totals.values()),
         available_fte=computed.available_fte,
         casework_hours=computed.casework_hours,
+        total_capacity_fte=computed.total_capacity,
         fte_needed_max=need_max,
         fte_needed_mid=need_mid,
         fte_needed_min=need_min,
         cost_per_fte=team.settings.cost_per_fte,
         staff_count=len(computed.persons),
-        computable_count=below + within + over,
+        computable_count=len(computed.persons) - not_computable,
         over_count=over,
         within_count=within,
         below_count=below,
+        partly_unmeasured_count=partly,
+        unmeasured_count=unmeasured,
     )

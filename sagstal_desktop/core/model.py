@@ -6,6 +6,7 @@ Plain mutable dataclasses; the load model (``load.py``) reads them and never cha
 from __future__ import annotations
 
 import copy
+import secrets
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -43,6 +44,9 @@ class TeamSettings:
     cost_source: str = ""  # where the user's cost figure comes from (printed with it)
     budget_years: int = field(default_factory=default_of("budget_years"))
     budget_first_year: int | None = None
+    #: Per-document salt of the anonymised labels' order (core.anonymise), saved with the team;
+    #: not part of equality (it is no choice a person makes). "" in files saved before it existed.
+    anonymise_salt: str = field(default_factory=lambda: secrets.token_hex(16), compare=False)
 
 
 @dataclass

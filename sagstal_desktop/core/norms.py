@@ -201,7 +201,7 @@ class NormSet:
                 groups=groups,
                 description_da=str(data.get("description_da") or ""),
                 description_en=str(data.get("description_en") or ""),
-                source=Source.from_dict(data.get("source")),
+                source=_set_source(data),
                 is_default=bool(data.get("default", False)),
                 based_on=data.get("based_on"),
                 full_time_hours_source=Source.from_dict(data.get("full_time_hours_source")),
@@ -354,6 +354,16 @@ def find_norm_set(set_id: str, custom: tuple[NormSet, ...] | list[NormSet] = ())
     raise KeyError(set_id)
 
 
+def _set_source(data: dict[str, Any]) -> Source | None:
+    """The set's own source. An own set ("custom") is cited by the user's note in the team file,
+    never by the DS document it was copied from (older files kept the copy's source)."""
+    source = Source.from_dict(data.get("source"))
+    if str(data.get("kind", "custom")) == "custom" and (source is None or source.document != "local"):
+        note = str(data.get("description_da") or "").strip()
+        return Source("local", note or str(data["name_da"]), None)
+    return source
+
+
 def custom_norm_set(
     set_id: str,
     name: str,
@@ -370,6 +380,7 @@ def custom_norm_set(
     )
     data.pop("default", None)
     local = {"document": "local", "section": source_note or name, "year": None}
+    data["source"] = local
     for group in data["groups"]:
         for t in group["types"]:
             if overrides and t["case_type"] in overrides:

@@ -1,5 +1,5 @@
-"""Reference data shown beside a team's own figures: caseloads from projects with documented
-effects (``reference_caseloads.json``, seed 003) and the Copenhagen budget case BI08
+"""Reference data shown beside a team's own figures: caseloads from other projects, two with a
+documented effect and three ongoing (``reference_caseloads.json``, seed 003) and the Copenhagen budget case BI08
 (``budget_case_kk_bi08.json``, seed 004). Every figure is read from ``resources/reference``.
 """
 
@@ -26,6 +26,7 @@ class ReferenceProject:
     max: float | None
     effect_da: str
     effect_en: str
+    documented_effect: bool = False  # the note reports an effect (JobFirst, IPS); else an ongoing project
 
     def role(self, lang: str = "da") -> str:
         return self.role_da if lang == "da" else self.role_en
@@ -39,7 +40,7 @@ class ReferenceProject:
 
 @dataclass(frozen=True, slots=True)
 class ReferenceCaseloads:
-    """Projects with documented effects, what to weigh, and the source."""
+    """Projects (with a documented effect first, then the ongoing ones), what to weigh, and the source."""
 
     projects: tuple[ReferenceProject, ...]
     considerations_da: str
@@ -88,10 +89,12 @@ def _load(name: str) -> dict:
 
 @cache
 def reference_caseloads() -> ReferenceCaseloads:
-    """The projects of ``reference_caseloads.json`` in file order."""
+    """The projects of ``reference_caseloads.json``: those with a documented effect first, each
+    group in file order."""
     raw = _load("reference_caseloads.json")
     fields = ReferenceProject.__dataclass_fields__
-    projects = tuple(ReferenceProject(**{k: v for k, v in p.items() if k in fields}) for p in raw["projects"])
+    projects = [ReferenceProject(**{k: v for k, v in p.items() if k in fields}) for p in raw["projects"]]
+    projects = tuple(sorted(projects, key=lambda p: not p.documented_effect))
     return ReferenceCaseloads(projects, raw["considerations_da"], raw["considerations_en"],
                               Source.from_dict(raw["source"]))
 

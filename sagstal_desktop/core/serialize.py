@@ -55,7 +55,9 @@ def settings_to_dict(settings: TeamSettings) -> dict[str, Any]:
 
 def settings_from_dict(data: dict[str, Any]) -> TeamSettings:
     known = {f.name for f in fields(TeamSettings)}
-    return TeamSettings(**{k: v for k, v in data.items() if k in known})
+    values = {k: v for k, v in data.items() if k in known}
+    values.setdefault("anonymise_salt", "")  # an older file: labels keyed by the ids alone, still stable
+    return TeamSettings(**values)
 
 
 def team_inputs(team: Team) -> dict[str, Any]:

@@ -19,6 +19,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "empty": ("a value is required", "skal udfyldes"),
     "not_number": ("\"{value}\" is not a number", "\"{value}\" er ikke et tal"),
     "not_whole": ("\"{value}\" is not a whole number of cases", "\"{value}\" er ikke et helt antal sager"),
+    "ambiguous_count": (
+        "\"{value}\" can be read as a decimal number or as {limit} with a thousands separator; write the number "
+        "of cases without a separator, e.g. {limit}",
+        "\"{value}\" kan læses som et decimaltal eller som {limit} med tusindtalsskilletegn; skriv antallet af "
+        "sager uden skilletegn, fx {limit}",
+    ),
     "negative": ("\"{value}\" is negative", "\"{value}\" er negativ"),
     "hours_range": ("\"{value}\" hours is outside 0-{limit}", "\"{value}\" timer ligger uden for 0-{limit}"),
     "other_exceeds": (
@@ -45,10 +51,17 @@ class InputError(ValueError):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "da") -> str:
+        """The message in ``lang``; values that are numbers (not typed text) are quoted in that
+        language's notation: Danish "12,5" and "100.000", English "12.5" and "100000"."""
         english, danish = _MESSAGES[self.code]
-        shown = self.value if isinstance(self.value, str) else _plain(self.value)
-        limit = _plain(self.limit) if isinstance(self.limit, float) else self.limit
+        shown = self.shown(lang)
+        limit = _plain(self.limit, lang) if isinstance(self.limit, int | float) else self.limit
         return (danish if lang == "da" else english).format(value=shown, limit=limit)
+
+
+    def shown(self, lang: str = "en") -> str:
+        """The value as quoted: typed text as typed, a number in ``lang``'s notation."""
+        return self.value if isinstance(self.value, str) else _plain(self.value, lang)
 
 
 def is_blank(value: Any) -> bool:
@@ -56,10 +69,19 @@ def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _plain(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+def _plain(value: Any, lang: str = "en") -> str:
+    """A number as plain text: no trailing ".0"; in Danish with a decimal comma and thousands
+    points ("12,5", "100.000")."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    text = str(int(value)) if float(value).is_integer() else repr(float(value))
+    if lang != "da":
+        return text
+    whole, _sep, decimals = text.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    digits = whole.lstrip("-")
+    grouped = ".".join([digits[max(0, i - 3):i] for i in range(len(digits), 0, -3)][::-1])
+    return sign + grouped + ("," + decimals if decimals else "")
 
 
 def limits() -> dict[str, Any]:
@@ -121,10 +143,24 @@ def parse_other_hours(value: Any, weekly_hours: float | None = None) -> float:
     return hours
 
 
+_COUNT_THOUSANDS_DA = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # 1.000, 12.345: Danish thousands
+_COUNT_THOUSANDS_EN = re.compile(r"^\d{1,3}(?:,\d{3})+$")  # 1,000: Danish 1 or English 1000
+
+
 def parse_count(value: Any) -> int:
-    """A case count: a whole number, 0 or more. Empty counts as 0."""
+    """A case count: a whole number, 0 or more. Empty counts as 0.
+
+    A count is never misread through a thousands separator: "1.000" (Danish notation) is 1000;
+    "1,000" could be Danish 1 or English 1000 and is refused with a message; "12,5" is refused
+    as not whole."""
     if is_blank(value):
         return 0
+    if isinstance(value, str):
+        text = value.strip().replace("\u00a0", " ")
+        if _COUNT_THOUSANDS_DA.match(text):
+            value = text.replace(".", "")
+        elif _COUNT_THOUSANDS_EN.match(text):
+            raise InputError("ambiguous_count", text, text.replace(",", ""))
     number = parse_number(value)
     if number < 0:
         raise InputError("negative", _shown(value))
@@ -203,8 +239,10 @@ def _checked(day: date, raw: Any) -> date:
     return day
 
 
-def _shown(value: Any) -> str:
-    return value.strip() if isinstance(value, str) else _plain(value)
+def _shown(value: Any) -> Any:
+    """Typed text stripped; a number (e.g. from a spreadsheet cell) kept as a number, so that
+    each message quotes it in its own language's notation."""
+    return value.strip() if isinstance(value, str) else value
 
 
 def check_name(value: Any) -> str:
@@ -212,3 +250,24 @@ def check_name(value: Any) -> str:
     if not name:
         raise InputError("name_empty", "")
     return name
+
+
+_FUTURE_START = {"da": "starter {day}", "en": "starts {day}"}
+_FUTURE_START_NOTE = {
+    "da": "Ansættelsesdatoen ligger efter opgørelsesdatoen; medarbejderen regnes som nyansat.",
+    "en": "The start date lies after the date computed for; the person counts as a newcomer.",
+}
+
+
+def future_start(start: date | None, as_of: date, lang: str = "da") -> str:
+    """A start date still to come is accepted but said out loud: "starter 1.1.2030" ("" for a
+    start date on or before ``as_of``)."""
+    if start is None or start <= as_of:
+        return ""
+    day = f"{start.day}.{start.month}.{start.year}" if lang == "da" else start.isoformat()
+    return _FUTURE_START.get(lang, _FUTURE_START["da"]).format(day=day)
+
+
+def future_start_note(lang: str = "da") -> str:
+    """What a future start date means for the computation (a tooltip or a warning's detail)."""
+    return _FUTURE_START_NOTE.get(lang, _FUTURE_START_NOTE["da"])

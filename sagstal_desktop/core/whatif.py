@@ -45,10 +45,14 @@ class BudgetRow:
 
 
 def budget_table(yearly_cost_dkk: float, first_year: int, years: int) -> tuple[list[BudgetRow], float]:
-    """Yearly rows in 1,000 DKK and their total, as municipal budget proposals show them
-    (e.g. BI08: 11,340 a year for 2023-2026, 45,360 in all)."""
+    """Yearly rows in whole 1,000 DKK and their total, as municipal budget proposals show them
+    (e.g. BI08: 11,340 a year for 2023-2026, 45,360 in all). Each year is rounded first and the
+    total is the sum of the rounded years, so the table adds up as printed (4 x 518 = 2,072,
+    never 2,073)."""
+    from sagstal_desktop.core.survey import round_half_up
+
     if years < 1:
         raise ValueError("at least one budget year")
-    amount = yearly_cost_dkk / 1000
+    amount = round_half_up(yearly_cost_dkk / 1000, 0)
     rows = [BudgetRow(first_year + i, amount) for i in range(years)]
-    return rows, amount * years
+    return rows, sum(r.thousand_dkk for r in rows)

@@ -112,13 +112,22 @@ def _ask_save(window: Any, title: str, default_name: str) -> Path | None:
     return path
 
 
-def export_spreadsheet(window: Any, path: Path | str | None = None) -> None:
+def export_spreadsheet_anonymised(window: Any, path: Path | str | None = None) -> None:
+    """File → Export anonymised spreadsheet…: as ``export_spreadsheet`` with the memo's
+    anonymisation (labels in an order unrelated to names, no dates or hours, sorted by load)."""
+    export_spreadsheet(window, path, anonymise=True)
+
+
+def export_spreadsheet(window: Any, path: Path | str | None = None, anonymise: bool = False) -> None:
     """File → Export spreadsheet…: the team as .xlsx (staff, summary, norms) or .csv."""
     from sagstal_desktop.io.exporter import ExportError, export_csv, export_xlsx
 
     team = window.team()
     stem = (Path(window.document_path()).stem if window.document_path() else None) or team.info.team_name or "team"
     title = QCoreApplication.translate("ImportActions", "Export spreadsheet")
+    if anonymise:
+        stem = team.info.team_name or "team"  # the file's name may name a person; the team's seldom
+        title = QCoreApplication.translate("MainWindow", "Export anon&ymised spreadsheet…").replace("&", "")
     target = Path(path) if path else _ask_save(window, title, f"{stem}.xlsx")
     if target is None:
         return
@@ -134,9 +143,9 @@ def export_spreadsheet(window: Any, path: Path | str | None = None) -> None:
             progress(done, total)
 
         if target.suffix.lower() == ".csv":
-            export_csv(snapshot, target, lang, as_of, norm_set)
+            export_csv(snapshot, target, lang, as_of, norm_set, anonymise)
         else:
-            export_xlsx(snapshot, target, lang, as_of, norm_set, report)
+            export_xlsx(snapshot, target, lang, as_of, norm_set, report, anonymise)
         return target
 
     try:

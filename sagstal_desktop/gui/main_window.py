@@ -230,6 +230,7 @@ class MainWindow(QMainWindow):
     def _on_recomputed(self) -> None:
         summary, norm_set = self._document.summary, self._document.norm_set()
         self.summary_panel.show_summary(summary, norm_set, self._lang)
+        self.legend.show_statuses(set(summary.persons.column("status")), norm_set)
         self._refresh_chart()
         self._fill_norm_combo()
         self._update_undo_actions()
@@ -239,7 +240,7 @@ class MainWindow(QMainWindow):
     def _refresh_chart(self) -> None:
         chart = self._chart_host.chart()
         if chart is not None:
-            chart.show_summary(self._document.summary, self._lang)
+            chart.show_summary(self._document.summary, self._lang, self._document.norm_set())
 
     def _fill_norm_combo(self) -> None:
         sets = [*builtin_norm_sets(), *self._document.team.custom_norm_sets]

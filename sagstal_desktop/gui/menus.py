@@ -21,6 +21,7 @@ HANDLERS = {
     "import_current": ("import_actions", "import_into_current"),
     "import_new": ("import_actions", "import_as_new"),
     "export_sheet": ("import_actions", "export_spreadsheet"),
+    "export_sheet_anonymised": ("import_actions", "export_spreadsheet_anonymised"),
     "export_template": ("import_actions", "export_template"),
     "export_memo": ("memo_actions", "export_memo"),
     "preview_memo": ("memo_actions", "preview_memo"),
@@ -47,6 +48,7 @@ def _texts() -> dict[str, str]:
         "import_current": translate("MainWindow", "&Import spreadsheet…"),
         "import_new": translate("MainWindow", "Import as new &team…"),
         "export_sheet": translate("MainWindow", "Export spreads&heet…"),
+        "export_sheet_anonymised": translate("MainWindow", "Export anon&ymised spreadsheet…"),
         "export_template": translate("MainWindow", "Export &blank template…"),
         "export_memo": translate("MainWindow", "Export &memo…"),
         "preview_memo": translate("MainWindow", "Memo pre&view…"),
@@ -144,7 +146,8 @@ class WindowActions:
         recent.aboutToShow.connect(self._fill_recent)
         file.addActions([a["save"], a["save_as"]])
         file.addSeparator()
-        file.addActions([a["import_current"], a["import_new"], a["export_sheet"], a["export_template"]])
+        file.addActions([a["import_current"], a["import_new"], a["export_sheet"], a["export_sheet_anonymised"],
+                         a["export_template"]])
         file.addSeparator()
         file.addActions([a["export_memo"], a["preview_memo"], a["print_memo"]])
         file.addSeparator()

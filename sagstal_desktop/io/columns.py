@@ -59,6 +59,21 @@ COMPUTED_HEADERS: tuple[tuple[str, str, str], ...] = (
     ("load_max", "Belastning (andel af DS' maksimum)", "Load (share of DS maximum)"),
     ("status", "Status", "Status"),
 )
+#: The load column named by the kind of norm set (core.wording): "<max>" is the set's maximum.
+LOAD_HEADER = ("Belastning (andel af <max>)", "Load (share of <max>)")
+
+
+def computed_headers(norm_set, lang: str = "da") -> list[str]:
+    """The computed columns' headers, the load named by the norm set's own words."""
+    from sagstal_desktop.core.wording import fill
+
+    out = []
+    for key, da, en in COMPUTED_HEADERS:
+        if key == "load_max":
+            out.append(fill(LOAD_HEADER[0] if lang == "da" else LOAD_HEADER[1], norm_set, lang))
+        else:
+            out.append(da if lang == "da" else en)
+    return out
 
 
 def normalize(header: object) -> str:
@@ -92,6 +107,9 @@ def _field_lookup() -> dict[str, str]:
     for _key, da, en in COMPUTED_HEADERS:
         lookup.setdefault(normalize(da), COMPUTED)
         lookup.setdefault(normalize(en), COMPUTED)
+    for kind in ("ds", "survey", "custom"):
+        for lang in ("da", "en"):
+            lookup.setdefault(normalize(computed_headers(kind, lang)[3]), COMPUTED)
     return lookup
 
 

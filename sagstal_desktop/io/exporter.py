@@ -28,6 +28,7 @@ from sagstal_desktop.core.formatting import format_percent
 from sagstal_desktop.core.load import TeamSummary, summarize
 from sagstal_desktop.core.model import StaffMember, Team
 from sagstal_desktop.core.norms import NormSet
+from sagstal_desktop.core.wording import fill, status_phrase
 from sagstal_desktop.io import columns as col
 
 SHEET_NAMES = {
@@ -35,12 +36,6 @@ SHEET_NAMES = {
     "summary": ("Opsummering", "Summary"),
     "norms": ("Normer", "Norms"),
     "help": ("Vejledning", "Instructions"),
-}
-_STATUS = {
-    "below": ("under intervallet", "below the range"),
-    "within": ("inden for intervallet", "within the range"),
-    "over": ("over DS' maksimum", "over DS maximum"),
-    "not_computable": ("kan ikke beregnes", "not computable"),
 }
 _DATE_FORMAT = {"da": "dd-mm-yyyy", "en": "yyyy-mm-dd"}
 
@@ -113,23 +108,43 @@ def _input_values(person: StaffMember, targets: list[str], norm_set: NormSet, la
     return out
 
 
-def staff_table(team: Team, lang: str = "da", as_of: date | None = None,
-                norm_set: NormSet | None = None) -> tuple[list[str], list[str], list[list[Any]], TeamSummary]:
+#: Left out of an anonymised export: what identifies a person beside the name (start date,
+#: hours, other tasks, note, competences, whether they take new cases), the capacity that carries
+#: hours and newcomer status, and the full-time caseload (cases × 37 / hours gives the hours back).
+ANONYMISED_OUT = frozenset({col.START_DATE, col.WEEKLY_HOURS, col.OTHER_HOURS, col.OTHER_TASKS, col.NOTE,
+                            col.COMPETENCES, col.TAKES_NEW_CASES, "computed:capacity", "computed:fte_caseload"})
+
+
+def staff_table(team: Team, lang: str = "da", as_of: date | None = None, norm_set: NormSet | None = None,
+                anonymise: bool = False) -> tuple[list[str], list[str], list[list[Any]], TeamSummary]:
     """(targets, headers, rows, summary) of the staff sheet: input columns then computed ones.
-    Computed targets are ``computed:<key>``."""
+    Computed targets are ``computed:<key>``. ``anonymise``: the memo's rules (``core.anonymise``):
+    names become "Medarbejder A, B, …" in an order unrelated to names and the team's order, the
+    columns of ``ANONYMISED_OUT`` are left out, and rows are sorted by load."""
+    from sagstal_desktop.core.anonymise import anonymous_labels, by_load
+
     norm_set = norm_set or team.norm_set()
     summary = summarize(team, as_of, norm_set)
     inputs = col.input_headers(norm_set, lang, _extra_types(team), planning=uses_planning_columns(team))
     targets = [t for t, _h in inputs] + [f"computed:{k}" for k, _da, _en in col.COMPUTED_HEADERS]
-    headers = [h for _t, h in inputs] + [da if lang == "da" else en for _k, da, en in col.COMPUTED_HEADERS]
+    headers = [h for _t, h in inputs] + col.computed_headers(norm_set, lang)
     results = {p.member_id: p for p in summary.persons}
     input_targets = [t for t, _h in inputs]
+    labels = anonymous_labels([m.id for m in team.staff], lang, team.settings.anonymise_salt) if anonymise else {}
     rows = []
     for person in team.staff:
         result = results[person.id]
-        status = _t(_STATUS[result.status.value], lang)
-        rows.append([*_input_values(person, input_targets, norm_set, lang),
-                     result.capacity, result.total_cases, result.fte_caseload, result.load_max, status])
+        status = status_phrase(result.status, norm_set, lang, result.uncovered_cases, result.total_cases)
+        values = _input_values(person, input_targets, norm_set, lang)
+        if anonymise:
+            values[input_targets.index(col.NAME)] = labels[person.id]
+        rows.append([*values, result.capacity, result.total_cases, result.fte_caseload, result.load_max, status])
+    if anonymise:
+        load_at = targets.index("computed:load_max")
+        rows = [rows[i] for i in by_load([r[load_at] for r in rows])]
+        keep = [i for i, t in enumerate(targets) if t not in ANONYMISED_OUT]
+        targets, headers = [targets[i] for i in keep], [headers[i] for i in keep]
+        rows = [[r[i] for i in keep] for r in rows]
     return targets, headers, rows, summary
 
 
@@ -205,12 +220,14 @@ def _number_format(target: str, lang: str) -> str | None:
 
 
 def export_xlsx(team: Team, path: Path | str, lang: str = "da", as_of: date | None = None,
-                norm_set: NormSet | None = None, progress: Callable[[int, int], None] | None = None) -> None:
-    """Write the staff, summary and norms sheets to ``path`` (atomically)."""
+                norm_set: NormSet | None = None, progress: Callable[[int, int], None] | None = None,
+                anonymise: bool = False) -> None:
+    """Write the staff, summary and norms sheets to ``path`` (atomically); ``anonymise`` as in
+    ``staff_table`` (the summary sheet holds only team figures)."""
     import openpyxl  # lazily
 
     norm_set = norm_set or team.norm_set()
-    targets, headers, rows, summary = staff_table(team, lang, as_of, norm_set)
+    targets, headers, rows, summary = staff_table(team, lang, as_of, norm_set, anonymise)
     with _atomic(Path(path)) as tmp:
         book = openpyxl.Workbook(write_only=True)
         try:
@@ -257,7 +274,7 @@ def _summary_sheet(ws, team: Team, summary: TeamSummary, norm_set: NormSet, lang
     ]
     for level, (l_da, l_en) in (("max", ("maksimum", "maximum")), ("mid", ("midtpunkt", "midpoint")),
                                 ("min", ("minimum", "minimum"))):
-        rows.append((f"Årsværk der skal til ved DS' {l_da}" if da else f"FTE needed at DS {l_en}",
+        rows.append((fill(f"Årsværk der skal til ved <{level}>" if da else f"FTE needed at <{level}>", norm_set, lang),
                      summary.fte_needed(level), "0.00"))
         rows.append((f"Mangel (+) / overskud (-) ved {l_da}" if da else f"Shortfall (+) / surplus (-) at {l_en}",
                      summary.shortfall(level), "0.00"))
@@ -266,16 +283,21 @@ def _summary_sheet(ws, team: Team, summary: TeamSummary, norm_set: NormSet, lang
          "#,##0"),
         ("Kilde til udgift pr. årsværk" if da else "Source of the cost per FTE", team.settings.cost_source or None,
          None),
-        ("Medarbejdere over DS' maksimum" if da else "Staff over DS maximum", summary.over_count, "0"),
-        ("Andel inden for DS' maksimum" if da else "Share within DS maximum", summary.share_within_max, "0%"),
+        (fill("Medarbejdere over <max>" if da else "Staff over <max>", norm_set, lang), summary.over_count, "0"),
+        (fill("Medarbejdere delvis uden norm" if da else "Staff partly unmeasured", norm_set, lang),
+         summary.partly_unmeasured_count, "0"),
+        ("Medarbejdere uden norm for nogen af deres sager" if da else "Staff with no norm for any of their cases",
+         summary.unmeasured_count, "0"),
+        (fill("Andel inden for <max>" if da else "Share within <max>", norm_set, lang), summary.share_within_max,
+         "0%"),
         ("Gennemsnitligt fuldtidssagstal" if da else "Average FTE caseload", summary.average_fte_caseload, "0.0"),
     ]
     if summary.effective_range:
         lo, hi = summary.effective_range
-        rows.append(("DS-interval for teamets sager (min)" if da else "DS range for the team's cases (min)", lo,
-                     "0.0"))
-        rows.append(("DS-interval for teamets sager (maks)" if da else "DS range for the team's cases (max)", hi,
-                     "0.0"))
+        rows.append((fill("<Range> for teamets sager (min)" if da else "<Range> for the team's cases (min)",
+                          norm_set, lang), lo, "0.0"))
+        rows.append((fill("<Range> for teamets sager (maks)" if da else "<Range> for the team's cases (max)",
+                          norm_set, lang), hi, "0.0"))
     _start_sheet(ws, ["Nøgletal" if da else "Figure", "Værdi" if da else "Value"], [45, 40], freeze="A2")
     for label, value, fmt in rows:
         ws.append([_cell(ws, label), _cell(ws, value, fmt)])
@@ -329,9 +351,9 @@ def _csv_cell(value: Any, target: str) -> str:
 
 
 def export_csv(team: Team, path: Path | str, lang: str = "da", as_of: date | None = None,
-               norm_set: NormSet | None = None) -> None:
+               norm_set: NormSet | None = None, anonymise: bool = False) -> None:
     """The staff sheet as Danish-Excel CSV (``;``, decimal comma, UTF-8 with BOM)."""
-    targets, headers, rows, _summary = staff_table(team, lang, as_of, norm_set)
+    targets, headers, rows, _summary = staff_table(team, lang, as_of, norm_set, anonymise)
     with _atomic(Path(path)) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, delimiter=";", lineterminator="\r\n")
         writer.writerow(headers)
@@ -339,12 +361,12 @@ def export_csv(team: Team, path: Path | str, lang: str = "da", as_of: date | Non
 
 
 def export_team(team: Team, path: Path | str, lang: str = "da", as_of: date | None = None,
-                norm_set: NormSet | None = None) -> None:
+                norm_set: NormSet | None = None, anonymise: bool = False) -> None:
     """Export by the file's suffix: ``.csv`` or ``.xlsx``."""
     if Path(path).suffix.lower() == ".csv":
-        export_csv(team, path, lang, as_of, norm_set)
+        export_csv(team, path, lang, as_of, norm_set, anonymise)
     else:
-        export_xlsx(team, path, lang, as_of, norm_set)
+        export_xlsx(team, path, lang, as_of, norm_set, anonymise=anonymise)
 
 
 # -- template ----------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.core.validation import (
     InputError,
     check_name,
+    future_start,
     is_blank,
     limits,
     parse_count,
@@ -308,7 +309,11 @@ def _parse_rows(table: RawTable, mapping: list[str | None], problems: list[Probl
                 ok = False
         if date_i is not None and not is_blank(cells[date_i]):
             try:
-                parsed.values[col.START_DATE] = parse_date(cells[date_i])
+                parsed.values[col.START_DATE] = day = parse_date(cells[date_i])
+                if future_start(day, date.today()):
+                    problems.append(make(WARNING, "future_start", file, number, headers[date_i], date_i,
+                                         _text(cells[date_i]), starts=(future_start(day, date.today(), "da"),
+                                                                       future_start(day, date.today(), "en"))))
             except InputError as exc:
                 fail(exc, number, date_i)
                 ok = False

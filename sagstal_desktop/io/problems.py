@@ -79,6 +79,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
                    "in a comma-separated file, or a separator inside a value without quotes?",
                    "rækken har {cells} værdier, men overskriften kun {columns} kolonner; er der brugt decimalkomma i "
                    "en kommasepareret fil eller et skilletegn i en værdi uden anførselstegn?"),
+    "future_start": ("{starts}: the start date lies after today; accepted, and the person counts as a newcomer",
+                     "{starts}: ansættelsesdatoen ligger efter i dag; den accepteres, og medarbejderen regnes "
+                     "som nyansat"),
     "duplicate_name": ("\"{value}\" is also the name in row {first}; every name must be unique",
                        "\"{value}\" er også navnet i række {first}; hvert navn må kun forekomme én gang"),
 }
@@ -94,7 +97,7 @@ def make(severity: str, code: str, file: str, row: int | None = None, column: st
 
 
 def from_input_error(exc: InputError, file: str, row: int, column: str, column_index: int) -> Problem:
-    value = exc.value if isinstance(exc.value, str) else str(exc.value)
+    value = exc.shown("en")
     return Problem(ERROR, exc.code, file, row, column, column_index, value, exc.message("da"), exc.message("en"))
 
 

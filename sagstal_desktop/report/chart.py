@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sagstal_desktop.core.formatting import format_percent
 from sagstal_desktop.core.load import Status
+from sagstal_desktop.core.wording import format_load
 from sagstal_desktop.report.fonts import BOLD, REGULAR
 from sagstal_desktop.report.texts import texts
 
@@ -14,6 +15,8 @@ STATUS_COLOURS = {
     Status.WITHIN: "#2e8b57",
     Status.BELOW: "#5b8fc7",
     Status.NOT_COMPUTABLE: "#9e9e9e",
+    Status.PARTLY_UNMEASURED: "#c9a227",
+    Status.UNMEASURED: "#bdbdbd",
 }
 
 #: Up to this many persons get one labelled horizontal bar each; more get a sorted column chart.
@@ -38,13 +41,13 @@ def _axis_top(loads: list[float]) -> float:
 
 
 def load_chart(labels: list[str], loads: list[float | None], statuses: list[Status], min_level: float | None,
-               width: float, lang: str):
+               width: float, lang: str, norm_set=None):
     """A Drawing ``width`` points wide. ``min_level``: DS min as a fraction of DS max (or None)."""
     from reportlab.graphics.shapes import Drawing, Line, Rect, String
     from reportlab.lib.colors import HexColor, white
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    t = texts(lang)
+    t = texts(lang, norm_set)
     shown = [(lab, v, s) for lab, v, s in zip(labels, loads, statuses, strict=True) if v is not None]
     top = _axis_top([v for _, v, _ in shown])
     grey, dark = HexColor("#777777"), HexColor("#222222")
@@ -64,14 +67,14 @@ def load_chart(labels: list[str], loads: list[float | None], statuses: list[Stat
             drawing.add(Line(x, 22, x, y_top, strokeColor=HexColor("#e3e3e3"), strokeWidth=0.4))
             drawing.add(String(x, 12, format_percent(tick / 100, 0, lang), fontName=REGULAR, fontSize=6.5,
                                fillColor=grey, textAnchor="middle"))
-        _reference_lines(drawing, shown, top, min_level, lang, 22, x0, plot_w, y_top)
+        _reference_lines(drawing, shown, top, min_level, (lang, norm_set), 22, x0, plot_w, y_top)
         for i, (label, value, status) in enumerate(shown):
             y = y_top - (i + 1) * (bar + gap) + gap
             drawing.add(String(x0 - 4, y + 2.5, _fit(label, label_w - 8), fontName=REGULAR, fontSize=7.5,
                                fillColor=dark, textAnchor="end"))
             drawing.add(Rect(x0, y, x_of(value * 100) - x0, bar, fillColor=HexColor(STATUS_COLOURS[status]),
                              strokeColor=None))
-            text = format_percent(value, 0, lang)
+            text = format_load(value, lang)
             text_x = x_of(value * 100) + 2
             drawing.add(Rect(text_x, y + 0.5, stringWidth(text, REGULAR, 7) + 2, bar - 1, fillColor=white,
                              strokeColor=None))
@@ -97,16 +100,17 @@ def load_chart(labels: list[str], loads: list[float | None], statuses: list[Stat
                              fillColor=HexColor(STATUS_COLOURS[status]), strokeColor=None))
         drawing.add(String(x0 + plot_w / 2, 8, t["chart_sorted"], fontName=REGULAR, fontSize=7, fillColor=grey,
                            textAnchor="middle"))
-        _reference_lines(drawing, shown, top, min_level, lang, bottom, x0, plot_w, y_top)
+        _reference_lines(drawing, shown, top, min_level, (lang, norm_set), bottom, x0, plot_w, y_top)
     return drawing
 
 
-def _reference_lines(drawing, shown, top, min_level, lang, bottom, x0, plot_w, y_top) -> None:
-    """The 100 % line and the DS-minimum line, labelled, across the plot."""
+def _reference_lines(drawing, shown, top, min_level, lang_set, bottom, x0, plot_w, y_top) -> None:
+    """The 100 % line and the minimum line, labelled by the norm set's words, across the plot."""
     from reportlab.graphics.shapes import Line, String
     from reportlab.lib.colors import HexColor
 
-    t = texts(lang)
+    lang, norm_set = lang_set
+    t = texts(lang, norm_set)
     labelled = len(shown) <= LABELLED_LIMIT
     lines = [(1.0, t["chart_line_max"], HexColor("#7a1f16"), None)]
     if min_level is not None and 0 < min_level < 1:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sagstal_desktop.core.anonymise import anonymous_labels, by_load
 from sagstal_desktop.core.load import Status, TeamSummary
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet, case_type_name, catalogue
-from sagstal_desktop.report.texts import staff_label, texts
+from sagstal_desktop.core.wording import status_label
+from sagstal_desktop.report.texts import texts
 
 #: At most this many per-type (or per-area) case columns fit in the staff table on A4.
 MAX_CASE_COLUMNS = 4
@@ -24,7 +26,8 @@ def role_text(role: str, lang: str) -> str:
 
 
 def status_text(status: Status, lang: str) -> str:
-    return texts(lang)[f"status_{status.value}"]
+    """The status word in the memo ("Over", "Delvis uden norm"), from ``core.wording``."""
+    return status_label(status, lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,19 +89,22 @@ class StaffRow:
 
     label: str
     newcomer: bool
-    weekly_hours: float
-    other_hours: float
-    capacity: float
+    weekly_hours: float | None  # None in an anonymised table (individual hours left out)
+    other_hours: float | None
+    capacity: float | None
     split: list[int]
     total_cases: int
     fte_caseload: float | None
     load_max: float | None
     status: Status
+    uncovered_cases: int = 0
 
 
 def staff_rows(team: Team, summary: TeamSummary, columns: CaseColumns, lang: str, anonymise: bool) -> list[StaffRow]:
-    """The staff table's rows in the team's order; anonymised rows are labelled A, B, … in
-    that same (stable) order and carry nothing else that names a person."""
+    """The staff table's rows in the team's order. Anonymised rows are labelled A, B, … in an
+    order unrelated to names and to the team's order (``core.anonymise``), carry no hours,
+    capacity, full-time caseload (cases × 37 / hours gives the hours back) or newcomer mark, and
+    are sorted by load, highest first."""
     members = {m.id: m for m in team.staff}
     persons = summary.persons
     names = persons.column("name")
@@ -110,20 +116,24 @@ def staff_rows(team: Team, summary: TeamSummary, columns: CaseColumns, lang: str
     ftecl = persons.column("fte_caseload")
     load = persons.column("load_max")
     status = persons.column("status")
+    uncovered = persons.column("uncovered_cases")
+    labels = anonymous_labels(ids, lang, team.settings.anonymise_salt) if anonymise else {}
+    order = by_load(load) if anonymise else range(len(persons))
     rows = []
-    for i in range(len(persons)):
+    for i in order:
         member = members[ids[i]]
         rows.append(StaffRow(
-            label=staff_label(i, lang) if anonymise else names[i],
-            newcomer=newcomer[i],
-            weekly_hours=weekly[i],
-            other_hours=member.other_hours,
-            capacity=capacity[i],
+            label=labels[ids[i]] if anonymise else names[i],
+            newcomer=newcomer[i] and not anonymise,
+            weekly_hours=None if anonymise else weekly[i],
+            other_hours=None if anonymise else member.other_hours,
+            capacity=None if anonymise else capacity[i],
             split=columns.split(member.counts),
             total_cases=totals[i],
-            fte_caseload=ftecl[i],
+            fte_caseload=None if anonymise else ftecl[i],  # cases × 37 / hours would give the hours back
             load_max=load[i],
             status=status[i],
+            uncovered_cases=uncovered[i],
         ))
     return rows
 

@@ -24,12 +24,13 @@ from sagstal_desktop.core.norms import NormSet, case_type_name, default_norm_set
 from sagstal_desktop.core.references import budget_case, reference_caseloads
 from sagstal_desktop.core.survey import national_context, survey_2023, survey_area_for
 from sagstal_desktop.core.whatif import budget_table
+from sagstal_desktop.core.wording import format_load, kind_note, term, uneven_summary, unmeasured_summary
 from sagstal_desktop.report import content
 from sagstal_desktop.report.citations import Citations
 from sagstal_desktop.report.file_mode import give_default_mode
 from sagstal_desktop.report.fonts import BOLD, COND, COND_BOLD, REGULAR, register_fonts
 from sagstal_desktop.report.options import MemoOptions
-from sagstal_desktop.report.texts import long_date, texts
+from sagstal_desktop.report.texts import join_names, long_date, texts
 
 #: progress(fraction 0-1) — may raise MemoCancelled to stop the build.
 Progress = Callable[[float], None]
@@ -41,7 +42,7 @@ HEAD_BG = "#e6ecf3"
 BOX_BG = "#f3f6f9"
 ZEBRA = "#f7f9fb"
 STATUS_TEXT = {Status.OVER: "#a93226", Status.WITHIN: "#1e6b43", Status.BELOW: "#2f6497",
-               Status.NOT_COMPUTABLE: "#666666"}
+               Status.NOT_COMPUTABLE: "#666666", Status.PARTLY_UNMEASURED: "#7d6608", Status.UNMEASURED: "#666666"}
 
 
 class MemoCancelled(Exception):
@@ -91,6 +92,14 @@ class _Styles:
                                      firstLineIndent=-18, spaceAfter=3)
 
 
+def _one_full_stop(text: str) -> str:
+    """A sentence that ends in an abbreviation ends with one full stop: "kr." + "." is "kr.",
+    never "kr.."."""
+    import re
+
+    return re.sub(r"\b(kr|ca|fx|nr|p/l|pr|mio)\.\.(?!\.)", r"\1.", text)
+
+
 def _esc(text: str) -> str:
     from xml.sax.saxutils import escape
 
@@ -103,7 +112,7 @@ class MemoBuilder:
     def __init__(self, team: Team, summary: TeamSummary, norm_set: NormSet, options: MemoOptions) -> None:
         self.team, self.summary, self.norm_set, self.options = team, summary, norm_set, options
         self.lang = options.lang
-        self.t = texts(self.lang)
+        self.t = texts(self.lang, norm_set)
         self.cite = Citations(self.lang)
         self.styles = _Styles()
 
@@ -117,7 +126,7 @@ class MemoBuilder:
     def para(self, text: str, style=None):
         from reportlab.platypus import Paragraph
 
-        return Paragraph(text, style or self.styles.body)
+        return Paragraph(_one_full_stop(text), style or self.styles.body)
 
     def source_line(self, *sources) -> list:
         refs = self.cite.ref(*sources)
@@ -188,12 +197,18 @@ class MemoBuilder:
             key = "conclusion_over" if sm.over_count else "conclusion_none_over"
             sentences.append(t[key].format(over=sm.over_count, computable=sm.computable_count))
         if sm.covered_cases:
-            sentences.append(t["conclusion_need"].format(
-                cases=self.num(sm.total_cases, 0), need=self.num(sm.fte_needed("max"), 2),
+            key = "conclusion_need_measured" if sm.uncovered_cases else "conclusion_need"
+            sentences.append(t[key].format(
+                cases=self.num(sm.covered_cases, 0), need=self.num(sm.fte_needed("max"), 2),
                 available=self.num(sm.available_fte, 2)))
             sentences.append(t["conclusion_need_mid"].format(need=self.num(sm.fte_needed("mid"), 2)))
+        if sm.uneven:
+            sentences.append(uneven_summary(sm, self.norm_set, self.lang))
+        if sm.uncovered_cases:
+            sentences.append(unmeasured_summary(sm.uncovered_cases, sm.total_cases, self.lang))
         if sm.not_computable_count:
-            sentences.append(t["not_computable_note"].format(n=sm.not_computable_count))
+            key = "not_computable_note_one" if sm.not_computable_count == 1 else "not_computable_note"
+            sentences.append(t[key].format(n=sm.not_computable_count))
         out.append(self.para(_esc(" ".join(sentences))))
 
         def shortfall_text(level: str) -> str:
@@ -208,7 +223,8 @@ class MemoBuilder:
         label, bold = s.box, s.box_bold
         data = [
             [self.para(_esc(t["cases_total"]), label), self.para(_esc(cases), bold), "", ""],
-            [self.para(_esc(t["available_fte"]), label), self.para(self.num(sm.available_fte, 2), bold), "", ""],
+            [self.para(_esc(t["available_fte_measured" if sm.uncovered_cases else "available_fte"]), label),
+             self.para(self.num(sm.available_fte, 2), bold), "", ""],
             ["", *(self.para(_esc(t[f"level_{lv}"]), s.head_r) for lv in LEVELS)],
             [self.para(_esc(t["fte_needed"]), label), *(self.num(sm.fte_needed(lv), 2) for lv in LEVELS)],
             [self.para(_esc(t["shortfall_row"]), label), *(shortfall_text(lv) for lv in LEVELS)],
@@ -223,8 +239,11 @@ class MemoBuilder:
             avg = t["against_range"].format(value=avg, range=format_range(*sm.effective_range, self.lang))
         data.append([self.para(_esc(t["avg_caseload"]), label), self.para(_esc(avg), bold), "", ""])
         if sm.cost_per_fte is not None:
-            data.append([self.para(_esc(t["cost_per_fte"]), label),
-                         self.para(_esc(format_dkk(sm.cost_per_fte, self.lang)), bold), "", ""])
+            cost = _esc(format_dkk(sm.cost_per_fte, self.lang))
+            cost_source = self.team.settings.cost_source.strip()
+            if cost_source:
+                cost += f' <font name="{REGULAR}" size="7.5">({_esc(cost_source)})</font>'
+            data.append([self.para(_esc(t["cost_per_fte"]), label), self.para(cost, bold), "", ""])
         cmds = [
             ("BACKGROUND", (0, 0), (-1, -1), HexColor(BOX_BG)),
             ("BOX", (0, 0), (-1, -1), 0.9, HexColor(NAVY)),
@@ -249,7 +268,7 @@ class MemoBuilder:
     def _team_norms(self):
         return [n for t in content.team_case_types(self.summary) if (n := self.norm_set.norm_for(t)) is not None]
 
-    def chart_section(self, persons_labels: list[str]) -> list:
+    def chart_section(self, rows: list[content.StaffRow]) -> list:
         from reportlab.graphics.shapes import Drawing, Rect, String
         from reportlab.lib.colors import HexColor
         from reportlab.platypus import KeepTogether
@@ -259,16 +278,19 @@ class MemoBuilder:
         t, sm, s = self.t, self.summary, self.styles
         if not sm.computable_count:
             return []
-        persons = sm.persons
         min_level = None
         if sm.effective_range:
             low, high = sm.effective_range
             min_level = low / high
-        chart = load_chart(persons_labels, persons.column("load_max"), persons.column("status"), min_level,
-                           FRAME_W, self.lang)
+        statuses = [r.status for r in rows]
+        loads = [None if r.status is Status.UNMEASURED else r.load_max for r in rows]
+        chart = load_chart([r.label for r in rows], loads, statuses, min_level, FRAME_W, self.lang, self.norm_set)
         legend = Drawing(FRAME_W, 14)
         x = 0.0
-        for status in (Status.OVER, Status.WITHIN, Status.BELOW):
+        shown = set(statuses)
+        for status in (Status.OVER, Status.WITHIN, Status.BELOW, Status.PARTLY_UNMEASURED):
+            if status is Status.PARTLY_UNMEASURED and status not in shown:
+                continue
             legend.add(Rect(x, 3, 9, 9, fillColor=HexColor(STATUS_COLOURS[status]), strokeColor=None))
             label = content.status_text(status, self.lang)
             legend.add(String(x + 13, 4.5, label, fontName=REGULAR, fontSize=8))
@@ -278,8 +300,21 @@ class MemoBuilder:
         caption = t["chart_caption"].format(min_level=self.pct(min_level) if min_level else "–")
         block = [self.para(_esc(t["h_chart"]), s.h2), self.para(_esc(caption), s.small), chart, legend]
         if sm.not_computable_count:
-            block.append(self.para(_esc(t["chart_not_computable"].format(n=sm.not_computable_count)), s.small))
-        return [KeepTogether(block)] if len(persons) <= 40 else block
+            key = "chart_not_computable_one" if sm.not_computable_count == 1 else "chart_not_computable"
+            block.append(self.para(_esc(t[key].format(n=sm.not_computable_count)), s.small))
+        if sm.unmeasured_count:
+            block.append(self.para(_esc(t["chart_unmeasured"].format(n=sm.unmeasured_count)), s.small))
+        return [KeepTogether(block)] if len(rows) <= 40 else block
+
+    def _status_sample(self) -> str:
+        """The widest text the status column must hold on one line: "I interval" or the longest
+        single word of any status (longer statuses wrap)."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        words = [content.status_text(Status.WITHIN, self.lang)]
+        for status in Status:
+            words += content.status_text(status, self.lang).split()
+        return max(words, key=lambda w: stringWidth(w, COND, 8.3))
 
     def staff_columns(self) -> tuple[content.CaseColumns, list[float]]:
         """The finest case split that leaves the name column room, and the column widths."""
@@ -298,8 +333,8 @@ class MemoBuilder:
         fixed = [need(t["col_hours"], max("37,0", hours, key=len)), need(t["col_other"], max("10,0", other, key=len)),
                  need(t["col_fte"], max("0,00", num(sm.available_fte, 2), key=len)),
                  need(t["col_total"], max("9.999", num(sm.total_cases, 0), key=len)),
-                 need(t["col_ftecl"], "999,9"), need(t["col_load"], "999 %"),
-                 need(t["col_status"], t["status_within"]) + 2]
+                 need(t["col_ftecl"], "999,9"), need(t["col_load"], "100,3 %"),
+                 need(t["col_status"], self._status_sample()) + 2]
         # Finest split first with a comfortable name column, then a narrower one (names wrap).
         for kind, name_min in (("type", 28), ("area", 28), ("type", 19), ("area", 19), ("none", 0)):
             columns = content.case_columns(self.summary, self.norm_set, lang, kind)
@@ -323,7 +358,7 @@ class MemoBuilder:
         data = [header]
         cmds = self._grid_style(len(rows) + 2)
         status_col = len(widths) - 1
-        num, pct = self.num, self.pct
+        num = self.num
         any_newcomer = False
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -334,11 +369,14 @@ class MemoBuilder:
                 label = self.para(_esc(label), s.cell)
             any_newcomer |= row.newcomer
             status = content.status_text(row.status, self.lang)
+            if row.uncovered_cases:
+                status = t["status_unmeasured_count"].format(status=status, n=num(row.uncovered_cases, 0))
             data.append([
                 label, num(row.weekly_hours, 1), num(row.other_hours, 1), num(row.capacity, 2),
                 *(num(n, 0) for n in row.split), num(row.total_cases, 0), num(row.fte_caseload, 1),
-                pct(row.load_max, 0),
-                self.para(_esc(status), s.cell) if row.status is Status.NOT_COMPUTABLE else status,
+                "–" if row.status is Status.UNMEASURED else format_load(row.load_max, self.lang),
+                self.para(_esc(status), s.cell) if row.status is Status.NOT_COMPUTABLE or row.uncovered_cases
+                else status,
             ])
             if row.status is not Status.WITHIN:
                 cmds.append(("TEXTCOLOR", (status_col, i), (status_col, i), HexColor(STATUS_TEXT[row.status])))
@@ -348,7 +386,8 @@ class MemoBuilder:
         hours = sum(m.weekly_hours for m in self.team.staff)
         other = sum(m.other_hours for m in self.team.staff)
         data.append([
-            self.para(_esc(t["totals"].format(n=num(sm.staff_count, 0))), s.cell_bold), num(hours, 1),
+            self.para(_esc(t["totals_one" if sm.staff_count == 1 else "totals"].format(n=num(sm.staff_count, 0))),
+                      s.cell_bold), num(hours, 1),
             num(other, 1), num(sm.available_fte, 2), *(num(n, 0) for n in team_split), num(sm.total_cases, 0),
             num(sm.average_fte_caseload, 1), "", t["status_total"].format(n=sm.over_count),
         ])
@@ -363,6 +402,8 @@ class MemoBuilder:
             newcomer = t["newcomer_note"].format(reduction=self.pct(self.team.settings.newcomer_reduction),
                                                  months=self.team.settings.newcomer_months)
         note = t["staff_note"].format(fth=num(sm.full_time_hours, 0), newcomer=newcomer)
+        if sm.uncovered_cases:
+            note += " " + t["staff_note_unmeasured"]
         return [self.para(_esc(t["h_staff"]), s.h2), table, self.para(_esc(note), s.small),
                 *self.source_line(*{n.source for n in self._team_norms()})]
 
@@ -388,15 +429,15 @@ class MemoBuilder:
             if area.within is not None and area.within_pct is not None:
                 within = f"{area.within} / {area.within + area.over} ({self.pct(area.within_pct / 100)})"
             newer_text = "–"
-            ranges = {(n.min, n.max, n.source) for ct in case_types
+            ranges = {(n.min, n.max, n.source, self._inherited_from(newer, ct, n)) for ct in case_types
                       if (a := survey_area_for(ct)) is not None and a.id == area.id
                       and (n := newer.norm_for(ct)) is not None}
             if ranges:
                 parts = []
-                for lo, hi, src in sorted(ranges, key=lambda r: (r[0], r[1])):
+                for lo, hi, src, inherited in sorted(ranges, key=lambda r: (r[0], r[1])):
                     same = area.ds_min is not None and (lo, hi) == (area.ds_min, area.ds_max)
-                    parts.append(t["nat_same"] if same else f"{format_range(lo, hi, self.lang)} "
-                                 f"{self.cite.ref(src)}")
+                    text = t["nat_same"] if same else f"{format_range(lo, hi, self.lang)} {self.cite.ref(src)}"
+                    parts.append(f"{text} {inherited}".strip())
                 newer_text = ", ".join(parts)
             data.append([
                 self.para(f"{_esc(area.name(self.lang))} {ref}", s.cell),
@@ -418,6 +459,14 @@ class MemoBuilder:
         out += self.source_line(survey.source, *(a.source for a in areas))
         return out
 
+    def _inherited_from(self, norm_set: NormSet, case_type: str, norm) -> str:
+        """``(Sygedagpenges interval; intet eget tal)`` when ``case_type`` has no figure of its own in
+        ``norm_set`` and borrows its area's range; "" otherwise."""
+        if norm.case_type == case_type and not (norm.inherited and norm.case_type != norm.group_id):
+            return ""
+        group = norm_set.group(norm.group_id).name(self.lang)
+        return self.t["norm_inherited_from"].format(group=group)
+
     def budget_section(self) -> list:
         t, sm, s = self.t, self.summary, self.styles
         if sm.cost_per_fte is None:
@@ -436,7 +485,7 @@ class MemoBuilder:
             if gap <= 0:
                 continue
             table_rows, total = budget_table(sm.yearly_cost(level), first, years)
-            label = t["budget_row"].format(level=t[f"level_{level}"], fte=self.num(gap, 2))
+            label = t["budget_row"].format(level=term(level, self.norm_set, self.lang), fte=self.num(gap, 2))
             rows.append((label, table_rows, total))
         if not rows:
             out.append(self.para(_esc(t["budget_none"])))
@@ -467,17 +516,32 @@ class MemoBuilder:
         return out
 
     def references_section(self) -> list:
+        from reportlab.lib.colors import HexColor
+
         t, s = self.t, self.styles
         refs = reference_caseloads()
         heads = [t["ref_project"], t["ref_role"], t["ref_caseload"], t["ref_effect"]]
         data = [[self.para(_esc(h), s.head) for h in heads]]
+        documented = [p.name for p in refs.projects if p.documented_effect]
+        ongoing = [p.name for p in refs.projects if not p.documented_effect]
+        group_rows = []
+        previous = None
         for p in refs.projects:
+            if p.documented_effect is not previous:
+                previous = p.documented_effect
+                group_rows.append(len(data))
+                key = "ref_group_documented" if p.documented_effect else "ref_group_ongoing"
+                data.append([self.para(_esc(t[key]), s.cell_bold), "", "", ""])
             data.append([self.para(_esc(p.name), s.cell_bold), self.para(_esc(p.role(self.lang)), s.cell),
                          self.para(_esc(p.caseload(self.lang)), s.cell), self.para(_esc(p.effect(self.lang)), s.cell)])
         widths = [_mm(40), _mm(40), _mm(36)]
         widths.append(FRAME_W - sum(widths))
         cmds = self._grid_style(len(data), numeric_from=99)
-        return [self.para(_esc(t["h_references"]), s.h2), self._table(data, widths, cmds),
+        for row in group_rows:
+            cmds += [("SPAN", (0, row), (-1, row)), ("BACKGROUND", (0, row), (-1, row), HexColor(HEAD_BG))]
+        intro = t["ref_intro"].format(documented=join_names(documented, self.lang),
+                                      ongoing=join_names(ongoing, self.lang))
+        return [self.para(_esc(t["h_references"]), s.h2), self.para(_esc(intro)), self._table(data, widths, cmds),
                 self.para(_esc(refs.considerations(self.lang)), s.after_table), *self.source_line(refs.source)]
 
     def method_section(self) -> list:
@@ -487,16 +551,21 @@ class MemoBuilder:
         description = ns.description(self.lang).strip()
         items = [
             _esc(t["m_norm_set"].format(name=ns.name(self.lang), description=description)) + " "
-            + self.cite.ref(ns.source),
+            + self.cite.ref(ns.source) + " " + _esc(kind_note(ns, self.lang)),
             _esc(t["m_full_time"].format(fth=fth)) + " " + self.cite.ref(ns.full_time_hours_source or ns.source),
             _esc(t["m_capacity"].format(fth=fth)),
+            _esc(t["m_pro_rata"]) + " " + self.cite.ref(default_source("newcomer_months")),
             _esc(t["m_newcomer"].format(reduction=self.pct(settings.newcomer_reduction),
                                         months=settings.newcomer_months))
             + " " + self.cite.ref(default_source("newcomer_months")),
             _esc(t["m_load"]),
             _esc(t["m_ftecl"].format(fth=fth)),
             _esc(t["m_team"]),
+            _esc(t["m_minimum"]),
         ]
+        if self.options.include_national:
+            items.append(_esc(t["m_national"]) + " " + self.cite.ref(survey_2023().source))
+        items.append(_esc(t["m_fleksjob"]) + " " + self.cite.ref(survey_2023().areas["fleksjob"].source))
         if sm.cost_per_fte is not None:
             src = settings.cost_source.strip()
             items.append(_esc(t["m_cost"].format(cost=format_dkk(sm.cost_per_fte, self.lang),
@@ -512,19 +581,20 @@ class MemoBuilder:
             p.bulletText = "•"
         counts = content.team_counts(sm)
         heads = [t["norm_type"], t["norm_cases"], t["norm_range"], t["norm_source"]]
-        data = [[self.para(_esc(h), s.head if i in (0, 3) else s.head_r) for i, h in enumerate(heads)]]
+        data = [[self.para(_esc(h), s.head if i != 1 else s.head_r) for i, h in enumerate(heads)]]
         for case_type in content.team_case_types(sm):
             norm = ns.norm_for(case_type)
             rng = "–"
             ref = ""
             if norm is not None:
                 rng = format_range(norm.min, norm.max, self.lang)
-                if norm.case_type != case_type or (norm.inherited and norm.case_type != norm.group_id):
-                    rng += " " + t["norm_inherited"]
+                inherited = self._inherited_from(ns, case_type, norm)
+                if inherited:
+                    rng += " " + inherited
                 ref = self.cite.ref(norm.source)
             data.append([self.para(_esc(case_type_name(case_type, self.lang)), s.cell),
-                         self.num(counts.get(case_type, 0), 0), rng, ref])
-        widths = [_mm(70), _mm(25), _mm(45)]
+                         self.num(counts.get(case_type, 0), 0), self.para(_esc(rng), s.cell), ref])
+        widths = [_mm(55), _mm(22), _mm(70)]
         widths.append(FRAME_W - sum(widths))
         cmds = self._grid_style(len(data))
         cmds.append(("ALIGN", (3, 1), (3, -1), "LEFT"))
@@ -545,7 +615,7 @@ class MemoBuilder:
         if progress:
             progress(0.1)
         story = self.header() + self.summary_section()
-        story += self.chart_section([r.label for r in rows])
+        story += self.chart_section(rows)
         if progress:
             progress(0.2)
         story += self.staff_section(rows, columns, widths)

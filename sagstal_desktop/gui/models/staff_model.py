@@ -21,11 +21,14 @@ from sagstal_desktop.core.norms import NormSet, case_type_name
 from sagstal_desktop.core.validation import (
     InputError,
     check_name,
+    future_start,
+    future_start_note,
     parse_count,
     parse_date,
     parse_hours,
     parse_other_hours,
 )
+from sagstal_desktop.core.wording import format_load, gui_phrase
 from sagstal_desktop.gui.commands import SetCountCommand, SetMemberFieldCommand
 from sagstal_desktop.gui.document import Document
 from sagstal_desktop.gui.widgets import status_style
@@ -35,7 +38,8 @@ COL_NAME, COL_HOURS, COL_OTHER_HOURS, COL_START = range(4)
 FIXED_COLUMNS = 4
 COMPUTED = ("fte", "total", "fte_caseload", "load", "status")
 _FIELD_OF = {COL_NAME: "name", COL_HOURS: "weekly_hours", COL_OTHER_HOURS: "other_hours", COL_START: "start_date"}
-_STATUS_RANK = {Status.NOT_COMPUTABLE: -1, Status.BELOW: 0, Status.WITHIN: 1, Status.OVER: 2}
+_STATUS_RANK = {Status.NOT_COMPUTABLE: -1, Status.UNMEASURED: -0.5, Status.BELOW: 0, Status.PARTLY_UNMEASURED: 0.5,
+                Status.WITHIN: 1, Status.OVER: 2}
 
 #: Role with a plain sortable value for every cell (numbers, dates as ordinals, names folded).
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -158,7 +162,10 @@ class StaffTableModel(QAbstractTableModel):
         case_type = self.case_type_at(column)
         if case_type is not None:
             return case_type_name(case_type, self._lang)
-        return computed_title(self.computed_at(column))
+        key = self.computed_at(column)
+        if key == "load":
+            return status_style.measure_text(computed_title(key), "load_header", self._norm_set, self._lang)
+        return computed_title(key)
 
     # -- refresh ---------------------------------------------------------------------
     def set_language(self, lang: str) -> None:
@@ -211,8 +218,15 @@ class StaffTableModel(QAbstractTableModel):
             if case_type is not None:
                 return self._case_type_tooltip(case_type)
             key = self.computed_at(section)
-            return computed_tooltip(key, self._norm_set.full_time_hours, self._lang) if key else None
+            return self._computed_tooltip(key) if key else None
         return None
+
+    def _computed_tooltip(self, key: str) -> str:
+        """A computed column's tooltip, in the chosen norm set's own words."""
+        tip = computed_tooltip(key, self._norm_set.full_time_hours, self._lang)
+        if key in ("load", "status"):
+            tip = status_style.measure_text(tip, f"{key}_tooltip", self._norm_set, self._lang)
+        return tip
 
     def _case_type_tooltip(self, case_type: str) -> str:
         norm = self._norm_set.norm_for(case_type)
@@ -267,6 +281,9 @@ class StaffTableModel(QAbstractTableModel):
                 return format_hours(member.weekly_hours, self._lang)
             if column == COL_OTHER_HOURS:
                 return format_hours(member.other_hours, self._lang)
+            future = future_start(member.start_date, self._document.summary.as_of, self._lang)
+            if future and role == Qt.ItemDataRole.DisplayRole:
+                return future  # accepted, but visibly: "starter 1.1.2030"
             return format_date(member.start_date, self._lang)
         if role == SORT_ROLE:
             if case_type is not None:
@@ -280,6 +297,11 @@ class StaffTableModel(QAbstractTableModel):
             if column in (COL_NAME, COL_START):
                 return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if column == COL_START and future_start(member.start_date, self._document.summary.as_of):
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor("#a04000")
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return future_start_note(self._lang)
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_NAME:
             return self._name_tooltip(row)
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_OTHER_HOURS and member.other_tasks:
@@ -310,8 +332,9 @@ class StaffTableModel(QAbstractTableModel):
             if key == "fte_caseload":
                 return format_number(person.fte_caseload, 1, lang)
             if key == "load":
-                return format_percent(person.load_max, 1, lang)
-            return status_style.label(person.status)
+                return format_load(person.load_max, lang, 1)
+            text = status_style.label(person.status, self._norm_set, lang)
+            return f"{text} ({person.uncovered_cases})" if person.uncovered_cases else text
         if role == SORT_ROLE:
             value = {"fte": person.capacity, "total": person.total_cases, "fte_caseload": person.fte_caseload,
                      "load": person.load_max, "status": _STATUS_RANK[person.status]}[key]
@@ -326,7 +349,9 @@ class StaffTableModel(QAbstractTableModel):
             align = Qt.AlignmentFlag.AlignLeft if key == "status" else Qt.AlignmentFlag.AlignRight
             return int(align | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = computed_tooltip(key, self._norm_set.full_time_hours, lang)
+            tip = self._computed_tooltip(key)
+            if key == "status" and person.uncovered_cases:
+                tip += "\n" + gui_phrase("unmeasured_row", self._norm_set, lang).format(n=person.uncovered_cases)
             if key == "fte" and person.newcomer:
                 tip += "\n" + translate("StaffModel", "Newcomer: reduced capacity.")
             if key == "load" and person.uncovered_cases:

@@ -17,7 +17,9 @@ class StatusLegend(QWidget):
         layout.setContentsMargins(6, 2, 0, 0)
         layout.setSpacing(12)
         self._labels: list[tuple[QLabel, object]] = []
-        for status in status_style.ORDER:
+        self._rows: dict[object, tuple[QLabel, QLabel]] = {}
+        self._norm_set = None
+        for status in (*status_style.ORDER, *status_style.UNMEASURED_ORDER):
             swatch = QLabel(self)
             swatch.setFixedSize(14, 14)
             swatch.setStyleSheet(
@@ -29,16 +31,28 @@ class StatusLegend(QWidget):
             row.addWidget(text)
             layout.addLayout(row)
             self._labels.append((text, status))
+            self._rows[status] = (swatch, text)
+            if status in status_style.UNMEASURED_ORDER:  # shown only while someone has it
+                swatch.hide()
+                text.hide()
         layout.addStretch(1)
         self.retranslate()
 
     def retranslate(self) -> None:
         for text, status in self._labels:
-            text.setText(status_style.label(status))
-            text.setToolTip(status_style.explanation(status))
+            text.setText(status_style.label(status, self._norm_set))
+            text.setToolTip(status_style.explanation(status, self._norm_set))
+
+    def show_statuses(self, present: set, norm_set=None) -> None:
+        """Name the statuses in ``norm_set``'s words; show the unmeasured ones only if present."""
+        self._norm_set = norm_set
+        for status in status_style.UNMEASURED_ORDER:
+            for widget in self._rows[status]:
+                widget.setVisible(status in present)
+        self.retranslate()
 
     def texts(self) -> list[str]:
-        return [label.text() for label, _ in self._labels]
+        return [label.text() for label, _ in self._labels if not label.isHidden()]
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

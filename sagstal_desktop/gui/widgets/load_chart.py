@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from sagstal_desktop.core.formatting import format_number, format_percent
 from sagstal_desktop.core.load import Status, TeamSummary
+from sagstal_desktop.core.wording import format_load
 from sagstal_desktop.gui.widgets import status_style
 
 translate = QCoreApplication.translate
@@ -74,14 +75,18 @@ class LoadChart(pg.PlotWidget):
 
     # -- texts -------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.getPlotItem().setLabel("bottom", translate("LoadChart", "Load in % of DS max"))
-        self._max_line.label.setFormat(translate("LoadChart", "DS max 100 %"))
+        norm_set = getattr(self, "_norm_set", None)
+        self.getPlotItem().setLabel("bottom", status_style.measure_text(
+            translate("LoadChart", "Load in % of DS max"), "load_axis", norm_set))
+        self._max_line.label.setFormat(status_style.measure_text(
+            translate("LoadChart", "DS max 100 %"), "line_max", norm_set))
         self._update_min_label()
 
     def _update_min_label(self) -> None:
         if self._min_level is not None:
-            self._min_line.label.setFormat(translate("LoadChart", "DS min {pct}").format(
-                pct=format_percent(self._min_level / 100, 0, self._lang)))
+            text = status_style.measure_text(translate("LoadChart", "DS min {pct}"), "line_min",
+                                             getattr(self, "_norm_set", None), self._lang)
+            self._min_line.label.setFormat(text.format(pct=format_percent(self._min_level / 100, 0, self._lang)))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -89,9 +94,12 @@ class LoadChart(pg.PlotWidget):
         super().changeEvent(event)
 
     # -- data --------------------------------------------------------------------------
-    def show_summary(self, summary: TeamSummary, lang: str) -> None:
-        """Redraw from a summary (called after every recompute)."""
-        self._summary, self._lang = summary, lang
+    def show_summary(self, summary: TeamSummary, lang: str, norm_set=None) -> None:
+        """Redraw from a summary (called after every recompute); ``norm_set`` names the measure."""
+        changed = norm_set is not getattr(self, "_norm_set", None)
+        self._summary, self._lang, self._norm_set = summary, lang, norm_set
+        if changed:
+            self.retranslate()
         persons = summary.persons
         ids, names = persons.column("member_id"), persons.column("name")
         loads, statuses = persons.column("load_max"), persons.column("status")
@@ -161,11 +169,13 @@ class LoadChart(pg.PlotWidget):
         """The hover text of a bar: name, load, caseload, cases, status."""
         lang = self._lang
         person = self._summary.persons[index]
-        return translate(
+        norm_set = getattr(self, "_norm_set", None)
+        text = status_style.measure_text(translate(
             "LoadChart", "{name}\nLoad: {load} of DS max\nFull-time caseload: {fte}\nCases: {cases}\n{status}"
-        ).format(name=person.name, load=format_percent(person.load_max, 1, lang),
-                 fte=format_number(person.fte_caseload, 1, lang), cases=person.total_cases,
-                 status=status_style.label(person.status))
+        ), "load_tip", norm_set, lang)
+        return text.format(name=person.name, load=format_load(person.load_max, lang, 1),
+                           fte=format_number(person.fte_caseload, 1, lang), cases=person.total_cases,
+                           status=status_style.label(person.status, norm_set, lang))
 
     def _on_hover(self, scene_pos: QPointF) -> None:
         index = self.bar_at(scene_pos)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from sagstal_desktop.core.load import Status
+from sagstal_desktop.core.wording import gui_phrase, gui_status, kind_of, status_explanation
 
 #: Light cell backgrounds (dark text stays readable on them) and strong bar colours.
 _BACKGROUND = {
@@ -16,18 +17,39 @@ _BACKGROUND = {
     Status.WITHIN: "#d5ecd9",
     Status.OVER: "#f6d0cc",
     Status.NOT_COMPUTABLE: "#e4e4e4",
+    Status.PARTLY_UNMEASURED: "#f3e7b8",
+    Status.UNMEASURED: "#ececec",
 }
 _BAR = {
     Status.BELOW: "#4a7fc1",
     Status.WITHIN: "#3a8f55",
     Status.OVER: "#c2412f",
     Status.NOT_COMPUTABLE: "#8c8c8c",
+    Status.PARTLY_UNMEASURED: "#c9a227",
+    Status.UNMEASURED: "#bdbdbd",
 }
 TEXT_COLOUR = "#1a1a1a"
 
 translate = QCoreApplication.translate
 
 ORDER = (Status.OVER, Status.WITHIN, Status.BELOW, Status.NOT_COMPUTABLE)
+#: Shown in the legend only while someone has them.
+UNMEASURED_ORDER = (Status.PARTLY_UNMEASURED, Status.UNMEASURED)
+_UNMEASURED = frozenset(UNMEASURED_ORDER)
+
+
+def _lang() -> str:
+    from sagstal_desktop.gui.i18n import current_language
+
+    return current_language()
+
+
+def measure_text(ds_text: str, key: str, norm_set=None, lang: str | None = None) -> str:
+    """``ds_text`` (the translated DS wording) while the chosen set is one of DS's; for the 2015
+    survey set or an own set the set's own words from ``core.wording`` (``gui_phrase(key)``)."""
+    if kind_of(norm_set) == "ds" or norm_set is None:
+        return ds_text
+    return gui_phrase(key, norm_set, lang or _lang())
 
 
 def background(status: Status) -> QColor:
@@ -42,8 +64,11 @@ def bar_hex(status: Status) -> str:
     return _BAR[status]
 
 
-def label(status: Status) -> str:
-    """The status as a short translated text, e.g. "Over DS max"."""
+def label(status: Status, norm_set=None, lang: str | None = None) -> str:
+    """The status as a short translated text, e.g. "Over DS max" (or "Over the set's max" for a
+    set that is not DS's; "Partly unmeasured" and "Unmeasured" come from ``core.wording``)."""
+    if status in _UNMEASURED or (norm_set is not None and kind_of(norm_set) != "ds"):
+        return gui_status(status, norm_set, lang or _lang())
     return {
         Status.BELOW: translate("Status", "Below DS range"),
         Status.WITHIN: translate("Status", "Within DS range"),
@@ -52,8 +77,10 @@ def label(status: Status) -> str:
     }[status]
 
 
-def explanation(status: Status) -> str:
+def explanation(status: Status, norm_set=None, lang: str | None = None) -> str:
     """One sentence for the legend's tooltip."""
+    if status in _UNMEASURED or (norm_set is not None and kind_of(norm_set) != "ds"):
+        return status_explanation(status, norm_set, lang or _lang())
     return {
         Status.BELOW: translate("Status", "Fewer cases than DS's minimum for the person's casework hours."),
         Status.WITHIN: translate("Status", "Between DS's minimum and maximum (100 % = exactly DS max)."),

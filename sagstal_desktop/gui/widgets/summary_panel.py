@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 from sagstal_desktop.core.formatting import format_dkk, format_number, format_percent, format_range
 from sagstal_desktop.core.load import TeamSummary
 from sagstal_desktop.core.norms import NormSet
+from sagstal_desktop.core.wording import gui_phrase, uneven_summary, unmeasured_summary
+from sagstal_desktop.gui.widgets import status_style
 
 translate = QCoreApplication.translate
 LEVELS = ("min", "mid", "max")
@@ -108,6 +110,7 @@ class SummaryPanel(QFrame):
             "level_mid": translate("SummaryPanel", "At the midpoint"),
             "level_max": translate("SummaryPanel", "At DS max"),
         }
+        self._ds_captions = captions  # DS's wording; show_summary names another set's measure its own way
         for key, text in captions.items():
             self._captions[key].setText(text)
         headers = ("", translate("SummaryPanel", "FTE needed"), translate("SummaryPanel", "Shortfall"),
@@ -134,9 +137,21 @@ class SummaryPanel(QFrame):
         measured = translate("SummaryPanel", "Measured against: {name}").format(name=norm_set.name(lang))
         if source:
             measured += "\n" + translate("SummaryPanel", "Source: {source}").format(source=source)
+        unmeasured = unmeasured_summary(summary.uncovered_cases, summary.total_cases, lang)
+        if unmeasured:
+            measured += "\n" + unmeasured
+        uneven = uneven_summary(summary, norm_set, lang)
+        if uneven:
+            measured += "\n" + uneven
         self._norm_label.setText(measured)
+        for key, phrase in (("over", "over_caption"), ("range", "range_caption"), ("level_min", "level_min"),
+                            ("level_max", "level_max")):
+            self._captions[key].setText(status_style.measure_text(self._ds_captions[key], phrase, norm_set, lang))
         values = self._values
-        values["staff"].setText(translate("SummaryPanel", "{n} persons").format(n=summary.staff_count))
+        if summary.staff_count == 1:
+            values["staff"].setText(gui_phrase("persons_one", norm_set, lang))
+        else:
+            values["staff"].setText(translate("SummaryPanel", "{n} persons").format(n=summary.staff_count))
         values["available"].setText(format_number(summary.available_fte, 2, lang))
         if summary.computable_count:
             values["over"].setText(translate("SummaryPanel", "{over} of {n} ({share})").format(
