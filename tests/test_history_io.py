@@ -70,6 +70,22 @@ def test_spreadsheet_of_dated_figures(tmp_path, demo):
     assert rows[0].norm_set == "ds_2020" and snapshot_norm_set(ordered_snapshots(team)[0]).id == "ds_2020"
 
 
+def test_a_title_above_the_table_is_skipped(tmp_path, demo):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Team Nord: udvikling"])
+    sheet.append([])
+    sheet.append(["Dato", "Årsværk til rådighed", "Årsværk ved maksimum", "Årsværk ved minimum"])
+    sheet.append([date(2025, 2, 1), 9.5, 9.0, 12.5])
+    book.save(tmp_path / "tal.xlsx")
+    result = snapshots_from_table(tmp_path / "tal.xlsx", demo)
+    assert not result.errors and len(result.snapshots) == 1
+    assert result.snapshots[0].data["figures"]["fte_needed_min"] == 12.5
+    assert result.snapshots[0].data["as_of"] == "2025-02-01"
+
+
 def test_spreadsheet_problems_name_row_and_column(tmp_path, demo):
     path = _write_csv(tmp_path / "tal.csv",
                       "Dato;Årsværk til rådighed;Årsværk ved maksimum;Årsværk ved minimum\n"

@@ -102,14 +102,30 @@ def _find_norm_set(text: str, custom: list[NormSet]) -> NormSet | None:
     return None
 
 
+def _find_header(headers: list[str], rows: list[list[Any]], numbers: list[int],
+                 known: dict[str, str]) -> tuple[list[str], list[list[Any]], list[int]]:
+    """The header row: the first of the first rows that names a date column, so a title above the
+    table is skipped (in .xlsx; the CSV reader keeps only the first row's width); else the
+    reader's header."""
+    candidates = [headers, *rows[:10]]
+    for i, cells in enumerate(candidates):
+        if any(known.get(normalize(c)) == "date" for c in cells if not is_blank(c)):
+            if i == 0:
+                return headers, rows, numbers
+            found = ["" if is_blank(c) else str(c).strip() for c in cells]
+            return found, rows[i:], numbers[i:]
+    return headers, rows, numbers
+
+
 def snapshots_from_table(path: str | Path, team: Team, sheet: str | None = None) -> HistoryImport:
     """Read a spreadsheet of dated team figures (raises ``ReadError`` if it cannot be read)."""
     table = read_table(path, sheet)
     file = table.file_name
     result = HistoryImport()
     known = _headers()
+    headers, rows, numbers = _find_header(table.headers, table.rows, table.row_numbers, known)
     columns: dict[str, int] = {}
-    for index, header in enumerate(table.headers):
+    for index, header in enumerate(headers):
         key = known.get(normalize(header))
         if key is None:
             if header:
@@ -128,11 +144,11 @@ def snapshots_from_table(path: str | Path, team: Team, sheet: str | None = None)
     if result.errors:
         return result
     seen: dict[date, int] = {}
-    for row, number in zip(table.rows, table.row_numbers, strict=True):
-        snapshot = _row_snapshot(row, number, columns, table.headers, file, team, seen, result.problems)
+    for row, number in zip(rows, numbers, strict=True):
+        snapshot = _row_snapshot(row, number, columns, headers, file, team, seen, result.problems)
         if snapshot is not None:
             result.snapshots.append(snapshot)
-    if not table.rows:
+    if not rows:
         result.problems.append(_problem(ERROR, file, None, None, None, None,
                                         "filen har ingen rækker med tal", "the file has no rows of figures"))
     if result.errors:
