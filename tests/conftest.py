@@ -25,3 +25,48 @@ def demo():
     from sagstal_desktop.core.demo import demo_team
 
     return demo_team(TODAY)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_translations():
+    """The .qm files are build products (bootstrap.sh builds them); build them if missing."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from sagstal_desktop.assets import translations_dir
+
+    if not all((translations_dir() / f"sagstal_{lang}.qm").is_file() for lang in ("da", "en")):
+        script = Path(__file__).resolve().parent.parent / "scripts" / "build_translations.py"
+        subprocess.run([sys.executable, str(script)], check=True)
+
+
+@pytest.fixture
+def make_window(qapp, qtbot, demo, monkeypatch):
+    """``make_window(team=None, lang="en", show=True)``: a MainWindow on the demo team (or
+    ``team``), computed for TODAY. Closing it discards changes (no real dialog can block a
+    test); the English translation is installed before and after."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from sagstal_desktop.gui import i18n
+    from sagstal_desktop.gui.main_window import MainWindow
+
+    i18n.install_translations(qapp, "en")  # whatever an earlier test left installed
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+
+    def make(team=None, *, lang: str = "en", show: bool = True):
+        win = MainWindow(team or demo, None, demo=team is None, as_of=TODAY, lang=lang)
+        qtbot.addWidget(win)
+        if show:
+            win.show()
+            qtbot.waitExposed(win)
+        return win
+
+    yield make
+    i18n.install_translations(qapp, "en")
+
+
+@pytest.fixture
+def window(make_window):
+    """A MainWindow on the demo team, computed for TODAY, in English, shown."""
+    return make_window()

@@ -148,4 +148,6 @@ def test_cli_and_window_export_anonymised(qapp, qtbot, demo, monkeypatch, tmp_pa
     assert "Staff member" in cells or "Medarbejder" in cells
     for member in demo.staff:
         assert member.name not in cells
-    assert "export_sheet_anonymised" in win.actions.actions
+    from sagstal_desktop.gui.actions import Act
+
+    assert Act.EXPORT_SHEET_ANONYMISED in win.actions.actions

@@ -22,8 +22,8 @@ from sagstal_desktop.gui import i18n
 from sagstal_desktop.gui.dialogs.about import AboutDialog
 from sagstal_desktop.gui.dialogs.help import HelpDialog, help_html
 from sagstal_desktop.gui.dialogs.norm_editor import NewNormSetDialog, NormSetEditorDialog
-from sagstal_desktop.gui.dialogs.norm_table_model import COL_MAX, COL_MIN, COL_SOURCE
 from sagstal_desktop.gui.dialogs.team_settings import TeamSettingsDialog
+from sagstal_desktop.gui.models.norm_table_model import COL_MAX, COL_MIN, COL_SOURCE
 from sagstal_desktop.io.document import load_team, save_team
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,6 +13,7 @@ import pytest
 from conftest import TODAY
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from sagstal_desktop.gui.actions import Act, Menu
 from sagstal_desktop.gui.document import find_recoverable
 
 Button = QMessageBox.StandardButton
@@ -63,7 +64,7 @@ def test_save_close_open_round_trip(make_window, demo, tmp_path, monkeypatch):
     win = make_window(demo, demo=True)
     _set_count(win, 2, "sygedagpenge", "45")
     assert win.isWindowModified()
-    assert win.save()  # the demo has no file yet: Save asks where (Save As)
+    assert win.files.save()  # the demo has no file yet: Save asks where (Save As)
     saved = tmp_path / "team nord.sagstal"
     assert saved.is_file()
     assert win.document_path() == saved
@@ -72,14 +73,14 @@ def test_save_close_open_round_trip(make_window, demo, tmp_path, monkeypatch):
     assert win.close()
 
     again = make_window(demo)
-    assert again.open_path(saved)
+    assert again.files.open_path(saved)
     assert again.document_path() == saved
     assert [(m.name, m.weekly_hours, m.other_hours, m.start_date, m.counts) for m in again.team().staff] == [
         (m.name, m.weekly_hours, m.other_hours, m.start_date, m.counts) for m in win.team().staff]
     assert again.team().settings == win.team().settings
     assert again.summary().persons[2].fte_caseload == pytest.approx(55.5)
     assert not again.isWindowModified()
-    assert again.recent_files()[0] == saved.resolve()
+    assert again.files.recent_files()[0] == saved.resolve()
 
     from sagstal_desktop.gui.app import start_file
 
@@ -95,7 +96,7 @@ def test_save_writes_to_the_open_file_without_asking(make_window, demo, tmp_path
     win = make_window(load_team(path), path)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: pytest.fail("must not ask"))
     _set_count(win, 0, "sygedagpenge", "50")
-    win.actions.actions["save"].trigger()
+    win.actions[Act.SAVE].trigger()
     assert load_team(path).staff[0].counts["sygedagpenge"] == 50
     assert not win.isWindowModified()
 
@@ -122,10 +123,10 @@ def test_new_and_open_ask_before_dropping_changes(make_window, demo, answers):
     win = make_window(demo)
     _set_count(win, 0, "sygedagpenge", "50")
     answers.answers = [Button.Cancel]
-    win.actions.actions["new"].trigger()
+    win.actions[Act.NEW].trigger()
     assert len(win.team().staff) == 12
     answers.answers = [Button.Discard]
-    win.actions.actions["new"].trigger()
+    win.actions[Act.NEW].trigger()
     assert win.team().staff == []
     assert win.windowTitle().startswith("Untitled team")
     assert win.summary_panel.value("staff") == "0 persons"
@@ -143,7 +144,7 @@ def test_a_damaged_file_shows_the_core_message_and_changes_nothing(make_window, 
     win = make_window(demo)
     _set_count(win, 0, "sygedagpenge", "50")
     before = win.team().copy()
-    assert not win.open_path(bad)
+    assert not win.files.open_path(bad)
     assert shown == [caught.value.message("en")]
     assert win.team().staff == before.staff
     assert win.isWindowModified()
@@ -180,7 +181,7 @@ def test_a_crash_leaves_a_recovery_file_that_the_next_start_offers(make_window, 
 
     win = make_window(demo)
     answers.answers = [Button.Yes]
-    assert win.offer_recovery()
+    assert win.files.offer_recovery()
     assert "team.sagstal" in answers.asked[0]
     assert win.team().staff[2].counts["sygedagpenge"] == 47
     assert win.document_path() == path
@@ -201,7 +202,7 @@ def test_declining_recovery_removes_the_copy(make_window, demo, tmp_path, answer
     assert len(find_recoverable()) == 1
     win = make_window(demo)
     answers.answers = [Button.No]
-    assert not win.offer_recovery()
+    assert not win.files.offer_recovery()
     assert find_recoverable() == []
     assert win.team().staff[2].counts["sygedagpenge"] == 40
 
@@ -217,7 +218,7 @@ def test_autosave_writes_only_with_changes_and_a_save_removes_the_copy(make_wind
     recovery = Path(os.environ["SAGSTAL_DATA_DIR"], "recovery")
     assert len(list(recovery.glob("*.sagstal"))) == 1
     assert find_recoverable() == []  # this process's own document is never offered
-    assert win.save()
+    assert win.files.save()
     assert list(recovery.iterdir()) == []
 
 
@@ -241,8 +242,8 @@ def test_recent_files_menu_lists_and_opens_saved_files(make_window, demo, tmp_pa
     save_team(demo, first)
     save_team(other, second)
     win = make_window(demo)
-    assert win.open_path(first) and win.open_path(second)
-    menu = win.actions.menus["menu_recent"]
+    assert win.files.open_path(first) and win.files.open_path(second)
+    menu = win.actions.menus[Menu.RECENT]
     menu.aboutToShow.emit()
     assert [a.text() for a in menu.actions()] == ["b.sagstal", "a.sagstal"]
     menu.actions()[1].trigger()
@@ -251,6 +252,6 @@ def test_recent_files_menu_lists_and_opens_saved_files(make_window, demo, tmp_pa
     first.unlink()
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: warnings.append(text))
-    assert not win.open_path(first)
+    assert not win.files.open_path(first)
     assert "does not exist" in warnings[0]
-    assert first.resolve() not in win.recent_files()  # a vanished file leaves the list
+    assert first.resolve() not in win.files.recent_files()  # a vanished file leaves the list

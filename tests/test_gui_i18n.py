@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -14,18 +13,11 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSize
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from sagstal_desktop.assets import resource_path, translations_dir
+from sagstal_desktop.assets import resource_path
 from sagstal_desktop.gui import i18n
-from sagstal_desktop.gui.app_settings import SETTINGS_FILE
+from sagstal_desktop.gui.settings import SETTINGS_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _compiled_translations():
-    """The .qm files are build products (bootstrap.sh builds them); build them if missing."""
-    if not all((translations_dir() / f"sagstal_{lang}.qm").is_file() for lang in i18n.LANGUAGES):
-        subprocess.run([sys.executable, str(ROOT / "scripts" / "build_translations.py")], check=True)
 
 
 @pytest.fixture(autouse=True)

@@ -7,27 +7,12 @@ from __future__ import annotations
 import re
 from html import unescape
 
-import pytest
-from conftest import TODAY
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sagstal_desktop.assets import translations_dir
+from sagstal_desktop.gui.actions import Act
 
 WINDOW_CONTEXTS = ("MainWindow", "StaffModel", "SummaryPanel", "Status", "LoadChart", "ChartHost")
-
-
-@pytest.fixture
-def window(qtbot, demo, monkeypatch):
-    from sagstal_desktop.gui import i18n
-    from sagstal_desktop.gui.main_window import MainWindow
-
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    win = MainWindow(demo, None, demo=True, as_of=TODAY, lang="en")
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    i18n.install_translations(QApplication.instance(), "en")
 
 
 def _menu_texts(win) -> list[str]:
@@ -43,7 +28,7 @@ def test_switching_to_danish_translates_menus_headers_and_summary(window):
 
     assert _menu_texts(window)[:1] == ["&File"]
     assert window.model().headerData(0, Qt.Orientation.Horizontal) == "Name"
-    window.actions.actions["lang_da"].trigger()
+    window.actions[Act.LANG_DA].trigger()
 
     assert window.language() == "da"
     assert i18n.preferred_language() == "da"  # remembered
@@ -82,7 +67,7 @@ def test_switching_to_danish_translates_menus_headers_and_summary(window):
     assert window.last_message() == ('Række 3 (Camilla Nørgaard), Timer pr. uge: "300" timer ligger uden for 0-48 '
                                      "– ikke ændret.")
 
-    window.actions.actions["lang_en"].trigger()
+    window.actions[Act.LANG_EN].trigger()
     assert window.menuBar().actions()[0].text() == "&File"
     assert model.index(row, model.column_of("load")).data() == "98.7%"
 

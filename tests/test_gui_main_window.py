@@ -4,28 +4,12 @@ refused input; staff rows; norm-set choice; chart clicks; sorting."""
 from __future__ import annotations
 
 import pytest
-from conftest import TODAY
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtWidgets import QLineEdit
 
 from sagstal_desktop.core.load import Status
+from sagstal_desktop.gui.actions import Act
 from sagstal_desktop.gui.widgets import status_style
-
-
-@pytest.fixture
-def window(qapp, qtbot, demo, monkeypatch):
-    """A MainWindow on the demo team, computed for TODAY, in English. Closing it discards
-    changes (no real dialog can block a test)."""
-    from sagstal_desktop.gui import i18n
-    from sagstal_desktop.gui.main_window import MainWindow
-
-    i18n.install_translations(qapp, "en")  # whatever an earlier test left installed
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    win = MainWindow(demo, None, demo=True, as_of=TODAY, lang="en")
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def _cell(win, name: str, column: int):
@@ -85,7 +69,7 @@ def test_editing_a_count_recomputes_everything_and_undo_restores(window, qtbot):
     assert bar.colour == status_style.bar_hex(Status.OVER)
     assert window.isWindowModified()
 
-    window.actions.actions["undo"].trigger()
+    window.actions[Act.UNDO].trigger()
     assert window.team().staff[2].counts["sygedagpenge"] == 40
     assert _text(window, "Camilla Nørgaard", "load") == "98.7%"
     assert _text(window, "Camilla Nørgaard", "status") == "Within DS range"
@@ -94,7 +78,7 @@ def test_editing_a_count_recomputes_everything_and_undo_restores(window, qtbot):
     assert chart.bars()[2].colour == status_style.bar_hex(Status.WITHIN)
     assert not window.isWindowModified()
 
-    window.actions.actions["redo"].trigger()
+    window.actions[Act.REDO].trigger()
     assert _text(window, "Camilla Nørgaard", "load") == "111.0%"
 
 
@@ -163,18 +147,18 @@ def test_weekly_hours_below_other_hours_are_refused(window):
 def test_add_duplicate_remove_staff_are_undoable(window):
     stack = window.document().undo_stack
     window.select_member(window.team().staff[0].id)
-    window.actions.actions["duplicate"].trigger()
+    window.actions[Act.DUPLICATE].trigger()
     assert [m.name for m in window.team().staff[:2]] == ["Anne Holm", "Anne Holm (copy)"]
     assert window.team().staff[1].counts == window.team().staff[0].counts
     assert window.team().staff[1].id != window.team().staff[0].id
     assert window.summary_panel.value("staff") == "13 persons"
 
     window.select_member(window.team().staff[1].id)
-    window.actions.actions["remove"].trigger()
+    window.actions[Act.REMOVE].trigger()
     assert len(window.team().staff) == 12
     assert "Anne Holm (copy)" in window.last_message()
 
-    window.actions.actions["add"].trigger()
+    window.actions[Act.ADD].trigger()
     window.table.closePersistentEditor(window.table.currentIndex())
     added = window.team().staff[-1] if window.team().staff[-1].name == "New staff member" else None
     assert added is not None or any(m.name == "New staff member" for m in window.team().staff)

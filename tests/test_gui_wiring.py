@@ -11,18 +11,7 @@ import pytest
 from conftest import TODAY
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-
-@pytest.fixture
-def window(qapp, qtbot, demo, monkeypatch):
-    from sagstal_desktop.gui import i18n
-    from sagstal_desktop.gui.main_window import MainWindow
-
-    i18n.install_translations(qapp, "en")  # whatever an earlier test left installed
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    win = MainWindow(demo, None, demo=True, as_of=TODAY, lang="en")
-    qtbot.addWidget(win)
-    win.show()
-    return win
+from sagstal_desktop.gui.actions import Act
 
 
 def test_team_settings_dialog_result_is_one_undo_step(window, monkeypatch):
@@ -34,7 +23,7 @@ def test_team_settings_dialog_result_is_one_undo_step(window, monkeypatch):
         return dialog.result()
 
     monkeypatch.setattr(TeamSettingsDialog, "exec", fake_exec)
-    window.actions.actions["settings"].trigger()
+    window.actions[Act.SETTINGS].trigger()
     assert window.team().info.team_name == "Team Syd"
     assert window.document().undo_stack.count() == 1
     window.document().undo_stack.undo()
@@ -45,7 +34,7 @@ def test_cancelled_settings_change_nothing(window, monkeypatch):
     from sagstal_desktop.gui.dialogs.team_settings import TeamSettingsDialog
 
     monkeypatch.setattr(TeamSettingsDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected)
-    window.actions.actions["settings"].trigger()
+    window.actions[Act.SETTINGS].trigger()
     assert window.document().undo_stack.count() == 0
 
 
@@ -58,7 +47,7 @@ def test_own_norm_set_appears_in_the_chooser_and_can_be_chosen(window, monkeypat
         return dialog.result()
 
     monkeypatch.setattr(NormSetEditorDialog, "exec", fake_exec)
-    window.actions.actions["norm_sets"].trigger()
+    window.actions[Act.NORM_SETS].trigger()
     own = window.team().custom_norm_sets
     assert [s.name("en") for s in own] == ["Loft 2026"]
     index = window.norm_combo.findData(own[0].id)
@@ -70,20 +59,20 @@ def test_own_norm_set_appears_in_the_chooser_and_can_be_chosen(window, monkeypat
 
 
 @pytest.mark.parametrize(("action", "module", "function"), [
-    ("import_current", "import_actions", "import_into_current"),
-    ("import_new", "import_actions", "import_as_new"),
-    ("export_sheet", "import_actions", "export_spreadsheet"),
-    ("export_template", "import_actions", "export_template"),
-    ("export_memo", "memo_actions", "export_memo"),
-    ("preview_memo", "memo_actions", "preview_memo"),
-    ("print_memo", "memo_actions", "print_memo"),
+    (Act.IMPORT_CURRENT, "import_actions", "import_into_current"),
+    (Act.IMPORT_NEW, "import_actions", "import_as_new"),
+    (Act.EXPORT_SHEET, "import_actions", "export_spreadsheet"),
+    (Act.EXPORT_TEMPLATE, "import_actions", "export_template"),
+    (Act.EXPORT_MEMO, "memo_actions", "export_memo"),
+    (Act.PREVIEW_MEMO, "memo_actions", "preview_memo"),
+    (Act.PRINT_MEMO, "memo_actions", "print_memo"),
 ])
 def test_file_menu_handlers_get_the_window(window, monkeypatch, action, module, function):
     calls = []
     fake = types.ModuleType(f"sagstal_desktop.gui.{module}")
     setattr(fake, function, calls.append)
     monkeypatch.setitem(sys.modules, f"sagstal_desktop.gui.{module}", fake)
-    window.actions.actions[action].trigger()
+    window.actions[action].trigger()
     assert calls == [window]
 
 
@@ -92,27 +81,27 @@ def test_help_and_about_open(window, monkeypatch):
     from sagstal_desktop.gui.dialogs.help import HelpDialog
 
     opened = []
-    monkeypatch.setattr(HelpDialog, "exec", lambda d: opened.append(type(d).__name__) or 0)
+    monkeypatch.setattr(HelpDialog, "show", lambda d: opened.append(type(d).__name__))
     monkeypatch.setattr(AboutDialog, "exec", lambda d: opened.append(type(d).__name__) or 0)
-    window.actions.actions["help"].trigger()
-    window.actions.actions["about"].trigger()
+    window.actions[Act.HELP].trigger()
+    window.actions[Act.ABOUT].trigger()
     assert opened == ["HelpDialog", "AboutDialog"]
 
 
 def test_shortcuts(window):
     from PySide6.QtGui import QKeySequence
 
-    a = window.actions.actions
-    assert a["new"].shortcut() == QKeySequence("Ctrl+N")
-    assert a["open"].shortcut() == QKeySequence("Ctrl+O")
-    assert a["save"].shortcut() == QKeySequence("Ctrl+S")
-    assert a["undo"].shortcut() == QKeySequence("Ctrl+Z")
-    assert QKeySequence("Ctrl+Y") in a["redo"].shortcuts()
-    assert a["remove"].shortcut() == QKeySequence("Delete")
-    assert a["edit_cell"].shortcut() == QKeySequence("F2")
-    assert a["import_current"].shortcut() == QKeySequence("Ctrl+I")
-    assert a["export_memo"].shortcut() == QKeySequence("Ctrl+E")
-    assert a["print_memo"].shortcut() == QKeySequence("Ctrl+P")
+    a = window.actions
+    assert a[Act.NEW].shortcut() == QKeySequence("Ctrl+N")
+    assert a[Act.OPEN].shortcut() == QKeySequence("Ctrl+O")
+    assert a[Act.SAVE].shortcut() == QKeySequence("Ctrl+S")
+    assert a[Act.UNDO].shortcut() == QKeySequence("Ctrl+Z")
+    assert QKeySequence("Ctrl+Y") in a[Act.REDO].shortcuts()
+    assert a[Act.REMOVE].shortcut() == QKeySequence("Delete")
+    assert a[Act.EDIT_CELL].shortcut() == QKeySequence("F2")
+    assert a[Act.IMPORT_CURRENT].shortcut() == QKeySequence("Ctrl+I")
+    assert a[Act.EXPORT_MEMO].shortcut() == QKeySequence("Ctrl+E")
+    assert a[Act.PRINT_MEMO].shortcut() == QKeySequence("Ctrl+P")
 
 
 def test_delete_key_in_the_table_removes_the_selected_person(window, qtbot):
@@ -142,3 +131,14 @@ def test_layout_is_remembered(qtbot, demo, monkeypatch):
     assert (second.width(), second.height()) == (790, 560)
     assert second.table.horizontalHeader().sectionSize(0) == 250
     assert second.model().show_all_case_types()
+
+
+def test_help_is_one_non_modal_window(window, qtbot):
+    from sagstal_desktop.gui.dialogs.help import HelpDialog
+
+    window.actions[Act.HELP].trigger()  # returns at once: exec() would block here
+    helps = window.findChildren(HelpDialog)
+    assert len(helps) == 1 and helps[0].isVisible() and not helps[0].isModal()
+    window.actions[Act.HELP].trigger()
+    assert window.findChildren(HelpDialog) == helps
+    helps[0].close()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from sagstal_desktop.core.trend import trend_rows
 from sagstal_desktop.gui import history_actions
+from sagstal_desktop.gui.actions import Act
 from sagstal_desktop.gui.models.trend_model import COLUMNS
 from sagstal_desktop.io.document import load_team, save_team
 
@@ -32,7 +33,7 @@ def window(qapp, qtbot, demo, monkeypatch):
 def _dialog(window):
     from sagstal_desktop.gui.dialogs.history import HistoryDialog
 
-    window.actions.actions["history"].trigger()
+    window.actions[Act.HISTORY].trigger()
     dialog = window.findChild(HistoryDialog, "historyDialog")
     assert dialog is not None and dialog.isVisible()
     return dialog
@@ -49,7 +50,7 @@ def test_trend_view_shows_the_demo_year(window, qtbot):
     curves = {item.name(): item for item in chart.fte_plot.listDataItems() if item.name()}
     available = curves["FTE available"].getData()[1]
     assert list(available) == pytest.approx([r.available_fte for r in rows])
-    window.actions.actions["history"].trigger()  # a second trigger raises the same window
+    window.actions[Act.HISTORY].trigger()  # a second trigger raises the same window
     from sagstal_desktop.gui.dialogs.history import HistoryDialog
 
     assert len(window.findChildren(HistoryDialog)) == 1
@@ -58,7 +59,7 @@ def test_trend_view_shows_the_demo_year(window, qtbot):
 def test_take_relabel_delete_are_undoable(window, qtbot, monkeypatch):
     dialog = _dialog(window)
     monkeypatch.setattr(history_actions, "ask_label", lambda *a, **k: "Status november")
-    window.actions.actions["take_snapshot"].trigger()
+    window.actions[Act.TAKE_SNAPSHOT].trigger()
     assert dialog.model.rowCount() == 13
     assert dialog.model.text(12, "date") == "2026-11-22" and dialog.model.text(12, "label") == "Status november"
     assert window.document().is_modified()
@@ -113,7 +114,7 @@ def test_export_history_xlsx(window, tmp_path):
 
 def test_offer_after_save_takes_and_saves_a_snapshot(window, qtbot, tmp_path):
     path = tmp_path / "team.sagstal"
-    assert window._save_to(path)
+    assert window.files._save_to(path)
     box = window.findChild(QMessageBox, "snapshotOffer")
     assert box is not None and box.isVisible()  # asked without blocking
     box.button(QMessageBox.StandardButton.Yes).click()
@@ -122,16 +123,16 @@ def test_offer_after_save_takes_and_saves_a_snapshot(window, qtbot, tmp_path):
     assert trend_rows(saved)[-1].label == "November 2026"
     assert not window.document().is_modified()
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "snapshotOffer") is None)
-    assert window._save_to(path)  # the month now has a snapshot: no question
+    assert window.files._save_to(path)  # the month now has a snapshot: no question
     assert window.findChild(QMessageBox, "snapshotOffer") is None
 
 
 def test_declined_offer_is_not_repeated_this_month(window, qtbot, tmp_path):
     path = tmp_path / "team.sagstal"
-    assert window._save_to(path)
+    assert window.files._save_to(path)
     window.findChild(QMessageBox, "snapshotOffer").button(QMessageBox.StandardButton.No).click()
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "snapshotOffer") is None)
-    assert window._save_to(path)
+    assert window.files._save_to(path)
     assert window.findChild(QMessageBox, "snapshotOffer") is None
     assert len(load_team(path).snapshots) == 12
 

@@ -1,5 +1,5 @@
 """The import/export actions and dialogs, driven against a small stand-in for the main window
-that has the MainWindow API of GUI_CONTRACT.md."""
+that has the main window's API for handlers (``gui/window_api.WindowApi``)."""
 
 from __future__ import annotations
 
@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, Q
 from sagstal_desktop.core.load import summarize
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.gui import import_actions
+from sagstal_desktop.gui.actions import Act
+from sagstal_desktop.gui.background import Cancelled, read_with_progress
 from sagstal_desktop.gui.dialogs import import_preview
 from sagstal_desktop.gui.dialogs.import_preview import ImportPreviewDialog
-from sagstal_desktop.gui.dialogs.import_progress import Cancelled, run_with_progress
 from sagstal_desktop.io.importer import REPLACE_TEAM, analyze
 from sagstal_desktop.io.table_reader import ReadCancelled, read_table
 
@@ -248,7 +249,7 @@ def test_background_job_can_be_cancelled_and_window_stays_responsive(qtbot, wind
         return "not cancelled"
 
     with pytest.raises(Cancelled):
-        run_with_progress(window, "Reading…", job, min_duration_ms=100)
+        read_with_progress(window, "Reading…", job, min_duration_ms=100)
     timer.stop()
     assert len(ticks) >= 10  # the GUI thread kept running its event loop
 
@@ -258,8 +259,8 @@ def test_background_job_errors_are_reraised(window):
         raise ValueError("boom")
 
     with pytest.raises(ValueError, match="boom"):
-        run_with_progress(window, "x", job)
-    assert run_with_progress(window, "x", lambda p, c: 42) == 42
+        read_with_progress(window, "x", job)
+    assert read_with_progress(window, "x", lambda p, c: 42) == 42
 
 
 @pytest.mark.slow
@@ -315,20 +316,15 @@ def test_choosing_another_sheet_rereads_it(tmp_path, qtbot, window):
 
 
 @pytest.fixture
-def main_window(qapp, qtbot, demo, monkeypatch):
-    from sagstal_desktop.gui.main_window import MainWindow
-
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    win = MainWindow(demo, None, demo=True, as_of=TODAY, lang="da")
-    qtbot.addWidget(win)
-    return win
+def main_window(make_window):
+    return make_window(lang="da", show=False)
 
 
 def test_real_window_menu_import_is_one_undo_step(tmp_path, main_window, seen_dialogs, monkeypatch):
     path = _csv(tmp_path, "Navn;Timer pr. uge;Sygedagpenge\nAnne Holm;30;50\nNy Person;37;12\n")
     monkeypatch.setattr(import_actions.QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     before = [(p.name, dict(p.counts)) for p in main_window.team().staff]
-    main_window.run_handler("import_current")
+    main_window.run_handler(Act.IMPORT_CURRENT)
     assert seen_dialogs[0].windowTitle() == "Import spreadsheet"
     team = main_window.team()
     assert len(team.staff) == 13 and team.staff[0].counts["sygedagpenge"] == 50
@@ -343,11 +339,11 @@ def test_real_window_menu_import_is_one_undo_step(tmp_path, main_window, seen_di
 def test_real_window_import_as_new_and_export(tmp_path, main_window, seen_dialogs, monkeypatch):
     path = _csv(tmp_path, "Name;Hours;Sickness benefit\nKim;37;40\n", "nyt.csv")
     monkeypatch.setattr(import_actions.QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
-    main_window.run_handler("import_new")
+    main_window.run_handler(Act.IMPORT_NEW)
     assert [p.name for p in main_window.team().staff] == ["Kim"]
     assert main_window.document_path() is None
     target = tmp_path / "ud.xlsx"
     monkeypatch.setattr(import_actions.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    main_window.run_handler("export_sheet")
+    main_window.run_handler(Act.EXPORT_SHEET)
     back = read_table(target)
     assert back.sheet == "Medarbejdere" and back.rows[0][:2] == ["Kim", 37]

@@ -14,14 +14,13 @@ from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from sagstal_desktop.core.load import summarize
 from sagstal_desktop.gui import memo_actions
-from sagstal_desktop.gui.background import Worker
+from sagstal_desktop.gui.background import MemoBuildCancelled, Worker, build_memo_with_progress, memo_job
 from sagstal_desktop.gui.dialogs.memo_options import MemoOptionsDialog
-from sagstal_desktop.gui.dialogs.memo_progress import MemoBuildCancelled, build_memo_with_progress, memo_job
 from sagstal_desktop.report.options import MemoOptions
 
 
 class FakeWindow(QWidget):
-    """The MainWindow API of GUI_CONTRACT.md, nothing more."""
+    """The main window's API for handlers (``gui/window_api.WindowApi``), nothing more."""
 
     def __init__(self, team, path: Path | None = None, lang: str = "da") -> None:
         super().__init__()

@@ -43,11 +43,10 @@ def start_file(file_arg: str | None, demo: bool) -> Path | None:
         return Path(file_arg)
     if demo:
         return None
-    from sagstal_desktop.gui.app_settings import app_settings
+    from sagstal_desktop.gui.settings import RECENT_FILES
 
-    value = app_settings().value("files/recent", [])
-    items = [value] if isinstance(value, str) else list(value or [])
-    last = Path(items[0]) if items and items[0] else None
+    items = RECENT_FILES.get()
+    last = Path(items[0]) if items else None
     return last if last is not None and last.is_file() else None
 
 
@@ -104,7 +103,7 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
             error = exc
     window = MainWindow(team, path if team is not None else None, demo=team is None, lang=lang)
     if team is not None:
-        window.remember_recent(path)
+        window.files.remember_recent(path)
     window.show()
 
     def after_first_paint() -> None:
@@ -113,7 +112,7 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
 
             QMessageBox.warning(window, QCoreApplication.translate("MainWindow", "Cannot open the file"),
                                 error.message(lang))
-        window.offer_recovery()
+        window.files.offer_recovery()
 
     QTimer.singleShot(0, after_first_paint)
     return app.exec()

@@ -1,6 +1,11 @@
 """Running slow work (reading a large spreadsheet, writing the memo) off the GUI thread, with a
 window-modal progress dialog and a Cancel button. The window keeps repainting meanwhile.
 
+``run_with_progress`` runs any job; ``read_with_progress`` a spreadsheet job (a reader that stops
+on Cancel raises ``ReadCancelled``); ``build_memo_with_progress`` writes the memo PDF (reportlab
+is pure Python, so the window keeps repainting; the PDF is written to a temporary file beside the
+target and moved into place only when complete).
+
 A job is ``job(progress, cancelled) -> result``: it calls ``progress(done, total)`` now and then
 and stops, by raising an exception of its own, when ``cancelled()`` turns true.
 """
@@ -9,16 +14,30 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+if TYPE_CHECKING:
+    from sagstal_desktop.core.load import TeamSummary
+    from sagstal_desktop.core.model import Team
+    from sagstal_desktop.core.norms import NormSet
+    from sagstal_desktop.report.options import MemoOptions
+
+#: Progress steps of the memo build.
+MEMO_STEPS = 1000
 
 Job = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
 
 
 class Cancelled(Exception):
     """The user pressed Cancel (or closed the progress dialog)."""
+
+
+class MemoBuildCancelled(Exception):
+    """The user cancelled the memo."""
 
 
 class Worker(QThread):
@@ -79,3 +98,47 @@ def run_with_progress(parent: QWidget | None, label: str, job: Job, *, title: st
     if worker.error is not None:
         raise worker.error
     return worker.result
+
+
+def read_with_progress(parent: QWidget | None, label: str, job: Job, min_duration_ms: int = 400) -> Any:
+    """Run a spreadsheet job; raises ``Cancelled`` when the user cancels it."""
+    from sagstal_desktop.io.table_reader import ReadCancelled
+
+    return run_with_progress(parent, label, job, cancel_errors=(ReadCancelled,), min_duration_ms=min_duration_ms)
+
+
+def memo_job(team: Team, target: Path, options: MemoOptions, summary: TeamSummary | None,
+             norm_set: NormSet | None) -> Job:
+    """A background job that writes the memo and returns its page count."""
+
+    def job(progress, cancelled) -> int:
+        from sagstal_desktop.report.pdf import MemoCancelled, write_memo
+
+        def report(fraction: float) -> None:
+            if cancelled():
+                raise MemoCancelled
+            progress(int(fraction * MEMO_STEPS), MEMO_STEPS)
+
+        return write_memo(team, target, options, summary=summary, norm_set=norm_set, progress=report)
+
+    return job
+
+
+def build_memo_with_progress(parent: QWidget | None, team: Team, target: Path, options: MemoOptions,
+                             summary: TeamSummary | None = None, norm_set: NormSet | None = None,
+                             min_duration_ms: int = 300) -> int:
+    """Write the memo to ``target`` off the GUI thread; return its page count. Raises
+    ``MemoBuildCancelled`` on Cancel and re-raises the build's own error (e.g. ``MemoError``).
+    ``team`` should be a copy: the window may change its own team meanwhile."""
+    from sagstal_desktop.report.pdf import MemoCancelled
+
+    try:
+        pages = run_with_progress(
+            parent, QCoreApplication.translate("MemoProgress", "Writing the memo…"),
+            memo_job(team, target, options, summary, norm_set),
+            title=QCoreApplication.translate("MemoProgress", "Memo"),
+            cancel_errors=(MemoCancelled,), min_duration_ms=min_duration_ms,
+        )
+    except Cancelled:
+        raise MemoBuildCancelled from None
+    return pages or 0

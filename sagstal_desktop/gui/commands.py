@@ -1,17 +1,23 @@
 """Undoable edits of the team (QUndoCommand). Each one changes the core ``Team`` held by a
-``Document`` and then asks the document to recompute once (``Document.touch``).
+``Document`` and then hands the document one ``Change`` naming what it changed
+(``Document.apply_change``), on redo and on undo alike: the document recomputes once and the
+views update only that.
 
 Commands find staff members by id, never by row: rows move when the table is sorted or
-when staff are added or removed.
+when staff are added or removed. Use the ``Document`` methods (``set_count`` ...) rather than
+these classes directly.
 """
 
 from __future__ import annotations
 
+import copy
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
-from sagstal_desktop.core.model import StaffMember, Team
+from sagstal_desktop.core.model import Snapshot, StaffMember, Team, TeamInfo, TeamSettings
+from sagstal_desktop.core.norms import NormSet
+from sagstal_desktop.gui.change import ALL, Change, count_column
 
 if TYPE_CHECKING:
     from sagstal_desktop.gui.document import Document
@@ -33,7 +39,7 @@ class SetMemberFieldCommand(QUndoCommand):
 
     def _set(self, value: Any) -> None:
         setattr(self._document.team.member(self._member_id), self._field, value)
-        self._document.touch()
+        self._document.apply_change(Change.cells(self._member_id, self._field))
 
     def redo(self) -> None:
         self._set(self._new)
@@ -57,13 +63,16 @@ class SetCountCommand(QUndoCommand):
             counts.pop(self._case_type, None)
         else:
             counts[self._case_type] = count
-        self._document.touch()
+        self._document.apply_change(Change.cells(self._member_id, count_column(self._case_type)))
 
     def redo(self) -> None:
         self._set(self._new)
 
     def undo(self) -> None:
         self._set(self._old)
+
+
+_ROWS_CHANGED = Change(ALL, structure_changed=True)
 
 
 class InsertMembersCommand(QUndoCommand):
@@ -76,12 +85,12 @@ class InsertMembersCommand(QUndoCommand):
     def redo(self) -> None:
         staff = self._document.team.staff
         staff[self._position:self._position] = self._members
-        self._document.touch()
+        self._document.apply_change(_ROWS_CHANGED)
 
     def undo(self) -> None:
         ids = {m.id for m in self._members}
         self._document.team.staff[:] = [m for m in self._document.team.staff if m.id not in ids]
-        self._document.touch()
+        self._document.apply_change(_ROWS_CHANGED)
 
 
 class RemoveMembersCommand(QUndoCommand):
@@ -96,17 +105,76 @@ class RemoveMembersCommand(QUndoCommand):
     def redo(self) -> None:
         ids = {m.id for _, m in self._removed}
         self._document.team.staff[:] = [m for m in self._document.team.staff if m.id not in ids]
-        self._document.touch()
+        self._document.apply_change(_ROWS_CHANGED)
 
     def undo(self) -> None:
         staff = self._document.team.staff
         for index, member in self._removed:
             staff.insert(index, member)
-        self._document.touch()
+        self._document.apply_change(_ROWS_CHANGED)
+
+
+class SetSettingsCommand(QUndoCommand):
+    """Change the team's description and settings (also the choice of norm set)."""
+
+    def __init__(self, document: Document, info: TeamInfo, settings: TeamSettings, text: str) -> None:
+        super().__init__(text)
+        self._document = document
+        self._old = (copy.copy(document.team.info), copy.copy(document.team.settings))
+        self._new = (copy.copy(info), copy.copy(settings))
+
+    def _set(self, values: tuple[TeamInfo, TeamSettings]) -> None:
+        team = self._document.team
+        team.info, team.settings = copy.copy(values[0]), copy.copy(values[1])
+        self._document.apply_change(Change(ALL, settings_changed=True))
+
+    def redo(self) -> None:
+        self._set(self._new)
+
+    def undo(self) -> None:
+        self._set(self._old)
+
+
+class SetNormSetsCommand(QUndoCommand):
+    """Replace the team's own norm sets (the chosen set may be one of them)."""
+
+    def __init__(self, document: Document, norm_sets: list[NormSet], text: str) -> None:
+        super().__init__(text)
+        self._document = document
+        self._old, self._new = list(document.team.custom_norm_sets), list(norm_sets)
+
+    def _set(self, norm_sets: list[NormSet]) -> None:
+        self._document.team.custom_norm_sets = list(norm_sets)
+        self._document.apply_change(Change(ALL, norm_sets_changed=True))
+
+    def redo(self) -> None:
+        self._set(self._new)
+
+    def undo(self) -> None:
+        self._set(self._old)
+
+
+class SetSnapshotsCommand(QUndoCommand):
+    """Replace the team's snapshots (take, relabel, delete, import): the history only."""
+
+    def __init__(self, document: Document, snapshots: list[Snapshot], text: str) -> None:
+        super().__init__(text)
+        self._document = document
+        self._old, self._new = list(document.team.snapshots), list(snapshots)
+
+    def _set(self, snapshots: list[Snapshot]) -> None:
+        self._document.team.snapshots = list(snapshots)
+        self._document.apply_change(Change.history())
+
+    def redo(self) -> None:
+        self._set(self._new)
+
+    def undo(self) -> None:
+        self._set(self._old)
 
 
 class ReplaceTeamCommand(QUndoCommand):
-    """Swap in a whole new team (settings, norm sets, an import...) as one step."""
+    """Swap in a whole new team (an import) as one step."""
 
     def __init__(self, document: Document, new_team: Team, text: str) -> None:
         super().__init__(text)

@@ -1,8 +1,12 @@
 """The open document: the team, its file, undo history, the computed summary, autosave.
 
-Every edit goes through the ``undo_stack`` (see ``commands.py``); a command changes
-``document.team`` and calls ``touch()``, which recomputes the summary once
-(``core.load.summarize``) and emits ``recomputed``. All views read ``document.summary``.
+Every edit is a method of ``Document`` (``set_count``, ``set_member_field``, ``add_members``,
+``remove_members``, ``set_settings``, ``set_norm_sets``, ``set_norm_set_choice``,
+``replace_team``) that pushes one undo command (``commands.py``). A command changes
+``document.team`` and calls ``apply_change``, which recomputes the summary once
+(``core.load.summarize``) and emits ``changed`` with a ``Change`` saying which rows, columns,
+norm sets or settings changed, on redo and on undo alike. Views read ``document.summary`` and
+update only what the ``Change`` names.
 
 While the document has unsaved changes it is copied every few seconds to a recovery file in
 ``config.recovery_dir()`` (``<session>.sagstal`` plus ``<session>.json`` with the original path
@@ -13,19 +17,23 @@ longer runs is offered for recovery at the next start (``find_recoverable``).
 from __future__ import annotations
 
 import contextlib
+import copy
 import json
 import os
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from sagstal_desktop.core.load import TeamSummary, summarize
-from sagstal_desktop.core.model import Team
+from sagstal_desktop.core.model import Snapshot, StaffMember, Team, TeamInfo, TeamSettings
 from sagstal_desktop.core.norms import NormSet, default_norm_set
+from sagstal_desktop.gui import commands
+from sagstal_desktop.gui.change import Change
 
 AUTOSAVE_INTERVAL_MS = 5000
 
@@ -36,7 +44,7 @@ _LIVE_SESSIONS: set[str] = set()
 class Document(QObject):
     """One team document: the live ``Team``, where it is saved, and its undo history."""
 
-    recomputed = Signal()  # the team changed and ``summary`` is new
+    changed = Signal(object)  # a ``Change``: the team changed and ``summary`` is new
     state_changed = Signal()  # path, demo flag or modified state changed (window title)
 
     def __init__(self, team: Team, path: Path | None = None, *, demo: bool = False,
@@ -78,16 +86,57 @@ class Document(QObject):
     def _compute(self) -> TeamSummary:
         return summarize(self.team, self.as_of, self.norm_set())
 
-    def touch(self) -> None:
-        """The team has changed: recompute once and tell the views."""
+    def apply_change(self, change: Change) -> None:
+        """The team has changed as ``change`` says: recompute once and tell the views."""
         self._generation += 1
         self.summary = self._compute()
-        self.recomputed.emit()
+        self.changed.emit(change)
 
     def set_team_object(self, team: Team) -> None:
         """Make ``team`` the live team (used by ``ReplaceTeamCommand``)."""
         self.team = team
-        self.touch()
+        self.apply_change(Change.everything())
+
+    # -- edits (each one undoable step) ----------------------------------------------------
+    def set_count(self, member_id: str, case_type: str, count: int, text: str) -> None:
+        """Set how many cases of ``case_type`` one person holds."""
+        self.undo_stack.push(commands.SetCountCommand(self, member_id, case_type, count, text))
+
+    def set_member_field(self, member_id: str, field: str, value: Any, text: str) -> None:
+        """Set one attribute of one person (``commands.MEMBER_FIELDS``)."""
+        self.undo_stack.push(commands.SetMemberFieldCommand(self, member_id, field, value, text))
+
+    def add_members(self, position: int, members: list[StaffMember], text: str) -> None:
+        """Insert people at ``position`` in the staff list."""
+        self.undo_stack.push(commands.InsertMembersCommand(self, position, members, text))
+
+    def remove_members(self, member_ids: list[str], text: str) -> None:
+        """Remove people by id (undo puts them back where they were)."""
+        self.undo_stack.push(commands.RemoveMembersCommand(self, member_ids, text))
+
+    def set_settings(self, info: TeamInfo, settings: TeamSettings, text: str) -> None:
+        """Change the team's description and settings."""
+        self.undo_stack.push(commands.SetSettingsCommand(self, info, settings, text))
+
+    def set_norm_set_choice(self, set_id: str, text: str) -> None:
+        """Measure the team against another norm set (a settings change, nothing else copied)."""
+        if set_id == self.team.settings.norm_set_id:
+            return
+        settings = copy.copy(self.team.settings)
+        settings.norm_set_id = set_id
+        self.set_settings(self.team.info, settings, text)
+
+    def set_norm_sets(self, norm_sets: list[NormSet], text: str) -> None:
+        """Replace the team's own norm sets."""
+        self.undo_stack.push(commands.SetNormSetsCommand(self, norm_sets, text))
+
+    def set_snapshots(self, snapshots: list[Snapshot], text: str) -> None:
+        """Replace the team's snapshots (its history); no staff figure changes."""
+        self.undo_stack.push(commands.SetSnapshotsCommand(self, snapshots, text))
+
+    def replace_team(self, team: Team, text: str) -> None:
+        """Swap in a whole new team (an import) as one undoable step."""
+        self.undo_stack.push(commands.ReplaceTeamCommand(self, team, text))
 
     def replace(self, team: Team, path: Path | None, *, demo: bool = False, modified: bool = False) -> None:
         """Load a different team into this document: a fresh history, a new recovery session."""
@@ -96,7 +145,7 @@ class Document(QObject):
         self.team, self.path, self.is_demo = team, path, demo
         self._forced_modified = modified
         self._autosaved_generation = self._generation
-        self.touch()
+        self.apply_change(Change.everything())
         self.state_changed.emit()
 
     # -- modified state and saving -------------------------------------------------------

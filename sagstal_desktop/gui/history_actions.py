@@ -2,7 +2,7 @@
 import earlier team files and spreadsheets of dated figures, export to Excel, and the offer of a
 snapshot after saving when the month has none.
 
-Each change is one undoable step (``window.apply_team`` with a changed copy of the team). The
+Each change is one undoable step (``Document.set_snapshots``: the history only). The
 questions to the user are module-level functions so tests can answer them. pandas and openpyxl
 are imported only when a spreadsheet is read or written.
 """
@@ -110,9 +110,10 @@ def show_history(window: Any) -> None:
 
 
 def _changed(window: Any, change, description: str) -> None:
+    """Apply ``change`` to a copy of the team and set the copy's snapshots as one step."""
     team = window.team().copy()
     change(team)
-    window.apply_team(team, description)
+    window.document().set_snapshots(team.snapshots, description)
 
 
 # -- snapshots -------------------------------------------------------------------------------
@@ -255,7 +256,7 @@ def offer_snapshot(window: Any) -> QMessageBox | None:
             months = translate("HistoryActions", "January February March April May June July August September "
                                                  "October November December").split()
             take_snapshot(window, f"{months[today.month - 1]} {today.year}")
-            window.save()
+            window.files.save()
         else:
             document.setProperty(_DECLINED, month)
         box.deleteLater()

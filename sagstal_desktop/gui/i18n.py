@@ -17,10 +17,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from sagstal_desktop.assets import translations_dir
-from sagstal_desktop.gui.app_settings import app_settings
+from sagstal_desktop.gui import settings
 
 LANGUAGES = ("da", "en")
-SETTINGS_KEY = "ui/language"
 _LOG = logging.getLogger(__name__)
 
 _installed: list[QTranslator] = []
@@ -35,8 +34,8 @@ def _system_language() -> str:
 
 def preferred_language() -> str:
     """The language chosen earlier (QSettings); else Danish on a Danish system, else English."""
-    saved = app_settings().value(SETTINGS_KEY, "")
-    if isinstance(saved, str) and saved in LANGUAGES:
+    saved = settings.LANGUAGE.get()
+    if saved in LANGUAGES:
         return saved
     return "da" if _system_language() == "da" else "en"
 
@@ -45,9 +44,7 @@ def set_preferred_language(lang: str) -> None:
     """Remember ``lang`` ("da" or "en") for the next start."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
-    settings = app_settings()
-    settings.setValue(SETTINGS_KEY, lang)
-    settings.sync()
+    settings.LANGUAGE.set(lang)
 
 
 def current_language() -> str:

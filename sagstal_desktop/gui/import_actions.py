@@ -1,5 +1,5 @@
 """File-menu handlers for spreadsheets: import (into the open team or as a new team), export and
-the blank template. Each takes the main window (see GUI_CONTRACT.md) and returns None.
+the blank template. Each takes the main window (``gui/window_api.WindowApi``) and returns None.
 
 Reading, checking and writing large files run in a worker thread with progress and Cancel; the
 preview dialog shows the column use, rows and problems before anything changes, and the import
@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from sagstal_desktop.gui.dialogs.import_progress import Cancelled, run_with_progress
+from sagstal_desktop.gui.background import Cancelled, read_with_progress
 
 
 def _start_dir(window: Any) -> str:
@@ -52,7 +52,7 @@ def read_and_check(window: Any, path: Path, norm_set, sheet: str | None = None):
 
     try:
         label = QCoreApplication.translate("ImportActions", "Reading {name}…").format(name=path.name)
-        return run_with_progress(window, label, job)
+        return read_with_progress(window, label, job)
     except Cancelled:
         window.show_status(QCoreApplication.translate("ImportActions", "Import cancelled; nothing was changed."))
     except ReadError as exc:
@@ -150,7 +150,7 @@ def export_spreadsheet(window: Any, path: Path | str | None = None, anonymise: b
 
     try:
         label = QCoreApplication.translate("ImportActions", "Writing {name}…").format(name=target.name)
-        run_with_progress(window, label, job)
+        read_with_progress(window, label, job)
     except Cancelled:
         window.show_status(QCoreApplication.translate("ImportActions", "Export cancelled."))
         return

@@ -1,6 +1,6 @@
 """File-menu handlers for the PDF memo: Export memo…, Memo preview… and Print…
 
-Each takes the main window (API in GUI_CONTRACT.md: ``team()``, ``summary()``, ``norm_set()``,
+Each takes the main window (``gui/window_api.WindowApi``: ``team()``, ``summary()``, ``norm_set()``,
 ``document_path()``, ``language()``, ``show_status()``) and returns None. The memo is built from
 a copy of the team in a worker thread with progress and Cancel; export writes a temporary file
 beside the target and moves it into place; preview and print use a temporary file that is
@@ -79,7 +79,7 @@ def suggested_name(window: Any, options: MemoOptions) -> Path:
 
 def _build(window: Any, target: Path, options: MemoOptions) -> int | None:
     """Write the memo in the background; None after a message (error) or a cancel."""
-    from sagstal_desktop.gui.dialogs.memo_progress import MemoBuildCancelled, build_memo_with_progress
+    from sagstal_desktop.gui.background import MemoBuildCancelled, build_memo_with_progress
     from sagstal_desktop.report.pdf import MemoError
 
     try:

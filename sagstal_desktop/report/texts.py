@@ -81,7 +81,6 @@ TEXTS: dict[str, dict[str, str]] = {
                                  "belastningen).",
         "available_fte_measured": "Årsværk til sager med norm",
         "status_total": "{n} over",
-        "newcomer_mark": "Nyansat",
         "staff_note": "Årsværk: timer til sagsbehandling omregnet til fuldtidsstillinger på {fth} timer. Sagstal "
                       "pr. fuldtid: sager × {fth} / timer til sagsbehandling. Belastning: sagsstammen i "
                       "procent af <max> for medarbejderens arbejdstid til sagsbehandling. {newcomer}",
@@ -244,7 +243,6 @@ TEXTS: dict[str, dict[str, str]] = {
                                  "the load).",
         "available_fte_measured": "Casework FTE for cases with a norm",
         "status_total": "{n} over",
-        "newcomer_mark": "Newcomer",
         "staff_note": "Casework FTE: casework hours as full-time positions of {fth} hours. FTE caseload: "
                       "cases × {fth} / casework hours. Load: the caseload as a percentage of <max> for the "
                       "person's casework hours. {newcomer}",

@@ -121,10 +121,12 @@ def help_html(lang: str = "da") -> str:
 
 
 class HelpDialog(QDialog):
-    """A non-modal window with the help page."""
+    """A non-modal window with the help page (open it with ``show()``; the window keeps one)."""
 
     def __init__(self, parent: QWidget | None = None, lang: str = "da") -> None:
         super().__init__(parent)
+        self.setModal(False)
+        self._lang = lang
         self.setWindowTitle(self.tr("Help – how Sagstal computes"))
         self.setWindowIcon(icon("help"))
         self.browser = QTextBrowser()
@@ -137,6 +139,10 @@ class HelpDialog(QDialog):
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
         self.resize(900, 700)
+
+    def language(self) -> str:
+        """The language the page is shown in."""
+        return self._lang
 
     def plain_text(self) -> str:
         """The page as plain text (for tests and searching)."""

@@ -1,9 +1,9 @@
 """The history window (Team → History…): the trend chart over the table of snapshots, with
 buttons to take, relabel and delete snapshots, import earlier files, and export to Excel.
 
-Non-modal; it follows the document (``recomputed``) so undo/redo of snapshot changes shows at
+Non-modal; it follows the document (``changed``) so undo/redo of snapshot changes shows at
 once. The chart (pyqtgraph) is created here, when the window opens. Changes go through
-``window.apply_team`` (one undoable step each).
+``Document.set_snapshots`` (one undoable step each).
 """
 
 from __future__ import annotations
@@ -96,9 +96,13 @@ class HistoryDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
         self.resize(1100, 720)
-        window.document().recomputed.connect(self.refresh)
+        window.document().changed.connect(self._on_change)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.refresh()
+
+    def _on_change(self, change) -> None:
+        if change.snapshots_changed or change.settings_changed or change.norm_sets_changed:
+            self.refresh()
 
     def refresh(self) -> None:
         """Show the document's current snapshots."""
@@ -142,5 +146,5 @@ class HistoryDialog(QDialog):
     def closeEvent(self, event) -> None:
         document = self._window.document()
         with contextlib.suppress(RuntimeError, TypeError):
-            document.recomputed.disconnect(self.refresh)
+            document.changed.disconnect(self._on_change)
         super().closeEvent(event)

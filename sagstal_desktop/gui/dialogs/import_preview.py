@@ -4,11 +4,9 @@ user has accepted them. The dialog never touches the team; ``result_team()`` bui
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -32,147 +30,15 @@ from PySide6.QtWidgets import (
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.gui.dialogs.common import error_label, show_error, ui_language
+from sagstal_desktop.gui.models.import_problems_model import ProblemsModel
+from sagstal_desktop.gui.models.import_rows_model import RowsModel, cell_text
 from sagstal_desktop.io import columns as col
 from sagstal_desktop.io.importer import MERGE, REPLACE_COUNTS, REPLACE_TEAM, ImportPlan, analyze, describe
-from sagstal_desktop.io.problems import ERROR, Problem, column_letter
+from sagstal_desktop.io.problems import column_letter
 from sagstal_desktop.io.table_reader import RawTable
 
 # Tables larger than this are re-checked in the background (with progress and cancel).
 BACKGROUND_ROWS = 20_000
-_ERROR_BG = QColor("#f8d7d7")
-_ERROR_ROW_BG = QColor("#fdf0f0")
-_WARNING_BG = QColor("#fff4d6")
-
-
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(" ")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-class RowsModel(QAbstractTableModel):
-    """The file's rows as read, with the cells that have errors marked."""
-
-    def __init__(self, table: RawTable, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._table = table
-        self._mapping: list[str | None] = [None] * len(table.headers)
-        self._lang = "da"
-        self._cell_errors: dict[tuple[int, int], str] = {}
-        self._row_errors: set[int] = set()
-
-    def set_table(self, table: RawTable) -> None:
-        self.beginResetModel()
-        self._table = table
-        self._mapping = [None] * len(table.headers)
-        self._cell_errors, self._row_errors = {}, set()
-        self.endResetModel()
-
-    def set_plan(self, plan: ImportPlan, lang: str) -> None:
-        self.beginResetModel()
-        self._mapping, self._lang = list(plan.mapping), lang
-        self._cell_errors, self._row_errors = {}, set()
-        for p in plan.problems:
-            if p.severity == ERROR and p.row is not None and p.row != plan.table.header_row:
-                self._row_errors.add(p.row)
-                if p.column_index is not None:
-                    self._cell_errors[(p.row, p.column_index)] = p.detail(lang)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._table.rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._table.headers)
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        number = self._table.row_numbers[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _cell_text(self._table.rows[index.row()][index.column()])
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if (number, index.column()) in self._cell_errors:
-                return QBrush(_ERROR_BG)
-            if number in self._row_errors:
-                return QBrush(_ERROR_ROW_BG)
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._cell_errors.get((number, index.column()))
-        if role == Qt.ItemDataRole.ForegroundRole and self._mapping[index.column()] in (None, col.COMPUTED):
-            return QBrush(QColor("#888888"))
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return str(self._table.row_numbers[section])
-        header = self._table.headers[section] or column_letter(section)
-        return f"{header}\n→ {col.target_label(self._mapping[section], self._lang)}"
-
-
-class ProblemsModel(QAbstractTableModel):
-    """Every problem of a plan: kind, row, column, value, message."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._problems: list[Problem] = []
-        self._lang = "da"
-        self._headers: list[str] = []
-        self._severity_names = ("Error", "Warning")
-
-    def set_problems(self, problems: list[Problem], lang: str, headers: list[str]) -> None:
-        self.beginResetModel()
-        # errors first, then warnings, each in file order
-        self._problems = sorted(problems, key=lambda p: (p.severity != ERROR, p.row or 0, p.column_index or 0))
-        self._lang, self._headers = lang, headers
-        self.endResetModel()
-
-    def problem(self, row: int) -> Problem:
-        return self._problems[row]
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._problems)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        p = self._problems[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if p.column_index is None:
-                column = ""
-            elif p.column:
-                column = f"{p.column} ({column_letter(p.column_index)})"
-            else:
-                column = column_letter(p.column_index)
-            row = "" if p.row is None else str(p.row)
-            return (self._severity_text(p), row, column, p.value or "", p.detail(self._lang))[index.column()]
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(_ERROR_BG if p.severity == ERROR else _WARNING_BG)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return p.message(self._lang)
-        return None
-
-    def _severity_text(self, p: Problem) -> str:
-        return self._severity_names[0] if p.severity == ERROR else self._severity_names[1]
-
-    def set_severity_names(self, error: str, warning: str) -> None:
-        self._severity_names = (error, warning)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
 
 
 class ImportPreviewDialog(QDialog):
@@ -314,7 +180,7 @@ class ImportPreviewDialog(QDialog):
     # -- internals -----------------------------------------------------------------------------
     def _sheet_changed(self, sheet: str) -> None:
         """Read another sheet of the workbook (in the background) and check it."""
-        from sagstal_desktop.gui.dialogs.import_progress import Cancelled, run_with_progress
+        from sagstal_desktop.gui.background import Cancelled, read_with_progress
         from sagstal_desktop.io.table_reader import ReadError, read_table
 
         if not sheet or sheet == self._table.sheet:
@@ -325,7 +191,7 @@ class ImportPreviewDialog(QDialog):
             return table, analyze(table, self._norm_set, None, progress, cancelled)
 
         try:
-            table, plan = run_with_progress(self, self.tr("Reading the sheet…"), job)
+            table, plan = read_with_progress(self, self.tr("Reading the sheet…"), job)
         except (Cancelled, ReadError) as exc:
             self._sheet_box.blockSignals(True)
             self._sheet_box.setCurrentIndex(self._table.sheets.index(self._table.sheet))
@@ -355,15 +221,15 @@ class ImportPreviewDialog(QDialog):
             self._combos.append(combo)
             table.setCellWidget(i, 2, combo)
             first = next((r[i] for r in self._table.rows if r[i] is not None and str(r[i]).strip()), None)
-            table.setItem(i, 3, QTableWidgetItem(_cell_text(first)))
+            table.setItem(i, 3, QTableWidgetItem(cell_text(first)))
 
     def _mapping_changed(self, *_args: Any) -> None:
         mapping = [self._targets[c.currentIndex()] for c in self._combos]
         if len(self._table.rows) > BACKGROUND_ROWS:
-            from sagstal_desktop.gui.dialogs.import_progress import Cancelled, run_with_progress
+            from sagstal_desktop.gui.background import Cancelled, read_with_progress
 
             try:
-                plan = run_with_progress(self, self.tr("Checking the rows…"),
+                plan = read_with_progress(self, self.tr("Checking the rows…"),
                                          lambda progress, cancelled: analyze(self._table, self._norm_set, mapping,
                                                                              progress, cancelled))
             except Cancelled:

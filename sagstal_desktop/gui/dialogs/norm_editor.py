@@ -34,11 +34,11 @@ from PySide6.QtWidgets import (
 
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet, builtin_norm_sets, custom_norm_set, find_norm_set
+from sagstal_desktop.core.own_norm_sets import new_set_id, renamed, with_source_note
 from sagstal_desktop.core.validation import InputError, check_name
 from sagstal_desktop.gui.dialogs.common import error_label, show_error, ui_language
-from sagstal_desktop.gui.dialogs.norm_sets import new_set_id, renamed, with_source_note
-from sagstal_desktop.gui.dialogs.norm_table_model import COL_AREA, COL_SOURCE, COL_TYPE, NormTableModel
 from sagstal_desktop.gui.icons import icon
+from sagstal_desktop.gui.models.norm_table_model import COL_AREA, COL_SOURCE, COL_TYPE, NormTableModel
 
 AREA_WIDTH = 210  # pixels: long area names are elided, the full name shows in the tooltip
 TYPE_WIDTH = 190

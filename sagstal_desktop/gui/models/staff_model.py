@@ -4,8 +4,12 @@ Columns: ``COL_NAME``, ``COL_HOURS``, ``COL_OTHER_HOURS``, ``COL_START``, then o
 case type (in the chosen norm set's order, grouped by area: the types the team holds cases of,
 or every type of the set with ``set_show_all_case_types``), then the computed columns
 ``COMPUTED`` (``column_of("load")`` etc.). Edits are validated with ``core.validation`` and
-pushed as undoable commands; a refused value emits ``input_refused`` with a message naming
-the person, the column and the value, and changes nothing.
+pushed as undoable document edits; a refused value emits ``input_refused`` with a message
+naming the person, the column and the value, and changes nothing.
+
+The model follows the document's ``changed`` signal: an edit of one person's cell repaints that
+cell and the person's computed columns only (``dataChanged`` for that row); a settings or norm-set
+change repaints every row; added or removed people, or a different set of columns, reset the model.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from sagstal_desktop.core.validation import (
     parse_other_hours,
 )
 from sagstal_desktop.core.wording import format_load, gui_phrase
-from sagstal_desktop.gui.commands import SetCountCommand, SetMemberFieldCommand
+from sagstal_desktop.gui.change import Change, case_type_of
 from sagstal_desktop.gui.document import Document
 from sagstal_desktop.gui.widgets import status_style
 
@@ -38,6 +42,10 @@ COL_NAME, COL_HOURS, COL_OTHER_HOURS, COL_START = range(4)
 FIXED_COLUMNS = 4
 COMPUTED = ("fte", "total", "fte_caseload", "load", "status")
 _FIELD_OF = {COL_NAME: "name", COL_HOURS: "weekly_hours", COL_OTHER_HOURS: "other_hours", COL_START: "start_date"}
+#: The columns showing (in text or tooltip) each member field.
+_COLUMNS_OF_FIELD = {"name": (COL_NAME,), "weekly_hours": (COL_HOURS,), "other_hours": (COL_OTHER_HOURS,),
+                     "other_tasks": (COL_NAME, COL_OTHER_HOURS), "start_date": (COL_NAME, COL_START),
+                     "note": (COL_NAME,)}
 _STATUS_RANK = {Status.NOT_COMPUTABLE: -1, Status.UNMEASURED: -0.5, Status.BELOW: 0, Status.PARTLY_UNMEASURED: 0.5,
                 Status.WITHIN: 1, Status.OVER: 2}
 
@@ -47,6 +55,12 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 #: Role with the member id of a row (any column).
 MEMBER_ID_ROLE = Qt.ItemDataRole.UserRole + 3
+#: The roles ``data`` answers (every other role is None at once).
+_ROLES = frozenset({
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
+    SORT_ROLE, STATUS_ROLE, MEMBER_ID_ROLE,
+})
 
 
 
@@ -111,7 +125,8 @@ class StaffTableModel(QAbstractTableModel):
         self._norm_set: NormSet = document.norm_set()
         self._case_types: list[str] = self._wanted_case_types()
         self._ids: list[str] = [m.id for m in document.team.staff]
-        document.recomputed.connect(self.refresh)
+        self._rows: dict[str, int] = {member_id: row for row, member_id in enumerate(self._ids)}
+        document.changed.connect(self.on_change)
 
     # -- columns ---------------------------------------------------------------------
     def _wanted_case_types(self) -> list[str]:
@@ -173,14 +188,52 @@ class StaffTableModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.columnCount() - 1))
         self._all_changed()
 
+    def on_change(self, change: Change) -> None:
+        """Update what one document edit changed (see the module docstring)."""
+        if change.all_rows or change.structure_changed or self._columns_may_change(change):
+            self.refresh()
+            return
+        last_computed = self.columnCount() - 1
+        first_computed = last_computed - len(COMPUTED) + 1
+        for member_id in change.rows:
+            row = self._rows[member_id]
+            for column in sorted(self._input_columns(change.columns)):
+                self.dataChanged.emit(self.index(row, column), self.index(row, column))
+            self.dataChanged.emit(self.index(row, first_computed), self.index(row, last_computed))
+
+    def _columns_may_change(self, change: Change) -> bool:
+        """True when the edit may add or drop a case-type column (a first or last case of a type)."""
+        if change.settings_changed or change.norm_sets_changed:
+            return True
+        staff = self._document.team.staff
+        for column in change.columns:
+            case_type = case_type_of(column)
+            if case_type is None:
+                continue
+            if case_type not in self._case_types or any(
+                    staff[self._rows[m]].counts.get(case_type) is None for m in change.rows):
+                return self._wanted_case_types() != self._case_types
+        return False
+
+    def _input_columns(self, columns: frozenset[str]) -> set[int]:
+        shown: set[int] = set()
+        for column in columns:
+            case_type = case_type_of(column)
+            if case_type is not None:
+                shown.add(self.column_of_case_type(case_type))
+            else:
+                shown.update(_COLUMNS_OF_FIELD.get(column, ()))
+        return shown
+
     def refresh(self) -> None:
-        """Called after every recompute: a reset when rows or columns changed, else a repaint."""
+        """Re-read everything: a reset when rows or columns changed, else a repaint of every cell."""
         case_types = self._wanted_case_types()
         ids = [m.id for m in self._document.team.staff]
         norm_set = self._document.norm_set()
         if case_types != self._case_types or ids != self._ids or norm_set is not self._norm_set:
             self.beginResetModel()
             self._case_types, self._ids, self._norm_set = case_types, ids, norm_set
+            self._rows = {member_id: row for row, member_id in enumerate(ids)}
             self.endResetModel()
         else:
             self._all_changed()
@@ -203,6 +256,8 @@ class StaffTableModel(QAbstractTableModel):
         return base
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole and role != Qt.ItemDataRole.ToolTipRole:
+            return None
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
         if section < 0 or section >= self.columnCount():
@@ -256,10 +311,14 @@ class StaffTableModel(QAbstractTableModel):
         return self._ids[row]
 
     def row_of(self, member_id: str) -> int:
-        return self._ids.index(member_id)
+        """The row of a member id (ValueError if not in the table)."""
+        try:
+            return self._rows[member_id]
+        except KeyError:
+            raise ValueError(member_id) from None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():  # the view asks ~9 roles per painted cell
             return None
         row, column = index.row(), index.column()
         member = self._document.team.staff[row]
@@ -375,7 +434,7 @@ class StaffTableModel(QAbstractTableModel):
                     return True
                 text = translate("StaffModel", "Set {type} for {name} to {count}").format(
                     type=case_type_name(case_type, self._lang), name=member.name, count=count)
-                self._document.undo_stack.push(SetCountCommand(self._document, member.id, case_type, count, text))
+                self._document.set_count(member.id, case_type, count, text)
                 return True
             field = _FIELD_OF[column]
             if column == COL_NAME:
@@ -395,7 +454,7 @@ class StaffTableModel(QAbstractTableModel):
             return True
         text = translate("StaffModel", "Change {column} of {name}").format(
             column=self.column_title(column), name=member.name)
-        self._document.undo_stack.push(SetMemberFieldCommand(self._document, member.id, field, new, text))
+        self._document.set_member_field(member.id, field, new, text)
         return True
 
     def refusal_message(self, row: int, column: int, error: InputError) -> str:

@@ -2,17 +2,23 @@
 by status, with the 100 % line (DS max) and the DS min level of the team's mix of cases.
 Names are on the vertical axis; clicking a bar selects the person, hovering shows the figures.
 
+``show_summary`` redraws every bar; ``update_members`` redraws only the bars of the people an
+edit changed (the bars are one item that repaints only the rows it is asked to, so one edit on a
+team of thousands repaints one bar). ``bars_updated`` names the bar indices each update touched.
+
 Imported only by ``ChartHost.ensure_chart`` (after the first paint).
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterable
 from typing import NamedTuple
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QCursor, QFontMetrics
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QCursor, QFontMetrics, QPainter, QPen, QPicture
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QToolTip, QWidget
 
 from sagstal_desktop.core.formatting import format_number, format_percent
 from sagstal_desktop.core.load import Status, TeamSummary
@@ -34,10 +40,85 @@ class Bar(NamedTuple):
     status: Status
 
 
+class BarsItem(pg.GraphicsObject):
+    """Horizontal bars from 0, bar ``i`` centred on y = i. The bars are drawn in chunks of
+    ``CHUNK`` rows, each recorded once as a ``QPicture``: ``set_bar`` changes one bar, re-records
+    its chunk only and repaints only its rows; ``paint`` replays the chunks in the exposed area."""
+
+    CHUNK = 128
+
+    def __init__(self, brushes: dict[Status, QBrush], pens: dict[Status, QPen]) -> None:
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        self._brushes, self._pens = brushes, pens
+        self._widths: list[float] = []
+        self._statuses: list[Status] = []
+        self._pictures: dict[int, QPicture] = {}  # recorded chunks, by chunk number
+        self._bounds = QRectF()
+
+    def _compute_bounds(self) -> QRectF:
+        if not self._widths:
+            return QRectF()
+        half = BAR_THICKNESS / 2
+        return QRectF(0.0, -half, max(max(self._widths), 0.0), len(self._widths) - 1 + 2 * half)
+
+    def _rect(self, index: int) -> QRectF:
+        return QRectF(0.0, index - BAR_THICKNESS / 2, self._widths[index], BAR_THICKNESS)
+
+    def set_bars(self, widths: list[float], statuses: list[Status]) -> None:
+        """Replace every bar."""
+        self.prepareGeometryChange()
+        self._widths, self._statuses = list(widths), list(statuses)
+        self._pictures.clear()
+        self._bounds = self._compute_bounds()
+        self.update()
+
+    def set_bar(self, index: int, width: float, status: Status) -> None:
+        """Change one bar; only its rows are repainted (and the bounds, if it was or is the widest)."""
+        dirty = self._rect(index)
+        self._widths[index], self._statuses[index] = width, status
+        self._pictures.pop(index // self.CHUNK, None)
+        dirty = dirty.united(self._rect(index))
+        bounds = self._compute_bounds()
+        if bounds != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = bounds
+        self.update(dirty)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(self._bounds)
+
+    def _picture(self, chunk: int) -> QPicture:
+        picture = self._pictures.get(chunk)
+        if picture is None:
+            picture = self._pictures[chunk] = QPicture()
+            painter = QPainter(picture)
+            first = chunk * self.CHUNK
+            by_status: dict[Status, list[QRectF]] = {}
+            for index in range(first, min(first + self.CHUNK, len(self._widths))):
+                by_status.setdefault(self._statuses[index], []).append(self._rect(index))
+            for status, rects in by_status.items():
+                painter.setPen(self._pens[status])
+                painter.setBrush(self._brushes[status])
+                painter.drawRects(rects)
+            painter.end()
+        return picture
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, _widget: QWidget | None = None) -> None:
+        if not self._widths:
+            return
+        exposed = option.exposedRect
+        first = max(0, math.floor(exposed.top()))
+        last = min(len(self._widths) - 1, math.ceil(exposed.bottom()))
+        for chunk in range(first // self.CHUNK, last // self.CHUNK + 1):
+            self._picture(chunk).play(painter)
+
+
 class LoadChart(pg.PlotWidget):
     """Bars of load % of DS max per person."""
 
     person_clicked = Signal(str)  # member id
+    bars_updated = Signal(object)  # tuple of the bar indices an update redrew
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, background="w")
@@ -59,7 +140,9 @@ class LoadChart(pg.PlotWidget):
         plot.getAxis("left").setStyle(textFillLimits=[(0, 1.0)], autoExpandTextSpace=True)
         self._brushes = {status: pg.mkBrush(status_style.bar_hex(status)) for status in Status}
         self._pens = {status: pg.mkPen(status_style.bar_hex(status)) for status in Status}
-        self._bar_item = pg.BarGraphItem(x0=[], y=[], height=BAR_THICKNESS, width=[])
+        self._index: dict[str, int] = {}  # bar index of each member id
+        self._x_top = 0.0
+        self._bar_item = BarsItem(self._brushes, self._pens)
         plot.addItem(self._bar_item)
         self._max_line = pg.InfiniteLine(
             pos=100, angle=90, pen=pg.mkPen("#b0302a", width=2),
@@ -86,7 +169,9 @@ class LoadChart(pg.PlotWidget):
         if self._min_level is not None:
             text = status_style.measure_text(translate("LoadChart", "DS min {pct}"), "line_min",
                                              getattr(self, "_norm_set", None), self._lang)
-            self._min_line.label.setFormat(text.format(pct=format_percent(self._min_level / 100, 0, self._lang)))
+            text = text.format(pct=format_percent(self._min_level / 100, 0, self._lang))
+            if text != self._min_line.label.format:
+                self._min_line.label.setFormat(text)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -95,7 +180,8 @@ class LoadChart(pg.PlotWidget):
 
     # -- data --------------------------------------------------------------------------
     def show_summary(self, summary: TeamSummary, lang: str, norm_set=None) -> None:
-        """Redraw from a summary (called after every recompute); ``norm_set`` names the measure."""
+        """Redraw every bar from a summary (new people, a new norm set, a new language...);
+        ``norm_set`` names the measure."""
         changed = norm_set is not getattr(self, "_norm_set", None)
         self._summary, self._lang, self._norm_set = summary, lang, norm_set
         if changed:
@@ -107,34 +193,59 @@ class LoadChart(pg.PlotWidget):
             Bar(mid, name, 0.0 if load is None else load * 100, status_style.bar_hex(status), status)
             for mid, name, load, status in zip(ids, names, loads, statuses, strict=True)
         ]
+        self._index = {bar.member_id: i for i, bar in enumerate(self._bars)}
+        self._bar_item.set_bars([b.load_pct for b in self._bars], [b.status for b in self._bars])
+        self._update_names()
+        self._update_levels(summary)
         count = len(self._bars)
-        self._bar_item.setOpts(
-            x0=[0.0] * count, y=list(range(count)), height=BAR_THICKNESS,
-            width=[b.load_pct for b in self._bars],
-            # pyqtgraph 0.14 fails on empty pen lists: give a single (unused) pen then
-            brushes=[self._brushes[b.status] for b in self._bars] if count else None,
-            pens=[self._pens[b.status] for b in self._bars] if count else None,
-            pen=pg.mkPen("#888"), brush=pg.mkBrush("#888"),
-        )
+        self.getPlotItem().setYRange(-1.3, max(count, 1) - 0.4, padding=0)  # room above for line labels
+        self.bars_updated.emit(tuple(range(count)))
+
+    def update_members(self, summary: TeamSummary, member_ids: Iterable[str]) -> None:
+        """Redraw only the bars of ``member_ids`` (same people, same order as the last summary)."""
+        self._summary = summary
+        changed = sorted(self._index[m] for m in member_ids)
+        renamed = False
+        for index in changed:
+            person = summary.persons[index]
+            load = 0.0 if person.load_max is None else person.load_max * 100
+            bar = Bar(person.member_id, person.name, load, status_style.bar_hex(person.status), person.status)
+            renamed = renamed or bar.name != self._bars[index].name
+            self._bars[index] = bar
+            self._bar_item.set_bar(index, bar.load_pct, bar.status)
+        if renamed:
+            self._update_names()
+        self._update_levels(summary)
+        self.bars_updated.emit(tuple(changed))
+
+    def _update_names(self) -> None:
         left = self.getPlotItem().getAxis("left")
-        if count <= MAX_NAMED_BARS:
+        if len(self._bars) <= MAX_NAMED_BARS:
             left.setTicks([[(i, b.name) for i, b in enumerate(self._bars)]])
             metrics = QFontMetrics(left.style["tickFont"] or self.font())
             left.setWidth(max([metrics.horizontalAdvance(b.name) for b in self._bars] + [30]) + 16)
         else:  # too many to name: row numbers (hovering still names the person)
             left.setTicks(None)
             left.setWidth(50)
+
+    def _update_levels(self, summary: TeamSummary) -> None:
+        """The DS min line and the horizontal range (cheap; after every update)."""
         if summary.fte_needed_min > 0:
             self._min_level = summary.fte_needed_max / summary.fte_needed_min * 100
-            self._min_line.setPos(self._min_level)
+            # move the line only when it moves on screen (a quarter pixel): a repaint of the
+            # line is a repaint of every bar it crosses
+            pixel = self.getPlotItem().getViewBox().viewPixelSize()[0]
+            if abs(self._min_line.value() - self._min_level) >= pixel / 4:
+                self._min_line.setPos(self._min_level)
             self._min_line.show()
         else:
             self._min_level = None
             self._min_line.hide()
         self._update_min_label()
         top = max([b.load_pct for b in self._bars] + [100.0])
-        self.getPlotItem().setXRange(0, top * 1.08, padding=0)
-        self.getPlotItem().setYRange(-1.3, max(count, 1) - 0.4, padding=0)  # room above for line labels
+        if top != self._x_top:
+            self._x_top = top
+            self.getPlotItem().setXRange(0, top * 1.08, padding=0)
 
     def bars(self) -> list[Bar]:
         return list(self._bars)

@@ -56,10 +56,6 @@ def background(status: Status) -> QColor:
     return QColor(_BACKGROUND[status])
 
 
-def bar_colour(status: Status) -> QColor:
-    return QColor(_BAR[status])
-
-
 def bar_hex(status: Status) -> str:
     return _BAR[status]
 

@@ -14,9 +14,9 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from sagstal_desktop.core.formatting import format_number, format_range
 from sagstal_desktop.core.norms import NormError, NormSet, TypeNorm, case_type_name, find_norm_set
+from sagstal_desktop.core.own_norm_sets import LOCAL_DOCUMENT, with_range
 from sagstal_desktop.core.sources import Source, documents
 from sagstal_desktop.core.validation import InputError, parse_number
-from sagstal_desktop.gui.dialogs.norm_sets import LOCAL_DOCUMENT, with_range
 
 COL_AREA, COL_TYPE, COL_MIN, COL_MAX, COL_BASE, COL_SOURCE = range(6)
 _OWN_FIGURE = QColor("#fff4d6")

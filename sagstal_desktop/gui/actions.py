@@ -1,0 +1,71 @@
+"""The names of the main window's actions and menus. Code and tests refer to an action by its
+``Act`` member (``window.actions[Act.SAVE]``), never by a string."""
+
+from __future__ import annotations
+
+import enum
+
+
+class Act(enum.Enum):
+    """Every action of the main window; the value names its Qt object (``action_<value>``)."""
+
+    NEW = "new"
+    OPEN = "open"
+    SAVE = "save"
+    SAVE_AS = "save_as"
+    IMPORT_CURRENT = "import_current"
+    IMPORT_NEW = "import_new"
+    EXPORT_SHEET = "export_sheet"
+    EXPORT_SHEET_ANONYMISED = "export_sheet_anonymised"
+    EXPORT_TEMPLATE = "export_template"
+    EXPORT_MEMO = "export_memo"
+    PREVIEW_MEMO = "preview_memo"
+    PRINT_MEMO = "print_memo"
+    QUIT = "quit"
+    UNDO = "undo"
+    REDO = "redo"
+    ADD = "add"
+    DUPLICATE = "duplicate"
+    REMOVE = "remove"
+    EDIT_CELL = "edit_cell"
+    SHOW_ALL = "show_all"
+    SETTINGS = "settings"
+    NORM_SETS = "norm_sets"
+    HISTORY = "history"
+    TAKE_SNAPSHOT = "take_snapshot"
+    HELP = "help"
+    ABOUT = "about"
+    LANG_DA = "lang_da"
+    LANG_EN = "lang_en"
+
+    @classmethod
+    def language(cls, lang: str) -> Act:
+        """The action that switches to ``lang`` ("da" or "en")."""
+        return {"da": cls.LANG_DA, "en": cls.LANG_EN}[lang]
+
+
+class Menu(enum.Enum):
+    """The main window's menus."""
+
+    FILE = "file"
+    RECENT = "recent"
+    EDIT = "edit"
+    VIEW = "view"
+    LANGUAGE = "language"
+    TEAM = "team"
+    HELP = "help"
+
+
+#: Handlers owned by the import and memo modules: action -> (module in gui/, function).
+HANDLERS = {
+    Act.IMPORT_CURRENT: ("import_actions", "import_into_current"),
+    Act.IMPORT_NEW: ("import_actions", "import_as_new"),
+    Act.EXPORT_SHEET: ("import_actions", "export_spreadsheet"),
+    Act.EXPORT_SHEET_ANONYMISED: ("import_actions", "export_spreadsheet_anonymised"),
+    Act.EXPORT_TEMPLATE: ("import_actions", "export_template"),
+    Act.EXPORT_MEMO: ("memo_actions", "export_memo"),
+    Act.PREVIEW_MEMO: ("memo_actions", "preview_memo"),
+    Act.PRINT_MEMO: ("memo_actions", "print_memo"),
+    Act.HISTORY: ("history_actions", "show_history"),
+    Act.TAKE_SNAPSHOT: ("history_actions", "take_snapshot"),
+}

@@ -1,0 +1,181 @@
+"""The main window's file handling: new, open, save, save as, the recent files and the offer
+to recover unsaved changes a Sagstal that did not close normally left behind.
+
+``FileActions(window)`` works on the window's ``Document``; every message names the file and
+the reason. Texts keep the main window's translation context.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from sagstal_desktop.core.model import Team
+from sagstal_desktop.gui import settings
+from sagstal_desktop.gui.document import find_recoverable
+
+if TYPE_CHECKING:
+    from sagstal_desktop.gui.main_window import MainWindow
+
+FILE_SUFFIX = ".sagstal"
+
+
+class FileActions:
+    """Opening and saving the window's document, and the recent-files list."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+        self.title_hint = ""  # the window title of an unsaved document made from an import
+
+    @staticmethod
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("MainWindow", text)
+
+    @property
+    def _document(self):
+        return self._window.document()
+
+    def new_document(self) -> None:
+        if not self.maybe_save():
+            return
+        self.title_hint = ""
+        self._document.replace(Team(), None)
+
+    def open_team_as_new(self, team: Team, title: str) -> None:
+        """Open ``team`` as a new, unsaved document (after offering to save the current one)."""
+        if not self.maybe_save():
+            return
+        self.title_hint = title
+        self._document.replace(team, None, modified=True)
+
+    def open_file(self, path: Path | str | None = None) -> bool:
+        """Open a team file (asks for one when ``path`` is None). A file that cannot be opened
+        shows the reason and changes nothing."""
+        if not self.maybe_save():
+            return False
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self._window, self.tr("Open team"), str(self._start_folder()), self._file_filter())
+            if not chosen:
+                return False
+            path = chosen
+        return self.open_path(Path(path))
+
+    def open_path(self, path: Path) -> bool:
+        """Open ``path`` without asking to save first (start-up, recent files after asking)."""
+        from sagstal_desktop.io.document import DocumentError, load_team
+
+        try:
+            team = load_team(path)
+        except DocumentError as error:
+            QMessageBox.warning(self._window, self.tr("Cannot open the file"), error.message(self._window.language()))
+            self._forget_recent(path)
+            return False
+        self.title_hint = ""
+        self._document.replace(team, Path(path))
+        self.remember_recent(Path(path))
+        self._window.show_status(self.tr("Opened {file}").format(file=Path(path).name))
+        return True
+
+    def save(self) -> bool:
+        doc = self._document
+        if doc.path is None or doc.is_demo:
+            return self.save_as()
+        return self._save_to(doc.path)
+
+    def save_as(self) -> bool:
+        suggested = self._start_folder() / ((self._document.team.info.team_name or self.tr("team")) + FILE_SUFFIX)
+        chosen, _ = QFileDialog.getSaveFileName(self._window, self.tr("Save team as"), str(suggested),
+                                                self._file_filter())
+        if not chosen:
+            return False
+        path = Path(chosen)
+        if path.suffix.lower() != FILE_SUFFIX:
+            path = path.with_name(path.name + FILE_SUFFIX)
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        from sagstal_desktop.io.document import DocumentError
+
+        try:
+            self._document.save(path)
+        except DocumentError as error:
+            QMessageBox.warning(self._window, self.tr("Cannot save the file"), error.message(self._window.language()))
+            return False
+        self.title_hint = ""
+        self.remember_recent(path)
+        self._window.show_status(self.tr("Saved {file}").format(file=path.name))
+        self._offer_snapshot()
+        return True
+
+    def _offer_snapshot(self) -> None:
+        """After a save: offer a snapshot when this month has none (a non-blocking question)."""
+        from sagstal_desktop.gui.history_actions import offer_snapshot
+
+        offer_snapshot(self._window)
+
+    def maybe_save(self) -> bool:
+        """Ask to save unsaved changes. False if the user cancels (or saving fails)."""
+        if not self._document.is_modified():
+            return True
+        answer = QMessageBox.question(
+            self._window, self.tr("Unsaved changes"),
+            self.tr("The team has changes that are not saved. Save them first?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def offer_recovery(self) -> bool:
+        """Offer the recovery copies a Sagstal that did not close normally left behind.
+        Returns True if one was recovered (it is then open, unsaved)."""
+        from sagstal_desktop.io.document import DocumentError, load_team
+
+        for found in find_recoverable():
+            name = found.original_path.name if found.original_path else (found.team_name or self.tr("a new team"))
+            answer = QMessageBox.question(
+                self._window, self.tr("Recover unsaved changes?"),
+                self.tr("Sagstal was not closed normally. Unsaved changes to {name} from {time} were kept. "
+                        "Recover them?").format(name=name, time=found.saved_at.replace("T", " ")),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.Yes)
+            if answer != QMessageBox.StandardButton.Yes:
+                found.discard()
+                continue
+            try:
+                team = load_team(found.team_file)
+            except DocumentError as error:
+                QMessageBox.warning(self._window, self.tr("Cannot recover"), error.message(self._window.language()))
+                found.discard()
+                continue
+            self.title_hint = ""
+            self._document.replace(team, found.original_path, modified=True)
+            found.discard()
+            self._document.autosave_now()
+            self._window.show_status(self.tr("Recovered the unsaved changes. Save to keep them."))
+            return True
+        return False
+
+    def _file_filter(self) -> str:
+        return self.tr("Sagstal team (*.sagstal);;All files (*)")
+
+    def _start_folder(self) -> Path:
+        recent = self.recent_files()
+        return recent[0].parent if recent else Path.home()
+
+    # -- recent files ------------------------------------------------------------------------
+    def recent_files(self) -> list[Path]:
+        return [Path(p) for p in settings.RECENT_FILES.get()]
+
+    def remember_recent(self, path: Path) -> None:
+        path = path.resolve()
+        files = [path, *[p for p in self.recent_files() if p != path]][:settings.MAX_RECENT_FILES]
+        settings.RECENT_FILES.set([str(p) for p in files])
+
+    def _forget_recent(self, path: Path) -> None:
+        settings.RECENT_FILES.set([str(p) for p in self.recent_files() if p != Path(path).resolve()])

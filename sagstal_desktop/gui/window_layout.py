@@ -1,0 +1,93 @@
+"""The main window's remembered layout: geometry, splitter sizes, the "all case types" choice
+and the staff table's column widths (by column key, so they follow a column when others come
+and go). Headers are never narrower than their longest line of text."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+
+from sagstal_desktop.gui import settings
+from sagstal_desktop.gui.models.staff_model import COL_NAME
+
+if TYPE_CHECKING:
+    from sagstal_desktop.gui.main_window import MainWindow
+
+_DEFAULT_WIDTHS = {"name": 160, "case": 90, "computed": 80, "fixed": 80, "status": 145}
+_DEFAULT_SIZES = {"mainSplitter": [370, 390], "bottomSplitter": [660, 620]}
+
+
+class WindowLayout:
+    """Restores the layout at start, applies column widths after each model reset, saves on close."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+        self._widths: dict[str, int] = {}  # column widths by column key (remembered)
+        self._applying = True
+        window.table.horizontalHeader().sectionResized.connect(self._remember_widths)
+        window.model().modelReset.connect(self.apply_column_widths)
+
+    def _splitters(self):
+        return (self._window.main_splitter, self._window.bottom_splitter)
+
+    def restore(self) -> None:
+        window = self._window
+        geometry = settings.WINDOW_GEOMETRY.get()
+        if not geometry.isEmpty():
+            window.restoreGeometry(geometry)
+        else:
+            window.resize(1280, 800)
+        for splitter, option in zip(self._splitters(), (settings.MAIN_SPLITTER, settings.BOTTOM_SPLITTER),
+                                    strict=True):
+            state = option.get()
+            if state.isEmpty() or not splitter.restoreState(state):
+                splitter.setSizes(_DEFAULT_SIZES[splitter.objectName()])
+        self._widths = {str(k): int(v) for k, v in settings.COLUMN_WIDTHS.get().items()
+                        if isinstance(v, int | float)}
+        window.set_show_all_case_types(settings.SHOW_ALL_CASE_TYPES.get())
+        self.apply_column_widths()
+
+    def save(self) -> None:
+        window = self._window
+        settings.WINDOW_GEOMETRY.set(window.saveGeometry())
+        settings.MAIN_SPLITTER.set(window.main_splitter.saveState())
+        settings.BOTTOM_SPLITTER.set(window.bottom_splitter.saveState())
+        settings.SHOW_ALL_CASE_TYPES.set(window.model().show_all_case_types())
+        settings.COLUMN_WIDTHS.set(self._widths)
+
+    def _column_key(self, column: int) -> str:
+        model = self._window.model()
+        case_type = model.case_type_at(column)
+        if case_type is not None:
+            return f"case:{case_type}"
+        computed = model.computed_at(column)
+        return f"computed:{computed}" if computed else f"fixed:{column}"
+
+    @staticmethod
+    def _default_width(key: str) -> int:
+        if key == f"fixed:{COL_NAME}":
+            return _DEFAULT_WIDTHS["name"]
+        if key == "computed:status":
+            return _DEFAULT_WIDTHS["status"]
+        return _DEFAULT_WIDTHS[key.split(":")[0]]
+
+    def apply_column_widths(self) -> None:
+        model, header = self._window.model(), self._window.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        self._applying = True
+        for column in range(model.columnCount()):
+            key = self._column_key(column)
+            wanted = int(self._widths.get(key, self._default_width(key)))
+            # never narrower than the longest line of the header text (Danish titles are longer)
+            text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            needed = max(metrics.horizontalAdvance(line) for line in text.split("\n")) + 18
+            header.resizeSection(column, max(wanted, needed))
+        self._applying = False
+
+    def _remember_widths(self, *_args: int) -> None:
+        if self._applying:
+            return
+        header = self._window.table.horizontalHeader()
+        for column in range(self._window.model().columnCount()):
+            self._widths[self._column_key(column)] = header.sectionSize(column)

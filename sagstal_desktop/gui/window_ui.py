@@ -1,0 +1,93 @@
+"""The main window's widgets and their arrangement: the staff table on top; the status legend
+and the load chart beside the team summary below, in two splitters the window remembers.
+Only construction: the window wires the widgets to its document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QMainWindow,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sagstal_desktop.gui.widgets.chart_host import ChartHost
+from sagstal_desktop.gui.widgets.legend import StatusLegend
+from sagstal_desktop.gui.widgets.summary_panel import SummaryPanel
+
+
+@dataclass
+class Workspace:
+    """The window's central widgets."""
+
+    table: QTableView
+    summary_panel: SummaryPanel
+    summary_scroll: QScrollArea
+    chart_host: ChartHost
+    legend: StatusLegend
+    main_splitter: QSplitter
+    bottom_splitter: QSplitter
+
+
+def _make_chart(parent: QWidget):
+    from sagstal_desktop.gui.widgets.load_chart import LoadChart  # pyqtgraph: after the first paint
+
+    return LoadChart(parent)
+
+
+def _staff_table(window: QMainWindow, model: QAbstractItemModel) -> QTableView:
+    table = QTableView(window)
+    table.setObjectName("staffTable")
+    table.setModel(model)
+    table.setSortingEnabled(True)
+    table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setAlternatingRowColors(True)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                          | QAbstractItemView.EditTrigger.EditKeyPressed
+                          | QAbstractItemView.EditTrigger.AnyKeyPressed)
+    table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.verticalHeader().setDefaultSectionSize(window.fontMetrics().height() + 10)
+    return table
+
+
+def build_workspace(window: QMainWindow, model: QAbstractItemModel) -> Workspace:
+    """Make the central widgets (the table shows ``model``) and set them into ``window``."""
+    table = _staff_table(window, model)
+    summary_panel = SummaryPanel(window)
+    summary_scroll = QScrollArea(window)
+    summary_scroll.setWidgetResizable(True)
+    summary_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    summary_scroll.setWidget(summary_panel)
+    summary_scroll.setMinimumWidth(300)
+    chart_host = ChartHost(_make_chart, window)
+    legend = StatusLegend(window)
+    chart_side = QWidget(window)
+    chart_layout = QVBoxLayout(chart_side)
+    chart_layout.setContentsMargins(0, 0, 0, 0)
+    chart_layout.setSpacing(4)
+    chart_layout.addWidget(legend)
+    chart_layout.addWidget(chart_host, 1)
+
+    bottom = QSplitter(Qt.Orientation.Horizontal, window)
+    bottom.setObjectName("bottomSplitter")
+    bottom.addWidget(chart_side)
+    bottom.addWidget(summary_scroll)
+    bottom.setStretchFactor(0, 3)
+    bottom.setStretchFactor(1, 2)
+    main = QSplitter(Qt.Orientation.Vertical, window)
+    main.setObjectName("mainSplitter")
+    main.addWidget(table)
+    main.addWidget(bottom)
+    main.setStretchFactor(0, 1)
+    main.setStretchFactor(1, 1)
+    window.setCentralWidget(main)
+    return Workspace(table, summary_panel, summary_scroll, chart_host, legend, main, bottom)
