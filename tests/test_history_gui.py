@@ -152,3 +152,15 @@ def test_memo_options_history_checkbox(qtbot, demo):
     single = MemoOptionsDialog(demo, demo.norm_set(), "en", None, "export", today=TODAY)
     qtbot.addWidget(single)
     assert not single.history.isEnabled() and not single.options(TODAY).include_history
+
+
+def test_a_snapshot_edit_tells_the_views_only_the_history_changed(window, monkeypatch):
+    seen = []
+    window.document().changed.connect(seen.append)
+    before = window.document().summary
+    assert history_actions.take_snapshot(window, "Nu")
+    assert len(seen) == 1 and seen[0].snapshots_changed and not seen[0].all_rows and not seen[0].rows
+    assert not (seen[0].structure_changed or seen[0].settings_changed or seen[0].norm_sets_changed)
+    assert window.document().summary.total_cases == before.total_cases
+    window.document().undo_stack.undo()
+    assert len(seen) == 2 and seen[1].snapshots_changed and len(window.team().snapshots) == 12
