@@ -48,7 +48,7 @@ def test_trend_view_shows_the_demo_year(window, qtbot):
     assert model.text(4, "norm_set") == rows[4].norm_set_name("en")
     assert len(chart.change_lines) == 1 and chart.change_lines[0].value() == pytest.approx(3.5)
     curves = {item.name(): item for item in chart.fte_plot.listDataItems() if item.name()}
-    available = curves["FTE available"].getData()[1]
+    available = curves["Available casework FTE"].getData()[1]
     assert list(available) == pytest.approx([r.available_fte for r in rows])
     window.actions[Act.HISTORY].trigger()  # a second trigger raises the same window
     from sagstal_desktop.gui.dialogs.history import HistoryDialog

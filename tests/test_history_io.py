@@ -77,7 +77,7 @@ def test_a_title_above_the_table_is_skipped(tmp_path, demo):
     sheet = book.active
     sheet.append(["Team Nord: udvikling"])
     sheet.append([])
-    sheet.append(["Dato", "Årsværk til rådighed", "Årsværk ved maksimum", "Årsværk ved minimum"])
+    sheet.append(["Dato", "Årsværk til sagsbehandling", "Årsværk ved maksimum", "Årsværk ved minimum"])
     sheet.append([date(2025, 2, 1), 9.5, 9.0, 12.5])
     book.save(tmp_path / "tal.xlsx")
     result = snapshots_from_table(tmp_path / "tal.xlsx", demo)
@@ -97,7 +97,7 @@ def test_spreadsheet_problems_name_row_and_column(tmp_path, demo):
     assert any("række 2" in m and "Årsværk ved maksimum" in m for m in messages)
     assert any("række 3" in m for m in messages)
     missing = snapshots_from_table(_write_csv(tmp_path / "m.csv", "Dato;Sager\n01-01-2025;3\n"), demo)
-    assert any("Årsværk til rådighed" in p.message("da") for p in missing.errors)
+    assert any("Årsværk til sagsbehandling" in p.message("da") for p in missing.errors)
 
 
 def test_frame_and_xlsx_export_round_trip(tmp_path, demo):

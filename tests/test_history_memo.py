@@ -69,7 +69,7 @@ def test_english_history(tmp_path, demo):
 
 def test_wording_names_the_maximum_by_the_norm_set(tmp_path, demo):
     flat = " ".join(memo(tmp_path, demo).split())  # the 2015 survey set is among the rows: not "DS' maksimum"
-    assert "I ingen af opgørelserne oversteg årsværk ved normsættets maksimum årsværk til rådighed" in flat
+    assert "I ingen af opgørelserne oversteg årsværk ved normsættets maksimum årsværk til sagsbehandling" in flat
     demo.snapshots = demo.snapshots[4:]  # DS 2020 only
     flat = " ".join(memo(tmp_path, demo).split())
-    assert "I ingen af opgørelserne oversteg årsværk ved DS' maksimum årsværk til rådighed" in flat
+    assert "I ingen af opgørelserne oversteg årsværk ved DS' maksimum årsværk til sagsbehandling" in flat

@@ -1449,8 +1449,8 @@ Sager: {cases}
 <context>
     <name>TrendChart</name>
     <message>
-        <source>FTE available and FTE needed at the norm set&apos;s max (band: up to its min)</source>
-        <translation>Årsværk til rådighed og årsværk ved normsættets maksimum (bånd: op til dets minimum)</translation>
+        <source>Available casework FTE and FTE needed at the norm set&apos;s max (band: up to its min)</source>
+        <translation>Årsværk til sagsbehandling og årsværk ved normsættets maksimum (bånd: op til dets minimum)</translation>
     </message>
     <message>
         <source>Staff over the norm set&apos;s max</source>
@@ -1469,8 +1469,8 @@ Sager: {cases}
         <translation>Interval op til minimum</translation>
     </message>
     <message>
-        <source>FTE available</source>
-        <translation>Årsværk til rådighed</translation>
+        <source>Available casework FTE</source>
+        <translation>Årsværk til sagsbehandling</translation>
     </message>
     <message>
         <source>Norm set changed on {date}: {name}</source>
@@ -1500,8 +1500,8 @@ Sager: {cases}
         <translation>Sager</translation>
     </message>
     <message>
-        <source>FTE available</source>
-        <translation>Årsværk til rådighed</translation>
+        <source>Available casework FTE</source>
+        <translation>Årsværk til sagsbehandling</translation>
     </message>
     <message>
         <source>FTE needed at max</source>
@@ -1524,8 +1524,8 @@ Sager: {cases}
         <translation>Gns. pr. fuldtid</translation>
     </message>
     <message>
-        <source>FTE needed at the norm set&apos;s max minus FTE available; negative is a surplus.</source>
-        <translation>Årsværk ved normsættets maksimum minus årsværk til rådighed; negativ er et overskud.</translation>
+        <source>FTE needed at the norm set&apos;s max minus available casework FTE; negative is a surplus.</source>
+        <translation>Årsværk ved normsættets maksimum minus årsværk til sagsbehandling; negativ er et overskud.</translation>
     </message>
     <message>
         <source>The team&apos;s cases × 37 / casework hours.</source>

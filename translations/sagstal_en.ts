@@ -1430,7 +1430,7 @@ Cases: {cases}
 <context>
     <name>TrendChart</name>
     <message>
-        <source>FTE available and FTE needed at the norm set&apos;s max (band: up to its min)</source>
+        <source>Available casework FTE and FTE needed at the norm set&apos;s max (band: up to its min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1450,7 +1450,7 @@ Cases: {cases}
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>FTE available</source>
+        <source>Available casework FTE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1481,7 +1481,7 @@ Cases: {cases}
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>FTE available</source>
+        <source>Available casework FTE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1505,7 +1505,7 @@ Cases: {cases}
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>FTE needed at the norm set&apos;s max minus FTE available; negative is a surplus.</source>
+        <source>FTE needed at the norm set&apos;s max minus available casework FTE; negative is a surplus.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -6,7 +6,8 @@ of dated team figures.
   the user confirms. The team being added to is not otherwise changed.
 * A spreadsheet (``.xlsx`` or ``.csv``, read by ``table_reader``) holds one row per date. Headers
   are matched in Danish or English ignoring case and spaces (see ``HISTORY_COLUMNS``): ``Dato``,
-  ``Årsværk til rådighed``, ``Årsværk ved maksimum`` and ``Årsværk ved minimum`` are required;
+  ``Årsværk til sagsbehandling`` (or ``Årsværk til rådighed``), ``Årsværk ved maksimum`` and
+  ``Årsværk ved minimum`` are required;
   ``Betegnelse``, ``Normsæt`` (id or name), ``Medarbejdere``, ``Sager``, ``Over maksimum`` and
   ``Gns. sagstal pr. fuldtid`` are optional. Every problem names file, row and column; with any
   error no snapshot is made.
@@ -36,7 +37,8 @@ HISTORY_COLUMNS: dict[str, tuple[str, str, tuple[str, ...], bool]] = {
     "norm_set": ("Normsæt", "Norm set", ("norm", "normer", "norms"), False),
     "staff": ("Medarbejdere", "Staff", ("antal medarbejdere", "ansatte", "staff count"), False),
     "cases": ("Sager", "Cases", ("sager i alt", "antal sager", "total cases"), False),
-    "available_fte": ("Årsværk til rådighed", "Available FTE", ("årsværk", "fte available"), True),
+    "available_fte": ("Årsværk til sagsbehandling", "Available casework FTE",
+                      ("årsværk til rådighed", "available fte", "fte available", "årsværk"), True),
     "fte_needed_max": ("Årsværk ved maksimum", "FTE needed at max",
                        ("årsværk ved max", "årsværk ved ds' maksimum", "fte at max"), True),
     "fte_needed_min": ("Årsværk ved minimum", "FTE needed at min",

@@ -20,7 +20,7 @@ FRAME_COLUMNS: dict[str, tuple[str, str]] = {
     "norm_set": ("Normsæt", "Norm set"),
     "staff": ("Medarbejdere", "Staff"),
     "cases": ("Sager", "Cases"),
-    "available_fte": ("Årsværk til rådighed", "Available FTE"),
+    "available_fte": ("Årsværk til sagsbehandling", "Available casework FTE"),
     "fte_needed_max": ("Årsværk ved maksimum", "FTE needed at max"),
     "fte_needed_min": ("Årsværk ved minimum", "FTE needed at min"),
     "over_count": ("Over maksimum", "Over max"),

@@ -1,4 +1,4 @@
-"""The memo's trend chart (reportlab.graphics, vector): FTE available against FTE needed at the
+"""The memo's trend chart (reportlab.graphics, vector): available casework FTE against FTE needed at the
 maximum of the norm set in use on each date, with the band up to its minimum; beneath it staff
 over the maximum (bars) with the average full-time caseload (line); a dashed line where the
 norm set changed."""
@@ -19,11 +19,11 @@ AVERAGE = "#2e8b57"
 CHANGE = "#7d5ba6"
 
 _TEXTS = {
-    "da": {"available": "Årsværk til rådighed", "needed_max": "Årsværk ved normsættets maksimum",
+    "da": {"available": "Årsværk til sagsbehandling", "needed_max": "Årsværk ved normsættets maksimum",
            "band": "Interval op til minimum", "over": "Medarbejdere over maksimum",
            "average": "Gns. sagstal pr. fuldtid (højre akse)", "fte": "Årsværk", "count": "Antal",
            "months": "jan feb mar apr maj jun jul aug sep okt nov dec"},
-    "en": {"available": "FTE available", "needed_max": "FTE needed at the norm set's max",
+    "en": {"available": "Available casework FTE", "needed_max": "FTE needed at the norm set's max",
            "band": "Range up to min", "over": "Staff over max",
            "average": "Average full-time caseload (right axis)", "fte": "FTE", "count": "Count",
            "months": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"},

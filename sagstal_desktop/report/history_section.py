@@ -26,14 +26,14 @@ TEXTS = {
                   "skiftet er målt mod forskellige intervaller.",
         "edited": "Normsættet »{new}« fik nye intervaller {date} (stiplet linje); tal før og efter er målt mod "
                   "forskellige intervaller.",
-        "run": "Årsværk ved {maximum} har oversteget årsværk til rådighed i de seneste {n} opgørelser i træk.",
-        "run_one": "I den seneste opgørelse oversteg årsværk ved {maximum} årsværk til rådighed.",
-        "none": "I ingen af opgørelserne oversteg årsværk ved {maximum} årsværk til rådighed.",
+        "run": "Årsværk ved {maximum} har oversteget årsværk til sagsbehandling i de seneste {n} opgørelser i træk.",
+        "run_one": "I den seneste opgørelse oversteg årsværk ved {maximum} årsværk til sagsbehandling.",
+        "none": "I ingen af opgørelserne oversteg årsværk ved {maximum} årsværk til sagsbehandling.",
         "ds_max": "DS' maksimum",
         "set_max": "normsættets maksimum",
-        "heads": ("Dato", "Normsæt", "Medarb.", "Sager", "Årsværk til rådighed", "Årsværk ved maks.",
+        "heads": ("Dato", "Normsæt", "Medarb.", "Sager", "Årsværk til sagsbehandling", "Årsværk ved maks.",
                   "Årsværk ved min.", "Mangel ved maks.", "Over maks.", "Gns. pr. fuldtid"),
-        "source": "Mangel ved maks. = årsværk ved normsættets maksimum minus årsværk til rådighed (negativ: et "
+        "source": "Mangel ved maks. = årsværk ved normsættets maksimum minus årsværk til sagsbehandling (negativ: et "
                   "overskud). Kilde: Sagstals egen beregning på teamets registrerede input på hver dato.",
     },
     "en": {
@@ -47,14 +47,15 @@ TEXTS = {
                   "after the change are measured against different ranges.",
         "edited": "The norm set \"{new}\" got new ranges on {date} (dashed line); figures before and after are "
                   "measured against different ranges.",
-        "run": "FTE needed at {maximum} has exceeded FTE available in the latest {n} snapshots in a row.",
-        "run_one": "In the latest snapshot FTE needed at {maximum} exceeded FTE available.",
-        "none": "In none of the snapshots did FTE needed at {maximum} exceed FTE available.",
+        "run": "FTE needed at {maximum} has exceeded the available casework FTE in the latest {n} snapshots in a row.",
+        "run_one": "In the latest snapshot FTE needed at {maximum} exceeded the available casework FTE.",
+        "none": "In none of the snapshots did FTE needed at {maximum} exceed the available casework FTE.",
         "ds_max": "DS max",
         "set_max": "the norm set's max",
-        "heads": ("Date", "Norm set", "Staff", "Cases", "FTE available", "FTE at max", "FTE at min",
+        "heads": ("Date", "Norm set", "Staff", "Cases", "Casework FTE", "FTE at max", "FTE at min",
                   "Shortfall at max", "Over max", "Avg. full-time"),
-        "source": "Shortfall at max = FTE needed at the norm set's max minus FTE available (negative: a surplus). "
+        "source": "Shortfall at max = FTE needed at the norm set's max minus available casework FTE "
+                  "(negative: a surplus). "
                   "Source: Sagstal's own calculation on the team's recorded inputs on each date.",
     },
 }

@@ -30,7 +30,7 @@ def _headers() -> dict[str, str]:
         "norm_set": translate("TrendTableModel", "Norm set"),
         "staff": translate("TrendTableModel", "Staff"),
         "cases": translate("TrendTableModel", "Cases"),
-        "available_fte": translate("TrendTableModel", "FTE available"),
+        "available_fte": translate("TrendTableModel", "Available casework FTE"),
         "fte_needed_max": translate("TrendTableModel", "FTE needed at max"),
         "fte_needed_min": translate("TrendTableModel", "FTE needed at min"),
         "shortfall_max": translate("TrendTableModel", "Shortfall at max"),
@@ -41,7 +41,7 @@ def _headers() -> dict[str, str]:
 
 def _tips() -> dict[str, str]:
     return {
-        "shortfall_max": translate("TrendTableModel", "FTE needed at the norm set's max minus FTE available; "
+        "shortfall_max": translate("TrendTableModel", "FTE needed at the norm set's max minus available casework FTE; "
                                                       "negative is a surplus."),
         "average_fte_caseload": translate("TrendTableModel", "The team's cases × 37 / casework hours."),
     }

@@ -1,4 +1,4 @@
-"""The trend chart (pyqtgraph): FTE available against FTE needed at the maximum of the norm set in
+"""The trend chart (pyqtgraph): available casework FTE against FTE needed at the maximum of the norm set in
 use on each date, with the band up to its minimum; beneath it staff over the maximum (bars) and
 the average full-time caseload; a dashed line labelled with the new norm set where it changed.
 One x step per snapshot, labelled by month.
@@ -67,7 +67,8 @@ class TrendChart(pg.GraphicsLayoutWidget):
         return (self.fte_plot, self.over_plot, self.average_plot)
 
     def retranslate(self) -> None:
-        title = translate("TrendChart", "FTE available and FTE needed at the norm set's max (band: up to its min)")
+        title = translate("TrendChart", "Available casework FTE and FTE needed at the norm set's max "
+                                        "(band: up to its min)")
         self.fte_plot.setTitle(title, color="#222", size="9pt")
         self.over_plot.setTitle(translate("TrendChart", "Staff over the norm set's max"), color="#222", size="9pt")
         self.average_plot.setTitle(translate("TrendChart", "Average full-time caseload"), color="#222", size="9pt")
@@ -91,7 +92,7 @@ class TrendChart(pg.GraphicsLayoutWidget):
         band = pg.FillBetweenItem(low, high, brush=pg.mkBrush(*BAND))
         available = pg.PlotDataItem(xs, [r.available_fte for r in rows], pen=pg.mkPen(AVAILABLE, width=2.5),
                                     symbol="s", symbolSize=5, symbolBrush=AVAILABLE, symbolPen=None,
-                                    name=translate("TrendChart", "FTE available"))
+                                    name=translate("TrendChart", "Available casework FTE"))
         self.fte_plot.addItem(band)
         self.fte_plot.addItem(high)
         self.fte_plot.addItem(low)
