@@ -170,3 +170,34 @@ def test_an_edited_own_norm_set_is_marked_as_a_change():
 def _snapshotted(team: Team) -> Team:
     take_snapshot(team, "", date(2026, 1, 1))
     return team
+
+
+@pytest.mark.parametrize(("path", "value"), [
+    (("figures", "available_fte"), "ti"),
+    (("figures", "fte_needed_max"), -1.0),
+    (("figures", "staff"), 2.5),
+    (("as_of",), "i går"),
+    (("origin",), "regnemaskine"),
+    (("figures",), [1, 2]),
+])
+def test_the_reader_refuses_a_snapshot_whose_figures_do_not_fit(tmp_path, path, value):
+    import json
+    import sqlite3
+
+    from sagstal_desktop.io.document import DocumentError
+
+    team = _one_person_team(40)
+    take_snapshot(team, "", date(2026, 1, 1))
+    data = team.snapshots[0].data
+    target = data
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    file = save_team(team, tmp_path / "t.sagstal")
+    with sqlite3.connect(file) as db:  # the program itself would never write these
+        db.execute("UPDATE snapshots SET data = ?", (json.dumps(data),))
+    db.close()
+    before = file.read_bytes()
+    with pytest.raises(DocumentError):
+        load_team(file)
+    assert file.read_bytes() == before

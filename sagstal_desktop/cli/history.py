@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from sagstal_desktop.cli.common import CliError, add_lang_option, as_of_date, open_team, save_team_file
+from sagstal_desktop.i18n import N_, tr
 
 
 def cmd_snapshot(args: argparse.Namespace) -> int:
@@ -87,12 +88,9 @@ def cmd_history(args: argparse.Namespace) -> int:
     lang = args.lang
     rows = trend_rows(team)
     if not rows:
-        print("Ingen øjebliksbilleder." if lang == "da" else "No snapshots.")
+        print(tr("No snapshots.", lang))
         return 0
-    headers = (("Dato", "Normsæt", "Medarb.", "Sager", "Årsværk", "Ved maks.", "Ved min.", "Over maks.",
-                "Gns. fuldtid", "Betegnelse") if lang == "da" else
-               ("Date", "Norm set", "Staff", "Cases", "FTE", "At max", "At min", "Over max", "Avg. FT",
-                "Label"))
+    headers = tuple(tr(h, lang) for h in _HEADERS)
     table = [[format_date(r.date, lang), r.norm_set_name(lang), _whole(r.staff), _whole(r.cases),
               format_number(r.available_fte, 1, lang), format_number(r.fte_needed_max, 1, lang),
               format_number(r.fte_needed_min, 1, lang), _whole(r.over_count),
@@ -101,9 +99,13 @@ def cmd_history(args: argparse.Namespace) -> int:
     for row in (list(headers), *table):
         print("  ".join(cell.ljust(w) if i in (0, 1, 9) else cell.rjust(w)
                         for i, (cell, w) in enumerate(zip(row, widths, strict=True))).rstrip())
-    print("Tallene er Sagstals egen beregning på teamets registrerede input på hver dato."
-          if lang == "da" else "The figures are Sagstal's own calculation on the team's recorded inputs on each date.")
+    print(tr("The figures are Sagstal's own calculation on the team's recorded inputs on each date.", lang))
     return 0
+
+
+#: The text table's column heads.
+_HEADERS = (N_("Date"), N_("Norm set"), N_("Staff"), N_("Cases"), N_("FTE"), N_("At max"), N_("At min"),
+            N_("Over max"), N_("Avg. FT"), N_("Label"))
 
 
 def _whole(value: int | None) -> str:

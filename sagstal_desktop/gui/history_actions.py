@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from sagstal_desktop.core import history
 from sagstal_desktop.core.formatting import format_date
+from sagstal_desktop.i18n import _
 
-translate = QCoreApplication.translate
 _DECLINED = "sagstal_snapshot_declined"  # document property: the month whose offer was declined
 
 
@@ -38,19 +38,19 @@ _DECLINED = "sagstal_snapshot_declined"  # document property: the month whose of
 
 
 def ask_label(window: Any, title: str, current: str = "") -> str | None:
-    text, ok = QInputDialog.getText(window, title, translate("HistoryActions", "Label (optional):"),
+    text, ok = QInputDialog.getText(window, title, _("Label (optional):"),
                                     QLineEdit.EchoMode.Normal, current)
     return text.strip() if ok else None
 
 
 def ask_open_path(window: Any, title: str, file_filter: str) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(window, title, "", file_filter)
+    name, _filter = QFileDialog.getOpenFileName(window, title, "", file_filter)
     return Path(name) if name else None
 
 
 def ask_save_path(window: Any, suggested: Path) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(window, translate("HistoryActions", "Export history"), str(suggested),
-                                          translate("HistoryActions", "Excel workbooks (*.xlsx)"))
+    name, _filter = QFileDialog.getSaveFileName(window, _("Export history"), str(suggested),
+                                          _("Excel workbooks (*.xlsx)"))
     if not name:
         return None
     path = Path(name)
@@ -60,8 +60,8 @@ def ask_save_path(window: Any, suggested: Path) -> Path | None:
 def ask_date(window: Any, file_name: str, suggested: date) -> tuple[date, str] | None:
     """The day an older file shows, confirmed by the user, and a label; None if cancelled."""
     dialog = QDialog(window)
-    dialog.setWindowTitle(translate("HistoryActions", "Older team file"))
-    intro = QLabel(translate("HistoryActions", "Which day does {file} show? Its state becomes a snapshot of that "
+    dialog.setWindowTitle(_("Older team file"))
+    intro = QLabel(_("Which day does {file} show? Its state becomes a snapshot of that "
                                                "day; nothing else in the team changes.").format(file=file_name))
     intro.setWordWrap(True)
     edit = QDateEdit(QDate(suggested.year, suggested.month, suggested.day))
@@ -69,8 +69,8 @@ def ask_date(window: Any, file_name: str, suggested: date) -> tuple[date, str] |
     edit.setDisplayFormat("d.M.yyyy")
     label = QLineEdit()
     form = QFormLayout()
-    form.addRow(translate("HistoryActions", "Date:"), edit)
-    form.addRow(translate("HistoryActions", "Label (optional):"), label)
+    form.addRow(_("Date:"), edit)
+    form.addRow(_("Label (optional):"), label)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
@@ -122,31 +122,31 @@ def _changed(window: Any, change, description: str) -> None:
 def take_snapshot(window: Any, label: str | None = None) -> bool:
     """Record the team as it is today (the date the window computes for), with a label."""
     if label is None:
-        label = ask_label(window, translate("HistoryActions", "Take snapshot"))
+        label = ask_label(window, _("Take snapshot"))
         if label is None:
             return False
     day = window.document().as_of
     _changed(window, lambda team: history.add_snapshot(team, history.make_snapshot(team, label, as_of=day)),
-             translate("HistoryActions", "Take snapshot"))
-    window.show_status(translate("HistoryActions", "Snapshot of {date} taken").format(
+             _("Take snapshot"))
+    window.show_status(_("Snapshot of {date} taken").format(
         date=format_date(day, window.language())))
     return True
 
 
 def relabel_snapshot(window: Any, position: int, current: str = "") -> bool:
-    label = ask_label(window, translate("HistoryActions", "Relabel snapshot"), current)
+    label = ask_label(window, _("Relabel snapshot"), current)
     if label is None:
         return False
     _changed(window, lambda team: history.relabel_snapshot(team, position, label),
-             translate("HistoryActions", "Relabel snapshot"))
+             _("Relabel snapshot"))
     return True
 
 
 def delete_snapshot(window: Any, position: int) -> None:
     day = history.snapshot_date(window.team().snapshots[position])
     _changed(window, lambda team: history.delete_snapshot(team, position),
-             translate("HistoryActions", "Delete snapshot"))
-    window.show_status(translate("HistoryActions", "Snapshot of {date} deleted (Ctrl+Z undoes it)").format(
+             _("Delete snapshot"))
+    window.show_status(_("Snapshot of {date} deleted (Ctrl+Z undoes it)").format(
         date=format_date(day, window.language())))
 
 
@@ -155,8 +155,8 @@ def import_older_file(window: Any, path: Path | None = None) -> bool:
     from sagstal_desktop.io.document import DocumentError
     from sagstal_desktop.io.history_import import same_team, snapshot_from_file, suggested_date
 
-    title = translate("HistoryActions", "Import older team file")
-    path = path or ask_open_path(window, title, translate("HistoryActions", "Sagstal team files (*.sagstal)"))
+    title = _("Import older team file")
+    path = path or ask_open_path(window, title, _("Sagstal team files (*.sagstal)"))
     if path is None:
         return False
     try:
@@ -173,12 +173,12 @@ def import_older_file(window: Any, path: Path | None = None) -> bool:
         show_problems(window, title, [error.message(window.language())])
         return False
     if not same_team(window.team(), older) and not confirm(
-            window, title, translate("HistoryActions", "{file} is the team \"{other}\", not \"{team}\". Add it to "
+            window, title, _("{file} is the team \"{other}\", not \"{team}\". Add it to "
                                                        "this team's history anyway?").format(
                 file=path.name, other=older.info.team_name, team=window.team().info.team_name)):
         return False
     _changed(window, lambda team: history.add_snapshot(team, snapshot), title)
-    window.show_status(translate("HistoryActions", "{file} added as the snapshot of {date}").format(
+    window.show_status(_("{file} added as the snapshot of {date}").format(
         file=path.name, date=format_date(day, window.language())))
     return True
 
@@ -188,8 +188,8 @@ def import_spreadsheet(window: Any, path: Path | None = None) -> bool:
     from sagstal_desktop.io.history_import import snapshots_from_table
     from sagstal_desktop.io.table_reader import ReadError
 
-    title = translate("HistoryActions", "Import history from a spreadsheet")
-    path = path or ask_open_path(window, title, translate("HistoryActions", "Spreadsheets (*.xlsx *.csv)"))
+    title = _("Import history from a spreadsheet")
+    path = path or ask_open_path(window, title, _("Spreadsheets (*.xlsx *.csv)"))
     if path is None:
         return False
     lang = window.language()
@@ -200,7 +200,7 @@ def import_spreadsheet(window: Any, path: Path | None = None) -> bool:
         return False
     if result.errors:
         lines = [p.message(lang) for p in result.errors[:12]]
-        show_problems(window, title, [translate("HistoryActions", "Nothing was imported:"), *lines])
+        show_problems(window, title, [_("Nothing was imported:"), *lines])
         return False
 
     def add_all(team) -> None:
@@ -208,7 +208,7 @@ def import_spreadsheet(window: Any, path: Path | None = None) -> bool:
             history.add_snapshot(team, snapshot)
 
     _changed(window, add_all, title)
-    window.show_status(translate("HistoryActions", "{count} snapshots imported from {file}").format(
+    window.show_status(_("{count} snapshots imported from {file}").format(
         count=len(result.snapshots), file=path.name))
     return True
 
@@ -227,9 +227,9 @@ def export_history(window: Any, path: Path | None = None) -> bool:
     try:
         export_trend_xlsx(rows, path, window.language())
     except OSError as error:
-        show_problems(window, translate("HistoryActions", "Export history"), [f"{path}: {error.strerror or error}"])
+        show_problems(window, _("Export history"), [f"{path}: {error.strerror or error}"])
         return False
-    window.show_status(translate("HistoryActions", "History exported to {file}").format(file=path.name))
+    window.show_status(_("History exported to {file}").format(file=path.name))
     return True
 
 
@@ -244,8 +244,8 @@ def offer_snapshot(window: Any) -> QMessageBox | None:
     month = f"{today.year}-{today.month:02d}"
     if document.path is None or not history.snapshot_due(document.team, today) or document.property(_DECLINED) == month:
         return None
-    box = QMessageBox(QMessageBox.Icon.Question, translate("HistoryActions", "Snapshot for the history"),
-                      translate("HistoryActions", "The team's history has no snapshot for this month yet. Take one "
+    box = QMessageBox(QMessageBox.Icon.Question, _("Snapshot for the history"),
+                      _("The team's history has no snapshot for this month yet. Take one "
                                                   "now (today's figures, saved in the file)?"),
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
     box.setObjectName("snapshotOffer")
@@ -253,7 +253,7 @@ def offer_snapshot(window: Any) -> QMessageBox | None:
 
     def answered(button) -> None:
         if box.standardButton(button) == QMessageBox.StandardButton.Yes:
-            months = translate("HistoryActions", "January February March April May June July August September "
+            months = _("January February March April May June July August September "
                                                  "October November December").split()
             take_snapshot(window, f"{months[today.month - 1]} {today.year}")
             window.files.save()

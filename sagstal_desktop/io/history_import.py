@@ -25,6 +25,7 @@ from sagstal_desktop.core.history import SnapshotFigures, figures_snapshot, make
 from sagstal_desktop.core.model import Snapshot, Team
 from sagstal_desktop.core.norms import NormSet, builtin_norm_sets
 from sagstal_desktop.core.validation import InputError, is_blank, parse_count, parse_date, parse_number
+from sagstal_desktop.i18n import N_, tr
 from sagstal_desktop.io.columns import normalize
 from sagstal_desktop.io.document import load_team
 from sagstal_desktop.io.problems import ERROR, WARNING, Problem, from_input_error
@@ -91,8 +92,13 @@ def _headers() -> dict[str, str]:
 
 
 def _problem(severity: str, file: str, row: int | None, column: str | None, index: int | None,
-             value: str | None, da: str, en: str) -> Problem:
-    return Problem(severity, "history", file, row, column, index, value, da, en)
+             value: str | None, message: str, **params: object) -> Problem:
+    """A problem worded in Danish and English (``message`` is the English msgid; a parameter given
+    as a (Danish, English) pair is used in each language)."""
+    da = {k: v[0] if isinstance(v, tuple) else v for k, v in params.items()}
+    en = {k: v[1] if isinstance(v, tuple) else v for k, v in params.items()}
+    return Problem(severity, "history", file, row, column, index, value, tr(message, "da").format(**da),
+                   message.format(**en))
 
 
 def _find_norm_set(text: str, custom: list[NormSet]) -> NormSet | None:
@@ -132,17 +138,16 @@ def snapshots_from_table(path: str | Path, team: Team, sheet: str | None = None)
         if key is None:
             if header:
                 result.problems.append(_problem(WARNING, file, None, header, index, None,
-                                                "ukendt kolonne; den bliver ikke importeret",
-                                                "unknown column; it will not be imported"))
+                                                N_("unknown column; it will not be imported")))
         elif key in columns:
             result.problems.append(_problem(ERROR, file, None, header, index, None,
-                                            "kolonnen findes to gange", "the column appears twice"))
+                                            N_("the column appears twice")))
         else:
             columns[key] = index
     for key, (da, en, _more, required) in HISTORY_COLUMNS.items():
         if required and key not in columns:
             result.problems.append(_problem(ERROR, file, None, None, None, None,
-                                            f"kolonnen \"{da}\" mangler", f"the column \"{en}\" is missing"))
+                                            N_("the column \"{header}\" is missing"), header=(da, en)))
     if result.errors:
         return result
     seen: dict[date, int] = {}
@@ -152,7 +157,7 @@ def snapshots_from_table(path: str | Path, team: Team, sheet: str | None = None)
             result.snapshots.append(snapshot)
     if not rows:
         result.problems.append(_problem(ERROR, file, None, None, None, None,
-                                        "filen har ingen rækker med tal", "the file has no rows of figures"))
+                                        N_("the file has no rows of figures")))
     if result.errors:
         result.snapshots = []
     return result
@@ -169,7 +174,7 @@ def _row_snapshot(row: list[Any], number: int, columns: dict[str, int], headers:
         if index is None or is_blank(row[index]):
             if HISTORY_COLUMNS[key][3]:
                 problems.append(_problem(ERROR, file, number, headers[index] if index is not None else None,
-                                         index, None, "feltet skal udfyldes", "the cell must be filled in"))
+                                         index, None, N_("the cell must be filled in")))
                 failed = True
             values[key] = None
             return
@@ -198,14 +203,13 @@ def _row_snapshot(row: list[Any], number: int, columns: dict[str, int], headers:
     if day in seen:
         index = columns["date"]
         problems.append(_problem(ERROR, file, number, headers[index], index, day.isoformat(),
-                                 f"datoen står også i række {seen[day]}", f"the date is also in row {seen[day]}"))
+                                 N_("the date is also in row {row}"), row=seen[day]))
         return None
     seen[day] = number
     if values["fte_needed_max"] > values["fte_needed_min"]:
         index = columns["fte_needed_max"]
         problems.append(_problem(ERROR, file, number, headers[index], index, str(row[index]),
-                                 "årsværk ved maksimum kan ikke være flere end ved minimum",
-                                 "FTE needed at max cannot exceed FTE needed at min"))
+                                 N_("FTE needed at max cannot exceed FTE needed at min")))
         return None
     norm_set = None
     if values["norm_set"]:
@@ -213,7 +217,7 @@ def _row_snapshot(row: list[Any], number: int, columns: dict[str, int], headers:
         if norm_set is None:
             index = columns["norm_set"]
             problems.append(_problem(ERROR, file, number, headers[index], index, values["norm_set"],
-                                     "ukendt normsæt", "unknown norm set"))
+                                     N_("unknown norm set")))
             return None
     figures = SnapshotFigures(
         staff=values["staff"], cases=values["cases"], available_fte=values["available_fte"],

@@ -9,6 +9,7 @@ import math
 
 from sagstal_desktop.core.formatting import format_number
 from sagstal_desktop.core.trend import TrendRow, norm_set_changes
+from sagstal_desktop.i18n import N_, translator
 from sagstal_desktop.report.fonts import BOLD, REGULAR
 
 AVAILABLE = "#1f3a5f"
@@ -18,16 +19,22 @@ OVER = "#e3a39a"
 AVERAGE = "#2e8b57"
 CHANGE = "#7d5ba6"
 
-_TEXTS = {
-    "da": {"available": "Årsværk til sagsbehandling", "needed_max": "Årsværk ved normsættets maksimum",
-           "band": "Interval op til minimum", "over": "Medarbejdere over maksimum",
-           "average": "Gns. sagstal pr. fuldtid (højre akse)", "fte": "Årsværk", "count": "Antal",
-           "months": "jan feb mar apr maj jun jul aug sep okt nov dec"},
-    "en": {"available": "Available casework FTE", "needed_max": "FTE needed at the norm set's max",
-           "band": "Range up to min", "over": "Staff over max",
-           "average": "Average full-time caseload (right axis)", "fte": "FTE", "count": "Count",
-           "months": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"},
+_TEXTS: dict[str, str] = {
+    "available": N_("Available casework FTE"),
+    "needed_max": N_("FTE needed at the norm set's max"),
+    "band": N_("Range up to min"),
+    "over": N_("Staff over max"),
+    "average": N_("Average full-time caseload (right axis)"),
+    "fte": N_("FTE"),
+    "count": N_("Count"),
 }
+#: Month abbreviations for the axis, one msgid (split on spaces).
+_MONTHS = N_("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec")
+
+
+def _chart_texts(lang: str) -> dict[str, str]:
+    gettext = translator(lang).gettext
+    return {key: gettext(text) for key, text in _TEXTS.items()} | {"months": gettext(_MONTHS)}
 
 
 def nice_step(span: float, ticks: int = 5) -> float:
@@ -44,7 +51,7 @@ def _axis(low: float, high: float, ticks: int = 5) -> tuple[float, float, float]
 
 def date_label(row: TrendRow, lang: str) -> str:
     """``okt 26`` / ``Oct 26``."""
-    return f"{_TEXTS[lang]['months'].split()[row.date.month - 1]} {row.date.year % 100:02d}"
+    return f"{_chart_texts(lang)['months'].split()[row.date.month - 1]} {row.date.year % 100:02d}"
 
 
 def trend_chart(rows: list[TrendRow], width: float, lang: str):
@@ -52,7 +59,7 @@ def trend_chart(rows: list[TrendRow], width: float, lang: str):
     from reportlab.graphics.shapes import Drawing, Line, Polygon, PolyLine, Rect, String
     from reportlab.lib.colors import HexColor
 
-    t = _TEXTS[lang]
+    t = _chart_texts(lang)
     grey, light = HexColor("#777777"), HexColor("#e3e3e3")
     top_h, low_h, gap, legend_h, bottom = 150.0, 62.0, 26.0, 40.0, 16.0
     height = legend_h + top_h + gap + low_h + bottom

@@ -10,55 +10,44 @@ from __future__ import annotations
 
 from sagstal_desktop.core.formatting import format_date, format_number
 from sagstal_desktop.core.trend import DEFAULT_LAST, TrendRow, norm_set_changes, shortfall_run, trend_rows
+from sagstal_desktop.i18n import N_, NP_, ptr, translator
 from sagstal_desktop.report.history_chart import trend_chart
 from sagstal_desktop.report.pdf import FRAME_W, MemoBuilder, _esc, _mm
 from sagstal_desktop.report.texts import long_date
 
-TEXTS = {
-    "da": {
-        "h_history": "Udvikling",
-        "intro": "Teamets udvikling i {n} opgørelser fra {first} til {last}.",
-        "derived": "Tallene er Sagstals egen beregning på teamets registrerede input (medarbejdere, timer og "
-                   "sager) på hver dato, målt mod det normsæt, der var valgt da; de er gemt med opgørelsen og "
-                   "genberegnes ikke, når normsættene ændres.",
-        "table_rows": "Rækker mærket * er teamets egne tal fra et regneark; Sagstal har ikke beregnet dem.",
-        "change": "Normsættet skiftede {date} fra »{old}« til »{new}« (stiplet linje); tal før og efter "
-                  "skiftet er målt mod forskellige intervaller.",
-        "edited": "Normsættet »{new}« fik nye intervaller {date} (stiplet linje); tal før og efter er målt mod "
-                  "forskellige intervaller.",
-        "run": "Årsværk ved {maximum} har oversteget årsværk til sagsbehandling i de seneste {n} opgørelser i træk.",
-        "run_one": "I den seneste opgørelse oversteg årsværk ved {maximum} årsværk til sagsbehandling.",
-        "none": "I ingen af opgørelserne oversteg årsværk ved {maximum} årsværk til sagsbehandling.",
-        "ds_max": "DS' maksimum",
-        "set_max": "normsættets maksimum",
-        "heads": ("Dato", "Normsæt", "Medarb.", "Sager", "Årsværk til sagsbehandling", "Årsværk ved maks.",
-                  "Årsværk ved min.", "Mangel ved maks.", "Over maks.", "Gns. pr. fuldtid"),
-        "source": "Mangel ved maks. = årsværk ved normsættets maksimum minus årsværk til sagsbehandling (negativ: et "
-                  "overskud). Kilde: Sagstals egen beregning på teamets registrerede input på hver dato.",
-    },
-    "en": {
-        "h_history": "History",
-        "intro": "The team's development over {n} snapshots from {first} to {last}.",
-        "derived": "The figures are Sagstal's own calculation on the team's recorded inputs (staff, hours and "
-                   "cases) on each date, measured against the norm set chosen then; they are stored with the "
-                   "snapshot and not recomputed when the norm sets change.",
-        "table_rows": "Rows marked * are the team's own figures from a spreadsheet; Sagstal did not compute them.",
-        "change": "The norm set changed on {date} from \"{old}\" to \"{new}\" (dashed line); figures before and "
-                  "after the change are measured against different ranges.",
-        "edited": "The norm set \"{new}\" got new ranges on {date} (dashed line); figures before and after are "
-                  "measured against different ranges.",
-        "run": "FTE needed at {maximum} has exceeded the available casework FTE in the latest {n} snapshots in a row.",
-        "run_one": "In the latest snapshot FTE needed at {maximum} exceeded the available casework FTE.",
-        "none": "In none of the snapshots did FTE needed at {maximum} exceed the available casework FTE.",
-        "ds_max": "DS max",
-        "set_max": "the norm set's max",
-        "heads": ("Date", "Norm set", "Staff", "Cases", "Casework FTE", "FTE at max", "FTE at min",
-                  "Shortfall at max", "Over max", "Avg. full-time"),
-        "source": "Shortfall at max = FTE needed at the norm set's max minus available casework FTE "
-                  "(negative: a surplus). "
-                  "Source: Sagstal's own calculation on the team's recorded inputs on each date.",
-    },
+TEXTS: dict[str, str] = {
+    "h_history": N_("History"),
+    "intro": N_("The team's development over {n} snapshots from {first} to {last}."),
+    "derived": N_("The figures are Sagstal's own calculation on the team's recorded inputs (staff, hours and "
+                  "cases) on each date, measured against the norm set chosen then; they are stored with the "
+                  "snapshot and not recomputed when the norm sets change."),
+    "table_rows": N_("Rows marked * are the team's own figures from a spreadsheet; Sagstal did not compute them."),
+    "change": N_("The norm set changed on {date} from \"{old}\" to \"{new}\" (dashed line); figures before and "
+                 "after the change are measured against different ranges."),
+    "edited": N_("The norm set \"{new}\" got new ranges on {date} (dashed line); figures before and after are "
+                 "measured against different ranges."),
+    "run": N_("FTE needed at {maximum} has exceeded the available casework FTE in the latest {n} snapshots in a "
+              "row."),
+    "run_one": N_("In the latest snapshot FTE needed at {maximum} exceeded the available casework FTE."),
+    "none": N_("In none of the snapshots did FTE needed at {maximum} exceed the available casework FTE."),
+    "ds_max": N_("DS max"),
+    "set_max": N_("the norm set's max"),
+    "source": N_("Shortfall at max = FTE needed at the norm set's max minus available casework FTE "
+                 "(negative: a surplus). Source: Sagstal's own calculation on the team's recorded inputs on each "
+                 "date."),
 }
+#: The table's column heads (a context of their own: short forms of common words).
+HEAD_CONTEXT = "history table"
+HEADS = (NP_("history table", "Date"), NP_("history table", "Norm set"), NP_("history table", "Staff"),
+         NP_("history table", "Cases"), NP_("history table", "Casework FTE"), NP_("history table", "FTE at max"),
+         NP_("history table", "FTE at min"), NP_("history table", "Shortfall at max"), NP_("history table", "Over max"),
+         NP_("history table", "Avg. full-time"))
+
+
+def history_texts(lang: str) -> dict[str, str]:
+    """The section's texts in ``lang``."""
+    gettext = translator(lang).gettext
+    return {key: gettext(text) for key, text in TEXTS.items()}
 
 
 def memo_rows(builder: MemoBuilder) -> list[TrendRow]:
@@ -77,7 +66,7 @@ def history_section(builder: MemoBuilder) -> list:
     if len(rows) < 2:
         return []
     lang, s = builder.lang, builder.styles
-    t = TEXTS[lang]
+    t = history_texts(lang)
     text = [t["intro"].format(n=len(rows), first=long_date(rows[0].date, lang), last=long_date(rows[-1].date, lang)),
             t["derived"]]
     if any(r.origin == "table" for r in rows):
@@ -104,7 +93,9 @@ def _table(builder: MemoBuilder, rows: list[TrendRow], t: dict):
     def whole(value: int | None) -> str:
         return "–" if value is None else str(value)
 
-    data = [[builder.para(_esc(h), s.head if i < 2 else s.head_r) for i, h in enumerate(t["heads"])]]
+    lang = builder.lang
+    data = [[builder.para(_esc(ptr(HEAD_CONTEXT, h, lang)), s.head if i < 2 else s.head_r)
+             for i, h in enumerate(HEADS)]]
     for r in rows:
         mark = " *" if r.origin == "table" else ""
         norm_set = builder.para(_esc(r.norm_set_name(builder.lang)), s.cell)

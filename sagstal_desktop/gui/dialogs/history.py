@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from sagstal_desktop.gui.models.trend_model import TrendTableModel
+from sagstal_desktop.i18n import _
 
 if TYPE_CHECKING:
     from sagstal_desktop.gui.main_window import MainWindow
@@ -39,7 +40,7 @@ class HistoryDialog(QDialog):
         from sagstal_desktop.gui.widgets.trend_chart import TrendChart
 
         self.setObjectName("historyDialog")
-        self.setWindowTitle(self.tr("History"))
+        self.setWindowTitle(_("History"))
         self._window = window
         self.chart = TrendChart(self)
         self.chart.setMinimumHeight(380)
@@ -58,13 +59,13 @@ class HistoryDialog(QDialog):
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #555;")
 
-        self.take_button = QPushButton(self.tr("Take snapshot…"), self)
-        self.relabel_button = QPushButton(self.tr("Relabel…"), self)
-        self.delete_button = QPushButton(self.tr("Delete"), self)
-        self.import_file_button = QPushButton(self.tr("From older team file…"), self)
-        self.import_table_button = QPushButton(self.tr("From spreadsheet…"), self)
-        self.export_button = QPushButton(self.tr("Export to Excel…"), self)
-        self.close_button = QPushButton(self.tr("Close"), self)
+        self.take_button = QPushButton(_("Take snapshot…"), self)
+        self.relabel_button = QPushButton(_("Relabel…"), self)
+        self.delete_button = QPushButton(_("Delete"), self)
+        self.import_file_button = QPushButton(_("From older team file…"), self)
+        self.import_table_button = QPushButton(_("From spreadsheet…"), self)
+        self.export_button = QPushButton(_("Export to Excel…"), self)
+        self.close_button = QPushButton(_("Close"), self)
         from sagstal_desktop.gui import history_actions as actions
 
         self.take_button.clicked.connect(lambda: actions.take_snapshot(window))
@@ -112,11 +113,11 @@ class HistoryDialog(QDialog):
         self.chart.show_rows(rows, lang)
         if rows:
             self.table.selectRow(len(rows) - 1)
-            self.note.setText(self.tr("The figures are Sagstal's own calculation on the team's recorded inputs on "
+            self.note.setText(_("The figures are Sagstal's own calculation on the team's recorded inputs on "
                                       "each date, measured against the norm set chosen then; they are not "
                                       "recomputed when norm sets change."))
         else:
-            self.note.setText(self.tr("No snapshots yet. Take one now, or import earlier files."))
+            self.note.setText(_("No snapshots yet. Take one now, or import earlier files."))
         self._update_buttons()
 
     def selected_row(self) -> int | None:

@@ -6,15 +6,14 @@ what the history dialog deletes or relabels.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from sagstal_desktop.core.formatting import format_date, format_number
 from sagstal_desktop.core.history import ordered_positions
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.trend import TrendRow, trend_rows
-
-translate = QCoreApplication.translate
+from sagstal_desktop.i18n import _
 
 #: Column keys in display order.
 COLUMNS = ("date", "label", "norm_set", "staff", "cases", "available_fte", "fte_needed_max", "fte_needed_min",
@@ -25,25 +24,25 @@ _ParentIndex = QModelIndex | QPersistentModelIndex
 
 def _headers() -> dict[str, str]:
     return {
-        "date": translate("TrendTableModel", "Date"),
-        "label": translate("TrendTableModel", "Label"),
-        "norm_set": translate("TrendTableModel", "Norm set"),
-        "staff": translate("TrendTableModel", "Staff"),
-        "cases": translate("TrendTableModel", "Cases"),
-        "available_fte": translate("TrendTableModel", "Available casework FTE"),
-        "fte_needed_max": translate("TrendTableModel", "FTE needed at max"),
-        "fte_needed_min": translate("TrendTableModel", "FTE needed at min"),
-        "shortfall_max": translate("TrendTableModel", "Shortfall at max"),
-        "over_count": translate("TrendTableModel", "Over max"),
-        "average_fte_caseload": translate("TrendTableModel", "Avg. full-time caseload"),
+        "date": _("Date"),
+        "label": _("Label"),
+        "norm_set": _("Norm set"),
+        "staff": _("Staff"),
+        "cases": _("Cases"),
+        "available_fte": _("Available casework FTE"),
+        "fte_needed_max": _("FTE needed at max"),
+        "fte_needed_min": _("FTE needed at min"),
+        "shortfall_max": _("Shortfall at max"),
+        "over_count": _("Over max"),
+        "average_fte_caseload": _("Avg. full-time caseload"),
     }
 
 
 def _tips() -> dict[str, str]:
     return {
-        "shortfall_max": translate("TrendTableModel", "FTE needed at the norm set's max minus available casework FTE; "
+        "shortfall_max": _("FTE needed at the norm set's max minus available casework FTE; "
                                                       "negative is a surplus."),
-        "average_fte_caseload": translate("TrendTableModel", "The team's cases × 37 / casework hours."),
+        "average_fte_caseload": _("The team's cases × 37 / casework hours."),
     }
 
 
@@ -114,5 +113,5 @@ class TrendTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and key == "shortfall_max" and row.shortfall_max > 0:
             return QColor("#a93226")
         if role == Qt.ItemDataRole.ToolTipRole and row.origin == "table":
-            return translate("TrendTableModel", "The team's own figures from a spreadsheet (not computed by Sagstal).")
+            return _("The team's own figures from a spreadsheet (not computed by Sagstal).")
         return None

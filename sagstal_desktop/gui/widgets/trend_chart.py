@@ -9,13 +9,12 @@ Imported only when the history dialog opens (pyqtgraph is not on the start-up pa
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from sagstal_desktop.core.formatting import format_date
 from sagstal_desktop.core.trend import TrendRow, norm_set_changes
-
-translate = QCoreApplication.translate
+from sagstal_desktop.i18n import _
 
 AVAILABLE = "#1f3a5f"
 NEEDED_MAX = "#c0392b"
@@ -67,11 +66,11 @@ class TrendChart(pg.GraphicsLayoutWidget):
         return (self.fte_plot, self.over_plot, self.average_plot)
 
     def retranslate(self) -> None:
-        title = translate("TrendChart", "Available casework FTE and FTE needed at the norm set's max "
+        title = _("Available casework FTE and FTE needed at the norm set's max "
                                         "(band: up to its min)")
         self.fte_plot.setTitle(title, color="#222", size="9pt")
-        self.over_plot.setTitle(translate("TrendChart", "Staff over the norm set's max"), color="#222", size="9pt")
-        self.average_plot.setTitle(translate("TrendChart", "Average full-time caseload"), color="#222", size="9pt")
+        self.over_plot.setTitle(_("Staff over the norm set's max"), color="#222", size="9pt")
+        self.average_plot.setTitle(_("Average full-time caseload"), color="#222", size="9pt")
         if self.rows:
             self.show_rows(self.rows, self._lang)
 
@@ -87,18 +86,18 @@ class TrendChart(pg.GraphicsLayoutWidget):
         xs = list(range(len(rows)))
         low = pg.PlotDataItem(xs, [r.fte_needed_max for r in rows], pen=pg.mkPen(NEEDED_MAX, width=2),
                               symbol="o", symbolSize=5, symbolBrush=NEEDED_MAX, symbolPen=None,
-                              name=translate("TrendChart", "FTE needed at max"))
+                              name=_("FTE needed at max"))
         high = pg.PlotDataItem(xs, [r.fte_needed_min for r in rows], pen=pg.mkPen((192, 57, 43, 80), width=1))
         band = pg.FillBetweenItem(low, high, brush=pg.mkBrush(*BAND))
         available = pg.PlotDataItem(xs, [r.available_fte for r in rows], pen=pg.mkPen(AVAILABLE, width=2.5),
                                     symbol="s", symbolSize=5, symbolBrush=AVAILABLE, symbolPen=None,
-                                    name=translate("TrendChart", "Available casework FTE"))
+                                    name=_("Available casework FTE"))
         self.fte_plot.addItem(band)
         self.fte_plot.addItem(high)
         self.fte_plot.addItem(low)
         self.fte_plot.addItem(available)
         self.legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=0, brush=pg.mkBrush(*BAND), pen=None),
-                            translate("TrendChart", "Range up to min"))
+                            _("Range up to min"))
         overs = [(x, r.over_count) for x, r in zip(xs, rows, strict=True) if r.over_count is not None]
         if overs:
             self.over_plot.addItem(pg.BarGraphItem(x=[x for x, _ in overs], height=[c for _, c in overs], width=0.55,
@@ -118,7 +117,7 @@ class TrendChart(pg.GraphicsLayoutWidget):
                 if plot is self.fte_plot:
                     line.label = pg.InfLineLabel(line, text=rows[i].norm_set_name(lang), position=0.74,
                                                  anchors=[(0, 0), (0, 0)], color=CHANGE)
-                    line.setToolTip(translate("TrendChart", "Norm set changed on {date}: {name}").format(
+                    line.setToolTip(_("Norm set changed on {date}: {name}").format(
                         date=format_date(rows[i].date, lang), name=rows[i].norm_set_name(lang)))
                     self.change_lines.append(line)
         every = max(1, -(-len(rows) // 12))
