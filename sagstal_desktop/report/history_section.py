@@ -36,12 +36,12 @@ TEXTS: dict[str, str] = {
                  "(negative: a surplus). Source: Sagstal's own calculation on the team's recorded inputs on each "
                  "date."),
 }
-#: The table's column heads (a context of their own: short forms of common words).
-HEAD_CONTEXT = "history table"
-HEADS = (NP_("history table", "Date"), NP_("history table", "Norm set"), NP_("history table", "Staff"),
-         NP_("history table", "Cases"), NP_("history table", "Casework FTE"), NP_("history table", "FTE at max"),
-         NP_("history table", "FTE at min"), NP_("history table", "Shortfall at max"), NP_("history table", "Over max"),
-         NP_("history table", "Avg. full-time"))
+#: The table's column heads (the memo tables' context: short forms of common words).
+HEAD_CONTEXT = "memo table"
+HEADS = (NP_("memo table", "Date"), NP_("memo table", "Norm set"), NP_("memo table", "Staff"),
+         NP_("memo table", "Cases"), NP_("memo table", "Casework FTE"), NP_("memo table", "FTE at max"),
+         NP_("memo table", "FTE at min"), NP_("memo table", "Shortfall at max"), NP_("memo table", "Over max"),
+         NP_("memo table", "Avg. full-time"))
 
 
 def history_texts(lang: str) -> dict[str, str]:
