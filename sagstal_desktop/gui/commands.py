@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
-from sagstal_desktop.core.model import StaffMember, Team, TeamInfo, TeamSettings
+from sagstal_desktop.core.model import Snapshot, StaffMember, Team, TeamInfo, TeamSettings
 from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.gui.change import ALL, Change, count_column
 
@@ -146,6 +146,25 @@ class SetNormSetsCommand(QUndoCommand):
     def _set(self, norm_sets: list[NormSet]) -> None:
         self._document.team.custom_norm_sets = list(norm_sets)
         self._document.apply_change(Change(ALL, norm_sets_changed=True))
+
+    def redo(self) -> None:
+        self._set(self._new)
+
+    def undo(self) -> None:
+        self._set(self._old)
+
+
+class SetSnapshotsCommand(QUndoCommand):
+    """Replace the team's snapshots (take, relabel, delete, import): the history only."""
+
+    def __init__(self, document: Document, snapshots: list[Snapshot], text: str) -> None:
+        super().__init__(text)
+        self._document = document
+        self._old, self._new = list(document.team.snapshots), list(snapshots)
+
+    def _set(self, snapshots: list[Snapshot]) -> None:
+        self._document.team.snapshots = list(snapshots)
+        self._document.apply_change(Change.history())
 
     def redo(self) -> None:
         self._set(self._new)

@@ -35,7 +35,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from sagstal_desktop.core.load import TeamSummary, summarize
-from sagstal_desktop.core.model import StaffMember, Team, TeamInfo, TeamSettings
+from sagstal_desktop.core.model import Snapshot, StaffMember, Team, TeamInfo, TeamSettings
 from sagstal_desktop.core.norms import NormSet, default_norm_set
 from sagstal_desktop.gui import commands
 from sagstal_desktop.gui.change import Change
@@ -144,6 +144,10 @@ class Document(QObject):
     def set_norm_sets(self, norm_sets: list[NormSet], text: str) -> None:
         """Replace the team's own norm sets."""
         self.undo_stack.push(commands.SetNormSetsCommand(self, norm_sets, text))
+
+    def set_snapshots(self, snapshots: list[Snapshot], text: str) -> None:
+        """Replace the team's snapshots (its history); no staff figure changes."""
+        self.undo_stack.push(commands.SetSnapshotsCommand(self, snapshots, text))
 
     def replace_team(self, team: Team, text: str) -> None:
         """Swap in a whole new team (an import) as one undoable step."""

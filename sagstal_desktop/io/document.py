@@ -309,6 +309,7 @@ def _read_current(db: sqlite3.Connection, path: Path) -> Team:
                                "unknown_norm_set") from None
     for number, (sid, taken_at, label, data) in enumerate(_rows(db, path, "snapshots"), start=1):
         schema.check_strings(data, "snapshots", "data", number, free_max)
+        schema.check_snapshot(data, number)
         team.snapshots.append(Snapshot(taken_at=taken_at, label=label, data=data, id=sid))
     return team
 

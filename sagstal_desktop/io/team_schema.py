@@ -253,6 +253,58 @@ def json_objects() -> dict[str, tuple[Field, ...]]:
     }
 
 
+#: The most FTE, or cases per full-time position, a snapshot may record (far above any team).
+MAX_SNAPSHOT_FIGURE = 1e9
+
+
+@cache
+def snapshot_fields() -> dict[str, tuple[Field, ...]]:
+    """The JSON of a snapshot (``snapshots.data``, written by ``core.history``): its own keys
+    (``data``) and its key figures (``figures``). ``inputs`` and ``norm_set`` must be objects;
+    ``origin`` one of ``core.history.ORIGINS``. Keys a later version adds are kept unchecked."""
+    staff_high = TABLES["staff"].max_rows
+    return {
+        "data": (
+            Field("format", INT, low=1, high=100),
+            Field("as_of", DATE),
+            Field("origin", TEXT, max_len=16),
+            Field("source_file", TEXT, max_len=_FREE),
+        ),
+        "figures": (
+            Field("as_of", DATE),
+            Field("norm_set", TEXT, nullable=True),
+            Field("staff", INT, nullable=True, low=0, high=staff_high),
+            Field("cases", INT, nullable=True, low=0, high=staff_high * MAX_COUNT),
+            Field("available_fte", REAL, low=0, high=MAX_SNAPSHOT_FIGURE),
+            Field("fte_needed_max", REAL, low=0, high=MAX_SNAPSHOT_FIGURE),
+            Field("fte_needed_mid", REAL, nullable=True, low=0, high=MAX_SNAPSHOT_FIGURE),
+            Field("fte_needed_min", REAL, low=0, high=MAX_SNAPSHOT_FIGURE),
+            Field("over", INT, nullable=True, low=0, high=staff_high),
+            Field("average_fte_caseload", REAL, nullable=True, low=0, high=MAX_SNAPSHOT_FIGURE),
+        ),
+    }
+
+
+def check_snapshot(data: Any, row: int) -> None:
+    """Check a snapshot's parsed JSON against ``snapshot_fields`` (raises ``Violation``); the
+    data is kept as it is."""
+    from sagstal_desktop.core.history import ORIGINS
+
+    if not isinstance(data, dict):
+        raise Violation("snapshots", "data", row, data, "wrong_json_type")
+    for key in ("inputs", "norm_set", "figures"):
+        if key in data and not isinstance(data[key], dict):
+            raise Violation("snapshots", f"data.{key}", row, data[key], "wrong_json_type")
+    for part, fields in snapshot_fields().items():
+        obj, table = (data, "snapshots") if part == "data" else (data.get(part, {}), "snapshots.figures")
+        for f in fields:
+            if f.name in obj:
+                f.check(obj[f.name], table, row)
+    origin = data.get("origin")
+    if origin is not None and origin not in ORIGINS:
+        raise Violation("snapshots", "origin", row, origin, "out_of_range", ", ".join(ORIGINS))
+
+
 def check_object(key: str, data: dict[str, Any]) -> dict[str, Any]:
     """The known fields of the ``team`` table's JSON object ``key``, each checked (in the
     model's types: JSON numbers come as int or float)."""
