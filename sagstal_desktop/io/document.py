@@ -24,10 +24,12 @@ from urllib.parse import quote
 
 from sagstal_desktop.core.model import Snapshot, StaffMember, Team
 from sagstal_desktop.core.norms import NormError, NormSet
+from sagstal_desktop.core.reductions import Reduction
+from sagstal_desktop.core.scenario_model import Scenario
 from sagstal_desktop.core.serialize import info_from_dict, info_to_dict, settings_from_dict, settings_to_dict
 
 APPLICATION_ID = 0x53475354  # "SGST"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SUFFIX = ".sagstal"
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -43,7 +45,8 @@ CREATE TABLE staff (
     start_date TEXT,
     note TEXT NOT NULL DEFAULT '',
     competences TEXT NOT NULL DEFAULT '[]',
-    takes_new_cases INTEGER NOT NULL DEFAULT 1
+    takes_new_cases INTEGER NOT NULL DEFAULT 1,
+    reductions TEXT NOT NULL DEFAULT '[]'
 );
 CREATE TABLE case_counts (
     staff_id TEXT NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
@@ -59,6 +62,7 @@ CREATE TABLE snapshots (
     label TEXT NOT NULL DEFAULT '',
     data TEXT NOT NULL
 );
+CREATE TABLE scenarios (name TEXT PRIMARY KEY, position INTEGER NOT NULL, data TEXT NOT NULL);
 """
 
 
@@ -156,15 +160,16 @@ def _read_current(db: sqlite3.Connection) -> Team:
     ):
         counts.setdefault(staff_id, {})[case_type] = int(n)
     for row in db.execute(
-        "SELECT id, name, weekly_hours, other_hours, other_tasks, start_date, note, competences, takes_new_cases "
-        "FROM staff ORDER BY position"
+        "SELECT id, name, weekly_hours, other_hours, other_tasks, start_date, note, competences, takes_new_cases, "
+        "reductions FROM staff ORDER BY position"
     ):
-        sid, name, hours, other, tasks, start, note, competences, takes_new = row
+        sid, name, hours, other, tasks, start, note, competences, takes_new, reductions = row
         team.staff.append(
             StaffMember(
                 id=sid, name=name, weekly_hours=float(hours), other_hours=float(other), other_tasks=tasks,
                 start_date=date.fromisoformat(start) if start else None, counts=counts.get(sid, {}), note=note,
                 competences=tuple(str(c) for c in json.loads(competences)), takes_new_cases=bool(takes_new),
+                reductions=tuple(Reduction.from_dict(r) for r in json.loads(reductions)),
             )
         )
     team.custom_norm_sets = [
@@ -173,6 +178,9 @@ def _read_current(db: sqlite3.Connection) -> Team:
     team.snapshots = [
         Snapshot(taken_at=datetime.fromisoformat(t), label=label, data=json.loads(data), id=sid)
         for sid, t, label, data in db.execute("SELECT id, taken_at, label, data FROM snapshots ORDER BY taken_at, id")
+    ]
+    team.scenarios = [
+        Scenario.from_dict(json.loads(data)) for (data,) in db.execute("SELECT data FROM scenarios ORDER BY position")
     ]
     return team
 
@@ -186,8 +194,14 @@ def _v1_to_v2(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE staff ADD COLUMN takes_new_cases INTEGER NOT NULL DEFAULT 1")
 
 
+def _v2_to_v3(db: sqlite3.Connection) -> None:
+    """Version 3 adds dated reductions (JSON list per person) and scenarios."""
+    db.execute("ALTER TABLE staff ADD COLUMN reductions TEXT NOT NULL DEFAULT '[]'")
+    db.execute("CREATE TABLE scenarios (name TEXT PRIMARY KEY, position INTEGER NOT NULL, data TEXT NOT NULL)")
+
+
 #: MIGRATIONS[v] turns a version-v database into version v+1 (applied in memory).
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def _migrate(db: sqlite3.Connection, version: int) -> None:
@@ -217,11 +231,12 @@ def _write(db: sqlite3.Connection, team: Team) -> None:
     )
     db.executemany(
         "INSERT INTO staff (id, position, name, weekly_hours, other_hours, other_tasks, start_date, note, "
-        "competences, takes_new_cases) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "competences, takes_new_cases, reductions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (m.id, i, m.name, m.weekly_hours, m.other_hours, m.other_tasks,
              m.start_date.isoformat() if m.start_date else None, m.note,
-             json.dumps(list(m.competences), ensure_ascii=False), int(m.takes_new_cases))
+             json.dumps(list(m.competences), ensure_ascii=False), int(m.takes_new_cases),
+             json.dumps([r.to_dict() for r in m.reductions], ensure_ascii=False))
             for i, m in enumerate(team.staff)
         ],
     )
@@ -236,6 +251,10 @@ def _write(db: sqlite3.Connection, team: Team) -> None:
     db.executemany(
         "INSERT INTO snapshots (taken_at, label, data) VALUES (?, ?, ?)",
         [(s.taken_at.isoformat(), s.label, json.dumps(s.data, ensure_ascii=False)) for s in team.snapshots],
+    )
+    db.executemany(
+        "INSERT INTO scenarios (name, position, data) VALUES (?, ?, ?)",
+        [(s.name, i, json.dumps(s.to_dict(), ensure_ascii=False)) for i, s in enumerate(team.scenarios)],
     )
     db.execute("COMMIT")
 
