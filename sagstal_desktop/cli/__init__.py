@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "sagstal_desktop.cli.spreadsheets",
     "sagstal_desktop.cli.memo",
     "sagstal_desktop.cli.planning",
+    "sagstal_desktop.cli.scenarios",
 )
 
 
