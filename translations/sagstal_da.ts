@@ -1284,4 +1284,252 @@ Sager: {cases}
         <translation>{field}: {problem}</translation>
     </message>
 </context>
+<context>
+    <name>AbsenceDialog</name>
+    <message>
+        <source>Absence and vacancies</source>
+        <translation>Fravær og vakancer</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Tilføj</translation>
+    </message>
+    <message>
+        <source>Staff member:</source>
+        <translation>Medarbejder:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Art:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Fra:</translation>
+    </message>
+    <message>
+        <source>To (inclusive):</source>
+        <translation>Til og med:</translation>
+    </message>
+    <message>
+        <source>Mark someone absent</source>
+        <translation>Markér fravær</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <source>Absent in this scenario</source>
+        <translation>Fraværende i dette scenarie</translation>
+    </message>
+    <message>
+        <source>Hand the absent colleagues&apos; cases to colleagues with the competence (the distribution rule)</source>
+        <translation>Fordel de fraværendes sager til kolleger med kompetencen (fordelingsreglen)</translation>
+    </message>
+    <message>
+        <source>While away a person has no casework capacity. Without redistribution their cases are shown as cases without a caseworker. Absences outside the date computed have no effect; the effect is shown in Compare.</source>
+        <translation>Under fravær har medarbejderen ingen kapacitet til sager. Uden fordeling vises sagerne som sager uden sagsbehandler. Fravær uden for den dato, der beregnes for, har ingen virkning; virkningen ses i Sammenlign.</translation>
+    </message>
+    <message>
+        <source>The absence cannot end before it starts.</source>
+        <translation>Fraværet kan ikke slutte, før det begynder.</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare scenarios</source>
+        <translation>Sammenlign scenarier</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Eksportér til Excel…</translation>
+    </message>
+    <message>
+        <source>Computed for:</source>
+        <translation>Beregnet pr.:</translation>
+    </message>
+    <message>
+        <source>Scenarios:</source>
+        <translation>Scenarier:</translation>
+    </message>
+    <message>
+        <source>Absent colleagues&apos; cases are counted with the colleagues who receive them, as DS counts cases held for absent colleagues. FTE needed at the maximum is the headline; the midpoint and minimum are a range, not a staffing demand.</source>
+        <translation>Fraværende kollegers sager tælles hos de kolleger, der overtager dem, sådan som DS tæller sager, man varetager for fraværende kolleger. Årsværk ved maksimum er hovedtallet; midtpunkt og minimum er et interval, ikke et krav om normering.</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>Eksportér til Excel</translation>
+    </message>
+    <message>
+        <source>comparison</source>
+        <translation>sammenligning</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>{name} could not be written: {reason}</source>
+        <translation>{name} kunne ikke skrives: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioBar</name>
+    <message>
+        <source>Target caseload</source>
+        <translation>Målsagstal</translation>
+    </message>
+    <message>
+        <source>Cases per full-time caseworker to compare with (0: none):</source>
+        <translation>Sager pr. fuldtidsansat at sammenligne med (0: intet):</translation>
+    </message>
+    <message>
+        <source>Target caseload…</source>
+        <translation>Målsagstal…</translation>
+    </message>
+    <message>
+        <source>Extra FTE to bring the average caseload to a target (shown in Compare)</source>
+        <translation>Ekstra årsværk for at få det gennemsnitlige sagstal ned på et mål (vises i Sammenlign)</translation>
+    </message>
+    <message>
+        <source>Current team</source>
+        <translation>Nuværende team</translation>
+    </message>
+    <message>
+        <source>Scenario: edits change the scenario, not the team</source>
+        <translation>Scenarie: ændringer gælder scenariet, ikke teamet</translation>
+    </message>
+    <message>
+        <source>{n} absent</source>
+        <translation>{n} fraværende</translation>
+    </message>
+    <message>
+        <source>Absences count in Compare (capacity 0 on the date computed).</source>
+        <translation>Fravær regnes med i Sammenlign (kapacitet 0 på den dato, der beregnes for).</translation>
+    </message>
+    <message>
+        <source>The current team</source>
+        <translation>Det nuværende team</translation>
+    </message>
+    <message>
+        <source>Name of the scenario:</source>
+        <translation>Scenariets navn:</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Scenarie</translation>
+    </message>
+    <message>
+        <source>A scenario needs a name that no other scenario has (“{name}”).</source>
+        <translation>Et scenarie skal have et navn, som intet andet scenarie har (“{name}”).</translation>
+    </message>
+    <message>
+        <source>New scenario</source>
+        <translation>Nyt scenarie</translation>
+    </message>
+    <message>
+        <source>Copy scenario</source>
+        <translation>Kopiér scenarie</translation>
+    </message>
+    <message>
+        <source>{name} (copy)</source>
+        <translation>{name} (kopi)</translation>
+    </message>
+    <message>
+        <source>Rename scenario</source>
+        <translation>Omdøb scenarie</translation>
+    </message>
+    <message>
+        <source>Delete scenario</source>
+        <translation>Slet scenarie</translation>
+    </message>
+    <message>
+        <source>Delete the scenario “{name}”? (Undo with Ctrl+Z.)</source>
+        <translation>Slet scenariet “{name}”? (Fortryd med Ctrl+Z.)</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>Scenarier</translation>
+    </message>
+    <message>
+        <source>Variant:</source>
+        <translation>Variant:</translation>
+    </message>
+    <message>
+        <source>The variant of the team shown and edited in the table</source>
+        <translation>Den variant af teamet, som tabellen viser og redigerer</translation>
+    </message>
+    <message>
+        <source>New scenario…</source>
+        <translation>Nyt scenarie…</translation>
+    </message>
+    <message>
+        <source>Copy…</source>
+        <translation>Kopiér…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Omdøb…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Slet</translation>
+    </message>
+    <message>
+        <source>Absence and vacancies…</source>
+        <translation>Fravær og vakancer…</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>Sammenlign…</translation>
+    </message>
+    <message>
+        <source>A new scenario with the current team&apos;s figures</source>
+        <translation>Et nyt scenarie med det nuværende teams tal</translation>
+    </message>
+    <message>
+        <source>A new scenario with the open variant&apos;s figures</source>
+        <translation>Et nyt scenarie med den åbne variants tal</translation>
+    </message>
+    <message>
+        <source>The current team and the scenarios side by side</source>
+        <translation>Det nuværende team og scenarierne side om side</translation>
+    </message>
+</context>
+<context>
+    <name>Scenarios</name>
+    <message>
+        <source>Target caseload in “{name}”</source>
+        <translation>Målsagstal i “{name}”</translation>
+    </message>
+    <message>
+        <source>Open the current team</source>
+        <translation>Åbn det nuværende team</translation>
+    </message>
+    <message>
+        <source>Open scenario “{name}”</source>
+        <translation>Åbn scenariet “{name}”</translation>
+    </message>
+    <message>
+        <source>Copy scenario as “{name}”</source>
+        <translation>Kopiér scenarie som “{name}”</translation>
+    </message>
+    <message>
+        <source>New scenario “{name}”</source>
+        <translation>Nyt scenarie “{name}”</translation>
+    </message>
+    <message>
+        <source>Rename scenario “{old}” to “{name}”</source>
+        <translation>Omdøb scenariet “{old}” til “{name}”</translation>
+    </message>
+    <message>
+        <source>Delete scenario “{name}”</source>
+        <translation>Slet scenariet “{name}”</translation>
+    </message>
+    <message>
+        <source>Change absences in “{name}”</source>
+        <translation>Ændr fravær i “{name}”</translation>
+    </message>
+</context>
 </TS>

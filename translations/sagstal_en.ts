@@ -1265,4 +1265,252 @@ Cases: {cases}
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>AbsenceDialog</name>
+    <message>
+        <source>Absence and vacancies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff member:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To (inclusive):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark someone absent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Absent in this scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand the absent colleagues&apos; cases to colleagues with the competence (the distribution rule)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While away a person has no casework capacity. Without redistribution their cases are shown as cases without a caseworker. Absences outside the date computed have no effect; the effect is shown in Compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The absence cannot end before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare scenarios</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computed for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenarios:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Absent colleagues&apos; cases are counted with the colleagues who receive them, as DS counts cases held for absent colleagues. FTE needed at the maximum is the headline; the midpoint and minimum are a range, not a staffing demand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} could not be written: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioBar</name>
+    <message>
+        <source>Target caseload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases per full-time caseworker to compare with (0: none):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target caseload…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra FTE to bring the average caseload to a target (shown in Compare)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenario: edits change the scenario, not the team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} absent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Absences count in Compare (capacity 0 on the date computed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the scenario:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A scenario needs a name that no other scenario has (“{name}”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} (copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the scenario “{name}”? (Undo with Ctrl+Z.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variant:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The variant of the team shown and edited in the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New scenario…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Absence and vacancies…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new scenario with the current team&apos;s figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new scenario with the open variant&apos;s figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current team and the scenarios side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Scenarios</name>
+    <message>
+        <source>Target caseload in “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the current team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open scenario “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy scenario as “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New scenario “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename scenario “{old}” to “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete scenario “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change absences in “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

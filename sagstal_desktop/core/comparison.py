@@ -27,7 +27,7 @@ _LABELS = {
     "da": {
         "norm_set": "Normsæt", "fte_needed_max": "Årsværk der skal til ved <max>",
         "fte_needed_mid": "Årsværk der skal til ved <mid>", "fte_needed_min": "Årsværk der skal til ved <min>",
-        "available_fte": "Årsværk til sagsbehandling", "shortfall_fte": "Mangel i årsværk ved <max>",
+        "available_fte": "Årsværk til sagsbehandling", "shortfall_fte": "Mangel i årsværk ved <max> (minus: overskud)",
         "yearly_cost": "Årlig udgift (ved <max>)", "over_count": "Medarbejdere over <max>",
         "average_fte_caseload": "Gennemsnitligt fuldtidssagstal",
         "cases_without_caseworker": "Sager uden sagsbehandler", "absent_count": "Fraværende / vakante",
@@ -37,7 +37,7 @@ _LABELS = {
     "en": {
         "norm_set": "Norm set", "fte_needed_max": "FTE needed at <max>", "fte_needed_mid": "FTE needed at <mid>",
         "fte_needed_min": "FTE needed at <min>", "available_fte": "Available casework FTE",
-        "shortfall_fte": "Shortfall in FTE at <max>", "yearly_cost": "Yearly cost (at <max>)",
+        "shortfall_fte": "Shortfall in FTE at <max> (minus: surplus)", "yearly_cost": "Yearly cost (at <max>)",
         "over_count": "Staff over <max_abbr>", "average_fte_caseload": "Average full-time-equivalent caseload",
         "cases_without_caseworker": "Cases without a caseworker", "absent_count": "Absent / vacant",
         "target_extra_fte": "Extra FTE at the target caseload", "current": "Current team",

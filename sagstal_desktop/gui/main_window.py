@@ -16,14 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QComboBox,
-    QLabel,
-    QMainWindow,
-    QToolBar,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QToolBar, QWidget
 
 from sagstal_desktop.core.formatting import format_date
 from sagstal_desktop.core.load import TeamSummary
@@ -35,6 +28,7 @@ from sagstal_desktop.gui.document import Document
 from sagstal_desktop.gui.file_actions import FileActions
 from sagstal_desktop.gui.menus import WindowActions
 from sagstal_desktop.gui.models.staff_model import COL_NAME, SORT_ROLE, StaffTableModel
+from sagstal_desktop.gui.scenario_bar import ScenarioBar
 from sagstal_desktop.gui.staff_actions import StaffActions
 from sagstal_desktop.gui.widgets.chart_host import ChartHost
 from sagstal_desktop.gui.window_layout import WindowLayout
@@ -74,6 +68,7 @@ class MainWindow(QMainWindow):
         self.table.addActions([self.actions[a] for a in (Act.REMOVE, Act.EDIT_CELL, Act.DUPLICATE, Act.ADD)])
         self.actions[Act.language(self._lang)].setChecked(True)
         self._toolbar_actions()
+        self.scenario_bar = ScenarioBar(self)  # the open variant and the scenarios (gui/scenario_bar.py)
         self.layout_memory = WindowLayout(self)
 
         self._document.changed.connect(self._on_change)
@@ -237,7 +232,7 @@ class MainWindow(QMainWindow):
             name = self.tr("Demo team (not saved)")
         else:
             name = self.files.title_hint or self.tr("Untitled team")
-        self.setWindowTitle(f"{name}[*] – Sagstal")
+        self.setWindowTitle(f"{name}{f' – {doc.scenario_name}' if doc.scenario_name else ''}[*] – Sagstal")
         self.setWindowModified(doc.is_modified())
 
     # -- staff rows ----------------------------------------------------------------------
