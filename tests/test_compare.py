@@ -79,7 +79,7 @@ def test_tables_and_excel_export(tmp_path):
     path = tmp_path / "compare.xlsx"
     export_xlsx(result, path)
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["Sammenligning", "Belastning pr. person"]
+    assert book.sheetnames == ["Sammenligning", "Belastning pr. medarbejder"]
     rows = {r[0]: r[1:] for r in book["Sammenligning"].iter_rows(values_only=True)}
     assert rows["Årsværk til sagsbehandling"][1] == pytest.approx(result.figures[1]["available_fte"])
     assert rows["Medarbejdere over DS' maksimum"] == (result.figures[0]["over_count"],

@@ -18,14 +18,16 @@ from sagstal_desktop.cli.common import (
     output_path,
     positive_amount,
     save_team_file,
+    say,
 )
+from sagstal_desktop.i18n import ntr, tr
 
 
 def _absence_text(absence, lang: str) -> str:
     from sagstal_desktop.core.formatting import format_date
-    from sagstal_desktop.core.scenario_model import ABSENCE_LABELS
+    from sagstal_desktop.core.scenario_model import absence_label
 
-    label = ABSENCE_LABELS[lang][absence.kind]
+    label = absence_label(absence.kind, lang)
     if absence.kind == "vacant":
         return label
     return f"{label} {format_date(absence.start, lang) or '…'}–{format_date(absence.end, lang) or '…'}"
@@ -40,16 +42,17 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
              "norm_set": (s.inputs.get("settings") or {}).get("norm_set_id"), "redistribute": s.redistribute,
              "target_caseload": s.target_caseload, "absences": [a.to_dict() for a in s.absences]}
             for s in team.scenarios]}, sys.stdout, indent=2, ensure_ascii=False)
-        print()
+        say()
         return 0
     if not team.scenarios:
-        print("Ingen scenarier i filen." if args.lang == "da" else "No scenarios in the file.")
+        say(tr("No scenarios in the file.", args.lang))
     for s in team.scenarios:
         staff = {m["id"]: m["name"] for m in s.inputs.get("staff") or ()}
         away = ", ".join(f"{staff.get(a.member_id) or names.get(a.member_id, a.member_id)}: "
                          f"{_absence_text(a, args.lang)}" for a in s.absences)
-        print(f"{s.name}: {len(staff)} {'medarbejdere' if args.lang == 'da' else 'staff'}"
-              + (f"; {away}" if away else ""))
+        line = ntr("{name}: {n} staff member", "{name}: {n} staff", len(staff), args.lang).format(
+            name=s.name, n=len(staff))
+        say(line + (f"; {away}" if away else ""))
     return 0
 
 
@@ -76,6 +79,7 @@ def _absence(team, text: str):
 
 def cmd_scenario_add(args: argparse.Namespace) -> int:
     from sagstal_desktop.core import scenarios as sc
+    from sagstal_desktop.core.formatting import format_number
     from sagstal_desktop.core.scenario_model import Absence
 
     team = open_team(args.file)
@@ -84,13 +88,15 @@ def cmd_scenario_add(args: argparse.Namespace) -> int:
         base = sc.find(team, args.based_on) if args.based_on else None
         scenario = sc.derive(team, args.name, base)
         for hours in args.add_position or ():
-            sc.add_position(scenario, team, f"Ny stilling {hours:g} t", hours)
+            sc.add_position(scenario, team, tr("New position {hours} h", args.lang).format(
+                hours=format_number(hours, 0 if float(hours).is_integer() else 1, args.lang)), hours)
         for person in args.remove or ():
             sc.remove_position(scenario, team, _person(team, person))
         if args.norms:
             sc.set_norm_set(scenario, team, args.norms)
         if args.ceiling:
-            sc.set_own_ceiling(scenario, team, args.ceiling, f"Loft {args.ceiling:g}")
+            sc.set_own_ceiling(scenario, team, args.ceiling, tr("Ceiling {n}", args.lang).format(
+                n=format_number(args.ceiling, 0 if float(args.ceiling).is_integer() else 1, args.lang)))
         if args.target:
             sc.set_target_caseload(scenario, args.target)
         for text in args.absent or ():
@@ -143,7 +149,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         json.dump({"file": args.file, "as_of": result.as_of.isoformat(), "current": variant_data(current, args.lang),
                    "scenarios": [variant_data(r, args.lang) for r in others]},
                   sys.stdout, indent=2, ensure_ascii=False)
-        print()
+        say()
     elif target is None:
         _print_table(result, FIGURE_KEYS, args.lang)
     return 0
@@ -163,12 +169,11 @@ def _print_table(result, keys, lang: str) -> None:
 
     rows = [["", *result.names]] + [[result.labels[k], *(cell(k, f[k]) for f in result.figures)] for k in keys]
     rows.append([result.labels["load"], *[""] * len(result.names)])
-    away = " (fraværende)" if lang == "da" else " (absent)"
-    rows += [[p.name + (away if any(p.absent) else ""), *(format_percent(x, 0, lang) for x in p.loads)]
-             for p in result.persons]
+    rows += [[tr("{name} (absent)", lang).format(name=p.name) if any(p.absent) else p.name,
+              *(format_percent(x, 0, lang) for x in p.loads)] for p in result.persons]
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for row in rows:
-        print("  ".join(c.ljust(widths[0]) if i == 0 else c.rjust(widths[i]) for i, c in enumerate(row)).rstrip())
+        say("  ".join(c.ljust(widths[0]) if i == 0 else c.rjust(widths[i]) for i, c in enumerate(row)).rstrip())
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -16,6 +16,7 @@ from datetime import date
 from sagstal_desktop.core import wording
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.scenarios import VariantResult, evaluate, evaluate_scenario, find
+from sagstal_desktop.i18n import N_, tr
 
 #: The compared figures, in the table's order.
 FIGURE_KEYS = (
@@ -24,25 +25,13 @@ FIGURE_KEYS = (
     "target_extra_fte",
 )
 _LABELS = {
-    "da": {
-        "norm_set": "Normsæt", "fte_needed_max": "Årsværk der skal til ved <max>",
-        "fte_needed_mid": "Årsværk der skal til ved <mid>", "fte_needed_min": "Årsværk der skal til ved <min>",
-        "available_fte": "Årsværk til sagsbehandling", "shortfall_fte": "Mangel i årsværk ved <max> (minus: overskud)",
-        "yearly_cost": "Årlig udgift (ved <max>)", "over_count": "Medarbejdere over <max>",
-        "average_fte_caseload": "Gennemsnitligt fuldtidssagstal",
-        "cases_without_caseworker": "Sager uden sagsbehandler", "absent_count": "Fraværende / vakante",
-        "target_extra_fte": "Ekstra årsværk ved målsagstal", "current": "Nuværende team",
-        "load": "Belastning i % af <max>",
-    },
-    "en": {
-        "norm_set": "Norm set", "fte_needed_max": "FTE needed at <max>", "fte_needed_mid": "FTE needed at <mid>",
-        "fte_needed_min": "FTE needed at <min>", "available_fte": "Available casework FTE",
-        "shortfall_fte": "Shortfall in FTE at <max> (minus: surplus)", "yearly_cost": "Yearly cost (at <max>)",
-        "over_count": "Staff over <max_abbr>", "average_fte_caseload": "Average full-time-equivalent caseload",
-        "cases_without_caseworker": "Cases without a caseworker", "absent_count": "Absent / vacant",
-        "target_extra_fte": "Extra FTE at the target caseload", "current": "Current team",
-        "load": "Load in % of <max_abbr>",
-    },
+    "norm_set": N_("Norm set"), "fte_needed_max": N_("FTE needed at <max>"),
+    "fte_needed_mid": N_("FTE needed at <mid>"), "fte_needed_min": N_("FTE needed at <min>"),
+    "available_fte": N_("Available casework FTE"), "shortfall_fte": N_("Shortfall in FTE at <max> (minus: surplus)"),
+    "yearly_cost": N_("Yearly cost (at <max>)"), "over_count": N_("Staff over <max>"),
+    "average_fte_caseload": N_("Average FTE caseload"), "cases_without_caseworker": N_("Cases without a caseworker"),
+    "absent_count": N_("Absent / vacant"), "target_extra_fte": N_("Extra FTE at the target caseload"),
+    "current": N_("Current team"), "load": N_("Load in % of <max>"),
 }
 
 
@@ -92,8 +81,7 @@ def labels_for(results: Sequence[VariantResult], lang: str = "da") -> dict[str, 
     """Row names worded by the variants' norm sets (one kind: its words; mixed: the set's own)."""
     kinds = {wording.kind_of(r.norm_set) for r in results}
     measure = results[0].norm_set if len(kinds) == 1 else "custom"
-    table = _LABELS["en" if lang == "en" else "da"]
-    return {key: wording.fill(text, measure, lang) for key, text in table.items()}
+    return {key: wording.fill(tr(text, lang), measure, lang) for key, text in _LABELS.items()}
 
 
 def person_rows(results: Sequence[VariantResult]) -> tuple[PersonRow, ...]:

@@ -15,14 +15,17 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from sagstal_desktop.i18n import N_, tr
+
 #: Why the hours go to other tasks (stored as these ids; labels below).
 REASONS = ("tr", "amr", "project", "training", "other")
-REASON_LABELS = {
-    "da": {"tr": "TR", "amr": "Arbejdsmiljørepræsentant", "project": "Projekt", "training": "Efteruddannelse",
-           "other": "Andet"},
-    "en": {"tr": "Union representative (TR)", "amr": "Health and safety representative", "project": "Project",
-           "training": "Further training", "other": "Other"},
-}
+_REASON_LABELS = {"tr": N_("Union representative (TR)"), "amr": N_("Health and safety representative"),
+                  "project": N_("Project"), "training": N_("Further training"), "other": N_("Other")}
+
+
+def reason_label(reason: str, lang: str | None = None) -> str:
+    """Why the hours go to other tasks, in words ("TR", "Arbejdsmiljørepræsentant")."""
+    return tr(_REASON_LABELS[reason], lang)
 
 
 class ReductionState(StrEnum):

@@ -13,12 +13,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from sagstal_desktop.i18n import N_, tr
+
 #: Kinds of absence (stored as these ids). A vacancy is a position nobody holds: always absent.
 ABSENCE_KINDS = ("sick", "parental", "other", "vacant")
-ABSENCE_LABELS = {
-    "da": {"sick": "Sygefravær", "parental": "Barsel", "other": "Andet fravær", "vacant": "Vakant stilling"},
-    "en": {"sick": "Sick leave", "parental": "Parental leave", "other": "Other absence", "vacant": "Vacant position"},
-}
+_ABSENCE_LABELS = {"sick": N_("Sick leave"), "parental": N_("Parental leave"), "other": N_("Other absence"),
+                   "vacant": N_("Vacant position")}
+
+
+def absence_label(kind: str, lang: str | None = None) -> str:
+    """The kind of absence in words ("Sygefravær", "Vakant stilling")."""
+    return tr(_ABSENCE_LABELS[kind], lang)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,13 +6,10 @@ state before stays untouched for undo.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from sagstal_desktop.core import scenarios as sc
 from sagstal_desktop.core.scenario_model import Absence
 from sagstal_desktop.gui.document import Document
-
-translate = QCoreApplication.translate
+from sagstal_desktop.i18n import _
 
 
 def scenario_names(document: Document) -> list[str]:
@@ -27,11 +24,11 @@ def open_variant(document: Document, name: str | None) -> None:
         return
     saved = document.file_team()
     if name is None:
-        document.set_variant(saved.copy(), None, None, translate("Scenarios", "Open the current team"))
+        document.set_variant(saved.copy(), None, None, _("Open the current team"))
         return
     scenario = sc.find(saved, name)
     document.set_variant(sc.materialise(scenario, saved), saved.copy(), name,
-                         translate("Scenarios", "Open scenario “{name}”").format(name=name))
+                         _("Open scenario “{name}”").format(name=name))
 
 
 def new_scenario(document: Document, name: str, copy_open: bool = False) -> None:
@@ -41,8 +38,8 @@ def new_scenario(document: Document, name: str, copy_open: bool = False) -> None
     base = sc.find(saved, document.scenario_name) if copy_open and document.scenario_name else None
     scenario = sc.derive(saved, name, base)
     saved.scenarios.append(scenario)
-    text = (translate("Scenarios", "Copy scenario as “{name}”") if base
-            else translate("Scenarios", "New scenario “{name}”"))
+    text = (_("Copy scenario as “{name}”") if base
+            else _("New scenario “{name}”"))
     document.set_variant(sc.materialise(scenario, saved), saved, scenario.name, text.format(name=scenario.name))
 
 
@@ -61,7 +58,7 @@ def rename_open(document: Document, name: str) -> None:
         elif scenario.based_on == old:
             scenario.based_on = name
     document.set_variant(document.team, saved, name,
-                         translate("Scenarios", "Rename scenario “{old}” to “{name}”").format(old=old, name=name))
+                         _("Rename scenario “{old}” to “{name}”").format(old=old, name=name))
 
 
 def delete_open(document: Document) -> None:
@@ -71,7 +68,7 @@ def delete_open(document: Document) -> None:
         return
     saved = document.file_team().copy()
     saved.scenarios = [s for s in saved.scenarios if s.name != name]
-    document.set_variant(saved, None, None, translate("Scenarios", "Delete scenario “{name}”").format(name=name))
+    document.set_variant(saved, None, None, _("Delete scenario “{name}”").format(name=name))
 
 
 def open_absences(document: Document) -> tuple[list[Absence], bool]:
@@ -90,7 +87,7 @@ def set_absences(document: Document, absences: list[Absence], redistribute: bool
     scenario = sc.find(saved, document.scenario_name)
     scenario.absences, scenario.redistribute = list(absences), redistribute
     document.set_variant(document.team, saved, scenario.name,
-                         translate("Scenarios", "Change absences in “{name}”").format(name=scenario.name))
+                         _("Change absences in “{name}”").format(name=scenario.name))
 
 
 def set_target(document: Document, target: float | None) -> None:
@@ -101,7 +98,7 @@ def set_target(document: Document, target: float | None) -> None:
     scenario = sc.find(saved, document.scenario_name)
     sc.set_target_caseload(scenario, target)
     document.set_variant(document.team, saved, scenario.name,
-                         translate("Scenarios", "Target caseload in “{name}”").format(name=scenario.name))
+                         _("Target caseload in “{name}”").format(name=scenario.name))
 
 
 def open_target(document: Document) -> float | None:

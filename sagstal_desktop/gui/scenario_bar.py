@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QLineEdit, QMessa
 
 from sagstal_desktop.core.scenarios import ScenarioError
 from sagstal_desktop.gui import scenario_actions as actions
+from sagstal_desktop.i18n import _
 
 if TYPE_CHECKING:
     from sagstal_desktop.gui.main_window import MainWindow
@@ -66,7 +67,7 @@ class ScenarioBar(QToolBar):
         names = actions.scenario_names(doc)
         self.chooser.blockSignals(True)
         self.chooser.clear()
-        self.chooser.addItem(self.tr("Current team"), None)
+        self.chooser.addItem(_("Current team"), None)
         for name in names:
             self.chooser.addItem(name, name)
         self.chooser.setCurrentIndex(max(0, self.chooser.findData(doc.scenario_name)))
@@ -77,14 +78,14 @@ class ScenarioBar(QToolBar):
         self.act_compare.setEnabled(bool(names))
         if is_open:
             absences, _redistribute = actions.open_absences(doc)
-            text = self.tr("Scenario: edits change the scenario, not the team")
+            text = _("Scenario: edits change the scenario, not the team")
             if absences:
-                text += " · " + self.tr("{n} absent").format(n=len(absences))
+                text += " · " + _("{n} absent").format(n=len(absences))
             self.state.setText(text)
-            self.state.setToolTip(self.tr("Absences count in Compare (capacity 0 on the date computed)."))
+            self.state.setToolTip(_("Absences count in Compare (capacity 0 on the date computed)."))
             self.state.setStyleSheet(_OPEN_STYLE)
         else:
-            self.state.setText(self.tr("The current team"))
+            self.state.setText(_("The current team"))
             self.state.setStyleSheet("")
             self.state.setToolTip("")
 
@@ -93,13 +94,13 @@ class ScenarioBar(QToolBar):
 
     # -- actions -------------------------------------------------------------------------
     def _ask_name(self, title: str, text: str = "") -> str | None:
-        name, ok = QInputDialog.getText(self._window, title, self.tr("Name of the scenario:"),
+        name, ok = QInputDialog.getText(self._window, title, _("Name of the scenario:"),
                                         QLineEdit.EchoMode.Normal, text)
         return name.strip() if ok and name.strip() else None
 
     def _refused(self, name: str) -> None:
-        QMessageBox.warning(self._window, self.tr("Scenario"),
-                            self.tr("A scenario needs a name that no other scenario has (“{name}”).").format(name=name))
+        QMessageBox.warning(self._window, _("Scenario"),
+                            _("A scenario needs a name that no other scenario has (“{name}”).").format(name=name))
 
     def create(self, name: str, copy_open: bool = False) -> bool:
         """Make a scenario and open it; False (with a message) for an empty or taken name."""
@@ -119,33 +120,33 @@ class ScenarioBar(QToolBar):
         return True
 
     def _new(self) -> None:
-        name = self._ask_name(self.tr("New scenario"))
+        name = self._ask_name(_("New scenario"))
         if name:
             self.create(name)
 
     def _copy(self) -> None:
         source = self._document.scenario_name
-        name = self._ask_name(self.tr("Copy scenario"), self.tr("{name} (copy)").format(name=source) if source else "")
+        name = self._ask_name(_("Copy scenario"), _("{name} (copy)").format(name=source) if source else "")
         if name:
             self.create(name, copy_open=True)
 
     def _rename(self) -> None:
-        name = self._ask_name(self.tr("Rename scenario"), self._document.scenario_name or "")
+        name = self._ask_name(_("Rename scenario"), self._document.scenario_name or "")
         if name:
             self.rename(name)
 
     def _delete(self) -> None:
         name = self._document.scenario_name
-        answer = QMessageBox.question(self._window, self.tr("Delete scenario"),
-                                      self.tr("Delete the scenario “{name}”? (Undo with Ctrl+Z.)").format(name=name))
+        answer = QMessageBox.question(self._window, _("Delete scenario"),
+                                      _("Delete the scenario “{name}”? (Undo with Ctrl+Z.)").format(name=name))
         if answer == QMessageBox.StandardButton.Yes:
             actions.delete_open(self._document)
 
     def _target(self) -> None:
         current = actions.open_target(self._document)
         value, ok = QInputDialog.getDouble(
-            self._window, self.tr("Target caseload"),
-            self.tr("Cases per full-time caseworker to compare with (0: none):"), current or 0.0, 0.0, 1000.0, 1)
+            self._window, _("Target caseload"),
+            _("Cases per full-time caseworker to compare with (0: none):"), current or 0.0, 0.0, 1000.0, 1)
         if ok:
             actions.set_target(self._document, value or None)
 
@@ -169,17 +170,17 @@ class ScenarioBar(QToolBar):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Scenarios"))
-        self._label.setText(self.tr("Variant:") + " ")
-        self.chooser.setToolTip(self.tr("The variant of the team shown and edited in the table"))
-        texts = {self.act_new: self.tr("New scenario…"), self.act_copy: self.tr("Copy…"),
-                 self.act_rename: self.tr("Rename…"), self.act_delete: self.tr("Delete"),
-                 self.act_absence: self.tr("Absence and vacancies…"), self.act_target: self.tr("Target caseload…"),
-                 self.act_compare: self.tr("Compare…")}
+        self.setWindowTitle(_("Scenarios"))
+        self._label.setText(_("Variant:") + " ")
+        self.chooser.setToolTip(_("The variant of the team shown and edited in the table"))
+        texts = {self.act_new: _("New scenario…"), self.act_copy: _("Copy…"),
+                 self.act_rename: _("Rename…"), self.act_delete: _("Delete"),
+                 self.act_absence: _("Absence and vacancies…"), self.act_target: _("Target caseload…"),
+                 self.act_compare: _("Compare…")}
         for action, text in texts.items():
             action.setText(text)
-        self.act_new.setToolTip(self.tr("A new scenario with the current team's figures"))
-        self.act_copy.setToolTip(self.tr("A new scenario with the open variant's figures"))
-        self.act_compare.setToolTip(self.tr("The current team and the scenarios side by side"))
-        self.act_target.setToolTip(self.tr("Extra FTE to bring the average caseload to a target (shown in Compare)"))
+        self.act_new.setToolTip(_("A new scenario with the current team's figures"))
+        self.act_copy.setToolTip(_("A new scenario with the open variant's figures"))
+        self.act_compare.setToolTip(_("The current team and the scenarios side by side"))
+        self.act_target.setToolTip(_("Extra FTE to bring the average caseload to a target (shown in Compare)"))
         self.refresh()

@@ -11,13 +11,14 @@ import os
 from typing import TYPE_CHECKING
 
 from sagstal_desktop.core.comparison import FIGURE_KEYS, Comparison
+from sagstal_desktop.i18n import N_, tr
 
 if TYPE_CHECKING:
     import pandas
 
-_SHEETS = {"da": ("Sammenligning", "Belastning pr. person"), "en": ("Comparison", "Load per person")}
-_PERSON = {"da": "Medarbejder", "en": "Staff member"}
-_AWAY = {"da": " (fraværende)", "en": " (absent)"}
+_SHEETS = (N_("Comparison"), N_("Load per person"))
+_PERSON = N_("Staff member")
+_AWAY = N_("{name} (absent)")
 
 
 def figures_frame(comparison: Comparison) -> pandas.DataFrame:
@@ -38,8 +39,8 @@ def persons_frame(comparison: Comparison, lang: str = "da") -> pandas.DataFrame:
         name: [None if row.loads[i] is None else row.loads[i] * 100 for row in comparison.persons]
         for i, name in enumerate(comparison.names)
     }
-    index = pd.Index([row.name + (_AWAY[_lang(lang)] if any(row.absent) else "") for row in comparison.persons],
-                     name=_PERSON[_lang(lang)])
+    index = pd.Index([tr(_AWAY, lang).format(name=row.name) if any(row.absent) else row.name
+                      for row in comparison.persons], name=tr(_PERSON, lang))
     frame = pd.DataFrame(rows, index=index, dtype=float)
     frame.columns = pd.MultiIndex.from_tuples([(comparison.labels["load"], n) for n in comparison.names])
     return frame
@@ -49,11 +50,7 @@ def export_xlsx(comparison: Comparison, path: str | os.PathLike[str], lang: str 
     """Both tables in one workbook (``DataFrame.to_excel`` with openpyxl), loads to one decimal."""
     import pandas as pd
 
-    first, second = _SHEETS[_lang(lang)]
+    first, second = (tr(sheet, lang) for sheet in _SHEETS)
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         figures_frame(comparison).to_excel(writer, sheet_name=first)
         persons_frame(comparison, lang).round(1).to_excel(writer, sheet_name=second)
-
-
-def _lang(lang: str) -> str:
-    return "en" if lang == "en" else "da"

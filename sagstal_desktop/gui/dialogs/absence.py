@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 
 from sagstal_desktop.core.formatting import format_date
 from sagstal_desktop.core.model import Team
-from sagstal_desktop.core.scenario_model import ABSENCE_KINDS, ABSENCE_LABELS, Absence
+from sagstal_desktop.core.scenario_model import ABSENCE_KINDS, Absence, absence_label
 from sagstal_desktop.gui.dialogs.common import error_label, show_error, ui_language
+from sagstal_desktop.i18n import _
 
 
 def _qdate(day: date) -> QDate:
@@ -51,42 +52,42 @@ class AbsenceDialog(QDialog):
         self._lang = ui_language(parent)
         self._names = {m.id: m.name for m in team.staff}
         self._absences = [a for a in absences if a.member_id in self._names]
-        self.setWindowTitle(self.tr("Absence and vacancies"))
+        self.setWindowTitle(_("Absence and vacancies"))
         self.person = QComboBox()
         for member in team.staff:
             self.person.addItem(member.name, member.id)
         self.kind = QComboBox()
         for kind in ABSENCE_KINDS:
-            self.kind.addItem(ABSENCE_LABELS[self._lang][kind], kind)
+            self.kind.addItem(absence_label(kind, self._lang), kind)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.start, self.end = QDateEdit(_qdate(as_of)), QDateEdit(_qdate(as_of).addMonths(3))
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d.M.yyyy" if self._lang == "da" else "yyyy-MM-dd")
-        add = QPushButton(self.tr("Add"))
+        add = QPushButton(_("Add"))
         add.clicked.connect(self._add_clicked)
         form = QFormLayout()
-        form.addRow(self.tr("Staff member:"), self.person)
-        form.addRow(self.tr("Kind:"), self.kind)
-        form.addRow(self.tr("From:"), self.start)
-        form.addRow(self.tr("To (inclusive):"), self.end)
+        form.addRow(_("Staff member:"), self.person)
+        form.addRow(_("Kind:"), self.kind)
+        form.addRow(_("From:"), self.start)
+        form.addRow(_("To (inclusive):"), self.end)
         form.addRow("", add)
-        mark = QGroupBox(self.tr("Mark someone absent"))
+        mark = QGroupBox(_("Mark someone absent"))
         mark.setLayout(form)
 
         self.list = QListWidget()
         self.list.setObjectName("absenceList")
-        remove = QPushButton(self.tr("Remove"))
+        remove = QPushButton(_("Remove"))
         remove.clicked.connect(self._remove_clicked)
-        marked = QGroupBox(self.tr("Absent in this scenario"))
+        marked = QGroupBox(_("Absent in this scenario"))
         column = QVBoxLayout(marked)
         column.addWidget(self.list)
         column.addWidget(remove, 0, Qt.AlignmentFlag.AlignRight)
 
-        self.redistribute_box = QCheckBox(self.tr("Hand the absent colleagues' cases to colleagues with the "
+        self.redistribute_box = QCheckBox(_("Hand the absent colleagues' cases to colleagues with the "
                                                   "competence (the distribution rule)"))
         self.redistribute_box.setChecked(redistribute)
-        note = QLabel(self.tr("While away a person has no casework capacity. Without redistribution their cases "
+        note = QLabel(_("While away a person has no casework capacity. Without redistribution their cases "
                               "are shown as cases without a caseworker. Absences outside the date computed have no "
                               "effect; the effect is shown in Compare."))
         note.setWordWrap(True)
@@ -112,7 +113,7 @@ class AbsenceDialog(QDialog):
         self.end.setEnabled(dated)
 
     def _describe(self, absence: Absence) -> str:
-        label = ABSENCE_LABELS[self._lang][absence.kind]
+        label = absence_label(absence.kind, self._lang)
         if absence.kind != "vacant":
             label += f" {format_date(absence.start, self._lang) or '…'}–{format_date(absence.end, self._lang) or '…'}"
         return f"{self._names[absence.member_id]}: {label}"
@@ -130,7 +131,7 @@ class AbsenceDialog(QDialog):
         try:
             absence = Absence(member_id, kind, None if kind == "vacant" else start, None if kind == "vacant" else end)
         except ValueError:
-            show_error(self.error, self.tr("The absence cannot end before it starts."))
+            show_error(self.error, _("The absence cannot end before it starts."))
             return False
         show_error(self.error, "")
         self._absences = [a for a in self._absences if a.member_id != member_id] + [absence]

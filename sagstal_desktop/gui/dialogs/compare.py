@@ -33,6 +33,7 @@ from sagstal_desktop.core.formatting import format_number
 from sagstal_desktop.gui.dialogs.common import ui_language
 from sagstal_desktop.gui.document import Document
 from sagstal_desktop.gui.models.compare_model import CompareTableModel
+from sagstal_desktop.i18n import _
 
 _NEEDED, _AVAILABLE = QColor("#8c2d19"), QColor("#3b6ea5")
 
@@ -94,7 +95,7 @@ class CompareDialog(QDialog):
         self._lang = ui_language(parent)
         self._team = document.file_team()
         self.comparison: Comparison | None = None
-        self.setWindowTitle(self.tr("Compare scenarios"))
+        self.setWindowTitle(_("Compare scenarios"))
         as_of = document.as_of
         self.as_of = QDateEdit(QDate(as_of.year, as_of.month, as_of.day))
         self.as_of.setCalendarPopup(True)
@@ -120,7 +121,7 @@ class CompareDialog(QDialog):
         self.chart.setMaximumHeight(230)
         self.note = QLabel()
         self.note.setWordWrap(True)
-        export = QPushButton(self.tr("Export to Excel…"))
+        export = QPushButton(_("Export to Excel…"))
         export.setObjectName("exportExcel")
         export.clicked.connect(self._export_clicked)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -128,9 +129,9 @@ class CompareDialog(QDialog):
         buttons.rejected.connect(self.reject)
 
         side = QVBoxLayout()
-        side.addWidget(QLabel(self.tr("Computed for:")))
+        side.addWidget(QLabel(_("Computed for:")))
         side.addWidget(self.as_of)
-        side.addWidget(QLabel(self.tr("Scenarios:")))
+        side.addWidget(QLabel(_("Scenarios:")))
         side.addWidget(self.chosen, 1)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.table)
@@ -161,7 +162,7 @@ class CompareDialog(QDialog):
         self.model.set_comparison(self.comparison, self._lang)
         labels = self.comparison.labels
         self.chart.show_comparison(self.comparison, self._lang, (labels["fte_needed_max"], labels["available_fte"]))
-        self.note.setText(self.tr("Absent colleagues' cases are counted with the colleagues who receive them, as DS "
+        self.note.setText(_("Absent colleagues' cases are counted with the colleagues who receive them, as DS "
                                   "counts cases held for absent colleagues. FTE needed at the maximum is the headline; "
                                   "the midpoint and minimum are a range, not a staffing demand."))
 
@@ -172,14 +173,14 @@ class CompareDialog(QDialog):
         export_xlsx(self.comparison, path, self._lang)
 
     def _export_clicked(self) -> None:
-        name, _selected = QFileDialog.getSaveFileName(self, self.tr("Export to Excel"),
-                                                      self.tr("comparison") + ".xlsx", self.tr("Excel (*.xlsx)"))
+        name, _selected = QFileDialog.getSaveFileName(self, _("Export to Excel"),
+                                                      _("comparison") + ".xlsx", _("Excel (*.xlsx)"))
         if not name:
             return
         path = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
         try:
             self.export(path)
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("Export to Excel"),
-                                self.tr("{name} could not be written: {reason}").format(
+            QMessageBox.warning(self, _("Export to Excel"),
+                                _("{name} could not be written: {reason}").format(
                                     name=path.name, reason=exc.strerror or str(exc)))
