@@ -180,3 +180,40 @@ def test_a_version_2_file_opens_with_no_scenarios_and_no_reductions(tmp_path):
     assert path.read_bytes() == raw  # migrated in memory only
     assert opened.scenarios == [] and all(m.reductions == () for m in opened.staff)
     assert opened == team()
+
+
+def _tamper(path, sql: str, *params) -> None:
+    db = sqlite3.connect(path)
+    db.execute(sql, params)
+    db.commit()
+    db.close()
+
+
+@pytest.mark.parametrize(("change", "reason"), [
+    (lambda d: d["inputs"]["staff"][0].update(weekly_hours=1e9), "is outside"),
+    (lambda d: d["inputs"]["staff"][0]["counts"].update(sygedagpenge=-3), "is outside"),
+    (lambda d: d["inputs"]["settings"].update(norm_set_id="nowhere"), "not a known norm set"),
+    (lambda d: d["absences"].append({"member_id": "a", "kind": "holiday"}), "not a valid scenario"),
+    (lambda d: d["inputs"]["staff"][1].update(reductions=[{"hours": -1.0}]), "is outside"),
+])
+def test_a_tampered_scenario_is_refused_and_the_file_left_alone(tmp_path, change, reason):
+    import json
+
+    base = team()
+    base.scenarios.append(sc.derive(base, "S"))
+    path = document.save_team(base, tmp_path / "t.sagstal")
+    data = base.scenarios[0].to_dict()
+    change(data)
+    _tamper(path, "UPDATE scenarios SET data = ?", json.dumps(data))
+    raw = path.read_bytes()
+    with pytest.raises(document.DocumentError) as info:
+        document.load_team(path)
+    assert reason in info.value.message("en") and path.read_bytes() == raw
+
+
+def test_a_tampered_dated_reduction_is_refused(tmp_path):
+    path = document.save_team(team(), tmp_path / "t.sagstal")
+    _tamper(path, "UPDATE staff SET reductions = ?", '[{"hours": 4, "reason": "tr", "start": "2027-13-01"}]')
+    with pytest.raises(document.DocumentError) as info:
+        document.load_team(path)
+    assert "reductions" in info.value.message("en")

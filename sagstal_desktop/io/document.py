@@ -337,19 +337,21 @@ def _read_current(db: sqlite3.Connection, path: Path) -> Team:
     return team
 
 
-def _reductions(data: list, row: int) -> tuple[Reduction, ...]:
+def _reductions(data: list, row: int, table: str = "staff") -> tuple[Reduction, ...]:
     """A staff row's dated reductions (schema 3), each checked."""
     try:
-        made = tuple(Reduction.from_dict(_checked_reduction(item, row)) for item in data)
-    except (KeyError, ValueError, TypeError) as exc:
-        raise schema.Violation("staff", "reductions", row, None, "bad_reduction", str(exc)[:120]) from exc
+        made = tuple(Reduction.from_dict(_checked_reduction(item, row, table)) for item in data)
+    except schema.Violation:
+        raise
+    except (KeyError, ValueError, TypeError, AttributeError) as exc:
+        raise schema.Violation(table, "reductions", row, None, "bad_reduction", str(exc)[:120]) from exc
     return made
 
 
-def _checked_reduction(item: dict, row: int) -> dict:
+def _checked_reduction(item: dict, row: int, table: str) -> dict:
     for f in schema.REDUCTION_FIELDS:
         if f.name in item:
-            f.check(item[f.name], "staff.reductions", row)
+            f.check(item[f.name], f"{table}.reductions", row)
     return item
 
 
@@ -365,7 +367,7 @@ def _scenario(data: dict, row: int) -> Scenario:
         schema.check_object("settings", inputs.get("settings") or {})
         for member in inputs.get("staff") or ():
             schema.check_member(member, row)
-            _reductions(member.get("reductions") or [], row)
+            _reductions(member.get("reductions") or [], row, "scenarios.staff")
         team_from_inputs(inputs)
     except schema.Violation:
         raise
