@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "sagstal_desktop.cli.memo",
     "sagstal_desktop.cli.history",
     "sagstal_desktop.cli.planning",
+    "sagstal_desktop.cli.scenarios",
 )
 
 

@@ -188,6 +188,23 @@ class ReplaceTeamCommand(QUndoCommand):
         self._document.set_team_object(self._old)
 
 
+class SetVariantCommand(QUndoCommand):
+    """Open another variant, or change the scenarios (the whole state before and after)."""
+
+    def __init__(self, document: Document, team: Team, base: Team | None, scenario_name: str | None,
+                 text: str) -> None:
+        super().__init__(text)
+        self._document = document
+        self._old = (document.team, document.base, document.scenario_name)
+        self._new = (team, base, scenario_name)
+
+    def redo(self) -> None:
+        self._document.set_variant_state(*self._new)
+
+    def undo(self) -> None:
+        self._document.set_variant_state(*self._old)
+
+
 class ApplyCellsCommand(QUndoCommand):
     """Several cells of several people at once (a paste, a fill down), optionally with new people
     appended at the end first: one undo step, one recomputation, one ``Change``."""

@@ -209,6 +209,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         Field("note", TEXT, max_len=_FREE),
         Field("competences", JSON, max_len=100_000, json_type=list, item_type=str),  # since version 2
         Field("takes_new_cases", INT, low=0, high=1),  # since version 2
+        Field("reductions", JSON, max_len=100_000, json_type=list, item_type=dict),  # since version 3
     ), 200_000, "position"),
     Table("case_counts", (
         Field("staff_id", TEXT),
@@ -223,7 +224,52 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         Field("label", TEXT, max_len=_NAME),
         Field("data", JSON, max_len=MAX_SQL_VALUE_BYTES),
     ), 10_000, "taken_at, id"),
+    Table("scenarios", (  # since version 3
+        Field("name", TEXT, max_len=_NAME),
+        _POSITION,
+        Field("data", JSON, max_len=MAX_SQL_VALUE_BYTES),
+    ), 1_000, "position"),
 )}
+
+#: Tables added after version 1: the schema version that added them (older files get them by migration).
+TABLE_SINCE = {"scenarios": 3}
+
+#: One dated reduction (a staff row's ``reductions`` list, and a scenario's staff), since version 3.
+REDUCTION_FIELDS = (
+    Field("hours", REAL, low=0, high=_HOURS),
+    Field("reason", TEXT, max_len=32),
+    Field("start", DATE, nullable=True),
+    Field("end", DATE, nullable=True),
+    Field("note", TEXT, max_len=_FREE),
+)
+
+#: A staff member in a scenario's team inputs (``core.serialize.member_to_dict``).
+MEMBER_FIELDS = (
+    Field("id", TEXT),
+    Field("name", TEXT, max_len=_NAME),
+    Field("weekly_hours", REAL, low=0, high=_HOURS),
+    Field("other_hours", REAL, low=0, high=_HOURS),
+    Field("other_tasks", TEXT, max_len=_FREE),
+    Field("start_date", DATE, nullable=True),
+    Field("note", TEXT, max_len=_FREE),
+)
+
+
+def check_member(member: dict[str, Any], row: int | None) -> None:
+    """A scenario's staff member: the same bounds as a staff row, counts within MAX_COUNT."""
+    if not isinstance(member, dict):
+        raise Violation("scenarios", "data", row, member, "wrong_json_type")
+    for f in MEMBER_FIELDS:
+        if f.name in member:
+            f.check(member[f.name], "scenarios.staff", row)
+    counts = member.get("counts") or {}
+    if not isinstance(counts, dict):
+        raise Violation("scenarios", "counts", row, counts, "wrong_json_type")
+    count = Field("count", INT, low=0, high=MAX_COUNT)
+    for case_type, n in counts.items():
+        count.check(n, "scenarios.counts", row)
+        if len(case_type) > ID_LENGTH:
+            raise Violation("scenarios", "counts", row, case_type, "too_long", ID_LENGTH)
 
 
 @cache
