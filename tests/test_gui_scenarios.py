@@ -95,3 +95,22 @@ def test_absence_compare_export_and_save(window, qtbot, tmp_path, monkeypatch):
     assert len(opened.staff) == len(base.persons) and opened.scenarios[0].name == "Leave"
     assert len(opened.scenarios[0].inputs["staff"]) == len(base.persons) + 1
     assert opened.scenarios[0].absences[0].kind == "parental"
+
+
+def test_history_stays_the_teams_while_a_scenario_is_open(window, monkeypatch):
+    from sagstal_desktop.gui import history_actions
+
+    doc, bar = window.document(), window.scenario_bar
+    before = len(doc.team.snapshots)
+    assert before >= 2  # the demo ships with a year of snapshots
+    assert bar.create("Leave")
+    assert doc.history_team() is doc.base and len(doc.history_team().snapshots) == before
+    monkeypatch.setattr(history_actions, "ask_label", lambda *a, **k: "During a scenario")
+    assert history_actions.take_snapshot(window)
+    assert len(doc.history_team().snapshots) == before + 1
+    scenario_actions.open_variant(doc, None)  # back to the team: the snapshot is the team's
+    assert doc.history_team() is doc.team and len(doc.team.snapshots) == before + 1
+    assert doc.file_team().snapshots[-1].label == "During a scenario"
+    doc.undo_stack.undo()  # back into the scenario
+    doc.undo_stack.undo()  # the snapshot
+    assert len(doc.history_team().snapshots) == before

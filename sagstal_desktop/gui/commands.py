@@ -160,10 +160,10 @@ class SetSnapshotsCommand(QUndoCommand):
     def __init__(self, document: Document, snapshots: list[Snapshot], text: str) -> None:
         super().__init__(text)
         self._document = document
-        self._old, self._new = list(document.team.snapshots), list(snapshots)
+        self._old, self._new = list(document.history_team().snapshots), list(snapshots)
 
     def _set(self, snapshots: list[Snapshot]) -> None:
-        self._document.team.snapshots = list(snapshots)
+        self._document.history_team().snapshots = list(snapshots)
         self._document.apply_change(Change.history())
 
     def redo(self) -> None:

@@ -153,6 +153,11 @@ class Document(QObject):
         """Replace the team's own norm sets."""
         self.undo_stack.push(commands.SetNormSetsCommand(self, norm_sets, text))
 
+    def history_team(self) -> Team:
+        """The team whose history (snapshots) is shown and edited: the team itself, also while a
+        scenario is open (a scenario is a variant of the inputs, not of the team's past)."""
+        return self.base if self.base is not None and self.scenario_name is not None else self.team
+
     def set_snapshots(self, snapshots: list[Snapshot], text: str) -> None:
         """Replace the team's snapshots (its history); no staff figure changes."""
         self.undo_stack.push(commands.SetSnapshotsCommand(self, snapshots, text))

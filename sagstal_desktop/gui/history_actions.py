@@ -111,7 +111,7 @@ def show_history(window: Any) -> None:
 
 def _changed(window: Any, change, description: str) -> None:
     """Apply ``change`` to a copy of the team and set the copy's snapshots as one step."""
-    team = window.team().copy()
+    team = window.document().history_team().copy()
     change(team)
     window.document().set_snapshots(team.snapshots, description)
 
@@ -143,7 +143,7 @@ def relabel_snapshot(window: Any, position: int, current: str = "") -> bool:
 
 
 def delete_snapshot(window: Any, position: int) -> None:
-    day = history.snapshot_date(window.team().snapshots[position])
+    day = history.snapshot_date(window.document().history_team().snapshots[position])
     _changed(window, lambda team: history.delete_snapshot(team, position),
              _("Delete snapshot"))
     window.show_status(_("Snapshot of {date} deleted (Ctrl+Z undoes it)").format(
@@ -172,10 +172,10 @@ def import_older_file(window: Any, path: Path | None = None) -> bool:
     except DocumentError as error:
         show_problems(window, title, [error.message(window.language())])
         return False
-    if not same_team(window.team(), older) and not confirm(
+    if not same_team(window.document().history_team(), older) and not confirm(
             window, title, _("{file} is the team \"{other}\", not \"{team}\". Add it to "
                                                        "this team's history anyway?").format(
-                file=path.name, other=older.info.team_name, team=window.team().info.team_name)):
+                file=path.name, other=older.info.team_name, team=window.document().history_team().info.team_name)):
         return False
     _changed(window, lambda team: history.add_snapshot(team, snapshot), title)
     window.show_status(_("{file} added as the snapshot of {date}").format(
@@ -194,7 +194,7 @@ def import_spreadsheet(window: Any, path: Path | None = None) -> bool:
         return False
     lang = window.language()
     try:
-        result = snapshots_from_table(path, window.team())
+        result = snapshots_from_table(path, window.document().history_team())
     except ReadError as error:
         show_problems(window, title, [error.message(lang)])
         return False
@@ -217,10 +217,9 @@ def export_history(window: Any, path: Path | None = None) -> bool:
     from sagstal_desktop.core.trend import trend_rows
     from sagstal_desktop.io.history_table import export_trend_xlsx
 
-    rows = trend_rows(window.team())
+    rows = trend_rows(window.document().history_team())
     folder = window.document_path().parent if window.document_path() else Path.home()
-    name = (window.team().info.team_name or "team") + (" udvikling.xlsx" if window.language() == "da"
-                                                        else " history.xlsx")
+    name = _("{team} history.xlsx").format(team=window.document().history_team().info.team_name or _("team"))
     path = path or ask_save_path(window, folder / name)
     if path is None:
         return False
@@ -242,7 +241,8 @@ def offer_snapshot(window: Any) -> QMessageBox | None:
     document = window.document()
     today = document.as_of
     month = f"{today.year}-{today.month:02d}"
-    if document.path is None or not history.snapshot_due(document.team, today) or document.property(_DECLINED) == month:
+    due = history.snapshot_due(document.history_team(), today)
+    if document.path is None or not due or document.property(_DECLINED) == month:
         return None
     box = QMessageBox(QMessageBox.Icon.Question, _("Snapshot for the history"),
                       _("The team's history has no snapshot for this month yet. Take one "

@@ -108,7 +108,7 @@ class HistoryDialog(QDialog):
     def refresh(self) -> None:
         """Show the document's current snapshots."""
         lang = self._window.language()
-        self.model.set_team(self._window.team(), lang)
+        self.model.set_team(self._window.document().history_team(), lang)
         rows = self.model.rows()
         self.chart.show_rows(rows, lang)
         if rows:
