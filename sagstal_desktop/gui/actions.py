@@ -31,6 +31,7 @@ class Act(enum.Enum):
     COPY = "copy"
     PASTE = "paste"
     FILL_DOWN = "fill_down"
+    REDUCTIONS = "reductions"
     SHOW_ALL = "show_all"
     SETTINGS = "settings"
     NORM_SETS = "norm_sets"
@@ -60,7 +61,8 @@ class Menu(enum.Enum):
 
 
 #: Actions of the staff table itself (its context menu; Ctrl+C/V/D act while it has the focus).
-TABLE_ACTS = (Act.REMOVE, Act.EDIT_CELL, Act.DUPLICATE, Act.ADD, Act.COPY, Act.PASTE, Act.FILL_DOWN)
+TABLE_ACTS = (Act.REMOVE, Act.EDIT_CELL, Act.DUPLICATE, Act.ADD, Act.COPY, Act.PASTE, Act.FILL_DOWN,
+              Act.REDUCTIONS)
 
 #: Handlers owned by the import and memo modules: action -> (module in gui/, function).
 HANDLERS = {
@@ -74,4 +76,5 @@ HANDLERS = {
     Act.PRINT_MEMO: ("memo_actions", "print_memo"),
     Act.HISTORY: ("history_actions", "show_history"),
     Act.TAKE_SNAPSHOT: ("history_actions", "take_snapshot"),
+    Act.REDUCTIONS: ("reduction_actions", "edit_reductions"),
 }

@@ -52,6 +52,7 @@ def _texts() -> dict[Act | Menu, str]:
         Act.COPY: _("&Copy cells"),
         Act.PASTE: _("&Paste cells"),
         Act.FILL_DOWN: _("&Fill down"),
+        Act.REDUCTIONS: _("&Reductions (other tasks)…"),
         Act.SHOW_ALL: _("Show &all case types of the norm set"),
         Act.SETTINGS: _("Team &settings…"),
         Act.NORM_SETS: _("&Own norm sets…"),
@@ -152,7 +153,7 @@ class WindowActions:
         edit = menus[Menu.EDIT] = bar.addMenu("")
         edit.addActions([a[Act.UNDO], a[Act.REDO]])
         edit.addSeparator()
-        edit.addActions([a[Act.ADD], a[Act.DUPLICATE], a[Act.REMOVE], a[Act.EDIT_CELL]])
+        edit.addActions([a[Act.ADD], a[Act.DUPLICATE], a[Act.REMOVE], a[Act.EDIT_CELL], a[Act.REDUCTIONS]])
         edit.addSeparator()
         edit.addActions([a[Act.COPY], a[Act.PASTE], a[Act.FILL_DOWN]])
         view = menus[Menu.VIEW] = bar.addMenu("")
