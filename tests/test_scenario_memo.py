@@ -138,3 +138,25 @@ def test_memo_options_dialog_lists_the_scenarios(qtbot, tmp_path):
         item.setCheckState(Qt.CheckState.Unchecked)
     assert dialog.options(AS_OF).scenarios == ()
     assert "Scenarier" not in flat(text_of(_written(tmp_path, team, dialog.options(AS_OF))))
+
+
+def test_ds_only_names_ds_and_memo_norms_measure_the_current_column(tmp_path):
+    team = team_with_scenarios()
+    words = flat(memo(tmp_path, team, "--as-of", AS_OF.isoformat(), "--scenario", "En stilling mere"))
+    section = words[words.index("Scenarier"):words.index("Kilde: Sagstals egen beregning på hver")]
+    assert "Årsværk der skal til ved DS' maksimum" in section and "normsættets" not in section
+    # the memo measured against the 2015 survey set: the current column is that set's figures
+    words = flat(memo(tmp_path, team, "--as-of", AS_OF.isoformat(), "--norms", "ds_2015_types",
+                      "--scenario", "En stilling mere"))
+    survey = team.copy()
+    survey.settings.norm_set_id = "ds_2015_types"
+    both = compare(survey, ["En stilling mere"], AS_OF).figures
+    current = both[0]
+    from sagstal_desktop.core.load import summarize
+
+    alone = summarize(team, AS_OF, survey.norm_set())
+    assert current["fte_needed_max"] == alone.fte_needed_max
+    section = words[words.index("Scenarier"):]
+    assert " ".join(cell_text("fte_needed_max", f["fte_needed_max"], "da") for f in both) in section
+    assert current["norm_set"] == "DS-undersøgelse 2015" and "Normsæt DS-undersøgelse 2015 DS 2020" in section
+    assert "normsættets maksimum" in section  # a survey set and a DS set: not DS' words

@@ -13,29 +13,30 @@ AVAILABLE = "#1f3a5f"
 NEEDED_MAX = "#c0392b"
 NEEDED_MIN = "#555555"
 
-_TEXTS: dict[str, str] = {
-    "available": N_("Available casework FTE"),
-    "needed_max": N_("FTE needed at the norm set's max"),
-    "needed_min": N_("FTE needed at the norm set's min"),
-    "fte": N_("FTE"),
-}
+_TEXTS: dict[str, str] = {"fte": N_("FTE")}
 
 
 def _short(text: str, limit: int = 22) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def scenario_chart(names: list[str], figures: list[dict], width: float, lang: str):
-    """A Drawing ``width`` points wide: one group of bars per variant (``figures`` as in
-    ``core.comparison.figures``)."""
+def scenario_chart(names: list[str], figures: list[dict], labels: dict[str, str], width: float, lang: str):
+    """A Drawing ``width`` points wide: one group of bars per variant (``figures`` and ``labels``
+    as in ``core.comparison``: the legend names the measure the way the table does)."""
     from reportlab.graphics.shapes import Drawing, Line, Rect, String
     from reportlab.lib.colors import HexColor
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     gettext = translator(lang).gettext
     t = {key: gettext(text) for key, text in _TEXTS.items()}
+    t |= {"available": labels["available_fte"], "needed_max": labels["fte_needed_max"],
+          "needed_min": labels["fte_needed_min"]}
     grey, light = HexColor("#777777"), HexColor("#e3e3e3")
-    plot_h, legend_h, bottom = 120.0, 26.0, 26.0
+    plot_h, bottom = 120.0, 26.0
+    legend = [("available", AVAILABLE, "bar"), ("needed_max", NEEDED_MAX, "bar"), ("needed_min", NEEDED_MIN, "line")]
+    item_w = [12 + stringWidth(t[key], REGULAR, 7.5) + 16 for key, _c, _k in legend]
+    legend_rows = 1 if sum(item_w) <= width - 40 else 2
+    legend_h = 14.0 + 12.0 * legend_rows
     drawing = Drawing(width, legend_h + plot_h + bottom)
     x0, right = 34.0, 8.0
     plot_w = width - x0 - right
@@ -76,12 +77,13 @@ def scenario_chart(names: list[str], figures: list[dict], width: float, lang: st
                            fillColor=HexColor("#222222"), textAnchor="middle"))
     drawing.add(Line(x0, y_of(0), x0 + plot_w, y_of(0), strokeColor=grey, strokeWidth=0.6))
     x, y = x0 + 4, bottom + plot_h + legend_h - 10
-    for key, colour, kind in (("available", AVAILABLE, "bar"), ("needed_max", NEEDED_MAX, "bar"),
-                              ("needed_min", NEEDED_MIN, "line")):
+    for (key, colour, kind), w in zip(legend, item_w, strict=True):
+        if x + w > width and x > x0 + 4:
+            x, y = x0 + 4, y - 12
         if kind == "bar":
             drawing.add(Rect(x, y, 9, 7, fillColor=HexColor(colour), strokeColor=None))
         else:
             drawing.add(Line(x, y + 3.5, x + 9, y + 3.5, strokeColor=HexColor(colour), strokeWidth=1.4))
         drawing.add(String(x + 12, y + 0.5, t[key], fontName=REGULAR, fontSize=7.5, fillColor=HexColor("#222222")))
-        x += 12 + stringWidth(t[key], REGULAR, 7.5) + 16
+        x += w
     return drawing

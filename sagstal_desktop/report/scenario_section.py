@@ -66,7 +66,7 @@ def memo_comparison(builder: MemoBuilder) -> Comparison | None:
 
 def scenario_section(builder: MemoBuilder) -> list:
     """The section's flowables; empty when no scenario is chosen."""
-    from reportlab.platypus import KeepTogether
+    from reportlab.platypus import KeepTogether, Spacer
 
     result = memo_comparison(builder)
     if result is None:
@@ -90,8 +90,8 @@ def scenario_section(builder: MemoBuilder) -> list:
         p = builder.para(f"<b>{_esc(title)}:</b> {_esc(sentence)}", s.bullet)
         p.bulletText = "•"
         out.append(p)
-    chart = scenario_chart(titles, list(result.figures), FRAME_W, lang)
-    return [KeepTogether(out), KeepTogether([_table(builder, result, titles), chart]),
+    chart = scenario_chart(titles, list(result.figures), result.labels, FRAME_W, lang)
+    return [KeepTogether(out), KeepTogether([_table(builder, result, titles), Spacer(1, 6), chart]),
             builder.para(_esc(t["source"]), s.small)]
 
 
