@@ -160,3 +160,25 @@ def test_ds_only_names_ds_and_memo_norms_measure_the_current_column(tmp_path):
     assert " ".join(cell_text("fte_needed_max", f["fte_needed_max"], "da") for f in both) in section
     assert current["norm_set"] == "DS-undersøgelse 2015" and "Normsæt DS-undersøgelse 2015 DS 2020" in section
     assert "normsættets maksimum" in section  # a survey set and a DS set: not DS' words
+
+
+def test_window_memo_with_the_scenarios_checked_in_the_options(make_window, tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from sagstal_desktop.gui import memo_actions
+    from sagstal_desktop.gui.dialogs.memo_options import MemoOptionsDialog
+
+    window = make_window(team_with_scenarios())
+    target = tmp_path / "notat.pdf"
+
+    def ask(w, purpose):
+        dialog = MemoOptionsDialog(w.team(), w.norm_set(), "da", w, purpose)
+        dialog.scenarios.item(1).setCheckState(Qt.CheckState.Unchecked)
+        return dialog.options(AS_OF)
+
+    monkeypatch.setattr(memo_actions, "ask_options", ask)
+    monkeypatch.setattr(memo_actions, "ask_save_path", lambda w, suggested: target)
+    memo_actions.export_memo(window)
+    words = flat(text_of(target))
+    assert "Det nuværende team sammenlignet med 2 scenarier pr. 15. februar 2027" in words
+    assert "Loft 40: Loft på 40 sager." in words and "En stilling mere:" not in words
