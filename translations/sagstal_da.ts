@@ -583,6 +583,30 @@ Sager: {cases}
         <source>Show a column for every case type of the norm set, also empty ones.</source>
         <translation>Vis en kolonne for hver af normsættets sagstyper, også tomme.</translation>
     </message>
+    <message>
+        <source>&amp;Competences…</source>
+        <translation>&amp;Kompetencer…</translation>
+    </message>
+    <message>
+        <source>&amp;Distribute new cases…</source>
+        <translation>&amp;Fordel nye sager…</translation>
+    </message>
+    <message>
+        <source>&amp;Rebalance cases…</source>
+        <translation>&amp;Omfordel sager…</translation>
+    </message>
+    <message>
+        <source>The case types the selected person may take, and &quot;takes no new cases&quot;.</source>
+        <translation>De sagstyper, den valgte medarbejder må tage, og &quot;tager ikke nye sager&quot;.</translation>
+    </message>
+    <message>
+        <source>Propose who takes new cases: the highest load as low as possible.</source>
+        <translation>Foreslå, hvem der tager nye sager: den højeste belastning så lav som muligt.</translation>
+    </message>
+    <message>
+        <source>Propose which cases to move to lower the highest load, with few moves.</source>
+        <translation>Foreslå, hvilke sager der skal flyttes for at sænke den højeste belastning, med få flytninger.</translation>
+    </message>
 </context>
 <context>
     <name>MemoActions</name>
@@ -1037,6 +1061,14 @@ Sager: {cases}
         <source>Row {row} ({name}), {column}: {reason} – not changed.</source>
         <translation>Række {row} ({name}), {column}: {reason} – ikke ændret.</translation>
     </message>
+    <message>
+        <source>Competences</source>
+        <translation>Kompetencer</translation>
+    </message>
+    <message>
+        <source>The case types and areas the person may take (double-click to change). ⊘ = takes no new cases.</source>
+        <translation>De sagstyper og områder, medarbejderen må tage (dobbeltklik for at ændre). ⊘ = tager ikke nye sager.</translation>
+    </message>
 </context>
 <context>
     <name>Status</name>
@@ -1282,6 +1314,270 @@ Sager: {cases}
     <message>
         <source>{field}: {problem}</source>
         <translation>{field}: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>CompetenceText</name>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>May take:
+{names}</source>
+        <translation>Må tage:
+{names}</translation>
+    </message>
+    <message>
+        <source>May take every case type of the team&apos;s areas ({areas}).</source>
+        <translation>Må tage alle sagstyper i teamets områder ({areas}).</translation>
+    </message>
+    <message>
+        <source>{mark} Takes no new cases (may still hand cases over).</source>
+        <translation>{mark} Tager ikke nye sager (kan stadig aflevere sager).</translation>
+    </message>
+    <message>
+        <source>Double-click to change.</source>
+        <translation>Dobbeltklik for at ændre.</translation>
+    </message>
+</context>
+<context>
+    <name>CompetencesDialog</name>
+    <message>
+        <source>Competences – {name}</source>
+        <translation>Kompetencer – {name}</translation>
+    </message>
+    <message>
+        <source>Which cases may {name} take? Planning hands new or moved cases only to people who may take them.</source>
+        <translation>Hvilke sager må {name} tage? Planlægningen giver kun nye eller flyttede sager til medarbejdere, der må tage dem.</translation>
+    </message>
+    <message>
+        <source>All case types of the team&apos;s areas (default)</source>
+        <translation>Alle sagstyper i teamets områder (standard)</translation>
+    </message>
+    <message>
+        <source>Area / case type</source>
+        <translation>Område / sagstype</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Interval</translation>
+    </message>
+    <message>
+        <source>Takes no new cases (e.g. on leave or leaving)</source>
+        <translation>Tager ikke nye sager (fx orlov eller fratræden)</translation>
+    </message>
+    <message>
+        <source>The person may still hand cases over when cases are rebalanced.</source>
+        <translation>Medarbejderen kan stadig aflevere sager, når sagerne omfordeles.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>Check at least one case type, or choose the default.</source>
+        <translation>Markér mindst én sagstype, eller vælg standarden.</translation>
+    </message>
+</context>
+<context>
+    <name>DistributeTab</name>
+    <message>
+        <source>Proposal:</source>
+        <translation>Forslag:</translation>
+    </message>
+    <message>
+        <source>New cases per case type:</source>
+        <translation>Nye sager pr. sagstype:</translation>
+    </message>
+    <message>
+        <source>Calculate proposal</source>
+        <translation>Beregn forslag</translation>
+    </message>
+    <message>
+        <source>Each case goes where the highest load after the distribution is lowest, respecting competences and &quot;takes no new cases&quot;.</source>
+        <translation>Hver sag går dertil, hvor den højeste belastning efter fordelingen bliver lavest, med hensyn til kompetencer og &quot;tager ikke nye sager&quot;.</translation>
+    </message>
+    <message>
+        <source>Enter the number of new cases for at least one case type.</source>
+        <translation>Skriv antallet af nye sager for mindst én sagstype.</translation>
+    </message>
+    <message>
+        <source>Calculating the distribution…</source>
+        <translation>Beregner fordelingen…</translation>
+    </message>
+    <message>
+        <source>No cases to distribute.</source>
+        <translation>Ingen sager at fordele.</translation>
+    </message>
+    <message>
+        <source>The calculation was cancelled; nothing was changed.</source>
+        <translation>Beregningen blev annulleret; intet er ændret.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanResultPanel</name>
+    <message>
+        <source>Before</source>
+        <translation>Før</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Efter</translation>
+    </message>
+    <message>
+        <source>Highest load: {before} → {after} of &lt;max&gt;. {proof}</source>
+        <translation>Højeste belastning: {before} → {after} af &lt;max&gt;. {proof}</translation>
+    </message>
+    <message>
+        <source>Proven optimal.</source>
+        <translation>Bevist optimal.</translation>
+    </message>
+    <message>
+        <source>Time limit reached – the distance to the optimum is not known.</source>
+        <translation>Tidsgrænse nået – afstanden til optimum kendes ikke.</translation>
+    </message>
+    <message>
+        <source>Time limit reached – at most {gap} from the optimum.</source>
+        <translation>Tidsgrænse nået – afstand til optimum højst {gap}.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningActions</name>
+    <message>
+        <source>{what}. Ctrl+Z undoes it.</source>
+        <translation>{what}. Ctrl+Z fortryder.</translation>
+    </message>
+    <message>
+        <source>Planning closed; nothing was changed.</source>
+        <translation>Planlægningen er lukket; intet er ændret.</translation>
+    </message>
+    <message>
+        <source>Change competences of {name}</source>
+        <translation>Ændr kompetencer for {name}</translation>
+    </message>
+    <message>
+        <source>Select a staff member first.</source>
+        <translation>Vælg først en medarbejder.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningDialog</name>
+    <message>
+        <source>Planning</source>
+        <translation>Planlægning</translation>
+    </message>
+    <message>
+        <source>Distribute new cases</source>
+        <translation>Fordel nye sager</translation>
+    </message>
+    <message>
+        <source>Rebalance cases</source>
+        <translation>Omfordel sager</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anvend</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>Distribute {n} new cases</source>
+        <translation>Fordel {n} nye sager</translation>
+    </message>
+    <message>
+        <source>Move {n} cases between staff</source>
+        <translation>Flyt {n} sager mellem medarbejdere</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningModels</name>
+    <message>
+        <source>Case type</source>
+        <translation>Sagstype</translation>
+    </message>
+    <message>
+        <source>New cases</source>
+        <translation>Nye sager</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Before
+(&lt;load&gt;)</source>
+        <translation>Før
+(&lt;load&gt;)</translation>
+    </message>
+    <message>
+        <source>After
+(&lt;load&gt;)</source>
+        <translation>Efter
+(&lt;load&gt;)</translation>
+    </message>
+    <message>
+        <source>Moves
+(at most)</source>
+        <translation>Flyt
+højst</translation>
+    </message>
+    <message>
+        <source>Highest
+load</source>
+        <translation>Højeste
+belastning</translation>
+    </message>
+    <message>
+        <source>Staff over
+&lt;max&gt;</source>
+        <translation>Over
+&lt;max&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>RebalanceTab</name>
+    <message>
+        <source>Moves:</source>
+        <translation>Flytninger:</translation>
+    </message>
+    <message>
+        <source>Move at most</source>
+        <translation>Flyt højst</translation>
+    </message>
+    <message>
+        <source>cases</source>
+        <translation>sager</translation>
+    </message>
+    <message>
+        <source>Fewer moves or a lower highest load: choose the point worth the changes (each change of caseworker costs the citizen).</source>
+        <translation>Færre flytninger eller lavere højeste belastning: vælg det punkt, der er ændringerne værd (hvert skift af sagsbehandler koster borgeren).</translation>
+    </message>
+    <message>
+        <source>Calculating what each number of moves achieves…</source>
+        <translation>Beregner, hvad hvert antal flytninger opnår…</translation>
+    </message>
+    <message>
+        <source>Calculating the moves…</source>
+        <translation>Beregner flytningerne…</translation>
+    </message>
+    <message>
+        <source>No moves lower the highest load.</source>
+        <translation>Ingen flytninger sænker den højeste belastning.</translation>
+    </message>
+    <message>
+        <source>Moved cases: {n}.</source>
+        <translation>Flyttede sager: {n}.</translation>
+    </message>
+    <message>
+        <source>The calculation was cancelled; nothing was changed.</source>
+        <translation>Beregningen blev annulleret; intet er ændret.</translation>
     </message>
 </context>
 </TS>

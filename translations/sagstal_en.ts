@@ -568,6 +568,30 @@ Cases: {cases}
         <source>Show a column for every case type of the norm set, also empty ones.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Competences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Distribute new cases…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rebalance cases…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case types the selected person may take, and &quot;takes no new cases&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propose who takes new cases: the highest load as low as possible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propose which cases to move to lower the highest load, with few moves.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MemoActions</name>
@@ -1018,6 +1042,14 @@ Cases: {cases}
         <source>Row {row} ({name}), {column}: {reason} – not changed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Competences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case types and areas the person may take (double-click to change). ⊘ = takes no new cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Status</name>
@@ -1262,6 +1294,264 @@ Cases: {cases}
     </message>
     <message>
         <source>{field}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompetenceText</name>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May take:
+{names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May take every case type of the team&apos;s areas ({areas}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{mark} Takes no new cases (may still hand cases over).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click to change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompetencesDialog</name>
+    <message>
+        <source>Competences – {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which cases may {name} take? Planning hands new or moved cases only to people who may take them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All case types of the team&apos;s areas (default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area / case type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes no new cases (e.g. on leave or leaving)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person may still hand cases over when cases are rebalanced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check at least one case type, or choose the default.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DistributeTab</name>
+    <message>
+        <source>Proposal:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New cases per case type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calculate proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each case goes where the highest load after the distribution is lowest, respecting competences and &quot;takes no new cases&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the number of new cases for at least one case type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calculating the distribution…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cases to distribute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calculation was cancelled; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlanResultPanel</name>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highest load: {before} → {after} of &lt;max&gt;. {proof}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proven optimal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time limit reached – the distance to the optimum is not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time limit reached – at most {gap} from the optimum.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlanningActions</name>
+    <message>
+        <source>{what}. Ctrl+Z undoes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planning closed; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change competences of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a staff member first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlanningDialog</name>
+    <message>
+        <source>Planning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distribute new cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebalance cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distribute {n} new cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move {n} cases between staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlanningModels</name>
+    <message>
+        <source>Case type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before
+(&lt;load&gt;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After
+(&lt;load&gt;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moves
+(at most)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highest
+load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff over
+&lt;max&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RebalanceTab</name>
+    <message>
+        <source>Moves:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fewer moves or a lower highest load: choose the point worth the changes (each change of caseworker costs the citizen).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calculating what each number of moves achieves…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calculating the moves…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No moves lower the highest load.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved cases: {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calculation was cancelled; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -29,6 +29,9 @@ class Act(enum.Enum):
     REMOVE = "remove"
     EDIT_CELL = "edit_cell"
     SHOW_ALL = "show_all"
+    COMPETENCES = "competences"
+    DISTRIBUTE = "distribute"
+    REBALANCE = "rebalance"
     SETTINGS = "settings"
     NORM_SETS = "norm_sets"
     HELP = "help"
@@ -54,7 +57,7 @@ class Menu(enum.Enum):
     HELP = "help"
 
 
-#: Handlers owned by the import and memo modules: action -> (module in gui/, function).
+#: Handlers owned by the import, memo and planning modules: action -> (module in gui/, function).
 HANDLERS = {
     Act.IMPORT_CURRENT: ("import_actions", "import_into_current"),
     Act.IMPORT_NEW: ("import_actions", "import_as_new"),
@@ -64,4 +67,7 @@ HANDLERS = {
     Act.EXPORT_MEMO: ("memo_actions", "export_memo"),
     Act.PREVIEW_MEMO: ("memo_actions", "preview_memo"),
     Act.PRINT_MEMO: ("memo_actions", "print_memo"),
+    Act.COMPETENCES: ("planning_actions", "edit_competences"),
+    Act.DISTRIBUTE: ("planning_actions", "distribute_cases"),
+    Act.REBALANCE: ("planning_actions", "rebalance_cases"),
 }

@@ -50,6 +50,9 @@ def _texts() -> dict[Act | Menu, str]:
         Act.REMOVE: translate("MainWindow", "Re&move staff member"),
         Act.EDIT_CELL: translate("MainWindow", "&Edit cell"),
         Act.SHOW_ALL: translate("MainWindow", "Show &all case types of the norm set"),
+        Act.COMPETENCES: translate("MainWindow", "&Competences…"),
+        Act.DISTRIBUTE: translate("MainWindow", "&Distribute new cases…"),
+        Act.REBALANCE: translate("MainWindow", "&Rebalance cases…"),
         Act.SETTINGS: translate("MainWindow", "Team &settings…"),
         Act.NORM_SETS: translate("MainWindow", "&Own norm sets…"),
         Act.HELP: translate("MainWindow", "&Help"),
@@ -111,6 +114,7 @@ class WindowActions:
         for act in (Act.REMOVE, Act.EDIT_CELL):
             self.actions[act].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._build_menus()
+        self._competences_on_table()
         self.retranslate()
 
     def __getitem__(self, act: Act) -> QAction:
@@ -144,15 +148,30 @@ class WindowActions:
         edit = menus[Menu.EDIT] = bar.addMenu("")
         edit.addActions([a[Act.UNDO], a[Act.REDO]])
         edit.addSeparator()
-        edit.addActions([a[Act.ADD], a[Act.DUPLICATE], a[Act.REMOVE], a[Act.EDIT_CELL]])
+        edit.addActions([a[Act.ADD], a[Act.DUPLICATE], a[Act.REMOVE], a[Act.EDIT_CELL], a[Act.COMPETENCES]])
         view = menus[Menu.VIEW] = bar.addMenu("")
         view.addAction(a[Act.SHOW_ALL])
         language = menus[Menu.LANGUAGE] = view.addMenu("")
         language.addActions([a[Act.LANG_DA], a[Act.LANG_EN]])
         team = menus[Menu.TEAM] = bar.addMenu("")
+        team.addActions([a[Act.DISTRIBUTE], a[Act.REBALANCE]])
+        team.addSeparator()
         team.addActions([a[Act.SETTINGS], a[Act.NORM_SETS]])
         help_menu = menus[Menu.HELP] = bar.addMenu("")
         help_menu.addActions([a[Act.HELP], a[Act.ABOUT]])
+
+    def _competences_on_table(self) -> None:
+        """The staff table's context menu holds its actions; a double-click on the competence
+        column opens the competences dialog."""
+        table, window = self._window.table, self._window
+        table.addAction(self.actions[Act.COMPETENCES])
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+        def double_clicked(index) -> None:
+            if index.column() == window.model().competence_column():
+                window.run_handler(Act.COMPETENCES)
+
+        table.doubleClicked.connect(double_clicked)
 
     def _fill_recent(self) -> None:
         menu = self.menus[Menu.RECENT]
@@ -175,6 +194,12 @@ class WindowActions:
             menu.setTitle(texts[menu_name])
         tips = {
             Act.REMOVE: translate("MainWindow", "Remove the selected staff members (Delete). Undo with Ctrl+Z."),
+            Act.COMPETENCES: translate("MainWindow", "The case types the selected person may take, and "
+                                                     "\"takes no new cases\"."),
+            Act.DISTRIBUTE: translate("MainWindow", "Propose who takes new cases: the highest load as low as "
+                                                    "possible."),
+            Act.REBALANCE: translate("MainWindow", "Propose which cases to move to lower the highest load, with "
+                                                   "few moves."),
             Act.SHOW_ALL: translate("MainWindow",
                                     "Show a column for every case type of the norm set, also empty ones."),
         }
