@@ -238,3 +238,43 @@ def test_danish_wording(make_window):
     assert tab.panel.model.headerData(2, Qt.Orientation.Horizontal) == "Efter\n(% af DS' maks.)"
     assert dialog.apply_button.text() == "Anvend"
     assert window.model().index(0, window.model().competence_column()).data() == "Alle"
+
+
+def _large_team(staff: int = 200):
+    import random
+
+    from sagstal_desktop.core.model import StaffMember, Team, TeamSettings
+
+    rng = random.Random(7)
+    team = Team(settings=TeamSettings(norm_set_id="ds_current"))
+    types = ("sygedagpenge", "jobafklaring", "fleksjob", "integration")
+    norm_set = team.norm_set()
+    for i in range(staff):
+        held = rng.sample(types, 2)
+        counts = {t: round(rng.uniform(0.3, 0.7) * norm_set.norm_for(t).max) for t in held}
+        team.staff.append(StaffMember(name=f"Medarbejder {i}", counts=counts,
+                                      competences=tuple(held) if rng.random() < 0.7 else ()))
+    return team
+
+
+def test_large_team_trade_off_reports_progress_and_can_be_cancelled(make_window):
+    from sagstal_desktop.gui.dialogs.planning import PlanningDialog
+
+    window = make_window(_large_team())
+    calls = []
+
+    def cancel_after_two_points(_label, job):  # as run_with_progress does, cancelling mid-way
+        from sagstal_desktop.core.planning.errors import PlanningCancelled
+
+        try:
+            return job(lambda done, total: calls.append((done, total)), lambda: len(calls) >= 2)
+        except PlanningCancelled:
+            raise Cancelled from None
+
+    dialog = PlanningDialog(window.team(), window.norm_set(), TODAY, ["sygedagpenge"], window, "rebalance",
+                            runner=cancel_after_two_points)
+    dialog.rebalance_tab.start()
+    assert calls == [(1, 21), (2, 21)]  # progress per trade-off point, stopped at the next one
+    assert dialog.rebalance_tab.plan is None and not dialog.rebalance_tab.started
+    assert "cancelled" in dialog.rebalance_tab.panel.message.text()
+    assert window.document().undo_stack.count() == 0

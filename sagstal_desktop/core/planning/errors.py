@@ -22,3 +22,7 @@ class PlanningError(ValueError):
         if self.case_type and self.code in ("negative_cases", "nobody_eligible"):
             value = value.lower()
         return (danish if lang == "da" else english).format(value=value, limit=self.limit)
+
+
+class PlanningCancelled(Exception):
+    """The caller asked the computation to stop (``cancelled()`` turned true)."""

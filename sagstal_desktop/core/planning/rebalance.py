@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 from datetime import date
 
 from sagstal_desktop.core.load import EPSILON
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.core.planning.distribute import TIME_LIMIT, person_changes
-from sagstal_desktop.core.planning.errors import PlanningError
+from sagstal_desktop.core.planning.errors import PlanningCancelled, PlanningError
 from sagstal_desktop.core.planning.problem import LEVEL_TOLERANCE, PlanningProblem, build_problem
 from sagstal_desktop.core.planning.result import Move, Rebalance, TradeoffPoint
 
@@ -155,11 +156,14 @@ def rebalance(team: Team, max_moves: int, as_of: date | None = None, norm_set: N
 
 
 def tradeoff(team: Team, as_of: date | None = None, norm_set: NormSet | None = None, cap: int = TRADEOFF_CAP,
-             time_limit: float = TIME_LIMIT) -> list[TradeoffPoint]:
+             time_limit: float = TIME_LIMIT, progress: Callable[[int, int], None] | None = None,
+             cancelled: Callable[[], bool] | None = None) -> list[TradeoffPoint]:
     """For K = 0, 1, ... up to ``cap`` (or until the highest load cannot fall further): the
     lowest highest load with at most K moved cases, and the staff over max in the fewest-moves
     plan for it. Each point comes from ``shedding.shed`` when its plan meets the lower bounds
-    (proven), else from the integer program under the shared time limit."""
+    (proven), else from the integer program under the shared time limit. ``progress(k, cap)``
+    is called after each point; when ``cancelled()`` turns true, ``PlanningCancelled`` is raised
+    before the next point."""
     from sagstal_desktop.core.planning.shedding import removable_cases, shed
 
     problem = build_problem(team, as_of, norm_set)
@@ -172,6 +176,8 @@ def tradeoff(team: Team, as_of: date | None = None, norm_set: NormSet | None = N
     balanced = work / scale if scale else 0.0
     removable = removable_cases(problem)
     for k in range(cap + 1):
+        if cancelled is not None and cancelled():
+            raise PlanningCancelled
         _level, moves, more = shed(problem, k, removable)
         if moves is not None:
             points.append(_point(problem, moves, k, True, 0.0))
@@ -179,6 +185,8 @@ def tradeoff(team: Team, as_of: date | None = None, norm_set: NormSet | None = N
             fallback = fallback or _LowestMax(problem, deadline)
             optimal, gap = fallback.solve(k)
             points.append(_point(problem, fallback.model.moves(), k, optimal, gap))
+        if progress is not None:
+            progress(k + 1, cap + 1)
         if not more or (points[-1].max_load or 0.0) <= balanced + LEVEL_TOLERANCE:
             break
     return points

@@ -68,9 +68,10 @@ class PlanningDialog(QDialog):
             self.tabs.setCurrentWidget(self.rebalance_tab)
 
     def _run_in_background(self, label: str, job: Any) -> Any:
+        from sagstal_desktop.core.planning.errors import PlanningCancelled
         from sagstal_desktop.gui.background import run_with_progress
 
-        return run_with_progress(self, label, job, title=self.windowTitle())
+        return run_with_progress(self, label, job, title=self.windowTitle(), cancel_errors=(PlanningCancelled,))
 
     def _on_tab(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.rebalance_tab:

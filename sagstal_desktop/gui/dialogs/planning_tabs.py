@@ -60,11 +60,11 @@ class _PlanTab(QWidget):
 
     def _run(self, label: str, job: Callable[..., Any]) -> Any:
         """The job's result, or None after a message (cancelled, or no plan possible)."""
-        from sagstal_desktop.core.planning import PlanningError
+        from sagstal_desktop.core.planning.errors import PlanningCancelled, PlanningError
 
         try:
             return self._runner(label, job)
-        except Cancelled:
+        except (Cancelled, PlanningCancelled):
             self._set_plan(None, self.tr("The calculation was cancelled; nothing was changed."))
         except PlanningError as exc:
             self._set_plan(None, exc.message(self.lang)[:1].upper() + exc.message(self.lang)[1:] + ".")
@@ -178,10 +178,11 @@ class RebalanceTab(_PlanTab):
         self.started = True
         team, as_of, norm_set = self.team, self.as_of, self.norm_set
 
-        def job(_progress, cancelled):
+        def job(progress, cancelled):
             from sagstal_desktop.core.planning import tradeoff
 
-            return _stop_if_cancelled(cancelled, tradeoff(team, as_of, norm_set))
+            return _stop_if_cancelled(cancelled, tradeoff(team, as_of, norm_set, progress=progress,
+                                                          cancelled=cancelled))
 
         points = self._run(self.tr("Calculating what each number of moves achieves…"), job)
         if points is None:
@@ -213,6 +214,8 @@ class RebalanceTab(_PlanTab):
             selection.select(index, QItemSelectionModel.SelectionFlag.Select
                              | QItemSelectionModel.SelectionFlag.Rows)
             self.tradeoff_table.scrollTo(index)
+        if self.plan is not None and self.plan.max_moves == k:
+            return  # shown already (e.g. the spin box losing focus)
         team, as_of, norm_set = self.team, self.as_of, self.norm_set
 
         def job(_progress, cancelled):
