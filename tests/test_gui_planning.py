@@ -278,3 +278,33 @@ def test_large_team_trade_off_reports_progress_and_can_be_cancelled(make_window)
     assert dialog.rebalance_tab.plan is None and not dialog.rebalance_tab.started
     assert "cancelled" in dialog.rebalance_tab.panel.message.text()
     assert window.document().undo_stack.count() == 0
+
+
+def test_distribute_two_types_matches_the_core_proposal(window):
+    incoming = {"sygedagpenge": 5, "jobafklaring": 3}
+    expected = distribute(window.team(), incoming, TODAY, window.norm_set())
+    dialog = planning_actions.planning_dialog(window, "distribute")
+    for case_type, cases in incoming.items():
+        dialog.distribute_tab.incoming_model.set_count(case_type, cases)
+    dialog.distribute_tab.compute()
+    assert dialog.distribute_tab.plan.assignments == expected.assignments
+    before = _counts(window)
+    planning_actions.apply_plan(window, dialog)
+    for case_type, cases in incoming.items():
+        assert sum(m.counts[case_type] for m in window.team().staff) == sum(
+            c[case_type] for c in before.values()) + cases
+    assert window.document().undo_stack.count() == 1
+
+
+def test_balanced_team_has_no_moves_and_nothing_to_apply(make_window):
+    from sagstal_desktop.core.model import StaffMember, Team
+
+    team = Team(staff=[StaffMember(name="A", counts={"sygedagpenge": 40}),
+                       StaffMember(name="B", counts={"sygedagpenge": 40})])
+    window = make_window(team)
+    dialog = planning_actions.planning_dialog(window, "rebalance")
+    dialog.rebalance_tab.start()
+    assert [p.max_moves for p in dialog.rebalance_tab.points] == [0]
+    assert dialog.rebalance_tab.plan.moves == ()
+    assert _lines(dialog.rebalance_tab.panel) == ["No moves lower the highest load."]
+    assert not dialog.apply_button.isEnabled() and dialog.changes() == {}
