@@ -308,3 +308,29 @@ def test_balanced_team_has_no_moves_and_nothing_to_apply(make_window):
     assert dialog.rebalance_tab.plan.moves == ()
     assert _lines(dialog.rebalance_tab.panel) == ["No moves lower the highest load."]
     assert not dialog.apply_button.isEnabled() and dialog.changes() == {}
+
+
+def test_cancel_in_the_progress_dialog_stops_a_long_rebalance(make_window, qtbot):
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    window = make_window(_large_team(30))  # the plan for the default K takes several seconds
+
+    def press_cancel():
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+        if not dialogs:
+            QTimer.singleShot(100, press_cancel)
+            return
+        dialogs[0].canceled.emit()
+
+    dialog = planning_actions.planning_dialog(window, "rebalance")
+    QTimer.singleShot(100, press_cancel)
+    start = time.perf_counter()
+    dialog.rebalance_tab.start()
+    assert time.perf_counter() - start < 3  # the dialog shows after 0.4 s; the next solve stops
+    tab = dialog.rebalance_tab
+    assert tab.points and tab.plan is None  # the trade-off came; the plan was cancelled
+    assert tab.panel.message.text() == "The calculation was cancelled; nothing was changed."
+    assert not dialog.apply_button.isEnabled()

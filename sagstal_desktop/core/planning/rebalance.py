@@ -37,11 +37,12 @@ TRADEOFF_CAP = 20
 class _MoveModel:
     """The integer program of net moves for one team."""
 
-    def __init__(self, problem: PlanningProblem, deadline: float, max_moves: int | None) -> None:
+    def __init__(self, problem: PlanningProblem, deadline: float, max_moves: int | None,
+                 cancelled: Callable[[], bool] | None = None) -> None:
         from sagstal_desktop.core.planning.milp import LoadRow, Milp
 
         self.problem = problem
-        self.milp = milp = Milp(deadline)
+        self.milp = milp = Milp(deadline, cancelled=cancelled)
         self.dec: list[tuple[int, str, int]] = []  # (person index, type, column)
         self.inc: list[tuple[int, str, int]] = []
         terms: dict[int, list[tuple[int, float, float]]] = {}  # person -> (column, coefficient, bound)
@@ -134,12 +135,13 @@ def _apply(team: Team, moves: list[Move]) -> Team:
 
 
 def rebalance(team: Team, max_moves: int, as_of: date | None = None, norm_set: NormSet | None = None,
-              time_limit: float = TIME_LIMIT) -> Rebalance:
-    """The leximin-optimal plan with at most ``max_moves`` moved cases, with fewest moves."""
+              time_limit: float = TIME_LIMIT, cancelled: Callable[[], bool] | None = None) -> Rebalance:
+    """The leximin-optimal plan with at most ``max_moves`` moved cases, with fewest moves.
+    ``cancelled()`` is asked before every solve; true raises ``PlanningCancelled``."""
     if max_moves < 0:
         raise PlanningError("negative_moves", max_moves)
     problem = build_problem(team, as_of, norm_set)
-    model = _MoveModel(problem, time.perf_counter() + time_limit, max_moves)
+    model = _MoveModel(problem, time.perf_counter() + time_limit, max_moves, cancelled)
     optimal, gap = True, 0.0
     if model.rows and max_moves > 0:
         from sagstal_desktop.core.planning.milp import leximin
@@ -182,7 +184,7 @@ def tradeoff(team: Team, as_of: date | None = None, norm_set: NormSet | None = N
         if moves is not None:
             points.append(_point(problem, moves, k, True, 0.0))
         else:
-            fallback = fallback or _LowestMax(problem, deadline)
+            fallback = fallback or _LowestMax(problem, deadline, cancelled)
             optimal, gap = fallback.solve(k)
             points.append(_point(problem, fallback.model.moves(), k, optimal, gap))
         if progress is not None:
@@ -196,8 +198,8 @@ class _LowestMax:
     """The integer program for one trade-off point at a time, K rising (each level found stays
     valid for larger K, since the lowest highest load never rises with K)."""
 
-    def __init__(self, problem: PlanningProblem, deadline: float) -> None:
-        self.model = _MoveModel(problem, deadline, 0)
+    def __init__(self, problem: PlanningProblem, deadline: float, cancelled: Callable[[], bool] | None = None) -> None:
+        self.model = _MoveModel(problem, deadline, 0, cancelled)
 
     def solve(self, max_moves: int) -> tuple[bool, float]:
         from sagstal_desktop.core.planning.milp import lowest_max

@@ -61,11 +61,11 @@ class PlanningDialog(QDialog):
         layout.addWidget(self.buttons)
         for tab in (self.distribute_tab, self.rebalance_tab):
             tab.plan_changed.connect(self._update_apply)
+        if mode == REBALANCE:  # computed once shown (showEvent), never in the constructor
+            self.tabs.setCurrentWidget(self.rebalance_tab)
         self.tabs.currentChanged.connect(self._on_tab)
         self.resize(1120, 660)
         self._update_apply()
-        if mode == REBALANCE:
-            self.tabs.setCurrentWidget(self.rebalance_tab)
 
     def _run_in_background(self, label: str, job: Any) -> Any:
         from sagstal_desktop.core.planning.errors import PlanningCancelled

@@ -117,7 +117,7 @@ class DistributeTab(_PlanTab):
         def job(_progress, cancelled):
             from sagstal_desktop.core.planning import distribute
 
-            return _stop_if_cancelled(cancelled, distribute(team, incoming, as_of, norm_set))
+            return _stop_if_cancelled(cancelled, distribute(team, incoming, as_of, norm_set, cancelled=cancelled))
 
         plan = self._run(self.tr("Calculating the distribution…"), job)
         if plan is None:
@@ -221,7 +221,7 @@ class RebalanceTab(_PlanTab):
         def job(_progress, cancelled):
             from sagstal_desktop.core.planning import rebalance
 
-            return _stop_if_cancelled(cancelled, rebalance(team, k, as_of, norm_set))
+            return _stop_if_cancelled(cancelled, rebalance(team, k, as_of, norm_set, cancelled=cancelled))
 
         plan = self._run(self.tr("Calculating the moves…"), job)
         if plan is None:
