@@ -334,3 +334,15 @@ def test_cancel_in_the_progress_dialog_stops_a_long_rebalance(make_window, qtbot
     assert tab.points and tab.plan is None  # the trade-off came; the plan was cancelled
     assert tab.panel.message.text() == "The calculation was cancelled; nothing was changed."
     assert not dialog.apply_button.isEnabled()
+
+
+def test_the_measure_is_named_by_the_chosen_set(window):
+    window.choose_norm_set("ds_2015_types")  # the 2015 survey set: not DS's own figures
+    dialog = planning_actions.planning_dialog(window, "distribute")
+    tab = dialog.distribute_tab
+    tab.incoming_model.set_count("sygedagpenge", 10)
+    tab.compute()
+    assert "of the set's maximum" in tab.panel.headline.text() and "DS" not in tab.panel.headline.text()
+    assert tab.panel.model.headerData(1, Qt.Orientation.Horizontal) == "Before\n(% of the set's max)"
+    header = dialog.rebalance_tab.tradeoff_model.headerData(2, Qt.Orientation.Horizontal)
+    assert header == "Staff over\nthe set's maximum"
