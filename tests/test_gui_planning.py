@@ -238,6 +238,10 @@ def test_danish_wording(make_window):
     assert tab.panel.model.headerData(2, Qt.Orientation.Horizontal) == "Efter\n(% af DS' maks.)"
     assert dialog.apply_button.text() == "Anvend"
     assert window.model().index(0, window.model().competence_column()).data() == "Alle"
+    window.set_language("da")
+    team_menu = [a.text() for a in window.actions.menus[Menu.TEAM].actions()]
+    assert team_menu[:2] == ["&Fordel nye sager…", "&Omfordel sager…"]
+    assert window.actions[Act.COMPETENCES].text() == "&Kompetencer…"
 
 
 def _large_team(staff: int = 200):
