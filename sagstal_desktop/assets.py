@@ -34,10 +34,10 @@ class ResourceError(RuntimeError):
 
     def message(self, lang: str = "da") -> str:
         """One line for the user, in Danish (default) or English."""
-        if lang == "da":
-            return (f"Sagstals egen fil {self.what} mangler eller er beskadiget ({self.reason}); "
-                    "installér programmet igen.")
-        return f"Sagstal's own file {self.what} is missing or damaged ({self.reason}); reinstall the program."
+        from sagstal_desktop.i18n import tr
+
+        return tr("Sagstal's own file {what} is missing or damaged ({reason}); reinstall the program.",
+                  lang).format(what=self.what, reason=self.reason)
 
 
 def _package_dir() -> Path:
@@ -94,11 +94,3 @@ def locale_dir() -> Path:
     """The gettext catalogue folder ``sagstal_desktop/locale`` (``<lang>/LC_MESSAGES/*.mo``)."""
     return _package_dir() / "locale"
 
-
-def translations_dir() -> Path:
-    """Folder with the compiled Qt ``.qm`` translation files: ``translations/`` in a checkout,
-    ``sagstal_desktop/translations`` when bundled."""
-    bundled = _package_dir() / "translations"
-    if bundled.is_dir():
-        return bundled
-    return _package_dir().parent / "translations"

@@ -28,4 +28,3 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip uv >/dev/null
 .venv/bin/uv pip install -q --compile-bytecode --python .venv/bin/python -e ".[test]"
-.venv/bin/python scripts/build_translations.py  # compile translations/*.qm (git-ignored build products)

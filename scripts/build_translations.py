@@ -1,118 +1,144 @@
-"""Build Sagstal's Qt translations.
+"""Build Sagstal's gettext catalogues with Babel.
 
-    python scripts/build_translations.py            # compile translations/*.ts -> translations/*.qm
-    python scripts/build_translations.py --update   # refresh the .ts files from the GUI sources first
+    python scripts/build_translations.py            # extract, update translations/*.po, compile the .mo files
+    python scripts/build_translations.py --check    # exit 1 when the .pot/.po/.mo are not up to date
 
-``--update`` runs Qt's lupdate over ``sagstal_desktop/gui/**/*.py`` (strings marked with
-``self.tr()`` or ``QCoreApplication.translate``) and merges them into ``translations/sagstal_da.ts``
-and ``translations/sagstal_en.ts``; existing translations are kept, vanished strings are marked
-obsolete. Compiling runs lrelease. Both tools ship with PySide6 (``PySide6/lupdate``,
-``PySide6/lrelease``, or the ``pyside6-*`` wrappers beside the Python interpreter).
-Exits non-zero with a message when a tool is missing or fails.
+Extraction reads every ``sagstal_desktop/**/*.py`` for the keywords of ``sagstal_desktop.i18n``
+(``_``, ``N_``, ``ngettext``, ``Nn_``, ``tr``, ``ntr``, ``pgettext``, ``.gettext``) and writes the
+template ``translations/sagstal.pot``. Each ``translations/<lang>.po`` is updated from it (existing
+translations kept, new strings added empty, vanished ones dropped to the obsolete section) and
+compiled to ``sagstal_desktop/locale/<lang>/LC_MESSAGES/sagstal.mo`` (committed package data).
+``tests/test_i18n_catalogue.py`` compiles the same way and compares with the committed files.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import subprocess
+import io
 import sys
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_file
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
 ROOT = Path(__file__).resolve().parent.parent
-TS_DIR = ROOT / "translations"
-SOURCES = ROOT / "sagstal_desktop" / "gui"
-LANGUAGES = ("da", "en")
+PO_DIR = ROOT / "translations"
+PACKAGE = ROOT / "sagstal_desktop"
+POT = PO_DIR / "sagstal.pot"
+LANGUAGES = ("da",)  # English is the source language: no catalogue
+COMMENT_TAGS = ("Translators:",)
+HEADER = ("# Sagstal's messages (English source strings), extracted by scripts/build_translations.py.\n"
+          "# Do not edit: translate in translations/<lang>.po.\n#")
 
 
-class BuildError(RuntimeError):
-    """A translation tool is missing or failed."""
+def _keywords() -> dict:
+    sys.path.insert(0, str(ROOT))
+    from sagstal_desktop.i18n import KEYWORDS
 
-
-def find_tool(name: str) -> list[str]:
-    """The command line that runs Qt's ``name`` ("lupdate" or "lrelease") from PySide6."""
-    exe = ".exe" if os.name == "nt" else ""
-    candidates: list[Path] = []
-    try:
-        import PySide6
-
-        package = Path(PySide6.__file__).resolve().parent
-        candidates += [package / f"{name}{exe}", package / "Qt" / "bin" / f"{name}{exe}",
-                       package / "Qt" / "libexec" / f"{name}{exe}"]
-    except ImportError:
-        pass
-    scripts = Path(sys.executable).parent
-    candidates += [scripts / f"pyside6-{name}{exe}", scripts / f"pyside6-{name}"]
-    for path in candidates:
-        if path.is_file() and os.access(path, os.X_OK):
-            return [str(path)]
-    found = shutil.which(f"pyside6-{name}") or shutil.which(name)
-    if found:
-        return [found]
-    raise BuildError(f"Qt's {name} was not found: install PySide6 in this environment "
-                     f"({sys.executable} -m pip install PySide6-Essentials)")
-
-
-def _run(command: list[str]) -> None:
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-    except OSError as exc:
-        raise BuildError(f"could not run {command[0]}: {exc}") from exc
-    if done.returncode != 0:
-        raise BuildError(f"{Path(command[0]).name} failed (exit {done.returncode}):\n{done.stdout}{done.stderr}")
-    output = (done.stdout + done.stderr).strip()
-    if output:
-        print(output)
+    return KEYWORDS
 
 
 def source_files() -> list[Path]:
-    """The GUI's Python files, in a stable order."""
-    return sorted(p for p in SOURCES.rglob("*.py") if "__pycache__" not in p.parts)
+    """The package's Python files, in a stable order."""
+    return sorted(p for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts)
 
 
-def update() -> None:
-    """Merge the GUI's strings into both .ts files."""
-    files = source_files()
-    if not files:
-        raise BuildError(f"no Python files under {SOURCES}")
-    TS_DIR.mkdir(exist_ok=True)
-    lupdate = find_tool("lupdate")
+def extract() -> Catalog:
+    """The template: every marked string of the package, with its files as locations."""
+    catalog = Catalog(project="Sagstal", version="1", domain="sagstal", charset="utf-8", fuzzy=False,
+                      copyright_holder="Sagstal", msgid_bugs_address="https://github.com/", header_comment=HEADER)
+    keywords = _keywords()
+    for path in source_files():
+        relative = path.relative_to(ROOT).as_posix()
+        for lineno, message, comments, context in extract_from_file(
+                "python", str(path), keywords=keywords, comment_tags=COMMENT_TAGS, strip_comment_tags=True):
+            catalog.add(message, locations=[(relative, lineno)], auto_comments=comments, context=context)
+    return catalog
+
+
+def _po_bytes(catalog: Catalog) -> bytes:
+    out = io.BytesIO()
+    write_po(out, catalog, width=100, omit_header=False, sort_output=True, include_lineno=False,
+             ignore_obsolete=False)
+    return out.getvalue()
+
+
+def _strip_dates(data: bytes) -> bytes:
+    """Header lines that change on every run are not content."""
+    return b"\n".join(line for line in data.split(b"\n")
+                      if not line.startswith((b'"POT-Creation-Date', b'"PO-Revision-Date', b'"Generated-By')))
+
+
+def read_catalog(path: Path, locale: str | None = None) -> Catalog:
+    with path.open("rb") as handle:
+        return read_po(handle, locale=locale)
+
+
+def updated_po(lang: str, template: Catalog) -> Catalog:
+    """``translations/<lang>.po`` merged with ``template`` (no fuzzy guessing: a new string is empty)."""
+    path = PO_DIR / f"{lang}.po"
+    catalog = read_catalog(path, lang) if path.is_file() else Catalog(locale=lang, domain="sagstal", fuzzy=False)
+    created, revised = catalog.creation_date, catalog.revision_date
+    catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
+    catalog.creation_date, catalog.revision_date = created, revised  # content decides, not the clock
+    catalog.project, catalog.version, catalog.msgid_bugs_address = template.project, template.version, ""
+    catalog.obsolete.clear()  # vanished strings live on in git history, not in the catalogue
+    return catalog
+
+
+def mo_path(lang: str) -> Path:
+    return PACKAGE / "locale" / lang / "LC_MESSAGES" / "sagstal.mo"
+
+
+def compile_mo(catalog: Catalog) -> bytes:
+    """The .mo bytes of ``catalog`` (fuzzy entries left out, as gettext would)."""
+    out = io.BytesIO()
+    write_mo(out, catalog, use_fuzzy=False)
+    return out.getvalue()
+
+
+def _write_if_changed(path: Path, data: bytes, compare=lambda b: b) -> bool:
+    if path.is_file() and compare(path.read_bytes()) == compare(data):
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True
+
+
+def build(check: bool = False) -> list[str]:
+    """Extract, update and compile; returns the files that changed (or would change with ``check``)."""
+    changed: list[str] = []
+    template = extract()
+
+    def name(path: Path) -> str:
+        return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+    def put(path: Path, data: bytes, compare=lambda b: b) -> None:
+        if check:
+            if not path.is_file() or compare(path.read_bytes()) != compare(data):
+                changed.append(name(path))
+        elif _write_if_changed(path, data, compare):
+            changed.append(name(path))
+
+    put(POT, _po_bytes(template), _strip_dates)
     for lang in LANGUAGES:
-        ts = TS_DIR / f"sagstal_{lang}.ts"
-        _run([*lupdate, "-locations", "none", "-source-language", "en_GB",
-              "-target-language", "da_DK" if lang == "da" else "en_GB",
-              *map(str, files), "-ts", str(ts)])
-
-
-def release() -> list[Path]:
-    """Compile every .ts into a .qm beside it."""
-    lrelease = find_tool("lrelease")
-    built = []
-    for lang in LANGUAGES:
-        ts = TS_DIR / f"sagstal_{lang}.ts"
-        if not ts.is_file():
-            raise BuildError(f"{ts} is missing; run {Path(__file__).name} --update")
-        qm = ts.with_suffix(".qm")
-        _run([*lrelease, str(ts), "-qm", str(qm)])
-        if not qm.is_file():
-            raise BuildError(f"lrelease did not write {qm}")
-        built.append(qm)
-    return built
+        catalog = updated_po(lang, template)
+        put(PO_DIR / f"{lang}.po", _po_bytes(catalog), _strip_dates)
+        put(mo_path(lang), compile_mo(catalog))
+    return changed
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--update", action="store_true",
-                        help="refresh translations/*.ts from the GUI sources (pyside6-lupdate) before compiling")
+    parser.add_argument("--check", action="store_true", help="change nothing; exit 1 when a file is out of date")
     args = parser.parse_args(argv)
-    try:
-        if args.update:
-            update()
-        for qm in release():
-            print(f"built {qm.relative_to(ROOT)}")
-    except BuildError as exc:
-        print(f"build_translations: {exc}", file=sys.stderr)
+    changed = build(check=args.check)
+    for name in changed:
+        print(f"{'out of date' if args.check else 'wrote'}: {name}")
+    if args.check and changed:
+        print("run: python scripts/build_translations.py", file=sys.stderr)
         return 1
     return 0
 

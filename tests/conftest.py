@@ -27,20 +27,6 @@ def demo():
     return demo_team(TODAY)
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _compiled_translations():
-    """The .qm files are build products (bootstrap.sh builds them); build them if missing."""
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    from sagstal_desktop.assets import translations_dir
-
-    if not all((translations_dir() / f"sagstal_{lang}.qm").is_file() for lang in ("da", "en")):
-        script = Path(__file__).resolve().parent.parent / "scripts" / "build_translations.py"
-        subprocess.run([sys.executable, str(script)], check=True)
-
-
 @pytest.fixture
 def make_window(qapp, qtbot, demo, monkeypatch):
     """``make_window(team=None, lang="en", show=True)``: a MainWindow on the demo team (or

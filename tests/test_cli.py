@@ -59,7 +59,7 @@ def test_summary_against_another_norm_set(demo_file, capsys):
 def test_summary_text_is_danish_by_default(demo_file, capsys):
     code, out, _ = run(capsys, "summary", str(demo_file), "--as-of", "22.11.2026")
     assert code == 0
-    assert "Camilla Nørgaard" in out and "98,7 %" in out and "inden for" in out
+    assert "Camilla Nørgaard" in out and "98,7 %" in out and "Inden for DS-interval" in out
     assert "Medarbejdere over DS' maksimum: 5 / 12" in out
     code, out, _ = run(capsys, "summary", str(demo_file), "--lang", "en")
     assert "Staff over DS maximum: 5 / 12" in out and "98.7%" in out

@@ -53,7 +53,8 @@ def test_summary_sentence_states_the_count():
     assert unmeasured_summary(1, 1_000, "en") == ("1 of the team's 1,000 cases has no norm in this set and is not "
                                                   "included.")
     assert unmeasured_summary(0, 10) == ""
-    assert status_phrase(Status.PARTLY_UNMEASURED, "ds", "da", 3, 40) == "delvis uden norm (3 af 40 sager uden norm)"
+    # the status label as worded in every layer (core.wording.status_label), then the count
+    assert status_phrase(Status.PARTLY_UNMEASURED, "ds", "da", 3, 40) == "Delvis uden norm (3 af 40 sager uden norm)"
 
 
 counts = st.integers(0, 80)

@@ -106,7 +106,7 @@ def test_xlsx_layout(tmp_path, demo):
     assert anne[load_col] == pytest.approx(result.load_max)
     assert ws.cell(row=2, column=load_col + 1).number_format == "0.0%"
     assert anne[headers.index("Sager i alt")] == 57
-    assert anne[-1] == "over DS' maksimum"
+    assert anne[-1] == "Over DS' maksimum"  # the status as worded everywhere (core.wording)
     facts = {row[0].value: row[1].value for row in book["Opsummering"].iter_rows(min_row=2)}
     assert facts["Sager i alt"] == summary.total_cases
     assert facts["Årsværk der skal til ved DS' maksimum"] == pytest.approx(summary.fte_needed("max"))

@@ -3,8 +3,6 @@ check of every dialog (nothing clipped, Danish text whole) with a screenshot sav
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +10,6 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QLineEdit, QWidget
 
 from sagstal_desktop import __version__
-from sagstal_desktop.assets import translations_dir
 from sagstal_desktop.core.load import Status, summarize
 from sagstal_desktop.core.model import StaffMember, Team, TeamInfo, TeamSettings
 from sagstal_desktop.core.norms import builtin_norm_sets, find_norm_set
@@ -28,12 +25,6 @@ from sagstal_desktop.io.document import load_team, save_team
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTE = "Byrådets beslutning om loft, 2026"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _compiled_translations():
-    if not (translations_dir() / "sagstal_da.qm").is_file():
-        subprocess.run([sys.executable, str(ROOT / "scripts" / "build_translations.py")], check=True)
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
-"""Translations: language choice and memory, Danish after switching, Qt's own strings, missing .qm
-files, the translation build script, and the SVG icons."""
+"""Translations in the window: language choice and memory, Danish after switching (gettext),
+Qt's own strings (qtbase_da.qm), a missing catalogue, the translation build script, and the SVG icons."""
 
 from __future__ import annotations
 
@@ -9,13 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QSize
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from sagstal_desktop.assets import resource_path
 from sagstal_desktop.gui import i18n
 from sagstal_desktop.gui.settings import SETTINGS_FILE
+from sagstal_desktop.i18n import _
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,7 +37,7 @@ class _Greeting(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.label.setText(QCoreApplication.translate("TeamSettingsDialog", "Team settings"))
+        self.label.setText(_("Team settings"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -92,7 +93,7 @@ def test_switching_to_danish_translates_open_widgets_and_new_dialogs(qapp, qtbot
 def test_qt_own_buttons_are_danish_too(qapp, qtbot):
     i18n.install_translations(qapp, "da")
     names = [p.name for p in i18n.loaded_files()]
-    assert names == ["sagstal_da.qm", "qtbase_da.qm"]
+    assert names == ["qtbase_da.qm"]  # the program's own texts come from gettext, not a .qm
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel | QDialogButtonBox.StandardButton.Close)
     qtbot.addWidget(box)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "") == "Annuller"
@@ -103,25 +104,31 @@ def test_qt_translation_folder_holds_qtbase_da():
     assert any((folder / "qtbase_da.qm").is_file() for folder in i18n.qt_translations_dirs())
 
 
-def test_missing_qm_falls_back_to_english_with_a_warning(qapp, qtbot, demo, monkeypatch, tmp_path, caplog):
+def test_missing_catalogue_falls_back_to_english_with_a_warning(qapp, qtbot, demo, monkeypatch, tmp_path, caplog):
+    from sagstal_desktop import i18n as text_layer
     from sagstal_desktop.gui.dialogs.team_settings import TeamSettingsDialog
 
-    monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)  # an empty folder: no .qm
-    with caplog.at_level(logging.WARNING, logger="sagstal_desktop.gui.i18n"):
-        i18n.install_translations(qapp, "da")
-    assert "sagstal_da.qm is missing" in caplog.text
-    assert [p.name for p in i18n.loaded_files()] == ["qtbase_da.qm"]  # Qt's own still load
-    dialog = TeamSettingsDialog(demo)
-    qtbot.addWidget(dialog)
-    assert dialog.windowTitle() == "Team settings"  # the English source text
+    monkeypatch.setattr(text_layer, "mo_resource", lambda lang: tmp_path / "sagstal.mo")  # no catalogue
+    text_layer.translator.cache_clear()
+    try:
+        with caplog.at_level(logging.WARNING, logger="sagstal_desktop.i18n"):
+            i18n.install_translations(qapp, "da")
+            dialog = TeamSettingsDialog(demo)
+        assert "catalogue for 'da' is missing" in caplog.text
+        assert [p.name for p in i18n.loaded_files()][-1:] == ["qtbase_da.qm"]  # Qt's own still load
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() == "Team settings"  # the English source text
+    finally:
+        monkeypatch.undo()  # before clearing: widgets re-translating later must find the real catalogue
+        text_layer.translator.cache_clear()
 
 
-def test_english_qm_shows_the_source_text(qapp, qtbot, demo):
+def test_english_shows_the_source_text(qapp, qtbot, demo):
     from sagstal_desktop.gui.dialogs.team_settings import TeamSettingsDialog
 
     i18n.install_translations(qapp, "da")
-    i18n.install_translations(qapp, "en")  # replaces the Danish translators
-    assert [p.name for p in i18n.loaded_files()] == ["sagstal_en.qm"]
+    i18n.install_translations(qapp, "en")  # removes Qt's Danish translator; gettext shows the msgid
+    assert i18n.loaded_files() == []
     dialog = TeamSettingsDialog(demo)
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Team settings"
@@ -135,35 +142,31 @@ def test_unknown_language_installs_english(qapp, caplog):
     assert "unknown language" in caplog.text
 
 
-def test_build_script_finds_the_tools_and_fails_clearly(monkeypatch, tmp_path, capsys):
+def test_build_script_reports_stale_catalogues_clearly(monkeypatch, tmp_path, capsys):
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
         import build_translations
     finally:
         sys.path.pop(0)
-    for tool in ("lupdate", "lrelease"):
-        assert Path(build_translations.find_tool(tool)[0]).is_file()
-    monkeypatch.setattr(build_translations, "TS_DIR", tmp_path)  # no .ts files there
-    assert build_translations.main([]) == 1
-    assert "sagstal_da.ts is missing" in capsys.readouterr().err
-    monkeypatch.setattr(build_translations, "find_tool", lambda name: ["/nonexistent/lrelease"])
-    (tmp_path / "sagstal_da.ts").write_text("x", encoding="utf-8")
-    assert build_translations.main([]) == 1
-    assert "could not run" in capsys.readouterr().err
+    assert build_translations.main(["--check"]) == 0  # the committed catalogues match the code
+    monkeypatch.setattr(build_translations, "PO_DIR", tmp_path)  # no .pot/.po there
+    monkeypatch.setattr(build_translations, "POT", tmp_path / "sagstal.pot")
+    assert build_translations.main(["--check"]) == 1
+    captured = capsys.readouterr()
+    assert "out of date" in captured.out and "sagstal.pot" in captured.out
+    assert "run: python scripts/build_translations.py" in captured.err
 
 
 def test_every_danish_message_of_the_dialogs_is_translated():
-    import xml.etree.ElementTree as ET
+    from babel.messages.pofile import read_po
 
-    ours = {"AboutDialog", "HelpDialog", "NewNormSetDialog", "NormSetEditorDialog", "NormTableModel",
-            "TeamSettingsDialog"}
-    root = ET.parse(ROOT / "translations" / "sagstal_da.ts").getroot()
-    untranslated = [
-        (ctx.findtext("name"), msg.findtext("source"))
-        for ctx in root.iter("context") if ctx.findtext("name") in ours
-        for msg in ctx.iter("message")
-        if msg.find("translation").get("type") in ("unfinished", None) and not msg.findtext("translation")
-    ]
+    ours = ("gui/dialogs/", "gui/models/", "gui/import_actions.py", "gui/memo_actions.py")
+    with (ROOT / "translations" / "da.po").open("rb") as handle:
+        catalog = read_po(handle, locale="da")
+    dialog_messages = [m for m in catalog if m.id and any(any(o in path for o in ours) for path, _n in m.locations)]
+    assert len(dialog_messages) > 100
+    untranslated = [m.id for m in dialog_messages
+                    if m.fuzzy or not all(m.string if isinstance(m.string, tuple) else (m.string,))]
     assert untranslated == []
 
 
@@ -185,3 +188,15 @@ def test_every_icon_renders_sharp_at_any_scale(qapp):
     assert not app_icon().isNull()
     with pytest.raises(KeyError):
         icon("no-such-icon")
+
+
+def test_widgets_retranslate_even_when_no_qt_translator_changes(qapp, qtbot, monkeypatch, tmp_path):
+    """Without qtbase_da.qm no Qt translator comes or goes; the switch still reaches open widgets."""
+    monkeypatch.setattr(i18n, "qt_translations_dirs", lambda: [tmp_path])  # no qtbase_*.qm anywhere
+    i18n.install_translations(qapp, "en")
+    widget = _Greeting()
+    qtbot.addWidget(widget)
+    i18n.install_translations(qapp, "da")
+    qapp.processEvents()
+    assert i18n.loaded_files() == []
+    assert widget.label.text() == "Teamindstillinger"

@@ -323,7 +323,8 @@ def test_cancel_in_the_progress_dialog_stops_a_long_rebalance(make_window, qtbot
     window = make_window(_large_team(30))  # the plan for the default K takes several seconds
 
     def press_cancel():
-        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()
+                   and w.labelText() == "Calculating the moves…"]  # the plan, after the trade-off
         if not dialogs:
             QTimer.singleShot(100, press_cancel)
             return

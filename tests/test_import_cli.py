@@ -46,11 +46,11 @@ def test_check_mode_reports_and_writes_nothing(tmp_path, capsys):
     ]
     code, _out, err = _run(capsys, "import", str(bad), "-o", str(target), "--lang", "en")
     assert code == 2 and not target.exists()
-    assert err.splitlines()[-1] == "fejl.csv: 2 error(s); nothing was imported"
+    assert err.splitlines()[-1] == "fejl.csv: 2 errors; nothing was imported"
     good = tmp_path / "ok.csv"
     good.write_text("Navn;Timer\nA;37\n", encoding="utf-8")
     code, out, _ = _run(capsys, "import", str(good), "--check")
-    assert code == 0 and out.splitlines()[-1] == "ok.csv: 1 gyldig række, 0 fejl, 1 advarsel"
+    assert code == 0 and out.splitlines()[-1] == "ok.csv: 1 gyldig række, 0 fejl, 1 advarsel"  # singular forms
 
 
 def test_warnings_need_acceptance(tmp_path, capsys):
@@ -77,7 +77,7 @@ def test_into_existing_team_merge_and_unchanged_on_error(tmp_path, capsys, demo)
     good.write_text("Navn;Timer;Sygedagpenge\nanne holm;30;10\nNy;37;1\n", encoding="utf-8")
     code, out, _ = _run(capsys, "import", str(good), "--into", str(team_file), "-o", str(team_file),
                         "--mode", "replace-counts")
-    assert code == 0 and out.splitlines()[0] == "Import fra good.csv (1 nye, 1 opdateret)"
+    assert code == 0 and out.splitlines()[0] == "Import fra good.csv (1 ny, 1 opdateret)"
     merged = load_team(team_file)
     assert merged.staff[0].counts == {"sygedagpenge": 10} and merged.staff[0].weekly_hours == 30
     assert len(merged.staff) == 13

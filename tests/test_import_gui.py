@@ -112,7 +112,7 @@ def test_import_into_current_is_one_apply_with_description(tmp_path, window, see
     [dialog] = seen_dialogs
     assert dialog.windowTitle() == "Import spreadsheet"
     [(team, description)] = window.applied
-    assert description == "Import fra hold.csv (1 nye, 1 opdateret)"
+    assert description == "Import fra hold.csv (1 ny, 1 opdateret)"
     assert team.staff[0].counts == {"sygedagpenge": 50, "jobafklaring": 0} and team.staff[-1].name == "Ny Person"
     assert demo == before  # the live team object was never modified
     assert window.statuses[-1] == description
@@ -329,9 +329,9 @@ def test_real_window_menu_import_is_one_undo_step(tmp_path, main_window, seen_di
     team = main_window.team()
     assert len(team.staff) == 13 and team.staff[0].counts["sygedagpenge"] == 50
     assert main_window.summary().staff_count == 13
-    assert main_window.last_message() == "Import fra hold.csv (1 nye, 1 opdateret)"
+    assert main_window.last_message() == "Import fra hold.csv (1 ny, 1 opdateret)"
     stack = main_window.document().undo_stack
-    assert stack.undoText() == "Import fra hold.csv (1 nye, 1 opdateret)"
+    assert stack.undoText() == "Import fra hold.csv (1 ny, 1 opdateret)"
     stack.undo()
     assert [(p.name, dict(p.counts)) for p in main_window.team().staff] == before
 

@@ -42,7 +42,7 @@ def test_merge_updates_filled_cells_keeps_other_counts_adds_new(tmp_path, demo):
                                                                         date(2026, 2, 1))
     changes = plan.changes(demo, MERGE)
     assert (changes.added, changes.updated, changes.removed) == (["Ny Person"], ["Anne Holm", "Bo Jensen"], [])
-    assert describe(plan, changes, "da") == "Import fra opdatering.csv (1 nye, 2 opdateret)"
+    assert describe(plan, changes, "da") == "Import fra opdatering.csv (1 ny, 2 opdateret)"
 
 
 def test_replace_counts_replaces_matched_counts_and_clears_empty_fields(tmp_path, demo):

@@ -248,7 +248,7 @@ def test_print_memo_prints_every_page(qtbot, window, tmp_path, monkeypatch):
     monkeypatch.setattr(memo_actions, "ask_printer", printer)
     memo_actions.print_memo(window)
     assert pdf_pages(printed) == counts[0] >= 3
-    assert window.statuses[-1] == f"Sent {counts[0]} page(s) to the printer."
+    assert window.statuses[-1] == f"Sent {counts[0]} pages to the printer."  # plural form (ngettext)
     png = tmp_path / "page"
     subprocess.run(["pdftoppm", "-png", "-r", "30", "-f", "1", "-l", "1", str(printed), str(png)], check=True)
     from PySide6.QtGui import QImage

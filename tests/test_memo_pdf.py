@@ -14,16 +14,17 @@ import pytest
 from conftest import TODAY
 
 from sagstal_desktop.core.formatting import format_dkk, format_number, format_percent, format_range
-from sagstal_desktop.core.load import summarize
+from sagstal_desktop.core.load import Status, summarize
 from sagstal_desktop.core.model import StaffMember
 from sagstal_desktop.core.norms import find_norm_set
 from sagstal_desktop.core.references import budget_case, reference_caseloads
 from sagstal_desktop.core.survey import survey_2023
 from sagstal_desktop.core.whatif import budget_table
+from sagstal_desktop.core.wording import status_label
 from sagstal_desktop.report import content
 from sagstal_desktop.report.options import MemoOptions
 from sagstal_desktop.report.pdf import MemoCancelled, MemoError, write_memo
-from sagstal_desktop.report.texts import TEXTS, staff_letters
+from sagstal_desktop.report.texts import staff_letters, texts
 
 GENERATED = datetime(2026, 11, 22, 9, 30)
 
@@ -97,14 +98,17 @@ def test_every_staff_row_carries_the_core_figures(demo, demo_memo):
     summary = summarize(demo, TODAY)
     members = {m.id: m for m in demo.staff}
     lines = text.splitlines()
-    status = {"over": "Over", "within": "I interval", "below": "Under"}
+    status = {s.value: status_label(s, "da") for s in Status}  # one wording everywhere (core.wording)
     for p in summary.persons:
         m = members[p.member_id]
         cells = [format_number(p.weekly_hours, 1), format_number(m.other_hours, 1), format_number(p.capacity, 2),
                  str(m.counts["sygedagpenge"]), str(m.counts["jobafklaring"]), str(p.total_cases),
-                 format_number(p.fte_caseload, 1), format_percent(p.load_max, 0), status[p.status.value]]
+                 format_number(p.fte_caseload, 1), format_percent(p.load_max, 0)]
         pattern = re.escape(p.name) + r"(?: \*)?\s+" + r"\s+".join(re.escape(c) for c in cells)
+        # the status cell wraps onto a second line: its first word ends the row's first line
+        pattern += r"\s+" + re.escape(status[p.status.value].split()[0])
         assert any(re.search(pattern, line) for line in lines), f"row of {p.name} not found"
+        assert status[p.status.value] in " ".join(text.split())
         # the chart labels each bar with the same percentage
     assert text.count("Emil Sørensen *") == 1  # the newcomer is marked in the table
     assert "Nyansat: arbejdstiden til sagsbehandling er nedsat med 25 % de første 6 måneder" in " ".join(text.split())
@@ -297,7 +301,9 @@ def test_english_memo_has_no_danish_labels(demo, tmp_path):
     proper = {demo.info.municipality, demo.info.department, demo.info.team_name}
     for name in proper:
         text = text.replace(name, "")
-    da, en = TEXTS["da"], TEXTS["en"]
+    da, en = dict(texts("da")), dict(texts("en"))
+    for s in Status:  # the memo words statuses as everywhere else (core.wording)
+        da[f"status_{s.value}"], en[f"status_{s.value}"] = status_label(s, "da"), status_label(s, "en")
     prefixes = ("h_", "col_", "status_", "nat_", "ref_", "norm_", "level_", "role_", "m_", "budget_")
     checked = 0
     for key, danish in da.items():

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 from sagstal_desktop import __version__
 from sagstal_desktop.assets import ResourceError
-from sagstal_desktop.cli.common import CliError, Parser
+from sagstal_desktop.cli.common import CliError, Parser, terminal_text
 
 #: The command modules, in the order ``sagstal --help`` lists their commands.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -46,10 +46,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         func: Callable[[argparse.Namespace], int] = args.func
         return func(args)
     except ResourceError as exc:  # a broken installation: say so in one line, no traceback
-        print(f"sagstal: {exc.message(getattr(args, 'lang', None) or 'da')}", file=sys.stderr)
+        print(terminal_text(f"sagstal: {exc.message(getattr(args, 'lang', None) or 'da')}"), file=sys.stderr)
         return 2
     except CliError as exc:
-        print(str(exc).splitlines()[0] if str(exc) else "sagstal: error", file=sys.stderr)
+        message = str(exc).splitlines()[0] if str(exc) else "sagstal: error"
+        print(terminal_text(message), file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0

@@ -7,9 +7,28 @@ Every failure is a ``CliError``: one line on stderr and exit code 2, never a tra
 from __future__ import annotations
 
 import argparse
+import re
+import sys
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TextIO
+
+# ANSI/VT escape sequences (CSI ... final byte, OSC ... BEL/ST, two-byte ESC x), then any other
+# control character except line feed and tab (C0, DEL, C1 such as the one-byte CSI U+009B).
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_text(text: object) -> str:
+    """``text`` safe to print on a terminal: escape sequences and control characters from names
+    or file contents are removed (they could recolour, retitle or rewrite the screen)."""
+    return _CONTROLS.sub("", _ESCAPES.sub("", str(text)))
+
+
+def say(text: object = "", file: TextIO | None = None) -> None:
+    """Print one line (or lines) of output through ``terminal_text``: every command prints this
+    way, so no user-provided string reaches the terminal unfiltered."""
+    print(terminal_text(text), file=file if file is not None else sys.stdout)
 
 
 class CliError(Exception):

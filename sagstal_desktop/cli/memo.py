@@ -11,7 +11,10 @@ from sagstal_desktop.cli.common import (
     choose_norm_set,
     open_team,
     output_path,
+    say,
 )
+from sagstal_desktop.core.validation import budget_first_year_range
+from sagstal_desktop.i18n import ntr
 from sagstal_desktop.report.options import MAX_BUDGET_YEARS, MIN_BUDGET_YEARS
 
 
@@ -30,7 +33,8 @@ def _year(text: str) -> int:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a year") from None
-    if not 1990 <= value <= 2200:
+    low, high = budget_first_year_range()
+    if not low <= value <= high:
         raise argparse.ArgumentTypeError(f"{text!r} is not a plausible budget year")
     return value
 
@@ -51,8 +55,7 @@ def cmd_memo(args: argparse.Namespace) -> int:
         pages = write_memo(team, target, options, norm_set=norm_set)
     except MemoError as exc:
         raise CliError(f"memo: cannot write {exc}") from exc
-    unit = "side" if pages == 1 else "sider"
-    print(f"{target} ({pages} {unit})" if args.lang == "da" else f"{target} ({pages} page{'s' * (pages != 1)})")
+    say(ntr("{path} ({n} page)", "{path} ({n} pages)", pages, args.lang).format(path=target, n=pages))
     return 0
 
 

@@ -18,19 +18,28 @@ from sagstal_desktop.cli.common import (
     open_team,
     output_path,
     save_team_file,
+    say,
 )
+from sagstal_desktop.i18n import N_, tr
 
+#: Texts of the plans (English msgids; translated per call with ``--lang``).
 _LABELS = {
-    "da": {"name": "Navn", "before": "Før", "after": "Efter", "highest": "Højeste belastning",
-           "optimal": "Bevist optimal", "unproven": "Ikke bevist optimal inden for tidsgrænsen (gab {gap})",
-           "none": "Ingen sager at fordele.", "no_moves": "Ingen flytninger sænker belastningen.",
-           "moves": "Flyttede sager", "tradeoff": "Flytninger → højeste belastning, medarbejdere over <max>",
-           "saved": "Gemt: {file}"},
-    "en": {"name": "Name", "before": "Before", "after": "After", "highest": "Highest load",
-           "optimal": "Proven optimal", "unproven": "Not proven optimal within the time limit (gap {gap})",
-           "none": "No cases to distribute.", "no_moves": "No moves lower the loads.",
-           "moves": "Moved cases", "tradeoff": "Moves → highest load, staff over <max>", "saved": "Saved: {file}"},
+    "name": N_("Name"),
+    "before": N_("Before"),
+    "after": N_("After"),
+    "highest": N_("Highest load"),
+    "optimal": N_("Proven optimal"),
+    "unproven": N_("Not proven optimal within the time limit (gap {gap})"),
+    "none": N_("No cases to distribute."),
+    "no_moves": N_("No moves lower the loads."),
+    "moves": N_("Moved cases"),
+    "tradeoff": N_("Moves → highest load, staff over <max>"),
+    "saved": N_("Saved: {file}"),
 }
+
+
+def _labels(lang: str) -> dict[str, str]:
+    return {key: tr(message, lang) for key, message in _LABELS.items()}
 
 
 def _pct(fraction: float | None) -> float | None:
@@ -75,21 +84,21 @@ def _save(plan, args) -> None:
 def _print_loads(plan, lang: str) -> None:
     from sagstal_desktop.core.formatting import format_percent
 
-    t = _LABELS[lang]
+    t = _labels(lang)
     width = max([len(p.name) for p in plan.persons] + [len(t["name"])])
-    print(f"{t['name']:<{width}}  {t['before']:>9}  {t['after']:>9}")
+    say(f"{t['name']:<{width}}  {t['before']:>9}  {t['after']:>9}")
     for p in plan.persons:
-        print(f"{p.name:<{width}}  {format_percent(p.load_before, 1, lang):>9}  "
+        say(f"{p.name:<{width}}  {format_percent(p.load_before, 1, lang):>9}  "
               f"{format_percent(p.load_after, 1, lang):>9}")
-    print(f"{t['highest']}: {format_percent(plan.max_load_before, 1, lang)} → "
+    say(f"{t['highest']}: {format_percent(plan.max_load_before, 1, lang)} → "
           f"{format_percent(plan.max_load_after, 1, lang)}")
-    print(_proof(plan, lang))
+    say(_proof(plan, lang))
 
 
 def _proof(plan, lang: str) -> str:
     from sagstal_desktop.core.formatting import format_percent
 
-    t = _LABELS[lang]
+    t = _labels(lang)
     if plan.optimal:
         return t["optimal"]
     gap = "?" if math.isinf(plan.gap) else format_percent(plan.gap, 2, lang)
@@ -117,17 +126,17 @@ def cmd_distribute(args: argparse.Namespace) -> int:
             "optimal": plan.optimal,
             "gap_pct": _gap_pct(plan),
         }, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        say()
         return 0
-    lang, t = args.lang, _LABELS[args.lang]
+    lang, t = args.lang, _labels(args.lang)
     for assignment in plan.assignments:
-        print(assignment_text(assignment, lang))
+        say(assignment_text(assignment, lang))
     if not plan.assignments:
-        print(t["none"])
-    print()
+        say(t["none"])
+    say()
     _print_loads(plan, lang)
     if args.output:
-        print(t["saved"].format(file=args.output))
+        say(t["saved"].format(file=args.output))
     return 0
 
 
@@ -164,22 +173,22 @@ def cmd_rebalance(args: argparse.Namespace) -> int:
             "optimal": plan.optimal,
             "gap_pct": _gap_pct(plan),
         }, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        say()
         return 0
-    lang, t = args.lang, _LABELS[args.lang]
+    lang, t = args.lang, _labels(args.lang)
     for move in plan.moves:
-        print(move_text(move, lang))
-    print(f"{t['moves']}: {plan.moved_cases}" if plan.moves else t["no_moves"])
-    print()
+        say(move_text(move, lang))
+    say(f"{t['moves']}: {plan.moved_cases}" if plan.moves else t["no_moves"])
+    say()
     _print_loads(plan, lang)
-    print()
+    say()
     from sagstal_desktop.core.wording import fill
 
-    print(fill(t["tradeoff"], norm_set, lang))  # the measure named by the chosen set
+    say(fill(t["tradeoff"], norm_set, lang))  # the measure named by the chosen set
     for p in points:
-        print(f"{p.max_moves:>3}  {format_percent(p.max_load, 1, lang):>9}  {p.over_count:>3}")
+        say(f"{p.max_moves:>3}  {format_percent(p.max_load, 1, lang):>9}  {p.over_count:>3}")
     if args.output:
-        print(t["saved"].format(file=args.output))
+        say(t["saved"].format(file=args.output))
     return 0
 
 

@@ -20,8 +20,9 @@ from sagstal_desktop.cli.common import (
     open_team,
     output_path,
     save_team_file,
+    say,
 )
-from sagstal_desktop.core.wording import plural
+from sagstal_desktop.i18n import ntr
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -88,28 +89,26 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise CliError(exc.message(lang)) from exc
     stream = sys.stdout if args.check else sys.stderr
     for problem in plan.problems:
-        print(f"{ProblemTexts.severity(problem.severity, lang)}: {problem.message(lang)}", file=stream)
+        say(f"{ProblemTexts.severity(problem.severity, lang)}: {problem.message(lang)}", file=stream)
     n_err, n_warn = len(plan.errors), len(plan.warnings)
     if args.check:
-        if lang == "da":
-            print(f"{plan.table.file_name}: {plural(len(plan.rows), 'gyldig række', 'gyldige rækker')}, "
-                  f"{n_err} fejl, {plural(n_warn, 'advarsel', 'advarsler')}")
-        else:
-            print(f"{plan.table.file_name}: {plural(len(plan.rows), 'valid row', 'valid rows', lang)}, "
-                  f"{plural(n_err, 'error', 'errors', lang)}, {plural(n_warn, 'warning', 'warnings', lang)}")
+        counts = [ntr("{n} valid row", "{n} valid rows", len(plan.rows), lang).format(n=len(plan.rows)),
+                  ntr("{n} error", "{n} errors", n_err, lang).format(n=n_err),
+                  ntr("{n} warning", "{n} warnings", n_warn, lang).format(n=n_warn)]
+        say(f"{plan.table.file_name}: {', '.join(counts)}")
         return 1 if n_err else 0
     if n_err:
-        raise CliError(f"{plan.table.file_name}: {n_err} " + ("fejl; intet er importeret" if lang == "da"
-                                                             else "error(s); nothing was imported"))
+        raise CliError(ntr("{file}: {n} error; nothing was imported", "{file}: {n} errors; nothing was imported",
+                           n_err, lang).format(file=plan.table.file_name, n=n_err))
     if n_warn and not args.accept_warnings:
-        raise CliError(f"{plan.table.file_name}: " + (
-            f"{plural(n_warn, 'advarsel', 'advarsler')}; kør igen med --accept-warnings for at importere alligevel"
-            if lang == "da" else f"{n_warn} warning(s); run again with --accept-warnings to import anyway"))
+        raise CliError(ntr("{file}: {n} warning; run again with --accept-warnings to import anyway",
+                           "{file}: {n} warnings; run again with --accept-warnings to import anyway",
+                           n_warn, lang).format(file=plan.table.file_name, n=n_warn))
     mode = {"merge": MERGE, "replace-counts": REPLACE_COUNTS, "replace-team": REPLACE_TEAM}[args.mode]
     team = plan.apply(base, mode) if base is not None else plan.new_team()
     save_team_file(team, output, lang)
-    print(describe(plan, plan.changes(base, mode), lang))
-    print(output)
+    say(describe(plan, plan.changes(base, mode), lang))
+    say(output)
     return 0
 
 
@@ -123,7 +122,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         export_team(team, target, args.lang, args.as_of, norm_set, args.anonymise)
     except ExportError as exc:
         raise CliError(exc.message(args.lang)) from exc
-    print(target)
+    say(target)
     return 0
 
 
@@ -135,5 +134,5 @@ def cmd_template(args: argparse.Namespace) -> int:
         write_template(target, _norm_set(args.norms), args.lang)
     except ExportError as exc:
         raise CliError(exc.message(args.lang)) from exc
-    print(target)
+    say(target)
     return 0

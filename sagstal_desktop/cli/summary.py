@@ -7,7 +7,8 @@ import json
 import sys
 from typing import Any
 
-from sagstal_desktop.cli.common import add_as_of_option, add_lang_option, choose_norm_set, open_team
+from sagstal_desktop.cli.common import add_as_of_option, add_lang_option, choose_norm_set, open_team, say
+from sagstal_desktop.i18n import N_, tr
 
 
 def summary_data(team, summary, norm_set, source_file: str | None = None) -> dict[str, Any]:
@@ -96,30 +97,20 @@ def summary_data(team, summary, norm_set, source_file: str | None = None) -> dic
     }
 
 
+#: The summary's labels (English msgids; translated per call with ``--lang``).
 _LABELS = {
-    "da": {
-        "norms": "Normsæt", "as_of": "Opgjort", "name": "Navn", "hours": "Timer", "fte": "Årsværk",
-        "cases": "Sager", "ftecl": "Fuldtidssagstal", "load": "Belastning", "status": "Status",
-        "available": "Årsværk til sagsbehandling", "need": "Årsværk der skal til ved ",
-        "short": "Mangler", "surplus": "Overskud",
-        "cost": "Årlig udgift (ved maksimum)", "over": "Medarbejdere over <max>",
-        "avg": "Gennemsnitligt fuldtidssagstal", "range": "<Range> for teamets sager",
-        "uncovered": "Sager uden norm i normsættet",
-    },
-    "en": {
-        "norms": "Norm set", "as_of": "As of", "name": "Name", "hours": "Hours", "fte": "FTE",
-        "cases": "Cases", "ftecl": "FTE caseload", "load": "Load", "status": "Status",
-        "available": "Available casework FTE", "need": "FTE needed at ",
-        "short": "Shortfall", "surplus": "Surplus",
-        "cost": "Yearly cost (at maximum)", "over": "Staff over <max>",
-        "avg": "Average full-time-equivalent caseload", "range": "<Range> for the team's cases",
-        "uncovered": "Cases with no norm in the set",
-    },
+    "norms": N_("Norm set"), "as_of": N_("As of"), "name": N_("Name"), "hours": N_("Hours"), "fte": N_("FTE"),
+    "cases": N_("Cases"), "ftecl": N_("FTE caseload"), "load": N_("Load"), "status": N_("Status"),
+    "available": N_("Available casework FTE"), "cost": N_("Yearly cost (at maximum)"),
+    "over": N_("Staff over <max>"), "avg": N_("Average FTE caseload"),
+    "range": N_("<Range> for the team's cases"), "uncovered": N_("Cases with no norm in the set"),
 }
+_NEED = {"max": N_("FTE needed at <max>"), "mid": N_("FTE needed at <mid>"), "min": N_("FTE needed at <min>")}
+_BALANCE = {True: N_("short {fte}"), False: N_("surplus {fte}")}
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from sagstal_desktop.core.formatting import format_dkk, format_number, format_range
+    from sagstal_desktop.core.formatting import format_date, format_dkk, format_number, format_range
     from sagstal_desktop.core.load import summarize
 
     team = open_team(args.file)
@@ -127,49 +118,49 @@ def cmd_summary(args: argparse.Namespace) -> int:
     summary = summarize(team, args.as_of, norm_set)
     if args.json:
         json.dump(summary_data(team, summary, norm_set, args.file), sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        say()
         return 0
     from sagstal_desktop.core.wording import (
         fill,
         format_load,
         status_phrase,
-        term,
         uneven_summary,
         unmeasured_summary,
     )
 
     lang = args.lang
-    t = {key: fill(value, norm_set, lang) for key, value in _LABELS[lang].items()}
+    t = {key: fill(tr(message, lang), norm_set, lang) for key, message in _LABELS.items()}
     title = " – ".join(x for x in (team.info.municipality, team.info.department, team.info.team_name) if x)
-    print(title)
-    print(f"{t['norms']}: {norm_set.name(lang)}")
-    print(f"{t['as_of']}: {summary.as_of.isoformat()}")
-    print()
+    say(title)
+    say(f"{t['norms']}: {norm_set.name(lang)}")
+    say(f"{t['as_of']}: {format_date(summary.as_of, lang)}")
+    say()
     width = max([len(p.name) for p in summary.persons] + [len(t["name"])])
-    print(f"{t['name']:<{width}}  {t['hours']:>6}  {t['fte']:>6}  {t['cases']:>5}  {t['ftecl']:>15}  "
+    say(f"{t['name']:<{width}}  {t['hours']:>6}  {t['fte']:>6}  {t['cases']:>5}  {t['ftecl']:>15}  "
           f"{t['load']:>10}  {t['status']}")
     for p in summary.persons:
-        print(f"{p.name:<{width}}  {format_number(p.weekly_hours, 1, lang):>6}  "
+        say(f"{p.name:<{width}}  {format_number(p.weekly_hours, 1, lang):>6}  "
               f"{format_number(p.capacity, 2, lang):>6}  {p.total_cases:>5}  "
               f"{format_number(p.fte_caseload, 1, lang):>15}  {format_load(p.load_max, lang, 1):>10}  "
               f"{status_phrase(p.status, norm_set, lang, p.uncovered_cases, p.total_cases)}")
-    print()
-    print(f"{t['available']}: {format_number(summary.available_fte, 2, lang)}")
+    say()
+    say(f"{t['available']}: {format_number(summary.available_fte, 2, lang)}")
     for level in ("max", "mid", "min"):
-        print(f"{t['need']}{term(level, norm_set, lang)}: {format_number(summary.fte_needed(level), 2, lang)}"
-              f"  ({t['short'] if summary.shortfall(level) > 0 else t['surplus']} "
-              f"{format_number(abs(summary.shortfall(level)), 2, lang)})")
+        balance = tr(_BALANCE[summary.shortfall(level) > 0], lang).format(
+            fte=format_number(abs(summary.shortfall(level)), 2, lang))
+        need = fill(tr(_NEED[level], lang), norm_set, lang)
+        say(f"{need}: {format_number(summary.fte_needed(level), 2, lang)}  ({balance})")
     if summary.cost_per_fte is not None:
-        print(f"{t['cost']}: {format_dkk(summary.yearly_cost('max'), lang)}")
-    print(f"{t['over']}: {summary.over_count} / {summary.computable_count}")
-    print(f"{t['avg']}: {format_number(summary.average_fte_caseload, 1, lang)}")
+        say(f"{t['cost']}: {format_dkk(summary.yearly_cost('max'), lang)}")
+    say(f"{t['over']}: {summary.over_count} / {summary.computable_count}")
+    say(f"{t['avg']}: {format_number(summary.average_fte_caseload, 1, lang)}")
     if summary.effective_range:
-        print(f"{t['range']}: {format_range(*summary.effective_range, lang)}")
+        say(f"{t['range']}: {format_range(*summary.effective_range, lang)}")
     if summary.uncovered_by_type:
-        print(f"{t['uncovered']}: {summary.uncovered_by_type}")
-        print(unmeasured_summary(summary.uncovered_cases, summary.total_cases, lang))
+        say(f"{t['uncovered']}: {summary.uncovered_by_type}")
+        say(unmeasured_summary(summary.uncovered_cases, summary.total_cases, lang))
     if summary.uneven:
-        print(uneven_summary(summary, norm_set, lang, pointer=True))
+        say(uneven_summary(summary, norm_set, lang, pointer=True))
     return 0
 
 

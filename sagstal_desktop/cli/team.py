@@ -13,7 +13,9 @@ from sagstal_desktop.cli.common import (
     open_team,
     output_path,
     save_team_file,
+    say,
 )
+from sagstal_desktop.i18n import tr
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -21,7 +23,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     target = output_path(args.output, args.force)
     save_team_file(demo_team(), target)
-    print(target)
+    say(target)
     return 0
 
 
@@ -39,31 +41,31 @@ def cmd_norms(args: argparse.Namespace) -> int:
     lang = args.lang
     if args.json:
         json.dump([s.to_dict() for s in sets], sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        say()
         return 0
     for norm_set in sets:
-        default = (" (standard)" if lang == "da" else " (default)") if norm_set.is_default else ""
-        print(f"{norm_set.id}: {norm_set.name(lang)}{default}")
+        default = tr(" (default)", lang) if norm_set.is_default else ""
+        say(f"{norm_set.id}: {norm_set.name(lang)}{default}")
         if norm_set.source:
-            print(f"  {'Kilde' if lang == 'da' else 'Source'}: {norm_set.source.cite(lang)}")
+            say(f"  {tr('Source', lang)}: {norm_set.source.cite(lang)}")
         for group in norm_set.groups:
-            print(f"  {group.name(lang)}: {format_range(group.min, group.max, lang)}")
+            say(f"  {group.name(lang)}: {format_range(group.min, group.max, lang)}")
             for norm in group.types:
                 flags = []
                 if norm.inherited:
-                    flags.append("arver områdets interval" if lang == "da" else "inherits the area's range")
+                    flags.append(tr("inherits the area's range", lang))
                 if norm.survey is not None:
                     flags.append(f"n={norm.survey.n}")
                     if norm.few_answers:
-                        flags.append("for få svar" if lang == "da" else "too few answers")
+                        flags.append(tr("too few answers", lang))
                 extra = f" ({', '.join(flags)})" if flags else ""
-                print(f"    - {case_type_name(norm.case_type, lang)} [{norm.case_type}]: "
+                say(f"    - {case_type_name(norm.case_type, lang)} [{norm.case_type}]: "
                       f"{format_range(norm.min, norm.max, lang)}{extra}")
                 if norm.source and not norm.inherited and norm.source != group.source:
-                    print(f"      {'Kilde' if lang == 'da' else 'Source'}: {norm.source.cite(lang)}")
+                    say(f"      {tr('Source', lang)}: {norm.source.cite(lang)}")
             if group.source:
-                print(f"    {'Kilde' if lang == 'da' else 'Source'}: {group.source.cite(lang)}")
-        print()
+                say(f"    {tr('Source', lang)}: {group.source.cite(lang)}")
+        say()
     return 0
 
 

@@ -7,7 +7,8 @@ import argparse
 import json
 import sys
 
-from sagstal_desktop.cli.common import CliError, add_lang_option, non_negative_amount, positive_amount
+from sagstal_desktop.cli.common import CliError, add_lang_option, non_negative_amount, positive_amount, say
+from sagstal_desktop.i18n import tr
 
 
 def cmd_whatif(args: argparse.Namespace) -> int:
@@ -22,24 +23,17 @@ def cmd_whatif(args: argparse.Namespace) -> int:
         json.dump({"cases": what.cases, "current": what.current, "target": what.target,
                    "fte_now": what.fte_now, "fte_at_target": what.fte_at_target, "extra_fte": what.extra_fte,
                    "cost_per_fte": what.cost_per_fte, "yearly_cost": what.yearly_cost}, sys.stdout, indent=2)
-        print()
+        say()
         return 0
     lang = args.lang
     n = format_number
-    if lang == "da":
-        print(f"{n(what.cases, 0, lang)} sager med {n(what.current, 1, lang)} pr. medarbejder: "
-              f"{n(what.fte_now, 2, lang)} årsværk")
-        print(f"Med {n(what.target, 1, lang)} pr. medarbejder: {n(what.fte_at_target, 2, lang)} årsværk")
-        print(f"Ekstra årsværk: {n(what.extra_fte, 2, lang)}")
-        if what.yearly_cost is not None:
-            print(f"Årlig udgift: {format_dkk(what.yearly_cost, lang)}")
-    else:
-        print(f"{n(what.cases, 0, lang)} cases at {n(what.current, 1, lang)} per worker: "
-              f"{n(what.fte_now, 2, lang)} FTE")
-        print(f"At {n(what.target, 1, lang)} per worker: {n(what.fte_at_target, 2, lang)} FTE")
-        print(f"Extra FTE: {n(what.extra_fte, 2, lang)}")
-        if what.yearly_cost is not None:
-            print(f"Yearly cost: {format_dkk(what.yearly_cost, lang)}")
+    say(tr("{cases} cases at {current} per worker: {fte} FTE", lang).format(
+        cases=n(what.cases, 0, lang), current=n(what.current, 1, lang), fte=n(what.fte_now, 2, lang)))
+    say(tr("At {target} per worker: {fte} FTE", lang).format(target=n(what.target, 1, lang),
+                                                               fte=n(what.fte_at_target, 2, lang)))
+    say(tr("Extra FTE: {fte}", lang).format(fte=n(what.extra_fte, 2, lang)))
+    if what.yearly_cost is not None:
+        say(tr("Yearly cost: {amount}", lang).format(amount=format_dkk(what.yearly_cost, lang)))
     return 0
 
 

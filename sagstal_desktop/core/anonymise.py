@@ -12,10 +12,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 
+from sagstal_desktop.i18n import LANGUAGES, N_, tr
+
 #: The key of the label hash (not a secret: the ids it hashes are random and never printed).
 _KEY = b"sagstal anonymised staff labels v1"
 
-_LABEL = {"da": "Medarbejder {letters}", "en": "Staff member {letters}"}
+_LABEL = N_("Staff member {letters}")
 
 
 def staff_letters(index: int) -> str:
@@ -30,7 +32,7 @@ def staff_letters(index: int) -> str:
 
 def staff_label(index: int, lang: str = "da") -> str:
     """``Medarbejder A`` / ``Staff member A`` for label number ``index``."""
-    return _LABEL.get(lang, _LABEL["da"]).format(letters=staff_letters(index))
+    return tr(_LABEL, lang if lang in LANGUAGES else "da").format(letters=staff_letters(index))
 
 
 def label_numbers(member_ids: Iterable[str], salt: str = "") -> dict[str, int]:

@@ -31,6 +31,7 @@ from typing import Any
 from sagstal_desktop.core.model import StaffMember, Team
 from sagstal_desktop.core.norms import NormSet, case_type_name, catalogue
 from sagstal_desktop.core.validation import InputError, is_blank
+from sagstal_desktop.i18n import ptr, tr
 
 AREA_PREFIX = "area:"
 _AREA_PREFIX_TEXT = re.compile(r"^\s*(område|omrade|area)\s*:\s*(.+)$", re.IGNORECASE | re.DOTALL)
@@ -184,7 +185,7 @@ def format_competences(entries: Iterable[str], norm_set: NormSet, lang: str = "d
             name = norm_set.group(area).name(lang)
         except KeyError:
             name = area
-        prefix = "område" if lang == "da" else "area"
+        prefix = ptr("competences", "area", lang)  # parse_competences reads both languages' word
         names.append(f"{prefix}: {name}" if _key(name) in types or area == name else name)
     return ", ".join(names)
 
@@ -206,6 +207,4 @@ def parse_takes_new_cases(value: Any) -> bool:
 
 
 def format_takes_new_cases(value: bool, lang: str = "da") -> str:
-    if lang == "da":
-        return "Ja" if value else "Nej"
-    return "Yes" if value else "No"
+    return tr("Yes", lang) if value else tr("No", lang)

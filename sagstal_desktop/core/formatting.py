@@ -1,44 +1,87 @@
-"""Numbers, percentages and money in Danish (1.234,5) or English (1,234.5) notation."""
+"""The one number and date formatter for display and messages, in every layer (Babel's CLDR data).
+
+Danish: ``1.234,5`` · ``98,7 %`` · ``1.234.567 kr.`` · ``23.11.2026`` · ``23. november 2026``;
+English: ``1,234.5`` · ``98.7%`` · ``DKK 1,234,567`` · ``2026-11-23`` · ``23 November 2026``.
+Every function takes ``lang`` ("da" or "en"; None = the current language of ``sagstal_desktop.i18n``).
+Values are rounded half up (``round_half_up``, as people and the DS survey round) before Babel
+formats them, so shown parts add up to shown totals the way a reader checks them on paper.
+
+Babel is imported on first use, not on import: ``import babel.numbers`` costs about 25 ms and its
+first Danish format another 20 ms (locale data), which the window's start-up need not pay twice.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+import math
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
+from typing import Any
 
-from sagstal_desktop.core.survey import round_half_up
+_LOCALES = {"da": "da_DK", "en": "en_GB"}
+#: Decimal precision wide enough for any finite float with its decimals (1e308 has 309 digits).
+_WIDE = Context(prec=400)
 
 
-def format_number(value: float | None, decimals: int = 1, lang: str = "da", empty: str = "–") -> str:
-    """``1234.56`` -> ``1.234,6`` (da) or ``1,234.6`` (en); None -> ``empty``.
-    Rounds half up, as people do on paper."""
-    if value is None:
+def _locale(lang: str | None) -> str:
+    if lang is None:
+        from sagstal_desktop.i18n import current_language
+
+        lang = current_language()
+    return _LOCALES.get(lang, "en_GB")
+
+
+def round_half_up(value: float, digits: int = 0) -> float:
+    """Round as a person (and the survey) does: 57.5 -> 58, 2.25 -> 2.3 (not Python's banker's rule)."""
+    if not math.isfinite(value):
+        return float(value)
+    quantum = Decimal(1).scaleb(-digits)
+    with localcontext(_WIDE):
+        return float(Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP))
+
+
+def _decimal(value: float, decimals: int) -> Decimal:
+    """``value`` rounded half up to ``decimals`` places, without a negative zero (``_WIDE``
+    precision, so even 1e308 keeps its digits)."""
+    quantum = Decimal(1).scaleb(-decimals)
+    with localcontext(_WIDE):
+        rounded = Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP)
+    return rounded.copy_abs() if rounded.is_zero() else rounded
+
+
+def _pattern(decimals: int) -> str:
+    return "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+
+
+def format_number(value: float | None, decimals: int = 1, lang: str | None = "da", empty: str = "–") -> str:
+    """``1234.56`` -> ``1.234,6`` (da) or ``1,234.6`` (en); None -> ``empty``. Rounds half up.
+    A value that is not a finite number (NaN, inf) is shown as ``empty`` too, never as "nan"."""
+    if value is None or not math.isfinite(value):
         return empty
-    rounded = round_half_up(value, decimals)
-    if rounded == 0:
-        rounded = 0.0  # no "-0,0"
-    text = f"{rounded:,.{decimals}f}"
-    if lang == "da":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
+    from babel.numbers import format_decimal
+
+    with localcontext(_WIDE):
+        return format_decimal(_decimal(value, decimals), _pattern(decimals), locale=_locale(lang),
+                              decimal_quantization=False)
 
 
-def format_percent(fraction: float | None, decimals: int = 0, lang: str = "da", empty: str = "–") -> str:
-    """``0.987`` -> ``99 %`` (da) / ``99%`` (en)."""
-    if fraction is None:
+def format_percent(fraction: float | None, decimals: int = 0, lang: str | None = "da", empty: str = "–") -> str:
+    """``0.987`` -> ``99 %`` (da) / ``99%`` (en); with ``decimals=1`` ``98,7 %``. Rounds half up."""
+    if fraction is None or not math.isfinite(fraction):
         return empty
     number = format_number(fraction * 100, decimals, lang)
-    return f"{number} %" if lang == "da" else f"{number}%"
+    return f"{number} %" if _locale(lang) == "da_DK" else f"{number}%"
 
 
-def format_dkk(value: float | None, lang: str = "da", empty: str = "–") -> str:
+def format_dkk(value: float | None, lang: str | None = "da", empty: str = "–") -> str:
     """Whole kroner: ``1.234.567 kr.`` (da) / ``DKK 1,234,567`` (en)."""
-    if value is None:
+    if value is None or not math.isfinite(value):
         return empty
     number = format_number(value, 0, lang)
-    return f"{number} kr." if lang == "da" else f"DKK {number}"
+    return f"{number} kr." if _locale(lang) == "da_DK" else f"DKK {number}"
 
 
-def format_range(low: float | None, high: float | None, lang: str = "da") -> str:
-    """``20-30``; whole numbers without decimals."""
+def format_range(low: float | None, high: float | None, lang: str | None = "da") -> str:
+    """``20-30``; whole numbers without decimals, others with one (``12,5-20``)."""
     if low is None or high is None:
         return "–"
 
@@ -49,8 +92,57 @@ def format_range(low: float | None, high: float | None, lang: str = "da") -> str
     return f"{one(low)}-{one(high)}"
 
 
-def format_date(day: date | None, lang: str = "da") -> str:
-    """A short date: ``1.3.2026`` (da) or ``2026-03-01`` (en); None -> ""."""
+def format_date(day: date | None, lang: str | None = "da") -> str:
+    """A short date: ``1.3.2026`` / ``23.11.2026`` (da) or ``2026-03-01`` (en); None -> ""."""
     if day is None:
         return ""
-    return f"{day.day}.{day.month}.{day.year}" if lang == "da" else day.isoformat()
+    if _locale(lang) != "da_DK":
+        return day.isoformat()
+    from babel.dates import format_date as babel_date
+
+    return babel_date(day, "d.M.yyyy", locale="da_DK")
+
+
+def format_long_date(day: date, lang: str | None = "da") -> str:
+    """``22. november 2026`` (da) / ``22 November 2026`` (en)."""
+    from babel.dates import format_date as babel_date
+
+    locale = _locale(lang)
+    return babel_date(day, "d. MMMM yyyy" if locale == "da_DK" else "d MMMM yyyy", locale=locale)
+
+
+def format_timestamp(moment: datetime, lang: str | None = "da") -> str:
+    """Date and time of day: ``1.3.2026 kl. 14.05`` (da) / ``2026-03-01 14:05`` (en)."""
+    if _locale(lang) != "da_DK":
+        return f"{moment.date().isoformat()} {moment:%H:%M}"
+    from babel.dates import format_datetime
+
+    return format_datetime(moment, "d.M.yyyy 'kl'. HH.mm", locale="da_DK")
+
+
+def spreadsheet_date_format(lang: str | None = "da") -> str:
+    """The number format of a date cell in an exported workbook: ``dd-mm-yyyy`` as Danish Excel
+    writes dates, ``yyyy-mm-dd`` in English (both read back by ``core.validation.parse_date``)."""
+    return "dd-mm-yyyy" if _locale(lang) == "da_DK" else "yyyy-mm-dd"
+
+
+def format_value(value: Any, lang: str | None = "da") -> str:
+    """A value as the user typed it or in the user's notation: text unchanged (``"30,5"`` stays
+    ``30,5``), numbers as in ``format_number`` without trailing zeros (``30.5`` -> ``30,5``), dates
+    as in ``format_date``. For messages that quote the user's value."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float):
+        number = float(value)
+        if number != number or number in (float("inf"), float("-inf")):
+            return str(value)
+        text = repr(number)
+        decimals = 0 if number.is_integer() else len(text.split(".")[1]) if "e" not in text else 6
+        return format_number(number, min(decimals, 6), lang)
+    if isinstance(value, date):
+        return format_date(value, lang)
+    return str(value)

@@ -12,6 +12,7 @@ type the set does list (e.g. "sygedagpenge kategori 2" counts as "sygedagpenge" 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -197,7 +198,7 @@ class NormSet:
                 name_en=str(data.get("name_en") or data["name_da"]),
                 short_da=str(data.get("short_da") or data["name_da"]),
                 short_en=str(data.get("short_en") or data.get("name_en") or data["name_da"]),
-                full_time_hours=float(data["full_time_hours"]),
+                full_time_hours=_checked_hours(data["full_time_hours"]),
                 groups=groups,
                 description_da=str(data.get("description_da") or ""),
                 description_en=str(data.get("description_en") or ""),
@@ -208,7 +209,7 @@ class NormSet:
             )
         except NormError:
             raise
-        except (KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError, RecursionError) as exc:
             raise NormError(f"norm set {data.get('id', '?')!r} is not valid: {exc!r}") from exc
 
     def to_dict(self) -> dict[str, Any]:
@@ -232,11 +233,29 @@ class NormSet:
         return out
 
 
+def _checked_hours(value: Any) -> float:
+    """Full-time hours: a finite number within ``full_time_hours_range`` (loads divide by it)."""
+    from sagstal_desktop.core.defaults import defaults
+
+    low, high = defaults()["full_time_hours_range"]
+    hours = float(value)
+    if not (math.isfinite(hours) and low <= hours <= high):
+        raise NormError(f"full-time hours {value!r} must be {low}-{high}")
+    return hours
+
+
 def _check_range(lo: float | None, hi: float | None, where: str) -> None:
+    from sagstal_desktop.core.defaults import defaults
+
     if (lo is None) != (hi is None):
         raise NormError(f"{where}: give both a minimum and a maximum, or neither")
-    if lo is not None and hi is not None and not (0 < lo <= hi):
-        raise NormError(f"{where}: the range {lo}-{hi} must satisfy 0 < min <= max")
+    if lo is None or hi is None:
+        return
+    if any(isinstance(x, bool) or not isinstance(x, int | float) for x in (lo, hi)):
+        raise NormError(f"{where}: the range {lo!r}-{hi!r} is not two numbers")
+    low, high = defaults()["norm_range_limits"]
+    if not (math.isfinite(lo) and math.isfinite(hi) and low <= lo <= hi <= high):
+        raise NormError(f"{where}: the range {lo}-{hi} must satisfy {low} <= min <= max <= {high}")
 
 
 def _group_from_dict(data: dict[str, Any]) -> NormGroup:

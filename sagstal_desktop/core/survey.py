@@ -10,21 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
 from sagstal_desktop.assets import load_json
+from sagstal_desktop.core.formatting import round_half_up
 from sagstal_desktop.core.norms import NormSet, catalogue
 from sagstal_desktop.core.sources import Source
 
 _RANGE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(?:-|–|til)\s*(\d+(?:[.,]\d+)?)\s*$")
 _NUMBER = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*$")
-
-
-def round_half_up(value: float, digits: int = 0) -> float:
-    """Round as a person (and the survey) does: 57.5 -> 58, not Python's 58/57 banker's rule."""
-    quantum = Decimal(1).scaleb(-digits)
-    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
 
 
 def parse_answer(text: str) -> float:

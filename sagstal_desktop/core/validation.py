@@ -13,50 +13,42 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sagstal_desktop.core.defaults import defaults
+from sagstal_desktop.core.formatting import format_date, format_value
+from sagstal_desktop.i18n import N_, tr
 
-_MESSAGES: dict[str, tuple[str, str]] = {
-    # code: (English, Danish); {value} is the input as typed, {limit} a bound
-    "empty": ("a value is required", "skal udfyldes"),
-    "not_number": ("\"{value}\" is not a number", "\"{value}\" er ikke et tal"),
-    "not_whole": ("\"{value}\" is not a whole number of cases", "\"{value}\" er ikke et helt antal sager"),
-    "ambiguous_count": (
-        "\"{value}\" can be read as a decimal number or as {limit} with a thousands separator; write the number "
-        "of cases without a separator, e.g. {limit}",
-        "\"{value}\" kan læses som et decimaltal eller som {limit} med tusindtalsskilletegn; skriv antallet af "
-        "sager uden skilletegn, fx {limit}",
-    ),
-    "negative": ("\"{value}\" is negative", "\"{value}\" er negativ"),
-    "hours_range": ("\"{value}\" hours is outside 0-{limit}", "\"{value}\" timer ligger uden for 0-{limit}"),
-    "other_exceeds": (
-        "\"{value}\" hours on other tasks is more than the {limit} weekly hours",
-        "\"{value}\" timer til andre opgaver er flere end de {limit} ugentlige timer",
-    ),
-    "not_date": ("\"{value}\" is not a date (use 1.3.2026 or 2026-03-01)",
-                 "\"{value}\" er ikke en dato (skriv fx 1.3.2026 eller 2026-03-01)"),
-    "date_range": ("\"{value}\" is not a plausible start date", "\"{value}\" er ikke en sandsynlig ansættelsesdato"),
-    "too_large": ("\"{value}\" is larger than {limit}", "\"{value}\" er større end {limit}"),
-    "share_range": ("\"{value}\" is outside 0-100 %", "\"{value}\" ligger uden for 0-100 %"),
-    "name_empty": ("the name is empty", "navnet er tomt"),
-    "unknown_competence": ("\"{value}\" is neither a case type nor an area",
-                           "\"{value}\" er hverken en sagstype eller et område"),
-    "not_yes_no": ("\"{value}\" is not yes or no", "\"{value}\" er hverken ja eller nej"),
+_MESSAGES: dict[str, str] = {
+    # code: English msgid; {value} is the input as typed (or a number in the reader's notation), {limit} a bound
+    "empty": N_("a value is required"),
+    "not_number": N_("\"{value}\" is not a number"),
+    "not_whole": N_("\"{value}\" is not a whole number of cases"),
+    "ambiguous_count": N_("\"{value}\" can be read as a decimal number or as {limit} with a thousands separator; "
+                          "write the number of cases without a separator, e.g. {limit}"),
+    "negative": N_("\"{value}\" is negative"),
+    "hours_range": N_("\"{value}\" hours is outside 0-{limit}"),
+    "other_exceeds": N_("\"{value}\" hours on other tasks is more than the {limit} weekly hours"),
+    "not_date": N_("\"{value}\" is not a date (use 1.3.2026 or 2026-03-01)"),
+    "date_range": N_("\"{value}\" is not a plausible start date"),
+    "too_large": N_("\"{value}\" is larger than {limit}"),
+    "share_range": N_("\"{value}\" is outside 0-100 %"),
+    "name_empty": N_("the name is empty"),
+    "unknown_competence": N_("\"{value}\" is neither a case type nor an area"),
+    "not_yes_no": N_("\"{value}\" is not yes or no"),
+    "too_long": N_("\"{value}\" is longer than {limit} characters"),
+    "year_range": N_("\"{value}\" is outside {limit}"),
 }
 
 
 class InputError(ValueError):
-    """A value that cannot be used, with a message in Danish and English."""
+    """A value that cannot be used, with a message in Danish or English (``message(lang)``)."""
 
     def __init__(self, code: str, value: Any, limit: Any = None) -> None:
         self.code, self.value, self.limit = code, value, limit
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "da") -> str:
-        """The message in ``lang``; values that are numbers (not typed text) are quoted in that
-        language's notation: Danish "12,5" and "100.000", English "12.5" and "100000"."""
-        english, danish = _MESSAGES[self.code]
-        shown = self.shown(lang)
-        limit = _plain(self.limit, lang) if isinstance(self.limit, int | float) else self.limit
-        return (danish if lang == "da" else english).format(value=shown, limit=limit)
+        """The message in ``lang``; the value as the user typed it (text) or in ``lang``'s notation
+        (a number from a cell: 30.5 -> "30,5" in Danish, 100000 -> "100.000"), the limit likewise."""
+        return tr(_MESSAGES[self.code], lang).format(value=self.shown(lang), limit=format_value(self.limit, lang))
 
 
     def shown(self, lang: str = "en") -> str:
@@ -70,18 +62,9 @@ def is_blank(value: Any) -> bool:
 
 
 def _plain(value: Any, lang: str = "en") -> str:
-    """A number as plain text: no trailing ".0"; in Danish with a decimal comma and thousands
-    points ("12,5", "100.000")."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return str(value)
-    text = str(int(value)) if float(value).is_integer() else repr(float(value))
-    if lang != "da":
-        return text
-    whole, _sep, decimals = text.partition(".")
-    sign = "-" if whole.startswith("-") else ""
-    digits = whole.lstrip("-")
-    grouped = ".".join([digits[max(0, i - 3):i] for i in range(len(digits), 0, -3)][::-1])
-    return sign + grouped + ("," + decimals if decimals else "")
+    """A number as plain text in ``lang``'s notation (``core.formatting.format_value``): no trailing
+    ".0"; in Danish with a decimal comma and thousands points ("12,5", "100.000")."""
+    return format_value(value, lang)
 
 
 def limits() -> dict[str, Any]:
@@ -229,7 +212,7 @@ def parse_date(value: Any) -> date | None:
 
 def _from_serial(serial: float) -> date:
     if not (1 <= serial <= 2_958_465) or not float(serial).is_integer():
-        raise InputError("not_date", _plain(serial))
+        raise InputError("not_date", str(int(serial)) if float(serial).is_integer() else repr(float(serial)))
     return _checked(_EXCEL_EPOCH + timedelta(days=int(serial)), serial)
 
 
@@ -240,23 +223,55 @@ def _checked(day: date, raw: Any) -> date:
 
 
 def _shown(value: Any) -> Any:
-    """Typed text stripped; a number (e.g. from a spreadsheet cell) kept as a number, so that
-    each message quotes it in its own language's notation."""
+    """The value for a message: text as typed (stripped); numbers stay numbers, formatted in the
+    message's language."""
     return value.strip() if isinstance(value, str) else value
 
 
 def check_name(value: Any) -> str:
+    """A name (staff member, norm set): not empty, at most ``max_name_length`` characters."""
     name = "" if value is None else str(value).strip()
     if not name:
         raise InputError("name_empty", "")
-    return name
+    return check_length(name)
 
 
-_FUTURE_START = {"da": "starter {day}", "en": "starts {day}"}
-_FUTURE_START_NOTE = {
-    "da": "Ansættelsesdatoen ligger efter opgørelsesdatoen; medarbejderen regnes som nyansat.",
-    "en": "The start date lies after the date computed for; the person counts as a newcomer.",
-}
+def check_length(text: str, limit_key: str = "max_name_length") -> str:
+    """``text`` unchanged if it is at most the limit's number of characters (``max_name_length``
+    for names, ``max_text_length`` for notes); else InputError showing its start."""
+    limit = int(limits()[limit_key])
+    if len(text) > limit:
+        raise InputError("too_long", shorten(text), limit)
+    return text
+
+
+def shorten(text: str, width: int = 40) -> str:
+    """The start of a long text for a message: at most ``width`` characters, "…" if cut."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def budget_years_range() -> tuple[int, int]:
+    """The allowed number of years in a budget table (inclusive)."""
+    low, high = limits()["budget_years_range"]
+    return int(low), int(high)
+
+
+def budget_first_year_range() -> tuple[int, int]:
+    """The allowed first budget year (inclusive)."""
+    low, high = limits()["budget_first_year_range"]
+    return int(low), int(high)
+
+
+def check_budget_years(value: int) -> int:
+    """A number of budget years within ``budget_years_range``; else InputError."""
+    low, high = budget_years_range()
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise InputError("year_range", _plain(value), f"{low}-{high}")
+    return value
+
+
+_FUTURE_START = N_("starts {day}")
+_FUTURE_START_NOTE = N_("The start date lies after the date computed for; the person counts as a newcomer.")
 
 
 def future_start(start: date | None, as_of: date, lang: str = "da") -> str:
@@ -264,10 +279,9 @@ def future_start(start: date | None, as_of: date, lang: str = "da") -> str:
     start date on or before ``as_of``)."""
     if start is None or start <= as_of:
         return ""
-    day = f"{start.day}.{start.month}.{start.year}" if lang == "da" else start.isoformat()
-    return _FUTURE_START.get(lang, _FUTURE_START["da"]).format(day=day)
+    return tr(_FUTURE_START, lang).format(day=format_date(start, lang))
 
 
 def future_start_note(lang: str = "da") -> str:
     """What a future start date means for the computation (a tooltip or a warning's detail)."""
-    return _FUTURE_START_NOTE.get(lang, _FUTURE_START_NOTE["da"])
+    return tr(_FUTURE_START_NOTE, lang)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from sagstal_desktop import APP_NAME, ORG_NAME, __version__
 from sagstal_desktop.assets import ResourceError
+from sagstal_desktop.i18n import _
 
 
 def configure_application(app: QCoreApplication) -> None:
@@ -110,7 +111,7 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
         if error is not None:
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.warning(window, QCoreApplication.translate("MainWindow", "Cannot open the file"),
+            QMessageBox.warning(window, _("Cannot open the file"),
                                 error.message(lang))
         window.files.offer_recovery()
 

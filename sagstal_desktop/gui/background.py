@@ -17,8 +17,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThread, Signal
+from PySide6.QtCore import QEventLoop, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from sagstal_desktop.i18n import _
 
 if TYPE_CHECKING:
     from sagstal_desktop.core.load import TeamSummary
@@ -66,8 +68,8 @@ def run_with_progress(parent: QWidget | None, label: str, job: Job, *, title: st
     exception; raises ``Cancelled`` when the user cancelled (the job stopped with one of
     ``cancel_errors``, or finished without a result)."""
     worker = Worker(job)
-    dialog = QProgressDialog(label, QCoreApplication.translate("Background", "Cancel"), 0, 0, parent)
-    dialog.setWindowTitle(title or QCoreApplication.translate("Background", "Sagstal"))
+    dialog = QProgressDialog(label, _("Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(title or _("Sagstal"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(min_duration_ms)
     dialog.setValue(0)  # starts the show timer with min_duration_ms (else Qt's 4 s for a job with no progress)
@@ -135,9 +137,9 @@ def build_memo_with_progress(parent: QWidget | None, team: Team, target: Path, o
 
     try:
         pages = run_with_progress(
-            parent, QCoreApplication.translate("MemoProgress", "Writing the memo…"),
+            parent, _("Writing the memo…"),
             memo_job(team, target, options, summary, norm_set),
-            title=QCoreApplication.translate("MemoProgress", "Memo"),
+            title=_("Memo"),
             cancel_errors=(MemoCancelled,), min_duration_ms=min_duration_ms,
         )
     except Cancelled:

@@ -105,7 +105,7 @@ class RemoveMembersCommand(QUndoCommand):
         self._removed = [(i, m) for i, m in enumerate(document.team.staff) if m.id in wanted]
 
     def redo(self) -> None:
-        ids = {m.id for _, m in self._removed}
+        ids = {m.id for _unused, m in self._removed}
         self._document.team.staff[:] = [m for m in self._document.team.staff if m.id not in ids]
         self._document.apply_change(_ROWS_CHANGED)
 

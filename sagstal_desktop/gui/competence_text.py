@@ -4,13 +4,10 @@ default covers (``core/competences.py``'s rule: every type of the team's areas).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from sagstal_desktop.core.competences import CompetenceRule, area_of
 from sagstal_desktop.core.model import StaffMember, Team
 from sagstal_desktop.core.norms import NormSet, case_type_name
-
-translate = QCoreApplication.translate
+from sagstal_desktop.i18n import _
 
 #: The mark for "takes no new cases" in the compact cell.
 NO_NEW_MARK = "\u2298"
@@ -29,10 +26,8 @@ def entry_name(entry: str, norm_set: NormSet, lang: str) -> str:
 
 def competence_summary(member: StaffMember, norm_set: NormSet, lang: str) -> str:
     """"Alle", or the names of the entries; "⊘ " in front for "takes no new cases"."""
-    if member.competences:
-        text = ", ".join(entry_name(e, norm_set, lang) for e in member.competences)
-    else:
-        text = translate("CompetenceText", "All")
+    names = [entry_name(e, norm_set, lang) for e in member.competences]
+    text = ", ".join(names) if names else _("All")
     return f"{NO_NEW_MARK} {text}" if not member.takes_new_cases else text
 
 
@@ -40,13 +35,13 @@ def competence_tooltip(member: StaffMember, team: Team, norm_set: NormSet, lang:
     """What the person may take, in full, and the "no new cases" mark."""
     if member.competences:
         names = "\n".join("• " + entry_name(e, norm_set, lang) for e in member.competences)
-        text = translate("CompetenceText", "May take:\n{names}").format(names=names)
+        text = _("May take:\n{names}").format(names=names)
     else:
         areas = CompetenceRule(team, norm_set).default_areas
         names = ", ".join(g.name(lang) for g in norm_set.groups if g.id in areas)
-        text = translate("CompetenceText", "May take every case type of the team's areas ({areas}).").format(
+        text = _("May take every case type of the team's areas ({areas}).").format(
             areas=names)
     if not member.takes_new_cases:
-        text += "\n" + translate("CompetenceText", "{mark} Takes no new cases (may still hand cases over).").format(
+        text += "\n" + _("{mark} Takes no new cases (may still hand cases over).").format(
             mark=NO_NEW_MARK)
-    return text + "\n" + translate("CompetenceText", "Double-click to change.")
+    return text + "\n" + _("Double-click to change.")

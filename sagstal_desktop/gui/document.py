@@ -9,10 +9,13 @@ Every edit is a method of ``Document`` (``set_count``, ``set_member_field``, ``s
 norm sets or settings changed, on redo and on undo alike. Views read ``document.summary`` and
 update only what the ``Change`` names.
 
-While the document has unsaved changes it is copied every few seconds to a recovery file in
-``config.recovery_dir()`` (``<session>.sagstal`` plus ``<session>.json`` with the original path
-and the process id). A clean save or close removes the copy; a copy left by a process that no
-longer runs is offered for recovery at the next start (``find_recoverable``).
+While the document has unsaved changes it is copied every ``AUTOSAVE_INTERVAL_MS`` (2 s: a
+crash loses at most about that much work) to a recovery file in ``config.recovery_dir()``
+(``<session>.sagstal`` plus ``<session>.json`` with the original path, absolute, and the process
+id); folder and files are private to the user. The timer takes a copy of the team on the GUI
+thread and writes it in a worker thread, so a big team never stalls the window. A clean save or
+close removes the copy; a copy left by a process that no longer runs is offered for recovery at
+the next start (``find_recoverable``).
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ import contextlib
 import copy
 import json
 import os
+import sys
+import threading
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -36,7 +41,7 @@ from sagstal_desktop.core.norms import NormSet, default_norm_set
 from sagstal_desktop.gui import commands
 from sagstal_desktop.gui.change import Change
 
-AUTOSAVE_INTERVAL_MS = 5000
+AUTOSAVE_INTERVAL_MS = 2000
 
 #: Recovery sessions of documents open in this process (not offered for recovery).
 _LIVE_SESSIONS: set[str] = set()
@@ -55,17 +60,20 @@ class Document(QObject):
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._fixed_as_of = as_of
         self.team = team
-        self.path: Path | None = path
+        self.path: Path | None = _absolute(path)
         self.is_demo = demo
         self._forced_modified = False
         self._generation = 0
         self._autosaved_generation = 0
         self._session = uuid.uuid4().hex
+        self._recovery_lock = threading.Lock()  # one recovery write at a time; discard waits for it
+        self._recovery_epoch = 0  # bumped by discard: a write started before it is dropped
+        self._writer: threading.Thread | None = None
         _LIVE_SESSIONS.add(self._session)
         self.summary: TeamSummary = self._compute()
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
-        self._autosave_timer.timeout.connect(self.autosave_now)
+        self._autosave_timer.timeout.connect(self.autosave_in_background)
         self._autosave_timer.start()
 
     def _on_clean_changed(self, _clean: bool) -> None:
@@ -161,7 +169,7 @@ class Document(QObject):
         """Load a different team into this document: a fresh history, a new recovery session."""
         self.discard_recovery()
         self.undo_stack.clear()
-        self.team, self.path, self.is_demo = team, path, demo
+        self.team, self.path, self.is_demo = team, _absolute(path), demo
         self._forced_modified = modified
         self._autosaved_generation = self._generation
         self.apply_change(Change.everything())
@@ -176,7 +184,7 @@ class Document(QObject):
         from sagstal_desktop.io.document import save_team
 
         save_team(self.team, path)
-        self.path, self.is_demo, self._forced_modified = Path(path), False, False
+        self.path, self.is_demo, self._forced_modified = _absolute(Path(path)), False, False
         self.undo_stack.setClean()
         self.discard_recovery()
         self._autosaved_generation = self._generation
@@ -194,40 +202,91 @@ class Document(QObject):
         return folder / f"{self._session}.sagstal", folder / f"{self._session}.json"
 
     def autosave_now(self) -> bool:
-        """Write the recovery copy if there are changes since the last one; True if written."""
-        if not self.is_modified() or self._generation == self._autosaved_generation:
+        """Write the recovery copy now, on this thread, if there are changes since the last
+        one; True if written."""
+        job = self._recovery_job()
+        return job is not None and self._write_recovery(*job)
+
+    def autosave_in_background(self) -> bool:
+        """The timer's autosave: copy the team here (GUI thread), write it in a worker thread.
+        Skipped while the previous write still runs (the next tick catches up). True if a
+        write was started."""
+        if self._writer is not None and self._writer.is_alive():
             return False
+        job = self._recovery_job()
+        if job is None:
+            return False
+        self._writer = threading.Thread(target=self._write_recovery, args=job, name="sagstal-autosave", daemon=True)
+        self._writer.start()
+        return True
+
+    def wait_for_autosave(self, timeout: float | None = None) -> None:
+        """Wait until a background recovery write has finished (tests, closing)."""
+        if self._writer is not None:
+            self._writer.join(timeout)
+
+    def _recovery_job(self) -> tuple[Team, dict, int, int] | None:
+        if not self.is_modified() or self._generation == self._autosaved_generation:
+            return None
+        meta = {
+            "path": str(self.path) if self.path else None,
+            "demo": self.is_demo,
+            "pid": os.getpid(),
+            "saved_at": datetime.now().isoformat(timespec="seconds"),
+            "team_name": self.team.info.team_name,
+        }
+        return self.team.copy(), meta, self._generation, self._recovery_epoch
+
+    def _write_recovery(self, team: Team, meta: dict, generation: int, epoch: int) -> bool:
+        """Write the recovery copy and its record (any thread). Never raises."""
         from sagstal_desktop.io.document import DocumentError, save_team
 
-        team_file, meta_file = self._recovery_files()
-        try:
-            save_team(self.team, team_file)
-            meta = {
-                "path": str(self.path) if self.path else None,
-                "demo": self.is_demo,
-                "pid": os.getpid(),
-                "saved_at": datetime.now().isoformat(timespec="seconds"),
-                "team_name": self.team.info.team_name,
-            }
-            tmp = meta_file.with_suffix(".tmp")
-            tmp.write_text(json.dumps(meta), encoding="utf-8")
-            os.replace(tmp, meta_file)
-        except (OSError, DocumentError):
-            return False  # a failing autosave must never disturb the user's work
-        self._autosaved_generation = self._generation
-        return True
+        with self._recovery_lock:
+            if epoch != self._recovery_epoch:
+                return False  # saved or closed since the copy was taken
+            team_file, meta_file = self._recovery_files()
+            try:
+                save_team(team, team_file, private=True)
+                _write_private_text(meta_file, json.dumps(meta))
+            except (OSError, DocumentError):
+                return False  # a failing autosave must never disturb the user's work
+            self._autosaved_generation = max(self._autosaved_generation, generation)
+            return True
 
     def discard_recovery(self) -> None:
         """Remove this document's recovery copy (after a save, or a deliberate close)."""
-        for file in self._recovery_files():
-            with contextlib.suppress(OSError):
-                file.unlink()
+        with self._recovery_lock:
+            self._recovery_epoch += 1
+            for file in self._recovery_files():
+                with contextlib.suppress(OSError):
+                    file.unlink()
 
     def close(self) -> None:
         """The document is closed on purpose: stop autosaving and remove the recovery copy."""
         self._autosave_timer.stop()
+        self.wait_for_autosave()
         self.discard_recovery()
         _LIVE_SESSIONS.discard(self._session)
+
+
+def _absolute(path: Path | str | None) -> Path | None:
+    """An absolute path (without resolving links): a recovery record must name the same file
+    whatever folder the program is started from next time."""
+    return Path(os.path.abspath(path)) if path is not None else None
+
+
+def _write_private_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` via a private temporary file (0600) renamed over it."""
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
 
 
 @dataclass(frozen=True)
@@ -247,8 +306,15 @@ class Recoverable:
 
 
 def _process_alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (so its recovery copy belongs to a live window).
+
+    On Windows ``os.kill`` would terminate the process (signal 0 is CTRL_C_EVENT there), so the
+    process is looked up with OpenProcess/GetExitCodeProcess instead.
+    """
     if pid == os.getpid():
         return True
+    if sys.platform == "win32":
+        return _windows_process_alive(pid)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -258,13 +324,45 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
+def _windows_process_alive(pid: int) -> bool:
+    import ctypes
+    from ctypes import wintypes
+
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    kernel32.OpenProcess.restype = wintypes.HANDLE
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return ctypes.get_last_error() == 5  # ERROR_ACCESS_DENIED: it exists, owned by someone else
+    try:
+        code = wintypes.DWORD()
+        if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+            return True
+        return code.value == 259  # STILL_ACTIVE
+    finally:
+        kernel32.CloseHandle(handle)
+
+
+def _remove_stale_recovery_temps(folder: Path) -> None:
+    """Temporary files of a recovery write that was killed (``.<session>....tmp``)."""
+    import time
+
+    from sagstal_desktop.io.safe_files import STALE_AFTER_SECONDS
+
+    for file in folder.glob(".*.tmp"):
+        with contextlib.suppress(OSError):
+            if file.is_file() and time.time() - file.stat().st_mtime > STALE_AFTER_SECONDS:
+                file.unlink()
+
+
 def find_recoverable() -> list[Recoverable]:
     """Recovery copies whose process has ended (newest first). Copies of documents open in
     this process, or in another Sagstal that is still running, are left alone."""
     from sagstal_desktop.config import recovery_dir
 
+    folder = recovery_dir()
+    _remove_stale_recovery_temps(folder)
     found = []
-    for meta_file in recovery_dir().glob("*.json"):
+    for meta_file in folder.glob("*.json"):
         session = meta_file.stem
         team_file = meta_file.with_suffix(".sagstal")
         if session in _LIVE_SESSIONS or not team_file.exists():
@@ -277,6 +375,8 @@ def find_recoverable() -> list[Recoverable]:
         if pid == os.getpid() or (pid and _process_alive(pid)):
             continue
         original = meta.get("path")
+        if original is not None and not (isinstance(original, str) and os.path.isabs(original)):
+            original = None  # a relative path would name a different file from another folder
         found.append(Recoverable(team_file, meta_file, Path(original) if original else None,
                                  str(meta.get("saved_at", "")), str(meta.get("team_name", ""))))
     return sorted(found, key=lambda r: r.saved_at, reverse=True)

@@ -10,12 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.gui import settings
 from sagstal_desktop.gui.document import find_recoverable
+from sagstal_desktop.i18n import _
 
 if TYPE_CHECKING:
     from sagstal_desktop.gui.main_window import MainWindow
@@ -32,7 +32,7 @@ class FileActions:
 
     @staticmethod
     def tr(text: str) -> str:
-        return QCoreApplication.translate("MainWindow", text)
+        return _(text)
 
     @property
     def _document(self):
@@ -57,8 +57,8 @@ class FileActions:
         if not self.maybe_save():
             return False
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(
-                self._window, self.tr("Open team"), str(self._start_folder()), self._file_filter())
+            chosen, _unused = QFileDialog.getOpenFileName(
+                self._window, _("Open team"), str(self._start_folder()), self._file_filter())
             if not chosen:
                 return False
             path = chosen
@@ -71,13 +71,13 @@ class FileActions:
         try:
             team = load_team(path)
         except DocumentError as error:
-            QMessageBox.warning(self._window, self.tr("Cannot open the file"), error.message(self._window.language()))
+            QMessageBox.warning(self._window, _("Cannot open the file"), error.message(self._window.language()))
             self._forget_recent(path)
             return False
         self.title_hint = ""
         self._document.replace(team, Path(path))
         self.remember_recent(Path(path))
-        self._window.show_status(self.tr("Opened {file}").format(file=Path(path).name))
+        self._window.show_status(_("Opened {file}").format(file=Path(path).name))
         return True
 
     def save(self) -> bool:
@@ -87,8 +87,8 @@ class FileActions:
         return self._save_to(doc.path)
 
     def save_as(self) -> bool:
-        suggested = self._start_folder() / ((self._document.team.info.team_name or self.tr("team")) + FILE_SUFFIX)
-        chosen, _ = QFileDialog.getSaveFileName(self._window, self.tr("Save team as"), str(suggested),
+        suggested = self._start_folder() / ((self._document.team.info.team_name or _("team")) + FILE_SUFFIX)
+        chosen, _unused = QFileDialog.getSaveFileName(self._window, _("Save team as"), str(suggested),
                                                 self._file_filter())
         if not chosen:
             return False
@@ -103,11 +103,11 @@ class FileActions:
         try:
             self._document.save(path)
         except DocumentError as error:
-            QMessageBox.warning(self._window, self.tr("Cannot save the file"), error.message(self._window.language()))
+            QMessageBox.warning(self._window, _("Cannot save the file"), error.message(self._window.language()))
             return False
         self.title_hint = ""
         self.remember_recent(path)
-        self._window.show_status(self.tr("Saved {file}").format(file=path.name))
+        self._window.show_status(_("Saved {file}").format(file=path.name))
         return True
 
     def maybe_save(self) -> bool:
@@ -115,8 +115,8 @@ class FileActions:
         if not self._document.is_modified():
             return True
         answer = QMessageBox.question(
-            self._window, self.tr("Unsaved changes"),
-            self.tr("The team has changes that are not saved. Save them first?"),
+            self._window, _("Unsaved changes"),
+            _("The team has changes that are not saved. Save them first?"),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save)
@@ -130,10 +130,10 @@ class FileActions:
         from sagstal_desktop.io.document import DocumentError, load_team
 
         for found in find_recoverable():
-            name = found.original_path.name if found.original_path else (found.team_name or self.tr("a new team"))
+            name = found.original_path.name if found.original_path else (found.team_name or _("a new team"))
             answer = QMessageBox.question(
-                self._window, self.tr("Recover unsaved changes?"),
-                self.tr("Sagstal was not closed normally. Unsaved changes to {name} from {time} were kept. "
+                self._window, _("Recover unsaved changes?"),
+                _("Sagstal was not closed normally. Unsaved changes to {name} from {time} were kept. "
                         "Recover them?").format(name=name, time=found.saved_at.replace("T", " ")),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.Yes)
@@ -143,19 +143,19 @@ class FileActions:
             try:
                 team = load_team(found.team_file)
             except DocumentError as error:
-                QMessageBox.warning(self._window, self.tr("Cannot recover"), error.message(self._window.language()))
+                QMessageBox.warning(self._window, _("Cannot recover"), error.message(self._window.language()))
                 found.discard()
                 continue
             self.title_hint = ""
             self._document.replace(team, found.original_path, modified=True)
             found.discard()
             self._document.autosave_now()
-            self._window.show_status(self.tr("Recovered the unsaved changes. Save to keep them."))
+            self._window.show_status(_("Recovered the unsaved changes. Save to keep them."))
             return True
         return False
 
     def _file_filter(self) -> str:
-        return self.tr("Sagstal team (*.sagstal);;All files (*)")
+        return _("Sagstal team (*.sagstal);;All files (*)")
 
     def _start_folder(self) -> Path:
         recent = self.recent_files()

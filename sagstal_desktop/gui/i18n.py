@@ -1,11 +1,13 @@
-"""Qt translations: the program's own ``.qm`` files and Qt's own dialog strings.
+"""The window's language: the user's choice (QSettings), gettext's current language, and Qt's own strings.
 
-Source strings are English (``self.tr()`` / ``QCoreApplication.translate``); Danish comes from
-``translations/sagstal_da.qm`` (built by ``scripts/build_translations.py``). Qt's own buttons and
-dialogs (OK, Cancel, file dialogs) come from ``qtbase_<lang>.qm`` shipped with PySide6.
+The program's texts come from the one text layer, ``sagstal_desktop.i18n`` (gettext; Danish from
+``translations/da.po``). Qt's own buttons and dialogs (OK, Cancel, the file dialog's "Look in:")
+come from ``qtbase_<lang>.qm`` shipped with PySide6, installed here with a QTranslator.
 
-A missing ``.qm`` is logged as a warning and the English source text is shown: the program
-never fails to start over a translation.
+Switching language sets gettext's current language and replaces Qt's translator; Qt then sends a
+LanguageChange event to every widget (sent here explicitly when no translator changed), and widgets
+rebuild their texts in ``changeEvent``/``retranslate``. A missing ``qtbase`` file is logged and Qt's
+own strings stay English: the program never fails to start over a translation.
 """
 
 from __future__ import annotations
@@ -14,17 +16,16 @@ import contextlib
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
-from sagstal_desktop.assets import translations_dir
+from sagstal_desktop import i18n as text_layer
 from sagstal_desktop.gui import settings
 
-LANGUAGES = ("da", "en")
+LANGUAGES = text_layer.LANGUAGES
 _LOG = logging.getLogger(__name__)
 
 _installed: list[QTranslator] = []
 _loaded_files: list[Path] = []
-_current = "en"
 
 
 def _system_language() -> str:
@@ -48,12 +49,12 @@ def set_preferred_language(lang: str) -> None:
 
 
 def current_language() -> str:
-    """The language last installed with ``install_translations`` ("en" before that)."""
-    return _current
+    """The window's current language (gettext's current language)."""
+    return text_layer.current_language()
 
 
 def loaded_files() -> list[Path]:
-    """The ``.qm`` files the last ``install_translations`` loaded (for the log and tests)."""
+    """Qt's own ``.qm`` files the last ``install_translations`` loaded (for the log and tests)."""
     return list(_loaded_files)
 
 
@@ -61,11 +62,10 @@ def qt_translations_dirs() -> list[Path]:
     """Folders that may hold Qt's own ``qtbase_*.qm``: Qt's configured path, then the PySide6
     package's ``Qt/translations`` (the same folder in a wheel install, a fallback when frozen)."""
     dirs = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
-    import PySide6
+    with contextlib.suppress(ImportError):
+        import PySide6
 
-    dirs.append(Path(PySide6.__file__).resolve().parent / "Qt" / "translations")
-    with contextlib.suppress(FileNotFoundError):  # no resources at all: Qt's folders only
-        dirs.append(translations_dir())
+        dirs.append(Path(PySide6.__file__).resolve().parent / "Qt" / "translations")
     return dirs
 
 
@@ -80,39 +80,30 @@ def _load(app: QCoreApplication, path: Path) -> bool:
 
 
 def install_translations(app: QCoreApplication, lang: str) -> None:
-    """Load the program's and Qt's translations for ``lang``, replacing the ones loaded before.
-
-    Installing or removing translators makes Qt send a LanguageChange event to every widget,
-    so open windows can re-translate themselves. Also sets the default QLocale, so number
-    fields and dates follow the language (decimal comma in Danish).
-    """
-    global _current
+    """Make ``lang`` the window's language: gettext's current language, Qt's own translations and
+    the default QLocale (number fields and dates: decimal comma in Danish). Open widgets get a
+    LanguageChange event and re-translate themselves."""
     if lang not in LANGUAGES:
         _LOG.warning("unknown language %r; using English", lang)
         lang = "en"
+    text_layer.set_language(lang)
+    changed = bool(_installed)
     while _installed:
         old = _installed.pop()
         app.removeTranslator(old)
         old.deleteLater()
     _loaded_files.clear()
-    _current = lang
     QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark) if lang == "da"
                        else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-
-    try:
-        own = translations_dir() / f"sagstal_{lang}.qm"
-    except FileNotFoundError:
-        own = Path(f"sagstal_{lang}.qm")
-    if not _load(app, own):
-        _LOG.warning("translation file %s is missing or unreadable; showing the English source text "
-                     "(build it with scripts/build_translations.py)", own)
-    if lang == "en":
-        return  # Qt's own strings are English already
-    for folder in qt_translations_dirs():
-        if _load(app, folder / f"qtbase_{lang}.qm"):
-            break
-    else:
-        _LOG.warning("Qt's own translation qtbase_%s.qm was not found; Qt's dialogs stay in English", lang)
+    if lang != "en":  # Qt's own strings are English already
+        for folder in qt_translations_dirs():
+            if _load(app, folder / f"qtbase_{lang}.qm"):
+                changed = True
+                break
+        else:
+            _LOG.warning("Qt's own translation qtbase_%s.qm was not found; Qt's dialogs stay in English", lang)
+    if not changed:  # no translator came or went, so Qt sent nothing: tell the widgets ourselves
+        QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
 
 
 def switch_language(app: QCoreApplication, lang: str) -> None:

@@ -11,10 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from sagstal_desktop.gui.background import Cancelled, read_with_progress
+from sagstal_desktop.i18n import _, tr
 
 
 def _start_dir(window: Any) -> str:
@@ -24,12 +24,12 @@ def _start_dir(window: Any) -> str:
 
 def _ask_open(window: Any) -> Path | None:
     filters = ";;".join([
-        QCoreApplication.translate("ImportActions", "Spreadsheets (*.xlsx *.csv)"),
-        QCoreApplication.translate("ImportActions", "Excel workbook (*.xlsx)"),
-        QCoreApplication.translate("ImportActions", "CSV file (*.csv)"),
-        QCoreApplication.translate("ImportActions", "All files (*)"),
+        _("Spreadsheets (*.xlsx *.csv)"),
+        _("Excel workbook (*.xlsx)"),
+        _("CSV file (*.csv)"),
+        _("All files (*)"),
     ])
-    title = QCoreApplication.translate("ImportActions", "Import spreadsheet")
+    title = _("Import spreadsheet")
     name, _selected = QFileDialog.getOpenFileName(window, title, _start_dir(window), filters)
     return Path(name) if name else None
 
@@ -51,18 +51,18 @@ def read_and_check(window: Any, path: Path, norm_set, sheet: str | None = None):
         return table, analyze(table, norm_set, None, progress, cancelled)
 
     try:
-        label = QCoreApplication.translate("ImportActions", "Reading {name}…").format(name=path.name)
+        label = _("Reading {name}…").format(name=path.name)
         return read_with_progress(window, label, job)
     except Cancelled:
-        window.show_status(QCoreApplication.translate("ImportActions", "Import cancelled; nothing was changed."))
+        window.show_status(_("Import cancelled; nothing was changed."))
     except ReadError as exc:
-        _warn(window, QCoreApplication.translate("ImportActions", "Import spreadsheet"),
-              exc.message(lang) + "\n\n" + QCoreApplication.translate("ImportActions", "Nothing was changed."))
+        _warn(window, _("Import spreadsheet"),
+              exc.message(lang) + "\n\n" + _("Nothing was changed."))
     except Exception as exc:  # never lose the user's work over an unexpected file
-        text = QCoreApplication.translate("ImportActions", "The file {name} could not be read ({detail}).")
-        _warn(window, QCoreApplication.translate("ImportActions", "Import spreadsheet"),
+        text = _("The file {name} could not be read ({detail}).")
+        _warn(window, _("Import spreadsheet"),
               text.format(name=path.name, detail=exc) + "\n\n"
-              + QCoreApplication.translate("ImportActions", "Nothing was changed."))
+              + _("Nothing was changed."))
     return None
 
 
@@ -79,7 +79,7 @@ def _import(window: Any, as_new: bool, path: Path | None) -> None:
     table, plan = loaded
     dialog = ImportPreviewDialog(table, norm_set, None if as_new else window.team(), window, plan)
     if dialog.exec() != QDialog.DialogCode.Accepted:
-        window.show_status(QCoreApplication.translate("ImportActions", "Import cancelled; nothing was changed."))
+        window.show_status(_("Import cancelled; nothing was changed."))
         return
     team = dialog.result_team()
     if as_new:
@@ -100,8 +100,8 @@ def import_as_new(window: Any, path: Path | str | None = None) -> None:
 
 
 def _ask_save(window: Any, title: str, default_name: str) -> Path | None:
-    filters = [QCoreApplication.translate("ImportActions", "Excel workbook (*.xlsx)"),
-               QCoreApplication.translate("ImportActions", "CSV file, Danish Excel (*.csv)")]
+    filters = [_("Excel workbook (*.xlsx)"),
+               _("CSV file, Danish Excel (*.csv)")]
     start = str(Path(_start_dir(window)) / default_name)
     name, selected = QFileDialog.getSaveFileName(window, title, start, ";;".join(filters))
     if not name:
@@ -124,10 +124,10 @@ def export_spreadsheet(window: Any, path: Path | str | None = None, anonymise: b
 
     team = window.team()
     stem = (Path(window.document_path()).stem if window.document_path() else None) or team.info.team_name or "team"
-    title = QCoreApplication.translate("ImportActions", "Export spreadsheet")
+    title = _("Export spreadsheet")
     if anonymise:
         stem = team.info.team_name or "team"  # the file's name may name a person; the team's seldom
-        title = QCoreApplication.translate("MainWindow", "Export anon&ymised spreadsheet…").replace("&", "")
+        title = _("Export anon&ymised spreadsheet…").replace("&", "")
     target = Path(path) if path else _ask_save(window, title, f"{stem}.xlsx")
     if target is None:
         return
@@ -149,15 +149,15 @@ def export_spreadsheet(window: Any, path: Path | str | None = None, anonymise: b
         return target
 
     try:
-        label = QCoreApplication.translate("ImportActions", "Writing {name}…").format(name=target.name)
+        label = _("Writing {name}…").format(name=target.name)
         read_with_progress(window, label, job)
     except Cancelled:
-        window.show_status(QCoreApplication.translate("ImportActions", "Export cancelled."))
+        window.show_status(_("Export cancelled."))
         return
     except ExportError as exc:
-        _warn(window, QCoreApplication.translate("ImportActions", "Export spreadsheet"), exc.message(lang))
+        _warn(window, _("Export spreadsheet"), exc.message(lang))
         return
-    window.show_status(QCoreApplication.translate("ImportActions", "Exported to {path}").format(path=target))
+    window.show_status(_("Exported to {path}").format(path=target))
 
 
 def export_template(window: Any, path: Path | str | None = None) -> None:
@@ -165,14 +165,14 @@ def export_template(window: Any, path: Path | str | None = None) -> None:
     from sagstal_desktop.io.exporter import ExportError, write_template
 
     lang = window.language()
-    default = "skabelon.xlsx" if lang == "da" else "template.xlsx"
-    title = QCoreApplication.translate("ImportActions", "Export blank template")
+    default = tr("template.xlsx", lang)
+    title = _("Export blank template")
     target = Path(path) if path else _ask_save(window, title, default)
     if target is None:
         return
     try:
         write_template(target, window.norm_set(), lang)
     except ExportError as exc:
-        _warn(window, QCoreApplication.translate("ImportActions", "Export blank template"), exc.message(lang))
+        _warn(window, _("Export blank template"), exc.message(lang))
         return
-    window.show_status(QCoreApplication.translate("ImportActions", "Template written to {path}").format(path=target))
+    window.show_status(_("Template written to {path}").format(path=target))

@@ -39,6 +39,7 @@ from sagstal_desktop.gui.staff_actions import StaffActions
 from sagstal_desktop.gui.widgets.chart_host import ChartHost
 from sagstal_desktop.gui.window_layout import WindowLayout
 from sagstal_desktop.gui.window_ui import build_workspace
+from sagstal_desktop.i18n import _
 
 
 def _current_language() -> str:
@@ -179,7 +180,7 @@ class MainWindow(QMainWindow):
         if (change.norm_sets_changed or change.settings_changed) and self._combo_state != self._norm_choice():
             self._fill_norm_combo()
         shown = format_date(summary.as_of, self._lang)
-        self._as_of_label.setText(self.tr("Computed for {date}").format(date=shown))
+        self._as_of_label.setText(_("Computed for {date}").format(date=shown))
 
     def _refresh_chart(self) -> None:
         chart = self._chart_host.chart()
@@ -201,7 +202,7 @@ class MainWindow(QMainWindow):
         for norm_set in sets:
             label = norm_set.short_name(self._lang)
             if norm_set.kind == "custom":
-                label = self.tr("{name} (own)").format(name=label)
+                label = _("{name} (own)").format(name=label)
             self.norm_combo.addItem(label, norm_set.id)
             self.norm_combo.setItemData(self.norm_combo.count() - 1, norm_set.name(self._lang),
                                         Qt.ItemDataRole.ToolTipRole)
@@ -214,16 +215,16 @@ class MainWindow(QMainWindow):
     def choose_norm_set(self, set_id: str) -> None:
         """Measure the team against another norm set (one undoable step)."""
         name = self.norm_combo.itemText(max(0, self.norm_combo.findData(set_id)))
-        self._document.set_norm_set_choice(set_id, self.tr("Measure against {name}").format(name=name))
+        self._document.set_norm_set_choice(set_id, _("Measure against {name}").format(name=name))
 
     def _update_undo_actions(self, _index: int = 0) -> None:
         stack, undo, redo = self._document.undo_stack, self.actions[Act.UNDO], self.actions[Act.REDO]
         undo.setEnabled(stack.canUndo())
         redo.setEnabled(stack.canRedo())
-        undo.setToolTip(self.tr("Undo: {what}").format(what=stack.undoText()) if stack.canUndo()
-                             else self.tr("Nothing to undo"))
-        redo.setToolTip(self.tr("Redo: {what}").format(what=stack.redoText()) if stack.canRedo()
-                             else self.tr("Nothing to redo"))
+        undo.setToolTip(_("Undo: {what}").format(what=stack.undoText()) if stack.canUndo()
+                             else _("Nothing to undo"))
+        redo.setToolTip(_("Redo: {what}").format(what=stack.redoText()) if stack.canRedo()
+                             else _("Nothing to redo"))
 
     def _on_input_refused(self, message: str) -> None:
         self.show_status(message, 10000)
@@ -234,9 +235,9 @@ class MainWindow(QMainWindow):
         if doc.path is not None and not doc.is_demo:
             name = doc.path.name
         elif doc.is_demo:
-            name = self.tr("Demo team (not saved)")
+            name = _("Demo team (not saved)")
         else:
-            name = self.files.title_hint or self.tr("Untitled team")
+            name = self.files.title_hint or _("Untitled team")
         self.setWindowTitle(f"{name}[*] – Sagstal")
         self.setWindowModified(doc.is_modified())
 
@@ -269,7 +270,7 @@ class MainWindow(QMainWindow):
         try:
             module = importlib.import_module(f"sagstal_desktop.gui.{module_name}")
         except ImportError:
-            self.show_status(self.tr("This function is not available in this installation."))
+            self.show_status(_("This function is not available in this installation."))
             return
         getattr(module, function)(self)
 
@@ -279,14 +280,14 @@ class MainWindow(QMainWindow):
         dialog = TeamSettingsDialog(self._document.team, self)
         if dialog.exec() == TeamSettingsDialog.DialogCode.Accepted:
             self._document.set_settings(dialog.result_info(), dialog.result_settings(),
-                                        self.tr("Change team settings"))
+                                        _("Change team settings"))
 
     def edit_norm_sets(self) -> None:
         from sagstal_desktop.gui.dialogs.norm_editor import NormSetEditorDialog
 
         dialog = NormSetEditorDialog(self._document.team, self)
         if dialog.exec() == NormSetEditorDialog.DialogCode.Accepted:
-            self._document.set_norm_sets(list(dialog.custom_norm_sets()), self.tr("Change own norm sets"))
+            self._document.set_norm_sets(list(dialog.custom_norm_sets()), _("Change own norm sets"))
 
     def show_help(self) -> None:
         """Show the help page beside the window (one, non-modal; remade after a language switch)."""
@@ -334,8 +335,8 @@ class MainWindow(QMainWindow):
 
     def _retranslate(self) -> None:
         self.actions.retranslate()
-        self._norm_label.setText(self.tr("Norm set:") + " ")
-        self.norm_combo.setToolTip(self.tr("The norm set the team is measured against"))
+        self._norm_label.setText(_("Norm set:") + " ")
+        self.norm_combo.setToolTip(_("The norm set the team is measured against"))
         self._update_title()
         self._update_undo_actions()
 

@@ -20,10 +20,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 
+from sagstal_desktop.i18n import _, ngettext, tr
 from sagstal_desktop.report.options import MemoOptions
-
-translate = QCoreApplication.translate  # lupdate finds translate("MemoActions", "...") calls
-
 
 # -- questions to the user (module-level so tests can answer them) ---------------------------
 
@@ -40,8 +38,8 @@ def ask_options(window: Any, purpose: str) -> MemoOptions | None:
 
 
 def ask_save_path(window: Any, suggested: Path) -> Path | None:
-    name, _filter = QFileDialog.getSaveFileName(window, translate("MemoActions", "Export memo"), str(suggested),
-                                                translate("MemoActions", "PDF files (*.pdf)"))
+    name, _filter = QFileDialog.getSaveFileName(window, _("Export memo"), str(suggested),
+                                                _("PDF files (*.pdf)"))
     if not name:
         return None
     path = Path(name)
@@ -53,9 +51,9 @@ def ask_printer(window: Any, page_count: int):
     from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(translate("MemoActions", "Sagstal memo"))
+    printer.setDocName(_("Sagstal memo"))
     dialog = QPrintDialog(printer, window)
-    dialog.setWindowTitle(translate("MemoActions", "Print memo"))
+    dialog.setWindowTitle(_("Print memo"))
     dialog.setMinMax(1, max(page_count, 1))
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
@@ -69,7 +67,7 @@ def ask_printer(window: Any, page_count: int):
 def suggested_name(window: Any, options: MemoOptions) -> Path:
     """``Sagstal-notat Team Nord 2026-11-22.pdf`` beside the document (or in the home folder)."""
     team = window.team()
-    stem = ("Sagstal-notat" if options.lang == "da" else "Sagstal memo")
+    stem = tr("Sagstal memo", options.lang)
     name = " ".join(x for x in (stem, team.info.team_name.strip(), window.summary().as_of.isoformat()) if x)
     name = re.sub(r'[\\/:*?"<>|]+', "-", name)
     path = window.document_path()
@@ -86,13 +84,13 @@ def _build(window: Any, target: Path, options: MemoOptions) -> int | None:
         return build_memo_with_progress(window, window.team().copy(), target, options,
                                         summary=window.summary(), norm_set=window.norm_set())
     except MemoBuildCancelled:
-        window.show_status(translate("MemoActions", "Memo cancelled."))
+        window.show_status(_("Memo cancelled."))
     except MemoError as exc:
-        QMessageBox.warning(window, translate("MemoActions", "Memo"),
-                            translate("MemoActions", "The memo could not be written: {reason}").format(reason=exc))
+        QMessageBox.warning(window, _("Memo"),
+                            _("The memo could not be written: {reason}").format(reason=exc))
     except Exception as exc:  # a memo must never take the open document down with it
-        QMessageBox.warning(window, translate("MemoActions", "Memo"),
-                            translate("MemoActions", "The memo could not be made ({detail}).").format(detail=exc))
+        QMessageBox.warning(window, _("Memo"),
+                            _("The memo could not be made ({detail}).").format(detail=exc))
     return None
 
 
@@ -106,21 +104,26 @@ def save_copy(window: Any, source: Path, options: MemoOptions) -> Path | None:
     target = ask_save_path(window, suggested_name(window, options))
     if target is None:
         return None
+    from sagstal_desktop.io.safe_files import remove_stale_temps, temp_prefix
+
     tmp: str | None = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".pdf.part", dir=target.parent)
+        remove_stale_temps(target, ".part")
+        fd, tmp = tempfile.mkstemp(prefix=temp_prefix(target), suffix=".part", dir=target.parent)
         os.close(fd)
         shutil.copyfile(source, tmp)
         os.replace(tmp, target)
+        tmp = None
     except OSError as exc:
+        reason = f"{target}: {exc.strerror or exc}"
+        QMessageBox.warning(window, _("Memo"),
+                            _("The memo could not be written: {reason}").format(reason=reason))
+        return None
+    finally:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-        reason = f"{target}: {exc.strerror or exc}"
-        QMessageBox.warning(window, translate("MemoActions", "Memo"),
-                            translate("MemoActions", "The memo could not be written: {reason}").format(reason=reason))
-        return None
-    window.show_status(translate("MemoActions", "Memo saved to {path}").format(path=target))
+    window.show_status(_("Memo saved to {path}").format(path=target))
     return target
 
 
@@ -135,7 +138,7 @@ def print_file(window: Any, pdf: Path) -> int:
     printer = ask_printer(window, count)
     if printer is None:
         return 0
-    progress = QProgressDialog(translate("MemoActions", "Printing…"), translate("MemoActions", "Cancel"), 0, count,
+    progress = QProgressDialog(_("Printing…"), _("Cancel"), 0, count,
                                window)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)
@@ -149,13 +152,14 @@ def print_file(window: Any, pdf: Path) -> int:
     try:
         printed = print_pdf(pdf, printer, step)
     except PrintError:
-        QMessageBox.warning(window, translate("MemoActions", "Print memo"),
-                            translate("MemoActions", "The printer could not be opened."))
+        QMessageBox.warning(window, _("Print memo"),
+                            _("The printer could not be opened."))
         return 0
     finally:
         progress.close()
         progress.deleteLater()
-    window.show_status(translate("MemoActions", "Sent {n} page(s) to the printer.").format(n=printed))
+    window.show_status(ngettext("Sent {n} page to the printer.", "Sent {n} pages to the printer.", printed).format(
+        n=printed))
     return printed
 
 
@@ -172,7 +176,8 @@ def export_memo(window: Any) -> None:
         return
     pages = _build(window, target, options)
     if pages:
-        window.show_status(translate("MemoActions", "Memo saved to {path} ({n} pages)").format(path=target, n=pages))
+        window.show_status(ngettext("Memo saved to {path} ({n} page)", "Memo saved to {path} ({n} pages)",
+                                    pages).format(path=target, n=pages))
 
 
 def preview_memo(window: Any) -> None:

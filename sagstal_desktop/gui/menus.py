@@ -8,55 +8,55 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from sagstal_desktop.gui.actions import HANDLERS, Act, Menu
+from sagstal_desktop.i18n import _
 
 if TYPE_CHECKING:
     from sagstal_desktop.gui.main_window import MainWindow
 
-translate = QCoreApplication.translate
 
 
 def _texts() -> dict[Act | Menu, str]:
     """Menu and action texts in the current language."""
     return {
-        Menu.FILE: translate("MainWindow", "&File"),
-        Menu.RECENT: translate("MainWindow", "Open &recent"),
-        Menu.EDIT: translate("MainWindow", "&Edit"),
-        Menu.VIEW: translate("MainWindow", "&View"),
-        Menu.LANGUAGE: translate("MainWindow", "&Language"),
-        Menu.TEAM: translate("MainWindow", "&Team"),
-        Menu.HELP: translate("MainWindow", "&Help"),
-        Act.NEW: translate("MainWindow", "&New team"),
-        Act.OPEN: translate("MainWindow", "&Open…"),
-        Act.SAVE: translate("MainWindow", "&Save"),
-        Act.SAVE_AS: translate("MainWindow", "Save &as…"),
-        Act.IMPORT_CURRENT: translate("MainWindow", "&Import spreadsheet…"),
-        Act.IMPORT_NEW: translate("MainWindow", "Import as new &team…"),
-        Act.EXPORT_SHEET: translate("MainWindow", "Export spreads&heet…"),
-        Act.EXPORT_SHEET_ANONYMISED: translate("MainWindow", "Export anon&ymised spreadsheet…"),
-        Act.EXPORT_TEMPLATE: translate("MainWindow", "Export &blank template…"),
-        Act.EXPORT_MEMO: translate("MainWindow", "Export &memo…"),
-        Act.PREVIEW_MEMO: translate("MainWindow", "Memo pre&view…"),
-        Act.PRINT_MEMO: translate("MainWindow", "&Print…"),
-        Act.QUIT: translate("MainWindow", "&Quit"),
-        Act.UNDO: translate("MainWindow", "&Undo"),
-        Act.REDO: translate("MainWindow", "&Redo"),
-        Act.ADD: translate("MainWindow", "&Add staff member"),
-        Act.DUPLICATE: translate("MainWindow", "D&uplicate staff member"),
-        Act.REMOVE: translate("MainWindow", "Re&move staff member"),
-        Act.EDIT_CELL: translate("MainWindow", "&Edit cell"),
-        Act.SHOW_ALL: translate("MainWindow", "Show &all case types of the norm set"),
-        Act.COMPETENCES: translate("MainWindow", "&Competences…"),
-        Act.DISTRIBUTE: translate("MainWindow", "&Distribute new cases…"),
-        Act.REBALANCE: translate("MainWindow", "&Rebalance cases…"),
-        Act.SETTINGS: translate("MainWindow", "Team &settings…"),
-        Act.NORM_SETS: translate("MainWindow", "&Own norm sets…"),
-        Act.HELP: translate("MainWindow", "&Help"),
-        Act.ABOUT: translate("MainWindow", "&About Sagstal"),
+        Menu.FILE: _("&File"),
+        Menu.RECENT: _("Open &recent"),
+        Menu.EDIT: _("&Edit"),
+        Menu.VIEW: _("&View"),
+        Menu.LANGUAGE: _("&Language"),
+        Menu.TEAM: _("&Team"),
+        Menu.HELP: _("&Help"),
+        Act.NEW: _("&New team"),
+        Act.OPEN: _("&Open…"),
+        Act.SAVE: _("&Save"),
+        Act.SAVE_AS: _("Save &as…"),
+        Act.IMPORT_CURRENT: _("&Import spreadsheet…"),
+        Act.IMPORT_NEW: _("Import as new &team…"),
+        Act.EXPORT_SHEET: _("Export spreads&heet…"),
+        Act.EXPORT_SHEET_ANONYMISED: _("Export anon&ymised spreadsheet…"),
+        Act.EXPORT_TEMPLATE: _("Export &blank template…"),
+        Act.EXPORT_MEMO: _("Export &memo…"),
+        Act.PREVIEW_MEMO: _("Memo pre&view…"),
+        Act.PRINT_MEMO: _("&Print…"),
+        Act.QUIT: _("&Quit"),
+        Act.UNDO: _("&Undo"),
+        Act.REDO: _("&Redo"),
+        Act.ADD: _("&Add staff member"),
+        Act.DUPLICATE: _("D&uplicate staff member"),
+        Act.REMOVE: _("Re&move staff member"),
+        Act.EDIT_CELL: _("&Edit cell"),
+        Act.SHOW_ALL: _("Show &all case types of the norm set"),
+        Act.COMPETENCES: _("&Competences…"),
+        Act.DISTRIBUTE: _("&Distribute new cases…"),
+        Act.REBALANCE: _("&Rebalance cases…"),
+        Act.SETTINGS: _("Team &settings…"),
+        Act.NORM_SETS: _("&Own norm sets…"),
+        Act.HELP: _("&Help"),
+        Act.ABOUT: _("&About Sagstal"),
         Act.LANG_DA: "Dansk",
         Act.LANG_EN: "English",
     }
@@ -183,7 +183,7 @@ class WindowActions:
             action.setStatusTip(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self._window.files.open_file(p))
         if not files:
-            empty = menu.addAction(translate("MainWindow", "(no recent files)"))
+            empty = menu.addAction(_("(no recent files)"))
             empty.setEnabled(False)
 
     def retranslate(self) -> None:
@@ -193,14 +193,11 @@ class WindowActions:
         for menu_name, menu in self.menus.items():
             menu.setTitle(texts[menu_name])
         tips = {
-            Act.REMOVE: translate("MainWindow", "Remove the selected staff members (Delete). Undo with Ctrl+Z."),
-            Act.COMPETENCES: translate("MainWindow", "The case types the selected person may take, and "
-                                                     "\"takes no new cases\"."),
-            Act.DISTRIBUTE: translate("MainWindow", "Propose who takes new cases: the highest load as low as "
-                                                    "possible."),
-            Act.REBALANCE: translate("MainWindow", "Propose which cases to move to lower the highest load, with "
-                                                   "few moves."),
-            Act.SHOW_ALL: translate("MainWindow",
+            Act.REMOVE: _("Remove the selected staff members (Delete). Undo with Ctrl+Z."),
+            Act.COMPETENCES: _("The case types the selected person may take, and \"takes no new cases\"."),
+            Act.DISTRIBUTE: _("Propose who takes new cases: the highest load as low as possible."),
+            Act.REBALANCE: _("Propose which cases to move to lower the highest load, with few moves."),
+            Act.SHOW_ALL: _(
                                     "Show a column for every case type of the norm set, also empty ones."),
         }
         for act, tip in tips.items():

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
 
-translate = QCoreApplication.translate
+from sagstal_desktop.i18n import _
 
 
 def planning_dialog(window: Any, mode: str):
@@ -31,14 +30,14 @@ def apply_plan(window: Any, dialog) -> bool:
         return False
     text = dialog.description()
     window.document().apply_counts(changes, text)
-    window.show_status(translate("PlanningActions", "{what}. Ctrl+Z undoes it.").format(what=text))
+    window.show_status(_("{what}. Ctrl+Z undoes it.").format(what=text))
     return True
 
 
 def _open(window: Any, mode: str) -> None:
     dialog = planning_dialog(window, mode)
     if dialog.exec() != QDialog.DialogCode.Accepted or not apply_plan(window, dialog):
-        window.show_status(translate("PlanningActions", "Planning closed; nothing was changed."))
+        window.show_status(_("Planning closed; nothing was changed."))
     dialog.deleteLater()
 
 
@@ -61,14 +60,14 @@ def competences_dialog(window: Any, member_id: str):
 def apply_competences(window: Any, member_id: str, dialog) -> None:
     name = window.team().member(member_id).name
     window.document().set_competences(member_id, dialog.competences(), dialog.takes_new_cases(),
-                                      translate("PlanningActions", "Change competences of {name}").format(name=name))
+                                      _("Change competences of {name}").format(name=name))
 
 
 def edit_competences(window: Any) -> None:
     """Edit → Competences…: the current person's competences and "takes no new cases"."""
     ids = window.selected_member_ids()
     if not ids:
-        window.show_status(translate("PlanningActions", "Select a staff member first."))
+        window.show_status(_("Select a staff member first."))
         return
     dialog = competences_dialog(window, ids[0])
     if dialog.exec() == QDialog.DialogCode.Accepted:

@@ -16,6 +16,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QByteArray, QSettings
 
 from sagstal_desktop.config import config_dir
+from sagstal_desktop.io.safe_files import make_private
 
 SETTINGS_FILE = "sagstal.ini"
 T = TypeVar("T")
@@ -23,7 +24,10 @@ T = TypeVar("T")
 
 def app_settings() -> QSettings:
     """A QSettings object on the program's INI file (create one when needed; they are cheap)."""
-    return QSettings(str(config_dir() / SETTINGS_FILE), QSettings.Format.IniFormat)
+    path = config_dir() / SETTINGS_FILE  # the folder is private (0700); the file is made so too
+    if path.exists():
+        make_private(path)
+    return QSettings(str(path), QSettings.Format.IniFormat)
 
 
 @dataclass(frozen=True)

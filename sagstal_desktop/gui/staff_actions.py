@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-
 from sagstal_desktop.core.model import StaffMember, new_id
+from sagstal_desktop.i18n import _
 
 if TYPE_CHECKING:
     from sagstal_desktop.gui.main_window import MainWindow
@@ -22,16 +21,16 @@ class StaffActions:
 
     @staticmethod
     def tr(text: str) -> str:
-        return QCoreApplication.translate("MainWindow", text)
+        return _(text)
 
     def add(self) -> None:
         window, document = self._window, self._window.document()
-        member = StaffMember(name=self.tr("New staff member"),
+        member = StaffMember(name=_("New staff member"),
                              counts=dict.fromkeys(window.model().case_types(), 0))
         ids = window.selected_member_ids()
         staff = document.team.staff
         position = (max(i for i, m in enumerate(staff) if m.id in ids) + 1) if ids else len(staff)
-        document.add_members(position, [member], self.tr("Add staff member"))
+        document.add_members(position, [member], _("Add staff member"))
         window.select_member(member.id)
         window.table.edit(window.table.currentIndex())
 
@@ -39,27 +38,27 @@ class StaffActions:
         window, document = self._window, self._window.document()
         ids = window.selected_member_ids()
         if not ids:
-            window.show_status(self.tr("Select the staff members to duplicate first."))
+            window.show_status(_("Select the staff members to duplicate first."))
             return
         staff = document.team.staff
         copies = []
         for member in (m for m in staff if m.id in ids):
             clone = StaffMember(**{**member.__dict__, "counts": dict(member.counts), "id": new_id()})
-            clone.name = self.tr("{name} (copy)").format(name=member.name)
+            clone.name = _("{name} (copy)").format(name=member.name)
             copies.append(clone)
         position = max(i for i, m in enumerate(staff) if m.id in ids) + 1
-        document.add_members(position, copies, self.tr("Duplicate staff"))
+        document.add_members(position, copies, _("Duplicate staff"))
         window.select_member(copies[0].id)
 
     def remove(self) -> None:
         window, document = self._window, self._window.document()
         ids = window.selected_member_ids()
         if not ids:
-            window.show_status(self.tr("Select the staff members to remove first."))
+            window.show_status(_("Select the staff members to remove first."))
             return
         names = [document.team.member(i).name for i in ids]
-        document.remove_members(ids, self.tr("Remove staff"))
-        window.show_status(self.tr("Removed {names}. Ctrl+Z brings them back.").format(names=", ".join(names)))
+        document.remove_members(ids, _("Remove staff"))
+        window.show_status(_("Removed {names}. Ctrl+Z brings them back.").format(names=", ".join(names)))
 
     def edit_current_cell(self) -> None:
         index = self._window.table.currentIndex()

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from sagstal_desktop.core.norms import NormSet, case_type_name, catalogue
+from sagstal_desktop.i18n import LANGUAGES, NP_, ptr, tr
 
 NAME, WEEKLY_HOURS, OTHER_HOURS, OTHER_TASKS, START_DATE, NOTE = (
     "name", "weekly_hours", "other_hours", "other_tasks", "start_date", "note",
@@ -24,16 +25,17 @@ FIELDS: tuple[str, ...] = (NAME, WEEKLY_HOURS, OTHER_HOURS, OTHER_TASKS, START_D
 COUNT_PREFIX = "count:"
 COMPUTED = "computed"
 
-#: The header Sagstal writes for each field: (Danish, English).
-FIELD_HEADERS: dict[str, tuple[str, str]] = {
-    NAME: ("Navn", "Name"),
-    WEEKLY_HOURS: ("Timer pr. uge", "Weekly hours"),
-    OTHER_HOURS: ("Timer til andre opgaver", "Hours on other tasks"),
-    OTHER_TASKS: ("Andre opgaver", "Other tasks"),
-    START_DATE: ("Ansat", "Start date"),
-    NOTE: ("Note", "Note"),
-    COMPETENCES: ("Kompetencer", "Competences"),
-    TAKES_NEW_CASES: ("Tager nye sager", "Takes new cases"),
+#: The header Sagstal writes for each field (msgid in the context "column"; Danish from the catalogue).
+#: Both languages' headers are read back on import, so a change of wording here changes the file format.
+FIELD_HEADERS: dict[str, str] = {
+    NAME: NP_("column", "Name"),
+    WEEKLY_HOURS: NP_("column", "Weekly hours"),
+    OTHER_HOURS: NP_("column", "Hours on other tasks"),
+    OTHER_TASKS: NP_("column", "Other tasks"),
+    START_DATE: NP_("column", "Start date"),
+    NOTE: NP_("column", "Note"),
+    COMPETENCES: NP_("column", "Competences"),
+    TAKES_NEW_CASES: NP_("column", "Takes new cases"),
 }
 
 #: Further headers people use for the same fields.
@@ -51,29 +53,27 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     TAKES_NEW_CASES: ("tager nye sager", "nye sager", "takes new cases", "new cases"),
 }
 
-#: Computed columns Sagstal exports: (key, Danish, English). Recognised and ignored on import.
-COMPUTED_HEADERS: tuple[tuple[str, str, str], ...] = (
-    ("capacity", "Årsværk til sagsbehandling", "Casework FTE"),
-    ("total_cases", "Sager i alt", "Total cases"),
-    ("fte_caseload", "Fuldtidssagstal", "FTE caseload"),
-    ("load_max", "Belastning (andel af DS' maksimum)", "Load (share of DS maximum)"),
-    ("status", "Status", "Status"),
+#: Computed columns Sagstal exports: (key, msgid in the context "column"). Recognised and ignored on import.
+COMPUTED_HEADERS: tuple[tuple[str, str], ...] = (
+    ("capacity", NP_("column", "Casework FTE")),
+    ("total_cases", NP_("column", "Total cases")),
+    ("fte_caseload", NP_("column", "FTE caseload")),
+    ("load_max", NP_("column", "Load (share of <max>)")),
+    ("status", NP_("column", "Status")),
 )
-#: The load column named by the kind of norm set (core.wording): "<max>" is the set's maximum.
-LOAD_HEADER = ("Belastning (andel af <max>)", "Load (share of <max>)")
 
 
 def computed_headers(norm_set, lang: str = "da") -> list[str]:
-    """The computed columns' headers, the load named by the norm set's own words."""
+    """The computed columns' headers in ``lang``, the load named by the norm set's own words
+    (``<max>`` filled by ``core.wording.fill``: "DS' maksimum" or "normsættets maksimum")."""
     from sagstal_desktop.core.wording import fill
 
-    out = []
-    for key, da, en in COMPUTED_HEADERS:
-        if key == "load_max":
-            out.append(fill(LOAD_HEADER[0] if lang == "da" else LOAD_HEADER[1], norm_set, lang))
-        else:
-            out.append(da if lang == "da" else en)
-    return out
+    return [fill(header_text(message, lang), norm_set, lang) for _key, message in COMPUTED_HEADERS]
+
+
+def header_text(message: str, lang: str = "da") -> str:
+    """A column header (``FIELD_HEADERS``/``COMPUTED_HEADERS`` msgid) in ``lang``."""
+    return ptr("column", message, lang)
 
 
 def normalize(header: object) -> str:
@@ -101,14 +101,14 @@ def _field_lookup() -> dict[str, str]:
     for target, names in _SYNONYMS.items():
         for name in names:
             lookup[normalize(name)] = target
-    for target, (da, en) in FIELD_HEADERS.items():
-        lookup[normalize(da)] = target
-        lookup[normalize(en)] = target
-    for _key, da, en in COMPUTED_HEADERS:
-        lookup.setdefault(normalize(da), COMPUTED)
-        lookup.setdefault(normalize(en), COMPUTED)
+    for target, message in FIELD_HEADERS.items():
+        for lang in LANGUAGES:
+            lookup[normalize(header_text(message, lang))] = target
+    for _key, message in COMPUTED_HEADERS:
+        for lang in LANGUAGES:
+            lookup.setdefault(normalize(header_text(message, lang)), COMPUTED)
     for kind in ("ds", "survey", "custom"):
-        for lang in ("da", "en"):
+        for lang in LANGUAGES:
             lookup.setdefault(normalize(computed_headers(kind, lang)[3]), COMPUTED)
     return lookup
 
@@ -157,20 +157,18 @@ def guess_mapping(headers: Sequence[object], norm_set: NormSet | None = None) ->
 
 
 def field_header(field: str, lang: str = "da") -> str:
-    da, en = FIELD_HEADERS[field]
-    return da if lang == "da" else en
+    return header_text(FIELD_HEADERS[field], lang)
 
 
 def target_label(target: str | None, lang: str = "da") -> str:
     """How a target is named to the user (mapping combo boxes, problem messages)."""
     if target is None:
-        return "(bruges ikke)" if lang == "da" else "(not used)"
+        return tr("(not used)", lang)
     if target == COMPUTED:
-        return "(beregnet – ignoreres)" if lang == "da" else "(computed – ignored)"
+        return tr("(computed – ignored)", lang)
     case_type = case_type_of(target)
     if case_type is not None:
-        prefix = "Sager" if lang == "da" else "Cases"
-        return f"{prefix}: {case_type_name(case_type, lang)}"
+        return tr("Cases: {case_type}", lang).format(case_type=case_type_name(case_type, lang))
     return field_header(target, lang)
 
 

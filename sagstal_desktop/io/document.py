@@ -15,21 +15,25 @@ import contextlib
 import json
 import os
 import sqlite3
+import stat
 import tempfile
 from collections.abc import Callable
-from datetime import date, datetime
 from pathlib import Path
 from typing import ClassVar
-from urllib.parse import quote
 
 from sagstal_desktop.core.model import Snapshot, StaffMember, Team
 from sagstal_desktop.core.norms import NormError, NormSet
 from sagstal_desktop.core.serialize import info_from_dict, info_to_dict, settings_from_dict, settings_to_dict
+from sagstal_desktop.core.validation import limits
+from sagstal_desktop.i18n import N_, tr
+from sagstal_desktop.io import team_schema as schema
+from sagstal_desktop.io.safe_files import default_file_mode, lock_temp, release_temp, remove_stale_temps, temp_prefix
 
 APPLICATION_ID = 0x53475354  # "SGST"
 SCHEMA_VERSION = 2
 SUFFIX = ".sagstal"
 _SQLITE_HEADER = b"SQLite format 3\x00"
+_STEPS_PER_CALL = 10_000  # SQLite virtual-machine steps between two calls of the budget check
 
 _SCHEMA = """
 CREATE TABLE team (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -65,67 +69,152 @@ CREATE TABLE snapshots (
 class DocumentError(Exception):
     """A file that cannot be opened or saved as a team document; ``message(lang)`` explains."""
 
-    def __init__(self, code: str, path: Path | str, detail: str = "") -> None:
-        self.code, self.path, self.detail = code, Path(path), detail
+    def __init__(self, code: str, path: Path | str, detail: str = "", **params: object) -> None:
+        self.code, self.path, self.detail, self.params = code, Path(path), detail, params
         super().__init__(self.message("en"))
 
-    _TEXTS: ClassVar[dict[str, tuple[str, str]]] = {
-        "missing": ("The file {name} does not exist.", "Filen {name} findes ikke."),
-        "unreadable": ("The file {name} cannot be read: {detail}", "Filen {name} kan ikke læses: {detail}"),
-        "not_sagstal": (
-            "{name} is not a Sagstal team file.",
-            "{name} er ikke en Sagstal-teamfil.",
-        ),
-        "damaged": (
-            "{name} is damaged and cannot be opened ({detail}). The file has not been changed.",
-            "{name} er beskadiget og kan ikke åbnes ({detail}). Filen er ikke ændret.",
-        ),
-        "newer": (
-            "{name} was saved by a newer version of Sagstal (file format {detail}). "
-            "Update the program to open it. The file has not been changed.",
-            "{name} er gemt af en nyere version af Sagstal (filformat {detail}). "
-            "Opdatér programmet for at åbne den. Filen er ikke ændret.",
-        ),
-        "save_failed": (
-            "{name} could not be saved: {detail}. The previous version is unchanged.",
-            "{name} kunne ikke gemmes: {detail}. Den tidligere version er uændret.",
-        ),
+    # code: English msgid; {name} is the file name, {detail} and the keyword parameters as given
+    _TEXTS: ClassVar[dict[str, str]] = {
+        "missing": N_("The file {name} does not exist."),
+        "unreadable": N_("The file {name} cannot be read: {detail}"),
+        "not_sagstal": N_("{name} is not a Sagstal team file."),
+        "damaged": N_("{name} is damaged and cannot be opened ({detail}). The file has not been changed."),
+        "newer": N_("{name} was saved by a newer version of Sagstal (file format {detail}). Update the program "
+                    "to open it. The file has not been changed."),
+        "save_failed": N_("{name} could not be saved: {detail}. The previous version is unchanged."),
+        "not_regular": N_("{name} is not an ordinary file (it is a folder, a device or a pipe) and cannot be "
+                          "opened."),
+        "too_large": N_("{name} is {size} MB; a team file can be at most {limit} MB. The file has not been changed."),
+        "too_slow": N_("{name} takes too long to read; it is damaged or not a team file. The file has not been "
+                       "changed."),
+        "foreign_object": N_("{name} contains a {kind} \"{object}\", which a Sagstal team file never has. The "
+                             "file has not been changed."),
+        "missing_table": N_("{name} has no table \"{table}\" (or it is not a table). The file has not been changed."),
+        "missing_column": N_("{name}: the table \"{table}\" has no column \"{field}\". The file has not been "
+                             "changed."),
+        "too_many_rows": N_("{name}: the table \"{table}\" has {rows} rows; at most {limit} are allowed. The "
+                            "file has not been changed."),
+        "invalid_value": N_("{name}: table \"{table}\", field \"{field}\"{row}: the value {value} {reason}. The "
+                            "file has not been changed."),
+    }
+
+    #: Why a value is refused (``invalid_value``); {limit} is a bound.
+    _REASONS: ClassVar[dict[str, str]] = {  # reason: English msgid
+        "null": N_("is missing (NULL)"),
+        "not_text": N_("is not text"),
+        "too_long": N_("is longer than {limit} characters"),
+        "not_number": N_("is not a number"),
+        "not_whole": N_("is not a whole number"),
+        "not_finite": N_("is not a finite number"),
+        "out_of_range": N_("is outside {limit}"),
+        "not_date": N_("is not a date"),
+        "not_json": N_("is not valid JSON"),
+        "wrong_json_type": N_("has the wrong JSON type"),
+        "too_deep": N_("is nested more than {limit} levels deep"),
+        "duplicate": N_("occurs more than once"),
+        "unknown_norm_set": N_("is not a known norm set"),
+        "bad_norm_set": N_("is not a valid norm set ({limit})"),
     }
 
     def message(self, lang: str = "da") -> str:
-        english, danish = self._TEXTS[self.code]
-        return (danish if lang == "da" else english).format(name=self.path.name, detail=self.detail)
+        params = dict(self.params)
+        if self.code == "invalid_value":
+            limit = params.pop("limit", "")
+            row = params.pop("row", None)
+            params.update(reason=tr(self._REASONS[str(params.pop("reason"))], lang).format(limit=limit),
+                          row="" if row is None else tr(", row {row}", lang).format(row=row))
+        return tr(self._TEXTS[self.code], lang).format(name=self.path.name, detail=self.detail, **params)
 
 
 # -- reading ------------------------------------------------------------------------------
 
 
 def load_team(path: str | os.PathLike[str]) -> Team:
-    """Open a team document. Raises ``DocumentError``; never modifies the file."""
+    """Open a team document. Raises ``DocumentError``; never modifies the file.
+
+    The file must be an ordinary file within the size budget; its bytes are read once and
+    deserialised into an in-memory SQLite database with defensive settings (untrusted schema,
+    length limits, a time budget). Only the expected tables are read, after checking that each
+    is a real table and that the file has no views or triggers, and every value is checked
+    against ``team_schema`` before it reaches the core."""
     path = Path(path)
-    if not path.exists():
-        raise DocumentError("missing", path)
-    try:
-        with open(path, "rb") as fh:
-            header = fh.read(len(_SQLITE_HEADER))
-    except OSError as exc:
-        raise DocumentError("unreadable", path, exc.strerror or str(exc)) from exc
-    if header != _SQLITE_HEADER:
+    remove_stale_temps(path, ".tmp")
+    data = _read_bytes(path)
+    if not data.startswith(_SQLITE_HEADER):
         raise DocumentError("not_sagstal", path)
-    memory = sqlite3.connect(":memory:")
+    memory = _defensive_connection()
+    steps = [0]  # a budget of SQLite work, not of wall time: the same on a slow or a busy machine
+
+    def over_budget() -> int:
+        steps[0] += _STEPS_PER_CALL
+        return 1 if steps[0] > schema.MAX_SQL_STEPS else 0
+
+    memory.set_progress_handler(over_budget, _STEPS_PER_CALL)
     try:
-        uri = f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1"
         try:
-            source = sqlite3.connect(uri, uri=True)
-            try:
-                source.backup(memory)
-            finally:
-                source.close()
-        except sqlite3.DatabaseError as exc:
+            memory.deserialize(data)
+        except (sqlite3.DatabaseError, OverflowError) as exc:
             raise DocumentError("damaged", path, str(exc)) from exc
+        del data
         return _read(memory, path)
+    except sqlite3.OperationalError as exc:
+        if "interrupted" in str(exc):
+            raise DocumentError("too_slow", path) from exc
+        raise DocumentError("damaged", path, str(exc)) from exc
     finally:
         memory.close()
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The whole file, refused before reading if it is not an ordinary file or too large (a
+    FIFO, a device or a folder would block or never end)."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError as exc:
+        raise DocumentError("missing", path) from exc
+    except OSError as exc:
+        raise DocumentError("unreadable", path, exc.strerror or str(exc)) from exc
+    if not stat.S_ISREG(info.st_mode):
+        raise DocumentError("not_regular", path)
+    if info.st_size > schema.MAX_FILE_BYTES:
+        raise DocumentError("too_large", path, size=info.st_size // 2**20, limit=schema.MAX_FILE_BYTES // 2**20)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise DocumentError("unreadable", path, exc.strerror or str(exc)) from exc
+    try:
+        opened = os.fstat(fd)  # the file actually opened (it may have been swapped since the check)
+        if not stat.S_ISREG(opened.st_mode):
+            raise DocumentError("not_regular", path)
+        if opened.st_size > schema.MAX_FILE_BYTES:
+            raise DocumentError("too_large", path, size=opened.st_size // 2**20,
+                                limit=schema.MAX_FILE_BYTES // 2**20)
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(schema.MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise DocumentError("unreadable", path, exc.strerror or str(exc)) from exc
+    finally:
+        os.close(fd)
+    if len(data) > schema.MAX_FILE_BYTES:
+        raise DocumentError("too_large", path, size=len(data) // 2**20, limit=schema.MAX_FILE_BYTES // 2**20)
+    return data
+
+
+def _defensive_connection() -> sqlite3.Connection:
+    """An in-memory connection that treats the file's schema as untrusted."""
+    db = sqlite3.connect(":memory:", isolation_level=None)
+    if hasattr(db, "setconfig") and hasattr(sqlite3, "SQLITE_DBCONFIG_DEFENSIVE"):  # Python 3.12+
+        db.setconfig(sqlite3.SQLITE_DBCONFIG_DEFENSIVE, True)
+        for name in ("SQLITE_DBCONFIG_TRUSTED_SCHEMA", "SQLITE_DBCONFIG_ENABLE_TRIGGER", "SQLITE_DBCONFIG_ENABLE_VIEW"):
+            if hasattr(sqlite3, name):
+                db.setconfig(getattr(sqlite3, name), False)
+    db.execute("PRAGMA trusted_schema = OFF")
+    db.execute("PRAGMA cell_size_check = ON")
+    db.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, schema.MAX_SQL_VALUE_BYTES)
+    db.setlimit(sqlite3.SQLITE_LIMIT_EXPR_DEPTH, 200)
+    db.setlimit(sqlite3.SQLITE_LIMIT_COMPOUND_SELECT, 50)
+    return db
 
 
 def _read(db: sqlite3.Connection, path: Path) -> Team:
@@ -136,44 +225,91 @@ def _read(db: sqlite3.Connection, path: Path) -> Team:
             raise DocumentError("not_sagstal", path)
         if version > SCHEMA_VERSION:
             raise DocumentError("newer", path, str(version))
-        check = db.execute("PRAGMA integrity_check").fetchone()[0]
+        check = db.execute("PRAGMA integrity_check(1)").fetchone()[0]
         if check != "ok":
             raise DocumentError("damaged", path, check)
+        _check_objects(db, path)
         _migrate(db, version)
-        return _read_current(db)
+        return _read_current(db, path)
     except DocumentError:
         raise
-    except (sqlite3.DatabaseError, KeyError, ValueError, TypeError, NormError) as exc:
+    except schema.Violation as v:
+        raise DocumentError("invalid_value", path, table=v.table, field=v.field, row=v.row,
+                            value=schema.show_value(v.value), reason=v.reason, limit=v.limit) from v
+    except sqlite3.OperationalError:
+        raise  # an interrupt (time budget) is told apart in load_team
+    except (sqlite3.DatabaseError, KeyError, ValueError, TypeError, NormError, OverflowError) as exc:
         raise DocumentError("damaged", path, str(exc) or type(exc).__name__) from exc
 
 
-def _read_current(db: sqlite3.Connection) -> Team:
-    meta = {k: json.loads(v) for k, v in db.execute("SELECT key, value FROM team")}
-    team = Team(info=info_from_dict(meta.get("info", {})), settings=settings_from_dict(meta.get("settings", {})))
+def _check_objects(db: sqlite3.Connection, path: Path) -> None:
+    """No views or triggers (they could run hostile SQL or never end), and every table the
+    reader reads is a real table."""
+    kinds: dict[str, str] = {}
+    for kind, name in db.execute("SELECT type, name FROM sqlite_master"):
+        if kind in ("view", "trigger"):
+            raise DocumentError("foreign_object", path, kind=kind, object=schema.show_value(name).strip('"'))
+        kinds[str(name)] = str(kind)
+    for table in schema.TABLES:
+        if kinds.get(table) != "table":
+            raise DocumentError("missing_table", path, table=table)
+
+
+def _rows(db: sqlite3.Connection, path: Path, name: str) -> list[list]:
+    """The checked rows of one table of ``team_schema.TABLES``, in the table's order."""
+    spec = schema.TABLES[name]
+    present = {row[1] for row in db.execute(f'PRAGMA table_info("{name}")')}
+    for column in spec.columns:
+        if column not in present:
+            raise DocumentError("missing_column", path, table=name, field=column)
+    (count,) = db.execute(f'SELECT count(*) FROM "{name}"').fetchone()
+    if count > spec.max_rows:
+        raise DocumentError("too_many_rows", path, table=name, rows=count, limit=spec.max_rows)
+    columns = ", ".join(f'"{c}"' for c in spec.columns)
+    out = []
+    for number, row in enumerate(db.execute(f'SELECT {columns} FROM "{name}" ORDER BY {spec.order_by}'), start=1):
+        out.append([f.check(value, name, number) for f, value in zip(spec.fields, row, strict=True)])
+    return out
+
+
+def _read_current(db: sqlite3.Connection, path: Path) -> Team:
+    meta: dict[str, dict] = {}
+    for number, (key, value) in enumerate(_rows(db, path, "team"), start=1):
+        if key in meta:
+            raise schema.Violation("team", "key", number, key, "duplicate")
+        meta[key] = value
+    info = schema.check_object("info", meta.get("info", {}))
+    settings = schema.check_object("settings", meta.get("settings", {}))
+    team = Team(info=info_from_dict(info), settings=settings_from_dict(settings))
     counts: dict[str, dict[str, int]] = {}
-    for staff_id, case_type, n in db.execute(
-        "SELECT staff_id, case_type, count FROM case_counts ORDER BY staff_id, position"
+    for staff_id, case_type, _position, n in _rows(db, path, "case_counts"):
+        counts.setdefault(staff_id, {})[case_type] = n
+    seen: set[str] = set()
+    for number, (sid, _position, name, hours, other, tasks, start, note, competences, takes_new) in enumerate(
+        _rows(db, path, "staff"), start=1
     ):
-        counts.setdefault(staff_id, {})[case_type] = int(n)
-    for row in db.execute(
-        "SELECT id, name, weekly_hours, other_hours, other_tasks, start_date, note, competences, takes_new_cases "
-        "FROM staff ORDER BY position"
-    ):
-        sid, name, hours, other, tasks, start, note, competences, takes_new = row
-        team.staff.append(
-            StaffMember(
-                id=sid, name=name, weekly_hours=float(hours), other_hours=float(other), other_tasks=tasks,
-                start_date=date.fromisoformat(start) if start else None, counts=counts.get(sid, {}), note=note,
-                competences=tuple(str(c) for c in json.loads(competences)), takes_new_cases=bool(takes_new),
-            )
-        )
-    team.custom_norm_sets = [
-        NormSet.from_dict(json.loads(data)) for (data,) in db.execute("SELECT data FROM norm_sets ORDER BY position")
-    ]
-    team.snapshots = [
-        Snapshot(taken_at=datetime.fromisoformat(t), label=label, data=json.loads(data), id=sid)
-        for sid, t, label, data in db.execute("SELECT id, taken_at, label, data FROM snapshots ORDER BY taken_at, id")
-    ]
+        if sid in seen:
+            raise schema.Violation("staff", "id", number, sid, "duplicate")
+        seen.add(sid)
+        team.staff.append(StaffMember(id=sid, name=name, weekly_hours=hours, other_hours=other, other_tasks=tasks,
+                                      start_date=start, counts=counts.get(sid, {}), note=note,
+                                      competences=tuple(competences), takes_new_cases=bool(takes_new)))
+    free_max = int(limits()["max_text_length"])
+    for number, (_sid, _position, data) in enumerate(_rows(db, path, "norm_sets"), start=1):
+        schema.check_strings(data, "norm_sets", "data", number, free_max)
+        try:
+            team.custom_norm_sets.append(NormSet.from_dict(data))
+        except NormError as exc:
+            raise schema.Violation("norm_sets", "data", number, data.get("id"), "bad_norm_set",
+                                   str(exc)[:120]) from exc
+    try:
+        team.norm_set()
+    except KeyError:
+        raise schema.Violation("team.settings", "norm_set_id", None, team.settings.norm_set_id,
+                               "unknown_norm_set") from None
+    for number, (sid, taken_at, label, data) in enumerate(_rows(db, path, "snapshots"), start=1):
+        schema.check_strings(data, "snapshots", "data", number, free_max)
+        team.snapshots.append(Snapshot(taken_at=taken_at, label=label, data=data, id=sid))
     return team
 
 
@@ -240,15 +376,22 @@ def _write(db: sqlite3.Connection, team: Team) -> None:
     db.execute("COMMIT")
 
 
-def save_team(team: Team, path: str | os.PathLike[str]) -> Path:
-    """Write ``team`` to ``path`` atomically. Raises ``DocumentError`` (the old file stays)."""
+def save_team(team: Team, path: str | os.PathLike[str], *, private: bool = False) -> Path:
+    """Write ``team`` to ``path`` atomically. Raises ``DocumentError`` (the old file stays).
+    With ``private`` (recovery copies) the file is readable by its owner only (0600 on POSIX);
+    else it keeps the old file's mode, or gets the mode a new file normally gets.
+
+    The temporary file (``.<name>.<random>.tmp`` beside the target, private while written) is
+    removed on every failure, also KeyboardInterrupt; leftovers of a save that was killed are
+    removed at the next save or open of the same file (``remove_stale_temps``)."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
+    remove_stale_temps(path, ".tmp")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(path), suffix=".tmp", dir=folder)
     except OSError as exc:
         raise DocumentError("save_failed", path, exc.strerror or str(exc)) from exc
-    os.close(fd)
+    fd = lock_temp(fd)  # held until the end: another process's clean-up leaves this file alone
     tmp = Path(tmp_name)
     try:
         db = sqlite3.connect(tmp, isolation_level=None)
@@ -261,8 +404,9 @@ def save_team(team: Team, path: str | os.PathLike[str]) -> Path:
             db.close()
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
-        with contextlib.suppress(OSError):  # mkstemp makes 0600; keep the old file's mode
-            os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
+        if os.name == "posix" and not private:
+            with contextlib.suppress(OSError):  # mkstemp makes 0600; keep the old file's mode
+                os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else default_file_mode())
         os.replace(tmp, path)
         _fsync_dir(folder)
     except (OSError, sqlite3.Error) as exc:
@@ -270,13 +414,13 @@ def save_team(team: Team, path: str | os.PathLike[str]) -> Path:
             tmp.unlink()
         detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise DocumentError("save_failed", path, detail) from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    finally:
+        release_temp(fd)
     return path
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _fsync_dir(folder: Path) -> None:

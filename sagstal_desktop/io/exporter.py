@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -24,20 +25,21 @@ from pathlib import Path
 from typing import Any
 
 from sagstal_desktop.core.competences import format_competences, format_takes_new_cases
-from sagstal_desktop.core.formatting import format_percent
+from sagstal_desktop.core.formatting import format_percent, spreadsheet_date_format
 from sagstal_desktop.core.load import TeamSummary, summarize
 from sagstal_desktop.core.model import StaffMember, Team
 from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.core.wording import fill, status_phrase
+from sagstal_desktop.i18n import N_, NP_, ptr, tr
 from sagstal_desktop.io import columns as col
+from sagstal_desktop.io.safe_files import lock_temp, release_temp, remove_stale_temps, temp_prefix
 
-SHEET_NAMES = {
-    "staff": ("Medarbejdere", "Staff"),
-    "summary": ("Opsummering", "Summary"),
-    "norms": ("Normer", "Norms"),
-    "help": ("Vejledning", "Instructions"),
+SHEET_NAMES = {  # msgids in the context "sheet"
+    "staff": NP_("sheet", "Staff"),
+    "summary": NP_("sheet", "Summary"),
+    "norms": NP_("sheet", "Norms"),
+    "help": NP_("sheet", "Instructions"),
 }
-_DATE_FORMAT = {"da": "dd-mm-yyyy", "en": "yyyy-mm-dd"}
 
 
 class ExportError(Exception):
@@ -48,28 +50,26 @@ class ExportError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "da") -> str:
-        if lang == "da":
-            return f"Filen {self.path.name} kunne ikke skrives: {self.detail}"
-        return f"The file {self.path.name} could not be written: {self.detail}"
-
-
-def _t(pair: tuple[str, str], lang: str) -> str:
-    return pair[0] if lang == "da" else pair[1]
+        return tr("The file {name} could not be written: {detail}", lang).format(name=self.path.name,
+                                                                                 detail=self.detail)
 
 
 def sheet_name(key: str, lang: str = "da") -> str:
-    return _t(SHEET_NAMES[key], lang)
+    return ptr("sheet", SHEET_NAMES[key], lang)
 
 
 @contextlib.contextmanager
 def _atomic(path: Path) -> Iterator[Path]:
-    """Yield a temporary path in the target's folder; rename it over ``path`` on success."""
+    """Yield a temporary path in the target's folder; rename it over ``path`` on success. The
+    temporary file is removed on every failure (also KeyboardInterrupt); leftovers of a killed
+    export of the same target are removed first."""
     path = Path(path)
+    remove_stale_temps(path, ".tmp")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent or ".")
+        fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path), suffix=".tmp", dir=path.parent or ".")
     except OSError as exc:
         raise ExportError(path, exc.strerror or str(exc)) from exc
-    os.close(fd)
+    fd = lock_temp(fd)
     try:
         yield Path(tmp)
         os.replace(tmp, path)
@@ -78,6 +78,7 @@ def _atomic(path: Path) -> Iterator[Path]:
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        release_temp(fd)
 
 
 # -- rows --------------------------------------------------------------------------------------
@@ -126,7 +127,7 @@ def staff_table(team: Team, lang: str = "da", as_of: date | None = None, norm_se
     norm_set = norm_set or team.norm_set()
     summary = summarize(team, as_of, norm_set)
     inputs = col.input_headers(norm_set, lang, _extra_types(team), planning=uses_planning_columns(team))
-    targets = [t for t, _h in inputs] + [f"computed:{k}" for k, _da, _en in col.COMPUTED_HEADERS]
+    targets = [t for t, _h in inputs] + [f"computed:{k}" for k, _msg in col.COMPUTED_HEADERS]
     headers = [h for _t, h in inputs] + col.computed_headers(norm_set, lang)
     results = {p.member_id: p for p in summary.persons}
     input_targets = [t for t, _h in inputs]
@@ -207,7 +208,7 @@ def _widths(headers: list[str], rows: list[list[Any]]) -> list[int]:
 
 def _number_format(target: str, lang: str) -> str | None:
     if target == col.START_DATE:
-        return _DATE_FORMAT[lang]
+        return spreadsheet_date_format(lang)
     if target in (col.WEEKLY_HOURS, col.OTHER_HOURS):
         return "0.0#"
     if target == "computed:capacity":
@@ -258,47 +259,38 @@ def _discard(book) -> None:
 
 
 def _summary_sheet(ws, team: Team, summary: TeamSummary, norm_set: NormSet, lang: str) -> None:
-    da = lang == "da"
     rows: list[tuple[str, Any, str | None]] = [
-        ("Kommune" if da else "Municipality", team.info.municipality or None, None),
-        ("Afdeling" if da else "Department", team.info.department or None, None),
-        ("Team", team.info.team_name or None, None),
-        ("Normsæt" if da else "Norm set", norm_set.name(lang), None),
-        ("Kilde" if da else "Source", norm_set.source.cite(lang) if norm_set.source else None, None),
-        ("Opgjort pr." if da else "As of", summary.as_of, _DATE_FORMAT[lang]),
-        ("Medarbejdere" if da else "Staff", summary.staff_count, "0"),
-        ("Sager i alt" if da else "Total cases", summary.total_cases, "0"),
-        ("Sager uden norm i normsættet" if da else "Cases with no norm in the set",
-         summary.total_cases - summary.covered_cases, "0"),
-        ("Årsværk til sagsbehandling" if da else "Available casework FTE", summary.available_fte, "0.00"),
+        (tr("Municipality", lang), team.info.municipality or None, None),
+        (tr("Department", lang), team.info.department or None, None),
+        (tr("Team", lang), team.info.team_name or None, None),
+        (tr("Norm set", lang), norm_set.name(lang), None),
+        (tr("Source", lang), norm_set.source.cite(lang) if norm_set.source else None, None),
+        (tr("As of", lang), summary.as_of, spreadsheet_date_format(lang)),
+        (tr("Staff", lang), summary.staff_count, "0"),
+        (tr("Total cases", lang), summary.total_cases, "0"),
+        (tr("Cases with no norm in the set", lang), summary.total_cases - summary.covered_cases, "0"),
+        (tr("Available casework FTE", lang), summary.available_fte, "0.00"),
     ]
-    for level, (l_da, l_en) in (("max", ("maksimum", "maximum")), ("mid", ("midtpunkt", "midpoint")),
-                                ("min", ("minimum", "minimum"))):
-        rows.append((fill(f"Årsværk der skal til ved <{level}>" if da else f"FTE needed at <{level}>", norm_set, lang),
-                     summary.fte_needed(level), "0.00"))
-        rows.append((f"Mangel (+) / overskud (-) ved {l_da}" if da else f"Shortfall (+) / surplus (-) at {l_en}",
-                     summary.shortfall(level), "0.00"))
+    levels = (("max", N_("FTE needed at <max>"), N_("Shortfall (+) / surplus (-) at maximum")),
+              ("mid", N_("FTE needed at <mid>"), N_("Shortfall (+) / surplus (-) at midpoint")),
+              ("min", N_("FTE needed at <min>"), N_("Shortfall (+) / surplus (-) at minimum")))
+    for level, needed, shortfall in levels:
+        rows.append((fill(tr(needed, lang), norm_set, lang), summary.fte_needed(level), "0.00"))
+        rows.append((tr(shortfall, lang), summary.shortfall(level), "0.00"))
     rows += [
-        ("Årlig udgift ved maksimum (kr.)" if da else "Yearly cost at maximum (DKK)", summary.yearly_cost("max"),
-         "#,##0"),
-        ("Kilde til udgift pr. årsværk" if da else "Source of the cost per FTE", team.settings.cost_source or None,
-         None),
-        (fill("Medarbejdere over <max>" if da else "Staff over <max>", norm_set, lang), summary.over_count, "0"),
-        (fill("Medarbejdere delvis uden norm" if da else "Staff partly unmeasured", norm_set, lang),
-         summary.partly_unmeasured_count, "0"),
-        ("Medarbejdere uden norm for nogen af deres sager" if da else "Staff with no norm for any of their cases",
-         summary.unmeasured_count, "0"),
-        (fill("Andel inden for <max>" if da else "Share within <max>", norm_set, lang), summary.share_within_max,
-         "0%"),
-        ("Gennemsnitligt fuldtidssagstal" if da else "Average FTE caseload", summary.average_fte_caseload, "0.0"),
+        (tr("Yearly cost at maximum (DKK)", lang), summary.yearly_cost("max"), "#,##0"),
+        (tr("Source of the cost per FTE", lang), team.settings.cost_source or None, None),
+        (fill(tr("Staff over <max>", lang), norm_set, lang), summary.over_count, "0"),
+        (tr("Staff partly unmeasured", lang), summary.partly_unmeasured_count, "0"),
+        (tr("Staff with no norm for any of their cases", lang), summary.unmeasured_count, "0"),
+        (fill(tr("Share within <max>", lang), norm_set, lang), summary.share_within_max, "0%"),
+        (tr("Average FTE caseload", lang), summary.average_fte_caseload, "0.0"),
     ]
     if summary.effective_range:
         lo, hi = summary.effective_range
-        rows.append((fill("<Range> for teamets sager (min)" if da else "<Range> for the team's cases (min)",
-                          norm_set, lang), lo, "0.0"))
-        rows.append((fill("<Range> for teamets sager (maks)" if da else "<Range> for the team's cases (max)",
-                          norm_set, lang), hi, "0.0"))
-    _start_sheet(ws, ["Nøgletal" if da else "Figure", "Værdi" if da else "Value"], [45, 40], freeze="A2")
+        rows.append((fill(tr("<Range> for the team's cases (min)", lang), norm_set, lang), lo, "0.0"))
+        rows.append((fill(tr("<Range> for the team's cases (max)", lang), norm_set, lang), hi, "0.0"))
+    _start_sheet(ws, [tr("Figure", lang), tr("Value", lang)], [45, 40], freeze="A2")
     for label, value, fmt in rows:
         ws.append([_cell(ws, label), _cell(ws, value, fmt)])
 
@@ -306,23 +298,21 @@ def _summary_sheet(ws, team: Team, summary: TeamSummary, norm_set: NormSet, lang
 def _norms_sheet(ws, norm_set: NormSet, lang: str) -> None:
     from sagstal_desktop.core.norms import case_type_name
 
-    da = lang == "da"
-    headers = ["Område" if da else "Area", "Sagstype" if da else "Case type", "Id", "Minimum", "Maksimum" if da
-               else "Maximum", "Arver områdets interval" if da else "Inherits the area's range",
-               "Kilde" if da else "Source"]
+    headers = [tr("Area", lang), tr("Case type", lang), "Id", tr("Minimum", lang), tr("Maximum", lang),
+               tr("Inherits the area's range", lang), tr("Source", lang)]
     rows = []
     for group in norm_set.groups:
         for norm in group.types:
             source = norm.source.cite(lang) if norm.source else None
             rows.append([group.name(lang), case_type_name(norm.case_type, lang), norm.case_type, norm.min, norm.max,
-                         ("ja" if da else "yes") if norm.inherited else ("nej" if da else "no"), source])
+                         tr("yes", lang) if norm.inherited else tr("no", lang), source])
     _start_sheet(ws, headers, _widths(headers, rows))
     for row in rows:
         ws.append([_cell(ws, v) for v in row])
     ws.append([])
-    ws.append([_cell(ws, "Normsæt" if da else "Norm set"), _cell(ws, norm_set.name(lang))])
+    ws.append([_cell(ws, tr("Norm set", lang)), _cell(ws, norm_set.name(lang))])
     if norm_set.source:
-        ws.append([_cell(ws, "Kilde" if da else "Source"), _cell(ws, norm_set.source.cite(lang))])
+        ws.append([_cell(ws, tr("Source", lang)), _cell(ws, norm_set.source.cite(lang))])
 
 
 # -- csv ---------------------------------------------------------------------------------------
@@ -347,7 +337,22 @@ def _csv_cell(value: Any, target: str) -> str:
         return str(value)
     if isinstance(value, int | float):
         return csv_number(value)
-    return str(value)
+    return neutralise_formula(str(value))
+
+
+#: A text cell starting with one of these is read as a formula by spreadsheet programs.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+
+
+def neutralise_formula(text: str) -> str:
+    """A text cell made safe against CSV injection as OWASP recommends: a cell that starts with
+    ``=``, ``+``, ``-``, ``@``, tab or carriage return gets a leading single quote, so that
+    LibreOffice and Excel show it as text instead of evaluating it. A plain number such as
+    "-3" or "+2,5" is left as it is."""
+    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(text):
+        return "'" + text
+    return text
 
 
 def export_csv(team: Team, path: Path | str, lang: str = "da", as_of: date | None = None,
@@ -356,7 +361,7 @@ def export_csv(team: Team, path: Path | str, lang: str = "da", as_of: date | Non
     targets, headers, rows, _summary = staff_table(team, lang, as_of, norm_set, anonymise)
     with _atomic(Path(path)) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, delimiter=";", lineterminator="\r\n")
-        writer.writerow(headers)
+        writer.writerow([neutralise_formula(h) for h in headers])
         writer.writerows([_csv_cell(v, t) for v, t in zip(row, targets, strict=True)] for row in rows)
 
 
@@ -371,30 +376,17 @@ def export_team(team: Team, path: Path | str, lang: str = "da", as_of: date | No
 
 # -- template ----------------------------------------------------------------------------------
 
-_INSTRUCTIONS = {
-    "da": [
-        "Sådan udfylder du skabelonen",
-        "Skriv én medarbejder pr. række i arket \"{sheet}\". Overskrifterne i række 1 skal blive stående.",
-        "Navn: skal udfyldes og må kun stå én gang.",
-        "Timer pr. uge: 0-{max_hours}, fx 37 eller 32,5.",
-        "Timer til andre opgaver: timer om ugen til fx TR-arbejde eller projekter (0 hvis ingen).",
-        "Ansat: datoen for ansættelse, fx 1.3.2026 eller 01-03-2026 (kan stå tom).",
-        "Én kolonne pr. sagstype: antal sager (hele tal, 0 eller mere). Tomme celler tæller som 0.",
-        "Normsæt: {norm_set}.",
-        "Importér filen i Sagstal med Filer > Importér regneark…",
-    ],
-    "en": [
-        "How to fill in the template",
-        "Write one staff member per row on the sheet \"{sheet}\". Keep the headers in row 1.",
-        "Name: required, and each name only once.",
-        "Weekly hours: 0-{max_hours}, e.g. 37 or 32.5.",
-        "Hours on other tasks: hours a week for e.g. union work or projects (0 if none).",
-        "Start date: the date the person was hired, e.g. 1.3.2026 or 2026-03-01 (may be empty).",
-        "One column per case type: the number of cases (whole numbers, 0 or more). Empty cells count as 0.",
-        "Norm set: {norm_set}.",
-        "Import the file in Sagstal with File > Import spreadsheet…",
-    ],
-}
+_INSTRUCTIONS = (
+    N_("How to fill in the template"),
+    N_("Write one staff member per row on the sheet \"{sheet}\". Keep the headers in row 1."),
+    N_("Name: required, and each name only once."),
+    N_("Weekly hours: 0-{max_hours}, e.g. 37 or 32.5."),
+    N_("Hours on other tasks: hours a week for e.g. union work or projects (0 if none)."),
+    N_("Start date: the date the person was hired, e.g. 1.3.2026 or 2026-03-01 (may be empty)."),
+    N_("One column per case type: the number of cases (whole numbers, 0 or more). Empty cells count as 0."),
+    N_("Norm set: {norm_set}."),
+    N_("Import the file in Sagstal with File > Import spreadsheet…"),
+)
 
 
 def write_template(path: Path | str, norm_set: NormSet, lang: str = "da") -> None:
@@ -419,8 +411,8 @@ def write_template(path: Path | str, norm_set: NormSet, lang: str = "da") -> Non
     help_ws.column_dimensions["A"].width = 100
     source = norm_set.source.cite(lang) if norm_set.source else ""
     label = norm_set.name(lang) + (f" ({source})" if source else "")
-    for r, line in enumerate(_INSTRUCTIONS[lang]):
-        text = line.format(sheet=ws.title, max_hours=limits()["max_weekly_hours"], norm_set=label)
+    for r, line in enumerate(_INSTRUCTIONS):
+        text = tr(line, lang).format(sheet=ws.title, max_hours=limits()["max_weekly_hours"], norm_set=label)
         cell = WriteOnlyCell(help_ws, value=text)
         if r == 0:
             cell.font = Font(bold=True, size=13)

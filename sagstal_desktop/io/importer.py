@@ -26,6 +26,7 @@ from sagstal_desktop.core.model import StaffMember, Team, TeamSettings
 from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.core.validation import (
     InputError,
+    check_length,
     check_name,
     future_start,
     is_blank,
@@ -35,6 +36,7 @@ from sagstal_desktop.core.validation import (
     parse_hours,
     parse_other_hours,
 )
+from sagstal_desktop.i18n import ntr, tr
 from sagstal_desktop.io import columns as col
 from sagstal_desktop.io.problems import ERROR, WARNING, Problem, column_letter, from_input_error, make
 from sagstal_desktop.io.table_reader import RawTable, ReadCancelled, paused_gc, read_table
@@ -223,16 +225,12 @@ def _column_problems(table: RawTable, norm_set: NormSet, mapping: list[str | Non
     elif not any(col.case_type_of(t) for t in first_of):
         problems.append(make(WARNING, "no_count_columns", file, header_row))
     if col.NAME in first_of and col.WEEKLY_HOURS not in first_of:
-        problems.append(make(WARNING, "no_hours_column", file, header_row, hours=_plain(norm_set.full_time_hours)))
+        problems.append(make(WARNING, "no_hours_column", file, header_row, hours=norm_set.full_time_hours))
     return problems
 
 
 def _has_cases(rows: list[list[Any]], index: int) -> bool:
     return any(not is_blank(r[index]) and str(r[index]).strip() not in ("0", "0.0", "0,0") for r in rows)
-
-
-def _plain(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")
 
 
 def _text(value: Any) -> str:
@@ -319,7 +317,11 @@ def _parse_rows(table: RawTable, mapping: list[str | None], problems: list[Probl
                 ok = False
         for target, index in text_fields:
             if not is_blank(cells[index]):
-                parsed.values[target] = _text(cells[index])
+                try:
+                    parsed.values[target] = check_length(_text(cells[index]), "max_text_length")
+                except InputError as exc:
+                    fail(exc, number, index)
+                    ok = False
         for target, index, parser in parsed_fields:
             if not is_blank(cells[index]):
                 try:
@@ -351,10 +353,10 @@ def import_file(path: Path | str, norm_set: NormSet, sheet: str | None = None,
 
 def describe(plan: ImportPlan, changes: Changes, lang: str = "da") -> str:
     """A one-line description of an import (the undo text)."""
-    name = plan.table.file_name
-    if lang == "da":
-        return f"Import fra {name} ({len(changes.added)} nye, {len(changes.updated)} opdateret" + (
-            f", {len(changes.removed)} fjernet)" if changes.removed else ")")
-    return f"Import from {name} ({len(changes.added)} added, {len(changes.updated)} updated" + (
-        f", {len(changes.removed)} removed)" if changes.removed else ")")
+    added, updated, removed = len(changes.added), len(changes.updated), len(changes.removed)
+    parts = [ntr("{n} added", "{n} added", added, lang).format(n=added),
+             ntr("{n} updated", "{n} updated", updated, lang).format(n=updated)]
+    if removed:
+        parts.append(ntr("{n} removed", "{n} removed", removed, lang).format(n=removed))
+    return tr("Import from {name} ({changes})", lang).format(name=plan.table.file_name, changes=", ".join(parts))
 

@@ -15,6 +15,7 @@ import contextlib
 import csv
 import gc
 import io
+import stat
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from sagstal_desktop.core.validation import is_blank
+from sagstal_desktop.i18n import N_, tr
 from sagstal_desktop.io.columns import NAME, guess_target
 
 #: Called with (rows read so far, expected total or 0); return value ignored.
@@ -31,42 +33,40 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
 _HEADER_SEARCH_ROWS = 10
 _PROGRESS_EVERY = 2000
+
+# Budgets: a spreadsheet file from anyone must not take the program's memory or time.
+MAX_FILE_BYTES = 100 * 1024 * 1024  # the file itself (CSV or xlsx)
+MAX_ROWS = 250_000  # rows read from a sheet (the importer is built for 100,000 staff)
+MAX_COLUMNS = 512  # columns read from a sheet; cells beyond are not read
+MAX_ZIP_MEMBERS = 2_000
+MAX_MEMBER_BYTES = 128 * 1024 * 1024  # one unpacked part of an xlsx
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # all unpacked parts together
+MAX_RATIO = 200  # unpacked/packed for a part over 1 MB (real sheets: about 5-30)
+_EXCEL_MAX_ROWS, _EXCEL_MAX_COLUMNS = 1_048_576, 16_384
 STAFF_SHEET_NAMES = ("medarbejdere", "staff")
 
 
 class ReadError(Exception):
     """A file that cannot be read as a table. ``message(lang)`` names the file and the reason."""
 
-    _TEXTS: ClassVar[dict[str, tuple[str, str]]] = {
-        "missing": ("The file {name} does not exist.", "Filen {name} findes ikke."),
-        "unreadable": ("The file {name} cannot be read: {detail}", "Filen {name} kan ikke læses: {detail}"),
-        "empty": ("The file {name} is empty.", "Filen {name} er tom."),
-        "encrypted": (
-            "{name} is protected with a password. Remove the password in Excel (File > Info > Protect "
-            "workbook) and save it again, then import it.",
-            "{name} er beskyttet med adgangskode. Fjern adgangskoden i Excel (Filer > Oplysninger > Beskyt "
-            "projektmappe), gem den igen og importér den så.",
-        ),
-        "xls": (
-            "{name} is an old Excel 97-2003 file (.xls). Save it as .xlsx in Excel and import that.",
-            "{name} er en gammel Excel 97-2003-fil (.xls). Gem den som .xlsx i Excel og importér den.",
-        ),
-        "corrupt": (
-            "{name} is damaged or not an Excel workbook ({detail}).",
-            "{name} er beskadiget eller ikke en Excel-projektmappe ({detail}).",
-        ),
-        "no_sheet": (
-            "{name} has no sheet called \"{detail}\".",
-            "{name} har intet ark med navnet \"{detail}\".",
-        ),
-        "format": (
-            "{name}: only .xlsx and .csv files can be imported.",
-            "{name}: kun .xlsx- og .csv-filer kan importeres.",
-        ),
-        "encoding": (
-            "{name} is not a text file that can be read as CSV.",
-            "{name} er ikke en tekstfil, der kan læses som CSV.",
-        ),
+    _TEXTS: ClassVar[dict[str, str]] = {  # code: English msgid
+        "missing": N_("The file {name} does not exist."),
+        "unreadable": N_("The file {name} cannot be read: {detail}"),
+        "empty": N_("The file {name} is empty."),
+        "encrypted": N_("{name} is protected with a password. Remove the password in Excel (File > Info > "
+                        "Protect workbook) and save it again, then import it."),
+        "xls": N_("{name} is an old Excel 97-2003 file (.xls). Save it as .xlsx in Excel and import that."),
+        "corrupt": N_("{name} is damaged or not an Excel workbook ({detail})."),
+        "no_sheet": N_("{name} has no sheet called \"{detail}\"."),
+        "format": N_("{name}: only .xlsx and .csv files can be imported."),
+        "encoding": N_("{name} is not a text file that can be read as CSV."),
+        "not_regular": N_("{name} is not an ordinary file (it is a folder, a device or a pipe)."),
+        "too_large": N_("{name} is too large to import ({detail})."),
+        "bomb": N_("{name} unpacks to far more than it holds ({detail}); it is damaged or made to exhaust the "
+                   "computer's memory and is not read."),
+        "too_many_rows": N_("{name}: the sheet has more than {detail} rows; split it into smaller files."),
+        "too_many_columns": N_("{name}: the sheet has more than {detail} columns; remove the columns that are "
+                               "not needed."),
     }
 
     def __init__(self, code: str, path: Path | str, detail: str = "") -> None:
@@ -74,8 +74,7 @@ class ReadError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "da") -> str:
-        english, danish = self._TEXTS[self.code]
-        return (danish if lang == "da" else english).format(name=self.path.name, detail=self.detail)
+        return tr(self._TEXTS[self.code], lang).format(name=self.path.name, detail=self.detail)
 
 
 class ReadCancelled(Exception):
@@ -131,8 +130,16 @@ def read_table(
 def _read_table(
     path: Path, sheet: str | None, progress: Progress | None, cancelled: Callable[[], bool] | None
 ) -> RawTable:
-    if not path.is_file():
-        raise ReadError("missing", path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise ReadError("missing", path) from None
+    except OSError as exc:
+        raise ReadError("unreadable", path, exc.strerror or str(exc)) from exc
+    if not stat.S_ISREG(info.st_mode):
+        raise ReadError("not_regular", path)
+    if info.st_size > MAX_FILE_BYTES:
+        raise ReadError("too_large", path, f"{info.st_size // 2**20} MB > {MAX_FILE_BYTES // 2**20} MB")
     try:
         with open(path, "rb") as fh:
             head = fh.read(8)
@@ -186,6 +193,14 @@ def _sniff_delimiter(line: str) -> str:
     return best if counts[best] else ";"
 
 
+_QUOTED_FORMULA = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+
+
+def _unquoted(cell: str) -> str:
+    """A cell our CSV export protected against formula injection ("'=SUM(...)") as it was."""
+    return cell[1:] if cell.startswith(_QUOTED_FORMULA) else cell
+
+
 def _read_csv(path: Path, progress: Progress | None, cancelled: Callable[[], bool] | None) -> RawTable:
     try:
         data = path.read_bytes()
@@ -213,7 +228,11 @@ def _read_csv(path: Path, progress: Progress | None, cancelled: Callable[[], boo
     try:
         for row in reader:
             line = reader.line_num  # the physical line the row ended on; equal unless a cell has line breaks
-            raw_rows.append((line, row))
+            if len(row) > MAX_COLUMNS and any(not is_blank(v) for v in row[MAX_COLUMNS:]):
+                raise ReadError("too_many_columns", path, str(MAX_COLUMNS))
+            raw_rows.append((line, [_unquoted(cell) for cell in row[:MAX_COLUMNS]]))
+            if len(raw_rows) > MAX_ROWS:
+                raise ReadError("too_many_rows", path, f"{MAX_ROWS:,}".replace(",", "."))
             if len(raw_rows) % _PROGRESS_EVERY == 0:
                 _tick(progress, cancelled, len(raw_rows), total)
     except csv.Error as exc:
@@ -234,14 +253,19 @@ def _read_xlsx(
     import openpyxl  # lazily: not needed at window start
     from openpyxl.utils.exceptions import InvalidFileException
 
+    _check_zip(path)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except MemoryError as exc:
+        raise ReadError("bomb", path, "MemoryError") from exc
     except (zipfile.BadZipFile, InvalidFileException, KeyError, EOFError, ValueError, OSError) as exc:
         raise ReadError("corrupt", path, _short(exc)) from exc
     except Exception as exc:  # openpyxl raises many kinds on damaged XML
         raise ReadError("corrupt", path, _short(exc)) from exc
     try:
         names = list(book.sheetnames)
+        if not names:
+            raise ReadError("corrupt", path, "no sheets")
         if sheet is not None:
             match = [n for n in names if n == sheet] or [n for n in names if n.casefold() == sheet.casefold()]
             if not match:
@@ -250,23 +274,68 @@ def _read_xlsx(
         else:
             staff = [n for n in names if n.casefold() in STAFF_SHEET_NAMES]
             chosen = staff[0] if staff else (book.active.title if book.active is not None else names[0])
-        ws = book[chosen]
-        total = ws.max_row or 0
-        numbered: list[tuple[int, list[Any]]] = []
-        try:
-            for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
-                numbered.append((number, list(row)))
-                if number % _PROGRESS_EVERY == 0:
-                    _tick(progress, cancelled, number, total)
-        except ReadCancelled:
-            raise
-        except Exception as exc:
-            raise ReadError("corrupt", path, _short(exc)) from exc
+        numbered = _sheet_rows(path, book[chosen], progress, cancelled)
+    except (ReadError, ReadCancelled):
+        raise
+    except MemoryError as exc:
+        raise ReadError("bomb", path, "MemoryError") from exc
+    except Exception as exc:  # a missing sheet part (KeyError/IndexError), broken XML, ...
+        raise ReadError("corrupt", path, _short(exc)) from exc
     finally:
-        book.close()
+        with contextlib.suppress(Exception):
+            book.close()
     table = _table_from_rows(path, chosen, numbered)
     table.sheets = names
     return table
+
+
+def _check_zip(path: Path) -> None:
+    """Refuse an xlsx whose parts unpack to too much (a zip bomb) before openpyxl reads it: the
+    sizes come from the zip directory, and Python's zip reader never unpacks past them."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise ReadError("corrupt", path, _short(exc)) from exc
+    if len(members) > MAX_ZIP_MEMBERS:
+        raise ReadError("bomb", path, f"{len(members)} parts")
+    total = 0
+    for member in members:
+        total += member.file_size
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > MAX_MEMBER_BYTES or (member.file_size > 2**20 and ratio > MAX_RATIO):
+            sizes = f"{member.compress_size:,} -> {member.file_size:,} bytes"
+            raise ReadError("bomb", path, f"{member.filename[:60]}: {sizes}")
+    if total > MAX_UNPACKED_BYTES:
+        raise ReadError("bomb", path, f"{total:,} bytes unpacked")
+
+
+def _sheet_rows(path: Path, ws: Any, progress: Progress | None,
+                cancelled: Callable[[], bool] | None) -> list[tuple[int, list[Any]]]:
+    """The sheet's rows within the row and column budget. The declared dimension is checked
+    first; blank rows (which a huge declared dimension is mostly made of) are not kept."""
+    declared_rows, declared_cols = ws.max_row or 0, ws.max_column or 0
+    if declared_rows > _EXCEL_MAX_ROWS or declared_cols > _EXCEL_MAX_COLUMNS:
+        raise ReadError("corrupt", path, f"sheet dimension {declared_rows} x {declared_cols}")
+    max_col = min(declared_cols, MAX_COLUMNS + 1) if declared_cols else MAX_COLUMNS + 1
+    numbered: list[tuple[int, list[Any]]] = []
+    blank_row: object = None
+    for number, row in enumerate(ws.iter_rows(max_col=max_col, values_only=True), start=1):
+        if number > MAX_ROWS:
+            if row is blank_row or all(v is None for v in row):
+                continue
+            raise ReadError("too_many_rows", path, f"{MAX_ROWS:,}".replace(",", "."))
+        if row is blank_row:
+            continue  # openpyxl hands out one shared tuple for every missing row
+        if all(v is None for v in row):
+            blank_row = row
+            continue
+        if len(row) > MAX_COLUMNS and not is_blank(row[MAX_COLUMNS]):
+            raise ReadError("too_many_columns", path, str(MAX_COLUMNS))
+        numbered.append((number, list(row[:MAX_COLUMNS])))
+        if number % _PROGRESS_EVERY == 0:
+            _tick(progress, cancelled, number, declared_rows)
+    return numbered
 
 
 def _short(exc: BaseException) -> str:

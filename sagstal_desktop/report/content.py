@@ -6,17 +6,55 @@ Nothing of the load model is recomputed: loads, FTE and statuses come from
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from sagstal_desktop.core.anonymise import anonymous_labels, by_load
 from sagstal_desktop.core.load import Status, TeamSummary
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet, case_type_name, catalogue
+from sagstal_desktop.core.validation import limits
 from sagstal_desktop.core.wording import status_label
 from sagstal_desktop.report.texts import texts
 
 #: At most this many per-type (or per-area) case columns fit in the staff table on A4.
 MAX_CASE_COLUMNS = 4
+
+
+def _fit(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def fit_text(team: Team, norm_set: NormSet) -> tuple[Team, NormSet]:
+    """The team and norm set with every text the memo lays out cut to the input limits
+    (``max_name_length`` for names, ``max_text_length`` for free text), so that a text that
+    slipped past the checks at input wraps in a table cell instead of failing the layout. The
+    same objects come back when nothing is too long."""
+    name_max, text_max = int(limits()["max_name_length"]), int(limits()["max_text_length"])
+    info, settings = team.info, team.settings
+    too_long = (
+        any(len(m.name) > name_max for m in team.staff)
+        or any(len(x) > name_max for x in (info.municipality, info.department, info.team_name))
+        or len(settings.cost_source) > text_max
+    )
+    if too_long:
+        team = team.copy()
+        for person in team.staff:
+            person.name = _fit(person.name, name_max)
+        team.info = dataclasses.replace(info, municipality=_fit(info.municipality, name_max),
+                                        department=_fit(info.department, name_max),
+                                        team_name=_fit(info.team_name, name_max))
+        team.settings = dataclasses.replace(settings, cost_source=_fit(settings.cost_source, text_max))
+    names = (norm_set.name_da, norm_set.name_en, norm_set.short_da, norm_set.short_en)
+    descriptions = (norm_set.description_da, norm_set.description_en)
+    if any(len(x) > name_max for x in names) or any(len(x) > text_max for x in descriptions):
+        norm_set = dataclasses.replace(
+            norm_set, name_da=_fit(norm_set.name_da, name_max), name_en=_fit(norm_set.name_en, name_max),
+            short_da=_fit(norm_set.short_da, name_max), short_en=_fit(norm_set.short_en, name_max),
+            description_da=_fit(norm_set.description_da, text_max),
+            description_en=_fit(norm_set.description_en, text_max), _by_type={},
+        )
+    return team, norm_set
 
 
 def role_text(role: str, lang: str) -> str:
@@ -25,9 +63,9 @@ def role_text(role: str, lang: str) -> str:
     return t.get(f"role_{role}", t["role_other"])
 
 
-def status_text(status: Status, lang: str) -> str:
-    """The status word in the memo ("Over", "Delvis uden norm"), from ``core.wording``."""
-    return status_label(status, lang)
+def status_text(status: Status, lang: str, norm_set: NormSet | str | None = "ds") -> str:
+    """The status as worded everywhere (``core.wording.status_label``), named by the set's kind."""
+    return status_label(status, lang, norm_set)
 
 
 @dataclass(frozen=True, slots=True)

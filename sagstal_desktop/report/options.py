@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-#: Limits for the number of budget years (a budget proposal covers a few years).
-MIN_BUDGET_YEARS = 1
-MAX_BUDGET_YEARS = 10
+from sagstal_desktop.core.validation import budget_years_range
+
+#: Limits for the number of budget years (a budget proposal covers a few years; resources/defaults.json).
+MIN_BUDGET_YEARS, MAX_BUDGET_YEARS = budget_years_range()
 
 
 @dataclass(frozen=True, slots=True)

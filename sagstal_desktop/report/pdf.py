@@ -9,6 +9,7 @@ program start.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import tempfile
 from collections.abc import Callable
@@ -17,20 +18,22 @@ from pathlib import Path
 
 from sagstal_desktop import __version__
 from sagstal_desktop.core.defaults import default_source
-from sagstal_desktop.core.formatting import format_dkk, format_number, format_percent, format_range
+from sagstal_desktop.core.formatting import format_dkk, format_number, format_percent, format_range, format_timestamp
 from sagstal_desktop.core.load import Status, TeamSummary, summarize
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet, case_type_name, default_norm_set
 from sagstal_desktop.core.references import budget_case, reference_caseloads
 from sagstal_desktop.core.survey import national_context, survey_2023, survey_area_for
+from sagstal_desktop.core.validation import budget_first_year_range, budget_years_range
 from sagstal_desktop.core.whatif import budget_table
 from sagstal_desktop.core.wording import format_load, kind_note, term, uneven_summary, unmeasured_summary
+from sagstal_desktop.io.safe_files import lock_temp, remove_stale_temps, temp_prefix
 from sagstal_desktop.report import content
 from sagstal_desktop.report.citations import Citations
 from sagstal_desktop.report.file_mode import give_default_mode
 from sagstal_desktop.report.fonts import BOLD, COND, COND_BOLD, REGULAR, register_fonts
 from sagstal_desktop.report.options import MemoOptions
-from sagstal_desktop.report.texts import join_names, long_date, texts
+from sagstal_desktop.report.texts import join_names, long_date, plural, texts
 
 #: progress(fraction 0-1) — may raise MemoCancelled to stop the build.
 Progress = Callable[[float], None]
@@ -90,6 +93,15 @@ class _Styles:
         self.bullet = ParagraphStyle("bullet", parent=self.body, leftIndent=11, bulletIndent=0, spaceAfter=3)
         self.source = ParagraphStyle("source", fontName=REGULAR, fontSize=8.3, leading=10.8, leftIndent=18,
                                      firstLineIndent=-18, spaceAfter=3)
+
+
+def _two_lines(text: str) -> str:
+    """The wider line of ``text`` split at the space that balances two lines (the sample a wrapping
+    column must fit): "Inden for DS-interval" -> "DS-interval"."""
+    words = text.split()
+    if len(words) < 2:
+        return text
+    return min((max(" ".join(words[:i]), " ".join(words[i:]), key=len) for i in range(1, len(words))), key=len)
 
 
 def _one_full_stop(text: str) -> str:
@@ -207,8 +219,8 @@ class MemoBuilder:
         if sm.uncovered_cases:
             sentences.append(unmeasured_summary(sm.uncovered_cases, sm.total_cases, self.lang))
         if sm.not_computable_count:
-            key = "not_computable_note_one" if sm.not_computable_count == 1 else "not_computable_note"
-            sentences.append(t[key].format(n=sm.not_computable_count))
+            sentences.append(plural("not_computable_note", sm.not_computable_count, self.lang).format(
+                n=sm.not_computable_count))
         out.append(self.para(_esc(" ".join(sentences))))
 
         def shortfall_text(level: str) -> str:
@@ -292,7 +304,7 @@ class MemoBuilder:
             if status is Status.PARTLY_UNMEASURED and status not in shown:
                 continue
             legend.add(Rect(x, 3, 9, 9, fillColor=HexColor(STATUS_COLOURS[status]), strokeColor=None))
-            label = content.status_text(status, self.lang)
+            label = content.status_text(status, self.lang, self.norm_set)
             legend.add(String(x + 13, 4.5, label, fontName=REGULAR, fontSize=8))
             from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -300,21 +312,11 @@ class MemoBuilder:
         caption = t["chart_caption"].format(min_level=self.pct(min_level) if min_level else "–")
         block = [self.para(_esc(t["h_chart"]), s.h2), self.para(_esc(caption), s.small), chart, legend]
         if sm.not_computable_count:
-            key = "chart_not_computable_one" if sm.not_computable_count == 1 else "chart_not_computable"
-            block.append(self.para(_esc(t[key].format(n=sm.not_computable_count)), s.small))
+            block.append(self.para(_esc(plural("chart_not_computable", sm.not_computable_count, self.lang).format(
+                n=sm.not_computable_count)), s.small))
         if sm.unmeasured_count:
             block.append(self.para(_esc(t["chart_unmeasured"].format(n=sm.unmeasured_count)), s.small))
         return [KeepTogether(block)] if len(rows) <= 40 else block
-
-    def _status_sample(self) -> str:
-        """The widest text the status column must hold on one line: "I interval" or the longest
-        single word of any status (longer statuses wrap)."""
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
-        words = [content.status_text(Status.WITHIN, self.lang)]
-        for status in Status:
-            words += content.status_text(status, self.lang).split()
-        return max(words, key=lambda w: stringWidth(w, COND, 8.3))
 
     def staff_columns(self) -> tuple[content.CaseColumns, list[float]]:
         """The finest case split that leaves the name column room, and the column widths."""
@@ -323,18 +325,20 @@ class MemoBuilder:
         t, s, lang = self.t, self.styles, self.lang
         head_size, pad = s.head.fontSize, 7.5
 
-        def need(header: str, sample: str) -> float:
+        def need(header: str, sample: str, font: str = COND) -> float:
             word = max(stringWidth(w, COND_BOLD, head_size) for w in header.split())
-            return max(word, stringWidth(sample, COND, 8.3)) + pad
+            return max(word, stringWidth(sample, font, 8.3)) + pad
 
         sm, num = self.summary, self.num
+        most_uncovered = max((p.uncovered_cases for p in sm.persons), default=0)
         hours = num(sum(m.weekly_hours for m in self.team.staff), 1)
         other = num(sum(m.other_hours for m in self.team.staff), 1)
         fixed = [need(t["col_hours"], max("37,0", hours, key=len)), need(t["col_other"], max("10,0", other, key=len)),
                  need(t["col_fte"], max("0,00", num(sm.available_fte, 2), key=len)),
                  need(t["col_total"], max("9.999", num(sm.total_cases, 0), key=len)),
                  need(t["col_ftecl"], "999,9"), need(t["col_load"], "100,3 %"),
-                 need(t["col_status"], self._status_sample()) + 2]
+                 max(need(t["col_status"], _two_lines(self._status_cell_text(status, most_uncovered)),
+                          COND_BOLD if status is Status.OVER else COND) for status in Status) + 2]
         # Finest split first with a comfortable name column, then a narrower one (names wrap).
         for kind, name_min in (("type", 28), ("area", 28), ("type", 19), ("area", 19), ("none", 0)):
             columns = content.case_columns(self.summary, self.norm_set, lang, kind)
@@ -347,6 +351,23 @@ class MemoBuilder:
             if name_w >= _mm(name_min) or kind == "none":
                 return columns, [name_w, *fixed[:3], *case_w, *fixed[3:]]
         raise AssertionError("unreachable")
+
+    def _status_cell_text(self, status: Status, uncovered: int) -> str:
+        """The staff table's status cell: the label, and the count of cases with no norm if any."""
+        text = content.status_text(status, self.lang, self.norm_set)
+        if uncovered:
+            text = self.t["status_unmeasured_count"].format(status=text, n=self.num(uncovered, 0))
+        return text
+
+    @staticmethod
+    def _status_markup(status: Status, text: str) -> str:
+        """The status cell: wraps onto two lines, coloured (and bold when over) as the table's commands say."""
+        markup = _esc(text)
+        if status is Status.OVER:
+            markup = f'<font name="{COND_BOLD}">{markup}</font>'
+        if status is not Status.WITHIN:
+            markup = f'<font color="{STATUS_TEXT[status]}">{markup}</font>'
+        return markup
 
     def staff_section(self, rows: list[content.StaffRow], columns: content.CaseColumns, widths: list[float]) -> list:
         from reportlab.lib.colors import HexColor
@@ -368,15 +389,12 @@ class MemoBuilder:
             if stringWidth(label, COND, 8.3) > name_room:
                 label = self.para(_esc(label), s.cell)
             any_newcomer |= row.newcomer
-            status = content.status_text(row.status, self.lang)
-            if row.uncovered_cases:
-                status = t["status_unmeasured_count"].format(status=status, n=num(row.uncovered_cases, 0))
+            status = self._status_cell_text(row.status, row.uncovered_cases)
             data.append([
                 label, num(row.weekly_hours, 1), num(row.other_hours, 1), num(row.capacity, 2),
                 *(num(n, 0) for n in row.split), num(row.total_cases, 0), num(row.fte_caseload, 1),
                 "–" if row.status is Status.UNMEASURED else format_load(row.load_max, self.lang),
-                self.para(_esc(status), s.cell) if row.status is Status.NOT_COMPUTABLE or row.uncovered_cases
-                else status,
+                self.para(self._status_markup(row.status, status), s.cell),
             ])
             if row.status is not Status.WITHIN:
                 cmds.append(("TEXTCOLOR", (status_col, i), (status_col, i), HexColor(STATUS_TEXT[row.status])))
@@ -385,9 +403,9 @@ class MemoBuilder:
         team_split = columns.split(content.team_counts(sm))
         hours = sum(m.weekly_hours for m in self.team.staff)
         other = sum(m.other_hours for m in self.team.staff)
+        totals = plural("totals", sm.staff_count, self.lang).format(n=num(sm.staff_count, 0))
         data.append([
-            self.para(_esc(t["totals_one" if sm.staff_count == 1 else "totals"].format(n=num(sm.staff_count, 0))),
-                      s.cell_bold), num(hours, 1),
+            self.para(_esc(totals), s.cell_bold), num(hours, 1),
             num(other, 1), num(sm.available_fte, 2), *(num(n, 0) for n in team_split), num(sm.total_cases, 0),
             num(sm.average_fte_caseload, 1), "", t["status_total"].format(n=sm.over_count),
         ])
@@ -472,8 +490,11 @@ class MemoBuilder:
         if sm.cost_per_fte is None:
             return []
         settings = self.team.settings
-        years = self.options.budget_years or settings.budget_years
+        low, high = budget_years_range()
+        years = min(max(self.options.budget_years or settings.budget_years, low), high)
         first = self.options.budget_first_year or settings.budget_first_year or sm.as_of.year + 1
+        first_low, first_high = budget_first_year_range()
+        first = min(max(first, first_low), first_high)
         cost_source = settings.cost_source.strip()
         intro = t["budget_intro"].format(
             cost=format_dkk(sm.cost_per_fte, self.lang),
@@ -573,7 +594,8 @@ class MemoBuilder:
         else:
             items.append(_esc(t["m_no_cost"]))
         if sm.uncovered_by_type:
-            items.append(_esc(t["m_uncovered"].format(n=self.num(sum(sm.uncovered_by_type.values()), 0))))
+            uncovered = sum(sm.uncovered_by_type.values())
+            items.append(_esc(plural("m_uncovered", uncovered, self.lang).format(n=self.num(uncovered, 0))))
         items.append(_esc(t["m_caveat"]) + " " + self.cite.ref(default_source("newcomer_months")))
         out = [self.para(_esc(t["h_method"]), s.h2)]
         out += [self.para(text.strip(), s.bullet) for text in items]
@@ -678,10 +700,14 @@ def build_pdf(team: Team, target, options: MemoOptions, summary: TeamSummary, no
 
     register_fonts()
     t = texts(options.lang)
+    fitted, fitted_set = content.fit_text(team, norm_set)
+    if fitted is not team or fitted_set is not norm_set:
+        team, norm_set = fitted, fitted_set
+        summary = summarize(team, summary.as_of, norm_set)
     builder = MemoBuilder(team, summary, norm_set, options)
     story = builder.story(progress)
     generated = options.generated or datetime.now()
-    when = generated.strftime("%d.%m.%Y kl. %H.%M") if options.lang == "da" else generated.strftime("%Y-%m-%d %H:%M")
+    when = format_timestamp(generated, options.lang)
     team_name = " – ".join(x for x in (team.info.municipality, team.info.team_name) if x)
     title = f"{t['title']} – {team_name}" if team_name else t["title"]
     estimated = 4 + summary.staff_count / 48
@@ -723,14 +749,21 @@ def write_memo(team: Team, path: str | os.PathLike, options: MemoOptions | None 
     options = options or MemoOptions()
     summary, norm_set = memo_inputs(team, options, summary, norm_set)
     target = Path(path)
+    # Laid out in memory first: a memo killed while laying out leaves no file at all, and the
+    # temporary file below exists only while the finished bytes are written and synced.
+    buffer = io.BytesIO()
+    pages = build_pdf(team, buffer, options, summary, norm_set, progress)
+    remove_stale_temps(target, ".part")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".pdf.part", dir=target.parent or ".")
+        fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(target), suffix=".part", dir=target.parent or ".")
     except OSError as exc:
         raise MemoError(f"{target.parent}: {exc.strerror or exc}") from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:
-            pages = build_pdf(team, fh, options, summary, norm_set, progress)
+            if os.name == "posix":
+                lock_temp(fd)  # locked until written and closed: no other clean-up removes it
+            fh.write(buffer.getbuffer())
             fh.flush()
             os.fsync(fh.fileno())
         give_default_mode(tmp, target)

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from sagstal_desktop.core.formatting import format_value
 from sagstal_desktop.core.norms import case_type_name
 from sagstal_desktop.core.planning.texts import MESSAGES as _MESSAGES
+from sagstal_desktop.i18n import tr
 
 
 class PlanningError(ValueError):
@@ -17,11 +19,10 @@ class PlanningError(ValueError):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "da") -> str:
-        english, danish = _MESSAGES[self.code]
         value = case_type_name(self.case_type, lang) if self.case_type and self.code != "unknown_type" else self.value
         if self.case_type and self.code in ("negative_cases", "nobody_eligible"):
             value = value.lower()
-        return (danish if lang == "da" else english).format(value=value, limit=self.limit)
+        return tr(_MESSAGES[self.code], lang).format(value=value, limit=format_value(self.limit, lang))
 
 
 class PlanningCancelled(Exception):

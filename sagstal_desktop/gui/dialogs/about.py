@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QT
 from sagstal_desktop import APP_NAME, __version__
 from sagstal_desktop.gui.dialogs.common import document_lines, ui_language
 from sagstal_desktop.gui.icons import app_icon
+from sagstal_desktop.i18n import _
 
 
 class AboutDialog(QDialog):
@@ -18,14 +19,14 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         lang = ui_language(parent)
-        self.setWindowTitle(self.tr("About Sagstal"))
+        self.setWindowTitle(_("About Sagstal"))
         self.setWindowIcon(app_icon())
 
         logo = QLabel()
         logo.setPixmap(app_icon().pixmap(QSize(64, 64)))
         logo.setAlignment(Qt.AlignmentFlag.AlignTop)
         title = QLabel(f"<h2 style='margin:0'>{APP_NAME}</h2>"
-                       + html.escape(self.tr("Version {version}").format(version=__version__)))
+                       + html.escape(_("Version {version}").format(version=__version__)))
         title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         head = QHBoxLayout()
         head.addWidget(logo)
@@ -33,16 +34,16 @@ class AboutDialog(QDialog):
 
         sources = "".join(f"<li>{html.escape(line)}</li>" for line in document_lines(lang))
         body = "".join((
-            "<p>", html.escape(self.tr(
+            "<p>", html.escape(_(
                 "Sagstal helps team leaders and union representatives in Danish municipal social work compare "
                 "each caseworker's caseload with the Danish Association of Social Workers' (DS) recommended "
                 "caseloads, see how many full-time positions the team needs, and what the shortfall costs. "
                 "It prints a staffing memo that names its sources.")), "</p>",
-            "<h3>", html.escape(self.tr("Where the norms come from")), "</h3><ul>", sources, "</ul>",
-            "<h3>", html.escape(self.tr("Privacy")), "</h3><p>", html.escape(self.tr(
+            "<h3>", html.escape(_("Where the norms come from")), "</h3><ul>", sources, "</ul>",
+            "<h3>", html.escape(_("Privacy")), "</h3><p>", html.escape(_(
                 "Sagstal works entirely offline. Team files stay on your computer and nothing is sent anywhere. "
                 "Staff names are personal data: memos can show them anonymised (Employee A, B, …).")), "</p>",
-            "<h3>", html.escape(self.tr("Licence")), "</h3><p>", html.escape(self.tr(
+            "<h3>", html.escape(_("Licence")), "</h3><p>", html.escape(_(
                 "Free software under the MIT licence. The recommended caseloads are DS's; Sagstal is not "
                 "published by DS.")), "</p>",
         ))

@@ -22,6 +22,7 @@ from sagstal_desktop.core.formatting import format_range
 from sagstal_desktop.core.model import StaffMember, Team
 from sagstal_desktop.core.norms import NormSet, case_type_name
 from sagstal_desktop.gui.dialogs.common import error_label, show_error, ui_language
+from sagstal_desktop.i18n import _
 
 _ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -35,25 +36,25 @@ class CompetencesDialog(QDialog):
         self.setObjectName("competencesDialog")
         self._lang = lang = ui_language(parent)
         self._norm_set = norm_set
-        self.setWindowTitle(self.tr("Competences – {name}").format(name=member.name))
-        intro = QLabel(self.tr("Which cases may {name} take? Planning hands new or moved cases only to people "
+        self.setWindowTitle(_("Competences – {name}").format(name=member.name))
+        intro = QLabel(_("Which cases may {name} take? Planning hands new or moved cases only to people "
                                "who may take them.").format(name=member.name), self)
         intro.setWordWrap(True)
         default_areas = CompetenceRule(team, norm_set).default_areas
         area_names = ", ".join(g.name(lang) for g in norm_set.groups if g.id in default_areas)
-        self.default_box = QCheckBox(self.tr("All case types of the team's areas (default)"), self)
+        self.default_box = QCheckBox(_("All case types of the team's areas (default)"), self)
         self.default_box.setToolTip(area_names)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("competenceTree")
-        self.tree.setHeaderLabels([self.tr("Area / case type"), self.tr("Range")])
+        self.tree.setHeaderLabels([_("Area / case type"), _("Range")])
         self.tree.setColumnWidth(0, 380)
-        self.no_new_box = QCheckBox(self.tr("Takes no new cases (e.g. on leave or leaving)"), self)
-        self.no_new_box.setToolTip(self.tr("The person may still hand cases over when cases are rebalanced."))
+        self.no_new_box = QCheckBox(_("Takes no new cases (e.g. on leave or leaving)"), self)
+        self.no_new_box.setToolTip(_("The person may still hand cases over when cases are rebalanced."))
         self._error = error_label(self)
         self._buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                          | QDialogButtonBox.StandardButton.Cancel, self)
-        self._buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
-        self._buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self._buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("OK"))
+        self._buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
         self._buttons.accepted.connect(self.accept)
         self._buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -132,5 +133,5 @@ class CompetencesDialog(QDialog):
     def _check(self) -> None:
         """Nothing checked would read as the default: refuse it and say so."""
         empty = not self.default_box.isChecked() and not self.competences()
-        show_error(self._error, self.tr("Check at least one case type, or choose the default.") if empty else "")
+        show_error(self._error, _("Check at least one case type, or choose the default.") if empty else "")
         self._buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not empty)

@@ -20,6 +20,7 @@ from sagstal_desktop.core.sources import Source
 from sagstal_desktop.core.survey import survey_2023
 from sagstal_desktop.gui.dialogs.common import document_lines
 from sagstal_desktop.gui.icons import icon
+from sagstal_desktop.i18n import _
 
 STYLE = """
 body { font-size: 10.5pt; line-height: 135%; }
@@ -52,7 +53,7 @@ def _norm_set_html(norm_set: NormSet, lang: str, headings: tuple[str, str, str])
             own = norm.source is not None and norm.source != norm_set.source
             rows.append((name, format_range(norm.min, norm.max, lang),
                          _short_cite(norm.source, norm_set.source, lang) if own else ""))
-    with_sources = any(cite for _, _, cite in rows)
+    with_sources = any(cite for _unused, _unused, cite in rows)
     area, rng, source = (_esc(h) for h in headings)
     head = f"<tr><th>{area}</th><th>{rng}</th>" + (f"<th>{source}</th>" if with_sources else "") + "</tr>"
     body = "".join(
@@ -80,12 +81,11 @@ def _sources_html(lang: str) -> str:
 
 def _survey_values(lang: str) -> dict[str, str]:
     survey = survey_2023()
-    pct_text = format_number(survey.response_rate_pct, 1, lang)
     return {
         "SURVEY_PERIOD": survey.period(lang),
         "SURVEY_SENT": format_number(survey.sent, 0, lang),
         "SURVEY_ANSWERED": format_number(survey.answered, 0, lang),
-        "SURVEY_RATE": f"{pct_text} %" if lang == "da" else f"{pct_text}%",
+        "SURVEY_RATE": format_percent(survey.response_rate_pct / 100, 1, lang),
         "SURVEY_MUNICIPALITIES": format_number(survey.municipalities, 0, lang),
         "SURVEY_AREA_ANSWERS": format_number(survey.area_answers, 0, lang),
         "SURVEY_WITHIN": format_number(survey.overall_within, 0, lang),
@@ -127,7 +127,7 @@ class HelpDialog(QDialog):
         super().__init__(parent)
         self.setModal(False)
         self._lang = lang
-        self.setWindowTitle(self.tr("Help – how Sagstal computes"))
+        self.setWindowTitle(_("Help – how Sagstal computes"))
         self.setWindowIcon(icon("help"))
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(False)

@@ -32,6 +32,7 @@ from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.gui.dialogs.common import error_label, show_error, ui_language
 from sagstal_desktop.gui.models.import_problems_model import ProblemsModel
 from sagstal_desktop.gui.models.import_rows_model import RowsModel, cell_text
+from sagstal_desktop.i18n import _, ngettext
 from sagstal_desktop.io import columns as col
 from sagstal_desktop.io.importer import MERGE, REPLACE_COUNTS, REPLACE_TEAM, ImportPlan, analyze, describe
 from sagstal_desktop.io.problems import column_letter
@@ -51,7 +52,7 @@ class ImportPreviewDialog(QDialog):
         self._table, self._norm_set, self._team = table, norm_set, team
         self._plan = plan or analyze(table, norm_set)
         self._targets = [None, *col.all_targets(norm_set)]
-        self.setWindowTitle(self.tr("Import spreadsheet") if team is not None else self.tr("Import as new team"))
+        self.setWindowTitle(_("Import spreadsheet") if team is not None else _("Import as new team"))
         self.resize(980, 640)
         layout = QVBoxLayout(self)
 
@@ -59,7 +60,7 @@ class ImportPreviewDialog(QDialog):
         self._info.setWordWrap(True)
         layout.addWidget(self._info)
         sheet_row = QHBoxLayout()
-        self._sheet_label = QLabel(self.tr("Sheet:"), self)
+        self._sheet_label = QLabel(_("Sheet:"), self)
         self._sheet_box = QComboBox(self)
         self._sheet_box.addItems(table.sheets)
         if table.sheet in table.sheets:
@@ -75,7 +76,7 @@ class ImportPreviewDialog(QDialog):
         self._tabs = QTabWidget(self)
         self._mapping_table = QTableWidget(0, 4, self)
         self._mapping_table.setHorizontalHeaderLabels(
-            [self.tr("Column"), self.tr("Header in the file"), self.tr("Used as"), self.tr("First value")])
+            [_("Column"), _("Header in the file"), _("Used as"), _("First value")])
         self._mapping_table.verticalHeader().hide()
         self._mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -83,48 +84,48 @@ class ImportPreviewDialog(QDialog):
         self._combos: list[QComboBox] = []
         self._row_lookup: dict[int, int] | None = None
         self._fill_mapping_table()
-        self._tabs.addTab(self._mapping_table, self.tr("Columns"))
+        self._tabs.addTab(self._mapping_table, _("Columns"))
 
         self._rows_model = RowsModel(table, self)
         self._rows_view = QTableView(self)
         self._rows_view.setModel(self._rows_model)
         self._rows_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self._tabs.addTab(self._rows_view, self.tr("Rows"))
+        self._tabs.addTab(self._rows_view, _("Rows"))
 
         self._problems_model = ProblemsModel(self)
-        self._problems_model.set_severity_names(self.tr("Error"), self.tr("Warning"))
-        self._problem_headers = [self.tr("Kind"), self.tr("Row"), self.tr("Column"), self.tr("Value"),
-                                 self.tr("Problem")]
+        self._problems_model.set_severity_names(_("Error"), _("Warning"))
+        self._problem_headers = [_("Kind"), _("Row"), _("Column"), _("Value"),
+                                 _("Problem")]
         self._problems_view = QTableView(self)
         self._problems_view.setModel(self._problems_model)
         self._problems_view.setWordWrap(True)
         self._problems_view.verticalHeader().hide()
         self._problems_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self._problems_view.doubleClicked.connect(self._show_problem_cell)
-        self._tabs.addTab(self._problems_view, self.tr("Problems"))
+        self._tabs.addTab(self._problems_view, _("Problems"))
         layout.addWidget(self._tabs, 1)
 
         self._mode_buttons = QButtonGroup(self)
         if team is not None:
-            box = QGroupBox(self.tr("People already in the team (matched by name)"), self)
+            box = QGroupBox(_("People already in the team (matched by name)"), self)
             box_layout = QVBoxLayout(box)
             for mode, text in (
-                (MERGE, self.tr("Merge: update them with the file's filled-in cells and keep their other counts")),
-                (REPLACE_COUNTS, self.tr("Replace their case counts with the file's")),
-                (REPLACE_TEAM, self.tr("Replace the whole team: people not in the file are removed")),
+                (MERGE, _("Merge: update them with the file's filled-in cells and keep their other counts")),
+                (REPLACE_COUNTS, _("Replace their case counts with the file's")),
+                (REPLACE_TEAM, _("Replace the whole team: people not in the file are removed")),
             ):
                 button = QRadioButton(text, box)
                 button.setProperty("mode", mode)
                 button.setChecked(mode == MERGE)
                 self._mode_buttons.addButton(button)
                 box_layout.addWidget(button)
-            self._mode_buttons.buttonToggled.connect(lambda *_: self._update_state())
+            self._mode_buttons.buttonToggled.connect(lambda *_unused: self._update_state())
             layout.addWidget(box)
 
         self._changes = QLabel(self)
         layout.addWidget(self._changes)
         self._accept_warnings = QCheckBox(self)
-        self._accept_warnings.toggled.connect(lambda *_: self._update_state())
+        self._accept_warnings.toggled.connect(lambda *_unused: self._update_state())
         layout.addWidget(self._accept_warnings)
         self._status = error_label(self)
         layout.addWidget(self._status)
@@ -132,8 +133,8 @@ class ImportPreviewDialog(QDialog):
         bottom = QHBoxLayout()
         self._buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self._buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Import"))
-        self._buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self._buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Import"))
+        self._buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
         self._buttons.accepted.connect(self.accept)
         self._buttons.rejected.connect(self.reject)
         bottom.addStretch(1)
@@ -191,7 +192,7 @@ class ImportPreviewDialog(QDialog):
             return table, analyze(table, self._norm_set, None, progress, cancelled)
 
         try:
-            table, plan = read_with_progress(self, self.tr("Reading the sheet…"), job)
+            table, plan = read_with_progress(self, _("Reading the sheet…"), job)
         except (Cancelled, ReadError) as exc:
             self._sheet_box.blockSignals(True)
             self._sheet_box.setCurrentIndex(self._table.sheets.index(self._table.sheet))
@@ -229,7 +230,7 @@ class ImportPreviewDialog(QDialog):
             from sagstal_desktop.gui.background import Cancelled, read_with_progress
 
             try:
-                plan = read_with_progress(self, self.tr("Checking the rows…"),
+                plan = read_with_progress(self, _("Checking the rows…"),
                                          lambda progress, cancelled: analyze(self._table, self._norm_set, mapping,
                                                                              progress, cancelled))
             except Cancelled:
@@ -248,9 +249,9 @@ class ImportPreviewDialog(QDialog):
 
     def _show_plan(self) -> None:
         plan, table = self._plan, self._table
-        sheet_word = self.tr("sheet")
+        sheet_word = _("sheet")
         where = table.file_name + (f" – {sheet_word} \"{table.sheet}\"" if table.sheet else "")
-        self._info.setText(self.tr("{where}: {rows} rows, {columns} columns. Check how each column is used, the "
+        self._info.setText(_("{where}: {rows} rows, {columns} columns. Check how each column is used, the "
                                    "rows and the problems below. Nothing changes until you press Import.")
                            .format(where=where, rows=len(table.rows), columns=len(table.headers)))
         self._rows_model.set_plan(plan, self._lang)
@@ -259,10 +260,11 @@ class ImportPreviewDialog(QDialog):
         self._problems_view.resizeColumnsToContents()
         self._problems_view.horizontalHeader().setStretchLastSection(True)
         errors, warnings = len(plan.errors), len(plan.warnings)
-        self._tabs.setTabText(2, self.tr("Problems ({count})").format(count=errors + warnings))
+        self._tabs.setTabText(2, _("Problems ({count})").format(count=errors + warnings))
         if errors:
             self._tabs.setCurrentIndex(2)
-        self._accept_warnings.setText(self.tr("I have read the {count} warnings; import anyway").format(
+        self._accept_warnings.setText(ngettext("I have read the warning; import anyway",
+                                               "I have read the {count} warnings; import anyway", warnings).format(
             count=warnings))
         self._accept_warnings.setVisible(warnings > 0 and errors == 0)
         self._update_state()
@@ -272,12 +274,12 @@ class ImportPreviewDialog(QDialog):
         errors, warnings = len(plan.errors), len(plan.warnings)
         message = ""
         if errors:
-            message = self.tr("{count} errors: nothing can be imported until they are fixed in the file (or the "
+            message = _("{count} errors: nothing can be imported until they are fixed in the file (or the "
                               "column use is changed). Nothing has been changed.").format(count=errors)
         elif not plan.rows:
-            message = self.tr("There are no rows to import.")
+            message = _("There are no rows to import.")
         elif warnings and not self._accept_warnings.isChecked():
-            message = self.tr("Read the warnings and tick the box to import anyway.")
+            message = _("Read the warnings and tick the box to import anyway.")
         show_error(self._status, message)
         ok = not message
         self._buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
@@ -286,10 +288,11 @@ class ImportPreviewDialog(QDialog):
             return
         changes = plan.changes(self._team, self.mode())
         if self._team is None:
-            self._changes.setText(self.tr("A new team with {count} people will be opened.").format(
-                count=len(changes.added)))
+            self._changes.setText(ngettext("A new team with {count} person will be opened.",
+                                           "A new team with {count} people will be opened.",
+                                           len(changes.added)).format(count=len(changes.added)))
         else:
-            self._changes.setText(self.tr("{added} new, {updated} updated, {removed} removed.").format(
+            self._changes.setText(_("{added} new, {updated} updated, {removed} removed.").format(
                 added=len(changes.added), updated=len(changes.updated), removed=len(changes.removed)))
 
     def _show_problem_cell(self, index: QModelIndex) -> None:

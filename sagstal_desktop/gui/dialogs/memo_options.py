@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet
+from sagstal_desktop.core.validation import budget_first_year_range
+from sagstal_desktop.i18n import _
 from sagstal_desktop.report.options import MAX_BUDGET_YEARS, MIN_BUDGET_YEARS, MemoOptions
 
 PURPOSES = ("export", "preview", "print")
@@ -31,8 +33,8 @@ class MemoOptionsDialog(QDialog):
                  purpose: str = "export", today: date | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("memoOptionsDialog")
-        titles = {"export": self.tr("Export memo"), "preview": self.tr("Memo preview"),
-                  "print": self.tr("Print memo")}
+        titles = {"export": _("Export memo"), "preview": _("Memo preview"),
+                  "print": _("Print memo")}
         self.setWindowTitle(titles.get(purpose, titles["export"]))
         today = today or date.today()
         settings = team.settings
@@ -42,46 +44,46 @@ class MemoOptionsDialog(QDialog):
         self.language.addItem("Dansk", "da")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(0 if lang == "da" else 1)
-        self.anonymise = QCheckBox(self.tr("Anonymise staff (Staff member A, B, …)"))
-        self.anonymise.setToolTip(self.tr("No name, initials or start date of any person appears in the PDF, "
+        self.anonymise = QCheckBox(_("Anonymise staff (Staff member A, B, …)"))
+        self.anonymise.setToolTip(_("No name, initials or start date of any person appears in the PDF, "
                                           "its metadata included."))
         self.anonymise.setChecked(team.info.author_role == "tr")
 
-        self.national = QCheckBox(self.tr("National figures from DS's 2023 survey"))
+        self.national = QCheckBox(_("National figures from DS's 2023 survey"))
         self.national.setChecked(True)
-        self.references = QCheckBox(self.tr("Caseloads in projects with documented effects"))
+        self.references = QCheckBox(_("Caseloads in projects with documented effects"))
         self.references.setChecked(True)
-        self.budget = QCheckBox(self.tr("Budget table"))
+        self.budget = QCheckBox(_("Budget table"))
         self.budget.setChecked(has_cost)
         self.budget.setEnabled(has_cost)
         if not has_cost:
-            self.budget.setToolTip(self.tr("Enter a cost per FTE under Team → Settings to include a budget."))
+            self.budget.setToolTip(_("Enter a cost per FTE under Team → Settings to include a budget."))
         self.years = QSpinBox()
         self.years.setRange(MIN_BUDGET_YEARS, MAX_BUDGET_YEARS)
         self.years.setValue(min(max(settings.budget_years, MIN_BUDGET_YEARS), MAX_BUDGET_YEARS))
         self.first_year = QSpinBox()
-        self.first_year.setRange(1990, 2200)
+        self.first_year.setRange(*budget_first_year_range())
         self.first_year.setValue(settings.budget_first_year or today.year + 1)
         self.budget.toggled.connect(self._budget_toggled)
         self._budget_toggled(self.budget.isChecked())
 
         form = QFormLayout()
-        form.addRow(self.tr("Language:"), self.language)
+        form.addRow(_("Language:"), self.language)
         form.addRow("", self.anonymise)
-        sections = QGroupBox(self.tr("Optional sections"))
+        sections = QGroupBox(_("Optional sections"))
         box = QFormLayout(sections)
         box.addRow(self.national)
         box.addRow(self.references)
         box.addRow(self.budget)
-        box.addRow(self.tr("Budget years:"), self.years)
-        box.addRow(self.tr("First budget year:"), self.first_year)
-        measured = QLabel(self.tr("Measured against: {name}").format(name=norm_set.name(lang)))
+        box.addRow(_("Budget years:"), self.years)
+        box.addRow(_("First budget year:"), self.first_year)
+        measured = QLabel(_("Measured against: {name}").format(name=norm_set.name(lang)))
         measured.setWordWrap(True)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        ok_text = {"export": self.tr("Export…"), "preview": self.tr("Preview"), "print": self.tr("Print…")}
+        ok_text = {"export": _("Export…"), "preview": _("Preview"), "print": _("Print…")}
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text.get(purpose, ok_text["export"]))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from sagstal_desktop.gui.dialogs.memo_pages import PdfPages
+from sagstal_desktop.i18n import _
 
 #: Zoom choices in percent of the page's printed size; 0 = fit the width of the window.
 ZOOMS = (0, 50, 75, 100, 125, 150, 200)
@@ -35,7 +36,7 @@ class MemoPreviewDialog(QDialog):
                  on_save: Callable[[Path], None] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("memoPreviewDialog")
-        self.setWindowTitle(self.tr("Memo preview"))
+        self.setWindowTitle(_("Memo preview"))
         self.pdf_path = Path(pdf_path)
         self.pages = PdfPages(self.pdf_path)
         self._rendered: dict[int, float] = {}  # page -> dpi it was rendered at
@@ -44,23 +45,23 @@ class MemoPreviewDialog(QDialog):
         self.zoom = QComboBox()
         self.zoom.setObjectName("zoomCombo")
         for value in ZOOMS:
-            self.zoom.addItem(self.tr("Fit width") if value == 0 else f"{value} %", value)
+            self.zoom.addItem(_("Fit width") if value == 0 else f"{value} %", value)
         self.zoom.currentIndexChanged.connect(self._relayout)
         self.page_label = QLabel()
         self.page_label.setObjectName("pageLabel")
-        save = QPushButton(self.tr("Save as PDF…"))
+        save = QPushButton(_("Save as PDF…"))
         save.setObjectName("saveButton")
         save.setEnabled(on_save is not None)
         save.clicked.connect(lambda: self._on_save and self._on_save(self.pdf_path))
-        print_button = QPushButton(self.tr("Print…"))
+        print_button = QPushButton(_("Print…"))
         print_button.setObjectName("printButton")
         print_button.setEnabled(on_print is not None)
         print_button.clicked.connect(lambda: self._on_print and self._on_print(self.pdf_path))
-        close = QPushButton(self.tr("Close"))
+        close = QPushButton(_("Close"))
         close.clicked.connect(self.reject)
 
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Zoom:")))
+        bar.addWidget(QLabel(_("Zoom:")))
         bar.addWidget(self.zoom)
         bar.addSpacing(12)
         bar.addWidget(self.page_label)
@@ -163,7 +164,7 @@ class MemoPreviewDialog(QDialog):
                 self.labels[index].clear()
                 del self._rendered[index]
         current = min(visible) + 1 if visible else 1
-        self.page_label.setText(self.tr("Page {page} of {pages}").format(page=current, pages=len(self.labels)))
+        self.page_label.setText(_("Page {page} of {pages}").format(page=current, pages=len(self.labels)))
 
     def rendered_pages(self) -> list[int]:
         return sorted(self._rendered)

@@ -39,6 +39,7 @@ from sagstal_desktop.core.validation import InputError, check_name
 from sagstal_desktop.gui.dialogs.common import error_label, show_error, ui_language
 from sagstal_desktop.gui.icons import icon
 from sagstal_desktop.gui.models.norm_table_model import COL_AREA, COL_SOURCE, COL_TYPE, NormTableModel
+from sagstal_desktop.i18n import _
 
 AREA_WIDTH = 210  # pixels: long area names are elided, the full name shows in the tooltip
 TYPE_WIDTH = 190
@@ -50,21 +51,21 @@ class NewNormSetDialog(QDialog):
     def __init__(self, taken_names: set[str], lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._taken = {n.casefold() for n in taken_names}
-        self.setWindowTitle(self.tr("New norm set"))
+        self.setWindowTitle(_("New norm set"))
         self.base = QComboBox()
         for norm_set in builtin_norm_sets():
             self.base.addItem(norm_set.name(lang), norm_set.id)
         self.name = QLineEdit()
-        self.name.setPlaceholderText(self.tr("e.g. Municipal ceiling 2026"))
+        self.name.setPlaceholderText(_("e.g. Municipal ceiling 2026"))
         self.note = QLineEdit()
-        self.note.setPlaceholderText(self.tr("e.g. City council decision on a caseload ceiling, 2026"))
-        intro = QLabel(self.tr("The new set starts as a copy of a built-in set. Afterwards, change the figures "
+        self.note.setPlaceholderText(_("e.g. City council decision on a caseload ceiling, 2026"))
+        intro = QLabel(_("The new set starts as a copy of a built-in set. Afterwards, change the figures "
                                "that differ, e.g. your municipality's ceiling on caseloads."))
         intro.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(self.tr("Copy of:"), self.base)
-        form.addRow(self.tr("Name:"), self.name)
-        form.addRow(self.tr("Where the figures come from:"), self.note)
+        form.addRow(_("Copy of:"), self.base)
+        form.addRow(_("Name:"), self.name)
+        form.addRow(_("Where the figures come from:"), self.note)
         self.error = error_label(self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -80,11 +81,11 @@ class NewNormSetDialog(QDialog):
         try:
             name = check_name(self.name.text())
         except InputError:
-            show_error(self.error, self.tr("Give the new set a name."))
+            show_error(self.error, _("Give the new set a name."))
             self.name.setFocus()
             return
         if name.casefold() in self._taken:
-            show_error(self.error, self.tr("A set named \"{name}\" exists already; choose another name.")
+            show_error(self.error, _("A set named \"{name}\" exists already; choose another name.")
                        .format(name=name))
             self.name.setFocus()
             return
@@ -103,10 +104,10 @@ class NormSetEditorDialog(QDialog):
         self._lang = ui_language(parent)
         self._sets: list[NormSet] = list(team.custom_norm_sets)
         self._in_use = team.settings.norm_set_id
-        self.setWindowTitle(self.tr("Own norm sets"))
+        self.setWindowTitle(_("Own norm sets"))
         self.setWindowIcon(icon("norms"))
 
-        intro = QLabel(self.tr(
+        intro = QLabel(_(
             "Your team's own norm sets, e.g. a ceiling on caseloads decided by the municipality. A new set "
             "starts as a copy of one of DS's sets: change the figures that differ and note where they come "
             "from. The team can then be measured against it, beside DS's ranges."))
@@ -115,9 +116,9 @@ class NormSetEditorDialog(QDialog):
         self.set_list = QListWidget()
         self.set_list.setMinimumWidth(190)
         self.set_list.setMaximumWidth(260)
-        self.new_button = QPushButton(icon("new"), self.tr("New…"))
-        self.rename_button = QPushButton(self.tr("Rename…"))
-        self.delete_button = QPushButton(self.tr("Delete"))
+        self.new_button = QPushButton(icon("new"), _("New…"))
+        self.rename_button = QPushButton(_("Rename…"))
+        self.delete_button = QPushButton(_("Delete"))
         self.new_button.clicked.connect(self._on_new)
         self.rename_button.clicked.connect(self._on_rename)
         self.delete_button.clicked.connect(self._on_delete)
@@ -125,18 +126,18 @@ class NormSetEditorDialog(QDialog):
         for button in (self.new_button, self.rename_button, self.delete_button):
             list_buttons.addWidget(button)
         left = QVBoxLayout()
-        left.addWidget(QLabel(self.tr("Norm sets:")))
+        left.addWidget(QLabel(_("Norm sets:")))
         left.addWidget(self.set_list, 1)
         left.addLayout(list_buttons)
 
         self.based_on = QLabel()
         self.based_on.setWordWrap(True)
         self.note = QLineEdit()
-        self.note.setPlaceholderText(self.tr("e.g. City council decision on a caseload ceiling, 2026"))
+        self.note.setPlaceholderText(_("e.g. City council decision on a caseload ceiling, 2026"))
         self.note.editingFinished.connect(self._on_note_edited)
         form = QFormLayout()
-        form.addRow(self.tr("Copy of:"), self.based_on)
-        form.addRow(self.tr("Where the figures come from:"), self.note)
+        form.addRow(_("Copy of:"), self.based_on)
+        form.addRow(_("Where the figures come from:"), self.note)
 
         self.model = NormTableModel(self._lang, self)
         self.model.norm_set_changed.connect(self._on_set_changed)
@@ -154,7 +155,7 @@ class NormSetEditorDialog(QDialog):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        hint = QLabel(self.tr("Double-click a minimum or maximum to change it (\"37,5\" and \"37.5\" both work). "
+        hint = QLabel(_("Double-click a minimum or maximum to change it (\"37,5\" and \"37.5\" both work). "
                               "Changed figures are highlighted and cited as the team's own."))
         hint.setWordWrap(True)
         self.error = error_label(self)
@@ -166,7 +167,7 @@ class NormSetEditorDialog(QDialog):
         right.addWidget(self.error)
         self.editor = QWidget()
         self.editor.setLayout(right)
-        self.empty_label = QLabel(self.tr("The team has no norm sets of its own yet. Click \"New…\" to make one."))
+        self.empty_label = QLabel(_("The team has no norm sets of its own yet. Click \"New…\" to make one."))
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -215,10 +216,10 @@ class NormSetEditorDialog(QDialog):
         try:
             name = check_name(name)
         except InputError:
-            show_error(self.error, self.tr("A norm set needs a name."))
+            show_error(self.error, _("A norm set needs a name."))
             return False
         if any(s.name_da.casefold() == name.casefold() and s.id != current.id for s in self._sets):
-            show_error(self.error, self.tr("A set named \"{name}\" exists already; choose another name.")
+            show_error(self.error, _("A set named \"{name}\" exists already; choose another name.")
                        .format(name=name))
             return False
         self._replace(renamed(current, name))
@@ -231,7 +232,7 @@ class NormSetEditorDialog(QDialog):
         if current is None:
             return False
         if current.id == self._in_use:
-            show_error(self.error, self.tr(
+            show_error(self.error, _(
                 "\"{name}\" is the norm set the team is measured against. Choose another norm set for the "
                 "team first, then delete this one.").format(name=current.name(self._lang)))
             return False
@@ -250,7 +251,7 @@ class NormSetEditorDialog(QDialog):
         current = self.current_set()
         if current is None:
             return
-        name, ok = QInputDialog.getText(self, self.tr("Rename norm set"), self.tr("New name:"),
+        name, ok = QInputDialog.getText(self, _("Rename norm set"), _("New name:"),
                                         QLineEdit.EchoMode.Normal, current.name(self._lang))
         if ok:
             self.rename_current(name)
@@ -260,8 +261,8 @@ class NormSetEditorDialog(QDialog):
         if current is None:
             return
         answer = QMessageBox.question(
-            self, self.tr("Delete norm set"),
-            self.tr("Delete the norm set \"{name}\"? Cancel in the norm set window still brings it back.")
+            self, _("Delete norm set"),
+            _("Delete the norm set \"{name}\"? Cancel in the norm set window still brings it back.")
             .format(name=current.name(self._lang)))
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_current()

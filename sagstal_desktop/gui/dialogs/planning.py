@@ -14,6 +14,7 @@ from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.gui.dialogs.common import ui_language
 from sagstal_desktop.gui.dialogs.planning_tabs import DistributeTab, RebalanceTab
+from sagstal_desktop.i18n import _
 
 DISTRIBUTE, REBALANCE = "distribute", "rebalance"
 
@@ -39,20 +40,20 @@ class PlanningDialog(QDialog):
                  parent: QWidget | None = None, mode: str = DISTRIBUTE, runner: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("planningDialog")
-        self.setWindowTitle(self.tr("Planning"))
+        self.setWindowTitle(_("Planning"))
         lang = ui_language(parent)
         self.team = team.copy()
         run = runner or self._run_in_background
         self.tabs = QTabWidget(self)
         self.distribute_tab = DistributeTab(self.team, norm_set, as_of, lang, run, case_types, self)
         self.rebalance_tab = RebalanceTab(self.team, norm_set, as_of, lang, run, self)
-        self.tabs.addTab(self.distribute_tab, self.tr("Distribute new cases"))
-        self.tabs.addTab(self.rebalance_tab, self.tr("Rebalance cases"))
+        self.tabs.addTab(self.distribute_tab, _("Distribute new cases"))
+        self.tabs.addTab(self.rebalance_tab, _("Rebalance cases"))
         self.buttons = QDialogButtonBox(self)
-        self.apply_button = self.buttons.addButton(self.tr("Apply"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.apply_button = self.buttons.addButton(_("Apply"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.apply_button.setObjectName("applyButton")
         self.apply_button.setAutoDefault(False)
-        cancel = self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel = self.buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         cancel.setAutoDefault(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -96,8 +97,8 @@ class PlanningDialog(QDialog):
     def description(self) -> str:
         """The undo text: what applying the proposal does."""
         if self.current_tab() is self.distribute_tab:
-            return self.tr("Distribute {n} new cases").format(n=self.distribute_tab.added_cases())
-        return self.tr("Move {n} cases between staff").format(n=self.rebalance_tab.moved_cases())
+            return _("Distribute {n} new cases").format(n=self.distribute_tab.added_cases())
+        return _("Move {n} cases between staff").format(n=self.rebalance_tab.moved_cases())
 
     def _update_apply(self) -> None:
         self.apply_button.setEnabled(bool(self.changes()))

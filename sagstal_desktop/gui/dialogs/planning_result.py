@@ -28,6 +28,7 @@ from sagstal_desktop.core.wording import fill, format_load
 from sagstal_desktop.gui.dialogs.common import error_label, show_error
 from sagstal_desktop.gui.models.planning_models import LoadChangeModel
 from sagstal_desktop.gui.widgets.plan_charts import LoadPairChart
+from sagstal_desktop.i18n import _
 
 
 class PlanResultPanel(QWidget):
@@ -91,18 +92,18 @@ class PlanResultPanel(QWidget):
         self.proposal_list.clear()
         self.proposal_list.addItems(list(lines) or [empty_text])
         self.model.set_persons(plan.persons)
-        self.chart.show_persons(self.model.persons(), self._lang, self.tr("Before"), self.tr("After"))
+        self.chart.show_persons(self.model.persons(), self._lang, _("Before"), _("After"))
 
     def headline_text(self, plan: PlanOutcome) -> str:
-        text = self.tr("Highest load: {before} → {after} of <max>. {proof}").format(
+        text = _("Highest load: {before} → {after} of <max>. {proof}").format(
             before=format_load(plan.max_load_before, self._lang, 1),
             after=format_load(plan.max_load_after, self._lang, 1), proof=self.proof_text(plan))
         return fill(text, self._norm_set, self._lang)
 
     def proof_text(self, plan: PlanOutcome) -> str:
         if plan.optimal:
-            return self.tr("Proven optimal.")
+            return _("Proven optimal.")
         if math.isinf(plan.gap):
-            return self.tr("Time limit reached – the distance to the optimum is not known.")
-        return self.tr("Time limit reached – at most {gap} from the optimum.").format(
+            return _("Time limit reached – the distance to the optimum is not known.")
+        return _("Time limit reached – at most {gap} from the optimum.").format(
             gap=format_percent(plan.gap, 1, self._lang))

@@ -34,6 +34,7 @@ from sagstal_desktop.gui.background import Cancelled
 from sagstal_desktop.gui.dialogs.planning_result import PlanResultPanel
 from sagstal_desktop.gui.models.planning_models import IncomingModel, TradeoffModel
 from sagstal_desktop.gui.widgets.plan_charts import TradeoffChart
+from sagstal_desktop.i18n import _
 
 Runner = Callable[[str, Callable[..., Any]], Any]
 #: The largest K the spin box offers.
@@ -65,7 +66,7 @@ class _PlanTab(QWidget):
         try:
             return self._runner(label, job)
         except (Cancelled, PlanningCancelled):
-            self._set_plan(None, self.tr("The calculation was cancelled; nothing was changed."))
+            self._set_plan(None, _("The calculation was cancelled; nothing was changed."))
         except PlanningError as exc:
             self._set_plan(None, exc.message(self.lang)[:1].upper() + exc.message(self.lang)[1:] + ".")
         return None
@@ -83,7 +84,7 @@ class DistributeTab(_PlanTab):
     def __init__(self, team: Team, norm_set: NormSet, as_of: date, lang: str, runner: Runner,
                  case_types: list[str], parent: QWidget | None = None) -> None:
         super().__init__(team, norm_set, as_of, lang, runner, "", parent)
-        self.panel._caption.setText(self.tr("Proposal:"))
+        self.panel._caption.setText(_("Proposal:"))
         self.incoming_model = IncomingModel(case_types, lang, self)
         table = self.incoming_table = QTableView(self)
         table.setObjectName("incomingTable")
@@ -92,12 +93,12 @@ class DistributeTab(_PlanTab):
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
-        intro = QLabel(self.tr("New cases per case type:"), self)
-        self.compute_button = QPushButton(self.tr("Calculate proposal"), self)
+        intro = QLabel(_("New cases per case type:"), self)
+        self.compute_button = QPushButton(_("Calculate proposal"), self)
         self.compute_button.setObjectName("computeButton")
         self.compute_button.setDefault(True)
         self.compute_button.clicked.connect(self.compute)
-        note = QLabel(self.tr("Each case goes where the highest load after the distribution is lowest, "
+        note = QLabel(_("Each case goes where the highest load after the distribution is lowest, "
                               "respecting competences and \"takes no new cases\"."), self)
         note.setWordWrap(True)
         for widget in (intro, table, self.compute_button, note):
@@ -110,7 +111,7 @@ class DistributeTab(_PlanTab):
         self.incoming_table.setFocus()  # ends an open edit
         incoming = self.incoming_model.incoming()
         if not incoming:
-            self._set_plan(None, self.tr("Enter the number of new cases for at least one case type."))
+            self._set_plan(None, _("Enter the number of new cases for at least one case type."))
             return
         team, as_of, norm_set = self.team, self.as_of, self.norm_set
 
@@ -119,11 +120,11 @@ class DistributeTab(_PlanTab):
 
             return _stop_if_cancelled(cancelled, distribute(team, incoming, as_of, norm_set, cancelled=cancelled))
 
-        plan = self._run(self.tr("Calculating the distribution…"), job)
+        plan = self._run(_("Calculating the distribution…"), job)
         if plan is None:
             return
         lines = [assignment_text(a, self.lang) for a in plan.assignments]
-        self.panel.show_plan(plan, lines, self.tr("No cases to distribute."))
+        self.panel.show_plan(plan, lines, _("No cases to distribute."))
         self._set_plan(plan)
 
     def added_cases(self) -> int:
@@ -136,7 +137,7 @@ class RebalanceTab(_PlanTab):
     def __init__(self, team: Team, norm_set: NormSet, as_of: date, lang: str, runner: Runner,
                  parent: QWidget | None = None) -> None:
         super().__init__(team, norm_set, as_of, lang, runner, "", parent)
-        self.panel._caption.setText(self.tr("Moves:"))
+        self.panel._caption.setText(_("Moves:"))
         self.points: list[TradeoffPoint] = []
         self.tradeoff_model = TradeoffModel(norm_set, lang, self)
         table = self.tradeoff_table = QTableView(self)
@@ -158,11 +159,11 @@ class RebalanceTab(_PlanTab):
         self.k_spin.setRange(0, MAX_K)
         self.k_spin.editingFinished.connect(lambda: self.choose(self.k_spin.value()))
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Move at most"), self))
+        row.addWidget(QLabel(_("Move at most"), self))
         row.addWidget(self.k_spin)
-        row.addWidget(QLabel(self.tr("cases"), self))
+        row.addWidget(QLabel(_("cases"), self))
         row.addStretch(1)
-        intro = QLabel(self.tr("Fewer moves or a lower highest load: choose the point worth the changes "
+        intro = QLabel(_("Fewer moves or a lower highest load: choose the point worth the changes "
                                "(each change of caseworker costs the citizen)."), self)
         intro.setWordWrap(True)
         self.side.addWidget(intro)
@@ -184,7 +185,7 @@ class RebalanceTab(_PlanTab):
             return _stop_if_cancelled(cancelled, tradeoff(team, as_of, norm_set, progress=progress,
                                                           cancelled=cancelled))
 
-        points = self._run(self.tr("Calculating what each number of moves achieves…"), job)
+        points = self._run(_("Calculating what each number of moves achieves…"), job)
         if points is None:
             self.started = False
             return
@@ -223,13 +224,13 @@ class RebalanceTab(_PlanTab):
 
             return _stop_if_cancelled(cancelled, rebalance(team, k, as_of, norm_set, cancelled=cancelled))
 
-        plan = self._run(self.tr("Calculating the moves…"), job)
+        plan = self._run(_("Calculating the moves…"), job)
         if plan is None:
             return
         lines = [move_text(m, self.lang) for m in plan.moves]
-        self.panel.show_plan(plan, lines, self.tr("No moves lower the highest load."))
+        self.panel.show_plan(plan, lines, _("No moves lower the highest load."))
         if plan.moves:
-            self.panel.headline.setText(self.panel.headline.text() + " " + self.tr("Moved cases: {n}.").format(
+            self.panel.headline.setText(self.panel.headline.text() + " " + _("Moved cases: {n}.").format(
                 n=plan.moved_cases))
         self._set_plan(plan)
 

@@ -30,12 +30,20 @@ from PySide6.QtWidgets import (
 from sagstal_desktop.core.defaults import default_note
 from sagstal_desktop.core.formatting import format_number
 from sagstal_desktop.core.model import AUTHOR_ROLES, Team, TeamInfo, TeamSettings
-from sagstal_desktop.core.validation import InputError, parse_count, parse_money, parse_share
+from sagstal_desktop.core.validation import (
+    InputError,
+    budget_years_range,
+    limits,
+    parse_count,
+    parse_money,
+    parse_share,
+)
 from sagstal_desktop.gui.dialogs.common import error_label, show_error, ui_language
 from sagstal_desktop.gui.icons import icon
+from sagstal_desktop.i18n import _
 
-MAX_NEWCOMER_MONTHS = 36
-MAX_BUDGET_YEARS = 10
+MAX_NEWCOMER_MONTHS = int(limits()["max_newcomer_months"])
+MAX_BUDGET_YEARS = budget_years_range()[1]
 FIRST_YEAR_RANGE = (2000, 2100)
 
 
@@ -47,24 +55,26 @@ class TeamSettingsDialog(QDialog):
         self._lang = ui_language(parent)
         self._info = dataclasses.replace(team.info)
         self._settings = dataclasses.replace(team.settings)
-        self.setWindowTitle(self.tr("Team settings"))
+        self.setWindowTitle(_("Team settings"))
         self.setWindowIcon(icon("settings"))
 
         self.municipality = QLineEdit(team.info.municipality)
         self.department = QLineEdit(team.info.department)
         self.team_name = QLineEdit(team.info.team_name)
+        for field in (self.municipality, self.department, self.team_name):
+            field.setMaxLength(int(limits()["max_name_length"]))
         self.author_role = QComboBox()
-        role_names = {"team_leader": self.tr("Team leader"), "tr": self.tr("Union representative (TR)"),
-                      "other": self.tr("Other")}
+        role_names = {"team_leader": _("Team leader"), "tr": _("Union representative (TR)"),
+                      "other": _("Other")}
         for role in AUTHOR_ROLES:
             self.author_role.addItem(role_names.get(role, role), role)
         self.author_role.setCurrentIndex(max(0, self.author_role.findData(team.info.author_role)))
-        team_box = QGroupBox(self.tr("The team"))
+        team_box = QGroupBox(_("The team"))
         team_form = QFormLayout(team_box)
-        team_form.addRow(self.tr("Municipality:"), self.municipality)
-        team_form.addRow(self.tr("Department:"), self.department)
-        team_form.addRow(self.tr("Team:"), self.team_name)
-        team_form.addRow(self.tr("Written by:"), self.author_role)
+        team_form.addRow(_("Municipality:"), self.municipality)
+        team_form.addRow(_("Department:"), self.department)
+        team_form.addRow(_("Team:"), self.team_name)
+        team_form.addRow(_("Written by:"), self.author_role)
 
         settings = team.settings
         self.newcomer_reduction = QLineEdit(format_number(settings.newcomer_reduction * 100, 1, self._lang)
@@ -73,7 +83,7 @@ class TeamSettingsDialog(QDialog):
         self.newcomer_months = QSpinBox()
         self.newcomer_months.setRange(0, MAX_NEWCOMER_MONTHS)
         self.newcomer_months.setValue(settings.newcomer_months)
-        self.newcomer_months.setSuffix(self.tr(" months"))
+        self.newcomer_months.setSuffix(_(" months"))
         newcomer_note = QLabel(default_note("newcomer_reduction", self._lang))
         newcomer_note.setWordWrap(True)
         newcomer_note.setObjectName("noteLabel")
@@ -81,21 +91,22 @@ class TeamSettingsDialog(QDialog):
         reduction_row.addWidget(self.newcomer_reduction)
         reduction_row.addWidget(QLabel("%"))
         reduction_row.addStretch(1)
-        newcomer_box = QGroupBox(self.tr("Newly hired staff"))
+        newcomer_box = QGroupBox(_("Newly hired staff"))
         newcomer_form = QFormLayout()
-        newcomer_form.addRow(self.tr("Capacity reduced by:"), reduction_row)
-        newcomer_form.addRow(self.tr("For the first:"), self.newcomer_months)
+        newcomer_form.addRow(_("Capacity reduced by:"), reduction_row)
+        newcomer_form.addRow(_("For the first:"), self.newcomer_months)
         newcomer_layout = QVBoxLayout(newcomer_box)
         newcomer_layout.addLayout(newcomer_form)
         newcomer_layout.addWidget(newcomer_note)
 
         self.cost_per_fte = QLineEdit(
             "" if settings.cost_per_fte is None else format_number(settings.cost_per_fte, 0, self._lang))
-        self.cost_per_fte.setPlaceholderText(self.tr("not set"))
+        self.cost_per_fte.setPlaceholderText(_("not set"))
         self.cost_source = QLineEdit(settings.cost_source)
         self.cost_source.setCursorPosition(0)
-        self.cost_source.setPlaceholderText(self.tr("e.g. Finance department, average salary with pension, 2026"))
-        cost_note = QLabel(self.tr(
+        self.cost_source.setMaxLength(int(limits()["max_text_length"]))
+        self.cost_source.setPlaceholderText(_("e.g. Finance department, average salary with pension, 2026"))
+        cost_note = QLabel(_(
             "Sagstal has no default figure for this. Enter your own yearly cost of one full-time caseworker "
             "(salary, pension and overhead) and note where it comes from: both are printed with every cost. "
             "Leave it empty to show staffing needs without costs."))
@@ -103,22 +114,22 @@ class TeamSettingsDialog(QDialog):
         cost_note.setObjectName("noteLabel")
         cost_row = QHBoxLayout()
         cost_row.addWidget(self.cost_per_fte, 1)
-        cost_row.addWidget(QLabel(self.tr("DKK a year")))
+        cost_row.addWidget(QLabel(_("DKK a year")))
         self.budget_years = QSpinBox()
         self.budget_years.setRange(1, MAX_BUDGET_YEARS)
         self.budget_years.setValue(settings.budget_years)
-        self.budget_years.setSuffix(self.tr(" years"))
+        self.budget_years.setSuffix(_(" years"))
         first_year = settings.budget_first_year
         self.budget_first_year = QLineEdit("" if first_year is None else str(first_year))
-        self.budget_first_year.setPlaceholderText(self.tr("not set"))
+        self.budget_first_year.setPlaceholderText(_("not set"))
         self.budget_first_year.setMaximumWidth(90)
-        cost_box = QGroupBox(self.tr("Cost and budget"))
+        cost_box = QGroupBox(_("Cost and budget"))
         cost_form = QFormLayout()
-        cost_form.addRow(self.tr("Cost per full-time caseworker:"), cost_row)
-        cost_form.addRow(self.tr("Source of the cost figure:"), self.cost_source)
+        cost_form.addRow(_("Cost per full-time caseworker:"), cost_row)
+        cost_form.addRow(_("Source of the cost figure:"), self.cost_source)
         budget_form = QFormLayout()
-        budget_form.addRow(self.tr("Budget period:"), self.budget_years)
-        budget_form.addRow(self.tr("First budget year:"), self.budget_first_year)
+        budget_form.addRow(_("Budget period:"), self.budget_years)
+        budget_form.addRow(_("First budget year:"), self.budget_first_year)
         cost_layout = QVBoxLayout(cost_box)
         cost_layout.addLayout(cost_form)
         cost_layout.addWidget(cost_note)
@@ -151,14 +162,14 @@ class TeamSettingsDialog(QDialog):
     # -- validation -------------------------------------------------------------------------
     def accept(self) -> None:
         try:
-            reduction = self._checked(self.tr("Capacity reduced by"), self.newcomer_reduction, parse_share)
-            cost = self._checked(self.tr("Cost per full-time caseworker"), self.cost_per_fte, parse_money)
-            first_year = self._checked(self.tr("First budget year"), self.budget_first_year, parse_count)
+            reduction = self._checked(_("Capacity reduced by"), self.newcomer_reduction, parse_share)
+            cost = self._checked(_("Cost per full-time caseworker"), self.cost_per_fte, parse_money)
+            first_year = self._checked(_("First budget year"), self.budget_first_year, parse_count)
         except InputError:
             return
         low, high = FIRST_YEAR_RANGE
         if self.budget_first_year.text().strip() and not low <= first_year <= high:
-            show_error(self.error, self.tr("First budget year: \"{value}\" is not a year from {low} to {high}")
+            show_error(self.error, _("First budget year: \"{value}\" is not a year from {low} to {high}")
                        .format(value=self.budget_first_year.text().strip(), low=low, high=high))
             self.budget_first_year.setFocus()
             return
@@ -184,7 +195,7 @@ class TeamSettingsDialog(QDialog):
         try:
             return parse(field.text())
         except InputError as exc:
-            show_error(self.error, self.tr("{field}: {problem}").format(field=label, problem=exc.message(self._lang)))
+            show_error(self.error, _("{field}: {problem}").format(field=label, problem=exc.message(self._lang)))
             field.setFocus()
             field.selectAll()
             raise

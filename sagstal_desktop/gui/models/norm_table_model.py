@@ -17,6 +17,7 @@ from sagstal_desktop.core.norms import NormError, NormSet, TypeNorm, case_type_n
 from sagstal_desktop.core.own_norm_sets import LOCAL_DOCUMENT, with_range
 from sagstal_desktop.core.sources import Source, documents
 from sagstal_desktop.core.validation import InputError, parse_number
+from sagstal_desktop.i18n import _
 
 COL_AREA, COL_TYPE, COL_MIN, COL_MAX, COL_BASE, COL_SOURCE = range(6)
 _OWN_FIGURE = QColor("#fff4d6")
@@ -85,14 +86,14 @@ class NormTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            titles = (self.tr("Area"), self.tr("Case type"), self.tr("Min"), self.tr("Max"),
-                      self.tr("Built-in range"), self.tr("Source"))
+            titles = (_("Area"), _("Case type"), _("Min"), _("Max"),
+                      _("Built-in range"), _("Source"))
             return titles[section]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             return {
-                COL_MIN: self.tr("Fewest cases of only this type for one full-time caseworker"),
-                COL_MAX: self.tr("Most cases of only this type for one full-time caseworker"),
-                COL_BASE: self.tr("The range in the built-in set this set was copied from"),
+                COL_MIN: _("Fewest cases of only this type for one full-time caseworker"),
+                COL_MAX: _("Most cases of only this type for one full-time caseworker"),
+                COL_BASE: _("The range in the built-in set this set was copied from"),
             }.get(section)
         return None
 
@@ -140,20 +141,20 @@ class NormTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or self._set is None or index.column() not in (COL_MIN, COL_MAX):
             return False
         norm = self._rows[index.row()]
-        column = self.tr("Min") if index.column() == COL_MIN else self.tr("Max")
+        column = _("Min") if index.column() == COL_MIN else _("Max")
         type_name = case_type_name(norm.case_type, self._lang)
         try:
             number = parse_number(value)
         except InputError as exc:
             self.edit_refused.emit(
-                self.tr("{type}, column {column}: {problem}").format(
+                _("{type}, column {column}: {problem}").format(
                     type=type_name, column=column, problem=exc.message(self._lang))
             )
             return False
         low, high = (number, norm.max) if index.column() == COL_MIN else (norm.min, number)
         if not 0 < low <= high:
             self.edit_refused.emit(
-                self.tr("{type}, column {column}: \"{value}\" is not allowed. The minimum must be above 0 "
+                _("{type}, column {column}: \"{value}\" is not allowed. The minimum must be above 0 "
                         "and not above the maximum (min {low}, max {high}).").format(
                     type=type_name, column=column, value=str(value).strip(),
                     low=_figure(low, self._lang), high=_figure(high, self._lang))

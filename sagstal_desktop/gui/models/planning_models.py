@@ -7,14 +7,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 
 from sagstal_desktop.core.formatting import format_number
 from sagstal_desktop.core.norms import NormSet, case_type_name
 from sagstal_desktop.core.planning.result import PersonChange, TradeoffPoint
 from sagstal_desktop.core.wording import fill, format_load
+from sagstal_desktop.i18n import _
 
-translate = QCoreApplication.translate
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -43,7 +43,7 @@ class IncomingModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (translate("PlanningModels", "Case type"), translate("PlanningModels", "New cases"))[section]
+            return (_("Case type"), _("New cases"))[section]
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
@@ -100,8 +100,8 @@ class LoadChangeModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = (translate("PlanningModels", "Name"), translate("PlanningModels", "Before\n(<load>)"),
-                  translate("PlanningModels", "After\n(<load>)"))
+        titles = (_("Name"), _("Before\n(<load>)"),
+                  _("After\n(<load>)"))
         return fill(titles[section], self._norm_set, self._lang)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -148,8 +148,8 @@ class TradeoffModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = (translate("PlanningModels", "Moves\n(at most)"),
-                  translate("PlanningModels", "Highest\nload"), translate("PlanningModels", "Staff over\n<max>"))
+        titles = (_("Moves\n(at most)"),
+                  _("Highest\nload"), _("Staff over\n<max>"))
         return fill(titles[section], self._norm_set, self._lang)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

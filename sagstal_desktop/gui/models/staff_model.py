@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 
 from sagstal_desktop.core.formatting import format_date, format_number, format_percent, format_range
@@ -39,8 +39,8 @@ from sagstal_desktop.gui.change import Change, case_type_of
 from sagstal_desktop.gui.commands import COMPETENCE_COLUMNS
 from sagstal_desktop.gui.document import Document
 from sagstal_desktop.gui.widgets import status_style
+from sagstal_desktop.i18n import _, ngettext
 
-translate = QCoreApplication.translate
 COL_NAME, COL_HOURS, COL_OTHER_HOURS, COL_START = range(4)
 FIXED_COLUMNS = 4
 COMPUTED = ("fte", "total", "fte_caseload", "load", "status")
@@ -70,32 +70,32 @@ _ROLES = frozenset({
 
 def fixed_title(column: int) -> str:
     return {
-        COL_NAME: translate("StaffModel", "Name"),
-        COL_HOURS: translate("StaffModel", "Weekly hours"),
-        COL_OTHER_HOURS: translate("StaffModel", "Hours on other tasks"),
-        COL_START: translate("StaffModel", "Start date"),
+        COL_NAME: _("Name"),
+        COL_HOURS: _("Weekly hours"),
+        COL_OTHER_HOURS: _("Hours on other tasks"),
+        COL_START: _("Start date"),
     }[column]
 
 
 def computed_title(key: str) -> str:
     return {
-        "fte": translate("StaffModel", "Casework FTE"),
-        "total": translate("StaffModel", "Total cases"),
-        "fte_caseload": translate("StaffModel", "Full-time caseload"),
-        "load": translate("StaffModel", "Load % of DS max"),
-        "status": translate("StaffModel", "Status"),
+        "fte": _("Casework FTE"),
+        "total": _("Total cases"),
+        "fte_caseload": _("Full-time caseload"),
+        "load": _("Load % of DS max"),
+        "status": _("Status"),
     }[key]
 
 
 def computed_tooltip(key: str, full_time_hours: float, lang: str) -> str:
     text = {
-        "fte": translate("StaffModel",
+        "fte": _(
                          "Casework capacity: (weekly hours − hours on other tasks) / {fth}, reduced for newcomers."),
-        "total": translate("StaffModel", "All cases the person holds."),
-        "fte_caseload": translate("StaffModel", "Full-time-equivalent caseload: total cases × {fth} / casework hours."),
-        "load": translate("StaffModel",
+        "total": _("All cases the person holds."),
+        "fte_caseload": _("Full-time-equivalent caseload: total cases × {fth} / casework hours."),
+        "load": _(
                           "Weighted load: Σ cases / DS max of their type / casework FTE. 100 % = exactly DS max."),
-        "status": translate("StaffModel", "Where the caseload lies against the DS range of the chosen norm set."),
+        "status": _("Where the caseload lies against the DS range of the chosen norm set."),
     }[key]
     return text.format(fth=format_number(full_time_hours, 0, lang))
 
@@ -185,7 +185,7 @@ class StaffTableModel(QAbstractTableModel):
         if case_type is not None:
             return case_type_name(case_type, self._lang)
         if column == self.competence_column():
-            return translate("StaffModel", "Competences")
+            return _("Competences")
         key = self.computed_at(column)
         if key == "load":
             return status_style.measure_text(computed_title(key), "load_header", self._norm_set, self._lang)
@@ -284,7 +284,7 @@ class StaffTableModel(QAbstractTableModel):
             if case_type is not None:
                 return self._case_type_tooltip(case_type)
             if section == self.competence_column():
-                return translate("StaffModel", "The case types and areas the person may take (double-click to "
+                return _("The case types and areas the person may take (double-click to "
                                                "change). \u2298 = takes no new cases.")
             key = self.computed_at(section)
             return self._computed_tooltip(key) if key else None
@@ -301,21 +301,21 @@ class StaffTableModel(QAbstractTableModel):
         norm = self._norm_set.norm_for(case_type)
         name = case_type_name(case_type, self._lang)
         if norm is None:
-            text = translate("StaffModel", "{name}: not measured by the norm set {set}; counted in the totals only.")
+            text = _("{name}: not measured by the norm set {set}; counted in the totals only.")
             return text.format(name=name, set=self._norm_set.short_name(self._lang))
         group = self._norm_set.group(norm.group_id)
         lines = [
-            translate("StaffModel", "Area: {area}").format(area=group.name(self._lang)),
-            translate("StaffModel", "Range per full-time caseworker: {range} ({set})").format(
+            _("Area: {area}").format(area=group.name(self._lang)),
+            _("Range per full-time caseworker: {range} ({set})").format(
                 range=format_range(norm.min, norm.max, self._lang), set=self._norm_set.short_name(self._lang)),
         ]
         if norm.case_type != case_type:
             other = case_type_name(norm.case_type, self._lang)
-            lines.append(translate("StaffModel", "Counted as {other}").format(other=other))
+            lines.append(_("Counted as {other}").format(other=other))
         elif norm.inherited:
-            lines.append(translate("StaffModel", "No range of its own: the area's range applies."))
+            lines.append(_("No range of its own: the area's range applies."))
         if norm.source:
-            lines.append(translate("StaffModel", "Source: {source}").format(source=norm.source.cite(self._lang)))
+            lines.append(_("Source: {source}").format(source=norm.source.cite(self._lang)))
         return "\n".join(lines)
 
     def person(self, row: int) -> PersonResult:
@@ -400,12 +400,12 @@ class StaffTableModel(QAbstractTableModel):
         member, person = self._document.team.staff[row], self.person(row)
         lines = []
         if person.newcomer:
-            text = translate("StaffModel", "Newcomer: capacity reduced by {pct} for the first {months} months.")
+            text = _("Newcomer: capacity reduced by {pct} for the first {months} months.")
             lines.append(text.format(
                 pct=format_percent(self._document.team.settings.newcomer_reduction, 0, self._lang),
                 months=self._document.team.settings.newcomer_months))
         if member.other_tasks:
-            lines.append(translate("StaffModel", "Other tasks: {tasks}").format(tasks=member.other_tasks))
+            lines.append(_("Other tasks: {tasks}").format(tasks=member.other_tasks))
         if member.note:
             lines.append(member.note)
         return "\n".join(lines) or None
@@ -441,10 +441,11 @@ class StaffTableModel(QAbstractTableModel):
             if key == "status" and person.uncovered_cases:
                 tip += "\n" + gui_phrase("unmeasured_row", self._norm_set, lang).format(n=person.uncovered_cases)
             if key == "fte" and person.newcomer:
-                tip += "\n" + translate("StaffModel", "Newcomer: reduced capacity.")
+                tip += "\n" + _("Newcomer: reduced capacity.")
             if key == "load" and person.uncovered_cases:
-                tip += "\n" + translate("StaffModel", "{n} cases are of types the norm set does not measure.").format(
-                    n=person.uncovered_cases)
+                tip += "\n" + ngettext("{n} case is of a type the norm set does not measure.",
+                                        "{n} cases are of types the norm set does not measure.",
+                                        person.uncovered_cases).format(n=person.uncovered_cases)
             return tip
         return None
 
@@ -461,7 +462,7 @@ class StaffTableModel(QAbstractTableModel):
                 count = parse_count(value)
                 if member.counts.get(case_type) == count:
                     return True
-                text = translate("StaffModel", "Set {type} for {name} to {count}").format(
+                text = _("Set {type} for {name} to {count}").format(
                     type=case_type_name(case_type, self._lang), name=member.name, count=count)
                 self._document.set_count(member.id, case_type, count, text)
                 return True
@@ -481,7 +482,7 @@ class StaffTableModel(QAbstractTableModel):
             return False
         if getattr(member, field) == new:
             return True
-        text = translate("StaffModel", "Change {column} of {name}").format(
+        text = _("Change {column} of {name}").format(
             column=self.column_title(column), name=member.name)
         self._document.set_member_field(member.id, field, new, text)
         return True
@@ -489,5 +490,5 @@ class StaffTableModel(QAbstractTableModel):
     def refusal_message(self, row: int, column: int, error: InputError) -> str:
         """"Row 3 (Camilla Nørgaard), Weekly hours: "300" hours is outside 0-48 – not changed." """
         member = self._document.team.staff[row]
-        return translate("StaffModel", "Row {row} ({name}), {column}: {reason} – not changed.").format(
+        return _("Row {row} ({name}), {column}: {reason} – not changed.").format(
             row=row + 1, name=member.name, column=self.column_title(column), reason=error.message(self._lang))

@@ -17,6 +17,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from sagstal_desktop.i18n import _
+
 if TYPE_CHECKING:
     from sagstal_desktop.gui.widgets.load_chart import LoadChart
 
@@ -67,7 +69,7 @@ class ChartHost(QFrame):
     def retranslate(self) -> None:
         # the label is gone once the chart exists, and may be half-destroyed while the window closes
         if self._placeholder is not None and shiboken6.isValid(self._placeholder):
-            self._placeholder.setText(self.tr("Preparing the load chart…"))
+            self._placeholder.setText(_("Preparing the load chart…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -52,7 +52,7 @@ class StatusLegend(QWidget):
         self.retranslate()
 
     def texts(self) -> list[str]:
-        return [label.text() for label, _ in self._labels if not label.isHidden()]
+        return [label.text() for label, _unused in self._labels if not label.isHidden()]
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

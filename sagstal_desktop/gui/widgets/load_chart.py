@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QCursor, QFontMetrics, QPainter, QPen, QPicture
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QToolTip, QWidget
 
@@ -24,8 +24,8 @@ from sagstal_desktop.core.formatting import format_number, format_percent
 from sagstal_desktop.core.load import Status, TeamSummary
 from sagstal_desktop.core.wording import format_load
 from sagstal_desktop.gui.widgets import status_style
+from sagstal_desktop.i18n import _
 
-translate = QCoreApplication.translate
 BAR_THICKNESS = 0.7
 MAX_NAMED_BARS = 60
 
@@ -160,14 +160,14 @@ class LoadChart(pg.PlotWidget):
     def retranslate(self) -> None:
         norm_set = getattr(self, "_norm_set", None)
         self.getPlotItem().setLabel("bottom", status_style.measure_text(
-            translate("LoadChart", "Load in % of DS max"), "load_axis", norm_set))
+            _("Load in % of DS max"), "load_axis", norm_set))
         self._max_line.label.setFormat(status_style.measure_text(
-            translate("LoadChart", "DS max 100 %"), "line_max", norm_set))
+            _("DS max 100 %"), "line_max", norm_set))
         self._update_min_label()
 
     def _update_min_label(self) -> None:
         if self._min_level is not None:
-            text = status_style.measure_text(translate("LoadChart", "DS min {pct}"), "line_min",
+            text = status_style.measure_text(_("DS min {pct}"), "line_min",
                                              getattr(self, "_norm_set", None), self._lang)
             text = text.format(pct=format_percent(self._min_level / 100, 0, self._lang))
             if text != self._min_line.label.format:
@@ -281,8 +281,8 @@ class LoadChart(pg.PlotWidget):
         lang = self._lang
         person = self._summary.persons[index]
         norm_set = getattr(self, "_norm_set", None)
-        text = status_style.measure_text(translate(
-            "LoadChart", "{name}\nLoad: {load} of DS max\nFull-time caseload: {fte}\nCases: {cases}\n{status}"
+        text = status_style.measure_text(_(
+            "{name}\nLoad: {load} of DS max\nFull-time caseload: {fte}\nCases: {cases}\n{status}"
         ), "load_tip", norm_set, lang)
         return text.format(name=person.name, load=format_load(person.load_max, lang, 1),
                            fte=format_number(person.fte_caseload, 1, lang), cases=person.total_cases,

@@ -1,15 +1,14 @@
-"""Colours and translated labels for a person's status, shared by the table, chart and legend.
+"""Colours for a person's status, and its labels through core.wording, shared by the table, chart and legend.
 
 Colours are never the only cue: every place that colours by status also shows the status text.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from sagstal_desktop.core.load import Status
-from sagstal_desktop.core.wording import gui_phrase, gui_status, kind_of, status_explanation
+from sagstal_desktop.core.wording import gui_phrase, kind_of, status_explanation, status_label
 
 #: Light cell backgrounds (dark text stays readable on them) and strong bar colours.
 _BACKGROUND = {
@@ -29,8 +28,6 @@ _BAR = {
     Status.UNMEASURED: "#bdbdbd",
 }
 TEXT_COLOUR = "#1a1a1a"
-
-translate = QCoreApplication.translate
 
 ORDER = (Status.OVER, Status.WITHIN, Status.BELOW, Status.NOT_COMPUTABLE)
 #: Shown in the legend only while someone has them.
@@ -61,25 +58,11 @@ def bar_hex(status: Status) -> str:
 
 
 def label(status: Status, norm_set=None, lang: str | None = None) -> str:
-    """The status as a short translated text, e.g. "Over DS max" (or "Over the set's max" for a
-    set that is not DS's; "Partly unmeasured" and "Unmeasured" come from ``core.wording``)."""
-    if status in _UNMEASURED or (norm_set is not None and kind_of(norm_set) != "ds"):
-        return gui_status(status, norm_set, lang or _lang())
-    return {
-        Status.BELOW: translate("Status", "Below DS range"),
-        Status.WITHIN: translate("Status", "Within DS range"),
-        Status.OVER: translate("Status", "Over DS max"),
-        Status.NOT_COMPUTABLE: translate("Status", "Not computable"),
-    }[status]
+    """The status as worded everywhere (``core.wording.status_label``), named by the chosen set's
+    kind: "Over DS max" for DS's sets, "Over the set's max" for others."""
+    return status_label(status, lang or _lang(), "ds" if norm_set is None else norm_set)
 
 
 def explanation(status: Status, norm_set=None, lang: str | None = None) -> str:
     """One sentence for the legend's tooltip."""
-    if status in _UNMEASURED or (norm_set is not None and kind_of(norm_set) != "ds"):
-        return status_explanation(status, norm_set, lang or _lang())
-    return {
-        Status.BELOW: translate("Status", "Fewer cases than DS's minimum for the person's casework hours."),
-        Status.WITHIN: translate("Status", "Between DS's minimum and maximum (100 % = exactly DS max)."),
-        Status.OVER: translate("Status", "More cases than DS's maximum for the person's casework hours."),
-        Status.NOT_COMPUTABLE: translate("Status", "No casework hours, so no load can be computed."),
-    }[status]
+    return status_explanation(status, "ds" if norm_set is None else norm_set, lang or _lang())

@@ -7,16 +7,16 @@ The panel only reads a ``TeamSummary``; ``value(key)`` gives a shown text (for t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from sagstal_desktop.core.formatting import format_dkk, format_number, format_percent, format_range
 from sagstal_desktop.core.load import TeamSummary
 from sagstal_desktop.core.norms import NormSet
-from sagstal_desktop.core.wording import gui_phrase, uneven_summary, unmeasured_summary
+from sagstal_desktop.core.wording import uneven_summary, unmeasured_summary
 from sagstal_desktop.gui.widgets import status_style
+from sagstal_desktop.i18n import _, ngettext
 
-translate = QCoreApplication.translate
 LEVELS = ("min", "mid", "max")
 
 
@@ -28,8 +28,8 @@ def shortfall_text(value: float, lang: str) -> str:
     if abs(value) < 0.005:
         return format_number(0, 2, lang)
     if value > 0:
-        return translate("SummaryPanel", "{n} short").format(n=number)
-    return translate("SummaryPanel", "{n} surplus").format(n=number)
+        return _("{n} short").format(n=number)
+    return _("{n} surplus").format(n=number)
 
 
 class SummaryPanel(QFrame):
@@ -59,7 +59,7 @@ class SummaryPanel(QFrame):
         outer.addLayout(top)
 
         self._level_grid = QGridLayout()
-        self._level_header = [QLabel(self) for _ in range(4)]
+        self._level_header = [QLabel(self) for _unused in range(4)]
         for col, label in enumerate(self._level_header):
             label.setStyleSheet("font-weight: bold;")
             label.setWordWrap(True)
@@ -99,22 +99,22 @@ class SummaryPanel(QFrame):
 
     # -- texts -----------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self._title.setText(translate("SummaryPanel", "Team summary"))
+        self._title.setText(_("Team summary"))
         captions = {
-            "staff": translate("SummaryPanel", "Staff:"),
-            "available": translate("SummaryPanel", "Available FTE:"),
-            "over": translate("SummaryPanel", "Staff over DS max:"),
-            "average": translate("SummaryPanel", "Average full-time caseload:"),
-            "range": translate("SummaryPanel", "DS range for the team's cases:"),
-            "level_min": translate("SummaryPanel", "At DS min"),
-            "level_mid": translate("SummaryPanel", "At the midpoint"),
-            "level_max": translate("SummaryPanel", "At DS max"),
+            "staff": _("Staff:"),
+            "available": _("Available casework FTE:"),
+            "over": _("Staff over DS max:"),
+            "average": _("Average full-time caseload:"),
+            "range": _("DS range for the team's cases:"),
+            "level_min": _("At DS min"),
+            "level_mid": _("At the midpoint"),
+            "level_max": _("At DS max"),
         }
         self._ds_captions = captions  # DS's wording; show_summary names another set's measure its own way
         for key, text in captions.items():
             self._captions[key].setText(text)
-        headers = ("", translate("SummaryPanel", "FTE needed"), translate("SummaryPanel", "Shortfall"),
-                   translate("SummaryPanel", "Yearly cost"))
+        headers = ("", _("FTE needed"), _("Shortfall"),
+                   _("Yearly cost"))
         for label, text in zip(self._level_header, headers, strict=True):
             label.setText(text)
         if self._summary is not None:
@@ -130,13 +130,13 @@ class SummaryPanel(QFrame):
         from sagstal_desktop.core.survey import national_context, survey_2023
 
         self._summary, self._norm_set, self._lang = summary, norm_set, lang
-        self._values["available"].setToolTip(translate(
-            "SummaryPanel", "Sum of casework FTE: (weekly hours − other tasks) / {fth}, reduced for newcomers."
+        self._values["available"].setToolTip(_(
+            "Sum of casework FTE: (weekly hours − other tasks) / {fth}, reduced for newcomers."
         ).format(fth=format_number(norm_set.full_time_hours, 0, lang)))
         source = norm_set.source.cite(lang) if norm_set.source else ""
-        measured = translate("SummaryPanel", "Measured against: {name}").format(name=norm_set.name(lang))
+        measured = _("Measured against: {name}").format(name=norm_set.name(lang))
         if source:
-            measured += "\n" + translate("SummaryPanel", "Source: {source}").format(source=source)
+            measured += "\n" + _("Source: {source}").format(source=source)
         unmeasured = unmeasured_summary(summary.uncovered_cases, summary.total_cases, lang)
         if unmeasured:
             measured += "\n" + unmeasured
@@ -148,13 +148,11 @@ class SummaryPanel(QFrame):
                             ("level_max", "level_max")):
             self._captions[key].setText(status_style.measure_text(self._ds_captions[key], phrase, norm_set, lang))
         values = self._values
-        if summary.staff_count == 1:
-            values["staff"].setText(gui_phrase("persons_one", norm_set, lang))
-        else:
-            values["staff"].setText(translate("SummaryPanel", "{n} persons").format(n=summary.staff_count))
+        values["staff"].setText(ngettext("{n} person", "{n} persons", summary.staff_count).format(
+            n=format_number(summary.staff_count, 0, lang)))
         values["available"].setText(format_number(summary.available_fte, 2, lang))
         if summary.computable_count:
-            values["over"].setText(translate("SummaryPanel", "{over} of {n} ({share})").format(
+            values["over"].setText(_("{over} of {n} ({share})").format(
                 over=summary.over_count, n=summary.computable_count,
                 share=format_percent(summary.over_count / summary.computable_count, 0, lang)))
         else:
@@ -168,19 +166,19 @@ class SummaryPanel(QFrame):
             cost = summary.yearly_cost(level)
             values[f"cost_{level}"].setText(format_dkk(cost, lang) if cost is not None else "–")
         self._cost_note.setVisible(summary.cost_per_fte is None)
-        self._cost_note.setText(translate(
-            "SummaryPanel", "Enter a yearly cost per FTE in Team → Settings to see what the shortfall costs."))
+        self._cost_note.setText(_(
+            "Enter a yearly cost per FTE in Team → Settings to see what the shortfall costs."))
         areas = national_context(summary.cases_by_type)
         if areas:
-            lines = [translate("SummaryPanel", "National average 2023 (full-time caseload):")]
+            lines = [_("National average 2023 (full-time caseload):")]
             for area in areas:
                 ds = ""
                 if area.ds_min is not None:
-                    ds = ", " + translate("SummaryPanel", "DS range then {range}").format(
+                    ds = ", " + _("DS range then {range}").format(
                         range=format_range(area.ds_min, area.ds_max, lang))
                 lines.append(f"  {area.name(lang)}: {area.average_2023} "
-                             + translate("SummaryPanel", "({n} answers{ds})").format(n=area.answers, ds=ds))
-            lines.append(translate("SummaryPanel", "Source: {source}").format(source=survey_2023().source.cite(lang)))
+                             + _("({n} answers{ds})").format(n=area.answers, ds=ds))
+            lines.append(_("Source: {source}").format(source=survey_2023().source.cite(lang)))
             self._national.setText("\n".join(lines))
         else:
             self._national.setText("")

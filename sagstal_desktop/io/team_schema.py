@@ -1,0 +1,282 @@
+"""What a ``.sagstal`` file may hold: every table, column and JSON field with its type and bounds.
+
+The reader (``io/document.py``) reads only the tables named here, only the columns named here,
+and checks every value with ``Field.check`` before anything reaches the core. A value that does
+not fit raises ``Violation`` (table, field, row, value, reason); the reader turns it into a
+``DocumentError`` with a Danish and an English message. One more column is one more ``Field``
+line in ``TABLES`` (and a migration for older files).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache
+from typing import Any
+
+from sagstal_desktop.core.validation import budget_first_year_range, budget_years_range, limits, shorten
+
+# Budgets that keep a hostile file from taking the program's memory or time.
+MAX_FILE_BYTES = 256 * 1024 * 1024  # a 100,000-person team with snapshots is far smaller
+# SQLite virtual-machine steps for reading one file: a 32 MB file of 100,000 staff takes about
+# 9 million, a file at the size budget well under 100 million; about 15 s on a 2026 laptop.
+MAX_SQL_STEPS = 300_000_000
+MAX_SQL_VALUE_BYTES = 64 * 1024 * 1024  # one text or blob value inside the file
+MAX_JSON_DEPTH = 32
+ID_LENGTH = 128  # staff ids, case-type ids, norm-set ids, JSON keys
+YEAR_RANGE = (1900, 2200)  # dates in a file (start dates, snapshot times)
+MAX_COUNT = 100_000  # cases of one type for one person (as core.validation.parse_count)
+MAX_MONEY = 1e9  # DKK a year per full-time caseworker
+
+TEXT, REAL, INT, DATE, DATETIME, JSON = "text", "real", "int", "date", "datetime", "json"
+
+
+class Violation(ValueError):
+    """A value in the file that does not fit the schema. ``reason`` is a key of
+    ``DocumentError._REASONS``; ``limit`` is shown with it."""
+
+    def __init__(self, table: str, field: str, row: int | None, value: Any, reason: str, limit: Any = "") -> None:
+        self.table, self.field, self.row, self.value, self.reason, self.limit = table, field, row, value, reason, limit
+        super().__init__(f"{table}.{field} row {row}: {show_value(value)} ({reason})")
+
+
+def show_value(value: Any) -> str:
+    """A value as a message shows it: short, one line, no control characters."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, bytes | bytearray | memoryview):
+        return f"BLOB ({len(bytes(value))} bytes)"
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        return repr(value)
+    if isinstance(value, str):
+        cleaned = "".join(ch if ch.isprintable() else "?" for ch in shorten(value, 40))
+        return f'"{cleaned}"'
+    return shorten(type(value).__name__, 40)
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One column (or one key of a JSON object) and what it may hold."""
+
+    name: str
+    kind: str  # TEXT, REAL, INT, DATE, DATETIME or JSON
+    nullable: bool = False
+    max_len: int | str = ID_LENGTH  # TEXT/JSON: characters; a str names a limit in defaults.json
+    low: float | None = None  # REAL/INT: inclusive bounds
+    high: float | str | None = None  # a str names a limit in defaults.json
+    json_type: type = dict  # JSON: the top-level type
+    item_type: type | None = None  # JSON list: the type of every item (strings at most ID_LENGTH)
+
+    def check(self, value: Any, table: str, row: int | None) -> Any:
+        """The value as the model wants it (a date for DATE, a parsed object for JSON), or
+        ``Violation``."""
+        if value is None:
+            if self.nullable:
+                return None
+            raise Violation(table, self.name, row, value, "null")
+        checker = _CHECKERS[self.kind]
+        return checker(self, value, table, row)
+
+    def length_limit(self) -> int:
+        return int(limits()[self.max_len]) if isinstance(self.max_len, str) else self.max_len
+
+    def high_limit(self) -> float | None:
+        return float(limits()[self.high]) if isinstance(self.high, str) else self.high
+
+
+def _text(f: Field, value: Any, table: str, row: int | None) -> str:
+    if not isinstance(value, str):
+        raise Violation(table, f.name, row, value, "not_text")
+    if len(value) > f.length_limit():
+        raise Violation(table, f.name, row, value, "too_long", f.length_limit())
+    return value
+
+
+def _number(f: Field, value: Any, table: str, row: int | None, whole: bool) -> float | int:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise Violation(table, f.name, row, value, "not_whole" if whole else "not_number")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise Violation(table, f.name, row, value, "not_finite")
+    if whole and not (isinstance(value, int) or value.is_integer()):
+        raise Violation(table, f.name, row, value, "not_whole")
+    high = f.high_limit()
+    if (f.low is not None and value < f.low) or (high is not None and value > high):
+        raise Violation(table, f.name, row, value, "out_of_range", f"{_plain(f.low)}–{_plain(high)}")
+    return int(value) if whole else float(value)
+
+
+def _plain(x: float | None) -> str:
+    if x is None:
+        return ""
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
+def _real(f: Field, value: Any, table: str, row: int | None) -> float:
+    return float(_number(f, value, table, row, whole=False))
+
+
+def _int(f: Field, value: Any, table: str, row: int | None) -> int:
+    return int(_number(f, value, table, row, whole=True))
+
+
+def _date(f: Field, value: Any, table: str, row: int | None) -> date | datetime:
+    if not isinstance(value, str) or len(value) > 40:
+        raise Violation(table, f.name, row, value, "not_date")
+    try:
+        parsed = datetime.fromisoformat(value) if f.kind == DATETIME else date.fromisoformat(value)
+    except ValueError:
+        raise Violation(table, f.name, row, value, "not_date") from None
+    if not YEAR_RANGE[0] <= parsed.year <= YEAR_RANGE[1]:
+        raise Violation(table, f.name, row, value, "out_of_range", f"{YEAR_RANGE[0]}–{YEAR_RANGE[1]}")
+    return parsed
+
+
+def _json(f: Field, value: Any, table: str, row: int | None) -> Any:
+    import json
+
+    text = _text(f, value, table, row)
+    try:
+        parsed = json.loads(text, parse_constant=_no_constant)
+    except RecursionError:
+        raise Violation(table, f.name, row, value, "too_deep", MAX_JSON_DEPTH) from None
+    except ValueError:
+        raise Violation(table, f.name, row, value, "not_json") from None
+    if not isinstance(parsed, f.json_type):
+        raise Violation(table, f.name, row, value, "wrong_json_type")
+    if json_depth(parsed) > MAX_JSON_DEPTH:
+        raise Violation(table, f.name, row, value, "too_deep", MAX_JSON_DEPTH)
+    if f.item_type is not None:
+        for item in parsed:
+            if not isinstance(item, f.item_type) or isinstance(item, bool):
+                raise Violation(table, f.name, row, value, "wrong_json_type")
+            if isinstance(item, str) and len(item) > ID_LENGTH:
+                raise Violation(table, f.name, row, item, "too_long", ID_LENGTH)
+    return parsed
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")  # NaN, Infinity: Python's json accepts them by default
+
+
+def json_depth(obj: Any) -> int:
+    """The nesting depth of parsed JSON (iterative: no recursion on a deep input)."""
+    deepest, stack = 0, [(obj, 1)]
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if deepest > MAX_JSON_DEPTH:
+            return deepest
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+    return deepest
+
+
+_CHECKERS = {TEXT: _text, REAL: _real, INT: _int, DATE: _date, DATETIME: _date, JSON: _json}
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """One table the reader reads: its columns in order, its row budget and its order."""
+
+    name: str
+    fields: tuple[Field, ...]
+    max_rows: int
+    order_by: str
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+
+_NAME, _FREE = "max_name_length", "max_text_length"
+_HOURS = "max_weekly_hours"
+_POSITION = Field("position", INT, low=0, high=10_000_000)
+
+#: The tables of the current schema version, as the reader checks them.
+TABLES: dict[str, Table] = {t.name: t for t in (
+    Table("team", (Field("key", TEXT, max_len=64), Field("value", JSON, max_len=1_000_000)), 100, "key"),
+    Table("staff", (
+        Field("id", TEXT),
+        _POSITION,
+        Field("name", TEXT, max_len=_NAME),
+        Field("weekly_hours", REAL, low=0, high=_HOURS),
+        Field("other_hours", REAL, low=0, high=_HOURS),
+        Field("other_tasks", TEXT, max_len=_FREE),
+        Field("start_date", DATE, nullable=True),
+        Field("note", TEXT, max_len=_FREE),
+        Field("competences", JSON, max_len=100_000, json_type=list, item_type=str),  # since version 2
+        Field("takes_new_cases", INT, low=0, high=1),  # since version 2
+    ), 200_000, "position"),
+    Table("case_counts", (
+        Field("staff_id", TEXT),
+        Field("case_type", TEXT),
+        _POSITION,
+        Field("count", INT, low=0, high=MAX_COUNT),
+    ), 5_000_000, "staff_id, position"),
+    Table("norm_sets", (Field("id", TEXT), _POSITION, Field("data", JSON, max_len=4_000_000)), 1_000, "position"),
+    Table("snapshots", (
+        Field("id", INT, low=0, high=2**53),
+        Field("taken_at", DATETIME),
+        Field("label", TEXT, max_len=_NAME),
+        Field("data", JSON, max_len=MAX_SQL_VALUE_BYTES),
+    ), 10_000, "taken_at, id"),
+)}
+
+
+@cache
+def json_objects() -> dict[str, tuple[Field, ...]]:
+    """The JSON objects stored under keys of the ``team`` table, field by field. Keys the
+    program does not know are ignored (a later version may add some); missing ones take the
+    default."""
+    years_low, years_high = budget_years_range()
+    first_low, first_high = budget_first_year_range()
+    return {
+        "info": (
+            Field("municipality", TEXT, max_len=_NAME),
+            Field("department", TEXT, max_len=_NAME),
+            Field("team_name", TEXT, max_len=_NAME),
+            Field("author_role", TEXT, max_len=32),
+        ),
+        "settings": (
+            Field("norm_set_id", TEXT),
+            Field("newcomer_reduction", REAL, low=0, high=1),
+            Field("newcomer_months", INT, low=0, high="max_newcomer_months"),
+            Field("cost_per_fte", REAL, nullable=True, low=0, high=MAX_MONEY),
+            Field("cost_source", TEXT, max_len=_FREE),
+            Field("budget_years", INT, low=years_low, high=years_high),
+            Field("budget_first_year", INT, nullable=True, low=first_low, high=first_high),
+            Field("anonymise_salt", TEXT, max_len=64),
+        ),
+    }
+
+
+def check_object(key: str, data: dict[str, Any]) -> dict[str, Any]:
+    """The known fields of the ``team`` table's JSON object ``key``, each checked (in the
+    model's types: JSON numbers come as int or float)."""
+    out: dict[str, Any] = {}
+    for f in json_objects().get(key, ()):
+        if f.name in data:
+            out[f.name] = f.check(data[f.name], f"team.{key}", None)
+    return out
+
+
+def check_strings(obj: Any, table: str, field: str, row: int | None, max_len: int) -> None:
+    """Every string (and key) inside parsed JSON is at most ``max_len`` characters, and every
+    number is finite."""
+    stack = [obj]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            for k, v in item.items():
+                if len(k) > ID_LENGTH:
+                    raise Violation(table, field, row, k, "too_long", ID_LENGTH)
+                stack.append(v)
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str) and len(item) > max_len:
+            raise Violation(table, field, row, item, "too_long", max_len)
+        elif isinstance(item, float) and not math.isfinite(item):
+            raise Violation(table, field, row, item, "not_finite")
