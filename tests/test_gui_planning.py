@@ -241,7 +241,7 @@ def test_danish_wording(make_window):
     window.set_language("da")
     team_menu = [a.text() for a in window.actions.menus[Menu.TEAM].actions()]
     assert team_menu[:2] == ["&Fordel nye sager…", "&Omfordel sager…"]
-    assert window.actions[Act.COMPETENCES].text() == "&Kompetencer…"
+    assert window.actions[Act.COMPETENCES].text() == "Kom&petencer…"
 
 
 def _large_team(staff: int = 200):

@@ -28,12 +28,17 @@ class Act(enum.Enum):
     DUPLICATE = "duplicate"
     REMOVE = "remove"
     EDIT_CELL = "edit_cell"
+    COPY = "copy"
+    PASTE = "paste"
+    FILL_DOWN = "fill_down"
     SHOW_ALL = "show_all"
     COMPETENCES = "competences"
     DISTRIBUTE = "distribute"
     REBALANCE = "rebalance"
     SETTINGS = "settings"
     NORM_SETS = "norm_sets"
+    HISTORY = "history"
+    TAKE_SNAPSHOT = "take_snapshot"
     HELP = "help"
     ABOUT = "about"
     LANG_DA = "lang_da"
@@ -57,7 +62,11 @@ class Menu(enum.Enum):
     HELP = "help"
 
 
-#: Handlers owned by the import, memo and planning modules: action -> (module in gui/, function).
+#: Actions of the staff table itself (its context menu; Ctrl+C/V/D act while it has the focus).
+TABLE_ACTS = (Act.REMOVE, Act.EDIT_CELL, Act.DUPLICATE, Act.ADD, Act.COPY, Act.PASTE, Act.FILL_DOWN,
+              Act.COMPETENCES)
+
+#: Handlers owned by the import, memo, history and planning modules: action -> (module in gui/, function).
 HANDLERS = {
     Act.IMPORT_CURRENT: ("import_actions", "import_into_current"),
     Act.IMPORT_NEW: ("import_actions", "import_as_new"),
@@ -70,4 +79,6 @@ HANDLERS = {
     Act.COMPETENCES: ("planning_actions", "edit_competences"),
     Act.DISTRIBUTE: ("planning_actions", "distribute_cases"),
     Act.REBALANCE: ("planning_actions", "rebalance_cases"),
+    Act.HISTORY: ("history_actions", "show_history"),
+    Act.TAKE_SNAPSHOT: ("history_actions", "take_snapshot"),
 }

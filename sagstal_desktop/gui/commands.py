@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
-from sagstal_desktop.core.model import StaffMember, Team, TeamInfo, TeamSettings
+from sagstal_desktop.core.model import Snapshot, StaffMember, Team, TeamInfo, TeamSettings
 from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.gui.change import ALL, Change, count_column
 
@@ -209,6 +209,25 @@ class SetCountsCommand(QUndoCommand):
         self._set(self._old)
 
 
+class SetSnapshotsCommand(QUndoCommand):
+    """Replace the team's snapshots (take, relabel, delete, import): the history only."""
+
+    def __init__(self, document: Document, snapshots: list[Snapshot], text: str) -> None:
+        super().__init__(text)
+        self._document = document
+        self._old, self._new = list(document.history_team().snapshots), list(snapshots)
+
+    def _set(self, snapshots: list[Snapshot]) -> None:
+        self._document.history_team().snapshots = list(snapshots)
+        self._document.apply_change(Change.history())
+
+    def redo(self) -> None:
+        self._set(self._new)
+
+    def undo(self) -> None:
+        self._set(self._old)
+
+
 class ReplaceTeamCommand(QUndoCommand):
     """Swap in a whole new team (an import) as one step."""
 
@@ -222,3 +241,61 @@ class ReplaceTeamCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._document.set_team_object(self._old)
+
+
+class SetVariantCommand(QUndoCommand):
+    """Open another variant, or change the scenarios (the whole state before and after)."""
+
+    def __init__(self, document: Document, team: Team, base: Team | None, scenario_name: str | None,
+                 text: str) -> None:
+        super().__init__(text)
+        self._document = document
+        self._old = (document.team, document.base, document.scenario_name)
+        self._new = (team, base, scenario_name)
+
+    def redo(self) -> None:
+        self._document.set_variant_state(*self._new)
+
+    def undo(self) -> None:
+        self._document.set_variant_state(*self._old)
+
+
+class ApplyCellsCommand(QUndoCommand):
+    """Several cells of several people at once (a paste, a fill down), optionally with new people
+    appended at the end first: one undo step, one recomputation, one ``Change``."""
+
+    def __init__(self, document: Document, edits: list[tuple[str, str, Any]], new_members: list[StaffMember],
+                 text: str) -> None:
+        super().__init__(text)
+        from sagstal_desktop.gui.models.cell_input import current_value
+
+        self._document, self._new_members = document, list(new_members)
+        added = {m.id: m for m in self._new_members}
+        self._edits = []  # (member id, key, old, new); old of a new member is what it was made with
+        for member_id, key, value in edits:
+            member = added.get(member_id) or document.team.member(member_id)
+            self._edits.append((member_id, key, current_value(member, key), value))
+        rows = frozenset(m for m, *_ in self._edits) | frozenset(added)
+        self._change = Change(ALL if added else rows, frozenset(k for _, k, _, _ in self._edits),
+                              structure_changed=bool(added))
+
+    def _member(self, member_id: str) -> StaffMember:
+        return self._document.team.member(member_id)
+
+    def redo(self) -> None:
+        from sagstal_desktop.gui.models.cell_input import set_value
+
+        self._document.team.staff.extend(self._new_members)
+        for member_id, key, _old, new in self._edits:
+            set_value(self._member(member_id), key, new)
+        self._document.apply_change(self._change)
+
+    def undo(self) -> None:
+        from sagstal_desktop.gui.models.cell_input import set_value
+
+        for member_id, key, old, _new in reversed(self._edits):
+            set_value(self._member(member_id), key, old)
+        ids = {m.id for m in self._new_members}
+        if ids:
+            self._document.team.staff[:] = [m for m in self._document.team.staff if m.id not in ids]
+        self._document.apply_change(self._change)

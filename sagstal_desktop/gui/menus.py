@@ -49,12 +49,17 @@ def _texts() -> dict[Act | Menu, str]:
         Act.DUPLICATE: _("D&uplicate staff member"),
         Act.REMOVE: _("Re&move staff member"),
         Act.EDIT_CELL: _("&Edit cell"),
+        Act.COPY: _("&Copy cells"),
+        Act.PASTE: _("&Paste cells"),
+        Act.FILL_DOWN: _("&Fill down"),
         Act.SHOW_ALL: _("Show &all case types of the norm set"),
-        Act.COMPETENCES: _("&Competences…"),
+        Act.COMPETENCES: _("Compe&tences…"),
         Act.DISTRIBUTE: _("&Distribute new cases…"),
         Act.REBALANCE: _("&Rebalance cases…"),
         Act.SETTINGS: _("Team &settings…"),
         Act.NORM_SETS: _("&Own norm sets…"),
+        Act.HISTORY: _("&History…"),
+        Act.TAKE_SNAPSHOT: _("Take s&napshot…"),
         Act.HELP: _("&Help"),
         Act.ABOUT: _("&About Sagstal"),
         Act.LANG_DA: "Dansk",
@@ -96,9 +101,12 @@ class WindowActions:
                   "redo")
         self._add(Act.ADD, w.staff.add, [QKeySequence("Ctrl+Shift+N"), QKeySequence(Qt.Key.Key_Insert)],
                   "add_person")
-        self._add(Act.DUPLICATE, w.staff.duplicate, [QKeySequence("Ctrl+D")], "duplicate")
+        self._add(Act.DUPLICATE, w.staff.duplicate, [QKeySequence("Ctrl+Shift+D")], "duplicate")
         self._add(Act.REMOVE, w.staff.remove, [QKeySequence(Qt.Key.Key_Delete)], "remove_person")
         self._add(Act.EDIT_CELL, w.staff.edit_current_cell, [QKeySequence(Qt.Key.Key_F2)])
+        self._add(Act.COPY, w.clipboard.copy, [QKeySequence(std.Copy)])
+        self._add(Act.PASTE, lambda: w.clipboard.paste(), [QKeySequence(std.Paste)])
+        self._add(Act.FILL_DOWN, w.clipboard.fill_down, [QKeySequence("Ctrl+D")])
         self._add(Act.SHOW_ALL, w.set_show_all_case_types)
         self.actions[Act.SHOW_ALL].setCheckable(True)
         self._add(Act.SETTINGS, w.edit_team_settings, icon="settings")
@@ -111,7 +119,7 @@ class WindowActions:
             action.setCheckable(True)
             self.language_group.addAction(action)
         # Delete and F2 act on the table only, so they never steal keys from other fields.
-        for act in (Act.REMOVE, Act.EDIT_CELL):
+        for act in (Act.REMOVE, Act.EDIT_CELL, Act.COPY, Act.PASTE, Act.FILL_DOWN):
             self.actions[act].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._build_menus()
         self._competences_on_table()
@@ -149,6 +157,8 @@ class WindowActions:
         edit.addActions([a[Act.UNDO], a[Act.REDO]])
         edit.addSeparator()
         edit.addActions([a[Act.ADD], a[Act.DUPLICATE], a[Act.REMOVE], a[Act.EDIT_CELL], a[Act.COMPETENCES]])
+        edit.addSeparator()
+        edit.addActions([a[Act.COPY], a[Act.PASTE], a[Act.FILL_DOWN]])
         view = menus[Menu.VIEW] = bar.addMenu("")
         view.addAction(a[Act.SHOW_ALL])
         language = menus[Menu.LANGUAGE] = view.addMenu("")
@@ -157,14 +167,15 @@ class WindowActions:
         team.addActions([a[Act.DISTRIBUTE], a[Act.REBALANCE]])
         team.addSeparator()
         team.addActions([a[Act.SETTINGS], a[Act.NORM_SETS]])
+        team.addSeparator()
+        team.addActions([a[Act.HISTORY], a[Act.TAKE_SNAPSHOT]])
         help_menu = menus[Menu.HELP] = bar.addMenu("")
         help_menu.addActions([a[Act.HELP], a[Act.ABOUT]])
 
     def _competences_on_table(self) -> None:
-        """The staff table's context menu holds its actions; a double-click on the competence
-        column opens the competences dialog."""
+        """The staff table's context menu holds its actions (``TABLE_ACTS``); a double-click on
+        the competence column opens the competences dialog."""
         table, window = self._window.table, self._window
-        table.addAction(self.actions[Act.COMPETENCES])
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         def double_clicked(index) -> None:
