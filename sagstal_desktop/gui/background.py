@@ -72,6 +72,7 @@ def run_with_progress(parent: QWidget | None, label: str, job: Job, *, title: st
     dialog.setWindowTitle(title or _("Sagstal"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(min_duration_ms)
+    dialog.setValue(0)  # starts the show timer with min_duration_ms (else Qt's 4 s for a job with no progress)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     dialog.canceled.connect(worker.cancel_event.set)
