@@ -62,11 +62,13 @@ class Worker(QThread):
 
 
 def run_with_progress(parent: QWidget | None, label: str, job: Job, *, title: str | None = None,
-                      cancel_errors: tuple[type[BaseException], ...] = (), min_duration_ms: int = 400) -> Any:
+                      cancel_errors: tuple[type[BaseException], ...] = (), min_duration_ms: int = 400,
+                      cancellable: bool = True) -> Any:
     """Run ``job`` in a worker thread while a modal progress dialog (shown only if the job takes
     longer than ``min_duration_ms``) offers Cancel. Returns the job's result and re-raises its
     exception; raises ``Cancelled`` when the user cancelled (the job stopped with one of
-    ``cancel_errors``, or finished without a result)."""
+    ``cancel_errors``, or finished without a result). ``cancellable=False`` shows no Cancel
+    button (a job that must finish, such as an atomic save)."""
     worker = Worker(job)
     dialog = QProgressDialog(label, _("Cancel"), 0, 0, parent)
     dialog.setWindowTitle(title or _("Sagstal"))
@@ -74,6 +76,8 @@ def run_with_progress(parent: QWidget | None, label: str, job: Job, *, title: st
     dialog.setMinimumDuration(min_duration_ms)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
+    if not cancellable:
+        dialog.setCancelButton(None)
     dialog.canceled.connect(worker.cancel_event.set)
 
     def show_progress(done: int, total: int) -> None:
