@@ -101,3 +101,43 @@ def test_template_and_refusals(tmp_path, capsys):
     assert code == 2 and "unknown norm set 'nope'" in err
     code, _out, err = _run(capsys, "import", str(target))
     assert code == 2 and "give -o" in err
+
+
+def test_import_sets_the_team_names_for_the_memo_header(tmp_path, capsys):
+    sheet = tmp_path / "hold.csv"
+    sheet.write_text("Navn;Timer;Sygedagpenge\nAnne;37;40\n", encoding="utf-8")
+    target = tmp_path / "hold.sagstal"
+    code, _out, err = _run(capsys, "import", str(sheet), "-o", str(target), "--municipality", "Aarhus Kommune",
+                          "--department", "Jobcenter Syd", "--team-name", "Team Sygedagpenge", "--author-role", "tr")
+    assert code == 0, err
+    team = load_team(target)
+    assert (team.info.municipality, team.info.department, team.info.team_name, team.info.author_role) == (
+        "Aarhus Kommune", "Jobcenter Syd", "Team Sygedagpenge", "tr")
+    assert team.settings.norm_set_id == "ds_current"  # the standard set, as a new team in the window
+    assert "Målt mod normsættet DS nyeste (vælg et andet med --norms)" in err
+    # --into keeps the names it is not given
+    code, _, err = _run(capsys, "import", str(sheet), "-o", str(target), "--into", str(target), "--team", "Team Nord")
+    assert code == 0, err
+    team = load_team(target)
+    assert (team.info.municipality, team.info.team_name) == ("Aarhus Kommune", "Team Nord")
+
+
+def test_the_window_and_the_command_line_give_the_same_result_for_the_same_set(tmp_path, capsys):
+    """The same spreadsheet, measured against the same set, gives the same team and loads."""
+    from datetime import date
+
+    from sagstal_desktop.core.load import summarize
+    from sagstal_desktop.core.norms import default_norm_set
+    from sagstal_desktop.io.importer import import_file
+
+    sheet = tmp_path / "hold.csv"
+    sheet.write_text("Navn;Timer;Timer til andre opgaver;Sygedagpenge;Jobafklaring\nAnne;37;0;40;2\nBo;30;2;35;0\n",
+                     encoding="utf-8")
+    target = tmp_path / "hold.sagstal"
+    assert _run(capsys, "import", str(sheet), "-o", str(target))[0] == 0
+    cli = load_team(target)
+    window = import_file(sheet, default_norm_set()).new_team()  # what New team + import gives in the window
+    assert [(p.name, p.weekly_hours, p.other_hours, p.counts) for p in cli.staff] == [
+        (p.name, p.weekly_hours, p.other_hours, p.counts) for p in window.staff]
+    day = date(2026, 11, 22)
+    assert [p.load_max for p in summarize(cli, day).persons] == [p.load_max for p in summarize(window, day).persons]

@@ -22,7 +22,8 @@ from sagstal_desktop.cli.common import (
     save_team_file,
     say,
 )
-from sagstal_desktop.i18n import ntr
+from sagstal_desktop.core.model import AUTHOR_ROLES, Team
+from sagstal_desktop.i18n import ntr, tr
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -36,7 +37,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--mode", choices=("merge", "replace-counts", "replace-team"), default="merge",
                    help="with --into: merge counts (default), replace matched people's counts, or replace the "
                         "whole staff")
-    p.add_argument("--norms", help="norm set for a new team (default: the standard set)")
+    p.add_argument("--norms", help="norm set for a new team (default: the standard set, as in the window)")
+    p.add_argument("--municipality", help="the team's municipality (printed in the memo's header)")
+    p.add_argument("--department", help="the team's department (printed in the memo's header)")
+    p.add_argument("--team-name", "--team", dest="team_name", help="the team's name (printed in the memo's header)")
+    p.add_argument("--author-role", choices=AUTHOR_ROLES, help="who writes the memo (default: team_leader)")
     p.add_argument("--accept-warnings", action="store_true", help="import even if there are warnings")
     p.add_argument("--force", action="store_true", help="overwrite an existing output file")
     add_lang_option(p, "message")
@@ -67,8 +72,6 @@ def _target(path: str, suffixes: tuple[str, ...], force: bool) -> Path:
 
 
 def _norm_set(norm_id: str | None):
-    from sagstal_desktop.core.model import Team
-
     return choose_norm_set(Team(), norm_id) if norm_id else Team().norm_set()
 
 
@@ -106,10 +109,24 @@ def cmd_import(args: argparse.Namespace) -> int:
                            n_warn, lang).format(file=plan.table.file_name, n=n_warn))
     mode = {"merge": MERGE, "replace-counts": REPLACE_COUNTS, "replace-team": REPLACE_TEAM}[args.mode]
     team = plan.apply(base, mode) if base is not None else plan.new_team()
+    _set_info(team, args)
+    if args.into or args.norms:
+        measured = tr("Measured against the norm set {name}", lang)
+    else:
+        measured = tr("Measured against the norm set {name} (choose another with --norms)", lang)
+    print(measured.format(name=norm_set.short_name(lang)), file=sys.stderr)
     save_team_file(team, output, lang)
     say(describe(plan, plan.changes(base, mode), lang))
     say(output)
     return 0
+
+
+def _set_info(team: Team, args: argparse.Namespace) -> None:
+    """Put the names given on the command line into the team's description (others stay)."""
+    for field in ("municipality", "department", "team_name", "author_role"):
+        value = getattr(args, field, None)
+        if value is not None:
+            setattr(team.info, field, value.strip())
 
 
 def cmd_export(args: argparse.Namespace) -> int:

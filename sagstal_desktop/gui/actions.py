@@ -28,6 +28,9 @@ class Act(enum.Enum):
     DUPLICATE = "duplicate"
     REMOVE = "remove"
     EDIT_CELL = "edit_cell"
+    COPY = "copy"
+    PASTE = "paste"
+    FILL_DOWN = "fill_down"
     SHOW_ALL = "show_all"
     SETTINGS = "settings"
     NORM_SETS = "norm_sets"
@@ -53,6 +56,9 @@ class Menu(enum.Enum):
     TEAM = "team"
     HELP = "help"
 
+
+#: Actions of the staff table itself (its context menu; Ctrl+C/V/D act while it has the focus).
+TABLE_ACTS = (Act.REMOVE, Act.EDIT_CELL, Act.DUPLICATE, Act.ADD, Act.COPY, Act.PASTE, Act.FILL_DOWN)
 
 #: Handlers owned by the import and memo modules: action -> (module in gui/, function).
 HANDLERS = {

@@ -167,3 +167,44 @@ class ReplaceTeamCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._document.set_team_object(self._old)
+
+
+class ApplyCellsCommand(QUndoCommand):
+    """Several cells of several people at once (a paste, a fill down), optionally with new people
+    appended at the end first: one undo step, one recomputation, one ``Change``."""
+
+    def __init__(self, document: Document, edits: list[tuple[str, str, Any]], new_members: list[StaffMember],
+                 text: str) -> None:
+        super().__init__(text)
+        from sagstal_desktop.gui.models.cell_input import current_value
+
+        self._document, self._new_members = document, list(new_members)
+        added = {m.id: m for m in self._new_members}
+        self._edits = []  # (member id, key, old, new); old of a new member is what it was made with
+        for member_id, key, value in edits:
+            member = added.get(member_id) or document.team.member(member_id)
+            self._edits.append((member_id, key, current_value(member, key), value))
+        rows = frozenset(m for m, *_ in self._edits) | frozenset(added)
+        self._change = Change(ALL if added else rows, frozenset(k for _, k, _, _ in self._edits),
+                              structure_changed=bool(added))
+
+    def _member(self, member_id: str) -> StaffMember:
+        return self._document.team.member(member_id)
+
+    def redo(self) -> None:
+        from sagstal_desktop.gui.models.cell_input import set_value
+
+        self._document.team.staff.extend(self._new_members)
+        for member_id, key, _old, new in self._edits:
+            set_value(self._member(member_id), key, new)
+        self._document.apply_change(self._change)
+
+    def undo(self) -> None:
+        from sagstal_desktop.gui.models.cell_input import set_value
+
+        for member_id, key, old, _new in reversed(self._edits):
+            set_value(self._member(member_id), key, old)
+        ids = {m.id for m in self._new_members}
+        if ids:
+            self._document.team.staff[:] = [m for m in self._document.team.staff if m.id not in ids]
+        self._document.apply_change(self._change)

@@ -127,6 +127,13 @@ class Document(QObject):
         """Insert people at ``position`` in the staff list."""
         self.undo_stack.push(commands.InsertMembersCommand(self, position, members, text))
 
+    def apply_cells(self, edits: list[tuple[str, str, Any]], text: str,
+                    new_members: list[StaffMember] | None = None) -> None:
+        """Set many cells at once as one undoable step: ``edits`` are (member id, field or
+        ``count_column(case type)``, value); ``new_members`` are appended at the end first."""
+        if edits or new_members:
+            self.undo_stack.push(commands.ApplyCellsCommand(self, edits, new_members or [], text))
+
     def remove_members(self, member_ids: list[str], text: str) -> None:
         """Remove people by id (undo puts them back where they were)."""
         self.undo_stack.push(commands.RemoveMembersCommand(self, member_ids, text))

@@ -46,6 +46,18 @@ class FileActions:
             return
         self.title_hint = ""
         self._document.replace(Team(), None)
+        from sagstal_desktop.gui.dialogs.new_team import NewTeamDialog
+
+        dialog = NewTeamDialog(self._window.language(), self._window)
+        dialog.accepted.connect(lambda: self.start_team(dialog.team(), dialog.case_types()))
+        dialog.open()  # window-modal, not blocking: the empty table and its hint are behind it
+
+    def start_team(self, team: Team, case_types: list[str]) -> None:
+        """Make ``team`` (empty, as set up in the new-team dialog) the document, with the chosen
+        case types' columns."""
+        self.title_hint = team.info.team_name
+        self._document.replace(team, None)
+        self._window.model().set_chosen_case_types(case_types)
 
     def open_team_as_new(self, team: Team, title: str) -> None:
         """Open ``team`` as a new, unsaved document (after offering to save the current one)."""

@@ -14,29 +14,26 @@ import importlib
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QComboBox,
-    QLabel,
-    QMainWindow,
-    QToolBar,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QToolBar, QWidget
 
 from sagstal_desktop.core.formatting import format_date
 from sagstal_desktop.core.load import TeamSummary
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet, builtin_norm_sets
-from sagstal_desktop.gui.actions import HANDLERS, Act
+from sagstal_desktop.gui.actions import HANDLERS, TABLE_ACTS, Act
 from sagstal_desktop.gui.change import Change
 from sagstal_desktop.gui.document import Document
 from sagstal_desktop.gui.file_actions import FileActions
 from sagstal_desktop.gui.menus import WindowActions
-from sagstal_desktop.gui.models.staff_model import COL_NAME, SORT_ROLE, StaffTableModel
+from sagstal_desktop.gui.models.staff_filter import StaffFilterProxy
+from sagstal_desktop.gui.models.staff_model import COL_NAME, StaffTableModel
+from sagstal_desktop.gui.refused_input import RefusedInput
 from sagstal_desktop.gui.staff_actions import StaffActions
+from sagstal_desktop.gui.table_clipboard import TableClipboard
 from sagstal_desktop.gui.widgets.chart_host import ChartHost
+from sagstal_desktop.gui.widgets.empty_hint import EmptyTableHint
 from sagstal_desktop.gui.window_layout import WindowLayout
 from sagstal_desktop.gui.window_ui import build_workspace
 from sagstal_desktop.i18n import _
@@ -66,13 +63,13 @@ class MainWindow(QMainWindow):
         self._combo_state: tuple | None = None  # what the norm-set box was last filled with
         self._document = Document(team, Path(path) if path else None, demo=demo, as_of=as_of, parent=self)
         self._model = StaffTableModel(self._document, self._lang, self)
-        self._proxy = QSortFilterProxyModel(self)
+        self._proxy = StaffFilterProxy(self)
         self._proxy.setSourceModel(self._model)
-        self._proxy.setSortRole(SORT_ROLE)
         self._build_ui()
-        self.files, self.staff = FileActions(self), StaffActions(self)
+        self.files, self.staff, self.clipboard = FileActions(self), StaffActions(self), TableClipboard(self)
         self.actions = WindowActions(self)
-        self.table.addActions([self.actions[a] for a in (Act.REMOVE, Act.EDIT_CELL, Act.DUPLICATE, Act.ADD)])
+        self.table.addActions([self.actions[a] for a in TABLE_ACTS])
+        self.empty_hint = EmptyTableHint(self)
         self.actions[Act.language(self._lang)].setChecked(True)
         self._toolbar_actions()
         self.layout_memory = WindowLayout(self)
@@ -80,7 +77,7 @@ class MainWindow(QMainWindow):
         self._document.changed.connect(self._on_change)
         self._document.state_changed.connect(self._update_title)
         self._document.undo_stack.indexChanged.connect(self._update_undo_actions)
-        self._model.input_refused.connect(self._on_input_refused)
+        self.refused_input = RefusedInput(self, [self.table, self.table.frozen])
         self._chart_host.person_clicked.connect(self.select_member)
         self._chart_host.chart_created.connect(self._refresh_chart)
         self.layout_memory.restore()
@@ -90,7 +87,8 @@ class MainWindow(QMainWindow):
     # -- construction ------------------------------------------------------------------
     def _build_ui(self) -> None:
         ui = build_workspace(self, self._proxy)
-        self.table, self.summary_panel, self.legend = ui.table, ui.summary_panel, ui.legend
+        self.table, self.filter_bar, self.summary_panel = ui.table, ui.filter_bar, ui.summary_panel
+        self.legend = ui.legend
         self._chart_host, self.main_splitter, self.bottom_splitter = ui.chart_host, ui.main_splitter, ui.bottom_splitter
         self.norm_combo = QComboBox(self)
         self.norm_combo.setObjectName("normSetChooser")
@@ -119,6 +117,8 @@ class MainWindow(QMainWindow):
         bar.addAction(a[Act.NORM_SETS])
         bar.addSeparator()
         bar.addActions([a[Act.SETTINGS], a[Act.EXPORT_MEMO]])
+        bar.addSeparator()
+        bar.addWidget(self.filter_bar)
         self.addToolBar(bar)
         self._toolbar = bar
         self._retranslate()
@@ -221,13 +221,12 @@ class MainWindow(QMainWindow):
         stack, undo, redo = self._document.undo_stack, self.actions[Act.UNDO], self.actions[Act.REDO]
         undo.setEnabled(stack.canUndo())
         redo.setEnabled(stack.canRedo())
+        undo.setText(_("&Undo: {what}").format(what=stack.undoText()) if stack.canUndo() else _("&Undo"))
+        redo.setText(_("&Redo: {what}").format(what=stack.redoText()) if stack.canRedo() else _("&Redo"))
         undo.setToolTip(_("Undo: {what}").format(what=stack.undoText()) if stack.canUndo()
                              else _("Nothing to undo"))
         redo.setToolTip(_("Redo: {what}").format(what=stack.redoText()) if stack.canRedo()
                              else _("Nothing to redo"))
-
-    def _on_input_refused(self, message: str) -> None:
-        self.show_status(message, 10000)
 
     # -- title ---------------------------------------------------------------------------
     def _update_title(self) -> None:
@@ -243,7 +242,7 @@ class MainWindow(QMainWindow):
 
     # -- staff rows ----------------------------------------------------------------------
     def selected_member_ids(self) -> list[str]:
-        rows = {self._proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()}
+        rows = {self._proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedIndexes()}
         if not rows and self.table.currentIndex().isValid():
             rows = {self._proxy.mapToSource(self.table.currentIndex()).row()}
         return [self._model.member_id(r) for r in sorted(rows)]

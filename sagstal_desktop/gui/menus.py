@@ -49,6 +49,9 @@ def _texts() -> dict[Act | Menu, str]:
         Act.DUPLICATE: _("D&uplicate staff member"),
         Act.REMOVE: _("Re&move staff member"),
         Act.EDIT_CELL: _("&Edit cell"),
+        Act.COPY: _("&Copy cells"),
+        Act.PASTE: _("&Paste cells"),
+        Act.FILL_DOWN: _("&Fill down"),
         Act.SHOW_ALL: _("Show &all case types of the norm set"),
         Act.SETTINGS: _("Team &settings…"),
         Act.NORM_SETS: _("&Own norm sets…"),
@@ -93,9 +96,12 @@ class WindowActions:
                   "redo")
         self._add(Act.ADD, w.staff.add, [QKeySequence("Ctrl+Shift+N"), QKeySequence(Qt.Key.Key_Insert)],
                   "add_person")
-        self._add(Act.DUPLICATE, w.staff.duplicate, [QKeySequence("Ctrl+D")], "duplicate")
+        self._add(Act.DUPLICATE, w.staff.duplicate, [QKeySequence("Ctrl+Shift+D")], "duplicate")
         self._add(Act.REMOVE, w.staff.remove, [QKeySequence(Qt.Key.Key_Delete)], "remove_person")
         self._add(Act.EDIT_CELL, w.staff.edit_current_cell, [QKeySequence(Qt.Key.Key_F2)])
+        self._add(Act.COPY, w.clipboard.copy, [QKeySequence(std.Copy)])
+        self._add(Act.PASTE, lambda: w.clipboard.paste(), [QKeySequence(std.Paste)])
+        self._add(Act.FILL_DOWN, w.clipboard.fill_down, [QKeySequence("Ctrl+D")])
         self._add(Act.SHOW_ALL, w.set_show_all_case_types)
         self.actions[Act.SHOW_ALL].setCheckable(True)
         self._add(Act.SETTINGS, w.edit_team_settings, icon="settings")
@@ -108,7 +114,7 @@ class WindowActions:
             action.setCheckable(True)
             self.language_group.addAction(action)
         # Delete and F2 act on the table only, so they never steal keys from other fields.
-        for act in (Act.REMOVE, Act.EDIT_CELL):
+        for act in (Act.REMOVE, Act.EDIT_CELL, Act.COPY, Act.PASTE, Act.FILL_DOWN):
             self.actions[act].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._build_menus()
         self.retranslate()
@@ -145,6 +151,8 @@ class WindowActions:
         edit.addActions([a[Act.UNDO], a[Act.REDO]])
         edit.addSeparator()
         edit.addActions([a[Act.ADD], a[Act.DUPLICATE], a[Act.REMOVE], a[Act.EDIT_CELL]])
+        edit.addSeparator()
+        edit.addActions([a[Act.COPY], a[Act.PASTE], a[Act.FILL_DOWN]])
         view = menus[Menu.VIEW] = bar.addMenu("")
         view.addAction(a[Act.SHOW_ALL])
         language = menus[Menu.LANGUAGE] = view.addMenu("")

@@ -128,3 +128,5 @@ BOTTOM_SPLITTER = BytesOption("window/bottomSplitter", QByteArray())
 #: Staff table: a column for every case type of the norm set, and column widths by column key.
 SHOW_ALL_CASE_TYPES = BoolOption("table/show_all_case_types", False)
 COLUMN_WIDTHS = JsonOption("table/column_widths", {})
+#: Sizes of the dialogs the user resized (memo preview, help, norm editor...), by object name.
+WINDOW_SIZES = JsonOption("window/sizes", {})

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 
 from sagstal_desktop.gui import settings
 from sagstal_desktop.gui.models.staff_model import COL_NAME
+from sagstal_desktop.gui.screen_fit import fitted_size
 
 if TYPE_CHECKING:
     from sagstal_desktop.gui.main_window import MainWindow
@@ -34,10 +36,10 @@ class WindowLayout:
     def restore(self) -> None:
         window = self._window
         geometry = settings.WINDOW_GEOMETRY.get()
-        if not geometry.isEmpty():
-            window.restoreGeometry(geometry)
+        if not geometry.isEmpty() and window.restoreGeometry(geometry):
+            window.resize(fitted_size(window.size(), window, share=1.0))  # the screen may be smaller now
         else:
-            window.resize(1280, 800)
+            window.resize(fitted_size(QSize(1280, 800), window))
         for splitter, option in zip(self._splitters(), (settings.MAIN_SPLITTER, settings.BOTTOM_SPLITTER),
                                     strict=True):
             state = option.get()
@@ -74,7 +76,9 @@ class WindowLayout:
 
     def apply_column_widths(self) -> None:
         model, header = self._window.model(), self._window.table.horizontalHeader()
-        metrics = header.fontMetrics()
+        bold = QFont(header.font())
+        bold.setBold(True)  # the current column's title is bold: measure that
+        metrics = QFontMetrics(bold)
         self._applying = True
         for column in range(model.columnCount()):
             key = self._column_key(column)

@@ -13,12 +13,15 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from sagstal_desktop.gui.chart_order import ChartFollowsTable
+from sagstal_desktop.gui.models.staff_filter import StaffFilterProxy
 from sagstal_desktop.gui.widgets.chart_host import ChartHost
+from sagstal_desktop.gui.widgets.filter_bar import FilterBar
+from sagstal_desktop.gui.widgets.frozen_table import FrozenColumnTable
 from sagstal_desktop.gui.widgets.legend import StatusLegend
 from sagstal_desktop.gui.widgets.summary_panel import SummaryPanel
 
@@ -27,7 +30,8 @@ from sagstal_desktop.gui.widgets.summary_panel import SummaryPanel
 class Workspace:
     """The window's central widgets."""
 
-    table: QTableView
+    table: FrozenColumnTable
+    filter_bar: FilterBar
     summary_panel: SummaryPanel
     summary_scroll: QScrollArea
     chart_host: ChartHost
@@ -42,13 +46,13 @@ def _make_chart(parent: QWidget):
     return LoadChart(parent)
 
 
-def _staff_table(window: QMainWindow, model: QAbstractItemModel) -> QTableView:
-    table = QTableView(window)
+def _staff_table(window: QMainWindow, model: QAbstractItemModel) -> FrozenColumnTable:
+    table = FrozenColumnTable(window)
     table.setObjectName("staffTable")
     table.setModel(model)
     table.setSortingEnabled(True)
     table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)  # blocks, as in Excel
     table.setAlternatingRowColors(True)
     table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                           | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -56,6 +60,7 @@ def _staff_table(window: QMainWindow, model: QAbstractItemModel) -> QTableView:
     table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.verticalHeader().setDefaultSectionSize(window.fontMetrics().height() + 10)
+    table.frozen.verticalHeader().setDefaultSectionSize(window.fontMetrics().height() + 10)
     return table
 
 
@@ -85,9 +90,12 @@ def build_workspace(window: QMainWindow, model: QAbstractItemModel) -> Workspace
     bottom.setStretchFactor(1, 2)
     main = QSplitter(Qt.Orientation.Vertical, window)
     main.setObjectName("mainSplitter")
+    filter_bar = FilterBar(model, window)  # the window puts it in its tool bar (rows for the table)
     main.addWidget(table)
     main.addWidget(bottom)
     main.setStretchFactor(0, 1)
     main.setStretchFactor(1, 1)
     window.setCentralWidget(main)
-    return Workspace(table, summary_panel, summary_scroll, chart_host, legend, main, bottom)
+    if isinstance(model, StaffFilterProxy):
+        ChartFollowsTable(chart_host, model, table)
+    return Workspace(table, filter_bar, summary_panel, summary_scroll, chart_host, legend, main, bottom)

@@ -59,7 +59,9 @@ class AboutDialog(QDialog):
         layout.addLayout(head)
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
-        self.resize(720, 560)
+        from sagstal_desktop.gui.screen_fit import fit_to_screen
+
+        fit_to_screen(self, 720, 560, remember=False)
 
     def plain_text(self) -> str:
         """The dialog's body as plain text (for tests)."""

@@ -138,7 +138,11 @@ class HelpDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
-        self.resize(900, 700)
+        from sagstal_desktop.gui.screen_fit import fit_to_screen, remember_size
+
+        self.setObjectName("helpDialog")
+        fit_to_screen(self, 900, 700)
+        self.finished.connect(lambda _result=0: remember_size(self))
 
     def language(self) -> str:
         """The language the page is shown in."""

@@ -53,7 +53,9 @@ class ImportPreviewDialog(QDialog):
         self._plan = plan or analyze(table, norm_set)
         self._targets = [None, *col.all_targets(norm_set)]
         self.setWindowTitle(_("Import spreadsheet") if team is not None else _("Import as new team"))
-        self.resize(980, 640)
+        from sagstal_desktop.gui.screen_fit import fit_to_screen
+
+        fit_to_screen(self, 980, 640, remember=False)
         layout = QVBoxLayout(self)
 
         self._info = QLabel(self)

@@ -98,9 +98,12 @@ class MemoPreviewDialog(QDialog):
         self._timer.setSingleShot(True)
         self._timer.setInterval(30)
         self._timer.timeout.connect(self.render_visible)
-        self.resize(900, 1000)
+        from sagstal_desktop.gui.screen_fit import fit_to_screen, remember_size
+
+        fit_to_screen(self, 900, 1000)  # a page's width; the height the screen allows
         self._relayout()
         self.finished.connect(self._release)
+        self.finished.connect(lambda _result=0: remember_size(self))
 
     def _release(self, _result: int = 0) -> None:
         self._timer.stop()

@@ -11,7 +11,7 @@ renames and edits, because the team's settings and saved files refer to it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -43,6 +45,18 @@ from sagstal_desktop.i18n import _
 
 AREA_WIDTH = 210  # pixels: long area names are elided, the full name shows in the tooltip
 TYPE_WIDTH = 190
+
+
+class _OneLineDelegate(QStyledItemDelegate):
+    """A cell on one line, cut at its end (the norm table's source column; its tooltip is whole)."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index) -> None:
+        super().initStyleOption(option, index)
+        option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width(), option.fontMetrics.height() + 8)
 
 
 class NewNormSetDialog(QDialog):
@@ -114,8 +128,8 @@ class NormSetEditorDialog(QDialog):
         intro.setWordWrap(True)
 
         self.set_list = QListWidget()
-        self.set_list.setMinimumWidth(190)
-        self.set_list.setMaximumWidth(260)
+        self.set_list.setMinimumWidth(150)
+        self.set_list.setMaximumWidth(200)  # the rest for the figures
         self.new_button = QPushButton(icon("new"), _("New…"))
         self.rename_button = QPushButton(_("Rename…"))
         self.delete_button = QPushButton(_("Delete"))
@@ -153,8 +167,12 @@ class NormSetEditorDialog(QDialog):
         header.setSectionResizeMode(COL_SOURCE, QHeaderView.ResizeMode.Stretch)
         for col in (COL_AREA, COL_TYPE):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-        self.table.setWordWrap(False)
+        # long area and type names wrap onto a second line instead of being cut (the source is
+        # cut at the end of its column: its whole text is the tooltip)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setItemDelegateForColumn(COL_SOURCE, _OneLineDelegate(self.table))
         hint = QLabel(_("Double-click a minimum or maximum to change it (\"37,5\" and \"37.5\" both work). "
                               "Changed figures are highlighted and cited as the team's own."))
         hint.setWordWrap(True)
@@ -186,7 +204,9 @@ class NormSetEditorDialog(QDialog):
 
         self.set_list.currentRowChanged.connect(self._show_row)
         self._fill_list()
-        self.resize(1100, 620)
+        from sagstal_desktop.gui.screen_fit import fit_to_screen
+
+        fit_to_screen(self, 1100, 620, remember=False)
 
     # -- the result -----------------------------------------------------------------------
     def custom_norm_sets(self) -> list[NormSet]:

@@ -40,6 +40,7 @@ from sagstal_desktop.core.validation import (
 )
 from sagstal_desktop.gui.dialogs.common import error_label, show_error, ui_language
 from sagstal_desktop.gui.icons import icon
+from sagstal_desktop.gui.widgets.wrapped_line import WrappedLineEdit
 from sagstal_desktop.i18n import _
 
 MAX_NEWCOMER_MONTHS = int(limits()["max_newcomer_months"])
@@ -102,8 +103,7 @@ class TeamSettingsDialog(QDialog):
         self.cost_per_fte = QLineEdit(
             "" if settings.cost_per_fte is None else format_number(settings.cost_per_fte, 0, self._lang))
         self.cost_per_fte.setPlaceholderText(_("not set"))
-        self.cost_source = QLineEdit(settings.cost_source)
-        self.cost_source.setCursorPosition(0)
+        self.cost_source = WrappedLineEdit(settings.cost_source, self, lines=4)  # long references wrap, never clip
         self.cost_source.setMaxLength(int(limits()["max_text_length"]))
         self.cost_source.setPlaceholderText(_("e.g. Finance department, average salary with pension, 2026"))
         cost_note = QLabel(_(

@@ -21,20 +21,13 @@ from PySide6.QtGui import QColor
 
 from sagstal_desktop.core.formatting import format_date, format_number, format_percent, format_range
 from sagstal_desktop.core.load import PersonResult, Status
+from sagstal_desktop.core.model import StaffMember
 from sagstal_desktop.core.norms import NormSet, case_type_name
-from sagstal_desktop.core.validation import (
-    InputError,
-    check_name,
-    future_start,
-    future_start_note,
-    parse_count,
-    parse_date,
-    parse_hours,
-    parse_other_hours,
-)
+from sagstal_desktop.core.validation import InputError, future_start, future_start_note
 from sagstal_desktop.core.wording import format_load, gui_phrase
 from sagstal_desktop.gui.change import Change, case_type_of
 from sagstal_desktop.gui.document import Document
+from sagstal_desktop.gui.models.cell_input import current_value, parse_cell
 from sagstal_desktop.gui.widgets import status_style
 from sagstal_desktop.i18n import _, ngettext
 
@@ -53,6 +46,8 @@ _STATUS_RANK = {Status.NOT_COMPUTABLE: -1, Status.UNMEASURED: -0.5, Status.BELOW
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Role with the raw ``Status`` of a row (any column).
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+#: Colours of a cell whose typed value was refused (kept visible until corrected or Esc).
+REFUSED_BACKGROUND, REFUSED_TEXT, REFUSED_BORDER = "#fde2e2", "#8b0000", "#c62828"
 #: Role with the member id of a row (any column).
 MEMBER_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 #: The roles ``data`` answers (every other role is None at once).
@@ -116,22 +111,25 @@ class StaffTableModel(QAbstractTableModel):
     """A table over ``document.team.staff`` and ``document.summary.persons``."""
 
     input_refused = Signal(str)  # a translated message: person, column, value, reason
+    refusal_cleared = Signal()  # a refused value was corrected or dismissed
 
     def __init__(self, document: Document, lang: str = "da", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._document = document
         self._lang = lang
         self._show_all = False
+        self._chosen: list[str] = []  # case types chosen for a new team (shown while nobody holds them)
         self._norm_set: NormSet = document.norm_set()
         self._case_types: list[str] = self._wanted_case_types()
         self._ids: list[str] = [m.id for m in document.team.staff]
         self._rows: dict[str, int] = {member_id: row for row, member_id in enumerate(self._ids)}
+        self._refused: dict[tuple[str, int], tuple[str, str]] = {}  # (member id, column): (text, message)
         document.changed.connect(self.on_change)
 
     # -- columns ---------------------------------------------------------------------
     def _wanted_case_types(self) -> list[str]:
         norm_set = self._document.norm_set()
-        used: dict[str, None] = {}
+        used: dict[str, None] = dict.fromkeys(self._chosen)
         for member in self._document.team.staff:
             used.update(dict.fromkeys(member.counts))
         listed = list(norm_set.case_type_ids)
@@ -147,6 +145,12 @@ class StaffTableModel(QAbstractTableModel):
 
     def set_show_all_case_types(self, show: bool) -> None:
         self._show_all = show
+        self.refresh()
+
+    def set_chosen_case_types(self, case_types: list[str]) -> None:
+        """Show these case types' columns also while nobody holds cases of them (a new team's
+        choice; a whole new document clears it)."""
+        self._chosen = list(case_types)
         self.refresh()
 
     def show_all_case_types(self) -> bool:
@@ -190,6 +194,8 @@ class StaffTableModel(QAbstractTableModel):
 
     def on_change(self, change: Change) -> None:
         """Update what one document edit changed (see the module docstring)."""
+        if change == Change.everything():
+            self._chosen = []
         if change.all_rows or change.structure_changed or self._columns_may_change(change):
             self.refresh()
             return
@@ -234,6 +240,8 @@ class StaffTableModel(QAbstractTableModel):
             self.beginResetModel()
             self._case_types, self._ids, self._norm_set = case_types, ids, norm_set
             self._rows = {member_id: row for row, member_id in enumerate(ids)}
+            if case_types != self._case_types:
+                self._refused.clear()
             self.endResetModel()
         else:
             self._all_changed()
@@ -324,6 +332,10 @@ class StaffTableModel(QAbstractTableModel):
         member = self._document.team.staff[row]
         if role == MEMBER_ID_ROLE:
             return member.id
+        if self._refused and (member.id, column) in self._refused:
+            refused = self._refused_data(self._refused[(member.id, column)], role)
+            if refused is not None:
+                return refused
         key = self.computed_at(column)
         if key is not None:
             return self._computed_data(self.person(row), key, role)
@@ -365,6 +377,18 @@ class StaffTableModel(QAbstractTableModel):
             return self._name_tooltip(row)
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_OTHER_HOURS and member.other_tasks:
             return member.other_tasks
+        return None
+
+    @staticmethod
+    def _refused_data(entry: tuple[str, str], role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return entry[0]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return entry[1]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QColor(REFUSED_BACKGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor(REFUSED_TEXT)
         return None
 
     def _name_tooltip(self, row: int) -> str | None:
@@ -427,39 +451,72 @@ class StaffTableModel(QAbstractTableModel):
             return False
         row, column = index.row(), index.column()
         member = self._document.team.staff[row]
-        case_type = self.case_type_at(column)
         try:
-            if case_type is not None:
-                count = parse_count(value)
-                if member.counts.get(case_type) == count:
-                    return True
-                text = _("Set {type} for {name} to {count}").format(
-                    type=case_type_name(case_type, self._lang), name=member.name, count=count)
-                self._document.set_count(member.id, case_type, count, text)
-                return True
-            field = _FIELD_OF[column]
-            if column == COL_NAME:
-                new: Any = check_name(value)
-            elif column == COL_HOURS:
-                new = parse_hours(value)
-                if member.other_hours > new:
-                    raise InputError("other_exceeds", format_hours(member.other_hours, self._lang), new)
-            elif column == COL_OTHER_HOURS:
-                new = parse_other_hours(value, member.weekly_hours)
-            else:
-                new = parse_date(value)
+            key, new = self.parse(member, column, value)
         except InputError as error:
-            self.input_refused.emit(self.refusal_message(row, column, error))
+            self.mark_refused(row, column, str(value), self.refusal_message(row, column, error))
             return False
-        if getattr(member, field) == new:
+        self.clear_refused(row, column)
+        old = current_value(member, key)
+        if old == new:
             return True
-        text = _("Change {column} of {name}").format(
-            column=self.column_title(column), name=member.name)
-        self._document.set_member_field(member.id, field, new, text)
+        text = self.change_text(column, member.name, old, new)
+        case_type = self.case_type_at(column)
+        if case_type is not None:
+            self._document.set_count(member.id, case_type, new, text)
+        else:
+            self._document.set_member_field(member.id, key, new, text)
         return True
 
-    def refusal_message(self, row: int, column: int, error: InputError) -> str:
+    def parse(self, member: StaffMember, column: int, value: Any) -> tuple[str, Any]:
+        """``(field or count key, value)`` for ``value`` typed into ``column`` (``InputError`` if refused)."""
+        return parse_cell(member, column, self.case_type_at(column), value,
+                          format_hours(member.other_hours, self._lang))
+
+    def shown_value(self, column: int, value: Any) -> str:
+        """A cell value as the table shows it ("–" for none)."""
+        if value is None or value == "":
+            return "–"
+        if self.case_type_at(column) is not None:
+            return str(value)
+        if column in (COL_HOURS, COL_OTHER_HOURS):
+            return format_hours(value, self._lang)
+        if column == COL_START:
+            return format_date(value, self._lang)
+        return str(value)
+
+    def change_text(self, column: int, name: str, old: Any, new: Any) -> str:
+        """The undo text of one cell edit: "Sygedagpenge for Bo Jensen 48 → 50"."""
+        return _("{column} for {name} {old} → {new}").format(
+            column=self.column_title(column), name=name, old=self.shown_value(column, old),
+            new=self.shown_value(column, new))
+
+    def refusal_message(self, row: int, column: int, error: InputError, name: str | None = None) -> str:
         """"Row 3 (Camilla Nørgaard), Weekly hours: "300" hours is outside 0-48 – not changed." """
-        member = self._document.team.staff[row]
+        if name is None:
+            name = self._document.team.staff[row].name
         return _("Row {row} ({name}), {column}: {reason} – not changed.").format(
-            row=row + 1, name=member.name, column=self.column_title(column), reason=error.message(self._lang))
+            row=row + 1, name=name, column=self.column_title(column), reason=error.message(self._lang))
+
+    # -- refused input: shown in its cell, marked, until corrected or dismissed ---------------
+    def mark_refused(self, row: int, column: int, text: str, message: str, *, announce: bool = True) -> None:
+        """Keep refused ``text`` visible in its cell with ``message`` (and say so, if ``announce``)."""
+        self._refused[(self._ids[row], column)] = (text, message)
+        index = self.index(row, column)
+        self.dataChanged.emit(index, index)
+        if announce:
+            self.input_refused.emit(message)
+
+    def clear_refused(self, row: int, column: int) -> bool:
+        """Forget the refused input of a cell (corrected, or dismissed with Esc); True if there was one."""
+        if self._refused.pop((self._ids[row], column), None) is None:
+            return False
+        index = self.index(row, column)
+        self.dataChanged.emit(index, index)
+        self.refusal_cleared.emit()
+        return True
+
+    def refused(self, row: int, column: int) -> str | None:
+        """The message of a cell's refused input, or None."""
+        entry = self._refused.get((self._ids[row], column))
+        return entry[1] if entry else None

@@ -2,6 +2,11 @@
 by status, with the 100 % line (DS max) and the DS min level of the team's mix of cases.
 Names are on the vertical axis; clicking a bar selects the person, hovering shows the figures.
 
+The bars follow the staff table: its sort order and its filter (``set_order``). Big teams stay
+readable: every bar is one row of ``ROW_PX`` pixels with its name, and as many rows as fit are
+shown at a time; the wheel or the scroll bar beside the chart moves through the rest while the
+load axis and the DS lines stay where they are ("Viser 1–25 af 300" under the axis).
+
 ``show_summary`` redraws every bar; ``update_members`` redraws only the bars of the people an
 edit changed (the bars are one item that repaints only the rows it is asked to, so one edit on a
 team of thousands repaints one bar). ``bars_updated`` names the bar indices each update touched.
@@ -18,7 +23,7 @@ from typing import NamedTuple
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QCursor, QFontMetrics, QPainter, QPen, QPicture
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QToolTip, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QScrollBar, QStyleOptionGraphicsItem, QToolTip, QWidget
 
 from sagstal_desktop.core.formatting import format_number, format_percent
 from sagstal_desktop.core.load import Status, TeamSummary
@@ -27,7 +32,10 @@ from sagstal_desktop.gui.widgets import status_style
 from sagstal_desktop.i18n import _
 
 BAR_THICKNESS = 0.7
-MAX_NAMED_BARS = 60
+#: Height of one bar's row in pixels (a name's line height and some air).
+ROW_PX = 20
+#: Widest name column in pixels (longer names are cut; hovering shows them whole).
+MAX_NAME_PX = 200
 
 
 class Bar(NamedTuple):
@@ -141,6 +149,20 @@ class LoadChart(pg.PlotWidget):
         self._brushes = {status: pg.mkBrush(status_style.bar_hex(status)) for status in Status}
         self._pens = {status: pg.mkPen(status_style.bar_hex(status)) for status in Status}
         self._index: dict[str, int] = {}  # bar index of each member id
+        self._rows: list[int] = []  # the summary row of each bar
+        self._order: list[int] | None = None  # summary rows in the table's order and filter (None: all)
+        self._first = 0  # the first bar in sight
+        self._name_widths: dict[str, int] = {}  # pixels of each name shown so far
+        self._named: tuple | None = None  # (first bar, names) the ticks show
+        self._scroll = QScrollBar(Qt.Orientation.Vertical, self)
+        self._scroll.setObjectName("chartScroll")
+        self._scroll.valueChanged.connect(self._on_scroll)
+        self._scroll.hide()
+        self.shown_label = QLabel(self)
+        self.shown_label.setObjectName("chartShownRange")
+        self.shown_label.setStyleSheet("QLabel { background: rgba(255,255,255,220); color: #333; padding: 1px 4px; }")
+        self.shown_label.hide()
+        view.sigResized.connect(self._on_view_resized)
         self._x_top = 0.0
         self._bar_item = BarsItem(self._brushes, self._pens)
         plot.addItem(self._bar_item)
@@ -159,8 +181,7 @@ class LoadChart(pg.PlotWidget):
     # -- texts -------------------------------------------------------------------------
     def retranslate(self) -> None:
         norm_set = getattr(self, "_norm_set", None)
-        self.getPlotItem().setLabel("bottom", status_style.measure_text(
-            _("Load in % of DS max"), "load_axis", norm_set))
+        self._update_shown_label()
         self._max_line.label.setFormat(status_style.measure_text(
             _("DS max 100 %"), "line_max", norm_set))
         self._update_min_label()
@@ -189,25 +210,119 @@ class LoadChart(pg.PlotWidget):
         persons = summary.persons
         ids, names = persons.column("member_id"), persons.column("name")
         loads, statuses = persons.column("load_max"), persons.column("status")
+        count = len(ids)
+        self._rows = (list(range(count)) if self._order is None
+                      else [row for row in self._order if 0 <= row < count])
         self._bars = [
-            Bar(mid, name, 0.0 if load is None else load * 100, status_style.bar_hex(status), status)
-            for mid, name, load, status in zip(ids, names, loads, statuses, strict=True)
+            Bar(ids[row], names[row], 0.0 if loads[row] is None else loads[row] * 100,
+                status_style.bar_hex(statuses[row]), statuses[row])
+            for row in self._rows
         ]
         self._index = {bar.member_id: i for i, bar in enumerate(self._bars)}
         self._bar_item.set_bars([b.load_pct for b in self._bars], [b.status for b in self._bars])
         self._update_names()
         self._update_levels(summary)
         count = len(self._bars)
-        self.getPlotItem().setYRange(-1.3, max(count, 1) - 0.4, padding=0)  # room above for line labels
+        self._apply_window()
         self.bars_updated.emit(tuple(range(count)))
+
+    def set_order(self, rows: list[int] | None) -> None:
+        """Show the bars of these summary rows in this order (the table's sort and filter);
+        None shows every person in the team's order."""
+        rows = None if rows is None else list(rows)
+        if rows != self._order:
+            self._order = rows
+            if self._summary is not None:
+                self.show_summary(self._summary, self._lang, getattr(self, "_norm_set", None))
+
+    # -- the rows in sight -----------------------------------------------------------------
+    def rows_in_sight(self) -> int:
+        """How many bars fit the chart's height."""
+        height = self.getPlotItem().getViewBox().sceneBoundingRect().height()
+        return max(3, int(height // ROW_PX) - 1) if height > 0 else 25
+
+    def shown_range(self) -> tuple[int, int]:
+        """The first and the last bar in sight (0-based)."""
+        return self._first, min(len(self._bars), self._first + self.rows_in_sight()) - 1
+
+    def scroll_to(self, first: int) -> None:
+        """Bring bar ``first`` to the top (as far as the bars go)."""
+        self._scroll.setValue(first)
+        self._apply_window()
+
+    def bring_into_sight(self, member_id: str) -> None:
+        """Scroll the bar of ``member_id`` into sight (if it is shown at all)."""
+        index = self._index.get(member_id)
+        if index is None:
+            return
+        first, last = self.shown_range()
+        if not first <= index <= last:
+            self.scroll_to(max(0, index - self.rows_in_sight() // 2))
+
+    def _on_scroll(self, value: int) -> None:
+        if value != self._first:
+            self._apply_window()
+
+    def _apply_window(self) -> None:
+        rows, count = self.rows_in_sight(), len(self._bars)
+        spare = max(0, count - rows)
+        self._scroll.blockSignals(True)
+        self._scroll.setRange(0, spare)
+        self._scroll.setPageStep(rows)
+        self._scroll.blockSignals(False)
+        self._scroll.setVisible(spare > 0)
+        self._first = min(self._scroll.value(), spare)
+        # room above the first bar for the line labels
+        self.getPlotItem().setYRange(self._first - 1.3, self._first + max(rows, 1) - 0.4, padding=0)
+        self._name_bars_in_sight()
+        self._place_scroll()
+        self._update_shown_label()
+
+    def _update_shown_label(self) -> None:
+        norm_set = getattr(self, "_norm_set", None)
+        bottom = status_style.measure_text(_("Load in % of DS max"), "load_axis", norm_set)
+        if self.getPlotItem().getAxis("bottom").labelText != bottom:
+            self.getPlotItem().setLabel("bottom", bottom)
+        count = len(self._bars)
+        first, last = self.shown_range()
+        if count > last + 1 or first > 0:
+            self.shown_label.setText(_("{first}–{last} of {count} · scroll for more").format(
+                first=first + 1, last=last + 1, count=count))
+            self.shown_label.adjustSize()
+            self.shown_label.show()
+        else:
+            self.shown_label.hide()
+
+    def _place_scroll(self) -> None:
+        width = self._scroll.sizeHint().width()
+        self._scroll.setGeometry(self.width() - width, 0, width, self.height())
+        self.shown_label.move(2, self.height() - self.shown_label.height() - 2)  # under the names
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if hasattr(self, "_scroll"):
+            self._place_scroll()
+
+    def _on_view_resized(self, *_args: object) -> None:
+        """The plot area changed size: as many rows as now fit, room for the 100 % label."""
+        self._apply_window()
+        self._x_top = -1.0
+        if self._summary is not None:
+            self._update_levels(self._summary)
+
+    def wheelEvent(self, event) -> None:
+        steps = -round(event.angleDelta().y() / 120 * 3)
+        if steps and self._scroll.isVisible():
+            self._scroll.setValue(self._scroll.value() + steps)
+        event.accept()
 
     def update_members(self, summary: TeamSummary, member_ids: Iterable[str]) -> None:
         """Redraw only the bars of ``member_ids`` (same people, same order as the last summary)."""
         self._summary = summary
-        changed = sorted(self._index[m] for m in member_ids)
+        changed = sorted(self._index[m] for m in member_ids if m in self._index)
         renamed = False
         for index in changed:
-            person = summary.persons[index]
+            person = summary.persons[self._rows[index]]
             load = 0.0 if person.load_max is None else person.load_max * 100
             bar = Bar(person.member_id, person.name, load, status_style.bar_hex(person.status), person.status)
             renamed = renamed or bar.name != self._bars[index].name
@@ -219,14 +334,29 @@ class LoadChart(pg.PlotWidget):
         self.bars_updated.emit(tuple(changed))
 
     def _update_names(self) -> None:
+        """The name column's width (from every shown name, each measured once) and the names of
+        the bars in sight."""
         left = self.getPlotItem().getAxis("left")
-        if len(self._bars) <= MAX_NAMED_BARS:
-            left.setTicks([[(i, b.name) for i, b in enumerate(self._bars)]])
-            metrics = QFontMetrics(left.style["tickFont"] or self.font())
-            left.setWidth(max([metrics.horizontalAdvance(b.name) for b in self._bars] + [30]) + 16)
-        else:  # too many to name: row numbers (hovering still names the person)
-            left.setTicks(None)
-            left.setWidth(50)
+        metrics = QFontMetrics(left.style["tickFont"] or self.font())
+        widths = self._name_widths
+        for bar in self._bars:
+            if bar.name not in widths:
+                widths[bar.name] = min(metrics.horizontalAdvance(bar.name), MAX_NAME_PX)
+        left.setWidth(max([widths[b.name] for b in self._bars] + [30]) + 16)
+        self._named = None
+        self._name_bars_in_sight()
+
+    def _name_bars_in_sight(self) -> None:
+        """Ticks for the bars in sight only (a few dozen, whatever the team's size)."""
+        first, last = self._first, min(len(self._bars), self._first + self.rows_in_sight() + 1)
+        names = tuple(b.name for b in self._bars[first:last])
+        if self._named == (first, names):
+            return
+        self._named = (first, names)
+        left = self.getPlotItem().getAxis("left")
+        metrics = QFontMetrics(left.style["tickFont"] or self.font())
+        left.setTicks([[(first + i, metrics.elidedText(name, Qt.TextElideMode.ElideRight, MAX_NAME_PX))
+                        for i, name in enumerate(names)]])
 
     def _update_levels(self, summary: TeamSummary) -> None:
         """The DS min line and the horizontal range (cheap; after every update)."""
@@ -242,10 +372,15 @@ class LoadChart(pg.PlotWidget):
             self._min_level = None
             self._min_line.hide()
         self._update_min_label()
-        top = max([b.load_pct for b in self._bars] + [100.0])
+        top = max([b.load_pct for b in self._bars] + [100.0]) * 1.08
+        # room right of the 100 % line for its label ("DS maks. 100 %"), whatever the width
+        plot_px = self.getPlotItem().getViewBox().sceneBoundingRect().width()
+        label_px = QFontMetrics(self.font()).horizontalAdvance(self._max_line.label.format) + 14
+        if plot_px > label_px * 1.5:
+            top = max(top, 100 / (1 - label_px / plot_px))
         if top != self._x_top:
             self._x_top = top
-            self.getPlotItem().setXRange(0, top * 1.08, padding=0)
+            self.getPlotItem().setXRange(0, top, padding=0)
 
     def bars(self) -> list[Bar]:
         return list(self._bars)
@@ -279,7 +414,7 @@ class LoadChart(pg.PlotWidget):
     def describe(self, index: int) -> str:
         """The hover text of a bar: name, load, caseload, cases, status."""
         lang = self._lang
-        person = self._summary.persons[index]
+        person = self._summary.persons[self._rows[index]]
         norm_set = getattr(self, "_norm_set", None)
         text = status_style.measure_text(_(
             "{name}\nLoad: {load} of DS max\nFull-time caseload: {fte}\nCases: {cases}\n{status}"

@@ -1,0 +1,128 @@
+"""A table view whose first column (the names) stays put when the table scrolls sideways: a
+second ``QTableView`` over the same model and selection lies over the first column, shows only
+that column, and shares the vertical scrolling, the row heights and the column's width."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView, QWidget
+
+
+class FrozenColumnTable(QTableView):
+    """``QTableView`` with a frozen first column (``frozen`` is the view over it)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.frozen = QTableView(self)
+        self.frozen.setObjectName("frozenNameColumn")
+        self.frozen.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.frozen.verticalHeader().hide()
+        self.frozen.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.frozen.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.frozen.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.frozen.setFrameShape(QFrame.Shape.NoFrame)
+        self.frozen.setStyleSheet("QTableView#frozenNameColumn { border-right: 1px solid #9a9a9a; }")
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.horizontalHeader().sectionResized.connect(self._on_section_resized)
+        self.verticalHeader().sectionResized.connect(self._on_row_resized)
+        self.frozen.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
+        self.verticalScrollBar().valueChanged.connect(self.frozen.verticalScrollBar().setValue)
+        self.frozen.horizontalHeader().sectionClicked.connect(self._on_frozen_header_clicked)
+        self.horizontalHeader().sortIndicatorChanged.connect(self._on_main_sort)
+
+    # -- model -------------------------------------------------------------------------------
+    def setModel(self, model: QAbstractItemModel) -> None:
+        super().setModel(model)
+        self.frozen.setModel(model)
+        self.frozen.setSelectionModel(self.selectionModel())
+        for signal in (model.modelReset, model.columnsInserted, model.columnsRemoved, model.layoutChanged,
+                       model.rowsInserted, model.rowsRemoved):
+            signal.connect(self._sync)
+        self._sync()
+
+    def setSortingEnabled(self, enable: bool) -> None:
+        super().setSortingEnabled(enable)
+        # the frozen header sorts through this table (its own sorting would sort the shared model again)
+        header = self.frozen.horizontalHeader()
+        header.setSortIndicatorShown(enable)
+        header.setSectionsClickable(enable)
+
+    def setEditTriggers(self, triggers: QAbstractItemView.EditTrigger) -> None:
+        super().setEditTriggers(triggers)
+        self.frozen.setEditTriggers(triggers)
+
+    def setAlternatingRowColors(self, enable: bool) -> None:
+        super().setAlternatingRowColors(enable)
+        self.frozen.setAlternatingRowColors(enable)
+
+    def setSelectionBehavior(self, behavior: QAbstractItemView.SelectionBehavior) -> None:
+        super().setSelectionBehavior(behavior)
+        self.frozen.setSelectionBehavior(behavior)
+
+    def _sync(self, *_args: object) -> None:
+        model = self.model()
+        if model is None:
+            return
+        for column in range(model.columnCount()):
+            self.frozen.setColumnHidden(column, column != 0)
+        if model.columnCount():
+            self.frozen.setColumnWidth(0, self.columnWidth(0))
+        self.frozen.verticalHeader().setDefaultSectionSize(self.verticalHeader().defaultSectionSize())
+        self.frozen.setVerticalScrollMode(self.verticalScrollMode())  # the same scroll values
+        self.frozen.setVisible(model.rowCount() > 0)
+        self._place()
+
+    def _on_frozen_header_clicked(self, column: int) -> None:
+        """A click on the frozen "Name" header sorts as a click on the table's own would."""
+        if not self.isSortingEnabled():
+            return
+        header = self.horizontalHeader()
+        ascending = Qt.SortOrder.AscendingOrder
+        same = header.sortIndicatorSection() == column and header.sortIndicatorOrder() == ascending
+        self.sortByColumn(column, Qt.SortOrder.DescendingOrder if same else ascending)
+
+    def _on_main_sort(self, column: int, order: Qt.SortOrder) -> None:
+        header = self.frozen.horizontalHeader()
+        if (header.sortIndicatorSection(), header.sortIndicatorOrder()) != (column, order):
+            header.blockSignals(True)
+            header.setSortIndicator(column, order)
+            header.blockSignals(False)
+            header.viewport().update()
+
+    def _on_section_resized(self, column: int, _old: int, new: int) -> None:
+        if column == 0:
+            self.frozen.setColumnWidth(0, new)
+            self._place()
+
+    def _on_row_resized(self, row: int, _old: int, new: int) -> None:
+        self.frozen.setRowHeight(row, new)
+
+    # -- geometry -----------------------------------------------------------------------------
+    def _place(self) -> None:
+        frame = self.frameWidth()
+        self.frozen.horizontalHeader().setFixedHeight(self.horizontalHeader().height())
+        self.frozen.setGeometry(self.verticalHeader().width() + frame, frame, self.columnWidth(0),
+                                self.viewport().height() + self.horizontalHeader().height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place()
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        if hasattr(self, "frozen"):
+            self._place()
+
+    def scrollTo(self, index: QModelIndex,
+                 hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        """Scroll so that a cell is not hidden under the frozen column; a name cell (always in
+        sight) scrolls the rows only."""
+        horizontal = self.horizontalScrollBar().value()
+        super().scrollTo(index, hint)
+        if index.column() == 0:
+            self.horizontalScrollBar().setValue(horizontal)
+            return
+        left = self.columnViewportPosition(index.column())
+        if left < self.columnWidth(0):
+            bar = self.horizontalScrollBar()
+            bar.setValue(max(0, bar.value() - (self.columnWidth(0) - left)))
