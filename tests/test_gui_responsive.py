@@ -135,3 +135,31 @@ def test_exporting_a_big_memo_keeps_the_event_loop_turning(qtbot, make_window, t
     assert seen["ticks"] >= 3, seen
     assert target.read_bytes().startswith(b"%PDF")
     assert "notat.pdf" in win.last_message()
+
+
+def test_a_slow_save_shows_progress_without_cancel(qtbot, make_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
+
+    win = make_window(big_team(20))
+    target = tmp_path / "team.sagstal"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    original, release, shown = team_io.save_team, threading.Event(), []
+
+    def slow_save(team, path, **kwargs):
+        assert release.wait(20)  # held until the progress dialog has been seen
+        return original(team, path, **kwargs)
+
+    def look() -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+        if dialogs:
+            shown.append((dialogs[0].labelText(), [b.text() for b in dialogs[0].findChildren(QPushButton)
+                                                   if b.isVisible()]))
+            release.set()
+        else:
+            QTimer.singleShot(10, look)
+
+    monkeypatch.setattr(team_io, "save_team", slow_save)
+    QTimer.singleShot(0, look)
+    assert win.files.save()
+    assert shown == [("Saving team.sagstal…", [])]  # a save runs to its end: no Cancel button
+    assert target.is_file()

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEventLoop, Qt, QThread, Signal
+from PySide6.QtCore import QEventLoop, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from sagstal_desktop.i18n import _
@@ -88,11 +88,18 @@ def run_with_progress(parent: QWidget | None, label: str, job: Job, *, title: st
             dialog.setValue(min(done, total))
 
     worker.progressed.connect(show_progress)
+    # QProgressDialog shows itself only from setValue: a job that reports no progress (a save) is
+    # shown by this timer once it has run for min_duration_ms
+    show_later = QTimer()
+    show_later.setSingleShot(True)
+    show_later.timeout.connect(lambda: None if worker.isFinished() else dialog.show())
     loop = QEventLoop()
     worker.finished.connect(loop.quit)
     worker.start()
+    show_later.start(min_duration_ms)
     if not worker.isFinished():
         loop.exec()
+    show_later.stop()
     worker.wait()
     dialog.canceled.disconnect(worker.cancel_event.set)  # closing the dialog emits canceled
     dialog.close()
