@@ -76,6 +76,17 @@ def test_saving_ten_thousand_people_keeps_the_event_loop_turning(qtbot, make_win
     assert win.document_path() == target
 
 
+def test_opening_ten_thousand_people_keeps_the_event_loop_turning(qtbot, make_window, tmp_path, monkeypatch):
+    path = team_io.save_team(big_team(10_000), tmp_path / "stort team.sagstal")
+    win = make_window()
+    ticker, seen = Ticker(), {}
+    ticks_during(monkeypatch, team_io, "load_team", ticker, seen)
+    assert win.files.open_path(path)
+    assert seen["thread"] is not threading.main_thread()
+    assert seen["ticks"] >= 3, seen
+    assert len(win.team().staff) == 10_000 and win.document_path() == path
+
+
 def test_a_second_save_during_a_save_is_refused(qtbot, make_window, tmp_path, monkeypatch):
     win = make_window(big_team(200))
     target = tmp_path / "team.sagstal"

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from sagstal_desktop.gui.main_window import MainWindow
 
 FILE_SUFFIX = ".sagstal"
-#: A save that takes longer than this shows a progress dialog.
+#: Saving or opening that takes longer than this shows a progress dialog.
 SAVE_PROGRESS_AFTER_MS = 200
 
 
@@ -81,10 +81,13 @@ class FileActions:
 
     def open_path(self, path: Path) -> bool:
         """Open ``path`` without asking to save first (start-up, recent files after asking)."""
+        from sagstal_desktop.gui.background import run_with_progress
         from sagstal_desktop.io.document import DocumentError, load_team
 
-        try:
-            team = load_team(path)
+        try:  # read in a worker thread: a big team never stalls the window
+            team = run_with_progress(self._window, _("Opening {file}…").format(file=Path(path).name),
+                                     lambda _progress, _cancelled: load_team(path), title=_("Open"),
+                                     min_duration_ms=SAVE_PROGRESS_AFTER_MS, cancellable=False)
         except DocumentError as error:
             QMessageBox.warning(self._window, _("Cannot open the file"), error.message(self._window.language()))
             self._forget_recent(path)
