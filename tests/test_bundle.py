@@ -30,10 +30,14 @@ def test_the_bundle_builds_and_passes_its_self_test(tmp_path):
     assert program.is_file()
     internal = tmp_path / "dist" / "sagstal-desktop" / "_internal"
     assert (internal / "sagstal_desktop" / "resources" / "norms" / "ds_current.json").is_file()
-    assert not (internal / "pandas").exists()  # the program never imports pandas
+    # pandas is bundled: the history's time series and export (issue 15) and the scenario
+    # comparison's tables and Excel export (issue 12) use it, imported lazily, never on start-up
+    # (tests/test_gui_startup.py); the self-test below exports the demo's history with it
+    assert (internal / "pandas").exists()
     assert list(internal.glob("_rl_accel*")), "reportlab's C accelerators are missing"
     ran = subprocess.run([str(program), "--self-test"], capture_output=True, text=True, timeout=120,
                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), cwd=tmp_path)
     assert ran.returncode == 0, ran.stderr
     assert ran.stdout.strip().startswith(f"sagstal-desktop {__version__} self-test OK: 12 persons")
+    assert ", history 12 snapshots" in ran.stdout
     print(f"bundle built in {seconds:.0f} s")

@@ -132,6 +132,8 @@ def test_a_version_1_file_opens_with_the_defaults_and_stays_unchanged(tmp_path, 
     db = sqlite3.connect(path)  # turn it into the version-1 layout
     db.execute("ALTER TABLE staff DROP COLUMN competences")
     db.execute("ALTER TABLE staff DROP COLUMN takes_new_cases")
+    db.execute("ALTER TABLE staff DROP COLUMN reductions")  # version 3's additions
+    db.execute("DROP TABLE scenarios")
     db.execute("PRAGMA user_version = 1")
     db.commit()
     db.close()

@@ -124,7 +124,15 @@ def test_import_as_new_opens_new_document(tmp_path, window, seen_dialogs):
     assert window.applied == []
     [(team, title)] = window.opened
     assert title == "nyt hold" and [p.name for p in team.staff] == ["Kim"]
-    assert team.settings.norm_set_id == window.norm_set().id
+    # measured like `sagstal import` and New team: the default set for new teams, not the open team's
+    from sagstal_desktop.core.model import Team
+    from sagstal_desktop.io.importer import import_file
+
+    assert window.norm_set().id != Team().norm_set().id  # the fixture's open team uses another set
+    assert team.settings.norm_set_id == Team().norm_set().id
+    cli_team = import_file(path, Team().norm_set(), None).new_team()
+    assert [(m.name, m.weekly_hours, dict(m.counts)) for m in team.staff] == \
+        [(m.name, m.weekly_hours, dict(m.counts)) for m in cli_team.staff]
 
 
 def test_errors_block_the_import(tmp_path, window, seen_dialogs, demo, qtbot):

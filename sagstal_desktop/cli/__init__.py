@@ -24,7 +24,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "sagstal_desktop.cli.whatif",
     "sagstal_desktop.cli.spreadsheets",
     "sagstal_desktop.cli.memo",
+    "sagstal_desktop.cli.history",
     "sagstal_desktop.cli.planning",
+    "sagstal_desktop.cli.scenarios",
 )
 
 

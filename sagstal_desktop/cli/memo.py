@@ -8,6 +8,7 @@ from sagstal_desktop.cli.common import (
     CliError,
     add_as_of_option,
     add_lang_option,
+    as_of_date,
     choose_norm_set,
     open_team,
     output_path,
@@ -49,6 +50,7 @@ def cmd_memo(args: argparse.Namespace) -> int:
     options = MemoOptions(
         lang=args.lang, anonymise=args.anonymise, include_national=not args.no_national,
         include_budget=not args.no_budget, include_references=not args.no_references,
+        include_history=not args.no_history, history_from=args.history_from, history_to=args.history_to,
         budget_years=args.budget_years, budget_first_year=args.budget_first_year, as_of=args.as_of,
     )
     try:
@@ -73,6 +75,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-national", action="store_true", help="leave out the national figures (2023 survey)")
     p.add_argument("--no-budget", action="store_true", help="leave out the budget table")
     p.add_argument("--no-references", action="store_true", help="leave out the reference caseloads")
+    p.add_argument("--no-history", action="store_true",
+                   help="leave out the section on the team's development (shown with two or more snapshots)")
+    p.add_argument("--history-from", type=as_of_date, default=None,
+                   help="first date of the history shown (default: the last twelve snapshots)")
+    p.add_argument("--history-to", type=as_of_date, default=None, help="last date of the history shown")
     p.add_argument("--budget-years", type=_budget_years, default=None,
                    help=f"years in the budget table ({MIN_BUDGET_YEARS}-{MAX_BUDGET_YEARS}; default: the team's)")
     p.add_argument("--budget-first-year", type=_year, default=None, help="first budget year (default: the team's)")

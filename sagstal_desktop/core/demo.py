@@ -3,16 +3,22 @@
 Twelve fictitious caseworkers: full-timers and part-timers, a newcomer (started two months
 before the day it is built), a union representative (TR) with hours on TR work, one with
 project hours; loads below, within and over DS's 2020 ranges. The names are invented.
+
+The demo ships with a year of monthly snapshots (the first of each of the twelve months before
+today): the same people with fewer cases a year ago, growing month by month, the newcomer only
+from the month after he started, and the first months measured against the 2015 case-type
+norms before the team changed to DS's 2020 ranges. The development is invented, like the names.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date
 
 from sagstal_desktop.core.formatting import format_number
-from sagstal_desktop.core.history import take_snapshot
+from sagstal_desktop.core.history import make_snapshot, morning_of
 from sagstal_desktop.core.load import add_months
 from sagstal_desktop.core.model import StaffMember, Team, TeamInfo, TeamSettings
+from sagstal_desktop.core.norms import find_norm_set
 from sagstal_desktop.core.references import budget_case
 
 # (name, weekly hours, other hours, other tasks, start: years/months before today, sdp, jobafkl.)
@@ -31,6 +37,22 @@ _PEOPLE = (
     ("Lars Winther", 37, 0, "", (10, 2), 0, 43),
 )
 
+#: (months before today, share of today's cases each person held then, norm set, label):
+#: invented figures for the demo's history.
+_HISTORY = (
+    (12, 0.84, "ds_2015_types", "Årsopgørelse"),
+    (11, 0.86, "ds_2015_types", ""),
+    (10, 0.85, "ds_2015_types", ""),
+    (9, 0.88, "ds_2015_types", "Kvartalsopgørelse"),
+    (8, 0.90, "ds_2020", "Skift til DS 2020"),
+    (7, 0.89, "ds_2020", ""),
+    (6, 0.92, "ds_2020", "Kvartalsopgørelse"),
+    (5, 0.94, "ds_2020", ""),
+    (4, 0.93, "ds_2020", ""),
+    (3, 0.96, "ds_2020", "Kvartalsopgørelse"),
+    (2, 0.98, "ds_2020", ""),
+    (1, 0.97, "ds_2020", ""),
+)
 
 
 def _bi08_cost() -> tuple[float, str]:
@@ -80,14 +102,21 @@ def demo_team(today: date | None = None) -> Team:
                 counts=counts,
             )
         )
-    earlier = team.copy()
-    earlier.snapshots = []
-    for person in earlier.staff:
-        person.counts = {t: max(0, n - 3) for t, n in person.counts.items()}
-    snap_day = add_months(today, -3)
-    snapshot = take_snapshot(
-        earlier, "Kvartalsopgørelse", as_of=snap_day,
-        taken_at=datetime.combine(snap_day, datetime.min.time()) + timedelta(hours=9),
-    )
-    team.snapshots.append(snapshot)
+    team.snapshots = _history(team, today)
     return team
+
+
+def _history(team: Team, today: date) -> list:
+    """The demo's monthly snapshots, oldest first (see ``_HISTORY``)."""
+    snapshots = []
+    for months_back, share, norm_set_id, label in _HISTORY:
+        day = add_months(today.replace(day=1), -months_back)
+        then = team.copy()
+        then.snapshots = []
+        then.settings.norm_set_id = norm_set_id
+        then.staff = [p for p in then.staff if p.start_date is None or p.start_date <= day]
+        for person in then.staff:
+            person.counts = {t: round(n * share) for t, n in person.counts.items()}
+        snapshots.append(make_snapshot(then, label, as_of=day, taken_at=morning_of(day),
+                                       norm_set=find_norm_set(norm_set_id)))
+    return snapshots

@@ -2,7 +2,8 @@
 
 Definitions (domain brief, "The load model the app implements"):
 
-* casework capacity  c = (weekly hours - hours on other tasks) / 37, times (1 - reduction)
+* casework capacity  c = (weekly hours - hours on other tasks - dated reductions active on the
+  date measured, ``core/reductions.py``) / 37, times (1 - reduction)
   while the person is a newcomer (start date less than ``newcomer_months`` before the date
   measured);
 * weighted load against the DS maximum  L = sum_t n_t / max_t / c  (1.0 = 100 %); likewise
@@ -39,6 +40,7 @@ from typing import NamedTuple, overload
 
 from sagstal_desktop.core.model import StaffMember, Team, TeamSettings
 from sagstal_desktop.core.norms import NormSet, TypeNorm
+from sagstal_desktop.core.reductions import active_hours
 
 #: Tolerance for comparing a load with 100 %: exactly a DS-maximum caseload is "within".
 EPSILON = 1e-9
@@ -353,6 +355,8 @@ def _compute_people_python(
                 weighted_max += n / norm.max
                 weighted_min += n / norm.min
         hours = person.weekly_hours - person.other_hours
+        if person.reductions:
+            hours -= active_hours(person.reductions, as_of)
         if 0 < hours <= HOURS_EPSILON:
             hours = 0.0
         capacity = hours / fth * (keep if newcomer else 1.0) if hours > 0 else 0.0
@@ -427,6 +431,9 @@ def _compute_people_numpy(
     newcomers = np.fromiter(_newcomer_flags(staff, settings, as_of), dtype=bool, count=size)
     weekly = np.fromiter(map(attrgetter("weekly_hours"), staff), dtype=float, count=size)
     hours = weekly - np.fromiter(map(attrgetter("other_hours"), staff), dtype=float, count=size)
+    for i, person in enumerate(staff):
+        if person.reductions:
+            hours[i] -= active_hours(person.reductions, as_of)
     hours[(hours > 0) & (hours <= HOURS_EPSILON)] = 0.0
     has_hours = hours > 0
     safe_hours = np.where(has_hours, hours, 1.0)

@@ -14,6 +14,8 @@ from typing import Any
 
 from sagstal_desktop.core.defaults import default_of
 from sagstal_desktop.core.norms import NormSet, default_norm_set
+from sagstal_desktop.core.reductions import Reduction, active_hours
+from sagstal_desktop.core.scenario_model import Scenario
 
 AUTHOR_ROLES = ("team_leader", "tr", "other")
 
@@ -67,10 +69,18 @@ class StaffMember:
     competences: tuple[str, ...] = ()
     #: False: "tager ikke nye sager" (on leave, leaving); may still hand cases over.
     takes_new_cases: bool = True
+    #: Dated hours on other tasks with a reason (``core/reductions.py``); they reduce the
+    #: casework hours only on the days between their dates.
+    reductions: tuple[Reduction, ...] = ()
 
     @property
     def casework_hours(self) -> float:
+        """Weekly hours minus the undated hours on other tasks (see ``casework_hours_on``)."""
         return self.weekly_hours - self.other_hours
+
+    def casework_hours_on(self, on: date) -> float:
+        """Casework hours on ``on``: also minus the dated reductions active that day."""
+        return self.weekly_hours - self.other_hours - active_hours(self.reductions, on)
 
 
 @dataclass
@@ -92,6 +102,8 @@ class Team:
     staff: list[StaffMember] = field(default_factory=list)
     custom_norm_sets: list[NormSet] = field(default_factory=list)
     snapshots: list[Snapshot] = field(default_factory=list)
+    #: Named variants of the team (``core/scenarios.py``); never change the team itself.
+    scenarios: list[Scenario] = field(default_factory=list)
 
     def norm_set(self) -> NormSet:
         """The norm set chosen in the settings (built-in or the team's own)."""
@@ -115,4 +127,5 @@ class Team:
             p.counts = dict(p.counts)
         clone.custom_norm_sets = list(self.custom_norm_sets)
         clone.snapshots = [copy.deepcopy(s) for s in self.snapshots]
+        clone.scenarios = [s.copy() for s in self.scenarios]
         return clone

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from sagstal_desktop.core.model import StaffMember, Team, TeamInfo, TeamSettings
+from sagstal_desktop.core.reductions import Reduction
 
 
 def member_to_dict(member: StaffMember) -> dict[str, Any]:
@@ -21,6 +22,7 @@ def member_to_dict(member: StaffMember) -> dict[str, Any]:
         "note": member.note,
         "competences": list(member.competences),
         "takes_new_cases": member.takes_new_cases,
+        "reductions": [r.to_dict() for r in member.reductions],
     }
 
 
@@ -37,6 +39,7 @@ def member_from_dict(data: dict[str, Any]) -> StaffMember:
         note=str(data.get("note") or ""),
         competences=tuple(str(c) for c in data.get("competences") or ()),
         takes_new_cases=bool(data.get("takes_new_cases", True)),
+        reductions=tuple(Reduction.from_dict(r) for r in data.get("reductions") or ()),
     )
 
 
@@ -67,3 +70,14 @@ def team_inputs(team: Team) -> dict[str, Any]:
         "settings": settings_to_dict(team.settings),
         "staff": [member_to_dict(m) for m in team.staff],
     }
+
+
+def team_from_inputs(inputs: dict[str, Any], custom_norm_sets: list | tuple = ()) -> Team:
+    """A team built from ``team_inputs`` output (no snapshots, no scenarios); the norm sets
+    ``custom_norm_sets`` are shared (they are immutable)."""
+    return Team(
+        info=info_from_dict(inputs.get("info") or {}),
+        settings=settings_from_dict(dict(inputs.get("settings") or {})),
+        staff=[member_from_dict(m) for m in inputs.get("staff") or ()],
+        custom_norm_sets=list(custom_norm_sets),
+    )

@@ -34,6 +34,8 @@ class Act(enum.Enum):
     SHOW_ALL = "show_all"
     SETTINGS = "settings"
     NORM_SETS = "norm_sets"
+    HISTORY = "history"
+    TAKE_SNAPSHOT = "take_snapshot"
     HELP = "help"
     ABOUT = "about"
     LANG_DA = "lang_da"
@@ -70,4 +72,6 @@ HANDLERS = {
     Act.EXPORT_MEMO: ("memo_actions", "export_memo"),
     Act.PREVIEW_MEMO: ("memo_actions", "preview_memo"),
     Act.PRINT_MEMO: ("memo_actions", "print_memo"),
+    Act.HISTORY: ("history_actions", "show_history"),
+    Act.TAKE_SNAPSHOT: ("history_actions", "take_snapshot"),
 }

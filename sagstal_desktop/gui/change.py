@@ -40,6 +40,12 @@ class Change:
     structure_changed: bool = False
     norm_sets_changed: bool = False
     settings_changed: bool = False
+    snapshots_changed: bool = False  # the team's history (no staff row changes)
+
+    @classmethod
+    def history(cls) -> Change:
+        """Only the team's snapshots: no row, column, norm set or setting."""
+        return cls(frozenset(), frozenset(), snapshots_changed=True)
 
     @property
     def all_rows(self) -> bool:
@@ -53,4 +59,5 @@ class Change:
     @classmethod
     def everything(cls) -> Change:
         """A whole new team: rows, norm sets and settings."""
-        return cls(ALL, frozenset(), structure_changed=True, norm_sets_changed=True, settings_changed=True)
+        return cls(ALL, frozenset(), structure_changed=True, norm_sets_changed=True, settings_changed=True,
+                   snapshots_changed=True)

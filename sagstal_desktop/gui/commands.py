@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
-from sagstal_desktop.core.model import StaffMember, Team, TeamInfo, TeamSettings
+from sagstal_desktop.core.model import Snapshot, StaffMember, Team, TeamInfo, TeamSettings
 from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.gui.change import ALL, Change, count_column
 
@@ -154,6 +154,25 @@ class SetNormSetsCommand(QUndoCommand):
         self._set(self._old)
 
 
+class SetSnapshotsCommand(QUndoCommand):
+    """Replace the team's snapshots (take, relabel, delete, import): the history only."""
+
+    def __init__(self, document: Document, snapshots: list[Snapshot], text: str) -> None:
+        super().__init__(text)
+        self._document = document
+        self._old, self._new = list(document.history_team().snapshots), list(snapshots)
+
+    def _set(self, snapshots: list[Snapshot]) -> None:
+        self._document.history_team().snapshots = list(snapshots)
+        self._document.apply_change(Change.history())
+
+    def redo(self) -> None:
+        self._set(self._new)
+
+    def undo(self) -> None:
+        self._set(self._old)
+
+
 class ReplaceTeamCommand(QUndoCommand):
     """Swap in a whole new team (an import) as one step."""
 
@@ -167,6 +186,23 @@ class ReplaceTeamCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._document.set_team_object(self._old)
+
+
+class SetVariantCommand(QUndoCommand):
+    """Open another variant, or change the scenarios (the whole state before and after)."""
+
+    def __init__(self, document: Document, team: Team, base: Team | None, scenario_name: str | None,
+                 text: str) -> None:
+        super().__init__(text)
+        self._document = document
+        self._old = (document.team, document.base, document.scenario_name)
+        self._new = (team, base, scenario_name)
+
+    def redo(self) -> None:
+        self._document.set_variant_state(*self._new)
+
+    def undo(self) -> None:
+        self._document.set_variant_state(*self._old)
 
 
 class ApplyCellsCommand(QUndoCommand):

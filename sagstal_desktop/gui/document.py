@@ -2,11 +2,17 @@
 
 Every edit is a method of ``Document`` (``set_count``, ``set_member_field``, ``add_members``,
 ``remove_members``, ``set_settings``, ``set_norm_sets``, ``set_norm_set_choice``,
-``replace_team``) that pushes one undo command (``commands.py``). A command changes
+``replace_team``, ``set_variant``) that pushes one undo command (``commands.py``). A command changes
 ``document.team`` and calls ``apply_change``, which recomputes the summary once
 (``core.load.summarize``) and emits ``changed`` with a ``Change`` saying which rows, columns,
 norm sets or settings changed, on redo and on undo alike. Views read ``document.summary`` and
 update only what the ``Change`` names.
+
+Scenarios: while a scenario is open, ``team`` is that variant (built from its stored inputs, so
+the same table and undo edit it) and ``base`` holds the team itself with its scenarios;
+``file_team()`` folds the variant's inputs back in, and is what is saved. Opening a variant,
+making, renaming or deleting one, and changing its absences are each one undoable step
+(``set_variant``: the whole (team, base, scenario name) state before and after).
 
 While the document has unsaved changes it is copied every ``AUTOSAVE_INTERVAL_MS`` (2 s: a
 crash loses at most about that much work) to a recovery file in ``config.recovery_dir()``
@@ -35,7 +41,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from sagstal_desktop.core.load import TeamSummary, summarize
-from sagstal_desktop.core.model import StaffMember, Team, TeamInfo, TeamSettings
+from sagstal_desktop.core.model import Snapshot, StaffMember, Team, TeamInfo, TeamSettings
 from sagstal_desktop.core.norms import NormSet, default_norm_set
 from sagstal_desktop.gui import commands
 from sagstal_desktop.gui.change import Change
@@ -68,6 +74,8 @@ class Document(QObject):
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._fixed_as_of = as_of
         self.team = team
+        self.base: Team | None = None  # the team itself while a scenario is open
+        self.scenario_name: str | None = None  # the open scenario (None: the team itself)
         self.path: Path | None = _absolute(path)
         self.is_demo = demo
         self._forced_modified = False
@@ -154,6 +162,39 @@ class Document(QObject):
         """Replace the team's own norm sets."""
         self.undo_stack.push(commands.SetNormSetsCommand(self, norm_sets, text))
 
+    def history_team(self) -> Team:
+        """The team whose history (snapshots) is shown and edited: the team itself, also while a
+        scenario is open (a scenario is a variant of the inputs, not of the team's past)."""
+        return self.base if self.base is not None and self.scenario_name is not None else self.team
+
+    def set_snapshots(self, snapshots: list[Snapshot], text: str) -> None:
+        """Replace the team's snapshots (its history); no staff figure changes."""
+        self.undo_stack.push(commands.SetSnapshotsCommand(self, snapshots, text))
+
+    def set_variant(self, team: Team, base: Team | None, scenario_name: str | None, text: str) -> None:
+        """Make ``team`` the live team, ``base`` the stored team and ``scenario_name`` the open
+        scenario (None, None: the team itself), as one undoable step."""
+        self.undo_stack.push(commands.SetVariantCommand(self, team, base, scenario_name, text))
+
+    def set_variant_state(self, team: Team, base: Team | None, scenario_name: str | None) -> None:
+        """Used by ``SetVariantCommand``."""
+        self.team, self.base, self.scenario_name = team, base, scenario_name
+        self.apply_change(Change.everything())
+        self.state_changed.emit()
+
+    def file_team(self) -> Team:
+        """The team as it is saved: with the open scenario's inputs taken from the live team."""
+        if self.base is None or self.scenario_name is None:
+            return self.team
+        from sagstal_desktop.core.serialize import team_inputs
+
+        saved = self.base.copy()
+        saved.custom_norm_sets = list(self.team.custom_norm_sets)
+        for scenario in saved.scenarios:
+            if scenario.name == self.scenario_name:
+                scenario.inputs = team_inputs(self.team)
+        return saved
+
     def replace_team(self, team: Team, text: str) -> None:
         """Swap in a whole new team (an import) as one undoable step."""
         self.undo_stack.push(commands.ReplaceTeamCommand(self, team, text))
@@ -163,6 +204,7 @@ class Document(QObject):
         self.discard_recovery()
         self.undo_stack.clear()
         self.team, self.path, self.is_demo = team, _absolute(path), demo
+        self.base, self.scenario_name = None, None
         self._forced_modified = modified
         self._autosaved_generation = self._generation
         self.apply_change(Change.everything())
@@ -181,9 +223,9 @@ class Document(QObject):
         self.mark_saved(path, snapshot)
 
     def save_snapshot(self) -> SaveSnapshot:
-        """A copy of the team to write on another thread (taken here, on the GUI thread), with
-        the edit it was taken at."""
-        return SaveSnapshot(self.team.copy(), self.undo_stack.index(), self._generation)
+        """A copy of the team as it is saved (``file_team``) to write on another thread (taken
+        here, on the GUI thread), with the edit it was taken at."""
+        return SaveSnapshot(self.file_team().copy(), self.undo_stack.index(), self._generation)
 
     def mark_saved(self, path: Path, snapshot: SaveSnapshot) -> None:
         """``snapshot`` was written to ``path``: the document now belongs to that file, and is
@@ -241,7 +283,7 @@ class Document(QObject):
             "saved_at": datetime.now().isoformat(timespec="seconds"),
             "team_name": self.team.info.team_name,
         }
-        return self.team.copy(), meta, self._generation, self._recovery_epoch
+        return self.file_team().copy(), meta, self._generation, self._recovery_epoch
 
     def _write_recovery(self, team: Team, meta: dict, generation: int, epoch: int) -> bool:
         """Write the recovery copy and its record (any thread). Never raises."""

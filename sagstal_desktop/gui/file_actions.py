@@ -140,7 +140,14 @@ class FileActions:
         self.title_hint = ""
         self.remember_recent(path)
         self._window.show_status(_("Saved {file}").format(file=path.name))
+        self._offer_snapshot()
         return True
+
+    def _offer_snapshot(self) -> None:
+        """After a save: offer a snapshot when this month has none (a non-blocking question)."""
+        from sagstal_desktop.gui.history_actions import offer_snapshot
+
+        offer_snapshot(self._window)
 
     def maybe_save(self) -> bool:
         """Ask to save unsaved changes. False if the user cancels (or saving fails)."""

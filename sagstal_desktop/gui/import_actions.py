@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
+from sagstal_desktop.core.model import Team
 from sagstal_desktop.gui.background import Cancelled, read_with_progress
 from sagstal_desktop.i18n import _, tr
 
@@ -72,7 +73,9 @@ def _import(window: Any, as_new: bool, path: Path | None) -> None:
     path = path or _ask_open(window)
     if path is None:
         return
-    norm_set = window.norm_set()
+    # a new team is measured against the default set for new teams, as `sagstal import` and New
+    # team do: the same spreadsheet gives the same team whichever way it comes in
+    norm_set = Team().norm_set() if as_new else window.norm_set()
     loaded = read_and_check(window, path, norm_set)
     if loaded is None:
         return

@@ -30,6 +30,7 @@ from sagstal_desktop.gui.menus import WindowActions
 from sagstal_desktop.gui.models.staff_filter import StaffFilterProxy
 from sagstal_desktop.gui.models.staff_model import COL_NAME, StaffTableModel
 from sagstal_desktop.gui.refused_input import RefusedInput
+from sagstal_desktop.gui.scenario_bar import ScenarioBar
 from sagstal_desktop.gui.staff_actions import StaffActions
 from sagstal_desktop.gui.table_clipboard import TableClipboard
 from sagstal_desktop.gui.widgets.chart_host import ChartHost
@@ -72,8 +73,8 @@ class MainWindow(QMainWindow):
         self.empty_hint = EmptyTableHint(self)
         self.actions[Act.language(self._lang)].setChecked(True)
         self._toolbar_actions()
+        self.scenario_bar = ScenarioBar(self)  # the open variant and the scenarios (gui/scenario_bar.py)
         self.layout_memory = WindowLayout(self)
-
         self._document.changed.connect(self._on_change)
         self._document.state_changed.connect(self._update_title)
         self._document.undo_stack.indexChanged.connect(self._update_undo_actions)
@@ -237,7 +238,7 @@ class MainWindow(QMainWindow):
             name = _("Demo team (not saved)")
         else:
             name = self.files.title_hint or _("Untitled team")
-        self.setWindowTitle(f"{name}[*] – Sagstal")
+        self.setWindowTitle(f"{name}{f' – {doc.scenario_name}' if doc.scenario_name else ''}[*] – Sagstal")
         self.setWindowModified(doc.is_modified())
 
     # -- staff rows ----------------------------------------------------------------------

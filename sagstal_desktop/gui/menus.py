@@ -55,6 +55,8 @@ def _texts() -> dict[Act | Menu, str]:
         Act.SHOW_ALL: _("Show &all case types of the norm set"),
         Act.SETTINGS: _("Team &settings…"),
         Act.NORM_SETS: _("&Own norm sets…"),
+        Act.HISTORY: _("&History…"),
+        Act.TAKE_SNAPSHOT: _("Take s&napshot…"),
         Act.HELP: _("&Help"),
         Act.ABOUT: _("&About Sagstal"),
         Act.LANG_DA: "Dansk",
@@ -159,6 +161,8 @@ class WindowActions:
         language.addActions([a[Act.LANG_DA], a[Act.LANG_EN]])
         team = menus[Menu.TEAM] = bar.addMenu("")
         team.addActions([a[Act.SETTINGS], a[Act.NORM_SETS]])
+        team.addSeparator()
+        team.addActions([a[Act.HISTORY], a[Act.TAKE_SNAPSHOT]])
         help_menu = menus[Menu.HELP] = bar.addMenu("")
         help_menu.addActions([a[Act.HELP], a[Act.ABOUT]])
 

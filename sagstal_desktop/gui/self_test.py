@@ -1,7 +1,8 @@
 """``sagstal-desktop --self-test``: check an installed or frozen program end to end.
 
 Opens the demo team in the main window, waits for the first paint and the load chart, computes
-the summary, writes the PDF memo to a temporary folder, closes the window and exits 0 with one
+the summary, writes the PDF memo and the team's history (pandas, openpyxl) to a temporary
+folder, closes the window and exits 0 with one
 line on stdout. Any failure gives one line on stderr and exit 1. Nothing is written to the
 user's files (the demo team is never saved; the memo goes to a temporary folder).
 """
@@ -24,7 +25,10 @@ def _say(line: str, *, error: bool = False) -> None:
 
 
 def check_window(window) -> str:
-    """Compute, build the chart and write the memo for ``window``'s team; return a summary line."""
+    """Compute, build the chart, write the memo and export the history for ``window``'s team;
+    return a summary line."""
+    from sagstal_desktop.core.trend import trend_rows
+    from sagstal_desktop.io.history_table import export_trend_xlsx
     from sagstal_desktop.report.options import MemoOptions
     from sagstal_desktop.report.pdf import write_memo
 
@@ -40,7 +44,11 @@ def check_window(window) -> str:
                            summary=summary, norm_set=window.norm_set())
         if pages < 1 or not target.read_bytes().startswith(b"%PDF"):
             raise RuntimeError("the memo is not a PDF")
-    return f"{len(window.team().staff)} persons, memo {pages} pages"
+        rows = trend_rows(window.team())
+        workbook = export_trend_xlsx(rows, Path(tmp) / "history.xlsx", window.language())
+        if not workbook.read_bytes().startswith(b"PK"):
+            raise RuntimeError("the history export is not an xlsx workbook")
+    return f"{len(window.team().staff)} persons, memo {pages} pages, history {len(rows)} snapshots"
 
 
 def run_self_test(app: QApplication, lang: str) -> int:

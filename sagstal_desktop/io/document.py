@@ -22,7 +22,9 @@ from pathlib import Path
 from typing import ClassVar
 
 from sagstal_desktop.core.model import Snapshot, StaffMember, Team
-from sagstal_desktop.core.norms import NormError, NormSet
+from sagstal_desktop.core.norms import NormError, NormSet, find_norm_set
+from sagstal_desktop.core.reductions import Reduction
+from sagstal_desktop.core.scenario_model import Scenario
 from sagstal_desktop.core.serialize import info_from_dict, info_to_dict, settings_from_dict, settings_to_dict
 from sagstal_desktop.core.validation import limits
 from sagstal_desktop.i18n import N_, tr
@@ -30,7 +32,7 @@ from sagstal_desktop.io import team_schema as schema
 from sagstal_desktop.io.safe_files import default_file_mode, lock_temp, release_temp, remove_stale_temps, temp_prefix
 
 APPLICATION_ID = 0x53475354  # "SGST"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SUFFIX = ".sagstal"
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _STEPS_PER_CALL = 10_000  # SQLite virtual-machine steps between two calls of the budget check
@@ -47,7 +49,8 @@ CREATE TABLE staff (
     start_date TEXT,
     note TEXT NOT NULL DEFAULT '',
     competences TEXT NOT NULL DEFAULT '[]',
-    takes_new_cases INTEGER NOT NULL DEFAULT 1
+    takes_new_cases INTEGER NOT NULL DEFAULT 1,
+    reductions TEXT NOT NULL DEFAULT '[]'
 );
 CREATE TABLE case_counts (
     staff_id TEXT NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
@@ -63,6 +66,7 @@ CREATE TABLE snapshots (
     label TEXT NOT NULL DEFAULT '',
     data TEXT NOT NULL
 );
+CREATE TABLE scenarios (name TEXT PRIMARY KEY, position INTEGER NOT NULL, data TEXT NOT NULL);
 """
 
 
@@ -114,6 +118,8 @@ class DocumentError(Exception):
         "duplicate": N_("occurs more than once"),
         "unknown_norm_set": N_("is not a known norm set"),
         "bad_norm_set": N_("is not a valid norm set ({limit})"),
+        "bad_reduction": N_("is not a valid list of dated reductions ({limit})"),
+        "bad_scenario": N_("is not a valid scenario ({limit})"),
     }
 
     def message(self, lang: str = "da") -> str:
@@ -228,7 +234,7 @@ def _read(db: sqlite3.Connection, path: Path) -> Team:
         check = db.execute("PRAGMA integrity_check(1)").fetchone()[0]
         if check != "ok":
             raise DocumentError("damaged", path, check)
-        _check_objects(db, path)
+        _check_objects(db, path, version)
         _migrate(db, version)
         return _read_current(db, path)
     except DocumentError:
@@ -242,7 +248,7 @@ def _read(db: sqlite3.Connection, path: Path) -> Team:
         raise DocumentError("damaged", path, str(exc) or type(exc).__name__) from exc
 
 
-def _check_objects(db: sqlite3.Connection, path: Path) -> None:
+def _check_objects(db: sqlite3.Connection, path: Path, version: int = SCHEMA_VERSION) -> None:
     """No views or triggers (they could run hostile SQL or never end), and every table the
     reader reads is a real table."""
     kinds: dict[str, str] = {}
@@ -251,6 +257,10 @@ def _check_objects(db: sqlite3.Connection, path: Path) -> None:
             raise DocumentError("foreign_object", path, kind=kind, object=schema.show_value(name).strip('"'))
         kinds[str(name)] = str(kind)
     for table in schema.TABLES:
+        if schema.TABLE_SINCE.get(table, 1) > version:
+            if table in kinds:  # a table a later version adds, present in an older file
+                raise DocumentError("foreign_object", path, kind=kinds[table], object=table)
+            continue  # the migration creates it
         if kinds.get(table) != "table":
             raise DocumentError("missing_table", path, table=table)
 
@@ -285,15 +295,16 @@ def _read_current(db: sqlite3.Connection, path: Path) -> Team:
     for staff_id, case_type, _position, n in _rows(db, path, "case_counts"):
         counts.setdefault(staff_id, {})[case_type] = n
     seen: set[str] = set()
-    for number, (sid, _position, name, hours, other, tasks, start, note, competences, takes_new) in enumerate(
-        _rows(db, path, "staff"), start=1
+    for number, (sid, _position, name, hours, other, tasks, start, note, competences, takes_new,
+                 reductions) in enumerate(_rows(db, path, "staff"), start=1
     ):
         if sid in seen:
             raise schema.Violation("staff", "id", number, sid, "duplicate")
         seen.add(sid)
         team.staff.append(StaffMember(id=sid, name=name, weekly_hours=hours, other_hours=other, other_tasks=tasks,
                                       start_date=start, counts=counts.get(sid, {}), note=note,
-                                      competences=tuple(competences), takes_new_cases=bool(takes_new)))
+                                      competences=tuple(competences), takes_new_cases=bool(takes_new),
+                                      reductions=_reductions(reductions, number)))
     free_max = int(limits()["max_text_length"])
     for number, (_sid, _position, data) in enumerate(_rows(db, path, "norm_sets"), start=1):
         schema.check_strings(data, "norm_sets", "data", number, free_max)
@@ -309,8 +320,62 @@ def _read_current(db: sqlite3.Connection, path: Path) -> Team:
                                "unknown_norm_set") from None
     for number, (sid, taken_at, label, data) in enumerate(_rows(db, path, "snapshots"), start=1):
         schema.check_strings(data, "snapshots", "data", number, free_max)
+        schema.check_snapshot(data, number)
         team.snapshots.append(Snapshot(taken_at=taken_at, label=label, data=data, id=sid))
+    names: set[str] = set()
+    for number, (name, _position, data) in enumerate(_rows(db, path, "scenarios"), start=1):
+        schema.check_strings(data, "scenarios", "data", number, free_max)
+        scenario = _scenario(data, number)
+        if scenario.name in names or scenario.name != name:
+            raise schema.Violation("scenarios", "name", number, name, "duplicate")
+        names.add(scenario.name)
+        set_id = (scenario.inputs.get("settings") or {}).get("norm_set_id", team.settings.norm_set_id)
+        try:
+            find_norm_set(str(set_id), team.custom_norm_sets)
+        except KeyError:
+            raise schema.Violation("scenarios", "norm_set_id", number, set_id, "unknown_norm_set") from None
+        team.scenarios.append(scenario)
     return team
+
+
+def _reductions(data: list, row: int, table: str = "staff") -> tuple[Reduction, ...]:
+    """A staff row's dated reductions (schema 3), each checked."""
+    try:
+        made = tuple(Reduction.from_dict(_checked_reduction(item, row, table)) for item in data)
+    except schema.Violation:
+        raise
+    except (KeyError, ValueError, TypeError, AttributeError) as exc:
+        raise schema.Violation(table, "reductions", row, None, "bad_reduction", str(exc)[:120]) from exc
+    return made
+
+
+def _checked_reduction(item: dict, row: int, table: str) -> dict:
+    for f in schema.REDUCTION_FIELDS:
+        if f.name in item:
+            f.check(item[f.name], f"{table}.reductions", row)
+    return item
+
+
+def _scenario(data: dict, row: int) -> Scenario:
+    """A stored scenario; its team inputs are checked like the team's own (the staff's hours,
+    counts and dates against the same bounds) and must make a team."""
+    from sagstal_desktop.core.serialize import team_from_inputs
+
+    try:
+        scenario = Scenario.from_dict(data)
+        inputs = scenario.inputs
+        schema.check_object("info", inputs.get("info") or {})
+        schema.check_object("settings", inputs.get("settings") or {})
+        for member in inputs.get("staff") or ():
+            schema.check_member(member, row)
+            _reductions(member.get("reductions") or [], row, "scenarios.staff")
+        team_from_inputs(inputs)
+    except schema.Violation:
+        raise
+    except (KeyError, ValueError, TypeError, AttributeError) as exc:
+        raise schema.Violation("scenarios", "data", row, data.get("name") if isinstance(data, dict) else None,
+                               "bad_scenario", str(exc)[:120]) from exc
+    return scenario
 
 
 # -- migrations ---------------------------------------------------------------------------
@@ -322,8 +387,14 @@ def _v1_to_v2(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE staff ADD COLUMN takes_new_cases INTEGER NOT NULL DEFAULT 1")
 
 
+def _v2_to_v3(db: sqlite3.Connection) -> None:
+    """Version 3 adds dated reductions (JSON list per person) and scenarios."""
+    db.execute("ALTER TABLE staff ADD COLUMN reductions TEXT NOT NULL DEFAULT '[]'")
+    db.execute("CREATE TABLE scenarios (name TEXT PRIMARY KEY, position INTEGER NOT NULL, data TEXT NOT NULL)")
+
+
 #: MIGRATIONS[v] turns a version-v database into version v+1 (applied in memory).
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def _migrate(db: sqlite3.Connection, version: int) -> None:
@@ -353,11 +424,12 @@ def _write(db: sqlite3.Connection, team: Team) -> None:
     )
     db.executemany(
         "INSERT INTO staff (id, position, name, weekly_hours, other_hours, other_tasks, start_date, note, "
-        "competences, takes_new_cases) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "competences, takes_new_cases, reductions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (m.id, i, m.name, m.weekly_hours, m.other_hours, m.other_tasks,
              m.start_date.isoformat() if m.start_date else None, m.note,
-             json.dumps(list(m.competences), ensure_ascii=False), int(m.takes_new_cases))
+             json.dumps(list(m.competences), ensure_ascii=False), int(m.takes_new_cases),
+             json.dumps([r.to_dict() for r in m.reductions], ensure_ascii=False))
             for i, m in enumerate(team.staff)
         ],
     )
@@ -372,6 +444,10 @@ def _write(db: sqlite3.Connection, team: Team) -> None:
     db.executemany(
         "INSERT INTO snapshots (taken_at, label, data) VALUES (?, ?, ?)",
         [(s.taken_at.isoformat(), s.label, json.dumps(s.data, ensure_ascii=False)) for s in team.snapshots],
+    )
+    db.executemany(
+        "INSERT INTO scenarios (name, position, data) VALUES (?, ?, ?)",
+        [(s.name, i, json.dumps(s.to_dict(), ensure_ascii=False)) for i, s in enumerate(team.scenarios)],
     )
     db.execute("COMMIT")
 

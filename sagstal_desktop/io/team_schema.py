@@ -209,6 +209,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         Field("note", TEXT, max_len=_FREE),
         Field("competences", JSON, max_len=100_000, json_type=list, item_type=str),  # since version 2
         Field("takes_new_cases", INT, low=0, high=1),  # since version 2
+        Field("reductions", JSON, max_len=100_000, json_type=list, item_type=dict),  # since version 3
     ), 200_000, "position"),
     Table("case_counts", (
         Field("staff_id", TEXT),
@@ -223,7 +224,52 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         Field("label", TEXT, max_len=_NAME),
         Field("data", JSON, max_len=MAX_SQL_VALUE_BYTES),
     ), 10_000, "taken_at, id"),
+    Table("scenarios", (  # since version 3
+        Field("name", TEXT, max_len=_NAME),
+        _POSITION,
+        Field("data", JSON, max_len=MAX_SQL_VALUE_BYTES),
+    ), 1_000, "position"),
 )}
+
+#: Tables added after version 1: the schema version that added them (older files get them by migration).
+TABLE_SINCE = {"scenarios": 3}
+
+#: One dated reduction (a staff row's ``reductions`` list, and a scenario's staff), since version 3.
+REDUCTION_FIELDS = (
+    Field("hours", REAL, low=0, high=_HOURS),
+    Field("reason", TEXT, max_len=32),
+    Field("start", DATE, nullable=True),
+    Field("end", DATE, nullable=True),
+    Field("note", TEXT, max_len=_FREE),
+)
+
+#: A staff member in a scenario's team inputs (``core.serialize.member_to_dict``).
+MEMBER_FIELDS = (
+    Field("id", TEXT),
+    Field("name", TEXT, max_len=_NAME),
+    Field("weekly_hours", REAL, low=0, high=_HOURS),
+    Field("other_hours", REAL, low=0, high=_HOURS),
+    Field("other_tasks", TEXT, max_len=_FREE),
+    Field("start_date", DATE, nullable=True),
+    Field("note", TEXT, max_len=_FREE),
+)
+
+
+def check_member(member: dict[str, Any], row: int | None) -> None:
+    """A scenario's staff member: the same bounds as a staff row, counts within MAX_COUNT."""
+    if not isinstance(member, dict):
+        raise Violation("scenarios", "data", row, member, "wrong_json_type")
+    for f in MEMBER_FIELDS:
+        if f.name in member:
+            f.check(member[f.name], "scenarios.staff", row)
+    counts = member.get("counts") or {}
+    if not isinstance(counts, dict):
+        raise Violation("scenarios", "counts", row, counts, "wrong_json_type")
+    count = Field("count", INT, low=0, high=MAX_COUNT)
+    for case_type, n in counts.items():
+        count.check(n, "scenarios.counts", row)
+        if len(case_type) > ID_LENGTH:
+            raise Violation("scenarios", "counts", row, case_type, "too_long", ID_LENGTH)
 
 
 @cache
@@ -251,6 +297,58 @@ def json_objects() -> dict[str, tuple[Field, ...]]:
             Field("anonymise_salt", TEXT, max_len=64),
         ),
     }
+
+
+#: The most FTE, or cases per full-time position, a snapshot may record (far above any team).
+MAX_SNAPSHOT_FIGURE = 1e9
+
+
+@cache
+def snapshot_fields() -> dict[str, tuple[Field, ...]]:
+    """The JSON of a snapshot (``snapshots.data``, written by ``core.history``): its own keys
+    (``data``) and its key figures (``figures``). ``inputs`` and ``norm_set`` must be objects;
+    ``origin`` one of ``core.history.ORIGINS``. Keys a later version adds are kept unchecked."""
+    staff_high = TABLES["staff"].max_rows
+    return {
+        "data": (
+            Field("format", INT, low=1, high=100),
+            Field("as_of", DATE),
+            Field("origin", TEXT, max_len=16),
+            Field("source_file", TEXT, max_len=_FREE),
+        ),
+        "figures": (
+            Field("as_of", DATE),
+            Field("norm_set", TEXT, nullable=True),
+            Field("staff", INT, nullable=True, low=0, high=staff_high),
+            Field("cases", INT, nullable=True, low=0, high=staff_high * MAX_COUNT),
+            Field("available_fte", REAL, low=0, high=MAX_SNAPSHOT_FIGURE),
+            Field("fte_needed_max", REAL, low=0, high=MAX_SNAPSHOT_FIGURE),
+            Field("fte_needed_mid", REAL, nullable=True, low=0, high=MAX_SNAPSHOT_FIGURE),
+            Field("fte_needed_min", REAL, low=0, high=MAX_SNAPSHOT_FIGURE),
+            Field("over", INT, nullable=True, low=0, high=staff_high),
+            Field("average_fte_caseload", REAL, nullable=True, low=0, high=MAX_SNAPSHOT_FIGURE),
+        ),
+    }
+
+
+def check_snapshot(data: Any, row: int) -> None:
+    """Check a snapshot's parsed JSON against ``snapshot_fields`` (raises ``Violation``); the
+    data is kept as it is."""
+    from sagstal_desktop.core.history import ORIGINS
+
+    if not isinstance(data, dict):
+        raise Violation("snapshots", "data", row, data, "wrong_json_type")
+    for key in ("inputs", "norm_set", "figures"):
+        if key in data and not isinstance(data[key], dict):
+            raise Violation("snapshots", f"data.{key}", row, data[key], "wrong_json_type")
+    for part, fields in snapshot_fields().items():
+        obj, table = (data, "snapshots") if part == "data" else (data.get(part, {}), "snapshots.figures")
+        for f in fields:
+            if f.name in obj:
+                f.check(obj[f.name], table, row)
+    origin = data.get("origin")
+    if origin is not None and origin not in ORIGINS:
+        raise Violation("snapshots", "origin", row, origin, "out_of_range", ", ".join(ORIGINS))
 
 
 def check_object(key: str, data: dict[str, Any]) -> dict[str, Any]:

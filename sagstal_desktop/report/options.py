@@ -20,6 +20,9 @@ class MemoOptions:
     include_national: bool = True
     include_budget: bool = True
     include_references: bool = True
+    include_history: bool = True  # the section "Udvikling", shown when there are two or more snapshots
+    history_from: date | None = None  # the history's period (default: the last twelve snapshots)
+    history_to: date | None = None
     budget_years: int | None = None
     budget_first_year: int | None = None
     as_of: date | None = None

@@ -643,6 +643,10 @@ class MemoBuilder:
         story += self.staff_section(rows, columns, widths)
         if progress:
             progress(0.3)
+        if opts.include_history:
+            from sagstal_desktop.report.history_section import history_section
+
+            story += history_section(self)
         if opts.include_national:
             story += self.national_section()
         if opts.include_budget:

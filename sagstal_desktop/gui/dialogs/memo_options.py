@@ -1,4 +1,5 @@
-"""The memo options dialog: language, anonymisation, optional sections, budget years."""
+"""The memo options dialog: language, anonymisation, optional sections (history, national figures,
+references, budget), budget years."""
 
 from __future__ import annotations
 
@@ -53,6 +54,24 @@ class MemoOptionsDialog(QDialog):
         self.national.setChecked(True)
         self.references = QCheckBox(_("Caseloads in projects with documented effects"))
         self.references.setChecked(True)
+        from sagstal_desktop.core.formatting import format_date
+        from sagstal_desktop.core.history import ordered_snapshots, snapshot_date
+        from sagstal_desktop.core.trend import DEFAULT_LAST
+
+        dates = sorted({snapshot_date(s) for s in ordered_snapshots(team)})
+        self.history = QCheckBox(_("History: trend of the snapshots"))
+        self.history.setChecked(len(dates) >= 2)
+        self.history.setEnabled(len(dates) >= 2)
+        if len(dates) < 2:
+            self.history.setToolTip(_("Needs two or more snapshots (Team → History…)."))
+        self.history_from = QComboBox()
+        for day in dates[:-1]:
+            self.history_from.addItem(format_date(day, lang), day)
+        self._default_from = max(0, len(dates) - DEFAULT_LAST)
+        self.history_from.setCurrentIndex(min(self._default_from, max(self.history_from.count() - 1, 0)))
+        self.history_from.setToolTip(_("The first snapshot shown (default: the last 12)."))
+        self.history.toggled.connect(self.history_from.setEnabled)
+        self.history_from.setEnabled(self.history.isChecked())
         self.budget = QCheckBox(_("Budget table"))
         self.budget.setChecked(has_cost)
         self.budget.setEnabled(has_cost)
@@ -72,6 +91,8 @@ class MemoOptionsDialog(QDialog):
         form.addRow("", self.anonymise)
         sections = QGroupBox(_("Optional sections"))
         box = QFormLayout(sections)
+        box.addRow(self.history)
+        box.addRow(_("History from:"), self.history_from)
         box.addRow(self.national)
         box.addRow(self.references)
         box.addRow(self.budget)
@@ -105,6 +126,10 @@ class MemoOptionsDialog(QDialog):
             include_national=self.national.isChecked(),
             include_budget=self.budget.isChecked(),
             include_references=self.references.isChecked(),
+            include_history=self.history.isChecked(),
+            history_from=(self.history_from.currentData()
+                          if self.history.isChecked() and self.history_from.currentIndex() != self._default_from
+                          else None),
             budget_years=self.years.value(),
             budget_first_year=self.first_year.value(),
             as_of=as_of,

@@ -1,0 +1,133 @@
+"""``sagstal snapshot FILE`` and ``sagstal history FILE``: record a dated snapshot in a team file
+(or import one from an older copy of the file or a spreadsheet of dated figures), and list the
+team's history as text or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from sagstal_desktop.cli.common import CliError, add_lang_option, as_of_date, open_team, save_team_file
+from sagstal_desktop.i18n import N_, tr
+
+
+def cmd_snapshot(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from sagstal_desktop.core.history import add_snapshot, make_snapshot, snapshot_date
+
+    team = open_team(args.file)
+    day = args.date or date.today()
+    if args.source is None:
+        added = [make_snapshot(team, args.label, as_of=day)]
+    elif Path(args.source).suffix.lower() == ".sagstal":
+        added = [_from_older_file(team, args.source, args.date, args.label, args.other_team)]
+    else:
+        added = _from_table(team, args.source, args.sheet)
+    for snapshot in added:
+        add_snapshot(team, snapshot)
+    save_team_file(team, Path(args.file))
+    for snapshot in added:
+        label = f" ({snapshot.label})" if snapshot.label else ""
+        print(f"{Path(args.file).name}: {snapshot_date(snapshot).isoformat()}{label}")
+    return 0
+
+
+def _from_older_file(team, source: str, day, label: str, other_team: bool):
+    from sagstal_desktop.io.document import DocumentError
+    from sagstal_desktop.io.history_import import same_team, snapshot_from_file
+
+    if day is None:
+        raise CliError(f"{Path(source).name}: give the date the older file shows with --date")
+    try:
+        snapshot, older = snapshot_from_file(source, day, label)
+    except DocumentError as exc:
+        raise CliError(exc.message("en")) from exc
+    if not other_team and not same_team(team, older):
+        raise CliError(f"{Path(source).name} is the team \"{older.info.team_name}\", not "
+                       f"\"{team.info.team_name}\"; use --other-team to add it anyway")
+    return snapshot
+
+
+def _from_table(team, source: str, sheet: str | None) -> list:
+    from sagstal_desktop.io.history_import import snapshots_from_table
+    from sagstal_desktop.io.table_reader import ReadError
+
+    try:
+        result = snapshots_from_table(source, team, sheet)
+    except ReadError as exc:
+        raise CliError(exc.message("en")) from exc
+    for problem in result.problems:
+        if not problem.is_error:
+            print(problem.message("en"), file=sys.stderr)
+    if result.errors:
+        raise CliError(result.errors[0].message("en") + (f" (and {len(result.errors) - 1} more problems)"
+                                                         if len(result.errors) > 1 else ""))
+    return result.snapshots
+
+
+def history_data(team, source_file: str | None = None) -> dict[str, Any]:
+    """The ``history --json`` document (keys documented in README.md)."""
+    from sagstal_desktop.core.trend import trend_rows
+
+    return {"file": source_file, "snapshots": [row.to_json() for row in trend_rows(team)]}
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from sagstal_desktop.core.formatting import format_date, format_number
+    from sagstal_desktop.core.trend import trend_rows
+
+    team = open_team(args.file)
+    if args.json:
+        json.dump(history_data(team, args.file), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    lang = args.lang
+    rows = trend_rows(team)
+    if not rows:
+        print(tr("No snapshots.", lang))
+        return 0
+    headers = tuple(tr(h, lang) for h in _HEADERS)
+    table = [[format_date(r.date, lang), r.norm_set_name(lang), _whole(r.staff), _whole(r.cases),
+              format_number(r.available_fte, 1, lang), format_number(r.fte_needed_max, 1, lang),
+              format_number(r.fte_needed_min, 1, lang), _whole(r.over_count),
+              format_number(r.average_fte_caseload, 1, lang), r.label] for r in rows]
+    widths = [max(len(h), *(len(row[i]) for row in table)) for i, h in enumerate(headers)]
+    for row in (list(headers), *table):
+        print("  ".join(cell.ljust(w) if i in (0, 1, 9) else cell.rjust(w)
+                        for i, (cell, w) in enumerate(zip(row, widths, strict=True))).rstrip())
+    print(tr("The figures are Sagstal's own calculation on the team's recorded inputs on each date.", lang))
+    return 0
+
+
+#: The text table's column heads.
+_HEADERS = (N_("Date"), N_("Norm set"), N_("Staff"), N_("Cases"), N_("FTE"), N_("At max"), N_("At min"),
+            N_("Over max"), N_("Avg. FT"), N_("Label"))
+
+
+def _whole(value: int | None) -> str:
+    return "–" if value is None else str(value)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``snapshot`` and ``history``."""
+    p = sub.add_parser("snapshot", help="record a dated snapshot of the team in FILE (saved atomically)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--date", type=as_of_date, default=None,
+                   help="the day the snapshot shows (default: today; required with an older .sagstal file)")
+    p.add_argument("--label", default="", help="a label, e.g. 'Kvartalsopgørelse'")
+    p.add_argument("--from", dest="source", metavar="SOURCE", default=None,
+                   help="import instead: an older .sagstal copy of the team (its state on --date), or an "
+                        ".xlsx/.csv of dated team figures (one snapshot per row)")
+    p.add_argument("--sheet", default=None, help="the sheet to read from an .xlsx SOURCE")
+    p.add_argument("--other-team", action="store_true", help="accept an older file that names another team")
+    p.set_defaults(func=cmd_snapshot)
+
+    p = sub.add_parser("history", help="list the team's snapshots in date order")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--json", action="store_true", help="machine-readable output (keys in README.md)")
+    add_lang_option(p)
+    p.set_defaults(func=cmd_history)

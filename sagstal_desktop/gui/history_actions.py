@@ -1,0 +1,266 @@
+"""Handlers for the team's history: open the history window, take / relabel / delete a snapshot,
+import earlier team files and spreadsheets of dated figures, export to Excel, and the offer of a
+snapshot after saving when the month has none.
+
+Each change is one undoable step (``Document.set_snapshots``: the history only). The
+questions to the user are module-level functions so tests can answer them. pandas and openpyxl
+are imported only when a spreadsheet is read or written.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+)
+
+from sagstal_desktop.core import history
+from sagstal_desktop.core.formatting import format_date
+from sagstal_desktop.i18n import _
+
+_DECLINED = "sagstal_snapshot_declined"  # document property: the month whose offer was declined
+
+
+# -- questions (tests replace these) ---------------------------------------------------------
+
+
+def ask_label(window: Any, title: str, current: str = "") -> str | None:
+    text, ok = QInputDialog.getText(window, title, _("Label (optional):"),
+                                    QLineEdit.EchoMode.Normal, current)
+    return text.strip() if ok else None
+
+
+def ask_open_path(window: Any, title: str, file_filter: str) -> Path | None:
+    name, _filter = QFileDialog.getOpenFileName(window, title, "", file_filter)
+    return Path(name) if name else None
+
+
+def ask_save_path(window: Any, suggested: Path) -> Path | None:
+    name, _filter = QFileDialog.getSaveFileName(window, _("Export history"), str(suggested),
+                                          _("Excel workbooks (*.xlsx)"))
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
+
+
+def ask_date(window: Any, file_name: str, suggested: date) -> tuple[date, str] | None:
+    """The day an older file shows, confirmed by the user, and a label; None if cancelled."""
+    dialog = QDialog(window)
+    dialog.setWindowTitle(_("Older team file"))
+    intro = QLabel(_("Which day does {file} show? Its state becomes a snapshot of that "
+                                               "day; nothing else in the team changes.").format(file=file_name))
+    intro.setWordWrap(True)
+    edit = QDateEdit(QDate(suggested.year, suggested.month, suggested.day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d.M.yyyy")
+    label = QLineEdit()
+    form = QFormLayout()
+    form.addRow(_("Date:"), edit)
+    form.addRow(_("Label (optional):"), label)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(intro)
+    layout.addLayout(form)
+    layout.addWidget(buttons)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    chosen = edit.date()
+    result = (date(chosen.year(), chosen.month(), chosen.day()), label.text().strip()) if accepted else None
+    dialog.deleteLater()
+    return result
+
+
+def confirm(window: Any, title: str, text: str) -> bool:
+    answer = QMessageBox.question(window, title, text)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def show_problems(window: Any, title: str, lines: list[str]) -> None:
+    QMessageBox.warning(window, title, "\n".join(lines))
+
+
+# -- the history window ----------------------------------------------------------------------
+
+
+def show_history(window: Any) -> None:
+    """Open (or raise) the history window."""
+    from sagstal_desktop.gui.dialogs.history import HistoryDialog
+
+    dialog = window.findChild(HistoryDialog, "historyDialog")
+    if dialog is None:
+        dialog = HistoryDialog(window)
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+
+
+def _changed(window: Any, change, description: str) -> None:
+    """Apply ``change`` to a copy of the team and set the copy's snapshots as one step."""
+    team = window.document().history_team().copy()
+    change(team)
+    window.document().set_snapshots(team.snapshots, description)
+
+
+# -- snapshots -------------------------------------------------------------------------------
+
+
+def take_snapshot(window: Any, label: str | None = None) -> bool:
+    """Record the team as it is today (the date the window computes for), with a label."""
+    if label is None:
+        label = ask_label(window, _("Take snapshot"))
+        if label is None:
+            return False
+    day = window.document().as_of
+    _changed(window, lambda team: history.add_snapshot(team, history.make_snapshot(team, label, as_of=day)),
+             _("Take snapshot"))
+    window.show_status(_("Snapshot of {date} taken").format(
+        date=format_date(day, window.language())))
+    return True
+
+
+def relabel_snapshot(window: Any, position: int, current: str = "") -> bool:
+    label = ask_label(window, _("Relabel snapshot"), current)
+    if label is None:
+        return False
+    _changed(window, lambda team: history.relabel_snapshot(team, position, label),
+             _("Relabel snapshot"))
+    return True
+
+
+def delete_snapshot(window: Any, position: int) -> None:
+    day = history.snapshot_date(window.document().history_team().snapshots[position])
+    _changed(window, lambda team: history.delete_snapshot(team, position),
+             _("Delete snapshot"))
+    window.show_status(_("Snapshot of {date} deleted (Ctrl+Z undoes it)").format(
+        date=format_date(day, window.language())))
+
+
+def import_older_file(window: Any, path: Path | None = None) -> bool:
+    """Add an older copy of the team file as a snapshot on the day the user confirms."""
+    from sagstal_desktop.io.document import DocumentError
+    from sagstal_desktop.io.history_import import same_team, snapshot_from_file, suggested_date
+
+    title = _("Import older team file")
+    path = path or ask_open_path(window, title, _("Sagstal team files (*.sagstal)"))
+    if path is None:
+        return False
+    try:
+        suggested = suggested_date(path)
+    except OSError:
+        suggested = date.today()
+    answer = ask_date(window, path.name, suggested)
+    if answer is None:
+        return False
+    day, label = answer
+    try:
+        snapshot, older = snapshot_from_file(path, day, label)
+    except DocumentError as error:
+        show_problems(window, title, [error.message(window.language())])
+        return False
+    if not same_team(window.document().history_team(), older) and not confirm(
+            window, title, _("{file} is the team \"{other}\", not \"{team}\". Add it to "
+                                                       "this team's history anyway?").format(
+                file=path.name, other=older.info.team_name, team=window.document().history_team().info.team_name)):
+        return False
+    _changed(window, lambda team: history.add_snapshot(team, snapshot), title)
+    window.show_status(_("{file} added as the snapshot of {date}").format(
+        file=path.name, date=format_date(day, window.language())))
+    return True
+
+
+def import_spreadsheet(window: Any, path: Path | None = None) -> bool:
+    """Add one snapshot per row of a spreadsheet of dated team figures."""
+    from sagstal_desktop.io.history_import import snapshots_from_table
+    from sagstal_desktop.io.table_reader import ReadError
+
+    title = _("Import history from a spreadsheet")
+    path = path or ask_open_path(window, title, _("Spreadsheets (*.xlsx *.csv)"))
+    if path is None:
+        return False
+    lang = window.language()
+    try:
+        result = snapshots_from_table(path, window.document().history_team())
+    except ReadError as error:
+        show_problems(window, title, [error.message(lang)])
+        return False
+    if result.errors:
+        lines = [p.message(lang) for p in result.errors[:12]]
+        show_problems(window, title, [_("Nothing was imported:"), *lines])
+        return False
+
+    def add_all(team) -> None:
+        for snapshot in result.snapshots:
+            history.add_snapshot(team, snapshot)
+
+    _changed(window, add_all, title)
+    window.show_status(_("{count} snapshots imported from {file}").format(
+        count=len(result.snapshots), file=path.name))
+    return True
+
+
+def export_history(window: Any, path: Path | None = None) -> bool:
+    from sagstal_desktop.core.trend import trend_rows
+    from sagstal_desktop.io.history_table import export_trend_xlsx
+
+    rows = trend_rows(window.document().history_team())
+    folder = window.document_path().parent if window.document_path() else Path.home()
+    name = _("{team} history.xlsx").format(team=window.document().history_team().info.team_name or _("team"))
+    path = path or ask_save_path(window, folder / name)
+    if path is None:
+        return False
+    try:
+        export_trend_xlsx(rows, path, window.language())
+    except OSError as error:
+        show_problems(window, _("Export history"), [f"{path}: {error.strerror or error}"])
+        return False
+    window.show_status(_("History exported to {file}").format(file=path.name))
+    return True
+
+
+# -- the offer after saving ------------------------------------------------------------------
+
+
+def offer_snapshot(window: Any) -> QMessageBox | None:
+    """After a save: if the month has no snapshot, ask (without blocking) whether to take one.
+    Yes takes it and saves again. Returns the question box, or None when nothing is asked."""
+    document = window.document()
+    today = document.as_of
+    month = f"{today.year}-{today.month:02d}"
+    due = history.snapshot_due(document.history_team(), today)
+    if document.path is None or not due or document.property(_DECLINED) == month:
+        return None
+    box = QMessageBox(QMessageBox.Icon.Question, _("Snapshot for the history"),
+                      _("The team's history has no snapshot for this month yet. Take one "
+                                                  "now (today's figures, saved in the file)?"),
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
+    box.setObjectName("snapshotOffer")
+    box.setDefaultButton(QMessageBox.StandardButton.Yes)
+
+    def answered(button) -> None:
+        if box.standardButton(button) == QMessageBox.StandardButton.Yes:
+            months = _("January February March April May June July August September "
+                                                 "October November December").split()
+            take_snapshot(window, f"{months[today.month - 1]} {today.year}")
+            window.files.save()
+        else:
+            document.setProperty(_DECLINED, month)
+        box.deleteLater()
+
+    box.buttonClicked.connect(answered)
+    box.open()
+    return box

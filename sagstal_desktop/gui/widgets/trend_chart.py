@@ -1,0 +1,131 @@
+"""The trend chart (pyqtgraph): available casework FTE against FTE needed at the maximum of the norm set in
+use on each date, with the band up to its minimum; beneath it staff over the maximum (bars) and
+the average full-time caseload; a dashed line labelled with the new norm set where it changed.
+One x step per snapshot, labelled by month.
+
+Imported only when the history dialog opens (pyqtgraph is not on the start-up path).
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from sagstal_desktop.core.formatting import format_date
+from sagstal_desktop.core.trend import TrendRow, norm_set_changes
+from sagstal_desktop.i18n import _
+
+AVAILABLE = "#1f3a5f"
+NEEDED_MAX = "#c0392b"
+BAND = (192, 57, 43, 45)
+OVER = "#e3a39a"
+AVERAGE = "#2e8b57"
+CHANGE = "#7d5ba6"
+MONTHS = {"da": ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
+          "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]}
+
+
+def month_label(row: TrendRow, lang: str) -> str:
+    return f"{MONTHS[lang][row.date.month - 1]} {row.date.year % 100:02d}"
+
+
+class TrendChart(pg.GraphicsLayoutWidget):
+    """Three stacked plots sharing the x axis (one step per snapshot)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setBackground("w")
+        self.rows: list[TrendRow] = []
+        self._lang = "da"
+        self.fte_plot = self.addPlot(row=0, col=0)
+        self.over_plot = self.addPlot(row=1, col=0)
+        self.average_plot = self.addPlot(row=2, col=0)
+        self.ci.layout.setRowStretchFactor(0, 3)
+        self.ci.layout.setRowStretchFactor(1, 1)
+        self.ci.layout.setRowStretchFactor(2, 1)
+        for plot in self.plots():
+            plot.setMenuEnabled(False)
+            plot.hideButtons()
+            plot.setMouseEnabled(x=False, y=False)
+            plot.showGrid(x=False, y=True, alpha=0.25)
+            for axis in ("left", "bottom"):
+                plot.getAxis(axis).setTextPen("#222")
+                plot.getAxis(axis).setPen("#666")
+            plot.getAxis("left").setWidth(48)
+        self.over_plot.setXLink(self.fte_plot)
+        self.average_plot.setXLink(self.fte_plot)
+        for plot in (self.fte_plot, self.over_plot):
+            plot.getAxis("bottom").setStyle(showValues=False)
+        self.legend = self.fte_plot.addLegend(offset=(8, 2), labelTextColor="#222", colCount=3,
+                                              brush=pg.mkBrush(255, 255, 255, 220))
+        self.change_lines: list[pg.InfiniteLine] = []
+        self.retranslate()
+
+    def plots(self) -> tuple:
+        return (self.fte_plot, self.over_plot, self.average_plot)
+
+    def retranslate(self) -> None:
+        title = _("Available casework FTE and FTE needed at the norm set's max "
+                                        "(band: up to its min)")
+        self.fte_plot.setTitle(title, color="#222", size="9pt")
+        self.over_plot.setTitle(_("Staff over the norm set's max"), color="#222", size="9pt")
+        self.average_plot.setTitle(_("Average full-time caseload"), color="#222", size="9pt")
+        if self.rows:
+            self.show_rows(self.rows, self._lang)
+
+    def show_rows(self, rows: list[TrendRow], lang: str) -> None:
+        """Draw ``rows`` (date order)."""
+        self.rows, self._lang = list(rows), lang
+        for plot in self.plots():
+            plot.clear()
+        self.legend.clear()
+        self.change_lines = []
+        if not rows:
+            return
+        xs = list(range(len(rows)))
+        low = pg.PlotDataItem(xs, [r.fte_needed_max for r in rows], pen=pg.mkPen(NEEDED_MAX, width=2),
+                              symbol="o", symbolSize=5, symbolBrush=NEEDED_MAX, symbolPen=None,
+                              name=_("FTE needed at max"))
+        high = pg.PlotDataItem(xs, [r.fte_needed_min for r in rows], pen=pg.mkPen((192, 57, 43, 80), width=1))
+        band = pg.FillBetweenItem(low, high, brush=pg.mkBrush(*BAND))
+        available = pg.PlotDataItem(xs, [r.available_fte for r in rows], pen=pg.mkPen(AVAILABLE, width=2.5),
+                                    symbol="s", symbolSize=5, symbolBrush=AVAILABLE, symbolPen=None,
+                                    name=_("Available casework FTE"))
+        self.fte_plot.addItem(band)
+        self.fte_plot.addItem(high)
+        self.fte_plot.addItem(low)
+        self.fte_plot.addItem(available)
+        self.legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=0, brush=pg.mkBrush(*BAND), pen=None),
+                            _("Range up to min"))
+        overs = [(x, r.over_count) for x, r in zip(xs, rows, strict=True) if r.over_count is not None]
+        if overs:
+            self.over_plot.addItem(pg.BarGraphItem(x=[x for x, _ in overs], height=[c for _, c in overs], width=0.55,
+                                                   brush=pg.mkBrush(OVER), pen=None))
+        self.over_plot.setYRange(0, max([c for _, c in overs] + [1]) + 0.5, padding=0)
+        averages = [(x, r.average_fte_caseload) for x, r in zip(xs, rows, strict=True)
+                    if r.average_fte_caseload is not None]
+        if averages:
+            self.average_plot.addItem(pg.PlotDataItem([x for x, _ in averages], [v for _, v in averages],
+                                                      pen=pg.mkPen(AVERAGE, width=2), symbol="o", symbolSize=4,
+                                                      symbolBrush=AVERAGE, symbolPen=None))
+        for i in norm_set_changes(rows):
+            for plot in self.plots():
+                pen = pg.mkPen(CHANGE, width=1.2, style=Qt.PenStyle.DashLine)
+                line = pg.InfiniteLine(pos=i - 0.5, angle=90, pen=pen)
+                plot.addItem(line)
+                if plot is self.fte_plot:
+                    line.label = pg.InfLineLabel(line, text=rows[i].norm_set_name(lang), position=0.74,
+                                                 anchors=[(0, 0), (0, 0)], color=CHANGE)
+                    line.setToolTip(_("Norm set changed on {date}: {name}").format(
+                        date=format_date(rows[i].date, lang), name=rows[i].norm_set_name(lang)))
+                    self.change_lines.append(line)
+        every = max(1, -(-len(rows) // 12))
+        ticks = [(x, month_label(r, lang)) for x, r in zip(xs, rows, strict=True) if x % every == 0 or x == xs[-1]]
+        for plot in self.plots():
+            plot.getAxis("bottom").setTicks([ticks])
+            plot.setXRange(-0.6, len(rows) - 0.4, padding=0)
+        values = [v for r in rows for v in (r.available_fte, r.fte_needed_max, r.fte_needed_min)]
+        low, high = min(values), max(values)
+        span = max(high - low, 1.0)
+        self.fte_plot.setYRange(low - 0.1 * span, high + 0.45 * span, padding=0)  # room for the legend on top

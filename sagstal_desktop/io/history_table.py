@@ -1,0 +1,84 @@
+"""The team's history as a time series: a pandas DataFrame of the trend rows (one row per
+snapshot, indexed by date), and its export to ``.xlsx``. pandas is imported here only, when
+a history is shown or exported, never on the window's start-up path.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sagstal_desktop.core.trend import TrendRow
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+#: Columns of the frame: key -> (Danish header, English header). The same headers are what the
+#: history import reads back (``io.history_import.HISTORY_COLUMNS``).
+FRAME_COLUMNS: dict[str, tuple[str, str]] = {
+    "label": ("Betegnelse", "Label"),
+    "norm_set": ("Normsæt", "Norm set"),
+    "staff": ("Medarbejdere", "Staff"),
+    "cases": ("Sager", "Cases"),
+    "available_fte": ("Årsværk til sagsbehandling", "Available casework FTE"),
+    "fte_needed_max": ("Årsværk ved maksimum", "FTE needed at max"),
+    "fte_needed_min": ("Årsværk ved minimum", "FTE needed at min"),
+    "over_count": ("Over maksimum", "Over max"),
+    "average_fte_caseload": ("Gns. sagstal pr. fuldtid", "Average full-time caseload"),
+}
+DATE_HEADER = ("Dato", "Date")
+
+
+def trend_frame(rows: list[TrendRow]) -> pd.DataFrame:
+    """The trend rows as a DataFrame indexed by date (a DatetimeIndex named "date"), with a
+    ``shortfall_max`` column (FTE needed at DS max minus available) and ``norm_set_changed``."""
+    import pandas as pd
+
+    frame = pd.DataFrame(
+        {
+            "label": [r.label for r in rows],
+            "norm_set": [r.norm_set for r in rows],
+            "norm_set_name": [r.norm_set_name_da for r in rows],
+            "staff": pd.array([r.staff for r in rows], dtype="Int64"),
+            "cases": pd.array([r.cases for r in rows], dtype="Int64"),
+            "available_fte": [r.available_fte for r in rows],
+            "fte_needed_max": [r.fte_needed_max for r in rows],
+            "fte_needed_min": [r.fte_needed_min for r in rows],
+            "over_count": pd.array([r.over_count for r in rows], dtype="Int64"),
+            "average_fte_caseload": pd.array([r.average_fte_caseload for r in rows], dtype="Float64"),
+        },
+        index=pd.DatetimeIndex([pd.Timestamp(r.date) for r in rows], name="date"),
+    )
+    frame["shortfall_max"] = frame["fte_needed_max"] - frame["available_fte"]
+    changed = frame["norm_set"].ne(frame["norm_set"].shift())
+    if len(frame):
+        changed.iloc[0] = False
+    frame["norm_set_changed"] = changed.astype(bool)
+    return frame
+
+
+def export_trend_xlsx(rows: list[TrendRow], path: str | Path, lang: str = "da") -> Path:
+    """Write the history to ``path`` (.xlsx, via openpyxl) with the headers the history import
+    reads back, and a second sheet saying where the figures come from."""
+    import pandas as pd
+
+    frame = trend_frame(rows)
+    which = 0 if lang == "da" else 1
+    out = pd.DataFrame({DATE_HEADER[which]: [r.date for r in rows]})
+    for key, headers in FRAME_COLUMNS.items():
+        out[headers[which]] = list(frame[key]) if key != "norm_set" else [r.norm_set or "" for r in rows]
+    out = out.astype(object).where(out.notna(), None)
+    path = Path(path)
+    note = ("Sagstals egen beregning på teamets registrerede input på hver dato, målt mod det normsæt, "
+            "der gjaldt da." if lang == "da" else
+            "Sagstal's own calculation on the team's recorded inputs on each date, measured against the "
+            "norm set in use then.")
+    sheet, about = ("Udvikling", "Kilde") if lang == "da" else ("History", "Source")
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        out.to_excel(writer, sheet_name=sheet, index=False)
+        pd.DataFrame({about: [note]}).to_excel(writer, sheet_name=about, index=False)
+        ws = writer.sheets[sheet]
+        for column in ws.columns:
+            letter = column[0].column_letter
+            ws.column_dimensions[letter].width = max(12, len(str(column[0].value or "")) + 2)
+    return path

@@ -1,0 +1,172 @@
+"""The memo's trend chart (reportlab.graphics, vector): available casework FTE against FTE needed at the
+maximum of the norm set in use on each date, with the band up to its minimum; beneath it staff
+over the maximum (bars) with the average full-time caseload (line); a dashed line where the
+norm set changed."""
+
+from __future__ import annotations
+
+import math
+
+from sagstal_desktop.core.formatting import format_number
+from sagstal_desktop.core.trend import TrendRow, norm_set_changes
+from sagstal_desktop.i18n import N_, translator
+from sagstal_desktop.report.fonts import BOLD, REGULAR
+
+AVAILABLE = "#1f3a5f"
+NEEDED_MAX = "#c0392b"
+BAND = "#f5d5d0"
+OVER = "#e3a39a"
+AVERAGE = "#2e8b57"
+CHANGE = "#7d5ba6"
+
+_TEXTS: dict[str, str] = {
+    "available": N_("Available casework FTE"),
+    "needed_max": N_("FTE needed at the norm set's max"),
+    "band": N_("Range up to min"),
+    "over": N_("Staff over max"),
+    "average": N_("Average full-time caseload (right axis)"),
+    "fte": N_("FTE"),
+    "count": N_("Count"),
+}
+#: Month abbreviations for the axis, one msgid (split on spaces).
+_MONTHS = N_("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec")
+
+
+def _chart_texts(lang: str) -> dict[str, str]:
+    gettext = translator(lang).gettext
+    return {key: gettext(text) for key, text in _TEXTS.items()} | {"months": gettext(_MONTHS)}
+
+
+def nice_step(span: float, ticks: int = 5) -> float:
+    """A round tick step (1, 2 or 5 times a power of ten) giving about ``ticks`` ticks."""
+    raw = max(span, 1e-9) / ticks
+    power = 10 ** math.floor(math.log10(raw))
+    return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+
+
+def _axis(low: float, high: float, ticks: int = 5) -> tuple[float, float, float]:
+    step = nice_step(high - low, ticks)
+    return math.floor(low / step) * step, math.ceil(high / step) * step, step
+
+
+def date_label(row: TrendRow, lang: str) -> str:
+    """``okt 26`` / ``Oct 26``."""
+    return f"{_chart_texts(lang)['months'].split()[row.date.month - 1]} {row.date.year % 100:02d}"
+
+
+def trend_chart(rows: list[TrendRow], width: float, lang: str):
+    """A Drawing ``width`` points wide for two or more rows."""
+    from reportlab.graphics.shapes import Drawing, Line, Polygon, PolyLine, Rect, String
+    from reportlab.lib.colors import HexColor
+
+    t = _chart_texts(lang)
+    grey, light = HexColor("#777777"), HexColor("#e3e3e3")
+    top_h, low_h, gap, legend_h, bottom = 150.0, 62.0, 26.0, 40.0, 16.0
+    height = legend_h + top_h + gap + low_h + bottom
+    drawing = Drawing(width, height)
+    x0, right = 34.0, 34.0
+    plot_w = width - x0 - right
+    n = len(rows)
+
+    def x_of(i: int) -> float:
+        return x0 + plot_w * (i + 0.5) / n
+
+    # -- top panel: FTE ---------------------------------------------------------------------
+    top_base = bottom + low_h + gap
+    values = [v for r in rows for v in (r.available_fte, r.fte_needed_max, r.fte_needed_min)]
+    lo, hi, step = _axis(min(values) * 0.95, max(values) * 1.03)
+
+    def y_top(v: float) -> float:
+        return top_base + top_h * (v - lo) / (hi - lo)
+
+    tick = lo
+    while tick <= hi + 1e-9:
+        y = y_top(tick)
+        drawing.add(Line(x0, y, x0 + plot_w, y, strokeColor=light, strokeWidth=0.4))
+        drawing.add(String(x0 - 3, y - 2.3, format_number(tick, 0 if step >= 1 else 1, lang), fontName=REGULAR,
+                           fontSize=6.5, fillColor=grey, textAnchor="end"))
+        tick += step
+    drawing.add(String(x0 - 3, top_base + top_h + 6, t["fte"], fontName=BOLD, fontSize=6.5, fillColor=grey,
+                       textAnchor="end"))
+    band = [c for i, r in enumerate(rows) for c in (x_of(i), y_top(r.fte_needed_min))]
+    band += [c for i in reversed(range(n)) for c in (x_of(i), y_top(rows[i].fte_needed_max))]
+    drawing.add(Polygon(band, fillColor=HexColor(BAND), strokeColor=None))
+    for key, colour, dash in (("fte_needed_max", NEEDED_MAX, None), ("available_fte", AVAILABLE, None)):
+        points = [c for i, r in enumerate(rows) for c in (x_of(i), y_top(getattr(r, key)))]
+        drawing.add(PolyLine(points, strokeColor=HexColor(colour), strokeWidth=1.6, strokeDashArray=dash))
+        for i, r in enumerate(rows):
+            drawing.add(Rect(x_of(i) - 1.6, y_top(getattr(r, key)) - 1.6, 3.2, 3.2, fillColor=HexColor(colour),
+                             strokeColor=None))
+
+    # -- lower panel: staff over max (bars, left axis), average caseload (line, right axis) --
+    overs = [r.over_count for r in rows]
+    top_count = max([c for c in overs if c is not None] + [1])
+    _, count_hi, count_step = _axis(0, top_count, 3)
+    count_step = max(count_step, 1)
+
+    def y_count(v: float) -> float:
+        return bottom + low_h * v / count_hi
+
+    tick = 0.0
+    while tick <= count_hi + 1e-9:
+        y = y_count(tick)
+        drawing.add(Line(x0, y, x0 + plot_w, y, strokeColor=light, strokeWidth=0.4))
+        drawing.add(String(x0 - 3, y - 2.3, format_number(tick, 0, lang), fontName=REGULAR, fontSize=6.5,
+                           fillColor=grey, textAnchor="end"))
+        tick += count_step
+    drawing.add(String(x0 - 3, bottom + low_h + 6, t["count"], fontName=BOLD, fontSize=6.5, fillColor=grey,
+                       textAnchor="end"))
+    bar_w = min(plot_w / n * 0.55, 18)
+    for i, count in enumerate(overs):
+        if count:
+            drawing.add(Rect(x_of(i) - bar_w / 2, bottom, bar_w, y_count(count) - bottom,
+                             fillColor=HexColor(OVER), strokeColor=None))
+    averages = [(i, r.average_fte_caseload) for i, r in enumerate(rows) if r.average_fte_caseload is not None]
+    if averages:
+        a_lo, a_hi, a_step = _axis(min(v for _, v in averages) * 0.97, max(v for _, v in averages) * 1.02, 3)
+
+        def y_avg(v: float) -> float:
+            return bottom + low_h * (v - a_lo) / (a_hi - a_lo)
+
+        tick = a_lo
+        while tick <= a_hi + 1e-9:
+            drawing.add(String(x0 + plot_w + 3, y_avg(tick) - 2.3, format_number(tick, 0, lang),
+                               fontName=REGULAR, fontSize=6.5, fillColor=HexColor(AVERAGE)))
+            tick += a_step
+        drawing.add(PolyLine([c for i, v in averages for c in (x_of(i), y_avg(v))],
+                             strokeColor=HexColor(AVERAGE), strokeWidth=1.3))
+
+    # -- x labels, norm-set changes, legend -----------------------------------------------
+    every = max(1, math.ceil(n / 12))
+    for i, r in enumerate(rows):
+        if i % every == 0 or i == n - 1:
+            drawing.add(String(x_of(i), 5, date_label(r, lang), fontName=REGULAR, fontSize=6.5, fillColor=grey,
+                               textAnchor="middle"))
+    for i in norm_set_changes(rows):
+        x = (x_of(i - 1) + x_of(i)) / 2
+        drawing.add(Line(x, bottom, x, top_base + top_h, strokeColor=HexColor(CHANGE), strokeWidth=0.9,
+                         strokeDashArray=(3, 2)))
+        drawing.add(String(x + 2, top_base + top_h - 8, rows[i].norm_set_name(lang), fontName=BOLD, fontSize=6.5,
+                           fillColor=HexColor(CHANGE)))
+    items = [(t["available"], AVAILABLE, "line"), (t["needed_max"], NEEDED_MAX, "line"), (t["band"], BAND, "box"),
+             (t["over"], OVER, "box"), (t["average"], AVERAGE, "line")]
+    _legend(drawing, items, x0, height - 10, x0 + plot_w)
+    return drawing
+
+
+def _legend(drawing, items, x_start: float, y: float, x_end: float) -> None:
+    from reportlab.graphics.shapes import Line, Rect, String
+    from reportlab.lib.colors import HexColor
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    x = x_start
+    for label, colour, kind in items:
+        width = 14 + stringWidth(label, REGULAR, 7) + 12
+        if x + width > x_end:
+            x, y = x_start, y - 11
+        if kind == "line":
+            drawing.add(Line(x, y + 2.5, x + 10, y + 2.5, strokeColor=HexColor(colour), strokeWidth=1.6))
+        else:
+            drawing.add(Rect(x, y - 0.5, 10, 7, fillColor=HexColor(colour), strokeColor=None))
+        drawing.add(String(x + 14, y, label, fontName=REGULAR, fontSize=7))
+        x += width

@@ -1,0 +1,79 @@
+"""``sagstal scenario add``, ``scenarios`` and ``compare``: JSON keys, the summary's figures per
+variant, the Excel export and one-line errors."""
+
+from __future__ import annotations
+
+import json
+
+import openpyxl
+import pytest
+
+from sagstal_desktop.cli import main
+from sagstal_desktop.io.document import load_team
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def team_file(tmp_path, capsys):
+    path = tmp_path / "demo.sagstal"
+    assert run(capsys, "demo", "-o", str(path))[0] == 0
+    assert run(capsys, "scenario", "add", str(path), "--name", "Barsel", "--absent",
+               "Anne Holm:1.1.2027:31.3.2027")[0] == 0
+    assert run(capsys, "scenario", "add", str(path), "--name", "En mere", "--add-position", "37")[0] == 0
+    assert run(capsys, "scenario", "add", str(path), "--name", "Uden", "--absent", "Anne Holm:1.1.2027:31.3.2027",
+               "--no-redistribute")[0] == 0
+    return path
+
+
+def test_scenarios_are_stored_and_listed(team_file, capsys):
+    code, out, _ = run(capsys, "scenarios", str(team_file), "--json")
+    data = json.loads(out)
+    assert code == 0 and [s["name"] for s in data["scenarios"]] == ["Barsel", "En mere", "Uden"]
+    assert data["scenarios"][0]["absences"][0]["start"] == "2027-01-01"
+    assert data["scenarios"][1]["staff_count"] == 13 and data["scenarios"][2]["redistribute"] is False
+    assert len(load_team(team_file).staff) == 12  # the team itself is unchanged
+    code, out, _ = run(capsys, "scenarios", str(team_file))
+    assert "Barsel: 12 medarbejdere; Anne Holm: Sygefravær 1.1.2027–31.3.2027" in out
+
+
+def test_compare_json_equals_summary_on_each_variant(team_file, capsys):
+    code, out, _ = run(capsys, "compare", str(team_file), "--as-of", "2027-02-01", "--json")
+    data = json.loads(out)
+    assert code == 0 and set(data) == {"file", "as_of", "current", "scenarios"}
+    _, summary_out, _ = run(capsys, "summary", str(team_file), "--as-of", "2027-02-01", "--json")
+    alone = json.loads(summary_out)
+    assert data["current"]["summary"] == alone["summary"]
+    assert data["current"]["staff"] == alone["staff"]
+    leave, more, without = data["scenarios"]
+    assert set(leave["summary"]) == set(alone["summary"]) and set(leave["staff"][0]) == set(alone["staff"][0])
+    anne = leave["staff"][0]
+    assert anne["capacity_fte"] == 0 and anne["total_cases"] == 0 and leave["without_caseworker"] == {}
+    assert sum(a["cases"] for a in leave["assigned"]) == alone["staff"][0]["total_cases"]
+    assert leave["summary"]["total_cases"] == alone["summary"]["total_cases"]
+    assert more["summary"]["available_fte"] == pytest.approx(alone["summary"]["available_fte"] + 1)
+    anne_id = alone["staff"][0]["id"]
+    held = {t: n for t, n in alone["staff"][0]["counts"].items() if n}
+    assert without["without_caseworker"][anne_id] == held == {"sygedagpenge": 57}
+    # before the leave the absence has no effect
+    _, out, _ = run(capsys, "compare", str(team_file), "--as-of", "2026-12-01", "--json", "--scenario", "Barsel")
+    before = json.loads(out)
+    assert before["scenarios"][0]["summary"] == before["current"]["summary"]
+
+
+def test_compare_writes_excel_and_errors_are_one_line(team_file, tmp_path, capsys):
+    out_path = tmp_path / "sammenligning.xlsx"
+    code, _, _ = run(capsys, "compare", str(team_file), "--scenario", "En mere", "-o", str(out_path))
+    assert code == 0
+    sheet = openpyxl.load_workbook(out_path)["Sammenligning"]
+    assert [c.value for c in sheet[1]] == [None, "Nuværende team", "En mere"]
+    code, _, err = run(capsys, "compare", str(team_file), "--scenario", "Findes ikke")
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "Findes ikke" in err
+    code, _, err = run(capsys, "scenario", "add", str(team_file), "--name", "Barsel")
+    assert code == 2 and "exists" in err
+    code, _, err = run(capsys, "scenario", "add", str(team_file), "--name", "X", "--absent", "Nobody")
+    assert code == 2 and "Nobody" in err
