@@ -2,7 +2,8 @@
 
 The program's texts come from the one text layer, ``sagstal_desktop.i18n`` (gettext; Danish from
 ``translations/da.po``). Qt's own buttons and dialogs (OK, Cancel, the file dialog's "Look in:")
-come from ``qtbase_<lang>.qm`` shipped with PySide6, installed here with a QTranslator.
+come from ``qtbase_<lang>.qm`` shipped with PySide6, installed here with a QTranslator; the few
+that file leaves in English are supplied from the text layer (``gui/qt_supplement.py``).
 
 Switching language sets gettext's current language and replaces Qt's translator; Qt then sends a
 LanguageChange event to every widget (sent here explicitly when no translator changed), and widgets
@@ -102,6 +103,12 @@ def install_translations(app: QCoreApplication, lang: str) -> None:
                 break
         else:
             _LOG.warning("Qt's own translation qtbase_%s.qm was not found; Qt's dialogs stay in English", lang)
+        from sagstal_desktop.gui.qt_supplement import SupplementTranslator
+
+        supplement = SupplementTranslator(lang, app)
+        app.installTranslator(supplement)  # installed last, so asked before qtbase
+        _installed.append(supplement)
+        changed = True
     if not changed:  # no translator came or went, so Qt sent nothing: tell the widgets ourselves
         QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
 
