@@ -33,6 +33,9 @@ class Act(enum.Enum):
     FILL_DOWN = "fill_down"
     REDUCTIONS = "reductions"
     SHOW_ALL = "show_all"
+    COMPETENCES = "competences"
+    DISTRIBUTE = "distribute"
+    REBALANCE = "rebalance"
     SETTINGS = "settings"
     NORM_SETS = "norm_sets"
     HISTORY = "history"
@@ -62,9 +65,9 @@ class Menu(enum.Enum):
 
 #: Actions of the staff table itself (its context menu; Ctrl+C/V/D act while it has the focus).
 TABLE_ACTS = (Act.REMOVE, Act.EDIT_CELL, Act.DUPLICATE, Act.ADD, Act.COPY, Act.PASTE, Act.FILL_DOWN,
-              Act.REDUCTIONS)
+              Act.COMPETENCES, Act.REDUCTIONS)
 
-#: Handlers owned by the import and memo modules: action -> (module in gui/, function).
+#: Handlers owned by the import, memo, history and planning modules: action -> (module in gui/, function).
 HANDLERS = {
     Act.IMPORT_CURRENT: ("import_actions", "import_into_current"),
     Act.IMPORT_NEW: ("import_actions", "import_as_new"),
@@ -74,6 +77,9 @@ HANDLERS = {
     Act.EXPORT_MEMO: ("memo_actions", "export_memo"),
     Act.PREVIEW_MEMO: ("memo_actions", "preview_memo"),
     Act.PRINT_MEMO: ("memo_actions", "print_memo"),
+    Act.COMPETENCES: ("planning_actions", "edit_competences"),
+    Act.DISTRIBUTE: ("planning_actions", "distribute_cases"),
+    Act.REBALANCE: ("planning_actions", "rebalance_cases"),
     Act.HISTORY: ("history_actions", "show_history"),
     Act.TAKE_SNAPSHOT: ("history_actions", "take_snapshot"),
     Act.REDUCTIONS: ("reduction_actions", "edit_reductions"),

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 #: StaffMember attributes a table cell may change.
 MEMBER_FIELDS = ("name", "weekly_hours", "other_hours", "other_tasks", "start_date", "note", "reductions")
+#: The columns a competence edit changes.
+COMPETENCE_COLUMNS = frozenset({"competences", "takes_new_cases"})
 
 
 class SetMemberFieldCommand(QUndoCommand):
@@ -146,6 +148,59 @@ class SetNormSetsCommand(QUndoCommand):
     def _set(self, norm_sets: list[NormSet]) -> None:
         self._document.team.custom_norm_sets = list(norm_sets)
         self._document.apply_change(Change(ALL, norm_sets_changed=True))
+
+    def redo(self) -> None:
+        self._set(self._new)
+
+    def undo(self) -> None:
+        self._set(self._old)
+
+
+class SetCompetencesCommand(QUndoCommand):
+    """Change what case types one person may take and whether they take new cases."""
+
+    def __init__(self, document: Document, member_id: str, competences: tuple[str, ...], takes_new_cases: bool,
+                 text: str) -> None:
+        super().__init__(text)
+        self._document, self._member_id = document, member_id
+        member = document.team.member(member_id)
+        self._old = (tuple(member.competences), bool(member.takes_new_cases))
+        self._new = (tuple(competences), bool(takes_new_cases))
+
+    def _set(self, values: tuple[tuple[str, ...], bool]) -> None:
+        member = self._document.team.member(self._member_id)
+        member.competences, member.takes_new_cases = values
+        self._document.apply_change(Change(frozenset({self._member_id}), COMPETENCE_COLUMNS))
+
+    def redo(self) -> None:
+        self._set(self._new)
+
+    def undo(self) -> None:
+        self._set(self._old)
+
+
+class SetCountsCommand(QUndoCommand):
+    """Set many case counts at once (a planning proposal): member id -> case type -> count."""
+
+    def __init__(self, document: Document, changes: dict[str, dict[str, int]], text: str) -> None:
+        super().__init__(text)
+        self._document = document
+        self._new = {m: dict(counts) for m, counts in changes.items() if counts}
+        self._old = {m: {t: document.team.member(m).counts.get(t) for t in counts}  # None: no entry
+                     for m, counts in self._new.items()}
+        columns = {count_column(t) for counts in self._new.values() for t in counts}
+        self._change = Change(frozenset(self._new), frozenset(columns))
+
+    def _set(self, values: dict[str, dict[str, int | None]]) -> None:
+        team = self._document.team
+        for member_id, by_type in values.items():
+            counts = team.member(member_id).counts
+            for case_type, count in by_type.items():
+                if count is None:
+                    counts.pop(case_type, None)
+                else:
+                    counts[case_type] = count
+        self._document.apply_change(self._change)
 
     def redo(self) -> None:
         self._set(self._new)

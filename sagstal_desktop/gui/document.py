@@ -1,6 +1,7 @@
 """The open document: the team, its file, undo history, the computed summary, autosave.
 
-Every edit is a method of ``Document`` (``set_count``, ``set_member_field``, ``add_members``,
+Every edit is a method of ``Document`` (``set_count``, ``set_member_field``, ``set_competences``,
+``apply_counts``, ``add_members``,
 ``remove_members``, ``set_settings``, ``set_norm_sets``, ``set_norm_set_choice``,
 ``replace_team``, ``set_variant``) that pushes one undo command (``commands.py``). A command changes
 ``document.team`` and calls ``apply_change``, which recomputes the summary once
@@ -50,6 +51,15 @@ AUTOSAVE_INTERVAL_MS = 2000
 
 #: Recovery sessions of documents open in this process (not offered for recovery).
 _LIVE_SESSIONS: set[str] = set()
+
+
+@dataclass(frozen=True)
+class SaveSnapshot:
+    """What a save writes: a private copy of the team, and the edit it reflects."""
+
+    team: Team
+    undo_index: int
+    generation: int
 
 
 class Document(QObject):
@@ -121,6 +131,28 @@ class Document(QObject):
     def set_member_field(self, member_id: str, field: str, value: Any, text: str) -> None:
         """Set one attribute of one person (``commands.MEMBER_FIELDS``)."""
         self.undo_stack.push(commands.SetMemberFieldCommand(self, member_id, field, value, text))
+
+    def set_competences(self, member_id: str, competences: tuple[str, ...], takes_new_cases: bool,
+                        text: str) -> None:
+        """Set the case types and areas one person may take (``core/competences.py``; empty: the
+        default) and whether they take new cases."""
+        member = self.team.member(member_id)
+        if tuple(member.competences) == tuple(competences) and member.takes_new_cases == takes_new_cases:
+            return
+        self.undo_stack.push(commands.SetCompetencesCommand(self, member_id, tuple(competences),
+                                                            takes_new_cases, text))
+
+    def apply_counts(self, changes: dict[str, dict[str, int]], text: str) -> None:
+        """Set many counts as one step (a planning proposal): member id -> case type -> count.
+        Counts equal to the present ones are left out; nothing changed, nothing pushed."""
+        wanted = {}
+        for member_id, counts in changes.items():
+            held = self.team.member(member_id).counts
+            differing = {t: n for t, n in counts.items() if held.get(t) != n}
+            if differing:
+                wanted[member_id] = differing
+        if wanted:
+            self.undo_stack.push(commands.SetCountsCommand(self, wanted, text))
 
     def add_members(self, position: int, members: list[StaffMember], text: str) -> None:
         """Insert people at ``position`` in the staff list."""
@@ -209,11 +241,24 @@ class Document(QObject):
         """Save atomically to ``path`` (raises ``DocumentError``); the document is then clean."""
         from sagstal_desktop.io.document import save_team
 
-        save_team(self.file_team(), path)
-        self.path, self.is_demo, self._forced_modified = _absolute(Path(path)), False, False
-        self.undo_stack.setClean()
-        self.discard_recovery()
-        self._autosaved_generation = self._generation
+        snapshot = self.save_snapshot()
+        save_team(snapshot.team, path)
+        self.mark_saved(path, snapshot)
+
+    def save_snapshot(self) -> SaveSnapshot:
+        """A copy of the team as it is saved (``file_team``) to write on another thread (taken
+        here, on the GUI thread), with the edit it was taken at."""
+        return SaveSnapshot(self.file_team().copy(), self.undo_stack.index(), self._generation)
+
+    def mark_saved(self, path: Path, snapshot: SaveSnapshot) -> None:
+        """``snapshot`` was written to ``path``: the document now belongs to that file, and is
+        clean unless it was edited while the copy was being written."""
+        self.path, self.is_demo = _absolute(Path(path)), False
+        if snapshot.undo_index == self.undo_stack.index() and snapshot.generation == self._generation:
+            self._forced_modified = False
+            self.undo_stack.setClean()
+            self.discard_recovery()
+            self._autosaved_generation = self._generation
         self.state_changed.emit()
 
     def display_name(self) -> str:

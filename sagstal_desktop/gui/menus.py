@@ -52,8 +52,11 @@ def _texts() -> dict[Act | Menu, str]:
         Act.COPY: _("&Copy cells"),
         Act.PASTE: _("&Paste cells"),
         Act.FILL_DOWN: _("&Fill down"),
-        Act.REDUCTIONS: _("&Reductions (other tasks)…"),
+        Act.REDUCTIONS: _("Re&ductions (other tasks)…"),
         Act.SHOW_ALL: _("Show &all case types of the norm set"),
+        Act.COMPETENCES: _("Compe&tences…"),
+        Act.DISTRIBUTE: _("&Distribute new cases…"),
+        Act.REBALANCE: _("&Rebalance cases…"),
         Act.SETTINGS: _("Team &settings…"),
         Act.NORM_SETS: _("&Own norm sets…"),
         Act.HISTORY: _("&History…"),
@@ -120,6 +123,7 @@ class WindowActions:
         for act in (Act.REMOVE, Act.EDIT_CELL, Act.COPY, Act.PASTE, Act.FILL_DOWN):
             self.actions[act].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._build_menus()
+        self._competences_on_table()
         self.retranslate()
 
     def __getitem__(self, act: Act) -> QAction:
@@ -153,7 +157,8 @@ class WindowActions:
         edit = menus[Menu.EDIT] = bar.addMenu("")
         edit.addActions([a[Act.UNDO], a[Act.REDO]])
         edit.addSeparator()
-        edit.addActions([a[Act.ADD], a[Act.DUPLICATE], a[Act.REMOVE], a[Act.EDIT_CELL], a[Act.REDUCTIONS]])
+        edit.addActions([a[Act.ADD], a[Act.DUPLICATE], a[Act.REMOVE], a[Act.EDIT_CELL], a[Act.COMPETENCES],
+                         a[Act.REDUCTIONS]])
         edit.addSeparator()
         edit.addActions([a[Act.COPY], a[Act.PASTE], a[Act.FILL_DOWN]])
         view = menus[Menu.VIEW] = bar.addMenu("")
@@ -161,11 +166,25 @@ class WindowActions:
         language = menus[Menu.LANGUAGE] = view.addMenu("")
         language.addActions([a[Act.LANG_DA], a[Act.LANG_EN]])
         team = menus[Menu.TEAM] = bar.addMenu("")
+        team.addActions([a[Act.DISTRIBUTE], a[Act.REBALANCE]])
+        team.addSeparator()
         team.addActions([a[Act.SETTINGS], a[Act.NORM_SETS]])
         team.addSeparator()
         team.addActions([a[Act.HISTORY], a[Act.TAKE_SNAPSHOT]])
         help_menu = menus[Menu.HELP] = bar.addMenu("")
         help_menu.addActions([a[Act.HELP], a[Act.ABOUT]])
+
+    def _competences_on_table(self) -> None:
+        """The staff table's context menu holds its actions (``TABLE_ACTS``); a double-click on
+        the competence column opens the competences dialog."""
+        table, window = self._window.table, self._window
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+        def double_clicked(index) -> None:
+            if index.column() == window.model().competence_column():
+                window.run_handler(Act.COMPETENCES)
+
+        table.doubleClicked.connect(double_clicked)
 
     def _fill_recent(self) -> None:
         menu = self.menus[Menu.RECENT]
@@ -188,6 +207,9 @@ class WindowActions:
             menu.setTitle(texts[menu_name])
         tips = {
             Act.REMOVE: _("Remove the selected staff members (Delete). Undo with Ctrl+Z."),
+            Act.COMPETENCES: _("The case types the selected person may take, and \"takes no new cases\"."),
+            Act.DISTRIBUTE: _("Propose who takes new cases: the highest load as low as possible."),
+            Act.REBALANCE: _("Propose which cases to move to lower the highest load, with few moves."),
             Act.SHOW_ALL: _(
                                     "Show a column for every case type of the norm set, also empty ones."),
         }

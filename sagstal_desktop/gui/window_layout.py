@@ -16,7 +16,7 @@ from sagstal_desktop.gui.screen_fit import fitted_size
 if TYPE_CHECKING:
     from sagstal_desktop.gui.main_window import MainWindow
 
-_DEFAULT_WIDTHS = {"name": 160, "case": 90, "computed": 80, "fixed": 80, "status": 145}
+_DEFAULT_WIDTHS = {"name": 160, "case": 90, "computed": 80, "fixed": 80, "status": 145, "competences": 170}
 _DEFAULT_SIZES = {"mainSplitter": [370, 390], "bottomSplitter": [660, 620]}
 
 
@@ -63,6 +63,8 @@ class WindowLayout:
         case_type = model.case_type_at(column)
         if case_type is not None:
             return f"case:{case_type}"
+        if column == model.competence_column():
+            return "competences"
         computed = model.computed_at(column)
         return f"computed:{computed}" if computed else f"fixed:{column}"
 

@@ -12,7 +12,7 @@ then the stable tie-break (cases to people earlier in the team) over the optimal
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from sagstal_desktop.core.load import summarize
@@ -48,9 +48,11 @@ def check_incoming(problem: PlanningProblem, incoming: Mapping[str, int]) -> dic
 
 
 def distribute(team: Team, incoming: Mapping[str, int], as_of: date | None = None,
-               norm_set: NormSet | None = None, time_limit: float = TIME_LIMIT, exact: bool = False) -> Distribution:
+               norm_set: NormSet | None = None, time_limit: float = TIME_LIMIT, exact: bool = False,
+               cancelled: Callable[[], bool] | None = None) -> Distribution:
     """The proposal for handing out ``incoming`` (case type id -> new cases). ``exact`` solves
-    the integer program even for one type (where water-filling is already exact; for tests)."""
+    the integer program even for one type (where water-filling is already exact; for tests).
+    ``cancelled()`` is asked before every solve; true raises ``PlanningCancelled``."""
     deadline = time.perf_counter() + time_limit
     problem = build_problem(team, as_of, norm_set)
     receivers = check_incoming(problem, incoming)
@@ -59,19 +61,20 @@ def distribute(team: Team, incoming: Mapping[str, int], as_of: date | None = Non
     given = {t: water_fill(receivers[t], loads, problem.type_max(t), incoming[t]) for t in order}
     optimal, gap = True, 0.0
     if len(receivers) > 1 or (exact and receivers):
-        given, optimal, gap = _exact(problem, receivers, incoming, given, loads, deadline)
+        given, optimal, gap = _exact(problem, receivers, incoming, given, loads, deadline, cancelled)
     return _result(problem, given, optimal, gap)
 
 
 def _exact(problem: PlanningProblem, receivers: dict[str, list[PlanPerson]], incoming: Mapping[str, int],
            start: dict[str, dict[int, int]], greedy_loads: dict[int, float],
-           deadline: float) -> tuple[dict[str, dict[int, int]], bool, float]:
+           deadline: float, cancelled: Callable[[], bool] | None = None
+           ) -> tuple[dict[str, dict[int, int]], bool, float]:
     from sagstal_desktop.core.planning.milp import LoadRow, Milp, leximin
 
     bound = max(greedy_loads[i] for by_person in start.values() for i in by_person)
     by_index = {p.index: p for p in problem.persons}
     candidates = sorted({p.index for people in receivers.values() for p in people if p.load <= bound})
-    milp = Milp(deadline)
+    milp = Milp(deadline, cancelled=cancelled)
     columns: dict[int, list[tuple[str, int, float]]] = {i: [] for i in candidates}  # person -> (type, col, units)
     for case_type, people in receivers.items():
         eligible = [p for p in people if p.index in columns]

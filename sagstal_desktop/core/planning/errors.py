@@ -23,3 +23,7 @@ class PlanningError(ValueError):
         if self.case_type and self.code in ("negative_cases", "nobody_eligible"):
             value = value.lower()
         return tr(_MESSAGES[self.code], lang).format(value=value, limit=format_value(self.limit, lang))
+
+
+class PlanningCancelled(Exception):
+    """The caller asked the computation to stop (``cancelled()`` turned true)."""

@@ -35,9 +35,10 @@ import math
 import os
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
+from sagstal_desktop.core.planning.errors import PlanningCancelled
 from sagstal_desktop.core.planning.problem import LEVEL_TOLERANCE
 
 #: Slack when a found level is fixed (well below LEVEL_TOLERANCE).
@@ -101,6 +102,8 @@ class Milp:
 
     deadline: float  # time.perf_counter() value
     values: list[float] = field(default_factory=list)  # the current (feasible) solution
+    #: Asked before every solve; true stops the computation with ``PlanningCancelled``.
+    cancelled: Callable[[], bool] | None = None
 
     def __post_init__(self) -> None:
         import highspy
@@ -149,6 +152,8 @@ class Milp:
         feasible (a warm start). A better solution found replaces ``values``."""
         import numpy as np
 
+        if self.cancelled is not None and self.cancelled():
+            raise PlanningCancelled
         reset = [c for c in self.costed if c not in costs]
         if reset:
             self.h.changeColsCost(len(reset), np.asarray(reset, dtype=np.int32), np.zeros(len(reset)))

@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 from datetime import date
 
 from sagstal_desktop.core.load import EPSILON
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.core.planning.distribute import TIME_LIMIT, person_changes
-from sagstal_desktop.core.planning.errors import PlanningError
+from sagstal_desktop.core.planning.errors import PlanningCancelled, PlanningError
 from sagstal_desktop.core.planning.problem import LEVEL_TOLERANCE, PlanningProblem, build_problem
 from sagstal_desktop.core.planning.result import Move, Rebalance, TradeoffPoint
 
@@ -36,11 +37,12 @@ TRADEOFF_CAP = 20
 class _MoveModel:
     """The integer program of net moves for one team."""
 
-    def __init__(self, problem: PlanningProblem, deadline: float, max_moves: int | None) -> None:
+    def __init__(self, problem: PlanningProblem, deadline: float, max_moves: int | None,
+                 cancelled: Callable[[], bool] | None = None) -> None:
         from sagstal_desktop.core.planning.milp import LoadRow, Milp
 
         self.problem = problem
-        self.milp = milp = Milp(deadline)
+        self.milp = milp = Milp(deadline, cancelled=cancelled)
         self.dec: list[tuple[int, str, int]] = []  # (person index, type, column)
         self.inc: list[tuple[int, str, int]] = []
         terms: dict[int, list[tuple[int, float, float]]] = {}  # person -> (column, coefficient, bound)
@@ -133,12 +135,13 @@ def _apply(team: Team, moves: list[Move]) -> Team:
 
 
 def rebalance(team: Team, max_moves: int, as_of: date | None = None, norm_set: NormSet | None = None,
-              time_limit: float = TIME_LIMIT) -> Rebalance:
-    """The leximin-optimal plan with at most ``max_moves`` moved cases, with fewest moves."""
+              time_limit: float = TIME_LIMIT, cancelled: Callable[[], bool] | None = None) -> Rebalance:
+    """The leximin-optimal plan with at most ``max_moves`` moved cases, with fewest moves.
+    ``cancelled()`` is asked before every solve; true raises ``PlanningCancelled``."""
     if max_moves < 0:
         raise PlanningError("negative_moves", max_moves)
     problem = build_problem(team, as_of, norm_set)
-    model = _MoveModel(problem, time.perf_counter() + time_limit, max_moves)
+    model = _MoveModel(problem, time.perf_counter() + time_limit, max_moves, cancelled)
     optimal, gap = True, 0.0
     if model.rows and max_moves > 0:
         from sagstal_desktop.core.planning.milp import leximin
@@ -155,11 +158,14 @@ def rebalance(team: Team, max_moves: int, as_of: date | None = None, norm_set: N
 
 
 def tradeoff(team: Team, as_of: date | None = None, norm_set: NormSet | None = None, cap: int = TRADEOFF_CAP,
-             time_limit: float = TIME_LIMIT) -> list[TradeoffPoint]:
+             time_limit: float = TIME_LIMIT, progress: Callable[[int, int], None] | None = None,
+             cancelled: Callable[[], bool] | None = None) -> list[TradeoffPoint]:
     """For K = 0, 1, ... up to ``cap`` (or until the highest load cannot fall further): the
     lowest highest load with at most K moved cases, and the staff over max in the fewest-moves
     plan for it. Each point comes from ``shedding.shed`` when its plan meets the lower bounds
-    (proven), else from the integer program under the shared time limit."""
+    (proven), else from the integer program under the shared time limit. ``progress(k, cap)``
+    is called after each point; when ``cancelled()`` turns true, ``PlanningCancelled`` is raised
+    before the next point."""
     from sagstal_desktop.core.planning.shedding import removable_cases, shed
 
     problem = build_problem(team, as_of, norm_set)
@@ -172,13 +178,17 @@ def tradeoff(team: Team, as_of: date | None = None, norm_set: NormSet | None = N
     balanced = work / scale if scale else 0.0
     removable = removable_cases(problem)
     for k in range(cap + 1):
+        if cancelled is not None and cancelled():
+            raise PlanningCancelled
         _level, moves, more = shed(problem, k, removable)
         if moves is not None:
             points.append(_point(problem, moves, k, True, 0.0))
         else:
-            fallback = fallback or _LowestMax(problem, deadline)
+            fallback = fallback or _LowestMax(problem, deadline, cancelled)
             optimal, gap = fallback.solve(k)
             points.append(_point(problem, fallback.model.moves(), k, optimal, gap))
+        if progress is not None:
+            progress(k + 1, cap + 1)
         if not more or (points[-1].max_load or 0.0) <= balanced + LEVEL_TOLERANCE:
             break
     return points
@@ -188,8 +198,8 @@ class _LowestMax:
     """The integer program for one trade-off point at a time, K rising (each level found stays
     valid for larger K, since the lowest highest load never rises with K)."""
 
-    def __init__(self, problem: PlanningProblem, deadline: float) -> None:
-        self.model = _MoveModel(problem, deadline, 0)
+    def __init__(self, problem: PlanningProblem, deadline: float, cancelled: Callable[[], bool] | None = None) -> None:
+        self.model = _MoveModel(problem, deadline, 0, cancelled)
 
     def solve(self, max_moves: int) -> tuple[bool, float]:
         from sagstal_desktop.core.planning.milp import lowest_max

@@ -3,7 +3,9 @@
 Columns: ``COL_NAME``, ``COL_HOURS``, ``COL_OTHER_HOURS``, ``COL_START``, then one column per
 case type (in the chosen norm set's order, grouped by area: the types the team holds cases of,
 or every type of the set with ``set_show_all_case_types``), then the computed columns
-``COMPUTED`` (``column_of("load")`` etc.). Edits are validated with ``core.validation`` and
+``COMPUTED`` (``column_of("load")`` etc.), and last the read-only ``competence_column()`` (what
+the person may take, "Alle" by default, and the mark "tager ikke nye sager"; edited in the
+competences dialog, ``gui/planning_actions.py``). Edits are validated with ``core.validation`` and
 pushed as undoable document edits; a refused value emits ``input_refused`` with a message
 naming the person, the column and the value, and changes nothing.
 
@@ -26,6 +28,7 @@ from sagstal_desktop.core.norms import NormSet, case_type_name
 from sagstal_desktop.core.validation import InputError, future_start, future_start_note
 from sagstal_desktop.core.wording import format_load, gui_phrase
 from sagstal_desktop.gui.change import Change, case_type_of
+from sagstal_desktop.gui.commands import COMPETENCE_COLUMNS
 from sagstal_desktop.gui.document import Document
 from sagstal_desktop.gui.models.cell_input import current_value, parse_cell
 from sagstal_desktop.gui.widgets import status_style
@@ -170,6 +173,10 @@ class StaffTableModel(QAbstractTableModel):
         index = column - FIXED_COLUMNS - len(self._case_types)
         return COMPUTED[index] if 0 <= index < len(COMPUTED) else None
 
+    def competence_column(self) -> int:
+        """The last column: the competences and the "no new cases" mark (read-only here)."""
+        return FIXED_COLUMNS + len(self._case_types) + len(COMPUTED)
+
     def column_of(self, key: str) -> int:
         """Column of a computed figure: "fte", "total", "fte_caseload", "load" or "status"."""
         return FIXED_COLUMNS + len(self._case_types) + COMPUTED.index(key)
@@ -181,6 +188,8 @@ class StaffTableModel(QAbstractTableModel):
         case_type = self.case_type_at(column)
         if case_type is not None:
             return case_type_name(case_type, self._lang)
+        if column == self.competence_column():
+            return _("Competences")
         key = self.computed_at(column)
         if key == "load":
             return status_style.measure_text(computed_title(key), "load_header", self._norm_set, self._lang)
@@ -199,7 +208,7 @@ class StaffTableModel(QAbstractTableModel):
         if change.all_rows or change.structure_changed or self._columns_may_change(change):
             self.refresh()
             return
-        last_computed = self.columnCount() - 1
+        last_computed = self.column_of("status")
         first_computed = last_computed - len(COMPUTED) + 1
         for member_id in change.rows:
             row = self._rows[member_id]
@@ -227,6 +236,8 @@ class StaffTableModel(QAbstractTableModel):
             case_type = case_type_of(column)
             if case_type is not None:
                 shown.add(self.column_of_case_type(case_type))
+            elif column in COMPETENCE_COLUMNS:
+                shown.add(self.competence_column())
             else:
                 shown.update(_COLUMNS_OF_FIELD.get(column, ()))
         return shown
@@ -255,11 +266,11 @@ class StaffTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else FIXED_COLUMNS + len(self._case_types) + len(COMPUTED)
+        return 0 if parent.isValid() else FIXED_COLUMNS + len(self._case_types) + len(COMPUTED) + 1
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.isValid() and self.computed_at(index.column()) is None:
+        if index.isValid() and self.computed_at(index.column()) is None and index.column() != self.competence_column():
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -280,6 +291,9 @@ class StaffTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if case_type is not None:
                 return self._case_type_tooltip(case_type)
+            if section == self.competence_column():
+                return _("The case types and areas the person may take (double-click to "
+                                               "change). \u2298 = takes no new cases.")
             key = self.computed_at(section)
             return self._computed_tooltip(key) if key else None
         return None
@@ -339,6 +353,8 @@ class StaffTableModel(QAbstractTableModel):
         key = self.computed_at(column)
         if key is not None:
             return self._computed_data(self.person(row), key, role)
+        if column == self.competence_column():
+            return self._competence_data(member, role)
         if role == STATUS_ROLE:
             return self.person(row).status
         case_type = self.case_type_at(column)
@@ -377,6 +393,19 @@ class StaffTableModel(QAbstractTableModel):
             return self._name_tooltip(row)
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_OTHER_HOURS and member.other_tasks:
             return member.other_tasks
+        return None
+
+    def _competence_data(self, member, role: int) -> Any:
+        from sagstal_desktop.gui.competence_text import competence_summary, competence_tooltip
+
+        if role == Qt.ItemDataRole.DisplayRole:
+            return competence_summary(member, self._norm_set, self._lang)
+        if role == SORT_ROLE:
+            return competence_summary(member, self._norm_set, self._lang).casefold()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return competence_tooltip(member, self._document.team, self._norm_set, self._lang)
+        if role == Qt.ItemDataRole.ForegroundRole and not member.takes_new_cases:
+            return QColor("#7a4b00")
         return None
 
     @staticmethod

@@ -1,0 +1,109 @@
+"""The right-hand side of both planning tabs: the headline (highest load before → after, measured
+against the chosen set's maximum, and whether the plan is proven optimal), the proposal as
+Danish sentences ("3 sygedagpenge-sager fra Anne Holm til Ida Bech"), and every person's load
+before and after as a table beside a bar chart, both sorted by load after."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sagstal_desktop.core.formatting import format_percent
+from sagstal_desktop.core.norms import NormSet
+from sagstal_desktop.core.planning.result import PlanOutcome
+from sagstal_desktop.core.wording import fill, format_load
+from sagstal_desktop.gui.dialogs.common import error_label, show_error
+from sagstal_desktop.gui.models.planning_models import LoadChangeModel
+from sagstal_desktop.gui.widgets.plan_charts import LoadPairChart
+from sagstal_desktop.i18n import _
+
+
+class PlanResultPanel(QWidget):
+    """Shows one proposal (``show_plan``) or a message why there is none (``show_message``)."""
+
+    def __init__(self, norm_set: NormSet, lang: str, list_caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._norm_set, self._lang = norm_set, lang
+        self.headline = QLabel(self)
+        self.headline.setObjectName("planHeadline")
+        self.headline.setWordWrap(True)
+        self.headline.setTextFormat(Qt.TextFormat.PlainText)
+        self.message = error_label(self)
+        self._caption = QLabel(list_caption, self)
+        self.proposal_list = QListWidget(self)
+        self.proposal_list.setObjectName("proposalList")
+        self.proposal_list.setMaximumHeight(120)
+        self.model = LoadChangeModel(norm_set, lang, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("loadChangeTable")
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.chart = LoadPairChart(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.chart)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(scroll)
+        splitter.setSizes([330, 330])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.headline, self.message, self._caption, self.proposal_list):
+            layout.addWidget(widget)
+        layout.addWidget(splitter, 1)
+        self.clear()
+
+    def clear(self) -> None:
+        self.headline.setText("")
+        show_error(self.message, "")
+        self.proposal_list.clear()
+        self.model.set_persons([])
+        self.chart.show_persons([], self._lang, "", "")
+
+    def show_message(self, text: str) -> None:
+        """No proposal: say why (e.g. nobody may take the type); the tables are emptied."""
+        self.clear()
+        show_error(self.message, text)
+
+    def show_plan(self, plan: PlanOutcome, lines: Sequence[str], empty_text: str) -> None:
+        show_error(self.message, "")
+        self.headline.setText(self.headline_text(plan))
+        self.proposal_list.clear()
+        self.proposal_list.addItems(list(lines) or [empty_text])
+        self.model.set_persons(plan.persons)
+        self.chart.show_persons(self.model.persons(), self._lang, _("Before"), _("After"))
+
+    def headline_text(self, plan: PlanOutcome) -> str:
+        text = _("Highest load: {before} → {after} of <max>. {proof}").format(
+            before=format_load(plan.max_load_before, self._lang, 1),
+            after=format_load(plan.max_load_after, self._lang, 1), proof=self.proof_text(plan))
+        return fill(text, self._norm_set, self._lang)
+
+    def proof_text(self, plan: PlanOutcome) -> str:
+        if plan.optimal:
+            return _("Proven optimal.")
+        if math.isinf(plan.gap):
+            return _("Time limit reached – the distance to the optimum is not known.")
+        return _("Time limit reached – at most {gap} from the optimum.").format(
+            gap=format_percent(plan.gap, 1, self._lang))

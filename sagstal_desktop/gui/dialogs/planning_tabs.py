@@ -1,0 +1,238 @@
+"""The planning dialog's two tabs. Each computes through ``runner(label, job)`` (the dialog runs
+the job off the GUI thread with progress and Cancel, ``gui/background.py``), so the solver
+(highspy) is imported only in the worker, and keeps its last proposal in ``plan``.
+
+* ``DistributeTab``: new cases per case type → "Beregn forslag" → the proposal.
+* ``RebalanceTab``: the trade-off K (at most K moved cases) → highest load and staff over the
+  maximum; choosing a K (a row, a bar or the spin box; at first the smallest K reaching the lowest
+  highest load) computes the plan with at most K moves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sagstal_desktop.core.model import Team
+from sagstal_desktop.core.norms import NormSet
+from sagstal_desktop.core.planning.result import PlanOutcome, TradeoffPoint
+from sagstal_desktop.gui.background import Cancelled
+from sagstal_desktop.gui.dialogs.planning_result import PlanResultPanel
+from sagstal_desktop.gui.models.planning_models import IncomingModel, TradeoffModel
+from sagstal_desktop.gui.widgets.plan_charts import TradeoffChart
+from sagstal_desktop.i18n import _
+
+Runner = Callable[[str, Callable[..., Any]], Any]
+#: The largest K the spin box offers.
+MAX_K = 500
+
+
+def _stop_if_cancelled(cancelled: Callable[[], bool], result: Any) -> Any:
+    return None if cancelled() else result  # no result: run_with_progress raises Cancelled
+
+
+class _PlanTab(QWidget):
+    plan_changed = Signal()
+
+    def __init__(self, team: Team, norm_set: NormSet, as_of: date, lang: str, runner: Runner,
+                 caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.team, self.norm_set, self.as_of, self.lang, self._runner = team, norm_set, as_of, lang, runner
+        self.plan: PlanOutcome | None = None
+        self.panel = PlanResultPanel(norm_set, lang, caption, self)
+        self.side = QVBoxLayout()
+        layout = QHBoxLayout(self)
+        layout.addLayout(self.side)
+        layout.addWidget(self.panel, 1)
+
+    def _run(self, label: str, job: Callable[..., Any]) -> Any:
+        """The job's result, or None after a message (cancelled, or no plan possible)."""
+        from sagstal_desktop.core.planning.errors import PlanningCancelled, PlanningError
+
+        try:
+            return self._runner(label, job)
+        except (Cancelled, PlanningCancelled):
+            self._set_plan(None, _("The calculation was cancelled; nothing was changed."))
+        except PlanningError as exc:
+            self._set_plan(None, exc.message(self.lang)[:1].upper() + exc.message(self.lang)[1:] + ".")
+        return None
+
+    def _set_plan(self, plan: PlanOutcome | None, message: str = "") -> None:
+        self.plan = plan
+        if plan is None:
+            self.panel.show_message(message)
+        self.plan_changed.emit()
+
+
+class DistributeTab(_PlanTab):
+    """New cases per type → the leximin proposal."""
+
+    def __init__(self, team: Team, norm_set: NormSet, as_of: date, lang: str, runner: Runner,
+                 case_types: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(team, norm_set, as_of, lang, runner, "", parent)
+        self.panel._caption.setText(_("Proposal:"))
+        self.incoming_model = IncomingModel(case_types, lang, self)
+        table = self.incoming_table = QTableView(self)
+        table.setObjectName("incomingTable")
+        table.setModel(self.incoming_model)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        intro = QLabel(_("New cases per case type:"), self)
+        self.compute_button = QPushButton(_("Calculate proposal"), self)
+        self.compute_button.setObjectName("computeButton")
+        self.compute_button.setDefault(True)
+        self.compute_button.clicked.connect(self.compute)
+        note = QLabel(_("Each case goes where the highest load after the distribution is lowest, "
+                              "respecting competences and \"takes no new cases\"."), self)
+        note.setWordWrap(True)
+        for widget in (intro, table, self.compute_button, note):
+            self.side.addWidget(widget)
+        table.setMinimumWidth(300)
+
+    def compute(self) -> None:
+        from sagstal_desktop.core.planning import assignment_text
+
+        self.incoming_table.setFocus()  # ends an open edit
+        incoming = self.incoming_model.incoming()
+        if not incoming:
+            self._set_plan(None, _("Enter the number of new cases for at least one case type."))
+            return
+        team, as_of, norm_set = self.team, self.as_of, self.norm_set
+
+        def job(_progress, cancelled):
+            from sagstal_desktop.core.planning import distribute
+
+            return _stop_if_cancelled(cancelled, distribute(team, incoming, as_of, norm_set, cancelled=cancelled))
+
+        plan = self._run(_("Calculating the distribution…"), job)
+        if plan is None:
+            return
+        lines = [assignment_text(a, self.lang) for a in plan.assignments]
+        self.panel.show_plan(plan, lines, _("No cases to distribute."))
+        self._set_plan(plan)
+
+    def added_cases(self) -> int:
+        return sum(a.cases for a in self.plan.assignments) if self.plan else 0
+
+
+class RebalanceTab(_PlanTab):
+    """The trade-off and the plan for the chosen K."""
+
+    def __init__(self, team: Team, norm_set: NormSet, as_of: date, lang: str, runner: Runner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(team, norm_set, as_of, lang, runner, "", parent)
+        self.panel._caption.setText(_("Moves:"))
+        self.points: list[TradeoffPoint] = []
+        self.tradeoff_model = TradeoffModel(norm_set, lang, self)
+        table = self.tradeoff_table = QTableView(self)
+        table.setObjectName("tradeoffTable")
+        table.setModel(self.tradeoff_model)
+        table.verticalHeader().hide()
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        table.clicked.connect(lambda index: self.choose(self.points[index.row()].max_moves))
+        table.setMinimumWidth(340)
+        self.chart = TradeoffChart(self)
+        self.chart.k_clicked.connect(self.choose)
+        self.k_spin = QSpinBox(self)
+        self.k_spin.setObjectName("maxMovesSpin")
+        self.k_spin.setRange(0, MAX_K)
+        self.k_spin.editingFinished.connect(lambda: self.choose(self.k_spin.value()))
+        row = QHBoxLayout()
+        row.addWidget(QLabel(_("Move at most"), self))
+        row.addWidget(self.k_spin)
+        row.addWidget(QLabel(_("cases"), self))
+        row.addStretch(1)
+        intro = QLabel(_("Fewer moves or a lower highest load: choose the point worth the changes "
+                               "(each change of caseworker costs the citizen)."), self)
+        intro.setWordWrap(True)
+        self.side.addWidget(intro)
+        self.side.addWidget(table, 1)
+        self.side.addWidget(self.chart)
+        self.side.addLayout(row)
+        self.started = False
+
+    def start(self) -> None:
+        """Compute the trade-off and the plan for the default K (once)."""
+        if self.started:
+            return
+        self.started = True
+        team, as_of, norm_set = self.team, self.as_of, self.norm_set
+
+        def job(progress, cancelled):
+            from sagstal_desktop.core.planning import tradeoff
+
+            return _stop_if_cancelled(cancelled, tradeoff(team, as_of, norm_set, progress=progress,
+                                                          cancelled=cancelled))
+
+        points = self._run(_("Calculating what each number of moves achieves…"), job)
+        if points is None:
+            self.started = False
+            return
+        self.points = points
+        self.tradeoff_model.set_points(points)
+        self.choose(self.default_k())
+
+    def default_k(self) -> int:
+        """The smallest K reaching the lowest highest load in the trade-off."""
+        loads = [p.max_load for p in self.points if p.max_load is not None]
+        if not loads:
+            return 0
+        lowest = min(loads)
+        return next(p.max_moves for p in self.points if p.max_load is not None and p.max_load <= lowest + 1e-9)
+
+    def choose(self, k: int) -> None:
+        """Compute and show the plan with at most ``k`` moved cases."""
+        from sagstal_desktop.core.planning import move_text
+
+        self.k_spin.setValue(k)
+        self.chart.show_points(self.points, k, self.lang)
+        rows = [i for i, p in enumerate(self.points) if p.max_moves == k]
+        selection = self.tradeoff_table.selectionModel()
+        selection.clearSelection()
+        if rows:
+            index = self.tradeoff_model.index(rows[0], 0)
+            selection.select(index, QItemSelectionModel.SelectionFlag.Select
+                             | QItemSelectionModel.SelectionFlag.Rows)
+            self.tradeoff_table.scrollTo(index)
+        if self.plan is not None and self.plan.max_moves == k:
+            return  # shown already (e.g. the spin box losing focus)
+        team, as_of, norm_set = self.team, self.as_of, self.norm_set
+
+        def job(_progress, cancelled):
+            from sagstal_desktop.core.planning import rebalance
+
+            return _stop_if_cancelled(cancelled, rebalance(team, k, as_of, norm_set, cancelled=cancelled))
+
+        plan = self._run(_("Calculating the moves…"), job)
+        if plan is None:
+            return
+        lines = [move_text(m, self.lang) for m in plan.moves]
+        self.panel.show_plan(plan, lines, _("No moves lower the highest load."))
+        if plan.moves:
+            self.panel.headline.setText(self.panel.headline.text() + " " + _("Moved cases: {n}.").format(
+                n=plan.moved_cases))
+        self._set_plan(plan)
+
+    def moved_cases(self) -> int:
+        return getattr(self.plan, "moved_cases", 0) if self.plan else 0
