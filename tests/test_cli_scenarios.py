@@ -7,15 +7,9 @@ import json
 
 import openpyxl
 import pytest
+from conftest import run_cli as run
 
-from sagstal_desktop.cli import main
 from sagstal_desktop.io.document import load_team
-
-
-def run(capsys, *args):
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
