@@ -3,6 +3,10 @@ window's first paint, so it does not delay start-up: the first paint starts the 
 background thread, and the chart is made on the GUI thread as soon as that is done. Meanwhile
 the window answers input (the staff table can be edited), and the frame shows a short
 placeholder text.
+
+The import thread touches no Qt object: it only sets a ``threading.Event``, which a timer on the
+GUI thread looks at. (Emitting a signal from that thread raced with the window being closed: the
+QObject could be deleted between the validity check and the emit, a rare segmentation fault.)
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
@@ -27,20 +31,26 @@ if TYPE_CHECKING:
 CHART_MODULE = "sagstal_desktop.gui.widgets.load_chart"
 
 
-class _Preloaded(QObject):
-    """Tells the GUI thread (queued) that the background import has finished."""
+#: How often the GUI thread looks whether the background import has finished (ms).
+POLL_MS = 25
 
-    done = Signal()
+_import_done = threading.Event()
+_import_started = threading.Lock()
 
 
-def _preload(notice: _Preloaded) -> None:
+def _preload() -> None:
     try:
         importlib.import_module(CHART_MODULE)
     except Exception:  # the GUI thread's import will raise it again, where it can be shown
         pass
     finally:
-        if shiboken6.isValid(notice):
-            notice.done.emit()
+        _import_done.set()
+
+
+def start_preload() -> None:
+    """Start importing the chart's modules on a background thread (once per process)."""
+    if _import_started.acquire(blocking=False):
+        threading.Thread(target=_preload, name="chart-import", daemon=True).start()
 
 
 class ChartHost(QFrame):
@@ -56,8 +66,9 @@ class ChartHost(QFrame):
         self._factory = factory
         self._chart: LoadChart | None = None
         self._scheduled = False
-        self._preloaded = _Preloaded(self)
-        self._preloaded.done.connect(self._on_preloaded)
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._on_poll)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._placeholder: QLabel | None = QLabel(self)
@@ -82,10 +93,12 @@ class ChartHost(QFrame):
             # the placeholder has just been painted (the window's first paint): import the chart's
             # modules off the GUI thread, then make the chart (``_on_preloaded``)
             self._scheduled = True
-            threading.Thread(target=_preload, args=(self._preloaded,), name="chart-import", daemon=True).start()
+            start_preload()
+            self._poll.start()
 
-    def _on_preloaded(self) -> None:
-        if shiboken6.isValid(self):
+    def _on_poll(self) -> None:
+        if _import_done.is_set():
+            self._poll.stop()
             self.ensure_chart()
 
     def chart(self) -> LoadChart | None:
