@@ -8,7 +8,11 @@ alternate, and the median of the runs is printed for each, with the ratio. The S
 goes through the real entry point (``sagstal_desktop.gui.app.main --demo``) and also reports
 whether pandas, reportlab, openpyxl or pyqtgraph were imported before the first paint.
 
-    .venv/bin/python bench/bench_startup.py [--runs 9] [--platform offscreen|xcb]
+    .venv/bin/python bench/bench_startup.py [--runs 9] [--platform offscreen|xcb] [--compare CHECKOUT]
+
+``--compare /path/to/other/checkout`` also starts that checkout's Sagstal (its folder first on
+``PYTHONPATH``) in the same alternation, so a change is measured against the code before it in
+one run.
 """
 
 from __future__ import annotations
@@ -72,10 +76,12 @@ else:
 HEAVY = ("pandas", "reportlab", "openpyxl", "pyqtgraph", "numpy", "highspy", "babel")
 
 
-def run_once(kind: str, env: dict[str, str]) -> dict:
+def run_once(kind: str, env: dict[str, str], compare: str | None = None) -> dict:
+    if kind == "compare":
+        env = dict(env, PYTHONPATH=os.pathsep.join(p for p in (compare, env.get("PYTHONPATH")) if p))
     started = time.time()
-    done = subprocess.run([sys.executable, "-c", _PROBE, kind], env=env, capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run([sys.executable, "-c", _PROBE, "bare" if kind == "bare" else "sagstal"], env=env,
+                          capture_output=True, text=True, timeout=120)
     line = next((ln for ln in done.stdout.splitlines() if ln.startswith("{")), None)
     if line is None:
         raise RuntimeError(f"{kind} run failed:\n{done.stderr}")
@@ -89,6 +95,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--platform", default=None, help="QT_QPA_PLATFORM (default: xcb with $DISPLAY, else offscreen)")
+    parser.add_argument("--compare", default=None, help="another checkout of Sagstal to time in the same run")
     args = parser.parse_args()
     platform = args.platform or ("xcb" if os.environ.get("DISPLAY") else "offscreen")
     with tempfile.TemporaryDirectory() as tmp:
@@ -98,14 +105,17 @@ def main() -> None:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         run_once("bare", env)  # warm the file cache once for both
         run_once("sagstal", env)
-        times: dict[str, list[float]] = {"bare": [], "sagstal": []}
-        cpu: dict[str, list[float]] = {"bare": [], "sagstal": []}
+        kinds = ["bare", "sagstal"] + (["compare"] if args.compare else [])
+        if args.compare:
+            run_once("compare", env, args.compare)
+        times: dict[str, list[float]] = {kind: [] for kind in kinds}
+        cpu: dict[str, list[float]] = {kind: [] for kind in kinds}
         chart: list[float] = []
         chart_cpu: list[float] = []
         loaded: set[str] = set()
         for _ in range(args.runs):
             for kind in times:
-                result = run_once(kind, env)
+                result = run_once(kind, env, args.compare)
                 times[kind].append(result["painted"])
                 cpu[kind].append(result["cpu"])
                 if kind == "sagstal":
@@ -126,6 +136,10 @@ def main() -> None:
     print(f"CPU seconds of the process (steadier on a busy machine): bare {bare_cpu * 1000:.0f} ms, Sagstal first "
           f"paint {ours_cpu * 1000:.0f} ms (ratio {ours_cpu / bare_cpu:.2f}), chart {ready_cpu * 1000:.0f} ms "
           f"(ratio {ready_cpu / bare_cpu:.2f})")
+    if args.compare:
+        other, other_cpu = statistics.median(times["compare"]), statistics.median(cpu["compare"])
+        print(f"compared checkout {args.compare}: first paint median {other * 1000:.1f} ms (ratio "
+              f"{other / bare:.2f}), CPU {other_cpu * 1000:.0f} ms (ratio {other_cpu / bare_cpu:.2f})")
     print("imported before first paint: " + (", ".join(sorted(loaded)) or "none of " + ", ".join(HEAVY)))
 
 

@@ -6,12 +6,14 @@ data folder, which other accounts cannot read): recovery copies hold the team's 
 from __future__ import annotations
 
 import os
+from functools import cache
 from pathlib import Path
 
 from sagstal_desktop import APP_NAME, ORG_NAME
 from sagstal_desktop.io.safe_files import private_dir
 
 
+@cache
 def _dirs():  # imported lazily: platformdirs is small but not needed by the core or the CLI
     from platformdirs import PlatformDirs
 

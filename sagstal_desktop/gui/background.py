@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEventLoop, Qt, QThread, Signal
+from PySide6.QtCore import QEventLoop, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from sagstal_desktop.i18n import _
@@ -62,11 +62,13 @@ class Worker(QThread):
 
 
 def run_with_progress(parent: QWidget | None, label: str, job: Job, *, title: str | None = None,
-                      cancel_errors: tuple[type[BaseException], ...] = (), min_duration_ms: int = 400) -> Any:
+                      cancel_errors: tuple[type[BaseException], ...] = (), min_duration_ms: int = 400,
+                      cancellable: bool = True) -> Any:
     """Run ``job`` in a worker thread while a modal progress dialog (shown only if the job takes
     longer than ``min_duration_ms``) offers Cancel. Returns the job's result and re-raises its
     exception; raises ``Cancelled`` when the user cancelled (the job stopped with one of
-    ``cancel_errors``, or finished without a result)."""
+    ``cancel_errors``, or finished without a result). ``cancellable=False`` shows no Cancel
+    button (a job that must finish, such as an atomic save)."""
     worker = Worker(job)
     dialog = QProgressDialog(label, _("Cancel"), 0, 0, parent)
     dialog.setWindowTitle(title or _("Sagstal"))
@@ -75,6 +77,8 @@ def run_with_progress(parent: QWidget | None, label: str, job: Job, *, title: st
     dialog.setValue(0)  # starts the show timer with min_duration_ms (else Qt's 4 s for a job with no progress)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
+    if not cancellable:
+        dialog.setCancelButton(None)
     dialog.canceled.connect(worker.cancel_event.set)
 
     def show_progress(done: int, total: int) -> None:
@@ -85,11 +89,18 @@ def run_with_progress(parent: QWidget | None, label: str, job: Job, *, title: st
             dialog.setValue(min(done, total))
 
     worker.progressed.connect(show_progress)
+    # QProgressDialog shows itself only from setValue: a job that reports no progress (a save) is
+    # shown by this timer once it has run for min_duration_ms
+    show_later = QTimer()
+    show_later.setSingleShot(True)
+    show_later.timeout.connect(lambda: None if worker.isFinished() else dialog.show())
     loop = QEventLoop()
     worker.finished.connect(loop.quit)
     worker.start()
+    show_later.start(min_duration_ms)
     if not worker.isFinished():
         loop.exec()
+    show_later.stop()
     worker.wait()
     dialog.canceled.disconnect(worker.cancel_event.set)  # closing the dialog emits canceled
     dialog.close()

@@ -53,6 +53,15 @@ AUTOSAVE_INTERVAL_MS = 2000
 _LIVE_SESSIONS: set[str] = set()
 
 
+@dataclass(frozen=True)
+class SaveSnapshot:
+    """What a save writes: a private copy of the team, and the edit it reflects."""
+
+    team: Team
+    undo_index: int
+    generation: int
+
+
 class Document(QObject):
     """One team document: the live ``Team``, where it is saved, and its undo history."""
 
@@ -232,11 +241,24 @@ class Document(QObject):
         """Save atomically to ``path`` (raises ``DocumentError``); the document is then clean."""
         from sagstal_desktop.io.document import save_team
 
-        save_team(self.file_team(), path)
-        self.path, self.is_demo, self._forced_modified = _absolute(Path(path)), False, False
-        self.undo_stack.setClean()
-        self.discard_recovery()
-        self._autosaved_generation = self._generation
+        snapshot = self.save_snapshot()
+        save_team(snapshot.team, path)
+        self.mark_saved(path, snapshot)
+
+    def save_snapshot(self) -> SaveSnapshot:
+        """A copy of the team as it is saved (``file_team``) to write on another thread (taken
+        here, on the GUI thread), with the edit it was taken at."""
+        return SaveSnapshot(self.file_team().copy(), self.undo_stack.index(), self._generation)
+
+    def mark_saved(self, path: Path, snapshot: SaveSnapshot) -> None:
+        """``snapshot`` was written to ``path``: the document now belongs to that file, and is
+        clean unless it was edited while the copy was being written."""
+        self.path, self.is_demo = _absolute(Path(path)), False
+        if snapshot.undo_index == self.undo_stack.index() and snapshot.generation == self._generation:
+            self._forced_modified = False
+            self.undo_stack.setClean()
+            self.discard_recovery()
+            self._autosaved_generation = self._generation
         self.state_changed.emit()
 
     def display_name(self) -> str:

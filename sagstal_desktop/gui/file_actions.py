@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from sagstal_desktop.gui.main_window import MainWindow
 
 FILE_SUFFIX = ".sagstal"
+#: Saving or opening that takes longer than this shows a progress dialog.
+SAVE_PROGRESS_AFTER_MS = 200
 
 
 class FileActions:
@@ -29,6 +31,7 @@ class FileActions:
     def __init__(self, window: MainWindow) -> None:
         self._window = window
         self.title_hint = ""  # the window title of an unsaved document made from an import
+        self.saving = False  # a save is being written (no second one meanwhile)
 
     @staticmethod
     def tr(text: str) -> str:
@@ -78,10 +81,13 @@ class FileActions:
 
     def open_path(self, path: Path) -> bool:
         """Open ``path`` without asking to save first (start-up, recent files after asking)."""
+        from sagstal_desktop.gui.background import run_with_progress
         from sagstal_desktop.io.document import DocumentError, load_team
 
-        try:
-            team = load_team(path)
+        try:  # read in a worker thread: a big team never stalls the window
+            team = run_with_progress(self._window, _("Opening {file}…").format(file=Path(path).name),
+                                     lambda _progress, _cancelled: load_team(path), title=_("Open"),
+                                     min_duration_ms=SAVE_PROGRESS_AFTER_MS, cancellable=False)
         except DocumentError as error:
             QMessageBox.warning(self._window, _("Cannot open the file"), error.message(self._window.language()))
             self._forget_recent(path)
@@ -110,13 +116,27 @@ class FileActions:
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
-        from sagstal_desktop.io.document import DocumentError
+        """Write the team to ``path`` in a worker thread (a copy taken here), with progress for a
+        big team; the window keeps repainting. A second save while one runs is refused. There is no
+        Cancel: the file is replaced atomically at the end (10,000 people take about 0.1 s)."""
+        from sagstal_desktop.gui.background import run_with_progress
+        from sagstal_desktop.io.document import DocumentError, save_team
 
+        if self.saving:
+            self._window.show_status(_("A save is already running."))
+            return False
+        self.saving = True
+        snapshot = self._document.save_snapshot()
         try:
-            self._document.save(path)
+            run_with_progress(self._window, _("Saving {file}…").format(file=path.name),
+                              lambda _progress, _cancelled: save_team(snapshot.team, path), title=_("Save"),
+                              min_duration_ms=SAVE_PROGRESS_AFTER_MS, cancellable=False)
         except DocumentError as error:
             QMessageBox.warning(self._window, _("Cannot save the file"), error.message(self._window.language()))
             return False
+        finally:
+            self.saving = False
+        self._document.mark_saved(path, snapshot)
         self.title_hint = ""
         self.remember_recent(path)
         self._window.show_status(_("Saved {file}").format(file=path.name))

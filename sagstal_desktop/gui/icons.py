@@ -31,13 +31,18 @@ class _SvgIconEngine(QIconEngine):
     def __init__(self, svg: bytes) -> None:
         super().__init__()
         self._svg = svg
-        self._renderer = QSvgRenderer(QByteArray(svg))
+        self._renderer: QSvgRenderer | None = None  # parsed at the first paint (menu icons often never)
+
+    def _svg_renderer(self) -> QSvgRenderer:
+        if self._renderer is None:
+            self._renderer = QSvgRenderer(QByteArray(self._svg))
+        return self._renderer
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
         painter.save()
         if mode == QIcon.Mode.Disabled:
             painter.setOpacity(painter.opacity() * _DISABLED_OPACITY)
-        self._renderer.render(painter, QRectF(rect))
+        self._svg_renderer().render(painter, QRectF(rect))
         painter.restore()
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
@@ -64,7 +69,7 @@ class _SvgIconEngine(QIconEngine):
         return "sagstal-svg"
 
     def isNull(self) -> bool:
-        return not self._renderer.isValid()
+        return not self._svg_renderer().isValid()
 
 
 def _text_colour() -> str:

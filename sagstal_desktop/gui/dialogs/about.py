@@ -40,9 +40,12 @@ class AboutDialog(QDialog):
                 "caseloads, see how many full-time positions the team needs, and what the shortfall costs. "
                 "It prints a staffing memo that names its sources.")), "</p>",
             "<h3>", html.escape(_("Where the norms come from")), "</h3><ul>", sources, "</ul>",
-            "<h3>", html.escape(_("Privacy")), "</h3><p>", html.escape(_(
+            "<h3>", html.escape(_("Privacy")), "</h3><p><b>", html.escape(_(
+                "All data stays on this computer; Sagstal sends nothing over the network.")), "</b> ",
+            html.escape(_(
                 "Sagstal works entirely offline. Team files stay on your computer and nothing is sent anywhere. "
-                "Staff names are personal data: memos can show them anonymised (Employee A, B, …).")), "</p>",
+                "Staff names are personal data: memos can show them anonymised (Employee A, B, …).")),
+            "</p>",
             "<h3>", html.escape(_("Licence")), "</h3><p>", html.escape(_(
                 "Free software under the MIT licence. The recommended caseloads are DS's; Sagstal is not "
                 "published by DS.")), "</p>",

@@ -87,7 +87,8 @@ class FrozenColumnTable(QTableView):
             header.blockSignals(True)
             header.setSortIndicator(column, order)
             header.blockSignals(False)
-            header.viewport().update()
+            if header.isVisible():  # before the first paint, wrapping the viewport costs start-up time
+                header.viewport().update()
 
     def _on_section_resized(self, column: int, _old: int, new: int) -> None:
         if column == 0:
@@ -99,6 +100,8 @@ class FrozenColumnTable(QTableView):
 
     # -- geometry -----------------------------------------------------------------------------
     def _place(self) -> None:
+        if not self.isVisible():  # placed when shown (resizeEvent): sizing the headers early costs start-up time
+            return
         frame = self.frameWidth()
         self.frozen.horizontalHeader().setFixedHeight(self.horizontalHeader().height())
         self.frozen.setGeometry(self.verticalHeader().width() + frame, frame, self.columnWidth(0),
