@@ -56,3 +56,20 @@ def make_window(qapp, qtbot, demo, monkeypatch):
 def window(make_window):
     """A MainWindow on the demo team, computed for TODAY, in English, shown."""
     return make_window()
+
+
+def run_cli(capsys, *args):
+    """Run ``sagstal ARGS`` in-process: (exit code, stdout, stderr)."""
+    from sagstal_desktop.cli import main
+
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def demo_file(tmp_path, capsys):
+    """The demo team written by ``sagstal demo`` to a temporary file."""
+    path = tmp_path / "demo.sagstal"
+    assert run_cli(capsys, "demo", "-o", str(path))[0] == 0
+    return path

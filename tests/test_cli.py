@@ -7,21 +7,7 @@ import subprocess
 import sys
 
 import pytest
-
-from sagstal_desktop.cli import main
-
-
-def run(capsys, *args):
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def demo_file(tmp_path, capsys):
-    path = tmp_path / "demo.sagstal"
-    assert run(capsys, "demo", "-o", str(path))[0] == 0
-    return path
+from conftest import run_cli as run
 
 
 def test_demo_refuses_to_overwrite_without_force(demo_file, capsys):

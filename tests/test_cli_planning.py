@@ -8,22 +8,9 @@ import subprocess
 import sys
 
 import pytest
+from conftest import run_cli as run
 
-from sagstal_desktop.cli import main
 from sagstal_desktop.io.document import load_team
-
-
-def run(capsys, *args):
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def demo_file(tmp_path, capsys):
-    path = tmp_path / "demo.sagstal"
-    assert run(capsys, "demo", "-o", str(path))[0] == 0
-    return path
 
 
 def test_distribute_json(demo_file, capsys):

@@ -7,15 +7,9 @@ import json
 
 import openpyxl
 import pytest
+from conftest import run_cli as run
 
-from sagstal_desktop.cli import main
 from sagstal_desktop.io.document import load_team
-
-
-def run(capsys, *args):
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
@@ -77,3 +71,29 @@ def test_compare_writes_excel_and_errors_are_one_line(team_file, tmp_path, capsy
     assert code == 2 and "exists" in err
     code, _, err = run(capsys, "scenario", "add", str(team_file), "--name", "X", "--absent", "Nobody")
     assert code == 2 and "Nobody" in err
+
+
+def test_scenario_list_is_the_same_as_scenarios(team_file, capsys):
+    for extra in ((), ("--json",), ("--lang", "en")):
+        code, listed, _ = run(capsys, "scenario", "list", str(team_file), *extra)
+        assert code == 0
+        assert listed == run(capsys, "scenarios", str(team_file), *extra)[1]
+    assert "Barsel" in listed
+
+
+def test_scenario_add_with_every_option_to_another_file(team_file, tmp_path, capsys):
+    out = tmp_path / "ny.sagstal"
+    args = ("scenario", "add", str(team_file), "--name", "Alt", "--absent", "Anne Holm:1.2.2027:30.4.2027",
+            "--vacant", "Camilla Nørgaard", "--add-position", "37", "--remove", "Dorthe Ågaard",
+            "--norms", "ds_2020", "--no-redistribute", "-o", str(out))
+    assert run(capsys, *args)[0] == 0
+    team = load_team(out)
+    alt = next(s for s in team.scenarios if s.name == "Alt")
+    names = {m["name"] for m in alt.inputs["staff"]}
+    assert "Dorthe Ågaard" not in names and len(names) == 12  # one removed, one added
+    kinds = sorted(a.kind for a in alt.absences)
+    assert kinds == ["sick", "vacant"] and alt.redistribute is False
+    assert "Alt" not in [s.name for s in load_team(team_file).scenarios]  # FILE itself unchanged
+    code, _, err = run(capsys, *args)
+    assert code == 2 and len(err.strip().splitlines()) == 1  # the output exists: --force needed
+    assert run(capsys, *args, "--force")[0] == 0

@@ -8,8 +8,8 @@ import json
 from datetime import date
 
 import pytest
+from conftest import run_cli as run
 
-from sagstal_desktop.cli import main
 from sagstal_desktop.core.history import add_snapshot, ordered_snapshots, snapshot_norm_set
 from sagstal_desktop.core.load import summarize
 from sagstal_desktop.core.trend import trend_rows
@@ -117,12 +117,6 @@ def test_frame_and_xlsx_export_round_trip(tmp_path, demo):
     assert [(r.date, r.cases, r.over_count, r.norm_set, r.label) for r in again] == [
         (r.date, r.cases, r.over_count, r.norm_set, r.label) for r in rows]
     assert [r.fte_needed_max for r in again] == pytest.approx([r.fte_needed_max for r in rows])
-
-
-def run(capsys, *args):
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_cli_snapshot_and_history_json(tmp_path, capsys, demo):

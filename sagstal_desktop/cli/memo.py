@@ -40,6 +40,19 @@ def _year(text: str) -> int:
     return value
 
 
+def _scenarios(team, args: argparse.Namespace) -> tuple[str, ...] | None:
+    """The scenarios the memo compares: --no-scenarios none, --scenario NAME these, else all."""
+    if args.no_scenarios:
+        return ()
+    if not args.scenario:
+        return None
+    known = {s.name for s in team.scenarios}
+    unknown = [name for name in args.scenario if name not in known]
+    if unknown:
+        raise CliError(f"memo: no scenario named {unknown[0]!r} (sagstal scenarios {args.file} lists them)")
+    return tuple(args.scenario)
+
+
 def cmd_memo(args: argparse.Namespace) -> int:
     from sagstal_desktop.report.options import MemoOptions
     from sagstal_desktop.report.pdf import MemoError, write_memo
@@ -50,7 +63,8 @@ def cmd_memo(args: argparse.Namespace) -> int:
     options = MemoOptions(
         lang=args.lang, anonymise=args.anonymise, include_national=not args.no_national,
         include_budget=not args.no_budget, include_references=not args.no_references,
-        include_history=not args.no_history, history_from=args.history_from, history_to=args.history_to,
+        include_history=not args.no_history, scenarios=_scenarios(team, args),
+        history_from=args.history_from, history_to=args.history_to,
         budget_years=args.budget_years, budget_first_year=args.budget_first_year, as_of=args.as_of,
     )
     try:
@@ -77,6 +91,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-references", action="store_true", help="leave out the reference caseloads")
     p.add_argument("--no-history", action="store_true",
                    help="leave out the section on the team's development (shown with two or more snapshots)")
+    scen = p.add_mutually_exclusive_group()
+    scen.add_argument("--scenario", action="append", default=[], metavar="NAME",
+                      help="compare the current team with this scenario (repeat for more; default: all the team's)")
+    scen.add_argument("--no-scenarios", action="store_true", help="leave out the section comparing scenarios")
     p.add_argument("--history-from", type=as_of_date, default=None,
                    help="first date of the history shown (default: the last twelve snapshots)")
     p.add_argument("--history-to", type=as_of_date, default=None, help="last date of the history shown")

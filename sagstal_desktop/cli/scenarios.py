@@ -177,15 +177,20 @@ def _print_table(result, keys, lang: str) -> None:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add ``scenarios``, ``scenario add`` and ``compare``."""
+    """Add ``scenarios`` (also ``scenario list``), ``scenario add`` and ``compare``."""
     p = sub.add_parser("scenarios", help="list the scenarios in a team file")
     p.add_argument("file", help="a .sagstal team file")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     add_lang_option(p)
     p.set_defaults(func=cmd_scenarios)
 
-    p = sub.add_parser("scenario", help="make a scenario in a team file")
+    p = sub.add_parser("scenario", help="make or list the scenarios in a team file")
     verbs = p.add_subparsers(dest="verb", required=True, metavar="VERB", parser_class=type(p))
+    listing = verbs.add_parser("list", help="list the scenarios in a team file (as sagstal scenarios)")
+    listing.add_argument("file", help="a .sagstal team file")
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    add_lang_option(listing)
+    listing.set_defaults(func=cmd_scenarios)
     a = verbs.add_parser("add", help="add a scenario derived from the team (or another scenario)")
     a.add_argument("file", help="a .sagstal team file")
     a.add_argument("--name", required=True, help="the scenario's name")

@@ -31,6 +31,7 @@ class Act(enum.Enum):
     COPY = "copy"
     PASTE = "paste"
     FILL_DOWN = "fill_down"
+    REDUCTIONS = "reductions"
     SHOW_ALL = "show_all"
     COMPETENCES = "competences"
     DISTRIBUTE = "distribute"
@@ -64,7 +65,7 @@ class Menu(enum.Enum):
 
 #: Actions of the staff table itself (its context menu; Ctrl+C/V/D act while it has the focus).
 TABLE_ACTS = (Act.REMOVE, Act.EDIT_CELL, Act.DUPLICATE, Act.ADD, Act.COPY, Act.PASTE, Act.FILL_DOWN,
-              Act.COMPETENCES)
+              Act.COMPETENCES, Act.REDUCTIONS)
 
 #: Handlers owned by the import, memo, history and planning modules: action -> (module in gui/, function).
 HANDLERS = {
@@ -81,4 +82,5 @@ HANDLERS = {
     Act.REBALANCE: ("planning_actions", "rebalance_cases"),
     Act.HISTORY: ("history_actions", "show_history"),
     Act.TAKE_SNAPSHOT: ("history_actions", "take_snapshot"),
+    Act.REDUCTIONS: ("reduction_actions", "edit_reductions"),
 }

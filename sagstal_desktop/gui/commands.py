@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from sagstal_desktop.gui.document import Document
 
 #: StaffMember attributes a table cell may change.
-MEMBER_FIELDS = ("name", "weekly_hours", "other_hours", "other_tasks", "start_date", "note")
+MEMBER_FIELDS = ("name", "weekly_hours", "other_hours", "other_tasks", "start_date", "note", "reductions")
 #: The columns a competence edit changes.
 COMPETENCE_COLUMNS = frozenset({"competences", "takes_new_cases"})
 

@@ -52,6 +52,7 @@ def _texts() -> dict[Act | Menu, str]:
         Act.COPY: _("&Copy cells"),
         Act.PASTE: _("&Paste cells"),
         Act.FILL_DOWN: _("&Fill down"),
+        Act.REDUCTIONS: _("Re&ductions (other tasks)…"),
         Act.SHOW_ALL: _("Show &all case types of the norm set"),
         Act.COMPETENCES: _("Compe&tences…"),
         Act.DISTRIBUTE: _("&Distribute new cases…"),
@@ -156,7 +157,8 @@ class WindowActions:
         edit = menus[Menu.EDIT] = bar.addMenu("")
         edit.addActions([a[Act.UNDO], a[Act.REDO]])
         edit.addSeparator()
-        edit.addActions([a[Act.ADD], a[Act.DUPLICATE], a[Act.REMOVE], a[Act.EDIT_CELL], a[Act.COMPETENCES]])
+        edit.addActions([a[Act.ADD], a[Act.DUPLICATE], a[Act.REMOVE], a[Act.EDIT_CELL], a[Act.COMPETENCES],
+                         a[Act.REDUCTIONS]])
         edit.addSeparator()
         edit.addActions([a[Act.COPY], a[Act.PASTE], a[Act.FILL_DOWN]])
         view = menus[Menu.VIEW] = bar.addMenu("")

@@ -23,6 +23,7 @@ class MemoOptions:
     include_history: bool = True  # the section "Udvikling", shown when there are two or more snapshots
     history_from: date | None = None  # the history's period (default: the last twelve snapshots)
     history_to: date | None = None
+    scenarios: tuple[str, ...] | None = None  # the section "Scenarier": these names (None: all; (): none)
     budget_years: int | None = None
     budget_first_year: int | None = None
     as_of: date | None = None

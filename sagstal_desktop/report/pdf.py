@@ -647,6 +647,10 @@ class MemoBuilder:
             from sagstal_desktop.report.history_section import history_section
 
             story += history_section(self)
+        if opts.scenarios != () and self.team.scenarios:
+            from sagstal_desktop.report.scenario_section import scenario_section
+
+            story += scenario_section(self)
         if opts.include_national:
             story += self.national_section()
         if opts.include_budget:

@@ -1,10 +1,11 @@
-"""The memo options dialog: language, anonymisation, optional sections (history, national figures,
-references, budget), budget years."""
+"""The memo options dialog: language, anonymisation, optional sections (history, scenarios,
+national figures, references, budget), budget years."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -13,6 +14,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -72,6 +75,15 @@ class MemoOptionsDialog(QDialog):
         self.history_from.setToolTip(_("The first snapshot shown (default: the last 12)."))
         self.history.toggled.connect(self.history_from.setEnabled)
         self.history_from.setEnabled(self.history.isChecked())
+        self.scenarios = QListWidget()
+        self.scenarios.setObjectName("memoScenarios")
+        for scenario in team.scenarios:
+            item = QListWidgetItem(scenario.name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.scenarios.addItem(item)
+        self.scenarios.setMaximumHeight(18 * min(max(len(team.scenarios), 1), 5) + 8)
+        self.scenarios.setToolTip(_("The scenarios the section \"Scenarios\" compares with the current team."))
         self.budget = QCheckBox(_("Budget table"))
         self.budget.setChecked(has_cost)
         self.budget.setEnabled(has_cost)
@@ -93,6 +105,8 @@ class MemoOptionsDialog(QDialog):
         box = QFormLayout(sections)
         box.addRow(self.history)
         box.addRow(_("History from:"), self.history_from)
+        if team.scenarios:
+            box.addRow(_("Scenarios:"), self.scenarios)
         box.addRow(self.national)
         box.addRow(self.references)
         box.addRow(self.budget)
@@ -118,6 +132,13 @@ class MemoOptionsDialog(QDialog):
         self.years.setEnabled(on)
         self.first_year.setEnabled(on)
 
+    def chosen_scenarios(self) -> tuple[str, ...] | None:
+        """The checked scenarios' names (none checked: no section; a team without scenarios: None)."""
+        if not self.scenarios.count():
+            return None
+        items = (self.scenarios.item(i) for i in range(self.scenarios.count()))
+        return tuple(item.text() for item in items if item.checkState() == Qt.CheckState.Checked)
+
     def options(self, as_of: date | None = None) -> MemoOptions:
         """The chosen options (``as_of``: the date the window's figures are computed for)."""
         return MemoOptions(
@@ -130,6 +151,7 @@ class MemoOptionsDialog(QDialog):
             history_from=(self.history_from.currentData()
                           if self.history.isChecked() and self.history_from.currentIndex() != self._default_from
                           else None),
+            scenarios=self.chosen_scenarios(),
             budget_years=self.years.value(),
             budget_first_year=self.first_year.value(),
             as_of=as_of,

@@ -41,7 +41,7 @@ _FIELD_OF = {COL_NAME: "name", COL_HOURS: "weekly_hours", COL_OTHER_HOURS: "othe
 #: The columns showing (in text or tooltip) each member field.
 _COLUMNS_OF_FIELD = {"name": (COL_NAME,), "weekly_hours": (COL_HOURS,), "other_hours": (COL_OTHER_HOURS,),
                      "other_tasks": (COL_NAME, COL_OTHER_HOURS), "start_date": (COL_NAME, COL_START),
-                     "note": (COL_NAME,)}
+                     "note": (COL_NAME,), "reductions": (COL_OTHER_HOURS,)}
 _STATUS_RANK = {Status.NOT_COMPUTABLE: -1, Status.UNMEASURED: -0.5, Status.BELOW: 0, Status.PARTLY_UNMEASURED: 0.5,
                 Status.WITHIN: 1, Status.OVER: 2}
 

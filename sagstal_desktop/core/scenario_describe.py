@@ -1,0 +1,121 @@
+"""One sentence saying what a scenario changes compared with the current team.
+
+Built from the scenario's stored inputs against the team's (who is absent or vacant and
+whether their cases are spread, positions added or removed, changed hours, moved cases, another
+norm set or a ceiling, a target caseload), for the memo's section "Scenarier" and the views.
+``name_of`` gives the word used for a person (their name, or an anonymous label).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from sagstal_desktop.core.formatting import format_date, format_number
+from sagstal_desktop.core.model import Team
+from sagstal_desktop.core.norms import NormSet
+from sagstal_desktop.core.scenario_model import Absence, Scenario
+from sagstal_desktop.core.scenarios import materialise
+from sagstal_desktop.i18n import N_, Nn_, ntr, tr
+
+_ABSENT_SPREAD = N_("{name} absent{period}, the cases spread over colleagues with the competence")
+_ABSENT_KEPT = N_("{name} absent{period}, the cases left without a caseworker")
+_VACANT_SPREAD = N_("{name}'s position vacant, the cases spread over colleagues with the competence")
+_VACANT_KEPT = N_("{name}'s position vacant, the cases left without a caseworker")
+_FROM_TO = N_(" {start}–{end}")
+_FROM = N_(" from {start}")
+_UNTIL = N_(" until {end}")
+_ADDED = Nn_("{n} more position of {hours} hours", "{n} more positions of {hours} hours")
+_REMOVED = N_("{name}'s position removed")
+_HOURS = N_("{name} at {hours} hours a week instead of {before}")
+_OTHER = N_("{name} with {hours} hours on other tasks instead of {before}")
+_MOVED = Nn_("{n} case moved between colleagues", "{n} cases moved between colleagues")
+_CEILING = N_("a ceiling of {n} cases")
+_NORM_SET = N_("measured against {name}")
+_TARGET = N_("a target of {n} cases per full-time caseworker")
+_SAME = N_("the same inputs as the current team")
+
+
+def period_text(absence: Absence, lang: str = "da") -> str:
+    """`` 1.2.–30.4.2027`` (the year once when both dates share it), `` fra 1.2.2027``, or ""."""
+    start, end = absence.start, absence.end
+    if start and end:
+        first = format_date(start, lang)
+        if lang == "da" and start.year == end.year:
+            first = first.rsplit(".", 1)[0] + "."
+        return tr(_FROM_TO, lang).format(start=first, end=format_date(end, lang))
+    if start:
+        return tr(_FROM, lang).format(start=format_date(start, lang))
+    if end:
+        return tr(_UNTIL, lang).format(end=format_date(end, lang))
+    return ""
+
+
+def ceiling_of(norm_set: NormSet) -> float | None:
+    """The one maximum every range of an own set shares (a municipal ceiling), else None."""
+    if norm_set.kind in ("ds", "survey"):
+        return None
+    maxima = {n.max for n in norm_set.type_norms if n.max is not None}
+    return maxima.pop() if len(maxima) == 1 else None
+
+
+def _hours(value: float, lang: str) -> str:
+    return format_number(value, 0 if float(value).is_integer() else 1, lang)
+
+
+def scenario_parts(scenario: Scenario, team: Team, lang: str = "da",
+                   name_of: Callable[[str], str] | None = None, as_of: date | None = None) -> list[str]:
+    """The scenario's differences from ``team``, one phrase each, in a fixed order."""
+    variant = materialise(scenario, team)
+    names = {m.id: m.name for m in (*team.staff, *variant.staff)}
+    name = name_of or (lambda member_id: names.get(member_id, member_id))
+    ids = {m.id for m in variant.staff}
+    parts: list[str] = []
+    for absence in scenario.absences:
+        if absence.member_id not in ids:
+            continue
+        if absence.kind == "vacant":
+            text = _VACANT_SPREAD if scenario.redistribute else _VACANT_KEPT
+            parts.append(tr(text, lang).format(name=name(absence.member_id)))
+        else:
+            text = _ABSENT_SPREAD if scenario.redistribute else _ABSENT_KEPT
+            parts.append(tr(text, lang).format(name=name(absence.member_id), period=period_text(absence, lang)))
+    before = {m.id: m for m in team.staff}
+    added: dict[float, int] = {}
+    for member in variant.staff:
+        if member.id not in before:
+            added[member.weekly_hours] = added.get(member.weekly_hours, 0) + 1
+    for hours, n in added.items():
+        parts.append(ntr(*_ADDED, n, lang).format(n=n, hours=_hours(hours, lang)))
+    parts += [tr(_REMOVED, lang).format(name=name(m.id)) for m in team.staff if m.id not in ids]
+    moved = 0
+    for member in variant.staff:
+        old = before.get(member.id)
+        if old is None:
+            continue
+        if member.weekly_hours != old.weekly_hours:
+            parts.append(tr(_HOURS, lang).format(name=name(member.id), hours=_hours(member.weekly_hours, lang),
+                                                 before=_hours(old.weekly_hours, lang)))
+        if member.other_hours != old.other_hours:
+            parts.append(tr(_OTHER, lang).format(name=name(member.id), hours=_hours(member.other_hours, lang),
+                                                 before=_hours(old.other_hours, lang)))
+        for case_type in set(member.counts) | set(old.counts):
+            moved += max(0, member.counts.get(case_type, 0) - old.counts.get(case_type, 0))
+    if moved:
+        parts.append(ntr(*_MOVED, moved, lang).format(n=moved))
+    norm_set = variant.norm_set()
+    if norm_set.id != team.norm_set().id:
+        ceiling = ceiling_of(norm_set)
+        parts.append(tr(_CEILING, lang).format(n=_hours(ceiling, lang)) if ceiling is not None
+                     else tr(_NORM_SET, lang).format(name=norm_set.name(lang)))
+    if scenario.target_caseload is not None:
+        parts.append(tr(_TARGET, lang).format(n=_hours(scenario.target_caseload, lang)))
+    return parts
+
+
+def describe(scenario: Scenario, team: Team, lang: str = "da",
+             name_of: Callable[[str], str] | None = None) -> str:
+    """The parts as one sentence: ``"1 stilling mere à 37 timer."``."""
+    parts = scenario_parts(scenario, team, lang, name_of) or [tr(_SAME, lang)]
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] + "."

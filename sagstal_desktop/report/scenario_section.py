@@ -1,0 +1,129 @@
+"""The memo's section "Scenarier" (Scenarios): the current team beside the chosen scenarios in
+a table and a small chart, each scenario described in one sentence of what differs.
+
+The figures are ``core.comparison.compare``'s (each variant's summary alone). Every figure is the
+program's own calculation on the scenario's assumptions; the measure is named by the variants'
+norm sets (``core.wording`` via ``core.comparison.labels_for``): "normsættets maksimum" when the
+variants use different kinds of norm sets. Shown when the team has scenarios and the memo's
+options choose some (``MemoOptions.scenarios``).
+"""
+
+from __future__ import annotations
+
+from sagstal_desktop.core.anonymise import anonymous_labels
+from sagstal_desktop.core.comparison import Comparison, compare
+from sagstal_desktop.core.formatting import format_dkk
+from sagstal_desktop.core.model import Team
+from sagstal_desktop.core.scenario_describe import describe
+from sagstal_desktop.core.scenarios import find
+from sagstal_desktop.i18n import N_, Nn_, ntr, translator
+from sagstal_desktop.report.pdf import FRAME_W, MemoBuilder, _esc, _mm
+from sagstal_desktop.report.scenario_chart import scenario_chart
+from sagstal_desktop.report.texts import long_date
+
+TEXTS: dict[str, str] = {
+    "h_scenarios": N_("Scenarios"),
+    "derived": N_("Every figure in this section is Sagstal's own calculation on the scenario's assumptions (the "
+                  "staff, hours, cases, absences and norm set described below), computed the same way as the "
+                  "summary above; the scenarios are assumptions, not the team's present situation."),
+    "mixed": N_("The variants are measured against norm sets of different kinds, so the rows name the norm set's "
+                "own maximum, midpoint and minimum."),
+    "scenario": N_("Scenario {n}"),
+    "source": N_("Source: Sagstal's own calculation on each variant's assumptions. Shortfall = FTE needed minus "
+                 "available casework FTE (negative: a surplus); yearly cost = the shortfall at the team's cost per "
+                 "FTE."),
+}
+_INTRO = Nn_("The current team compared with {n} scenario on {date}.",
+             "The current team compared with {n} scenarios on {date}.")
+#: The table's rows (``core.comparison.FIGURE_KEYS``) in the memo's order.
+ROWS = ("norm_set", "fte_needed_max", "fte_needed_mid", "fte_needed_min", "available_fte", "shortfall_fte",
+        "yearly_cost", "over_count", "average_fte_caseload")
+
+
+def scenario_texts(lang: str) -> dict[str, str]:
+    """The section's texts in ``lang``."""
+    gettext = translator(lang).gettext
+    return {key: gettext(text) for key, text in TEXTS.items()}
+
+
+def chosen_names(team: Team, chosen: tuple[str, ...] | None) -> list[str]:
+    """The scenarios the memo shows: ``chosen`` (None: all the team's) that exist, in the team's order."""
+    names = [s.name for s in team.scenarios]
+    return names if chosen is None else [n for n in names if n in chosen]
+
+
+def memo_comparison(builder: MemoBuilder) -> Comparison | None:
+    """The comparison the section shows (the current column measured by the memo's norm set), or None."""
+    names = chosen_names(builder.team, builder.options.scenarios)
+    if not names:
+        return None
+    team = builder.team
+    if team.settings.norm_set_id != builder.norm_set.id:
+        team = team.copy()
+        team.settings.norm_set_id = builder.norm_set.id
+    return compare(team, names, builder.summary.as_of, builder.lang)
+
+
+def scenario_section(builder: MemoBuilder) -> list:
+    """The section's flowables; empty when no scenario is chosen."""
+    from reportlab.platypus import KeepTogether, Spacer
+
+    result = memo_comparison(builder)
+    if result is None:
+        return []
+    lang, s, team = builder.lang, builder.styles, builder.team
+    t = scenario_texts(lang)
+    anonymise = builder.options.anonymise
+    titles = list(result.names)
+    name_of = None
+    if anonymise:
+        titles[1:] = [t["scenario"].format(n=i) for i in range(1, len(titles))]
+        labels = anonymous_labels([m.id for m in team.staff], lang, team.settings.anonymise_salt)
+        name_of = lambda member_id: labels.get(member_id, "–")  # noqa: E731
+    n = len(titles) - 1
+    intro = [ntr(*_INTRO, n, lang).format(n=n, date=long_date(result.as_of, lang)), t["derived"]]
+    if len({r.norm_set.kind if r.norm_set.kind in ("ds", "survey") else "custom" for r in result.results}) > 1:
+        intro.append(t["mixed"])
+    out = [builder.para(_esc(t["h_scenarios"]), s.h2), builder.para(_esc(" ".join(intro)))]
+    for title, name in zip(titles[1:], result.names[1:], strict=True):
+        sentence = describe(find(team, name), team, lang, name_of)
+        p = builder.para(f"<b>{_esc(title)}:</b> {_esc(sentence)}", s.bullet)
+        p.bulletText = "•"
+        out.append(p)
+    chart = scenario_chart(titles, list(result.figures), result.labels, FRAME_W, lang)
+    return [KeepTogether(out), KeepTogether([_table(builder, result, titles), Spacer(1, 6), chart]),
+            builder.para(_esc(t["source"]), s.small)]
+
+
+def cell_text(key: str, value: object, lang: str) -> str:
+    """One figure as the table shows it."""
+    from sagstal_desktop.core.formatting import format_number
+
+    if value is None:
+        return "–"
+    if key == "norm_set":
+        return str(value)
+    if key == "yearly_cost":
+        return format_dkk(float(value), lang)
+    if key == "over_count":
+        return str(value)
+    return format_number(float(value), 1, lang)
+
+
+def _table(builder: MemoBuilder, result: Comparison, titles: list[str]):
+    from reportlab.lib.enums import TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+
+    s = builder.styles
+    right = ParagraphStyle("cell_right", parent=s.cell, alignment=TA_RIGHT)
+    rows = list(ROWS)
+    if any(f["cases_without_caseworker"] for f in result.figures):
+        rows.append("cases_without_caseworker")
+    data = [[builder.para("", s.head), *(builder.para(_esc(title), s.head_r) for title in titles)]]
+    for key in rows:
+        data.append([builder.para(_esc(result.labels[key]), s.cell),
+                     *(builder.para(_esc(cell_text(key, f[key], builder.lang)), right) if key == "norm_set"
+                       else cell_text(key, f[key], builder.lang) for f in result.figures)])
+    first = _mm(66)
+    widths = [first] + [(FRAME_W - first) / len(titles)] * len(titles)
+    return builder._table(data, widths, builder._grid_style(len(data)))
