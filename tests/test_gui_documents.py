@@ -255,3 +255,18 @@ def test_recent_files_menu_lists_and_opens_saved_files(make_window, demo, tmp_pa
     assert not win.files.open_path(first)
     assert "does not exist" in warnings[0]
     assert first.resolve() not in win.files.recent_files()  # a vanished file leaves the list
+
+
+def test_recovery_prompt_time_is_in_the_windows_language():
+    from sagstal_desktop import i18n
+    from sagstal_desktop.gui.file_actions import _saved_at_text
+
+    before = i18n.current_language()
+    try:
+        i18n.set_language("da")
+        assert _saved_at_text("2026-11-30T22:34:01") == "30.11.2026 kl. 22.34"
+        i18n.set_language("en")
+        assert _saved_at_text("2026-11-30T22:34:01") == "2026-11-30 22:34"
+        assert _saved_at_text("not a time") == "not a time"  # a damaged record is shown as it is
+    finally:
+        i18n.set_language(before)

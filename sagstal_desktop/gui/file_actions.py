@@ -173,7 +173,7 @@ class FileActions:
             answer = QMessageBox.question(
                 self._window, _("Recover unsaved changes?"),
                 _("Sagstal was not closed normally. Unsaved changes to {name} from {time} were kept. "
-                        "Recover them?").format(name=name, time=found.saved_at.replace("T", " ")),
+                  "Recover them?").format(name=name, time=_saved_at_text(found.saved_at)),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.Yes)
             if answer != QMessageBox.StandardButton.Yes:
@@ -211,3 +211,16 @@ class FileActions:
 
     def _forget_recent(self, path: Path) -> None:
         settings.RECENT_FILES.set([str(p) for p in self.recent_files() if p != Path(path).resolve()])
+
+
+def _saved_at_text(saved_at: str) -> str:
+    """When a recovery copy was written, in the window's language ("30.11.2026 kl. 22.34")."""
+    from datetime import datetime
+
+    from sagstal_desktop.core.formatting import format_timestamp
+    from sagstal_desktop.i18n import current_language
+
+    try:
+        return format_timestamp(datetime.fromisoformat(saved_at), current_language())
+    except ValueError:
+        return saved_at
