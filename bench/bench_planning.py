@@ -3,6 +3,8 @@
 * distribute 1, 2 and 5 new cases of each of the 10 types (exact integer program, HiGHS);
 * the rebalance trade-off for K = 0 ... 20 moved cases (with the proven gap where the time
   limit stops a step short of a proof);
+* the rebalance plan for K = 0, 5, 10 and 20 (target <= 2 s each), its highest load against the
+  trade-off's proven point for the same K;
 
 baseline, measured in the same run: ``summarize()`` of the same team (the load computation every
 plan starts from). Prints medians; ``--json`` for machine use.
@@ -26,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from sagstal_desktop.core.load import summarize  # noqa: E402
 from sagstal_desktop.core.model import StaffMember, Team, TeamSettings  # noqa: E402
-from sagstal_desktop.core.planning import distribute, tradeoff  # noqa: E402
+from sagstal_desktop.core.planning import distribute, rebalance, tradeoff  # noqa: E402
 
 DAY = date(2026, 11, 22)
 TYPES = ("born_familie", "voksenhandicap", "jobparate_o30", "aktivitetsparate_o30", "job_udd_u30",
@@ -83,12 +85,22 @@ def main() -> int:
         }
     trade_s, points = median_s(lambda: tradeoff(team, DAY, cap=20, time_limit=args.time_limit), args.repeat)
     unproven = [p for p in points if not p.optimal]
+    plans = {}
+    for k in (0, 5, 10, 20):
+        seconds, plan = median_s(lambda k=k: rebalance(team, k, DAY, time_limit=args.time_limit), args.repeat)
+        point = points[min(k, len(points) - 1)]
+        plans[k] = {
+            "median_s": seconds, "optimal": plan.optimal, "max_load_proven": plan.max_load_proven,
+            "moved_cases": plan.moved_cases, "max_load_pct": plan.max_load_after * 100,
+            "tradeoff_max_load_pct": point.max_load * 100, "tradeoff_optimal": point.optimal,
+        }
     results = {
         "staff": len(team.staff), "types": len(TYPES), "baseline_summary_s": baseline,
         "distribute": distribution,
         "tradeoff_s": trade_s, "tradeoff_points": len(points),
         "tradeoff_unproven": [{"max_moves": p.max_moves, "gap_pct": p.gap * 100} for p in unproven],
         "tradeoff_max_load_pct": [round(p.max_load * 100, 2) for p in points],
+        "rebalance": plans,
     }
     if args.json:
         print(json.dumps(results, indent=2))
@@ -104,6 +116,12 @@ def main() -> int:
           f"{', '.join(f'{p.max_load * 100:.1f}' for p in points)} %")
     for p in unproven:
         print(f"  K = {p.max_moves}: not proven optimal within the time limit, gap {p.gap * 100:.3g} %")
+    for k, found in plans.items():
+        proof = ("proven optimal" if found["optimal"] else
+                 "highest load proven, lower levels cut short" if found["max_load_proven"] else "not proven")
+        print(f"rebalance K = {k}: {found['median_s']:.3f} s (median; target <= 2 s), {found['moved_cases']} moved, "
+              f"highest load {found['max_load_pct']:.2f} % (trade-off point {found['tradeoff_max_load_pct']:.2f} %"
+              f"{'' if found['tradeoff_optimal'] else ', unproven'}), {proof}")
     return 0
 
 

@@ -118,3 +118,16 @@ def brute_force_rebalance(team: Team, max_moves: int) -> tuple[tuple[float, ...]
         if best is None or key < best:
             best = key
     return best
+
+
+def generated_team(staff: int, seed: int = 7) -> Team:
+    """The benchmark's generated team (bench/bench_planning.py): ``staff`` people in 2-3 of 10
+    areas at 60-130 % of DS's maximum, mixed competences, some taking no new cases."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "bench" / "bench_planning.py"
+    spec = importlib.util.spec_from_file_location("bench_planning", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.make_team(staff, seed)

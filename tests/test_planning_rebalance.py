@@ -5,11 +5,12 @@ brute force; the trade-off's highest load never rises with K."""
 from __future__ import annotations
 
 import itertools
+import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from planning_helpers import AS_OF, brute_force_rebalance, receivers, small_teams, team_loads, vector
+from planning_helpers import AS_OF, brute_force_rebalance, generated_team, receivers, small_teams, team_loads, vector
 
 from sagstal_desktop.core.model import StaffMember, Team, TeamSettings
 from sagstal_desktop.core.planning import PlanningError, rebalance, tradeoff
@@ -104,3 +105,39 @@ def test_negative_moves():
         rebalance(Team(), -1, AS_OF)
     assert info.value.code == "negative_moves"
 
+
+
+def _tradeoff_level(points, max_moves: int) -> float | None:
+    """The trade-off's highest load for ``max_moves`` (its last point once it cannot fall further)."""
+    return points[min(max_moves, len(points) - 1)].max_load
+
+
+@given(small_teams(max_people=4, max_cases=5), st.integers(0, 4))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_highest_load_is_the_tradeoff_point(team, max_moves):
+    points = tradeoff(team, AS_OF, cap=max_moves)
+    plan = rebalance(team, max_moves, AS_OF)
+    assert plan.max_load_proven and all(p.optimal for p in points)
+    best_vector, _moves = brute_force_rebalance(team, max_moves)
+    expected = best_vector[0] if best_vector else None
+    if expected is None:
+        assert _tradeoff_level(points, max_moves) is None and plan.max_load_after is None
+    else:
+        assert _tradeoff_level(points, max_moves) == pytest.approx(expected, abs=1e-9)
+        assert plan.max_load_after == pytest.approx(expected, abs=1e-9)
+
+
+@pytest.mark.parametrize("max_moves", [5, 20])
+def test_generated_sixty_person_team_within_the_time_limit(max_moves):
+    team = generated_team(60)
+    points = tradeoff(team, AS_OF, cap=max_moves)
+    assert points[-1].optimal  # proven by the shedding bound and its plan
+    time_limit = 4.0
+    start = time.perf_counter()
+    plan = rebalance(team, max_moves, AS_OF, time_limit=time_limit)
+    assert time.perf_counter() - start <= time_limit + 1.0  # the model's set-up comes on top
+    _check_plan(team, plan, max_moves)
+    assert plan.max_load_after == pytest.approx(_tradeoff_level(points, max_moves), abs=1e-12)
+    assert plan.max_load_proven
+    if not plan.optimal:  # the lower levels or the move count were cut short, never the highest load
+        assert plan.max_load_after < plan.max_load_before

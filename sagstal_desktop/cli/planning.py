@@ -30,6 +30,8 @@ _LABELS = {
     "highest": N_("Highest load"),
     "optimal": N_("Proven optimal"),
     "unproven": N_("Not proven optimal within the time limit (gap {gap})"),
+    "top_proven": N_("Highest load proven optimal; the lower loads and the number of moved cases "
+                     "not proven optimal within the time limit"),
     "none": N_("No cases to distribute."),
     "no_moves": N_("No moves lower the loads."),
     "moves": N_("Moved cases"),
@@ -101,6 +103,8 @@ def _proof(plan, lang: str) -> str:
     t = _labels(lang)
     if plan.optimal:
         return t["optimal"]
+    if getattr(plan, "max_load_proven", False):
+        return t["top_proven"]
     gap = "?" if math.isinf(plan.gap) else format_percent(plan.gap, 2, lang)
     return t["unproven"].format(gap=gap)
 

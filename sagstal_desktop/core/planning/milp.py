@@ -216,7 +216,8 @@ class LeximinOutcome:
 
 
 def lowest_max(milp: Milp, loads: Sequence[LoadRow], people: Sequence[int],
-               flags: Sequence[int | bool] | None = None, above: int = 0) -> tuple[float, bool, float, list[int]]:
+               flags: Sequence[int | bool] | None = None, above: int = 0,
+               proven_floor: float | None = None) -> tuple[float, bool, float, list[int]]:
     """The least level t such that the loads of ``people`` not flagged lie at or below it
     (people flagged by a column, at most ``above`` of them, may lie above). Rows "L_p <= t" are
     added and left in the model at the level found. Returns (level, proven, relative gap, rows).
@@ -224,7 +225,9 @@ def lowest_max(milp: Milp, loads: Sequence[LoadRow], people: Sequence[int],
     The search starts from a bound no allocation can beat: every load is at least its ``low``,
     so the (above+1)-th highest load is at least the (above+1)-th highest ``low``. Where the
     current solution reaches that bound (typical for people who receive nothing), no integer
-    program is solved at all."""
+    program is solved at all. ``proven_floor``, when given, is a level proven elsewhere (the
+    shedding bound) that no allocation's highest load lies below; where the current solution
+    reaches it, the level is proven without a solve."""
     flags = flags or [False] * len(loads)
     low = min(loads[p].low / loads[p].scale for p in people)
     lows = sorted((row.low / row.scale for row in loads), reverse=True)
@@ -247,6 +250,8 @@ def lowest_max(milp: Milp, loads: Sequence[LoadRow], people: Sequence[int],
 
     high = best()  # reached by the current solution
     floor_ = max(low, bound) - LEVEL_TOLERANCE  # no allocation reaches a level at or below this
+    if proven_floor is not None:
+        floor_ = max(floor_, proven_floor - LEVEL_TOLERANCE / 2)
     proven, gap = True, 0.0
     trial = high - LEVEL_TOLERANCE  # can it be improved at all?
     while floor_ < high - LEVEL_TOLERANCE:
@@ -264,19 +269,25 @@ def lowest_max(milp: Milp, loads: Sequence[LoadRow], people: Sequence[int],
     return high, proven, gap, list(rows.values())
 
 
-def leximin(milp: Milp, loads: Sequence[LoadRow]) -> LeximinOutcome:
+def leximin(milp: Milp, loads: Sequence[LoadRow], top_floor: float | None = None,
+            rest_limit: float = math.inf) -> LeximinOutcome:
     """Make ``milp``'s feasible set the leximin-optimal allocations of ``loads`` (see the module
-    docstring); ``milp.values`` must hold a feasible solution and ends with an optimal one."""
+    docstring); ``milp.values`` must hold a feasible solution and ends with an optimal one.
+    ``top_floor``: a proven lower bound on the highest load (see ``lowest_max``); ``rest_limit``:
+    the most seconds left for the steps after the highest level is fixed. When a step is
+    cut short, ``levels`` holds the levels proven before it, highest first, and ``milp.values``
+    the best allocation found, which keeps every level fixed before."""
     n = len(loads)
     levels: list[tuple[float, int]] = []
     flags: list[int | bool] = [False] * n  # of the previous level: a column, or a constant
     count = 0
     while count < n:
         free = [p for p in range(n) if flags[p] is not True]
-        level, proven, gap, _rows = lowest_max(milp, loads, free, flags, count)
+        level, proven, gap, _rows = lowest_max(milp, loads, free, flags, count, None if levels else top_floor)
         if not proven:
             return LeximinOutcome(False, gap, levels)
         if not levels:  # no load exceeds the first level: tighter bounds for every later row
+            milp.deadline = min(milp.deadline, time.perf_counter() + rest_limit)
             loads = [replace(row, high=min(row.high, max(row.low, _floor_work(row, level)))) for row in loads]
         # flag the persons at the level; as few as possible
         threshold = level - LEVEL_TOLERANCE

@@ -32,6 +32,10 @@ from sagstal_desktop.core.planning.result import Move, Rebalance, TradeoffPoint
 
 #: The trade-off stops at this many moved cases (or earlier, where full balance is reached).
 TRADEOFF_CAP = 20
+#: Seconds for the steps after the highest load is proven (the lower levels of leximin, then
+#: fewest moves): each is a small integer program, but a large team has one per person, and
+#: the plan is wanted promptly; within the overall time limit.
+REST_LIMIT = 1.5
 
 
 class _MoveModel:
@@ -84,6 +88,20 @@ class _MoveModel:
     def set_max_moves(self, max_moves: int | None) -> None:
         self.milp.set_row_upper(self.moves_row, math.inf if max_moves is None else float(max_moves))
 
+    def start_from(self, moves: list[Move]) -> None:
+        """Make ``moves`` (a plan within the move limit) the current solution."""
+        index = {m.id: i for i, m in enumerate(self.problem.team.staff)}
+        dec = {(i, t): c for i, t, c in self.dec}
+        inc = {(i, t): c for i, t, c in self.inc}
+        values = self.milp.values
+        for c in dec.values():
+            values[c] = 0.0
+        for c in inc.values():
+            values[c] = 0.0
+        for move in moves:
+            values[dec[index[move.from_id], move.case_type]] += move.cases
+            values[inc[index[move.to_id], move.case_type]] += move.cases
+
     def fewest_moves_costs(self) -> dict[int, float]:
         """Moved cases first; then, as the stable tie-break, receivers earlier in the team."""
         weight = float(len(self.problem.team.staff) * (sum(self.milp.values[c] for _i, _t, c in self.dec) + 1) + 1)
@@ -135,26 +153,43 @@ def _apply(team: Team, moves: list[Move]) -> Team:
 
 
 def rebalance(team: Team, max_moves: int, as_of: date | None = None, norm_set: NormSet | None = None,
-              time_limit: float = TIME_LIMIT, cancelled: Callable[[], bool] | None = None) -> Rebalance:
+              time_limit: float = TIME_LIMIT, cancelled: Callable[[], bool] | None = None,
+              rest_limit: float = REST_LIMIT) -> Rebalance:
     """The leximin-optimal plan with at most ``max_moves`` moved cases, with fewest moves.
-    ``cancelled()`` is asked before every solve; true raises ``PlanningCancelled``."""
+    ``cancelled()`` is asked before every solve; true raises ``PlanningCancelled``.
+
+    The highest load comes first, as in ``tradeoff``: where ``shedding.shed`` proves it, its
+    plan is the integer program's starting solution and the level is fixed without a solve;
+    the lower levels of leximin then follow one small step at a time (each a feasibility probe
+    or a count), all of them and the fewest-moves step within ``rest_limit`` seconds (and the
+    overall ``time_limit``). When a step is cut short, the best plan found so far is kept: its
+    highest load is never above the proven one, and the result says which part is proven
+    (``max_load_proven``; ``gap`` is that of the step cut short)."""
+    from sagstal_desktop.core.planning.shedding import shed
+
     if max_moves < 0:
         raise PlanningError("negative_moves", max_moves)
     problem = build_problem(team, as_of, norm_set)
     model = _MoveModel(problem, time.perf_counter() + time_limit, max_moves, cancelled)
-    optimal, gap = True, 0.0
+    optimal, gap, top_proven = True, 0.0, True
     if model.rows and max_moves > 0:
         from sagstal_desktop.core.planning.milp import leximin
 
-        outcome = leximin(model.milp, model.rows)
+        level, start, _more = shed(problem, max_moves)
+        top_floor = None
+        if start is not None:
+            model.start_from(start)
+            top_floor = level
+        outcome = leximin(model.milp, model.rows, top_floor, rest_limit)
         optimal, gap = outcome.optimal, outcome.gap
+        top_proven = start is not None or bool(outcome.levels)
         if optimal:
             fewest = model.milp.solve(model.fewest_moves_costs())
             optimal, gap = fewest.optimal, fewest.gap
     moves = model.moves() if max_moves > 0 else []
     after = _apply(team, moves)
     return Rebalance(persons=person_changes(problem, after), optimal=optimal, gap=gap, team_after=after,
-                     moves=tuple(moves), max_moves=max_moves)
+                     moves=tuple(moves), max_moves=max_moves, max_load_proven=top_proven)
 
 
 def tradeoff(team: Team, as_of: date | None = None, norm_set: NormSet | None = None, cap: int = TRADEOFF_CAP,

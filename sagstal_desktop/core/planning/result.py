@@ -70,6 +70,9 @@ class Distribution(PlanOutcome):
 class Rebalance(PlanOutcome):
     moves: tuple[Move, ...] = ()
     max_moves: int = 0
+    #: The highest load is proven the lowest possible with at most ``max_moves`` moved cases
+    #: (also when the time limit stopped the lower loads or the move count short of a proof).
+    max_load_proven: bool = True
 
     @property
     def moved_cases(self) -> int:

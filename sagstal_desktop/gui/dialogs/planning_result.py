@@ -103,6 +103,9 @@ class PlanResultPanel(QWidget):
     def proof_text(self, plan: PlanOutcome) -> str:
         if plan.optimal:
             return _("Proven optimal.")
+        if getattr(plan, "max_load_proven", False):  # a rebalance: the rest was cut short
+            return _("Highest load proven optimal; time limit reached before the lower loads and the "
+                     "number of moved cases were proven optimal.")
         if math.isinf(plan.gap):
             return _("Time limit reached – the distance to the optimum is not known.")
         return _("Time limit reached – at most {gap} from the optimum.").format(
