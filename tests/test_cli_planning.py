@@ -62,7 +62,7 @@ def test_rebalance_json(demo_file, capsys):
     assert code == 0
     data = json.loads(out)
     assert set(data) == {"moves", "moved_cases", "max_load_pct_before", "max_load_pct_after", "persons",
-                         "tradeoff", "optimal", "gap_pct"}
+                         "tradeoff", "optimal", "gap_pct", "max_load_proven"}
     assert set(data["moves"][0]) == {"from_id", "from_name", "to_id", "to_name", "case_type", "cases"}
     assert data["moved_cases"] == sum(m["cases"] for m in data["moves"]) == 8
     assert data["max_load_pct_before"] == pytest.approx(126.0) and data["max_load_pct_after"] == pytest.approx(112.0)
@@ -70,7 +70,7 @@ def test_rebalance_json(demo_file, capsys):
     assert data["tradeoff"][0] == {"max_moves": 0, "max_load_pct": pytest.approx(126.0), "over_count": 5}
     highest = [p["max_load_pct"] for p in data["tradeoff"]]
     assert highest == sorted(highest, reverse=True) and data["tradeoff"][8]["max_load_pct"] == pytest.approx(112.0)
-    assert data["optimal"] is True
+    assert data["optimal"] is True and data["max_load_proven"] is True
 
 
 def test_rebalance_text_danish_and_output(demo_file, tmp_path, capsys):

@@ -176,6 +176,7 @@ def cmd_rebalance(args: argparse.Namespace) -> int:
                          for p in points],
             "optimal": plan.optimal,
             "gap_pct": _gap_pct(plan),
+            "max_load_proven": plan.max_load_proven,
         }, sys.stdout, ensure_ascii=False, indent=2)
         say()
         return 0
