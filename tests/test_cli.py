@@ -72,8 +72,10 @@ def test_norms_lists_sets_with_sources(capsys):
 @pytest.mark.parametrize(
     ("args", "needle"),
     [
-        (["summary", "/nonexistent/x.sagstal"], "does not exist"),
-        (["summary", __file__], "not a Sagstal team file"),
+        (["summary", "/nonexistent/x.sagstal", "--lang", "en"], "does not exist"),
+        (["summary", __file__, "--lang", "en"], "not a Sagstal team file"),
+        (["summary", "/nonexistent/x.sagstal"], "findes ikke"),  # a file's message in the command's language
+        (["summary", __file__], "ikke en Sagstal-teamfil"),
         (["whatif", "--cases", "tre", "--current", "70", "--target", "50"], '"tre" is not a number'),
         (["whatif", "--cases", "10", "--current", "0", "--target", "50"], "above zero"),
         (["nonsense"], "invalid choice"),
@@ -96,10 +98,13 @@ def test_unknown_norm_set_for_a_team(demo_file, capsys):
 def test_installed_command_prints_no_traceback(tmp_path):
     bad = tmp_path / "bad.sagstal"
     bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 50)
-    result = subprocess.run([sys.executable, "-m", "sagstal_desktop", "summary", str(bad)],
+    result = subprocess.run([sys.executable, "-m", "sagstal_desktop", "summary", str(bad), "--lang", "en"],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and "damaged" in result.stderr
+    danish = subprocess.run([sys.executable, "-m", "sagstal_desktop", "summary", str(bad)],
+                            capture_output=True, text=True, check=False)
+    assert danish.returncode == 2 and "beskadiget" in danish.stderr and "Traceback" not in danish.stderr
 
 
 def test_core_imports_no_qt_pandas_or_reportlab():

@@ -51,13 +51,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(terminal_text(f"sagstal: {exc.message(getattr(args, 'lang', None) or 'da')}"), file=sys.stderr)
         return 2
     except CliError as exc:
-        message = str(exc).splitlines()[0] if str(exc) else "sagstal: error"
-        print(terminal_text(message), file=sys.stderr)
+        print(terminal_text(_error_line(exc, getattr(args, "lang", None) or "da")), file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
         return 130
+
+
+def _error_line(exc: CliError, lang: str) -> str:
+    """The one line to print: a file's own message (a document or spreadsheet error passed on
+    as it is) in the command's language, else the CLI's text."""
+    cause = exc.__cause__
+    render = getattr(cause, "message", None)
+    text = render(lang) if callable(render) and str(exc) == render("en") else str(exc)
+    return text.splitlines()[0] if text else "sagstal: error"
 
 
 if __name__ == "__main__":
