@@ -17,7 +17,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QInputDialog,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from sagstal_desktop.core import history
 from sagstal_desktop.core.formatting import format_date
+from sagstal_desktop.gui.dialogs.common import ok_cancel_buttons
 from sagstal_desktop.i18n import _
 
 _DECLINED = "sagstal_snapshot_declined"  # document property: the month whose offer was declined
@@ -71,9 +71,7 @@ def ask_date(window: Any, file_name: str, suggested: date) -> tuple[date, str] |
     form = QFormLayout()
     form.addRow(_("Date:"), edit)
     form.addRow(_("Label (optional):"), label)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
+    buttons = ok_cancel_buttons(dialog)
     layout = QVBoxLayout(dialog)
     layout.addWidget(intro)
     layout.addLayout(form)

@@ -195,18 +195,23 @@ _NAME, _FREE = "max_name_length", "max_text_length"
 _HOURS = "max_weekly_hours"
 _POSITION = Field("position", INT, low=0, high=10_000_000)
 
+#: A person's own fields: a staff row's and a scenario's team inputs' alike.
+_PERSON = (
+    Field("name", TEXT, max_len=_NAME),
+    Field("weekly_hours", REAL, low=0, high=_HOURS),
+    Field("other_hours", REAL, low=0, high=_HOURS),
+    Field("other_tasks", TEXT, max_len=_FREE),
+    Field("start_date", DATE, nullable=True),
+    Field("note", TEXT, max_len=_FREE),
+)
+
 #: The tables of the current schema version, as the reader checks them.
 TABLES: dict[str, Table] = {t.name: t for t in (
     Table("team", (Field("key", TEXT, max_len=64), Field("value", JSON, max_len=1_000_000)), 100, "key"),
     Table("staff", (
         Field("id", TEXT),
         _POSITION,
-        Field("name", TEXT, max_len=_NAME),
-        Field("weekly_hours", REAL, low=0, high=_HOURS),
-        Field("other_hours", REAL, low=0, high=_HOURS),
-        Field("other_tasks", TEXT, max_len=_FREE),
-        Field("start_date", DATE, nullable=True),
-        Field("note", TEXT, max_len=_FREE),
+        *_PERSON,
         Field("competences", JSON, max_len=100_000, json_type=list, item_type=str),  # since version 2
         Field("takes_new_cases", INT, low=0, high=1),  # since version 2
         Field("reductions", JSON, max_len=100_000, json_type=list, item_type=dict),  # since version 3
@@ -244,15 +249,7 @@ REDUCTION_FIELDS = (
 )
 
 #: A staff member in a scenario's team inputs (``core.serialize.member_to_dict``).
-MEMBER_FIELDS = (
-    Field("id", TEXT),
-    Field("name", TEXT, max_len=_NAME),
-    Field("weekly_hours", REAL, low=0, high=_HOURS),
-    Field("other_hours", REAL, low=0, high=_HOURS),
-    Field("other_tasks", TEXT, max_len=_FREE),
-    Field("start_date", DATE, nullable=True),
-    Field("note", TEXT, max_len=_FREE),
-)
+MEMBER_FIELDS = (Field("id", TEXT), *_PERSON)
 
 
 def check_member(member: dict[str, Any], row: int | None) -> None:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 from sagstal_desktop.core.formatting import format_date
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.scenario_model import ABSENCE_KINDS, Absence, absence_label
-from sagstal_desktop.gui.dialogs.common import error_label, show_error, ui_language
+from sagstal_desktop.gui.dialogs.common import error_label, ok_cancel_buttons, show_error, ui_language
 from sagstal_desktop.i18n import _
 
 
@@ -92,9 +91,7 @@ class AbsenceDialog(QDialog):
                               "effect; the effect is shown in Compare."))
         note.setWordWrap(True)
         self.error = error_label()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self)
         top = QHBoxLayout()
         top.addWidget(mark, 1)
         top.addWidget(marked, 1)

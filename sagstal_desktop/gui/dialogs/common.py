@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from sagstal_desktop.gui import i18n
 
@@ -21,6 +21,14 @@ def ui_language(parent: QWidget | None) -> str:
                 return lang
         widget = widget.parentWidget()
     return i18n.current_language()
+
+
+def ok_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
+    """OK and Cancel wired to ``dialog.accept``/``dialog.reject`` (Qt's own, translated, texts)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 def error_label(parent: QWidget | None = None) -> QLabel:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.core.validation import budget_first_year_range
+from sagstal_desktop.gui.dialogs.common import ok_cancel_buttons
 from sagstal_desktop.i18n import _
 from sagstal_desktop.report.options import MAX_BUDGET_YEARS, MIN_BUDGET_YEARS, MemoOptions
 
@@ -115,12 +116,10 @@ class MemoOptionsDialog(QDialog):
         measured = QLabel(_("Measured against: {name}").format(name=norm_set.name(lang)))
         measured.setWordWrap(True)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = ok_cancel_buttons(self)
         ok_text = {"export": _("Export…"), "preview": _("Preview"), "print": _("Print…")}
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text.get(purpose, ok_text["export"]))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from sagstal_desktop.core.formatting import format_range
 from sagstal_desktop.core.model import Team, TeamInfo, TeamSettings
 from sagstal_desktop.core.norms import NormSet, builtin_norm_sets, case_type_name, default_norm_set
+from sagstal_desktop.gui.dialogs.common import ok_cancel_buttons
 from sagstal_desktop.i18n import _
 
 _TYPE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -54,10 +55,8 @@ class NewTeamDialog(QDialog):
         self.types.setObjectName("newTeamTypes")
         self.types.setHeaderLabels([_("Area and case type"), _("Range")])
         self.types.setColumnWidth(0, 380)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = ok_cancel_buttons(self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Create team"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

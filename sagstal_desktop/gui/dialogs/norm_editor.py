@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -38,7 +37,7 @@ from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet, builtin_norm_sets, custom_norm_set, find_norm_set
 from sagstal_desktop.core.own_norm_sets import new_set_id, renamed, with_source_note
 from sagstal_desktop.core.validation import InputError, check_name
-from sagstal_desktop.gui.dialogs.common import error_label, show_error, ui_language
+from sagstal_desktop.gui.dialogs.common import error_label, ok_cancel_buttons, show_error, ui_language
 from sagstal_desktop.gui.icons import icon
 from sagstal_desktop.gui.models.norm_table_model import COL_AREA, COL_SOURCE, COL_TYPE, NormTableModel
 from sagstal_desktop.i18n import _
@@ -81,9 +80,7 @@ class NewNormSetDialog(QDialog):
         form.addRow(_("Name:"), self.name)
         form.addRow(_("Where the figures come from:"), self.note)
         self.error = error_label(self)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -194,9 +191,7 @@ class NormSetEditorDialog(QDialog):
         body.addWidget(self.editor, 1)
         body.addWidget(self.empty_label, 1)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(body, 1)

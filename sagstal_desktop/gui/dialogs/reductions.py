@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
 from sagstal_desktop.core.formatting import format_date, format_number
 from sagstal_desktop.core.model import StaffMember
 from sagstal_desktop.core.reductions import REASONS, Reduction, ReductionState, reason_label
-from sagstal_desktop.gui.dialogs.common import error_label, show_error, ui_language
+from sagstal_desktop.gui.dialogs.common import error_label, ok_cancel_buttons, show_error, ui_language
 from sagstal_desktop.i18n import N_, _, tr
 
 _STATES = {ReductionState.SCHEDULED: N_("scheduled"), ReductionState.ACTIVE: N_("active"),
@@ -110,9 +109,7 @@ class ReductionsDialog(QDialog):
                         "before the start, ended after the end). Hours without dates are entered in the table."))
         note.setWordWrap(True)
         self.error = error_label()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self)
         top = QHBoxLayout()
         top.addWidget(edit_box, 2)
         top.addWidget(listed, 3)

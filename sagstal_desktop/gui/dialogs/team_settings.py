@@ -15,7 +15,6 @@ import dataclasses
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -38,7 +37,7 @@ from sagstal_desktop.core.validation import (
     parse_money,
     parse_share,
 )
-from sagstal_desktop.gui.dialogs.common import error_label, show_error, ui_language
+from sagstal_desktop.gui.dialogs.common import error_label, ok_cancel_buttons, show_error, ui_language
 from sagstal_desktop.gui.icons import icon
 from sagstal_desktop.gui.widgets.wrapped_line import WrappedLineEdit
 from sagstal_desktop.i18n import _
@@ -136,9 +135,7 @@ class TeamSettingsDialog(QDialog):
         cost_layout.addLayout(budget_form)
 
         self.error = error_label(self)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(team_box)
         layout.addWidget(newcomer_box)
