@@ -10,6 +10,7 @@ import math
 from sagstal_desktop.core.formatting import format_number
 from sagstal_desktop.core.trend import TrendRow, norm_set_changes
 from sagstal_desktop.i18n import N_, translator
+from sagstal_desktop.report.chart_axis import axis_range, draw_grid, tick_values
 from sagstal_desktop.report.fonts import BOLD, REGULAR
 
 AVAILABLE = "#1f3a5f"
@@ -37,18 +38,6 @@ def _chart_texts(lang: str) -> dict[str, str]:
     return {key: gettext(text) for key, text in _TEXTS.items()} | {"months": gettext(_MONTHS)}
 
 
-def nice_step(span: float, ticks: int = 5) -> float:
-    """A round tick step (1, 2 or 5 times a power of ten) giving about ``ticks`` ticks."""
-    raw = max(span, 1e-9) / ticks
-    power = 10 ** math.floor(math.log10(raw))
-    return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
-
-
-def _axis(low: float, high: float, ticks: int = 5) -> tuple[float, float, float]:
-    step = nice_step(high - low, ticks)
-    return math.floor(low / step) * step, math.ceil(high / step) * step, step
-
-
 def date_label(row: TrendRow, lang: str) -> str:
     """``okt 26`` / ``Oct 26``."""
     return f"{_chart_texts(lang)['months'].split()[row.date.month - 1]} {row.date.year % 100:02d}"
@@ -60,7 +49,7 @@ def trend_chart(rows: list[TrendRow], width: float, lang: str):
     from reportlab.lib.colors import HexColor
 
     t = _chart_texts(lang)
-    grey, light = HexColor("#777777"), HexColor("#e3e3e3")
+    grey = HexColor("#777777")
     top_h, low_h, gap, legend_h, bottom = 150.0, 62.0, 26.0, 40.0, 16.0
     height = legend_h + top_h + gap + low_h + bottom
     drawing = Drawing(width, height)
@@ -74,18 +63,12 @@ def trend_chart(rows: list[TrendRow], width: float, lang: str):
     # -- top panel: FTE ---------------------------------------------------------------------
     top_base = bottom + low_h + gap
     values = [v for r in rows for v in (r.available_fte, r.fte_needed_max, r.fte_needed_min)]
-    lo, hi, step = _axis(min(values) * 0.95, max(values) * 1.03)
+    lo, hi, step = axis_range(min(values) * 0.95, max(values) * 1.03)
 
     def y_top(v: float) -> float:
         return top_base + top_h * (v - lo) / (hi - lo)
 
-    tick = lo
-    while tick <= hi + 1e-9:
-        y = y_top(tick)
-        drawing.add(Line(x0, y, x0 + plot_w, y, strokeColor=light, strokeWidth=0.4))
-        drawing.add(String(x0 - 3, y - 2.3, format_number(tick, 0 if step >= 1 else 1, lang), fontName=REGULAR,
-                           fontSize=6.5, fillColor=grey, textAnchor="end"))
-        tick += step
+    draw_grid(drawing, x0, plot_w, lo, hi, step, y_top, lang, font_size=6.5, line_width=0.4)
     drawing.add(String(x0 - 3, top_base + top_h + 6, t["fte"], fontName=BOLD, fontSize=6.5, fillColor=grey,
                        textAnchor="end"))
     band = [c for i, r in enumerate(rows) for c in (x_of(i), y_top(r.fte_needed_min))]
@@ -101,19 +84,13 @@ def trend_chart(rows: list[TrendRow], width: float, lang: str):
     # -- lower panel: staff over max (bars, left axis), average caseload (line, right axis) --
     overs = [r.over_count for r in rows]
     top_count = max([c for c in overs if c is not None] + [1])
-    _, count_hi, count_step = _axis(0, top_count, 3)
+    _, count_hi, count_step = axis_range(0, top_count, 3)
     count_step = max(count_step, 1)
 
     def y_count(v: float) -> float:
         return bottom + low_h * v / count_hi
 
-    tick = 0.0
-    while tick <= count_hi + 1e-9:
-        y = y_count(tick)
-        drawing.add(Line(x0, y, x0 + plot_w, y, strokeColor=light, strokeWidth=0.4))
-        drawing.add(String(x0 - 3, y - 2.3, format_number(tick, 0, lang), fontName=REGULAR, fontSize=6.5,
-                           fillColor=grey, textAnchor="end"))
-        tick += count_step
+    draw_grid(drawing, x0, plot_w, 0.0, count_hi, count_step, y_count, lang, font_size=6.5, line_width=0.4)
     drawing.add(String(x0 - 3, bottom + low_h + 6, t["count"], fontName=BOLD, fontSize=6.5, fillColor=grey,
                        textAnchor="end"))
     bar_w = min(plot_w / n * 0.55, 18)
@@ -123,16 +100,14 @@ def trend_chart(rows: list[TrendRow], width: float, lang: str):
                              fillColor=HexColor(OVER), strokeColor=None))
     averages = [(i, r.average_fte_caseload) for i, r in enumerate(rows) if r.average_fte_caseload is not None]
     if averages:
-        a_lo, a_hi, a_step = _axis(min(v for _, v in averages) * 0.97, max(v for _, v in averages) * 1.02, 3)
+        a_lo, a_hi, a_step = axis_range(min(v for _, v in averages) * 0.97, max(v for _, v in averages) * 1.02, 3)
 
         def y_avg(v: float) -> float:
             return bottom + low_h * (v - a_lo) / (a_hi - a_lo)
 
-        tick = a_lo
-        while tick <= a_hi + 1e-9:
+        for tick in tick_values(a_lo, a_hi, a_step):
             drawing.add(String(x0 + plot_w + 3, y_avg(tick) - 2.3, format_number(tick, 0, lang),
                                fontName=REGULAR, fontSize=6.5, fillColor=HexColor(AVERAGE)))
-            tick += a_step
         drawing.add(PolyLine([c for i, v in averages for c in (x_of(i), y_avg(v))],
                              strokeColor=HexColor(AVERAGE), strokeWidth=1.3))
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from sagstal_desktop.core.formatting import format_number
 from sagstal_desktop.i18n import N_, translator
+from sagstal_desktop.report.chart_axis import axis_range, draw_grid
 from sagstal_desktop.report.fonts import BOLD, REGULAR
-from sagstal_desktop.report.history_chart import _axis
 
 AVAILABLE = "#1f3a5f"
 NEEDED_MAX = "#c0392b"
@@ -31,7 +31,7 @@ def scenario_chart(names: list[str], figures: list[dict], labels: dict[str, str]
     t = {key: gettext(text) for key, text in _TEXTS.items()}
     t |= {"available": labels["available_fte"], "needed_max": labels["fte_needed_max"],
           "needed_min": labels["fte_needed_min"]}
-    grey, light = HexColor("#777777"), HexColor("#e3e3e3")
+    grey = HexColor("#777777")
     plot_h, bottom = 120.0, 26.0
     legend = [("available", AVAILABLE, "bar"), ("needed_max", NEEDED_MAX, "bar"), ("needed_min", NEEDED_MIN, "line")]
     item_w = [12 + stringWidth(t[key], REGULAR, 7.5) + 16 for key, _c, _k in legend]
@@ -42,19 +42,13 @@ def scenario_chart(names: list[str], figures: list[dict], labels: dict[str, str]
     plot_w = width - x0 - right
     values = [float(f[k]) for f in figures for k in ("available_fte", "fte_needed_max", "fte_needed_min")
               if f[k] is not None]
-    lo, hi, step = _axis(0.0, max(values or [1.0]) * 1.05)
+    lo, hi, step = axis_range(0.0, max(values or [1.0]) * 1.05)
     hi = max(hi, step)
 
     def y_of(v: float) -> float:
         return bottom + plot_h * (v - lo) / (hi - lo)
 
-    tick = lo
-    while tick <= hi + 1e-9:
-        y = y_of(tick)
-        drawing.add(Line(x0, y, x0 + plot_w, y, strokeColor=light, strokeWidth=0.5))
-        drawing.add(String(x0 - 3, y - 3, format_number(tick, 0 if step >= 1 else 1, lang), fontName=REGULAR,
-                           fontSize=7, fillColor=grey, textAnchor="end"))
-        tick += step
+    draw_grid(drawing, x0, plot_w, lo, hi, step, y_of, lang, font_size=7, line_width=0.5)
     drawing.add(String(x0 - 3, bottom + plot_h + 6, t["fte"], fontName=REGULAR, fontSize=7, fillColor=grey,
                        textAnchor="end"))
     n = max(len(figures), 1)

@@ -1,0 +1,45 @@
+"""Value axes for the memo's reportlab charts: round tick steps and the grid lines with their
+labels (the history and scenario charts share them)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator
+
+from sagstal_desktop.core.formatting import format_number
+from sagstal_desktop.report.fonts import REGULAR
+
+
+def nice_step(span: float, ticks: int = 5) -> float:
+    """A round tick step (1, 2 or 5 times a power of ten) giving about ``ticks`` ticks."""
+    raw = max(span, 1e-9) / ticks
+    power = 10 ** math.floor(math.log10(raw))
+    return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+
+
+def axis_range(low: float, high: float, ticks: int = 5) -> tuple[float, float, float]:
+    """(bottom, top, step): ``low``-``high`` widened to whole steps of ``nice_step``."""
+    step = nice_step(high - low, ticks)
+    return math.floor(low / step) * step, math.ceil(high / step) * step, step
+
+
+def tick_values(low: float, high: float, step: float) -> Iterator[float]:
+    """``low``, ``low + step``, … up to ``high`` (inclusive)."""
+    tick = low
+    while tick <= high + 1e-9:
+        yield tick
+        tick += step
+
+
+def draw_grid(drawing, x0: float, width: float, low: float, high: float, step: float,
+              y_of: Callable[[float], float], lang: str, *, font_size: float, line_width: float) -> None:
+    """Grid lines across the plot at every tick, each labelled left of ``x0``."""
+    from reportlab.graphics.shapes import Line, String
+    from reportlab.lib.colors import HexColor
+
+    grey, light = HexColor("#777777"), HexColor("#e3e3e3")
+    for tick in tick_values(low, high, step):
+        y = y_of(tick)
+        drawing.add(Line(x0, y, x0 + width, y, strokeColor=light, strokeWidth=line_width))
+        drawing.add(String(x0 - 3, y - font_size * 0.36, format_number(tick, 0 if step >= 1 else 1, lang),
+                           fontName=REGULAR, fontSize=font_size, fillColor=grey, textAnchor="end"))
