@@ -48,7 +48,7 @@ class FirstPaint(QObject):
 
 def wait_for_chart():
     window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow))
-    if window.chart_host().chart() is None:
+    if not window.is_ready() or window.chart_host().chart() is None:
         QTimer.singleShot(2, wait_for_chart)
         return
     seen["chart"] = time.time()
