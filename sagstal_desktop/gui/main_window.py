@@ -80,7 +80,6 @@ class MainWindow(QMainWindow):
         self._document.undo_stack.indexChanged.connect(self._update_undo_actions)
         self.refused_input = RefusedInput(self, [self.table, self.table.frozen])
         self._chart_host.person_clicked.connect(self.select_member)
-        self._chart_host.chart_created.connect(self._refresh_chart)
         self.layout_memory.restore()
         self._on_change(Change.everything())
         self._update_title()
@@ -182,11 +181,6 @@ class MainWindow(QMainWindow):
             self._fill_norm_combo()
         shown = format_date(summary.as_of, self._lang)
         self._as_of_label.setText(_("Computed for {date}").format(date=shown))
-
-    def _refresh_chart(self) -> None:
-        chart = self._chart_host.chart()
-        if chart is not None:
-            chart.show_summary(self._document.summary, self._lang, self._document.norm_set())
 
     def _norm_choice(self) -> tuple:
         """What the norm-set box shows: language, chosen set, and every set's id and names."""
@@ -323,9 +317,7 @@ class MainWindow(QMainWindow):
         self._retranslate()
         self.summary_panel.retranslate()
         self.legend.retranslate()
-        self._chart_host.retranslate()
-        if self._chart_host.chart() is not None:
-            self._chart_host.chart().retranslate()
+        self._chart_host.chart().retranslate()
         self._on_change(Change.everything())
 
     def changeEvent(self, event: QEvent) -> None:

@@ -40,12 +40,6 @@ class Workspace:
     bottom_splitter: QSplitter
 
 
-def _make_chart(parent: QWidget):
-    from sagstal_desktop.gui.widgets.load_chart import LoadChart  # pyqtgraph: after the first paint
-
-    return LoadChart(parent)
-
-
 def _staff_table(window: QMainWindow, model: QAbstractItemModel) -> FrozenColumnTable:
     table = FrozenColumnTable(window)
     table.setObjectName("staffTable")
@@ -73,7 +67,7 @@ def build_workspace(window: QMainWindow, model: QAbstractItemModel) -> Workspace
     summary_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     summary_scroll.setWidget(summary_panel)
     summary_scroll.setMinimumWidth(300)
-    chart_host = ChartHost(_make_chart, window)
+    chart_host = ChartHost(window)
     legend = StatusLegend(window)
     chart_side = QWidget(window)
     chart_layout = QVBoxLayout(chart_side)
