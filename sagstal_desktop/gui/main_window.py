@@ -105,7 +105,6 @@ class MainWindow(FramedWindow):
         self._document.undo_stack.indexChanged.connect(self._update_undo_actions)
         self.refused_input = RefusedInput(self, [self.table, self.table.frozen])
         self._chart_host.person_clicked.connect(self.select_member)
-        self._chart_host.chart_created.connect(self._refresh_chart)
         self.layout_memory = WindowLayout(self)
         self.layout_memory.restore()
         self._on_change(Change.everything())
@@ -174,11 +173,6 @@ class MainWindow(FramedWindow):
 
         shown = format_date(summary.as_of, self._lang)
         self._as_of_label.setText(_("Computed for {date}").format(date=shown))
-
-    def _refresh_chart(self) -> None:
-        chart = self._chart_host.chart()
-        if chart is not None:
-            chart.show_summary(self._document.summary, self._lang, self._document.norm_set())
 
     def _on_norm_combo(self, index: int) -> None:
         self.choose_norm_set(self.norm_combo.itemData(index))
@@ -287,9 +281,7 @@ class MainWindow(FramedWindow):
         self._retranslate()
         self.summary_panel.retranslate()
         self.legend.retranslate()
-        self._chart_host.retranslate()
-        if self._chart_host.chart() is not None:
-            self._chart_host.chart().retranslate()
+        self._chart_host.chart().retranslate()
         from sagstal_desktop.gui.change import Change
 
         self._on_change(Change.everything())

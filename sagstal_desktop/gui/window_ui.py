@@ -52,12 +52,6 @@ class Workspace:
     as_of_label: QLabel
 
 
-def _make_chart(parent: QWidget):
-    from sagstal_desktop.gui.widgets.load_chart import LoadChart  # pyqtgraph: after the first paint
-
-    return LoadChart(parent)
-
-
 def _staff_table(window: QMainWindow, model: QAbstractItemModel) -> FrozenColumnTable:
     table = FrozenColumnTable(window)
     table.setObjectName("staffTable")
@@ -85,7 +79,7 @@ def build_workspace(window: QMainWindow, model: QAbstractItemModel) -> Workspace
     summary_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     summary_scroll.setWidget(summary_panel)
     summary_scroll.setMinimumWidth(300)
-    chart_host = ChartHost(_make_chart, window)
+    chart_host = ChartHost(window)
     legend = StatusLegend(window)
     chart_side = QWidget(window)
     chart_layout = QVBoxLayout(chart_side)
