@@ -14,7 +14,9 @@ symbols and layouts written here. Per language (``da`` -> ``da_DK``, ``en`` -> `
   symbol ending in a letter and the digits: ``DKK 1,234``);
 - ``short_date``: the numeric date as a CLDR pattern and as a ``str.format`` template (fields ``day``,
   ``month``, ``year``). Danish is CLDR's short date without zero padding and with the full year
-  (``23.11.2026``, ``1.3.2026``); English is ISO 8601 (``2026-03-01``), Sagstal's choice.
+  (``23.11.2026``, ``1.3.2026``); English is ISO 8601 (``2026-03-01``), Sagstal's choice;
+- ``timestamp``: that date, then "kl." in Danish (a space in English), then CLDR's short time of day
+  (``1.3.2026 kl. 14.05``, ``2026-03-01 14:05``); fields also ``hour`` and ``minute``.
 
 Sagstal writes plain spaces (U+0020) where CLDR has no-break spaces, as it always has (CSV, CLI, PDF
 text search). ``tests/test_formatting_fast.py`` checks the file against the installed Babel.
@@ -41,7 +43,10 @@ NUMBER_PATTERN = "#,##0"  # Sagstal groups thousands; decimals are chosen per ca
 CURRENCY = "DKK"
 ISO_DATE = "yyyy-MM-dd"
 SPACES = {"\u00a0": " ", "\u202f": " "}  # CLDR's no-break spaces around %, kr. -> plain spaces
-_DATE_FIELDS = {"d": "{day}", "dd": "{day:02d}", "M": "{month}", "MM": "{month:02d}", "yyyy": "{year:04d}"}
+_DATE_FIELDS = {"d": "{day}", "dd": "{day:02d}", "M": "{month}", "MM": "{month:02d}", "yyyy": "{year:04d}",
+                "HH": "{hour:02d}", "mm": "{minute:02d}"}
+#: Between the date and the time of day: Danish "kl." (CLDR's atTime form), English a space (ISO-like).
+TIME_GLUE = {"da": " 'kl'. ", "en": " "}
 
 
 def _plain(text: str) -> str:
@@ -75,18 +80,23 @@ def _short_date(locale: Locale, lang: str) -> str:
 
 
 def date_template(pattern: str) -> str:
-    """A CLDR date pattern of day, month and four-digit year fields as a ``str.format`` template."""
+    """A CLDR date/time pattern of the fields d, dd, M, MM, yyyy, HH, mm and quoted text as a
+    ``str.format`` template (fields ``day``, ``month``, ``year``, ``hour``, ``minute``)."""
+    if "''" in pattern:
+        raise ValueError(f"date pattern {pattern!r}: a doubled quote is not supported")
     parts = []
-    for token in re.finditer(r"([dMy])\1*|[^dMy]", pattern):
+    for token in re.finditer(r"'([^']+)'|([A-Za-z])\2*|'|.", pattern):
         text = token.group(0)
-        if text[0] in "dMy":
+        if token.group(1) is not None:
+            text = token.group(1)  # quoted text
+        elif text == "'":
+            raise ValueError(f"date pattern {pattern!r}: a lone quote is not supported")
+        elif text[0].isalpha():
             if text not in _DATE_FIELDS:
                 raise ValueError(f"date field {text!r} in {pattern!r} is not supported")
             parts.append(_DATE_FIELDS[text])
-        elif text.isalpha() or text == "'":
-            raise ValueError(f"date pattern {pattern!r}: {text!r} is not supported")
-        else:
-            parts.append(text.replace("{", "{{").replace("}", "}}"))
+            continue
+        parts.append(text.replace("{", "{{").replace("}", "}}"))
     return "".join(parts)
 
 
@@ -96,6 +106,7 @@ def language(lang: str) -> dict[str, Any]:
     symbols = locale.number_symbols["latn"]
     currency = _affixes(locale.currency_formats["standard"], "¤", get_currency_symbol(CURRENCY, locale))
     short_date = _short_date(locale, lang)
+    timestamp = short_date + TIME_GLUE[lang] + locale.time_formats["short"].pattern
     return {
         "locale": LOCALES[lang],
         "decimal": symbols["decimal"],
@@ -105,6 +116,7 @@ def language(lang: str) -> dict[str, Any]:
         "percent": _affixes(locale.percent_formats[None], "%", symbols["percentSign"]),
         "currency": _currency_spacing(*currency),
         "short_date": {"pattern": short_date, "template": date_template(short_date)},
+        "timestamp": {"pattern": timestamp, "template": date_template(timestamp)},
     }
 
 
@@ -112,8 +124,9 @@ def build() -> dict[str, Any]:
     """The whole file's content."""
     return {
         "source": f"CLDR via Babel {babel.__version__} (number symbols, percent and currency patterns, the DKK "
-                  "symbol, the Danish short date); written by scripts/make_number_formats.py, which says what "
-                  "Sagstal chooses on top of CLDR (plain spaces, unpadded Danish dates, ISO dates in English)",
+                  "symbol, the Danish short date, the short time of day); written by scripts/make_number_formats.py, "
+                  "which says what Sagstal chooses on top of CLDR (plain spaces, unpadded Danish dates, ISO dates "
+                  "in English, 'kl.' before the time)",
         "languages": {lang: language(lang) for lang in LOCALES},
     }
 

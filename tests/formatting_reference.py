@@ -1,4 +1,4 @@
-"""Babel reference for ``core.formatting``: the number, percent, kroner and short-date formatting as it
+"""Babel reference for ``core.formatting``: the number, percent, kroner, short-date and time-stamp formatting as it
 was done with Babel before the formatter got its own fast path (``resources/number_formats.json``).
 
 ``tests/test_formatting_fast.py`` compares the fast path with these for any value, and
@@ -8,10 +8,11 @@ was done with Babel before the formatter got its own fast path (``resources/numb
 from __future__ import annotations
 
 import math
-from datetime import date
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 
 from babel.dates import format_date as babel_date
+from babel.dates import format_datetime
 from babel.numbers import format_decimal
 
 _LOCALES = {"da": "da_DK", "en": "en_GB"}
@@ -65,3 +66,9 @@ def reference_date(day: date | None, lang: str | None = "da") -> str:
     if reference_locale(lang) != "da_DK":
         return day.isoformat()
     return babel_date(day, "d.M.yyyy", locale="da_DK")
+
+
+def reference_timestamp(moment: datetime, lang: str | None = "da") -> str:
+    if reference_locale(lang) != "da_DK":
+        return f"{moment.date().isoformat()} {moment:%H:%M}"
+    return format_datetime(moment, "d.M.yyyy 'kl'. HH.mm", locale="da_DK")

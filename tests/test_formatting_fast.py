@@ -1,4 +1,4 @@
-"""The formatter's own number, percent, kroner and short-date formatting gives exactly what Babel gave
+"""The formatter's own number, percent, kroner, short-date and time-stamp formatting gives exactly what Babel gave
 (``tests/formatting_reference.py``) for any value, and its data file is what the installed Babel says.
 Formatting a number does not import Babel; a long date still does (Babel stays the reference)."""
 
@@ -8,16 +8,29 @@ import importlib.util
 import json
 import subprocess
 import sys
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from formatting_reference import reference_date, reference_dkk, reference_number, reference_percent
+from formatting_reference import (
+    reference_date,
+    reference_dkk,
+    reference_number,
+    reference_percent,
+    reference_timestamp,
+)
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from sagstal_desktop.core.formatting import format_date, format_dkk, format_number, format_percent, format_range
+from sagstal_desktop.core.formatting import (
+    format_date,
+    format_dkk,
+    format_number,
+    format_percent,
+    format_range,
+    format_timestamp,
+)
 from sagstal_desktop.i18n import current_language, set_language
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,8 +65,10 @@ def test_the_date_template_reads_cldr_fields():
     template = _generator().date_template
     assert template("d.M.yyyy").format(day=1, month=3, year=2026) == "1.3.2026"
     assert template("yyyy-MM-dd").format(day=1, month=3, year=26) == "0026-03-01"
-    with pytest.raises(ValueError):
-        template("d. MMMM yyyy")
+    assert template("d.M.yyyy 'kl'. HH.mm").format(day=1, month=3, year=2026, hour=9, minute=5) == "1.3.2026 kl. 09.05"
+    for unsupported in ("d. MMMM yyyy", "HH:mm:ss", "d 'o''clock'", "h 'x"):
+        with pytest.raises(ValueError):
+            template(unsupported)
 
 
 @settings(max_examples=1500, deadline=None)
@@ -89,6 +104,13 @@ def test_short_dates_as_babel_formats_them(day, lang):
     assert format_date(day, lang) == reference_date(day, lang)
 
 
+@given(moment=st.datetimes(), lang=LANGS)
+@example(moment=datetime(2026, 11, 22, 9, 5), lang="da")
+@example(moment=datetime(1, 1, 1, 0, 0, 59), lang="en")
+def test_time_stamps_as_babel_formats_them(moment, lang):
+    assert format_timestamp(moment, lang) == reference_timestamp(moment, lang)
+
+
 def test_the_current_language_is_used_when_none_is_given():
     before = current_language()
     try:
@@ -115,18 +137,20 @@ def test_hand_computed_edge_cases():
     assert format_dkk(-1234.5, "en") == "DKK -1,235" and format_dkk(0.4, "da") == "0 kr."
     assert format_range(12.5, 20, "da") == "12,5-20"
     assert format_date(date(1, 2, 3), "da") == "3.2.0001" and format_date(date(987, 6, 5), "en") == "0987-06-05"
+    assert format_timestamp(datetime(2026, 3, 1, 14, 5, 59), "da") == "1.3.2026 kl. 14.05"
     assert format_number(Decimal("2.675"), 2, "da") == "2,68"  # via repr(float) = '2.675'
 
 
 def test_formatting_numbers_and_dates_imports_no_babel():
-    code = ("import sys; from datetime import date\n"
+    code = ("import sys; from datetime import date, datetime\n"
             "from sagstal_desktop.core import formatting as f\n"
             "shown = [f.format_number(1234.5), f.format_percent(0.5, 1, 'en'), f.format_dkk(7, 'da'),\n"
-            "         f.format_date(date(2026, 3, 1)), f.format_range(1, 2.5), f.format_value(30.5)]\n"
+            "         f.format_date(date(2026, 3, 1)), f.format_range(1, 2.5), f.format_value(30.5),\n"
+            "         f.format_timestamp(datetime(2026, 3, 1, 14, 5))]\n"
             "print(shown, 'babel' in sys.modules)\n"
             "f.format_long_date(date(2026, 11, 23))\n"
             "print('babel' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT).stdout
     first, second = out.splitlines()
-    assert first == "['1.234,5', '50.0%', '7 kr.', '1.3.2026', '1-2,5', '30,5'] False"
+    assert first == "['1.234,5', '50.0%', '7 kr.', '1.3.2026', '1-2,5', '30,5', '1.3.2026 kl. 14.05'] False"
     assert second == "True"  # long dates: Babel, imported on first use

@@ -6,12 +6,12 @@ Every function takes ``lang`` ("da" or "en"; None = the current language of ``sa
 Values are rounded half up (``round_half_up``, as people and the DS survey round) before they are
 formatted, so shown parts add up to shown totals the way a reader checks them on paper.
 
-Numbers, percentages, kroner and short dates are formatted here, with the CLDR symbols and layouts
+Numbers, percentages, kroner, short dates and time stamps are formatted here, with the CLDR symbols and layouts
 of ``resources/number_formats.json`` (taken from Babel by ``scripts/make_number_formats.py``): Babel's
 ``format_decimal`` costs ~0.1 ms a number (a memo shows thousands) and importing Babel with its
 Danish locale data ~55 ms, which the window's first paint need not pay. ``tests/test_formatting_fast.py``
-proves the output equal to Babel's for any value. Long dates (month names) and time stamps use
-Babel, imported on first use.
+proves the output equal to Babel's for any value. Long dates (month names) use Babel, imported on
+first use.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ class _Notation(NamedTuple):
     percent: tuple[str, str]
     currency: tuple[str, str]
     short_date: str
+    timestamp: str
 
 
 @cache
@@ -47,7 +48,8 @@ def _notations() -> dict[str, _Notation]:
 
     table = load_json("number_formats.json")["languages"]
     return {lang: _Notation(one["locale"], one["decimal"], one["group"], one["minus"], *one["grouping"],
-                            tuple(one["percent"]), tuple(one["currency"]), one["short_date"]["template"])
+                            tuple(one["percent"]), tuple(one["currency"]), one["short_date"]["template"],
+                            one["timestamp"]["template"])
             for lang, one in table.items()}
 
 
@@ -165,11 +167,8 @@ def format_long_date(day: date, lang: str | None = "da") -> str:
 
 def format_timestamp(moment: datetime, lang: str | None = "da") -> str:
     """Date and time of day: ``1.3.2026 kl. 14.05`` (da) / ``2026-03-01 14:05`` (en)."""
-    if _locale(lang) != "da_DK":
-        return f"{moment.date().isoformat()} {moment:%H:%M}"
-    from babel.dates import format_datetime
-
-    return format_datetime(moment, "d.M.yyyy 'kl'. HH.mm", locale="da_DK")
+    return _notation(lang).timestamp.format(day=moment.day, month=moment.month, year=moment.year,
+                                            hour=moment.hour, minute=moment.minute)
 
 
 def spreadsheet_date_format(lang: str | None = "da") -> str:
