@@ -287,7 +287,7 @@ class MainWindow(FramedWindow):
         self._on_change(Change.everything())
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "actions"):
+        if event.type() == QEvent.Type.LanguageChange and self.is_ready():
             self._retranslate()
         super().changeEvent(event)
 
