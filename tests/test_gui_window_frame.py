@@ -82,3 +82,13 @@ def test_a_frame_closed_at_its_first_paint_builds_nothing(qapp, qtbot):
     qtbot.waitUntil(lambda: bool(closed), timeout=5000)
     qtbot.wait(100)
     assert opened == [] and not window.is_ready()
+
+
+def test_a_frame_that_is_never_painted_is_built_all_the_same(qapp, qtbot):
+    from sagstal_desktop.gui.window_frame import UNPAINTED_BUILD_MS
+
+    results: list[Exception | None] = []
+    window = _frame(qtbot)
+    window.build_after_paint(lambda: (None, None), results.append)  # not shown: no paint comes
+    qtbot.waitUntil(lambda: results == [None], timeout=UNPAINTED_BUILD_MS + 5000)
+    assert window.is_ready() and window.team().staff

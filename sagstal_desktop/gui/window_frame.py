@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 #: What opens the team once the frame is painted: (team or None for the demo team, its path).
 Opener = Callable[[], "tuple[Team | None, Path | None]"]
+#: Build the contents this many ms after ``build_after_paint`` even if the frame was not painted.
+UNPAINTED_BUILD_MS = 500
 #: Called once the contents are built (None) or could not be (a missing or damaged program file).
 Then = Callable[[Exception | None], None]
 
@@ -48,6 +50,8 @@ class FramedWindow(QMainWindow):
         ``then(None)``; ``then(error)`` if a program file is missing or damaged (``ResourceError``)."""
         self._pending = (opener, as_of, then)
         self.update()
+        # a window that is not painted (started minimised, a locked screen) is built all the same
+        QTimer.singleShot(UNPAINTED_BUILD_MS, self._build_pending)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
