@@ -94,3 +94,62 @@ def test_qt_binding_keeps_references_to_none(qapp):
         label.setText("x")
         label.update()
     assert sys.getrefcount(None) >= before - 20
+
+
+_OPEN_CHILD = textwrap.dedent("""
+    import json, os, sys, time
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    seen = {"ticks": 0, "ticks_at_ready": None}
+    ticker = QTimer()
+    ticker.setInterval(5)
+    ticker.timeout.connect(lambda: seen.__setitem__("ticks", seen["ticks"] + 1))
+
+    class Probe(QObject):
+        def eventFilter(self, obj, event):
+            if (not seen.get("title") and event.type() == QEvent.Type.Paint and obj.isWidgetType()
+                    and isinstance(obj.window(), QMainWindow)):
+                seen["title"] = obj.window().windowTitle()
+                ticker.start()
+                QTimer.singleShot(0, wait)
+            return False
+
+    def wait():
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow))
+        if not window.is_ready():
+            QTimer.singleShot(1, wait)
+            return
+        seen["staff"] = len(window.team().staff)
+        seen["ticks_at_ready"] = seen["ticks"]
+        seen["path"] = str(window.document_path())
+        print(json.dumps(seen), flush=True)
+        os._exit(0)
+
+    app = QApplication(sys.argv[:1])
+    probe = Probe()
+    app.installEventFilter(probe)
+    from sagstal_desktop.gui.app import main
+    main([sys.argv[1], "--lang", "en"])
+""")
+
+
+def test_a_big_start_file_is_opened_while_the_frame_keeps_painting(tmp_path):
+    from sagstal_desktop.core.model import StaffMember, Team
+    from sagstal_desktop.io.document import save_team
+
+    team = Team()
+    team.staff = [StaffMember(name=f"Medarbejder {i}", weekly_hours=37.0,
+                              counts={"sygedagpenge": 30 + i % 40, "jobafklaringsforloeb": i % 7}, id=f"id{i:06d}")
+                  for i in range(10_000)]
+    path = save_team(team, tmp_path / "big.sagstal")
+    env = dict(os.environ, SAGSTAL_CONFIG_DIR=str(tmp_path / "config"), SAGSTAL_DATA_DIR=str(tmp_path / "data"))
+    done = subprocess.run([sys.executable, "-c", _OPEN_CHILD, str(path)], env=env, capture_output=True, text=True,
+                          timeout=120)
+    line = next((ln for ln in done.stdout.splitlines() if ln.startswith("{")), None)
+    assert line, done.stderr
+    seen = json.loads(line)
+    assert seen["title"].startswith("big.sagstal")  # the frame names the file before it is read
+    assert seen["staff"] == 10_000 and seen["path"] == str(path)
+    # the file is read in a worker thread: the GUI thread's 5 ms timer kept ticking meanwhile
+    assert seen["ticks_at_ready"] >= 5, seen

@@ -67,6 +67,10 @@ def _report_broken_install(exc: ResourceError, lang: str, *, quiet: bool) -> int
     return 2
 
 
+#: A progress dialog appears when opening the start file takes longer than this (ms).
+OPEN_PROGRESS_AFTER_MS = 200
+
+
 def _set_app_icon(app: QApplication) -> None:
     try:
         from sagstal_desktop.gui.icons import app_icon
@@ -111,15 +115,18 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
         _set_app_icon(app)  # after the first paint: the icons module and its SVG take a few ms
         if path is None:
             return None, None
+        from sagstal_desktop.gui.background import run_with_progress
         from sagstal_desktop.io.document import DocumentError, load_team
 
-        window.statusBar().showMessage(_("Opening {name} …").format(name=path.name))
-        window.statusBar().repaint()
-        try:
-            return load_team(path), path
+        label = _("Opening {file}…").format(file=path.name)
+        window.statusBar().showMessage(label)
+        try:  # in a worker thread: the frame keeps painting while a big team is read
+            team = run_with_progress(window, label, lambda _progress, _cancelled: load_team(path), title=_("Open"),
+                                     min_duration_ms=OPEN_PROGRESS_AFTER_MS, cancellable=False)
         except DocumentError as exc:
             error = exc
             return None, None
+        return team, path
 
     def when_built(broken: Exception | None) -> None:
         if isinstance(broken, ResourceError):

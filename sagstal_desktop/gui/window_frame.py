@@ -33,6 +33,7 @@ class FramedWindow(QMainWindow):
     """``frame(...)`` then ``build_after_paint(...)``; subclasses implement ``_build`` and ``is_ready``."""
 
     _pending: tuple[Opener, date | None, Then] | None = None
+    _cancelled = False
 
     @classmethod
     def frame(cls, shown_name: str, lang: str) -> FramedWindow:
@@ -66,6 +67,8 @@ class FramedWindow(QMainWindow):
         (opener, as_of, then), self._pending = self._pending, None
         try:
             team, path = opener()
+            if self._cancelled:  # closed while the team was being opened
+                return
             self._build(team, path, team is None, as_of)
         except ResourceError as exc:
             then(exc)
@@ -76,6 +79,7 @@ class FramedWindow(QMainWindow):
     def cancel_build(self) -> None:
         """Do not build the contents (the frame was closed first)."""
         self._pending = None
+        self._cancelled = True
 
     def _build(self, team: Team | None, path: Path | None, demo: bool, as_of: date | None) -> None:
         raise NotImplementedError
