@@ -86,6 +86,20 @@ def test_a_title_above_the_table_is_skipped(tmp_path, demo):
     assert result.snapshots[0].data["as_of"] == "2025-02-01"
 
 
+def test_a_title_above_a_csv_table_is_skipped_and_rows_keep_their_width(tmp_path, demo):
+    path = _write_csv(tmp_path / "tal.csv",
+                      "Team Nord: udvikling\n"
+                      "\n"
+                      "Dato;Årsværk til sagsbehandling;Årsværk ved maksimum;Årsværk ved minimum;Sager\n"
+                      "01-02-2025;9,5;9;12,5;420\n"
+                      "01-03-2025;9,8;9,1;12,7;431\n")
+    result = snapshots_from_table(path, demo)
+    assert not result.problems
+    figures = [s.data["figures"] for s in result.snapshots]
+    assert [(f["available_fte"], f["fte_needed_max"], f["fte_needed_min"], f["cases"]) for f in figures] == [
+        (9.5, 9.0, 12.5, 420), (9.8, 9.1, 12.7, 431)]
+
+
 def test_spreadsheet_problems_name_row_and_column(tmp_path, demo):
     path = _write_csv(tmp_path / "tal.csv",
                       "Dato;Årsværk til rådighed;Årsværk ved maksimum;Årsværk ved minimum\n"

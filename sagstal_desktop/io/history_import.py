@@ -110,28 +110,18 @@ def _find_norm_set(text: str, custom: list[NormSet]) -> NormSet | None:
     return None
 
 
-def _find_header(headers: list[str], rows: list[list[Any]], numbers: list[int],
-                 known: dict[str, str]) -> tuple[list[str], list[list[Any]], list[int]]:
-    """The header row: the first of the first rows that names a date column, so a title above the
-    table is skipped (in .xlsx; the CSV reader keeps only the first row's width); else the
-    reader's header."""
-    candidates = [headers, *rows[:10]]
-    for i, cells in enumerate(candidates):
-        if any(known.get(normalize(c)) == "date" for c in cells if not is_blank(c)):
-            if i == 0:
-                return headers, rows, numbers
-            found = ["" if is_blank(c) else str(c).strip() for c in cells]
-            return found, rows[i:], numbers[i:]
-    return headers, rows, numbers
+def _names_a_date(known: dict[str, str]) -> Callable[[list[Any]], bool]:
+    """The header test of a history table: the row names a date column (a title above is skipped)."""
+    return lambda cells: any(known.get(normalize(c)) == "date" for c in cells if not is_blank(c))
 
 
 def snapshots_from_table(path: str | Path, team: Team, sheet: str | None = None) -> HistoryImport:
     """Read a spreadsheet of dated team figures (raises ``ReadError`` if it cannot be read)."""
-    table = read_table(path, sheet)
+    known = _headers()
+    table = read_table(path, sheet, is_header=_names_a_date(known))
     file = table.file_name
     result = HistoryImport()
-    known = _headers()
-    headers, rows, numbers = _find_header(table.headers, table.rows, table.row_numbers, known)
+    headers, rows, numbers = table.headers, table.rows, table.row_numbers
     columns: dict[str, int] = {}
     for index, header in enumerate(headers):
         key = known.get(normalize(header))

@@ -115,20 +115,32 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
+#: Whether a row is the table's header row (a title or notes may stand above it).
+HeaderTest = Callable[[list[Any]], bool]
+
+
+def names_a_person(cells: list[Any]) -> bool:
+    """The staff import's header test: the row has a name column."""
+    return any(guess_target(v) == NAME for v in cells if not is_blank(v))
+
+
 def read_table(
     path: Path | str,
     sheet: str | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    is_header: HeaderTest = names_a_person,
 ) -> RawTable:
-    """Read ``path`` (.xlsx or .csv, decided by content where possible). Raises ReadError or
-    ReadCancelled."""
+    """Read ``path`` (.xlsx or .csv, decided by content where possible). The header is the first
+    row within the first rows that passes ``is_header`` (else the first non-blank row). Raises
+    ReadError or ReadCancelled."""
     with paused_gc():
-        return _read_table(Path(path), sheet, progress, cancelled)
+        return _read_table(Path(path), sheet, progress, cancelled, is_header)
 
 
 def _read_table(
-    path: Path, sheet: str | None, progress: Progress | None, cancelled: Callable[[], bool] | None
+    path: Path, sheet: str | None, progress: Progress | None, cancelled: Callable[[], bool] | None,
+    is_header: HeaderTest = names_a_person,
 ) -> RawTable:
     try:
         info = path.stat()
@@ -151,9 +163,9 @@ def _read_table(
     if suffix in (".xlsx", ".xlsm") or head.startswith(_ZIP_MAGIC):
         if path.stat().st_size == 0:
             raise ReadError("empty", path)
-        return _read_xlsx(path, sheet, progress, cancelled)
+        return _read_xlsx(path, sheet, progress, cancelled, is_header)
     if suffix in (".csv", ".txt", ".tsv", ""):
-        return _read_csv(path, progress, cancelled)
+        return _read_csv(path, progress, cancelled, is_header)
     raise ReadError("format", path)
 
 
@@ -201,7 +213,8 @@ def _unquoted(cell: str) -> str:
     return cell[1:] if cell.startswith(_QUOTED_FORMULA) else cell
 
 
-def _read_csv(path: Path, progress: Progress | None, cancelled: Callable[[], bool] | None) -> RawTable:
+def _read_csv(path: Path, progress: Progress | None, cancelled: Callable[[], bool] | None,
+              is_header: HeaderTest = names_a_person) -> RawTable:
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -239,7 +252,7 @@ def _read_csv(path: Path, progress: Progress | None, cancelled: Callable[[], boo
         raise ReadError("unreadable", path, str(exc)) from exc
     # number rows as Excel shows them: one per record (records with embedded line breaks are one row)
     numbered = [(i + 1, row) for i, (_line, row) in enumerate(raw_rows)]
-    table = _table_from_rows(path, None, numbered, header_width_only=True)
+    table = _table_from_rows(path, None, numbered, is_header, header_width_only=True)
     table.encoding, table.delimiter = encoding, delimiter
     return table
 
@@ -248,7 +261,8 @@ def _read_csv(path: Path, progress: Progress | None, cancelled: Callable[[], boo
 
 
 def _read_xlsx(
-    path: Path, sheet: str | None, progress: Progress | None, cancelled: Callable[[], bool] | None
+    path: Path, sheet: str | None, progress: Progress | None, cancelled: Callable[[], bool] | None,
+    is_header: HeaderTest = names_a_person,
 ) -> RawTable:
     import openpyxl  # lazily: not needed at window start
     from openpyxl.utils.exceptions import InvalidFileException
@@ -284,7 +298,7 @@ def _read_xlsx(
     finally:
         with contextlib.suppress(Exception):
             book.close()
-    table = _table_from_rows(path, chosen, numbered)
+    table = _table_from_rows(path, chosen, numbered, is_header)
     table.sheets = names
     return table
 
@@ -354,8 +368,8 @@ def _tick(progress: Progress | None, cancelled: Callable[[], bool] | None, done:
 
 
 def _table_from_rows(path: Path, sheet: str | None, numbered: list[tuple[int, list[Any]]],
-                     header_width_only: bool = False) -> RawTable:
-    """Find the header (the first row within the first rows that has a name column; else the
+                     is_header: HeaderTest = names_a_person, header_width_only: bool = False) -> RawTable:
+    """Find the header (the first row within the first rows that passes ``is_header``; else the
     first non-blank row), drop blank rows, trim trailing empty columns. With
     ``header_width_only`` (CSV) the table is as wide as the header, and rows with values beyond
     it are listed in ``ragged_rows``."""
@@ -364,7 +378,7 @@ def _table_from_rows(path: Path, sheet: str | None, numbered: list[tuple[int, li
         raise ReadError("empty", path)
     header_index = 0
     for i, (_n, row) in enumerate(non_blank[:_HEADER_SEARCH_ROWS]):
-        if any(guess_target(v) == NAME for v in row if not is_blank(v)):
+        if is_header(row):
             header_index = i
             break
     header_row, header_cells = non_blank[header_index]
