@@ -268,6 +268,12 @@ class LoadChart(QWidget):
         bar = self.bar_rect(index)
         return QPointF(bar.left() + max(bar.width(), 2) / 2, bar.center().y())
 
+    def ticks(self) -> list[tuple[float, str]]:
+        """(x, label) of the load axis's ticks: round loads in the language's number format."""
+        plot, lang = self.plot_rect(), self._lang
+        label_px = self.fontMetrics().horizontalAdvance(format_number(self._top, 0, lang))
+        return [(self.x_of(t), format_number(t, 0, lang)) for t in axis_ticks(self._top, plot.width(), label_px)]
+
     # -- the rows in sight -----------------------------------------------------------------
     def rows_in_sight(self) -> int:
         """How many bars fit the chart's height."""
@@ -356,9 +362,7 @@ class LoadChart(QWidget):
         plot = self.plot_rect()
         if plot.height() <= 0:
             return
-        metrics = self.fontMetrics()
-        label_px = metrics.horizontalAdvance(format_number(self._top, 0, self._lang))
-        ticks = [(self.x_of(t), format_number(t, 0, self._lang)) for t in axis_ticks(self._top, plot.width(), label_px)]
+        ticks = self.ticks()
         paint.grid(painter, plot, [x for x, _label in ticks])
         first, last = self.shown_range()
         exposed = QRectF(event.rect())
