@@ -32,9 +32,8 @@ def check_window(window) -> str:
     from sagstal_desktop.report.options import MemoOptions
     from sagstal_desktop.report.pdf import write_memo
 
-    chart = window.chart_host().ensure_chart()
-    if chart is None:
-        raise RuntimeError("the load chart was not created")
+    if not window.chart_host().chart().bars():
+        raise RuntimeError("the load chart shows no bars")
     summary = window.summary()
     if not window.team().staff:
         raise RuntimeError("the demo team is empty")

@@ -1,34 +1,20 @@
 """Value axes for the memo's reportlab charts: round tick steps and the grid lines with their
-labels (the history and scenario charts share them)."""
+labels (the history and scenario charts share them); the round steps are ``core.axis_steps``'s."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
+from sagstal_desktop.core.axis_steps import nice_step, tick_values
 from sagstal_desktop.core.formatting import format_number
 from sagstal_desktop.report.fonts import REGULAR
-
-
-def nice_step(span: float, ticks: int = 5) -> float:
-    """A round tick step (1, 2 or 5 times a power of ten) giving about ``ticks`` ticks."""
-    raw = max(span, 1e-9) / ticks
-    power = 10 ** math.floor(math.log10(raw))
-    return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
 
 
 def axis_range(low: float, high: float, ticks: int = 5) -> tuple[float, float, float]:
     """(bottom, top, step): ``low``-``high`` widened to whole steps of ``nice_step``."""
     step = nice_step(high - low, ticks)
     return math.floor(low / step) * step, math.ceil(high / step) * step, step
-
-
-def tick_values(low: float, high: float, step: float) -> Iterator[float]:
-    """``low``, ``low + step``, … up to ``high`` (inclusive)."""
-    tick = low
-    while tick <= high + 1e-9:
-        yield tick
-        tick += step
 
 
 def draw_grid(drawing, x0: float, width: float, low: float, high: float, step: float,

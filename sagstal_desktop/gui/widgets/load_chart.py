@@ -1,7 +1,7 @@
 """The load chart, drawn with QPainter: one horizontal bar per person, its load in % of DS max,
 coloured by status, with the 100 % line (DS max) and the DS min level of the team's mix of cases.
 Names are on the left; clicking a row selects the person, hovering shows the figures, and the
-keyboard moves through the people (Up/Down, Page Up/Down, Home/End; Enter selects).
+keyboard moves through the people (``load_chart_input.py``).
 
 The bars follow the staff table: its sort order and its filter (``set_order``). Big teams stay
 readable: every bar is one row with its name (``ROW_PX``; rows shrink to ``MIN_ROW_PX`` when that
@@ -21,14 +21,15 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QWheelEvent
-from PySide6.QtWidgets import QLabel, QScrollBar, QSizePolicy, QToolTip, QWidget
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QLabel, QScrollBar, QSizePolicy, QWidget
 
 from sagstal_desktop.core.formatting import format_number, format_percent
 from sagstal_desktop.core.load import Status, TeamSummary
 from sagstal_desktop.core.wording import format_load
 from sagstal_desktop.gui.widgets import load_chart_paint as paint
 from sagstal_desktop.gui.widgets import status_style
+from sagstal_desktop.gui.widgets.load_chart_input import ChartInput
 from sagstal_desktop.gui.widgets.load_chart_layout import (
     BAR_SHARE,
     MAX_NAME_PX,
@@ -45,8 +46,6 @@ __all__ = ["MAX_NAME_PX", "MIN_ROW_PX", "ROW_PX", "Bar", "LoadChart"]
 
 #: Space around the plot and between its parts, in pixels.
 PAD = 8
-#: Rows moved by one notch of the wheel.
-WHEEL_ROWS = 3
 
 
 class Bar(NamedTuple):
@@ -59,7 +58,7 @@ class Bar(NamedTuple):
     status: Status
 
 
-class LoadChart(QWidget):
+class LoadChart(ChartInput, QWidget):
     """Bars of load % of DS max per person."""
 
     person_clicked = Signal(str)  # member id
@@ -268,6 +267,12 @@ class LoadChart(QWidget):
         bar = self.bar_rect(index)
         return QPointF(bar.left() + max(bar.width(), 2) / 2, bar.center().y())
 
+    def ticks(self) -> list[tuple[float, str]]:
+        """(x, label) of the load axis's ticks: round loads in the language's number format."""
+        plot, lang = self.plot_rect(), self._lang
+        label_px = self.fontMetrics().horizontalAdvance(format_number(self._top, 0, lang))
+        return [(self.x_of(t), format_number(t, 0, lang)) for t in axis_ticks(self._top, plot.width(), label_px)]
+
     # -- the rows in sight -----------------------------------------------------------------
     def rows_in_sight(self) -> int:
         """How many bars fit the chart's height."""
@@ -355,14 +360,15 @@ class LoadChart(QWidget):
         painter.fillRect(event.rect(), QColor(paint.BACKGROUND))
         plot = self.plot_rect()
         if plot.height() <= 0:
+            painter.end()
             return
-        metrics = self.fontMetrics()
-        label_px = metrics.horizontalAdvance(format_number(self._top, 0, self._lang))
-        ticks = [(self.x_of(t), format_number(t, 0, self._lang)) for t in axis_ticks(self._top, plot.width(), label_px)]
+        ticks = self.ticks()
         paint.grid(painter, plot, [x for x, _label in ticks])
         first, last = self.shown_range()
         exposed = QRectF(event.rect())
         current = self._index.get(self._current) if self._current else None
+        if current is None and self.hasFocus():
+            paint.focus_frame(painter, plot)
         for index in range(first, last + 1):
             row = self.row_rect(index)
             if not row.intersects(exposed):
@@ -378,7 +384,7 @@ class LoadChart(QWidget):
             paint.min_line(painter, plot, self.x_of(self._min_level), self._min_text)
         painter.end()
 
-    # -- mouse and keyboard ----------------------------------------------------------------
+    # -- the hover text ----------------------------------------------------------------------
     def describe(self, index: int) -> str:
         """The hover text of a bar: name, load, caseload, cases, status."""
         lang = self._lang
@@ -389,72 +395,3 @@ class LoadChart(QWidget):
         return text.format(name=person.name, load=format_load(person.load_max, lang, 1),
                            fte=format_number(person.fte_caseload, 1, lang), cases=person.total_cases,
                            status=status_style.label(person.status, self._norm_set, lang))
-
-    def _set_hover(self, index: int | None) -> None:
-        if index != self._hover:
-            for old in (self._hover, index):
-                if old is not None:
-                    self.update(self.row_rect(old).toAlignedRect())
-            self._hover = index
-            self.setCursor(Qt.CursorShape.ArrowCursor if index is None else Qt.CursorShape.PointingHandCursor)
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        self._set_hover(self.bar_at(event.position()))
-        super().mouseMoveEvent(event)
-
-    def leaveEvent(self, event: QEvent) -> None:
-        self._set_hover(None)
-        super().leaveEvent(event)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        index = self.bar_at(event.position())
-        if event.button() == Qt.MouseButton.LeftButton and index is not None:
-            self._current = self._bars[index].member_id
-            self.update()
-            self.person_clicked.emit(self._current)
-            return
-        super().mousePressEvent(event)
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            index = self.bar_at(QPointF(event.pos()))
-            if index is None:
-                QToolTip.hideText()
-                event.ignore()
-            else:
-                QToolTip.showText(event.globalPos(), self.describe(index), self,
-                                  self.row_rect(index).toAlignedRect())
-            return True
-        return super().event(event)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        if self._scroll.isHidden():
-            event.ignore()
-            return
-        self._wheel_rest += event.angleDelta().y()
-        steps = int(self._wheel_rest / (120 / WHEEL_ROWS))
-        if steps:
-            self._wheel_rest -= round(steps * 120 / WHEEL_ROWS)
-            self._scroll.setValue(self._scroll.value() - steps)
-        event.accept()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not self._bars:
-            super().keyPressEvent(event)
-            return
-        key, Key = event.key(), Qt.Key
-        if key in (Key.Key_Return, Key.Key_Enter, Key.Key_Space) and self._current in self._index:
-            self.person_clicked.emit(self._current)
-            return
-        current = self._index.get(self._current, -1) if self._current else -1
-        page = max(1, self.rows_in_sight() - 1)
-        moves = {Key.Key_Up: current - 1, Key.Key_Down: current + 1, Key.Key_PageUp: current - page,
-                 Key.Key_PageDown: current + page, Key.Key_Home: 0, Key.Key_End: len(self._bars) - 1}
-        if key not in moves:
-            super().keyPressEvent(event)
-            return
-        index = self._first if current < 0 else min(max(moves[key], 0), len(self._bars) - 1)
-        first = self._first  # scroll no more than needed to show the row
-        self._make_current(index, index if index < first else index - self.rows_in_sight() + 1)
-        self.setAccessibleDescription(self.describe(index).replace("\n", ", "))
-        QToolTip.showText(self.mapToGlobal(self.bar_centre(index).toPoint()), self.describe(index), self)

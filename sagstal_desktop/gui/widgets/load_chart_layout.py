@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sagstal_desktop.report.chart_axis import nice_step, tick_values
+from sagstal_desktop.core.axis_steps import nice_step, tick_values
 
 #: Height of one bar's row in pixels (a name's line height and some air).
 ROW_PX = 20
@@ -49,8 +49,8 @@ def axis_top(loads: Iterable[float], plot_px: float, label_px: float) -> float:
 
 
 def axis_ticks(top: float, plot_px: float, label_px: float) -> list[float]:
-    """Round loads from 0 to ``top`` to label, spaced so that labels ``label_px`` wide never
-    touch (at most ten)."""
-    wanted = max(1, min(10, int(plot_px // (label_px + TICK_GAP_PX))))
-    step = nice_step(top, wanted)
+    """Round loads from 0 to ``top`` to label: the smallest step of 1, 2 or 5 times a power of
+    ten that keeps labels ``label_px`` wide apart (and gives at most eleven)."""
+    least = max(top * (label_px + TICK_GAP_PX) / max(plot_px, 1.0), top / 10)
+    step = nice_step(least, 1)
     return [tick for tick in tick_values(0.0, top, step) if tick <= top]

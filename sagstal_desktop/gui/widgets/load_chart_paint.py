@@ -80,6 +80,13 @@ def axis(painter: QPainter, plot: QRectF, ticks: list[tuple[float, str]], title:
     painter.drawText(QRectF(x, height - line - 4, title_px, line), _CENTRE, title)
 
 
+def focus_frame(painter: QPainter, plot: QRectF) -> None:
+    """A dotted frame round the bars: the chart has the keyboard focus but no person is chosen yet."""
+    painter.setPen(QPen(QColor(AXIS_LINE), 1, Qt.PenStyle.DotLine))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(plot.adjusted(0.5, 0.5, -0.5, -0.5))
+
+
 def max_line(painter: QPainter, plot: QRectF, x: float, label: str, width: int) -> None:
     """The 100 % line, its label right of it above the bars (left of it when the chart is too
     narrow)."""
