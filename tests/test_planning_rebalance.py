@@ -141,3 +141,25 @@ def test_generated_sixty_person_team_within_the_time_limit(max_moves):
     assert plan.max_load_proven
     if not plan.optimal:  # the lower levels or the move count were cut short, never the highest load
         assert plan.max_load_after < plan.max_load_before
+
+
+@pytest.mark.parametrize(("hours", "counts", "expected", "moved"), [
+    # the best plan moves a sygedagpenge case P1 -> P0 and a jobafklaring case P2 -> P1 (two moves)
+    ((30.0, 37.0, 30.0), ({"jobafklaring": 1}, {"sygedagpenge": 1, "jobafklaring": 1}, {"jobafklaring": 3}),
+     ((2 / 45) * 37 / 30, (1 / 50 + 1 / 45) * 37 / 30, 2 / 45), 2),
+    # P2 gives a jobafklaring case to P0 (one move), not to P1
+    ((30.0, 30.0, 30.0), ({"sygedagpenge": 1}, {"jobafklaring": 1}, {"jobafklaring": 3}),
+     ((2 / 45) * 37 / 30, (1 / 50 + 1 / 45) * 37 / 30, (1 / 45) * 37 / 30), 1),
+])
+def test_the_second_highest_load_is_the_least_possible(hours, counts, expected, moved):
+    """Two teams where HiGHS's presolve proved a wrong second level (two persons at the highest
+    load where one suffices); the loads by hand: cases / DS 2020's max (sygedagpenge 50,
+    jobafklaring 45) per full-time (37 h) caseworker."""
+    staff = [StaffMember(f"P{i}", weekly_hours=h, counts=dict(c))
+             for i, (h, c) in enumerate(zip(hours, counts, strict=True))]
+    team = Team(settings=TeamSettings(norm_set_id="ds_2020"), staff=staff)
+    plan = rebalance(team, 3, AS_OF)
+    assert plan.optimal
+    assert vector(plan.loads_after()) == pytest.approx(tuple(sorted(expected, reverse=True)), abs=1e-9)
+    assert plan.moved_cases == moved
+    assert brute_force_rebalance(team, 3) == (pytest.approx(vector(plan.loads_after()), abs=1e-9), moved)
