@@ -32,7 +32,7 @@ from sagstal_desktop.report import content
 from sagstal_desktop.report.citations import Citations
 from sagstal_desktop.report.file_mode import give_default_mode
 from sagstal_desktop.report.fonts import BOLD, COND, COND_BOLD, REGULAR, register_fonts
-from sagstal_desktop.report.options import MemoOptions
+from sagstal_desktop.report.options import MemoOptions, full_list_max_staff
 from sagstal_desktop.report.texts import join_names, long_date, plural, texts
 
 #: progress(fraction 0-1) — may raise MemoCancelled to stop the build.
@@ -218,7 +218,8 @@ class MemoBuilder:
         sentences = []
         if sm.computable_count:
             key = "conclusion_over" if sm.over_count else "conclusion_none_over"
-            sentences.append(t[key].format(over=sm.over_count, computable=sm.computable_count))
+            sentences.append(t[key].format(over=self.num(sm.over_count, 0),
+                                           computable=self.num(sm.computable_count, 0)))
         if sm.covered_cases:
             key = "conclusion_need_measured" if sm.uncovered_cases else "conclusion_need"
             sentences.append(t[key].format(
@@ -255,7 +256,7 @@ class MemoBuilder:
         if sm.cost_per_fte is not None:
             data.append([self.para(_esc(t["yearly_cost"]), label),
                          *(format_dkk(sm.yearly_cost(lv), self.lang) for lv in LEVELS)])
-        over = t["n_of_n"].format(n=sm.over_count, total=sm.computable_count)
+        over = t["n_of_n"].format(n=self.num(sm.over_count, 0), total=self.num(sm.computable_count, 0))
         data.append([self.para(_esc(t["over_max"]), label), self.para(_esc(over), bold), "", ""])
         avg = self.num(sm.average_fte_caseload, 1)
         if sm.effective_range:
@@ -695,7 +696,16 @@ class MemoBuilder:
         story += self.chart_section(rows)
         if progress:
             progress(0.2)
-        story += self.staff_section(rows, columns, widths)
+        everyone = opts.list_everyone(sm.staff_count)
+        appendix: list = []
+        if everyone and sm.staff_count <= full_list_max_staff():
+            story += self.staff_section(rows, columns, widths)
+        else:  # a large team (or the list left out): an overview, the full list as the appendix
+            from sagstal_desktop.report.staff_overview import appendix_section, overview_section
+
+            story += overview_section(self, rows, columns, widths, appendix=everyone)
+            if everyone:
+                appendix = appendix_section(self, rows, columns, widths)
         if progress:
             progress(0.3)
         if opts.include_history:
@@ -714,7 +724,7 @@ class MemoBuilder:
             story += self.references_section()
         story += self.method_section()
         story += self.sources_section()
-        return story
+        return story + appendix
 
 
 def _canvas_class(footer_left: str, page_of: str, running_head: str):
@@ -773,7 +783,7 @@ def build_pdf(team: Team, target, options: MemoOptions, summary: TeamSummary, no
     when = format_timestamp(generated, options.lang)
     team_name = " – ".join(x for x in (team.info.municipality, team.info.team_name) if x)
     title = f"{t['title']} – {team_name}" if team_name else t["title"]
-    estimated = 4 + summary.staff_count / 48
+    estimated = 4 + (summary.staff_count / 48 if options.list_everyone(summary.staff_count) else 2)
     pages = [0]
 
     def on_page(canvas, doc) -> None:
