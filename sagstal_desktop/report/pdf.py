@@ -116,9 +116,9 @@ def _one_full_stop(text: str) -> str:
 
 
 def _esc(text: str) -> str:
-    from xml.sax.saxutils import escape
-
-    return escape(text)
+    """``text`` safe inside a paragraph's markup: ``&``, ``<`` and ``>`` escaped (as
+    ``xml.sax.saxutils.escape``, whose import pulls in ``urllib.request``, ``ssl`` and ``email``)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class MemoBuilder:

@@ -84,9 +84,11 @@ def tied_after(rows: list[content.StaffRow], top: list[content.StaffRow], lang: 
     must not suggest that the one listed last is alone in its place)."""
     if not top:
         return 0
-    last = format_load(top[-1].load_max, lang)
+    low = top[-1].load_max
+    last = format_load(low, lang)
     listed = {id(r) for r in top}
-    return sum(1 for r in rows if id(r) not in listed and r.load_max is not None
+    # loads printed alike differ by less than one percentage point: only those are formatted
+    return sum(1 for r in rows if id(r) not in listed and r.load_max is not None and abs(r.load_max - low) < 0.01
                and r.status is not Status.UNMEASURED and format_load(r.load_max, lang) == last)
 
 
