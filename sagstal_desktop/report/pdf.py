@@ -107,6 +107,21 @@ def _two_lines(text: str, width: Callable[[str], float] = len) -> str:
     return min((max(pair, key=width) for pair in lines), key=width)
 
 
+def _wrap_words(text: str, width: Callable[[str], float], room: float) -> str | None:
+    """``text`` broken between words into lines of at most ``room`` (by ``width``), joined by
+    line feeds, as a table draws a plain cell; None if a single word is wider than ``room``
+    (a paragraph must break inside it)."""
+    lines: list[str] = []
+    for word in text.split():
+        if width(word) > room:
+            return None
+        if lines and width(candidate := f"{lines[-1]} {word}") <= room:
+            lines[-1] = candidate
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
 def _one_full_stop(text: str) -> str:
     """A sentence that ends in an abbreviation ends with one full stop: "kr." + "." is "kr.",
     never "kr.."."""
@@ -425,8 +440,9 @@ class MemoBuilder:
                  t["col_ftecl"], t["col_load"], t["col_status"]]
         header = [self.para(_esc(h), s.head if i in (0, len(heads) - 1) else s.head_r) for i, h in enumerate(heads)]
         data = [header]
-        cmds = self._grid_style(len(rows) + (2 if totals else 1))
-        cmds.append(("FONT", (0, 1), (-1, -1), COND, 8.3, 10))  # two-line plain cells as tall as paragraphs
+        # plain cells of two or more lines as tall as paragraphs (leading 10)
+        cmds = [("FONT", (0, 0), (-1, -1), COND, 8.3, 10) if cmd[0] == "FONT" else cmd
+                for cmd in self._grid_style(len(rows) + (2 if totals else 1))]
         status_col = len(widths) - 1
         num = self.num
         loads: dict[float | None, str] = {}
@@ -435,7 +451,8 @@ class MemoBuilder:
         for i, row in enumerate(rows, start=1):
             label = row.label + (" *" if row.newcomer else "")
             if stringWidth(label, COND, 8.3) > name_room:
-                label = self.para(_esc(label), s.cell)
+                label = _wrap_words(label, lambda x: stringWidth(x, COND, 8.3), name_room) or self.para(
+                    _esc(label), s.cell)
             load = loads.get(row.load_max)
             if load is None:
                 load = loads[row.load_max] = format_load(row.load_max, self.lang)

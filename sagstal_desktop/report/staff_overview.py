@@ -48,7 +48,9 @@ TEXTS: dict[str, str] = {
     "h_top_all": N_("All {shown} staff with a load, highest first"),
     "ties": N_("{n} more staff have the same load as the last one listed."),
     "h_appendix": N_("Appendix: all staff"),
-    "appendix_intro": N_("Every staff member of the team, {n} in all, with the columns of the memo's staff table."),
+    "appendix_intro": N_("Every staff member of the team, {n} in all, in the team's order."),
+    "appendix_intro_anonymised": N_("Every staff member of the team, {n} in all, anonymised and sorted by load, "
+                                    "highest first."),
 }
 
 
@@ -175,6 +177,7 @@ def appendix_section(builder: MemoBuilder, rows: list[content.StaffRow], columns
 
     t = overview_texts(builder.lang, builder.norm_set)
     s = builder.styles
-    intro = t["appendix_intro"].format(n=builder.num(len(rows), 0))
+    key = "appendix_intro_anonymised" if builder.options.anonymise else "appendix_intro"
+    intro = t[key].format(n=builder.num(len(rows), 0))
     return [PageBreak(), builder.para(_esc(t["h_appendix"]), s.h2), builder.para(_esc(intro)),
             builder.staff_table(rows, columns, widths), *builder.staff_notes(rows)]
