@@ -438,11 +438,18 @@ class MemoBuilder:
         t, sm, s = self.t, self.summary, self.styles
         heads = [t["col_name"], t["col_hours"], t["col_other"], t["col_fte"], *columns.headers, t["col_total"],
                  t["col_ftecl"], t["col_load"], t["col_status"]]
-        header = [self.para(_esc(h), s.head if i in (0, len(heads) - 1) else s.head_r) for i, h in enumerate(heads)]
+        # The header as plain text broken between words (a paragraph is measured again on every
+        # page the header repeats on), styled as the paragraph style ``head`` by the commands.
+        head = s.head
+        header = [_wrap_words(h, lambda x: stringWidth(x, head.fontName, head.fontSize), width - 6)
+                  or self.para(_esc(h), head if i in (0, len(heads) - 1) else s.head_r)
+                  for i, (h, width) in enumerate(zip(heads, widths, strict=True))]
         data = [header]
         # plain cells of two or more lines as tall as paragraphs (leading 10)
-        cmds = [("FONT", (0, 0), (-1, -1), COND, 8.3, 10) if cmd[0] == "FONT" else cmd
+        cmds = [("FONT", (0, 1), (-1, -1), COND, 8.3, 10) if cmd[0] == "FONT" else cmd
                 for cmd in self._grid_style(len(rows) + (2 if totals else 1))]
+        cmds += [("FONT", (0, 0), (-1, 0), head.fontName, head.fontSize, head.leading),
+                 ("TEXTCOLOR", (0, 0), (-1, 0), head.textColor), ("ALIGN", (1, 0), (-2, 0), "RIGHT")]
         status_col = len(widths) - 1
         num = self.num
         loads: dict[float | None, str] = {}
