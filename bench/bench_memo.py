@@ -16,6 +16,7 @@ and used (``PYTHONDONTWRITEBYTECODE`` removed for the child; one untimed run fir
 
     .venv/bin/python bench/bench_memo.py [--sizes 1000 2000 4000 8000 16000] [--runs 3]
     .venv/bin/python bench/bench_memo.py --sizes 100000 --runs 1 --whole   # once, ~1 minute
+    git archive main | tar -x -C /tmp/main-src && .venv/bin/python bench/bench_memo.py --reference /tmp/main-src
 """
 
 from __future__ import annotations
@@ -62,24 +63,29 @@ def time_memo(team: Team, folder: Path, runs: int, full_list: bool | None = True
     return statistics.median(walls), statistics.median(cpus), pages
 
 
-def _child_env() -> dict[str, str]:
-    """The environment of a timed child: bytecode written and read, as in an installed program."""
-    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+def _child_env(source: Path | None = None) -> dict[str, str]:
+    """The environment of a timed child: bytecode written and read, as in an installed program;
+    with ``source``, the package imported from that checkout instead."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    if source is not None:
+        env["PYTHONPATH"] = str(source)
+    return env
 
 
-def whole_process(team: Team, folder: Path, runs: int, *extra: str) -> float:
-    """Median wall seconds of ``python -m sagstal_desktop memo FILE`` (a fresh process each run)."""
+def whole_process(team: Team, folder: Path, runs: int, *extra: str, source: Path | None = None) -> float:
+    """Median wall seconds of ``python -m sagstal_desktop memo FILE`` (a fresh process each run;
+    ``source``: a checkout of another revision, e.g. ``git archive main | tar -x -C DIR``)."""
     from sagstal_desktop.io.document import save_team
 
-    source = folder / f"team-{len(team.staff)}.sagstal"
-    if not source.exists():
-        save_team(team, source)
+    team_file = folder / f"team-{len(team.staff)}.sagstal"
+    if not team_file.exists():
+        save_team(team, team_file)
     times = []
     for run in range(runs + 1):  # the first run writes the bytecode and is not timed
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "sagstal_desktop", "memo", str(source), "-o",
+        subprocess.run([sys.executable, "-m", "sagstal_desktop", "memo", str(team_file), "-o",
                         str(folder / f"whole-{run}.pdf"), "--force", "--as-of", TODAY.isoformat(), *extra],
-                       check=True, capture_output=True, env=_child_env())
+                       check=True, capture_output=True, env=_child_env(source), cwd=folder)  # not this checkout
         if run:
             times.append(time.perf_counter() - start)
     return statistics.median(times)
@@ -122,13 +128,18 @@ def main() -> None:
     parser.add_argument("--whole", type=int, nargs="*", default=[1000, 10000],
                         help="sizes also timed as a whole process (give no number for all --sizes)")
     parser.add_argument("--baseline-max", type=int, default=16000)
+    parser.add_argument("--reference", type=Path, default=None, metavar="DIR",
+                        help="also time the whole process of the checkout in DIR (e.g. main) in the same run")
     args = parser.parse_args()
     whole = set(args.sizes if args.whole == [] else args.whole)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         write_memo(team_of(12), folder / "warm-up.pdf", MemoOptions(as_of=TODAY))  # fonts, imports
-        print(f"baseline: interpreter importing reportlab.platypus {import_floor(args.runs):.2f} s; "
-              f"demo team (12) whole process {whole_process(team_of(12), folder, args.runs):.2f} s", flush=True)
+        line = (f"baseline: interpreter importing reportlab.platypus {import_floor(args.runs):.2f} s; "
+                f"demo team (12) whole process {whole_process(team_of(12), folder, args.runs):.2f} s")
+        if args.reference:
+            line += f" ({args.reference}: {whole_process(team_of(12), folder, args.runs, source=args.reference):.2f} s)"
+        print(line, flush=True)
         for size in sorted(set(args.sizes) | whole):
             team = team_of(size)
             line = f"{size:>6} persons:"
@@ -148,6 +159,8 @@ def main() -> None:
             if size in whole:
                 line += (f"; whole process: default {whole_process(team, folder, args.runs):.2f} s, "
                          f"--full-list {whole_process(team, folder, args.runs, '--full-list'):.2f} s")
+                if args.reference:
+                    line += f"; {args.reference} {whole_process(team, folder, args.runs, source=args.reference):.2f} s"
             print(line, flush=True)
 
 

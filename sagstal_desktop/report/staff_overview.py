@@ -17,7 +17,7 @@ from sagstal_desktop.core.wording import fill, format_load
 from sagstal_desktop.i18n import N_, translator
 from sagstal_desktop.report import content
 from sagstal_desktop.report.options import top_loads
-from sagstal_desktop.report.pdf import FRAME_W, LEVELS, MemoBuilder, _esc, _mm
+from sagstal_desktop.report.pdf import COND_BOLD, FRAME_W, LEVELS, NAVY, STATUS_TEXT, MemoBuilder, _esc, _mm
 from sagstal_desktop.report.texts import long_date
 
 TEXTS: dict[str, str] = {
@@ -120,8 +120,6 @@ def overview_section(builder: MemoBuilder, rows: list[content.StaffRow], columns
 def _status_table(builder: MemoBuilder, rows: list[content.StaffRow], t: dict[str, str]) -> list:
     from reportlab.lib.colors import HexColor
 
-    from sagstal_desktop.report.pdf import COND_BOLD, NAVY, STATUS_TEXT
-
     s, sm, lang = builder.styles, builder.summary, builder.lang
     counts = status_counts(rows)
     total = len(rows)
@@ -148,8 +146,6 @@ def _status_table(builder: MemoBuilder, rows: list[content.StaffRow], t: dict[st
 
 def _areas_table(builder: MemoBuilder, t: dict[str, str]) -> list:
     from reportlab.lib.colors import HexColor
-
-    from sagstal_desktop.report.pdf import COND_BOLD, NAVY
 
     s, sm, lang, num = builder.styles, builder.summary, builder.lang, builder.num
     heads = [t["col_area"], t["col_cases"], *(t["fte_at"].format(level=builder.t[f"level_{lv}"]) for lv in LEVELS)]
