@@ -58,21 +58,22 @@ class _Recorder:
 
 @pytest.fixture
 def big_window(make_window, monkeypatch):
-    from sagstal_desktop.gui.main_window import MainWindow
+    from sagstal_desktop.gui.menus import WindowActions
+    from sagstal_desktop.gui.widgets.norm_box import NormSetBox
 
     calls = {"combo": 0, "undo_actions": 0}
-    fill, update = MainWindow._fill_norm_combo, MainWindow._update_undo_actions
+    fill, update = NormSetBox.fill, WindowActions.show_undo_state
 
-    def counted_fill(self):
+    def counted_fill(self, *args):
         calls["combo"] += 1
-        fill(self)
+        fill(self, *args)
 
     def counted_update(self, *args):
         calls["undo_actions"] += 1
         update(self, *args)
 
-    monkeypatch.setattr(MainWindow, "_fill_norm_combo", counted_fill)
-    monkeypatch.setattr(MainWindow, "_update_undo_actions", counted_update)
+    monkeypatch.setattr(NormSetBox, "fill", counted_fill)
+    monkeypatch.setattr(WindowActions, "show_undo_state", counted_update)
     win = make_window(_big_team())
     win.chart_host().ensure_chart()
     win.calls = calls

@@ -59,7 +59,7 @@ def test_switching_to_danish_translates_menus_headers_and_summary(window):
     assert window.legend.texts() == ["Over DS' maksimum", "Inden for DS-interval", "Under DS-interval",
                                      "Kan ikke beregnes"]
     chart = window.chart_host().ensure_chart()
-    assert chart.getPlotItem().getAxis("bottom").labelText == "Belastning i % af DS' maksimum"
+    assert chart.axis_label() == "Belastning i % af DS' maksimum"
     assert "Belastning: 98,7 % af DS' maksimum" in chart.describe(2)
 
     # a refused value is explained in Danish too

@@ -63,7 +63,7 @@ def ticks_during(monkeypatch, module, name: str, ticker: Ticker, seen: dict, *, 
 
 def test_saving_ten_thousand_people_keeps_the_event_loop_turning(qtbot, make_window, tmp_path, monkeypatch):
     win = make_window(big_team(10_000))
-    qtbot.waitUntil(lambda: win.chart_host().chart() is not None, timeout=20000)  # built after the first paint
+    qtbot.waitUntil(lambda: win.chart_host().chart() is not None, timeout=20000)  # made with the window
     target = tmp_path / "stort team.sagstal"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     ticker, seen = Ticker(), {}
@@ -135,7 +135,7 @@ def test_edits_made_while_saving_keep_the_document_modified(qtbot, make_window, 
 @pytest.mark.parametrize("people", [1000])
 def test_exporting_a_big_memo_keeps_the_event_loop_turning(qtbot, make_window, tmp_path, monkeypatch, people):
     win = make_window(big_team(people))
-    qtbot.waitUntil(lambda: win.chart_host().chart() is not None, timeout=20000)  # built after the first paint
+    qtbot.waitUntil(lambda: win.chart_host().chart() is not None, timeout=20000)  # made with the window
     target = tmp_path / "notat.pdf"
     monkeypatch.setattr(memo_actions, "ask_options", lambda w, purpose: MemoOptions(as_of=TODAY))
     monkeypatch.setattr(memo_actions, "ask_save_path", lambda w, suggested: target)

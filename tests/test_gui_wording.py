@@ -40,7 +40,7 @@ def test_survey_set_is_not_called_ds_in_the_window(qapp, qtbot, demo, monkeypatc
     texts += win.legend.texts()
     texts += [win.summary_panel.caption(k) for k in ("over", "range", "level_min", "level_max")]
     chart = win.chart_host().ensure_chart()
-    texts.append(chart.getPlotItem().getAxis("bottom").labelText)
+    texts.append(chart.axis_label())
     texts.append(chart.describe(0))
     model = win.model()
     texts.append(model.headerData(model.column_of("load"), 1))

@@ -1,9 +1,10 @@
 """Entry point of the desktop program: ``sagstal-desktop [FILE]``.
 
 With FILE, opens it; without, opens the last file opened (remembered), or the demo team when
-there is none. Offers recovery copies left by a session that did not close normally. Only
-PySide6 and the core are imported before the window paints (no pandas, reportlab, openpyxl);
-pyqtgraph loads just after the first paint.
+there is none. Offers recovery copies left by a session that did not close normally. The window's
+frame paints first (title, remembered size); the team is opened and the contents are built right
+after that paint. pandas, reportlab, openpyxl, numpy, pyqtgraph and the solvers load only when a
+function needs them.
 """
 
 from __future__ import annotations
@@ -11,13 +12,17 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from sagstal_desktop import APP_NAME, ORG_NAME, __version__
 from sagstal_desktop.assets import ResourceError
 from sagstal_desktop.i18n import _
+
+if TYPE_CHECKING:
+    from sagstal_desktop.core.model import Team
 
 
 def configure_application(app: QCoreApplication) -> None:
@@ -62,6 +67,14 @@ def _report_broken_install(exc: ResourceError, lang: str, *, quiet: bool) -> int
     return 2
 
 
+def _set_app_icon(app: QApplication) -> None:
+    try:
+        from sagstal_desktop.gui.icons import app_icon
+    except ImportError:
+        return
+    app.setWindowIcon(app_icon())
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parse(sys.argv[1:] if argv is None else argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -80,13 +93,8 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
         i18n.set_preferred_language(args.lang)
     lang = i18n.preferred_language()
     i18n.install_translations(app, lang)
-    try:
-        from sagstal_desktop.gui.icons import app_icon
-
-        app.setWindowIcon(app_icon())
-    except ImportError:
-        pass
     if args.self_test:
+        _set_app_icon(app)
         from sagstal_desktop.gui.self_test import run_self_test
 
         return run_self_test(app, lang)
@@ -94,28 +102,39 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
     from sagstal_desktop.gui.main_window import MainWindow
 
     path = start_file(args.file, args.demo)
-    team, error = None, None
-    if path is not None:
-        from sagstal_desktop.io.document import DocumentError, load_team  # only to open a file
+    window = MainWindow.frame(path.name if path is not None else _("Demo team (not saved)"), lang)
+    window.show()  # the frame paints now; the team is opened and the contents built just after
+    error = None
 
+    def open_team() -> tuple[Team | None, Path | None]:
+        nonlocal error
+        _set_app_icon(app)  # after the first paint: the icons module and its SVG take a few ms
+        if path is None:
+            return None, None
+        from sagstal_desktop.io.document import DocumentError, load_team
+
+        window.statusBar().showMessage(_("Opening {name} …").format(name=path.name))
+        window.statusBar().repaint()
         try:
-            team = load_team(path)
+            return load_team(path), path
         except DocumentError as exc:
             error = exc
-    window = MainWindow(team, path if team is not None else None, demo=team is None, lang=lang)
-    if team is not None:
-        window.files.remember_recent(path)
-    window.show()
+            return None, None
 
-    def after_first_paint() -> None:
+    def when_built(broken: Exception | None) -> None:
+        if isinstance(broken, ResourceError):
+            window.hide()
+            app.exit(_report_broken_install(broken, lang, quiet=False))
+            return
         if error is not None:
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.warning(window, _("Cannot open the file"),
-                                error.message(lang))
+            QMessageBox.warning(window, _("Cannot open the file"), error.message(lang))
+        elif path is not None:
+            window.files.remember_recent(path)
         window.files.offer_recovery()
 
-    QTimer.singleShot(0, after_first_paint)
+    window.build_after_paint(open_team, when_built)
     return app.exec()
 
 

@@ -28,19 +28,14 @@ class ChartFollowsTable(QObject):
         self._timer.timeout.connect(self.apply)
         for signal in (proxy.layoutChanged, proxy.modelReset, proxy.rowsInserted, proxy.rowsRemoved):
             signal.connect(self._timer.start)
-        host.chart_created.connect(self.apply)
         if table is not None:
             table.selectionModel().currentRowChanged.connect(self._on_current)
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        chart = self._host.chart()
-        if chart is not None and current.isValid():
-            chart.bring_into_sight(str(current.data(MEMBER_ID_ROLE)))
+        if current.isValid():
+            self._host.chart().bring_into_sight(str(current.data(MEMBER_ID_ROLE)))
 
     def apply(self) -> None:
         """Give the chart the table's rows now (also called by the timer)."""
-        chart = self._host.chart()
-        if chart is None:
-            return
         sorted_or_filtered = self._proxy.sortColumn() >= 0 or self._proxy.is_filtered()
-        chart.set_order(self._proxy.source_rows() if sorted_or_filtered else None)
+        self._host.chart().set_order(self._proxy.source_rows() if sorted_or_filtered else None)

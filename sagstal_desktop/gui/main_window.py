@@ -6,6 +6,11 @@ table model the changed rows, the chart the changed bars, the norm-set box only 
 or settings changed). Files are handled by ``FileActions``, staff rows by ``StaffActions``, the
 remembered layout by ``WindowLayout``; the window keeps the norm-set choice, the dialogs and the
 language.
+
+At start the window paints its frame first (``FramedWindow.frame``: title, remembered geometry),
+before the modules of its contents are imported, and builds its contents right after that first
+paint (``build_after_paint``). This module therefore imports only PySide6 and light modules; the
+contents' modules are imported in ``_build``.
 """
 
 from __future__ import annotations
@@ -13,31 +18,24 @@ from __future__ import annotations
 import importlib
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
-from sagstal_desktop.core.formatting import format_date
-from sagstal_desktop.core.load import TeamSummary
-from sagstal_desktop.core.model import Team
-from sagstal_desktop.core.norms import NormSet, builtin_norm_sets
 from sagstal_desktop.gui.actions import HANDLERS, TABLE_ACTS, Act
-from sagstal_desktop.gui.change import Change
-from sagstal_desktop.gui.document import Document
-from sagstal_desktop.gui.file_actions import FileActions
-from sagstal_desktop.gui.menus import WindowActions
-from sagstal_desktop.gui.models.staff_filter import StaffFilterProxy
-from sagstal_desktop.gui.models.staff_model import COL_NAME, StaffTableModel
-from sagstal_desktop.gui.refused_input import RefusedInput
-from sagstal_desktop.gui.scenario_bar import ScenarioBar
-from sagstal_desktop.gui.staff_actions import StaffActions
-from sagstal_desktop.gui.table_clipboard import TableClipboard
-from sagstal_desktop.gui.widgets.chart_host import ChartHost
-from sagstal_desktop.gui.widgets.empty_hint import EmptyTableHint
-from sagstal_desktop.gui.window_layout import WindowLayout
-from sagstal_desktop.gui.window_ui import build_workspace
+from sagstal_desktop.gui.window_frame import FramedWindow
 from sagstal_desktop.i18n import _
+
+if TYPE_CHECKING:
+    from sagstal_desktop.core.load import TeamSummary
+    from sagstal_desktop.core.model import Team
+    from sagstal_desktop.core.norms import NormSet
+    from sagstal_desktop.gui.change import Change
+    from sagstal_desktop.gui.document import Document
+    from sagstal_desktop.gui.models.staff_model import StaffTableModel
+    from sagstal_desktop.gui.widgets.chart_host import ChartHost
 
 
 def _current_language() -> str:
@@ -48,81 +46,69 @@ def _current_language() -> str:
     return current_language()
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FramedWindow):
     """``MainWindow(team, path, demo=..., as_of=..., lang=...)``; with no team, the demo team."""
 
     def __init__(self, team: Team | None = None, path: Path | None = None, *, demo: bool = False,
-                 as_of: date | None = None, lang: str | None = None, parent: QWidget | None = None) -> None:
+                 as_of: date | None = None, lang: str | None = None, parent: QWidget | None = None,
+                 frame_only: bool = False) -> None:
         super().__init__(parent)
+        self._lang = lang or _current_language()
+        self._last_message = ""
+        self._help = None  # the help window, once opened
+        if not frame_only:
+            self._build(team, path, demo, as_of)
+
+    def is_ready(self) -> bool:
+        """True once the contents are built (at once, or just after the frame's first paint)."""
+        return hasattr(self, "layout_memory")
+
+    def _build(self, team: Team | None, path: Path | None, demo: bool, as_of: date | None) -> None:
+        from sagstal_desktop.gui.change import Change
+        from sagstal_desktop.gui.document import Document
+        from sagstal_desktop.gui.file_actions import FileActions
+        from sagstal_desktop.gui.menus import WindowActions
+        from sagstal_desktop.gui.models.staff_filter import StaffFilterProxy
+        from sagstal_desktop.gui.models.staff_model import StaffTableModel
+        from sagstal_desktop.gui.refused_input import RefusedInput
+        from sagstal_desktop.gui.scenario_bar import ScenarioBar
+        from sagstal_desktop.gui.staff_actions import StaffActions
+        from sagstal_desktop.gui.table_clipboard import TableClipboard
+        from sagstal_desktop.gui.widgets.empty_hint import EmptyTableHint
+        from sagstal_desktop.gui.window_layout import WindowLayout
+        from sagstal_desktop.gui.window_ui import build_toolbar, build_workspace
+
         if team is None:
             from sagstal_desktop.core.demo import demo_team
 
             team, path, demo = demo_team(as_of), None, True
-        self._lang = lang or _current_language()
-        self._last_message = ""
-        self._help = None  # the help window, once opened
-        self._combo_state: tuple | None = None  # what the norm-set box was last filled with
         self._document = Document(team, Path(path) if path else None, demo=demo, as_of=as_of, parent=self)
         self._model = StaffTableModel(self._document, self._lang, self)
         self._proxy = StaffFilterProxy(self)
         self._proxy.setSourceModel(self._model)
-        self._build_ui()
+        ui = build_workspace(self, self._proxy)
+        self.table, self.filter_bar, self.summary_panel = ui.table, ui.filter_bar, ui.summary_panel
+        self.legend, self.norm_combo = ui.legend, ui.norm_combo
+        self._norm_label, self._as_of_label = ui.norm_label, ui.as_of_label
+        self._chart_host, self.main_splitter, self.bottom_splitter = ui.chart_host, ui.main_splitter, ui.bottom_splitter
+        self.norm_combo.activated.connect(self._on_norm_combo)
         self.files, self.staff, self.clipboard = FileActions(self), StaffActions(self), TableClipboard(self)
         self.actions = WindowActions(self)
         self.table.addActions([self.actions[a] for a in TABLE_ACTS])
         self.empty_hint = EmptyTableHint(self)
         self.actions[Act.language(self._lang)].setChecked(True)
-        self._toolbar_actions()
+        self._toolbar = build_toolbar(self, self.actions, ui)
+        self._retranslate()
         self.scenario_bar = ScenarioBar(self)  # the open variant and the scenarios (gui/scenario_bar.py)
-        self.layout_memory = WindowLayout(self)
         self._document.changed.connect(self._on_change)
         self._document.state_changed.connect(self._update_title)
         self._document.undo_stack.indexChanged.connect(self._update_undo_actions)
         self.refused_input = RefusedInput(self, [self.table, self.table.frozen])
         self._chart_host.person_clicked.connect(self.select_member)
-        self._chart_host.chart_created.connect(self._refresh_chart)
+        self.layout_memory = WindowLayout(self)
         self.layout_memory.restore()
         self._on_change(Change.everything())
         self._update_title()
-
-    # -- construction ------------------------------------------------------------------
-    def _build_ui(self) -> None:
-        ui = build_workspace(self, self._proxy)
-        self.table, self.filter_bar, self.summary_panel = ui.table, ui.filter_bar, ui.summary_panel
-        self.legend = ui.legend
-        self._chart_host, self.main_splitter, self.bottom_splitter = ui.chart_host, ui.main_splitter, ui.bottom_splitter
-        self.norm_combo = QComboBox(self)
-        self.norm_combo.setObjectName("normSetChooser")
-        self.norm_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.norm_combo.activated.connect(self._on_norm_combo)
-        self._norm_label = QLabel(self)
-        self._as_of_label = QLabel(self)
-        self.statusBar().addPermanentWidget(self._as_of_label)
-        self.setTabOrder(self.norm_combo, self.table)
-        self.setTabOrder(self.table, ui.summary_scroll)
-
-    def _toolbar_actions(self) -> None:
-        bar = QToolBar(self)
-        bar.setObjectName("mainToolbar")
-        bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        a = self.actions
-        bar.addActions([a[Act.NEW], a[Act.OPEN], a[Act.SAVE]])
-        bar.addSeparator()
-        bar.addActions([a[Act.UNDO], a[Act.REDO]])
-        bar.addSeparator()
-        bar.addActions([a[Act.ADD], a[Act.DUPLICATE], a[Act.REMOVE]])
-        bar.addSeparator()
-        bar.addWidget(self._norm_label)
-        bar.addWidget(self.norm_combo)
-        bar.addAction(a[Act.NORM_SETS])
-        bar.addSeparator()
-        bar.addActions([a[Act.SETTINGS], a[Act.EXPORT_MEMO]])
-        bar.addSeparator()
-        bar.addWidget(self.filter_bar)
-        self.addToolBar(bar)
-        self._toolbar = bar
-        self._retranslate()
 
     # -- public API (gui/window_api.WindowApi, used by the import and memo handlers) -----
     def team(self) -> Team:
@@ -178,56 +164,26 @@ class MainWindow(QMainWindow):
                 chart.show_summary(summary, self._lang, norm_set)
             else:
                 chart.update_members(summary, change.rows)
-        if (change.norm_sets_changed or change.settings_changed) and self._combo_state != self._norm_choice():
-            self._fill_norm_combo()
+        if change.norm_sets_changed or change.settings_changed:
+            from sagstal_desktop.core.norms import builtin_norm_sets
+
+            sets = [*builtin_norm_sets(), *self._document.team.custom_norm_sets]
+            self.norm_combo.show_sets(sets, norm_set.id, self._lang)
+        from sagstal_desktop.core.formatting import format_date
+
         shown = format_date(summary.as_of, self._lang)
         self._as_of_label.setText(_("Computed for {date}").format(date=shown))
-
-    def _refresh_chart(self) -> None:
-        chart = self._chart_host.chart()
-        if chart is not None:
-            chart.show_summary(self._document.summary, self._lang, self._document.norm_set())
-
-    def _norm_choice(self) -> tuple:
-        """What the norm-set box shows: language, chosen set, and every set's id and names."""
-        sets = [*builtin_norm_sets(), *self._document.team.custom_norm_sets]
-        return (self._lang, self._document.norm_set().id,
-                tuple((s.id, s.kind, s.short_name(self._lang), s.name(self._lang)) for s in sets))
-
-    def _fill_norm_combo(self) -> None:
-        self._combo_state = self._norm_choice()
-        sets = [*builtin_norm_sets(), *self._document.team.custom_norm_sets]
-        current = self._document.norm_set().id
-        self.norm_combo.blockSignals(True)
-        self.norm_combo.clear()
-        for norm_set in sets:
-            label = norm_set.short_name(self._lang)
-            if norm_set.kind == "custom":
-                label = _("{name} (own)").format(name=label)
-            self.norm_combo.addItem(label, norm_set.id)
-            self.norm_combo.setItemData(self.norm_combo.count() - 1, norm_set.name(self._lang),
-                                        Qt.ItemDataRole.ToolTipRole)
-        self.norm_combo.setCurrentIndex(max(0, self.norm_combo.findData(current)))
-        self.norm_combo.blockSignals(False)
 
     def _on_norm_combo(self, index: int) -> None:
         self.choose_norm_set(self.norm_combo.itemData(index))
 
     def choose_norm_set(self, set_id: str) -> None:
         """Measure the team against another norm set (one undoable step)."""
-        name = self.norm_combo.itemText(max(0, self.norm_combo.findData(set_id)))
+        name = self.norm_combo.label_of(set_id)
         self._document.set_norm_set_choice(set_id, _("Measure against {name}").format(name=name))
 
     def _update_undo_actions(self, _index: int = 0) -> None:
-        stack, undo, redo = self._document.undo_stack, self.actions[Act.UNDO], self.actions[Act.REDO]
-        undo.setEnabled(stack.canUndo())
-        redo.setEnabled(stack.canRedo())
-        undo.setText(_("&Undo: {what}").format(what=stack.undoText()) if stack.canUndo() else _("&Undo"))
-        redo.setText(_("&Redo: {what}").format(what=stack.redoText()) if stack.canRedo() else _("&Redo"))
-        undo.setToolTip(_("Undo: {what}").format(what=stack.undoText()) if stack.canUndo()
-                             else _("Nothing to undo"))
-        redo.setToolTip(_("Redo: {what}").format(what=stack.redoText()) if stack.canRedo()
-                             else _("Nothing to redo"))
+        self.actions.show_undo_state(self._document.undo_stack)
 
     # -- title ---------------------------------------------------------------------------
     def _update_title(self) -> None:
@@ -254,6 +210,8 @@ class MainWindow(QMainWindow):
             row = self._model.row_of(member_id)
         except ValueError:
             return
+        from sagstal_desktop.gui.models.staff_model import COL_NAME
+
         index = self._proxy.mapFromSource(self._model.index(row, COL_NAME))
         self.table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
@@ -323,13 +281,13 @@ class MainWindow(QMainWindow):
         self._retranslate()
         self.summary_panel.retranslate()
         self.legend.retranslate()
-        self._chart_host.retranslate()
-        if self._chart_host.chart() is not None:
-            self._chart_host.chart().retranslate()
+        self._chart_host.chart().retranslate()
+        from sagstal_desktop.gui.change import Change
+
         self._on_change(Change.everything())
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "actions"):
+        if event.type() == QEvent.Type.LanguageChange and self.is_ready():
             self._retranslate()
         super().changeEvent(event)
 
@@ -341,6 +299,10 @@ class MainWindow(QMainWindow):
         self._update_undo_actions()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.is_ready():  # closed while only the frame was shown: nothing to save yet
+            self.cancel_build()
+            event.accept()
+            return
         if not self.files.maybe_save():
             event.ignore()
             return

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMenu
 
 from sagstal_desktop.gui.actions import HANDLERS, Act, Menu
@@ -216,3 +216,13 @@ class WindowActions:
         for act, tip in tips.items():
             self.actions[act].setToolTip(tip)
             self.actions[act].setStatusTip(tip)
+
+    def show_undo_state(self, stack: QUndoStack) -> None:
+        """Undo and Redo enabled, named and explained after what the undo stack holds."""
+        undo, redo = self.actions[Act.UNDO], self.actions[Act.REDO]
+        undo.setEnabled(stack.canUndo())
+        redo.setEnabled(stack.canRedo())
+        undo.setText(_("&Undo: {what}").format(what=stack.undoText()) if stack.canUndo() else _("&Undo"))
+        redo.setText(_("&Redo: {what}").format(what=stack.redoText()) if stack.canRedo() else _("&Redo"))
+        undo.setToolTip(_("Undo: {what}").format(what=stack.undoText()) if stack.canUndo() else _("Nothing to undo"))
+        redo.setToolTip(_("Redo: {what}").format(what=stack.redoText()) if stack.canRedo() else _("Nothing to redo"))

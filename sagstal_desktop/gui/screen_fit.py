@@ -12,6 +12,8 @@ from sagstal_desktop.gui import settings
 
 #: Share of the available area a window may take at most when it opens (room for its frame).
 MAX_SHARE = 0.96
+#: The main window's size the first time (fitted to the screen).
+MAIN_WINDOW_SIZE = QSize(1280, 800)
 
 
 def available_size(widget: QWidget | None = None) -> QSize:
@@ -44,3 +46,13 @@ def remember_size(widget: QWidget) -> None:
         sizes = settings.WINDOW_SIZES.get()
         sizes[widget.objectName()] = [widget.width(), widget.height()]
         settings.WINDOW_SIZES.set(sizes)
+
+
+def restore_window_geometry(window: QWidget, default: QSize = MAIN_WINDOW_SIZE) -> None:
+    """Give ``window`` its remembered geometry (``settings.WINDOW_GEOMETRY``), shrunk to the screen
+    if that got smaller, or ``default`` fitted to the screen."""
+    geometry = settings.WINDOW_GEOMETRY.get()
+    if not geometry.isEmpty() and window.restoreGeometry(geometry):
+        window.resize(fitted_size(window.size(), window, share=1.0))  # the screen may be smaller now
+    else:
+        window.resize(fitted_size(default, window))

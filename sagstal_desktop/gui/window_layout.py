@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 
 from sagstal_desktop.gui import settings
 from sagstal_desktop.gui.models.staff_model import COL_NAME
-from sagstal_desktop.gui.screen_fit import fitted_size
+from sagstal_desktop.gui.screen_fit import MAIN_WINDOW_SIZE, restore_window_geometry
 
 if TYPE_CHECKING:
     from sagstal_desktop.gui.main_window import MainWindow
@@ -35,11 +35,8 @@ class WindowLayout:
 
     def restore(self) -> None:
         window = self._window
-        geometry = settings.WINDOW_GEOMETRY.get()
-        if not geometry.isEmpty() and window.restoreGeometry(geometry):
-            window.resize(fitted_size(window.size(), window, share=1.0))  # the screen may be smaller now
-        else:
-            window.resize(fitted_size(QSize(1280, 800), window))
+        if not window.isVisible():  # a window shown frame first has its geometry already
+            restore_window_geometry(window, MAIN_WINDOW_SIZE)
         for splitter, option in zip(self._splitters(), (settings.MAIN_SPLITTER, settings.BOTTOM_SPLITTER),
                                     strict=True):
             state = option.get()

@@ -1,29 +1,38 @@
 """The main window's widgets and their arrangement: the staff table on top; the status legend
-and the load chart beside the team summary below, in two splitters the window remembers.
-Only construction: the window wires the widgets to its document."""
+and the load chart beside the team summary below, in two splitters the window remembers; the
+tool bar with the norm-set chooser and the row filter; the "computed for" date in the status
+bar. Only construction: the window wires the widgets to its document."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLabel,
     QMainWindow,
     QScrollArea,
     QSplitter,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
+from sagstal_desktop.gui.actions import Act
 from sagstal_desktop.gui.chart_order import ChartFollowsTable
 from sagstal_desktop.gui.models.staff_filter import StaffFilterProxy
 from sagstal_desktop.gui.widgets.chart_host import ChartHost
 from sagstal_desktop.gui.widgets.filter_bar import FilterBar
 from sagstal_desktop.gui.widgets.frozen_table import FrozenColumnTable
 from sagstal_desktop.gui.widgets.legend import StatusLegend
+from sagstal_desktop.gui.widgets.norm_box import NormSetBox
 from sagstal_desktop.gui.widgets.summary_panel import SummaryPanel
+
+if TYPE_CHECKING:
+    from sagstal_desktop.gui.menus import WindowActions
 
 
 @dataclass
@@ -38,12 +47,9 @@ class Workspace:
     legend: StatusLegend
     main_splitter: QSplitter
     bottom_splitter: QSplitter
-
-
-def _make_chart(parent: QWidget):
-    from sagstal_desktop.gui.widgets.load_chart import LoadChart  # pyqtgraph: after the first paint
-
-    return LoadChart(parent)
+    norm_combo: NormSetBox
+    norm_label: QLabel
+    as_of_label: QLabel
 
 
 def _staff_table(window: QMainWindow, model: QAbstractItemModel) -> FrozenColumnTable:
@@ -73,7 +79,7 @@ def build_workspace(window: QMainWindow, model: QAbstractItemModel) -> Workspace
     summary_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     summary_scroll.setWidget(summary_panel)
     summary_scroll.setMinimumWidth(300)
-    chart_host = ChartHost(_make_chart, window)
+    chart_host = ChartHost(window)
     legend = StatusLegend(window)
     chart_side = QWidget(window)
     chart_layout = QVBoxLayout(chart_side)
@@ -98,4 +104,32 @@ def build_workspace(window: QMainWindow, model: QAbstractItemModel) -> Workspace
     window.setCentralWidget(main)
     if isinstance(model, StaffFilterProxy):
         ChartFollowsTable(chart_host, model, table)
-    return Workspace(table, filter_bar, summary_panel, summary_scroll, chart_host, legend, main, bottom)
+    norm_combo, norm_label, as_of_label = NormSetBox(window), QLabel(window), QLabel(window)
+    window.statusBar().addPermanentWidget(as_of_label)
+    window.setTabOrder(norm_combo, table)
+    window.setTabOrder(table, summary_scroll)
+    return Workspace(table, filter_bar, summary_panel, summary_scroll, chart_host, legend, main, bottom,
+                     norm_combo, norm_label, as_of_label)
+
+
+def build_toolbar(window: QMainWindow, actions: WindowActions, ui: Workspace) -> QToolBar:
+    """The main tool bar: file, undo, staff rows, the norm set, settings and memo, the row filter."""
+    bar = QToolBar(window)
+    bar.setObjectName("mainToolbar")
+    bar.setMovable(False)
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+    bar.addActions([actions[Act.NEW], actions[Act.OPEN], actions[Act.SAVE]])
+    bar.addSeparator()
+    bar.addActions([actions[Act.UNDO], actions[Act.REDO]])
+    bar.addSeparator()
+    bar.addActions([actions[Act.ADD], actions[Act.DUPLICATE], actions[Act.REMOVE]])
+    bar.addSeparator()
+    bar.addWidget(ui.norm_label)
+    bar.addWidget(ui.norm_combo)
+    bar.addAction(actions[Act.NORM_SETS])
+    bar.addSeparator()
+    bar.addActions([actions[Act.SETTINGS], actions[Act.EXPORT_MEMO]])
+    bar.addSeparator()
+    bar.addWidget(ui.filter_bar)
+    window.addToolBar(bar)
+    return bar

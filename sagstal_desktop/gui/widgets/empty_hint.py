@@ -1,5 +1,6 @@
 """What to do next, shown over the staff table while the team has nobody: add people, import a
-spreadsheet, or paste rows from Excel, each a button. It hides as soon as the table has rows."""
+spreadsheet, or paste rows from Excel, each a button. It hides as soon as the table has rows.
+Its labels and buttons are made the first time it is shown (most teams are never empty)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,17 @@ class EmptyTableHint(QFrame):
         self.setObjectName("emptyTableHint")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
+        self.hide()
+        self.title: QLabel | None = None  # the labels and buttons are made when first shown
+        self.text: QLabel | None = None
+        self.buttons: dict[Act, QPushButton] = {}
+        window.table.viewport().installEventFilter(self)
+        model = window.table.model()
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.layoutChanged):
+            signal.connect(self.update_visibility)
+        self.update_visibility()
+
+    def _make_contents(self) -> None:
         self.title = QLabel(self)
         self.title.setObjectName("emptyHintTitle")
         font = self.title.font()
@@ -45,17 +57,14 @@ class EmptyTableHint(QFrame):
         layout.addWidget(self.text)
         layout.addLayout(row)
         self.retranslate()
-        window.table.viewport().installEventFilter(self)
-        model = window.table.model()
-        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.layoutChanged):
-            signal.connect(self.update_visibility)
-        self.update_visibility()
 
     def _run(self, act: Act) -> None:
         self._window.table.setFocus()
         self._window.actions[act].trigger()
 
     def retranslate(self) -> None:
+        if self.title is None or self.text is None:
+            return
         self.title.setText(_("The team has no staff yet"))
         self.text.setText(_(
             "Add the staff one by one, import a spreadsheet (Excel, LibreOffice or CSV), or copy the rows "
@@ -67,6 +76,8 @@ class EmptyTableHint(QFrame):
 
     def update_visibility(self, *_args: object) -> None:
         empty = self._window.table.model().rowCount() == 0
+        if empty and self.title is None:
+            self._make_contents()
         self.setVisible(empty)
         if empty:
             self._place()
