@@ -185,6 +185,9 @@ def sagstal_cases() -> list[tuple[str, Build]]:
         ("name_131000", _set_staff("name", "N" * 131_000)),
         ("name_ansi", _set_staff("name", "\x1b[31mRød\x1b[0m\x1b]0;titel\x07")),
         ("note_huge", _set_staff("note", "x" * 100_000)),
+        ("competences_empty_object", _set_staff("competences", "{}")),  # the empty-JSON fast path keeps the type check
+        ("reductions_empty_object", _set_staff("reductions", "{}")),
+        ("competences_empty_string", _set_staff("competences", "")),
         ("id_duplicate", _mutated(["UPDATE staff SET id = (SELECT id FROM staff WHERE position = 0)"],
                                   loosen=("staff",))),
         ("date_year_10000", _set_staff("start_date", "10000-01-01")),

@@ -1,4 +1,8 @@
-"""``sagstal memo FILE -o memo.pdf``: write the PDF staffing memo from the command line."""
+"""``sagstal memo FILE -o memo.pdf``: write the PDF staffing memo from the command line.
+
+``--full-list`` / ``--no-full-list`` choose whether every staff member is listed; by default a
+team of up to ``memo_full_list_max_staff`` (``resources/defaults.json``) is, a larger team gets
+an overview and no list (``--full-list`` adds the list as an appendix)."""
 
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ from sagstal_desktop.cli.common import (
 )
 from sagstal_desktop.core.validation import budget_first_year_range
 from sagstal_desktop.i18n import ntr
-from sagstal_desktop.report.options import MAX_BUDGET_YEARS, MIN_BUDGET_YEARS
+from sagstal_desktop.report.options import MAX_BUDGET_YEARS, MIN_BUDGET_YEARS, full_list_max_staff
 
 
 def _budget_years(text: str) -> int:
@@ -66,6 +70,7 @@ def cmd_memo(args: argparse.Namespace) -> int:
         include_history=not args.no_history, scenarios=_scenarios(team, args),
         history_from=args.history_from, history_to=args.history_to,
         budget_years=args.budget_years, budget_first_year=args.budget_first_year, as_of=args.as_of,
+        full_list=args.full_list,
     )
     try:
         pages = write_memo(team, target, options, norm_set=norm_set)
@@ -101,4 +106,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--budget-years", type=_budget_years, default=None,
                    help=f"years in the budget table ({MIN_BUDGET_YEARS}-{MAX_BUDGET_YEARS}; default: the team's)")
     p.add_argument("--budget-first-year", type=_year, default=None, help="first budget year (default: the team's)")
+    listing = p.add_mutually_exclusive_group()
+    listing.add_argument("--full-list", dest="full_list", action="store_true", default=None,
+                         help="list every staff member (for a large team as the appendix 'Bilag: alle medarbejdere'; "
+                              f"default: only for teams of up to {full_list_max_staff()} staff)")
+    listing.add_argument("--no-full-list", dest="full_list", action="store_false",
+                         help="sum the staff up instead of listing each one")
     p.set_defaults(func=cmd_memo)

@@ -132,9 +132,16 @@ def _date(f: Field, value: Any, table: str, row: int | None) -> date | datetime:
     return parsed
 
 
+#: The empty JSON values most rows hold (no competences, no reductions), parsed without the parser.
+_EMPTY_JSON: dict[str, type] = {"[]": list, "{}": dict}
+
+
 def _json(f: Field, value: Any, table: str, row: int | None) -> Any:
     import json
 
+    empty = _EMPTY_JSON.get(value) if isinstance(value, str) else None
+    if empty is not None and empty is f.json_type:
+        return empty()  # what json.loads gives, and an empty value passes every check below
     text = _text(f, value, table, row)
     try:
         parsed = json.loads(text, parse_constant=_no_constant)

@@ -32,7 +32,7 @@ from sagstal_desktop.report import content
 from sagstal_desktop.report.citations import Citations
 from sagstal_desktop.report.file_mode import give_default_mode
 from sagstal_desktop.report.fonts import BOLD, COND, COND_BOLD, REGULAR, register_fonts
-from sagstal_desktop.report.options import MemoOptions
+from sagstal_desktop.report.options import MemoOptions, full_list_max_staff
 from sagstal_desktop.report.texts import join_names, long_date, plural, texts
 
 #: progress(fraction 0-1) — may raise MemoCancelled to stop the build.
@@ -95,13 +95,31 @@ class _Styles:
                                      firstLineIndent=-18, spaceAfter=3)
 
 
-def _two_lines(text: str) -> str:
-    """The wider line of ``text`` split at the space that balances two lines (the sample a wrapping
-    column must fit): "Inden for DS-interval" -> "DS-interval"."""
+def _two_lines(text: str, width: Callable[[str], float] = len) -> str:
+    """The wider line of ``text`` split at the space that balances two lines by ``width`` (the
+    sample a wrapping column must fit): "Inden for DS-interval" -> "DS-interval". Measured in
+    points (``width`` = the font's string width), a tie in characters cannot pick the narrower
+    line ("Over DS'" is 8 characters like "maksimum", but narrower)."""
     words = text.split()
     if len(words) < 2:
         return text
-    return min((max(" ".join(words[:i]), " ".join(words[i:]), key=len) for i in range(1, len(words))), key=len)
+    lines = ((" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words)))
+    return min((max(pair, key=width) for pair in lines), key=width)
+
+
+def _wrap_words(text: str, width: Callable[[str], float], room: float) -> str | None:
+    """``text`` broken between words into lines of at most ``room`` (by ``width``), joined by
+    line feeds, as a table draws a plain cell; None if a single word is wider than ``room``
+    (a paragraph must break inside it)."""
+    lines: list[str] = []
+    for word in text.split():
+        if width(word) > room:
+            return None
+        if lines and width(candidate := f"{lines[-1]} {word}") <= room:
+            lines[-1] = candidate
+        else:
+            lines.append(word)
+    return "\n".join(lines)
 
 
 def _one_full_stop(text: str) -> str:
@@ -113,9 +131,9 @@ def _one_full_stop(text: str) -> str:
 
 
 def _esc(text: str) -> str:
-    from xml.sax.saxutils import escape
-
-    return escape(text)
+    """``text`` safe inside a paragraph's markup: ``&``, ``<`` and ``>`` escaped (as
+    ``xml.sax.saxutils.escape``, whose import pulls in ``urllib.request``, ``ssl`` and ``email``)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class MemoBuilder:
@@ -127,10 +145,18 @@ class MemoBuilder:
         self.t = texts(self.lang, norm_set)
         self.cite = Citations(self.lang)
         self.styles = _Styles()
+        self._numbers: dict[tuple[float | None, int], str] = {}
+        self._status_cells: dict[tuple[Status, int], object] = {}
 
     # -- helpers ------------------------------------------------------------------------
     def num(self, value: float | None, decimals: int = 1) -> str:
-        return format_number(value, decimals, self.lang)
+        """``value`` in the memo's notation; each distinct value is formatted once per memo (a
+        large staff table repeats the same hours and counts thousands of times)."""
+        key = (value, decimals)
+        text = self._numbers.get(key)
+        if text is None:
+            text = self._numbers[key] = format_number(value, decimals, self.lang)
+        return text
 
     def pct(self, fraction: float | None, decimals: int = 0) -> str:
         return format_percent(fraction, decimals, self.lang)
@@ -207,7 +233,8 @@ class MemoBuilder:
         sentences = []
         if sm.computable_count:
             key = "conclusion_over" if sm.over_count else "conclusion_none_over"
-            sentences.append(t[key].format(over=sm.over_count, computable=sm.computable_count))
+            sentences.append(t[key].format(over=self.num(sm.over_count, 0),
+                                           computable=self.num(sm.computable_count, 0)))
         if sm.covered_cases:
             key = "conclusion_need_measured" if sm.uncovered_cases else "conclusion_need"
             sentences.append(t[key].format(
@@ -244,7 +271,7 @@ class MemoBuilder:
         if sm.cost_per_fte is not None:
             data.append([self.para(_esc(t["yearly_cost"]), label),
                          *(format_dkk(sm.yearly_cost(lv), self.lang) for lv in LEVELS)])
-        over = t["n_of_n"].format(n=sm.over_count, total=sm.computable_count)
+        over = t["n_of_n"].format(n=self.num(sm.over_count, 0), total=self.num(sm.computable_count, 0))
         data.append([self.para(_esc(t["over_max"]), label), self.para(_esc(over), bold), "", ""])
         avg = self.num(sm.average_fte_caseload, 1)
         if sm.effective_range:
@@ -329,18 +356,24 @@ class MemoBuilder:
             word = max(stringWidth(w, COND_BOLD, head_size) for w in header.split())
             return max(word, stringWidth(sample, font, 8.3)) + pad
 
+        def font_of(status: Status) -> str:
+            return COND_BOLD if status is Status.OVER else COND
+
+        def status_sample(status: Status) -> str:
+            font = font_of(status)
+            return _two_lines(self._status_cell_text(status, most_uncovered), lambda x: stringWidth(x, font, 8.3))
+
         sm, num = self.summary, self.num
-        most_uncovered = max((p.uncovered_cases for p in sm.persons), default=0)
+        most_uncovered = max(sm.persons.column("uncovered_cases"), default=0)
         hours = num(sum(m.weekly_hours for m in self.team.staff), 1)
         other = num(sum(m.other_hours for m in self.team.staff), 1)
         fixed = [need(t["col_hours"], max("37,0", hours, key=len)), need(t["col_other"], max("10,0", other, key=len)),
                  need(t["col_fte"], max("0,00", num(sm.available_fte, 2), key=len)),
                  need(t["col_total"], max("9.999", num(sm.total_cases, 0), key=len)),
                  need(t["col_ftecl"], "999,9"), need(t["col_load"], "100,3 %"),
-                 max(need(t["col_status"], _two_lines(self._status_cell_text(status, most_uncovered)),
-                          COND_BOLD if status is Status.OVER else COND) for status in Status) + 2]
+                 max(need(t["col_status"], status_sample(status), font_of(status)) for status in Status) + 2]
         # Finest split first with a comfortable name column, then a narrower one (names wrap).
-        for kind, name_min in (("type", 28), ("area", 28), ("type", 19), ("area", 19), ("none", 0)):
+        for kind, name_min in (("type", 28), ("area", 28), ("type", 18), ("area", 18), ("none", 0)):
             columns = content.case_columns(self.summary, self.norm_set, lang, kind)
             if columns is None or (kind == "area" and len(columns.keys) < 2):
                 continue  # a single area column would only repeat the total
@@ -359,9 +392,32 @@ class MemoBuilder:
             text = self.t["status_unmeasured_count"].format(status=text, n=self.num(uncovered, 0))
         return text
 
+    def _status_cell(self, status: Status, uncovered: int, room: float):
+        """The staff table's status cell, once per (status, count): a plain string, on two lines
+        where one is too narrow (the table's commands colour it, bold when over); a paragraph
+        only if even two lines do not fit."""
+        key = (status, uncovered)
+        cell = self._status_cells.get(key)
+        if cell is None:
+            from reportlab.pdfbase.pdfmetrics import stringWidth
+
+            text = self._status_cell_text(status, uncovered)
+            font = COND_BOLD if status is Status.OVER else COND
+            cell = text
+            if stringWidth(text, font, 8.3) > room:
+                words = text.split()
+                splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
+                best = min(splits, key=lambda lines: max(stringWidth(x, font, 8.3) for x in lines), default=None)
+                if best is not None and max(stringWidth(x, font, 8.3) for x in best) <= room:
+                    cell = "\n".join(best)
+                else:
+                    cell = self.para(self._status_markup(status, text), self.styles.cell)
+            self._status_cells[key] = cell
+        return cell
+
     @staticmethod
     def _status_markup(status: Status, text: str) -> str:
-        """The status cell: wraps onto two lines, coloured (and bold when over) as the table's commands say."""
+        """The status cell as a paragraph: coloured (and bold when over) as the table's commands say."""
         markup = _esc(text)
         if status is Status.OVER:
             markup = f'<font name="{COND_BOLD}">{markup}</font>'
@@ -369,61 +425,85 @@ class MemoBuilder:
             markup = f'<font color="{STATUS_TEXT[status]}">{markup}</font>'
         return markup
 
-    def staff_section(self, rows: list[content.StaffRow], columns: content.CaseColumns, widths: list[float]) -> list:
+    def staff_table(self, rows: list[content.StaffRow], columns: content.CaseColumns, widths: list[float],
+                    totals: bool = True):
+        """The staff table for ``rows`` (every person, or a selection without the totals row), laid
+        out in time linear in the rows: each row is built once from plain strings where they fit,
+        repeated numbers are formatted once, and reportlab splits it page by page (``PagedTable``)."""
         from reportlab.lib.colors import HexColor
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        from sagstal_desktop.report.staff_table import PagedTable
 
         t, sm, s = self.t, self.summary, self.styles
         heads = [t["col_name"], t["col_hours"], t["col_other"], t["col_fte"], *columns.headers, t["col_total"],
                  t["col_ftecl"], t["col_load"], t["col_status"]]
-        header = [self.para(_esc(h), s.head if i in (0, len(heads) - 1) else s.head_r) for i, h in enumerate(heads)]
+        # The header as plain text broken between words (a paragraph is measured again on every
+        # page the header repeats on), styled as the paragraph style ``head`` by the commands.
+        head = s.head
+        header = [_wrap_words(h, lambda x: stringWidth(x, head.fontName, head.fontSize), width - 6)
+                  or self.para(_esc(h), head if i in (0, len(heads) - 1) else s.head_r)
+                  for i, (h, width) in enumerate(zip(heads, widths, strict=True))]
         data = [header]
-        cmds = self._grid_style(len(rows) + 2)
+        # plain cells of two or more lines as tall as paragraphs (leading 10)
+        cmds = [("FONT", (0, 1), (-1, -1), COND, 8.3, 10) if cmd[0] == "FONT" else cmd
+                for cmd in self._grid_style(len(rows) + (2 if totals else 1))]
+        cmds += [("FONT", (0, 0), (-1, 0), head.fontName, head.fontSize, head.leading),
+                 ("TEXTCOLOR", (0, 0), (-1, 0), head.textColor), ("ALIGN", (1, 0), (-2, 0), "RIGHT")]
         status_col = len(widths) - 1
         num = self.num
-        any_newcomer = False
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
-        name_room = widths[0] - 6
+        loads: dict[float | None, str] = {}
+        colours = {status: HexColor(colour) for status, colour in STATUS_TEXT.items()}
+        name_room, status_room = widths[0] - 6, widths[-1] - 6
         for i, row in enumerate(rows, start=1):
             label = row.label + (" *" if row.newcomer else "")
             if stringWidth(label, COND, 8.3) > name_room:
-                label = self.para(_esc(label), s.cell)
-            any_newcomer |= row.newcomer
-            status = self._status_cell_text(row.status, row.uncovered_cases)
+                label = _wrap_words(label, lambda x: stringWidth(x, COND, 8.3), name_room) or self.para(
+                    _esc(label), s.cell)
+            load = loads.get(row.load_max)
+            if load is None:
+                load = loads[row.load_max] = format_load(row.load_max, self.lang)
             data.append([
                 label, num(row.weekly_hours, 1), num(row.other_hours, 1), num(row.capacity, 2),
                 *(num(n, 0) for n in row.split), num(row.total_cases, 0), num(row.fte_caseload, 1),
-                "–" if row.status is Status.UNMEASURED else format_load(row.load_max, self.lang),
-                self.para(self._status_markup(row.status, status), s.cell),
+                "–" if row.status is Status.UNMEASURED else load,
+                self._status_cell(row.status, row.uncovered_cases, status_room),
             ])
             if row.status is not Status.WITHIN:
-                cmds.append(("TEXTCOLOR", (status_col, i), (status_col, i), HexColor(STATUS_TEXT[row.status])))
+                cmds.append(("TEXTCOLOR", (status_col, i), (status_col, i), colours[row.status]))
             if row.status is Status.OVER:
-                cmds.append(("FONT", (status_col - 1, i), (status_col, i), COND_BOLD, 8.3))
-        team_split = columns.split(content.team_counts(sm))
-        hours = sum(m.weekly_hours for m in self.team.staff)
-        other = sum(m.other_hours for m in self.team.staff)
-        totals = plural("totals", sm.staff_count, self.lang).format(n=num(sm.staff_count, 0))
-        data.append([
-            self.para(_esc(totals), s.cell_bold), num(hours, 1),
-            num(other, 1), num(sm.available_fte, 2), *(num(n, 0) for n in team_split), num(sm.total_cases, 0),
-            num(sm.average_fte_caseload, 1), "", t["status_total"].format(n=sm.over_count),
-        ])
-        cmds += [("FONT", (0, -1), (-1, -1), COND_BOLD, 8.3), ("LINEABOVE", (0, -1), (-1, -1), 0.8, HexColor(NAVY)),
-                 ("ALIGN", (status_col, 1), (status_col, -1), "LEFT"),
-                 ("BACKGROUND", (0, -1), (-1, -1), HexColor(HEAD_BG))]
-        from sagstal_desktop.report.staff_table import PagedTable
+                cmds.append(("FONT", (status_col - 1, i), (status_col, i), COND_BOLD, 8.3, 10))
+        cmds.append(("ALIGN", (status_col, 1), (status_col, -1), "LEFT"))
+        if totals:
+            team_split = columns.split(content.team_counts(sm))
+            hours = sum(m.weekly_hours for m in self.team.staff)
+            other = sum(m.other_hours for m in self.team.staff)
+            label = plural("totals", sm.staff_count, self.lang).format(n=num(sm.staff_count, 0))
+            data.append([
+                self.para(_esc(label), s.cell_bold), num(hours, 1),
+                num(other, 1), num(sm.available_fte, 2), *(num(n, 0) for n in team_split), num(sm.total_cases, 0),
+                num(sm.average_fte_caseload, 1), "", t["status_total"].format(n=sm.over_count),
+            ])
+            cmds += [("FONT", (0, -1), (-1, -1), COND_BOLD, 8.3, 10),
+                     ("LINEABOVE", (0, -1), (-1, -1), 0.8, HexColor(NAVY)),
+                     ("BACKGROUND", (0, -1), (-1, -1), HexColor(HEAD_BG))]
+        return PagedTable(data, widths, cmds, repeat_rows=1)  # linear in the rows, however many
 
-        table = PagedTable(data, widths, cmds, repeat_rows=1)  # linear in the rows, however many
+    def staff_notes(self, rows: list[content.StaffRow]) -> list:
+        """The lines under a staff table: what the columns mean, the newcomer mark, the sources."""
+        t, sm, num = self.t, self.summary, self.num
         newcomer = ""
-        if any_newcomer:
+        if any(row.newcomer for row in rows):
             newcomer = t["newcomer_note"].format(reduction=self.pct(self.team.settings.newcomer_reduction),
                                                  months=self.team.settings.newcomer_months)
         note = t["staff_note"].format(fth=num(sm.full_time_hours, 0), newcomer=newcomer)
-        if sm.uncovered_cases:
+        if any(row.uncovered_cases for row in rows):
             note += " " + t["staff_note_unmeasured"]
-        return [self.para(_esc(t["h_staff"]), s.h2), table, self.para(_esc(note), s.small),
-                *self.source_line(*{n.source for n in self._team_norms()})]
+        return [self.para(_esc(note), self.styles.small), *self.source_line(*{n.source for n in self._team_norms()})]
+
+    def staff_section(self, rows: list[content.StaffRow], columns: content.CaseColumns, widths: list[float]) -> list:
+        table = self.staff_table(rows, columns, widths)
+        return [self.para(_esc(self.t["h_staff"]), self.styles.h2), table, *self.staff_notes(rows)]
 
     def national_section(self) -> list:
         t, s = self.t, self.styles
@@ -640,7 +720,16 @@ class MemoBuilder:
         story += self.chart_section(rows)
         if progress:
             progress(0.2)
-        story += self.staff_section(rows, columns, widths)
+        everyone = opts.list_everyone(sm.staff_count)
+        appendix: list = []
+        if everyone and sm.staff_count <= full_list_max_staff():
+            story += self.staff_section(rows, columns, widths)
+        else:  # a large team (or the list left out): an overview, the full list as the appendix
+            from sagstal_desktop.report.staff_overview import appendix_section, overview_section
+
+            story += overview_section(self, rows, columns, widths, appendix=everyone)
+            if everyone:
+                appendix = appendix_section(self, rows, columns, widths)
         if progress:
             progress(0.3)
         if opts.include_history:
@@ -659,7 +748,7 @@ class MemoBuilder:
             story += self.references_section()
         story += self.method_section()
         story += self.sources_section()
-        return story
+        return story + appendix
 
 
 def _canvas_class(footer_left: str, page_of: str, running_head: str):
@@ -718,7 +807,7 @@ def build_pdf(team: Team, target, options: MemoOptions, summary: TeamSummary, no
     when = format_timestamp(generated, options.lang)
     team_name = " – ".join(x for x in (team.info.municipality, team.info.team_name) if x)
     title = f"{t['title']} – {team_name}" if team_name else t["title"]
-    estimated = 4 + summary.staff_count / 48
+    estimated = 4 + (summary.staff_count / 48 if options.list_everyone(summary.staff_count) else 2)
     pages = [0]
 
     def on_page(canvas, doc) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
 
 #: Rows in the first block tried on a page; doubled until the block overflows the page.
@@ -76,6 +77,66 @@ class BlockStyles:
         return out
 
 
+class BlockTable(Table):
+    """A ``Table`` that writes its plain-text cells into one PDF text object, where reportlab
+    begins and ends a text object for every string (the bulk of a long table's drawing time).
+    Cells it does not handle (flowables, centred or decimal text, links, text direction) are drawn
+    by reportlab after the pending text is written out, so the content stream keeps the cells'
+    order and the page looks the same."""
+
+    _text: Any = None
+    _text_state: tuple[Any, ...] = ()
+
+    def _drawCell(self, cellval, cellstyle, pos, size) -> None:
+        just = cellstyle.alignment
+        if (not isinstance(cellval, str) or just not in ("LEFT", "RIGHT") or cellstyle.valign != "TOP"
+                or cellstyle.direction or cellstyle.shaping or cellstyle.href or cellstyle.destination):
+            self._flush_text()
+            super()._drawCell(cellval, cellstyle, pos, size)
+            return
+        if not cellval:
+            return
+        text = self._text
+        if text is None:
+            text = self._text = self.canv.beginText()
+            self._text_state = ()
+        font, font_size, leading, colour = cellstyle.fontname, cellstyle.fontsize, cellstyle.leading, cellstyle.color
+        if self._text_state[:3] != (font, font_size, leading):
+            text.setFont(font, font_size, leading)
+        if not self._text_state or self._text_state[3] != colour:
+            text.setFillColor(colour)
+        self._text_state = (font, font_size, leading, colour)
+        colpos, rowpos = pos
+        colwidth, rowheight = size
+        y = rowpos + rowheight - cellstyle.topPadding - font_size
+        if just == "LEFT":
+            x = colpos + cellstyle.leftPadding
+            for line in cellval.split("\n"):
+                text.setTextOrigin(x, y)
+                text.textOut(line)
+                y -= leading
+        else:
+            right = colpos + colwidth - cellstyle.rightPadding
+            for line in cellval.split("\n"):
+                text.setTextOrigin(right - stringWidth(line, font, font_size), y)
+                text.textOut(line)
+                y -= leading
+
+    def _flush_text(self) -> None:
+        if self._text is not None:
+            self.canv.drawText(self._text)
+            self._text = None
+
+    def _drawLines(self) -> None:
+        self._flush_text()
+        super()._drawLines()
+
+    def draw(self) -> None:
+        self._text = None
+        super().draw()
+        self._flush_text()  # a table without lines
+
+
 class PagedTable(Flowable):
     """``PagedTable(data, col_widths, style_cmds, repeat_rows=1)``: a ``Table`` for many rows."""
 
@@ -100,7 +161,7 @@ class PagedTable(Flowable):
     def _make_block(self, stop: int) -> Table:
         h = self._header
         data = self._data[:h] + self._data[self._start:stop] if self._start > h else self._data[:stop]
-        table = Table(data, colWidths=self._widths, repeatRows=h, hAlign=self.hAlign)
+        table = BlockTable(data, colWidths=self._widths, repeatRows=h, hAlign=self.hAlign)
         table.setStyle(TableStyle(self._styles.for_block(h, self._start, stop)))
         return table
 

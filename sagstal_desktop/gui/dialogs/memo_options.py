@@ -1,5 +1,5 @@
-"""The memo options dialog: language, anonymisation, optional sections (history, scenarios,
-national figures, references, budget), budget years."""
+"""The memo options dialog: language, anonymisation, optional sections (the list of every staff
+member, history, scenarios, national figures, references, budget), budget years."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.core.validation import budget_first_year_range
 from sagstal_desktop.gui.dialogs.common import ok_cancel_buttons
 from sagstal_desktop.i18n import _
-from sagstal_desktop.report.options import MAX_BUDGET_YEARS, MIN_BUDGET_YEARS, MemoOptions
+from sagstal_desktop.report.options import MAX_BUDGET_YEARS, MIN_BUDGET_YEARS, MemoOptions, full_list_max_staff
 
 PURPOSES = ("export", "preview", "print")
 
@@ -53,6 +53,16 @@ class MemoOptionsDialog(QDialog):
         self.anonymise.setToolTip(_("No name, initials or start date of any person appears in the PDF, "
                                           "its metadata included."))
         self.anonymise.setChecked(team.info.author_role == "tr")
+
+        limit = full_list_max_staff()
+        self.full_list = QCheckBox(_("List every staff member"))
+        self.full_list.setObjectName("memoFullList")
+        self._full_list_default = len(team.staff) <= limit
+        self.full_list.setChecked(self._full_list_default)
+        self.full_list.setToolTip(_("Unchecked, the memo sums the staff up (staff per status, cases per area, the "
+                                    "most loaded) instead of a row per person. Checked by default for teams of up "
+                                    "to {n} staff; for a larger team the list is added as an appendix.").format(
+                                        n=limit))
 
         self.national = QCheckBox(_("National figures from DS's 2023 survey"))
         self.national.setChecked(True)
@@ -104,6 +114,7 @@ class MemoOptionsDialog(QDialog):
         form.addRow("", self.anonymise)
         sections = QGroupBox(_("Optional sections"))
         box = QFormLayout(sections)
+        box.addRow(self.full_list)
         box.addRow(self.history)
         box.addRow(_("History from:"), self.history_from)
         if team.scenarios:
@@ -154,4 +165,6 @@ class MemoOptionsDialog(QDialog):
             budget_years=self.years.value(),
             budget_first_year=self.first_year.value(),
             as_of=as_of,
+            full_list=(None if self.full_list.isChecked() == self._full_list_default  # as by the team's size
+                       else self.full_list.isChecked()),
         )
