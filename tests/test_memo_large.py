@@ -225,3 +225,17 @@ def test_the_bench_team_memo_lists_every_person_once(tmp_path):
     assert all(appendix.count(f"Person {i:03d}") == 1 for i in range(150))
     pages = appendix.split("\f")
     assert all("Navn" in page for page in pages if re.search(r"Person \d{3}", page))
+
+
+def test_the_most_loaded_staff_start_below_the_overview_not_on_a_new_page(tmp_path):
+    """The capped list's heading stays with its first rows, but the list may split: it must not
+    jump to the next page and leave the rest of the overview's page empty."""
+    team = constructed_team()
+    target = tmp_path / "memo.pdf"
+    write_memo(team, target, options=MemoOptions(as_of=TODAY, generated=GENERATED, include_history=False))
+    pages = pdf_text(target).split("\f")
+    overview = next(i for i, page in enumerate(pages) if "Medarbejdere fordelt på status" in page)
+    heading = next(i for i, page in enumerate(pages) if "med størst belastning" in page)
+    assert heading == overview
+    listed = [i for i, page in enumerate(pages) if "Overmand" in page]
+    assert listed[0] == overview and len(listed) >= 2  # it goes on over the next page

@@ -48,6 +48,11 @@ STATUS_TEXT = {Status.OVER: "#a93226", Status.WITHIN: "#1e6b43", Status.BELOW: "
                Status.NOT_COMPUTABLE: "#666666", Status.PARTLY_UNMEASURED: "#7d6608", Status.UNMEASURED: "#666666"}
 
 
+#: Room (points) for a table's header and first rows below its heading (``table_heading``).
+TABLE_START_HEIGHT = 80
+#: A staff table of at most this many rows is kept on one page with its heading.
+KEEP_TABLE_ROWS = 25
+
 class MemoCancelled(Exception):
     """The user cancelled the build (raised from the progress callback)."""
 
@@ -165,6 +170,17 @@ class MemoBuilder:
         from reportlab.platypus import Paragraph
 
         return Paragraph(_one_full_stop(text), style or self.styles.body)
+
+    def table_heading(self, text: str, style) -> list:
+        """A heading kept with the first rows of the long table after it, while the table may still
+        split across pages (a heading with ``keepWithNext`` keeps the whole table with it, and a
+        table that does not fit below moves to the next page, leaving the rest of this one empty)."""
+        from reportlab.lib.styles import ParagraphStyle
+        from reportlab.platypus import CondPageBreak
+
+        free = ParagraphStyle(f"{style.name}_free", parent=style, keepWithNext=0)
+        return [CondPageBreak(style.spaceBefore + style.leading + style.spaceAfter + TABLE_START_HEIGHT),
+                self.para(text, free)]
 
     def source_line(self, *sources) -> list:
         refs = self.cite.ref(*sources)
@@ -503,7 +519,11 @@ class MemoBuilder:
 
     def staff_section(self, rows: list[content.StaffRow], columns: content.CaseColumns, widths: list[float]) -> list:
         table = self.staff_table(rows, columns, widths)
-        return [self.para(_esc(self.t["h_staff"]), self.styles.h2), table, *self.staff_notes(rows)]
+        heading = _esc(self.t["h_staff"])
+        # a short table stays on one page with its heading; a long one starts below it
+        head = [self.para(heading, self.styles.h2)] if len(rows) <= KEEP_TABLE_ROWS else self.table_heading(
+            heading, self.styles.h2)
+        return [*head, table, *self.staff_notes(rows)]
 
     def national_section(self) -> list:
         t, s = self.t, self.styles

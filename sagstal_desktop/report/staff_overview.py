@@ -109,7 +109,7 @@ def overview_section(builder: MemoBuilder, rows: list[content.StaffRow], columns
         computable = sum(1 for r in rows if r.load_max is not None and r.status is not Status.UNMEASURED)
         heading = (t["h_top_all"].format(shown=builder.num(len(top), 0)) if len(top) == computable
                    else t["h_top"].format(shown=builder.num(len(top), 0), total=builder.num(sm.staff_count, 0)))
-        out += [builder.para(_esc(heading), s.h3), builder.staff_table(top, columns, widths, totals=False)]
+        out += [*builder.table_heading(_esc(heading), s.h3), builder.staff_table(top, columns, widths, totals=False)]
         ties = tied_after(rows, top, builder.lang)
         if ties:
             out.append(builder.para(_esc(t["ties"].format(n=builder.num(ties, 0))), s.small))
