@@ -300,7 +300,7 @@ def test_the_chart_stays_readable_for_big_teams(make_window, qtbot, size):
     ticks = chart.names_in_sight()
     assert [name for _, name in ticks][:last + 1] == [b.name for b in chart.bars()[:last + 1]]  # named
     assert len(ticks) <= last + 2  # only the bars in sight get a name
-    assert chart.shown_label.isVisible() and f"of {size}" in chart.shown_label.text()
+    assert chart.shown_label.isVisible() and f"of {size:,}" in chart.shown_label.text()  # 1,000 in English
     chart.scroll_to(size - 5)
     first, last = chart.shown_range()
     assert last == size - 1 and first == size - (last - first + 1)
@@ -370,3 +370,13 @@ def test_the_wrapped_cost_source_keeps_a_length_limit(qapp):
     assert field.text() == "Vores bere"
     field.setText("a\nb")
     assert field.text() == "a b"  # one line of text, whatever was pasted
+
+
+def test_counts_in_the_window_have_thousands_separators_in_danish(make_window, qtbot):
+    window = make_window(_big_team(1000))
+    window.set_language("da")
+    window.chart_host().chart().scroll_to(0)
+    assert "af 1.000" in window.chart_host().chart().shown_label.text()
+    assert "af 1.000" in window.summary_panel._values["over"].text()
+    window.filter_bar.search.setText("Anne")
+    qtbot.waitUntil(lambda: "af 1.000" in window.filter_bar.count.text(), timeout=2000)

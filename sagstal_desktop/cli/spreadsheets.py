@@ -22,6 +22,7 @@ from sagstal_desktop.cli.common import (
     save_team_file,
     say,
 )
+from sagstal_desktop.core.formatting import format_number
 from sagstal_desktop.core.model import AUTHOR_ROLES, Team
 from sagstal_desktop.i18n import ntr, tr
 
@@ -95,9 +96,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         say(f"{ProblemTexts.severity(problem.severity, lang)}: {problem.message(lang)}", file=stream)
     n_err, n_warn = len(plan.errors), len(plan.warnings)
     if args.check:
-        counts = [ntr("{n} valid row", "{n} valid rows", len(plan.rows), lang).format(n=len(plan.rows)),
-                  ntr("{n} error", "{n} errors", n_err, lang).format(n=n_err),
-                  ntr("{n} warning", "{n} warnings", n_warn, lang).format(n=n_warn)]
+        counts = [ntr("{n} valid row", "{n} valid rows", len(plan.rows), lang).format(
+                      n=format_number(len(plan.rows), 0, lang)),
+                  ntr("{n} error", "{n} errors", n_err, lang).format(n=format_number(n_err, 0, lang)),
+                  ntr("{n} warning", "{n} warnings", n_warn, lang).format(n=format_number(n_warn, 0, lang))]
         say(f"{plan.table.file_name}: {', '.join(counts)}")
         return 1 if n_err else 0
     if n_err:

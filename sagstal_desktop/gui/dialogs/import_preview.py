@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sagstal_desktop.core.formatting import format_number
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.gui.dialogs.common import error_label, show_error, ui_language
@@ -255,21 +256,25 @@ class ImportPreviewDialog(QDialog):
         where = table.file_name + (f" – {sheet_word} \"{table.sheet}\"" if table.sheet else "")
         self._info.setText(_("{where}: {rows} rows, {columns} columns. Check how each column is used, the "
                                    "rows and the problems below. Nothing changes until you press Import.")
-                           .format(where=where, rows=len(table.rows), columns=len(table.headers)))
+                           .format(where=where, rows=self._n(len(table.rows)), columns=self._n(len(table.headers))))
         self._rows_model.set_plan(plan, self._lang)
         self._rows_view.resizeColumnsToContents()  # Qt measures only a sample of the rows
         self._problems_model.set_problems(plan.problems, self._lang, self._problem_headers)
         self._problems_view.resizeColumnsToContents()
         self._problems_view.horizontalHeader().setStretchLastSection(True)
         errors, warnings = len(plan.errors), len(plan.warnings)
-        self._tabs.setTabText(2, _("Problems ({count})").format(count=errors + warnings))
+        self._tabs.setTabText(2, _("Problems ({count})").format(count=self._n(errors + warnings)))
         if errors:
             self._tabs.setCurrentIndex(2)
         self._accept_warnings.setText(ngettext("I have read the warning; import anyway",
                                                "I have read the {count} warnings; import anyway", warnings).format(
-            count=warnings))
+            count=self._n(warnings)))
         self._accept_warnings.setVisible(warnings > 0 and errors == 0)
         self._update_state()
+
+    def _n(self, count: int) -> str:
+        """A count in the dialog's language (10.000 in Danish)."""
+        return format_number(count, 0, self._lang)
 
     def _update_state(self) -> None:
         plan = self._plan
@@ -277,7 +282,7 @@ class ImportPreviewDialog(QDialog):
         message = ""
         if errors:
             message = _("{count} errors: nothing can be imported until they are fixed in the file (or the "
-                              "column use is changed). Nothing has been changed.").format(count=errors)
+                              "column use is changed). Nothing has been changed.").format(count=self._n(errors))
         elif not plan.rows:
             message = _("There are no rows to import.")
         elif warnings and not self._accept_warnings.isChecked():
@@ -292,10 +297,11 @@ class ImportPreviewDialog(QDialog):
         if self._team is None:
             self._changes.setText(ngettext("A new team with {count} person will be opened.",
                                            "A new team with {count} people will be opened.",
-                                           len(changes.added)).format(count=len(changes.added)))
+                                           len(changes.added)).format(count=self._n(len(changes.added))))
         else:
             self._changes.setText(_("{added} new, {updated} updated, {removed} removed.").format(
-                added=len(changes.added), updated=len(changes.updated), removed=len(changes.removed)))
+                added=self._n(len(changes.added)), updated=self._n(len(changes.updated)),
+                removed=self._n(len(changes.removed))))
 
     def _show_problem_cell(self, index: QModelIndex) -> None:
         problem = self._problems_model.problem(index.row())

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from sagstal_desktop.core.formatting import format_number
 from sagstal_desktop.core.load import Status
 from sagstal_desktop.gui.models.staff_filter import StaffFilterProxy
 from sagstal_desktop.i18n import _
@@ -71,7 +72,8 @@ class FilterBar(QWidget):
 
     def _update_count(self, *_args: object) -> None:
         shown, total = self._proxy.rowCount(), self._proxy.sourceModel().rowCount()
-        self.count.setText(_("Showing {shown} of {total}").format(shown=shown, total=total)
+        self.count.setText(_("Showing {shown} of {total}").format(shown=format_number(shown, 0, None),
+                                                                   total=format_number(total, 0, None))
                            if self._proxy.is_filtered() else "")
 
     def changeEvent(self, event: QEvent) -> None:

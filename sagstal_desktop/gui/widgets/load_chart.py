@@ -339,7 +339,8 @@ class LoadChart(ChartInput, QWidget):
         first, last = self.shown_range()
         if count > last + 1 or first > 0:
             self.shown_label.setText(_("{first}–{last} of {count} · scroll for more").format(
-                first=first + 1, last=last + 1, count=count))
+                first=format_number(first + 1, 0, self._lang), last=format_number(last + 1, 0, self._lang),
+                count=format_number(count, 0, self._lang)))
             self.shown_label.adjustSize()
             self.shown_label.move(4, self.height() - self.shown_label.height() - 3)  # under the names
             self.shown_label.show()

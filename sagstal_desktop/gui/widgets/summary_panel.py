@@ -153,7 +153,7 @@ class SummaryPanel(QFrame):
         values["available"].setText(format_number(summary.available_fte, 2, lang))
         if summary.computable_count:
             values["over"].setText(_("{over} of {n} ({share})").format(
-                over=summary.over_count, n=summary.computable_count,
+                over=format_number(summary.over_count, 0, lang), n=format_number(summary.computable_count, 0, lang),
                 share=format_percent(summary.over_count / summary.computable_count, 0, lang)))
         else:
             values["over"].setText("–")
