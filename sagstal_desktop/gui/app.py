@@ -116,13 +116,14 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
         if path is None:
             return None, None
         from sagstal_desktop.gui.background import run_with_progress
-        from sagstal_desktop.io.document import DocumentError, load_team
+        from sagstal_desktop.gui.file_actions import read_for_window
+        from sagstal_desktop.io.document import DocumentError
 
         label = _("Opening {file}…").format(file=path.name)
         window.statusBar().showMessage(label)
         try:  # in a worker thread: the frame keeps painting while a big team is read
-            team = run_with_progress(window, label, lambda _progress, _cancelled: load_team(path), title=_("Open"),
-                                     min_duration_ms=OPEN_PROGRESS_AFTER_MS, cancellable=False)
+            team = run_with_progress(window, label, lambda _progress, _cancelled: read_for_window(path),
+                                     title=_("Open"), min_duration_ms=OPEN_PROGRESS_AFTER_MS, cancellable=False)
         except DocumentError as exc:
             error = exc
             return None, None

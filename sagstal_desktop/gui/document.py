@@ -41,7 +41,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from sagstal_desktop.core.load import TeamSummary, summarize
+from sagstal_desktop.core.load import TeamSummary, prefer_numpy, summarize
 from sagstal_desktop.core.model import Snapshot, StaffMember, Team, TeamInfo, TeamSettings
 from sagstal_desktop.core.norms import NormSet, default_norm_set
 from sagstal_desktop.gui import commands
@@ -71,6 +71,7 @@ class Document(QObject):
     def __init__(self, team: Team, path: Path | None = None, *, demo: bool = False,
                  as_of: date | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        prefer_numpy()  # every edit computes the team again: numpy for a team of thousands
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._fixed_as_of = as_of

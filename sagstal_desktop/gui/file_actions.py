@@ -82,11 +82,11 @@ class FileActions:
     def open_path(self, path: Path) -> bool:
         """Open ``path`` without asking to save first (start-up, recent files after asking)."""
         from sagstal_desktop.gui.background import run_with_progress
-        from sagstal_desktop.io.document import DocumentError, load_team
+        from sagstal_desktop.io.document import DocumentError
 
         try:  # read in a worker thread: a big team never stalls the window
             team = run_with_progress(self._window, _("Opening {file}…").format(file=Path(path).name),
-                                     lambda _progress, _cancelled: load_team(path), title=_("Open"),
+                                     lambda _progress, _cancelled: read_for_window(path), title=_("Open"),
                                      min_duration_ms=SAVE_PROGRESS_AFTER_MS, cancellable=False)
         except DocumentError as error:
             QMessageBox.warning(self._window, _("Cannot open the file"), error.message(self._window.language()))
@@ -211,6 +211,18 @@ class FileActions:
 
     def _forget_recent(self, path: Path) -> None:
         settings.RECENT_FILES.set([str(p) for p in self.recent_files() if p != Path(path).resolve()])
+
+
+def read_for_window(path: Path) -> Team:
+    """Read a team file for the window (on a worker thread): also imports numpy there when the
+    window will compute this team with it (``core.load.warm_up``)."""
+    from sagstal_desktop.core.load import prefer_numpy, warm_up
+    from sagstal_desktop.io.document import load_team
+
+    team = load_team(path)
+    prefer_numpy()
+    warm_up(len(team.staff))
+    return team
 
 
 def _saved_at_text(saved_at: str) -> str:
