@@ -214,7 +214,7 @@ def format_load(load: float | None, lang: str = "da", decimals: int = 0) -> str:
 #: The window's words for what depends on the norm set (the memo's are in report/texts.py).
 _GUI: dict[str, str] = {
     "load_axis": N_("Load in % of <max_abbr>"),
-    "line_max": N_("<max_short> 100 %"),
+    "line_max": N_("<max_short> 100%"),
     "line_min": N_("<min_short> {pct}"),
     "load_header": N_("Load % of <max_abbr>"),
     "over_caption": N_("Staff over <max_abbr>:"),

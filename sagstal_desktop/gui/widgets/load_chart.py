@@ -104,7 +104,7 @@ class LoadChart(ChartInput, QWidget):
             "One bar per person: the load, coloured by status, with the maximum and the minimum as "
             "lines. Up and Down choose a person, Enter selects them in the table."))
         self._axis_text = status_style.measure_text(_("Load in % of DS max"), "load_axis", norm_set)
-        self._max_text = status_style.measure_text(_("DS max 100 %"), "line_max", norm_set)
+        self._max_text = status_style.measure_text(_("DS max 100%"), "line_max", norm_set)
         self._update_min_text()
         self._update_shown_label()
         self.update()
