@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from sagstal_desktop import APP_NAME, ORG_NAME, __version__
@@ -134,12 +134,15 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
             window.hide()
             app.exit(_report_broken_install(broken, lang, quiet=False))
             return
+        if path is not None and error is None:
+            window.files.remember_recent(path)
+        QTimer.singleShot(0, after_contents_painted)  # messages over the painted window, not a frame
+
+    def after_contents_painted() -> None:
         if error is not None:
             from PySide6.QtWidgets import QMessageBox
 
             QMessageBox.warning(window, _("Cannot open the file"), error.message(lang))
-        elif path is not None:
-            window.files.remember_recent(path)
         window.files.offer_recovery()
 
     window.build_after_paint(open_team, when_built)

@@ -166,9 +166,9 @@ class FileActions:
     def offer_recovery(self) -> bool:
         """Offer the recovery copies a Sagstal that did not close normally left behind.
         Returns True if one was recovered (it is then open, unsaved)."""
-        from sagstal_desktop.io.document import DocumentError, load_team
-
         for found in find_recoverable():
+            from sagstal_desktop.io.document import DocumentError, load_team  # only with something to offer
+
             name = found.original_path.name if found.original_path else (found.team_name or _("a new team"))
             answer = QMessageBox.question(
                 self._window, _("Recover unsaved changes?"),
