@@ -153,3 +153,40 @@ def test_a_big_start_file_is_opened_while_the_frame_keeps_painting(tmp_path):
     assert seen["staff"] == 10_000 and seen["path"] == str(path)
     # the file is read in a worker thread: the GUI thread's 5 ms timer kept ticking meanwhile
     assert seen["ticks_at_ready"] >= 5, seen
+
+
+_BROKEN_CHILD = textwrap.dedent("""
+    import json, os, sys
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+
+    seen = {}
+
+    def warning(parent, title, text, *args, **kwargs):
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow))
+        seen.update(title=title, text=text, ready=window.is_ready(), staff=len(window.team().staff),
+                    window_title=window.windowTitle())
+        QTimer.singleShot(0, lambda: (print(json.dumps(seen), flush=True), os._exit(0)))
+        return QMessageBox.StandardButton.Ok
+
+    QMessageBox.warning = staticmethod(warning)
+    app = QApplication(sys.argv[:1])
+    QTimer.singleShot(20000, lambda: os._exit(3))
+    from sagstal_desktop.gui.app import main
+    main([sys.argv[1], "--lang", "en"])
+""")
+
+
+def test_a_damaged_start_file_is_reported_over_the_built_window(tmp_path):
+    bad = tmp_path / "broken.sagstal"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x13" * 600)
+    env = dict(os.environ, SAGSTAL_CONFIG_DIR=str(tmp_path / "config"), SAGSTAL_DATA_DIR=str(tmp_path / "data"))
+    done = subprocess.run([sys.executable, "-c", _BROKEN_CHILD, str(bad)], env=env, capture_output=True, text=True,
+                          timeout=120)
+    line = next((ln for ln in done.stdout.splitlines() if ln.startswith("{")), None)
+    assert line, done.stderr
+    seen = json.loads(line)
+    assert seen["title"] == "Cannot open the file" and "broken.sagstal" in seen["text"]
+    assert seen["ready"] and seen["staff"] == 12  # the demo team is open behind the message
+    assert seen["window_title"].startswith("Demo team (not saved)")
+    assert bad.read_bytes().startswith(b"SQLite format 3")  # the file is left as it was
