@@ -249,3 +249,21 @@ def test_formula_tooltips_use_the_norm_sets_full_time_hours(window):
     assert "/ 37, reduced for newcomers" in tip
     tip = model.headerData(model.column_of("fte_caseload"), Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     assert "× 37 / casework hours" in tip and "{fth}" not in tip
+
+
+def test_each_name_has_a_status_marker_and_says_the_status(window):
+    """The status is seen beside the (frozen) name without scrolling to the Status column: a square in
+    the status's colour, and the status in words as the name's tooltip."""
+    from sagstal_desktop.gui.models.staff_model import COL_NAME
+
+    model = window.model()
+    for row, person in enumerate(window.summary().persons):
+        icon = model.data(model.index(row, COL_NAME), Qt.ItemDataRole.DecorationRole)
+        image = icon.pixmap(status_style.MARKER_PX, status_style.MARKER_PX).toImage()
+        centre = image.pixelColor(status_style.MARKER_PX // 2, status_style.MARKER_PX // 2)
+        assert centre.name() == status_style.bar_hex(person.status)
+        tooltip = model.data(model.index(row, COL_NAME), Qt.ItemDataRole.ToolTipRole)
+        assert tooltip.splitlines()[0] == status_style.label(person.status, window.norm_set(), "en")
+        assert model.data(model.index(row, COL_NAME + 1), Qt.ItemDataRole.DecorationRole) is None
+    statuses = {p.status for p in window.summary().persons}
+    assert {Status.OVER, Status.WITHIN, Status.BELOW} <= statuses  # the demo shows all three

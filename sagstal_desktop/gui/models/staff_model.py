@@ -57,7 +57,7 @@ MEMBER_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 _ROLES = frozenset({
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole,
     Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
-    SORT_ROLE, STATUS_ROLE, MEMBER_ID_ROLE,
+    Qt.ItemDataRole.DecorationRole, SORT_ROLE, STATUS_ROLE, MEMBER_ID_ROLE,
 })
 
 
@@ -346,6 +346,8 @@ class StaffTableModel(QAbstractTableModel):
         member = self._document.team.staff[row]
         if role == MEMBER_ID_ROLE:
             return member.id
+        if role == Qt.ItemDataRole.DecorationRole:  # the status marker before the name
+            return status_style.marker(self.person(row).status) if column == COL_NAME else None
         if self._refused and (member.id, column) in self._refused:
             refused = self._refused_data(self._refused[(member.id, column)], role)
             if refused is not None:
@@ -422,7 +424,7 @@ class StaffTableModel(QAbstractTableModel):
 
     def _name_tooltip(self, row: int) -> str | None:
         member, person = self._document.team.staff[row], self.person(row)
-        lines = []
+        lines = [status_style.label(person.status, self._norm_set, self._lang)]  # the marker's colour in words
         if person.newcomer:
             text = _("Newcomer: capacity reduced by {pct} for the first {months} months.")
             lines.append(text.format(
@@ -432,7 +434,7 @@ class StaffTableModel(QAbstractTableModel):
             lines.append(_("Other tasks: {tasks}").format(tasks=member.other_tasks))
         if member.note:
             lines.append(member.note)
-        return "\n".join(lines) or None
+        return "\n".join(lines)
 
     def _computed_data(self, person: PersonResult, key: str, role: int) -> Any:
         lang = self._lang

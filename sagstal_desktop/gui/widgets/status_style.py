@@ -5,7 +5,10 @@ Colours are never the only cue: every place that colours by status also shows th
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
+from functools import cache
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from sagstal_desktop.core.load import Status
 from sagstal_desktop.core.wording import gui_phrase, kind_of, status_explanation, status_label
@@ -55,6 +58,32 @@ def background(status: Status) -> QColor:
 
 def bar_hex(status: Status) -> str:
     return _BAR[status]
+
+
+#: Side of the status marker before a name, in pixels (drawn also at twice the size for sharp
+#: screens scaled 200 %).
+MARKER_PX = 10
+
+
+@cache
+def marker(status: Status) -> QIcon:
+    """A small rounded square in the status's bar colour, shown before each name in the staff
+    table, so the status is seen without scrolling right to the Status column (the name's
+    tooltip says it in words)."""
+    icon = QIcon()
+    for scale in (1, 2):
+        side = MARKER_PX * scale
+        pixmap = QPixmap(side, side)
+        pixmap.fill(QColor(0, 0, 0, 0))
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QColor(bar_hex(status)).darker(120))
+        painter.setBrush(QColor(bar_hex(status)))
+        inset = scale
+        painter.drawRoundedRect(QRectF(inset, inset, side - 2 * inset, side - 2 * inset), 2 * scale, 2 * scale)
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
 
 
 def label(status: Status, norm_set=None, lang: str | None = None) -> str:
