@@ -72,6 +72,36 @@ def test_desktop_reports_a_broken_installation_in_one_line(tmp_path):
     assert "Sagstal's own file resources/norms/ds_2020.json is missing or damaged" in done.stderr
 
 
+_WINDOW_WITH_BROKEN_ASSETS = """
+import sys
+from PySide6.QtWidgets import QApplication, QMessageBox
+shown = []
+QMessageBox.critical = staticmethod(lambda parent, title, text, *a, **k: shown.append(text))
+app = QApplication(sys.argv[:1])
+from sagstal_desktop.gui.app import main
+code = main(["--demo", "--lang", "en"])
+print("dialogs:", len(shown), shown[0] if shown else "")
+sys.exit(code)
+"""
+
+
+@pytest.mark.parametrize("damage", [
+    lambda res: (res / "norms" / "ds_2020.json").write_text("[", encoding="utf-8"),
+    lambda res: (res / "icons" / "save.svg").unlink(),
+])
+def test_the_window_reports_a_broken_installation_found_after_its_frame(tmp_path, damage):
+    """The window paints its frame before it reads the norm data and icons; a file found missing
+    or damaged then is still one line on stderr and one dialog, exit code 2, no traceback."""
+    env = _broken_assets(tmp_path, damage)
+    env["SAGSTAL_CONFIG_DIR"], env["SAGSTAL_DATA_DIR"] = str(tmp_path / "config"), str(tmp_path / "data")
+    done = _run([sys.executable, "-c", _WINDOW_WITH_BROKEN_ASSETS], env=env)
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    errors = [ln for ln in done.stderr.splitlines() if ln.startswith("sagstal-desktop:")]
+    assert len(errors) == 1 and "is missing or damaged" in errors[0]
+    assert "dialogs: 1 " in done.stdout and "reinstall" in done.stdout
+
+
 def test_the_desktop_shows_a_dialog_for_a_broken_installation(monkeypatch, qapp):
     from PySide6.QtWidgets import QMessageBox
 
