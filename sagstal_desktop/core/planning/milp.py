@@ -216,13 +216,6 @@ class LoadRow:
     def value(self, values: Sequence[float]) -> float:
         return (self.base + math.fsum(c * values[i] for i, c in zip(self.index, self.coef, strict=True))) / self.scale
 
-    def divisor(self) -> int:
-        """The greatest common divisor of the coefficients when the work is whole units (else 1):
-        a row divided by it keeps whole numbers, small enough for the solver's presolve."""
-        if not self.integral or not all(c == int(c) for c in self.coef):
-            return 1
-        return math.gcd(*(int(abs(c)) for c in self.coef)) or 1
-
     def room(self, level: float) -> float:
         """The largest sum coef * x that keeps the load at or below ``level``."""
         work = level * self.scale
@@ -254,13 +247,12 @@ def lowest_max(milp: Milp, loads: Sequence[LoadRow], people: Sequence[int],
     lows = sorted((row.low / row.scale for row in loads), reverse=True)
     bound = lows[above] if above < len(lows) else low
     rows = {}
-    divisors = {p: loads[p].divisor() for p in people}
     for p in people:
-        row, divisor = loads[p], divisors[p]
-        index, coef = list(row.index), [c / divisor for c in row.coef]
+        row = loads[p]
+        index, coef = list(row.index), list(row.coef)
         if flags[p] is not False:
             index.append(flags[p])
-            coef.append(-((row.high - row.base) / divisor - _units(row.room(low), divisor) + 1.0))
+            coef.append(-(row.high - row.base - row.room(low) + 1.0))
         rows[p] = milp.add_row(-math.inf, math.inf, index, coef)
 
     def best() -> float:
@@ -268,7 +260,7 @@ def lowest_max(milp: Milp, loads: Sequence[LoadRow], people: Sequence[int],
 
     def limit(level: float) -> None:
         for p, r in rows.items():
-            milp.set_row_upper(r, _units(loads[p].room(level), divisors[p]))
+            milp.set_row_upper(r, loads[p].room(level))
 
     high = best()  # reached by the current solution
     floor_ = max(low, bound) - LEVEL_TOLERANCE  # no allocation reaches a level at or below this
@@ -326,10 +318,8 @@ def leximin(milp: Milp, loads: Sequence[LoadRow], top_floor: float | None = None
             else:
                 at_level = row.value(milp.values) >= threshold
                 (col,) = milp.add_cols([0.0], [1.0], [1.0 if at_level else 0.0])
-                divisor = row.divisor()
-                room = _units(row.room(threshold), divisor)
-                spare = (row.high - row.base) / divisor - room
-                milp.add_row(-math.inf, room, [*row.index, col], [*(c / divisor for c in row.coef), -spare])
+                room = row.room(threshold)
+                milp.add_row(-math.inf, room, [*row.index, col], [*row.coef, -(row.high - row.base - room)])
                 new_flags.append(col)
                 columns.append(col)
         in_solution = ones + sum(milp.values[c] for c in columns)
@@ -344,11 +334,6 @@ def leximin(milp: Milp, loads: Sequence[LoadRow], top_floor: float | None = None
         levels.append((level, count))
         flags = new_flags
     return LeximinOutcome(True, 0.0, levels)
-
-
-def _units(room: float, divisor: int) -> float:
-    """``room`` in rows divided by ``divisor``: whole multiples of it (sum coef * x is one)."""
-    return math.floor(room / divisor + 1e-9) if divisor > 1 else room
 
 
 def _floor_work(row: LoadRow, level: float) -> float:
