@@ -49,7 +49,7 @@ def _window(staff: int, sort_by_load: bool):
     window = MainWindow(make_team(staff, CASE_TYPES), None, as_of=DAY, lang="da")
     window.resize(1280, 800)
     window.show()
-    window.chart_host().ensure_chart()
+    window.chart_host().chart()
     QApplication.processEvents()
     model = window.model()
     if sort_by_load:

@@ -75,7 +75,7 @@ def big_window(make_window, monkeypatch):
     monkeypatch.setattr(NormSetBox, "fill", counted_fill)
     monkeypatch.setattr(WindowActions, "show_undo_state", counted_update)
     win = make_window(_big_team())
-    win.chart_host().ensure_chart()
+    win.chart_host().chart()
     win.calls = calls
     yield win
     win.document().undo_stack.blockSignals(True)  # the counting wrappers must not outlive the window

@@ -234,7 +234,7 @@ def _big_team(size: int):
 def test_filter_by_status_and_search_by_name_also_filter_the_chart(window, qtbot):
     from sagstal_desktop.core.load import Status
 
-    chart = window.chart_host().ensure_chart()
+    chart = window.chart_host().chart()
     qtbot.waitUntil(lambda: len(chart.bars()) == 12, timeout=3000)
     over = {p.name for p in window.summary().persons if p.status == Status.OVER}
     window.filter_bar.choose("over")
@@ -255,7 +255,7 @@ def test_filter_by_status_and_search_by_name_also_filter_the_chart(window, qtbot
 
 
 def test_the_chart_follows_the_tables_sort(window, qtbot):
-    chart = window.chart_host().ensure_chart()
+    chart = window.chart_host().chart()
     window.table.sortByColumn(window.model().column_of("load"), Qt.SortOrder.DescendingOrder)
     loads = sorted((p.load_max for p in window.summary().persons), reverse=True)
     qtbot.waitUntil(lambda: [round(b.load_pct, 6) for b in chart.bars()] == [round(v * 100, 6) for v in loads],
@@ -290,7 +290,7 @@ def test_the_chart_stays_readable_for_big_teams(make_window, qtbot, size):
 
     window = make_window(_big_team(size))
     window.resize(1280, 737)
-    chart = window.chart_host().ensure_chart()
+    chart = window.chart_host().chart()
     qtbot.waitUntil(lambda: len(chart.bars()) == size, timeout=5000)
     qtbot.waitUntil(lambda: chart.plot_rect().height() > 150, timeout=3000)
     first, last = chart.shown_range()
@@ -340,7 +340,7 @@ def test_ctrl_v_pastes_a_3x4_block_from_the_clipboard_with_one_bad_cell(make_win
 def test_the_chart_scrolls_to_the_person_chosen_in_the_table(make_window, qtbot):
     window = make_window(_big_team(300))
     window.resize(1280, 737)
-    chart = window.chart_host().ensure_chart()
+    chart = window.chart_host().chart()
     qtbot.waitUntil(lambda: len(chart.bars()) == 300, timeout=5000)
     assert chart.shown_range()[0] == 0
     member = window.team().staff[250]

@@ -58,7 +58,7 @@ def test_switching_to_danish_translates_menus_headers_and_summary(window):
     assert window.windowTitle().startswith("Demoteam (ikke gemt)")
     assert window.legend.texts() == ["Over DS' maksimum", "Inden for DS-interval", "Under DS-interval",
                                      "Kan ikke beregnes"]
-    chart = window.chart_host().ensure_chart()
+    chart = window.chart_host().chart()
     assert chart.axis_label() == "Belastning i % af DS' maksimum"
     assert "Belastning: 98,7 % af DS' maksimum" in chart.describe(2)
 

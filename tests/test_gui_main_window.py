@@ -63,7 +63,7 @@ def test_editing_a_count_recomputes_everything_and_undo_restores(window, qtbot):
     assert panel.value("over") == "6 of 12 (50%)"
     assert panel.value("average") == "46.2"  # 512 * 37 / 410
     assert panel.value("shortfall_max") == "0.28 surplus"
-    chart = window.chart_host().ensure_chart()
+    chart = window.chart_host().chart()
     bar = next(b for b in chart.bars() if b.name == "Camilla Nørgaard")
     assert bar.load_pct == pytest.approx(111.0)
     assert bar.colour == status_style.bar_hex(Status.OVER)
@@ -189,7 +189,7 @@ def test_norm_set_choice_recomputes_and_is_undoable(window):
 
 
 def test_clicking_a_bar_selects_the_row_and_hover_text_has_the_figures(window, qtbot):
-    chart = window.chart_host().ensure_chart()
+    chart = window.chart_host().chart()
     qtbot.wait(10)
     pos = chart.bar_centre(2)
     qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=QPoint(round(pos.x()), round(pos.y())))

@@ -39,7 +39,7 @@ def test_survey_set_is_not_called_ds_in_the_window(qapp, qtbot, demo, monkeypatc
     texts = [_status(win, r) for r in range(len(demo.staff))]
     texts += win.legend.texts()
     texts += [win.summary_panel.caption(k) for k in ("over", "range", "level_min", "level_max")]
-    chart = win.chart_host().ensure_chart()
+    chart = win.chart_host().chart()
     texts.append(chart.axis_label())
     texts.append(chart.describe(0))
     model = win.model()

@@ -67,10 +67,6 @@ def _report_broken_install(exc: ResourceError, lang: str, *, quiet: bool) -> int
     return 2
 
 
-#: A progress dialog appears when opening the start file takes longer than this (ms).
-OPEN_PROGRESS_AFTER_MS = 200
-
-
 def _set_app_icon(app: QApplication) -> None:
     try:
         from sagstal_desktop.gui.icons import app_icon
@@ -115,15 +111,12 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
         _set_app_icon(app)  # after the first paint: the icons module and its SVG take a few ms
         if path is None:
             return None, None
-        from sagstal_desktop.gui.background import run_with_progress
-        from sagstal_desktop.gui.file_actions import read_for_window
+        from sagstal_desktop.gui.file_actions import read_in_background
         from sagstal_desktop.io.document import DocumentError
 
-        label = _("Opening {file}…").format(file=path.name)
-        window.statusBar().showMessage(label)
+        window.statusBar().showMessage(_("Opening {file}…").format(file=path.name))
         try:  # in a worker thread: the frame keeps painting while a big team is read
-            team = run_with_progress(window, label, lambda _progress, _cancelled: read_for_window(path),
-                                     title=_("Open"), min_duration_ms=OPEN_PROGRESS_AFTER_MS, cancellable=False)
+            team = read_in_background(window, path)
         except DocumentError as exc:
             error = exc
             return None, None

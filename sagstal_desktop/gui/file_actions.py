@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.gui import settings
@@ -81,13 +81,10 @@ class FileActions:
 
     def open_path(self, path: Path) -> bool:
         """Open ``path`` without asking to save first (start-up, recent files after asking)."""
-        from sagstal_desktop.gui.background import run_with_progress
         from sagstal_desktop.io.document import DocumentError
 
-        try:  # read in a worker thread: a big team never stalls the window
-            team = run_with_progress(self._window, _("Opening {file}…").format(file=Path(path).name),
-                                     lambda _progress, _cancelled: read_for_window(path), title=_("Open"),
-                                     min_duration_ms=SAVE_PROGRESS_AFTER_MS, cancellable=False)
+        try:
+            team = read_in_background(self._window, Path(path))
         except DocumentError as error:
             QMessageBox.warning(self._window, _("Cannot open the file"), error.message(self._window.language()))
             self._forget_recent(path)
@@ -213,16 +210,22 @@ class FileActions:
         settings.RECENT_FILES.set([str(p) for p in self.recent_files() if p != Path(path).resolve()])
 
 
-def read_for_window(path: Path) -> Team:
-    """Read a team file for the window (on a worker thread): also imports numpy there when the
-    window will compute this team with it (``core.load.warm_up``)."""
+def read_in_background(window: QWidget, path: Path) -> Team:
+    """Read a team file in a worker thread, so a big team never stalls the window ("Opening …",
+    with progress after ``SAVE_PROGRESS_AFTER_MS``); numpy is imported there too when the window
+    will compute this team with it (``core.load.warm_up``). Raises ``DocumentError``."""
     from sagstal_desktop.core.load import prefer_numpy, warm_up
+    from sagstal_desktop.gui.background import run_with_progress
     from sagstal_desktop.io.document import load_team
 
-    team = load_team(path)
-    prefer_numpy()
-    warm_up(len(team.staff))
-    return team
+    def read(_progress, _cancelled) -> Team:
+        team = load_team(path)
+        prefer_numpy()
+        warm_up(len(team.staff))
+        return team
+
+    return run_with_progress(window, _("Opening {file}…").format(file=path.name), read, title=_("Open"),
+                             min_duration_ms=SAVE_PROGRESS_AFTER_MS, cancellable=False)
 
 
 def _saved_at_text(saved_at: str) -> str:

@@ -159,11 +159,10 @@ class MainWindow(FramedWindow):
         self.summary_panel.show_summary(summary, norm_set, self._lang)
         self.legend.show_statuses(set(summary.persons.column("status")), norm_set)
         chart = self._chart_host.chart()
-        if chart is not None:
-            if change.all_rows or change.structure_changed:
-                chart.show_summary(summary, self._lang, norm_set)
-            else:
-                chart.update_members(summary, change.rows)
+        if change.all_rows or change.structure_changed:
+            chart.show_summary(summary, self._lang, norm_set)
+        else:
+            chart.update_members(summary, change.rows)
         if change.norm_sets_changed or change.settings_changed:
             from sagstal_desktop.core.norms import builtin_norm_sets
 

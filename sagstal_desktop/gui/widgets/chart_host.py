@@ -26,7 +26,3 @@ class ChartHost(QFrame):
 
     def chart(self) -> LoadChart:
         return self._chart
-
-    def ensure_chart(self) -> LoadChart:
-        """The chart (made with the host; kept for the callers from when it came after the first paint)."""
-        return self._chart
