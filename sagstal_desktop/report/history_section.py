@@ -12,7 +12,7 @@ from sagstal_desktop.core.formatting import format_date, format_number
 from sagstal_desktop.core.trend import DEFAULT_LAST, TrendRow, norm_set_changes, shortfall_run, trend_rows
 from sagstal_desktop.i18n import N_, NP_, ptr, translator
 from sagstal_desktop.report.history_chart import trend_chart
-from sagstal_desktop.report.pdf import FRAME_W, MemoBuilder, _esc, _mm
+from sagstal_desktop.report.pdf import FRAME_W, MemoBuilder, esc, mm
 from sagstal_desktop.report.texts import long_date
 
 TEXTS: dict[str, str] = {
@@ -81,9 +81,9 @@ def history_section(builder: MemoBuilder) -> list:
     text.append(t["run"].format(n=run, maximum=maximum) if run > 1 else
                 t["run_one"].format(maximum=maximum) if run == 1 else
                 t["none"].format(maximum=maximum) if all(r.shortfall_max <= 0 for r in rows) else "")
-    head = [builder.para(_esc(t["h_history"]), s.h2), builder.para(_esc(" ".join(x for x in text if x))),
+    head = [builder.para(esc(t["h_history"]), s.h2), builder.para(esc(" ".join(x for x in text if x))),
             trend_chart(rows, FRAME_W, lang)]
-    return [KeepTogether(head), _table(builder, rows, t), builder.para(_esc(t["source"]), s.small)]
+    return [KeepTogether(head), _table(builder, rows, t), builder.para(esc(t["source"]), s.small)]
 
 
 def _table(builder: MemoBuilder, rows: list[TrendRow], t: dict):
@@ -94,15 +94,15 @@ def _table(builder: MemoBuilder, rows: list[TrendRow], t: dict):
         return "–" if value is None else str(value)
 
     lang = builder.lang
-    data = [[builder.para(_esc(ptr(HEAD_CONTEXT, h, lang)), s.head if i < 2 else s.head_r)
+    data = [[builder.para(esc(ptr(HEAD_CONTEXT, h, lang)), s.head if i < 2 else s.head_r)
              for i, h in enumerate(HEADS)]]
     for r in rows:
         mark = " *" if r.origin == "table" else ""
-        norm_set = builder.para(_esc(r.norm_set_name(builder.lang)), s.cell)
+        norm_set = builder.para(esc(r.norm_set_name(builder.lang)), s.cell)
         data.append([format_date(r.date, builder.lang) + mark, norm_set,
                      whole(r.staff), whole(r.cases), num(r.available_fte), num(r.fte_needed_max),
                      num(r.fte_needed_min), format_number(r.shortfall_max, 1, builder.lang), whole(r.over_count),
                      num(r.average_fte_caseload)])
-    widths = [_mm(19), _mm(34), _mm(14), _mm(12), _mm(17), _mm(16), _mm(16), _mm(16), _mm(12)]
+    widths = [mm(19), mm(34), mm(14), mm(12), mm(17), mm(16), mm(16), mm(16), mm(12)]
     widths.append(FRAME_W - sum(widths))
-    return builder._table(data, widths, builder._grid_style(len(data), numeric_from=2))
+    return builder.table(data, widths, builder.grid_style(len(data), numeric_from=2))

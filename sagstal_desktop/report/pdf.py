@@ -9,6 +9,7 @@ program start.
 from __future__ import annotations
 
 import contextlib
+import html
 import io
 import os
 import tempfile
@@ -61,12 +62,12 @@ class MemoError(Exception):
     """The memo could not be written (e.g. the folder is not writable)."""
 
 
-def _mm(value: float) -> float:
+def mm(value: float) -> float:
     return value * 72 / 25.4
 
 
 PAGE_W, PAGE_H = 595.2756, 841.8898  # A4 in points
-MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = _mm(18), _mm(20), _mm(20)
+MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = mm(18), mm(20), mm(20)
 FRAME_W = PAGE_W - 2 * MARGIN_X
 
 
@@ -135,10 +136,10 @@ def _one_full_stop(text: str) -> str:
     return re.sub(r"\b(kr|ca|fx|nr|p/l|pr|mio)\.\.(?!\.)", r"\1.", text)
 
 
-def _esc(text: str) -> str:
-    """``text`` safe inside a paragraph's markup: ``&``, ``<`` and ``>`` escaped (as
-    ``xml.sax.saxutils.escape``, whose import pulls in ``urllib.request``, ``ssl`` and ``email``)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def esc(text: str) -> str:
+    """``text`` safe inside a paragraph's markup: ``&``, ``<`` and ``>`` escaped (the stdlib's
+    ``html.escape``, not ``xml.sax.saxutils.escape``, whose import pulls in urllib, ssl and email)."""
+    return html.escape(text, quote=False)
 
 
 class MemoBuilder:
@@ -184,9 +185,9 @@ class MemoBuilder:
 
     def source_line(self, *sources) -> list:
         refs = self.cite.ref(*sources)
-        return [self.para(_esc(self.t["source_line"].format(refs=refs)), self.styles.small)] if refs else []
+        return [self.para(esc(self.t["source_line"].format(refs=refs)), self.styles.small)] if refs else []
 
-    def _table(self, data, widths, style_cmds, repeat: int = 1, long: bool = False):
+    def table(self, data, widths, style_cmds, repeat: int = 1, long: bool = False):
         from reportlab.platypus import LongTable, Table, TableStyle
 
         cls = LongTable if long else Table
@@ -194,7 +195,7 @@ class MemoBuilder:
         table.setStyle(TableStyle(style_cmds))
         return table
 
-    def _grid_style(self, rows: int, header_rows: int = 1, numeric_from: int = 1) -> list:
+    def grid_style(self, rows: int, header_rows: int = 1, numeric_from: int = 1) -> list:
         from reportlab.lib.colors import HexColor
 
         cmds = [
@@ -219,33 +220,33 @@ class MemoBuilder:
 
         t, info, s = self.t, self.team.info, self.styles
         norm_ref = self.cite.ref(self.norm_set.source)
-        norm_text = _esc(self.norm_set.name(self.lang)) + (f" {norm_ref}" if norm_ref else "")
+        norm_text = esc(self.norm_set.name(self.lang)) + (f" {norm_ref}" if norm_ref else "")
         rows = [
-            (t["municipality"], _esc(info.municipality or "–"), t["date"], _esc(long_date(self.summary.as_of,
+            (t["municipality"], esc(info.municipality or "–"), t["date"], esc(long_date(self.summary.as_of,
                                                                                         self.lang))),
-            (t["department"], _esc(info.department or "–"), t["author"], _esc(content.role_text(info.author_role,
+            (t["department"], esc(info.department or "–"), t["author"], esc(content.role_text(info.author_role,
                                                                                                self.lang))),
-            (t["team"], _esc(info.team_name or "–"), t["norm_set"], norm_text),
+            (t["team"], esc(info.team_name or "–"), t["norm_set"], norm_text),
         ]
         data = [[self.para(a, s.info_label), self.para(b, s.info), self.para(c, s.info_label), self.para(d, s.info)]
                 for a, b, c, d in rows]
-        table = self._table(data, [_mm(22), _mm(62), _mm(25), FRAME_W - _mm(109)], [
+        table = self.table(data, [mm(22), mm(62), mm(25), FRAME_W - mm(109)], [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEABOVE", (0, 0), (-1, 0), 1.2, HexColor(NAVY)),
             ("LINEBELOW", (0, -1), (-1, -1), 0.6, HexColor(RULE)),
             ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ])
-        out = [self.para(_esc(t["title"]), s.title), table]
+        out = [self.para(esc(t["title"]), s.title), table]
         if self.options.anonymise:
-            out.append(self.para(_esc(t["anonymised_note"]), s.small))
+            out.append(self.para(esc(t["anonymised_note"]), s.small))
         return out
 
     def summary_section(self) -> list:
         from reportlab.lib.colors import HexColor
 
         t, sm, s = self.t, self.summary, self.styles
-        out = [self.para(_esc(t["h_summary"]), s.h2)]
+        out = [self.para(esc(t["h_summary"]), s.h2)]
         sentences = []
         if sm.computable_count:
             key = "conclusion_over" if sm.over_count else "conclusion_none_over"
@@ -264,7 +265,7 @@ class MemoBuilder:
         if sm.not_computable_count:
             sentences.append(plural("not_computable_note", sm.not_computable_count, self.lang).format(
                 n=sm.not_computable_count))
-        out.append(self.para(_esc(" ".join(sentences))))
+        out.append(self.para(esc(" ".join(sentences))))
 
         def shortfall_text(level: str) -> str:
             gap = sm.shortfall(level)
@@ -277,28 +278,28 @@ class MemoBuilder:
             cases += " (" + t["uncovered_suffix"].format(n=self.num(sum(sm.uncovered_by_type.values()), 0)) + ")"
         label, bold = s.box, s.box_bold
         data = [
-            [self.para(_esc(t["cases_total"]), label), self.para(_esc(cases), bold), "", ""],
-            [self.para(_esc(t["available_fte_measured" if sm.uncovered_cases else "available_fte"]), label),
+            [self.para(esc(t["cases_total"]), label), self.para(esc(cases), bold), "", ""],
+            [self.para(esc(t["available_fte_measured" if sm.uncovered_cases else "available_fte"]), label),
              self.para(self.num(sm.available_fte, 2), bold), "", ""],
-            ["", *(self.para(_esc(t[f"level_{lv}"]), s.head_r) for lv in LEVELS)],
-            [self.para(_esc(t["fte_needed"]), label), *(self.num(sm.fte_needed(lv), 2) for lv in LEVELS)],
-            [self.para(_esc(t["shortfall_row"]), label), *(shortfall_text(lv) for lv in LEVELS)],
+            ["", *(self.para(esc(t[f"level_{lv}"]), s.head_r) for lv in LEVELS)],
+            [self.para(esc(t["fte_needed"]), label), *(self.num(sm.fte_needed(lv), 2) for lv in LEVELS)],
+            [self.para(esc(t["shortfall_row"]), label), *(shortfall_text(lv) for lv in LEVELS)],
         ]
         if sm.cost_per_fte is not None:
-            data.append([self.para(_esc(t["yearly_cost"]), label),
+            data.append([self.para(esc(t["yearly_cost"]), label),
                          *(format_dkk(sm.yearly_cost(lv), self.lang) for lv in LEVELS)])
         over = t["n_of_n"].format(n=self.num(sm.over_count, 0), total=self.num(sm.computable_count, 0))
-        data.append([self.para(_esc(t["over_max"]), label), self.para(_esc(over), bold), "", ""])
+        data.append([self.para(esc(t["over_max"]), label), self.para(esc(over), bold), "", ""])
         avg = self.num(sm.average_fte_caseload, 1)
         if sm.effective_range:
             avg = t["against_range"].format(value=avg, range=format_range(*sm.effective_range, self.lang))
-        data.append([self.para(_esc(t["avg_caseload"]), label), self.para(_esc(avg), bold), "", ""])
+        data.append([self.para(esc(t["avg_caseload"]), label), self.para(esc(avg), bold), "", ""])
         if sm.cost_per_fte is not None:
-            cost = _esc(format_dkk(sm.cost_per_fte, self.lang))
+            cost = esc(format_dkk(sm.cost_per_fte, self.lang))
             cost_source = self.team.settings.cost_source.strip()
             if cost_source:
-                cost += f' <font name="{REGULAR}" size="7.5">({_esc(cost_source)})</font>'
-            data.append([self.para(_esc(t["cost_per_fte"]), label), self.para(cost, bold), "", ""])
+                cost += f' <font name="{REGULAR}" size="7.5">({esc(cost_source)})</font>'
+            data.append([self.para(esc(t["cost_per_fte"]), label), self.para(cost, bold), "", ""])
         cmds = [
             ("BACKGROUND", (0, 0), (-1, -1), HexColor(BOX_BG)),
             ("BOX", (0, 0), (-1, -1), 0.9, HexColor(NAVY)),
@@ -315,12 +316,12 @@ class MemoBuilder:
         for row, cells in enumerate(data):
             if cells[2] == "" and cells[3] == "" and row != 2:
                 cmds.append(("SPAN", (1, row), (3, row)))
-        col = (FRAME_W - _mm(62)) / 3
-        out.append(self._table(data, [_mm(62), col, col, col], cmds))
-        out += self.source_line(*{n.source for n in self._team_norms()})
+        col = (FRAME_W - mm(62)) / 3
+        out.append(self.table(data, [mm(62), col, col, col], cmds))
+        out += self.source_line(*{n.source for n in self.team_norms()})
         return out
 
-    def _team_norms(self):
+    def team_norms(self):
         return [n for t in content.team_case_types(self.summary) if (n := self.norm_set.norm_for(t)) is not None]
 
     def chart_section(self, rows: list[content.StaffRow]) -> list:
@@ -353,12 +354,12 @@ class MemoBuilder:
 
             x += 13 + stringWidth(label, REGULAR, 8) + 16
         caption = t["chart_caption"].format(min_level=self.pct(min_level) if min_level else "–")
-        block = [self.para(_esc(t["h_chart"]), s.h2), self.para(_esc(caption), s.small), chart, legend]
+        block = [self.para(esc(t["h_chart"]), s.h2), self.para(esc(caption), s.small), chart, legend]
         if sm.not_computable_count:
-            block.append(self.para(_esc(plural("chart_not_computable", sm.not_computable_count, self.lang).format(
+            block.append(self.para(esc(plural("chart_not_computable", sm.not_computable_count, self.lang).format(
                 n=sm.not_computable_count)), s.small))
         if sm.unmeasured_count:
-            block.append(self.para(_esc(t["chart_unmeasured"].format(n=sm.unmeasured_count)), s.small))
+            block.append(self.para(esc(t["chart_unmeasured"].format(n=sm.unmeasured_count)), s.small))
         return [KeepTogether(block)] if len(rows) <= 40 else block
 
     def staff_columns(self) -> tuple[content.CaseColumns, list[float]]:
@@ -394,10 +395,10 @@ class MemoBuilder:
             if columns is None or (kind == "area" and len(columns.keys) < 2):
                 continue  # a single area column would only repeat the total
             team_split = columns.split(content.team_counts(sm))
-            case_w = [max(need(h, max("9.999", num(n, 0), key=len)), _mm(12))
+            case_w = [max(need(h, max("9.999", num(n, 0), key=len)), mm(12))
                       for h, n in zip(columns.headers, team_split, strict=True)]
             name_w = FRAME_W - sum(fixed) - sum(case_w)
-            if name_w >= _mm(name_min) or kind == "none":
+            if name_w >= mm(name_min) or kind == "none":
                 return columns, [name_w, *fixed[:3], *case_w, *fixed[3:]]
         raise AssertionError("unreachable")
 
@@ -434,7 +435,7 @@ class MemoBuilder:
     @staticmethod
     def _status_markup(status: Status, text: str) -> str:
         """The status cell as a paragraph: coloured (and bold when over) as the table's commands say."""
-        markup = _esc(text)
+        markup = esc(text)
         if status is Status.OVER:
             markup = f'<font name="{COND_BOLD}">{markup}</font>'
         if status is not Status.WITHIN:
@@ -458,12 +459,12 @@ class MemoBuilder:
         # page the header repeats on), styled as the paragraph style ``head`` by the commands.
         head = s.head
         header = [_wrap_words(h, lambda x: stringWidth(x, head.fontName, head.fontSize), width - 6)
-                  or self.para(_esc(h), head if i in (0, len(heads) - 1) else s.head_r)
+                  or self.para(esc(h), head if i in (0, len(heads) - 1) else s.head_r)
                   for i, (h, width) in enumerate(zip(heads, widths, strict=True))]
         data = [header]
         # plain cells of two or more lines as tall as paragraphs (leading 10)
         cmds = [("FONT", (0, 1), (-1, -1), COND, 8.3, 10) if cmd[0] == "FONT" else cmd
-                for cmd in self._grid_style(len(rows) + (2 if totals else 1))]
+                for cmd in self.grid_style(len(rows) + (2 if totals else 1))]
         cmds += [("FONT", (0, 0), (-1, 0), head.fontName, head.fontSize, head.leading),
                  ("TEXTCOLOR", (0, 0), (-1, 0), head.textColor), ("ALIGN", (1, 0), (-2, 0), "RIGHT")]
         status_col = len(widths) - 1
@@ -475,7 +476,7 @@ class MemoBuilder:
             label = row.label + (" *" if row.newcomer else "")
             if stringWidth(label, COND, 8.3) > name_room:
                 label = _wrap_words(label, lambda x: stringWidth(x, COND, 8.3), name_room) or self.para(
-                    _esc(label), s.cell)
+                    esc(label), s.cell)
             load = loads.get(row.load_max)
             if load is None:
                 load = loads[row.load_max] = format_load(row.load_max, self.lang)
@@ -496,7 +497,7 @@ class MemoBuilder:
             other = sum(m.other_hours for m in self.team.staff)
             label = plural("totals", sm.staff_count, self.lang).format(n=num(sm.staff_count, 0))
             data.append([
-                self.para(_esc(label), s.cell_bold), num(hours, 1),
+                self.para(esc(label), s.cell_bold), num(hours, 1),
                 num(other, 1), num(sm.available_fte, 2), *(num(n, 0) for n in team_split), num(sm.total_cases, 0),
                 num(sm.average_fte_caseload, 1), "", t["status_total"].format(n=sm.over_count),
             ])
@@ -515,11 +516,11 @@ class MemoBuilder:
         note = t["staff_note"].format(fth=num(sm.full_time_hours, 0), newcomer=newcomer)
         if any(row.uncovered_cases for row in rows):
             note += " " + t["staff_note_unmeasured"]
-        return [self.para(_esc(note), self.styles.small), *self.source_line(*{n.source for n in self._team_norms()})]
+        return [self.para(esc(note), self.styles.small), *self.source_line(*{n.source for n in self.team_norms()})]
 
     def staff_section(self, rows: list[content.StaffRow], columns: content.CaseColumns, widths: list[float]) -> list:
         table = self.staff_table(rows, columns, widths)
-        heading = _esc(self.t["h_staff"])
+        heading = esc(self.t["h_staff"])
         # a short table stays on one page with its heading; a long one starts below it
         head = [self.para(heading, self.styles.h2)] if len(rows) <= KEEP_TABLE_ROWS else self.table_heading(
             heading, self.styles.h2)
@@ -538,7 +539,7 @@ class MemoBuilder:
             municipalities=survey.municipalities)
         heads = [t["nat_area"], t["nat_answers"], t["nat_avg"], t["nat_too_high"], t["nat_assessed"],
                  t["nat_range"], t["nat_within"], t["nat_newer"]]
-        data = [[self.para(_esc(h), s.head if i == 0 else s.head_r) for i, h in enumerate(heads)]]
+        data = [[self.para(esc(h), s.head if i == 0 else s.head_r) for i, h in enumerate(heads)]]
         notes = []
         for area in areas:
             ref = self.cite.ref(area.source)
@@ -558,22 +559,22 @@ class MemoBuilder:
                     parts.append(f"{text} {inherited}".strip())
                 newer_text = ", ".join(parts)
             data.append([
-                self.para(f"{_esc(area.name(self.lang))} {ref}", s.cell),
+                self.para(f"{esc(area.name(self.lang))} {ref}", s.cell),
                 str(area.answers), avg, self.pct(area.too_high_pct / 100), str(area.assessed),
                 format_range(area.ds_min, area.ds_max, self.lang), within,
-                self.para(_esc(newer_text), s.cell),
+                self.para(esc(newer_text), s.cell),
             ])
             if area.note(self.lang):
                 notes.append(f"{area.name(self.lang)}: {area.note(self.lang)}")
-        widths = [_mm(37), _mm(14.5), _mm(21), _mm(15), _mm(16), _mm(19), _mm(24)]
+        widths = [mm(37), mm(14.5), mm(21), mm(15), mm(16), mm(19), mm(24)]
         widths.append(FRAME_W - sum(widths))
-        table = self._table(data, widths, self._grid_style(len(data)))
+        table = self.table(data, widths, self.grid_style(len(data)))
         overall = t["nat_overall"].format(
             within=survey.overall_within, answers=survey.overall_answers, pct=self.pct(survey.overall_pct / 100),
             pct_2019=self.pct(survey.overall_stated_pct_2019 / 100)) + " " + self.cite.ref(survey.source)
-        out = [self.para(_esc(t["h_national"]), s.h2), self.para(_esc(intro)), table]
-        out += [self.para(_esc(n), s.small) for n in notes]
-        out.append(self.para(_esc(overall), s.after_table))
+        out = [self.para(esc(t["h_national"]), s.h2), self.para(esc(intro)), table]
+        out += [self.para(esc(n), s.small) for n in notes]
+        out.append(self.para(esc(overall), s.after_table))
         out += self.source_line(survey.source, *(a.source for a in areas))
         return out
 
@@ -599,7 +600,7 @@ class MemoBuilder:
         intro = t["budget_intro"].format(
             cost=format_dkk(sm.cost_per_fte, self.lang),
             cost_source=t["budget_cost_source"].format(source=cost_source) if cost_source else "")
-        out = [self.para(_esc(t["h_budget"]), s.h2)]
+        out = [self.para(esc(t["h_budget"]), s.h2)]
         rows = []
         for level in LEVELS:
             gap = sm.shortfall(level)
@@ -609,31 +610,31 @@ class MemoBuilder:
             label = t["budget_row"].format(level=term(level, self.norm_set, self.lang), fte=self.num(gap, 2))
             rows.append((label, table_rows, total))
         if not rows:
-            out.append(self.para(_esc(t["budget_none"])))
+            out.append(self.para(esc(t["budget_none"])))
         else:
-            out.append(self.para(_esc(intro)))
+            out.append(self.para(esc(intro)))
             year_cols = [str(r.year) for r in rows[0][1]]
             small = years > 6
-            label_w = _mm(48 if not small else 40)
+            label_w = mm(48 if not small else 40)
             col_w = (FRAME_W - label_w) / (len(year_cols) + 1)
-            head = [self.para(_esc(t["budget_unit"].format(year=first)), s.head),
-                    *(self.para(y, s.head_r) for y in year_cols), self.para(_esc(t["budget_total"]), s.head_r)]
+            head = [self.para(esc(t["budget_unit"].format(year=first)), s.head),
+                    *(self.para(y, s.head_r) for y in year_cols), self.para(esc(t["budget_total"]), s.head_r)]
             data = [head]
             for label, table_rows, total in rows:
-                data.append([self.para(_esc(label), s.cell), *(self.num(r.thousand_dkk, 0) for r in table_rows),
+                data.append([self.para(esc(label), s.cell), *(self.num(r.thousand_dkk, 0) for r in table_rows),
                              self.num(total, 0)])
-            cmds = self._grid_style(len(data))
+            cmds = self.grid_style(len(data))
             cmds.append(("FONT", (-1, 1), (-1, -1), BOLD, 7 if small else 8))
             if small:
                 cmds.append(("FONT", (1, 1), (-2, -1), REGULAR, 7))
-            out.append(self._table(data, [label_w] + [col_w] * (len(year_cols) + 1), cmds))
+            out.append(self.table(data, [label_w] + [col_w] * (len(year_cols) + 1), cmds))
         case = budget_case()
         bi08 = t["budget_bi08"].format(
             yearly=self.num(case.yearly_cost_thousand_dkk, 0), price_level=case.price_level,
             first=case.years[0], last=case.years[-1], total=self.num(case.total_thousand_dkk, 0),
             current=self.num(case.current_caseload, 0), target=self.num(case.target_caseload, 0),
             range=format_range(*case.ds_range, self.lang))
-        out.append(self.para(_esc(bi08) + " " + self.cite.ref(case.source), s.small))
+        out.append(self.para(esc(bi08) + " " + self.cite.ref(case.source), s.small))
         return out
 
     def references_section(self) -> list:
@@ -642,7 +643,7 @@ class MemoBuilder:
         t, s = self.t, self.styles
         refs = reference_caseloads()
         heads = [t["ref_project"], t["ref_role"], t["ref_caseload"], t["ref_effect"]]
-        data = [[self.para(_esc(h), s.head) for h in heads]]
+        data = [[self.para(esc(h), s.head) for h in heads]]
         documented = [p.name for p in refs.projects if p.documented_effect]
         ongoing = [p.name for p in refs.projects if not p.documented_effect]
         group_rows = []
@@ -652,18 +653,18 @@ class MemoBuilder:
                 previous = p.documented_effect
                 group_rows.append(len(data))
                 key = "ref_group_documented" if p.documented_effect else "ref_group_ongoing"
-                data.append([self.para(_esc(t[key]), s.cell_bold), "", "", ""])
-            data.append([self.para(_esc(p.name), s.cell_bold), self.para(_esc(p.role(self.lang)), s.cell),
-                         self.para(_esc(p.caseload(self.lang)), s.cell), self.para(_esc(p.effect(self.lang)), s.cell)])
-        widths = [_mm(40), _mm(40), _mm(36)]
+                data.append([self.para(esc(t[key]), s.cell_bold), "", "", ""])
+            data.append([self.para(esc(p.name), s.cell_bold), self.para(esc(p.role(self.lang)), s.cell),
+                         self.para(esc(p.caseload(self.lang)), s.cell), self.para(esc(p.effect(self.lang)), s.cell)])
+        widths = [mm(40), mm(40), mm(36)]
         widths.append(FRAME_W - sum(widths))
-        cmds = self._grid_style(len(data), numeric_from=99)
+        cmds = self.grid_style(len(data), numeric_from=99)
         for row in group_rows:
             cmds += [("SPAN", (0, row), (-1, row)), ("BACKGROUND", (0, row), (-1, row), HexColor(HEAD_BG))]
         intro = t["ref_intro"].format(documented=join_names(documented, self.lang),
                                       ongoing=join_names(ongoing, self.lang))
-        return [self.para(_esc(t["h_references"]), s.h2), self.para(_esc(intro)), self._table(data, widths, cmds),
-                self.para(_esc(refs.considerations(self.lang)), s.after_table), *self.source_line(refs.source)]
+        return [self.para(esc(t["h_references"]), s.h2), self.para(esc(intro)), self.table(data, widths, cmds),
+                self.para(esc(refs.considerations(self.lang)), s.after_table), *self.source_line(refs.source)]
 
     def method_section(self) -> list:
         t, sm, s, settings = self.t, self.summary, self.styles, self.team.settings
@@ -671,39 +672,39 @@ class MemoBuilder:
         ns = self.norm_set
         description = ns.description(self.lang).strip()
         items = [
-            _esc(t["m_norm_set"].format(name=ns.name(self.lang), description=description)) + " "
-            + self.cite.ref(ns.source) + " " + _esc(kind_note(ns, self.lang)),
-            _esc(t["m_full_time"].format(fth=fth)) + " " + self.cite.ref(ns.full_time_hours_source or ns.source),
-            _esc(t["m_capacity"].format(fth=fth)),
-            _esc(t["m_pro_rata"]) + " " + self.cite.ref(default_source("newcomer_months")),
-            _esc(t["m_newcomer"].format(reduction=self.pct(settings.newcomer_reduction),
+            esc(t["m_norm_set"].format(name=ns.name(self.lang), description=description)) + " "
+            + self.cite.ref(ns.source) + " " + esc(kind_note(ns, self.lang)),
+            esc(t["m_full_time"].format(fth=fth)) + " " + self.cite.ref(ns.full_time_hours_source or ns.source),
+            esc(t["m_capacity"].format(fth=fth)),
+            esc(t["m_pro_rata"]) + " " + self.cite.ref(default_source("newcomer_months")),
+            esc(t["m_newcomer"].format(reduction=self.pct(settings.newcomer_reduction),
                                         months=settings.newcomer_months))
             + " " + self.cite.ref(default_source("newcomer_months")),
-            _esc(t["m_load"]),
-            _esc(t["m_ftecl"].format(fth=fth)),
-            _esc(t["m_team"]),
-            _esc(t["m_minimum"]),
+            esc(t["m_load"]),
+            esc(t["m_ftecl"].format(fth=fth)),
+            esc(t["m_team"]),
+            esc(t["m_minimum"]),
         ]
         if self.options.include_national:
-            items.append(_esc(t["m_national"]) + " " + self.cite.ref(survey_2023().source))
-        items.append(_esc(t["m_fleksjob"]) + " " + self.cite.ref(survey_2023().areas["fleksjob"].source))
+            items.append(esc(t["m_national"]) + " " + self.cite.ref(survey_2023().source))
+        items.append(esc(t["m_fleksjob"]) + " " + self.cite.ref(survey_2023().areas["fleksjob"].source))
         if sm.cost_per_fte is not None:
             src = settings.cost_source.strip()
-            items.append(_esc(t["m_cost"].format(cost=format_dkk(sm.cost_per_fte, self.lang),
+            items.append(esc(t["m_cost"].format(cost=format_dkk(sm.cost_per_fte, self.lang),
                                                  source=f"; {src}" if src else "")))
         else:
-            items.append(_esc(t["m_no_cost"]))
+            items.append(esc(t["m_no_cost"]))
         if sm.uncovered_by_type:
             uncovered = sum(sm.uncovered_by_type.values())
-            items.append(_esc(plural("m_uncovered", uncovered, self.lang).format(n=self.num(uncovered, 0))))
-        items.append(_esc(t["m_caveat"]) + " " + self.cite.ref(default_source("newcomer_months")))
-        out = [self.para(_esc(t["h_method"]), s.h2)]
+            items.append(esc(plural("m_uncovered", uncovered, self.lang).format(n=self.num(uncovered, 0))))
+        items.append(esc(t["m_caveat"]) + " " + self.cite.ref(default_source("newcomer_months")))
+        out = [self.para(esc(t["h_method"]), s.h2)]
         out += [self.para(text.strip(), s.bullet) for text in items]
         for p in out[1:]:
             p.bulletText = "•"
         counts = content.team_counts(sm)
         heads = [t["norm_type"], t["norm_cases"], t["norm_range"], t["norm_source"]]
-        data = [[self.para(_esc(h), s.head if i != 1 else s.head_r) for i, h in enumerate(heads)]]
+        data = [[self.para(esc(h), s.head if i != 1 else s.head_r) for i, h in enumerate(heads)]]
         for case_type in content.team_case_types(sm):
             norm = ns.norm_for(case_type)
             rng = "–"
@@ -714,20 +715,20 @@ class MemoBuilder:
                 if inherited:
                     rng += " " + inherited
                 ref = self.cite.ref(norm.source)
-            data.append([self.para(_esc(case_type_name(case_type, self.lang)), s.cell),
-                         self.num(counts.get(case_type, 0), 0), self.para(_esc(rng), s.cell), ref])
-        widths = [_mm(55), _mm(22), _mm(70)]
+            data.append([self.para(esc(case_type_name(case_type, self.lang)), s.cell),
+                         self.num(counts.get(case_type, 0), 0), self.para(esc(rng), s.cell), ref])
+        widths = [mm(55), mm(22), mm(70)]
         widths.append(FRAME_W - sum(widths))
-        cmds = self._grid_style(len(data))
+        cmds = self.grid_style(len(data))
         cmds.append(("ALIGN", (3, 1), (3, -1), "LEFT"))
-        out += [self.para(_esc(t["h_norms"]), s.h3), self._table(data, widths, cmds)]
+        out += [self.para(esc(t["h_norms"]), s.h3), self.table(data, widths, cmds)]
         return out
 
     def sources_section(self) -> list:
         s = self.styles
-        out = [self.para(_esc(self.t["h_sources"]), s.h2)]
+        out = [self.para(esc(self.t["h_sources"]), s.h2)]
         for number, text in self.cite.entries():
-            out.append(self.para(f"[{number}]&nbsp;&nbsp;{_esc(text)}", s.source))
+            out.append(self.para(f"[{number}]&nbsp;&nbsp;{esc(text)}", s.source))
         return out
 
     def story(self, progress: Progress | None = None) -> list:
@@ -798,14 +799,14 @@ def _canvas_class(footer_left: str, page_of: str, running_head: str):
             grey = HexColor("#666666")
             self.setStrokeColor(HexColor(RULE))
             self.setLineWidth(0.5)
-            self.line(MARGIN_X, _mm(13), PAGE_W - MARGIN_X, _mm(13))
+            self.line(MARGIN_X, mm(13), PAGE_W - MARGIN_X, mm(13))
             self.setFillColor(grey)
             self.setFont(REGULAR, 7.5)
-            self.drawString(MARGIN_X, _mm(9), footer_left)
-            self.drawRightString(PAGE_W - MARGIN_X, _mm(9), page_of.format(page=page, pages=total))
+            self.drawString(MARGIN_X, mm(9), footer_left)
+            self.drawRightString(PAGE_W - MARGIN_X, mm(9), page_of.format(page=page, pages=total))
             if page > 1:
-                self.drawString(MARGIN_X, PAGE_H - _mm(12), running_head)
-                self.line(MARGIN_X, PAGE_H - _mm(13.5), PAGE_W - MARGIN_X, PAGE_H - _mm(13.5))
+                self.drawString(MARGIN_X, PAGE_H - mm(12), running_head)
+                self.line(MARGIN_X, PAGE_H - mm(13.5), PAGE_W - MARGIN_X, PAGE_H - mm(13.5))
 
     return NumberedCanvas
 

@@ -17,7 +17,7 @@ from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.scenario_describe import describe
 from sagstal_desktop.core.scenarios import find
 from sagstal_desktop.i18n import N_, Nn_, ntr, translator
-from sagstal_desktop.report.pdf import FRAME_W, MemoBuilder, _esc, _mm
+from sagstal_desktop.report.pdf import FRAME_W, MemoBuilder, esc, mm
 from sagstal_desktop.report.scenario_chart import scenario_chart
 from sagstal_desktop.report.texts import long_date
 
@@ -84,15 +84,15 @@ def scenario_section(builder: MemoBuilder) -> list:
     intro = [ntr(*_INTRO, n, lang).format(n=n, date=long_date(result.as_of, lang)), t["derived"]]
     if len({r.norm_set.kind if r.norm_set.kind in ("ds", "survey") else "custom" for r in result.results}) > 1:
         intro.append(t["mixed"])
-    out = [builder.para(_esc(t["h_scenarios"]), s.h2), builder.para(_esc(" ".join(intro)))]
+    out = [builder.para(esc(t["h_scenarios"]), s.h2), builder.para(esc(" ".join(intro)))]
     for title, name in zip(titles[1:], result.names[1:], strict=True):
         sentence = describe(find(team, name), team, lang, name_of)
-        p = builder.para(f"<b>{_esc(title)}:</b> {_esc(sentence)}", s.bullet)
+        p = builder.para(f"<b>{esc(title)}:</b> {esc(sentence)}", s.bullet)
         p.bulletText = "•"
         out.append(p)
     chart = scenario_chart(titles, list(result.figures), result.labels, FRAME_W, lang)
     return [KeepTogether(out), KeepTogether([_table(builder, result, titles), Spacer(1, 6), chart]),
-            builder.para(_esc(t["source"]), s.small)]
+            builder.para(esc(t["source"]), s.small)]
 
 
 def cell_text(key: str, value: object, lang: str) -> str:
@@ -119,11 +119,11 @@ def _table(builder: MemoBuilder, result: Comparison, titles: list[str]):
     rows = list(ROWS)
     if any(f["cases_without_caseworker"] for f in result.figures):
         rows.append("cases_without_caseworker")
-    data = [[builder.para("", s.head), *(builder.para(_esc(title), s.head_r) for title in titles)]]
+    data = [[builder.para("", s.head), *(builder.para(esc(title), s.head_r) for title in titles)]]
     for key in rows:
-        data.append([builder.para(_esc(result.labels[key]), s.cell),
-                     *(builder.para(_esc(cell_text(key, f[key], builder.lang)), right) if key == "norm_set"
+        data.append([builder.para(esc(result.labels[key]), s.cell),
+                     *(builder.para(esc(cell_text(key, f[key], builder.lang)), right) if key == "norm_set"
                        else cell_text(key, f[key], builder.lang) for f in result.figures)])
-    first = _mm(66)
+    first = mm(66)
     widths = [first] + [(FRAME_W - first) / len(titles)] * len(titles)
-    return builder._table(data, widths, builder._grid_style(len(data)))
+    return builder.table(data, widths, builder.grid_style(len(data)))

@@ -17,7 +17,7 @@ from sagstal_desktop.core.wording import fill, format_load
 from sagstal_desktop.i18n import N_, translator
 from sagstal_desktop.report import content
 from sagstal_desktop.report.options import top_loads
-from sagstal_desktop.report.pdf import COND_BOLD, FRAME_W, LEVELS, NAVY, STATUS_TEXT, MemoBuilder, _esc, _mm
+from sagstal_desktop.report.pdf import COND_BOLD, FRAME_W, LEVELS, NAVY, STATUS_TEXT, MemoBuilder, esc, mm
 from sagstal_desktop.report.texts import long_date
 
 TEXTS: dict[str, str] = {
@@ -101,7 +101,7 @@ def overview_section(builder: MemoBuilder, rows: list[content.StaffRow], columns
     s, sm = builder.styles, builder.summary
     intro = t["intro"].format(n=builder.num(sm.staff_count, 0)) + " " + (
         t["intro_appendix"].format(appendix=t["h_appendix"]) if appendix else t["intro_no_appendix"])
-    out = [builder.para(_esc(t["h_overview"]), s.h2), builder.para(_esc(intro))]
+    out = [builder.para(esc(t["h_overview"]), s.h2), builder.para(esc(intro))]
     out += _status_table(builder, rows, t)
     out += _areas_table(builder, t)
     top = highest_loads(rows, top_loads())
@@ -109,10 +109,10 @@ def overview_section(builder: MemoBuilder, rows: list[content.StaffRow], columns
         computable = sum(1 for r in rows if r.load_max is not None and r.status is not Status.UNMEASURED)
         heading = (t["h_top_all"].format(shown=builder.num(len(top), 0)) if len(top) == computable
                    else t["h_top"].format(shown=builder.num(len(top), 0), total=builder.num(sm.staff_count, 0)))
-        out += [*builder.table_heading(_esc(heading), s.h3), builder.staff_table(top, columns, widths, totals=False)]
+        out += [*builder.table_heading(esc(heading), s.h3), builder.staff_table(top, columns, widths, totals=False)]
         ties = tied_after(rows, top, builder.lang)
         if ties:
-            out.append(builder.para(_esc(t["ties"].format(n=builder.num(ties, 0))), s.small))
+            out.append(builder.para(esc(t["ties"].format(n=builder.num(ties, 0))), s.small))
         out += builder.staff_notes(top)
     return out
 
@@ -123,8 +123,8 @@ def _status_table(builder: MemoBuilder, rows: list[content.StaffRow], t: dict[st
     s, sm, lang = builder.styles, builder.summary, builder.lang
     counts = status_counts(rows)
     total = len(rows)
-    data = [[builder.para(_esc(t["col_status"]), s.head), builder.para(_esc(t["col_staff"]), s.head_r),
-             builder.para(_esc(t["col_share"]), s.head_r)]]
+    data = [[builder.para(esc(t["col_status"]), s.head), builder.para(esc(t["col_staff"]), s.head_r),
+             builder.para(esc(t["col_share"]), s.head_r)]]
     cmds = []
     for status in STATUS_ORDER:
         n = counts[status]
@@ -135,13 +135,13 @@ def _status_table(builder: MemoBuilder, rows: list[content.StaffRow], t: dict[st
         if status is not Status.WITHIN:
             cmds.append(("TEXTCOLOR", (0, len(data) - 1), (0, len(data) - 1), HexColor(STATUS_TEXT[status])))
     data.append([t["total"], builder.num(total, 0), builder.pct(1.0 if total else None)])
-    cmds = builder._grid_style(len(data)) + cmds + [
+    cmds = builder.grid_style(len(data)) + cmds + [
         ("FONT", (0, -1), (-1, -1), COND_BOLD, 8.3), ("LINEABOVE", (0, -1), (-1, -1), 0.8, HexColor(NAVY))]
     ref = builder.cite.ref(builder.norm_set.source)
     source = t["status_source"].format(date=long_date(sm.as_of, lang), norm_set=builder.norm_set.name(lang),
                                        ref=ref).replace(" .", ".")
-    return [builder.para(_esc(t["h_status"]), s.h3), builder._table(data, [_mm(60), _mm(28), _mm(28)], cmds),
-            builder.para(_esc(source), s.small)]
+    return [builder.para(esc(t["h_status"]), s.h3), builder.table(data, [mm(60), mm(28), mm(28)], cmds),
+            builder.para(esc(source), s.small)]
 
 
 def _areas_table(builder: MemoBuilder, t: dict[str, str]) -> list:
@@ -149,21 +149,21 @@ def _areas_table(builder: MemoBuilder, t: dict[str, str]) -> list:
 
     s, sm, lang, num = builder.styles, builder.summary, builder.lang, builder.num
     heads = [t["col_area"], t["col_cases"], *(t["fte_at"].format(level=builder.t[f"level_{lv}"]) for lv in LEVELS)]
-    data = [[builder.para(_esc(h), s.head if i == 0 else s.head_r) for i, h in enumerate(heads)]]
+    data = [[builder.para(esc(h), s.head if i == 0 else s.head_r) for i, h in enumerate(heads)]]
     for group in sm.groups:
-        data.append([builder.para(_esc(builder.norm_set.group(group.group_id).name(lang)), s.cell),
+        data.append([builder.para(esc(builder.norm_set.group(group.group_id).name(lang)), s.cell),
                      num(group.cases, 0), num(group.fte_needed_max, 2), num(group.fte_needed_mid, 2),
                      num(group.fte_needed_min, 2)])
     if sm.uncovered_cases:
-        data.append([builder.para(_esc(t["no_norm"]), s.cell), num(sm.uncovered_cases, 0), "–", "–", "–"])
+        data.append([builder.para(esc(t["no_norm"]), s.cell), num(sm.uncovered_cases, 0), "–", "–", "–"])
     data.append([t["total"], num(sm.total_cases, 0), *(num(sm.fte_needed(lv), 2) for lv in LEVELS)])
-    cmds = [*builder._grid_style(len(data)), ("FONT", (0, -1), (-1, -1), COND_BOLD, 8.3),
+    cmds = [*builder.grid_style(len(data)), ("FONT", (0, -1), (-1, -1), COND_BOLD, 8.3),
             ("LINEABOVE", (0, -1), (-1, -1), 0.8, HexColor(NAVY))]
-    area_w = _mm(62)
+    area_w = mm(62)
     col = (FRAME_W - area_w) / 4
-    return [builder.para(_esc(t["h_areas"]), s.h3), builder._table(data, [area_w, col, col, col, col], cmds),
-            builder.para(_esc(t["areas_note"]), s.small),
-            *builder.source_line(*{n.source for n in builder._team_norms()})]
+    return [builder.para(esc(t["h_areas"]), s.h3), builder.table(data, [area_w, col, col, col, col], cmds),
+            builder.para(esc(t["areas_note"]), s.small),
+            *builder.source_line(*{n.source for n in builder.team_norms()})]
 
 
 def appendix_section(builder: MemoBuilder, rows: list[content.StaffRow], columns: content.CaseColumns,
@@ -175,5 +175,5 @@ def appendix_section(builder: MemoBuilder, rows: list[content.StaffRow], columns
     s = builder.styles
     key = "appendix_intro_anonymised" if builder.options.anonymise else "appendix_intro"
     intro = t[key].format(n=builder.num(len(rows), 0))
-    return [PageBreak(), builder.para(_esc(t["h_appendix"]), s.h2), builder.para(_esc(intro)),
+    return [PageBreak(), builder.para(esc(t["h_appendix"]), s.h2), builder.para(esc(intro)),
             builder.staff_table(rows, columns, widths), *builder.staff_notes(rows)]
