@@ -163,3 +163,17 @@ def test_cli_snapshot_from_older_file_needs_a_date_and_the_same_team(tmp_path, c
     older = save_team(demo, tmp_path / "old.sagstal")
     assert run(capsys, "snapshot", str(path), "--from", str(older), "--date", "2024-01-31")[0] == 0
     assert trend_rows(load_team(path))[0].date == date(2024, 1, 31)
+
+
+def test_a_date_given_twice_names_both_rows(tmp_path, demo):
+    path = _write_csv(tmp_path / "tal.csv",
+                      "Dato;Årsværk til sagsbehandling;Årsværk ved maksimum;Årsværk ved minimum\n"
+                      "01-02-2025;9,5;9;12,5\n"
+                      "01-03-2025;9,6;9;12,5\n"
+                      "01-02-2025;9,7;9;12,5\n")
+    result = snapshots_from_table(path, demo)
+    assert result.snapshots == []  # any error blocks the import
+    (error,) = result.errors
+    assert "række 4" in error.message("da") and "række 2" in error.message("da")
+    assert "row 2" in error.message("en")
+

@@ -92,9 +92,10 @@ def _headers() -> dict[str, str]:
 
 
 def _problem(severity: str, file: str, row: int | None, column: str | None, index: int | None,
-             value: str | None, message: str, **params: object) -> Problem:
+             value: str | None, message: str, /, **params: object) -> Problem:
     """A problem worded in Danish and English (``message`` is the English msgid; a parameter given
-    as a (Danish, English) pair is used in each language)."""
+    as a (Danish, English) pair is used in each language). The leading parameters are positional
+    only, so the message may have a placeholder of the same name ("also in row {row}")."""
     da = {k: v[0] if isinstance(v, tuple) else v for k, v in params.items()}
     en = {k: v[1] if isinstance(v, tuple) else v for k, v in params.items()}
     return Problem(severity, "history", file, row, column, index, value, tr(message, "da").format(**da),
