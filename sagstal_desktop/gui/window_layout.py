@@ -16,7 +16,7 @@ from sagstal_desktop.gui.screen_fit import MAIN_WINDOW_SIZE, restore_window_geom
 if TYPE_CHECKING:
     from sagstal_desktop.gui.main_window import MainWindow
 
-_DEFAULT_WIDTHS = {"name": 160, "case": 90, "computed": 80, "fixed": 80, "status": 145, "competences": 170}
+_DEFAULT_WIDTHS = {"name": 180, "case": 90, "computed": 80, "fixed": 80, "status": 145, "competences": 170}
 _DEFAULT_SIZES = {"mainSplitter": [370, 390], "bottomSplitter": [660, 620]}
 
 
