@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sagstal_desktop.cli.common import CliError, add_lang_option, as_of_date, open_team, save_team_file
-from sagstal_desktop.i18n import N_, tr
+from sagstal_desktop.cli.common import CliError, add_lang_option, as_of_date, open_team, save_team_file, say
+from sagstal_desktop.i18n import N_, ntr, tr
 
 
 def cmd_snapshot(args: argparse.Namespace) -> int:
@@ -26,7 +26,7 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
     elif Path(args.source).suffix.lower() == ".sagstal":
         added = [_from_older_file(team, args.source, args.date, args.label, args.other_team)]
     else:
-        added = _from_table(team, args.source, args.sheet)
+        added = _from_table(team, args.source, args.sheet, args.lang)
     for snapshot in added:
         add_snapshot(team, snapshot)
     save_team_file(team, Path(args.file))
@@ -52,20 +52,24 @@ def _from_older_file(team, source: str, day, label: str, other_team: bool):
     return snapshot
 
 
-def _from_table(team, source: str, sheet: str | None) -> list:
+def _from_table(team, source: str, sheet: str | None, lang: str) -> list:
+    """The snapshots of a spreadsheet of dated figures. Its problems go to stderr (the first
+    ``max_import_problems``, then how many more); with any error nothing is added (exit 2)."""
+    from sagstal_desktop.core.formatting import format_number
     from sagstal_desktop.io.history_import import snapshots_from_table
+    from sagstal_desktop.io.problems import problem_lines
     from sagstal_desktop.io.table_reader import ReadError
 
     try:
         result = snapshots_from_table(source, team, sheet)
     except ReadError as exc:
-        raise CliError(exc.message("en")) from exc
-    for problem in result.problems:
-        if not problem.is_error:
-            print(problem.message("en"), file=sys.stderr)
-    if result.errors:
-        raise CliError(result.errors[0].message("en") + (f" (and {len(result.errors) - 1} more problems)"
-                                                         if len(result.errors) > 1 else ""))
+        raise CliError(exc.message(lang)) from exc
+    for line in problem_lines(result.problems, lang):
+        say(line, file=sys.stderr)
+    if result.refused:
+        n = result.problems.error_count
+        raise CliError(ntr("{file}: {n} error; nothing was imported", "{file}: {n} errors; nothing was imported",
+                           n, lang).format(file=Path(source).name, n=format_number(n, 0, lang)))
     return result.snapshots
 
 
@@ -124,6 +128,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                         ".xlsx/.csv of dated team figures (one snapshot per row)")
     p.add_argument("--sheet", default=None, help="the sheet to read from an .xlsx SOURCE")
     p.add_argument("--other-team", action="store_true", help="accept an older file that names another team")
+    add_lang_option(p, "message")
     p.set_defaults(func=cmd_snapshot)
 
     p = sub.add_parser("history", help="list the team's snapshots in date order")

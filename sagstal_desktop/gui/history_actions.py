@@ -184,6 +184,7 @@ def import_older_file(window: Any, path: Path | None = None) -> bool:
 def import_spreadsheet(window: Any, path: Path | None = None) -> bool:
     """Add one snapshot per row of a spreadsheet of dated team figures."""
     from sagstal_desktop.io.history_import import snapshots_from_table
+    from sagstal_desktop.io.problems import problem_lines
     from sagstal_desktop.io.table_reader import ReadError
 
     title = _("Import history from a spreadsheet")
@@ -196,9 +197,8 @@ def import_spreadsheet(window: Any, path: Path | None = None) -> bool:
     except ReadError as error:
         show_problems(window, title, [error.message(lang)])
         return False
-    if result.errors:
-        lines = [p.message(lang) for p in result.errors[:12]]
-        show_problems(window, title, [_("Nothing was imported:"), *lines])
+    if result.refused:
+        show_problems(window, title, [_("Nothing was imported:"), *problem_lines(result.problems, lang)])
         return False
 
     def add_all(team) -> None:

@@ -10,7 +10,8 @@ of dated team figures.
   ``Årsværk ved minimum`` are required;
   ``Betegnelse``, ``Normsæt`` (id or name), ``Medarbejdere``, ``Sager``, ``Over maksimum`` and
   ``Gns. sagstal pr. fuldtid`` are optional. Every problem names file, row and column; with any
-  error no snapshot is made.
+  error no snapshot is made. The first ``max_import_problems`` problems are kept, the rest only
+  counted (``ProblemList``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +30,7 @@ from sagstal_desktop.core.validation import InputError, is_blank, parse_count, p
 from sagstal_desktop.i18n import N_, tr
 from sagstal_desktop.io.columns import normalize
 from sagstal_desktop.io.document import load_team
-from sagstal_desktop.io.problems import ERROR, WARNING, Problem, from_input_error
+from sagstal_desktop.io.problems import ERROR, WARNING, Problem, ProblemList, from_input_error
 from sagstal_desktop.io.table_reader import read_table
 
 #: Spreadsheet columns: key -> (Danish header, English header, further accepted headers, required).
@@ -53,14 +55,21 @@ HISTORY_COLUMNS: dict[str, tuple[str, str, tuple[str, ...], bool]] = {
 
 @dataclass
 class HistoryImport:
-    """The snapshots read from a spreadsheet and the problems found (errors block the import)."""
+    """The snapshots read from a spreadsheet and the problems found (the first ones kept, the
+    rest counted); any error, kept or counted, refuses the whole file."""
 
     snapshots: list[Snapshot] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    problems: ProblemList = field(default_factory=ProblemList)
 
     @property
     def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
+        """The kept errors."""
+        return self.problems.errors
+
+    @property
+    def refused(self) -> bool:
+        """Whether the file has an error (then no snapshot is made)."""
+        return self.problems.error_count > 0
 
 
 def suggested_date(path: str | Path) -> date:
@@ -102,6 +111,12 @@ def _problem(severity: str, file: str, row: int | None, column: str | None, inde
                    message.format(**en))
 
 
+def _add(problems: ProblemList, severity: str, file: str, row: int | None, column: str | None, index: int | None,
+         value: str | None, message: str, /, **params: object) -> None:
+    """Add a ``_problem`` to ``problems``; past the cap it is only counted, never worded."""
+    problems.add(severity, lambda: _problem(severity, file, row, column, index, value, message, **params))
+
+
 def _find_norm_set(text: str, custom: list[NormSet]) -> NormSet | None:
     wanted = normalize(text)
     for norm_set in (*custom, *builtin_norm_sets()):
@@ -128,18 +143,17 @@ def snapshots_from_table(path: str | Path, team: Team, sheet: str | None = None)
         key = known.get(normalize(header))
         if key is None:
             if header:
-                result.problems.append(_problem(WARNING, file, None, header, index, None,
-                                                N_("unknown column; it will not be imported")))
+                _add(result.problems, WARNING, file, None, header, index, None,
+                     N_("unknown column; it will not be imported"))
         elif key in columns:
-            result.problems.append(_problem(ERROR, file, None, header, index, None,
-                                            N_("the column appears twice")))
+            _add(result.problems, ERROR, file, None, header, index, None, N_("the column appears twice"))
         else:
             columns[key] = index
     for key, (da, en, _more, required) in HISTORY_COLUMNS.items():
         if required and key not in columns:
-            result.problems.append(_problem(ERROR, file, None, None, None, None,
-                                            N_("the column \"{header}\" is missing"), header=(da, en)))
-    if result.errors:
+            _add(result.problems, ERROR, file, None, None, None, None, N_("the column \"{header}\" is missing"),
+                 header=(da, en))
+    if result.refused:
         return result
     seen: dict[date, int] = {}
     for row, number in zip(rows, numbers, strict=True):
@@ -147,15 +161,14 @@ def snapshots_from_table(path: str | Path, team: Team, sheet: str | None = None)
         if snapshot is not None:
             result.snapshots.append(snapshot)
     if not rows:
-        result.problems.append(_problem(ERROR, file, None, None, None, None,
-                                        N_("the file has no rows of figures")))
-    if result.errors:
+        _add(result.problems, ERROR, file, None, None, None, None, N_("the file has no rows of figures"))
+    if result.refused:
         result.snapshots = []
     return result
 
 
 def _row_snapshot(row: list[Any], number: int, columns: dict[str, int], headers: list[str], file: str, team: Team,
-                  seen: dict[date, int], problems: list[Problem]) -> Snapshot | None:
+                  seen: dict[date, int], problems: ProblemList) -> Snapshot | None:
     values: dict[str, Any] = {}
     failed = False
 
@@ -164,15 +177,15 @@ def _row_snapshot(row: list[Any], number: int, columns: dict[str, int], headers:
         index = columns.get(key)
         if index is None or is_blank(row[index]):
             if HISTORY_COLUMNS[key][3]:
-                problems.append(_problem(ERROR, file, number, headers[index] if index is not None else None,
-                                         index, None, N_("the cell must be filled in")))
+                _add(problems, ERROR, file, number, headers[index] if index is not None else None, index, None,
+                     N_("the cell must be filled in"))
                 failed = True
             values[key] = None
             return
         try:
             values[key] = parser(row[index])
         except InputError as exc:
-            problems.append(from_input_error(exc, file, number, headers[index], index))
+            problems.add(ERROR, partial(from_input_error, exc, file, number, headers[index], index))
             failed = True
 
     def fte(value: Any) -> float:
@@ -193,22 +206,21 @@ def _row_snapshot(row: list[Any], number: int, columns: dict[str, int], headers:
     day: date = values["date"]
     if day in seen:
         index = columns["date"]
-        problems.append(_problem(ERROR, file, number, headers[index], index, day.isoformat(),
-                                 N_("the date is also in row {row}"), row=seen[day]))
+        _add(problems, ERROR, file, number, headers[index], index, day.isoformat(), N_("the date is also in row {row}"),
+             row=seen[day])
         return None
     seen[day] = number
     if values["fte_needed_max"] > values["fte_needed_min"]:
         index = columns["fte_needed_max"]
-        problems.append(_problem(ERROR, file, number, headers[index], index, str(row[index]),
-                                 N_("FTE needed at max cannot exceed FTE needed at min")))
+        _add(problems, ERROR, file, number, headers[index], index, str(row[index]),
+             N_("FTE needed at max cannot exceed FTE needed at min"))
         return None
     norm_set = None
     if values["norm_set"]:
         norm_set = _find_norm_set(values["norm_set"], team.custom_norm_sets)
         if norm_set is None:
             index = columns["norm_set"]
-            problems.append(_problem(ERROR, file, number, headers[index], index, values["norm_set"],
-                                     N_("unknown norm set")))
+            _add(problems, ERROR, file, number, headers[index], index, values["norm_set"], N_("unknown norm set"))
             return None
     figures = SnapshotFigures(
         staff=values["staff"], cases=values["cases"], available_fte=values["available_fte"],

@@ -1,14 +1,21 @@
 """Problems found while importing: where (file, row as Excel shows it, column) and what, in Danish
-and English. Errors block the import; warnings may be accepted by the user."""
+and English. Errors block the import; warnings may be accepted by the user.
+
+``ProblemList`` keeps the first ``max_import_problems`` (``resources/defaults.json``) and only
+counts the rest, so a file with a bad value in each of 200,000 rows gives a short list and
+"… og 199.988 problemer mere" (``problem_lines``), while still knowing that it holds errors.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
-from sagstal_desktop.core.formatting import format_value
+from sagstal_desktop.core.defaults import defaults
+from sagstal_desktop.core.formatting import format_number, format_value
 from sagstal_desktop.core.validation import InputError
-from sagstal_desktop.i18n import N_, tr
+from sagstal_desktop.i18n import N_, ntr, tr
 
 ERROR, WARNING = "error", "warning"
 
@@ -106,3 +113,70 @@ class ProblemTexts:
     @classmethod
     def severity(cls, severity: str, lang: str = "da") -> str:
         return tr(cls.HEADINGS[severity], lang)
+
+
+def problem_cap() -> int:
+    """How many problems an import keeps (``max_import_problems`` in ``resources/defaults.json``)."""
+    return int(defaults()["max_import_problems"])
+
+
+class ProblemList:
+    """An import's problems in the order found: the first ``cap`` kept, the rest only counted
+    (``more``; ``more_errors`` of them errors, so a file is refused even when its errors come
+    after the cap). Iterates, indexes and sizes like the list of kept problems."""
+
+    def __init__(self, cap: int | None = None) -> None:
+        self.cap = problem_cap() if cap is None else cap
+        self._kept: list[Problem] = []
+        self.more = 0
+        self.more_errors = 0
+
+    def add(self, severity: str, build: Callable[[], Problem]) -> None:
+        """Keep the problem ``build()`` makes, or past the cap only count it (``build`` is not called)."""
+        if len(self._kept) < self.cap:
+            self._kept.append(build())
+        else:
+            self.more += 1
+            self.more_errors += severity == ERROR
+
+    def append(self, problem: Problem) -> None:
+        self.add(problem.severity, lambda: problem)
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self._kept)
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+    def __getitem__(self, index: int) -> Problem:
+        return self._kept[index]
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The kept errors."""
+        return [p for p in self._kept if p.is_error]
+
+    @property
+    def error_count(self) -> int:
+        """Every error found, kept or only counted."""
+        return len(self.errors) + self.more_errors
+
+    @property
+    def total(self) -> int:
+        """Every problem found, kept or only counted."""
+        return len(self._kept) + self.more
+
+
+def more_problems_line(more: int, lang: str = "da") -> str:
+    """"… og 12.345 problemer mere" / "… and 12,345 more problems" ("" for none)."""
+    if not more:
+        return ""
+    return ntr("… and {n} more problem", "… and {n} more problems", more, lang).format(
+        n=format_number(more, 0, lang))
+
+
+def problem_lines(problems: ProblemList, lang: str = "da") -> list[str]:
+    """The kept problems as "fejl: fil, række 3, …: …" lines, then how many more there were."""
+    lines = [f"{ProblemTexts.severity(p.severity, lang)}: {p.message(lang)}" for p in problems]
+    more = more_problems_line(problems.more, lang)
+    return [*lines, more] if more else lines
