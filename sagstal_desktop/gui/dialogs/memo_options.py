@@ -1,5 +1,7 @@
 """The memo options dialog: language, anonymisation, optional sections (the list of every staff
-member, history, scenarios, national figures, references, budget), budget years."""
+member, history, scenarios, national figures, references, budget), budget years. For a team of
+more than ``memo_full_list_max_staff`` staff a note below the list's checkbox says the list
+goes into an appendix."""
 
 from __future__ import annotations
 
@@ -17,15 +19,17 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QSpinBox,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
+from sagstal_desktop.core.formatting import format_date, format_number
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.core.validation import budget_first_year_range
-from sagstal_desktop.gui.dialogs.common import ok_cancel_buttons
-from sagstal_desktop.i18n import _
+from sagstal_desktop.gui.dialogs.common import ok_cancel_buttons, ui_language
+from sagstal_desktop.i18n import _, ngettext
 from sagstal_desktop.report.options import MAX_BUDGET_YEARS, MIN_BUDGET_YEARS, MemoOptions, full_list_max_staff
 
 PURPOSES = ("export", "preview", "print")
@@ -59,16 +63,23 @@ class MemoOptionsDialog(QDialog):
         self.full_list.setObjectName("memoFullList")
         self._full_list_default = len(team.staff) <= limit
         self.full_list.setChecked(self._full_list_default)
+        shown_limit = format_number(limit, 0, ui_language(parent))
         self.full_list.setToolTip(_("Unchecked, the memo sums the staff up (staff per status, cases per area, the "
                                     "most loaded) instead of a row per person. Checked by default for teams of up "
                                     "to {n} staff; for a larger team the list is added as an appendix.").format(
-                                        n=limit))
+                                        n=shown_limit))
+        self.full_list_note: QLabel | None = None  # only for a team above the limit
+        if len(team.staff) > limit:
+            self.full_list_note = QLabel(ngettext("As an appendix: the team has more than {n} staff member",
+                                                  "As an appendix: the team has more than {n} staff",
+                                                  limit).format(n=shown_limit))
+            self.full_list_note.setObjectName("memoFullListNote")
+            self.full_list_note.setWordWrap(True)
 
         self.national = QCheckBox(_("National figures from DS's 2023 survey"))
         self.national.setChecked(True)
         self.references = QCheckBox(_("Caseloads in projects with documented effects"))
         self.references.setChecked(True)
-        from sagstal_desktop.core.formatting import format_date
         from sagstal_desktop.core.history import ordered_snapshots, snapshot_date
         from sagstal_desktop.core.trend import DEFAULT_LAST
 
@@ -114,7 +125,18 @@ class MemoOptionsDialog(QDialog):
         form.addRow("", self.anonymise)
         sections = QGroupBox(_("Optional sections"))
         box = QFormLayout(sections)
-        box.addRow(self.full_list)
+        if self.full_list_note is None:
+            box.addRow(self.full_list)
+        else:
+            style = self.full_list.style()  # the note lines up with the checkbox's text, below it
+            indent = (style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+                      + style.pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing))
+            self.full_list_note.setContentsMargins(indent, 0, 0, 0)
+            full_list_rows = QVBoxLayout()
+            full_list_rows.setSpacing(0)
+            full_list_rows.addWidget(self.full_list)
+            full_list_rows.addWidget(self.full_list_note)
+            box.addRow(full_list_rows)
         box.addRow(self.history)
         box.addRow(_("History from:"), self.history_from)
         if team.scenarios:
