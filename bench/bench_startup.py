@@ -9,11 +9,22 @@ alternate, and the median of the runs is printed for each, with the ratio. The S
 goes through the real entry point (``sagstal_desktop.gui.app.main --demo``) and also reports
 whether pandas, reportlab, openpyxl or pyqtgraph were imported before the first paint.
 
+The paints are timed by wrapping ``paintEvent`` (of the bare window, of Sagstal's frame, and,
+once the contents are made, of the staff table and the chart: contents count as painted when
+both have painted). An earlier version watched every event of the application with a Python
+event filter; that filter alone cost Sagstal's start some 20 ms (a Python call for each of the
+thousands of events while the window is built, and PySide's enum types for the event classes),
+which the program itself never pays.
+
     .venv/bin/python bench/bench_startup.py [--runs 9] [--platform offscreen|xcb] [--compare CHECKOUT]
+
+A third kind, the floor, is a minimal PySide6 window with a 12 x 20 table, a tool bar, five menus
+and a label, and none of Sagstal's code: what any PySide6 program with a table pays.
 
 ``--compare /path/to/other/checkout`` also starts that checkout's Sagstal (its folder first on
 ``PYTHONPATH``) in the same alternation, so a change is measured against the code before it in
-one run (its first paint and its contents painted).
+one run (its first paint and its contents painted). The checkout must have the frame-first
+window (``gui/window_frame.py``, c6cce58 or later).
 """
 
 from __future__ import annotations
@@ -29,56 +40,103 @@ import time
 
 _PROBE = """
 import json, os, sys, time
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 HEAVY = ("pandas", "reportlab", "openpyxl", "pyqtgraph", "numpy", "highspy", "babel")
 seen = {}
 
-def contents_made(window):
-    ready = getattr(window, "is_ready", lambda: True)()  # older checkouts build at once
-    return ready and window.chart_host().chart() is not None
-
-class Paints(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() != QEvent.Type.Paint or not obj.isWidgetType():
-            return False
-        window = obj.window()
-        if not isinstance(window, QMainWindow):
-            return False
-        if not seen:
-            seen.update(painted=time.time(), cpu=time.process_time(), loaded=[m for m in HEAVY if m in sys.modules])
-            if sys.argv[1] == "bare":
-                seen["chart"], seen["chart_cpu"] = seen["painted"], seen["cpu"]
-                done()
-        elif "made" in seen and window.centralWidget() is not None and window.centralWidget().isAncestorOf(obj):
-            # the contents (staff table, chart) made and now painted: the first edit can start
-            seen["chart"], seen["chart_cpu"] = time.time(), time.process_time()
-            done()
-        return False
-
-def wait_for_contents():
-    window = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow)), None)
-    if window is None or not contents_made(window):
-        QTimer.singleShot(1, wait_for_contents)
-        return
-    seen["made"] = time.time()
-    window.centralWidget().update()  # paint what is made (it may have painted before the chart came)
-
 def done():
     print(json.dumps(seen), flush=True)
     os._exit(0)
 
+def first_paint():
+    if not seen:
+        seen.update(painted=time.time(), cpu=time.process_time(), loaded=[m for m in HEAVY if m in sys.modules])
+
+def all_painted():  # the bare window and the floor: the first paint is the whole window
+    first_paint()
+    seen["chart"], seen["chart_cpu"] = seen["painted"], seen["cpu"]
+    done()
+
 app = QApplication(sys.argv[:1])
-probe = Paints()
-app.installEventFilter(probe)
 if sys.argv[1] == "bare":
-    window = QMainWindow()
+    class Bare(QMainWindow):
+        def paintEvent(self, event):
+            super().paintEvent(event)
+            all_painted()
+    window = Bare()
     window.resize(1280, 800)
     window.show()
     app.exec()
+elif sys.argv[1] == "minimal":
+    # the floor for a window with a table: PySide6 alone, none of Sagstal's code
+    from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QLabel, QSplitter, QTableView
+
+    class Model(QAbstractTableModel):
+        def rowCount(self, parent=QModelIndex()):
+            return 12
+
+        def columnCount(self, parent=QModelIndex()):
+            return 20
+
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            return f"{index.row()},{index.column()}" if role == Qt.ItemDataRole.DisplayRole else None
+
+    class Table(QTableView):
+        def paintEvent(self, event):
+            super().paintEvent(event)
+            all_painted()
+
+    window = QMainWindow()
+    window.resize(1280, 800)
+    tools = window.addToolBar("tools")
+    for name in ("Ny", "Åbn", "Gem", "Fortryd", "Gentag", "Notat"):
+        tools.addAction(QAction(name, window))
+    for title in ("Filer", "Rediger", "Vis", "Planlæg", "Hjælp"):
+        menu = window.menuBar().addMenu(title)
+        for k in range(8):
+            menu.addAction(QAction(f"{title} {k}", window))
+    splitter = QSplitter(Qt.Orientation.Vertical)
+    table = Table()
+    table.setModel(Model(table))
+    splitter.addWidget(table)
+    splitter.addWidget(QLabel("12 medarbejdere"))
+    window.setCentralWidget(splitter)
+    window.statusBar().showMessage("Klar")
+    window.show()
+    app.exec()
 else:
-    QTimer.singleShot(0, wait_for_contents)
+    from sagstal_desktop.gui import window_frame
+
+    def contents_painted(name, paint):
+        def wrapped(self, event):
+            paint(self, event)
+            seen.setdefault(name, (time.time(), time.process_time()))
+            if "table_paint" in seen and "chart_paint" in seen:  # the later of the two
+                seen["chart"], seen["chart_cpu"] = max(seen.pop("table_paint"), seen.pop("chart_paint"))
+                done()
+        return wrapped
+
+    def watch_contents():
+        # once the contents are made: time the first paint of the staff table and of the chart
+        from PySide6.QtWidgets import QTableView
+        from sagstal_desktop.gui.widgets.frozen_table import FrozenColumnTable
+        from sagstal_desktop.gui.widgets.load_chart import LoadChart
+        FrozenColumnTable.paintEvent = contents_painted("table_paint", QTableView.paintEvent)
+        LoadChart.paintEvent = contents_painted("chart_paint", LoadChart.paintEvent)
+
+    frame_paint, build = window_frame.FramedWindow.paintEvent, window_frame.FramedWindow._build_pending
+    def paint(self, event):
+        frame_paint(self, event)
+        first_paint()
+    def build_then_watch(self):
+        build(self)
+        watch_contents()
+    window_frame.FramedWindow.paintEvent = paint
+    window_frame.FramedWindow._build_pending = build_then_watch
     from sagstal_desktop.gui.app import main
     main(["--demo"])
 """
@@ -98,7 +156,7 @@ def run_once(kind: str, env: dict[str, str], compare: str | None = None) -> dict
     started = time.time()
     # started from the data folder, not from a checkout: ``python -c`` puts the current folder
     # first on sys.path, which would find this checkout's package even for ``--compare``
-    done = subprocess.run([python, "-c", _PROBE, "bare" if kind == "bare" else "sagstal"], env=env,
+    done = subprocess.run([python, "-c", _PROBE, kind if kind in ("bare", "minimal") else "sagstal"], env=env,
                           capture_output=True, text=True, timeout=120, cwd=os.path.dirname(env["SAGSTAL_DATA_DIR"]))
     line = next((ln for ln in done.stdout.splitlines() if ln.startswith("{")), None)
     if line is None:
@@ -123,7 +181,7 @@ def main() -> None:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         run_once("bare", env)  # warm the file cache once for both
         run_once("sagstal", env)
-        kinds = ["bare", "sagstal"] + (["compare"] if args.compare else [])
+        kinds = ["bare", "minimal", "sagstal"] + (["compare"] if args.compare else [])
         if args.compare:
             run_once("compare", env, args.compare)
         times: dict[str, list[float]] = {kind: [] for kind in kinds}
@@ -154,6 +212,10 @@ def main() -> None:
     print(f"CPU seconds of the process (steadier on a busy machine): bare {bare_cpu * 1000:.0f} ms, Sagstal first "
           f"paint {ours_cpu * 1000:.0f} ms (ratio {ours_cpu / bare_cpu:.2f}), contents {ready_cpu * 1000:.0f} ms "
           f"(ratio {ready_cpu / bare_cpu:.2f})")
+    floor, floor_cpu = statistics.median(chart["minimal"]), statistics.median(cpu["minimal"])
+    print(f"floor: a minimal PySide6 window (12 x 20 table, tool bar, menus, label; no Sagstal code) painted "
+          f"{floor * 1000:.1f} ms (ratio {floor / bare:.2f}), CPU {floor_cpu * 1000:.0f} ms "
+          f"(ratio {floor_cpu / bare_cpu:.2f})")
     if args.compare:
         other, other_cpu = statistics.median(times["compare"]), statistics.median(cpu["compare"])
         other_ready = statistics.median(chart["compare"])

@@ -205,6 +205,29 @@ def test_new_team_dialog_shows_the_chosen_columns_and_the_empty_hint(window, qtb
     assert not window.empty_hint.isVisible()
 
 
+
+def test_the_empty_hint_stays_centred_in_the_table_while_shown(window, qtbot):
+    from sagstal_desktop.core.model import Team
+
+    window.show()
+    qtbot.waitExposed(window)
+    window.files.start_team(Team(), ["sygedagpenge"])
+    hint, viewport = window.empty_hint, window.table.viewport()
+    assert hint.isVisible() and hint.parentWidget() is viewport
+
+    def centred() -> bool:
+        return abs(hint.geometry().center().x() - viewport.rect().center().x()) <= 1
+
+    assert centred()
+    window.resize(window.width() + 300, window.height())
+    qtbot.waitUntil(lambda: viewport.width() > 0 and centred())
+    window.staff.add()  # hidden once the team has staff
+    assert not hint.isVisible()
+    window.document().undo_stack.undo()  # empty again: shown, and it follows the viewport again
+    assert hint.isVisible()
+    window.resize(window.width() - 400, window.height())
+    qtbot.waitUntil(centred)
+
 def test_pasting_into_an_empty_team_adds_the_people(window):
     from sagstal_desktop.core.model import Team
 

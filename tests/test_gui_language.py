@@ -39,7 +39,7 @@ def test_switching_to_danish_translates_menus_headers_and_summary(window):
     english = {"&File", "&Save", "&Undo", "&Open…", "&Edit", "&View", "&Help", "Team &settings…"}
     assert not english & set(menus)
     header = [str(window.model().headerData(c, Qt.Orientation.Horizontal)) for c in range(window.model().columnCount())]
-    assert header[:4] == ["Navn", "Timer pr. uge", "Timer til\nandre opgaver", "Ansat"]  # as in the file (one word)
+    assert header[:4] == ["Navn", "Timer\npr. uge", "Timer til\nandre opgaver", "Ansat"]  # as in the file (one word)
     assert header[4] == "Sygedagpenge\n35-50"
     assert "Fuldtidssagstal" in header and "Status" in header
     model = window.model()

@@ -7,7 +7,7 @@ and return a new set with the same id (ids are stable: files and settings refer 
 
 from __future__ import annotations
 
-import uuid
+import os
 
 from sagstal_desktop.core.norms import NormError, NormSet
 
@@ -18,7 +18,7 @@ def new_set_id(existing: list[NormSet] | tuple[NormSet, ...]) -> str:
     """A fresh id for a team's own set, unique among ``existing`` and the built-in sets."""
     taken = {s.id for s in existing}
     while True:
-        candidate = f"own_{uuid.uuid4().hex[:12]}"
+        candidate = f"own_{os.urandom(6).hex()}"
         if candidate not in taken:
             return candidate
 

@@ -32,7 +32,6 @@ import json
 import os
 import sys
 import threading
-import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -83,7 +82,7 @@ class Document(QObject):
         self._forced_modified = False
         self._generation = 0
         self._autosaved_generation = 0
-        self._session = uuid.uuid4().hex
+        self._session = os.urandom(16).hex()
         self._recovery_lock = threading.Lock()  # one recovery write at a time; discard waits for it
         self._recovery_epoch = 0  # bumped by discard: a write started before it is dropped
         self._writer: threading.Thread | None = None
@@ -349,7 +348,7 @@ def _absolute(path: Path | str | None) -> Path | None:
 
 def _write_private_text(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` via a private temporary file (0600) renamed over it."""
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    tmp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:

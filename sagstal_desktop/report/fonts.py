@@ -129,8 +129,11 @@ def register_fonts() -> FontFiles:
     except (TTFError, OSError):
         files = bundled_fallback()
         register(files)
-    for family, bold in ((REGULAR, BOLD), (COND, COND_BOLD)):
-        for italic in (0, 1):
-            addMapping(family, 0, italic, family)
-            addMapping(family, 1, italic, bold)
+    # the regular face is also the charts' base font, so no drawing falls back on reportlab's
+    # Helvetica, which is not embedded in the PDF
+    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD,
+                                  baseFontFor="graphics")
+    for italic in (0, 1):
+        addMapping(COND, 0, italic, COND)
+        addMapping(COND, 1, italic, COND_BOLD)
     return files

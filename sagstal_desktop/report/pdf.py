@@ -99,6 +99,8 @@ class _Styles:
         self.bullet = ParagraphStyle("bullet", parent=self.body, leftIndent=11, bulletIndent=0, spaceAfter=3)
         self.source = ParagraphStyle("source", fontName=REGULAR, fontSize=8.3, leading=10.8, leftIndent=18,
                                      firstLineIndent=-18, spaceAfter=3)
+        for style in vars(self).values():  # bullets too in the embedded font (reportlab's default is Helvetica)
+            style.bulletFontName = REGULAR
 
 
 def _two_lines(text: str, width: Callable[[str], float] = len) -> str:
@@ -192,7 +194,8 @@ class MemoBuilder:
 
         cls = LongTable if long else Table
         table = cls(data, colWidths=widths, repeatRows=repeat, hAlign="LEFT")
-        table.setStyle(TableStyle(style_cmds))
+        # cells without a FONT command in the embedded font too (reportlab's default is Helvetica)
+        table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), *style_cmds]))
         return table
 
     def grid_style(self, rows: int, header_rows: int = 1, numeric_from: int = 1) -> list:

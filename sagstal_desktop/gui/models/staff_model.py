@@ -95,8 +95,14 @@ def computed_tooltip(key: str, full_time_hours: float, lang: str) -> str:
     return text.format(fth=format_number(full_time_hours, 0, lang))
 
 
-def wrap_header(text: str, width: int = 14) -> str:
-    """A header title on at most two lines, split at the space nearest the middle when long."""
+#: Column titles longer than this wrap onto two lines ("Timer pr. uge" -> "Timer" / "pr. uge"), so
+#: the table's columns stay narrow enough to show the status at 1366 px; a case type's name, which
+#: has its range on a line of its own below it, wraps only when longer than ``CASE_TYPE_WRAP``.
+TITLE_WRAP, CASE_TYPE_WRAP = 10, 14
+
+
+def wrap_header(text: str, width: int = TITLE_WRAP) -> str:
+    """A header title on at most two lines, split at the space nearest the middle when longer than ``width``."""
     if len(text) <= width or " " not in text:
         return text
     middle = len(text) / 2
@@ -287,7 +293,7 @@ class StaffTableModel(QAbstractTableModel):
                 return wrap_header(self.column_title(section))
             norm = self._norm_set.norm_for(case_type)
             shown = format_range(norm.min, norm.max, self._lang) if norm else "–"
-            return f"{wrap_header(case_type_name(case_type, self._lang))}\n{shown}"
+            return f"{wrap_header(case_type_name(case_type, self._lang), CASE_TYPE_WRAP)}\n{shown}"
         if role == Qt.ItemDataRole.ToolTipRole:
             if case_type is not None:
                 return self._case_type_tooltip(case_type)

@@ -29,7 +29,6 @@ class EmptyTableHint(QFrame):
         self.title: QLabel | None = None  # the labels and buttons are made when first shown
         self.text: QLabel | None = None
         self.buttons: dict[Act, QPushButton] = {}
-        window.table.viewport().installEventFilter(self)
         model = window.table.model()
         for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.layoutChanged):
             signal.connect(self.update_visibility)
@@ -79,11 +78,17 @@ class EmptyTableHint(QFrame):
         if empty and self.title is None:
             self._make_contents()
         self.setVisible(empty)
+        # follow the viewport's size only while shown: a Python filter on every event of the
+        # table's viewport would cost each paint and scroll of a team that has staff
+        viewport = self.parentWidget()
         if empty:
+            viewport.installEventFilter(self)
             self._place()
+        else:
+            viewport.removeEventFilter(self)
 
     def _place(self) -> None:
-        area = self._window.table.viewport().rect()
+        area = self.parentWidget().rect()
         width = min(640, max(320, area.width() - 40))
         self.setFixedWidth(width)
         height = self.heightForWidth(width) if self.hasHeightForWidth() else self.sizeHint().height()
