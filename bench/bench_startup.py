@@ -19,7 +19,9 @@ which the program itself never pays.
     .venv/bin/python bench/bench_startup.py [--runs 9] [--platform offscreen|xcb] [--compare CHECKOUT]
 
 A third kind, the floor, is a minimal PySide6 window with a 12 x 20 table, a tool bar, five menus
-and a label, and none of Sagstal's code: what any PySide6 program with a table pays.
+and a label, and none of Sagstal's code: what any PySide6 program with a table pays. A fourth,
+"lean", is the least of Sagstal a window can show: its staff table and load chart over the demo
+team in a QMainWindow, without menus, tool bar, translations, settings or the summary panel.
 
 ``--compare /path/to/other/checkout`` also starts that checkout's Sagstal (its folder first on
 ``PYTHONPATH``) in the same alternation, so a change is measured against the code before it in
@@ -108,6 +110,36 @@ elif sys.argv[1] == "minimal":
     window.statusBar().showMessage("Klar")
     window.show()
     app.exec()
+elif sys.argv[1] == "lean":
+    # the least of Sagstal a window can show: its staff table and load chart over the demo team,
+    # and nothing else (no menus, tool bar, translations, settings, summary panel)
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QSplitter, QTableView
+
+    from sagstal_desktop.core.demo import demo_team
+    from sagstal_desktop.gui.document import Document
+    from sagstal_desktop.gui.models.staff_model import StaffTableModel
+    from sagstal_desktop.gui.widgets.frozen_table import FrozenColumnTable
+    from sagstal_desktop.gui.widgets.load_chart import LoadChart
+
+    class Table(FrozenColumnTable):
+        def paintEvent(self, event):
+            QTableView.paintEvent(self, event)
+            all_painted()
+
+    window = QMainWindow()
+    window.resize(1280, 800)
+    document = Document(demo_team(None), None, demo=True, parent=window)
+    splitter = QSplitter(Qt.Orientation.Vertical)
+    table = Table()
+    table.setModel(StaffTableModel(document, "da", window))
+    chart = LoadChart()
+    chart.show_summary(document.summary, "da", document.norm_set())
+    splitter.addWidget(table)
+    splitter.addWidget(chart)
+    window.setCentralWidget(splitter)
+    window.show()
+    app.exec()
 else:
     from sagstal_desktop.gui import window_frame
 
@@ -156,7 +188,7 @@ def run_once(kind: str, env: dict[str, str], compare: str | None = None) -> dict
     started = time.time()
     # started from the data folder, not from a checkout: ``python -c`` puts the current folder
     # first on sys.path, which would find this checkout's package even for ``--compare``
-    done = subprocess.run([python, "-c", _PROBE, kind if kind in ("bare", "minimal") else "sagstal"], env=env,
+    done = subprocess.run([python, "-c", _PROBE, kind if kind in ("bare", "minimal", "lean") else "sagstal"], env=env,
                           capture_output=True, text=True, timeout=120, cwd=os.path.dirname(env["SAGSTAL_DATA_DIR"]))
     line = next((ln for ln in done.stdout.splitlines() if ln.startswith("{")), None)
     if line is None:
@@ -181,7 +213,7 @@ def main() -> None:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         run_once("bare", env)  # warm the file cache once for both
         run_once("sagstal", env)
-        kinds = ["bare", "minimal", "sagstal"] + (["compare"] if args.compare else [])
+        kinds = ["bare", "minimal", "lean", "sagstal"] + (["compare"] if args.compare else [])
         if args.compare:
             run_once("compare", env, args.compare)
         times: dict[str, list[float]] = {kind: [] for kind in kinds}
@@ -216,6 +248,10 @@ def main() -> None:
     print(f"floor: a minimal PySide6 window (12 x 20 table, tool bar, menus, label; no Sagstal code) painted "
           f"{floor * 1000:.1f} ms (ratio {floor / bare:.2f}), CPU {floor_cpu * 1000:.0f} ms "
           f"(ratio {floor_cpu / bare_cpu:.2f})")
+    lean, lean_cpu = statistics.median(chart["lean"]), statistics.median(cpu["lean"])
+    print(f"Sagstal's staff table and load chart alone (demo team; no menus, tool bar, translations or summary) "
+          f"painted {lean * 1000:.1f} ms (ratio {lean / bare:.2f}), CPU {lean_cpu * 1000:.0f} ms "
+          f"(ratio {lean_cpu / bare_cpu:.2f})")
     if args.compare:
         other, other_cpu = statistics.median(times["compare"]), statistics.median(cpu["compare"])
         other_ready = statistics.median(chart["compare"])
