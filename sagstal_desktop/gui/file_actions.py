@@ -25,6 +25,16 @@ FILE_SUFFIX = ".sagstal"
 SAVE_PROGRESS_AFTER_MS = 200
 
 
+def ask_save_path(parent: QWidget | None, title: str, suggested: Path | str, file_filter: str,
+                  suffix: str) -> Path | None:
+    """The save dialog; the chosen path with ``suffix`` added when the name lacks it, or None."""
+    chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
+    if not chosen:
+        return None
+    path = Path(chosen)
+    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+
 class FileActions:
     """Opening and saving the window's document, and the recent-files list."""
 
@@ -103,14 +113,8 @@ class FileActions:
 
     def save_as(self) -> bool:
         suggested = self._start_folder() / ((self._document.team.info.team_name or _("team")) + FILE_SUFFIX)
-        chosen, _unused = QFileDialog.getSaveFileName(self._window, _("Save team as"), str(suggested),
-                                                self._file_filter())
-        if not chosen:
-            return False
-        path = Path(chosen)
-        if path.suffix.lower() != FILE_SUFFIX:
-            path = path.with_name(path.name + FILE_SUFFIX)
-        return self._save_to(path)
+        path = ask_save_path(self._window, _("Save team as"), suggested, self._file_filter(), FILE_SUFFIX)
+        return False if path is None else self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
         """Write the team to ``path`` in a worker thread (a copy taken here), with progress for a

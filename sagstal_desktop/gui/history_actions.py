@@ -49,12 +49,9 @@ def ask_open_path(window: Any, title: str, file_filter: str) -> Path | None:
 
 
 def ask_save_path(window: Any, suggested: Path) -> Path | None:
-    name, _filter = QFileDialog.getSaveFileName(window, _("Export history"), str(suggested),
-                                          _("Excel workbooks (*.xlsx)"))
-    if not name:
-        return None
-    path = Path(name)
-    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
+    from sagstal_desktop.gui.file_actions import ask_save_path as ask
+
+    return ask(window, _("Export history"), suggested, _("Excel workbooks (*.xlsx)"), ".xlsx")
 
 
 def ask_date(window: Any, file_name: str, suggested: date) -> tuple[date, str] | None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog
 
 from sagstal_desktop.i18n import _, ngettext, tr
 from sagstal_desktop.report.options import MemoOptions
@@ -38,12 +38,9 @@ def ask_options(window: Any, purpose: str) -> MemoOptions | None:
 
 
 def ask_save_path(window: Any, suggested: Path) -> Path | None:
-    name, _filter = QFileDialog.getSaveFileName(window, _("Export memo"), str(suggested),
-                                                _("PDF files (*.pdf)"))
-    if not name:
-        return None
-    path = Path(name)
-    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+    from sagstal_desktop.gui.file_actions import ask_save_path as ask
+
+    return ask(window, _("Export memo"), suggested, _("PDF files (*.pdf)"), ".pdf")
 
 
 def ask_printer(window: Any, page_count: int):

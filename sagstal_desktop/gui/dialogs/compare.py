@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -173,11 +172,11 @@ class CompareDialog(QDialog):
         export_xlsx(self.comparison, path, self._lang)
 
     def _export_clicked(self) -> None:
-        name, _selected = QFileDialog.getSaveFileName(self, _("Export to Excel"),
-                                                      _("comparison") + ".xlsx", _("Excel (*.xlsx)"))
-        if not name:
+        from sagstal_desktop.gui.file_actions import ask_save_path
+
+        path = ask_save_path(self, _("Export to Excel"), _("comparison") + ".xlsx", _("Excel (*.xlsx)"), ".xlsx")
+        if path is None:
             return
-        path = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
         try:
             self.export(path)
         except OSError as exc:
