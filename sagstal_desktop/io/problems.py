@@ -123,7 +123,7 @@ def problem_cap() -> int:
 class ProblemList:
     """An import's problems in the order found: the first ``cap`` kept, the rest only counted
     (``more``; ``more_errors`` of them errors, so a file is refused even when its errors come
-    after the cap). Iterates, indexes and sizes like the list of kept problems."""
+    after the cap). Iterates and sizes like the list of kept problems."""
 
     def __init__(self, cap: int | None = None) -> None:
         self.cap = problem_cap() if cap is None else cap
@@ -139,17 +139,11 @@ class ProblemList:
             self.more += 1
             self.more_errors += severity == ERROR
 
-    def append(self, problem: Problem) -> None:
-        self.add(problem.severity, lambda: problem)
-
     def __iter__(self) -> Iterator[Problem]:
         return iter(self._kept)
 
     def __len__(self) -> int:
         return len(self._kept)
-
-    def __getitem__(self, index: int) -> Problem:
-        return self._kept[index]
 
     @property
     def errors(self) -> list[Problem]:
