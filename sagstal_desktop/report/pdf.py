@@ -18,6 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sagstal_desktop import __version__
+from sagstal_desktop.core.anonymise import anonymised_title
 from sagstal_desktop.core.defaults import default_source
 from sagstal_desktop.core.formatting import format_dkk, format_number, format_percent, format_range, format_timestamp
 from sagstal_desktop.core.load import Status, TeamSummary, summarize
@@ -736,8 +737,19 @@ class MemoBuilder:
 
     def story(self, progress: Progress | None = None) -> list:
         lang, opts, sm = self.lang, self.options, self.summary
+        appendix: list = []
+        if opts.anonymise:  # per person only what cannot be traced back (core.anonymise)
+            from sagstal_desktop.report.anonymous_section import band_section, list_sections
+
+            anonymous = content.anonymous_rows(sm, lang)  # labels drawn for this memo alone
+            story = self.header() + self.summary_section() + band_section(self, anonymous)
+            main, appendix = list_sections(self, anonymous)
+            story += main
+            if progress:
+                progress(0.3)
+            return self._later_sections(story) + appendix
         columns, widths = self.staff_columns()
-        rows = content.staff_rows(self.team, sm, columns, lang, opts.anonymise)
+        rows = content.staff_rows(self.team, sm, columns, lang)
         if progress:
             progress(0.1)
         story = self.header() + self.summary_section()
@@ -745,7 +757,6 @@ class MemoBuilder:
         if progress:
             progress(0.2)
         everyone = opts.list_everyone(sm.staff_count)
-        appendix: list = []
         if everyone and sm.staff_count <= full_list_max_staff():
             story += self.staff_section(rows, columns, widths)
         else:  # a large team (or the list left out): an overview, the full list as the appendix
@@ -756,6 +767,12 @@ class MemoBuilder:
                 appendix = appendix_section(self, rows, columns, widths)
         if progress:
             progress(0.3)
+        return self._later_sections(story) + appendix
+
+    def _later_sections(self, story: list) -> list:
+        """The sections after the staff: history, scenarios, national figures, budget, other
+        projects, method and sources."""
+        opts = self.options
         if opts.include_history:
             from sagstal_desktop.report.history_section import history_section
 
@@ -772,7 +789,7 @@ class MemoBuilder:
             story += self.references_section()
         story += self.method_section()
         story += self.sources_section()
-        return story + appendix
+        return story
 
 
 def _canvas_class(footer_left: str, page_of: str, running_head: str):
@@ -831,6 +848,8 @@ def build_pdf(team: Team, target, options: MemoOptions, summary: TeamSummary, no
     when = format_timestamp(generated, options.lang)
     team_name = " – ".join(x for x in (team.info.municipality, team.info.team_name) if x)
     title = f"{t['title']} – {team_name}" if team_name else t["title"]
+    if options.anonymise:  # the title says what the reader holds (issue 20)
+        title = anonymised_title(title, options.lang)
     estimated = 4 + (summary.staff_count / 48 if options.list_everyone(summary.staff_count) else 2)
     pages = [0]
 

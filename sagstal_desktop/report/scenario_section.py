@@ -10,7 +10,6 @@ options choose some (``MemoOptions.scenarios``).
 
 from __future__ import annotations
 
-from sagstal_desktop.core.anonymise import anonymous_labels
 from sagstal_desktop.core.comparison import Comparison, compare
 from sagstal_desktop.core.formatting import format_dkk
 from sagstal_desktop.core.model import Team
@@ -75,18 +74,15 @@ def scenario_section(builder: MemoBuilder) -> list:
     t = scenario_texts(lang)
     anonymise = builder.options.anonymise
     titles = list(result.names)
-    name_of = None
-    if anonymise:
+    if anonymise:  # scenario names may hold names; the sentences name nobody (core.anonymise)
         titles[1:] = [t["scenario"].format(n=i) for i in range(1, len(titles))]
-        labels = anonymous_labels([m.id for m in team.staff], lang, team.settings.anonymise_salt)
-        name_of = lambda member_id: labels.get(member_id, "–")  # noqa: E731
     n = len(titles) - 1
     intro = [ntr(*_INTRO, n, lang).format(n=n, date=long_date(result.as_of, lang)), t["derived"]]
     if len({r.norm_set.kind if r.norm_set.kind in ("ds", "survey") else "custom" for r in result.results}) > 1:
         intro.append(t["mixed"])
     out = [builder.para(esc(t["h_scenarios"]), s.h2), builder.para(esc(" ".join(intro)))]
     for title, name in zip(titles[1:], result.names[1:], strict=True):
-        sentence = describe(find(team, name), team, lang, name_of)
+        sentence = describe(find(team, name), team, lang, anonymous=anonymise)
         p = builder.para(f"<b>{esc(title)}:</b> {esc(sentence)}", s.bullet)
         p.bulletText = "•"
         out.append(p)

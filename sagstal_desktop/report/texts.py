@@ -31,9 +31,9 @@ TEXTS: dict[str, str] = {
     "role_team_leader": N_("Team leader"),
     "role_tr": N_("Union representative (TR)"),
     "role_other": N_("Other"),
-    "anonymised_note": N_("Staff are anonymised (Staff member A, B, … in an order unrelated to names or the "
-                          "team's order); individual hours, FTE caseloads, start dates and newcomer status are "
-                          "left out, and the table is sorted by load."),
+    "anonymised_note": N_("Staff are anonymised for readers who know the team: labels (Staff member A, B, …) "
+                          "are drawn afresh for this memo; per person only the load band and the status are "
+                          "shown, no cases, hours, FTE, start dates or newcomer status; scenarios name no one."),
     "h_summary": N_("Summary"),
     "conclusion_over": N_("{over} of {computable} staff hold more cases than <max> for their casework hours."),
     "conclusion_none_over": N_("None of the {computable} staff holds more cases than <max> for their casework "
