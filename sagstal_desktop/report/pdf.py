@@ -322,8 +322,18 @@ class MemoBuilder:
                 cmds.append(("SPAN", (1, row), (3, row)))
         col = (FRAME_W - mm(62)) / 3
         out.append(self.table(data, [mm(62), col, col, col], cmds))
-        out += self.source_line(*{n.source for n in self.team_norms()})
+        derived = t["derived_summary"].format(fth=self.num(sm.full_time_hours, 0))
+        out.append(self.para(esc(derived), s.small))
+        out += self.derived_source_line()
         return out
+
+    def derived_source_line(self) -> list:
+        """"Kilde: Sagstals beregning på teamets egne tal … og intervallerne i <set> [1]": a figure
+        derived from the team's figures and the set's ranges is Sagstal's, not the set's source's."""
+        refs = self.cite.ref(*{n.source for n in self.team_norms()})
+        text = self.t["derived_source"].format(date=long_date(self.summary.as_of, self.lang),
+                                               norm_set=self.norm_set.name(self.lang), refs=refs)
+        return [self.para(esc(" ".join(text.split()).replace(" .", ".")), self.styles.small)]
 
     def team_norms(self):
         return [n for t in content.team_case_types(self.summary) if (n := self.norm_set.norm_for(t)) is not None]
@@ -520,7 +530,7 @@ class MemoBuilder:
         note = t["staff_note"].format(fth=num(sm.full_time_hours, 0), newcomer=newcomer)
         if any(row.uncovered_cases for row in rows):
             note += " " + t["staff_note_unmeasured"]
-        return [self.para(esc(note), self.styles.small), *self.source_line(*{n.source for n in self.team_norms()})]
+        return [self.para(esc(note), self.styles.small), *self.derived_source_line()]
 
     def staff_section(self, rows: list[content.StaffRow], columns: content.CaseColumns, widths: list[float]) -> list:
         table = self.staff_table(rows, columns, widths)
@@ -679,7 +689,7 @@ class MemoBuilder:
             esc(t["m_norm_set"].format(name=ns.name(self.lang), description=description)) + " "
             + self.cite.ref(ns.source) + " " + esc(kind_note(ns, self.lang)),
             esc(t["m_full_time"].format(fth=fth)) + " " + self.cite.ref(ns.full_time_hours_source or ns.source),
-            esc(t["m_capacity"].format(fth=fth)),
+            esc(t["m_capacity"].format(fth=fth)) + " " + self.cite.ref(default_source("newcomer_months")),
             esc(t["m_pro_rata"]) + " " + self.cite.ref(default_source("newcomer_months")),
             esc(t["m_newcomer"].format(reduction=self.pct(settings.newcomer_reduction),
                                         months=settings.newcomer_months))
@@ -691,7 +701,8 @@ class MemoBuilder:
         ]
         if self.options.include_national:
             items.append(esc(t["m_national"]) + " " + self.cite.ref(survey_2023().source))
-        items.append(esc(t["m_fleksjob"]) + " " + self.cite.ref(survey_2023().areas["fleksjob"].source))
+        if self._fleksjob_remark_applies():
+            items.append(esc(t["m_fleksjob"]) + " " + self.cite.ref(survey_2023().areas["fleksjob"].source))
         if sm.cost_per_fte is not None:
             src = settings.cost_source.strip()
             items.append(esc(t["m_cost"].format(cost=format_dkk(sm.cost_per_fte, self.lang),
@@ -727,6 +738,16 @@ class MemoBuilder:
         cmds.append(("ALIGN", (3, 1), (3, -1), "LEFT"))
         out += [self.para(esc(t["h_norms"]), s.h3), self.table(data, widths, cmds)]
         return out
+
+    def _fleksjob_remark_applies(self) -> bool:
+        """The remark that flexi-jobs had no DS range of their own is true of DS's ranges at the
+        2023 survey only: printed for a DS set that gives flexi-jobs no figure of its own, and a
+        team that holds flexi-job cases (not for DS's newer overview, which has one)."""
+        from sagstal_desktop.core.wording import kind_of
+
+        norm = self.norm_set.norm_for("fleksjob")
+        holds = content.team_counts(self.summary).get("fleksjob", 0) > 0
+        return holds and kind_of(self.norm_set) == "ds" and norm is not None and norm.inherited
 
     def sources_section(self) -> list:
         s = self.styles

@@ -30,7 +30,11 @@ TEXTS: dict[str, str] = {
     "scenario": N_("Scenario {n}"),
     "source": N_("Source: Sagstal's own calculation on each variant's assumptions. Shortfall = FTE needed minus "
                  "available casework FTE (negative: a surplus); yearly cost = the shortfall at the team's cost per "
-                 "FTE."),
+                 "FTE (0 for a surplus)."),
+    "target_source": N_("Target caseload (Sagstal's calculation, as in the City of Copenhagen's budget case): FTE "
+                        "needed at the target = the variant's cases / the target; extra FTE = that minus the cases / "
+                        "the variant's average full-time caseload (negative: a surplus); yearly cost = the extra FTE "
+                        "at the team's cost per FTE (0 for a surplus)."),
 }
 _INTRO = Nn_("The current team compared with {n} scenario on {date}.",
              "The current team compared with {n} scenarios on {date}.")
@@ -87,8 +91,11 @@ def scenario_section(builder: MemoBuilder) -> list:
         p.bulletText = "•"
         out.append(p)
     chart = scenario_chart(titles, list(result.figures), result.labels, FRAME_W, lang)
+    source = t["source"]
+    if any(f["target_fte"] is not None for f in result.figures):
+        source += " " + t["target_source"]
     return [KeepTogether(out), KeepTogether([_table(builder, result, titles), Spacer(1, 6), chart]),
-            builder.para(esc(t["source"]), s.small)]
+            builder.para(esc(source), s.small)]
 
 
 def cell_text(key: str, value: object, lang: str) -> str:
@@ -99,7 +106,7 @@ def cell_text(key: str, value: object, lang: str) -> str:
         return "–"
     if key == "norm_set":
         return str(value)
-    if key == "yearly_cost":
+    if key in ("yearly_cost", "target_yearly_cost"):
         return format_dkk(float(value), lang)
     if key == "over_count":
         return str(value)
@@ -115,6 +122,8 @@ def _table(builder: MemoBuilder, result: Comparison, titles: list[str]):
     rows = list(ROWS)
     if any(f["cases_without_caseworker"] for f in result.figures):
         rows.append("cases_without_caseworker")
+    if any(f["target_fte"] is not None for f in result.figures):  # the target scenario's own result
+        rows += ["target_fte", "target_extra_fte", "target_yearly_cost"]
     data = [[builder.para("", s.head), *(builder.para(esc(title), s.head_r) for title in titles)]]
     for key in rows:
         data.append([builder.para(esc(result.labels[key]), s.cell),
