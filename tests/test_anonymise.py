@@ -102,7 +102,8 @@ def test_below_k_staff_the_memo_and_export_give_team_figures_only(tmp_path):
     assert "%" in text and "under 80 %" not in text and "80–100 %" not in text
     target = tmp_path / "lille.csv"
     export_csv(team, target, "da", TODAY, anonymise=True)
-    rows = list(csv.reader(open(target, encoding="utf-8-sig", newline=""), delimiter=";"))
+    with open(target, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh, delimiter=";"))
     assert len(rows) == 2 and rows[1][0].startswith("Færre end 5 medarbejdere med en belastning")
 
 
