@@ -167,3 +167,52 @@ def test_cli_and_window_export_anonymised(qapp, qtbot, demo, monkeypatch, tmp_pa
     from sagstal_desktop.gui.actions import Act
 
     assert Act.EXPORT_SHEET_ANONYMISED in win.actions.actions
+
+
+def test_anonymised_files_say_so_in_their_default_names(qapp, qtbot, demo, monkeypatch):
+    """Issue 20: "… (anonymiseret)" in the default file name of the memo and the spreadsheet."""
+    from test_gui_wording import _window
+
+    from sagstal_desktop.gui import import_actions, memo_actions
+    from sagstal_desktop.report.options import MemoOptions
+
+    win = _window(qapp, qtbot, demo, monkeypatch, lang="da")
+    named = memo_actions.suggested_name(win, MemoOptions(anonymise=True, lang="da"))
+    assert named.name.endswith("(anonymiseret).pdf") and named.name.startswith("Sagstal-notat")
+    assert "anonym" not in memo_actions.suggested_name(win, MemoOptions(lang="da")).name
+    asked = []
+    monkeypatch.setattr(import_actions, "_ask_save", lambda w, title, name: asked.append(name))
+    import_actions.export_spreadsheet_anonymised(win)
+    assert asked == [f"{demo.info.team_name} (anonymiseret).xlsx"]
+
+
+def test_compare_workbook_anonymised(tmp_path, capsys):
+    import openpyxl
+    from conftest import run_cli
+
+    from sagstal_desktop.core import scenarios as sc
+    from sagstal_desktop.core.scenario_model import Absence
+    from sagstal_desktop.io.document import save_team
+
+    team = alphabetical_team()
+    leave = sc.derive(team, "Birgits sygefravær")
+    sc.set_absence(leave, Absence(team.staff[1].id, "sick", date(2026, 11, 1), date(2027, 1, 31)))
+    team.scenarios.append(leave)
+    path = tmp_path / "hold.sagstal"
+    save_team(team, path)
+    out = tmp_path / "sammenligning.xlsx"
+    code, _out, err = run_cli(capsys, "compare", str(path), "--as-of", "22.11.2026", "-o", str(out), "--anonymise")
+    assert code == 0, err
+    book = openpyxl.load_workbook(out)
+    cells = " ".join(str(c) for ws in book.worksheets for r in ws.iter_rows(values_only=True) for c in r)
+    for member in team.staff:
+        assert member.name not in cells
+    assert "Birgit" not in cells and "Scenarie 1" in cells
+    assert [ws.title for ws in book.worksheets] == ["Sammenligning", "Belastningsintervaller"]
+    bands = {r[0]: r[1:] for r in book.worksheets[1].iter_rows(values_only=True)}
+    band_rows = [v for k, v in bands.items() if re.fullmatch(r"(under|over) \d+ %|\d+–\d+ %", str(k))]
+    assert len(band_rows) == 4 and sum(v[0] for v in band_rows) == len(NAMES)  # the current team, by band
+    assert bands[next(k for k in bands if str(k).startswith("Ingen belastning"))] == (0, 1)  # Birgit away
+    refused = tmp_path / "ikke.xlsx"
+    code, _out, err = run_cli(capsys, "compare", str(path), "--anonymise", "--json")
+    assert code == 2 and "--anonymise" in err and not refused.exists()

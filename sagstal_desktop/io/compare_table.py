@@ -48,6 +48,7 @@ def persons_frame(comparison: Comparison, lang: str = "da") -> pandas.DataFrame:
 
 _SCENARIO = N_("Scenario {n}")
 _BAND_SHEET = N_("Staff per load band")
+_BAND_SHEET_NAME = N_("Load bands")  # a sheet's name has at most 31 characters
 _NO_LOAD = N_("No load (absent, no casework hours, or no case with a norm)")
 _TOO_FEW = N_("Fewer than {k} staff with a load: no figures per load band.")
 
@@ -92,7 +93,7 @@ def export_xlsx(comparison: Comparison, path: str | os.PathLike[str], lang: str 
         if anonymise:
             figures.columns = anonymous_names(comparison, lang)
             figures.to_excel(writer, sheet_name=first)
-            bands_frame(comparison, lang).to_excel(writer, sheet_name=tr(_BAND_SHEET, lang)[:31])
+            bands_frame(comparison, lang).to_excel(writer, sheet_name=tr(_BAND_SHEET_NAME, lang))
             return
         figures.to_excel(writer, sheet_name=first)
         persons_frame(comparison, lang).round(1).to_excel(writer, sheet_name=second)
