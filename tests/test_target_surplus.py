@@ -5,7 +5,6 @@ summary, in ``compare`` (table, workbook, --json) and in the memo."""
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
 
 import openpyxl
