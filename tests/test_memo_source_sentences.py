@@ -113,6 +113,7 @@ def test_each_source_sentence_says_what_its_seed_says(pin, memo_text):
 
 def test_no_memo_claims_only_jobfirst_and_ips(memo_text):
     assert "Kun JobFirst" not in memo_text and "som DS anbefaler" not in memo_text
+    assert "Dokumenteret effekt" not in memo_text and "Positiv effekt ifølge kilden (blandt andre)" in memo_text
 
 
 def test_the_fleksjob_remark_only_where_it_applies(demo, tmp_path):

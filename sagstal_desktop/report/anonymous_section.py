@@ -94,7 +94,8 @@ def list_table(builder: MemoBuilder, rows: list[content.AnonymousRow]):
     data = [[t["col_label"], t["col_band"], t["col_status"]]]
     cmds = [*builder.grid_style(len(rows) + 1),
             ("FONT", (0, 0), (-1, 0), s.head.fontName, s.head.fontSize, s.head.leading),
-            ("TEXTCOLOR", (0, 0), (-1, 0), s.head.textColor), ("ALIGN", (1, 0), (1, -1), "RIGHT")]
+            ("TEXTCOLOR", (0, 0), (-1, 0), s.head.textColor), ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+            ("ALIGN", (2, 0), (2, -1), "LEFT"), ("LEFTPADDING", (2, 0), (2, -1), 12)]
     colours = {status: HexColor(colour) for status, colour in STATUS_TEXT.items()}
     for i, row in enumerate(rows, start=1):
         data.append([row.label, row.band_text, content.status_text(row.status, builder.lang, builder.norm_set)])

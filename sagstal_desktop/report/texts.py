@@ -115,7 +115,7 @@ TEXTS: dict[str, str] = {
     "ref_intro": N_("Among others, the source names {documented} as projects that limited caseloads and achieved "
                     "a positive effect. {ongoing} are ongoing projects that the source names for their limited "
                     "caseloads; it reports no effect of them."),
-    "ref_group_documented": N_("Documented effect"),
+    "ref_group_documented": N_("Positive effect reported by the source (among others)"),
     "ref_group_ongoing": N_("Ongoing projects"),
     "and": N_("and"),
     "ref_project": N_("Project"),
