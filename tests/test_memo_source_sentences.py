@@ -140,3 +140,4 @@ def test_derived_figures_are_labelled_as_sagstals_calculation(memo_text):
     assert "Sagstals beregning: årsværk der skal til ved DS' maksimum / årsværk der skal til ved DS' minimum" \
         in memo_text
     assert str(TODAY.day) + ". november" in summary
+    assert "Sagstals beregning: udgiften til at dække teamets mangel på årsværk" in memo_text  # the budget

@@ -99,9 +99,10 @@ TEXTS: dict[str, str] = {
     "nat_overall": N_("Across all areas {within} of {answers} answers were within DS's recommended caseloads "
                       "({pct}; {pct_2019} in 2019)."),
     "h_budget": N_("Budget"),
-    "budget_intro": N_("The cost of closing the team's shortfall of FTE at a cost per FTE of "
-                       "{cost}{cost_source}. Amounts are at the price level of the cost per FTE. The rows are "
-                       "alternatives and are not to be added up."),
+    "budget_intro": N_("Sagstal's calculation: the cost of closing the team's shortfall of FTE (above) at a cost "
+                       "per FTE of {cost}{cost_source}, the shortfall × the cost per FTE in DKK 1,000 a year. "
+                       "Amounts are at the price level of the cost per FTE. The rows are alternatives and are not "
+                       "to be added up."),
     "budget_cost_source": N_(" ({source})"),
     "budget_unit": N_("DKK 1,000"),
     "budget_row": N_("Staffing at {level} (+{fte} FTE)"),
