@@ -132,7 +132,7 @@ def test_derived_figures_are_labelled_as_sagstals_calculation(memo_text):
     summary = memo_text[memo_text.index("Sammenfatning"):memo_text.index("Belastning pr. medarbejder")]
     assert "Sagstals beregning: årsværk der skal til = teamets sager af hver sagstype / DS' maksimum" in summary
     assert "mangel = årsværk der skal til − årsværk til sagsbehandling (negativ: overskud)" in summary
-    assert "årlig udgift = manglen × udgiften pr. årsværk (0 ved overskud)" in summary
+    assert "Årlig udgift = manglen × udgiften pr. årsværk (0 ved overskud)." in summary
     assert re.search(r"Kilde: Sagstals beregning på teamets egne tal \(sager og timer pr. medarbejder pr. "
                      r"22\. november 2026\) og intervallerne i [^\[]+\[\d", summary)
     staff_note = memo_text[memo_text.index("Belastning: sagsstammen i procent"):]

@@ -323,6 +323,8 @@ class MemoBuilder:
         col = (FRAME_W - mm(62)) / 3
         out.append(self.table(data, [mm(62), col, col, col], cmds))
         derived = t["derived_summary"].format(fth=self.num(sm.full_time_hours, 0))
+        if sm.cost_per_fte is not None:
+            derived += " " + t["derived_cost"]
         out.append(self.para(esc(derived), s.small))
         out += self.derived_source_line()
         return out
