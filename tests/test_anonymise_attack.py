@@ -10,7 +10,9 @@ exact percentage to its printed precision, or a band). A person is singled out w
 consistent with their capacity are fewer than all rows with a load. The attack also reads the
 scenario section for a label beside an absence or for someone's hours, looks for the only row
 holding the specialist's type of cases, and tries to link labels across two outputs made from
-the same file (the same label beside the same row). Every attack must find nothing.
+the same file (the same label beside the same row). The anonymised comparison workbook must hold no
+name (the generated scenario is named after the person on leave) and no row per person. Every
+attack must find nothing.
 """
 
 from __future__ import annotations
@@ -252,7 +254,19 @@ def outputs(team: Team, tmp_path, tag: str) -> dict[str, list[Row] | str]:
     cells = [[c.value for c in r] for r in book.worksheets[0].iter_rows()]
     xlsx_text = "\n".join(" ".join(str(v) for v in r if v is not None)
                           for ws in book.worksheets for r in ws.iter_rows(values_only=True))
-    return {"memo_text": text, "memo": staff_table_rows(rows_from_memo(text)),
+    from sagstal_desktop.core.comparison import compare
+    from sagstal_desktop.io.compare_table import export_xlsx as export_comparison
+
+    comparison_path = tmp_path / f"{tag}-sammenligning.xlsx"
+    comparison = compare(team, None, AS_OF, "da")
+    try:
+        export_comparison(comparison, comparison_path, "da", anonymise=True)
+    except TypeError:  # before issue 20 the comparison had no anonymised form: the reader gets the only one
+        export_comparison(comparison, comparison_path, "da")
+    comparison_text = "\n".join(" ".join(str(v) for v in r if v is not None)
+                                 for ws in openpyxl.load_workbook(comparison_path).worksheets
+                                 for r in ws.iter_rows(values_only=True))
+    return {"memo_text": text, "memo": staff_table_rows(rows_from_memo(text)), "comparison_text": comparison_text,
             "csv_text": "\n".join(";".join(r) for r in table), "csv": rows_from_table(table[0], table[1:]),
             "xlsx_text": xlsx_text, "xlsx": rows_from_table([str(h) for h in cells[0]], cells[1:])}
 
@@ -268,6 +282,9 @@ def test_a_reader_who_knows_the_team_recovers_nothing(seed, tmp_path):
         found += [f"{kind}: {x}" for x in singled_out(rows, known)]
         found += [f"{kind}: {x}" for x in specialist_rows(rows, known, team)]
         found += [f"{kind}: {x}" for x in direct_leaks(one[f"{kind}_text"], team)]
+    found += [f"comparison: {x}" for x in direct_leaks(one["comparison_text"], team)]
+    if LABEL.search(one["comparison_text"]):
+        found.append("comparison: a row per person")
     labels = {r.label for r in one["memo"]}
     every_label = labels | {f"Medarbejder {c}" for c in "ABCDEFGHIJKL"}
     found += [f"memo: {x}" for x in scenario_leaks(one["memo_text"], every_label)]
