@@ -166,7 +166,8 @@ TEXTS: dict[str, str] = {
                          "member, as of {date}) and the ranges of {norm_set} {refs}."),
     "derived_summary": N_("Sagstal's calculation: FTE needed = the team's cases of each type / <max> for the type, "
                           "summed (likewise at <mid> and <min>); shortfall = FTE needed − available casework FTE "
-                          "(negative: a surplus); <range> for the team's cases = the team's cases / FTE needed at <min> and at <max>; "
+                          "(negative: a surplus); <range> for the team's cases = the team's cases / FTE needed at "
+                          "<min> and at <max>; "
                           "average FTE caseload = the team's cases × {fth} / casework hours."),
     "derived_cost": N_("Yearly cost = the shortfall × the cost per FTE (0 for a surplus)."),
     "footer_generated": N_("Generated {when} by Sagstal {version}"),
