@@ -216,3 +216,25 @@ def test_compare_workbook_anonymised(tmp_path, capsys):
     refused = tmp_path / "ikke.xlsx"
     code, _out, err = run_cli(capsys, "compare", str(path), "--anonymise", "--json")
     assert code == 2 and "--anonymise" in err and not refused.exists()
+
+
+def test_anonymous_scenario_sentences_count_at_team_level():
+    """Issue 20: no label, date, reason or hours beside an absence; changes counted, not described."""
+    from sagstal_desktop.core import scenarios as sc
+    from sagstal_desktop.core.scenario_describe import describe
+    from sagstal_desktop.core.scenario_model import Absence
+
+    team = alphabetical_team()
+    leave = sc.derive(team, "Orlov og ledig stilling")
+    sc.set_absence(leave, Absence(team.staff[1].id, "sick", date(2026, 12, 6), date(2027, 3, 6)))
+    sc.set_absence(leave, Absence(team.staff[4].id, "vacant"))
+    hours = sc.derive(team, "Timer")
+    sc.set_hours(hours, team, team.staff[2].id, weekly_hours=32.5, other_hours=11.5)
+    removed = sc.derive(team, "Nedlagt")
+    sc.remove_position(removed, team, team.staff[0].id)
+    assert describe(leave, team, "da", anonymous=True) == "Fravær for 2 medarbejdere, sagerne fordelt på kolleger."
+    assert describe(hours, team, "da", anonymous=True) == (
+        "Andre ugentlige timer for 1 medarbejder; andre timer til øvrige opgaver for 1 medarbejder.")
+    assert describe(removed, team, "en", anonymous=True) == "1 position removed."
+    named = describe(leave, team, "da")  # the team leader's own memo still names and dates
+    assert "Birgit fraværende 6.12.2026–6.3.2027" in named and "Erik" in named

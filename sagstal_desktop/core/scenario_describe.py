@@ -35,10 +35,10 @@ _NORM_SET = N_("measured against {name}")
 _TARGET = N_("a target of {n} cases per full-time caseworker")
 _SAME = N_("the same inputs as the current team")
 # Anonymised: counted at team level, a general reason, no label, no dates, no hours (issue 20).
-_ANON_ABSENT_SPREAD = Nn_("{n} staff member away (absence), the cases spread over colleagues",
-                          "{n} staff members away (absence), the cases spread over colleagues")
-_ANON_ABSENT_KEPT = Nn_("{n} staff member away (absence), the cases left without a caseworker",
-                        "{n} staff members away (absence), the cases left without a caseworker")
+_ANON_ABSENT_SPREAD = Nn_("absence of {n} staff member, the cases spread over colleagues",
+                          "absence of {n} staff members, the cases spread over colleagues")
+_ANON_ABSENT_KEPT = Nn_("absence of {n} staff member, the cases left without a caseworker",
+                        "absence of {n} staff members, the cases left without a caseworker")
 _ANON_REMOVED = Nn_("{n} position removed", "{n} positions removed")
 _ANON_HOURS = Nn_("other weekly hours for {n} staff member", "other weekly hours for {n} staff members")
 _ANON_OTHER = Nn_("other hours on other tasks for {n} staff member", "other hours on other tasks for {n} staff members")
