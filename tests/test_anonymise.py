@@ -27,43 +27,35 @@ def alphabetical_team() -> Team:
                 settings=TeamSettings(norm_set_id="ds_2020"), staff=staff)
 
 
-def test_label_order_is_unrelated_to_names_and_team_order_and_stable():
+def test_label_order_is_unrelated_to_names_and_team_order_and_drawn_afresh():
     team = alphabetical_team()
     ids = [m.id for m in team.staff]
-    numbers = label_numbers(ids)
+    numbers = label_numbers(ids, "one output")
     in_team_order = [numbers[i] for i in ids]
     assert in_team_order != list(range(len(ids)))  # not A, B, C, … down the (alphabetical) team
     assert sorted(in_team_order) == list(range(len(ids)))
-    assert label_numbers(list(reversed(ids))) == numbers  # the team's order does not matter
-    renamed = anonymous_labels(ids)
-    for member in team.staff:
-        member.name = "Zz " + member.name  # names do not matter either
-    assert anonymous_labels(ids) == renamed == anonymous_labels(ids)  # stable: tomorrow gives the same
+    assert label_numbers(list(reversed(ids)), "one output") == numbers  # the team's order does not matter
+    assert label_numbers(ids, "another output") != numbers  # the salt, not the ids alone, sets the order
+    # issue 20: without a salt every call draws a fresh one, so two outputs' labels are unrelated
+    draws = {tuple(anonymous_labels(ids).values()) for _ in range(5)}
+    assert len(draws) == 5
     assert by_load([0.5, None, 1.2, 0.9]) == [2, 3, 0, 1]
-    assert label_numbers(ids, "another document") != numbers  # the salt, not the ids alone, sets the order
 
 
-def test_labels_are_stable_through_saving_and_opening(tmp_path):
-    from sagstal_desktop.core.serialize import settings_from_dict
-    from sagstal_desktop.io.document import load_team, save_team
-    from sagstal_desktop.report.content import case_columns, staff_rows
+def test_bands_and_threshold_are_data_values():
+    from sagstal_desktop.core.anonymise import band_edges, band_text, load_band, min_staff, rows_allowed
+    from sagstal_desktop.core.defaults import defaults
 
-    team = alphabetical_team()
-    assert len(team.settings.anonymise_salt) == 32 and team.settings.anonymise_salt != TeamSettings().anonymise_salt
-    save_team(team, tmp_path / "hold.sagstal")
-    again = load_team(tmp_path / "hold.sagstal")
-    assert again.settings.anonymise_salt == team.settings.anonymise_salt
-
-    def labels(t):
-        summary = summarize(t, TODAY)
-        rows = staff_rows(t, summary, case_columns(summary, t.norm_set(), "da", "none"), "da", True)
-        return [r.label for r in rows]
-
-    assert labels(again) == labels(team)
-    assert settings_from_dict({}).anonymise_salt == ""  # a file from before the salt: ids alone, still stable
+    assert min_staff() == defaults()["anonymise_min_staff"] == 5
+    assert band_edges() == (0.8, 1.0, 1.2)
+    assert [load_band(x) for x in (0.0, 0.79, 0.8, 0.95, 1.0, 1.0000000000000002, 1.01, 1.2, 1.21, 3.0, None)] == [
+        0, 0, 0, 1, 1, 1, 2, 2, 3, 3, None]
+    assert [band_text(i) for i in range(4)] == ["under 80 %", "80–100 %", "100–120 %", "over 120 %"]
+    assert [band_text(i, "en") for i in range(4)] == ["under 80%", "80–100%", "100–120%", "over 120%"]
+    assert not rows_allowed(4) and rows_allowed(5)
 
 
-def test_anonymised_memo_leaves_out_order_hours_dates_and_newcomers(tmp_path):
+def test_anonymised_memo_shows_labels_bands_and_status_only(tmp_path):
     team = alphabetical_team()
     path = write(team, tmp_path, anonymise=True)
     text = pdf_text(path)
@@ -76,21 +68,43 @@ def test_anonymised_memo_leaves_out_order_hours_dates_and_newcomers(tmp_path):
         for stamp in (day.isoformat(), f"{day.day}.{day.month}.{day.year}", day.strftime("%d.%m.%Y")):
             assert stamp not in body and stamp not in info
     assert "* Nyansat" not in body and not re.search(r"Medarbejder [A-Z]+ \*", body)  # no newcomer mark
-    rows = [line for line in text.splitlines() if re.match(r"\s*Medarbejder [A-Z]+\s", line)]
-    table_rows = [r for r in rows if "–" in r]
-    assert len(table_rows) == len(NAMES)
-    for row in table_rows:  # no individual hours, other hours or capacity
-        assert re.match(r"\s*Medarbejder [A-Z]+\s+–\s+–\s+–\s", row), row
-    labels = [re.match(r"\s*(Medarbejder [A-Z]+)", r).group(1) for r in table_rows]
-    team_order = [f"Medarbejder {chr(65 + i)}" for i in range(len(NAMES))]
-    assert labels != team_order  # neither the team's nor the alphabetical order
-    loads = [float(m.group(1).replace(",", ".")) for r in table_rows if (m := re.search(r"(\d+(?:,\d+)?) %", r))]
-    assert loads == sorted(loads, reverse=True)  # sorted by load
+    rows = [line for line in text.splitlines() if re.match(r"\s*Medarbejder [A-Z]+\s+\S", line)]
+    assert len(rows) == len(NAMES)
+    bands = ["over 120 %", "100–120 %", "80–100 %", "under 80 %"]
+    order = []
+    for row in rows:  # the label, the band, the status: no hours, cases, capacity or exact load
+        m = re.fullmatch(r"\s*(Medarbejder [A-Z]+)\s+(under 80 %|80–100 %|100–120 %|over 120 %)\s+(.+?)\s*", row)
+        assert m, row
+        assert not re.search(r"\d", m.group(3)), row
+        order.append((bands.index(m.group(2)), m.group(1)))
+    assert order == sorted(order, key=lambda x: (x[0], len(x[1]), x[1]))  # by band, then by label
     summary = summarize(team, TODAY)
-    hours = sum(m.weekly_hours for m in team.staff)
-    assert re.search(rf"I alt \({len(NAMES)} medarbejdere\)\s+{hours:.1f}".replace(".", ","), text)  # totals stay
-    assert summary.staff_count == len(NAMES)
-    assert "Team Syd" in info and "Anders" not in info
+    counts = {b: 0 for b in range(4)}
+    from sagstal_desktop.core.anonymise import load_band
+
+    for load in summary.persons.column("load_max"):
+        counts[load_band(load)] += 1
+    for band, n in counts.items():  # the band table counts the same
+        label = ["under 80 %", "80–100 %", "100–120 %", "over 120 %"][band]
+        assert re.search(rf"^\s*{label}\s+{n}\s", text, re.M), (label, n)
+    assert "Team Syd (anonymiseret)" in info  # issue 20: the title says so
+    assert "Anders" not in info
+
+
+def test_below_k_staff_the_memo_and_export_give_team_figures_only(tmp_path):
+    from sagstal_desktop.io.exporter import export_csv
+
+    team = alphabetical_team()
+    team.staff = team.staff[:4]
+    text = " ".join(pdf_text(write(team, tmp_path, anonymise=True)).split())
+    assert "Teamet har 4 medarbejdere med en belastning, færre end 5" in text
+    assert not re.search(r"Medarbejder [A-Z]+ ", text.replace("Medarbejder A, B", ""))
+    assert "%" in text and "under 80 %" not in text and "80–100 %" not in text
+    target = tmp_path / "lille.csv"
+    export_csv(team, target, "da", TODAY, anonymise=True)
+    with open(target, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh, delimiter=";"))
+    assert len(rows) == 2 and rows[1][0].startswith("Færre end 5 medarbejdere med en belastning")
 
 
 def test_anonymised_export_has_the_same_rules(tmp_path):
@@ -102,18 +116,18 @@ def test_anonymised_export_has_the_same_rules(tmp_path):
     with open(target, encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh, delimiter=";"))
     header, body = rows[0], rows[1:]
-    assert header[0] == "Navn" and "Ansat" not in header and "Timer pr. uge" not in header
-    assert "Timer til andre opgaver" not in header and "Årsværk til sagsbehandling" not in header
+    assert header == ["Medarbejder", "Belastningsinterval (andel af DS' maksimum)", "Status"]
     text = "\n".join(";".join(r) for r in rows)
     for member in team.staff:
         assert member.name not in text
     labels = [r[0] for r in body]
-    assert sorted(labels) == sorted(anonymous_labels([m.id for m in team.staff], "da", team.settings.anonymise_salt)
-                                    .values())
-    assert labels != [f"Medarbejder {chr(65 + i)}" for i in range(len(NAMES))]
-    load_col = header.index("Belastning (andel af DS' maksimum)")
-    loads = [float(r[load_col].replace(" %", "").replace(",", ".")) for r in body]
-    assert loads == sorted(loads, reverse=True)
+    assert sorted(labels) == sorted(f"Medarbejder {chr(65 + i)}" for i in range(len(NAMES)))
+    bands = ["over 120 %", "100–120 %", "80–100 %", "under 80 %"]
+    keys = [(bands.index(r[1]), len(r[0]), r[0]) for r in body]
+    assert keys == sorted(keys)
+    again = tmp_path / "igen.csv"
+    export_csv(team, again, "da", TODAY, anonymise=True)
+    assert again.read_text(encoding="utf-8-sig") != target.read_text(encoding="utf-8-sig")  # labels drawn afresh
     import openpyxl
 
     xlsx = tmp_path / "anonym.xlsx"
@@ -123,6 +137,8 @@ def test_anonymised_export_has_the_same_rules(tmp_path):
     for member in team.staff:
         assert member.name not in cells
     assert "2015" not in " ".join(str(c.value) for c in book["Medarbejdere"]["A"])
+    summary = {r[0].value: r[1].value for r in book.worksheets[1].iter_rows()}
+    assert summary["Teamets sager: Sygedagpenge"] == sum(m.counts["sygedagpenge"] for m in team.staff)
 
 
 def test_cli_and_window_export_anonymised(qapp, qtbot, demo, monkeypatch, tmp_path):
@@ -151,3 +167,74 @@ def test_cli_and_window_export_anonymised(qapp, qtbot, demo, monkeypatch, tmp_pa
     from sagstal_desktop.gui.actions import Act
 
     assert Act.EXPORT_SHEET_ANONYMISED in win.actions.actions
+
+
+def test_anonymised_files_say_so_in_their_default_names(qapp, qtbot, demo, monkeypatch):
+    """Issue 20: "… (anonymiseret)" in the default file name of the memo and the spreadsheet."""
+    from test_gui_wording import _window
+
+    from sagstal_desktop.gui import import_actions, memo_actions
+    from sagstal_desktop.report.options import MemoOptions
+
+    win = _window(qapp, qtbot, demo, monkeypatch, lang="da")
+    named = memo_actions.suggested_name(win, MemoOptions(anonymise=True, lang="da"))
+    assert named.name.endswith("(anonymiseret).pdf") and named.name.startswith("Sagstal-notat")
+    assert "anonym" not in memo_actions.suggested_name(win, MemoOptions(lang="da")).name
+    asked = []
+    monkeypatch.setattr(import_actions, "_ask_save", lambda w, title, name: asked.append(name))
+    import_actions.export_spreadsheet_anonymised(win)
+    assert asked == [f"{demo.info.team_name} (anonymiseret).xlsx"]
+
+
+def test_compare_workbook_anonymised(tmp_path, capsys):
+    import openpyxl
+    from conftest import run_cli
+
+    from sagstal_desktop.core import scenarios as sc
+    from sagstal_desktop.core.scenario_model import Absence
+    from sagstal_desktop.io.document import save_team
+
+    team = alphabetical_team()
+    leave = sc.derive(team, "Birgits sygefravær")
+    sc.set_absence(leave, Absence(team.staff[1].id, "sick", date(2026, 11, 1), date(2027, 1, 31)))
+    team.scenarios.append(leave)
+    path = tmp_path / "hold.sagstal"
+    save_team(team, path)
+    out = tmp_path / "sammenligning.xlsx"
+    code, _out, err = run_cli(capsys, "compare", str(path), "--as-of", "22.11.2026", "-o", str(out), "--anonymise")
+    assert code == 0, err
+    book = openpyxl.load_workbook(out)
+    cells = " ".join(str(c) for ws in book.worksheets for r in ws.iter_rows(values_only=True) for c in r)
+    for member in team.staff:
+        assert member.name not in cells
+    assert "Birgit" not in cells and "Scenarie 1" in cells
+    assert [ws.title for ws in book.worksheets] == ["Sammenligning", "Belastningsintervaller"]
+    bands = {r[0]: r[1:] for r in book.worksheets[1].iter_rows(values_only=True)}
+    band_rows = [v for k, v in bands.items() if re.fullmatch(r"(under|over) \d+ %|\d+–\d+ %", str(k))]
+    assert len(band_rows) == 4 and sum(v[0] for v in band_rows) == len(NAMES)  # the current team, by band
+    assert bands[next(k for k in bands if str(k).startswith("Ingen belastning"))] == (0, 1)  # Birgit away
+    refused = tmp_path / "ikke.xlsx"
+    code, _out, err = run_cli(capsys, "compare", str(path), "--anonymise", "--json")
+    assert code == 2 and "--anonymise" in err and not refused.exists()
+
+
+def test_anonymous_scenario_sentences_count_at_team_level():
+    """Issue 20: no label, date, reason or hours beside an absence; changes counted, not described."""
+    from sagstal_desktop.core import scenarios as sc
+    from sagstal_desktop.core.scenario_describe import describe
+    from sagstal_desktop.core.scenario_model import Absence
+
+    team = alphabetical_team()
+    leave = sc.derive(team, "Orlov og ledig stilling")
+    sc.set_absence(leave, Absence(team.staff[1].id, "sick", date(2026, 12, 6), date(2027, 3, 6)))
+    sc.set_absence(leave, Absence(team.staff[4].id, "vacant"))
+    hours = sc.derive(team, "Timer")
+    sc.set_hours(hours, team, team.staff[2].id, weekly_hours=32.5, other_hours=11.5)
+    removed = sc.derive(team, "Nedlagt")
+    sc.remove_position(removed, team, team.staff[0].id)
+    assert describe(leave, team, "da", anonymous=True) == "Fravær for 2 medarbejdere, sagerne fordelt på kolleger."
+    assert describe(hours, team, "da", anonymous=True) == (
+        "Andre ugentlige timer for 1 medarbejder; andre timer til øvrige opgaver for 1 medarbejder.")
+    assert describe(removed, team, "en", anonymous=True) == "1 position removed."
+    named = describe(leave, team, "da")  # the team leader's own memo still names and dates
+    assert "Birgit fraværende 6.12.2026–6.3.2027" in named and "Erik" in named

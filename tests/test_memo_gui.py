@@ -151,7 +151,7 @@ def test_export_memo(qtbot, window, tmp_path, monkeypatch):
 
     monkeypatch.setattr(memo_actions, "ask_save_path", save_path)
     memo_actions.export_memo(window)
-    assert asked["suggested"] == tmp_path / "Sagstal-notat Team Nord 2026-11-22.pdf"
+    assert asked["suggested"] == tmp_path / "Sagstal-notat Team Nord 2026-11-22 (anonymiseret).pdf"  # issue 20
     text = pdf_text(target)
     assert "Medarbejder A" in text and "Anne Holm" not in text
     assert window.statuses[-1].startswith(f"Memo saved to {target}")

@@ -123,7 +123,8 @@ def variant_data(result, lang: str) -> dict[str, Any]:
                      for a in result.assigned],
         "target": None if result.target is None else {
             "target_caseload": result.target.target, "current": result.target.current,
-            "extra_fte": result.target.extra_fte, "yearly_cost": result.target.yearly_cost},
+            "fte_at_target": result.target.fte_at_target, "extra_fte": result.target.extra_fte,
+            "yearly_cost": result.target.yearly_cost},
     }
 
 
@@ -133,6 +134,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
     team = open_team(args.file)
     target = output_path(args.output, args.force, (".xlsx",)) if args.output else None
+    if args.anonymise and (args.json or target is None):
+        raise CliError(tr("compare: --anonymise applies to the workbook (-o); the printed table and --json name "
+                          "every person", args.lang))
     try:
         result = compare(team, args.scenario, args.as_of or date.today(), args.lang)
     except ScenarioError as exc:
@@ -141,7 +145,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         from sagstal_desktop.io.compare_table import export_xlsx
 
         try:
-            export_xlsx(result, target, args.lang)
+            export_xlsx(result, target, args.lang, anonymise=args.anonymise)
         except OSError as exc:
             raise CliError(f"compare: {target} could not be written: {exc.strerror or exc}") from exc
     if args.json:
@@ -161,7 +165,9 @@ def _print_table(result, keys, lang: str) -> None:
     def cell(key: str, value) -> str:
         if isinstance(value, str):
             return value
-        if key == "yearly_cost":
+        if value is None:
+            return "–"
+        if key in ("yearly_cost", "target_yearly_cost"):
             return format_dkk(value, lang)
         if key in ("over_count", "cases_without_caseworker", "absent_count"):
             return str(value)
@@ -215,6 +221,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_as_of_option(p)
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("-o", "--output", help="write the comparison to an Excel workbook (.xlsx)")
+    p.add_argument("--anonymise", "--anonymize", action="store_true",
+                   help="the workbook without names: scenarios numbered, staff per load band instead of per person")
     p.add_argument("--force", action="store_true", help="overwrite an existing output file")
     add_lang_option(p)
     p.set_defaults(func=cmd_compare)

@@ -1,23 +1,50 @@
-"""Anonymised staff labels that cannot be undone by their order.
+"""Anonymised output that a reader who knows the team cannot trace back (issue 20).
 
-"Medarbejder A, B, …" are handed out in the order of a keyed hash of each member's id and the
-document's own salt (``TeamSettings.anonymise_salt``, saved in the team file), not in the team's
-order and not by name. Ids are random UUIDs kept in the team file too, so the labels are stable
-for a document (a memo made tomorrow gives the same labels) and tell nothing about who is who.
-Anonymised tables are then sorted by load, so the rows do not follow the team's order either.
+The threat model (README, help): anonymised memos, spreadsheets and comparison exports reach
+management, politicians and the press, read by people who know the team: who works part-time,
+who is new, who is on leave, who specialises. From any anonymised output such a reader must not
+be able to link a label to a person, nor work out anyone's weekly or casework hours, or whether
+they are new, more closely than the team's own figures allow.
+
+So an anonymised output shows per person only:
+
+- a label, "Medarbejder A, B, …", drawn afresh for every output: a keyed hash of each member's
+  id and a random salt made for that output alone (``fresh_salt``), so the letters say nothing
+  about names, the team's order or any other memo, and one unmasked label unmasks nothing else;
+- the load in a band (``load_band``: under 80 %, 80-100 %, 100-120 %, over 120 %; the edges are
+  ``anonymise_load_bands`` in ``resources/defaults.json``), never an exact percentage, which
+  beside the cases gives the casework hours (and so a 32,5-hour week or a newcomer's reduction)
+  back;
+- the status (over, within, below, …) without the count of unmeasured cases.
+
+No cases per person (per type or in total: a specialist's type and a part-timer's total stand
+out), no hours, capacity, full-time caseload, start date, newcomer mark or competences. Rows are
+sorted by band, then by label. Rows appear only when the team has at least ``min_staff()`` (k,
+``anonymise_min_staff`` = 5) staff with a load; below that, team figures only. Scenarios name no
+person: absences are counted at team level with the general reason "fravær", without dates.
 """
 
 from __future__ import annotations
 
 import hashlib
+import secrets
 from collections.abc import Iterable, Sequence
 
 from sagstal_desktop.i18n import LANGUAGES, N_, tr
 
-#: The key of the label hash (not a secret: the ids it hashes are random and never printed).
-_KEY = b"sagstal anonymised staff labels v1"
+#: The key of the label hash (not a secret: the salt is random and never printed or saved).
+_KEY = b"sagstal anonymised staff labels v2"
 
 _LABEL = N_("Staff member {letters}")
+_BAND_UNDER = N_("under {pct}")
+_BAND_BETWEEN = N_("{low}–{high}")
+_BAND_OVER = N_("over {pct}")
+_ANONYMISED = N_("{title} (anonymised)")
+
+
+def anonymised_title(title: str, lang: str = "da") -> str:
+    """``Notat … (anonymiseret)``: the title or default file name of an anonymised output."""
+    return tr(_ANONYMISED, lang if lang in LANGUAGES else "da").format(title=title)
 
 
 def staff_letters(index: int) -> str:
@@ -35,7 +62,12 @@ def staff_label(index: int, lang: str = "da") -> str:
     return tr(_LABEL, lang if lang in LANGUAGES else "da").format(letters=staff_letters(index))
 
 
-def label_numbers(member_ids: Iterable[str], salt: str = "") -> dict[str, int]:
+def fresh_salt() -> str:
+    """A random salt for one output (128 bits); never saved, so no later output repeats it."""
+    return secrets.token_hex(16)
+
+
+def label_numbers(member_ids: Iterable[str], salt: str) -> dict[str, int]:
     """Each member id's label number (0 = A), in the order of the keyed hash of salt and id."""
 
     def rank(member_id: str) -> tuple[bytes, str]:
@@ -45,10 +77,68 @@ def label_numbers(member_ids: Iterable[str], salt: str = "") -> dict[str, int]:
     return {member_id: i for i, member_id in enumerate(sorted(set(member_ids), key=rank))}
 
 
-def anonymous_labels(member_ids: Sequence[str], lang: str = "da", salt: str = "") -> dict[str, str]:
-    """``{member id: "Medarbejder C"}`` for every id."""
-    numbers = label_numbers(member_ids, salt)
+def anonymous_labels(member_ids: Sequence[str], lang: str = "da", salt: str | None = None) -> dict[str, str]:
+    """``{member id: "Medarbejder C"}`` for every id, drawn with ``salt`` (default: a fresh
+    random one, so two calls give unrelated labels; pass one salt to label one output)."""
+    numbers = label_numbers(member_ids, fresh_salt() if salt is None else salt)
     return {member_id: staff_label(numbers[member_id], lang) for member_id in member_ids}
+
+
+def min_staff() -> int:
+    """k: anonymised output has rows per person only from this many staff with a load."""
+    from sagstal_desktop.core.defaults import defaults
+
+    return int(defaults()["anonymise_min_staff"])
+
+
+def band_edges() -> tuple[float, ...]:
+    """The edges of the load bands (fractions of the maximum), ascending."""
+    from sagstal_desktop.core.defaults import defaults
+
+    return tuple(sorted(float(x) for x in defaults()["anonymise_load_bands"]))
+
+
+def load_band(load: float | None) -> int | None:
+    """The band of ``load``: 0 = under the first edge, …, len(edges) = over the last; a load on an
+    edge belongs to the band below it (100 % exactly is within the maximum). None without a load."""
+    if load is None:
+        return None
+    value = round(load, 9)  # a load computed as 1.0000000000000002 is 100 %
+    return sum(1 for edge in band_edges() if value > edge)
+
+
+def band_text(band: int, lang: str = "da") -> str:
+    """``under 80 %``, ``80–100 %``, ``100–120 %``, ``over 120 %`` (English: ``80–100%``)."""
+    from sagstal_desktop.core.formatting import format_number, format_percent
+
+    lang = lang if lang in LANGUAGES else "da"
+    edges = band_edges()
+    if band <= 0:
+        return tr(_BAND_UNDER, lang).format(pct=format_percent(edges[0], 0, lang))
+    if band >= len(edges):
+        return tr(_BAND_OVER, lang).format(pct=format_percent(edges[-1], 0, lang))
+    return tr(_BAND_BETWEEN, lang).format(low=format_number(edges[band - 1] * 100, 0, lang),
+                                          high=format_percent(edges[band], 0, lang))
+
+
+def band_texts(lang: str = "da") -> list[str]:
+    """Every band's text, lowest first."""
+    return [band_text(i, lang) for i in range(len(band_edges()) + 1)]
+
+
+def rows_allowed(staff_with_load: int) -> bool:
+    """Whether an anonymised output may show rows per person for this many staff with a load."""
+    return staff_with_load >= min_staff()
+
+
+def anonymous_order(bands: Sequence[int | None], labels: Sequence[str]) -> list[int]:
+    """Indexes ordered by band, highest first, then by label (A, B, …, Z, AA); no band last."""
+
+    def key(i: int) -> tuple[bool, int, int, str]:
+        label = labels[i]
+        return bands[i] is None, -(bands[i] or 0), len(label), label
+
+    return sorted(range(len(bands)), key=key)
 
 
 def by_load(loads: Sequence[float | None]) -> list[int]:

@@ -22,7 +22,7 @@ from sagstal_desktop.i18n import N_, tr
 FIGURE_KEYS = (
     "norm_set", "fte_needed_max", "fte_needed_mid", "fte_needed_min", "available_fte", "shortfall_fte",
     "yearly_cost", "over_count", "average_fte_caseload", "cases_without_caseworker", "absent_count",
-    "target_extra_fte",
+    "target_fte", "target_extra_fte", "target_yearly_cost",
 )
 _LABELS = {
     "norm_set": N_("Norm set"), "fte_needed_max": N_("FTE needed at <max>"),
@@ -30,7 +30,9 @@ _LABELS = {
     "available_fte": N_("Available casework FTE"), "shortfall_fte": N_("Shortfall in FTE at <max> (minus: surplus)"),
     "yearly_cost": N_("Yearly cost (at <max>)"), "over_count": N_("Staff over <max>"),
     "average_fte_caseload": N_("Average FTE caseload"), "cases_without_caseworker": N_("Cases without a caseworker"),
-    "absent_count": N_("Absent / vacant"), "target_extra_fte": N_("Extra FTE at the target caseload"),
+    "absent_count": N_("Absent / vacant"), "target_extra_fte": N_("Extra FTE at the target caseload (minus: surplus)"),
+    "target_fte": N_("FTE needed at the target caseload"),
+    "target_yearly_cost": N_("Yearly cost of the extra FTE at the target caseload"),
     "current": N_("Current team"), "load": N_("Load in % of <max>"),
 }
 
@@ -50,7 +52,9 @@ def figures(result: VariantResult, lang: str = "da") -> dict[str, object]:
         "average_fte_caseload": summary.average_fte_caseload,
         "cases_without_caseworker": result.cases_without_caseworker,
         "absent_count": len(result.absent),
+        "target_fte": None if result.target is None else result.target.fte_at_target,
         "target_extra_fte": None if result.target is None else result.target.extra_fte,
+        "target_yearly_cost": None if result.target is None else result.target.yearly_cost,
     }
 
 

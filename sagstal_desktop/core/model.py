@@ -47,8 +47,10 @@ class TeamSettings:
     cost_source: str = ""  # where the user's cost figure comes from (printed with it)
     budget_years: int = field(default_factory=default_of("budget_years"))
     budget_first_year: int | None = None
-    #: Per-document salt of the anonymised labels' order (core.anonymise), saved with the team;
-    #: not part of equality (it is no choice a person makes). "" in files saved before it existed.
+    #: Formerly the per-document salt of the anonymised labels' order; kept (read and saved) so
+    #: files keep their schema, but no label uses it since issue 20: labels are drawn with a fresh
+    #: random salt per output (``core.anonymise.fresh_salt``), so two outputs cannot be linked.
+    #: Not part of equality. "" in files saved before it existed.
     anonymise_salt: str = field(default_factory=new_id, compare=False)
 
 

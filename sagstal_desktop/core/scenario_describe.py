@@ -34,6 +34,14 @@ _CEILING = N_("a ceiling of {n} cases")
 _NORM_SET = N_("measured against {name}")
 _TARGET = N_("a target of {n} cases per full-time caseworker")
 _SAME = N_("the same inputs as the current team")
+# Anonymised: counted at team level, a general reason, no label, no dates, no hours (issue 20).
+_ANON_ABSENT_SPREAD = Nn_("absence of {n} staff member, the cases spread over colleagues",
+                          "absence of {n} staff members, the cases spread over colleagues")
+_ANON_ABSENT_KEPT = Nn_("absence of {n} staff member, the cases left without a caseworker",
+                        "absence of {n} staff members, the cases left without a caseworker")
+_ANON_REMOVED = Nn_("{n} position removed", "{n} positions removed")
+_ANON_HOURS = Nn_("other weekly hours for {n} staff member", "other weekly hours for {n} staff members")
+_ANON_OTHER = Nn_("other hours on other tasks for {n} staff member", "other hours on other tasks for {n} staff members")
 
 
 def period_text(absence: Absence, lang: str = "da") -> str:
@@ -64,22 +72,31 @@ def _hours(value: float, lang: str) -> str:
 
 
 def scenario_parts(scenario: Scenario, team: Team, lang: str = "da",
-                   name_of: Callable[[str], str] | None = None, as_of: date | None = None) -> list[str]:
-    """The scenario's differences from ``team``, one phrase each, in a fixed order."""
+                   name_of: Callable[[str], str] | None = None, as_of: date | None = None,
+                   anonymous: bool = False) -> list[str]:
+    """The scenario's differences from ``team``, one phrase each, in a fixed order.
+    ``anonymous``: no person is named, dated or given hours; absences (sick leave, parental
+    leave, other and vacant positions alike) are counted with the general reason "fravær",
+    removed positions and changed hours are counted (``core.anonymise``)."""
     variant = materialise(scenario, team)
     names = {m.id: m.name for m in (*team.staff, *variant.staff)}
     name = name_of or (lambda member_id: names.get(member_id, member_id))
     ids = {m.id for m in variant.staff}
     parts: list[str] = []
-    for absence in scenario.absences:
-        if absence.member_id not in ids:
-            continue
-        if absence.kind == "vacant":
-            text = _VACANT_SPREAD if scenario.redistribute else _VACANT_KEPT
-            parts.append(tr(text, lang).format(name=name(absence.member_id)))
-        else:
-            text = _ABSENT_SPREAD if scenario.redistribute else _ABSENT_KEPT
-            parts.append(tr(text, lang).format(name=name(absence.member_id), period=period_text(absence, lang)))
+    away = [a for a in scenario.absences if a.member_id in ids]
+    if anonymous:
+        if away:
+            text = _ANON_ABSENT_SPREAD if scenario.redistribute else _ANON_ABSENT_KEPT
+            parts.append(ntr(*text, len(away), lang).format(n=len(away)))
+    else:
+        for absence in away:
+            if absence.kind == "vacant":
+                text = _VACANT_SPREAD if scenario.redistribute else _VACANT_KEPT
+                parts.append(tr(text, lang).format(name=name(absence.member_id)))
+            else:
+                text = _ABSENT_SPREAD if scenario.redistribute else _ABSENT_KEPT
+                parts.append(tr(text, lang).format(name=name(absence.member_id),
+                                                   period=period_text(absence, lang)))
     before = {m.id: m for m in team.staff}
     added: dict[float, int] = {}
     for member in variant.staff:
@@ -87,20 +104,32 @@ def scenario_parts(scenario: Scenario, team: Team, lang: str = "da",
             added[member.weekly_hours] = added.get(member.weekly_hours, 0) + 1
     for hours, n in added.items():
         parts.append(ntr(*_ADDED, n, lang).format(n=n, hours=_hours(hours, lang)))
-    parts += [tr(_REMOVED, lang).format(name=name(m.id)) for m in team.staff if m.id not in ids]
-    moved = 0
+    removed = [m for m in team.staff if m.id not in ids]
+    if anonymous and removed:
+        parts.append(ntr(*_ANON_REMOVED, len(removed), lang).format(n=len(removed)))
+    elif not anonymous:
+        parts += [tr(_REMOVED, lang).format(name=name(m.id)) for m in removed]
+    moved = hours_changed = other_changed = 0
     for member in variant.staff:
         old = before.get(member.id)
         if old is None:
             continue
         if member.weekly_hours != old.weekly_hours:
-            parts.append(tr(_HOURS, lang).format(name=name(member.id), hours=_hours(member.weekly_hours, lang),
-                                                 before=_hours(old.weekly_hours, lang)))
+            hours_changed += 1
+            if not anonymous:
+                parts.append(tr(_HOURS, lang).format(name=name(member.id), hours=_hours(member.weekly_hours, lang),
+                                                     before=_hours(old.weekly_hours, lang)))
         if member.other_hours != old.other_hours:
-            parts.append(tr(_OTHER, lang).format(name=name(member.id), hours=_hours(member.other_hours, lang),
-                                                 before=_hours(old.other_hours, lang)))
+            other_changed += 1
+            if not anonymous:
+                parts.append(tr(_OTHER, lang).format(name=name(member.id), hours=_hours(member.other_hours, lang),
+                                                     before=_hours(old.other_hours, lang)))
         for case_type in set(member.counts) | set(old.counts):
             moved += max(0, member.counts.get(case_type, 0) - old.counts.get(case_type, 0))
+    if anonymous and hours_changed:
+        parts.append(ntr(*_ANON_HOURS, hours_changed, lang).format(n=hours_changed))
+    if anonymous and other_changed:
+        parts.append(ntr(*_ANON_OTHER, other_changed, lang).format(n=other_changed))
     if moved:
         parts.append(ntr(*_MOVED, moved, lang).format(n=moved))
     norm_set = variant.norm_set()
@@ -114,8 +143,8 @@ def scenario_parts(scenario: Scenario, team: Team, lang: str = "da",
 
 
 def describe(scenario: Scenario, team: Team, lang: str = "da",
-             name_of: Callable[[str], str] | None = None) -> str:
+             name_of: Callable[[str], str] | None = None, anonymous: bool = False) -> str:
     """The parts as one sentence: ``"1 stilling mere à 37 timer."``."""
-    parts = scenario_parts(scenario, team, lang, name_of) or [tr(_SAME, lang)]
+    parts = scenario_parts(scenario, team, lang, name_of, anonymous=anonymous) or [tr(_SAME, lang)]
     text = "; ".join(parts)
     return text[:1].upper() + text[1:] + "."

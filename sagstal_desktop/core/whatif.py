@@ -35,7 +35,10 @@ class TargetWhatIf:
 
     @property
     def yearly_cost(self) -> float | None:
-        return None if self.cost_per_fte is None else self.extra_fte * self.cost_per_fte
+        """The cost of the extra FTE a year; 0 when the target needs fewer FTE (a surplus is a
+        negative ``extra_fte`` and costs nothing, as the team summary's shortfall), None
+        without a cost per FTE."""
+        return None if self.cost_per_fte is None else max(self.extra_fte, 0.0) * self.cost_per_fte
 
 
 @dataclass(frozen=True, slots=True)

@@ -117,7 +117,7 @@ def _ask_save(window: Any, title: str, default_name: str) -> Path | None:
 
 def export_spreadsheet_anonymised(window: Any, path: Path | str | None = None) -> None:
     """File → Export anonymised spreadsheet…: as ``export_spreadsheet`` with the memo's
-    anonymisation (labels in an order unrelated to names, no dates or hours, sorted by load)."""
+    anonymisation (labels drawn afresh, load bands and status only; "… (anonymiseret).xlsx")."""
     export_spreadsheet(window, path, anonymise=True)
 
 
@@ -129,7 +129,10 @@ def export_spreadsheet(window: Any, path: Path | str | None = None, anonymise: b
     stem = (Path(window.document_path()).stem if window.document_path() else None) or team.info.team_name or "team"
     title = _("Export spreadsheet")
     if anonymise:
-        stem = team.info.team_name or "team"  # the file's name may name a person; the team's seldom
+        from sagstal_desktop.core.anonymise import anonymised_title
+
+        # the file's name may name a person, the team's seldom; the name says it is anonymised
+        stem = anonymised_title(team.info.team_name or "team", window.language())
         title = _("Export anon&ymised spreadsheet…").replace("&", "")
     target = Path(path) if path else _ask_save(window, title, f"{stem}.xlsx")
     if target is None:

@@ -62,10 +62,15 @@ def ask_printer(window: Any, page_count: int):
 
 
 def suggested_name(window: Any, options: MemoOptions) -> Path:
-    """``Sagstal-notat Team Nord 2026-11-22.pdf`` beside the document (or in the home folder)."""
+    """``Sagstal-notat Team Nord 2026-11-22.pdf`` beside the document (or in the home folder);
+    anonymised ``… (anonymiseret).pdf``."""
     team = window.team()
     stem = tr("Sagstal memo", options.lang)
     name = " ".join(x for x in (stem, team.info.team_name.strip(), window.summary().as_of.isoformat()) if x)
+    if options.anonymise:  # "… (anonymiseret).pdf": the name says what the file is (issue 20)
+        from sagstal_desktop.core.anonymise import anonymised_title
+
+        name = anonymised_title(name, options.lang)
     name = re.sub(r'[\\/:*?"<>|]+', "-", name)
     path = window.document_path()
     folder = Path(path).parent if path else Path.home()

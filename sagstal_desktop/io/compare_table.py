@@ -46,11 +46,54 @@ def persons_frame(comparison: Comparison, lang: str = "da") -> pandas.DataFrame:
     return frame
 
 
-def export_xlsx(comparison: Comparison, path: str | os.PathLike[str], lang: str = "da") -> None:
-    """Both tables in one workbook (``DataFrame.to_excel`` with openpyxl), loads to one decimal."""
+_SCENARIO = N_("Scenario {n}")
+_BAND_SHEET = N_("Staff per load band")
+_BAND_SHEET_NAME = N_("Load bands")  # a sheet's name has at most 31 characters
+_NO_LOAD = N_("No load (absent, no casework hours, or no case with a norm)")
+_TOO_FEW = N_("Fewer than {k} staff with a load: no figures per load band.")
+
+
+def anonymous_names(comparison: Comparison, lang: str = "da") -> list[str]:
+    """The columns' titles of an anonymised comparison: the current team, "Scenarie 1", …
+    (a scenario's own name may name a person)."""
+    return [comparison.names[0], *(tr(_SCENARIO, lang).format(n=i) for i in range(1, len(comparison.names)))]
+
+
+def bands_frame(comparison: Comparison, lang: str = "da") -> pandas.DataFrame:
+    """The anonymised comparison's second table (``core.anonymise``): how many staff have their
+    load in each band in each variant, no row per person; empty below k staff with a load."""
+    import pandas as pd
+
+    from sagstal_desktop.core.anonymise import band_texts, load_band, min_staff, rows_allowed
+
+    names = anonymous_names(comparison, lang)
+    bands = band_texts(lang)
+    columns = {}
+    for i, name in enumerate(names):
+        staff = {m.id for m in comparison.results[i].team.staff}
+        counted = [load_band(row.loads[i]) for row in comparison.persons if row.member_id in staff]
+        if not rows_allowed(sum(1 for b in counted if b is not None)):
+            return pd.DataFrame({tr(_BAND_SHEET, lang): [tr(_TOO_FEW, lang).format(k=min_staff())]})
+        columns[name] = [sum(1 for b in counted if b == band) for band in reversed(range(len(bands)))]
+        columns[name].append(sum(1 for b in counted if b is None))
+    index = pd.Index([*reversed(bands), tr(_NO_LOAD, lang)], name=comparison.labels["load"])
+    return pd.DataFrame(columns, index=index)
+
+
+def export_xlsx(comparison: Comparison, path: str | os.PathLike[str], lang: str = "da",
+                anonymise: bool = False) -> None:
+    """Both tables in one workbook (``DataFrame.to_excel`` with openpyxl), loads to one decimal.
+    ``anonymise``: scenarios as "Scenarie 1, 2, …" and, instead of each person's load, the staff
+    per load band in each variant (``core.anonymise``)."""
     import pandas as pd
 
     first, second = (tr(sheet, lang) for sheet in _SHEETS)
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
-        figures_frame(comparison).to_excel(writer, sheet_name=first)
+        figures = figures_frame(comparison)
+        if anonymise:
+            figures.columns = anonymous_names(comparison, lang)
+            figures.to_excel(writer, sheet_name=first)
+            bands_frame(comparison, lang).to_excel(writer, sheet_name=tr(_BAND_SHEET_NAME, lang))
+            return
+        figures.to_excel(writer, sheet_name=first)
         persons_frame(comparison, lang).round(1).to_excel(writer, sheet_name=second)

@@ -109,44 +109,66 @@ def _input_values(person: StaffMember, targets: list[str], norm_set: NormSet, la
     return out
 
 
-#: Left out of an anonymised export: what identifies a person beside the name (start date,
-#: hours, other tasks, note, competences, whether they take new cases), the capacity that carries
-#: hours and newcomer status, and the full-time caseload (cases × 37 / hours gives the hours back).
-ANONYMISED_OUT = frozenset({col.START_DATE, col.WEEKLY_HOURS, col.OTHER_HOURS, col.OTHER_TASKS, col.NOTE,
-                            col.COMPETENCES, col.TAKES_NEW_CASES, "computed:capacity", "computed:fte_caseload"})
-
-
 def staff_table(team: Team, lang: str = "da", as_of: date | None = None, norm_set: NormSet | None = None,
                 anonymise: bool = False) -> tuple[list[str], list[str], list[list[Any]], TeamSummary]:
     """(targets, headers, rows, summary) of the staff sheet: input columns then computed ones.
-    Computed targets are ``computed:<key>``. ``anonymise``: the memo's rules (``core.anonymise``):
-    names become "Medarbejder A, B, …" in an order unrelated to names and the team's order, the
-    columns of ``ANONYMISED_OUT`` are left out, and rows are sorted by load."""
-    from sagstal_desktop.core.anonymise import anonymous_labels, by_load
-
+    Computed targets are ``computed:<key>``. ``anonymise``: the rule of ``core.anonymise``: a
+    label drawn for this export, the load band and the status per person, nothing else; no
+    rows at all below k staff with a load (the summary sheet keeps the team's figures)."""
     norm_set = norm_set or team.norm_set()
     summary = summarize(team, as_of, norm_set)
+    if anonymise:
+        return (*anonymous_staff_table(summary, norm_set, lang), summary)
     inputs = col.input_headers(norm_set, lang, _extra_types(team), planning=uses_planning_columns(team))
     targets = [t for t, _h in inputs] + [f"computed:{k}" for k, _msg in col.COMPUTED_HEADERS]
     headers = [h for _t, h in inputs] + col.computed_headers(norm_set, lang)
     results = {p.member_id: p for p in summary.persons}
     input_targets = [t for t, _h in inputs]
-    labels = anonymous_labels([m.id for m in team.staff], lang, team.settings.anonymise_salt) if anonymise else {}
     rows = []
     for person in team.staff:
         result = results[person.id]
         status = status_phrase(result.status, norm_set, lang, result.uncovered_cases, result.total_cases)
         values = _input_values(person, input_targets, norm_set, lang)
-        if anonymise:
-            values[input_targets.index(col.NAME)] = labels[person.id]
         rows.append([*values, result.capacity, result.total_cases, result.fte_caseload, result.load_max, status])
-    if anonymise:
-        load_at = targets.index("computed:load_max")
-        rows = [rows[i] for i in by_load([r[load_at] for r in rows])]
-        keep = [i for i, t in enumerate(targets) if t not in ANONYMISED_OUT]
-        targets, headers = [targets[i] for i in keep], [headers[i] for i in keep]
-        rows = [[r[i] for i in keep] for r in rows]
     return targets, headers, rows, summary
+
+
+#: The anonymised staff sheet's columns: the label, the load band, the status.
+ANONYMISED_TARGETS = (col.NAME, "computed:load_band", "computed:status")
+
+
+def anonymous_staff_table(summary: TeamSummary, norm_set: NormSet, lang: str
+                          ) -> tuple[list[str], list[str], list[list[Any]]]:
+    """The anonymised staff sheet: labels drawn afresh (``core.anonymise``), each person's load
+    band and status (no count of unmeasured cases), sorted by band then label; no rows below k
+    staff with a load."""
+    from sagstal_desktop.core.anonymise import (
+        anonymous_labels,
+        anonymous_order,
+        band_text,
+        load_band,
+        min_staff,
+        rows_allowed,
+    )
+    from sagstal_desktop.core.load import Status
+    from sagstal_desktop.core.wording import status_label
+
+    headers = [tr("Staff member", lang), fill(tr("Load band (share of <max>)", lang), norm_set, lang),
+               tr("Status", lang)]
+    persons = summary.persons
+    ids = persons.column("member_id")
+    statuses = persons.column("status")
+    bands = [None if status is Status.UNMEASURED else load_band(load)
+             for load, status in zip(persons.column("load_max"), statuses, strict=True)]
+    if not rows_allowed(sum(1 for b in bands if b is not None)):
+        note = tr("Fewer than {k} staff with a load: no rows per person, so that no one can be recognised; "
+                  "the team's figures are on the summary sheet.", lang).format(k=min_staff())
+        return list(ANONYMISED_TARGETS), headers, [[note, None, None]]
+    labels = anonymous_labels(ids, lang)
+    label_list = [labels[i] for i in ids]
+    rows = [[label_list[i], "–" if bands[i] is None else band_text(bands[i], lang),
+             status_label(statuses[i], lang, norm_set)] for i in anonymous_order(bands, label_list)]
+    return list(ANONYMISED_TARGETS), headers, rows
 
 
 # -- xlsx --------------------------------------------------------------------------------------
@@ -239,7 +261,8 @@ def export_xlsx(team: Team, path: Path | str, lang: str = "da", as_of: date | No
                 ws.append([_cell(ws, value, fmt) for value, fmt in zip(row, formats, strict=True)])
                 if progress is not None and r % 2000 == 0:
                     progress(r, len(rows))
-            _summary_sheet(book.create_sheet(sheet_name("summary", lang)), team, summary, norm_set, lang)
+            _summary_sheet(book.create_sheet(sheet_name("summary", lang)), team, summary, norm_set, lang,
+                           per_type=anonymise)
             _norms_sheet(book.create_sheet(sheet_name("norms", lang)), norm_set, lang)
         except BaseException:
             _discard(book)
@@ -258,7 +281,10 @@ def _discard(book) -> None:
                 os.unlink(out)
 
 
-def _summary_sheet(ws, team: Team, summary: TeamSummary, norm_set: NormSet, lang: str) -> None:
+def _summary_sheet(ws, team: Team, summary: TeamSummary, norm_set: NormSet, lang: str,
+                   per_type: bool = False) -> None:
+    """The team's figures; ``per_type``: also the team's cases per case type (an anonymised
+    export gives no cases per person, so the team's totals per type stand here)."""
     rows: list[tuple[str, Any, str | None]] = [
         (tr("Municipality", lang), team.info.municipality or None, None),
         (tr("Department", lang), team.info.department or None, None),
@@ -290,6 +316,14 @@ def _summary_sheet(ws, team: Team, summary: TeamSummary, norm_set: NormSet, lang
         lo, hi = summary.effective_range
         rows.append((fill(tr("<Range> for the team's cases (min)", lang), norm_set, lang), lo, "0.0"))
         rows.append((fill(tr("<Range> for the team's cases (max)", lang), norm_set, lang), hi, "0.0"))
+    if per_type:
+        from sagstal_desktop.core.norms import case_type_name
+
+        cases = dict(summary.cases_by_type)
+        for case_type, n in summary.uncovered_by_type.items():
+            cases[case_type] = cases.get(case_type, 0) + n
+        rows += [(tr("Team's cases: {type}", lang).format(type=case_type_name(t, lang)), n, "0")
+                 for t, n in cases.items() if n]
     _start_sheet(ws, [tr("Figure", lang), tr("Value", lang)], [45, 40], freeze="A2")
     for label, value, fmt in rows:
         ws.append([_cell(ws, label), _cell(ws, value, fmt)])

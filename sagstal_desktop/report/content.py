@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from sagstal_desktop.core.anonymise import anonymous_labels, by_load
+from sagstal_desktop.core.anonymise import anonymous_labels, anonymous_order, band_text, load_band
 from sagstal_desktop.core.load import Status, TeamSummary
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet, case_type_name, catalogue
@@ -138,11 +138,11 @@ class StaffRow:
     uncovered_cases: int = 0
 
 
-def staff_rows(team: Team, summary: TeamSummary, columns: CaseColumns, lang: str, anonymise: bool) -> list[StaffRow]:
-    """The staff table's rows in the team's order. Anonymised rows are labelled A, B, … in an
-    order unrelated to names and to the team's order (``core.anonymise``), carry no hours,
-    capacity, full-time caseload (cases × 37 / hours gives the hours back) or newcomer mark, and
-    are sorted by load, highest first."""
+def staff_rows(team: Team, summary: TeamSummary, columns: CaseColumns, lang: str, anonymise: bool = False
+               ) -> list[StaffRow]:
+    """The staff table's rows in the team's order (anonymised memos use ``anonymous_rows``)."""
+    if anonymise:
+        raise ValueError("anonymised rows are AnonymousRow: use anonymous_rows")
     members = {m.id: m for m in team.staff}
     persons = summary.persons
     names = persons.column("name")
@@ -155,25 +155,40 @@ def staff_rows(team: Team, summary: TeamSummary, columns: CaseColumns, lang: str
     load = persons.column("load_max")
     status = persons.column("status")
     uncovered = persons.column("uncovered_cases")
-    labels = anonymous_labels(ids, lang, team.settings.anonymise_salt) if anonymise else {}
-    order = by_load(load) if anonymise else range(len(persons))
     rows = []
-    for i in order:
+    for i in range(len(persons)):
         member = members[ids[i]]
         rows.append(StaffRow(
-            label=labels[ids[i]] if anonymise else names[i],
-            newcomer=newcomer[i] and not anonymise,
-            weekly_hours=None if anonymise else weekly[i],
-            other_hours=None if anonymise else member.other_hours,
-            capacity=None if anonymise else capacity[i],
-            split=columns.split(member.counts),
-            total_cases=totals[i],
-            fte_caseload=None if anonymise else ftecl[i],  # cases × 37 / hours would give the hours back
-            load_max=load[i],
-            status=status[i],
-            uncovered_cases=uncovered[i],
+            label=names[i], newcomer=newcomer[i], weekly_hours=weekly[i], other_hours=member.other_hours,
+            capacity=capacity[i], split=columns.split(member.counts), total_cases=totals[i],
+            fte_caseload=ftecl[i], load_max=load[i], status=status[i], uncovered_cases=uncovered[i],
         ))
     return rows
+
+
+@dataclass(frozen=True, slots=True)
+class AnonymousRow:
+    """One line of an anonymised staff list: a label drawn for this output, the load band and
+    the status; nothing else of the person (``core.anonymise``)."""
+
+    label: str
+    band: int | None  # None: no load (not computable, or no case with a norm)
+    band_text: str
+    status: Status
+
+
+def anonymous_rows(summary: TeamSummary, lang: str, salt: str | None = None) -> list[AnonymousRow]:
+    """Every person as an anonymised row, labelled afresh (``salt``: default a random one for
+    this output), sorted by band, highest first, then by label."""
+    persons = summary.persons
+    ids = persons.column("member_id")
+    labels = anonymous_labels(ids, lang, salt)
+    statuses = persons.column("status")
+    bands = [None if status is Status.UNMEASURED else load_band(load)
+             for load, status in zip(persons.column("load_max"), statuses, strict=True)]
+    texts_ = [labels[member_id] for member_id in ids]
+    return [AnonymousRow(texts_[i], bands[i], "–" if bands[i] is None else band_text(bands[i], lang), statuses[i])
+            for i in anonymous_order(bands, texts_)]
 
 
 def team_counts(summary: TeamSummary) -> dict[str, int]:

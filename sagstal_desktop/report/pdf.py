@@ -18,6 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sagstal_desktop import __version__
+from sagstal_desktop.core.anonymise import anonymised_title
 from sagstal_desktop.core.defaults import default_source
 from sagstal_desktop.core.formatting import format_dkk, format_number, format_percent, format_range, format_timestamp
 from sagstal_desktop.core.load import Status, TeamSummary, summarize
@@ -321,8 +322,20 @@ class MemoBuilder:
                 cmds.append(("SPAN", (1, row), (3, row)))
         col = (FRAME_W - mm(62)) / 3
         out.append(self.table(data, [mm(62), col, col, col], cmds))
-        out += self.source_line(*{n.source for n in self.team_norms()})
+        derived = t["derived_summary"].format(fth=self.num(sm.full_time_hours, 0))
+        if sm.cost_per_fte is not None:
+            derived += " " + t["derived_cost"]
+        out.append(self.para(esc(derived), s.small))
+        out += self.derived_source_line()
         return out
+
+    def derived_source_line(self) -> list:
+        """"Kilde: Sagstals beregning på teamets egne tal … og intervallerne i <set> [1]": a figure
+        derived from the team's figures and the set's ranges is Sagstal's, not the set's source's."""
+        refs = self.cite.ref(*{n.source for n in self.team_norms()})
+        text = self.t["derived_source"].format(date=long_date(self.summary.as_of, self.lang),
+                                               norm_set=self.norm_set.name(self.lang), refs=refs)
+        return [self.para(esc(" ".join(text.split()).replace(" .", ".")), self.styles.small)]
 
     def team_norms(self):
         return [n for t in content.team_case_types(self.summary) if (n := self.norm_set.norm_for(t)) is not None]
@@ -519,7 +532,7 @@ class MemoBuilder:
         note = t["staff_note"].format(fth=num(sm.full_time_hours, 0), newcomer=newcomer)
         if any(row.uncovered_cases for row in rows):
             note += " " + t["staff_note_unmeasured"]
-        return [self.para(esc(note), self.styles.small), *self.source_line(*{n.source for n in self.team_norms()})]
+        return [self.para(esc(note), self.styles.small), *self.derived_source_line()]
 
     def staff_section(self, rows: list[content.StaffRow], columns: content.CaseColumns, widths: list[float]) -> list:
         table = self.staff_table(rows, columns, widths)
@@ -678,7 +691,7 @@ class MemoBuilder:
             esc(t["m_norm_set"].format(name=ns.name(self.lang), description=description)) + " "
             + self.cite.ref(ns.source) + " " + esc(kind_note(ns, self.lang)),
             esc(t["m_full_time"].format(fth=fth)) + " " + self.cite.ref(ns.full_time_hours_source or ns.source),
-            esc(t["m_capacity"].format(fth=fth)),
+            esc(t["m_capacity"].format(fth=fth)) + " " + self.cite.ref(default_source("newcomer_months")),
             esc(t["m_pro_rata"]) + " " + self.cite.ref(default_source("newcomer_months")),
             esc(t["m_newcomer"].format(reduction=self.pct(settings.newcomer_reduction),
                                         months=settings.newcomer_months))
@@ -690,7 +703,8 @@ class MemoBuilder:
         ]
         if self.options.include_national:
             items.append(esc(t["m_national"]) + " " + self.cite.ref(survey_2023().source))
-        items.append(esc(t["m_fleksjob"]) + " " + self.cite.ref(survey_2023().areas["fleksjob"].source))
+        if self._fleksjob_remark_applies():
+            items.append(esc(t["m_fleksjob"]) + " " + self.cite.ref(survey_2023().areas["fleksjob"].source))
         if sm.cost_per_fte is not None:
             src = settings.cost_source.strip()
             items.append(esc(t["m_cost"].format(cost=format_dkk(sm.cost_per_fte, self.lang),
@@ -727,6 +741,16 @@ class MemoBuilder:
         out += [self.para(esc(t["h_norms"]), s.h3), self.table(data, widths, cmds)]
         return out
 
+    def _fleksjob_remark_applies(self) -> bool:
+        """The remark that flexi-jobs had no DS range of their own is true of DS's ranges at the
+        2023 survey only: printed for a DS set that gives flexi-jobs no figure of its own, and a
+        team that holds flexi-job cases (not for DS's newer overview, which has one)."""
+        from sagstal_desktop.core.wording import kind_of
+
+        norm = self.norm_set.norm_for("fleksjob")
+        holds = content.team_counts(self.summary).get("fleksjob", 0) > 0
+        return holds and kind_of(self.norm_set) == "ds" and norm is not None and norm.inherited
+
     def sources_section(self) -> list:
         s = self.styles
         out = [self.para(esc(self.t["h_sources"]), s.h2)]
@@ -736,8 +760,19 @@ class MemoBuilder:
 
     def story(self, progress: Progress | None = None) -> list:
         lang, opts, sm = self.lang, self.options, self.summary
+        appendix: list = []
+        if opts.anonymise:  # per person only what cannot be traced back (core.anonymise)
+            from sagstal_desktop.report.anonymous_section import band_section, list_sections
+
+            anonymous = content.anonymous_rows(sm, lang)  # labels drawn for this memo alone
+            story = self.header() + self.summary_section() + band_section(self, anonymous)
+            main, appendix = list_sections(self, anonymous)
+            story += main
+            if progress:
+                progress(0.3)
+            return self._later_sections(story) + appendix
         columns, widths = self.staff_columns()
-        rows = content.staff_rows(self.team, sm, columns, lang, opts.anonymise)
+        rows = content.staff_rows(self.team, sm, columns, lang)
         if progress:
             progress(0.1)
         story = self.header() + self.summary_section()
@@ -745,7 +780,6 @@ class MemoBuilder:
         if progress:
             progress(0.2)
         everyone = opts.list_everyone(sm.staff_count)
-        appendix: list = []
         if everyone and sm.staff_count <= full_list_max_staff():
             story += self.staff_section(rows, columns, widths)
         else:  # a large team (or the list left out): an overview, the full list as the appendix
@@ -756,6 +790,12 @@ class MemoBuilder:
                 appendix = appendix_section(self, rows, columns, widths)
         if progress:
             progress(0.3)
+        return self._later_sections(story) + appendix
+
+    def _later_sections(self, story: list) -> list:
+        """The sections after the staff: history, scenarios, national figures, budget, other
+        projects, method and sources."""
+        opts = self.options
         if opts.include_history:
             from sagstal_desktop.report.history_section import history_section
 
@@ -772,7 +812,7 @@ class MemoBuilder:
             story += self.references_section()
         story += self.method_section()
         story += self.sources_section()
-        return story + appendix
+        return story
 
 
 def _canvas_class(footer_left: str, page_of: str, running_head: str):
@@ -831,6 +871,8 @@ def build_pdf(team: Team, target, options: MemoOptions, summary: TeamSummary, no
     when = format_timestamp(generated, options.lang)
     team_name = " – ".join(x for x in (team.info.municipality, team.info.team_name) if x)
     title = f"{t['title']} – {team_name}" if team_name else t["title"]
+    if options.anonymise:  # the title says what the reader holds (issue 20)
+        title = anonymised_title(title, options.lang)
     estimated = 4 + (summary.staff_count / 48 if options.list_everyone(summary.staff_count) else 2)
     pages = [0]
 

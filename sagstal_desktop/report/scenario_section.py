@@ -10,7 +10,6 @@ options choose some (``MemoOptions.scenarios``).
 
 from __future__ import annotations
 
-from sagstal_desktop.core.anonymise import anonymous_labels
 from sagstal_desktop.core.comparison import Comparison, compare
 from sagstal_desktop.core.formatting import format_dkk
 from sagstal_desktop.core.model import Team
@@ -31,7 +30,11 @@ TEXTS: dict[str, str] = {
     "scenario": N_("Scenario {n}"),
     "source": N_("Source: Sagstal's own calculation on each variant's assumptions. Shortfall = FTE needed minus "
                  "available casework FTE (negative: a surplus); yearly cost = the shortfall at the team's cost per "
-                 "FTE."),
+                 "FTE (0 for a surplus)."),
+    "target_source": N_("Target caseload (Sagstal's calculation, as in the City of Copenhagen's budget case): FTE "
+                        "needed at the target = the variant's cases / the target; extra FTE = that minus the cases / "
+                        "the variant's average full-time caseload (negative: a surplus); yearly cost = the extra FTE "
+                        "at the team's cost per FTE (0 for a surplus)."),
 }
 _INTRO = Nn_("The current team compared with {n} scenario on {date}.",
              "The current team compared with {n} scenarios on {date}.")
@@ -75,24 +78,24 @@ def scenario_section(builder: MemoBuilder) -> list:
     t = scenario_texts(lang)
     anonymise = builder.options.anonymise
     titles = list(result.names)
-    name_of = None
-    if anonymise:
+    if anonymise:  # scenario names may hold names; the sentences name nobody (core.anonymise)
         titles[1:] = [t["scenario"].format(n=i) for i in range(1, len(titles))]
-        labels = anonymous_labels([m.id for m in team.staff], lang, team.settings.anonymise_salt)
-        name_of = lambda member_id: labels.get(member_id, "–")  # noqa: E731
     n = len(titles) - 1
     intro = [ntr(*_INTRO, n, lang).format(n=n, date=long_date(result.as_of, lang)), t["derived"]]
     if len({r.norm_set.kind if r.norm_set.kind in ("ds", "survey") else "custom" for r in result.results}) > 1:
         intro.append(t["mixed"])
     out = [builder.para(esc(t["h_scenarios"]), s.h2), builder.para(esc(" ".join(intro)))]
     for title, name in zip(titles[1:], result.names[1:], strict=True):
-        sentence = describe(find(team, name), team, lang, name_of)
+        sentence = describe(find(team, name), team, lang, anonymous=anonymise)
         p = builder.para(f"<b>{esc(title)}:</b> {esc(sentence)}", s.bullet)
         p.bulletText = "•"
         out.append(p)
     chart = scenario_chart(titles, list(result.figures), result.labels, FRAME_W, lang)
+    source = t["source"]
+    if any(f["target_fte"] is not None for f in result.figures):
+        source += " " + t["target_source"]
     return [KeepTogether(out), KeepTogether([_table(builder, result, titles), Spacer(1, 6), chart]),
-            builder.para(esc(t["source"]), s.small)]
+            builder.para(esc(source), s.small)]
 
 
 def cell_text(key: str, value: object, lang: str) -> str:
@@ -103,7 +106,7 @@ def cell_text(key: str, value: object, lang: str) -> str:
         return "–"
     if key == "norm_set":
         return str(value)
-    if key == "yearly_cost":
+    if key in ("yearly_cost", "target_yearly_cost"):
         return format_dkk(float(value), lang)
     if key == "over_count":
         return str(value)
@@ -119,6 +122,8 @@ def _table(builder: MemoBuilder, result: Comparison, titles: list[str]):
     rows = list(ROWS)
     if any(f["cases_without_caseworker"] for f in result.figures):
         rows.append("cases_without_caseworker")
+    if any(f["target_fte"] is not None for f in result.figures):  # the target scenario's own result
+        rows += ["target_fte", "target_extra_fte", "target_yearly_cost"]
     data = [[builder.para("", s.head), *(builder.para(esc(title), s.head_r) for title in titles)]]
     for key in rows:
         data.append([builder.para(esc(result.labels[key]), s.cell),

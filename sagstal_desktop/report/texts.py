@@ -31,9 +31,9 @@ TEXTS: dict[str, str] = {
     "role_team_leader": N_("Team leader"),
     "role_tr": N_("Union representative (TR)"),
     "role_other": N_("Other"),
-    "anonymised_note": N_("Staff are anonymised (Staff member A, B, … in an order unrelated to names or the "
-                          "team's order); individual hours, FTE caseloads, start dates and newcomer status are "
-                          "left out, and the table is sorted by load."),
+    "anonymised_note": N_("Staff are anonymised for readers who know the team: labels (Staff member A, B, …) "
+                          "are drawn afresh for this memo; per person only the load band and the status are "
+                          "shown, no cases, hours, FTE, start dates or newcomer status; scenarios name no one."),
     "h_summary": N_("Summary"),
     "conclusion_over": N_("{over} of {computable} staff hold more cases than <max> for their casework hours."),
     "conclusion_none_over": N_("None of the {computable} staff holds more cases than <max> for their casework "
@@ -59,7 +59,8 @@ TEXTS: dict[str, str] = {
     "cost_per_fte": N_("Cost per FTE"),
     "h_chart": N_("Load per person"),
     "chart_caption": N_("Each person's caseload as a percentage of <max> for their casework hours. 100% = "
-                        "exactly <max>. The dashed line shows <min> for the team's mix of cases ({min_level})."),
+                        "exactly <max>. The dashed line shows <min> for the team's mix of cases ({min_level}; "
+                        "Sagstal's calculation: FTE needed at <max> / FTE needed at <min>)."),
     "chart_sorted": N_("Staff sorted by load"),
     "chart_line_max": N_("<max_short> 100%"),
     "chart_line_min": N_("<min_short> {pct}"),
@@ -98,9 +99,10 @@ TEXTS: dict[str, str] = {
     "nat_overall": N_("Across all areas {within} of {answers} answers were within DS's recommended caseloads "
                       "({pct}; {pct_2019} in 2019)."),
     "h_budget": N_("Budget"),
-    "budget_intro": N_("The cost of closing the team's shortfall of FTE at a cost per FTE of "
-                       "{cost}{cost_source}. Amounts are at the price level of the cost per FTE. The rows are "
-                       "alternatives and are not to be added up."),
+    "budget_intro": N_("Sagstal's calculation: the cost of closing the team's shortfall of FTE (above) at a cost "
+                       "per FTE of {cost}{cost_source}, the shortfall × the cost per FTE in DKK 1,000 a year. "
+                       "Amounts are at the price level of the cost per FTE. The rows are alternatives and are not "
+                       "to be added up."),
     "budget_cost_source": N_(" ({source})"),
     "budget_unit": N_("DKK 1,000"),
     "budget_row": N_("Staffing at {level} (+{fte} FTE)"),
@@ -111,9 +113,10 @@ TEXTS: dict[str, str] = {
                       "sickness benefit and job clarification from about {current} down to {target} cases (DS: "
                       "{range}). The proposal states no number of positions and no cost per position."),
     "h_references": N_("Caseloads in other projects"),
-    "ref_intro": N_("Only {documented} have a documented effect. {ongoing} are ongoing projects that the source "
-                    "names for their limited caseloads; it reports no effect of them."),
-    "ref_group_documented": N_("Documented effect"),
+    "ref_intro": N_("Among others, the source names {documented} as projects that limited caseloads and achieved "
+                    "a positive effect. {ongoing} are ongoing projects that the source names for their limited "
+                    "caseloads; it reports no effect of them."),
+    "ref_group_documented": N_("Positive effect reported by the source (among others)"),
     "ref_group_ongoing": N_("Ongoing projects"),
     "and": N_("and"),
     "ref_project": N_("Project"),
@@ -123,8 +126,10 @@ TEXTS: dict[str, str] = {
     "h_method": N_("Assumptions and method"),
     "m_norm_set": N_("Norm set: {name}. {description}"),
     "m_full_time": N_("One FTE is a full-time position of {fth} hours a week."),
-    "m_capacity": N_("Casework capacity (FTE): c = (weekly hours − hours on other tasks) / {fth}. Hours on "
-                     "union work, projects, further training and the like are subtracted, as DS recommends."),
+    "m_capacity": N_("Casework capacity (FTE): c = (weekly hours − hours on other tasks) / {fth}. Subtracting "
+                     "the hours on other tasks (such as projects, further training or union work) is Sagstal's "
+                     "method: DS recommends fewer cases for staff on reduced hours, with tasks other than casework "
+                     "or in further training, and says nothing about deducting hours."),
     "m_newcomer": N_("Newcomers: c is reduced by {reduction} for the first {months} months after they start. DS "
                      "recommends a lower caseload for about 6 months without saying how much lower; the "
                      "reduction is a local assumption."),
@@ -145,8 +150,9 @@ TEXTS: dict[str, str] = {
                      "not describe individual staff and are not adjusted for hours."),
     "m_minimum": N_("<Min> is the low end of a range, not a staffing demand. The headline is FTE at <max>; the "
                     "midpoint and the minimum are shown as a range."),
-    "m_fleksjob": N_("Flexi-jobs have no DS range of their own; DS only names the area of resource programmes, "
-                     "disability pension assessment and flexi-jobs as a whole."),
+    "m_fleksjob": N_("At the time of DS's 2023 survey, flexi-jobs had no DS range of their own; DS named only the "
+                     "area of resource programmes, disability pension assessment and flexi-jobs as a whole, whose "
+                     "range this norm set uses for the team's flexi-job cases."),
     "h_norms": N_("Norms for the team's cases"),
     "norm_type": N_("Case type"),
     "norm_cases": N_("Team's cases"),
@@ -156,6 +162,14 @@ TEXTS: dict[str, str] = {
     "norm_source": N_("Source"),
     "h_sources": N_("Sources"),
     "source_line": N_("Source: {refs}"),
+    "derived_source": N_("Source: Sagstal's calculation on the team's own figures (cases and hours per staff "
+                         "member, as of {date}) and the ranges of {norm_set} {refs}."),
+    "derived_summary": N_("Sagstal's calculation: FTE needed = the team's cases of each type / <max> for the type, "
+                          "summed (likewise at <mid> and <min>); shortfall = FTE needed − available casework FTE "
+                          "(negative: a surplus); <range> for the team's cases = the team's cases / FTE needed at "
+                          "<min> and at <max>; "
+                          "average FTE caseload = the team's cases × {fth} / casework hours."),
+    "derived_cost": N_("Yearly cost = the shortfall × the cost per FTE (0 for a surplus)."),
     "footer_generated": N_("Generated {when} by Sagstal {version}"),
     "page_of": N_("Page {page} of {pages}"),
 }

@@ -111,7 +111,8 @@ def help_html(lang: str = "da") -> str:
     text = read_text("help", f"help_{lang}.html")
     text = _NORM_SETS.sub(
         lambda m: "".join(_norm_set_html(s, lang, (m[1], m[2], m[3])) for s in builtin_norm_sets()), text)
-    values = {**_survey_values(lang), **_newcomer_values(lang), "SOURCES": _sources_html(lang)}
+    values = {**_survey_values(lang), **_newcomer_values(lang), "SOURCES": _sources_html(lang),
+              "ANONYMISE_MIN_STAFF": format_number(defaults()["anonymise_min_staff"], 0, lang)}
     for key, value in values.items():
         text = text.replace("{{" + key + "}}", value if key == "SOURCES" else _esc(value))
     left = _PLACEHOLDER.search(text)

@@ -53,9 +53,13 @@ class MemoOptionsDialog(QDialog):
         self.language.addItem("Dansk", "da")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(0 if lang == "da" else 1)
+        from sagstal_desktop.core.anonymise import min_staff
+
         self.anonymise = QCheckBox(_("Anonymise staff (Staff member A, B, …)"))
-        self.anonymise.setToolTip(_("No name, initials or start date of any person appears in the PDF, "
-                                          "its metadata included."))
+        self.anonymise.setToolTip(_("For readers who know the team: no name, start date, hours, cases or exact "
+                                    "load of any person appears in the PDF, its metadata included. Per person only "
+                                    "a label drawn afresh for this memo, the load band and the status (from {k} "
+                                    "staff with a load); scenarios name no one.").format(k=min_staff()))
         self.anonymise.setChecked(team.info.author_role == "tr")
 
         limit = full_list_max_staff()
