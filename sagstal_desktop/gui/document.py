@@ -11,7 +11,10 @@ update only what the ``Change`` names.
 
 Scenarios: while a scenario is open, ``team`` is that variant (built from its stored inputs, so
 the same table and undo edit it) and ``base`` holds the team itself with its scenarios;
-``file_team()`` folds the variant's inputs back in, and is what is saved. Opening a variant,
+``file_team()`` folds the variant's inputs back in, and is what is saved. What the window shows
+is the scenario computed (``core.scenarios.evaluate_variant``, as Compare computes it):
+``summary`` is then the summary of that computation and ``variant_result`` its details (who is
+absent, whose counts changed, cases without a caseworker). Opening a variant,
 making, renaming or deleting one, and changing its absences are each one undoable step
 (``set_variant``: the whole (team, base, scenario name) state before and after).
 
@@ -28,6 +31,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import dataclasses
 import json
 import os
 import sys
@@ -44,7 +48,7 @@ from sagstal_desktop.core.load import TeamSummary, prefer_numpy, summarize
 from sagstal_desktop.core.model import Snapshot, StaffMember, Team, TeamInfo, TeamSettings
 from sagstal_desktop.core.norms import NormSet, default_norm_set
 from sagstal_desktop.gui import commands
-from sagstal_desktop.gui.change import Change
+from sagstal_desktop.gui.change import ALL, Change
 
 AUTOSAVE_INTERVAL_MS = 2000
 
@@ -77,6 +81,7 @@ class Document(QObject):
         self.team = team
         self.base: Team | None = None  # the team itself while a scenario is open
         self.scenario_name: str | None = None  # the open scenario (None: the team itself)
+        self.variant_result = None  # core.scenarios.VariantResult of the open scenario (None: the team)
         self.path: Path | None = _absolute(path)
         self.is_demo = demo
         self._forced_modified = False
@@ -109,13 +114,35 @@ class Document(QObject):
         except KeyError:
             return default_norm_set()
 
+    def open_scenario(self):
+        """The open scenario (``core.scenario_model.Scenario``), or None for the team itself."""
+        if self.base is None or self.scenario_name is None:
+            return None
+        return next((s for s in self.base.scenarios if s.name == self.scenario_name), None)
+
     def _compute(self) -> TeamSummary:
+        self.variant_result = None
+        scenario = self.open_scenario()
+        if scenario is not None:
+            from sagstal_desktop.core.scenarios import evaluate_variant
+
+            variant = self.team
+            if variant.settings.norm_set_id != self.norm_set().id:  # an unknown choice: the default set
+                variant = variant.copy()
+                variant.settings.norm_set_id = self.norm_set().id
+            self.variant_result = evaluate_variant(variant, scenario, self.base, self.as_of)
+            return self.variant_result.summary
         return summarize(self.team, self.as_of, self.norm_set())
 
     def apply_change(self, change: Change) -> None:
-        """The team has changed as ``change`` says: recompute once and tell the views."""
+        """The team has changed as ``change`` says: recompute once and tell the views. In a
+        scenario whose computation moves cases (absences, added positions), one edit can change
+        other people's figures: then every row is told."""
         self._generation += 1
         self.summary = self._compute()
+        result = self.variant_result
+        if result is not None and not change.all_rows and (result.absent or result.taken):
+            change = dataclasses.replace(change, rows=ALL)
         self.changed.emit(change)
 
     def set_team_object(self, team: Team) -> None:

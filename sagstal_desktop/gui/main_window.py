@@ -156,7 +156,7 @@ class MainWindow(FramedWindow):
         """Update the views after one edit: only what ``change`` names (the table model follows
         the document itself; the undo actions follow the undo stack)."""
         summary, norm_set = self._document.summary, self._document.norm_set()
-        self.summary_panel.show_summary(summary, norm_set, self._lang)
+        self.summary_panel.show_summary(summary, norm_set, self._lang, self._document.variant_result)
         self.legend.show_statuses(set(summary.persons.column("status")), norm_set)
         chart = self._chart_host.chart()
         if change.all_rows or change.structure_changed:

@@ -1,0 +1,90 @@
+"""An open scenario is what the window computes and shows: the absent person has capacity 0 and
+is marked absent, their cases sit with colleagues (or as cases without a caseworker), an added
+position takes cases, and the figures equal Compare's (``core.comparison``)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import TODAY
+
+from sagstal_desktop.core import scenarios as sc
+from sagstal_desktop.core.comparison import compare
+from sagstal_desktop.core.scenario_model import Absence
+from sagstal_desktop.gui import scenario_actions
+
+
+@pytest.fixture
+def danish(qapp):
+    from sagstal_desktop.gui import i18n
+
+    i18n.install_translations(qapp, "da")
+    yield
+    i18n.install_translations(qapp, "en")
+
+
+def sick_leave_team(demo):
+    ida = next(m for m in demo.staff if m.name == "Ida Bech")  # 20 sygedagpenge + 10 jobafklaring
+    scenario = sc.derive(demo, "Sygemelding Ida Bech")
+    sc.set_absence(scenario, Absence(ida.id, "sick"))
+    extra = sc.derive(demo, "Ekstra stilling")
+    sc.add_position(extra, demo, "Ekstra stilling 37 timer", 37.0)
+    demo.scenarios += [scenario, extra]
+    return demo, ida
+
+
+def test_open_sick_leave_scenario_shows_the_absent_person_absent(make_window, demo, danish):
+    team, ida = sick_leave_team(demo)
+    window = make_window(team, lang="da")
+    doc, model = window.document(), window.model()
+    before = window.summary_panel.value("available")
+    scenario_actions.open_variant(doc, "Sygemelding Ida Bech")
+    expected = compare(team, ["Sygemelding Ida Bech"], TODAY).results[1]
+    # the same computation as Compare: every figure equal
+    assert doc.summary.available_fte == pytest.approx(expected.summary.available_fte)
+    assert doc.summary.over_count == expected.summary.over_count
+    assert window.summary_panel.value("available") != before
+    row = model.row_of(ida.id)
+    assert model.index(row, model.column_of("fte")).data() == "0,00"
+    assert model.index(row, model.column_of("status")).data() == "Sygefravær"
+    sdp = model.column_of_case_type("sygedagpenge")
+    assert model.index(row, sdp).data() == "20 \u2212 20"  # entered, then handed on
+    assert model.index(row, model.column_of("total")).data() == "0"
+    # her 30 cases are with colleagues: their cells say "entered + received", totals follow
+    received = {a.member_id: 0 for a in expected.assigned}
+    for a in expected.assigned:
+        received[a.member_id] += a.cases
+    assert sum(received.values()) == 30
+    for member_id, n in received.items():
+        r = model.row_of(member_id)
+        member = doc.team.member(member_id)
+        total = model.index(r, model.column_of("total")).data()
+        assert int(total) == sum(member.counts.values()) + n
+    some = expected.assigned[0]
+    cell = model.index(model.row_of(some.member_id), model.column_of_case_type(some.case_type)).data()
+    assert "+" in cell
+    assert window.summary_panel.value("absent") == "1"
+    # without redistribution her cases are cases without a caseworker
+    scenario_actions.set_absences(doc, [Absence(ida.id, "sick")], False)
+    assert window.summary_panel.value("unassigned") == "30"
+    assert "30 sager uden sagsbehandler" in model.index(row, model.column_of("status")).data()
+    # back to the team: nothing absent
+    scenario_actions.open_variant(doc, None)
+    assert window.summary_panel.value("available") == before
+    assert model.index(row, model.column_of("status")).data() != "Sygefravær"
+
+
+def test_an_added_position_takes_cases_in_the_window(make_window, demo):
+    team, _ida = sick_leave_team(demo)
+    window = make_window(team, lang="da")
+    doc, model = window.document(), window.model()
+    over_before = doc.summary.over_count
+    scenario_actions.open_variant(doc, "Ekstra stilling")
+    new = doc.team.staff[-1]
+    total = int(model.index(model.row_of(new.id), model.column_of("total")).data())
+    assert total > 0 and doc.summary.over_count < over_before
+    expected = compare(team, ["Ekstra stilling"], TODAY).figures[1]
+    assert doc.summary.over_count == expected["over_count"]
+    # the option off: the position starts empty (and is stored with the scenario)
+    scenario_actions.set_absences(doc, [], True, positions_take_cases=False)
+    assert model.index(model.row_of(new.id), model.column_of("total")).data() == "0"
+    assert doc.file_team().scenarios[1].positions_take_cases is False
