@@ -97,3 +97,34 @@ def test_scenario_add_with_every_option_to_another_file(team_file, tmp_path, cap
     code, _, err = run(capsys, *args)
     assert code == 2 and len(err.strip().splitlines()) == 1  # the output exists: --force needed
     assert run(capsys, *args, "--force")[0] == 0
+
+
+def test_summary_of_a_scenario_gives_the_windows_figures(team_file, capsys):
+    """``summary --scenario`` is the scenario computed as the window and compare compute it."""
+    code, out, _ = run(capsys, "compare", str(team_file), "--as-of", "2027-02-01", "--json")
+    leave, more, without = json.loads(out)["scenarios"]
+    code, out, _ = run(capsys, "summary", str(team_file), "--scenario", "Barsel", "--as-of", "2027-02-01", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["scenario"] == "Barsel"
+    assert data["summary"] == leave["summary"] and data["staff"] == leave["staff"]
+    anne = data["staff"][0]
+    assert anne["absent"] is True and anne["absence"] == "sick" and anne["capacity_fte"] == 0
+    assert not any(p["absent"] for p in data["staff"][1:])
+    assert data["summary"]["unassigned_cases"] == 0 and data["summary"]["absent_count"] == 1
+    # without redistribution: Anne's 57 cases are without a caseworker
+    _, out, _ = run(capsys, "summary", str(team_file), "--scenario", "Uden", "--as-of", "2027-02-01", "--json")
+    assert json.loads(out)["summary"]["unassigned_cases"] == 57 == without["summary"]["unassigned_cases"]
+    # the added position takes cases: fewer over the maximum than the team
+    _, out, _ = run(capsys, "summary", str(team_file), "--scenario", "En mere", "--as-of", "2027-02-01", "--json")
+    extra = json.loads(out)
+    _, out, _ = run(capsys, "summary", str(team_file), "--as-of", "2027-02-01", "--json")
+    team = json.loads(out)
+    assert extra["staff"][-1]["total_cases"] == sum(t["cases"] for t in more["taken"]) > 0
+    assert extra["summary"]["over_count"] < team["summary"]["over_count"]
+    assert team["scenario"] is None and team["summary"]["unassigned_cases"] == 0
+    # text: the absence and the scenario named; an unknown name is one line, exit 2
+    code, out, _ = run(capsys, "summary", str(team_file), "--scenario", "Uden", "--as-of", "2027-02-01")
+    assert code == 0 and "Scenarie: Uden" in out and "Sager uden sagsbehandler: 57" in out
+    assert "Sygefravær" in next(line for line in out.splitlines() if line.startswith("Anne Holm"))
+    code, _, err = run(capsys, "summary", str(team_file), "--scenario", "Nope")
+    assert code == 2 and "no scenario named 'Nope'" in err and len(err.strip().splitlines()) == 1

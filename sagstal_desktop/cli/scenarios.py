@@ -115,12 +115,14 @@ def variant_data(result, lang: str) -> dict[str, Any]:
     """One variant in ``compare --json``: ``summary`` and ``staff`` as ``summary --json`` has them."""
     from sagstal_desktop.cli.summary import summary_data
 
-    data = summary_data(result.team, result.summary, result.norm_set)
+    data = summary_data(result.team, result.summary, result.norm_set, result=result)
     return {
         "name": result.name or None, "norm_set": data["norm_set"], "summary": data["summary"],
         "staff": data["staff"], "absent": result.absent, "without_caseworker": result.without_caseworker,
         "assigned": [{"id": a.member_id, "name": a.name, "case_type": a.case_type, "cases": a.cases}
                      for a in result.assigned],
+        "taken": [{"from_id": t.from_id, "from_name": t.from_name, "id": t.member_id, "name": t.name,
+                   "case_type": t.case_type, "cases": t.cases} for t in result.taken],
         "target": None if result.target is None else {
             "target_caseload": result.target.target, "current": result.target.current,
             "extra_fte": result.target.extra_fte, "yearly_cost": result.target.yearly_cost},
