@@ -11,6 +11,7 @@ from sagstal_desktop.core import scenarios as sc
 from sagstal_desktop.core.comparison import compare
 from sagstal_desktop.core.scenario_model import Absence
 from sagstal_desktop.gui import scenario_actions
+from sagstal_desktop.i18n import tr
 
 
 @pytest.fixture
@@ -88,3 +89,55 @@ def test_an_added_position_takes_cases_in_the_window(make_window, demo):
     scenario_actions.set_absences(doc, [], True, positions_take_cases=False)
     assert model.index(model.row_of(new.id), model.column_of("total")).data() == "0"
     assert doc.file_team().scenarios[1].positions_take_cases is False
+
+
+def test_memo_from_an_open_scenario_is_the_scenarios(make_window, demo, danish, tmp_path, monkeypatch):
+    import subprocess
+
+    from PySide6.QtWidgets import QDialog
+
+    from sagstal_desktop.gui import memo_actions
+    from sagstal_desktop.gui.dialogs.memo_options import MemoOptionsDialog
+
+    team, _ida = sick_leave_team(demo)
+    window = make_window(team, lang="da")
+    scenario_actions.open_variant(window.document(), "Sygemelding Ida Bech")
+    monkeypatch.setattr(MemoOptionsDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    options = memo_actions.ask_options(window, "export")
+    assert options.scenario == "Sygemelding Ida Bech" and options.scenarios == ()
+    assert "fordelt på kolleger med kompetence efter fordelingsreglen" in options.scenario_sentence
+    target = tmp_path / "notat.pdf"
+    monkeypatch.setattr(memo_actions, "ask_options", lambda w, purpose: options)
+    monkeypatch.setattr(memo_actions, "ask_save_path", lambda w, suggested: target)
+    memo_actions.export_memo(window)
+    text = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(target), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    flat = " ".join(text.split())
+    assert flat.startswith(tr("Memo on caseloads and staffing", "da") + " – scenariet “Sygemelding Ida Bech”")
+    assert "Notatet viser scenariet “Sygemelding Ida Bech”" in flat
+    summary = window.document().summary  # the scenario's figures, as the window shows them
+    from sagstal_desktop.core.formatting import format_number
+
+    assert format_number(summary.available_fte, 2, "da") in flat
+    ida_line = next(line for line in text.splitlines() if line.strip().startswith("Ida Bech"))
+    assert "0,00" in ida_line  # capacity 0 and her cases with colleagues: 0 cases
+    pdfinfo = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
+    assert "scenariet “Sygemelding Ida Bech”" in pdfinfo
+
+
+def test_chart_names_are_whole_and_fte_has_two_decimals():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from sagstal_desktop.report.fonts import REGULAR, register_fonts
+    from sagstal_desktop.report.scenario_chart import name_lines
+    from sagstal_desktop.report.scenario_section import cell_text
+
+    register_fonts()
+    lines = name_lines("Ekstra stilling 37 timer", 80, REGULAR, 7.5)
+    assert " ".join(lines) == "Ekstra stilling 37 timer" and len(lines) == 2
+    assert all(stringWidth(line, REGULAR, 7.5) <= 80 for line in lines)
+    assert name_lines("Ekstra stilling 37 timer", 200, REGULAR, 7.5) == ["Ekstra stilling 37 timer"]
+    # the memo's one precision for FTE: as in the summary ("6,75", "-0,16")
+    assert cell_text("available_fte", 6.754, "da") == "6,75"
+    assert cell_text("shortfall_fte", -0.158, "da") == "-0,16"
+    assert cell_text("average_fte_caseload", 45.23, "da") == "45,2"

@@ -23,17 +23,47 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog
 from sagstal_desktop.i18n import _, ngettext, tr
 from sagstal_desktop.report.options import MemoOptions
 
+# -- what the memo shows ------------------------------------------------------------------------
+
+
+def memo_source(window: Any) -> tuple[Any, Any, str | None, str]:
+    """(team, summary, scenario name or None, the scenario's sentence) the memo is made of: the
+    team as the window shows it. While a scenario is open that is the scenario computed (the
+    window's ``Document.variant_result``: absent people at capacity 0, their cases with colleagues),
+    with the team's own history and without the list of scenarios (their comparison is the team's)."""
+    document = window.document() if hasattr(window, "document") else None
+    result = getattr(document, "variant_result", None)
+    if result is None:
+        return window.team(), window.summary(), None, ""
+    from sagstal_desktop.core.scenario_describe import describe
+
+    team = result.team.copy()
+    team.snapshots = list(document.history_team().snapshots)
+    team.scenarios = []
+    scenario = document.open_scenario()
+    base = document.file_team()
+    sentence = describe(next(s for s in base.scenarios if s.name == scenario.name), base, window.language())
+    return team, result.summary, result.name, sentence
+
+
 # -- questions to the user (module-level so tests can answer them) ---------------------------
 
 
 def ask_options(window: Any, purpose: str) -> MemoOptions | None:
-    """The memo options dialog; None if cancelled."""
+    """The memo options dialog; None if cancelled. From an open scenario the memo is the
+    scenario's (its name in the options)."""
+    import dataclasses
+
     from sagstal_desktop.gui.dialogs.memo_options import MemoOptionsDialog
 
-    dialog = MemoOptionsDialog(window.team(), window.norm_set(), window.language(), window, purpose)
+    team, summary, scenario, sentence = memo_source(window)
+    dialog = MemoOptionsDialog(team, window.norm_set(), window.language(), window, purpose)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
-    options = dialog.options(window.summary().as_of) if accepted else None
+    options = dialog.options(summary.as_of) if accepted else None
     dialog.deleteLater()
+    if options is not None and scenario is not None:
+        options = dataclasses.replace(options, scenario=scenario, scenario_sentence=sentence,
+                                      scenarios=())
     return options
 
 
@@ -65,7 +95,8 @@ def suggested_name(window: Any, options: MemoOptions) -> Path:
     """``Sagstal-notat Team Nord 2026-11-22.pdf`` beside the document (or in the home folder)."""
     team = window.team()
     stem = tr("Sagstal memo", options.lang)
-    name = " ".join(x for x in (stem, team.info.team_name.strip(), window.summary().as_of.isoformat()) if x)
+    name = " ".join(x for x in (stem, team.info.team_name.strip(), options.scenario or "",
+                                window.summary().as_of.isoformat()) if x)
     name = re.sub(r'[\\/:*?"<>|]+', "-", name)
     path = window.document_path()
     folder = Path(path).parent if path else Path.home()
@@ -77,9 +108,10 @@ def _build(window: Any, target: Path, options: MemoOptions) -> int | None:
     from sagstal_desktop.gui.background import MemoBuildCancelled, build_memo_with_progress
     from sagstal_desktop.report.pdf import MemoError
 
+    team, summary, _scenario, _sentence = memo_source(window)
     try:
-        return build_memo_with_progress(window, window.team().copy(), target, options,
-                                        summary=window.summary(), norm_set=window.norm_set())
+        return build_memo_with_progress(window, team.copy(), target, options,
+                                        summary=summary, norm_set=window.norm_set())
     except MemoBuildCancelled:
         window.show_status(_("Memo cancelled."))
     except MemoError as exc:
