@@ -141,3 +141,41 @@ def test_chart_names_are_whole_and_fte_has_two_decimals():
     assert cell_text("available_fte", 6.754, "da") == "6,75"
     assert cell_text("shortfall_fte", -0.158, "da") == "-0,16"
     assert cell_text("average_fte_caseload", 45.23, "da") == "45,2"
+
+
+def test_choosing_a_variant_does_not_mark_the_team_unsaved(make_window, demo):
+    team, _ida = sick_leave_team(demo)
+    window = make_window(team)
+    doc = window.document()
+    doc.undo_stack.setClean()
+    doc._forced_modified = False
+    window.scenario_bar.chooser.setCurrentIndex(1)
+    window.scenario_bar.chooser.activated.emit(1)  # as a click chooses it
+    assert doc.scenario_name == "Sygemelding Ida Bech"
+    assert not doc.is_modified() and not window.isWindowModified()
+    first = doc.team.staff[0]
+    doc.set_member_field(first.id, "weekly_hours", 30.0, "hours")  # an edit in the scenario: unsaved
+    assert doc.is_modified() and window.isWindowModified()
+    doc.undo_stack.undo()
+    assert not doc.is_modified() and not window.isWindowModified()
+    scenario_actions.open_variant(doc, None)
+    doc.undo_stack.undo()  # back over the opening: still nothing to save
+    assert doc.scenario_name == "Sygemelding Ida Bech" and not doc.is_modified()
+    scenario_actions.set_absences(doc, [], True)  # changing the scenario's absences changes the file
+    assert doc.is_modified()
+
+
+def test_ctrl_f_focuses_the_search_box_and_typing_leaves_the_name_alone(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    name = window.team().staff[0].name
+    window.table.setFocus()
+    window.select_member(window.team().staff[0].id)
+    qtbot.keyClick(window.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    search = window.filter_bar.search
+    assert search.hasFocus()
+    qtbot.keyClicks(search, "Bo")
+    assert search.text() == "Bo" and window.team().staff[0].name == name
+    assert window.filter_bar.count.text().startswith("Showing 1 of")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert window.table.hasFocus()

@@ -77,6 +77,8 @@ class Document(QObject):
         prefer_numpy()  # every edit computes the team again: numpy for a team of thousands
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self.undo_stack.indexChanged.connect(self._on_index_changed)
+        self._shown_modified: bool | None = None
         self._fixed_as_of = as_of
         self.team = team
         self.base: Team | None = None  # the team itself while a scenario is open
@@ -99,7 +101,16 @@ class Document(QObject):
         self._autosave_timer.start()
 
     def _on_clean_changed(self, _clean: bool) -> None:
+        self._shown_modified = self.is_modified()
         self.state_changed.emit()
+
+    def _on_index_changed(self, _index: int) -> None:
+        """Opening a variant is an undo step that changes nothing in the file: stepping over it
+        can make the document clean or modified without the stack's clean state changing."""
+        modified = self.is_modified()
+        if modified != self._shown_modified:
+            self._shown_modified = modified
+            self.state_changed.emit()
 
     # -- computation ---------------------------------------------------------------------
     @property
@@ -221,10 +232,15 @@ class Document(QObject):
         """Replace the team's snapshots (its history); no staff figure changes."""
         self.undo_stack.push(commands.SetSnapshotsCommand(self, snapshots, text))
 
-    def set_variant(self, team: Team, base: Team | None, scenario_name: str | None, text: str) -> None:
+    def set_variant(self, team: Team, base: Team | None, scenario_name: str | None, text: str,
+                    view_only: bool = False) -> None:
         """Make ``team`` the live team, ``base`` the stored team and ``scenario_name`` the open
-        scenario (None, None: the team itself), as one undoable step."""
-        self.undo_stack.push(commands.SetVariantCommand(self, team, base, scenario_name, text))
+        scenario (None, None: the team itself), as one undoable step. ``view_only``: the step
+        only opens another variant (the saved file would be the same), so it does not make the
+        document modified (``is_modified``)."""
+        command = commands.SetVariantCommand(self, team, base, scenario_name, text)
+        command.view_only = view_only
+        self.undo_stack.push(command)
 
     def set_variant_state(self, team: Team, base: Team | None, scenario_name: str | None) -> None:
         """Used by ``SetVariantCommand``."""
@@ -262,7 +278,18 @@ class Document(QObject):
 
     # -- modified state and saving -------------------------------------------------------
     def is_modified(self) -> bool:
-        return self._forced_modified or not self.undo_stack.isClean()
+        """Unsaved changes: the undo stack away from its clean state by steps that change the
+        file (steps that only open another variant do not count)."""
+        if self._forced_modified:
+            return True
+        stack = self.undo_stack
+        if stack.isClean():
+            return False
+        clean, index = stack.cleanIndex(), stack.index()
+        if clean < 0:
+            return True
+        return not all(getattr(stack.command(k), "view_only", False)
+                       for k in range(min(clean, index), max(clean, index)))
 
     def save(self, path: Path) -> None:
         """Save atomically to ``path`` (raises ``DocumentError``); the document is then clean."""

@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -92,6 +92,7 @@ class MainWindow(FramedWindow):
         self._norm_label, self._as_of_label = ui.norm_label, ui.as_of_label
         self._chart_host, self.main_splitter, self.bottom_splitter = ui.chart_host, ui.main_splitter, ui.bottom_splitter
         self.norm_combo.activated.connect(self._on_norm_combo)
+        self.filter_bar.search.returnPressed.connect(lambda: self.table.setFocus(Qt.FocusReason.ShortcutFocusReason))
         self.files, self.staff, self.clipboard = FileActions(self), StaffActions(self), TableClipboard(self)
         self.actions = WindowActions(self)
         self.table.addActions([self.actions[a] for a in TABLE_ACTS])
@@ -215,6 +216,14 @@ class MainWindow(FramedWindow):
         self.table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self.table.scrollTo(index)
+
+    def focus_search(self) -> None:
+        """Edit → Find (Ctrl+F): the search box gets the keys, its text selected, so typing
+        searches and never overwrites the name selected in the table."""
+        if self.table.state() == self.table.State.EditingState:
+            return  # Ctrl+F inside a cell being edited leaves the edit alone
+        self.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_bar.search.selectAll()
 
     def set_show_all_case_types(self, show: bool) -> None:
         self._model.set_show_all_case_types(bool(show))

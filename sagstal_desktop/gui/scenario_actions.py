@@ -24,11 +24,11 @@ def open_variant(document: Document, name: str | None) -> None:
         return
     saved = document.file_team()
     if name is None:
-        document.set_variant(saved.copy(), None, None, _("Open the current team"))
+        document.set_variant(saved.copy(), None, None, _("Open the current team"), view_only=True)
         return
     scenario = sc.find(saved, name)
     document.set_variant(sc.materialise(scenario, saved), saved.copy(), name,
-                         _("Open scenario “{name}”").format(name=name))
+                         _("Open scenario “{name}”").format(name=name), view_only=True)
 
 
 def new_scenario(document: Document, name: str, copy_open: bool = False) -> None:
