@@ -100,6 +100,9 @@ def test_options_dialog_for_tr_without_cost(qtbot, demo):
     qtbot.addWidget(dialog)
     assert dialog.anonymise.isChecked()  # TR material is often shared: anonymised by default
     assert not dialog.budget.isEnabled() and not dialog.budget.isChecked()
+    # greyed out with the reason in sight, not only in a tooltip
+    assert dialog.budget_note.text() == "Enter a cost per FTE under Team → Settings to include a budget."
+    assert dialog.budget_note.isVisibleTo(dialog)
     assert dialog.first_year.value() == TODAY.year + 1
     assert not dialog.options().include_budget
 
