@@ -64,6 +64,10 @@ def test_open_sick_leave_scenario_shows_the_absent_person_absent(make_window, de
     cell = model.index(model.row_of(some.member_id), model.column_of_case_type(some.case_type)).data()
     assert "+" in cell
     assert window.summary_panel.value("absent") == "1"
+    bars = {bar.member_id: bar for bar in window.chart_host().chart().bars()}
+    assert bars[ida.id].name == "Ida Bech (sygefravær)" and bars[ida.id].load_pct == 0
+    assert [bar.load_pct for bar in bars.values() if bar.member_id != ida.id] == pytest.approx(
+        [p.load_max * 100 for p in expected.summary.persons if p.member_id != ida.id])
     # without redistribution her cases are cases without a caseworker
     scenario_actions.set_absences(doc, [Absence(ida.id, "sick")], False)
     assert window.summary_panel.value("unassigned") == "30"
@@ -71,6 +75,7 @@ def test_open_sick_leave_scenario_shows_the_absent_person_absent(make_window, de
     # back to the team: nothing absent
     scenario_actions.open_variant(doc, None)
     assert window.summary_panel.value("available") == before
+    assert window.chart_host().chart().bars()[row].name == "Ida Bech"
     assert model.index(row, model.column_of("status")).data() != "Sygefravær"
 
 

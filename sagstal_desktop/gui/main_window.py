@@ -160,7 +160,10 @@ class MainWindow(FramedWindow):
         self.summary_panel.show_summary(summary, norm_set, self._lang, self._document.variant_result)
         self.legend.show_statuses(set(summary.persons.column("status")), norm_set)
         chart = self._chart_host.chart()
-        if change.all_rows or change.structure_changed:
+        absent = self._absent_labels()
+        redraw = change.all_rows or change.structure_changed or absent != chart.absent
+        chart.absent = absent
+        if redraw:
             chart.show_summary(summary, self._lang, norm_set)
         else:
             chart.update_members(summary, change.rows)
@@ -173,6 +176,15 @@ class MainWindow(FramedWindow):
 
         shown = format_date(summary.as_of, self._lang)
         self._as_of_label.setText(_("Computed for {date}").format(date=shown))
+
+    def _absent_labels(self) -> dict[str, str]:
+        """In an open scenario, the absent people's absence in words (the chart names it)."""
+        result = self._document.variant_result
+        if result is None or not result.absent:
+            return {}
+        from sagstal_desktop.core.scenario_model import absence_label
+
+        return {member_id: absence_label(kind, self._lang).lower() for member_id, kind in result.absent.items()}
 
     def _on_norm_combo(self, index: int) -> None:
         self.choose_norm_set(self.norm_combo.itemData(index))
