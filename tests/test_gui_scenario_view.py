@@ -184,3 +184,31 @@ def test_ctrl_f_focuses_the_search_box_and_typing_leaves_the_name_alone(window, 
     assert window.filter_bar.count.text().startswith("Showing 1 of")
     qtbot.keyClick(search, Qt.Key.Key_Return)
     assert window.table.hasFocus()
+
+
+def test_an_anonymised_scenario_memo_names_nobody(make_window, demo, danish, tmp_path, monkeypatch):
+    import subprocess
+
+    from PySide6.QtWidgets import QDialog
+
+    from sagstal_desktop.gui import memo_actions
+    from sagstal_desktop.gui.dialogs.memo_options import MemoOptionsDialog
+
+    team, _ida = sick_leave_team(demo)
+    window = make_window(team, lang="da")
+    scenario_actions.open_variant(window.document(), "Sygemelding Ida Bech")  # the scenario's name holds a name
+    monkeypatch.setattr(MemoOptionsDialog, "exec", lambda self: (self.anonymise.setChecked(True),
+                                                                 QDialog.DialogCode.Accepted)[1])
+    options = memo_actions.ask_options(window, "export")
+    assert options.anonymise and options.scenario == "Scenarie 1"
+    assert options.scenario_sentence.startswith("Medarbejder ") and "Ida" not in options.scenario_sentence
+    target = tmp_path / "anonym.pdf"
+    monkeypatch.setattr(memo_actions, "ask_options", lambda w, purpose: options)
+    monkeypatch.setattr(memo_actions, "ask_save_path", lambda w, suggested: target)
+    memo_actions.export_memo(window)
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(target), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "scenariet “Scenarie 1”" in " ".join(text.split())
+    flat = " ".join(text.split())
+    assert [m.name for m in team.staff if m.name in flat] == []  # nobody named anywhere
+    assert "Ida" not in flat.split()

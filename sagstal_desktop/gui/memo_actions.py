@@ -26,8 +26,10 @@ from sagstal_desktop.report.options import MemoOptions
 # -- what the memo shows ------------------------------------------------------------------------
 
 
-def memo_source(window: Any) -> tuple[Any, Any, str | None, str]:
-    """(team, summary, scenario name or None, the scenario's sentence) the memo is made of: the
+def memo_source(window: Any, lang: str | None = None, anonymise: bool = False) -> tuple[Any, Any, str | None, str]:
+    """(team, summary, scenario name or None, the scenario's sentence in ``lang``) the memo is made
+    of (anonymised: the scenario called "Scenarie 1", as the memo's scenario section calls
+    scenarios, and people by their labels in the staff table, since either may hold names): the
     team as the window shows it. While a scenario is open that is the scenario computed (the
     window's ``Document.variant_result``: absent people at capacity 0, their cases with colleagues),
     with the team's own history and without the list of scenarios (their comparison is the team's)."""
@@ -42,8 +44,17 @@ def memo_source(window: Any) -> tuple[Any, Any, str | None, str]:
     team.scenarios = []
     scenario = document.open_scenario()
     base = document.file_team()
-    sentence = describe(next(s for s in base.scenarios if s.name == scenario.name), base, window.language())
-    return team, result.summary, result.name, sentence
+    lang = lang or window.language()
+    name_of, title = None, result.name
+    if anonymise:
+        from sagstal_desktop.core.anonymise import anonymous_labels
+        from sagstal_desktop.report.scenario_section import scenario_texts
+
+        labels = anonymous_labels([m.id for m in team.staff], lang, team.settings.anonymise_salt)
+        name_of = lambda member_id: labels.get(member_id, "–")  # noqa: E731
+        title = scenario_texts(lang)["scenario"].format(n=1)
+    sentence = describe(next(s for s in base.scenarios if s.name == scenario.name), base, lang, name_of)
+    return team, result.summary, title, sentence
 
 
 # -- questions to the user (module-level so tests can answer them) ---------------------------
@@ -56,14 +67,14 @@ def ask_options(window: Any, purpose: str) -> MemoOptions | None:
 
     from sagstal_desktop.gui.dialogs.memo_options import MemoOptionsDialog
 
-    team, summary, scenario, sentence = memo_source(window)
+    team, summary, scenario, _sentence = memo_source(window)
     dialog = MemoOptionsDialog(team, window.norm_set(), window.language(), window, purpose)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     options = dialog.options(summary.as_of) if accepted else None
     dialog.deleteLater()
-    if options is not None and scenario is not None:
-        options = dataclasses.replace(options, scenario=scenario, scenario_sentence=sentence,
-                                      scenarios=())
+    if options is not None and scenario is not None:  # the scenario's name and sentence as the memo words them
+        _team, _summary, scenario, sentence = memo_source(window, options.lang, options.anonymise)
+        options = dataclasses.replace(options, scenario=scenario, scenarios=(), scenario_sentence=sentence)
     return options
 
 
