@@ -212,3 +212,21 @@ def test_an_anonymised_scenario_memo_names_nobody(make_window, demo, danish, tmp
     flat = " ".join(text.split())
     assert [m.name for m in team.staff if m.name in flat] == []  # nobody named anywhere
     assert "Ida" not in flat.split()
+
+
+def test_absence_dialog_opens_on_the_selected_person(make_window, demo, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from sagstal_desktop.gui.dialogs.absence import AbsenceDialog
+
+    team, ida = sick_leave_team(demo)
+    window = make_window(team)
+    scenario_actions.open_variant(window.document(), "Sygemelding Ida Bech")
+    hanne = next(m for m in window.document().team.staff if m.name == "Hanne Kjær")
+    window.select_member(hanne.id)
+    seen = []
+    monkeypatch.setattr(AbsenceDialog, "exec", lambda self: seen.append(
+        (self.person.currentData(), self.positions_box.isChecked())) or QDialog.DialogCode.Rejected)
+    window.scenario_bar.act_absence.trigger()
+    assert seen == [(hanne.id, True)]
+    assert ida.id != hanne.id
