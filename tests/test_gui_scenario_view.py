@@ -124,8 +124,10 @@ def test_memo_from_an_open_scenario_is_the_scenarios(make_window, demo, danish, 
     from sagstal_desktop.core.formatting import format_number
 
     assert format_number(summary.available_fte, 2, "da") in flat
-    ida_line = next(line for line in text.splitlines() if line.strip().startswith("Ida Bech"))
-    assert "0,00" in ida_line  # capacity 0 and her cases with colleagues: 0 cases
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("Ida Bech "))
+    assert "0,00" in lines[at]  # capacity 0 and her cases with colleagues: 0 cases
+    assert "(sygefravær)" in lines[at] + lines[at + 1]  # the staff table says she is away
     pdfinfo = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
     assert "scenariet “Sygemelding Ida Bech”" in pdfinfo
 

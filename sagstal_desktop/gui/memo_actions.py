@@ -37,14 +37,20 @@ def memo_source(window: Any, lang: str | None = None, anonymise: bool = False) -
     result = getattr(document, "variant_result", None)
     if result is None:
         return window.team(), window.summary(), None, ""
+    from sagstal_desktop.core.load import summarize
     from sagstal_desktop.core.scenario_describe import describe
+    from sagstal_desktop.core.scenario_model import absence_label
 
+    lang = lang or window.language()
     team = result.team.copy()
     team.snapshots = list(document.history_team().snapshots)
     team.scenarios = []
+    for member in team.staff:  # the staff table says who is away: "Ida Bech (sygefravær)"
+        if member.id in result.absent:
+            member.name = f"{member.name} ({absence_label(result.absent[member.id], lang).lower()})"
+    summary = summarize(team, result.summary.as_of, result.norm_set)  # the same figures, with those names
     scenario = document.open_scenario()
     base = document.file_team()
-    lang = lang or window.language()
     name_of, title = None, result.name
     if anonymise:
         from sagstal_desktop.core.anonymise import anonymous_labels
@@ -54,7 +60,7 @@ def memo_source(window: Any, lang: str | None = None, anonymise: bool = False) -
         name_of = lambda member_id: labels.get(member_id, "–")  # noqa: E731
         title = scenario_texts(lang)["scenario"].format(n=1)
     sentence = describe(next(s for s in base.scenarios if s.name == scenario.name), base, lang, name_of)
-    return team, result.summary, title, sentence
+    return team, summary, title, sentence
 
 
 # -- questions to the user (module-level so tests can answer them) ---------------------------
