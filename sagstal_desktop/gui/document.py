@@ -141,8 +141,14 @@ class Document(QObject):
             if variant.settings.norm_set_id != self.norm_set().id:  # an unknown choice: the default set
                 variant = variant.copy()
                 variant.settings.norm_set_id = self.norm_set().id
-            self.variant_result = evaluate_variant(variant, scenario, self.base, self.as_of)
-            return self.variant_result.summary
+            from sagstal_desktop.core.planning import PlanningError
+
+            try:
+                self.variant_result = evaluate_variant(variant, scenario, self.base, self.as_of)
+            except (PlanningError, ValueError, KeyError):  # a variant the planning cannot take
+                self.variant_result = None  # shown as entered rather than taking the window down
+            else:
+                return self.variant_result.summary
         return summarize(self.team, self.as_of, self.norm_set())
 
     def apply_change(self, change: Change) -> None:
