@@ -30,6 +30,7 @@ def test_scenarios_are_stored_and_listed(team_file, capsys):
     assert code == 0 and [s["name"] for s in data["scenarios"]] == ["Barsel", "En mere", "Uden"]
     assert data["scenarios"][0]["absences"][0]["start"] == "2027-01-01"
     assert data["scenarios"][1]["staff_count"] == 13 and data["scenarios"][2]["redistribute"] is False
+    assert data["scenarios"][1]["positions_take_cases"] is True
     assert len(load_team(team_file).staff) == 12  # the team itself is unchanged
     code, out, _ = run(capsys, "scenarios", str(team_file))
     assert "Barsel: 12 medarbejdere; Anne Holm: Sygefravær 1.1.2027–31.3.2027" in out
@@ -128,3 +129,13 @@ def test_summary_of_a_scenario_gives_the_windows_figures(team_file, capsys):
     assert "Sygefravær" in next(line for line in out.splitlines() if line.startswith("Anne Holm"))
     code, _, err = run(capsys, "summary", str(team_file), "--scenario", "Nope")
     assert code == 2 and "no scenario named 'Nope'" in err and len(err.strip().splitlines()) == 1
+
+
+def test_an_added_position_may_start_empty(team_file, capsys):
+    assert run(capsys, "scenario", "add", str(team_file), "--name", "Tom", "--add-position", "37",
+               "--no-positions-take-cases")[0] == 0
+    _, out, _ = run(capsys, "summary", str(team_file), "--scenario", "Tom", "--as-of", "2027-02-01", "--json")
+    data = json.loads(out)
+    assert data["staff"][-1]["total_cases"] == 0
+    _, out, _ = run(capsys, "summary", str(team_file), "--as-of", "2027-02-01", "--json")
+    assert data["summary"]["over_count"] == json.loads(out)["summary"]["over_count"]  # nothing moved

@@ -40,7 +40,8 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
         json.dump({"file": args.file, "scenarios": [
             {"name": s.name, "based_on": s.based_on or None, "staff_count": len(s.inputs.get("staff") or ()),
              "norm_set": (s.inputs.get("settings") or {}).get("norm_set_id"), "redistribute": s.redistribute,
-             "target_caseload": s.target_caseload, "absences": [a.to_dict() for a in s.absences]}
+             "positions_take_cases": s.positions_take_cases, "target_caseload": s.target_caseload,
+             "absences": [a.to_dict() for a in s.absences]}
             for s in team.scenarios]}, sys.stdout, indent=2, ensure_ascii=False)
         say()
         return 0
@@ -106,6 +107,7 @@ def cmd_scenario_add(args: argparse.Namespace) -> int:
     except (sc.ScenarioError, KeyError) as exc:
         raise CliError(f"scenario add: {exc}") from exc
     scenario.redistribute = args.redistribute
+    scenario.positions_take_cases = args.positions_take_cases
     team.scenarios.append(scenario)
     save_team_file(team, target or output_path(args.file, True), args.lang)
     return 0
@@ -206,6 +208,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.add_argument("--target", type=positive_amount, help="a target caseload to compare with")
     a.add_argument("--redistribute", action=argparse.BooleanOptionalAction, default=True,
                    help="hand absent colleagues' cases to others (default) or leave them without a caseworker")
+    a.add_argument("--positions-take-cases", action=argparse.BooleanOptionalAction, default=True,
+                   help="added positions take cases from the most loaded colleagues by the same rule (default)")
     a.add_argument("-o", "--output", help="write to this file instead of changing FILE")
     a.add_argument("--force", action="store_true", help="overwrite an existing output file")
     add_lang_option(a)
