@@ -91,6 +91,11 @@ def test_import_older_file_and_spreadsheet(window, tmp_path, monkeypatch, demo):
     rows = trend_rows(window.team())
     assert (rows[0].date, rows[0].label, rows[0].origin) == (date(2024, 12, 31), "Gammel fil", "file")
     assert [m.counts for m in window.team().staff] == [m.counts for m in demo.staff]  # nothing else changed
+    asked = []  # the same date again: asked first; No changes nothing
+    monkeypatch.setattr(history_actions, "confirm", lambda w, title, text: asked.append(text) or False)
+    assert not history_actions.import_older_file(window, path)
+    assert asked == ["The history already has a snapshot of 2024-12-31. Replace it with older.sagstal?"]
+    assert len(window.team().snapshots) == 13
     sheet = tmp_path / "tal.csv"
     sheet.write_text("Dato;Årsværk til rådighed;Årsværk ved maksimum;Årsværk ved minimum\n"
                      "1.6.2024;9;8;11\n", encoding="utf-8")
