@@ -30,6 +30,7 @@ def test_scenarios_are_stored_and_listed(team_file, capsys):
     assert code == 0 and [s["name"] for s in data["scenarios"]] == ["Barsel", "En mere", "Uden"]
     assert data["scenarios"][0]["absences"][0]["start"] == "2027-01-01"
     assert data["scenarios"][1]["staff_count"] == 13 and data["scenarios"][2]["redistribute"] is False
+    assert data["scenarios"][1]["positions_take_cases"] is True
     assert len(load_team(team_file).staff) == 12  # the team itself is unchanged
     code, out, _ = run(capsys, "scenarios", str(team_file))
     assert "Barsel: 12 medarbejdere; Anne Holm: Sygefravær 1.1.2027–31.3.2027" in out
@@ -97,3 +98,44 @@ def test_scenario_add_with_every_option_to_another_file(team_file, tmp_path, cap
     code, _, err = run(capsys, *args)
     assert code == 2 and len(err.strip().splitlines()) == 1  # the output exists: --force needed
     assert run(capsys, *args, "--force")[0] == 0
+
+
+def test_summary_of_a_scenario_gives_the_windows_figures(team_file, capsys):
+    """``summary --scenario`` is the scenario computed as the window and compare compute it."""
+    code, out, _ = run(capsys, "compare", str(team_file), "--as-of", "2027-02-01", "--json")
+    leave, more, without = json.loads(out)["scenarios"]
+    code, out, _ = run(capsys, "summary", str(team_file), "--scenario", "Barsel", "--as-of", "2027-02-01", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["scenario"] == "Barsel"
+    assert data["summary"] == leave["summary"] and data["staff"] == leave["staff"]
+    anne = data["staff"][0]
+    assert anne["absent"] is True and anne["absence"] == "sick" and anne["capacity_fte"] == 0
+    assert not any(p["absent"] for p in data["staff"][1:])
+    assert data["summary"]["unassigned_cases"] == 0 and data["summary"]["absent_count"] == 1
+    # without redistribution: Anne's 57 cases are without a caseworker
+    _, out, _ = run(capsys, "summary", str(team_file), "--scenario", "Uden", "--as-of", "2027-02-01", "--json")
+    assert json.loads(out)["summary"]["unassigned_cases"] == 57 == without["summary"]["unassigned_cases"]
+    # the added position takes cases: fewer over the maximum than the team
+    _, out, _ = run(capsys, "summary", str(team_file), "--scenario", "En mere", "--as-of", "2027-02-01", "--json")
+    extra = json.loads(out)
+    _, out, _ = run(capsys, "summary", str(team_file), "--as-of", "2027-02-01", "--json")
+    team = json.loads(out)
+    assert extra["staff"][-1]["total_cases"] == sum(t["cases"] for t in more["taken"]) > 0
+    assert extra["summary"]["over_count"] < team["summary"]["over_count"]
+    assert team["scenario"] is None and team["summary"]["unassigned_cases"] == 0
+    # text: the absence and the scenario named; an unknown name is one line, exit 2
+    code, out, _ = run(capsys, "summary", str(team_file), "--scenario", "Uden", "--as-of", "2027-02-01")
+    assert code == 0 and "Scenarie: Uden" in out and "Sager uden sagsbehandler: 57" in out
+    assert "Sygefravær" in next(line for line in out.splitlines() if line.startswith("Anne Holm"))
+    code, _, err = run(capsys, "summary", str(team_file), "--scenario", "Nope")
+    assert code == 2 and "no scenario named 'Nope'" in err and len(err.strip().splitlines()) == 1
+
+
+def test_an_added_position_may_start_empty(team_file, capsys):
+    assert run(capsys, "scenario", "add", str(team_file), "--name", "Tom", "--add-position", "37",
+               "--no-positions-take-cases")[0] == 0
+    _, out, _ = run(capsys, "summary", str(team_file), "--scenario", "Tom", "--as-of", "2027-02-01", "--json")
+    data = json.loads(out)
+    assert data["staff"][-1]["total_cases"] == 0
+    _, out, _ = run(capsys, "summary", str(team_file), "--as-of", "2027-02-01", "--json")
+    assert data["summary"]["over_count"] == json.loads(out)["summary"]["over_count"]  # nothing moved

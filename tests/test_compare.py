@@ -36,7 +36,7 @@ def test_each_column_equals_summary_of_that_variant_alone():
     result = compare(team, as_of=AS_OF)
     assert result.names == ("Nuværende team", "Barsel 3 mdr.", "En stilling mere", "Loft 40")
     alone = [summarize(team, AS_OF), summarize(result.results[1].team, AS_OF),
-             summarize(sc.materialise(team.scenarios[1], team), AS_OF),
+             summarize(result.results[2].team, AS_OF),
              summarize(sc.materialise(team.scenarios[2], team), AS_OF)]
     for figures, summary in zip(result.figures, alone, strict=True):
         assert figures["fte_needed_max"] == pytest.approx(summary.fte_needed_max)
@@ -50,6 +50,11 @@ def test_each_column_equals_summary_of_that_variant_alone():
     # one more 37-hour position: one more FTE available, the same cases
     assert more["available_fte"] == pytest.approx(base["available_fte"] + 1.0)
     assert more["fte_needed_max"] == pytest.approx(base["fte_needed_max"])
+    # ... which takes cases from colleagues (the distribution rule), so fewer are over the maximum
+    taken = sum(t.cases for t in result.results[2].taken)
+    new = result.results[2].team.staff[-1]
+    assert taken > 0 and sum(new.counts.values()) == taken
+    assert more["over_count"] < base["over_count"]
     # the absence: the person's capacity is gone, their cases are with colleagues
     absent = summarize(team, AS_OF).persons[0]
     assert leave["available_fte"] == pytest.approx(base["available_fte"] - absent.measured_capacity)

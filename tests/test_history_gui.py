@@ -46,7 +46,9 @@ def test_trend_view_shows_the_demo_year(window, qtbot):
     rows = trend_rows(window.team())
     assert model.text(0, "date") == "2025-11-01" and model.text(11, "cases") == str(rows[-1].cases)
     assert model.text(4, "norm_set") == rows[4].norm_set_name("en")
-    assert len(chart.change_lines) == 1 and chart.change_lines[0].value() == pytest.approx(3.5)
+    # a time axis: the norm-set change midway between the dates of snapshots 4 and 5
+    middle = (rows[3].date.toordinal() + rows[4].date.toordinal()) / 2
+    assert len(chart.change_lines) == 1 and chart.change_lines[0].value() == pytest.approx(middle)
     curves = {item.name(): item for item in chart.fte_plot.listDataItems() if item.name()}
     available = curves["Available casework FTE"].getData()[1]
     assert list(available) == pytest.approx([r.available_fte for r in rows])
@@ -89,6 +91,11 @@ def test_import_older_file_and_spreadsheet(window, tmp_path, monkeypatch, demo):
     rows = trend_rows(window.team())
     assert (rows[0].date, rows[0].label, rows[0].origin) == (date(2024, 12, 31), "Gammel fil", "file")
     assert [m.counts for m in window.team().staff] == [m.counts for m in demo.staff]  # nothing else changed
+    asked = []  # the same date again: asked first; No changes nothing
+    monkeypatch.setattr(history_actions, "confirm", lambda w, title, text: asked.append(text) or False)
+    assert not history_actions.import_older_file(window, path)
+    assert asked == ["The history already has a snapshot of 2024-12-31. Replace it with older.sagstal?"]
+    assert len(window.team().snapshots) == 13
     sheet = tmp_path / "tal.csv"
     sheet.write_text("Dato;Årsværk til rådighed;Årsværk ved maksimum;Årsværk ved minimum\n"
                      "1.6.2024;9;8;11\n", encoding="utf-8")
@@ -164,3 +171,42 @@ def test_a_snapshot_edit_tells_the_views_only_the_history_changed(window, monkey
     assert window.document().summary.total_cases == before.total_cases
     window.document().undo_stack.undo()
     assert len(seen) == 2 and seen[1].snapshots_changed and len(window.team().snapshots) == 12
+
+
+def test_history_follows_the_open_team_and_the_chart_reads_as_time(window, qtbot, monkeypatch):
+    """File → New team (also while the history window is closed) gives an empty history; a
+    second snapshot on one date asks first; the chart's x axis is time and its numbers Danish."""
+    from sagstal_desktop.gui.widgets.trend_chart import NumberAxis, month_ticks, x_of
+
+    dialog = _dialog(window)
+    assert dialog.model.rowCount() == 12
+    dialog.close()
+    window.files.new_document()
+    window.actions[Act.HISTORY].trigger()  # the same window, shown again: the new team's (empty) history
+    assert dialog.isVisible() and dialog.model.rowCount() == 0
+    assert dialog.chart.empty_text.toPlainText() == "No snapshots yet"
+    assert dialog.chart.empty_text.scene() is not None
+    monkeypatch.setattr(history_actions, "ask_label", lambda *a, **k: "")
+    assert history_actions.take_snapshot(window)
+    assert dialog.model.rowCount() == 1 and dialog.chart.empty_text.scene() is None
+    # the same date again: asked; No leaves the one snapshot, Yes replaces it
+    asked = []
+    monkeypatch.setattr(history_actions, "confirm", lambda w, title, text: asked.append(text) or False)
+    assert not history_actions.take_snapshot(window)
+    assert dialog.model.rowCount() == 1 and "already has a snapshot of 2026-11-22" in asked[0]
+    monkeypatch.setattr(history_actions, "ask_label", lambda *a, **k: "Replaced")
+    monkeypatch.setattr(history_actions, "confirm", lambda w, title, text: True)
+    assert history_actions.take_snapshot(window)
+    assert dialog.model.rowCount() == 1 and dialog.model.text(0, "label") == "Replaced"
+    window.document().undo_stack.undo()
+    assert dialog.model.text(0, "label") == ""
+    # time: ticks at month starts, placed by date; numbers in the language's notation
+    ticks = month_ticks(date(2026, 3, 15), date(2026, 7, 2), "da")
+    assert ticks == [(x_of(date(2026, m, 1)), f"{name} 26") for m, name in
+                     zip(range(3, 8), ("mar", "apr", "maj", "jun", "jul"), strict=True)]
+    assert x_of(date(2026, 7, 31)) - x_of(date(2026, 7, 1)) == 30
+    axis = NumberAxis("left")
+    axis.lang = "da"
+    assert axis.tickStrings([45.2, 1200.0], 1.0, 0.1) == ["45,2", "1.200,0"]
+    axis.lang = "en"
+    assert axis.tickStrings([45.2], 1.0, 0.1) == ["45.2"]

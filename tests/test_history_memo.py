@@ -7,6 +7,7 @@ import re
 import subprocess
 from datetime import date
 
+import pytest
 from conftest import TODAY
 
 from sagstal_desktop import cli
@@ -40,7 +41,8 @@ def test_history_section_with_the_last_twelve_snapshots(tmp_path, demo):
     in_order = " ".join(text_of(tmp_path / "memo.pdf", raw=True).split())
     for r in rows:
         cells = (f"{r.date.day}.{r.date.month}.{r.date.year}", str(r.staff), str(r.cases),
-                 format_number(r.available_fte), format_number(r.fte_needed_max), format_number(r.fte_needed_min))
+                 format_number(r.available_fte, 2), format_number(r.fte_needed_max, 2),
+                 format_number(r.fte_needed_min, 2))  # FTE with 2 decimals, as in the memo's summary
         assert all(c in in_order for c in cells)
     assert "1.11.2025" not in in_order  # the 13th-last is left out
 
@@ -73,3 +75,22 @@ def test_wording_names_the_maximum_by_the_norm_set(tmp_path, demo):
     demo.snapshots = demo.snapshots[4:]  # DS 2020 only
     flat = " ".join(memo(tmp_path, demo).split())
     assert "I ingen af opgørelserne oversteg årsværk ved DS' maksimum årsværk til sagsbehandling" in flat
+
+
+def test_memo_trend_chart_places_snapshots_by_date(demo):
+    """Snapshots on 1 Jan, 1 Feb and 1 Jun: the markers stand 31 and 120 days apart, in proportion."""
+    from reportlab.graphics.shapes import Rect
+
+    from sagstal_desktop.report.history_chart import AVAILABLE, month_ticks, trend_chart
+
+    for day in (date(2026, 1, 1), date(2026, 2, 1), date(2026, 6, 1)):
+        take_snapshot(demo, "", day)
+    rows = [r for r in trend_rows(demo) if r.date in (date(2026, 1, 1), date(2026, 2, 1), date(2026, 6, 1))]
+    rows = sorted({r.date: r for r in rows}.values(), key=lambda r: r.date)
+    drawing = trend_chart(rows, 480, "da")
+    xs = sorted({round(item.x + item.width / 2, 6) for item in drawing.contents
+                 if isinstance(item, Rect) and item.width == 3.2 and item.fillColor.hexval()[2:] == AVAILABLE[1:]})
+    assert len(xs) == 3
+    assert (xs[2] - xs[1]) / (xs[1] - xs[0]) == pytest.approx(120 / 31)
+    assert [label for _day, label in month_ticks(date(2026, 1, 1), date(2026, 6, 1), "da")] == [
+        "jan 26", "feb 26", "mar 26", "apr 26", "maj 26", "jun 26"]

@@ -124,6 +124,13 @@ def test_import_as_new_opens_new_document(tmp_path, window, seen_dialogs):
     assert window.applied == []
     [(team, title)] = window.opened
     assert title == "nyt hold" and [p.name for p in team.staff] == ["Kim"]
+    # asked for municipality and team name (the memo's header): the team name proposed from the file
+    [dialog] = seen_dialogs
+    assert dialog.team_name.text() == "nyt hold" and team.info.team_name == "nyt hold"
+    dialog.municipality.setText("Aarhus Kommune")
+    dialog.team_name.setText("Team Syd")
+    named = dialog.result_team()
+    assert (named.info.municipality, named.info.team_name) == ("Aarhus Kommune", "Team Syd")
     # measured like `sagstal import` and New team: the default set for new teams, not the open team's
     from sagstal_desktop.core.model import Team
     from sagstal_desktop.io.importer import import_file

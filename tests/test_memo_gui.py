@@ -100,6 +100,9 @@ def test_options_dialog_for_tr_without_cost(qtbot, demo):
     qtbot.addWidget(dialog)
     assert dialog.anonymise.isChecked()  # TR material is often shared: anonymised by default
     assert not dialog.budget.isEnabled() and not dialog.budget.isChecked()
+    # greyed out with the reason in sight, not only in a tooltip
+    assert dialog.budget_note.text() == "Enter a cost per FTE under Team → Settings to include a budget."
+    assert dialog.budget_note.isVisibleTo(dialog)
     assert dialog.first_year.value() == TODAY.year + 1
     assert not dialog.options().include_budget
 
@@ -268,10 +271,21 @@ def test_print_page_range(qtbot, demo, tmp_path):
     out = tmp_path / "range.pdf"
     assert print_pdf(memo, _pdf_printer(out, 2, 3)) == 2
     assert pdf_pages(out) == 2
+    # printed to a file: the memo's vector pages (text, no page images), about the memo's size
+    assert pdf_text(out).split() == " ".join(
+        subprocess.run(["pdftotext", "-layout", "-f", "2", "-l", "3", "-enc", "UTF-8", str(memo), "-"],
+                       capture_output=True, text=True, check=True).stdout.split()).split()
+    images = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True, text=True, check=True).stdout
+    assert len(images.strip().splitlines()) == 2  # the listing's two header lines: no images
+    assert out.stat().st_size < memo.stat().st_size + 50_000
     out_all = tmp_path / "all.pdf"
     seen = []
     assert print_pdf(memo, _pdf_printer(out_all), lambda done, total: seen.append((done, total)) or done < 2) == 2
     assert seen == [(1, pages), (2, pages)]  # stopped when asked to
+    assert pdf_pages(out_all) == 2
+    every = tmp_path / "every.pdf"
+    assert print_pdf(memo, _pdf_printer(every)) == pages
+    assert every.read_bytes() == memo.read_bytes()  # every page: the memo itself
 
 
 def test_print_cancelled_in_print_dialog(qtbot, window, monkeypatch):

@@ -271,6 +271,8 @@ def test_many_case_types_fall_back_to_areas(demo, tmp_path):
     assert content.case_columns(summary, demo.norm_set(), "da", "type") is None  # five types do not fit
     areas = content.case_columns(summary, demo.norm_set(), "da", "area")
     assert areas.kind == "area" and areas.keys == ("born", "sygedagpenge", "integration")
+    # an area's column is labelled as the area's total, not as one of its case types
+    assert areas.headers == ("Børneområdet i alt", "Sygedagpenge i alt", "Integration (flygtninge) i alt")
     text = pdf_text(write(demo, tmp_path))
     assert re.search(r"Navn\s+Timer\s+Timer\s+Årsværk\s+Børneområdet\s+Sygedagpenge\s+Integration\s+Sager", text)
     first = demo.staff[0].counts  # Anne Holm: born 1+2, sygedagpenge 3+4, integration 5

@@ -44,8 +44,13 @@ def test_sentences_say_what_differs():
     team = team_with_scenarios()
     name = team.staff[0].name
     leave, more, ceiling = team.scenarios
-    assert describe(leave, team) == f"{name} fraværende 1.2.–30.4.2027, sagerne fordelt på kolleger med kompetence."
+    assert describe(leave, team) == (f"{name} fraværende 1.2.–30.4.2027, sagerne fordelt på kolleger med kompetence "
+                                     "efter fordelingsreglen (den højeste belastning så lav som muligt).")
+    assert describe(more, team) == ("1 stilling mere à 37 timer, der overtager sager fra de mest belastede kolleger "
+                                    "efter samme regel (én sag ad gangen fra den højeste belastning).")
+    more.positions_take_cases = False
     assert describe(more, team) == "1 stilling mere à 37 timer."
+    more.positions_take_cases = True
     assert describe(ceiling, team) == "Loft på 40 sager."
     assert describe(ceiling, team, "en") == "A ceiling of 40 cases."
     assert team.staff[2].weekly_hours == 30.0

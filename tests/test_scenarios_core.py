@@ -217,3 +217,57 @@ def test_a_tampered_dated_reduction_is_refused(tmp_path):
     with pytest.raises(document.DocumentError) as info:
         document.load_team(path)
     assert "reductions" in info.value.message("en")
+
+
+# -- an added position takes cases by the same rule --------------------------------------------
+
+
+def _extra(team_: Team, member: StaffMember, take: bool = True) -> sc.VariantResult:
+    scenario = sc.derive(team_, "Extra")
+    variant = sc.materialise(scenario, team_)
+    variant.staff.append(member)
+    sc.store(scenario, variant)
+    scenario.positions_take_cases = take
+    return sc.evaluate_scenario(scenario, team_, BEFORE)
+
+
+def test_an_added_position_takes_cases_until_the_loads_meet():
+    """One type, equal capacities: 60 + 40 cases and an empty 37-hour position. The lowest possible
+    highest load is ceil(100 / 3) = 34 cases (brute force below); the rule reaches it, moving cases
+    only to the new position, and the totals stay."""
+    base = Team(settings=TeamSettings(norm_set_id="ds_2020"), staff=[
+        StaffMember("A", id="a", counts={"sygedagpenge": 60}), StaffMember("B", id="b", counts={"sygedagpenge": 40})])
+    result = _extra(base, StaffMember("Ny", id="n"))
+    counts = [m.counts.get("sygedagpenge", 0) for m in result.team.staff]
+    best = min(max(x, y, 100 - x - y) for x in range(61) for y in range(41) if 100 - x - y >= 0
+               and x <= 60 and y <= 40)  # any split where A and B only give
+    assert sum(counts) == 100 and max(counts) == best == 34 and sorted(counts) == [33, 33, 34]
+    assert {t.from_id for t in result.taken} == {"a", "b"} and {t.member_id for t in result.taken} == {"n"}
+    assert sum(t.cases for t in result.taken) == counts[2]
+    assert result.summary.over_count == 0  # 34 / 50: nobody over the maximum any more
+    assert summarize(base, BEFORE).over_count == 1  # A at 60 / 50 before
+    # the option off: the position starts empty, nothing moves
+    off = _extra(base, StaffMember("Ny", id="n"), take=False)
+    assert off.taken == () and [sum(m.counts.values()) for m in off.team.staff] == [60, 40, 0]
+
+
+def test_an_added_position_takes_only_what_it_may_and_not_from_the_absent():
+    """The new position may take jobparate_o30 only; Anna (absent) hands hers to colleagues first."""
+    result = _extra(team(), StaffMember("Ny", id="n", competences=("jobparate_o30",)))
+    assert {t.case_type for t in result.taken} == {"jobparate_o30"}
+    new = result.team.member("n")
+    assert set(new.counts) == {"jobparate_o30"} and new.counts["jobparate_o30"] > 0
+    total = sum(sum(m.counts.values()) for m in result.team.staff)
+    assert total == sum(sum(m.counts.values()) for m in team().staff)
+    scenario = sc.derive(team(), "Both")
+    variant = sc.materialise(scenario, team())
+    variant.staff.append(StaffMember("Ny", id="n"))
+    sc.store(scenario, variant)
+    sc.set_absence(scenario, LEAVE)
+    both = sc.evaluate_scenario(scenario, team(), DURING)
+    assert "a" not in {t.from_id for t in both.taken}  # the absent gives by redistribution, not to the position
+    assert sum(both.team.member("a").counts.values()) == 0
+    # every move lowered the higher of the two loads: no giver ends below the new position's level
+    loads_after = dict(zip(both.summary.persons.column("member_id"), both.summary.persons.column("load_max"),
+                           strict=True))
+    assert all(loads_after[t.from_id] >= loads_after["n"] - 1 / 50 for t in both.taken)

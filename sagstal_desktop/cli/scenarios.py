@@ -40,7 +40,8 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
         json.dump({"file": args.file, "scenarios": [
             {"name": s.name, "based_on": s.based_on or None, "staff_count": len(s.inputs.get("staff") or ()),
              "norm_set": (s.inputs.get("settings") or {}).get("norm_set_id"), "redistribute": s.redistribute,
-             "target_caseload": s.target_caseload, "absences": [a.to_dict() for a in s.absences]}
+             "positions_take_cases": s.positions_take_cases, "target_caseload": s.target_caseload,
+             "absences": [a.to_dict() for a in s.absences]}
             for s in team.scenarios]}, sys.stdout, indent=2, ensure_ascii=False)
         say()
         return 0
@@ -106,6 +107,7 @@ def cmd_scenario_add(args: argparse.Namespace) -> int:
     except (sc.ScenarioError, KeyError) as exc:
         raise CliError(f"scenario add: {exc}") from exc
     scenario.redistribute = args.redistribute
+    scenario.positions_take_cases = args.positions_take_cases
     team.scenarios.append(scenario)
     save_team_file(team, target or output_path(args.file, True), args.lang)
     return 0
@@ -115,12 +117,14 @@ def variant_data(result, lang: str) -> dict[str, Any]:
     """One variant in ``compare --json``: ``summary`` and ``staff`` as ``summary --json`` has them."""
     from sagstal_desktop.cli.summary import summary_data
 
-    data = summary_data(result.team, result.summary, result.norm_set)
+    data = summary_data(result.team, result.summary, result.norm_set, result=result)
     return {
         "name": result.name or None, "norm_set": data["norm_set"], "summary": data["summary"],
         "staff": data["staff"], "absent": result.absent, "without_caseworker": result.without_caseworker,
         "assigned": [{"id": a.member_id, "name": a.name, "case_type": a.case_type, "cases": a.cases}
                      for a in result.assigned],
+        "taken": [{"from_id": t.from_id, "from_name": t.from_name, "id": t.member_id, "name": t.name,
+                   "case_type": t.case_type, "cases": t.cases} for t in result.taken],
         "target": None if result.target is None else {
             "target_caseload": result.target.target, "current": result.target.current,
             "fte_at_target": result.target.fte_at_target, "extra_fte": result.target.extra_fte,
@@ -210,6 +214,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.add_argument("--target", type=positive_amount, help="a target caseload to compare with")
     a.add_argument("--redistribute", action=argparse.BooleanOptionalAction, default=True,
                    help="hand absent colleagues' cases to others (default) or leave them without a caseworker")
+    a.add_argument("--positions-take-cases", action=argparse.BooleanOptionalAction, default=True,
+                   help="added positions take cases from the most loaded colleagues by the same rule (default)")
     a.add_argument("-o", "--output", help="write to this file instead of changing FILE")
     a.add_argument("--force", action="store_true", help="overwrite an existing output file")
     add_lang_option(a)

@@ -7,12 +7,14 @@ import json
 import sys
 from typing import Any
 
-from sagstal_desktop.cli.common import add_as_of_option, add_lang_option, choose_norm_set, open_team, say
+from sagstal_desktop.cli.common import CliError, add_as_of_option, add_lang_option, choose_norm_set, open_team, say
 from sagstal_desktop.i18n import N_, tr
 
 
-def summary_data(team, summary, norm_set, source_file: str | None = None) -> dict[str, Any]:
-    """The ``summary --json`` document (keys documented in README.md)."""
+def summary_data(team, summary, norm_set, source_file: str | None = None, result=None) -> dict[str, Any]:
+    """The ``summary --json`` document (keys documented in README.md). ``result``: a scenario's
+    computation (``core.scenarios.VariantResult``); then ``team`` is its computed team, and the
+    document names the scenario, flags each person ``absent`` and counts ``unassigned_cases``."""
     from sagstal_desktop.core.survey import national_context
 
     def pct(fraction: float | None) -> float | None:
@@ -21,8 +23,10 @@ def summary_data(team, summary, norm_set, source_file: str | None = None) -> dic
     members = {m.id: m for m in team.staff}
     levels = ("max", "mid", "min")
     effective = summary.effective_range
+    absent = result.absent if result is not None else {}
     return {
         "file": source_file,
+        "scenario": result.name if result is not None else None,
         "as_of": summary.as_of.isoformat(),
         "team": {
             "municipality": team.info.municipality,
@@ -54,6 +58,8 @@ def summary_data(team, summary, norm_set, source_file: str | None = None) -> dic
                 "load_max_pct": pct(p.load_max),
                 "load_min_pct": pct(p.load_min),
                 "status": p.status.value,
+                "absent": p.member_id in absent,
+                "absence": absent.get(p.member_id),
             }
             for p in summary.persons
         ],
@@ -64,6 +70,8 @@ def summary_data(team, summary, norm_set, source_file: str | None = None) -> dic
             "cases_by_type": summary.cases_by_type,
             "uncovered_by_type": summary.uncovered_by_type,
             "uncovered_cases": summary.uncovered_cases,
+            "unassigned_cases": result.cases_without_caseworker if result is not None else 0,
+            "absent_count": len(absent),
             "available_fte": summary.available_fte,
             "total_capacity_fte": summary.total_capacity_fte,
             "fte_needed": {lvl: summary.fte_needed(lvl) for lvl in levels},
@@ -104,6 +112,7 @@ _LABELS = {
     "available": N_("Available casework FTE"), "cost": N_("Yearly cost (at maximum)"),
     "over": N_("Staff over <max>"), "avg": N_("Average FTE caseload"),
     "range": N_("<Range> for the team's cases"), "uncovered": N_("Cases with no norm in the set"),
+    "scenario": N_("Scenario"), "unassigned": N_("Cases without a caseworker"), "absent": N_("Absent / vacant"),
 }
 _NEED = {"max": N_("FTE needed at <max>"), "mid": N_("FTE needed at <mid>"), "min": N_("FTE needed at <min>")}
 _BALANCE = {True: N_("short {fte}"), False: N_("surplus {fte}")}
@@ -114,10 +123,16 @@ def cmd_summary(args: argparse.Namespace) -> int:
     from sagstal_desktop.core.load import summarize
 
     team = open_team(args.file)
-    norm_set = choose_norm_set(team, args.norms)
-    summary = summarize(team, args.as_of, norm_set)
+    result = None
+    if args.scenario is not None:  # the scenario as the window shows it (core.scenarios.evaluate_scenario)
+        team, result, norm_set = _scenario(team, args)
+        summary = result.summary
+    else:
+        norm_set = choose_norm_set(team, args.norms)
+        summary = summarize(team, args.as_of, norm_set)
     if args.json:
-        json.dump(summary_data(team, summary, norm_set, args.file), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(summary_data(team, summary, norm_set, args.file, result), sys.stdout, ensure_ascii=False,
+                  indent=2)
         say()
         return 0
     from sagstal_desktop.core.wording import (
@@ -132,17 +147,24 @@ def cmd_summary(args: argparse.Namespace) -> int:
     t = {key: fill(tr(message, lang), norm_set, lang) for key, message in _LABELS.items()}
     title = " – ".join(x for x in (team.info.municipality, team.info.department, team.info.team_name) if x)
     say(title)
+    if result is not None:
+        say(f"{tr(_LABELS['scenario'], lang)}: {result.name}")
     say(f"{t['norms']}: {norm_set.name(lang)}")
     say(f"{t['as_of']}: {format_date(summary.as_of, lang)}")
     say()
     width = max([len(p.name) for p in summary.persons] + [len(t["name"])])
     say(f"{t['name']:<{width}}  {t['hours']:>6}  {t['fte']:>6}  {t['cases']:>5}  {t['ftecl']:>15}  "
           f"{t['load']:>10}  {t['status']}")
+    from sagstal_desktop.core.scenario_model import absence_label
+
+    absent = result.absent if result is not None else {}
     for p in summary.persons:
+        status = (absence_label(absent[p.member_id], lang) if p.member_id in absent
+                  else status_phrase(p.status, norm_set, lang, p.uncovered_cases, p.total_cases))
         say(f"{p.name:<{width}}  {format_number(p.weekly_hours, 1, lang):>6}  "
               f"{format_number(p.capacity, 2, lang):>6}  {p.total_cases:>5}  "
               f"{format_number(p.fte_caseload, 1, lang):>15}  {format_load(p.load_max, lang, 1):>10}  "
-              f"{status_phrase(p.status, norm_set, lang, p.uncovered_cases, p.total_cases)}")
+              f"{status}")
     say()
     say(f"{t['available']}: {format_number(summary.available_fte, 2, lang)}")
     for level in ("max", "mid", "min"):
@@ -154,6 +176,10 @@ def cmd_summary(args: argparse.Namespace) -> int:
         say(f"{t['cost']}: {format_dkk(summary.yearly_cost('max'), lang)}")
     say(f"{t['over']}: {summary.over_count} / {summary.computable_count}")
     say(f"{t['avg']}: {format_number(summary.average_fte_caseload, 1, lang)}")
+    if absent:
+        say(f"{t['absent']}: {len(absent)}")
+    if result is not None and result.cases_without_caseworker:
+        say(f"{t['unassigned']}: {result.cases_without_caseworker}")
     if summary.effective_range:
         say(f"{t['range']}: {format_range(*summary.effective_range, lang)}")
     if summary.uncovered_by_type:
@@ -164,12 +190,33 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _scenario(team, args: argparse.Namespace):
+    """(computed team, ``VariantResult``, norm set) of ``--scenario`` on ``--as-of`` (``--norms``:
+    the scenario measured against that set instead of its own)."""
+    from datetime import date
+
+    from sagstal_desktop.core import scenarios as sc
+
+    try:
+        scenario = sc.find(team, args.scenario)
+    except sc.ScenarioError:
+        known = ", ".join(s.name for s in team.scenarios) or "none"
+        raise CliError(f"summary: no scenario named {args.scenario!r}; known: {known}") from None
+    variant = sc.materialise(scenario, team)
+    norm_set = choose_norm_set(variant, args.norms)
+    variant.settings.norm_set_id = norm_set.id
+    result = sc.evaluate_variant(variant, scenario, team, args.as_of or date.today())
+    return result.team, result, norm_set
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     """Add ``summary``."""
     p = sub.add_parser("summary", help="loads and team summary for a team file")
     p.add_argument("file", help="a .sagstal team file")
     p.add_argument("--norms", help="measure against this norm set instead of the team's choice")
     add_as_of_option(p)
+    p.add_argument("--scenario", metavar="NAME",
+                   help="the scenario NAME computed as the window shows it (absences, redistribution, added positions)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     add_lang_option(p)
     p.set_defaults(func=cmd_summary)

@@ -18,14 +18,20 @@ from sagstal_desktop.core.scenario_model import Absence, Scenario
 from sagstal_desktop.core.scenarios import materialise
 from sagstal_desktop.i18n import N_, Nn_, ntr, tr
 
-_ABSENT_SPREAD = N_("{name} absent{period}, the cases spread over colleagues with the competence")
+_ABSENT_SPREAD = N_("{name} absent{period}, the cases spread over colleagues with the competence by the "
+                    "distribution rule (the highest load as low as possible)")
 _ABSENT_KEPT = N_("{name} absent{period}, the cases left without a caseworker")
-_VACANT_SPREAD = N_("{name}'s position vacant, the cases spread over colleagues with the competence")
+_VACANT_SPREAD = N_("{name}'s position vacant, the cases spread over colleagues with the competence by the "
+                    "distribution rule (the highest load as low as possible)")
 _VACANT_KEPT = N_("{name}'s position vacant, the cases left without a caseworker")
 _FROM_TO = N_(" {start}–{end}")
 _FROM = N_(" from {start}")
 _UNTIL = N_(" until {end}")
 _ADDED = Nn_("{n} more position of {hours} hours", "{n} more positions of {hours} hours")
+_ADDED_TAKING = Nn_("{n} more position of {hours} hours, taking cases from the most loaded colleagues by the "
+                    "same rule (one case at a time from the highest load)",
+                    "{n} more positions of {hours} hours, taking cases from the most loaded colleagues by the "
+                    "same rule (one case at a time from the highest load)")
 _REMOVED = N_("{name}'s position removed")
 _HOURS = N_("{name} at {hours} hours a week instead of {before}")
 _OTHER = N_("{name} with {hours} hours on other tasks instead of {before}")
@@ -103,7 +109,8 @@ def scenario_parts(scenario: Scenario, team: Team, lang: str = "da",
         if member.id not in before:
             added[member.weekly_hours] = added.get(member.weekly_hours, 0) + 1
     for hours, n in added.items():
-        parts.append(ntr(*_ADDED, n, lang).format(n=n, hours=_hours(hours, lang)))
+        phrase = _ADDED_TAKING if scenario.positions_take_cases else _ADDED
+        parts.append(ntr(*phrase, n, lang).format(n=n, hours=_hours(hours, lang)))
     removed = [m for m in team.staff if m.id not in ids]
     if anonymous and removed:
         parts.append(ntr(*_ANON_REMOVED, len(removed), lang).format(n=len(removed)))

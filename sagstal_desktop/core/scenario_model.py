@@ -66,6 +66,8 @@ class Scenario:
 
     ``redistribute``: the absent people's cases go to colleagues by the distribution rule
     (the default in a scenario) or stay with them as cases without a caseworker.
+    ``positions_take_cases``: positions the scenario adds take cases from colleagues by the same
+    rule (the default), so the scenario shows what a position does; else they start empty.
     ``target_caseload``: optional cases per caseworker to compare with (the Copenhagen what-if).
     """
 
@@ -75,15 +77,17 @@ class Scenario:
     redistribute: bool = True
     target_caseload: float | None = None
     based_on: str = ""  # the variant it was derived from ("" = the team)
+    positions_take_cases: bool = True
 
     def copy(self) -> Scenario:
         return Scenario(self.name, copy.deepcopy(self.inputs), list(self.absences), self.redistribute,
-                        self.target_caseload, self.based_on)
+                        self.target_caseload, self.based_on, self.positions_take_cases)
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "inputs": copy.deepcopy(self.inputs),
                 "absences": [a.to_dict() for a in self.absences], "redistribute": self.redistribute,
-                "target_caseload": self.target_caseload, "based_on": self.based_on}
+                "target_caseload": self.target_caseload, "based_on": self.based_on,
+                "positions_take_cases": self.positions_take_cases}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Scenario:
@@ -92,4 +96,5 @@ class Scenario:
                    absences=[Absence.from_dict(a) for a in data.get("absences") or ()],
                    redistribute=bool(data.get("redistribute", True)),
                    target_caseload=None if target is None else float(target),
-                   based_on=str(data.get("based_on") or ""))
+                   based_on=str(data.get("based_on") or ""),
+                   positions_take_cases=bool(data.get("positions_take_cases", True)))

@@ -13,6 +13,12 @@ never touch the team. ``evaluate`` computes a variant on a date:
   colleagues), or left with them and reported as cases without a caseworker. Cases nobody may
   take (no colleague with the competence, or a type the norm set cannot measure) stay with the
   absent person and are reported the same way;
+* a position the scenario adds (an extra position or a new hire: a person not in the team) takes
+  cases from colleagues by the same rule (``positions_take_cases``, on by default): one case at a
+  time from the colleague with the highest load, among the types the position may take, to the
+  added position with the lowest load, while that lowers the higher of the two loads; so the
+  scenario shows what the position does to loads and to the count over the maximum. A vacancy
+  has capacity 0 and takes nothing;
 * the figures are ``core.load.summarize`` on the resulting team, so they equal the summary of
   that variant alone.
 """
@@ -185,6 +191,18 @@ class Assigned:
 
 
 @dataclass(frozen=True)
+class Taken:
+    """Cases of one type an added position takes over from a colleague."""
+
+    from_id: str
+    from_name: str
+    member_id: str
+    name: str
+    case_type: str
+    cases: int
+
+
+@dataclass(frozen=True)
 class VariantResult:
     """A variant computed on a date: the team as it works that day and its summary."""
 
@@ -196,15 +214,32 @@ class VariantResult:
     without_caseworker: dict[str, dict[str, int]] = field(default_factory=dict)  # member id -> type -> cases
     assigned: tuple[Assigned, ...] = ()
     target: TargetWhatIf | None = None
+    taken: tuple[Taken, ...] = ()  # cases added positions take over from colleagues
 
     @property
     def cases_without_caseworker(self) -> int:
         return sum(n for counts in self.without_caseworker.values() for n in counts.values())
 
+    def changes(self, variant: Team) -> dict[str, dict[str, int]]:
+        """Member id -> case type -> cases gained (+) or handed on (-) in the computation, against
+        ``variant`` (the inputs computed: the absent's cases to colleagues, the takings of added
+        positions); people without a change are left out."""
+        out: dict[str, dict[str, int]] = {}
+        entered = {m.id: m.counts for m in variant.staff}
+        for member in self.team.staff:
+            before = entered.get(member.id, {})
+            delta = {t: member.counts.get(t, 0) - before.get(t, 0) for t in set(member.counts) | set(before)}
+            delta = {t: n for t, n in delta.items() if n}
+            if delta:
+                out[member.id] = delta
+        return out
+
 
 def evaluate(team: Team, as_of: date, absences: Iterable[Absence] = (), redistribute: bool = True,
-             name: str = "", target_caseload: float | None = None) -> VariantResult:
-    """``team`` (a materialised variant or the team itself) computed on ``as_of``."""
+             name: str = "", target_caseload: float | None = None, added: Iterable[str] = (),
+             positions_take_cases: bool = True) -> VariantResult:
+    """``team`` (a materialised variant or the team itself) computed on ``as_of``. ``added``: the
+    ids of positions the variant adds to the team (they take cases with ``positions_take_cases``)."""
     from sagstal_desktop.core.load import summarize
 
     work = team.copy()
@@ -223,6 +258,10 @@ def evaluate(team: Team, as_of: date, absences: Iterable[Absence] = (), redistri
     assigned: tuple[Assigned, ...] = ()
     if redistribute and held:
         work, assigned = _redistribute(work, absent, held, as_of, norm_set)
+    taken: tuple[Taken, ...] = ()
+    takers = {i for i in added if i in ids and i not in absent}
+    if positions_take_cases and takers:
+        work, taken = _positions_take(work, takers, as_of, norm_set)
     without = {m.id: {t: n for t, n in m.counts.items() if n > 0} for m in work.staff if m.id in absent}
     summary = summarize(work, as_of, norm_set)
     target = None
@@ -230,7 +269,7 @@ def evaluate(team: Team, as_of: date, absences: Iterable[Absence] = (), redistri
         target = TargetWhatIf(summary.total_cases, summary.average_fte_caseload, target_caseload,
                               work.settings.cost_per_fte)
     return VariantResult(name, work, summary, norm_set, absent, {k: v for k, v in without.items() if v},
-                         assigned, target)
+                         assigned, target, taken)
 
 
 def _redistribute(work: Team, absent: dict[str, str], held: dict[str, int], as_of: date,
@@ -251,6 +290,77 @@ def _redistribute(work: Team, absent: dict[str, str], held: dict[str, int], as_o
     return after, assigned
 
 
+def _positions_take(work: Team, takers: set[str], as_of: date, norm_set: NormSet
+                    ) -> tuple[Team, tuple[Taken, ...]]:
+    """Added positions take cases one at a time from the most loaded colleague (see the module
+    docstring); exact arithmetic in the planning's work units."""
+    from sagstal_desktop.core.planning.problem import LEVEL_TOLERANCE, build_problem
+
+    problem = build_problem(work, as_of, norm_set)
+    persons = list(problem.persons)
+    takers_p = [p for p in persons if p.member_id in takers]
+    if not takers_p:
+        return work, ()
+    load_work = {p.index: problem.work(p) for p in persons}
+    room = {p.index: problem.units * p.capacity for p in persons}
+    counts = {p.index: dict(p.counts) for p in persons}
+    taker_ids = {p.index for p in takers_p}
+    types = sorted({t for p in persons if p.index not in taker_ids for t, n in p.counts.items() if n > 0})
+    may_take = {t: {p.index for p in problem.receivers(t)} & taker_ids for t in types}
+    moved: dict[tuple[int, int, str], int] = {}
+
+    def load(i: int) -> float:
+        return load_work[i] / room[i]
+
+    while True:
+        best = None
+        for case_type in types:
+            units = problem.case_units(case_type)
+            takers_here = may_take[case_type]
+            if not takers_here:
+                continue
+            to = min(takers_here, key=lambda i: ((load_work[i] + units) / room[i], i))
+            for p in persons:
+                g = p.index
+                if g in taker_ids or counts[g].get(case_type, 0) <= 0:
+                    continue
+                after = max((load_work[to] + units) / room[to], (load_work[g] - units) / room[g])
+                if after < load(g) - LEVEL_TOLERANCE:
+                    key = (-load(g), (load_work[to] + units) / room[to], g, case_type)
+                    if best is None or key < best[0]:
+                        best = (key, g, to, case_type, units)
+        if best is None:
+            break
+        _key, g, to, case_type, units = best
+        counts[g][case_type] -= 1
+        counts[to][case_type] = counts[to].get(case_type, 0) + 1
+        load_work[g] -= units
+        load_work[to] += units
+        moved[(g, to, case_type)] = moved.get((g, to, case_type), 0) + 1
+    if not moved:
+        return work, ()
+    after = work.copy()
+    taken = []
+    for (g, to, case_type), n in sorted(moved.items()):
+        giver, taker = after.staff[g], after.staff[to]
+        giver.counts[case_type] -= n
+        taker.counts[case_type] = taker.counts.get(case_type, 0) + n
+        taken.append(Taken(giver.id, giver.name, taker.id, taker.name, case_type, n))
+    return after, tuple(taken)
+
+
+def added_ids(scenario_team: Team, team: Team) -> frozenset[str]:
+    """The positions ``scenario_team`` has that ``team`` has not."""
+    before = {m.id for m in team.staff}
+    return frozenset(m.id for m in scenario_team.staff if m.id not in before)
+
+
+def evaluate_variant(variant: Team, scenario: Scenario, team: Team, as_of: date) -> VariantResult:
+    """``variant`` (the scenario's inputs as a team, maybe being edited) computed on ``as_of`` with
+    the scenario's absences, rules and target; ``team`` is the team it is a variant of."""
+    return evaluate(variant, as_of, scenario.absences, scenario.redistribute, scenario.name,
+                    scenario.target_caseload, added_ids(variant, team), scenario.positions_take_cases)
+
+
 def evaluate_scenario(scenario: Scenario, team: Team, as_of: date) -> VariantResult:
-    return evaluate(materialise(scenario, team), as_of, scenario.absences, scenario.redistribute, scenario.name,
-                    scenario.target_caseload)
+    return evaluate_variant(materialise(scenario, team), scenario, team, as_of)

@@ -33,6 +33,7 @@ class Act(enum.Enum):
     FILL_DOWN = "fill_down"
     REDUCTIONS = "reductions"
     SHOW_ALL = "show_all"
+    FIND = "find"
     COMPETENCES = "competences"
     DISTRIBUTE = "distribute"
     REBALANCE = "rebalance"

@@ -252,6 +252,7 @@ class SetVariantCommand(QUndoCommand):
         self._document = document
         self._old = (document.team, document.base, document.scenario_name)
         self._new = (team, base, scenario_name)
+        self.view_only = False  # only opens another variant (Document.set_variant)
 
     def redo(self) -> None:
         self._document.set_variant_state(*self._new)

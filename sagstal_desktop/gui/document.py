@@ -11,7 +11,10 @@ update only what the ``Change`` names.
 
 Scenarios: while a scenario is open, ``team`` is that variant (built from its stored inputs, so
 the same table and undo edit it) and ``base`` holds the team itself with its scenarios;
-``file_team()`` folds the variant's inputs back in, and is what is saved. Opening a variant,
+``file_team()`` folds the variant's inputs back in, and is what is saved. What the window shows
+is the scenario computed (``core.scenarios.evaluate_variant``, as Compare computes it):
+``summary`` is then the summary of that computation and ``variant_result`` its details (who is
+absent, whose counts changed, cases without a caseworker). Opening a variant,
 making, renaming or deleting one, and changing its absences are each one undoable step
 (``set_variant``: the whole (team, base, scenario name) state before and after).
 
@@ -28,6 +31,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import dataclasses
 import json
 import os
 import sys
@@ -44,7 +48,7 @@ from sagstal_desktop.core.load import TeamSummary, prefer_numpy, summarize
 from sagstal_desktop.core.model import Snapshot, StaffMember, Team, TeamInfo, TeamSettings
 from sagstal_desktop.core.norms import NormSet, default_norm_set
 from sagstal_desktop.gui import commands
-from sagstal_desktop.gui.change import Change
+from sagstal_desktop.gui.change import ALL, Change
 
 AUTOSAVE_INTERVAL_MS = 2000
 
@@ -73,10 +77,13 @@ class Document(QObject):
         prefer_numpy()  # every edit computes the team again: numpy for a team of thousands
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self.undo_stack.indexChanged.connect(self._on_index_changed)
+        self._shown_modified: bool | None = None
         self._fixed_as_of = as_of
         self.team = team
         self.base: Team | None = None  # the team itself while a scenario is open
         self.scenario_name: str | None = None  # the open scenario (None: the team itself)
+        self.variant_result = None  # core.scenarios.VariantResult of the open scenario (None: the team)
         self.path: Path | None = _absolute(path)
         self.is_demo = demo
         self._forced_modified = False
@@ -94,7 +101,16 @@ class Document(QObject):
         self._autosave_timer.start()
 
     def _on_clean_changed(self, _clean: bool) -> None:
+        self._shown_modified = self.is_modified()
         self.state_changed.emit()
+
+    def _on_index_changed(self, _index: int) -> None:
+        """Opening a variant is an undo step that changes nothing in the file: stepping over it
+        can make the document clean or modified without the stack's clean state changing."""
+        modified = self.is_modified()
+        if modified != self._shown_modified:
+            self._shown_modified = modified
+            self.state_changed.emit()
 
     # -- computation ---------------------------------------------------------------------
     @property
@@ -109,13 +125,41 @@ class Document(QObject):
         except KeyError:
             return default_norm_set()
 
+    def open_scenario(self):
+        """The open scenario (``core.scenario_model.Scenario``), or None for the team itself."""
+        if self.base is None or self.scenario_name is None:
+            return None
+        return next((s for s in self.base.scenarios if s.name == self.scenario_name), None)
+
     def _compute(self) -> TeamSummary:
+        self.variant_result = None
+        scenario = self.open_scenario()
+        if scenario is not None:
+            from sagstal_desktop.core.scenarios import evaluate_variant
+
+            variant = self.team
+            if variant.settings.norm_set_id != self.norm_set().id:  # an unknown choice: the default set
+                variant = variant.copy()
+                variant.settings.norm_set_id = self.norm_set().id
+            from sagstal_desktop.core.planning import PlanningError
+
+            try:
+                self.variant_result = evaluate_variant(variant, scenario, self.base, self.as_of)
+            except (PlanningError, ValueError, KeyError):  # a variant the planning cannot take
+                self.variant_result = None  # shown as entered rather than taking the window down
+            else:
+                return self.variant_result.summary
         return summarize(self.team, self.as_of, self.norm_set())
 
     def apply_change(self, change: Change) -> None:
-        """The team has changed as ``change`` says: recompute once and tell the views."""
+        """The team has changed as ``change`` says: recompute once and tell the views. In a
+        scenario whose computation moves cases (absences, added positions), one edit can change
+        other people's figures: then every row is told."""
         self._generation += 1
         self.summary = self._compute()
+        result = self.variant_result
+        if result is not None and not change.all_rows and (result.absent or result.taken):
+            change = dataclasses.replace(change, rows=ALL)
         self.changed.emit(change)
 
     def set_team_object(self, team: Team) -> None:
@@ -194,10 +238,15 @@ class Document(QObject):
         """Replace the team's snapshots (its history); no staff figure changes."""
         self.undo_stack.push(commands.SetSnapshotsCommand(self, snapshots, text))
 
-    def set_variant(self, team: Team, base: Team | None, scenario_name: str | None, text: str) -> None:
+    def set_variant(self, team: Team, base: Team | None, scenario_name: str | None, text: str,
+                    view_only: bool = False) -> None:
         """Make ``team`` the live team, ``base`` the stored team and ``scenario_name`` the open
-        scenario (None, None: the team itself), as one undoable step."""
-        self.undo_stack.push(commands.SetVariantCommand(self, team, base, scenario_name, text))
+        scenario (None, None: the team itself), as one undoable step. ``view_only``: the step
+        only opens another variant (the saved file would be the same), so it does not make the
+        document modified (``is_modified``)."""
+        command = commands.SetVariantCommand(self, team, base, scenario_name, text)
+        command.view_only = view_only
+        self.undo_stack.push(command)
 
     def set_variant_state(self, team: Team, base: Team | None, scenario_name: str | None) -> None:
         """Used by ``SetVariantCommand``."""
@@ -235,7 +284,18 @@ class Document(QObject):
 
     # -- modified state and saving -------------------------------------------------------
     def is_modified(self) -> bool:
-        return self._forced_modified or not self.undo_stack.isClean()
+        """Unsaved changes: the undo stack away from its clean state by steps that change the
+        file (steps that only open another variant do not count)."""
+        if self._forced_modified:
+            return True
+        stack = self.undo_stack
+        if stack.isClean():
+            return False
+        clean, index = stack.cleanIndex(), stack.index()
+        if clean < 0:
+            return True
+        return not all(getattr(stack.command(k), "view_only", False)
+                       for k in range(min(clean, index), max(clean, index)))
 
     def save(self, path: Path) -> None:
         """Save atomically to ``path`` (raises ``DocumentError``); the document is then clean."""

@@ -114,15 +114,33 @@ def _changed(window: Any, change, description: str) -> None:
 # -- snapshots -------------------------------------------------------------------------------
 
 
+def _same_day(window: Any, day: date) -> list[int]:
+    """Positions of the history's snapshots of ``day``."""
+    snapshots = window.document().history_team().snapshots
+    return [i for i, snapshot in enumerate(snapshots) if history.snapshot_date(snapshot) == day]
+
+
 def take_snapshot(window: Any, label: str | None = None) -> bool:
-    """Record the team as it is today (the date the window computes for), with a label."""
+    """Record the team as it is today (the date the window computes for), with a label. When the
+    history already has a snapshot of that date, asks whether to replace it (No: nothing changes)."""
+    day = window.document().as_of
+    lang = window.language()
+    same_day = _same_day(window, day)
+    if same_day and not confirm(window, _("Take snapshot"), _(
+            "The history already has a snapshot of {date}. Replace it with today's figures?").format(
+                date=format_date(day, lang))):
+        return False
     if label is None:
         label = ask_label(window, _("Take snapshot"))
         if label is None:
             return False
-    day = window.document().as_of
-    _changed(window, lambda team: history.add_snapshot(team, history.make_snapshot(team, label, as_of=day)),
-             _("Take snapshot"))
+
+    def replace_and_add(team) -> None:
+        for position in reversed(same_day):
+            history.delete_snapshot(team, position)
+        history.add_snapshot(team, history.make_snapshot(team, label, as_of=day))
+
+    _changed(window, replace_and_add, _("Replace snapshot") if same_day else _("Take snapshot"))
     window.show_status(_("Snapshot of {date} taken").format(
         date=format_date(day, window.language())))
     return True
@@ -172,7 +190,18 @@ def import_older_file(window: Any, path: Path | None = None) -> bool:
                                                        "this team's history anyway?").format(
                 file=path.name, other=older.info.team_name, team=window.document().history_team().info.team_name)):
         return False
-    _changed(window, lambda team: history.add_snapshot(team, snapshot), title)
+    same_day = _same_day(window, day)
+    if same_day and not confirm(window, title, _(
+            "The history already has a snapshot of {date}. Replace it with {file}?").format(
+                date=format_date(day, window.language()), file=path.name)):
+        return False
+
+    def replace_and_add(team) -> None:
+        for position in reversed(same_day):
+            history.delete_snapshot(team, position)
+        history.add_snapshot(team, snapshot)
+
+    _changed(window, replace_and_add, title)
     window.show_status(_("{file} added as the snapshot of {date}").format(
         file=path.name, date=format_date(day, window.language())))
     return True

@@ -80,13 +80,14 @@ def _import(window: Any, as_new: bool, path: Path | None) -> None:
     if loaded is None:
         return
     table, plan = loaded
-    dialog = ImportPreviewDialog(table, norm_set, None if as_new else window.team(), window, plan)
+    dialog = ImportPreviewDialog(table, norm_set, None if as_new else window.team(), window, plan,
+                                 suggested_name=path.stem)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         window.show_status(_("Import cancelled; nothing was changed."))
         return
     team = dialog.result_team()
     if as_new:
-        window.open_team_as_new(team, path.stem)
+        window.open_team_as_new(team, team.info.team_name or path.stem)
     else:
         window.apply_team(team, dialog.description())
     window.show_status(dialog.description())

@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -92,6 +92,7 @@ class MainWindow(FramedWindow):
         self._norm_label, self._as_of_label = ui.norm_label, ui.as_of_label
         self._chart_host, self.main_splitter, self.bottom_splitter = ui.chart_host, ui.main_splitter, ui.bottom_splitter
         self.norm_combo.activated.connect(self._on_norm_combo)
+        self.filter_bar.search.returnPressed.connect(lambda: self.table.setFocus(Qt.FocusReason.ShortcutFocusReason))
         self.files, self.staff, self.clipboard = FileActions(self), StaffActions(self), TableClipboard(self)
         self.actions = WindowActions(self)
         self.table.addActions([self.actions[a] for a in TABLE_ACTS])
@@ -156,10 +157,13 @@ class MainWindow(FramedWindow):
         """Update the views after one edit: only what ``change`` names (the table model follows
         the document itself; the undo actions follow the undo stack)."""
         summary, norm_set = self._document.summary, self._document.norm_set()
-        self.summary_panel.show_summary(summary, norm_set, self._lang)
+        self.summary_panel.show_summary(summary, norm_set, self._lang, self._document.variant_result)
         self.legend.show_statuses(set(summary.persons.column("status")), norm_set)
         chart = self._chart_host.chart()
-        if change.all_rows or change.structure_changed:
+        absent = self._absent_labels()
+        redraw = change.all_rows or change.structure_changed or absent != chart.absent
+        chart.absent = absent
+        if redraw:
             chart.show_summary(summary, self._lang, norm_set)
         else:
             chart.update_members(summary, change.rows)
@@ -172,6 +176,15 @@ class MainWindow(FramedWindow):
 
         shown = format_date(summary.as_of, self._lang)
         self._as_of_label.setText(_("Computed for {date}").format(date=shown))
+
+    def _absent_labels(self) -> dict[str, str]:
+        """In an open scenario, the absent people's absence in words (the chart names it)."""
+        result = self._document.variant_result
+        if result is None or not result.absent:
+            return {}
+        from sagstal_desktop.core.scenario_model import absence_label
+
+        return {member_id: absence_label(kind, self._lang).lower() for member_id, kind in result.absent.items()}
 
     def _on_norm_combo(self, index: int) -> None:
         self.choose_norm_set(self.norm_combo.itemData(index))
@@ -215,6 +228,14 @@ class MainWindow(FramedWindow):
         self.table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self.table.scrollTo(index)
+
+    def focus_search(self) -> None:
+        """Edit → Find (Ctrl+F): the search box gets the keys, its text selected, so typing
+        searches and never overwrites the name selected in the table."""
+        if self.table.state() == self.table.State.EditingState:
+            return  # Ctrl+F inside a cell being edited leaves the edit alone
+        self.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_bar.search.selectAll()
 
     def set_show_all_case_types(self, show: bool) -> None:
         self._model.set_show_all_case_types(bool(show))

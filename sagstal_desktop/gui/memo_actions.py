@@ -23,17 +23,62 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog
 from sagstal_desktop.i18n import _, ngettext, tr
 from sagstal_desktop.report.options import MemoOptions
 
+# -- what the memo shows ------------------------------------------------------------------------
+
+
+def memo_source(window: Any, lang: str | None = None, anonymise: bool = False) -> tuple[Any, Any, str | None, str]:
+    """(team, summary, scenario name or None, the scenario's sentence in ``lang``) the memo is made
+    of (anonymised: the scenario called "Scenarie 1", as the memo's scenario section calls
+    scenarios, and its sentence counting without naming, dating or giving hours): the
+    team as the window shows it. While a scenario is open that is the scenario computed (the
+    window's ``Document.variant_result``: absent people at capacity 0, their cases with colleagues),
+    with the team's own history and without the list of scenarios (their comparison is the team's)."""
+    document = window.document() if hasattr(window, "document") else None
+    result = getattr(document, "variant_result", None)
+    if result is None:
+        return window.team(), window.summary(), None, ""
+    from sagstal_desktop.core.load import summarize
+    from sagstal_desktop.core.scenario_describe import describe
+    from sagstal_desktop.core.scenario_model import absence_label
+
+    lang = lang or window.language()
+    team = result.team.copy()
+    team.snapshots = list(document.history_team().snapshots)
+    team.scenarios = []
+    for member in team.staff:  # the staff table says who is away: "Ida Bech (sygefravær)"
+        if member.id in result.absent:
+            member.name = f"{member.name} ({absence_label(result.absent[member.id], lang).lower()})"
+    summary = summarize(team, result.summary.as_of, result.norm_set)  # the same figures, with those names
+    scenario = document.open_scenario()
+    base = document.file_team()
+    title = result.name
+    if anonymise:  # no label, date or hours beside an absence (issue 20): the sentence counts
+        from sagstal_desktop.report.scenario_section import scenario_texts
+
+        title = scenario_texts(lang)["scenario"].format(n=1)
+    sentence = describe(next(s for s in base.scenarios if s.name == scenario.name), base, lang,
+                        anonymous=anonymise)
+    return team, summary, title, sentence
+
+
 # -- questions to the user (module-level so tests can answer them) ---------------------------
 
 
 def ask_options(window: Any, purpose: str) -> MemoOptions | None:
-    """The memo options dialog; None if cancelled."""
+    """The memo options dialog; None if cancelled. From an open scenario the memo is the
+    scenario's (its name in the options)."""
+    import dataclasses
+
     from sagstal_desktop.gui.dialogs.memo_options import MemoOptionsDialog
 
-    dialog = MemoOptionsDialog(window.team(), window.norm_set(), window.language(), window, purpose)
+    team, summary, scenario, _sentence = memo_source(window)
+    dialog = MemoOptionsDialog(team, window.norm_set(), window.language(), window, purpose)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
-    options = dialog.options(window.summary().as_of) if accepted else None
+    options = dialog.options(summary.as_of) if accepted else None
     dialog.deleteLater()
+    if options is not None and scenario is not None:  # the scenario's name and sentence as the memo words them
+        _team, _summary, scenario, sentence = memo_source(window, options.lang, options.anonymise)
+        options = dataclasses.replace(options, scenario=scenario, scenarios=(), scenario_sentence=sentence)
     return options
 
 
@@ -66,7 +111,10 @@ def suggested_name(window: Any, options: MemoOptions) -> Path:
     anonymised ``… (anonymiseret).pdf``."""
     team = window.team()
     stem = tr("Sagstal memo", options.lang)
-    name = " ".join(x for x in (stem, team.info.team_name.strip(), window.summary().as_of.isoformat()) if x)
+    # anonymised: the scenario's own name may hold a person's name, so the file name leaves it out
+    scenario = "" if options.anonymise else (options.scenario or "")
+    name = " ".join(x for x in (stem, team.info.team_name.strip(), scenario,
+                                window.summary().as_of.isoformat()) if x)
     if options.anonymise:  # "… (anonymiseret).pdf": the name says what the file is (issue 20)
         from sagstal_desktop.core.anonymise import anonymised_title
 
@@ -82,9 +130,10 @@ def _build(window: Any, target: Path, options: MemoOptions) -> int | None:
     from sagstal_desktop.gui.background import MemoBuildCancelled, build_memo_with_progress
     from sagstal_desktop.report.pdf import MemoError
 
+    team, summary, _scenario, _sentence = memo_source(window)
     try:
-        return build_memo_with_progress(window, window.team().copy(), target, options,
-                                        summary=window.summary(), norm_set=window.norm_set())
+        return build_memo_with_progress(window, team.copy(), target, options,
+                                        summary=summary, norm_set=window.norm_set())
     except MemoBuildCancelled:
         window.show_status(_("Memo cancelled."))
     except MemoError as exc:

@@ -54,6 +54,7 @@ def _texts() -> dict[Act | Menu, str]:
         Act.FILL_DOWN: _("&Fill down"),
         Act.REDUCTIONS: _("Re&ductions (other tasks)…"),
         Act.SHOW_ALL: _("Show &all case types of the norm set"),
+        Act.FIND: _("&Find staff member"),
         Act.COMPETENCES: _("Compe&tences…"),
         Act.DISTRIBUTE: _("&Distribute new cases…"),
         Act.REBALANCE: _("&Rebalance cases…"),
@@ -108,6 +109,7 @@ class WindowActions:
         self._add(Act.COPY, w.clipboard.copy, [QKeySequence(std.Copy)])
         self._add(Act.PASTE, lambda: w.clipboard.paste(), [QKeySequence(std.Paste)])
         self._add(Act.FILL_DOWN, w.clipboard.fill_down, [QKeySequence("Ctrl+D")])
+        self._add(Act.FIND, w.focus_search, [QKeySequence(std.Find)])
         self._add(Act.SHOW_ALL, w.set_show_all_case_types)
         self.actions[Act.SHOW_ALL].setCheckable(True)
         self._add(Act.SETTINGS, w.edit_team_settings, icon="settings")
@@ -162,7 +164,7 @@ class WindowActions:
         edit.addSeparator()
         edit.addActions([a[Act.COPY], a[Act.PASTE], a[Act.FILL_DOWN]])
         view = menus[Menu.VIEW] = bar.addMenu("")
-        view.addAction(a[Act.SHOW_ALL])
+        view.addActions([a[Act.FIND], a[Act.SHOW_ALL]])
         language = menus[Menu.LANGUAGE] = view.addMenu("")
         language.addActions([a[Act.LANG_DA], a[Act.LANG_EN]])
         team = menus[Menu.TEAM] = bar.addMenu("")
@@ -210,6 +212,7 @@ class WindowActions:
             Act.COMPETENCES: _("The case types the selected person may take, and \"takes no new cases\"."),
             Act.DISTRIBUTE: _("Propose who takes new cases: the highest load as low as possible."),
             Act.REBALANCE: _("Propose which cases to move to lower the highest load, with few moves."),
+            Act.FIND: _("Search the staff by name (Ctrl+F); Enter goes back to the table."),
             Act.SHOW_ALL: _(
                                     "Show a column for every case type of the norm set, also empty ones."),
         }

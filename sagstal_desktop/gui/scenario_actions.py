@@ -24,11 +24,11 @@ def open_variant(document: Document, name: str | None) -> None:
         return
     saved = document.file_team()
     if name is None:
-        document.set_variant(saved.copy(), None, None, _("Open the current team"))
+        document.set_variant(saved.copy(), None, None, _("Open the current team"), view_only=True)
         return
     scenario = sc.find(saved, name)
     document.set_variant(sc.materialise(scenario, saved), saved.copy(), name,
-                         _("Open scenario “{name}”").format(name=name))
+                         _("Open scenario “{name}”").format(name=name), view_only=True)
 
 
 def new_scenario(document: Document, name: str, copy_open: bool = False) -> None:
@@ -79,13 +79,22 @@ def open_absences(document: Document) -> tuple[list[Absence], bool]:
     return list(scenario.absences), scenario.redistribute
 
 
-def set_absences(document: Document, absences: list[Absence], redistribute: bool) -> None:
-    """Replace the open scenario's absences (one undoable step)."""
+def open_positions_take_cases(document: Document) -> bool:
+    """Whether the open scenario's added positions take cases (the default)."""
+    scenario = document.open_scenario()
+    return True if scenario is None else scenario.positions_take_cases
+
+
+def set_absences(document: Document, absences: list[Absence], redistribute: bool,
+                 positions_take_cases: bool | None = None) -> None:
+    """Replace the open scenario's absences and rules (one undoable step)."""
     if document.scenario_name is None:
         return
     saved = document.file_team().copy()
     scenario = sc.find(saved, document.scenario_name)
     scenario.absences, scenario.redistribute = list(absences), redistribute
+    if positions_take_cases is not None:
+        scenario.positions_take_cases = positions_take_cases
     document.set_variant(document.team, saved, scenario.name,
                          _("Change absences in “{name}”").format(name=scenario.name))
 

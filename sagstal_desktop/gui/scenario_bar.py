@@ -82,7 +82,8 @@ class ScenarioBar(QToolBar):
             if absences:
                 text += " · " + _("{n} absent").format(n=len(absences))
             self.state.setText(text)
-            self.state.setToolTip(_("Absences count in Compare (capacity 0 on the date computed)."))
+            self.state.setToolTip(_("The table, summary and chart show the scenario computed: absent people have "
+                                    "capacity 0 on the date computed, and their cases are with colleagues."))
             self.state.setStyleSheet(_OPEN_STYLE)
         else:
             self.state.setText(_("The current team"))
@@ -154,9 +155,13 @@ class ScenarioBar(QToolBar):
         from sagstal_desktop.gui.dialogs.absence import AbsenceDialog
 
         absences, redistribute = actions.open_absences(self._document)
-        dialog = AbsenceDialog(self._document.team, absences, redistribute, self._document.as_of, self._window)
+        selected = self._window.selected_member_ids()
+        dialog = AbsenceDialog(self._document.team, absences, redistribute, self._document.as_of, self._window,
+                               selected=selected[0] if selected else None,
+                               positions_take_cases=actions.open_positions_take_cases(self._document))
         if dialog.exec() == AbsenceDialog.DialogCode.Accepted:
-            actions.set_absences(self._document, dialog.absences(), dialog.redistribute())
+            actions.set_absences(self._document, dialog.absences(), dialog.redistribute(),
+                                 dialog.positions_take_cases())
 
     def compare(self) -> None:
         from sagstal_desktop.gui.dialogs.compare import CompareDialog

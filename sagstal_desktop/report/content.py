@@ -15,8 +15,11 @@ from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet, case_type_name, catalogue
 from sagstal_desktop.core.validation import limits
 from sagstal_desktop.core.wording import status_label
+from sagstal_desktop.i18n import N_, tr
 from sagstal_desktop.report.texts import texts
 
+#: The header of a staff-table column that sums an area's case types.
+AREA_TOTAL = N_("{area} total")
 #: At most this many per-type (or per-area) case columns fit in the staff table on A4.
 MAX_CASE_COLUMNS = 4
 
@@ -117,7 +120,10 @@ def case_columns(summary: TeamSummary, norm_set: NormSet, lang: str, kind: str =
         keys.append(UNCOVERED)
     if len(keys) > MAX_CASE_COLUMNS:
         return None
-    headers = tuple(texts(lang)["col_uncovered"] if k == UNCOVERED else norm_set.group(k).name(lang) for k in keys)
+    # an area's column is its total, and says so: "Sygedagpenge i alt" holds sygedagpenge and
+    # jobafklaring together, where the window shows a column per case type
+    headers = tuple(texts(lang)["col_uncovered"] if k == UNCOVERED
+                    else tr(AREA_TOTAL, lang).format(area=norm_set.group(k).name(lang)) for k in keys)
     return CaseColumns("area", tuple(keys), headers, member_of)
 
 

@@ -1,10 +1,12 @@
 """The memo's trend chart (reportlab.graphics, vector): available casework FTE against FTE needed at the
 maximum of the norm set in use on each date, with the band up to its minimum; beneath it staff
 over the maximum (bars) with the average full-time caseload (line); a dashed line where the
-norm set changed."""
+norm set changed. The x axis is time: snapshots stand as far apart as their dates, labels at the
+starts of months."""
 
 from __future__ import annotations
 
+import itertools
 import math
 
 from sagstal_desktop.core.formatting import format_number
@@ -38,9 +40,20 @@ def _chart_texts(lang: str) -> dict[str, str]:
     return {key: gettext(text) for key, text in _TEXTS.items()} | {"months": gettext(_MONTHS)}
 
 
-def date_label(row: TrendRow, lang: str) -> str:
-    """``okt 26`` / ``Oct 26``."""
-    return f"{_chart_texts(lang)['months'].split()[row.date.month - 1]} {row.date.year % 100:02d}"
+def month_ticks(first, last, lang: str, most: int = 12) -> list[tuple[int, str]]:
+    """(day ordinal, "maj 26") at the first of every n-th month from ``first``'s month on (at most
+    ``most`` labels; the first label may lie before ``first``, and is then left out)."""
+    from datetime import date
+
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    every = max(1, math.ceil(months / most))
+    names = _chart_texts(lang)["months"].split()
+    ticks = []
+    for k in range(0, months, every):
+        index = first.month - 1 + k
+        day = date(first.year + index // 12, index % 12 + 1, 1)
+        ticks.append((day.toordinal(), f"{names[day.month - 1]} {day.year % 100:02d}"))
+    return ticks
 
 
 def trend_chart(rows: list[TrendRow], width: float, lang: str):
@@ -56,9 +69,17 @@ def trend_chart(rows: list[TrendRow], width: float, lang: str):
     x0, right = 34.0, 34.0
     plot_w = width - x0 - right
     n = len(rows)
+    # a time axis: snapshots as far apart as their dates (days), a margin of half the closest gap
+    days = [r.date.toordinal() for r in rows]
+    span = max(days[-1] - days[0], 1)
+    gaps = [b - a for a, b in itertools.pairwise(days) if b > a]
+    margin = max(min(gaps, default=30) / 2, span * 0.03)
+
+    def x_day(day: float) -> float:
+        return x0 + plot_w * (day - days[0] + margin) / (span + 2 * margin)
 
     def x_of(i: int) -> float:
-        return x0 + plot_w * (i + 0.5) / n
+        return x_day(days[i])
 
     # -- top panel: FTE ---------------------------------------------------------------------
     top_base = bottom + low_h + gap
@@ -93,7 +114,7 @@ def trend_chart(rows: list[TrendRow], width: float, lang: str):
     draw_grid(drawing, x0, plot_w, 0.0, count_hi, count_step, y_count, lang, font_size=6.5, line_width=0.4)
     drawing.add(String(x0 - 3, bottom + low_h + 6, t["count"], fontName=BOLD, fontSize=6.5, fillColor=grey,
                        textAnchor="end"))
-    bar_w = min(plot_w / n * 0.55, 18)
+    bar_w = min(plot_w * min(gaps, default=30) / (span + 2 * margin) * 0.55, 18)
     for i, count in enumerate(overs):
         if count:
             drawing.add(Rect(x_of(i) - bar_w / 2, bottom, bar_w, y_count(count) - bottom,
@@ -112,10 +133,9 @@ def trend_chart(rows: list[TrendRow], width: float, lang: str):
                              strokeColor=HexColor(AVERAGE), strokeWidth=1.3))
 
     # -- x labels, norm-set changes, legend -----------------------------------------------
-    every = max(1, math.ceil(n / 12))
-    for i, r in enumerate(rows):
-        if i % every == 0 or i == n - 1:
-            drawing.add(String(x_of(i), 5, date_label(r, lang), fontName=REGULAR, fontSize=6.5, fillColor=grey,
+    for day, label in month_ticks(rows[0].date, rows[-1].date, lang):
+        if x0 <= x_day(day) <= x0 + plot_w:
+            drawing.add(String(x_day(day), 5, label, fontName=REGULAR, fontSize=6.5, fillColor=grey,
                                textAnchor="middle"))
     for i in norm_set_changes(rows):
         x = (x_of(i - 1) + x_of(i)) / 2

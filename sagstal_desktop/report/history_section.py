@@ -100,9 +100,9 @@ def _table(builder: MemoBuilder, rows: list[TrendRow], t: dict):
         mark = " *" if r.origin == "table" else ""
         norm_set = builder.para(esc(r.norm_set_name(builder.lang)), s.cell)
         data.append([format_date(r.date, builder.lang) + mark, norm_set,
-                     whole(r.staff), whole(r.cases), num(r.available_fte), num(r.fte_needed_max),
-                     num(r.fte_needed_min), format_number(r.shortfall_max, 1, builder.lang), whole(r.over_count),
-                     num(r.average_fte_caseload)])
+                     whole(r.staff), whole(r.cases), num(r.available_fte, 2), num(r.fte_needed_max, 2),
+                     num(r.fte_needed_min, 2), format_number(r.shortfall_max, 2, builder.lang), whole(r.over_count),
+                     num(r.average_fte_caseload)])  # FTE with 2 decimals, as everywhere in the memo
     widths = [mm(19), mm(34), mm(14), mm(12), mm(17), mm(16), mm(16), mm(16), mm(12)]
     widths.append(FRAME_W - sum(widths))
     return builder.table(data, widths, builder.grid_style(len(data), numeric_from=2))

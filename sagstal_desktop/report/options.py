@@ -32,6 +32,8 @@ class MemoOptions:
     as_of: date | None = None
     generated: datetime | None = None  # the footer's time stamp (default: now)
     full_list: bool | None = None  # list every staff member (None: only if the team is small, see list_everyone)
+    scenario: str | None = None  # the memo shows this scenario computed (title and header say so); None: the team
+    scenario_sentence: str = ""  # what the scenario assumes, one sentence (core.scenario_describe.describe)
 
     def __post_init__(self) -> None:
         if self.lang not in ("da", "en"):

@@ -29,6 +29,7 @@ from sagstal_desktop.core.survey import national_context, survey_2023, survey_ar
 from sagstal_desktop.core.validation import budget_first_year_range, budget_years_range
 from sagstal_desktop.core.whatif import budget_table
 from sagstal_desktop.core.wording import format_load, kind_note, term, uneven_summary, unmeasured_summary
+from sagstal_desktop.i18n import N_, tr
 from sagstal_desktop.io.safe_files import lock_temp, remove_stale_temps, temp_prefix
 from sagstal_desktop.report import content
 from sagstal_desktop.report.citations import Citations
@@ -61,6 +62,12 @@ class MemoCancelled(Exception):
 
 class MemoError(Exception):
     """The memo could not be written (e.g. the folder is not writable)."""
+
+
+#: A memo of a scenario says so in its title and under it (``MemoOptions.scenario``).
+SCENARIO_TITLE = N_("{title} – scenario “{name}”")
+SCENARIO_NOTE = N_("This memo shows the scenario “{name}”, computed by Sagstal on the scenario's assumptions: "
+                   "not the team's present situation.")
 
 
 def mm(value: float) -> float:
@@ -241,7 +248,13 @@ class MemoBuilder:
             ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ])
-        out = [self.para(esc(t["title"]), s.title), table]
+        title = t["title"]
+        if self.options.scenario:
+            title = tr(SCENARIO_TITLE, self.lang).format(title=title, name=self.options.scenario)
+        out = [self.para(esc(title), s.title), table]
+        if self.options.scenario:
+            note = tr(SCENARIO_NOTE, self.lang).format(name=self.options.scenario)
+            out.append(self.para(esc(" ".join(x for x in (note, self.options.scenario_sentence) if x)), s.body))
         if self.options.anonymise:
             out.append(self.para(esc(t["anonymised_note"]), s.small))
         return out
@@ -870,7 +883,10 @@ def build_pdf(team: Team, target, options: MemoOptions, summary: TeamSummary, no
     generated = options.generated or datetime.now()
     when = format_timestamp(generated, options.lang)
     team_name = " – ".join(x for x in (team.info.municipality, team.info.team_name) if x)
-    title = f"{t['title']} – {team_name}" if team_name else t["title"]
+    title = t["title"]
+    if options.scenario:
+        title = tr(SCENARIO_TITLE, options.lang).format(title=title, name=options.scenario)
+    title = f"{title} – {team_name}" if team_name else title
     if options.anonymise:  # the title says what the reader holds (issue 20)
         title = anonymised_title(title, options.lang)
     estimated = 4 + (summary.staff_count / 48 if options.list_everyone(summary.staff_count) else 2)

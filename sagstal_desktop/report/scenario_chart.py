@@ -16,8 +16,29 @@ NEEDED_MIN = "#555555"
 _TEXTS: dict[str, str] = {"fte": N_("FTE")}
 
 
-def _short(text: str, limit: int = 22) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def name_lines(text: str, room: float, font: str, size: float, lines: int = 2) -> list[str]:
+    """``text`` broken at spaces into at most ``lines`` lines each at most ``room`` points wide; only
+    a word wider than the room, or a rest past the last line, is cut with "…"."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def fit(line: str) -> str:
+        if stringWidth(line, font, size) <= room:
+            return line
+        while line and stringWidth(line + "…", font, size) > room:
+            line = line[:-1]
+        return line.rstrip() + "…"
+
+    out: list[str] = []
+    words = text.split()
+    while words and len(out) < lines:
+        line = words.pop(0)
+        while words and stringWidth(f"{line} {words[0]}", font, size) <= room:
+            line = f"{line} {words.pop(0)}"
+        if words and len(out) == lines - 1:
+            line = f"{line} {' '.join(words)}"
+            words = []
+        out.append(fit(line))
+    return out
 
 
 def scenario_chart(names: list[str], figures: list[dict], labels: dict[str, str], width: float, lang: str):
@@ -32,7 +53,7 @@ def scenario_chart(names: list[str], figures: list[dict], labels: dict[str, str]
     t |= {"available": labels["available_fte"], "needed_max": labels["fte_needed_max"],
           "needed_min": labels["fte_needed_min"]}
     grey = HexColor("#777777")
-    plot_h, bottom = 120.0, 26.0
+    plot_h, bottom = 120.0, 34.0
     legend = [("available", AVAILABLE, "bar"), ("needed_max", NEEDED_MAX, "bar"), ("needed_min", NEEDED_MIN, "line")]
     item_w = [12 + stringWidth(t[key], REGULAR, 7.5) + 16 for key, _c, _k in legend]
     legend_rows = 1 if sum(item_w) <= width - 40 else 2
@@ -62,13 +83,15 @@ def scenario_chart(names: list[str], figures: list[dict], labels: dict[str, str]
                 continue
             drawing.add(Rect(centre + offset, y_of(0), bar, y_of(float(value)) - y_of(0), fillColor=HexColor(colour),
                              strokeColor=None))
-            drawing.add(String(centre + offset + bar / 2, y_of(float(value)) + 2, format_number(value, 1, lang),
+            drawing.add(String(centre + offset + bar / 2, y_of(float(value)) + 2, format_number(value, 2, lang),
                                fontName=REGULAR, fontSize=6.5, fillColor=grey, textAnchor="middle"))
         if f["fte_needed_min"] is not None:
             y = y_of(float(f["fte_needed_min"]))
             drawing.add(Line(centre - 2, y, centre + bar + 2, y, strokeColor=HexColor(NEEDED_MIN), strokeWidth=1.4))
-        drawing.add(String(centre, bottom - 11, _short(name), fontName=BOLD if i == 0 else REGULAR, fontSize=7.5,
-                           fillColor=HexColor("#222222"), textAnchor="middle"))
+        font = BOLD if i == 0 else REGULAR
+        for row, line in enumerate(name_lines(name, group - 6, font, 7.5)):  # the whole name, on two lines if need be
+            drawing.add(String(centre, bottom - 11 - 9 * row, line, fontName=font, fontSize=7.5,
+                               fillColor=HexColor("#222222"), textAnchor="middle"))
     drawing.add(Line(x0, y_of(0), x0 + plot_w, y_of(0), strokeColor=grey, strokeWidth=0.6))
     x, y = x0 + 4, bottom + plot_h + legend_h - 10
     for (key, colour, kind), w in zip(legend, item_w, strict=True):

@@ -98,8 +98,13 @@ def scenario_section(builder: MemoBuilder) -> list:
             builder.para(esc(source), s.small)]
 
 
+#: Figures in FTE: two decimals, as the memo's summary gives them ("6,75", "overskud 0,16").
+FTE_KEYS = frozenset({"fte_needed_max", "fte_needed_mid", "fte_needed_min", "available_fte", "shortfall_fte",
+                      "target_fte", "target_extra_fte"})
+
+
 def cell_text(key: str, value: object, lang: str) -> str:
-    """One figure as the table shows it."""
+    """One figure as the table shows it: FTE with two decimals (as in the summary), caseloads with one."""
     from sagstal_desktop.core.formatting import format_number
 
     if value is None:
@@ -110,7 +115,7 @@ def cell_text(key: str, value: object, lang: str) -> str:
         return format_dkk(float(value), lang)
     if key == "over_count":
         return str(value)
-    return format_number(float(value), 1, lang)
+    return format_number(float(value), 2 if key in FTE_KEYS else 1, lang)
 
 
 def _table(builder: MemoBuilder, result: Comparison, titles: list[str]):

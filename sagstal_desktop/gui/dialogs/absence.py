@@ -46,7 +46,8 @@ class AbsenceDialog(QDialog):
     """Edits a list of absences; the scenario itself is changed by the caller."""
 
     def __init__(self, team: Team, absences: list[Absence], redistribute: bool, as_of: date,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, selected: str | None = None, positions_take_cases: bool = True
+                 ) -> None:
         super().__init__(parent)
         self._lang = ui_language(parent)
         self._names = {m.id: m.name for m in team.staff}
@@ -55,6 +56,8 @@ class AbsenceDialog(QDialog):
         self.person = QComboBox()
         for member in team.staff:
             self.person.addItem(member.name, member.id)
+        if selected is not None and self.person.findData(selected) >= 0:  # the person selected in the table
+            self.person.setCurrentIndex(self.person.findData(selected))
         self.kind = QComboBox()
         for kind in ABSENCE_KINDS:
             self.kind.addItem(absence_label(kind, self._lang), kind)
@@ -86,9 +89,13 @@ class AbsenceDialog(QDialog):
         self.redistribute_box = QCheckBox(_("Hand the absent colleagues' cases to colleagues with the "
                                                   "competence (the distribution rule)"))
         self.redistribute_box.setChecked(redistribute)
+        self.positions_box = QCheckBox(_("Positions added in this scenario take cases from colleagues by the same "
+                                         "rule (from the highest load first)"))
+        self.positions_box.setObjectName("positionsTakeCases")
+        self.positions_box.setChecked(positions_take_cases)
         note = QLabel(_("While away a person has no casework capacity. Without redistribution their cases "
-                              "are shown as cases without a caseworker. Absences outside the date computed have no "
-                              "effect; the effect is shown in Compare."))
+                        "are shown as cases without a caseworker. Absences outside the date computed have no "
+                        "effect. The table, summary and chart show the scenario computed."))
         note.setWordWrap(True)
         self.error = error_label()
         buttons = ok_cancel_buttons(self)
@@ -98,6 +105,7 @@ class AbsenceDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.redistribute_box)
+        layout.addWidget(self.positions_box)
         layout.addWidget(note)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -151,3 +159,6 @@ class AbsenceDialog(QDialog):
 
     def redistribute(self) -> bool:
         return self.redistribute_box.isChecked()
+
+    def positions_take_cases(self) -> bool:
+        return self.positions_box.isChecked()

@@ -37,6 +37,25 @@ from sagstal_desktop.i18n import _
 _NEEDED, _AVAILABLE = QColor("#8c2d19"), QColor("#3b6ea5")
 
 
+def name_label_flags() -> int:
+    return int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+
+
+def name_label(name: str, metrics, width: float) -> str:
+    """A variant's name under its bars: whole, wrapped onto two lines; a word wider than the slot,
+    or a rest past two lines, is cut with "…"."""
+    lines: list[str] = []
+    words = name.split()
+    while words and len(lines) < 2:
+        line = words.pop(0)
+        while words and metrics.horizontalAdvance(f"{line} {words[0]}") <= width:
+            line = f"{line} {words.pop(0)}"
+        if words and len(lines) == 1:
+            line, words = f"{line} {' '.join(words)}", []
+        lines.append(metrics.elidedText(line, Qt.TextElideMode.ElideRight, int(width)))
+    return "\n".join(lines)
+
+
 class CompareChart(QWidget):
     """Per variant two bars: FTE needed at the maximum and FTE available."""
 
@@ -59,7 +78,7 @@ class CompareChart(QWidget):
         c = self._comparison
         pairs = [(f["fte_needed_max"], f["available_fte"]) for f in c.figures]
         top = max([1.0, *(v for pair in pairs for v in pair)]) * 1.15
-        left, bottom, legend_h = 10, self.height() - 34, 20
+        left, bottom, legend_h = 10, self.height() - 40, 20
         plot_h = bottom - legend_h - 6
         slot = (self.width() - 2 * left) / max(1, len(pairs))
         metrics = painter.fontMetrics()
@@ -78,9 +97,9 @@ class CompareChart(QWidget):
                 painter.fillRect(rect, color)
                 painter.setPen(self.palette().text().color())
                 painter.drawText(QRectF(rect.x() - 8, rect.y() - 16, rect.width() + 16, 14),
-                                 Qt.AlignmentFlag.AlignCenter, format_number(value, 1, self._lang))
-            label = metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(slot) - 6)
-            painter.drawText(QRectF(x0, bottom + 4, slot, 16), Qt.AlignmentFlag.AlignCenter, label)
+                                 Qt.AlignmentFlag.AlignCenter, format_number(value, 2, self._lang))
+            painter.drawText(QRectF(x0 + 3, bottom + 3, slot - 6, 36), name_label_flags(),
+                             name_label(name, metrics, slot - 6))
         painter.setPen(self.palette().mid().color())
         painter.drawLine(left, bottom, self.width() - left, bottom)
         painter.end()

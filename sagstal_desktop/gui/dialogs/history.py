@@ -97,9 +97,24 @@ class HistoryDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
         self.resize(1100, 720)
-        window.document().changed.connect(self._on_change)
+        self._following = False
+        self._follow()
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.refresh()
+
+    def _follow(self) -> None:
+        """Follow the document's changes (again, after the window was closed and is shown anew)."""
+        if not self._following:
+            self._window.document().changed.connect(self._on_change)
+            self._following = True
+
+    def showEvent(self, event) -> None:
+        # closed and opened again (Team → History keeps the one window): the open team's history
+        # now, whatever happened while it was closed (File → New team, Open, undo)
+        if not self._following:
+            self._follow()
+            self.refresh()
+        super().showEvent(event)
 
     def _on_change(self, change) -> None:
         if change.snapshots_changed or change.settings_changed or change.norm_sets_changed:
@@ -148,4 +163,5 @@ class HistoryDialog(QDialog):
         document = self._window.document()
         with contextlib.suppress(RuntimeError, TypeError):
             document.changed.disconnect(self._on_change)
+        self._following = False
         super().closeEvent(event)

@@ -14,10 +14,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QRadioButton,
     QTableView,
     QTableWidget,
@@ -47,7 +49,7 @@ class ImportPreviewDialog(QDialog):
     """Preview and confirm an import. ``team`` is the open team (None: import as a new team)."""
 
     def __init__(self, table: RawTable, norm_set: NormSet, team: Team | None = None,
-                 parent: QWidget | None = None, plan: ImportPlan | None = None) -> None:
+                 parent: QWidget | None = None, plan: ImportPlan | None = None, suggested_name: str = "") -> None:
         super().__init__(parent)
         self._lang = ui_language(parent)
         self._table, self._norm_set, self._team = table, norm_set, team
@@ -124,6 +126,19 @@ class ImportPreviewDialog(QDialog):
                 box_layout.addWidget(button)
             self._mode_buttons.buttonToggled.connect(lambda *_unused: self._update_state())
             layout.addWidget(box)
+        else:  # a new team: what the memo's header and the window title name it by
+            box = QGroupBox(_("The new team"), self)
+            form = QFormLayout(box)
+            self.municipality, self.department, self.team_name = QLineEdit(box), QLineEdit(box), QLineEdit(box)
+            from sagstal_desktop.core.validation import limits
+
+            for edit in (self.municipality, self.department, self.team_name):
+                edit.setMaxLength(int(limits()["max_name_length"]))
+            self.team_name.setText(suggested_name)
+            form.addRow(_("Municipality:"), self.municipality)
+            form.addRow(_("Department:"), self.department)
+            form.addRow(_("Team name:"), self.team_name)
+            layout.addWidget(box)
 
         self._changes = QLabel(self)
         layout.addWidget(self._changes)
@@ -171,7 +186,13 @@ class ImportPreviewDialog(QDialog):
     def result_team(self) -> Team:
         """The team to apply (a new team when importing as new); the open team is not changed."""
         if self._team is None:
-            return self._plan.new_team()
+            import dataclasses
+
+            team = self._plan.new_team()
+            team.info = dataclasses.replace(team.info, municipality=self.municipality.text().strip(),
+                                            department=self.department.text().strip(),
+                                            team_name=self.team_name.text().strip())
+            return team
         return self._plan.apply(self._team, self.mode())
 
     def description(self) -> str:

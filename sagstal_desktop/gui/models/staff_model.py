@@ -9,6 +9,12 @@ competences dialog, ``gui/planning_actions.py``). Edits are validated with ``cor
 pushed as undoable document edits; a refused value emits ``input_refused`` with a message
 naming the person, the column and the value, and changes nothing.
 
+While a scenario is open the table shows it computed (``Document.variant_result``): a person absent
+on the date has the status of the absence ("Sygefravær", greyed), and a count the computation
+changed (the absent's cases handed to colleagues, cases an added position takes) reads
+"38 + 6" / "30 − 30" (entered, then the change), with a tooltip; the total and load columns are
+the computed ones. Editing a count edits the entered figure.
+
 The model follows the document's ``changed`` signal: an edit of one person's cell repaints that
 cell and the person's computed columns only (``dataChanged`` for that row); a settings or norm-set
 change repaints every row; added or removed people, or a different set of columns, reset the model.
@@ -354,6 +360,11 @@ class StaffTableModel(QAbstractTableModel):
             return member.id
         if role == Qt.ItemDataRole.DecorationRole:  # the status marker before the name
             return status_style.marker(self.person(row).status) if column == COL_NAME else None
+        result = self._document.variant_result
+        if result is not None and (member.id in result.absent or result.assigned or result.taken):
+            shown = self._scenario_data(result, member, row, column, role)
+            if shown is not None:
+                return shown
         if self._refused and (member.id, column) in self._refused:
             refused = self._refused_data(self._refused[(member.id, column)], role)
             if refused is not None:
@@ -402,6 +413,59 @@ class StaffTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_OTHER_HOURS and member.other_tasks:
             return member.other_tasks
         return None
+
+    def _scenario_data(self, result, member: StaffMember, row: int, column: int, role: int) -> Any:
+        """What an open scenario's computation changes in a cell (None: as for the team)."""
+        absent_kind = result.absent.get(member.id)
+        case_type = self.case_type_at(column)
+        if case_type is not None and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            delta = self._changes(result).get(member.id, {}).get(case_type, 0)
+            if delta:
+                entered = member.counts.get(case_type, 0)
+                if role == Qt.ItemDataRole.DisplayRole:
+                    return f"{entered} + {delta}" if delta > 0 else f"{entered} \u2212 {-delta}"
+                if absent_kind is not None:
+                    return ngettext("In this scenario {n} case is with colleagues.",
+                                    "In this scenario {n} cases are with colleagues.", -delta).format(n=-delta)
+                if delta > 0:
+                    return ngettext("In this scenario {entered} entered, and {n} case taken over from colleagues.",
+                                    "In this scenario {entered} entered, and {n} cases taken over from colleagues.",
+                                    delta).format(entered=entered, n=delta)
+                return ngettext("In this scenario {entered} entered, and {n} case handed to an added position.",
+                                "In this scenario {entered} entered, and {n} cases handed to an added position.",
+                                -delta).format(entered=entered, n=-delta)
+            if absent_kind is not None and role == Qt.ItemDataRole.ToolTipRole and member.counts.get(case_type):
+                return _("Without a caseworker in this scenario.")
+        if absent_kind is None:
+            return None
+        from sagstal_desktop.core.scenario_model import absence_label
+
+        if role == Qt.ItemDataRole.ForegroundRole and column != self.column_of("status"):
+            return QColor("#777777")
+        if self.computed_at(column) == "status":
+            without = sum(result.without_caseworker.get(member.id, {}).values())
+            if role == Qt.ItemDataRole.DisplayRole:
+                text = absence_label(absent_kind, self._lang)
+                if without:
+                    text += " · " + ngettext("{n} case without a caseworker", "{n} cases without a caseworker",
+                                             without).format(n=without)
+                return text
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return _("Absent in this scenario on the date computed: casework capacity 0.")
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QColor("#e6e6e6")
+            if role == STATUS_ROLE:
+                return None
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_NAME:
+            return _("{name} is absent in this scenario ({kind}): casework capacity 0.").format(
+                name=member.name, kind=absence_label(absent_kind, self._lang).lower())
+        return None
+
+    def _changes(self, result) -> dict[str, dict[str, int]]:
+        cached = getattr(self, "_changes_cache", None)
+        if cached is None or cached[0] is not result:
+            cached = self._changes_cache = (result, result.changes(self._document.team))
+        return cached[1]
 
     def _competence_data(self, member, role: int) -> Any:
         from sagstal_desktop.gui.competence_text import competence_summary, competence_tooltip

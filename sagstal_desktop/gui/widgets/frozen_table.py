@@ -1,11 +1,25 @@
 """A table view whose first column (the names) stays put when the table scrolls sideways: a
 second ``QTableView`` over the same model and selection lies over the first column, shows only
-that column, and shares the vertical scrolling, the row heights and the column's width."""
+that column, and shares the vertical scrolling, the row heights and the column's width.
+
+The frozen view must be opaque on every row, or the cells scrolled under it show through ("Mette
+K1.3.2015"): its viewport is a plain ``QWidget`` (see below), which, unlike the viewport Qt makes,
+does not fill its background, so ``_opaque`` gives it the base colour to fill with, and the
+alternate rows their own, whatever the style or style sheet."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView, QWidget
+
+
+def _opaque(viewport: QWidget) -> QWidget:
+    """A viewport that paints its whole area in the palette's base colour before the cells (what
+    ``QAbstractScrollArea`` does for the viewport it makes itself)."""
+    viewport.setAutoFillBackground(True)
+    viewport.setBackgroundRole(QPalette.ColorRole.Base)
+    return viewport
 
 
 class FrozenColumnTable(QTableView):
@@ -15,9 +29,9 @@ class FrozenColumnTable(QTableView):
         super().__init__(parent)
         # Viewports made here, so PySide knows their type: a viewport Qt made is a bare QWidget*
         # whose Python type PySide finds by loading every QtWidgets class (~9 ms at start).
-        self.setViewport(QWidget())
+        self.setViewport(_opaque(QWidget()))
         self.frozen = QTableView(self)
-        self.frozen.setViewport(QWidget())
+        self.frozen.setViewport(_opaque(QWidget()))
         self.frozen.setObjectName("frozenNameColumn")
         self.frozen.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.frozen.verticalHeader().hide()

@@ -75,6 +75,7 @@ class LoadChart(ChartInput, QWidget):
         self._rows: list[int] = []  # the summary row of each bar
         self._index: dict[str, int] = {}  # bar index of each member id
         self._order: list[int] | None = None  # summary rows in the table's order and filter (None: all)
+        self.absent: dict[str, str] = {}  # member id -> the absence in words, in an open scenario
         self._summary: TeamSummary | None = None
         self._lang, self._norm_set = "da", None
         self._min_level: float | None = None
@@ -144,8 +145,10 @@ class LoadChart(ChartInput, QWidget):
         count = len(ids)
         self._rows = (list(range(count)) if self._order is None
                       else [row for row in self._order if 0 <= row < count])
+        absent = self.absent
         self._bars = [
-            Bar(ids[row], names[row], 0.0 if loads[row] is None else loads[row] * 100,
+            Bar(ids[row], f"{names[row]} ({absent[ids[row]]})" if ids[row] in absent else names[row],
+                0.0 if loads[row] is None else loads[row] * 100,
                 status_style.bar_hex(statuses[row]), statuses[row])
             for row in self._rows
         ]

@@ -41,6 +41,7 @@ class SummaryPanel(QFrame):
         self._values: dict[str, QLabel] = {}
         self._captions: dict[str, QLabel] = {}
         self._summary: TeamSummary | None = None
+        self._result = None  # the open scenario's core.scenarios.VariantResult
         self._norm_set: NormSet | None = None
         self._lang = "da"
 
@@ -54,8 +55,11 @@ class SummaryPanel(QFrame):
         outer.addWidget(self._norm_label)
 
         top = QGridLayout()
-        for row, key in enumerate(("staff", "available", "over", "average", "range")):
+        for row, key in enumerate(("staff", "available", "over", "average", "range", "absent", "unassigned")):
             self._add_row(top, row, key)
+        for key in ("absent", "unassigned"):  # shown only in an open scenario that has them
+            self._captions[key].setVisible(False)
+            self._values[key].setVisible(False)
         outer.addLayout(top)
 
         self._level_grid = QGridLayout()
@@ -106,6 +110,8 @@ class SummaryPanel(QFrame):
             "over": _("Staff over DS max:"),
             "average": _("Average full-time caseload:"),
             "range": _("DS range for the team's cases:"),
+            "absent": _("Absent / vacant:"),
+            "unassigned": _("Cases without a caseworker:"),
             "level_min": _("At DS min"),
             "level_mid": _("At the midpoint"),
             "level_max": _("At DS max"),
@@ -118,7 +124,7 @@ class SummaryPanel(QFrame):
         for label, text in zip(self._level_header, headers, strict=True):
             label.setText(text)
         if self._summary is not None:
-            self.show_summary(self._summary, self._norm_set, self._lang)
+            self.show_summary(self._summary, self._norm_set, self._lang, self._result)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -126,10 +132,18 @@ class SummaryPanel(QFrame):
         super().changeEvent(event)
 
     # -- values ------------------------------------------------------------------------------
-    def show_summary(self, summary: TeamSummary, norm_set: NormSet, lang: str) -> None:
+    def show_summary(self, summary: TeamSummary, norm_set: NormSet, lang: str, result=None) -> None:
+        """``result``: the open scenario's computation (absences and cases without a caseworker
+        are then shown), or None for the team itself."""
         from sagstal_desktop.core.survey import national_context, survey_2023
 
-        self._summary, self._norm_set, self._lang = summary, norm_set, lang
+        self._summary, self._norm_set, self._lang, self._result = summary, norm_set, lang, result
+        absent = len(result.absent) if result is not None else 0
+        unassigned = result.cases_without_caseworker if result is not None else 0
+        for key, n in (("absent", absent), ("unassigned", unassigned)):
+            self._captions[key].setVisible(bool(n))
+            self._values[key].setVisible(bool(n))
+            self._values[key].setText(format_number(n, 0, lang))
         self._values["available"].setToolTip(_(
             "Sum of casework FTE: (weekly hours − other tasks) / {fth}, reduced for newcomers."
         ).format(fth=format_number(norm_set.full_time_hours, 0, lang)))

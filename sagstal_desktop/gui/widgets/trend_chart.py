@@ -1,18 +1,23 @@
 """The trend chart (pyqtgraph): available casework FTE against FTE needed at the maximum of the norm set in
 use on each date, with the band up to its minimum; beneath it staff over the maximum (bars) and
 the average full-time caseload; a dashed line labelled with the new norm set where it changed.
-One x step per snapshot, labelled by month.
+The x axis is time (days; ``x_of``): snapshots stand as far apart as their dates, ticks at the
+starts of months. The axes' numbers are in the language's notation ("45,2"); without snapshots
+the chart says so instead of showing empty axes.
 
 Imported only when the history dialog opens (pyqtgraph is not on the start-up path).
 """
 
 from __future__ import annotations
 
+import itertools
+from datetime import date
+
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from sagstal_desktop.core.formatting import format_date
+from sagstal_desktop.core.formatting import format_date, format_number
 from sagstal_desktop.core.trend import TrendRow, norm_set_changes
 from sagstal_desktop.i18n import _
 
@@ -26,8 +31,37 @@ MONTHS = {"da": ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", 
           "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]}
 
 
-def month_label(row: TrendRow, lang: str) -> str:
-    return f"{MONTHS[lang][row.date.month - 1]} {row.date.year % 100:02d}"
+def month_label(row: TrendRow | date, lang: str) -> str:
+    day = row if isinstance(row, date) else row.date
+    return f"{MONTHS[lang][day.month - 1]} {day.year % 100:02d}"
+
+
+def x_of(day: date) -> float:
+    """A date's place on the time axis (days)."""
+    return float(day.toordinal())
+
+
+def month_ticks(first: date, last: date, lang: str, most: int = 12) -> list[tuple[float, str]]:
+    """Ticks at the first of every n-th month from ``first``'s month to ``last``'s (at most
+    ``most``), labelled "maj 26"."""
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    every = max(1, -(-months // most))
+    ticks = []
+    for k in range(0, months, every):
+        index = first.month - 1 + k
+        day = date(first.year + index // 12, index % 12 + 1, 1)
+        ticks.append((x_of(day), month_label(day, lang)))
+    return ticks
+
+
+class NumberAxis(pg.AxisItem):
+    """A value axis whose numbers are in the language's notation ("45,2", "1.200")."""
+
+    lang = "da"
+
+    def tickStrings(self, values, scale, spacing):
+        decimals = 0 if spacing >= 1 else (1 if spacing >= 0.1 else 2)
+        return [format_number(v * scale, decimals, self.lang) for v in values]
 
 
 class TrendChart(pg.GraphicsLayoutWidget):
@@ -38,9 +72,10 @@ class TrendChart(pg.GraphicsLayoutWidget):
         self.setBackground("w")
         self.rows: list[TrendRow] = []
         self._lang = "da"
-        self.fte_plot = self.addPlot(row=0, col=0)
-        self.over_plot = self.addPlot(row=1, col=0)
-        self.average_plot = self.addPlot(row=2, col=0)
+        self.axes = [NumberAxis("left") for _i in range(3)]
+        self.fte_plot = self.addPlot(row=0, col=0, axisItems={"left": self.axes[0]})
+        self.over_plot = self.addPlot(row=1, col=0, axisItems={"left": self.axes[1]})
+        self.average_plot = self.addPlot(row=2, col=0, axisItems={"left": self.axes[2]})
         self.ci.layout.setRowStretchFactor(0, 3)
         self.ci.layout.setRowStretchFactor(1, 1)
         self.ci.layout.setRowStretchFactor(2, 1)
@@ -60,6 +95,7 @@ class TrendChart(pg.GraphicsLayoutWidget):
         self.legend = self.fte_plot.addLegend(offset=(8, 2), labelTextColor="#222", colCount=3,
                                               brush=pg.mkBrush(255, 255, 255, 220))
         self.change_lines: list[pg.InfiniteLine] = []
+        self.empty_text = pg.TextItem("", color="#555", anchor=(0.5, 0.5))
         self.retranslate()
 
     def plots(self) -> tuple:
@@ -71,19 +107,33 @@ class TrendChart(pg.GraphicsLayoutWidget):
         self.fte_plot.setTitle(title, color="#222", size="9pt")
         self.over_plot.setTitle(_("Staff over the norm set's max"), color="#222", size="9pt")
         self.average_plot.setTitle(_("Average full-time caseload"), color="#222", size="9pt")
-        if self.rows:
-            self.show_rows(self.rows, self._lang)
+        self.show_rows(self.rows, self._lang)
 
     def show_rows(self, rows: list[TrendRow], lang: str) -> None:
         """Draw ``rows`` (date order)."""
         self.rows, self._lang = list(rows), lang
+        for axis in self.axes:
+            axis.lang = lang
         for plot in self.plots():
             plot.clear()
         self.legend.clear()
         self.change_lines = []
-        if not rows:
+        for plot in self.plots():
+            plot.getAxis("left").setStyle(showValues=bool(rows))
+        self.average_plot.getAxis("bottom").setStyle(showValues=bool(rows))
+        if not rows:  # no snapshots: say so, no empty axes numbered 0.1 ... 0.9
+            self.empty_text.setText(_("No snapshots yet"))
+            self.fte_plot.addItem(self.empty_text)
+            for plot in self.plots():
+                plot.setXRange(0, 1, padding=0)
+                plot.setYRange(0, 1, padding=0)
+            self.empty_text.setPos(0.5, 0.5)
             return
-        xs = list(range(len(rows)))
+        for plot in self.plots():
+            plot.enableAutoRange(axis="y")  # after an empty chart's fixed range
+        xs = [x_of(r.date) for r in rows]
+        gaps = [b - a for a, b in itertools.pairwise(xs)]
+        bar_width = 0.55 * min(gaps) if gaps and min(gaps) > 0 else 16.0
         low = pg.PlotDataItem(xs, [r.fte_needed_max for r in rows], pen=pg.mkPen(NEEDED_MAX, width=2),
                               symbol="o", symbolSize=5, symbolBrush=NEEDED_MAX, symbolPen=None,
                               name=_("FTE needed at max"))
@@ -100,7 +150,8 @@ class TrendChart(pg.GraphicsLayoutWidget):
                             _("Range up to min"))
         overs = [(x, r.over_count) for x, r in zip(xs, rows, strict=True) if r.over_count is not None]
         if overs:
-            self.over_plot.addItem(pg.BarGraphItem(x=[x for x, _ in overs], height=[c for _, c in overs], width=0.55,
+            self.over_plot.addItem(pg.BarGraphItem(x=[x for x, _ in overs], height=[c for _, c in overs],
+                                                   width=bar_width,
                                                    brush=pg.mkBrush(OVER), pen=None))
         self.over_plot.setYRange(0, max([c for _, c in overs] + [1]) + 0.5, padding=0)
         averages = [(x, r.average_fte_caseload) for x, r in zip(xs, rows, strict=True)
@@ -112,7 +163,7 @@ class TrendChart(pg.GraphicsLayoutWidget):
         for i in norm_set_changes(rows):
             for plot in self.plots():
                 pen = pg.mkPen(CHANGE, width=1.2, style=Qt.PenStyle.DashLine)
-                line = pg.InfiniteLine(pos=i - 0.5, angle=90, pen=pen)
+                line = pg.InfiniteLine(pos=(xs[i - 1] + xs[i]) / 2 if i else xs[i], angle=90, pen=pen)
                 plot.addItem(line)
                 if plot is self.fte_plot:
                     line.label = pg.InfLineLabel(line, text=rows[i].norm_set_name(lang), position=0.74,
@@ -120,11 +171,11 @@ class TrendChart(pg.GraphicsLayoutWidget):
                     line.setToolTip(_("Norm set changed on {date}: {name}").format(
                         date=format_date(rows[i].date, lang), name=rows[i].norm_set_name(lang)))
                     self.change_lines.append(line)
-        every = max(1, -(-len(rows) // 12))
-        ticks = [(x, month_label(r, lang)) for x, r in zip(xs, rows, strict=True) if x % every == 0 or x == xs[-1]]
+        ticks = month_ticks(rows[0].date, rows[-1].date, lang)
+        margin = max(bar_width, 0.04 * (xs[-1] - xs[0]))
         for plot in self.plots():
             plot.getAxis("bottom").setTicks([ticks])
-            plot.setXRange(-0.6, len(rows) - 0.4, padding=0)
+            plot.setXRange(min(xs[0], ticks[0][0]) - margin, xs[-1] + margin, padding=0)
         values = [v for r in rows for v in (r.available_fte, r.fte_needed_max, r.fte_needed_min)]
         low, high = min(values), max(values)
         span = max(high - low, 1.0)
