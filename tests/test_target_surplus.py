@@ -84,7 +84,7 @@ def test_the_memo_prints_the_targets_own_result(tmp_path):
         line = next(x for x in layout.splitlines() if x.strip().startswith(start))
         return " ".join(line.split())
 
-    assert row("Årsværk der skal til ved målsagstallet").endswith("– 4,57 3,20")  # 160/35, 160/50: FTE with two decimals everywhere
+    assert row("Årsværk der skal til ved målsagstallet").endswith("– 4,57 3,20")  # 160/35, 160/50: two decimals
     assert row("Ekstra årsværk ved målsagstallet").endswith("– 0,57 -0,80")
     assert row("Årlig udgift til de ekstra").endswith("– 257.143 kr. 0 kr.")
     assert "Målsagstal (Sagstals beregning" in text and "(0 ved overskud)" in text
