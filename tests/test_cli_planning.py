@@ -101,3 +101,23 @@ def test_installed_command_prints_only_json(demo_file):
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["optimal"] is True  # no solver banner in the output
+
+
+def test_rebalance_aims(demo_file, capsys):
+    """The demo team: five staff over DS's maximum. Even loads with the default K (20 moves) keeps
+    five over; fewest-over brings it to one (with a higher highest load)."""
+    code, out, _ = run(capsys, "rebalance", str(demo_file), "--json")
+    even = json.loads(out)
+    code2, out2, _ = run(capsys, "rebalance", str(demo_file), "--json", "--aim", "fewest-over")
+    fewest = json.loads(out2)
+    assert code == code2 == 0
+    assert even["aim"] == "even" and fewest["aim"] == "fewest-over"
+    assert even["over_count_before"] == fewest["over_count_before"] == 5
+    assert even["over_count_after"] == 5 and fewest["over_count_after"] == 1
+    assert fewest["pushed_over"] == [] and fewest["optimal"] is True
+    assert [p["over_count"] for p in fewest["tradeoff"]][-1] == 1
+    assert fewest["max_load_pct_after"] > even["max_load_pct_after"]
+    code, out, _ = run(capsys, "rebalance", str(demo_file), "--aim", "fewest-over")
+    assert "Medarbejdere over DS' maksimum: 5 → 1." in out
+    code, _out, err = run(capsys, "rebalance", str(demo_file), "--aim", "fair")
+    assert code == 2 and "fair" in err

@@ -355,3 +355,16 @@ def test_the_measure_is_named_by_the_chosen_set(window):
     assert tab.panel.model.headerData(1, Qt.Orientation.Horizontal) == "Before\n(% of the set's max)"
     header = dialog.rebalance_tab.tradeoff_model.headerData(2, Qt.Orientation.Horizontal)
     assert header == "Staff over\nthe set's maximum"
+
+
+def test_the_aim_is_chosen_in_the_dialog(window):
+    dialog = planning_actions.planning_dialog(window, "rebalance")
+    tab = dialog.rebalance_tab
+    tab.start()
+    assert tab.aim() == "even" and "Staff over DS maximum: 5 → 5." in tab.panel.headline.text()
+    tab.aim_combo.setCurrentIndex(tab.aim_combo.findData("fewest-over"))
+    assert tab.plan.aim == "fewest-over" and tab.plan.over_count_after == 1
+    assert "Staff over DS maximum: 5 → 1." in tab.panel.headline.text()
+    assert tab.points[-1].max_moves == tab.default_k() == tab.plan.max_moves
+    tab.choose(3)
+    assert tab.plan.aim == "fewest-over" and tab.plan.max_moves == 3 and tab.plan.over_count_after == 4
