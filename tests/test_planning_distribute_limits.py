@@ -13,7 +13,7 @@ from conftest import run_cli as run
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sagstal_desktop.core.defaults import defaults, default_note
+from sagstal_desktop.core.defaults import default_note, defaults
 from sagstal_desktop.core.model import StaffMember, Team, TeamSettings
 from sagstal_desktop.core.planning import PlanningError, distribute
 from sagstal_desktop.core.planning.distribute import MAX_PERSON_COUNT

@@ -287,8 +287,9 @@ def leximin(milp: Milp, loads: Sequence[LoadRow], top_floor: float | None = None
     """Make ``milp``'s feasible set the leximin-optimal allocations of ``loads`` (see the module
     docstring); ``milp.values`` must hold a feasible solution and ends with an optimal one.
     ``top_floor``: a proven lower bound on the highest load (see ``lowest_max``). Every step runs
-    within ``milp.deadline`` (the caller's time limit); when a step is cut short, ``levels`` holds the levels proven before it, highest first, and ``milp.values``
-    the best allocation found, which keeps every level fixed before."""
+    within ``milp.deadline`` (the caller's time limit); when a step is cut short, ``levels``
+    holds the levels proven before it, highest first, and ``milp.values`` the best allocation
+    found, which keeps every level fixed before."""
     n = len(loads)
     levels: list[tuple[float, int]] = []
     flags: list[int | bool] = [False] * n  # of the previous level: a column, or a constant

@@ -35,7 +35,7 @@ from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.core.planning.distribute import TIME_LIMIT, light_copy, person_changes
 from sagstal_desktop.core.planning.errors import PlanningCancelled, PlanningError
-from sagstal_desktop.core.planning.problem import LEVEL_TOLERANCE, PlanningProblem, build_problem
+from sagstal_desktop.core.planning.problem import PlanningProblem, build_problem
 from sagstal_desktop.core.planning.result import Move, Rebalance, TradeoffPoint, is_over
 
 #: The default plan has at most this many moved cases, and the trade-off stops there (or
