@@ -197,3 +197,20 @@ def test_the_whole_default_run_keeps_the_time_limit():
     assert time.perf_counter() - start <= 2.0 + 1.5  # the models' set-up and the loads come on top
     assert points and points[0].max_moves == 0 and plan.max_moves <= TRADEOFF_CAP
     assert plan.max_load_after <= plan.max_load_before
+
+
+def test_the_names_taken_over_are_listed_then_counted():
+    from types import SimpleNamespace
+
+    from sagstal_desktop.core.norms import find_norm_set
+    from sagstal_desktop.core.planning.texts import over_text
+
+    ds = find_norm_set("ds_2020", [])
+    people = [SimpleNamespace(name=f"P{i}") for i in range(12)]
+    plan = SimpleNamespace(over_count_before=2, over_count_after=14, pushed_over=people)
+    assert over_text(plan, ds, "da") == ("Medarbejdere over DS' maksimum: 2 → 14. Kommer over DS' maksimum med "
+                                         "planen: P0, P1, P2, P3, P4, P5, P6, P7, P8, P9 og 2 andre.")
+    plan = SimpleNamespace(over_count_before=2, over_count_after=13, pushed_over=people[:11])
+    assert over_text(plan, ds, "en").endswith("P8, P9 and 1 more.")
+    plan = SimpleNamespace(over_count_before=1_234, over_count_after=1_000, pushed_over=())
+    assert over_text(plan, ds, "da") == "Medarbejdere over DS' maksimum: 1.234 → 1.000."
