@@ -214,3 +214,21 @@ def test_the_names_taken_over_are_listed_then_counted():
     assert over_text(plan, ds, "en").endswith("P8, P9 and 1 more.")
     plan = SimpleNamespace(over_count_before=1_234, over_count_after=1_000, pushed_over=())
     assert over_text(plan, ds, "da") == "Medarbejdere over DS' maksimum: 1.234 → 1.000."
+
+
+def test_a_fixed_highest_load_outside_the_moves_proves_nothing_about_the_rest():
+    """Found by the brute-force test above (and wrong before it): P1's sickness benefit case can go
+    to nobody, so P1 keeps 37 % and the shedding bound says 37 %; that bound must not count as
+    proving the others' highest load, or P2's jobafklaring case stays where one move lowers it."""
+    team = Team(settings=TeamSettings(norm_set_id="ds_2020"), staff=[
+        StaffMember("P0", weekly_hours=4.0, counts={"sygedagpenge": 0, "jobafklaring": 0},
+                    competences=("jobafklaring",)),
+        StaffMember("P1", weekly_hours=2.0, counts={"sygedagpenge": 1, "jobafklaring": 0}, takes_new_cases=False),
+        StaffMember("P2", weekly_hours=3.0, counts={"sygedagpenge": 0, "jobafklaring": 1},
+                    competences=("jobafklaring",)),
+    ])
+    for aim in ("even", "fewest-over"):
+        plan = rebalance(team, 1, AS_OF, aim=aim)
+        assert plan.optimal and [(m.from_name, m.to_name, m.cases) for m in plan.moves] == [("P2", "P0", 1)]
+        # by hand: P1 1/50 / (2/37) = 37 %; P0 1/45 / (4/37) = 20.56 %
+        assert vector(plan.loads_after()) == pytest.approx((0.37, 37 / 45 / 4, 0.0), abs=1e-9)

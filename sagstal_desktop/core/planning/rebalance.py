@@ -35,7 +35,7 @@ from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.core.planning.distribute import TIME_LIMIT, light_copy, person_changes
 from sagstal_desktop.core.planning.errors import PlanningCancelled, PlanningError
-from sagstal_desktop.core.planning.problem import PlanningProblem, build_problem
+from sagstal_desktop.core.planning.problem import LEVEL_TOLERANCE, PlanningProblem, build_problem
 from sagstal_desktop.core.planning.result import Move, Rebalance, TradeoffPoint, is_over
 
 #: The default plan has at most this many moved cases, and the trade-off stops there (or
@@ -132,6 +132,15 @@ class _MoveModel:
             return False, outcome.gap
         milp.add_row(-math.inf, float(round(sum(milp.values[c] for c in columns))), columns, [1.0] * len(columns))
         return True, 0.0
+
+    def floor_for_rows(self, level: float) -> float | None:
+        """``level`` (the shedding bound on the whole team's highest load) as a bound on the
+        highest load among the model's rows, or None where it says nothing about them: people
+        outside the model (nobody may take their cases, they may take none) keep their load,
+        and when one of them lies at or above the level, the rows' highest load may be lower."""
+        inside = set(self.people)
+        fixed = max((p.load for p in self.problem.persons if p.index not in inside), default=-math.inf)
+        return level if level > fixed + LEVEL_TOLERANCE else None
 
     def clear_start(self) -> None:
         """Make "no moves" the current solution."""
@@ -243,7 +252,7 @@ def rebalance(team: Team, max_moves: int | None, as_of: date | None = None, norm
 
         level, start, _more = shed(problem, limit, removable)
         used = _start(problem, model, start, aim)
-        top_floor = level if used or aim == "fewest-over" else None
+        top_floor = model.floor_for_rows(level) if used or aim == "fewest-over" else None
         if aim == "fewest-over":
             optimal, gap = model.fewest_over()
         if optimal:
@@ -360,7 +369,7 @@ def _fewest_over_point(problem: PlanningProblem, k: int, removable: dict, deadli
     optimal, gap = model.fewest_over()
     if optimal:
         _level, optimal, gap, _rows = lowest_max(model.milp, model.rows, list(range(len(model.rows))),
-                                                 proven_floor=level)
+                                                 proven_floor=model.floor_for_rows(level))
     if optimal:
         fewest = model.milp.solve({c: 1.0 for _i, _t, c in model.dec})
         optimal, gap = fewest.optimal, fewest.gap
