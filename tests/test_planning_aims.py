@@ -232,3 +232,24 @@ def test_a_fixed_highest_load_outside_the_moves_proves_nothing_about_the_rest():
         assert plan.optimal and [(m.from_name, m.to_name, m.cases) for m in plan.moves] == [("P2", "P0", 1)]
         # by hand: P1 1/50 / (2/37) = 37 %; P0 1/45 / (4/37) = 20.56 %
         assert vector(plan.loads_after()) == pytest.approx((0.37, 37 / 45 / 4, 0.0), abs=1e-9)
+
+
+def test_the_plans_row_in_the_tradeoff_is_the_plan(demo):
+    from dataclasses import replace
+
+    from sagstal_desktop.core.planning.rebalance import with_plan
+    from sagstal_desktop.core.planning.result import TradeoffPoint
+
+    for aim in ("even", "fewest-over"):
+        plan, points = plan_with_tradeoff(demo, None, AS_OF, aim=aim)
+        assert plan.optimal and points[-1].max_moves == plan.max_moves == plan.moved_cases
+        assert points[-1].over_count == plan.over_count_after
+        assert points[-1].max_load == pytest.approx(plan.max_load_after, abs=1e-12)
+    # a plan with 3 moves of at most 5 is the plan for K = 3, 4 and 5; the other rows stay
+    plan = replace(rebalance(demo, 3, AS_OF), max_moves=5)
+    points = [TradeoffPoint(k, 1.3 - k / 100, 9, k, True, 0.0) for k in range(7)]
+    shown = with_plan(points, plan)
+    assert shown[:3] == points[:3] and shown[6] == points[6]
+    assert all((p.max_load, p.over_count, p.moved_cases) == (plan.max_load_after, plan.over_count_after, 3)
+               for p in shown[3:6])
+    assert with_plan(points, replace(plan, optimal=False, gap=0.1)) == points

@@ -300,7 +300,18 @@ def plan_with_tradeoff(team: Team, max_moves: int | None = None, as_of: date | N
         plan = replace(plan, max_moves=plan.moved_cases)
     points = tradeoff(team, as_of, norm_set, cap=cap, progress=progress, cancelled=cancelled, aim=aim,
                       until=min(_full_balance(plan), cap), deadline=start + time_limit)
-    return plan, points
+    return plan, with_plan(points, plan)
+
+
+def with_plan(points: list[TradeoffPoint], plan: Rebalance) -> list[TradeoffPoint]:
+    """``points`` with the points from the plan's moves to its K showing the plan itself: a proven
+    plan with m moves of at most K is the best plan for every K' from m to K, and reaches the same
+    highest load for the aim as those points; their staff over the maximum are then those of the
+    plan that will be applied, not of another plan reaching that load."""
+    if not plan.optimal:
+        return points
+    return [TradeoffPoint(p.max_moves, plan.max_load_after, plan.over_count_after, plan.moved_cases, True, 0.0)
+            if plan.moved_cases <= p.max_moves <= plan.max_moves else p for p in points]
 
 
 def _full_balance(plan: Rebalance) -> int:

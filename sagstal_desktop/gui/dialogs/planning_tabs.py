@@ -240,7 +240,12 @@ class RebalanceTab(_PlanTab):
 
     def _show(self, plan) -> None:
         from sagstal_desktop.core.planning import move_text
+        from sagstal_desktop.core.planning.rebalance import with_plan
 
+        points = with_plan(self.points, plan)  # the row of the plan shows the plan itself
+        if points != self.points:
+            self.points = points
+            self.tradeoff_model.set_points(points)
         self._select(plan.max_moves)
         lines = [move_text(m, self.lang) for m in plan.moves]
         self.panel.show_plan(plan, lines, _("No moves lower the highest load."))
