@@ -5,6 +5,8 @@
   limit stops a step short of a proof);
 * the rebalance plan for K = 0, 5, 10 and 20 (target <= 2 s each), its highest load against the
   trade-off's proven point for the same K;
+* the default plan with its trade-off list (``plan_with_tradeoff``) for both aims, ``even`` and
+  ``fewest-over``, within the time limit (the staff over DS's maximum before -> after);
 
 baseline, measured in the same run: ``summarize()`` of the same team (the load computation every
 plan starts from). Prints medians; ``--json`` for machine use.
@@ -29,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 from sagstal_desktop.core.load import summarize  # noqa: E402
 from sagstal_desktop.core.model import StaffMember, Team, TeamSettings  # noqa: E402
 from sagstal_desktop.core.planning import distribute, rebalance, tradeoff  # noqa: E402
+from sagstal_desktop.core.planning.rebalance import plan_with_tradeoff  # noqa: E402
 
 DAY = date(2026, 11, 22)
 TYPES = ("born_familie", "voksenhandicap", "jobparate_o30", "aktivitetsparate_o30", "job_udd_u30",
@@ -83,7 +86,8 @@ def main() -> int:
             "median_s": seconds, "optimal": plan.optimal, "gap_pct": plan.gap * 100,
             "max_load_pct": [plan.max_load_before * 100, plan.max_load_after * 100],
         }
-    trade_s, points = median_s(lambda: tradeoff(team, DAY, cap=20, time_limit=args.time_limit), args.repeat)
+    trade_s, points = median_s(lambda: tradeoff(team, DAY, cap=20, time_limit=args.time_limit, until=20),
+                               args.repeat)
     unproven = [p for p in points if not p.optimal]
     plans = {}
     for k in (0, 5, 10, 20):
@@ -94,6 +98,13 @@ def main() -> int:
             "moved_cases": plan.moved_cases, "max_load_pct": plan.max_load_after * 100,
             "tradeoff_max_load_pct": point.max_load * 100, "tradeoff_optimal": point.optimal,
         }
+    defaults_ = {}
+    for aim in ("even", "fewest-over"):
+        seconds, (plan, listed) = median_s(lambda aim=aim: plan_with_tradeoff(team, None, DAY, aim=aim,
+                                                                              time_limit=args.time_limit), 1)
+        defaults_[aim] = {"seconds": seconds, "optimal": plan.optimal, "max_moves": plan.max_moves,
+                          "over_count": [plan.over_count_before, plan.over_count_after],
+                          "max_load_pct": plan.max_load_after * 100, "points": len(listed)}
     results = {
         "staff": len(team.staff), "types": len(TYPES), "baseline_summary_s": baseline,
         "distribute": distribution,
@@ -101,6 +112,7 @@ def main() -> int:
         "tradeoff_unproven": [{"max_moves": p.max_moves, "gap_pct": p.gap * 100} for p in unproven],
         "tradeoff_max_load_pct": [round(p.max_load * 100, 2) for p in points],
         "rebalance": plans,
+        "default_plan": defaults_,
     }
     if args.json:
         print(json.dumps(results, indent=2))
@@ -122,6 +134,11 @@ def main() -> int:
         print(f"rebalance K = {k}: {found['median_s']:.3f} s (median; target <= 2 s), {found['moved_cases']} moved, "
               f"highest load {found['max_load_pct']:.2f} % (trade-off point {found['tradeoff_max_load_pct']:.2f} %"
               f"{'' if found['tradeoff_optimal'] else ', unproven'}), {proof}")
+    for aim, found in defaults_.items():
+        print(f"default plan, aim {aim}: {found['seconds']:.3f} s (limit {args.time_limit:g} s), K = "
+              f"{found['max_moves']}, {'proven optimal' if found['optimal'] else 'not proven'}, staff over the "
+              f"maximum {found['over_count'][0]} -> {found['over_count'][1]}, highest load "
+              f"{found['max_load_pct']:.1f} %, {found['points']} trade-off points")
     return 0
 
 

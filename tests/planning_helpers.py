@@ -77,8 +77,9 @@ def brute_force_distribution(team: Team, incoming: dict[str, int]) -> tuple[floa
     return best
 
 
-def brute_force_rebalance(team: Team, max_moves: int) -> tuple[tuple[float, ...], int]:
-    """The best (sorted load vector, moved cases) over every reachable set of counts."""
+def brute_force_rebalance(team: Team, max_moves: int, aim: str = "even") -> tuple:
+    """The best (sorted load vector, moved cases) over every reachable set of counts; for the
+    aim "fewest-over" the best (staff over the maximum, sorted load vector, moved cases)."""
     summary = summarize(team, AS_OF)
     norm_set = team.norm_set()
     capacity = [r.capacity for r in summary.persons]
@@ -115,6 +116,8 @@ def brute_force_rebalance(team: Team, max_moves: int) -> tuple[tuple[float, ...]
                                                                                            strict=True))
             loads.append(work / capacity[i])
         key = (vector(loads), moved)
+        if aim == "fewest-over":
+            key = (sum(1 for x in loads if x is not None and x > 1.0 + 1e-9), *key)
         if best is None or key < best:
             best = key
     return best

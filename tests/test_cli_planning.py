@@ -17,7 +17,8 @@ def test_distribute_json(demo_file, capsys):
     code, out, err = run(capsys, "distribute", str(demo_file), "--add", "Sygedagpenge=10", "--json")
     assert code == 0 and err == ""
     data = json.loads(out)
-    assert set(data) == {"assignments", "persons", "max_load_pct_before", "max_load_pct_after", "optimal", "gap_pct"}
+    assert set(data) == {"assignments", "persons", "max_load_pct_before", "max_load_pct_after", "optimal", "gap_pct",
+                         "over_count_before", "over_count_after", "pushed_over"}
     assert [(a["name"], a["case_type"], a["cases"]) for a in data["assignments"]] == [
         ("Ida Bech", "sygedagpenge", 1), ("Karin Østergaard", "sygedagpenge", 9)]
     assert set(data["assignments"][0]) == {"member_id", "name", "case_type", "cases"}
@@ -61,8 +62,10 @@ def test_rebalance_json(demo_file, capsys):
     code, out, _ = run(capsys, "rebalance", str(demo_file), "--max-moves", "8", "--json")
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"moves", "moved_cases", "max_load_pct_before", "max_load_pct_after", "persons",
+    assert set(data) == {"aim", "max_moves", "moves", "moved_cases", "max_load_pct_before", "max_load_pct_after",
+                         "over_count_before", "over_count_after", "pushed_over", "persons",
                          "tradeoff", "optimal", "gap_pct", "max_load_proven"}
+    assert data["aim"] == "even" and data["max_moves"] == 8
     assert set(data["moves"][0]) == {"from_id", "from_name", "to_id", "to_name", "case_type", "cases"}
     assert data["moved_cases"] == sum(m["cases"] for m in data["moves"]) == 8
     assert data["max_load_pct_before"] == pytest.approx(126.0) and data["max_load_pct_after"] == pytest.approx(112.0)
@@ -98,3 +101,23 @@ def test_installed_command_prints_only_json(demo_file):
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["optimal"] is True  # no solver banner in the output
+
+
+def test_rebalance_aims(demo_file, capsys):
+    """The demo team: five staff over DS's maximum. Even loads with the default K (20 moves) keeps
+    five over; fewest-over brings it to one (with a higher highest load)."""
+    code, out, _ = run(capsys, "rebalance", str(demo_file), "--json")
+    even = json.loads(out)
+    code2, out2, _ = run(capsys, "rebalance", str(demo_file), "--json", "--aim", "fewest-over")
+    fewest = json.loads(out2)
+    assert code == code2 == 0
+    assert even["aim"] == "even" and fewest["aim"] == "fewest-over"
+    assert even["over_count_before"] == fewest["over_count_before"] == 5
+    assert even["over_count_after"] == 5 and fewest["over_count_after"] == 1
+    assert fewest["pushed_over"] == [] and fewest["optimal"] is True
+    assert [p["over_count"] for p in fewest["tradeoff"]][-1] == 1
+    assert fewest["max_load_pct_after"] > even["max_load_pct_after"]
+    code, out, _ = run(capsys, "rebalance", str(demo_file), "--aim", "fewest-over")
+    assert "Medarbejdere over DS' maksimum: 5 → 1." in out
+    code, _out, err = run(capsys, "rebalance", str(demo_file), "--aim", "fair")
+    assert code == 2 and "fair" in err

@@ -68,15 +68,18 @@ def test_rebalance_at_most_eight_moves_apply_undo(window):
     tab.start()
     points = tab.tradeoff_model.points()
     assert [p.max_moves for p in points] == list(range(len(points)))
-    lowest = min(p.max_load for p in points)
-    assert tab.k_spin.value() == tab.default_k() == next(p.max_moves for p in points if p.max_load <= lowest + 1e-9)
+    # the default K: the fewest moves reaching the best plan with at most 20 (the list stops there)
+    default = rebalance(window.team(), 20, TODAY, window.norm_set())
+    assert tab.k_spin.value() == tab.default_k() == default.moved_cases == points[-1].max_moves
+    assert tab.plan.moves == default.moves
     tab.choose(8)
     expected = rebalance(window.team(), 8, TODAY, window.norm_set())
     assert tab.plan.moves == expected.moves and expected.moved_cases <= 8
     assert _lines(tab.panel) == ["1 sickness benefit case from Anne Holm to Karin Østergaard",
                                  "7 sickness benefit cases from Hanne Kjær to Karin Østergaard"]
     assert tab.tradeoff_table.selectionModel().selectedRows()[0].row() == 8
-    assert tab.panel.headline.text() == ("Highest load: 126.0% → 112.0% of DS maximum. Proven optimal. Moved cases: 8.")
+    assert tab.panel.headline.text() == ("Highest load: 126.0% → 112.0% of DS maximum. Staff over DS maximum: "
+                                         "5 → 5. Proven optimal. Moved cases: 8.")
 
     planning_actions.apply_plan(window, dialog)
     assert window.document().undo_stack.undoText() == "Move 8 cases between staff"
@@ -234,7 +237,8 @@ def test_danish_wording(make_window):
     tab.incoming_model.set_count("sygedagpenge", 10)
     tab.compute()
     assert _lines(tab.panel) == ["1 sygedagpenge-sag til Ida Bech", "9 sygedagpenge-sager til Karin Østergaard"]
-    assert tab.panel.headline.text() == "Højeste belastning: 126,0 % → 126,0 % af DS' maksimum. Bevist optimal."
+    assert tab.panel.headline.text() == ("Højeste belastning: 126,0 % → 126,0 % af DS' maksimum. Medarbejdere over "
+                                         "DS' maksimum: 5 → 5. Bevist optimal.")
     assert tab.panel.model.headerData(2, Qt.Orientation.Horizontal) == "Efter\n(% af DS' maks.)"
     assert dialog.apply_button.text() == "Anvend"
     assert window.model().index(0, window.model().competence_column()).data() == "Alle"
@@ -324,7 +328,7 @@ def test_cancel_in_the_progress_dialog_stops_a_long_rebalance(make_window, qtbot
 
     def press_cancel():
         dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()
-                   and w.labelText() == "Calculating the moves…"]  # the plan, after the trade-off
+                   and w.labelText() == "Calculating what each number of moves achieves…"]  # plan and trade-off
         if not dialogs:
             QTimer.singleShot(100, press_cancel)
             return
@@ -336,7 +340,7 @@ def test_cancel_in_the_progress_dialog_stops_a_long_rebalance(make_window, qtbot
     dialog.rebalance_tab.start()
     assert time.perf_counter() - start < 3  # the dialog shows after 0.4 s; the next solve stops
     tab = dialog.rebalance_tab
-    assert tab.points and tab.plan is None  # the trade-off came; the plan was cancelled
+    assert not tab.points and tab.plan is None and not tab.started  # the default plan was cancelled
     assert tab.panel.message.text() == "The calculation was cancelled; nothing was changed."
     assert not dialog.apply_button.isEnabled()
 
@@ -351,3 +355,16 @@ def test_the_measure_is_named_by_the_chosen_set(window):
     assert tab.panel.model.headerData(1, Qt.Orientation.Horizontal) == "Before\n(% of the set's max)"
     header = dialog.rebalance_tab.tradeoff_model.headerData(2, Qt.Orientation.Horizontal)
     assert header == "Staff over\nthe set's maximum"
+
+
+def test_the_aim_is_chosen_in_the_dialog(window):
+    dialog = planning_actions.planning_dialog(window, "rebalance")
+    tab = dialog.rebalance_tab
+    tab.start()
+    assert tab.aim() == "even" and "Staff over DS maximum: 5 → 5." in tab.panel.headline.text()
+    tab.aim_combo.setCurrentIndex(tab.aim_combo.findData("fewest-over"))
+    assert tab.plan.aim == "fewest-over" and tab.plan.over_count_after == 1
+    assert "Staff over DS maximum: 5 → 1." in tab.panel.headline.text()
+    assert tab.points[-1].max_moves == tab.default_k() == tab.plan.max_moves
+    tab.choose(3)
+    assert tab.plan.aim == "fewest-over" and tab.plan.max_moves == 3 and tab.plan.over_count_after == 4

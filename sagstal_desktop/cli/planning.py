@@ -85,6 +85,7 @@ def _save(plan, args) -> None:
 
 def _print_loads(plan, lang: str) -> None:
     from sagstal_desktop.core.formatting import format_percent
+    from sagstal_desktop.core.planning.texts import over_text
 
     t = _labels(lang)
     width = max([len(p.name) for p in plan.persons] + [len(t["name"])])
@@ -94,6 +95,7 @@ def _print_loads(plan, lang: str) -> None:
               f"{format_percent(p.load_after, 1, lang):>9}")
     say(f"{t['highest']}: {format_percent(plan.max_load_before, 1, lang)} → "
           f"{format_percent(plan.max_load_after, 1, lang)}")
+    say(over_text(plan, plan.team_after.norm_set(), lang))  # the count over the maximum, before → after
     say(_proof(plan, lang))
 
 
@@ -112,6 +114,7 @@ def _proof(plan, lang: str) -> str:
 def cmd_distribute(args: argparse.Namespace) -> int:
     from sagstal_desktop.core.planning import PlanningError, assignment_text, distribute
 
+    _check_time_limit(args, "distribute")
     team = open_team(args.file)
     norm_set = team.norm_set()
     incoming = _parse_add(args.add, norm_set, args.lang)
@@ -127,6 +130,7 @@ def cmd_distribute(args: argparse.Namespace) -> int:
             "persons": _persons(plan),
             "max_load_pct_before": _pct(plan.max_load_before),
             "max_load_pct_after": _pct(plan.max_load_after),
+            **_over_keys(plan),
             "optimal": plan.optimal,
             "gap_pct": _gap_pct(plan),
         }, sys.stdout, ensure_ascii=False, indent=2)
@@ -146,31 +150,28 @@ def cmd_distribute(args: argparse.Namespace) -> int:
 
 def cmd_rebalance(args: argparse.Namespace) -> int:
     from sagstal_desktop.core.formatting import format_percent
-    from sagstal_desktop.core.planning import PlanningError, move_text, rebalance, tradeoff
-    from sagstal_desktop.core.planning.rebalance import TRADEOFF_CAP
+    from sagstal_desktop.core.planning import PlanningError, move_text
+    from sagstal_desktop.core.planning.rebalance import plan_with_tradeoff
 
+    _check_time_limit(args, "rebalance")
     team = open_team(args.file)
     norm_set = team.norm_set()
-    if args.max_moves is not None and args.max_moves < 0:
-        raise CliError(f"rebalance: {PlanningError('negative_moves', args.max_moves).message(args.lang)}")
-    cap = max(TRADEOFF_CAP, args.max_moves or 0)
-    points = tradeoff(team, args.as_of, norm_set, cap=cap, time_limit=args.time_limit)
-    max_moves = args.max_moves
-    if max_moves is None:  # what full balance needs (within the cap): the fewest moves to the lowest point
-        lowest = min(p.max_load for p in points if p.max_load is not None) if points[0].max_load is not None else 0
-        max_moves = next((p.max_moves for p in points if (p.max_load or 0) <= lowest + 1e-9), 0)
     try:
-        plan = rebalance(team, max_moves, args.as_of, norm_set, time_limit=args.time_limit)
+        plan, points = plan_with_tradeoff(team, args.max_moves, args.as_of, norm_set, aim=args.aim,
+                                          time_limit=args.time_limit)
     except PlanningError as exc:
         raise CliError(f"rebalance: {exc.message(args.lang)}") from exc
     _save(plan, args)
     if args.json:
         json.dump({
+            "aim": plan.aim,
+            "max_moves": plan.max_moves,
             "moves": [{"from_id": m.from_id, "from_name": m.from_name, "to_id": m.to_id, "to_name": m.to_name,
                        "case_type": m.case_type, "cases": m.cases} for m in plan.moves],
             "moved_cases": plan.moved_cases,
             "max_load_pct_before": _pct(plan.max_load_before),
             "max_load_pct_after": _pct(plan.max_load_after),
+            **_over_keys(plan),
             "persons": _persons(plan),
             "tradeoff": [{"max_moves": p.max_moves, "max_load_pct": _pct(p.max_load), "over_count": p.over_count}
                          for p in points],
@@ -197,11 +198,25 @@ def cmd_rebalance(args: argparse.Namespace) -> int:
     return 0
 
 
+def _over_keys(plan) -> dict[str, Any]:
+    return {"over_count_before": plan.over_count_before, "over_count_after": plan.over_count_after,
+            "pushed_over": [{"member_id": p.member_id, "name": p.name} for p in plan.pushed_over]}
+
+
+def _check_time_limit(args: argparse.Namespace, command: str) -> None:
+    """A time limit is a number of seconds, 0 or more (not negative, NaN or infinite)."""
+    from sagstal_desktop.core.planning import PlanningError
+
+    if not (math.isfinite(args.time_limit) and args.time_limit >= 0):
+        raise CliError(f"{command}: {PlanningError('bad_time_limit', str(args.time_limit)).message(args.lang)}")
+
+
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="a .sagstal team file")
     add_as_of_option(p)
     p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.add_argument("--time-limit", type=float, default=10.0, help="seconds for the solver (default 10)")
+    p.add_argument("--time-limit", type=float, default=10.0,
+                   help="seconds for the whole plan, every solve included (default 10)")
     add_output_options(p, "plan.sagstal", required=False)
     add_lang_option(p)
 
@@ -215,6 +230,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_distribute)
     p = sub.add_parser("rebalance", help="which existing cases to move to lower the highest loads")
     p.add_argument("--max-moves", type=int, default=None, metavar="K",
-                   help="move at most K cases (default: what full balance needs, at most 20)")
+                   help="move at most K cases (default: the fewest moves reaching the best plan with at most 20)")
+    p.add_argument("--aim", choices=("even", "fewest-over"), default="even",
+                   help="even: the highest load as low as possible, then the next (default); "
+                        "fewest-over: fewest staff over the maximum, then as even")
     _common(p)
     p.set_defaults(func=cmd_rebalance)

@@ -11,6 +11,8 @@ then the stable tie-break (cases to people earlier in the team) over the optimal
 
 from __future__ import annotations
 
+import copy
+import math
 import time
 from collections.abc import Callable, Mapping
 from datetime import date
@@ -25,6 +27,31 @@ from sagstal_desktop.core.planning.water_filling import water_fill
 
 #: Default time limit for the integer program, in seconds.
 TIME_LIMIT = 10.0
+#: The most cases of one type one person may hold: the team file's limit (``core.validation.
+#: parse_count``, ``io/team_schema.MAX_COUNT``); a plan never goes above it, so its team reopens.
+MAX_PERSON_COUNT = 100_000
+
+
+def max_new_cases() -> int:
+    """The most new cases one distribution may hand out (``max_new_cases`` in
+    ``resources/defaults.json``, with its reason)."""
+    from sagstal_desktop.core.defaults import defaults
+
+    return int(defaults()["max_new_cases"])
+
+
+def light_copy(team: Team) -> Team:
+    """A copy of ``team`` whose staff and counts may change; snapshots, scenarios and norm sets
+    are shared with ``team`` (a plan changes counts only, and copying 10,000 snapshots for every
+    trade-off point would cost far more than the plan)."""
+    clone = copy.copy(team)
+    clone.staff = [copy.copy(p) for p in team.staff]
+    for p in clone.staff:
+        p.counts = dict(p.counts)
+    clone.snapshots = list(team.snapshots)
+    clone.scenarios = list(team.scenarios)
+    clone.custom_norm_sets = list(team.custom_norm_sets)
+    return clone
 
 
 def check_incoming(problem: PlanningProblem, incoming: Mapping[str, int]) -> dict[str, list[PlanPerson]]:
@@ -38,6 +65,8 @@ def check_incoming(problem: PlanningProblem, incoming: Mapping[str, int]) -> dic
     for case_type, cases in incoming.items():
         if cases < 0:
             raise PlanningError("negative_cases", case_type, cases, case_type=case_type)
+    if sum(incoming.values()) > max_new_cases():
+        raise PlanningError("too_many_new", sum(incoming.values()), max_new_cases())
     receivers = {}
     for case_type, cases in incoming.items():
         if cases > 0:
@@ -53,6 +82,8 @@ def distribute(team: Team, incoming: Mapping[str, int], as_of: date | None = Non
     """The proposal for handing out ``incoming`` (case type id -> new cases). ``exact`` solves
     the integer program even for one type (where water-filling is already exact; for tests).
     ``cancelled()`` is asked before every solve; true raises ``PlanningCancelled``."""
+    if not (isinstance(time_limit, int | float) and math.isfinite(time_limit) and time_limit >= 0):
+        raise PlanningError("bad_time_limit", time_limit)
     deadline = time.perf_counter() + time_limit
     problem = build_problem(team, as_of, norm_set)
     receivers = check_incoming(problem, incoming)
@@ -62,7 +93,17 @@ def distribute(team: Team, incoming: Mapping[str, int], as_of: date | None = Non
     optimal, gap = True, 0.0
     if len(receivers) > 1 or (exact and receivers):
         given, optimal, gap = _exact(problem, receivers, incoming, given, loads, deadline, cancelled)
+    _check_counts(problem, given)
     return _result(problem, given, optimal, gap)
+
+
+def _check_counts(problem: PlanningProblem, given: dict[str, dict[int, int]]) -> None:
+    """No one may end with more cases of a type than the team file holds (``MAX_PERSON_COUNT``)."""
+    staff = problem.team.staff
+    for case_type, by_person in given.items():
+        for index, cases in by_person.items():
+            if staff[index].counts.get(case_type, 0) + cases > MAX_PERSON_COUNT:
+                raise PlanningError("person_count_limit", staff[index].name, MAX_PERSON_COUNT)
 
 
 def _exact(problem: PlanningProblem, receivers: dict[str, list[PlanPerson]], incoming: Mapping[str, int],
@@ -104,7 +145,7 @@ def _exact(problem: PlanningProblem, receivers: dict[str, list[PlanPerson]], inc
 
 def _result(problem: PlanningProblem, given: dict[str, dict[int, int]], optimal: bool, gap: float) -> Distribution:
     team = problem.team
-    after = team.copy()
+    after = light_copy(team)
     assignments = []
     for index, member in enumerate(team.staff):
         for case_type, by_person in given.items():

@@ -22,6 +22,8 @@ class PlanningError(ValueError):
         value = case_type_name(self.case_type, lang) if self.case_type and self.code != "unknown_type" else self.value
         if self.case_type and self.code in ("negative_cases", "nobody_eligible"):
             value = value.lower()
+        if not self.case_type and isinstance(value, int | float) and not isinstance(value, bool):
+            value = format_value(value, lang)
         return tr(_MESSAGES[self.code], lang).format(value=value, limit=format_value(self.limit, lang))
 
 

@@ -283,14 +283,13 @@ def lowest_max(milp: Milp, loads: Sequence[LoadRow], people: Sequence[int],
     return high, proven, gap, list(rows.values())
 
 
-def leximin(milp: Milp, loads: Sequence[LoadRow], top_floor: float | None = None,
-            rest_limit: float = math.inf) -> LeximinOutcome:
+def leximin(milp: Milp, loads: Sequence[LoadRow], top_floor: float | None = None) -> LeximinOutcome:
     """Make ``milp``'s feasible set the leximin-optimal allocations of ``loads`` (see the module
     docstring); ``milp.values`` must hold a feasible solution and ends with an optimal one.
-    ``top_floor``: a proven lower bound on the highest load (see ``lowest_max``); ``rest_limit``:
-    the most seconds left for the steps after the highest level is fixed. When a step is
-    cut short, ``levels`` holds the levels proven before it, highest first, and ``milp.values``
-    the best allocation found, which keeps every level fixed before."""
+    ``top_floor``: a proven lower bound on the highest load (see ``lowest_max``). Every step runs
+    within ``milp.deadline`` (the caller's time limit); when a step is cut short, ``levels``
+    holds the levels proven before it, highest first, and ``milp.values`` the best allocation
+    found, which keeps every level fixed before."""
     n = len(loads)
     levels: list[tuple[float, int]] = []
     flags: list[int | bool] = [False] * n  # of the previous level: a column, or a constant
@@ -301,7 +300,6 @@ def leximin(milp: Milp, loads: Sequence[LoadRow], top_floor: float | None = None
         if not proven:
             return LeximinOutcome(False, gap, levels)
         if not levels:  # no load exceeds the first level: tighter bounds for every later row
-            milp.deadline = min(milp.deadline, time.perf_counter() + rest_limit)
             milp.avoid_faulty_presolve()  # the flag rows below meet a HiGHS presolve fault (see there)
             loads = [replace(row, high=min(row.high, max(row.low, _floor_work(row, level)))) for row in loads]
         # flag the persons at the level; as few as possible

@@ -9,10 +9,18 @@ those held) and received (``inc``, only where allowed); per type given = receive
 per type never change; moved cases = sum of ``dec``. Any net change is realised by exactly that
 many single moves, paired giver to receiver in team order.
 
-``tradeoff`` gives, for K = 0, 1, ..., the lowest possible highest load with at most K moved
-cases and the staff over DS's maximum in the plan reaching it with fewest moves, until full
-balance (the highest load equals the capacity-weighted average load, or the highest person has
-nothing anyone else may take) or the cap.
+Two aims: ``even`` (leximin as above) and ``fewest-over`` (first the fewest staff over DS's
+maximum, then leximin among those plans). ``fewest-over`` never raises the number over the
+maximum: moving nothing is always a plan, so the least number is at most today's.
+
+``tradeoff`` gives, for K = 0, 1, ..., what at most K moved cases achieve for the aim, up to the
+default K: the fewest moves that reach the best plan with at most ``TRADEOFF_CAP`` moves (full
+balance, where that needs no more than the cap).
+
+Time: every solve runs within one deadline, the caller's ``time_limit``. ``plan_with_tradeoff``
+(the CLI's and the window's default) gives the plan the first ``PLAN_SHARE`` of the limit and the
+trade-off the rest (and whatever the plan left unused); a plan or a point says ``optimal=False``
+only where a solve was cut short by that deadline, with the proven gap.
 """
 
 from __future__ import annotations
@@ -20,22 +28,23 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
-from sagstal_desktop.core.load import EPSILON
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet
-from sagstal_desktop.core.planning.distribute import TIME_LIMIT, person_changes
+from sagstal_desktop.core.planning.distribute import TIME_LIMIT, light_copy, person_changes
 from sagstal_desktop.core.planning.errors import PlanningCancelled, PlanningError
 from sagstal_desktop.core.planning.problem import LEVEL_TOLERANCE, PlanningProblem, build_problem
-from sagstal_desktop.core.planning.result import Move, Rebalance, TradeoffPoint
+from sagstal_desktop.core.planning.result import Move, Rebalance, TradeoffPoint, is_over
 
-#: The trade-off stops at this many moved cases (or earlier, where full balance is reached).
+#: The default plan has at most this many moved cases, and the trade-off stops there (or
+#: earlier, at the fewest moves reaching the best plan within the cap).
 TRADEOFF_CAP = 20
-#: Seconds for the steps after the highest load is proven (the lower levels of leximin, then
-#: fewest moves): each is a small integer program, but a large team has one per person, and
-#: the plan is wanted promptly; within the overall time limit.
-REST_LIMIT = 1.5
+#: The aims a plan may have (see the module docstring); the first is the default.
+AIMS = ("even", "fewest-over")
+#: Share of the time limit for the plan in ``plan_with_tradeoff``; the trade-off has the rest.
+PLAN_SHARE = 2 / 3
 
 
 class _MoveModel:
@@ -102,6 +111,42 @@ class _MoveModel:
             values[dec[index[move.from_id], move.case_type]] += move.cases
             values[inc[index[move.to_id], move.case_type]] += move.cases
 
+    def fewest_over(self) -> tuple[bool, float]:
+        """Minimise the staff over DS's maximum (a binary per person who may end over it) and
+        keep that number as a row; ``milp.values`` must be feasible. Returns (proven, gap)."""
+        milp = self.milp
+        columns = []
+        for row in self.rows:
+            room = row.room(1.0)  # the most added work that keeps the load at or below 100 %
+            if row.high - row.base <= room or row.low - row.base > room:
+                continue  # never over, or always over, whatever moves
+            over = row.value(milp.values) * row.scale - row.base > room + 1e-9
+            (col,) = milp.add_cols([0.0], [1.0], [1.0 if over else 0.0])
+            milp.add_row(-math.inf, room, [*row.index, col], [*row.coef, -(row.high - row.base - room)])
+            columns.append(col)
+        if not columns:
+            return True, 0.0
+        milp.avoid_faulty_presolve()
+        outcome = milp.solve(dict.fromkeys(columns, 1.0))
+        if not outcome.optimal:
+            return False, outcome.gap
+        milp.add_row(-math.inf, float(round(sum(milp.values[c] for c in columns))), columns, [1.0] * len(columns))
+        return True, 0.0
+
+    def floor_for_rows(self, level: float) -> float | None:
+        """``level`` (the shedding bound on the whole team's highest load) as a bound on the
+        highest load among the model's rows, or None where it says nothing about them: people
+        outside the model (nobody may take their cases, they may take none) keep their load,
+        and when one of them lies at or above the level, the rows' highest load may be lower."""
+        inside = set(self.people)
+        fixed = max((p.load for p in self.problem.persons if p.index not in inside), default=-math.inf)
+        return level if level > fixed + LEVEL_TOLERANCE else None
+
+    def clear_start(self) -> None:
+        """Make "no moves" the current solution."""
+        for i in range(self.milp.size):
+            self.milp.values[i] = 0.0
+
     def fewest_moves_costs(self) -> dict[int, float]:
         """Moved cases first; then, as the stable tie-break, receivers earlier in the team."""
         weight = float(len(self.problem.team.staff) * (sum(self.milp.values[c] for _i, _t, c in self.dec) + 1) + 1)
@@ -143,7 +188,7 @@ class _MoveModel:
 
 
 def _apply(team: Team, moves: list[Move]) -> Team:
-    after = team.copy()
+    after = light_copy(team)
     by_id = {m.id: m for m in after.staff}
     for move in moves:
         giver, taker = by_id[move.from_id].counts, by_id[move.to_id].counts
@@ -152,81 +197,194 @@ def _apply(team: Team, moves: list[Move]) -> Team:
     return after
 
 
-def rebalance(team: Team, max_moves: int, as_of: date | None = None, norm_set: NormSet | None = None,
+def _check_aim(aim: str) -> None:
+    if aim not in AIMS:
+        raise PlanningError("unknown_aim", aim)
+
+
+def _over_count(problem: PlanningProblem, moves: list[Move]) -> int:
+    return sum(1 for p in person_changes(problem, _apply(problem.team, moves)) if is_over(p.load_after))
+
+
+def _start(problem: PlanningProblem, model: _MoveModel, moves: list[Move] | None, aim: str) -> bool:
+    """Begin from the shedding plan ``moves`` where there is one (and, for ``fewest-over``, it
+    does not raise the number over the maximum), else from no moves. True: ``moves`` is used."""
+    if moves is not None and aim == "fewest-over" and moves:
+        before = sum(1 for p in problem.persons if is_over(p.load))
+        if _over_count(problem, moves) > before:
+            moves = None
+    if moves is None:
+        model.clear_start()
+        return False
+    model.start_from(moves)
+    return True
+
+
+def rebalance(team: Team, max_moves: int | None, as_of: date | None = None, norm_set: NormSet | None = None,
               time_limit: float = TIME_LIMIT, cancelled: Callable[[], bool] | None = None,
-              rest_limit: float = REST_LIMIT) -> Rebalance:
-    """The leximin-optimal plan with at most ``max_moves`` moved cases, with fewest moves.
-    ``cancelled()`` is asked before every solve; true raises ``PlanningCancelled``.
+              aim: str = "even", deadline: float | None = None) -> Rebalance:
+    """The best plan for ``aim`` with at most ``max_moves`` moved cases (None: any number), with
+    fewest moves. ``cancelled()`` is asked before every solve; true raises ``PlanningCancelled``.
+    ``deadline`` (a ``time.perf_counter()`` value) overrides ``time_limit``.
 
     The highest load comes first, as in ``tradeoff``: where ``shedding.shed`` proves it, its
-    plan is the integer program's starting solution and the level is fixed without a solve;
-    the lower levels of leximin then follow one small step at a time (each a feasibility probe
-    or a count), all of them and the fewest-moves step within ``rest_limit`` seconds (and the
-    overall ``time_limit``). When a step is cut short, the best plan found so far is kept: its
-    highest load is never above the proven one, and the result says which part is proven
+    plan is the integer program's starting solution and the level is fixed without a solve
+    (``fewest-over`` first minimises the staff over the maximum); the lower levels of leximin
+    then follow one step at a time (each a feasibility probe or a count), and the fewest-moves
+    step last, all within the one deadline. When a step is cut short, the best plan found so far
+    is kept: it keeps every level proven before, and the result says which part is proven
     (``max_load_proven``; ``gap`` is that of the step cut short)."""
-    from sagstal_desktop.core.planning.shedding import shed
+    from sagstal_desktop.core.planning.shedding import removable_cases, shed
 
-    if max_moves < 0:
+    _check_aim(aim)
+    if max_moves is not None and max_moves < 0:
         raise PlanningError("negative_moves", max_moves)
+    _check_time_limit(time_limit)
     problem = build_problem(team, as_of, norm_set)
-    model = _MoveModel(problem, time.perf_counter() + time_limit, max_moves, cancelled)
+    deadline = time.perf_counter() + time_limit if deadline is None else deadline
+    model = _MoveModel(problem, deadline, max_moves, cancelled)
+    removable = removable_cases(problem)
+    limit = sum(len(cases) for cases in removable.values())
+    limit = limit if max_moves is None else min(max_moves, limit)
     optimal, gap, top_proven = True, 0.0, True
-    if model.rows and max_moves > 0:
+    if model.rows and limit > 0:
         from sagstal_desktop.core.planning.milp import leximin
 
-        level, start, _more = shed(problem, max_moves)
-        top_floor = None
-        if start is not None:
-            model.start_from(start)
-            top_floor = level
-        outcome = leximin(model.milp, model.rows, top_floor, rest_limit)
-        optimal, gap = outcome.optimal, outcome.gap
-        top_proven = start is not None or bool(outcome.levels)
+        level, start, _more = shed(problem, limit, removable)
+        used = _start(problem, model, start, aim)
+        top_floor = model.floor_for_rows(level) if used or aim == "fewest-over" else None
+        if aim == "fewest-over":
+            optimal, gap = model.fewest_over()
+        if optimal:
+            outcome = leximin(model.milp, model.rows, top_floor)
+            optimal, gap = outcome.optimal, outcome.gap
+            top_proven = (used and aim == "even") or bool(outcome.levels)
+        else:
+            top_proven = False
         if optimal:
             fewest = model.milp.solve(model.fewest_moves_costs())
             optimal, gap = fewest.optimal, fewest.gap
-    moves = model.moves() if max_moves > 0 else []
+    moves = model.moves() if limit > 0 else []
     after = _apply(team, moves)
-    return Rebalance(persons=person_changes(problem, after), optimal=optimal, gap=gap, team_after=after,
-                     moves=tuple(moves), max_moves=max_moves, max_load_proven=top_proven)
+    persons = person_changes(problem, after)
+    if aim == "fewest-over" and sum(map(is_over, (p.load_after for p in persons))) > sum(
+            map(is_over, (p.load_before for p in persons))):  # never (the start is kept), but guaranteed
+        moves, after = [], _apply(team, [])
+        persons, optimal, top_proven = person_changes(problem, after), False, False
+    return Rebalance(persons=persons, optimal=optimal, gap=gap, team_after=after, moves=tuple(moves),
+                     max_moves=limit if max_moves is None else max_moves, max_load_proven=top_proven, aim=aim)
+
+
+def _check_time_limit(time_limit: float) -> None:
+    if not (isinstance(time_limit, int | float) and math.isfinite(time_limit) and time_limit >= 0):
+        raise PlanningError("bad_time_limit", time_limit)
+
+
+def plan_with_tradeoff(team: Team, max_moves: int | None = None, as_of: date | None = None,
+                       norm_set: NormSet | None = None, aim: str = "even", time_limit: float = TIME_LIMIT,
+                       cap: int = TRADEOFF_CAP, progress: Callable[[int, int], None] | None = None,
+                       cancelled: Callable[[], bool] | None = None) -> tuple[Rebalance, list[TradeoffPoint]]:
+    """The plan and the trade-off list shown with it, both within ``time_limit`` seconds (the plan
+    has the first ``PLAN_SHARE`` of it, the trade-off the rest). ``max_moves`` None: the default K,
+    the fewest moves reaching the best plan with at most ``cap`` moves (full balance within the
+    cap); the plan's ``max_moves`` is then that K (``cap`` where the time limit cut it short). The
+    list runs from K = 0 to the plan's moves (to its K when not proven; at most ``cap``)."""
+    _check_aim(aim)
+    if max_moves is not None and max_moves < 0:
+        raise PlanningError("negative_moves", max_moves)
+    _check_time_limit(time_limit)
+    start = time.perf_counter()
+    plan = rebalance(team, cap if max_moves is None else max_moves, as_of, norm_set, cancelled=cancelled, aim=aim,
+                     deadline=start + time_limit * PLAN_SHARE)
+    if max_moves is None and plan.optimal:
+        plan = replace(plan, max_moves=plan.moved_cases)
+    points = tradeoff(team, as_of, norm_set, cap=cap, progress=progress, cancelled=cancelled, aim=aim,
+                      until=min(_full_balance(plan), cap), deadline=start + time_limit)
+    return plan, with_plan(points, plan)
+
+
+def with_plan(points: list[TradeoffPoint], plan: Rebalance) -> list[TradeoffPoint]:
+    """``points`` with the points from the plan's moves to its K showing the plan itself: a proven
+    plan with m moves of at most K is the best plan for every K' from m to K, and reaches the same
+    highest load for the aim as those points; their staff over the maximum are then those of the
+    plan that will be applied, not of another plan reaching that load."""
+    if not plan.optimal:
+        return points
+    return [TradeoffPoint(p.max_moves, plan.max_load_after, plan.over_count_after, plan.moved_cases, True, 0.0)
+            if plan.moved_cases <= p.max_moves <= plan.max_moves else p for p in points]
+
+
+def _full_balance(plan: Rebalance) -> int:
+    """Where the trade-off stops: the proven plan's moves (no more moves make it better for the
+    aim), or, when the time limit cut the plan short, its K (where the best lies is not known)."""
+    return plan.moved_cases if plan.optimal else plan.max_moves
 
 
 def tradeoff(team: Team, as_of: date | None = None, norm_set: NormSet | None = None, cap: int = TRADEOFF_CAP,
              time_limit: float = TIME_LIMIT, progress: Callable[[int, int], None] | None = None,
-             cancelled: Callable[[], bool] | None = None) -> list[TradeoffPoint]:
-    """For K = 0, 1, ... up to ``cap`` (or until the highest load cannot fall further): the
-    lowest highest load with at most K moved cases, and the staff over max in the fewest-moves
-    plan for it. Each point comes from ``shedding.shed`` when its plan meets the lower bounds
-    (proven), else from the integer program under the shared time limit. ``progress(k, cap)``
-    is called after each point; when ``cancelled()`` turns true, ``PlanningCancelled`` is raised
-    before the next point."""
+             cancelled: Callable[[], bool] | None = None, aim: str = "even", until: int | None = None,
+             deadline: float | None = None) -> list[TradeoffPoint]:
+    """For K = 0, 1, ..., ``until`` (default: the moves of the best plan with at most ``cap``
+    moves, found first within the time limit): what at most K moved cases achieve for ``aim``
+    (see ``TradeoffPoint``). ``even``: each point comes from ``shedding.shed`` when its plan
+    meets the lower bounds (proven), else from the integer program; ``fewest-over``: from the
+    integer program. All within one deadline; once it has passed, the points left are not
+    computed (the list ends early). ``progress(k, total)`` is called after each point; when
+    ``cancelled()`` turns true, ``PlanningCancelled`` is raised before the next point."""
     from sagstal_desktop.core.planning.shedding import removable_cases, shed
 
+    _check_aim(aim)
+    _check_time_limit(time_limit)
+    now = time.perf_counter()
+    deadline = now + time_limit if deadline is None else deadline
+    if until is None:  # the plan first, with its share of the time (as in ``plan_with_tradeoff``)
+        plan_deadline = now + max(0.0, deadline - now) * PLAN_SHARE
+        until = _full_balance(rebalance(team, cap, as_of, norm_set, cancelled=cancelled, aim=aim,
+                                        deadline=plan_deadline))
+    last = max(0, min(cap, until))
     problem = build_problem(team, as_of, norm_set)
-    deadline = time.perf_counter() + time_limit
     fallback: _LowestMax | None = None
     points = []
-    # no number of moves brings the highest load below the capacity-weighted average load
-    work = sum(problem.work(p) for p in problem.persons)
-    scale = sum(problem.units * p.capacity for p in problem.persons)
-    balanced = work / scale if scale else 0.0
     removable = removable_cases(problem)
-    for k in range(cap + 1):
+    for k in range(last + 1):
         if cancelled is not None and cancelled():
             raise PlanningCancelled
-        _level, moves, more = shed(problem, k, removable)
-        if moves is not None:
-            points.append(_point(problem, moves, k, True, 0.0))
-        else:
-            fallback = fallback or _LowestMax(problem, deadline, cancelled)
-            optimal, gap = fallback.solve(k)
-            points.append(_point(problem, fallback.model.moves(), k, optimal, gap))
-        if progress is not None:
-            progress(k + 1, cap + 1)
-        if not more or (points[-1].max_load or 0.0) <= balanced + LEVEL_TOLERANCE:
+        if k and time.perf_counter() >= deadline:
             break
+        if aim == "fewest-over":
+            points.append(_fewest_over_point(problem, k, removable, deadline, cancelled))
+        else:
+            _level, moves, _more = shed(problem, k, removable)
+            if moves is not None:
+                points.append(_point(problem, moves, k, True, 0.0))
+            else:
+                fallback = fallback or _LowestMax(problem, deadline, cancelled)
+                optimal, gap = fallback.solve(k)
+                points.append(_point(problem, fallback.model.moves(), k, optimal, gap))
+        if progress is not None:
+            progress(k + 1, last + 1)
     return points
+
+
+def _fewest_over_point(problem: PlanningProblem, k: int, removable: dict, deadline: float,
+                       cancelled: Callable[[], bool] | None) -> TradeoffPoint:
+    """The fewest staff over the maximum with at most ``k`` moves, then the lowest highest load."""
+    from sagstal_desktop.core.planning.milp import lowest_max
+    from sagstal_desktop.core.planning.shedding import shed
+
+    model = _MoveModel(problem, deadline, k, cancelled)
+    if not model.rows or k == 0:
+        return _point(problem, [], k, True, 0.0)
+    level, start, _more = shed(problem, k, removable)
+    _start(problem, model, start, "fewest-over")
+    optimal, gap = model.fewest_over()
+    if optimal:
+        _level, optimal, gap, _rows = lowest_max(model.milp, model.rows, list(range(len(model.rows))),
+                                                 proven_floor=model.floor_for_rows(level))
+    if optimal:
+        fewest = model.milp.solve({c: 1.0 for _i, _t, c in model.dec})
+        optimal, gap = fewest.optimal, fewest.gap
+    return _point(problem, model.moves(), k, optimal, gap)
 
 
 class _LowestMax:
@@ -253,5 +411,5 @@ class _LowestMax:
 def _point(problem: PlanningProblem, moves: list[Move], max_moves: int, optimal: bool, gap: float) -> TradeoffPoint:
     loads = [p.load_after for p in person_changes(problem, _apply(problem.team, moves))]
     computable = [x for x in loads if x is not None]
-    return TradeoffPoint(max_moves, max(computable, default=None), sum(1 for x in computable if x > 1.0 + EPSILON),
+    return TradeoffPoint(max_moves, max(computable, default=None), sum(1 for x in computable if is_over(x)),
                          sum(m.cases for m in moves), optimal, gap)

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sagstal_desktop.core.load import EPSILON
 from sagstal_desktop.core.model import Team
+
+
+def is_over(load: float | None) -> bool:
+    """Over DS's maximum, as ``core.load`` marks it (load above 100 %)."""
+    return load is not None and load > 1.0 + EPSILON
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +66,21 @@ class PlanOutcome:
     def loads_after(self) -> list[float | None]:
         return [p.load_after for p in self.persons]
 
+    @property
+    def over_count_before(self) -> int:
+        """Staff over DS's maximum before the plan."""
+        return sum(1 for p in self.persons if is_over(p.load_before))
+
+    @property
+    def over_count_after(self) -> int:
+        """Staff over DS's maximum with the plan applied."""
+        return sum(1 for p in self.persons if is_over(p.load_after))
+
+    @property
+    def pushed_over(self) -> tuple[PersonChange, ...]:
+        """Everyone at or below the maximum before whom the plan takes over it, in team order."""
+        return tuple(p for p in self.persons if is_over(p.load_after) and not is_over(p.load_before))
+
 
 @dataclass(frozen=True)
 class Distribution(PlanOutcome):
@@ -73,6 +94,9 @@ class Rebalance(PlanOutcome):
     #: The highest load is proven the lowest possible with at most ``max_moves`` moved cases
     #: (also when the time limit stopped the lower loads or the move count short of a proof).
     max_load_proven: bool = True
+    #: What the plan aims at: ``"even"`` (leximin: the highest load as low as possible, then the
+    #: next, ...) or ``"fewest-over"`` (fewest staff over DS's maximum, then leximin).
+    aim: str = "even"
 
     @property
     def moved_cases(self) -> int:
@@ -81,8 +105,10 @@ class Rebalance(PlanOutcome):
 
 @dataclass(frozen=True, slots=True)
 class TradeoffPoint:
-    """With at most ``max_moves`` moved cases: the lowest possible highest load, and the staff
-    over DS's maximum in the plan that reaches it with the fewest moves."""
+    """With at most ``max_moves`` moved cases, for the aim ``even``: the lowest possible highest
+    load, and the staff over DS's maximum in the plan that reaches it with the fewest moves; for
+    ``fewest-over``: the fewest staff over the maximum, and the lowest highest load with that
+    few over (in the plan reaching both with the fewest moves)."""
 
     max_moves: int
     max_load: float | None

@@ -14,13 +14,25 @@ MESSAGES: dict[str, str] = {
     "negative_cases": N_("the number of new {value} cases is negative ({limit})"),
     "nobody_eligible": N_("nobody may take new {value} cases (competences, \"no new cases\" or no casework hours)"),
     "negative_moves": N_("the largest number of moved cases is negative ({value})"),
+    "too_many_new": N_("{value} new cases are more than one distribution may hand out (at most {limit})"),
+    "person_count_limit": N_("the plan would give {value} more than {limit} cases of one type, more than a "
+                             "team file can hold"),
+    "bad_time_limit": N_("the time limit must be a number of seconds, 0 or more (not {value})"),
+    "unknown_aim": N_("\"{value}\" is not an aim (even or fewest-over)"),
 }
 
 
+#: Names listed of the staff a plan takes over the maximum; more are counted.
+NAMES_SHOWN = 10
+
 PHRASES: dict[str, str] = {
+    "over": N_("Staff over <max>: {before} → {after}."),
+    "pushed": N_("Taken over <max> by the plan: {names}."),
     "assignment": N_("{cases} to {to}"),
     "move": N_("{cases} from {source} to {to}"),
 }
+#: "… og 3 flere" after the names listed
+MORE: tuple[str, str] = Nn_("{names} and {n} more", "{names} and {n} more")
 #: "3 sygedagpenge-sager" / "3 sickness benefit cases" (the case type's name, lower case, is {type})
 CASES: tuple[str, str] = Nn_("{n} {type} case", "{n} {type} cases")
 
@@ -45,3 +57,21 @@ def move_text(move, lang: str = "da") -> str:
     """"3 sygedagpenge-sager fra Anne Holm til Ida Bech"."""
     return _phrase("move", lang, cases=cases_text(move.cases, move.case_type, lang), source=move.from_name,
                    to=move.to_name)
+
+
+def over_text(plan, norm_set, lang: str = "da") -> str:
+    """"Medarbejdere over DS' maksimum: 2 → 3. Over DS' maksimum med planen: Anne Holm." (the
+    second sentence only when the plan takes someone over it). ``norm_set`` names the maximum."""
+    from sagstal_desktop.core.formatting import format_number
+    from sagstal_desktop.core.wording import fill
+
+    text = _phrase("over", lang, before=format_number(plan.over_count_before, 0, lang),
+                   after=format_number(plan.over_count_after, 0, lang))
+    pushed = [p.name for p in plan.pushed_over]
+    if pushed:
+        names = ", ".join(pushed[:NAMES_SHOWN])
+        if len(pushed) > NAMES_SHOWN:
+            rest = len(pushed) - NAMES_SHOWN
+            names = ntr(*MORE, rest, lang).format(names=names, n=format_number(rest, 0, lang))
+        text += " " + _phrase("pushed", lang, names=names)
+    return fill(text, norm_set, lang)

@@ -95,9 +95,13 @@ class PlanResultPanel(QWidget):
         self.chart.show_persons(self.model.persons(), self._lang, _("Before"), _("After"))
 
     def headline_text(self, plan: PlanOutcome) -> str:
-        text = _("Highest load: {before} → {after} of <max>. {proof}").format(
+        from sagstal_desktop.core.planning.texts import over_text
+
+        # the count over the maximum before → after, and who the plan takes over it, always said
+        text = _("Highest load: {before} → {after} of <max>. {over} {proof}").format(
             before=format_load(plan.max_load_before, self._lang, 1),
-            after=format_load(plan.max_load_after, self._lang, 1), proof=self.proof_text(plan))
+            after=format_load(plan.max_load_after, self._lang, 1),
+            over=over_text(plan, self._norm_set, self._lang), proof=self.proof_text(plan))
         return fill(text, self._norm_set, self._lang)
 
     def proof_text(self, plan: PlanOutcome) -> str:

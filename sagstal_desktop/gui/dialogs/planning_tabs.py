@@ -3,9 +3,10 @@ the job off the GUI thread with progress and Cancel, ``gui/background.py``), so 
 (highspy) is imported only in the worker, and keeps its last proposal in ``plan``.
 
 * ``DistributeTab``: new cases per case type → "Beregn forslag" → the proposal.
-* ``RebalanceTab``: the trade-off K (at most K moved cases) → highest load and staff over the
-  maximum; choosing a K (a row, a bar or the spin box; at first the smallest K reaching the lowest
-  highest load) computes the plan with at most K moves.
+* ``RebalanceTab``: the aim (even loads, or fewest staff over the maximum), the trade-off K (at
+  most K moved cases) → highest load and staff over the maximum; choosing a K (a row, a bar or
+  the spin box; at first the default K: the fewest moves reaching the best plan within the cap)
+  computes the plan with at most K moves.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -163,9 +165,22 @@ class RebalanceTab(_PlanTab):
         row.addWidget(self.k_spin)
         row.addWidget(QLabel(_("cases"), self))
         row.addStretch(1)
+        from sagstal_desktop.core.wording import fill
+
+        self.aim_combo = QComboBox(self)
+        self.aim_combo.setObjectName("aimCombo")
+        self.aim_combo.addItem(_("Even loads (the highest load as low as possible)"), "even")
+        self.aim_combo.addItem(fill(_("Fewest staff over <max>, then even loads"), norm_set, lang), "fewest-over")
+        self.aim_combo.currentIndexChanged.connect(self._aim_changed)
+        aim_row = QHBoxLayout()
+        aim_label = QLabel(_("Aim:"), self)
+        aim_label.setBuddy(self.aim_combo)
+        aim_row.addWidget(aim_label)
+        aim_row.addWidget(self.aim_combo, 1)
         intro = QLabel(_("Fewer moves or a lower highest load: choose the point worth the changes "
                                "(each change of caseworker costs the citizen)."), self)
         intro.setWordWrap(True)
+        self.side.addLayout(aim_row)
         self.side.addWidget(intro)
         self.side.addWidget(table, 1)
         self.side.addWidget(self.chart)
@@ -177,34 +192,41 @@ class RebalanceTab(_PlanTab):
         if self.started:
             return
         self.started = True
-        team, as_of, norm_set = self.team, self.as_of, self.norm_set
+        team, as_of, norm_set, aim = self.team, self.as_of, self.norm_set, self.aim()
 
         def job(progress, cancelled):
-            from sagstal_desktop.core.planning import tradeoff
+            from sagstal_desktop.core.planning.rebalance import plan_with_tradeoff
 
-            return _stop_if_cancelled(cancelled, tradeoff(team, as_of, norm_set, progress=progress,
-                                                          cancelled=cancelled))
+            return _stop_if_cancelled(cancelled, plan_with_tradeoff(team, None, as_of, norm_set, aim=aim,
+                                                                    progress=progress, cancelled=cancelled))
 
-        points = self._run(_("Calculating what each number of moves achieves…"), job)
-        if points is None:
+        found = self._run(_("Calculating what each number of moves achieves…"), job)
+        if found is None:
             self.started = False
             return
-        self.points = points
-        self.tradeoff_model.set_points(points)
-        self.choose(self.default_k())
+        plan, self.points = found
+        self.tradeoff_model.set_points(self.points)
+        self._default_k = plan.max_moves
+        self._show(plan)
+
+    def aim(self) -> str:
+        """The chosen aim: "even" or "fewest-over"."""
+        return self.aim_combo.currentData()
+
+    def _aim_changed(self, _index: int) -> None:
+        if not self.started:
+            return
+        self.started, self.plan, self.points = False, None, []
+        self.tradeoff_model.set_points([])
+        self.start()
 
     def default_k(self) -> int:
-        """The smallest K reaching the lowest highest load in the trade-off."""
-        loads = [p.max_load for p in self.points if p.max_load is not None]
-        if not loads:
-            return 0
-        lowest = min(loads)
-        return next(p.max_moves for p in self.points if p.max_load is not None and p.max_load <= lowest + 1e-9)
+        """The default K: the fewest moves reaching the best plan for the aim within the cap."""
+        return self._default_k
 
-    def choose(self, k: int) -> None:
-        """Compute and show the plan with at most ``k`` moved cases."""
-        from sagstal_desktop.core.planning import move_text
+    _default_k = 0
 
+    def _select(self, k: int) -> None:
         self.k_spin.setValue(k)
         self.chart.show_points(self.points, k, self.lang)
         rows = [i for i, p in enumerate(self.points) if p.max_moves == k]
@@ -215,24 +237,39 @@ class RebalanceTab(_PlanTab):
             selection.select(index, QItemSelectionModel.SelectionFlag.Select
                              | QItemSelectionModel.SelectionFlag.Rows)
             self.tradeoff_table.scrollTo(index)
-        if self.plan is not None and self.plan.max_moves == k:
-            return  # shown already (e.g. the spin box losing focus)
-        team, as_of, norm_set = self.team, self.as_of, self.norm_set
 
-        def job(_progress, cancelled):
-            from sagstal_desktop.core.planning import rebalance
+    def _show(self, plan) -> None:
+        from sagstal_desktop.core.planning import move_text
+        from sagstal_desktop.core.planning.rebalance import with_plan
 
-            return _stop_if_cancelled(cancelled, rebalance(team, k, as_of, norm_set, cancelled=cancelled))
-
-        plan = self._run(_("Calculating the moves…"), job)
-        if plan is None:
-            return
+        points = with_plan(self.points, plan)  # the row of the plan shows the plan itself
+        if points != self.points:
+            self.points = points
+            self.tradeoff_model.set_points(points)
+        self._select(plan.max_moves)
         lines = [move_text(m, self.lang) for m in plan.moves]
         self.panel.show_plan(plan, lines, _("No moves lower the highest load."))
         if plan.moves:
             self.panel.headline.setText(self.panel.headline.text() + " " + _("Moved cases: {n}.").format(
                 n=plan.moved_cases))
         self._set_plan(plan)
+
+    def choose(self, k: int) -> None:
+        """Compute and show the plan with at most ``k`` moved cases for the chosen aim."""
+        self._select(k)
+        if self.plan is not None and self.plan.max_moves == k:
+            return  # shown already (e.g. the spin box losing focus)
+        team, as_of, norm_set, aim = self.team, self.as_of, self.norm_set, self.aim()
+
+        def job(_progress, cancelled):
+            from sagstal_desktop.core.planning import rebalance
+
+            return _stop_if_cancelled(cancelled, rebalance(team, k, as_of, norm_set, cancelled=cancelled, aim=aim))
+
+        plan = self._run(_("Calculating the moves…"), job)
+        if plan is None:
+            return
+        self._show(plan)
 
     def moved_cases(self) -> int:
         return getattr(self.plan, "moved_cases", 0) if self.plan else 0
