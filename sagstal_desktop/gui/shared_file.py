@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -77,7 +78,8 @@ class SharedFile(QObject):
         self.base: Team | None = None  # the team as last read from or saved to ``path``
         self.print: Fingerprint | None = None
         self.read_only = False
-        self._announced: str | None = None  # the hash of the change the bar shows
+        self._announced: tuple[int, int] | str | None = None  # the (size, time) the bar tells of, or "gone"
+        self._last_seen: tuple[tuple[int, int] | None, bool] = (None, False)  # the last check
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._on_file_changed)
         self._heartbeat = QTimer(self)
@@ -99,7 +101,7 @@ class SharedFile(QObject):
         self.path = Path(path) if path is not None else None
         self.base = read.team.copy() if read is not None else None
         self.print = read.fingerprint if read is not None else None
-        self._announced = None
+        self._announced, self._last_seen = None, (None, False)
         self.bar.hide()
         if self.path is None:
             return
@@ -199,26 +201,40 @@ class SharedFile(QObject):
 
     def check_external(self) -> bool:
         """Show the bar if the file has changed since it was read (not while this window saves).
-        True if it has."""
-        if self.path is None or self._window.files.saving or not self.changed_outside():
-            return False
-        from sagstal_desktop.io.file_lock import fingerprint
+        True if it has. The bytes are hashed only when the file's size or time is new since the
+        last check (the timer asks every few seconds)."""
+        import os
 
-        now = fingerprint(self.path)
-        key = now.sha256 if now is not None else "gone"
-        if key != self._announced:
-            self._announced = key
+        if self.path is None or self._window.files.saving or self.print is None:
+            return False
+        try:
+            info = os.stat(self.path)
+            seen = (info.st_size, info.st_mtime_ns)
+        except OSError:
+            seen = None
+        if seen == (self.print.size, self.print.mtime_ns):
+            return False
+        if seen is not None and seen == self._last_seen[0]:
+            return self._last_seen[1]
+        changed = self.changed_outside()
+        self._last_seen = (seen, changed)
+        if changed and (seen or "gone") != self._announced:
+            self._announced = seen or "gone"
             self.bar.show_changed(self.path.name, self)
-        return True
+        return changed
 
     def write(self, team: Team, path: Path) -> Fingerprint | None:
         """Save ``team`` to ``path`` under the write lock, after checking that the tracked file
         has not changed since it was read (``ChangedOnDisk``, nothing written). Any thread.
         Raises ``DocumentError``, ``LockBusy``, ``ChangedOnDisk``; returns the new fingerprint."""
-        from sagstal_desktop.io.document import save_team
+        from sagstal_desktop.io.document import DocumentError, save_team
         from sagstal_desktop.io.file_lock import WriteLock, changed_since, fingerprint
 
-        with WriteLock(path):
+        with contextlib.ExitStack() as stack:
+            try:
+                stack.enter_context(WriteLock(path))
+            except OSError as exc:  # a folder without write access: the save would fail the same way
+                raise DocumentError("save_failed", path, exc.strerror or str(exc)) from exc
             if self.is_open_here(path) and self.print is not None and changed_since(path, self.print):
                 raise ChangedOnDisk(path)
             save_team(team, path)
@@ -296,7 +312,7 @@ class SharedFile(QObject):
         else:
             doc.replace_team(result.team, text)
         self.base, self.print = read.team.copy(), read.fingerprint
-        self._announced = None
+        self._announced, self._last_seen = None, (None, False)
         self.bar.hide()
         self._window.show_status(_("Merged: {snapshots} snapshots and {scenarios} scenarios added by others, "
                                    "{changes} other changes taken, {conflicts} conflicts.").format(
