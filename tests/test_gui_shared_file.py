@@ -231,3 +231,22 @@ def test_a_windows_sharing_violation_keeps_the_work_and_the_recovery_copy(make_w
     assert win.files.save()  # the other program has let go
     assert load_team(team_file).staff[0].counts["sygedagpenge"] == 41
     assert list(recovery_dir().glob("*.sagstal")) == []
+
+
+def test_the_bar_merges_without_saving(make_window, team_file, qtbot):
+    win = make_window()
+    assert win.files.open_path(team_file)
+    _set_count(win, 0, "sygedagpenge", "41")
+    _someone_else_saves(team_file, lambda team: team.snapshots.append(make_snapshot(team, "udefra", as_of=TODAY)))
+    theirs_bytes = team_file.read_bytes()
+    qtbot.waitUntil(lambda: win.shared.bar.isVisible(), timeout=5000)
+    assert win.shared.bar.merge_button.isVisible() and win.shared.bar.merge_button.text() == "Merge"
+    win.shared.bar.merge_button.click()
+    assert not win.shared.bar.isVisible()
+    assert win.team().snapshots[-1].label == "udefra" and win.team().staff[0].counts["sygedagpenge"] == 41
+    assert win.isWindowModified() and team_file.read_bytes() == theirs_bytes  # merged here, not yet saved
+    assert win.files.save()  # no question now: the file is what was merged
+    saved = load_team(team_file)
+    assert saved.snapshots[-1].label == "udefra" and saved.staff[0].counts["sygedagpenge"] == 41
+    win.document().undo_stack.undo()  # the merge was one step; the edit before it stays
+    assert win.team().staff[0].counts["sygedagpenge"] == 41 and win.team().snapshots[-1].label != "udefra"

@@ -379,3 +379,20 @@ def test_merge_shows_a_conflict_on_the_same_cell_and_person_never_resolves_it_si
     with pytest.raises(ValueError):
         merge_teams(base, mine, theirs, "both")
     assert merge_teams(base, mine, mine, MINE).conflicts == []
+
+
+def test_a_command_killed_inside_the_write_lock_leaves_nothing_that_blocks_the_next(team_file):
+    hold = ("import sys, time; from sagstal_desktop.io.file_lock import WriteLock\n"
+            "with WriteLock(sys.argv[1]):\n    print('held', flush=True); time.sleep(60)")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    proc = subprocess.Popen([sys.executable, "-c", hold, str(team_file)], stdout=subprocess.PIPE, text=True, env=env)
+    assert proc.stdout.readline().strip() == "held"
+    proc.kill()
+    proc.wait()
+    proc.stdout.close()
+    assert write_lock_path(team_file).exists()  # what a killed writer leaves ...
+    start = time.monotonic()
+    assert cli_main(["snapshot", str(team_file), "--label", "efter kill"]) == 0  # ... is removed, not waited for
+    assert time.monotonic() - start < 3
+    assert _history_labels(team_file)[-1] == "efter kill"
+    assert sorted(p.name for p in team_file.parent.iterdir()) == ["team.sagstal"]
