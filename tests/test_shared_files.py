@@ -131,6 +131,17 @@ def test_an_unreadable_lock_counts_as_held(team_file):
     with pytest.raises(FileLocked) as raised:
         EditLock(team_file).acquire()
     assert raised.value.info.login == ""
+    old = time.time() - file_lock.stale_seconds() - 10
+    os.utime(edit_lock_path(team_file), (old, old))  # ... until it has had no heartbeat for too long
+    assert EditLock(team_file).acquire().login == ""
+    write_lock_path(team_file).write_bytes(b"")  # a writer killed between making and filling its lock
+    with pytest.raises(LockBusy), WriteLock(team_file, wait=0.2):
+        pass
+    old = time.time() - 61
+    os.utime(write_lock_path(team_file), (old, old))
+    with WriteLock(team_file, wait=0.2):
+        pass
+    assert not write_lock_path(team_file).exists()
 
 
 # -- the write lock -----------------------------------------------------------------------

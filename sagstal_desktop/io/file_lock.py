@@ -167,7 +167,7 @@ class LockInfo:
         """Made on this computer by a process that has ended, or no heartbeat for ``max_age``."""
         now = time.time() if now is None else now
         max_age = stale_seconds() if max_age is None else max_age
-        if self.computer == computer_name() and not process_alive(self.pid):
+        if self.pid > 0 and self.computer and self.computer == computer_name() and not process_alive(self.pid):
             return True
         return now - self.heartbeat > max_age
 
@@ -286,7 +286,7 @@ class EditLock:
             if other.token == self.token:
                 self.held = True
                 return replaced
-            if not (take_over_stale and other.token and other.is_stale()):
+            if not (take_over_stale and other.is_stale()):
                 raise FileLocked(self.path, other)
             if _remove_if_same(self.lock_file, other):
                 replaced = other
@@ -362,7 +362,7 @@ class WriteLock:
                 if not (isinstance(exc, PermissionError) and os.name == "nt"):
                     raise  # a folder we may not write in: the save itself would fail the same way
             other = read_lock(self.lock_file)
-            if other is not None and other.token and other.is_stale(max_age=_setting("write_lock_stale_seconds")):
+            if other is not None and other.is_stale(max_age=_setting("write_lock_stale_seconds")):
                 _remove_if_same(self.lock_file, other)
                 continue
             if time.monotonic() >= deadline:
