@@ -92,6 +92,12 @@ def test_a_second_window_is_told_who_has_the_file_open(make_window, team_file, m
     _set_count(second, 0, "sygedagpenge", "44")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
     assert not second.files.save()  # read-only: Save asks for another name (cancelled here)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(team_file), ""))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: shown.append(text))
+    assert not second.files.save()  # ... and not the same name
+    assert shown == ["team.sagstal is open read-only here because someone else has it open. Save your changes "
+                     "under another name."]
     assert team_file.read_bytes() == before
     third = make_window()
     _clicker = Clicker("Open a copy")

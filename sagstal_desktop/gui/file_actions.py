@@ -168,6 +168,11 @@ class FileActions:
             self._window.show_status(_("A save is already running."))
             return False
         shared = self._window.shared
+        if shared.read_only and shared.is_open_here(path):
+            QMessageBox.warning(self._window, _("Cannot save the file"),
+                                _("{file} is open read-only here because someone else has it open. Save your "
+                                  "changes under another name.").format(file=path.name))
+            return False
         for _attempt in range(3):
             self.saving = True
             snapshot = self._document.save_snapshot()
