@@ -256,3 +256,26 @@ def test_the_bar_merges_without_saving(make_window, team_file, qtbot):
     assert saved.snapshots[-1].label == "udefra" and saved.staff[0].counts["sygedagpenge"] == 41
     win.document().undo_stack.undo()  # the merge was one step; the edit before it stays
     assert win.team().staff[0].counts["sygedagpenge"] == 41 and win.team().snapshots[-1].label != "udefra"
+
+
+def test_the_file_given_at_start_is_locked_or_announced_and_conflict_copies_are_mentioned(
+        qapp, qtbot, team_file, demo, monkeypatch):
+    from sagstal_desktop.gui.main_window import MainWindow
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    (team_file.parent / "team-PC-NAVN.sagstal").write_bytes(team_file.read_bytes())
+    first = MainWindow(load_team(team_file), team_file, as_of=TODAY, lang="en")
+    qtbot.addWidget(first)
+    assert not edit_lock_path(team_file).exists()  # the window alone does not lock: the start does
+    first.files.claim_started_file(team_file)
+    assert read_lock(edit_lock_path(team_file)).token == first.shared.lock.token
+    assert first.last_message().startswith("Copies that a synchronising program may have made lie beside the "
+                                           "file: team-PC-NAVN.sagstal.")
+    second = MainWindow(load_team(team_file), team_file, as_of=TODAY, lang="en")
+    qtbot.addWidget(second)
+    clicker = Clicker("Cancel")
+    second.files.claim_started_file(team_file)
+    assert clicker.texts and "is already open for editing. Open by" in clicker.texts[0]
+    assert second.shared.read_only and second.shared.lock is None  # cancelled: look, do not write
+    assert second.windowTitle().startswith("team.sagstal (read-only)")
+    assert first.close() and not edit_lock_path(team_file).exists()
