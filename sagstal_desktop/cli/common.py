@@ -7,11 +7,16 @@ Every failure is a ``CliError``: one line on stderr and exit code 2, never a tra
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import re
 import sys
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO, TypeVar
+
+T = TypeVar("T")
 
 # ANSI/VT escape sequences (CSI ... final byte, OSC ... BEL/ST, two-byte ESC x), then any other
 # control character except line feed and tab (C0, DEL, C1 such as the one-byte CSI U+009B).
@@ -121,14 +126,97 @@ def open_team(path: str):
         raise CliError(exc.message("en")) from exc
 
 
-def save_team_file(team, target: Path, lang: str = "en") -> None:
-    """Save ``team`` atomically to ``target`` or raise CliError with the document's message."""
+def add_lock_option(parser: argparse.ArgumentParser) -> None:
+    """``--ignore-lock``: write even while the file is open for editing in Sagstal elsewhere."""
+    parser.add_argument("--ignore-lock", action="store_true",
+                        help="write even if the team file is open in Sagstal (another window or person)")
+
+
+def check_edit_lock(target: Path, ignore_lock: bool = False, lang: str = "en") -> None:
+    """Refuse to write ``target`` while a window has it open for editing (``io/file_lock.py``)
+    unless ``ignore_lock``; a stale lock (its program has crashed) is removed with a note."""
+    from sagstal_desktop.i18n import tr
+    from sagstal_desktop.io.file_lock import edit_lock_holder, remove_stale_edit_lock
+
+    holder = edit_lock_holder(target)
+    if holder is None or ignore_lock:
+        return
+    if holder.is_stale():
+        if remove_stale_edit_lock(target, holder):
+            say(tr("Note: {name} had a lock left by a Sagstal that is no longer running ({who}); it was "
+                   "removed.", lang).format(name=target.name, who=holder.message(lang)), file=sys.stderr)
+            return
+        holder = edit_lock_holder(target) or holder
+    raise CliError(tr("{name} is open for editing. {who}. Nothing was written; close it there first, or run "
+                      "again with --ignore-lock.", lang).format(name=target.name, who=holder.message(lang)))
+
+
+@contextlib.contextmanager
+def writing(target: Path, ignore_lock: bool = False, lang: str = "en") -> Iterator[None]:
+    """The few moments of writing ``target``: the short write lock (waiting up to
+    ``write_lock_wait_seconds`` for another writer, then exit 2), and no edit lock on it."""
+    from sagstal_desktop.io.file_lock import LockBusy, WriteLock
+
+    try:
+        with WriteLock(target):
+            check_edit_lock(target, ignore_lock, lang)
+            yield
+    except LockBusy as exc:
+        raise CliError(exc.message(lang)) from exc
+    except OSError as exc:  # a folder we may not write in
+        from sagstal_desktop.io.document import DocumentError
+
+        raise CliError(DocumentError("save_failed", target, exc.strerror or str(exc)).message(lang)) from exc
+
+
+def save_team_file(team, target: Path, lang: str = "en", ignore_lock: bool = False, *, locked: bool = False) -> None:
+    """Save ``team`` atomically to ``target`` (under ``writing`` unless ``locked``: the caller
+    holds it) or raise CliError with the document's message."""
     from sagstal_desktop.io.document import DocumentError, save_team
 
+    if not locked:
+        with writing(target, ignore_lock, lang):
+            save_team_file(team, target, lang, locked=True)
+        return
     try:
         save_team(team, target)
     except DocumentError as exc:
         raise CliError(exc.message(lang)) from exc
+
+
+def update_team_file(source: str, change: Callable[[Any], T], target: Path | None = None, lang: str = "en",
+                     ignore_lock: bool = False) -> T:
+    """Read ``source``, let ``change`` change the team, and save it to ``target`` (default:
+    ``source``), all under the write lock of ``target``: two commands on one file never both
+    read the old file (the later would erase the earlier's change). Returns what ``change``
+    returns."""
+    target = Path(source) if target is None else target
+    with writing(target, ignore_lock, lang):
+        team = open_team(source)
+        result = change(team)
+        save_team_file(team, target, lang, locked=True)
+    return result
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one existing file."""
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def save_unless_changed(team, target: Path, read: Any, lang: str = "en", ignore_lock: bool = False) -> None:
+    """Save ``team`` to ``target``, refused (exit 2) when ``target`` has changed since it was
+    read (``read``: its ``io.file_lock.fingerprint`` then, None for another file)."""
+    from sagstal_desktop.i18n import tr
+    from sagstal_desktop.io.file_lock import changed_since
+
+    with writing(target, ignore_lock, lang):
+        if read is not None and changed_since(target, read):
+            raise CliError(tr("{name} was changed by someone else while this command ran; nothing was written. "
+                              "Run the command again.", lang).format(name=target.name))
+        save_team_file(team, target, lang, locked=True)
 
 
 def choose_norm_set(team, set_id: str | None):

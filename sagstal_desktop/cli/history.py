@@ -10,7 +10,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sagstal_desktop.cli.common import CliError, add_lang_option, as_of_date, open_team, save_team_file, say
+from sagstal_desktop.cli.common import (
+    CliError,
+    add_lang_option,
+    add_lock_option,
+    as_of_date,
+    open_team,
+    say,
+    update_team_file,
+)
 from sagstal_desktop.i18n import N_, ntr, tr
 
 
@@ -19,17 +27,21 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
 
     from sagstal_desktop.core.history import add_snapshot, make_snapshot, snapshot_date
 
-    team = open_team(args.file)
     day = args.date or date.today()
-    if args.source is None:
-        added = [make_snapshot(team, args.label, as_of=day)]
-    elif Path(args.source).suffix.lower() == ".sagstal":
-        added = [_from_older_file(team, args.source, args.date, args.label, args.other_team)]
-    else:
-        added = _from_table(team, args.source, args.sheet, args.lang)
-    for snapshot in added:
-        add_snapshot(team, snapshot)
-    save_team_file(team, Path(args.file))
+
+    def change(team) -> list:
+        if args.source is None:
+            added = [make_snapshot(team, args.label, as_of=day)]
+        elif Path(args.source).suffix.lower() == ".sagstal":
+            added = [_from_older_file(team, args.source, args.date, args.label, args.other_team)]
+        else:
+            added = _from_table(team, args.source, args.sheet, args.lang)
+        for snapshot in added:
+            add_snapshot(team, snapshot)
+        return added
+
+    # read, add and save under the file's write lock: concurrent commands never lose a snapshot
+    added = update_team_file(args.file, change, lang=args.lang, ignore_lock=args.ignore_lock)
     for snapshot in added:
         label = f" ({snapshot.label})" if snapshot.label else ""
         print(f"{Path(args.file).name}: {snapshot_date(snapshot).isoformat()}{label}")
@@ -128,6 +140,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                         ".xlsx/.csv of dated team figures (one snapshot per row)")
     p.add_argument("--sheet", default=None, help="the sheet to read from an .xlsx SOURCE")
     p.add_argument("--other-team", action="store_true", help="accept an older file that names another team")
+    add_lock_option(p)
     add_lang_option(p, "message")
     p.set_defaults(func=cmd_snapshot)
 

@@ -8,16 +8,19 @@ import argparse
 import json
 import math
 import sys
+from pathlib import Path
 from typing import Any
 
 from sagstal_desktop.cli.common import (
     CliError,
     add_as_of_option,
     add_lang_option,
+    add_lock_option,
     add_output_options,
     open_team,
     output_path,
-    save_team_file,
+    same_file,
+    save_unless_changed,
     say,
 )
 from sagstal_desktop.i18n import N_, tr
@@ -77,10 +80,20 @@ def _parse_add(values: list[str], norm_set, lang: str) -> dict[str, int]:
     return incoming
 
 
-def _save(plan, args) -> None:
+def _save(plan, args, read) -> None:
+    """Write the plan's team to ``-o``; onto the team file itself only if nobody changed the
+    file since it was read (``read``: its fingerprint then)."""
     if args.output:
         target = output_path(args.output, args.force, (".sagstal",))
-        save_team_file(plan.team_after, target, args.lang)
+        same = same_file(target, Path(args.file))
+        save_unless_changed(plan.team_after, target, read if same else None, args.lang, args.ignore_lock)
+
+
+def _read_print(args):
+    """The team file's fingerprint before it is read, when ``-o`` may write it back."""
+    from sagstal_desktop.io.file_lock import fingerprint
+
+    return fingerprint(args.file) if args.output else None
 
 
 def _print_loads(plan, lang: str) -> None:
@@ -115,6 +128,7 @@ def cmd_distribute(args: argparse.Namespace) -> int:
     from sagstal_desktop.core.planning import PlanningError, assignment_text, distribute
 
     _check_time_limit(args, "distribute")
+    read = _read_print(args)
     team = open_team(args.file)
     norm_set = team.norm_set()
     incoming = _parse_add(args.add, norm_set, args.lang)
@@ -122,7 +136,7 @@ def cmd_distribute(args: argparse.Namespace) -> int:
         plan = distribute(team, incoming, args.as_of, norm_set, time_limit=args.time_limit)
     except PlanningError as exc:
         raise CliError(f"distribute: {exc.message(args.lang)}") from exc
-    _save(plan, args)
+    _save(plan, args, read)
     if args.json:
         json.dump({
             "assignments": [{"member_id": a.member_id, "name": a.name, "case_type": a.case_type, "cases": a.cases}
@@ -154,6 +168,7 @@ def cmd_rebalance(args: argparse.Namespace) -> int:
     from sagstal_desktop.core.planning.rebalance import plan_with_tradeoff
 
     _check_time_limit(args, "rebalance")
+    read = _read_print(args)
     team = open_team(args.file)
     norm_set = team.norm_set()
     try:
@@ -161,7 +176,7 @@ def cmd_rebalance(args: argparse.Namespace) -> int:
                                           time_limit=args.time_limit)
     except PlanningError as exc:
         raise CliError(f"rebalance: {exc.message(args.lang)}") from exc
-    _save(plan, args)
+    _save(plan, args, read)
     if args.json:
         json.dump({
             "aim": plan.aim,
@@ -218,6 +233,7 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--time-limit", type=float, default=10.0,
                    help="seconds for the whole plan, every solve included (default 10)")
     add_output_options(p, "plan.sagstal", required=False)
+    add_lock_option(p)
     add_lang_option(p)
 
 

@@ -13,12 +13,13 @@ from sagstal_desktop.cli.common import (
     CliError,
     add_as_of_option,
     add_lang_option,
+    add_lock_option,
     as_of_date,
     open_team,
     output_path,
     positive_amount,
-    save_team_file,
     say,
+    update_team_file,
 )
 from sagstal_desktop.i18n import ntr, tr
 
@@ -79,12 +80,17 @@ def _absence(team, text: str):
 
 
 def cmd_scenario_add(args: argparse.Namespace) -> int:
+    target = output_path(args.output, args.force, (".sagstal",)) if args.output else output_path(args.file, True)
+    # read, add and save under the target's write lock (a concurrent writer is never erased)
+    update_team_file(args.file, lambda team: _add_scenario(team, args), target, args.lang, args.ignore_lock)
+    return 0
+
+
+def _add_scenario(team, args: argparse.Namespace) -> None:
     from sagstal_desktop.core import scenarios as sc
     from sagstal_desktop.core.formatting import format_number
     from sagstal_desktop.core.scenario_model import Absence
 
-    team = open_team(args.file)
-    target = output_path(args.output, args.force, (".sagstal",)) if args.output else None
     try:
         base = sc.find(team, args.based_on) if args.based_on else None
         scenario = sc.derive(team, args.name, base)
@@ -109,8 +115,6 @@ def cmd_scenario_add(args: argparse.Namespace) -> int:
     scenario.redistribute = args.redistribute
     scenario.positions_take_cases = args.positions_take_cases
     team.scenarios.append(scenario)
-    save_team_file(team, target or output_path(args.file, True), args.lang)
-    return 0
 
 
 def variant_data(result, lang: str) -> dict[str, Any]:
@@ -218,6 +222,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="added positions take cases from the most loaded colleagues by the same rule (default)")
     a.add_argument("-o", "--output", help="write to this file instead of changing FILE")
     a.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    add_lock_option(a)
     add_lang_option(a)
     a.set_defaults(func=cmd_scenario_add)
 

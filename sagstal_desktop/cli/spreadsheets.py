@@ -16,10 +16,12 @@ from sagstal_desktop.cli.common import (
     CliError,
     add_as_of_option,
     add_lang_option,
+    add_lock_option,
     choose_norm_set,
     open_team,
     output_path,
-    save_team_file,
+    same_file,
+    save_unless_changed,
     say,
 )
 from sagstal_desktop.core.formatting import format_number
@@ -45,6 +47,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--author-role", choices=AUTHOR_ROLES, help="who writes the memo (default: team_leader)")
     p.add_argument("--accept-warnings", action="store_true", help="import even if there are warnings")
     p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    add_lock_option(p)
     add_lang_option(p, "message")
     p.set_defaults(func=cmd_import)
 
@@ -77,6 +80,7 @@ def _norm_set(norm_id: str | None):
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from sagstal_desktop.io.file_lock import fingerprint
     from sagstal_desktop.io.importer import MERGE, REPLACE_COUNTS, REPLACE_TEAM, describe, import_file
     from sagstal_desktop.io.problems import ProblemTexts
     from sagstal_desktop.io.table_reader import ReadError
@@ -85,6 +89,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not args.check and not args.output:
         raise CliError("import: give -o TEAM.sagstal, or --check to only check the file")
     output = _target(args.output, (".sagstal",), args.force or args.into == args.output) if args.output else None
+    read = fingerprint(args.into) if args.into else None
     base = open_team(args.into) if args.into else None
     norm_set = base.norm_set() if base is not None else _norm_set(args.norms)
     try:
@@ -117,7 +122,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     else:
         measured = tr("Measured against the norm set {name} (choose another with --norms)", lang)
     print(measured.format(name=norm_set.short_name(lang)), file=sys.stderr)
-    save_team_file(team, output, lang)
+    # onto the team file itself: only if nobody changed it meanwhile (else exit 2, nothing written)
+    save_unless_changed(team, output, read if args.into and same_file(output, Path(args.into)) else None, lang,
+                        args.ignore_lock)
     say(describe(plan, plan.changes(base, mode), lang))
     say(output)
     return 0

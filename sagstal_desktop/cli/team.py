@@ -9,6 +9,7 @@ import sys
 from sagstal_desktop.cli.common import (
     CliError,
     add_lang_option,
+    add_lock_option,
     add_output_options,
     open_team,
     output_path,
@@ -22,7 +23,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from sagstal_desktop.core.demo import demo_team
 
     target = output_path(args.output, args.force)
-    save_team_file(demo_team(), target)
+    save_team_file(demo_team(), target, ignore_lock=args.ignore_lock)
     say(target)
     return 0
 
@@ -73,6 +74,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Add ``demo`` and ``norms``."""
     p = sub.add_parser("demo", help="write the built-in demo team to a file")
     add_output_options(p, "demo.sagstal")
+    add_lock_option(p)
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("norms", help="list the norm sets and their ranges with sources")

@@ -136,6 +136,8 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
             from PySide6.QtWidgets import QMessageBox
 
             QMessageBox.warning(window, _("Cannot open the file"), error.message(lang))
+        elif path is not None:
+            window.files.claim_started_file(path)  # the edit lock, or who has the file open
         window.files.offer_recovery()
 
     window.build_after_paint(open_team, when_built)

@@ -90,24 +90,58 @@ class FileActions:
         return self.open_path(Path(path))
 
     def open_path(self, path: Path) -> bool:
-        """Open ``path`` without asking to save first (start-up, recent files after asking)."""
+        """Open ``path`` without asking to save first (start-up, recent files after asking). A
+        file someone else has open asks first (read-only, a copy, anyway); the file already
+        open here is read again (``gui/shared_file.py``)."""
+        from sagstal_desktop.gui.shared_file import OPEN_ANYWAY, OPEN_CANCEL, OPEN_COPY, OPEN_READ_ONLY
         from sagstal_desktop.io.document import DocumentError
 
+        shared = self._window.shared
+        how = shared.how_to_open(Path(path))
+        if how == OPEN_CANCEL:
+            return False
         try:
-            team = read_in_background(self._window, Path(path))
+            read = read_in_background(self._window, Path(path), with_fingerprint=True)
         except DocumentError as error:
             QMessageBox.warning(self._window, _("Cannot open the file"), error.message(self._window.language()))
             self._forget_recent(path)
             return False
+        if how == OPEN_COPY:
+            self.title_hint = _("Copy of {name}").format(name=Path(path).stem)
+            self._document.replace(read.team, None, modified=True)
+            self._window.show_status(_("Opened a copy of {file}; save it under another name.").format(
+                file=Path(path).name))
+            return True
         self.title_hint = ""
-        self._document.replace(team, Path(path))
+        self._document.replace(read.team, Path(path))
+        shared.track(Path(path), read, lock=how == OPEN_ANYWAY)
+        shared.read_only = how == OPEN_READ_ONLY
+        self._document.state_changed.emit()  # the title shows "read-only"
         self.remember_recent(Path(path))
         self._window.show_status(_("Opened {file}").format(file=Path(path).name))
+        shared.mention_conflict_copies(Path(path))
         return True
+
+    def claim_started_file(self, path: Path) -> None:
+        """The file the program was started with is open: take its lock, or, when someone else
+        has it open, ask as ``open_path`` does (cancel: read-only)."""
+        from sagstal_desktop.gui.shared_file import OPEN_COPY, OPEN_READ_ONLY, Read
+
+        shared = self._window.shared
+        how = shared.how_to_open(Path(path))
+        if how == OPEN_COPY:
+            self.title_hint = _("Copy of {name}").format(name=Path(path).stem)
+            self._document.replace(self._document.team, None, modified=True)
+            return
+        read = Read(self._document.file_team(), shared.print)
+        shared.track(Path(path), read, lock=how not in (OPEN_READ_ONLY, "cancel"))
+        shared.read_only = how in (OPEN_READ_ONLY, "cancel")
+        self._document.state_changed.emit()
+        shared.mention_conflict_copies(Path(path))
 
     def save(self) -> bool:
         doc = self._document
-        if doc.path is None or doc.is_demo:
+        if doc.path is None or doc.is_demo or self._window.shared.read_only:
             return self.save_as()
         return self._save_to(doc.path)
 
@@ -119,25 +153,54 @@ class FileActions:
     def _save_to(self, path: Path) -> bool:
         """Write the team to ``path`` in a worker thread (a copy taken here), with progress for a
         big team; the window keeps repainting. A second save while one runs is refused. There is no
-        Cancel: the file is replaced atomically at the end (10,000 people take about 0.1 s)."""
+        Cancel: the file is replaced atomically at the end (10,000 people take about 0.1 s).
+
+        The write checks first that nobody changed the file since it was read (under the short
+        write lock, ``SharedFile.write``); if someone did, the user chooses to merge (then it is
+        saved), save a copy, or reload. A failed save keeps the work in the window and writes the
+        recovery copy now."""
         from sagstal_desktop.gui.background import run_with_progress
-        from sagstal_desktop.io.document import DocumentError, save_team
+        from sagstal_desktop.gui.shared_file import MERGE, SAVE_COPY, ChangedOnDisk
+        from sagstal_desktop.io.document import DocumentError
+        from sagstal_desktop.io.file_lock import LockBusy
 
         if self.saving:
             self._window.show_status(_("A save is already running."))
             return False
-        self.saving = True
-        snapshot = self._document.save_snapshot()
-        try:
-            run_with_progress(self._window, _("Saving {file}…").format(file=path.name),
-                              lambda _progress, _cancelled: save_team(snapshot.team, path), title=_("Save"),
-                              min_duration_ms=SAVE_PROGRESS_AFTER_MS, cancellable=False)
-        except DocumentError as error:
-            QMessageBox.warning(self._window, _("Cannot save the file"), error.message(self._window.language()))
+        shared = self._window.shared
+        if shared.read_only and shared.is_open_here(path):
+            QMessageBox.warning(self._window, _("Cannot save the file"),
+                                _("{file} is open read-only here because someone else has it open. Save your "
+                                  "changes under another name.").format(file=path.name))
             return False
-        finally:
-            self.saving = False
+        for _attempt in range(3):
+            self.saving = True
+            snapshot = self._document.save_snapshot()
+            try:
+                written = run_with_progress(self._window, _("Saving {file}…").format(file=path.name),
+                                            lambda _progress, _cancelled, team=snapshot.team: shared.write(team, path),
+                                            title=_("Save"), min_duration_ms=SAVE_PROGRESS_AFTER_MS,
+                                            cancellable=False)
+            except ChangedOnDisk:
+                self.saving = False
+                choice = shared.resolve(path)
+                if choice == MERGE:
+                    continue
+                if choice == SAVE_COPY:
+                    return self.save_as()
+                return False  # reloaded (their version is open now) or cancelled: not saved
+            except (DocumentError, LockBusy) as error:
+                self.saving = False
+                self._document.autosave_now()  # the work stays here and in the recovery copy
+                QMessageBox.warning(self._window, _("Cannot save the file"), error.message(self._window.language()))
+                return False
+            finally:
+                self.saving = False
+            break
+        else:
+            return False
         self._document.mark_saved(path, snapshot)
+        shared.saved(path, snapshot.team, written)
         self.title_hint = ""
         self.remember_recent(path)
         self._window.show_status(_("Saved {file}").format(file=path.name))
@@ -214,19 +277,21 @@ class FileActions:
         settings.RECENT_FILES.set([str(p) for p in self.recent_files() if p != Path(path).resolve()])
 
 
-def read_in_background(window: QWidget, path: Path) -> Team:
+def read_in_background(window: QWidget, path: Path, *, with_fingerprint: bool = False):
     """Read a team file in a worker thread, so a big team never stalls the window ("Opening …",
     with progress after ``SAVE_PROGRESS_AFTER_MS``); numpy is imported there too when the window
-    will compute this team with it (``core.load.warm_up``). Raises ``DocumentError``."""
+    will compute this team with it (``core.load.warm_up``). Raises ``DocumentError``. Returns the
+    ``Team``, or with ``with_fingerprint`` a ``shared_file.Read`` (the team and the file's
+    fingerprint)."""
     from sagstal_desktop.core.load import prefer_numpy, warm_up
     from sagstal_desktop.gui.background import run_with_progress
-    from sagstal_desktop.io.document import load_team
+    from sagstal_desktop.gui.shared_file import read_team
 
-    def read(_progress, _cancelled) -> Team:
-        team = load_team(path)
+    def read(_progress, _cancelled):
+        done = read_team(path)
         prefer_numpy()
-        warm_up(len(team.staff))
-        return team
+        warm_up(len(done.team.staff))
+        return done if with_fingerprint else done.team
 
     return run_with_progress(window, _("Opening {file}…").format(file=path.name), read, title=_("Open"),
                              min_duration_ms=SAVE_PROGRESS_AFTER_MS, cancellable=False)

@@ -72,11 +72,13 @@ class MainWindow(FramedWindow):
         from sagstal_desktop.gui.models.staff_model import StaffTableModel
         from sagstal_desktop.gui.refused_input import RefusedInput
         from sagstal_desktop.gui.scenario_bar import ScenarioBar
+        from sagstal_desktop.gui.shared_file import Read, SharedFile
         from sagstal_desktop.gui.staff_actions import StaffActions
         from sagstal_desktop.gui.table_clipboard import TableClipboard
         from sagstal_desktop.gui.widgets.empty_hint import EmptyTableHint
         from sagstal_desktop.gui.window_layout import WindowLayout
         from sagstal_desktop.gui.window_ui import build_toolbar, build_workspace
+        from sagstal_desktop.io.file_lock import fingerprint
 
         if team is None:
             from sagstal_desktop.core.demo import demo_team
@@ -94,6 +96,9 @@ class MainWindow(FramedWindow):
         self.norm_combo.activated.connect(self._on_norm_combo)
         self.filter_bar.search.returnPressed.connect(lambda: self.table.setFocus(Qt.FocusReason.ShortcutFocusReason))
         self.files, self.staff, self.clipboard = FileActions(self), StaffActions(self), TableClipboard(self)
+        self.shared = SharedFile(self)  # the edit lock, changes made elsewhere (gui/shared_file.py)
+        if path is not None and not demo:
+            self.shared.track(Path(path), Read(team.copy(), fingerprint(path)))
         self.actions = WindowActions(self)
         self.table.addActions([self.actions[a] for a in TABLE_ACTS])
         self.empty_hint = EmptyTableHint(self)
@@ -206,6 +211,8 @@ class MainWindow(FramedWindow):
             name = _("Demo team (not saved)")
         else:
             name = self.files.title_hint or _("Untitled team")
+        if getattr(self, "shared", None) is not None and self.shared.read_only:
+            name = _("{file} (read-only)").format(file=name)
         self.setWindowTitle(f"{name}{f' – {doc.scenario_name}' if doc.scenario_name else ''}[*] – Sagstal")
         self.setWindowModified(doc.is_modified())
 
@@ -327,5 +334,6 @@ class MainWindow(FramedWindow):
             event.ignore()
             return
         self.layout_memory.save()
+        self.shared.close()
         self._document.close()
         event.accept()

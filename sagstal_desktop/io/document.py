@@ -29,6 +29,7 @@ from sagstal_desktop.core.serialize import info_from_dict, info_to_dict, setting
 from sagstal_desktop.core.validation import limits
 from sagstal_desktop.i18n import N_, tr
 from sagstal_desktop.io import team_schema as schema
+from sagstal_desktop.io.file_lock import replace_retrying
 from sagstal_desktop.io.safe_files import default_file_mode, lock_temp, release_temp, remove_stale_temps, temp_prefix
 
 APPLICATION_ID = 0x53475354  # "SGST"
@@ -86,6 +87,9 @@ class DocumentError(Exception):
         "newer": N_("{name} was saved by a newer version of Sagstal (file format {detail}). Update the program "
                     "to open it. The file has not been changed."),
         "save_failed": N_("{name} could not be saved: {detail}. The previous version is unchanged."),
+        "in_use": N_("{name} could not be saved because another program has it open (an antivirus program, "
+                     "OneDrive or another program holding the file). The previous version is unchanged; your "
+                     "changes are kept. Try again in a moment."),
         "not_regular": N_("{name} is not an ordinary file (it is a folder, a device or a pipe) and cannot be "
                           "opened."),
         "too_large": N_("{name} is {size} MB; a team file can be at most {limit} MB. The file has not been changed."),
@@ -483,8 +487,17 @@ def save_team(team: Team, path: str | os.PathLike[str], *, private: bool = False
         if os.name == "posix" and not private:
             with contextlib.suppress(OSError):  # mkstemp makes 0600; keep the old file's mode
                 os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else default_file_mode())
-        os.replace(tmp, path)
+        try:
+            replace_retrying(tmp, path)  # waits out a Windows sharing violation (io/file_lock.py)
+        except PermissionError as exc:
+            if os.name == "nt" or getattr(exc, "winerror", None) is not None:
+                raise DocumentError("in_use", path, exc.strerror or str(exc)) from exc
+            raise
         _fsync_dir(folder)
+    except DocumentError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
     except (OSError, sqlite3.Error) as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()

@@ -1,0 +1,475 @@
+"""The window's side of a shared team file (``io/file_lock.py`` has the files themselves).
+
+* **Who has it open.** Opening a file takes the edit lock beside it and refreshes it every
+  ``edit_lock_heartbeat_seconds``; closing, or opening another file, removes it. A file another
+  window or person has open is announced ("Open by anna on PC-12 since …") with the choice to
+  open it read-only, open a copy, or open it anyway. A stale lock (its program crashed) is taken
+  over, and the window says so.
+* **Changes made elsewhere.** What was read is remembered (the team, and the file's size, time
+  and hash). The file is watched (``QFileSystemWatcher``, and a check every autosave interval
+  for network drives whose changes the watcher does not see): a change shows a bar at the top
+  of the window at once, without interrupting typing. Every save first checks the file under
+  the short write lock; if it changed, the user chooses: reload (after confirming that the
+  unsaved changes go), save mine as a copy, or merge (``core/merge.py``: the other writer's
+  snapshots, scenarios, people and cells are kept beside mine; where both changed the same cell,
+  person or scenario the list is shown and the user chooses whose version wins).
+* Sync-client conflict copies beside the opened file are mentioned in the status bar.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QToolBar
+
+from sagstal_desktop.i18n import _
+
+if TYPE_CHECKING:
+    from sagstal_desktop.core.merge import Conflict
+    from sagstal_desktop.core.model import Team
+    from sagstal_desktop.gui.main_window import MainWindow
+    from sagstal_desktop.io.file_lock import EditLock, Fingerprint, LockInfo
+
+#: How often (ms) the file is compared with what was read, besides the watcher.
+CHECK_INTERVAL_MS = 2000
+#: At most this many conflicts are listed in the message (then "and N more").
+MAX_LISTED_CONFLICTS = 12
+
+OPEN_READ_ONLY, OPEN_COPY, OPEN_ANYWAY, OPEN_CANCEL = "read_only", "copy", "anyway", "cancel"
+RELOAD, SAVE_COPY, MERGE, CANCEL = "reload", "copy", "merge", "cancel"
+
+
+class ChangedOnDisk(Exception):
+    """The file changed since it was read (raised by ``SharedFile.write``; nothing written)."""
+
+
+@dataclass(frozen=True)
+class Read:
+    """A team as read from a file, with the file's fingerprint at that moment."""
+
+    team: Team
+    fingerprint: Fingerprint | None
+
+
+def read_team(path: Path) -> Read:
+    """Read ``path`` with its fingerprint (taken first: a change while reading shows later as a
+    change, never the reverse). Raises ``DocumentError``."""
+    from sagstal_desktop.io.document import load_team
+    from sagstal_desktop.io.file_lock import fingerprint
+
+    print_before = fingerprint(path)
+    return Read(load_team(path), print_before)
+
+
+class SharedFile(QObject):
+    """The lock, the remembered read and the watcher of the window's open file."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        from sagstal_desktop.io.file_lock import heartbeat_seconds
+
+        self._window = window
+        self.path: Path | None = None  # the file tracked (the document's file)
+        self.lock: EditLock | None = None
+        self.base: Team | None = None  # the team as last read from or saved to ``path``
+        self.print: Fingerprint | None = None
+        self.read_only = False
+        self._announced: tuple[int, int] | str | None = None  # the (size, time) the bar tells of, or "gone"
+        self._last_seen: tuple[tuple[int, int] | None, bool] = (None, False)  # the last check
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._on_file_changed)
+        self._heartbeat = QTimer(self)
+        self._heartbeat.setInterval(int(heartbeat_seconds() * 1000))
+        self._heartbeat.timeout.connect(self.beat)
+        self._check = QTimer(self)
+        self._check.setInterval(CHECK_INTERVAL_MS)
+        self._check.timeout.connect(self.check_external)
+        self.bar = _Bar(window)
+        window.document().state_changed.connect(self._on_state_changed)
+
+    # -- which file --------------------------------------------------------------------------
+    def track(self, path: Path | None, read: Read | None, *, lock: bool = False) -> None:
+        """The document now shows ``path`` as ``read`` (None: a new document, or unknown
+        contents: no check). With ``lock`` the edit lock is taken (or kept)."""
+        same = path is not None and self.path is not None and _same(path, self.path)
+        if not same:
+            self._untrack()
+        self.path = Path(path) if path is not None else None
+        self.base = read.team.copy() if read is not None else None
+        self.print = read.fingerprint if read is not None else None
+        self._announced, self._last_seen = None, (None, False)
+        self.bar.hide()
+        if self.path is None:
+            return
+        if str(self.path) not in self._watcher.files():
+            self._watcher.addPath(str(self.path))
+        self._check.start()
+        if lock and (self.lock is None or not self.lock.held):
+            self._take_lock()
+
+    def _untrack(self) -> None:
+        if self._watcher.files():
+            self._watcher.removePaths(self._watcher.files())
+        self._check.stop()
+        self._heartbeat.stop()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+        self.path, self.base, self.print, self.read_only = None, None, None, False
+
+    def _on_state_changed(self) -> None:
+        doc = self._window.document()
+        path = None if doc.is_demo else doc.path
+        if self.path is not None and (path is None or not _same(path, self.path)):
+            self._untrack()  # another file or a new team: this file's lock and watch end
+
+    def _take_lock(self) -> None:
+        from sagstal_desktop.io.file_lock import EditLock, FileLocked
+
+        lock = EditLock(self.path)
+        try:
+            replaced = lock.acquire()
+        except (FileLocked, OSError):
+            return  # opened anyway (or a folder without write access): no lock of ours
+        self.lock = lock
+        self._heartbeat.start()
+        if replaced is not None:
+            self.bar.show_note(_("{file} had a lock left by a Sagstal that is no longer running ({who}). This "
+                                 "window has taken it over.").format(file=self.path.name,
+                                                                     who=replaced.message(self._lang())))
+
+    def beat(self) -> None:
+        """The heartbeat: refresh the edit lock (a lock someone else took over is given up)."""
+        if self.lock is not None and not self.lock.heartbeat():
+            from sagstal_desktop.io.file_lock import edit_lock_holder
+
+            holder = edit_lock_holder(self.path)
+            self.lock = None
+            self._heartbeat.stop()
+            if holder is not None:
+                self.bar.show_note(_("Another Sagstal has taken over {file}. {who}.").format(
+                    file=self.path.name, who=holder.message(self._lang())))
+
+    def close(self) -> None:
+        """The window closes: remove the lock, stop watching."""
+        self._untrack()
+
+    def _lang(self) -> str:
+        return self._window.language()
+
+    # -- opening -----------------------------------------------------------------------------
+    def is_open_here(self, path: Path) -> bool:
+        return self.path is not None and _same(path, self.path)
+
+    def how_to_open(self, path: Path) -> str:
+        """Before opening ``path``: ``OPEN_ANYWAY`` (the normal case: nobody else has it; lock
+        it), or what the user chose when someone else has it open."""
+        from sagstal_desktop.io.file_lock import edit_lock_holder
+
+        if self.is_open_here(path) and self.lock is not None and self.lock.held:
+            return OPEN_ANYWAY
+        holder = edit_lock_holder(path)
+        if holder is None or holder.is_stale():
+            return OPEN_ANYWAY
+        return ask_locked_open(self._window, path, holder)
+
+    def mention_conflict_copies(self, path: Path) -> None:
+        """Say in the status bar when a sync client's conflict copies lie beside ``path``."""
+        from sagstal_desktop.io.file_lock import conflict_copies
+
+        copies = conflict_copies(path)
+        if copies:
+            names = ", ".join(p.name for p in copies[:3]) + (" …" if len(copies) > 3 else "")
+            self._window.show_status(_("Copies that a synchronising program may have made lie beside the file: "
+                                       "{names}. Compare them with {file} before deleting them.").format(
+                                           names=names, file=path.name), 20000)
+
+    # -- changes made elsewhere --------------------------------------------------------------
+    def changed_outside(self) -> bool:
+        from sagstal_desktop.io.file_lock import changed_since
+
+        return self.path is not None and self.print is not None and changed_since(self.path, self.print)
+
+    def _on_file_changed(self, path: str) -> None:
+        if Path(path).exists() and path not in self._watcher.files():
+            self._watcher.addPath(path)  # a file replaced by rename drops out of the watch
+        self.check_external()
+
+    def check_external(self) -> bool:
+        """Show the bar if the file has changed since it was read (not while this window saves).
+        True if it has. The bytes are hashed only when the file's size or time is new since the
+        last check (the timer asks every few seconds)."""
+        import os
+
+        if self.path is None or self._window.files.saving or self.print is None:
+            return False
+        try:
+            info = os.stat(self.path)
+            seen = (info.st_size, info.st_mtime_ns)
+        except OSError:
+            seen = None
+        if seen == (self.print.size, self.print.mtime_ns):
+            return False
+        if seen is not None and seen == self._last_seen[0]:
+            return self._last_seen[1]
+        changed = self.changed_outside()
+        self._last_seen = (seen, changed)
+        if changed and (seen or "gone") != self._announced:
+            self._announced = seen or "gone"
+            self.bar.show_changed(self.path.name, self)
+        return changed
+
+    def write(self, team: Team, path: Path) -> Fingerprint | None:
+        """Save ``team`` to ``path`` under the write lock, after checking that the tracked file
+        has not changed since it was read (``ChangedOnDisk``, nothing written). Any thread.
+        Raises ``DocumentError``, ``LockBusy``, ``ChangedOnDisk``; returns the new fingerprint."""
+        from sagstal_desktop.io.document import DocumentError, save_team
+        from sagstal_desktop.io.file_lock import WriteLock, changed_since, fingerprint
+
+        with contextlib.ExitStack() as stack:
+            try:
+                stack.enter_context(WriteLock(path))
+            except OSError as exc:  # a folder without write access: the save would fail the same way
+                raise DocumentError("save_failed", path, exc.strerror or str(exc)) from exc
+            if self.is_open_here(path) and self.print is not None and changed_since(path, self.print):
+                raise ChangedOnDisk(path)
+            save_team(team, path)
+            return fingerprint(path)
+
+    def saved(self, path: Path, team: Team, print_after: Fingerprint | None) -> None:
+        """``team`` was written to ``path``: it is now what was read (locked if it is new)."""
+        self.read_only = False
+        self.track(path, Read(team, print_after), lock=True)
+
+    def resolve(self, path: Path) -> str:
+        """The file changed since it was read: ask what to do and do it. Returns ``MERGE``
+        (merged into the document: save again), ``SAVE_COPY`` (save as), ``RELOAD`` (done) or
+        ``CANCEL``."""
+        choice = ask_external_change(self._window, path)
+        if choice == RELOAD:
+            return RELOAD if self.reload(confirm=True) else CANCEL
+        if choice == MERGE:
+            return MERGE if self.merge() else CANCEL
+        return choice
+
+    def reload(self, *, confirm: bool = True) -> bool:
+        """Load the file as it is now, discarding unsaved changes (asked first)."""
+        from sagstal_desktop.gui.file_actions import read_in_background
+        from sagstal_desktop.io.document import DocumentError
+
+        doc = self._window.document()
+        path = self.path
+        if path is None:
+            return False
+        if confirm and doc.is_modified():
+            answer = QMessageBox.question(
+                self._window, _("Reload the file?"),
+                _("Load {file} as it is now on disk? Your unsaved changes will be lost.").format(file=path.name),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Discard:
+                return False
+        try:
+            read = read_in_background(self._window, path, with_fingerprint=True)
+        except DocumentError as error:
+            QMessageBox.warning(self._window, _("Cannot open the file"), error.message(self._lang()))
+            return False
+        doc.replace(read.team, path)
+        self.track(path, read, lock=not self.read_only)
+        self._window.show_status(_("Reloaded {file}").format(file=path.name))
+        return True
+
+    def merge(self) -> bool:
+        """Merge the file as it is now into the document (unsaved; one undoable step). Conflicts
+        are listed and the user chooses whose version wins, or cancels (nothing changes)."""
+        from sagstal_desktop.core.merge import MINE, THEIRS, merge_teams
+        from sagstal_desktop.gui.file_actions import read_in_background
+        from sagstal_desktop.io.document import DocumentError
+
+        doc = self._window.document()
+        path = self.path
+        if path is None or self.base is None:
+            return False
+        try:
+            read = read_in_background(self._window, path, with_fingerprint=True)
+        except DocumentError as error:
+            QMessageBox.warning(self._window, _("Cannot open the file"), error.message(self._lang()))
+            return False
+        result = merge_teams(self.base, doc.file_team(), read.team, MINE)
+        if result.conflicts:
+            side = ask_conflicts(self._window, path, result.conflicts)
+            if side is None:
+                return False
+            if side == THEIRS:
+                result = merge_teams(self.base, doc.file_team(), read.team, THEIRS)
+        text = _("Merge changes from {file}").format(file=path.name)
+        if doc.scenario_name is not None:
+            doc.set_variant(result.team, None, None, text)
+        else:
+            doc.replace_team(result.team, text)
+        self.base, self.print = read.team.copy(), read.fingerprint
+        self._announced, self._last_seen = None, (None, False)
+        self.bar.hide()
+        self._window.show_status(_("Merged: {snapshots} snapshots and {scenarios} scenarios added by others, "
+                                   "{changes} other changes taken, {conflicts} conflicts.").format(
+            snapshots=result.snapshots_added, scenarios=result.scenarios_added, changes=result.changes_taken,
+            conflicts=len(result.conflicts)), 15000)
+        return True
+
+
+def _same(a: Path, b: Path) -> bool:
+    import os
+
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.abspath(a) == os.path.abspath(b)
+
+
+class _Bar(QToolBar):
+    """A bar at the top of the window: a change made elsewhere, or a note (never modal)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("sharedFileBar")
+        self.setMovable(False)
+        self.setFloatable(False)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.addWidget(self.label)
+        self.reload_button = QPushButton(self)
+        self.merge_button = QPushButton(self)
+        self.close_button = QPushButton(self)
+        for button in (self.reload_button, self.merge_button, self.close_button):
+            self.addWidget(button)
+        self.close_button.clicked.connect(self.hide)
+        self._shared: SharedFile | None = None
+        self.reload_button.clicked.connect(lambda: self._shared and self._shared.reload(confirm=True))
+        self.merge_button.clicked.connect(lambda: self._shared and self._shared.merge())
+        window.addToolBarBreak()
+        window.addToolBar(self)
+        self.hide()
+
+    def show_changed(self, name: str, shared: SharedFile) -> None:
+        self._shared = shared
+        doc_modified = shared._window.document().is_modified()
+        self.label.setText(_("{file} has been changed outside this window (by another person or a sagstal "
+                             "command).").format(file=name) + " " + (
+            _("Merge their changes into yours, or reload (your unsaved changes would be lost).") if doc_modified
+            else _("Reload to see the changes.")))
+        self.reload_button.setText(_("Reload"))
+        self.merge_button.setText(_("Merge"))
+        self.close_button.setText(_("Later"))
+        self.reload_button.show()
+        self.merge_button.setVisible(doc_modified)
+        self.show()
+
+    def show_note(self, text: str) -> None:
+        self.label.setText(text)
+        self.close_button.setText(_("OK"))
+        self.reload_button.hide()
+        self.merge_button.hide()
+        self.show()
+
+    def text(self) -> str:
+        return self.label.text() if self.isVisible() else ""
+
+
+# -- questions -------------------------------------------------------------------------------
+
+
+def ask_locked_open(window: MainWindow, path: Path, holder: LockInfo) -> str:
+    """Someone else has ``path`` open: read-only, a copy, anyway, or cancel."""
+    box = QMessageBox(QMessageBox.Icon.Warning, _("The file is open elsewhere"),
+                      _("{file} is already open for editing. {who}.").format(
+                          file=path.name, who=holder.message(window.language())), parent=window)
+    box.setInformativeText(_("Changes saved by two people at once can overwrite each other. Open it read-only "
+                             "to look, or a copy to try something out."))
+    buttons = {box.addButton(_("Open read-only"), QMessageBox.ButtonRole.AcceptRole): OPEN_READ_ONLY,
+               box.addButton(_("Open a copy"), QMessageBox.ButtonRole.AcceptRole): OPEN_COPY,
+               box.addButton(_("Open anyway"), QMessageBox.ButtonRole.DestructiveRole): OPEN_ANYWAY}
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(next(iter(buttons)))
+    box.setEscapeButton(cancel)
+    box.setObjectName("lockedOpenBox")
+    box.exec()
+    return buttons.get(box.clickedButton(), OPEN_CANCEL)
+
+
+def ask_external_change(window: MainWindow, path: Path) -> str:
+    """The file changed since it was read: reload, save mine as a copy, merge, or cancel."""
+    box = QMessageBox(QMessageBox.Icon.Warning, _("The file has changed"),
+                      _("{file} has been changed by someone else since you opened it. Saving now would "
+                        "overwrite their changes.").format(file=path.name), parent=window)
+    box.setInformativeText(_("Merge keeps their snapshots, scenarios and changes beside yours and shows any "
+                             "cell both of you changed."))
+    buttons = {box.addButton(_("Merge"), QMessageBox.ButtonRole.AcceptRole): MERGE,
+               box.addButton(_("Save mine as a copy…"), QMessageBox.ButtonRole.AcceptRole): SAVE_COPY,
+               box.addButton(_("Reload theirs"), QMessageBox.ButtonRole.DestructiveRole): RELOAD}
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(next(iter(buttons)))
+    box.setEscapeButton(cancel)
+    box.setObjectName("externalChangeBox")
+    box.exec()
+    return buttons.get(box.clickedButton(), CANCEL)
+
+
+def conflict_lines(conflicts: list[Conflict], lang: str) -> list[str]:
+    """One line per conflict: what, mine, theirs."""
+    from sagstal_desktop.core.formatting import format_value
+
+    names = {"name": _("Name"), "weekly_hours": _("Weekly hours"), "other_hours": _("Other hours"),
+             "other_tasks": _("Other tasks"), "start_date": _("Start date"), "note": _("Note"),
+             "competences": _("Competences"), "takes_new_cases": _("Takes new cases"),
+             "reductions": _("Reductions")}
+    from sagstal_desktop.core.norms import catalogue
+
+    types = {key: t.name(lang) for key, t in catalogue().items()}
+
+    def show(value) -> str:
+        if value is None:
+            return _("removed")
+        if isinstance(value, (tuple, list)):
+            return str(len(value))
+        return format_value(value, lang)
+
+    lines = []
+    for c in conflicts:
+        if c.kind == "cell":
+            what = names.get(c.field) or types.get(c.field.removeprefix("count:"), c.field.removeprefix("count:"))
+            lines.append(_("{person}, {what}: yours {mine}, theirs {theirs}").format(
+                person=c.label, what=what, mine=show(c.mine), theirs=show(c.theirs)))
+        elif c.kind == "person":
+            lines.append(_("{person}: removed by one of you, changed by the other").format(person=c.label))
+        elif c.kind == "scenario":
+            lines.append(_("Scenario {name}: changed by both of you").format(name=c.label))
+        else:
+            lines.append(_("Setting {name}: yours {mine}, theirs {theirs}").format(
+                name=c.field or c.label, mine=show(c.mine), theirs=show(c.theirs)))
+    return lines
+
+
+def ask_conflicts(window: MainWindow, path: Path, conflicts: list[Conflict]) -> str | None:
+    """Show the conflicts of a merge; "mine", "theirs" for all of them, or None (cancel)."""
+    from sagstal_desktop.core.merge import MINE, THEIRS
+
+    lines = conflict_lines(conflicts, window.language())
+    shown = lines[:MAX_LISTED_CONFLICTS]
+    if len(lines) > len(shown):
+        shown.append(_("… and {n} more").format(n=len(lines) - len(shown)))
+    box = QMessageBox(QMessageBox.Icon.Question, _("Both changed the same"),
+                      _("You and the other writer of {file} changed the same things differently:").format(
+                          file=path.name) + "\n\n" + "\n".join(shown), parent=window)
+    box.setInformativeText(_("Everything else is merged. Whose version should these keep?"))
+    mine = box.addButton(_("Keep mine"), QMessageBox.ButtonRole.AcceptRole)
+    theirs = box.addButton(_("Keep theirs"), QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(mine)
+    box.setEscapeButton(cancel)
+    box.setObjectName("conflictBox")
+    box.exec()
+    return {mine: MINE, theirs: THEIRS}.get(box.clickedButton())
