@@ -253,3 +253,16 @@ def test_the_plans_row_in_the_tradeoff_is_the_plan(demo):
     assert all((p.max_load, p.over_count, p.moved_cases) == (plan.max_load_after, plan.over_count_after, 3)
                for p in shown[3:6])
     assert with_plan(points, replace(plan, optimal=False, gap=0.1)) == points
+
+
+def test_an_optimum_reported_with_the_warm_start_as_its_solution_is_not_taken():
+    """HiGHS 1.16 reported the optimum 1 over the maximum for this team while handing back the
+    warm start (both over) as its solution; the plan then kept both over and said "proven".
+    Moving the one sygedagpenge case to P0 leaves only P0 over."""
+    team = Team(settings=TeamSettings(norm_set_id="ds_2020"), staff=[
+        StaffMember(name="P0", weekly_hours=2.0, counts={"sygedagpenge": 0, "jobafklaring": 3}),
+        StaffMember(name="P1", weekly_hours=2.0, counts={"sygedagpenge": 1, "jobafklaring": 2})])
+    plan, _points = plan_with_tradeoff(team, None, AS_OF, aim="fewest-over")
+    assert plan.optimal and plan.over_count_before == 2 and plan.over_count_after == 1
+    assert [(m.from_name, m.to_name, m.case_type, m.cases) for m in plan.moves] == [("P1", "P0", "sygedagpenge", 1)]
+    assert vector(plan.loads_after()) == pytest.approx(brute_force_rebalance(team, 10_000, aim="fewest-over")[-2])

@@ -158,6 +158,20 @@ class Milp:
         if status != self._highspy.HighsStatus.kOk:
             self.h.setOptionValue("presolve", "off")
 
+    def _found(self, costs: dict[int, float]) -> list[float] | None:
+        """The solution HiGHS found (integers rounded), [] when it has none, None when its
+        objective is not the one HiGHS reports (so it is not the solution HiGHS proved)."""
+        info = self.h.getInfo()
+        if self.h.getModelStatus() == self._highspy.HighsModelStatus.kInfeasible or info.primal_solution_status != 2:
+            return []
+        found = [float(round(v)) if integer else v
+                 for v, integer in zip(self.h.getSolution().col_value, self.integer, strict=True)]
+        if costs and self.h.getModelStatus() == self._highspy.HighsModelStatus.kOptimal:
+            mine = math.fsum(costs[c] * found[c] for c in costs)
+            if abs(mine - info.objective_function_value) > 1e-6 * max(1.0, abs(mine)):
+                return None
+        return found
+
     def set_row_upper(self, row: int, upper: float) -> None:
         self.h.changeRowBounds(row, -math.inf, upper)
 
@@ -184,14 +198,23 @@ class Milp:
         solution.col_value = list(self.values)
         self.h.setSolution(solution)
         self.h.run()
+        found = self._found(costs)
+        if found is None and time.perf_counter() < self.deadline:
+            # HiGHS 1.16 may report an optimum whose solution is still the warm start (seen when
+            # presolve solves the model: objective 1, solution of objective 2); solve again cold
+            self.h.clearSolver()
+            self.h.setOptionValue("time_limit", max(self.deadline - time.perf_counter(), 1e-3))
+            self.h.run()
+            found = self._found(costs)
         status = self.h.getModelStatus()
         kinds = self._highspy.HighsModelStatus
         if status == kinds.kInfeasible:
             return SolveOutcome(Status.INFEASIBLE, 0.0, math.inf)
         info = self.h.getInfo()
-        if info.primal_solution_status == 2:  # a feasible solution
-            found = list(self.h.getSolution().col_value)
-            self.values = [float(round(v)) if integer else v for v, integer in zip(found, self.integer, strict=True)]
+        if found is None and status == kinds.kOptimal:  # an optimum we cannot see: not proven
+            return SolveOutcome(Status.LIMIT, math.inf, sum(costs[c] * self.values[c] for c in cols))
+        if found:
+            self.values = found
         objective = sum(costs[c] * self.values[c] for c in cols)
         if status == kinds.kOptimal:
             return SolveOutcome(Status.OPTIMAL, 0.0, objective)
