@@ -10,6 +10,9 @@ line in ``TABLES`` (and a migration for older files).
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -24,6 +27,12 @@ MAX_FILE_BYTES = 256 * 1024 * 1024  # a 100,000-person team with snapshots is fa
 MAX_SQL_STEPS = 300_000_000
 MAX_SQL_VALUE_BYTES = 64 * 1024 * 1024  # one text or blob value inside the file
 MAX_JSON_DEPTH = 32
+# The work of decoding a file's JSON values, counted before each is parsed: an upper bound on
+# the values and keys it holds (its brackets, braces, commas and colons), summed over the file.
+# Decoding costs about 45 bytes of memory per unit (measured: 4 million empty lists, 600,000
+# staff-like objects, 6 million numbers), so the budget keeps a hostile file under about 500 MB
+# and 3 s; a team of 60 with 1,000 snapshots uses about 4 million.
+MAX_JSON_NODES = 10_000_000
 ID_LENGTH = 128  # staff ids, case-type ids, norm-set ids, JSON keys
 YEAR_RANGE = (1900, 2200)  # dates in a file (start dates, snapshot times)
 MAX_COUNT = 100_000  # cases of one type for one person (as core.validation.parse_count)
@@ -136,6 +145,38 @@ def _date(f: Field, value: Any, table: str, row: int | None) -> date | datetime:
 _EMPTY_JSON: dict[str, type] = {"[]": list, "{}": dict}
 
 
+#: What is left of the JSON budget of the file being read (None: no budget, e.g. a value
+#: checked on its own).
+_JSON_LEFT: ContextVar[list[int] | None] = ContextVar("json_budget", default=None)
+
+
+@contextmanager
+def json_budget(nodes: int = MAX_JSON_NODES) -> Iterator[None]:
+    """Check every JSON value decoded inside the block against one shared budget of ``nodes``
+    (``json_cost``); a value that would go over it raises ``Violation`` (reason ``too_complex``)
+    before it is parsed."""
+    token = _JSON_LEFT.set([nodes])
+    try:
+        yield
+    finally:
+        _JSON_LEFT.reset(token)
+
+
+def json_cost(text: str) -> int:
+    """An upper bound on the values and keys in JSON ``text``, without parsing it."""
+    return text.count("[") + text.count("{") + text.count(",") + text.count(":") + 1
+
+
+def _charge(f: Field, text: str, table: str, row: int | None) -> None:
+    left = _JSON_LEFT.get()
+    if left is None:
+        return
+    cost = json_cost(text)
+    if cost > left[0]:
+        raise Violation(table, f.name, row, text, "too_complex", MAX_JSON_NODES)
+    left[0] -= cost
+
+
 def _json(f: Field, value: Any, table: str, row: int | None) -> Any:
     import json
 
@@ -143,6 +184,7 @@ def _json(f: Field, value: Any, table: str, row: int | None) -> Any:
     if empty is not None and empty is f.json_type:
         return empty()  # what json.loads gives, and an empty value passes every check below
     text = _text(f, value, table, row)
+    _charge(f, text, table, row)
     try:
         parsed = json.loads(text, parse_constant=_no_constant)
     except RecursionError:
@@ -190,8 +232,11 @@ class Table:
 
     name: str
     fields: tuple[Field, ...]
-    max_rows: int
+    max_rows: int | str  # a str names a limit in defaults.json (``max_snapshots``, ``max_scenarios``)
     order_by: str
+
+    def row_limit(self) -> int:
+        return int(limits()[self.max_rows]) if isinstance(self.max_rows, str) else self.max_rows
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -235,12 +280,12 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         Field("taken_at", DATETIME),
         Field("label", TEXT, max_len=_NAME),
         Field("data", JSON, max_len=MAX_SQL_VALUE_BYTES),
-    ), 10_000, "taken_at, id"),
+    ), "max_snapshots", "taken_at, id"),
     Table("scenarios", (  # since version 3
         Field("name", TEXT, max_len=_NAME),
         _POSITION,
         Field("data", JSON, max_len=MAX_SQL_VALUE_BYTES),
-    ), 1_000, "position"),
+    ), "max_scenarios", "position"),
 )}
 
 #: Tables added after version 1: the schema version that added them (older files get them by migration).
@@ -312,7 +357,7 @@ def snapshot_fields() -> dict[str, tuple[Field, ...]]:
     """The JSON of a snapshot (``snapshots.data``, written by ``core.history``): its own keys
     (``data``) and its key figures (``figures``). ``inputs`` and ``norm_set`` must be objects;
     ``origin`` one of ``core.history.ORIGINS``. Keys a later version adds are kept unchecked."""
-    staff_high = TABLES["staff"].max_rows
+    staff_high = TABLES["staff"].row_limit()
     return {
         "data": (
             Field("format", INT, low=1, high=100),
