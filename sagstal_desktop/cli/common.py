@@ -86,6 +86,56 @@ def amount(text: str, *, positive: bool = False) -> float:
     return value
 
 
+def name_text(text: str) -> str:
+    """An argparse type: a name or label as the team file holds it (at most ``max_name_length``
+    characters, no control characters; ``core.validation.check_length``, the reader's bound)."""
+    from sagstal_desktop.core.validation import InputError, check_label
+
+    try:
+        return check_label(text)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(exc.message("en")) from exc
+
+
+def ceiling_amount(text: str) -> float:
+    """An argparse type: a caseload (a ceiling or a target) within a norm set's range limits
+    (``norm_range_limits`` in resources/defaults.json, as the reader checks them)."""
+    from sagstal_desktop.core.validation import limits
+
+    value = amount(text, positive=True)
+    low, high = (float(x) for x in limits()["norm_range_limits"])
+    if not low <= value <= high:
+        raise argparse.ArgumentTypeError(f"{text!r} must lie between {low:g} and {high:g} cases per full-time "
+                                         "caseworker")
+    return value
+
+
+def hours_amount(text: str) -> float:
+    """An argparse type: weekly hours above 0 and at most ``max_weekly_hours`` (48)."""
+    from sagstal_desktop.core.validation import InputError, parse_hours
+
+    try:
+        value = parse_hours(text)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(exc.message("en")) from exc
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be a number above zero")
+    return value
+
+
+def seconds(text: str) -> float:
+    """An argparse type: a time limit in seconds, above 0 and finite (at most a day)."""
+    from sagstal_desktop.core.validation import InputError, parse_number
+
+    try:
+        value = parse_number(text)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(exc.message("en")) from exc
+    if not 0 < value <= 86_400:
+        raise argparse.ArgumentTypeError(f"{text!r} must be a number of seconds above 0 and at most 86400")
+    return value
+
+
 def positive_amount(text: str) -> float:
     """An argparse type: a number above zero."""
     return amount(text, positive=True)

@@ -10,14 +10,22 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sagstal_desktop.cli.common import CliError, add_lang_option, as_of_date, open_team, save_team_file, say
+from sagstal_desktop.cli.common import (
+    CliError,
+    add_lang_option,
+    as_of_date,
+    name_text,
+    open_team,
+    save_team_file,
+    say,
+)
 from sagstal_desktop.i18n import N_, ntr, tr
 
 
 def cmd_snapshot(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from sagstal_desktop.core.history import add_snapshot, make_snapshot, snapshot_date
+    from sagstal_desktop.core.history import SnapshotCapError, add_snapshot, make_snapshot, snapshot_date
 
     team = open_team(args.file)
     day = args.date or date.today()
@@ -27,12 +35,15 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
         added = [_from_older_file(team, args.source, args.date, args.label, args.other_team)]
     else:
         added = _from_table(team, args.source, args.sheet, args.lang)
-    for snapshot in added:
-        add_snapshot(team, snapshot)
-    save_team_file(team, Path(args.file))
+    try:
+        for snapshot in added:
+            add_snapshot(team, snapshot)
+    except SnapshotCapError as exc:
+        raise CliError(exc.message(args.lang)) from exc
+    save_team_file(team, Path(args.file), args.lang)
     for snapshot in added:
         label = f" ({snapshot.label})" if snapshot.label else ""
-        print(f"{Path(args.file).name}: {snapshot_date(snapshot).isoformat()}{label}")
+        say(f"{Path(args.file).name}: {snapshot_date(snapshot).isoformat()}{label}")
     return 0
 
 
@@ -122,7 +133,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--date", type=as_of_date, default=None,
                    help="the day the snapshot shows (default: today; required with an older .sagstal file)")
-    p.add_argument("--label", default="", help="a label, e.g. 'Kvartalsopgørelse'")
+    p.add_argument("--label", type=name_text, default="", help="a label, e.g. 'Kvartalsopgørelse'")
     p.add_argument("--from", dest="source", metavar="SOURCE", default=None,
                    help="import instead: an older .sagstal copy of the team (its state on --date), or an "
                         ".xlsx/.csv of dated team figures (one snapshot per row)")

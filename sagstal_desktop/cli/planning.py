@@ -19,6 +19,7 @@ from sagstal_desktop.cli.common import (
     output_path,
     save_team_file,
     say,
+    seconds,
 )
 from sagstal_desktop.i18n import N_, tr
 
@@ -201,7 +202,7 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="a .sagstal team file")
     add_as_of_option(p)
     p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.add_argument("--time-limit", type=float, default=10.0, help="seconds for the solver (default 10)")
+    p.add_argument("--time-limit", type=seconds, default=10.0, help="seconds for the solver (default 10)")
     add_output_options(p, "plan.sagstal", required=False)
     add_lang_option(p)
 

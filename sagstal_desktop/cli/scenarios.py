@@ -14,12 +14,16 @@ from sagstal_desktop.cli.common import (
     add_as_of_option,
     add_lang_option,
     as_of_date,
+    ceiling_amount,
+    hours_amount,
+    name_text,
     open_team,
     output_path,
-    positive_amount,
     save_team_file,
     say,
+    terminal_text,
 )
+from sagstal_desktop.core.norms import NormError
 from sagstal_desktop.i18n import ntr, tr
 
 
@@ -103,8 +107,8 @@ def cmd_scenario_add(args: argparse.Namespace) -> int:
             sc.set_absence(scenario, _absence(team, text))
         for person in args.vacant or ():
             sc.set_absence(scenario, Absence(_person(team, person), "vacant"))
-    except (sc.ScenarioError, KeyError) as exc:
-        raise CliError(f"scenario add: {exc}") from exc
+    except (sc.ScenarioError, KeyError, NormError) as exc:
+        raise CliError(f"scenario add: {terminal_text(exc)}") from exc
     scenario.redistribute = args.redistribute
     team.scenarios.append(scenario)
     save_team_file(team, target or output_path(args.file, True), args.lang)
@@ -193,15 +197,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     listing.set_defaults(func=cmd_scenarios)
     a = verbs.add_parser("add", help="add a scenario derived from the team (or another scenario)")
     a.add_argument("file", help="a .sagstal team file")
-    a.add_argument("--name", required=True, help="the scenario's name")
+    a.add_argument("--name", required=True, type=name_text, help="the scenario's name")
     a.add_argument("--based-on", help="derive from this scenario instead of the team")
     a.add_argument("--absent", action="append", metavar="PERSON[:FROM:TO]", help="absent (name or id)")
     a.add_argument("--vacant", action="append", metavar="PERSON", help="a vacant position (name or id)")
-    a.add_argument("--add-position", action="append", type=positive_amount, metavar="HOURS")
+    a.add_argument("--add-position", action="append", type=hours_amount, metavar="HOURS")
     a.add_argument("--remove", action="append", metavar="PERSON", help="remove a position with its cases")
     a.add_argument("--norms", help="measure the scenario against this norm set")
-    a.add_argument("--ceiling", type=positive_amount, help="an own ceiling: every range's maximum set to N")
-    a.add_argument("--target", type=positive_amount, help="a target caseload to compare with")
+    a.add_argument("--ceiling", type=ceiling_amount, help="an own ceiling: every range's maximum set to N")
+    a.add_argument("--target", type=ceiling_amount, help="a target caseload to compare with")
     a.add_argument("--redistribute", action=argparse.BooleanOptionalAction, default=True,
                    help="hand absent colleagues' cases to others (default) or leave them without a caseworker")
     a.add_argument("-o", "--output", help="write to this file instead of changing FILE")

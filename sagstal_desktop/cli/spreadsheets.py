@@ -17,6 +17,7 @@ from sagstal_desktop.cli.common import (
     add_as_of_option,
     add_lang_option,
     choose_norm_set,
+    name_text,
     open_team,
     output_path,
     save_team_file,
@@ -39,9 +40,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="with --into: merge counts (default), replace matched people's counts, or replace the "
                         "whole staff")
     p.add_argument("--norms", help="norm set for a new team (default: the standard set, as in the window)")
-    p.add_argument("--municipality", help="the team's municipality (printed in the memo's header)")
-    p.add_argument("--department", help="the team's department (printed in the memo's header)")
-    p.add_argument("--team-name", "--team", dest="team_name", help="the team's name (printed in the memo's header)")
+    p.add_argument("--municipality", type=name_text, help="the team's municipality (printed in the memo's header)")
+    p.add_argument("--department", type=name_text, help="the team's department (printed in the memo's header)")
+    p.add_argument("--team-name", "--team", dest="team_name", type=name_text,
+                   help="the team's name (printed in the memo's header)")
     p.add_argument("--author-role", choices=AUTHOR_ROLES, help="who writes the memo (default: team_leader)")
     p.add_argument("--accept-warnings", action="store_true", help="import even if there are warnings")
     p.add_argument("--force", action="store_true", help="overwrite an existing output file")

@@ -23,10 +23,18 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from sagstal_desktop.core.history import SnapshotFigures, figures_snapshot, make_snapshot, morning_of
+from sagstal_desktop.core.history import SnapshotFigures, figures_snapshot, make_snapshot, morning_of, snapshot_room
 from sagstal_desktop.core.model import Snapshot, Team
 from sagstal_desktop.core.norms import NormSet, builtin_norm_sets
-from sagstal_desktop.core.validation import InputError, is_blank, parse_count, parse_date, parse_number
+from sagstal_desktop.core.validation import (
+    InputError,
+    check_label,
+    is_blank,
+    limits,
+    parse_count,
+    parse_date,
+    parse_number,
+)
 from sagstal_desktop.i18n import N_, tr
 from sagstal_desktop.io.columns import normalize
 from sagstal_desktop.io.document import load_team
@@ -134,7 +142,8 @@ def _names_a_date(known: dict[str, str]) -> Callable[[list[Any]], bool]:
 def snapshots_from_table(path: str | Path, team: Team, sheet: str | None = None) -> HistoryImport:
     """Read a spreadsheet of dated team figures (raises ``ReadError`` if it cannot be read)."""
     known = _headers()
-    table = read_table(path, sheet, is_header=_names_a_date(known))
+    # rows past the team file's room for snapshots are never read (a title and blank rows aside)
+    table = read_table(path, sheet, is_header=_names_a_date(known), max_rows=snapshot_room(team) + 50)
     file = table.file_name
     result = HistoryImport()
     headers, rows, numbers = table.headers, table.rows, table.row_numbers
@@ -154,6 +163,12 @@ def snapshots_from_table(path: str | Path, team: Team, sheet: str | None = None)
             _add(result.problems, ERROR, file, None, None, None, None, N_("the column \"{header}\" is missing"),
                  header=(da, en))
     if result.refused:
+        return result
+    room = snapshot_room(team)
+    if len(rows) > room:
+        _add(result.problems, ERROR, file, None, None, None, None,
+             N_("the file has {rows} rows of figures; the team file has room for {room} more snapshots (at most "
+                "{cap})"), rows=len(rows), room=room, cap=int(limits()["max_snapshots"]))
         return result
     seen: dict[date, int] = {}
     for row, number in zip(rows, numbers, strict=True):
@@ -189,9 +204,13 @@ def _row_snapshot(row: list[Any], number: int, columns: dict[str, int], headers:
             failed = True
 
     def fte(value: Any) -> float:
+        from sagstal_desktop.io.team_schema import MAX_SNAPSHOT_FIGURE
+
         number_ = parse_number(value)
         if number_ < 0:
             raise InputError("negative", str(value))
+        if number_ > MAX_SNAPSHOT_FIGURE:  # the bound the team file keeps (io.team_schema)
+            raise InputError("too_large", str(value), MAX_SNAPSHOT_FIGURE)
         return number_
 
     parse("date", parse_date)
@@ -199,7 +218,7 @@ def _row_snapshot(row: list[Any], number: int, columns: dict[str, int], headers:
         parse(key, fte)
     for key in ("staff", "cases", "over_count"):
         parse(key, parse_count)
-    parse("label", lambda v: str(v).strip())
+    parse("label", check_label)
     parse("norm_set", lambda v: str(v).strip())
     if failed:
         return None

@@ -18,6 +18,7 @@ import io
 import stat
 import zipfile
 from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -130,12 +131,21 @@ def read_table(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     is_header: HeaderTest = names_a_person,
+    max_rows: int | None = None,
 ) -> RawTable:
     """Read ``path`` (.xlsx or .csv, decided by content where possible). The header is the first
     row within the first rows that passes ``is_header`` (else the first non-blank row). Raises
-    ReadError or ReadCancelled."""
-    with paused_gc():
-        return _read_table(Path(path), sheet, progress, cancelled, is_header)
+    ReadError or ReadCancelled. ``max_rows`` lowers the row budget (``MAX_ROWS``): a reader that
+    can use only so many rows stops reading at the first row past it."""
+    token = _ROW_BUDGET.set(min(MAX_ROWS, max_rows) if max_rows is not None else MAX_ROWS)
+    try:
+        with paused_gc():
+            return _read_table(Path(path), sheet, progress, cancelled, is_header)
+    finally:
+        _ROW_BUDGET.reset(token)
+
+
+_ROW_BUDGET: ContextVar[int] = ContextVar("row_budget", default=MAX_ROWS)
 
 
 def _read_table(
@@ -244,8 +254,8 @@ def _read_csv(path: Path, progress: Progress | None, cancelled: Callable[[], boo
             if len(row) > MAX_COLUMNS and any(not is_blank(v) for v in row[MAX_COLUMNS:]):
                 raise ReadError("too_many_columns", path, str(MAX_COLUMNS))
             raw_rows.append((line, [_unquoted(cell) for cell in row[:MAX_COLUMNS]]))
-            if len(raw_rows) > MAX_ROWS:
-                raise ReadError("too_many_rows", path, f"{MAX_ROWS:,}".replace(",", "."))
+            if len(raw_rows) > _ROW_BUDGET.get():
+                raise ReadError("too_many_rows", path, f"{_ROW_BUDGET.get():,}".replace(",", "."))
             if len(raw_rows) % _PROGRESS_EVERY == 0:
                 _tick(progress, cancelled, len(raw_rows), total)
     except csv.Error as exc:
@@ -335,10 +345,10 @@ def _sheet_rows(path: Path, ws: Any, progress: Progress | None,
     numbered: list[tuple[int, list[Any]]] = []
     blank_row: object = None
     for number, row in enumerate(ws.iter_rows(max_col=max_col, values_only=True), start=1):
-        if number > MAX_ROWS:
+        if number > _ROW_BUDGET.get():
             if row is blank_row or all(v is None for v in row):
                 continue
-            raise ReadError("too_many_rows", path, f"{MAX_ROWS:,}".replace(",", "."))
+            raise ReadError("too_many_rows", path, f"{_ROW_BUDGET.get():,}".replace(",", "."))
         if row is blank_row:
             continue  # openpyxl hands out one shared tuple for every missing row
         if all(v is None for v in row):
