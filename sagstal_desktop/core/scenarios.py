@@ -258,7 +258,8 @@ def evaluate(team: Team, as_of: date, absences: Iterable[Absence] = (), redistri
     without = {m.id: {t: n for t, n in m.counts.items() if n > 0} for m in work.staff if m.id in absent}
     summary = summarize(work, as_of, norm_set)
     target = None
-    if target_caseload is not None and summary.average_fte_caseload:
+    low, high = _caseload_range()
+    if target_caseload is not None and summary.average_fte_caseload and low <= target_caseload <= high:
         target = TargetWhatIf(summary.total_cases, summary.average_fte_caseload, target_caseload,
                               work.settings.cost_per_fte)
     return VariantResult(name, work, summary, norm_set, absent, {k: v for k, v in without.items() if v},

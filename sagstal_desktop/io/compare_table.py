@@ -47,10 +47,18 @@ def persons_frame(comparison: Comparison, lang: str = "da") -> pandas.DataFrame:
 
 
 def export_xlsx(comparison: Comparison, path: str | os.PathLike[str], lang: str = "da") -> None:
-    """Both tables in one workbook (``DataFrame.to_excel`` with openpyxl), loads to one decimal."""
+    """Both tables in one workbook (``DataFrame.to_excel`` with openpyxl), loads to one decimal;
+    written through the atomic writer, every name through the cell guard (``io.cell_guard``).
+    Raises ``atomic_write.WriteFailed`` (an OSError) if the file cannot be written."""
     import pandas as pd
 
+    from sagstal_desktop.io.atomic_write import atomic_path
+    from sagstal_desktop.io.cell_guard import guard_frame, guard_workbook
+
     first, second = (tr(sheet, lang) for sheet in _SHEETS)
-    with pd.ExcelWriter(path, engine="openpyxl") as writer:
-        figures_frame(comparison).to_excel(writer, sheet_name=first)
-        persons_frame(comparison, lang).round(1).to_excel(writer, sheet_name=second)
+    figures = guard_frame(figures_frame(comparison))
+    persons = guard_frame(persons_frame(comparison, lang).round(1))
+    with atomic_path(path) as tmp, pd.ExcelWriter(tmp, engine="openpyxl") as writer:
+        figures.to_excel(writer, sheet_name=first)
+        persons.to_excel(writer, sheet_name=second)
+        guard_workbook(writer.book)

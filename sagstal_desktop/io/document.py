@@ -364,6 +364,10 @@ def _scenario(data: dict, row: int) -> Scenario:
     from sagstal_desktop.core.serialize import team_from_inputs
 
     try:
+        low, high = (float(x) for x in limits()["norm_range_limits"])
+        if isinstance(data, dict) and data.get("target_caseload") is not None:
+            schema.Field("target_caseload", schema.REAL, low=low, high=high).check(
+                data["target_caseload"], "scenarios", row)
         scenario = Scenario.from_dict(data)
         if len(scenario.absences) > int(limits()["max_absences"]):
             raise schema.Violation("scenarios", "absences", row, len(scenario.absences), "too_many",
