@@ -31,6 +31,33 @@ def say(text: object = "", file: TextIO | None = None) -> None:
     print(terminal_text(text), file=file if file is not None else sys.stdout)
 
 
+def finite(obj: object) -> object:
+    """``obj`` (parsed-JSON-like) with every non-finite float (NaN, infinity) as None: JSON has
+    no such numbers, and ``json.dump`` would print ``NaN`` or ``Infinity``."""
+    import math
+
+    if isinstance(obj, float):
+        return obj if math.isfinite(obj) else None
+    if isinstance(obj, dict):
+        return {k: finite(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [finite(v) for v in obj]
+    return obj
+
+
+_C1 = re.compile(r"[\x7f-\x9f]")
+
+
+def print_json(obj: object, file: TextIO | None = None) -> None:
+    """Print ``obj`` as valid JSON (indented, UTF-8 text kept as is): non-finite numbers become
+    null (``finite``), and DEL and C1 control characters in strings are written as ``\\u`` escapes
+    (``json`` escapes the C0 ones itself), so nothing a terminal obeys reaches it."""
+    import json
+
+    text = json.dumps(finite(obj), ensure_ascii=False, indent=2, allow_nan=False)
+    print(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text), file=file if file is not None else sys.stdout)
+
+
 class CliError(Exception):
     """A problem to report as one line and exit code 2."""
 

@@ -5,7 +5,6 @@ team's history as text or JSON."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -16,8 +15,10 @@ from sagstal_desktop.cli.common import (
     as_of_date,
     name_text,
     open_team,
+    print_json,
     save_team_file,
     say,
+    terminal_text,
 )
 from sagstal_desktop.i18n import N_, ntr, tr
 
@@ -97,8 +98,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 
     team = open_team(args.file)
     if args.json:
-        json.dump(history_data(team, args.file), sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print_json(history_data(team, args.file))
         return 0
     lang = args.lang
     rows = trend_rows(team)
@@ -106,13 +106,13 @@ def cmd_history(args: argparse.Namespace) -> int:
         print(tr("No snapshots.", lang))
         return 0
     headers = tuple(tr(h, lang) for h in _HEADERS)
-    table = [[format_date(r.date, lang), r.norm_set_name(lang), _whole(r.staff), _whole(r.cases),
+    table = [[format_date(r.date, lang), terminal_text(r.norm_set_name(lang)), _whole(r.staff), _whole(r.cases),
               format_number(r.available_fte, 1, lang), format_number(r.fte_needed_max, 1, lang),
               format_number(r.fte_needed_min, 1, lang), _whole(r.over_count),
-              format_number(r.average_fte_caseload, 1, lang), r.label] for r in rows]
+              format_number(r.average_fte_caseload, 1, lang), terminal_text(r.label)] for r in rows]
     widths = [max(len(h), *(len(row[i]) for row in table)) for i, h in enumerate(headers)]
     for row in (list(headers), *table):
-        print("  ".join(cell.ljust(w) if i in (0, 1, 9) else cell.rjust(w)
+        say("  ".join(cell.ljust(w) if i in (0, 1, 9) else cell.rjust(w)
                         for i, (cell, w) in enumerate(zip(row, widths, strict=True))).rstrip())
     print(tr("The figures are Sagstal's own calculation on the team's recorded inputs on each date.", lang))
     return 0

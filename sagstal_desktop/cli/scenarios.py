@@ -4,8 +4,6 @@ and the current team and scenarios side by side (text, JSON or an Excel workbook
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from datetime import date
 from typing import Any
 
@@ -19,6 +17,7 @@ from sagstal_desktop.cli.common import (
     name_text,
     open_team,
     output_path,
+    print_json,
     save_team_file,
     say,
     terminal_text,
@@ -41,12 +40,11 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
     team = open_team(args.file)
     names = {m.id: m.name for m in team.staff}
     if args.json:
-        json.dump({"file": args.file, "scenarios": [
+        print_json({"file": args.file, "scenarios": [
             {"name": s.name, "based_on": s.based_on or None, "staff_count": len(s.inputs.get("staff") or ()),
              "norm_set": (s.inputs.get("settings") or {}).get("norm_set_id"), "redistribute": s.redistribute,
              "target_caseload": s.target_caseload, "absences": [a.to_dict() for a in s.absences]}
-            for s in team.scenarios]}, sys.stdout, indent=2, ensure_ascii=False)
-        say()
+            for s in team.scenarios]})
         return 0
     if not team.scenarios:
         say(tr("No scenarios in the file.", args.lang))
@@ -150,10 +148,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
             raise CliError(f"compare: {target} could not be written: {exc.strerror or exc}") from exc
     if args.json:
         current, *others = result.results
-        json.dump({"file": args.file, "as_of": result.as_of.isoformat(), "current": variant_data(current, args.lang),
-                   "scenarios": [variant_data(r, args.lang) for r in others]},
-                  sys.stdout, indent=2, ensure_ascii=False)
-        say()
+        print_json({"file": args.file, "as_of": result.as_of.isoformat(), "current": variant_data(current, args.lang),
+                    "scenarios": [variant_data(r, args.lang) for r in others]})
     elif target is None:
         _print_table(result, FIGURE_KEYS, args.lang)
     return 0

@@ -118,7 +118,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         measured = tr("Measured against the norm set {name}", lang)
     else:
         measured = tr("Measured against the norm set {name} (choose another with --norms)", lang)
-    print(measured.format(name=norm_set.short_name(lang)), file=sys.stderr)
+    say(measured.format(name=norm_set.short_name(lang)), file=sys.stderr)
     save_team_file(team, output, lang)
     say(describe(plan, plan.changes(base, mode), lang))
     say(output)

@@ -151,11 +151,11 @@ _JSON_LEFT: ContextVar[list[int] | None] = ContextVar("json_budget", default=Non
 
 
 @contextmanager
-def json_budget(nodes: int = MAX_JSON_NODES) -> Iterator[None]:
+def json_budget(nodes: int | None = None) -> Iterator[None]:
     """Check every JSON value decoded inside the block against one shared budget of ``nodes``
     (``json_cost``); a value that would go over it raises ``Violation`` (reason ``too_complex``)
     before it is parsed."""
-    token = _JSON_LEFT.set([nodes])
+    token = _JSON_LEFT.set([MAX_JSON_NODES if nodes is None else nodes])
     try:
         yield
     finally:
@@ -209,18 +209,27 @@ def _no_constant(name: str) -> Any:
 
 
 def json_depth(obj: Any) -> int:
-    """The nesting depth of parsed JSON (iterative: no recursion on a deep input)."""
-    deepest, stack = 0, [(obj, 1)]
-    while stack:
-        item, depth = stack.pop()
-        deepest = max(deepest, depth)
-        if deepest > MAX_JSON_DEPTH:
-            return deepest
-        if isinstance(item, dict):
-            stack.extend((v, depth + 1) for v in item.values())
-        elif isinstance(item, list):
-            stack.extend((v, depth + 1) for v in item)
-    return deepest
+    """The nesting depth of parsed JSON (iterative, level by level: no recursion on a deep
+    input, and scalars are never looked at twice); stops counting past ``MAX_JSON_DEPTH``."""
+    depth, level = 0, [obj]
+    while level:
+        depth += 1
+        if depth > MAX_JSON_DEPTH:
+            return depth
+        below: list[Any] = []
+        for item in level:
+            kind = type(item)
+            if kind is dict:
+                below.extend(item.values())
+            elif kind is list:
+                below.extend(item)
+        level = [item for item in below if type(item) in _CONTAINERS]
+        if below and not level:
+            depth += 1  # the scalars one level down
+    return depth
+
+
+_CONTAINERS = (dict, list)
 
 
 _CHECKERS = {TEXT: _text, REAL: _real, INT: _int, DATE: _date, DATETIME: _date, JSON: _json}
