@@ -272,7 +272,7 @@ def test_a_full_disk_is_one_clear_line_and_nothing_is_left(demo_file, tmp_path, 
     out.mkdir()
     before = demo_file.read_bytes()
     _full_disk(monkeypatch)
-    code, stdout, err = run(capsys, *(a.format(f=demo_file, o=out) for a in command))
+    code, _stdout, err = run(capsys, *(a.format(f=demo_file, o=out) for a in command))
     assert code == 2, err
     assert len(err.strip().splitlines()) == 1 and os.strerror(errno.ENOSPC) in err and "Traceback" not in err
     assert list(out.iterdir()) == [] and _leftovers(demo_file.parent) == []

@@ -61,6 +61,11 @@ HISTORY_COLUMNS: dict[str, tuple[str, str, tuple[str, ...], bool]] = {
 }
 
 
+#: Rows read from a history sheet at most (beyond the team file's room for snapshots): enough to
+#: report every problem of a sheet several times too long, and a bound on the memory used.
+ROWS_READ = 20_000
+
+
 @dataclass
 class HistoryImport:
     """The snapshots read from a spreadsheet and the problems found (the first ones kept, the
@@ -142,8 +147,9 @@ def _names_a_date(known: dict[str, str]) -> Callable[[list[Any]], bool]:
 def snapshots_from_table(path: str | Path, team: Team, sheet: str | None = None) -> HistoryImport:
     """Read a spreadsheet of dated team figures (raises ``ReadError`` if it cannot be read)."""
     known = _headers()
-    # rows past the team file's room for snapshots are never read (a title and blank rows aside)
-    table = read_table(path, sheet, is_header=_names_a_date(known), max_rows=snapshot_room(team) + 50)
+    # a sheet far longer than the team file's room for snapshots is refused without reading it all
+    room = snapshot_room(team)
+    table = read_table(path, sheet, is_header=_names_a_date(known), max_rows=max(room + 50, ROWS_READ))
     file = table.file_name
     result = HistoryImport()
     headers, rows, numbers = table.headers, table.rows, table.row_numbers
@@ -164,12 +170,6 @@ def snapshots_from_table(path: str | Path, team: Team, sheet: str | None = None)
                  header=(da, en))
     if result.refused:
         return result
-    room = snapshot_room(team)
-    if len(rows) > room:
-        _add(result.problems, ERROR, file, None, None, None, None,
-             N_("the file has {rows} rows of figures; the team file has room for {room} more snapshots (at most "
-                "{cap})"), rows=len(rows), room=room, cap=int(limits()["max_snapshots"]))
-        return result
     seen: dict[date, int] = {}
     for row, number in zip(rows, numbers, strict=True):
         snapshot = _row_snapshot(row, number, columns, headers, file, team, seen, result.problems)
@@ -177,6 +177,10 @@ def snapshots_from_table(path: str | Path, team: Team, sheet: str | None = None)
             result.snapshots.append(snapshot)
     if not rows:
         _add(result.problems, ERROR, file, None, None, None, None, N_("the file has no rows of figures"))
+    if not result.refused and len(result.snapshots) > room:
+        _add(result.problems, ERROR, file, None, None, None, None,
+             N_("the file has {rows} rows of figures; the team file has room for {room} more snapshots (at most "
+                "{cap})"), rows=len(result.snapshots), room=room, cap=int(limits()["max_snapshots"]))
     if result.refused:
         result.snapshots = []
     return result
