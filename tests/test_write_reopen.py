@@ -350,3 +350,39 @@ def test_a_stored_target_caseload_outside_the_range_is_refused(demo, tmp_path):
                        "'$.target_caseload', ?)", stored)
         with pytest.raises(DocumentError):
             load_team(path)
+
+
+# -- no crash: the memo ------------------------------------------------------------------------
+
+
+def test_a_history_whose_figures_are_all_zero_draws(demo):
+    from sagstal_desktop.core.history import SnapshotFigures, figures_snapshot, morning_of
+    from sagstal_desktop.core.trend import trend_rows
+    from sagstal_desktop.report.fonts import register_fonts
+    from sagstal_desktop.report.history_chart import trend_chart
+
+    register_fonts()
+    zero = SnapshotFigures(staff=0, cases=0, available_fte=0.0, fte_needed_max=0.0, fte_needed_min=0.0,
+                           fte_needed_mid=None, over_count=0, average_fte_caseload=0.0)
+    demo.snapshots[:] = [figures_snapshot(d, zero, "", None, "x.csv", morning_of(d))
+                         for d in (TODAY.replace(month=1), TODAY.replace(month=2))]
+    drawing = trend_chart(trend_rows(demo), 480, "da")  # ZeroDivisionError before issue 21
+    assert drawing.width == 480
+
+
+def test_a_memo_with_the_most_scenarios_lays_them_out_in_tables_of_five(demo, tmp_path):
+    import subprocess
+
+    from sagstal_desktop.core import scenarios as sc
+    from sagstal_desktop.report.options import MemoOptions
+    from sagstal_desktop.report.pdf import write_memo
+    from sagstal_desktop.report.scenario_section import column_groups
+
+    assert column_groups(13) == [[0, 1, 2, 3, 4, 5], [0, 6, 7, 8, 9, 10], [0, 11, 12]]
+    assert column_groups(1) == [[0]]
+    for i in range(100):  # max_scenarios
+        demo.scenarios.append(sc.derive(demo, f"Variant {i + 1:03d}"))
+    write_memo(demo, tmp_path / "m.pdf", MemoOptions(lang="en", as_of=TODAY))  # reportlab LayoutError before
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "m.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert all(f"Variant {i + 1:03d}" in text for i in range(100))

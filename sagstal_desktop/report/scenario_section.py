@@ -90,9 +90,25 @@ def scenario_section(builder: MemoBuilder) -> list:
         p = builder.para(f"<b>{esc(title)}:</b> {esc(sentence)}", s.bullet)
         p.bulletText = "•"
         out.append(p)
-    chart = scenario_chart(titles, list(result.figures), result.labels, FRAME_W, lang)
-    return [KeepTogether(out), KeepTogether([_table(builder, result, titles), Spacer(1, 6), chart]),
-            builder.para(esc(t["source"]), s.small)]
+    blocks = []
+    for columns in column_groups(len(titles)):  # the current team, then at most PER_TABLE scenarios
+        group_titles = [titles[i] for i in columns]
+        figures = [result.figures[i] for i in columns]
+        chart = scenario_chart(group_titles, figures, result.labels, FRAME_W, lang)
+        blocks.append(KeepTogether([_table(builder, result, group_titles, figures), Spacer(1, 6), chart]))
+    return [KeepTogether(out), *blocks, builder.para(esc(t["source"]), s.small)]
+
+
+#: Scenarios per table (and chart) in the memo: with the current team, six columns fit the page's
+#: width; more scenarios continue in further tables, each beginning with the current team again.
+PER_TABLE = 5
+
+
+def column_groups(columns: int) -> list[list[int]]:
+    """The variants' columns (0 = the current team) laid out as tables: column 0 and at most
+    ``PER_TABLE`` scenarios in each."""
+    scenarios = list(range(1, columns))
+    return [[0, *scenarios[i:i + PER_TABLE]] for i in range(0, len(scenarios), PER_TABLE)] or [[0]]
 
 
 def cell_text(key: str, value: object, lang: str) -> str:
@@ -110,20 +126,20 @@ def cell_text(key: str, value: object, lang: str) -> str:
     return format_number(float(value), 1, lang)
 
 
-def _table(builder: MemoBuilder, result: Comparison, titles: list[str]):
+def _table(builder: MemoBuilder, result: Comparison, titles: list[str], figures: list[dict]):
     from reportlab.lib.enums import TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
 
     s = builder.styles
     right = ParagraphStyle("cell_right", parent=s.cell, alignment=TA_RIGHT)
     rows = list(ROWS)
-    if any(f["cases_without_caseworker"] for f in result.figures):
+    if any(f["cases_without_caseworker"] for f in figures):
         rows.append("cases_without_caseworker")
     data = [[builder.para("", s.head), *(builder.para(esc(title), s.head_r) for title in titles)]]
     for key in rows:
         data.append([builder.para(esc(result.labels[key]), s.cell),
                      *(builder.para(esc(cell_text(key, f[key], builder.lang)), right) if key == "norm_set"
-                       else cell_text(key, f[key], builder.lang) for f in result.figures)])
+                       else cell_text(key, f[key], builder.lang) for f in figures)])
     first = mm(66)
     widths = [first] + [(FRAME_W - first) / len(titles)] * len(titles)
     return builder.table(data, widths, builder.grid_style(len(data)))
