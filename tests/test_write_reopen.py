@@ -386,3 +386,22 @@ def test_a_memo_with_the_most_scenarios_lays_them_out_in_tables_of_five(demo, tm
     text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "m.pdf"), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert all(f"Variant {i + 1:03d}" in text for i in range(100))
+
+
+# -- the window's input paths --------------------------------------------------------------------
+
+
+def test_the_window_refuses_a_scenario_name_or_a_scenario_the_file_cannot_keep(window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from sagstal_desktop.core.defaults import defaults
+
+    bar, warned = window.scenario_bar, []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warned.append(args[2]))
+    assert not bar.create("N" * 201) and "longer than 200 characters" in warned[-1]
+    assert not bar.create("Ny\x1b[2J") and "control character" in warned[-1]
+    monkeypatch.setitem(defaults(), "max_scenarios", len(window.document().file_team().scenarios) + 1)
+    assert bar.create("Den sidste")
+    assert not bar.create("En for meget") and warned[-1] == "A team file holds at most " \
+        f"{defaults()['max_scenarios']} scenarios; delete one first."
+    assert [s.name for s in window.document().file_team().scenarios][-1] == "Den sidste"
