@@ -405,3 +405,23 @@ def test_the_window_refuses_a_scenario_name_or_a_scenario_the_file_cannot_keep(w
     assert not bar.create("En for meget") and warned[-1] == "A team file holds at most " \
         f"{defaults()['max_scenarios']} scenarios; delete one first."
     assert [s.name for s in window.document().file_team().scenarios][-1] == "Den sidste"
+
+
+# -- streaming imports: a budget on cells --------------------------------------------------------
+
+
+def test_a_sheet_of_too_many_cells_is_refused_with_its_own_message(tmp_path, monkeypatch):
+    from sagstal_desktop.io import table_reader
+
+    monkeypatch.setattr(table_reader, "MAX_CELLS", 1_000)
+    csv = tmp_path / "celler.csv"
+    csv.write_text("Navn;Timer;" + ";".join(f"k{i}" for i in range(18)) + "\n"
+                   + "".join(f"P{i};37;" + ";".join("1" * 18) + "\n" for i in range(60)), encoding="utf-8")
+    with pytest.raises(table_reader.ReadError) as caught:
+        table_reader.read_table(csv)
+    assert caught.value.code == "too_many_cells"
+    assert caught.value.message("en") == "celler.csv: the sheet has more than 1.000 cells; split it into smaller files."
+    assert caught.value.message("da") == "celler.csv: arket har mere end 1.000 celler; del det op i mindre filer."
+    csv.write_text("Navn;Timer" + ";" * 40 + "\n" + "".join(f"P{i};37" + ";" * 40 + "\n" for i in range(200)),
+                   encoding="utf-8")
+    assert len(table_reader.read_table(csv).rows) == 200  # empty cells cost nothing and are not counted
