@@ -425,3 +425,19 @@ def test_a_sheet_of_too_many_cells_is_refused_with_its_own_message(tmp_path, mon
     csv.write_text("Navn;Timer" + ";" * 40 + "\n" + "".join(f"P{i};37" + ";" * 40 + "\n" for i in range(200)),
                    encoding="utf-8")
     assert len(table_reader.read_table(csv).rows) == 200  # empty cells cost nothing and are not counted
+
+
+def test_the_team_settings_dialog_refuses_control_characters(qtbot, demo):
+    from PySide6.QtWidgets import QDialog
+
+    from sagstal_desktop.gui.dialogs.team_settings import TeamSettingsDialog
+
+    dialog = TeamSettingsDialog(demo)
+    qtbot.addWidget(dialog)
+    dialog.team_name.setText("Team \x1b[2JSyd")
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "control character" in dialog.error.text() or "styretegn" in dialog.error.text()
+    dialog.team_name.setText("Team Syd")
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.result_info().team_name == "Team Syd"
