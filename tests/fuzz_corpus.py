@@ -253,8 +253,10 @@ def sagstal_cases() -> list[tuple[str, Build]]:
 
 def json_bomb(lists: int) -> Build:
     """One snapshot whose JSON holds ``lists`` empty lists (the issue's: 20 million, 63 MB)."""
-    text = '{"inputs": {"x": [' + ",".join(["[]"] * lists) + "]}}"
-    return _mutated(lambda db: db.execute("UPDATE snapshots SET data = ?", (text,)))
+    def change(db: sqlite3.Connection) -> None:
+        text = '{"inputs": {"x": [' + ",".join(["[]"] * lists) + "]}}"  # built only when the case is
+        db.execute("UPDATE snapshots SET data = ? WHERE rowid = (SELECT min(rowid) FROM snapshots)", (text,))
+    return _mutated(change)
 
 
 def _with_scenario(folder: Path, count: int = 1, absences: int = 0) -> Path:
@@ -273,8 +275,10 @@ def _with_scenario(folder: Path, count: int = 1, absences: int = 0) -> Path:
         scenario = json.loads(data)
         first = dict(scenario, absences=[Absence(team.staff[0].id, "vacant").to_dict()] * absences)
         db.execute("UPDATE scenarios SET data = ?", (json.dumps(first),))
+        db.execute("BEGIN")
         db.executemany("INSERT INTO scenarios (name, position, data) VALUES (?, ?, ?)",
                        [(f"S{i}", i, json.dumps(dict(scenario, name=f"S{i}"))) for i in range(1, count)])
+        db.execute("COMMIT")
     finally:
         db.close()
     return path
@@ -311,8 +315,10 @@ def _many_absences(n: int) -> Build:
 def _many_snapshots(n: int) -> Build:
     def add(db: sqlite3.Connection) -> None:
         (taken, label) = db.execute("SELECT taken_at, label FROM snapshots").fetchone()
+        db.execute("BEGIN")  # one transaction, not one commit (and sync) per row
         db.executemany("INSERT INTO snapshots (taken_at, label, data) VALUES (?, ?, '{}')",
                        [(taken, label)] * (n - 1))  # the count is refused before any row is read
+        db.execute("COMMIT")
     return _mutated(add)
 
 
