@@ -441,3 +441,21 @@ def test_the_team_settings_dialog_refuses_control_characters(qtbot, demo):
     dialog.team_name.setText("Team Syd")
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted and dialog.result_info().team_name == "Team Syd"
+
+
+def test_the_memo_names_twelve_changes_of_a_scenario_and_counts_the_rest(demo):
+    from sagstal_desktop.core import scenarios as sc
+    from sagstal_desktop.core.model import StaffMember
+    from sagstal_desktop.core.scenario_model import Absence
+    from sagstal_desktop.report.scenario_section import MAX_PARTS, memo_sentence
+
+    demo.staff += [StaffMember(name=f"Person {i:03d}", weekly_hours=37) for i in range(40)]
+    scenario = sc.derive(demo, "Mange fraværende")
+    scenario.absences = [Absence(m.id, "vacant") for m in demo.staff]
+    n = len(demo.staff)
+    sentence = memo_sentence(scenario, demo, "en")
+    assert MAX_PARTS == 12 and sentence.endswith(f"; and {n - 12} more changes.")
+    assert sentence.count(";") == 12
+    assert memo_sentence(scenario, demo, "da").endswith(f"; og {n - 12} ændringer mere.")
+    scenario.absences = scenario.absences[:2]
+    assert "more change" not in memo_sentence(scenario, demo, "en")

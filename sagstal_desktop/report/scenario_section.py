@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from sagstal_desktop.core.anonymise import anonymous_labels
 from sagstal_desktop.core.comparison import Comparison, compare
-from sagstal_desktop.core.formatting import format_dkk
+from sagstal_desktop.core.formatting import format_dkk, format_number
 from sagstal_desktop.core.model import Team
-from sagstal_desktop.core.scenario_describe import describe
+from sagstal_desktop.core.scenario_describe import describe, scenario_parts
 from sagstal_desktop.core.scenarios import find
 from sagstal_desktop.i18n import N_, Nn_, ntr, translator
 from sagstal_desktop.report.pdf import FRAME_W, MemoBuilder, esc, mm
@@ -85,18 +85,37 @@ def scenario_section(builder: MemoBuilder) -> list:
     if len({r.norm_set.kind if r.norm_set.kind in ("ds", "survey") else "custom" for r in result.results}) > 1:
         intro.append(t["mixed"])
     out = [builder.para(esc(t["h_scenarios"]), s.h2), builder.para(esc(" ".join(intro)))]
+    bullets = []
     for title, name in zip(titles[1:], result.names[1:], strict=True):
-        sentence = describe(find(team, name), team, lang, name_of)
+        sentence = memo_sentence(find(team, name), team, lang, name_of)
         p = builder.para(f"<b>{esc(title)}:</b> {esc(sentence)}", s.bullet)
         p.bulletText = "•"
-        out.append(p)
+        bullets.append(p)
     blocks = []
     for columns in column_groups(len(titles)):  # the current team, then at most PER_TABLE scenarios
         group_titles = [titles[i] for i in columns]
         figures = [result.figures[i] for i in columns]
         chart = scenario_chart(group_titles, figures, result.labels, FRAME_W, lang)
         blocks.append(KeepTogether([_table(builder, result, group_titles, figures), Spacer(1, 6), chart]))
-    return [KeepTogether(out), *blocks, builder.para(esc(t["source"]), s.small)]
+    # the heading stays with the first description; the descriptions themselves may run over pages
+    head = [KeepTogether([*out, *bullets[:1]]), *bullets[1:]]
+    return [*head, *blocks, builder.para(esc(t["source"]), s.small)]
+
+
+#: Changes a scenario's description in the memo names one by one; more are counted (a scenario
+#: with 1,000 absences is one line, not pages of names that take reportlab minutes to lay out).
+MAX_PARTS = 12
+_MORE_PARTS = Nn_("and {n} more change", "and {n} more changes")
+
+
+def memo_sentence(scenario, team: Team, lang: str, name_of=None) -> str:
+    """``describe``'s sentence with at most ``MAX_PARTS`` changes named, then how many more."""
+    parts = scenario_parts(scenario, team, lang, name_of)
+    if len(parts) <= MAX_PARTS:
+        return describe(scenario, team, lang, name_of)
+    more = len(parts) - MAX_PARTS
+    text = "; ".join([*parts[:MAX_PARTS], ntr(*_MORE_PARTS, more, lang).format(n=format_number(more, 0, lang))])
+    return text[:1].upper() + text[1:] + "."
 
 
 #: Scenarios per table (and chart) in the memo: with the current team, six columns fit the page's
