@@ -459,3 +459,14 @@ def test_the_memo_names_twelve_changes_of_a_scenario_and_counts_the_rest(demo):
     assert memo_sentence(scenario, demo, "da").endswith(f"; og {n - 12} ændringer mere.")
     scenario.absences = scenario.absences[:2]
     assert "more change" not in memo_sentence(scenario, demo, "en")
+
+
+def test_200001_staff_rows_are_refused_before_they_are_parsed(tmp_path, capsys):
+    from conftest import run_cli
+
+    sheet = tmp_path / "hold.csv"
+    sheet.write_text("Navn;Timer\n" + "".join(f"P{i};37\n" for i in range(200_001)), encoding="utf-8")
+    code, out, err = run_cli(capsys, "import", str(sheet), "-o", str(tmp_path / "t.sagstal"), "--lang", "en")
+    assert code == 2
+    assert "the file has 200,001 rows of staff; a team file holds at most 200,000" in out + err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hold.csv"]
