@@ -470,3 +470,27 @@ def test_200001_staff_rows_are_refused_before_they_are_parsed(tmp_path, capsys):
     assert code == 2
     assert "the file has 200,001 rows of staff; a team file holds at most 200,000" in out + err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["hold.csv"]
+
+
+def test_a_compiled_check_gives_what_check_gives():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    fields = [f for table in team_schema.TABLES.values() for f in table.fields]
+    values = st.one_of(st.none(), st.booleans(), st.integers(-2**63, 2**63), st.floats(), st.text(max_size=300),
+                       st.binary(max_size=4), st.sampled_from(["[]", "{}", "2026-01-01", "x" * 201]))
+
+    def outcome(check, value):
+        try:
+            got = check(value, "t", 1)
+        except team_schema.Violation as v:
+            return ("violation", v.reason)
+        return ("ok", type(got), got if got == got else "nan")
+
+    @settings(max_examples=300, deadline=None)
+    @given(index=st.integers(0, len(fields) - 1), value=values)
+    def same(index, value):
+        field = fields[index]
+        assert outcome(field.compiled(), value) == outcome(field.check, value)
+
+    same()

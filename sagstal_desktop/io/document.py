@@ -278,9 +278,10 @@ def _rows(db: sqlite3.Connection, path: Path, name: str) -> list[list]:
     if count > spec.row_limit():
         raise DocumentError("too_many_rows", path, table=name, rows=count, limit=spec.row_limit())
     columns = ", ".join(f'"{c}"' for c in spec.columns)
+    checks = [f.compiled() for f in spec.fields]
     out = []
     for number, row in enumerate(db.execute(f'SELECT {columns} FROM "{name}" ORDER BY {spec.order_by}'), start=1):
-        out.append([f.check(value, name, number) for f, value in zip(spec.fields, row, strict=True)])
+        out.append([check(value, name, number) for check, value in zip(checks, row, strict=True)])
     return out
 
 

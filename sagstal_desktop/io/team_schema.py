@@ -10,7 +10,7 @@ line in ``TABLES`` (and a migration for older files).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -87,6 +87,36 @@ class Field:
             raise Violation(table, self.name, row, value, "null")
         checker = _CHECKERS[self.kind]
         return checker(self, value, table, row)
+
+    def compiled(self) -> Callable[[Any, str, int | None], Any]:
+        """``check`` with its limits looked up once: the common case (a value of the right type
+        within bounds) is one type test and one comparison; everything else goes through
+        ``check``, which gives the same result and the same ``Violation``. For reading many rows."""
+        check = self.check
+        if self.kind == TEXT:
+            limit = self.length_limit()
+
+            def text(value: Any, table: str, row: int | None) -> Any:
+                if value.__class__ is str and len(value) <= limit:
+                    return value
+                return check(value, table, row)
+            return text
+        high = self.high_limit()
+        if self.kind in (REAL, INT) and self.low is not None and high is not None:
+            low = self.low
+            if self.kind == INT:
+                def whole(value: Any, table: str, row: int | None) -> Any:
+                    if value.__class__ is int and low <= value <= high:
+                        return value
+                    return check(value, table, row)
+                return whole
+
+            def real(value: Any, table: str, row: int | None) -> Any:
+                if value.__class__ is float and low <= value <= high:  # NaN and infinities fail here
+                    return value
+                return check(value, table, row)
+            return real
+        return check
 
     def length_limit(self) -> int:
         return int(limits()[self.max_len]) if isinstance(self.max_len, str) else self.max_len
