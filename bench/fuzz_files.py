@@ -10,6 +10,13 @@ exit 1/2 with no traceback; a crash is any other exit or a traceback; a hang is 
 time limit (killed). Afterwards the input must be byte-identical and the folder hold nothing
 new. Prints the table of measures, the peak memory of the xlsx dimension bomb, and the modes
 of the recovery folder and files.
+
+Issue 21 added the writing commands (``fuzz_corpus.write_cases``: snapshot, snapshot --from,
+scenario add, import --into, distribute/rebalance -o, export, compare -o, memo, template, with
+hostile and ordinary arguments) under a "write, then reopen" oracle: a run that exits 0 must
+leave files that open again (``fuzz_corpus.reopen_problems``), a refused one must leave the
+folder as it was; and the big inputs of the issue (a 63 MB JSON bomb in a team file, a 97 MB
+CSV of 249,000 rows under ``import --check`` and ``snapshot --from``), timed with peak memory.
 """
 
 from __future__ import annotations
@@ -30,12 +37,18 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import fuzz_corpus as fc  # noqa: E402
 
+# The child's own peak: VmHWM of its address space (ru_maxrss is kept across exec on Linux, so it
+# would report this process's peak where that is higher).
 _PEAK = (
     "import resource, sys, runpy\n"
     "sys.argv = ['sagstal', *sys.argv[1:]]\n"
     "from sagstal_desktop.cli import main\n"
     "code = main(sys.argv[1:])\n"
-    "sys.stderr.write('PEAK_KB=%d\\n' % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    "try:\n"
+    "    hwm = next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM:'))\n"
+    "except (OSError, StopIteration):\n"
+    "    hwm = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+    "sys.stderr.write('PEAK_KB=%d\\n' % hwm)\n"
     "sys.exit(code)\n"
 )
 
@@ -53,6 +66,62 @@ def run_cli(args: list[str], timeout: float) -> tuple[str, float, int]:
     if "Traceback" in done.stderr or done.returncode not in (0, 1, 2):
         return "crash", seconds, peak
     return ("ok" if done.returncode == 0 else "refused"), seconds, peak
+
+
+def check_write_case(case, timeout: float, stats: dict, failures: list) -> None:
+    """One writing command in its own process, then the write-then-reopen oracle."""
+    name, build, side, argv = case
+    kind = "write " + name.split("_")[0] + ("" if name.split("_")[0] not in ("snapshot", "scenario") else
+                                             "_" + name.split("_")[1])
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        path = build(folder)
+        extra = side(folder) if side is not None else None
+        before = fc.snapshot_folder(folder)
+        outcome, seconds, peak = run_cli(argv(path, extra, folder), timeout)
+        s = stats[kind]
+        s["tried"] += 1
+        s[outcome] += 1
+        s["max_s"] = max(s["max_s"], seconds)
+        s["peak_kb"] = max(s["peak_kb"], peak)
+        if outcome == "ok":
+            problems = fc.reopen_problems(folder, before)
+            if problems:
+                s["unopenable"] += 1
+                failures.append((name, "write, then reopen", problems[:3]))
+        elif outcome == "refused":
+            if fc.snapshot_folder(folder) != before:
+                s["partial"] += 1
+                failures.append((name, "refused but the folder changed"))
+        else:
+            failures.append((name, outcome))
+
+
+def big_inputs(timeout: float) -> list[str]:
+    """The issue's big inputs, each timed with its peak memory."""
+    lines = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        bomb = fc.json_bomb(20_000_000)(folder)
+        size = bomb.stat().st_size / 2**20
+        outcome, seconds, peak = run_cli(["summary", str(bomb)], timeout)
+        lines.append(f"JSON bomb ({size:.0f} MB file, one snapshot of 20 million []): summary {outcome} in "
+                     f"{seconds:.2f} s, peak {peak / 1024:.0f} MB")
+        bomb.unlink()
+        csv = folder / "stor.csv"
+        with open(csv, "w", encoding="utf-8") as fh:
+            fh.write("Navn;Timer;Sygedagpenge;Note\n")
+            pad = "x" * 360
+            for i in range(249_000):
+                fh.write(f"Person {i};37;{i % 60};{pad}\n")
+        size = csv.stat().st_size / 2**20
+        team = fc.valid_file(folder)
+        for label, args in (("import --check", ["import", str(csv), "--check"]),
+                            ("snapshot --from", ["snapshot", str(team), "--from", str(csv)])):
+            outcome, seconds, peak = run_cli(args, timeout)
+            lines.append(f"{size:.0f} MB CSV, 249,000 rows: {label} {outcome} in {seconds:.2f} s, "
+                         f"peak {peak / 1024:.0f} MB")
+    return lines
 
 
 def check_case(kind: str, build, commands, timeout: float, stats: dict, failures: list) -> None:
@@ -90,6 +159,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--random", type=int, default=200, help="random byte-flip mutations of a team file")
     parser.add_argument("--timeout", type=float, default=20.0, help="seconds before a run counts as a hang")
+    parser.add_argument("--no-big", action="store_true", help="skip the big inputs (63 MB bomb, 97 MB CSV)")
     args = parser.parse_args()
     stats: dict[str, Counter] = defaultdict(Counter)
     failures: list = []
@@ -118,18 +188,25 @@ def main() -> int:
     ] + [lambda p, f: ["memo", str(p), "-o", str(f / "memo.pdf"), "--budget-first-year", "10000000"]]
     check_case("memo inputs", fc.valid_file, memo_commands, args.timeout, stats, failures)
 
+    for case in fc.write_cases():
+        check_write_case(case, args.timeout, stats, failures)
+
     bomb = Counter()
     check_case("xlsx bomb", fc.dimension_bomb, sheet_commands[:1], args.timeout, {"xlsx bomb": bomb}, failures)
 
-    print(f"{'kind':<18} {'tried':>6} {'refused':>8} {'accepted':>9} {'crashes':>8} {'hangs>20s':>10} "
-          f"{'partial':>8} {'modified':>9} {'max s':>6}")
+    print(f"{'kind':<22} {'tried':>6} {'refused':>8} {'accepted':>9} {'crashes':>8} {'hangs':>6} "
+          f"{'partial':>8} {'modified':>9} {'unopenable':>11} {'max s':>6} {'peak MB':>8}")
     total = Counter()
     for kind, s in stats.items():
         total.update({k: v for k, v in s.items() if k not in ("max_s", "peak_kb")})
-        print(f"{kind:<18} {s['tried']:>6} {s['refused']:>8} {s['ok']:>9} {s['crash']:>8} {s['hang']:>10} "
-              f"{s['partial']:>8} {s['modified']:>9} {s['max_s']:>6.2f}")
-    print(f"{'total':<18} {total['tried']:>6} {total['refused']:>8} {total['ok']:>9} {total['crash']:>8} "
-          f"{total['hang']:>10} {total['partial']:>8} {total['modified']:>9}")
+        print(f"{kind:<22} {s['tried']:>6} {s['refused']:>8} {s['ok']:>9} {s['crash']:>8} {s['hang']:>6} "
+              f"{s['partial']:>8} {s['modified']:>9} {s['unopenable']:>11} {s['max_s']:>6.2f} "
+              f"{s['peak_kb'] / 1024:>8.0f}")
+    print(f"{'total':<22} {total['tried']:>6} {total['refused']:>8} {total['ok']:>9} {total['crash']:>8} "
+          f"{total['hang']:>6} {total['partial']:>8} {total['modified']:>9} {total['unopenable']:>11}")
+    if not args.no_big:
+        for line in big_inputs(max(args.timeout, 60.0)):
+            print(line)
     print(f"peak memory on the xlsx dimension bomb: {bomb['peak_kb'] / 1024:.0f} MB "
           f"(baseline: the same process reading a valid 6-person team file: {_baseline_peak_mb():.0f} MB)")
     print(recovery_modes())

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import sqlite3
 import zipfile
 from collections.abc import Callable
@@ -233,8 +234,259 @@ def sagstal_cases() -> list[tuple[str, Build]]:
         ("text_file", lambda folder: _write(folder / "team.sagstal", b"navn;timer\nAnne;37\n")),
         ("header_only", lambda folder: _write(folder / "team.sagstal", b"SQLite format 3\x00" + b"\x00" * 84)),
         ("truncated", _truncated),
+        # issue 21: the surfaces added since (scenarios, absences, snapshots, the JSON budget)
+        ("scenario_target_nan", _scenario_target("nan")),
+        ("scenario_target_inf", _scenario_target("inf")),
+        ("scenario_target_tiny", _scenario_target(1e-320)),
+        ("scenario_target_zero", _scenario_target(0)),
+        ("scenario_target_negative", _scenario_target(-5)),
+        ("scenarios_101", _many_scenarios(101)),
+        ("absences_1001", _many_absences(1001)),
+        ("snapshots_1001", _many_snapshots(1001)),
+        ("snapshot_label_201", _mutated(["UPDATE snapshots SET label = '" + "L" * 201 + "'"])),
+        ("snapshot_fte_2e9", _mutated(["UPDATE snapshots SET data = json_set(data, '$.figures.available_fte', 2e9)"])),
+        ("snapshot_json_bomb", json_bomb(5_100_000)),  # just over the budget (10 million values)
+        ("scenario_hours_100", _scenario_member_hours(100.0)),
     ]
     return cases
+
+
+def json_bomb(lists: int) -> Build:
+    """One snapshot whose JSON holds ``lists`` empty lists (the issue's: 20 million, 63 MB)."""
+    def change(db: sqlite3.Connection) -> None:
+        text = '{"inputs": {"x": [' + ",".join(["[]"] * lists) + "]}}"  # built only when the case is
+        db.execute("UPDATE snapshots SET data = ? WHERE rowid = (SELECT min(rowid) FROM snapshots)", (text,))
+    return _mutated(change)
+
+
+def _with_scenario(folder: Path, count: int = 1, absences: int = 0) -> Path:
+    """A valid file with ``count`` scenarios (the first with ``absences`` absences, written past
+    the program's own checks)."""
+    from sagstal_desktop.core import scenarios as sc
+    from sagstal_desktop.core.scenario_model import Absence
+    from sagstal_desktop.io.document import save_team
+
+    team = base_team()
+    team.scenarios.append(sc.derive(team, "S0"))
+    path = save_team(team, folder / "team.sagstal")
+    db = sqlite3.connect(path, isolation_level=None)
+    try:
+        (data,) = db.execute("SELECT data FROM scenarios").fetchone()
+        scenario = json.loads(data)
+        first = dict(scenario, absences=[Absence(team.staff[0].id, "vacant").to_dict()] * absences)
+        db.execute("UPDATE scenarios SET data = ?", (json.dumps(first),))
+        db.execute("BEGIN")
+        db.executemany("INSERT INTO scenarios (name, position, data) VALUES (?, ?, ?)",
+                       [(f"S{i}", i, json.dumps(dict(scenario, name=f"S{i}"))) for i in range(1, count)])
+        db.execute("COMMIT")
+    finally:
+        db.close()
+    return path
+
+
+def _scenario_target(value: object) -> Build:
+    def build(folder: Path) -> Path:
+        path = _with_scenario(folder)
+        with sqlite3.connect(path) as db:
+            db.execute("UPDATE scenarios SET data = json_set(data, '$.target_caseload', ?)", (value,))
+        db.close()
+        return path
+    return build
+
+
+def _scenario_member_hours(hours: float) -> Build:
+    def build(folder: Path) -> Path:
+        path = _with_scenario(folder)
+        with sqlite3.connect(path) as db:
+            db.execute("UPDATE scenarios SET data = json_set(data, '$.inputs.staff[0].weekly_hours', ?)", (hours,))
+        db.close()
+        return path
+    return build
+
+
+def _many_scenarios(n: int) -> Build:
+    return lambda folder: _with_scenario(folder, count=n)
+
+
+def _many_absences(n: int) -> Build:
+    return lambda folder: _with_scenario(folder, absences=n)
+
+
+def _many_snapshots(n: int) -> Build:
+    def add(db: sqlite3.Connection) -> None:
+        (taken, label) = db.execute("SELECT taken_at, label FROM snapshots").fetchone()
+        db.execute("BEGIN")  # one transaction, not one commit (and sync) per row
+        db.executemany("INSERT INTO snapshots (taken_at, label, data) VALUES (?, ?, '{}')",
+                       [(taken, label)] * (n - 1))  # the count is refused before any row is read
+        db.execute("COMMIT")
+    return _mutated(add)
+
+
+# -- writing commands: every one is followed by "write, then reopen" ---------------------------
+
+#: Names from an old file (the input refuses control characters now) that exports must guard.
+HOSTILE_NAMES = ("=HYPERLINK(\"http://x\";\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\tTab", "a\x1b[31mb\x07")
+
+_HISTORY_HEAD = "Dato;Betegnelse;Årsværk til sagsbehandling;Årsværk ved maksimum;Årsværk ved minimum\n"
+
+
+def hostile_file(folder: Path, name: str = "team.sagstal") -> Path:
+    """A valid team whose staff, scenario, snapshot and norm-set names are formula starts and
+    escape sequences."""
+    from sagstal_desktop.core import scenarios as sc
+    from sagstal_desktop.io.document import save_team
+
+    team = base_team()
+    for person, hostile in zip(team.staff, HOSTILE_NAMES, strict=False):
+        person.name = hostile
+    team.snapshots[0].label = HOSTILE_NAMES[0]
+    for hostile in HOSTILE_NAMES[:3]:
+        scenario = sc.derive(team, "x")
+        scenario.name = hostile  # past the input's check, as an old file would hold it
+        team.scenarios.append(scenario)
+    return save_team(team, folder / name)
+
+
+def _history_sheet(*rows: str) -> Callable[[Path], Path]:
+    def build(folder: Path) -> Path:
+        path = folder / "historik.csv"
+        path.write_text(_HISTORY_HEAD + "".join(r + "\n" for r in rows), encoding="utf-8")
+        return path
+    return build
+
+
+def _history_rows(n: int) -> Callable[[Path], Path]:
+    from datetime import timedelta
+
+    return _history_sheet(*(f"{(date(2000, 1, 1) + timedelta(days=i)).strftime('%d-%m-%Y')};x;9;9;12"
+                            for i in range(n)))
+
+
+def _year_one_sheet(folder: Path) -> Path:
+    from datetime import datetime
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["Dato", "Årsværk til sagsbehandling", "Årsværk ved maksimum", "Årsværk ved minimum"])
+    book.active.append([datetime(1, 1, 1), 9, 9, 12])
+    book.save(folder / "historik.xlsx")
+    return folder / "historik.xlsx"
+
+
+def _staff_sheet(folder: Path) -> Path:
+    path = folder / "hold.csv"
+    path.write_text("Navn;Timer;Sygedagpenge\nAnne;37;10\nBo;30;5\n", encoding="utf-8")
+    return path
+
+
+#: (name, the team file's builder, a side input's builder or None, argv(team, side, folder)).
+WriteCase = tuple[str, Build, Callable[[Path], Path] | None, Callable[[Path, Path | None, Path], list[str]]]
+
+
+def write_cases() -> list[WriteCase]:
+    """Every writing command with hostile and ordinary arguments. A run that succeeds must leave
+    files that open again (``reopen_problems``); a refused run must leave everything as it was."""
+    long = "L" * 201
+    t = str
+    cases: list[WriteCase] = []
+    for label in ("Kvartal 3", long, "a\x1b[31mb", "=1+1", ""):
+        cases.append((f"snapshot_label_{label[:8]!r}", valid_file, None,
+                      lambda p, s, f, label=label: ["snapshot", t(p), "--label", label]))
+    for rows_name, side in (
+        ("ok", _history_sheet("01-02-2025;ok;9;9;12")),
+        ("fte_2e9", _history_sheet("01-02-2025;a;2000000000;9;12")),
+        ("fte_400_digits", _history_sheet("01-02-2025;a;" + "9" * 400 + ";9;12")),
+        ("label_201", _history_sheet("01-02-2025;" + long + ";9;9;12")),
+        ("fte_1e308", _history_sheet("01-02-2025;a;1E+308;9;12")),
+        ("arabic_digits", _history_sheet("01-02-2025;a;١٢;9;12")),
+        ("label_escape", _history_sheet("01-02-2025;a\x1b[2J;9;9;12")),
+        ("rows_10001", _history_rows(10_001)),
+        ("xlsx_year_1", _year_one_sheet),
+    ):
+        cases.append((f"snapshot_from_{rows_name}", valid_file, side,
+                      lambda p, s, f: ["snapshot", t(p), "--from", t(s)]))
+    scenario_args = {
+        "ok": ["--name", "Ny", "--add-position", "37", "--ceiling", "25", "--target", "30"],
+        "name_201": ["--name", long], "name_escape": ["--name", "a\x1b]0;x\x07"],
+        "hours_48_01": ["--name", "Z", "--add-position", "48,01"],
+        "hours_100": ["--name", "Z", "--add-position", "100"],
+        "ceiling_0_01": ["--name", "Z", "--ceiling", "0,01"],
+        "ceiling_100001": ["--name", "Z", "--ceiling", "100001"],
+        "target_0": ["--name", "Z", "--target", "0"], "target_nan": ["--name", "Z", "--target", "nan"],
+        "hours_arabic": ["--name", "Z", "--add-position", "٣٧"],
+    }
+    for name, extra in scenario_args.items():
+        cases.append((f"scenario_add_{name}", valid_file, None,
+                      lambda p, s, f, extra=extra: ["scenario", "add", t(p), *extra]))
+    for name, team_name in (("ok", "Holdet"), ("300", "T" * 300), ("escape", "\x1b[2JHold")):
+        cases.append((f"import_into_team_name_{name}", valid_file, _staff_sheet,
+                      lambda p, s, f, n=team_name: ["import", t(s), "--into", t(p), "-o", t(p), "--force",
+                                                    "--accept-warnings", "--team-name", n]))
+    for name, add in (("10", "sygedagpenge=10"), ("3000000", "sygedagpenge=3000000")):
+        cases.append((f"distribute_add_{name}", valid_file, None,
+                      lambda p, s, f, add=add: ["distribute", t(p), "--add", add, "-o", t(f / "plan.sagstal")]))
+    cases.append(("distribute_time_limit_negative", valid_file, None,
+                  lambda p, s, f: ["distribute", t(p), "--add", "sygedagpenge=1", "--time-limit", "-1"]))
+    cases.append(("rebalance_o", valid_file, None,
+                  lambda p, s, f: ["rebalance", t(p), "--max-moves", "3", "-o", t(f / "plan.sagstal")]))
+    for output in ("out.xlsx", "out.csv"):
+        cases.append((f"export_hostile_{output}", hostile_file, None,
+                      lambda p, s, f, o=output: ["export", t(p), "-o", t(f / o)]))
+    cases.append(("compare_o_hostile", hostile_file, None, lambda p, s, f: ["compare", t(p), "-o", t(f / "c.xlsx")]))
+    cases.append(("compare_json_hostile", hostile_file, None, lambda p, s, f: ["compare", t(p), "--json"]))
+    cases.append(("memo_hostile", hostile_file, None, lambda p, s, f: ["memo", t(p), "-o", t(f / "memo.pdf")]))
+    cases.append(("template_xlsx", valid_file, None, lambda p, s, f: ["template", "-o", t(f / "skabelon.xlsx")]))
+    return cases
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def reopen_problems(folder: Path, before: dict[str, bytes | None]) -> list[str]:
+    """The "write, then reopen" oracle after a successful writing command: every file in
+    ``folder`` that is new or changed opens again with the program's own reader (a team file),
+    openpyxl (a workbook: no formula cell, no control character), the csv module (no cell
+    starting a formula, no control character) or is a PDF. Returns what failed."""
+    import csv as csv_module
+
+    problems: list[str] = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            problems.append(f"temporary file left: {path.name}")
+            continue
+        if not path.is_file() or before.get(path.name) == path.read_bytes():
+            continue
+        suffix = path.suffix.lower()
+        try:
+            if suffix == ".sagstal":
+                from sagstal_desktop.io.document import load_team
+
+                load_team(path)
+            elif suffix == ".xlsx":
+                import openpyxl
+
+                for ws in openpyxl.load_workbook(path).worksheets:
+                    for row in ws.iter_rows():
+                        for cell in row:
+                            if cell.data_type == "f":
+                                problems.append(f"{path.name}: formula in {ws.title}!{cell.coordinate}")
+                            if isinstance(cell.value, str) and _CONTROL.search(cell.value.replace("\t", "")):
+                                problems.append(f"{path.name}: control character in {ws.title}!{cell.coordinate}")
+            elif suffix == ".csv" and path.name != "hold.csv" and path.name != "historik.csv":
+                with open(path, encoding="utf-8-sig", newline="") as fh:
+                    for row in csv_module.reader(fh, delimiter=";"):
+                        for cell in row:
+                            if cell.startswith(("=", "+", "-", "@", "\t", "\r")) and not re.fullmatch(
+                                    r"[+-]?\d+(?:[.,]\d+)?", cell):
+                                problems.append(f"{path.name}: formula start {cell[:20]!r}")
+                            if _CONTROL.search(cell.replace("\t", "")):
+                                problems.append(f"{path.name}: control character {cell[:20]!r}")
+            elif suffix == ".pdf" and not path.read_bytes().startswith(b"%PDF-"):
+                problems.append(f"{path.name}: not a PDF")
+        except Exception as exc:  # the oracle reports any failure to reopen
+            problems.append(f"{path.name} does not open: {type(exc).__name__}: {str(exc)[:120]}")
+    return problems
 
 
 def _write(path: Path, data: bytes) -> Path:

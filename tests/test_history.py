@@ -188,12 +188,12 @@ def test_the_reader_refuses_a_snapshot_whose_figures_do_not_fit(tmp_path, path, 
 
     team = _one_person_team(40)
     take_snapshot(team, "", date(2026, 1, 1))
+    file = save_team(team, tmp_path / "t.sagstal")  # before the change: save_team refuses such data
     data = team.snapshots[0].data
     target = data
     for key in path[:-1]:
         target = target[key]
     target[path[-1]] = value
-    file = save_team(team, tmp_path / "t.sagstal")
     with sqlite3.connect(file) as db:  # the program itself would never write these
         db.execute("UPDATE snapshots SET data = ?", (json.dumps(data),))
     db.close()

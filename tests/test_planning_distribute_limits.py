@@ -103,4 +103,4 @@ def test_a_written_distribution_reopens(demo_file, tmp_path, capsys):
 @pytest.mark.parametrize("limit", ["-1", "nan", "inf"])
 def test_bad_time_limits_are_refused(demo_file, capsys, command, limit):
     code, out, err = run(capsys, command[0], str(demo_file), *command[1:], f"--time-limit={limit}")
-    assert code == 2 and out == "" and "tidsgrænsen skal være et antal sekunder" in err
+    assert code == 2 and out == "" and "--time-limit skal være et antal sekunder fra 0 til 86.400" in err

@@ -36,6 +36,33 @@ def say(text: object = "", file: TextIO | None = None) -> None:
     print(terminal_text(text), file=file if file is not None else sys.stdout)
 
 
+def finite(obj: object) -> object:
+    """``obj`` (parsed-JSON-like) with every non-finite float (NaN, infinity) as None: JSON has
+    no such numbers, and ``json.dump`` would print ``NaN`` or ``Infinity``."""
+    import math
+
+    if isinstance(obj, float):
+        return obj if math.isfinite(obj) else None
+    if isinstance(obj, dict):
+        return {k: finite(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [finite(v) for v in obj]
+    return obj
+
+
+_C1 = re.compile(r"[\x7f-\x9f]")
+
+
+def print_json(obj: object, file: TextIO | None = None) -> None:
+    """Print ``obj`` as valid JSON (indented, UTF-8 text kept as is): non-finite numbers become
+    null (``finite``), and DEL and C1 control characters in strings are written as ``\\u`` escapes
+    (``json`` escapes the C0 ones itself), so nothing a terminal obeys reaches it."""
+    import json
+
+    text = json.dumps(finite(obj), ensure_ascii=False, indent=2, allow_nan=False)
+    print(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text), file=file if file is not None else sys.stdout)
+
+
 class CliError(Exception):
     """A problem to report as one line and exit code 2."""
 
@@ -87,6 +114,43 @@ def amount(text: str, *, positive: bool = False) -> float:
     if value is None:
         raise argparse.ArgumentTypeError("a number is required")
     if positive and value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be a number above zero")
+    return value
+
+
+def name_text(text: str) -> str:
+    """An argparse type: a name or label as the team file holds it (at most ``max_name_length``
+    characters, no control characters; ``core.validation.check_length``, the reader's bound)."""
+    from sagstal_desktop.core.validation import InputError, check_label
+
+    try:
+        return check_label(text)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(exc.message("en")) from exc
+
+
+def ceiling_amount(text: str) -> float:
+    """An argparse type: a caseload (a ceiling or a target) within a norm set's range limits
+    (``norm_range_limits`` in resources/defaults.json, as the reader checks them)."""
+    from sagstal_desktop.core.validation import limits
+
+    value = amount(text, positive=True)
+    low, high = (float(x) for x in limits()["norm_range_limits"])
+    if not low <= value <= high:
+        raise argparse.ArgumentTypeError(f"{text!r} must lie between {low:g} and {high:g} cases per full-time "
+                                         "caseworker")
+    return value
+
+
+def hours_amount(text: str) -> float:
+    """An argparse type: weekly hours above 0 and at most ``max_weekly_hours`` (48)."""
+    from sagstal_desktop.core.validation import InputError, parse_hours
+
+    try:
+        value = parse_hours(text)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(exc.message("en")) from exc
+    if value <= 0:
         raise argparse.ArgumentTypeError(f"{text!r} must be a number above zero")
     return value
 

@@ -5,7 +5,6 @@ team's history as text or JSON."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -15,8 +14,11 @@ from sagstal_desktop.cli.common import (
     add_lang_option,
     add_lock_option,
     as_of_date,
+    name_text,
     open_team,
+    print_json,
     say,
+    terminal_text,
     update_team_file,
 )
 from sagstal_desktop.i18n import N_, ntr, tr
@@ -25,7 +27,7 @@ from sagstal_desktop.i18n import N_, ntr, tr
 def cmd_snapshot(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from sagstal_desktop.core.history import add_snapshot, make_snapshot, snapshot_date
+    from sagstal_desktop.core.history import SnapshotCapError, add_snapshot, make_snapshot, snapshot_date
 
     day = args.date or date.today()
 
@@ -36,15 +38,18 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
             added = [_from_older_file(team, args.source, args.date, args.label, args.other_team)]
         else:
             added = _from_table(team, args.source, args.sheet, args.lang)
-        for snapshot in added:
-            add_snapshot(team, snapshot)
+        try:
+            for snapshot in added:
+                add_snapshot(team, snapshot)
+        except SnapshotCapError as exc:
+            raise CliError(exc.message(args.lang)) from exc
         return added
 
     # read, add and save under the file's write lock: concurrent commands never lose a snapshot
     added = update_team_file(args.file, change, lang=args.lang, ignore_lock=args.ignore_lock)
     for snapshot in added:
         label = f" ({snapshot.label})" if snapshot.label else ""
-        print(f"{Path(args.file).name}: {snapshot_date(snapshot).isoformat()}{label}")
+        say(f"{Path(args.file).name}: {snapshot_date(snapshot).isoformat()}{label}")
     return 0
 
 
@@ -98,8 +103,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 
     team = open_team(args.file)
     if args.json:
-        json.dump(history_data(team, args.file), sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print_json(history_data(team, args.file))
         return 0
     lang = args.lang
     rows = trend_rows(team)
@@ -107,13 +111,13 @@ def cmd_history(args: argparse.Namespace) -> int:
         print(tr("No snapshots.", lang))
         return 0
     headers = tuple(tr(h, lang) for h in _HEADERS)
-    table = [[format_date(r.date, lang), r.norm_set_name(lang), _whole(r.staff), _whole(r.cases),
+    table = [[format_date(r.date, lang), terminal_text(r.norm_set_name(lang)), _whole(r.staff), _whole(r.cases),
               format_number(r.available_fte, 1, lang), format_number(r.fte_needed_max, 1, lang),
               format_number(r.fte_needed_min, 1, lang), _whole(r.over_count),
-              format_number(r.average_fte_caseload, 1, lang), r.label] for r in rows]
+              format_number(r.average_fte_caseload, 1, lang), terminal_text(r.label)] for r in rows]
     widths = [max(len(h), *(len(row[i]) for row in table)) for i, h in enumerate(headers)]
     for row in (list(headers), *table):
-        print("  ".join(cell.ljust(w) if i in (0, 1, 9) else cell.rjust(w)
+        say("  ".join(cell.ljust(w) if i in (0, 1, 9) else cell.rjust(w)
                         for i, (cell, w) in enumerate(zip(row, widths, strict=True))).rstrip())
     print(tr("The figures are Sagstal's own calculation on the team's recorded inputs on each date.", lang))
     return 0
@@ -134,7 +138,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--date", type=as_of_date, default=None,
                    help="the day the snapshot shows (default: today; required with an older .sagstal file)")
-    p.add_argument("--label", default="", help="a label, e.g. 'Kvartalsopgørelse'")
+    p.add_argument("--label", type=name_text, default="", help="a label, e.g. 'Kvartalsopgørelse'")
     p.add_argument("--from", dest="source", metavar="SOURCE", default=None,
                    help="import instead: an older .sagstal copy of the team (its state on --date), or an "
                         ".xlsx/.csv of dated team figures (one snapshot per row)")

@@ -5,9 +5,7 @@ the team with the plan applied."""
 from __future__ import annotations
 
 import argparse
-import json
 import math
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +17,7 @@ from sagstal_desktop.cli.common import (
     add_output_options,
     open_team,
     output_path,
+    print_json,
     same_file,
     save_unless_changed,
     say,
@@ -138,7 +137,7 @@ def cmd_distribute(args: argparse.Namespace) -> int:
         raise CliError(f"distribute: {exc.message(args.lang)}") from exc
     _save(plan, args, read)
     if args.json:
-        json.dump({
+        print_json({
             "assignments": [{"member_id": a.member_id, "name": a.name, "case_type": a.case_type, "cases": a.cases}
                             for a in plan.assignments],
             "persons": _persons(plan),
@@ -147,8 +146,7 @@ def cmd_distribute(args: argparse.Namespace) -> int:
             **_over_keys(plan),
             "optimal": plan.optimal,
             "gap_pct": _gap_pct(plan),
-        }, sys.stdout, ensure_ascii=False, indent=2)
-        say()
+        })
         return 0
     lang, t = args.lang, _labels(args.lang)
     for assignment in plan.assignments:
@@ -178,7 +176,7 @@ def cmd_rebalance(args: argparse.Namespace) -> int:
         raise CliError(f"rebalance: {exc.message(args.lang)}") from exc
     _save(plan, args, read)
     if args.json:
-        json.dump({
+        print_json({
             "aim": plan.aim,
             "max_moves": plan.max_moves,
             "moves": [{"from_id": m.from_id, "from_name": m.from_name, "to_id": m.to_id, "to_name": m.to_name,
@@ -193,8 +191,7 @@ def cmd_rebalance(args: argparse.Namespace) -> int:
             "optimal": plan.optimal,
             "gap_pct": _gap_pct(plan),
             "max_load_proven": plan.max_load_proven,
-        }, sys.stdout, ensure_ascii=False, indent=2)
-        say()
+        })
         return 0
     lang, t = args.lang, _labels(args.lang)
     for move in plan.moves:
@@ -219,18 +216,33 @@ def _over_keys(plan) -> dict[str, Any]:
 
 
 def _check_time_limit(args: argparse.Namespace, command: str) -> None:
-    """A time limit is a number of seconds, 0 or more (not negative, NaN or infinite)."""
-    from sagstal_desktop.core.planning import PlanningError
+    """``--time-limit`` as typed ("10", "1,5") made a number of seconds, 0 to a day (not negative,
+    NaN or infinite); a refusal is one line in the chosen language (the parser's own type check
+    would speak before ``--lang`` is known)."""
+    from sagstal_desktop.core.formatting import format_number
+    from sagstal_desktop.core.validation import InputError, parse_number
 
-    if not (math.isfinite(args.time_limit) and args.time_limit >= 0):
-        raise CliError(f"{command}: {PlanningError('bad_time_limit', str(args.time_limit)).message(args.lang)}")
+    text = args.time_limit
+    try:
+        value = text if isinstance(text, float) else parse_number(str(text))
+    except InputError:
+        value = math.nan
+    if not (math.isfinite(value) and 0 <= value <= MAX_TIME_LIMIT):
+        raise CliError(f"{command}: " + tr(_BAD_TIME_LIMIT, args.lang).format(
+            value=text, most=format_number(MAX_TIME_LIMIT, 0, args.lang)))
+    args.time_limit = float(value)
+
+
+_BAD_TIME_LIMIT = N_("--time-limit must be a number of seconds from 0 to {most} (not {value})")
+#: The longest ``--time-limit`` taken (a day): a longer one is a typing error.
+MAX_TIME_LIMIT = 86_400.0
 
 
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="a .sagstal team file")
     add_as_of_option(p)
     p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.add_argument("--time-limit", type=float, default=10.0,
+    p.add_argument("--time-limit", default=10.0,
                    help="seconds for the whole plan, every solve included (default 10)")
     add_output_options(p, "plan.sagstal", required=False)
     add_lock_option(p)

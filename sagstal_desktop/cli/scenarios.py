@@ -4,8 +4,6 @@ and the current team and scenarios side by side (text, JSON or an Excel workbook
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from datetime import date
 from typing import Any
 
@@ -15,12 +13,17 @@ from sagstal_desktop.cli.common import (
     add_lang_option,
     add_lock_option,
     as_of_date,
+    ceiling_amount,
+    hours_amount,
+    name_text,
     open_team,
     output_path,
-    positive_amount,
+    print_json,
     say,
+    terminal_text,
     update_team_file,
 )
+from sagstal_desktop.core.norms import NormError
 from sagstal_desktop.i18n import ntr, tr
 
 
@@ -38,13 +41,12 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
     team = open_team(args.file)
     names = {m.id: m.name for m in team.staff}
     if args.json:
-        json.dump({"file": args.file, "scenarios": [
+        print_json({"file": args.file, "scenarios": [
             {"name": s.name, "based_on": s.based_on or None, "staff_count": len(s.inputs.get("staff") or ()),
              "norm_set": (s.inputs.get("settings") or {}).get("norm_set_id"), "redistribute": s.redistribute,
              "positions_take_cases": s.positions_take_cases, "target_caseload": s.target_caseload,
              "absences": [a.to_dict() for a in s.absences]}
-            for s in team.scenarios]}, sys.stdout, indent=2, ensure_ascii=False)
-        say()
+            for s in team.scenarios]})
         return 0
     if not team.scenarios:
         say(tr("No scenarios in the file.", args.lang))
@@ -110,8 +112,8 @@ def _add_scenario(team, args: argparse.Namespace) -> None:
             sc.set_absence(scenario, _absence(team, text))
         for person in args.vacant or ():
             sc.set_absence(scenario, Absence(_person(team, person), "vacant"))
-    except (sc.ScenarioError, KeyError) as exc:
-        raise CliError(f"scenario add: {exc}") from exc
+    except (sc.ScenarioError, KeyError, NormError) as exc:
+        raise CliError(f"scenario add: {terminal_text(exc)}") from exc
     scenario.redistribute = args.redistribute
     scenario.positions_take_cases = args.positions_take_cases
     team.scenarios.append(scenario)
@@ -158,10 +160,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
             raise CliError(f"compare: {target} could not be written: {exc.strerror or exc}") from exc
     if args.json:
         current, *others = result.results
-        json.dump({"file": args.file, "as_of": result.as_of.isoformat(), "current": variant_data(current, args.lang),
-                   "scenarios": [variant_data(r, args.lang) for r in others]},
-                  sys.stdout, indent=2, ensure_ascii=False)
-        say()
+        print_json({"file": args.file, "as_of": result.as_of.isoformat(), "current": variant_data(current, args.lang),
+                    "scenarios": [variant_data(r, args.lang) for r in others]})
     elif target is None:
         _print_table(result, FIGURE_KEYS, args.lang)
     return 0
@@ -207,15 +207,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     listing.set_defaults(func=cmd_scenarios)
     a = verbs.add_parser("add", help="add a scenario derived from the team (or another scenario)")
     a.add_argument("file", help="a .sagstal team file")
-    a.add_argument("--name", required=True, help="the scenario's name")
+    a.add_argument("--name", required=True, type=name_text, help="the scenario's name")
     a.add_argument("--based-on", help="derive from this scenario instead of the team")
     a.add_argument("--absent", action="append", metavar="PERSON[:FROM:TO]", help="absent (name or id)")
     a.add_argument("--vacant", action="append", metavar="PERSON", help="a vacant position (name or id)")
-    a.add_argument("--add-position", action="append", type=positive_amount, metavar="HOURS")
+    a.add_argument("--add-position", action="append", type=hours_amount, metavar="HOURS")
     a.add_argument("--remove", action="append", metavar="PERSON", help="remove a position with its cases")
     a.add_argument("--norms", help="measure the scenario against this norm set")
-    a.add_argument("--ceiling", type=positive_amount, help="an own ceiling: every range's maximum set to N")
-    a.add_argument("--target", type=positive_amount, help="a target caseload to compare with")
+    a.add_argument("--ceiling", type=ceiling_amount, help="an own ceiling: every range's maximum set to N")
+    a.add_argument("--target", type=ceiling_amount, help="a target caseload to compare with")
     a.add_argument("--redistribute", action=argparse.BooleanOptionalAction, default=True,
                    help="hand absent colleagues' cases to others (default) or leave them without a caseworker")
     a.add_argument("--positions-take-cases", action=argparse.BooleanOptionalAction, default=True,

@@ -18,6 +18,7 @@ from sagstal_desktop.cli.common import (
     add_lang_option,
     add_lock_option,
     choose_norm_set,
+    name_text,
     open_team,
     output_path,
     same_file,
@@ -41,9 +42,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="with --into: merge counts (default), replace matched people's counts, or replace the "
                         "whole staff")
     p.add_argument("--norms", help="norm set for a new team (default: the standard set, as in the window)")
-    p.add_argument("--municipality", help="the team's municipality (printed in the memo's header)")
-    p.add_argument("--department", help="the team's department (printed in the memo's header)")
-    p.add_argument("--team-name", "--team", dest="team_name", help="the team's name (printed in the memo's header)")
+    p.add_argument("--municipality", type=name_text, help="the team's municipality (printed in the memo's header)")
+    p.add_argument("--department", type=name_text, help="the team's department (printed in the memo's header)")
+    p.add_argument("--team-name", "--team", dest="team_name", type=name_text,
+                   help="the team's name (printed in the memo's header)")
     p.add_argument("--author-role", choices=AUTHOR_ROLES, help="who writes the memo (default: team_leader)")
     p.add_argument("--accept-warnings", action="store_true", help="import even if there are warnings")
     p.add_argument("--force", action="store_true", help="overwrite an existing output file")
@@ -121,7 +123,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         measured = tr("Measured against the norm set {name}", lang)
     else:
         measured = tr("Measured against the norm set {name} (choose another with --norms)", lang)
-    print(measured.format(name=norm_set.short_name(lang)), file=sys.stderr)
+    say(measured.format(name=norm_set.short_name(lang)), file=sys.stderr)
     # onto the team file itself: only if nobody changed it meanwhile (else exit 2, nothing written)
     save_unless_changed(team, output, read if args.into and same_file(output, Path(args.into)) else None, lang,
                         args.ignore_lock)

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from typing import Any
 
-from sagstal_desktop.cli.common import CliError, add_as_of_option, add_lang_option, choose_norm_set, open_team, say
+from sagstal_desktop.cli.common import (
+    CliError,
+    add_as_of_option,
+    add_lang_option,
+    choose_norm_set,
+    open_team,
+    print_json,
+    say,
+)
 from sagstal_desktop.i18n import N_, tr
 
 
@@ -131,9 +137,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
         norm_set = choose_norm_set(team, args.norms)
         summary = summarize(team, args.as_of, norm_set)
     if args.json:
-        json.dump(summary_data(team, summary, norm_set, args.file, result), sys.stdout, ensure_ascii=False,
-                  indent=2)
-        say()
+        print_json(summary_data(team, summary, norm_set, args.file, result))
         return 0
     from sagstal_desktop.core.wording import (
         fill,

@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
+from sagstal_desktop.core.formatting import format_number
 from sagstal_desktop.core.load import summarize
 from sagstal_desktop.core.model import Snapshot, Team
 from sagstal_desktop.core.norms import NormError, NormSet, find_norm_set
 from sagstal_desktop.core.serialize import info_from_dict, member_from_dict, settings_from_dict, team_inputs
+from sagstal_desktop.i18n import N_, tr
 
 #: The version of the snapshot data written here (1: figures and inputs only).
 SNAPSHOT_FORMAT = 2
@@ -79,6 +81,10 @@ def take_snapshot(team: Team, label: str = "", as_of: date | None = None,
                   taken_at: datetime | None = None) -> Snapshot:
     """Record the team's inputs and key figures now; appended to ``team.snapshots``."""
     snapshot = make_snapshot(team, label, as_of, taken_at)
+    if snapshot_room(team) <= 0:
+        from sagstal_desktop.core.validation import limits
+
+        raise SnapshotCapError(int(limits()["max_snapshots"]))
     team.snapshots.append(snapshot)
     return snapshot
 
@@ -192,8 +198,32 @@ def ordered_snapshots(team: Team) -> list[Snapshot]:
     return [team.snapshots[i] for i in ordered_positions(team)]
 
 
+class SnapshotCapError(ValueError):
+    """The team file holds ``max_snapshots`` snapshots already (resources/defaults.json)."""
+
+    def __init__(self, cap: int) -> None:
+        self.cap = cap
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "da") -> str:
+        return tr(N_("A team file holds at most {cap} snapshots; delete older ones first."), lang).format(
+            cap=format_number(self.cap, 0, lang))
+
+
+def snapshot_room(team: Team) -> int:
+    """How many more snapshots the team file can hold (``max_snapshots``)."""
+    from sagstal_desktop.core.validation import limits
+
+    return max(0, int(limits()["max_snapshots"]) - len(team.snapshots))
+
+
 def add_snapshot(team: Team, snapshot: Snapshot) -> int:
-    """Insert ``snapshot`` in date order; returns its position in ``team.snapshots``."""
+    """Insert ``snapshot`` in date order; returns its position in ``team.snapshots``. Raises
+    ``SnapshotCapError`` if the file holds ``max_snapshots`` already."""
+    if snapshot_room(team) <= 0:
+        from sagstal_desktop.core.validation import limits
+
+        raise SnapshotCapError(int(limits()["max_snapshots"]))
     day = snapshot_date(snapshot)
     position = len(team.snapshots)
     for i, other in enumerate(team.snapshots):

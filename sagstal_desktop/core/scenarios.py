@@ -46,9 +46,17 @@ class ScenarioError(ValueError):
 
 def derive(team: Team, name: str, base: Scenario | None = None) -> Scenario:
     """A new scenario ``name`` with the inputs of ``base`` (or of the team itself)."""
-    name = name.strip()
+    from sagstal_desktop.core.validation import InputError, check_label, limits
+
+    try:
+        name = check_label(name)
+    except InputError as exc:
+        raise ScenarioError(exc.message("en")) from None
     if not name:
         raise ScenarioError("a scenario needs a name")
+    cap = int(limits()["max_scenarios"])
+    if len(team.scenarios) >= cap:
+        raise ScenarioError(f"a team file holds at most {cap} scenarios; delete one first")
     if any(s.name == name for s in team.scenarios):
         raise ScenarioError(f"a scenario named {name!r} exists")
     if base is None:
@@ -88,8 +96,9 @@ def _member(variant: Team, member_id: str) -> StaffMember:
 def add_position(scenario: Scenario, team: Team, name: str, weekly_hours: float, competences: Sequence[str] = (),
                  other_hours: float = 0.0) -> str:
     """Add a position (no cases yet); returns its id."""
-    if weekly_hours <= 0 or other_hours < 0 or other_hours > weekly_hours:
-        raise ScenarioError("a position needs weekly hours above 0 and other-task hours within them")
+    if not 0 < weekly_hours <= _max_hours() or other_hours < 0 or other_hours > weekly_hours:
+        raise ScenarioError(f"a position needs weekly hours above 0 and at most {_max_hours():g}, and other-task "
+                            "hours within them")
     variant = materialise(scenario, team)
     member = StaffMember(name=name, weekly_hours=float(weekly_hours), other_hours=float(other_hours),
                          competences=tuple(competences))
@@ -113,8 +122,9 @@ def set_hours(scenario: Scenario, team: Team, member_id: str, weekly_hours: floa
     member = _member(variant, member_id)
     weekly = member.weekly_hours if weekly_hours is None else float(weekly_hours)
     other = member.other_hours if other_hours is None else float(other_hours)
-    if weekly < 0 or other < 0 or other > weekly:
-        raise ScenarioError("hours on other tasks must lie between 0 and the weekly hours")
+    if not 0 <= weekly <= _max_hours() or other < 0 or other > weekly:
+        raise ScenarioError(f"weekly hours must lie between 0 and {_max_hours():g}, and hours on other tasks "
+                            "between 0 and the weekly hours")
     member.weekly_hours, member.other_hours = weekly, other
     store(scenario, variant)
 
@@ -141,8 +151,9 @@ def set_norm_set(scenario: Scenario, team: Team, set_id: str) -> None:
 def ceiling_norm_set(team: Team, base: NormSet, ceiling: float, name: str, note: str = "") -> NormSet:
     """A team's own set copied from ``base`` with every range's maximum set to ``ceiling``
     (a municipal "loft"; the minimum is lowered to it where it lay above)."""
-    if ceiling <= 0:
-        raise ScenarioError("a ceiling must be above 0")
+    low, high = _caseload_range()
+    if not low <= ceiling <= high:
+        raise ScenarioError(f"a ceiling must lie between {low:g} and {high:g}")
     made = custom_norm_set(new_set_id(team.custom_norm_sets), name, base, source_note=note or name)
     data = made.to_dict()
     for group in data["groups"]:
@@ -163,14 +174,35 @@ def set_own_ceiling(scenario: Scenario, team: Team, ceiling: float, name: str, n
 
 def set_target_caseload(scenario: Scenario, target: float | None) -> None:
     """Compare the variant with ``target`` cases per full-time caseworker (None: no target)."""
-    if target is not None and target <= 0:
-        raise ScenarioError("a target caseload must be above 0")
+    low, high = _caseload_range()
+    if target is not None and not low <= target <= high:  # also refuses NaN
+        raise ScenarioError(f"a target caseload must lie between {low:g} and {high:g}")
     scenario.target_caseload = target
 
 
 def set_absence(scenario: Scenario, absence: Absence) -> None:
     """Mark someone absent (replaces that person's earlier absence in the scenario)."""
-    scenario.absences = [a for a in scenario.absences if a.member_id != absence.member_id] + [absence]
+    from sagstal_desktop.core.validation import limits
+
+    kept = [a for a in scenario.absences if a.member_id != absence.member_id]
+    cap = int(limits()["max_absences"])
+    if len(kept) >= cap:
+        raise ScenarioError(f"a scenario holds at most {cap} absences")
+    scenario.absences = [*kept, absence]
+
+
+def _max_hours() -> float:
+    from sagstal_desktop.core.validation import limits
+
+    return float(limits()["max_weekly_hours"])
+
+
+def _caseload_range() -> tuple[float, float]:
+    """A caseload's bounds (a ceiling, a target): a norm set's range limits."""
+    from sagstal_desktop.core.validation import limits
+
+    low, high = limits()["norm_range_limits"]
+    return float(low), float(high)
 
 
 def clear_absence(scenario: Scenario, member_id: str) -> None:
@@ -265,7 +297,8 @@ def evaluate(team: Team, as_of: date, absences: Iterable[Absence] = (), redistri
     without = {m.id: {t: n for t, n in m.counts.items() if n > 0} for m in work.staff if m.id in absent}
     summary = summarize(work, as_of, norm_set)
     target = None
-    if target_caseload is not None and summary.average_fte_caseload:
+    low, high = _caseload_range()
+    if target_caseload is not None and summary.average_fte_caseload and low <= target_caseload <= high:
         target = TargetWhatIf(summary.total_cases, summary.average_fte_caseload, target_caseload,
                               work.settings.cost_per_fte)
     return VariantResult(name, work, summary, norm_set, absent, {k: v for k, v in without.items() if v},

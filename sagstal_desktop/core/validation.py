@@ -35,6 +35,7 @@ _MESSAGES: dict[str, str] = {
     "not_yes_no": N_("\"{value}\" is not yes or no"),
     "too_long": N_("\"{value}\" is longer than {limit} characters"),
     "year_range": N_("\"{value}\" is outside {limit}"),
+    "control_char": N_("\"{value}\" contains a control character (such as a line break or an escape code)"),
 }
 
 
@@ -72,9 +73,10 @@ def limits() -> dict[str, Any]:
     return defaults()
 
 
-_DECIMAL = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
-_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:([.\s])\d{3})+(?:,\d+)?$")  # 1.234.567,50 or 1 234 567
-_GROUPED_EN = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")  # 1,234,567.50
+# re.ASCII: \d is 0-9 only (Python's float() would read Arabic-Indic and other digits too).
+_DECIMAL = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$", re.ASCII)
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:([.\s])\d{3})+(?:,\d+)?$", re.ASCII)  # 1.234.567,50 or 1 234 567
+_GROUPED_EN = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$", re.ASCII)  # 1,234,567.50
 
 
 def parse_number(value: Any, *, grouping: bool = False) -> float:
@@ -91,18 +93,21 @@ def parse_number(value: Any, *, grouping: bool = False) -> float:
     text = str(value).strip().replace("\u00a0", " ")
     if not text:
         raise InputError("empty", "")
+    number: float | None = None
     if grouping:
         for suffix in ("kr.", "kr", "DKK"):
             text = text.removesuffix(suffix).strip()
         text = text.removeprefix("DKK").strip()
         if _GROUPED.match(text):
             sep = _GROUPED.match(text).group(1)
-            return float(text.replace(sep, "").replace(",", "."))
-        if _GROUPED_EN.match(text):
-            return float(text.replace(",", ""))
-    if _DECIMAL.match(text):
-        return float(text.replace(",", "."))
-    raise InputError("not_number", str(value).strip())
+            number = float(text.replace(sep, "").replace(",", "."))
+        elif _GROUPED_EN.match(text):
+            number = float(text.replace(",", ""))
+    if number is None and _DECIMAL.match(text):
+        number = float(text.replace(",", "."))
+    if number is None or not math.isfinite(number):  # a 400-digit number reads as infinity
+        raise InputError("not_number", shorten(str(value).strip()))
+    return number
 
 
 def parse_hours(value: Any) -> float:
@@ -126,8 +131,8 @@ def parse_other_hours(value: Any, weekly_hours: float | None = None) -> float:
     return hours
 
 
-_COUNT_THOUSANDS_DA = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # 1.000, 12.345: Danish thousands
-_COUNT_THOUSANDS_EN = re.compile(r"^\d{1,3}(?:,\d{3})+$")  # 1,000: Danish 1 or English 1000
+_COUNT_THOUSANDS_DA = re.compile(r"^\d{1,3}(?:\.\d{3})+$", re.ASCII)  # 1.000, 12.345: Danish thousands
+_COUNT_THOUSANDS_EN = re.compile(r"^\d{1,3}(?:,\d{3})+$", re.ASCII)  # 1,000: Danish 1 or English 1000
 
 
 def parse_count(value: Any) -> int:
@@ -174,8 +179,8 @@ def parse_money(value: Any) -> float | None:
 
 
 _EXCEL_EPOCH = date(1899, 12, 30)
-_DMY = re.compile(r"^(\d{1,2})[.\-/ ](\d{1,2})[.\-/ ](\d{2}|\d{4})$")
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DMY = re.compile(r"^(\d{1,2})[.\-/ ](\d{1,2})[.\-/ ](\d{2}|\d{4})$", re.ASCII)
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", re.ASCII)
 
 
 def parse_date(value: Any) -> date | None:
@@ -184,9 +189,9 @@ def parse_date(value: Any) -> date | None:
     if value is None:
         return None
     if isinstance(value, datetime):
-        return value.date()
+        return _checked(value.date(), value.date().isoformat())
     if isinstance(value, date):
-        return value
+        return _checked(value, value.isoformat())
     if isinstance(value, int | float) and not isinstance(value, bool):
         return _from_serial(value)
     text = str(value).strip()
@@ -201,7 +206,7 @@ def parse_date(value: Any) -> date | None:
             if len(m[3]) == 2:
                 year += 2000 if year < 70 else 1900
             return _checked(date(year, int(m[2]), int(m[1])), value)
-        if re.fullmatch(r"\d{5}(?:[.,]0+)?", text):
+        if re.fullmatch(r"\d{5}(?:[.,]0+)?", text, re.ASCII):
             return _from_serial(float(text.replace(",", ".")))
     except InputError:
         raise
@@ -236,13 +241,35 @@ def check_name(value: Any) -> str:
     return check_length(name)
 
 
+#: Control characters: C0 (line breaks and tab included), DEL and C1 (such as the one-byte CSI).
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+#: In free text (a note, other tasks) line breaks and tabs are text; the rest are not.
+_FREE_TEXT_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def check_length(text: str, limit_key: str = "max_name_length") -> str:
     """``text`` unchanged if it is at most the limit's number of characters (``max_name_length``
-    for names, ``max_text_length`` for notes); else InputError showing its start."""
+    for names and labels, ``max_text_length`` for notes) and holds no control character (a
+    name none at all; free text may hold line breaks and tabs); else InputError showing its
+    start."""
     limit = int(limits()[limit_key])
     if len(text) > limit:
-        raise InputError("too_long", shorten(text), limit)
+        raise InputError("too_long", strip_controls(shorten(text)), limit)
+    controls = CONTROL_CHARACTERS if limit_key == "max_name_length" else _FREE_TEXT_CONTROLS
+    if controls.search(text):
+        raise InputError("control_char", strip_controls(shorten(text)))
     return text
+
+
+def check_label(value: Any) -> str:
+    """A label (a snapshot's; may be empty): at most ``max_name_length`` characters, no control
+    character; surrounding white space removed."""
+    return check_length("" if value is None else str(value).strip())
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without control characters (for output: a spreadsheet cell, a terminal line)."""
+    return CONTROL_CHARACTERS.sub("", text)
 
 
 def shorten(text: str, width: int = 40) -> str:

@@ -407,17 +407,10 @@ def _absolute(path: Path | str | None) -> Path | None:
 
 
 def _write_private_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a private temporary file (0600) renamed over it."""
-    tmp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+    """Write ``text`` to ``path`` through the atomic writer, private (0600)."""
+    from sagstal_desktop.io.atomic_write import write_text
+
+    write_text(path, text, private=True)
 
 
 @dataclass(frozen=True)

@@ -38,9 +38,17 @@ _DECLINED = "sagstal_snapshot_declined"  # document property: the month whose of
 
 
 def ask_label(window: Any, title: str, current: str = "") -> str | None:
+    from sagstal_desktop.core.validation import InputError, check_label
+
     text, ok = QInputDialog.getText(window, title, _("Label (optional):"),
                                     QLineEdit.EchoMode.Normal, current)
-    return text.strip() if ok else None
+    if not ok:
+        return None
+    try:
+        return check_label(text)  # the bounds the team file keeps (length, no control characters)
+    except InputError as exc:
+        show_problems(window, title, [exc.message(window.language())])
+        return None
 
 
 def ask_open_path(window: Any, title: str, file_filter: str) -> Path | None:
@@ -104,11 +112,17 @@ def show_history(window: Any) -> None:
     dialog.activateWindow()
 
 
-def _changed(window: Any, change, description: str) -> None:
-    """Apply ``change`` to a copy of the team and set the copy's snapshots as one step."""
+def _changed(window: Any, change, description: str) -> bool:
+    """Apply ``change`` to a copy of the team and set the copy's snapshots as one step; False
+    (with a message, nothing changed) if the file holds ``max_snapshots`` already."""
     team = window.document().history_team().copy()
-    change(team)
+    try:
+        change(team)
+    except history.SnapshotCapError as exc:
+        show_problems(window, description, [exc.message(window.language())])
+        return False
     window.document().set_snapshots(team.snapshots, description)
+    return True
 
 
 # -- snapshots -------------------------------------------------------------------------------
@@ -140,7 +154,8 @@ def take_snapshot(window: Any, label: str | None = None) -> bool:
             history.delete_snapshot(team, position)
         history.add_snapshot(team, history.make_snapshot(team, label, as_of=day))
 
-    _changed(window, replace_and_add, _("Replace snapshot") if same_day else _("Take snapshot"))
+    if not _changed(window, replace_and_add, _("Replace snapshot") if same_day else _("Take snapshot")):
+        return False
     window.show_status(_("Snapshot of {date} taken").format(
         date=format_date(day, window.language())))
     return True
@@ -180,6 +195,13 @@ def import_older_file(window: Any, path: Path | None = None) -> bool:
     if answer is None:
         return False
     day, label = answer
+    from sagstal_desktop.core.validation import InputError, check_label
+
+    try:
+        label = check_label(label)
+    except InputError as exc:
+        show_problems(window, title, [exc.message(window.language())])
+        return False
     try:
         snapshot, older = snapshot_from_file(path, day, label)
     except DocumentError as error:
@@ -201,7 +223,8 @@ def import_older_file(window: Any, path: Path | None = None) -> bool:
             history.delete_snapshot(team, position)
         history.add_snapshot(team, snapshot)
 
-    _changed(window, replace_and_add, title)
+    if not _changed(window, replace_and_add, title):
+        return False
     window.show_status(_("{file} added as the snapshot of {date}").format(
         file=path.name, date=format_date(day, window.language())))
     return True
@@ -231,7 +254,8 @@ def import_spreadsheet(window: Any, path: Path | None = None) -> bool:
         for snapshot in result.snapshots:
             history.add_snapshot(team, snapshot)
 
-    _changed(window, add_all, title)
+    if not _changed(window, add_all, title):
+        return False
     window.show_status(_("{count} snapshots imported from {file}").format(
         count=len(result.snapshots), file=path.name))
     return True

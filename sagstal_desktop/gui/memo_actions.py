@@ -9,8 +9,6 @@ removed afterwards. reportlab and pypdfium2 are imported only here, when a memo 
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 import shutil
 import tempfile
@@ -155,25 +153,15 @@ def save_copy(window: Any, source: Path, options: MemoOptions) -> Path | None:
     target = ask_save_path(window, suggested_name(window, options))
     if target is None:
         return None
-    from sagstal_desktop.io.safe_files import remove_stale_temps, temp_prefix
+    from sagstal_desktop.io.atomic_write import WriteFailed, copy_file
 
-    tmp: str | None = None
     try:
-        remove_stale_temps(target, ".part")
-        fd, tmp = tempfile.mkstemp(prefix=temp_prefix(target), suffix=".part", dir=target.parent)
-        os.close(fd)
-        shutil.copyfile(source, tmp)
-        os.replace(tmp, target)
-        tmp = None
-    except OSError as exc:
-        reason = f"{target}: {exc.strerror or exc}"
+        copy_file(source, target, suffix=".part")
+    except WriteFailed as exc:
+        reason = f"{target}: {exc.detail}"
         QMessageBox.warning(window, _("Memo"),
                             _("The memo could not be written: {reason}").format(reason=reason))
         return None
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
     window.show_status(_("Memo saved to {path}").format(path=target))
     return target
 

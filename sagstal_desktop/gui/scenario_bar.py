@@ -103,8 +103,31 @@ class ScenarioBar(QToolBar):
         QMessageBox.warning(self._window, _("Scenario"),
                             _("A scenario needs a name that no other scenario has (“{name}”).").format(name=name))
 
+    def _name_problem(self, name: str, new: bool) -> str | None:
+        """Why ``name`` cannot be kept in the team file (too long, a control character) or, for a
+        new scenario, why there is no room for one (``max_scenarios``); None if it can."""
+        from sagstal_desktop.core.validation import InputError, check_label, limits
+
+        try:
+            check_label(name)
+        except InputError as exc:
+            return exc.message(self._window.language())
+        cap = int(limits()["max_scenarios"])
+        if new and len(self._document.file_team().scenarios) >= cap:
+            return _("A team file holds at most {cap} scenarios; delete one first.").format(cap=cap)
+        return None
+
+    def _checked(self, name: str, new: bool) -> bool:
+        problem = self._name_problem(name, new)
+        if problem is not None:
+            QMessageBox.warning(self._window, _("Scenario"), problem)
+        return problem is None
+
     def create(self, name: str, copy_open: bool = False) -> bool:
-        """Make a scenario and open it; False (with a message) for an empty or taken name."""
+        """Make a scenario and open it; False (with a message) for an empty or taken name, one the
+        team file cannot keep, or no room for another scenario."""
+        if not self._checked(name, new=True):
+            return False
         try:
             actions.new_scenario(self._document, name, copy_open)
         except ScenarioError:
@@ -113,6 +136,8 @@ class ScenarioBar(QToolBar):
         return True
 
     def rename(self, name: str) -> bool:
+        if not self._checked(name, new=False):
+            return False
         try:
             actions.rename_open(self._document, name)
         except ScenarioError:

@@ -9,8 +9,11 @@ default.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -27,6 +30,9 @@ def app_settings() -> QSettings:
     path = config_dir() / SETTINGS_FILE  # the folder is private (0700); the file is made so too
     if path.exists():
         make_private(path)
+    else:  # created private before Qt writes it: Qt keeps an existing file's mode when it saves
+        with contextlib.suppress(OSError):
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     return QSettings(str(path), QSettings.Format.IniFormat)
 
 
@@ -50,6 +56,7 @@ class Option(Generic[T]):
         settings = app_settings()
         settings.setValue(self.key, self.store(value))
         settings.sync()
+        make_private(Path(settings.fileName()))
 
     def _copy_default(self) -> T:
         return json.loads(json.dumps(self.default)) if isinstance(self.default, list | dict) else self.default

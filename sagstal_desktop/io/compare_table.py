@@ -82,18 +82,25 @@ def bands_frame(comparison: Comparison, lang: str = "da") -> pandas.DataFrame:
 
 def export_xlsx(comparison: Comparison, path: str | os.PathLike[str], lang: str = "da",
                 anonymise: bool = False) -> None:
-    """Both tables in one workbook (``DataFrame.to_excel`` with openpyxl), loads to one decimal.
+    """Both tables in one workbook (``DataFrame.to_excel`` with openpyxl), loads to one decimal;
+    written through the atomic writer, every name through the cell guard (``io.cell_guard``).
     ``anonymise``: scenarios as "Scenarie 1, 2, …" and, instead of each person's load, the staff
-    per load band in each variant (``core.anonymise``)."""
+    per load band in each variant (``core.anonymise``). Raises ``atomic_write.WriteFailed`` (an
+    OSError) if the file cannot be written."""
     import pandas as pd
 
+    from sagstal_desktop.io.atomic_write import atomic_path
+    from sagstal_desktop.io.cell_guard import guard_frame, guard_workbook
+
     first, second = (tr(sheet, lang) for sheet in _SHEETS)
-    with pd.ExcelWriter(path, engine="openpyxl") as writer:
-        figures = figures_frame(comparison)
-        if anonymise:
-            figures.columns = anonymous_names(comparison, lang)
-            figures.to_excel(writer, sheet_name=first)
-            bands_frame(comparison, lang).to_excel(writer, sheet_name=tr(_BAND_SHEET_NAME, lang))
-            return
+    figures = figures_frame(comparison)
+    if anonymise:
+        figures.columns = anonymous_names(comparison, lang)
+        second, persons = tr(_BAND_SHEET_NAME, lang), guard_frame(bands_frame(comparison, lang))
+    else:
+        persons = guard_frame(persons_frame(comparison, lang).round(1))
+    figures = guard_frame(figures)
+    with atomic_path(path) as tmp, pd.ExcelWriter(tmp, engine="openpyxl") as writer:
         figures.to_excel(writer, sheet_name=first)
-        persons_frame(comparison, lang).round(1).to_excel(writer, sheet_name=second)
+        persons.to_excel(writer, sheet_name=second)
+        guard_workbook(writer.book)

@@ -11,12 +11,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import sqlite3
 import stat
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
@@ -29,8 +27,7 @@ from sagstal_desktop.core.serialize import info_from_dict, info_to_dict, setting
 from sagstal_desktop.core.validation import limits
 from sagstal_desktop.i18n import N_, tr
 from sagstal_desktop.io import team_schema as schema
-from sagstal_desktop.io.file_lock import replace_retrying
-from sagstal_desktop.io.safe_files import default_file_mode, lock_temp, release_temp, remove_stale_temps, temp_prefix
+from sagstal_desktop.io.safe_files import remove_stale_temps
 
 APPLICATION_ID = 0x53475354  # "SGST"
 SCHEMA_VERSION = 3
@@ -119,6 +116,8 @@ class DocumentError(Exception):
         "not_json": N_("is not valid JSON"),
         "wrong_json_type": N_("has the wrong JSON type"),
         "too_deep": N_("is nested more than {limit} levels deep"),
+        "too_complex": N_("holds more JSON values than a team file may hold in all ({limit})"),
+        "too_many": N_("has more than {limit} entries"),
         "duplicate": N_("occurs more than once"),
         "unknown_norm_set": N_("is not a known norm set"),
         "bad_norm_set": N_("is not a valid norm set ({limit})"),
@@ -227,7 +226,7 @@ def _defensive_connection() -> sqlite3.Connection:
     return db
 
 
-def _read(db: sqlite3.Connection, path: Path) -> Team:
+def _read(db: sqlite3.Connection, path: Path, *, integrity: bool = True) -> Team:
     try:
         app_id = db.execute("PRAGMA application_id").fetchone()[0]
         version = db.execute("PRAGMA user_version").fetchone()[0]
@@ -235,12 +234,14 @@ def _read(db: sqlite3.Connection, path: Path) -> Team:
             raise DocumentError("not_sagstal", path)
         if version > SCHEMA_VERSION:
             raise DocumentError("newer", path, str(version))
-        check = db.execute("PRAGMA integrity_check(1)").fetchone()[0]
-        if check != "ok":
-            raise DocumentError("damaged", path, check)
+        if integrity:
+            check = db.execute("PRAGMA integrity_check(1)").fetchone()[0]
+            if check != "ok":
+                raise DocumentError("damaged", path, check)
         _check_objects(db, path, version)
         _migrate(db, version)
-        return _read_current(db, path)
+        with schema.json_budget():
+            return _read_current(db, path)
     except DocumentError:
         raise
     except schema.Violation as v:
@@ -277,12 +278,13 @@ def _rows(db: sqlite3.Connection, path: Path, name: str) -> list[list]:
         if column not in present:
             raise DocumentError("missing_column", path, table=name, field=column)
     (count,) = db.execute(f'SELECT count(*) FROM "{name}"').fetchone()
-    if count > spec.max_rows:
-        raise DocumentError("too_many_rows", path, table=name, rows=count, limit=spec.max_rows)
+    if count > spec.row_limit():
+        raise DocumentError("too_many_rows", path, table=name, rows=count, limit=spec.row_limit())
     columns = ", ".join(f'"{c}"' for c in spec.columns)
+    checks = [f.compiled() for f in spec.fields]
     out = []
     for number, row in enumerate(db.execute(f'SELECT {columns} FROM "{name}" ORDER BY {spec.order_by}'), start=1):
-        out.append([f.check(value, name, number) for f, value in zip(spec.fields, row, strict=True)])
+        out.append([check(value, name, number) for check, value in zip(checks, row, strict=True)])
     return out
 
 
@@ -366,7 +368,14 @@ def _scenario(data: dict, row: int) -> Scenario:
     from sagstal_desktop.core.serialize import team_from_inputs
 
     try:
+        low, high = (float(x) for x in limits()["norm_range_limits"])
+        if isinstance(data, dict) and data.get("target_caseload") is not None:
+            schema.Field("target_caseload", schema.REAL, low=low, high=high).check(
+                data["target_caseload"], "scenarios", row)
         scenario = Scenario.from_dict(data)
+        if len(scenario.absences) > int(limits()["max_absences"]):
+            raise schema.Violation("scenarios", "absences", row, len(scenario.absences), "too_many",
+                                   int(limits()["max_absences"]))
         inputs = scenario.inputs
         schema.check_object("info", inputs.get("info") or {})
         schema.check_object("settings", inputs.get("settings") or {})
@@ -457,67 +466,70 @@ def _write(db: sqlite3.Connection, team: Team) -> None:
 
 
 def save_team(team: Team, path: str | os.PathLike[str], *, private: bool = False) -> Path:
-    """Write ``team`` to ``path`` atomically. Raises ``DocumentError`` (the old file stays).
-    With ``private`` (recovery copies) the file is readable by its owner only (0600 on POSIX);
-    else it keeps the old file's mode, or gets the mode a new file normally gets.
+    """Write ``team`` to ``path`` atomically (``io.atomic_write``). Raises ``DocumentError``
+    (the old file stays, no temporary file is left). With ``private`` (recovery copies) the file
+    is readable by its owner only (0600 on POSIX); else it keeps the old file's mode, or gets
+    the mode a new file normally gets. A ``path`` that is a symbolic link is written through.
 
-    The temporary file (``.<name>.<random>.tmp`` beside the target, private while written) is
-    removed on every failure, also KeyboardInterrupt; leftovers of a save that was killed are
-    removed at the next save or open of the same file (``remove_stale_temps``)."""
+    Before the new file replaces anything, it is read back with the reader's own checks
+    (``check_written``): a team the reader would refuse is refused here, with the reader's
+    message, and the file on disk stays as it was."""
+    from sagstal_desktop.io.atomic_write import WriteFailed, atomic_path
+
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    remove_stale_temps(path, ".tmp")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(path), suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise DocumentError("save_failed", path, exc.strerror or str(exc)) from exc
-    fd = lock_temp(fd)  # held until the end: another process's clean-up leaves this file alone
-    tmp = Path(tmp_name)
-    try:
-        db = sqlite3.connect(tmp, isolation_level=None)
-        try:
-            # a private temporary file, flushed with fsync below before it replaces anything
-            db.execute("PRAGMA journal_mode = OFF")
-            db.execute("PRAGMA synchronous = OFF")
-            _write(db, team)
-        finally:
-            db.close()
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        if os.name == "posix" and not private:
-            with contextlib.suppress(OSError):  # mkstemp makes 0600; keep the old file's mode
-                os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else default_file_mode())
-        try:
-            replace_retrying(tmp, path)  # waits out a Windows sharing violation (io/file_lock.py)
-        except PermissionError as exc:
-            if os.name == "nt" or getattr(exc, "winerror", None) is not None:
-                raise DocumentError("in_use", path, exc.strerror or str(exc)) from exc
-            raise
-        _fsync_dir(folder)
-    except DocumentError:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    except (OSError, sqlite3.Error) as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise DocumentError("save_failed", path, detail) from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    finally:
-        release_temp(fd)
+        with atomic_path(path, private=private, suffix=".tmp") as tmp:
+            db = sqlite3.connect(tmp, isolation_level=None)
+            try:
+                db.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, schema.MAX_SQL_VALUE_BYTES)
+                # a private temporary file, flushed with fsync before it replaces anything
+                db.execute("PRAGMA journal_mode = OFF")
+                db.execute("PRAGMA synchronous = OFF")
+                _write(db, team)
+                check_written(db, path)
+            finally:
+                db.close()
+            size = os.path.getsize(tmp)
+            if size > schema.MAX_FILE_BYTES:
+                raise DocumentError("too_large", path, size=size // 2**20, limit=schema.MAX_FILE_BYTES // 2**20)
+    except WriteFailed as exc:
+        raise DocumentError("in_use" if exc.in_use else "save_failed", path, exc.detail) from exc
+    except (sqlite3.Error, OverflowError, ValueError, TypeError) as exc:
+        # e.g. a value above SQLite's length limit, an integer beyond 64 bits, NaN in JSON
+        raise DocumentError("save_failed", path, str(exc) or type(exc).__name__) from exc
     return path
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
+def check_written(db: sqlite3.Connection, path: Path) -> None:
+    """Read a database just written by ``_write`` the way ``load_team`` reads a file (the same
+    schema checks, JSON budget and work budget); raises the ``DocumentError`` opening it would."""
+    steps = [0]
+
+    def over_budget() -> int:
+        steps[0] += _STEPS_PER_CALL
+        return 1 if steps[0] > schema.MAX_SQL_STEPS else 0
+
+    db.set_progress_handler(over_budget, _STEPS_PER_CALL)
+    try:
+        _read(db, path, integrity=False)
+    except sqlite3.OperationalError as exc:
+        if "interrupted" in str(exc):
+            raise DocumentError("too_slow", path) from exc
+        raise DocumentError("damaged", path, str(exc)) from exc
+    finally:
+        db.set_progress_handler(None, 0)
+
+
+def validate_team(team: Team, path: str | os.PathLike[str] = "team.sagstal") -> None:
+    """Raise the ``DocumentError`` that opening ``team`` saved to ``path`` would raise (nothing
+    is written to disk): an input path can refuse a value before it touches any file."""
+    db = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        db.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, schema.MAX_SQL_VALUE_BYTES)
         try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+            _write(db, team)
+        except (sqlite3.Error, OverflowError, ValueError, TypeError) as exc:
+            raise DocumentError("save_failed", path, str(exc) or type(exc).__name__) from exc
+        check_written(db, Path(path))
+    finally:
+        db.close()

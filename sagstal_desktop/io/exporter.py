@@ -16,8 +16,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import os
-import re
-import tempfile
 from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
@@ -32,7 +30,8 @@ from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.core.wording import fill, status_phrase
 from sagstal_desktop.i18n import N_, NP_, ptr, tr
 from sagstal_desktop.io import columns as col
-from sagstal_desktop.io.safe_files import lock_temp, release_temp, remove_stale_temps, temp_prefix
+from sagstal_desktop.io.cell_guard import neutralise_formula as neutralise_formula  # re-exported: its old home
+from sagstal_desktop.io.cell_guard import safe_text
 
 SHEET_NAMES = {  # msgids in the context "sheet"
     "staff": NP_("sheet", "Staff"),
@@ -60,25 +59,16 @@ def sheet_name(key: str, lang: str = "da") -> str:
 
 @contextlib.contextmanager
 def _atomic(path: Path) -> Iterator[Path]:
-    """Yield a temporary path in the target's folder; rename it over ``path`` on success. The
-    temporary file is removed on every failure (also KeyboardInterrupt); leftovers of a killed
-    export of the same target are removed first."""
-    path = Path(path)
-    remove_stale_temps(path, ".tmp")
+    """Yield a temporary path in the target's folder that replaces ``path`` on success
+    (``io.atomic_write.atomic_path``: locked, fsynced, the user's file mode, written through a
+    symbolic link, removed on every failure); an OSError becomes ``ExportError``."""
+    from sagstal_desktop.io.atomic_write import WriteFailed, atomic_path
+
     try:
-        fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path), suffix=".tmp", dir=path.parent or ".")
-    except OSError as exc:
-        raise ExportError(path, exc.strerror or str(exc)) from exc
-    fd = lock_temp(fd)
-    try:
-        yield Path(tmp)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise ExportError(path, exc.strerror or str(exc)) from exc
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        release_temp(fd)
+        with atomic_path(path) as tmp:
+            yield tmp
+    except WriteFailed as exc:
+        raise ExportError(path, exc.detail) from exc
 
 
 # -- rows --------------------------------------------------------------------------------------
@@ -176,12 +166,11 @@ def anonymous_staff_table(summary: TeamSummary, norm_set: NormSet, lang: str
 
 
 def _text_cell(ws, value: str):
-    """A string cell that is never taken for a formula and holds no character XML forbids."""
+    """A string cell that is never taken for a formula and holds no control character
+    (``io.cell_guard.safe_text``)."""
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    if ILLEGAL_CHARACTERS_RE.search(value):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    value = safe_text(value)
     if not value.startswith("="):
         return value
     cell = WriteOnlyCell(ws, value=value)
@@ -371,22 +360,7 @@ def _csv_cell(value: Any, target: str) -> str:
         return str(value)
     if isinstance(value, int | float):
         return csv_number(value)
-    return neutralise_formula(str(value))
-
-
-#: A text cell starting with one of these is read as a formula by spreadsheet programs.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_PLAIN_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
-
-
-def neutralise_formula(text: str) -> str:
-    """A text cell made safe against CSV injection as OWASP recommends: a cell that starts with
-    ``=``, ``+``, ``-``, ``@``, tab or carriage return gets a leading single quote, so that
-    LibreOffice and Excel show it as text instead of evaluating it. A plain number such as
-    "-3" or "+2,5" is left as it is."""
-    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(text):
-        return "'" + text
-    return text
+    return safe_text(str(value), csv=True)
 
 
 def export_csv(team: Team, path: Path | str, lang: str = "da", as_of: date | None = None,
@@ -395,7 +369,7 @@ def export_csv(team: Team, path: Path | str, lang: str = "da", as_of: date | Non
     targets, headers, rows, _summary = staff_table(team, lang, as_of, norm_set, anonymise)
     with _atomic(Path(path)) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, delimiter=";", lineterminator="\r\n")
-        writer.writerow([neutralise_formula(h) for h in headers])
+        writer.writerow([safe_text(h, csv=True) for h in headers])
         writer.writerows([_csv_cell(v, t) for v, t in zip(row, targets, strict=True)] for row in rows)
 
 

@@ -23,10 +23,18 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from sagstal_desktop.core.history import SnapshotFigures, figures_snapshot, make_snapshot, morning_of
+from sagstal_desktop.core.history import SnapshotFigures, figures_snapshot, make_snapshot, morning_of, snapshot_room
 from sagstal_desktop.core.model import Snapshot, Team
 from sagstal_desktop.core.norms import NormSet, builtin_norm_sets
-from sagstal_desktop.core.validation import InputError, is_blank, parse_count, parse_date, parse_number
+from sagstal_desktop.core.validation import (
+    InputError,
+    check_label,
+    is_blank,
+    limits,
+    parse_count,
+    parse_date,
+    parse_number,
+)
 from sagstal_desktop.i18n import N_, tr
 from sagstal_desktop.io.columns import normalize
 from sagstal_desktop.io.document import load_team
@@ -51,6 +59,11 @@ HISTORY_COLUMNS: dict[str, tuple[str, str, tuple[str, ...], bool]] = {
                              ("gennemsnitligt fuldtidssagstal", "gns. fuldtidssagstal", "average fte caseload"),
                              False),
 }
+
+
+#: Rows read from a history sheet at most (beyond the team file's room for snapshots): enough to
+#: report every problem of a sheet several times too long, and a bound on the memory used.
+ROWS_READ = 20_000
 
 
 @dataclass
@@ -134,7 +147,9 @@ def _names_a_date(known: dict[str, str]) -> Callable[[list[Any]], bool]:
 def snapshots_from_table(path: str | Path, team: Team, sheet: str | None = None) -> HistoryImport:
     """Read a spreadsheet of dated team figures (raises ``ReadError`` if it cannot be read)."""
     known = _headers()
-    table = read_table(path, sheet, is_header=_names_a_date(known))
+    # a sheet far longer than the team file's room for snapshots is refused without reading it all
+    room = snapshot_room(team)
+    table = read_table(path, sheet, is_header=_names_a_date(known), max_rows=max(room + 50, ROWS_READ))
     file = table.file_name
     result = HistoryImport()
     headers, rows, numbers = table.headers, table.rows, table.row_numbers
@@ -162,6 +177,10 @@ def snapshots_from_table(path: str | Path, team: Team, sheet: str | None = None)
             result.snapshots.append(snapshot)
     if not rows:
         _add(result.problems, ERROR, file, None, None, None, None, N_("the file has no rows of figures"))
+    if not result.refused and len(result.snapshots) > room:
+        _add(result.problems, ERROR, file, None, None, None, None,
+             N_("the file has {rows} rows of figures; the team file has room for {room} more snapshots (at most "
+                "{cap})"), rows=len(result.snapshots), room=room, cap=int(limits()["max_snapshots"]))
     if result.refused:
         result.snapshots = []
     return result
@@ -189,9 +208,13 @@ def _row_snapshot(row: list[Any], number: int, columns: dict[str, int], headers:
             failed = True
 
     def fte(value: Any) -> float:
+        from sagstal_desktop.io.team_schema import MAX_SNAPSHOT_FIGURE
+
         number_ = parse_number(value)
         if number_ < 0:
             raise InputError("negative", str(value))
+        if number_ > MAX_SNAPSHOT_FIGURE:  # the bound the team file keeps (io.team_schema)
+            raise InputError("too_large", str(value), MAX_SNAPSHOT_FIGURE)
         return number_
 
     parse("date", parse_date)
@@ -199,7 +222,7 @@ def _row_snapshot(row: list[Any], number: int, columns: dict[str, int], headers:
         parse(key, fte)
     for key in ("staff", "cases", "over_count"):
         parse(key, parse_count)
-    parse("label", lambda v: str(v).strip())
+    parse("label", check_label)
     parse("norm_set", lambda v: str(v).strip())
     if failed:
         return None

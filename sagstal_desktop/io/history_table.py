@@ -59,7 +59,8 @@ def trend_frame(rows: list[TrendRow]) -> pd.DataFrame:
 
 def export_trend_xlsx(rows: list[TrendRow], path: str | Path, lang: str = "da") -> Path:
     """Write the history to ``path`` (.xlsx, via openpyxl) with the headers the history import
-    reads back, and a second sheet saying where the figures come from."""
+    reads back, and a second sheet saying where the figures come from; through the atomic
+    writer and the cell guard (``io.cell_guard``). Raises ``atomic_write.WriteFailed``."""
     import pandas as pd
 
     frame = trend_frame(rows)
@@ -74,11 +75,16 @@ def export_trend_xlsx(rows: list[TrendRow], path: str | Path, lang: str = "da") 
             "Sagstal's own calculation on the team's recorded inputs on each date, measured against the "
             "norm set in use then.")
     sheet, about = ("Udvikling", "Kilde") if lang == "da" else ("History", "Source")
-    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+    from sagstal_desktop.io.atomic_write import atomic_path
+    from sagstal_desktop.io.cell_guard import guard_frame, guard_workbook
+
+    out = guard_frame(out)
+    with atomic_path(path) as tmp, pd.ExcelWriter(tmp, engine="openpyxl") as writer:
         out.to_excel(writer, sheet_name=sheet, index=False)
         pd.DataFrame({about: [note]}).to_excel(writer, sheet_name=about, index=False)
         ws = writer.sheets[sheet]
         for column in ws.columns:
             letter = column[0].column_letter
             ws.column_dimensions[letter].width = max(12, len(str(column[0].value or "")) + 2)
+        guard_workbook(writer.book)
     return path

@@ -40,6 +40,7 @@ from sagstal_desktop.i18n import ntr, tr
 from sagstal_desktop.io import columns as col
 from sagstal_desktop.io.problems import ERROR, WARNING, Problem, column_letter, from_input_error, make
 from sagstal_desktop.io.table_reader import RawTable, ReadCancelled, paused_gc, read_table
+from sagstal_desktop.io.team_schema import TABLES
 
 MERGE, REPLACE_COUNTS, REPLACE_TEAM = "merge", "replace_counts", "replace_team"
 MODES = (MERGE, REPLACE_COUNTS, REPLACE_TEAM)
@@ -188,7 +189,11 @@ def analyze(table: RawTable, norm_set: NormSet, mapping: Sequence[str | None] | 
     if not table.rows:
         problems.append(make(ERROR, "no_rows", file, row=table.header_row))
     rows: list[ParsedRow] = []
-    if col.NAME in present:
+    limit = TABLES["staff"].row_limit()  # the reader's bound: refused before any row is parsed
+    if len(table.rows) > limit:
+        problems.append(make(ERROR, "too_many_staff", file, rows=_thousands(len(table.rows)),
+                             limit=_thousands(limit)))
+    elif col.NAME in present:
         with paused_gc():
             rows = _parse_rows(table, mapping, problems, progress, cancelled, norm_set)
     return ImportPlan(table, norm_set, mapping, rows, problems, present)
@@ -227,6 +232,11 @@ def _column_problems(table: RawTable, norm_set: NormSet, mapping: list[str | Non
     if col.NAME in first_of and col.WEEKLY_HOURS not in first_of:
         problems.append(make(WARNING, "no_hours_column", file, header_row, hours=norm_set.full_time_hours))
     return problems
+
+
+def _thousands(n: int) -> tuple[str, str]:
+    """``n`` with Danish and English thousands separators (for ``make``)."""
+    return f"{n:,}".replace(",", "."), f"{n:,}"
 
 
 def _has_cases(rows: list[list[Any]], index: int) -> bool:

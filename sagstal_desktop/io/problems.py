@@ -69,6 +69,7 @@ class Problem:
 _TEXTS: dict[str, str] = {
     # code: English msgid; formatted with the keyword arguments of ``make``
     "no_rows": N_("the file has a header row but no rows of staff"),
+    "too_many_staff": N_("the file has {rows} rows of staff; a team file holds at most {limit}"),
     "no_name_column": N_("no column is used for the name (\"Navn\"/\"Name\")"),
     "double_target": N_("this column and column \"{other}\" ({other_letter}) are both used for {target}"),
     "unknown_column": N_("unknown column; it will not be imported"),

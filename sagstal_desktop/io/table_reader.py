@@ -18,6 +18,7 @@ import io
 import stat
 import zipfile
 from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -38,6 +39,10 @@ _PROGRESS_EVERY = 2000
 MAX_FILE_BYTES = 100 * 1024 * 1024  # the file itself (CSV or xlsx)
 MAX_ROWS = 250_000  # rows read from a sheet (the importer is built for 100,000 staff)
 MAX_COLUMNS = 512  # columns read from a sheet; cells beyond are not read
+# Cells kept from a sheet: each costs about 60 bytes in memory (a short text and its place in the
+# row), so 8 million keep a hostile sheet (97 MB of one-character cells) under about 500 MB; a
+# team of 100,000 with 40 columns has 4 million.
+MAX_CELLS = 8_000_000
 MAX_ZIP_MEMBERS = 2_000
 MAX_MEMBER_BYTES = 128 * 1024 * 1024  # one unpacked part of an xlsx
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # all unpacked parts together
@@ -65,6 +70,7 @@ class ReadError(Exception):
         "bomb": N_("{name} unpacks to far more than it holds ({detail}); it is damaged or made to exhaust the "
                    "computer's memory and is not read."),
         "too_many_rows": N_("{name}: the sheet has more than {detail} rows; split it into smaller files."),
+        "too_many_cells": N_("{name}: the sheet has more than {detail} cells; split it into smaller files."),
         "too_many_columns": N_("{name}: the sheet has more than {detail} columns; remove the columns that are "
                                "not needed."),
     }
@@ -130,12 +136,21 @@ def read_table(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     is_header: HeaderTest = names_a_person,
+    max_rows: int | None = None,
 ) -> RawTable:
     """Read ``path`` (.xlsx or .csv, decided by content where possible). The header is the first
     row within the first rows that passes ``is_header`` (else the first non-blank row). Raises
-    ReadError or ReadCancelled."""
-    with paused_gc():
-        return _read_table(Path(path), sheet, progress, cancelled, is_header)
+    ReadError or ReadCancelled. ``max_rows`` lowers the row budget (``MAX_ROWS``): a reader that
+    can use only so many rows stops reading at the first row past it."""
+    token = _ROW_BUDGET.set(min(MAX_ROWS, max_rows) if max_rows is not None else MAX_ROWS)
+    try:
+        with paused_gc():
+            return _read_table(Path(path), sheet, progress, cancelled, is_header)
+    finally:
+        _ROW_BUDGET.reset(token)
+
+
+_ROW_BUDGET: ContextVar[int] = ContextVar("row_budget", default=MAX_ROWS)
 
 
 def _read_table(
@@ -213,6 +228,19 @@ def _unquoted(cell: str) -> str:
     return cell[1:] if cell.startswith(_QUOTED_FORMULA) else cell
 
 
+def _first_line(text: str) -> str:
+    """The first line of ``text`` that is not blank (without copying the rest of the text)."""
+    start = 0
+    while start < len(text):
+        ends = [i for i in (text.find("\n", start), text.find("\r", start)) if i >= 0]
+        end = min(ends) if ends else len(text)
+        line = text[start:end]
+        if line.strip():
+            return line
+        start = end + 1
+    return ""
+
+
 def _read_csv(path: Path, progress: Progress | None, cancelled: Callable[[], bool] | None,
               is_header: HeaderTest = names_a_person) -> RawTable:
     try:
@@ -225,9 +253,10 @@ def _read_csv(path: Path, progress: Progress | None, cancelled: Callable[[], boo
         text, encoding = decode_csv_bytes(data)
     except UnicodeDecodeError as exc:
         raise ReadError("encoding", path) from exc
+    del data  # the text alone from here on
     if not text.strip():
         raise ReadError("empty", path)
-    first_line = next((ln for ln in text.splitlines() if ln.strip()), "")
+    first_line = _first_line(text)
     hint = first_line.strip().strip('"').lower()
     if hint.startswith("sep=") and len(hint) == 5:
         # Excel's "sep=;" line: it names the separator and is not shown as a row
@@ -238,14 +267,18 @@ def _read_csv(path: Path, progress: Progress | None, cancelled: Callable[[], boo
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     total = text.count("\n") + 1
     raw_rows: list[tuple[int, list[str]]] = []
+    cells = 0
     try:
         for row in reader:
             line = reader.line_num  # the physical line the row ended on; equal unless a cell has line breaks
             if len(row) > MAX_COLUMNS and any(not is_blank(v) for v in row[MAX_COLUMNS:]):
                 raise ReadError("too_many_columns", path, str(MAX_COLUMNS))
+            cells += len(row) - row.count("")  # an empty cell is one shared object
+            if cells > MAX_CELLS:
+                raise ReadError("too_many_cells", path, f"{MAX_CELLS:,}".replace(",", "."))
             raw_rows.append((line, [_unquoted(cell) for cell in row[:MAX_COLUMNS]]))
-            if len(raw_rows) > MAX_ROWS:
-                raise ReadError("too_many_rows", path, f"{MAX_ROWS:,}".replace(",", "."))
+            if len(raw_rows) > _ROW_BUDGET.get():
+                raise ReadError("too_many_rows", path, f"{_ROW_BUDGET.get():,}".replace(",", "."))
             if len(raw_rows) % _PROGRESS_EVERY == 0:
                 _tick(progress, cancelled, len(raw_rows), total)
     except csv.Error as exc:
@@ -333,12 +366,13 @@ def _sheet_rows(path: Path, ws: Any, progress: Progress | None,
         raise ReadError("corrupt", path, f"sheet dimension {declared_rows} x {declared_cols}")
     max_col = min(declared_cols, MAX_COLUMNS + 1) if declared_cols else MAX_COLUMNS + 1
     numbered: list[tuple[int, list[Any]]] = []
+    cells = 0
     blank_row: object = None
     for number, row in enumerate(ws.iter_rows(max_col=max_col, values_only=True), start=1):
-        if number > MAX_ROWS:
+        if number > _ROW_BUDGET.get():
             if row is blank_row or all(v is None for v in row):
                 continue
-            raise ReadError("too_many_rows", path, f"{MAX_ROWS:,}".replace(",", "."))
+            raise ReadError("too_many_rows", path, f"{_ROW_BUDGET.get():,}".replace(",", "."))
         if row is blank_row:
             continue  # openpyxl hands out one shared tuple for every missing row
         if all(v is None for v in row):
@@ -346,6 +380,9 @@ def _sheet_rows(path: Path, ws: Any, progress: Progress | None,
             continue
         if len(row) > MAX_COLUMNS and not is_blank(row[MAX_COLUMNS]):
             raise ReadError("too_many_columns", path, str(MAX_COLUMNS))
+        cells += len(row) - row.count(None)
+        if cells > MAX_CELLS:
+            raise ReadError("too_many_cells", path, f"{MAX_CELLS:,}".replace(",", "."))
         numbered.append((number, list(row[:MAX_COLUMNS])))
         if number % _PROGRESS_EVERY == 0:
             _tick(progress, cancelled, number, declared_rows)

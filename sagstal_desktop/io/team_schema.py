@@ -10,6 +10,9 @@ line in ``TABLES`` (and a migration for older files).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -24,6 +27,13 @@ MAX_FILE_BYTES = 256 * 1024 * 1024  # a 100,000-person team with snapshots is fa
 MAX_SQL_STEPS = 300_000_000
 MAX_SQL_VALUE_BYTES = 64 * 1024 * 1024  # one text or blob value inside the file
 MAX_JSON_DEPTH = 32
+# The work of decoding a file's JSON values, counted before each is parsed: an upper bound on
+# the values and keys it holds (its brackets, braces, commas and colons), summed over the file.
+# Decoding costs about 45 bytes of memory per unit (measured: 4 million empty lists, 600,000
+# staff-like objects, 6 million numbers), so the budget keeps a hostile file under about 500 MB
+# and 3 s. A snapshot costs about 36 per person (2,200 for a team of 60, whose 1,000 snapshots
+# use 2.2 million); a team of 2,000 reaches the budget at about 170 snapshots.
+MAX_JSON_NODES = 10_000_000
 ID_LENGTH = 128  # staff ids, case-type ids, norm-set ids, JSON keys
 YEAR_RANGE = (1900, 2200)  # dates in a file (start dates, snapshot times)
 MAX_COUNT = 100_000  # cases of one type for one person (as core.validation.parse_count)
@@ -77,6 +87,36 @@ class Field:
             raise Violation(table, self.name, row, value, "null")
         checker = _CHECKERS[self.kind]
         return checker(self, value, table, row)
+
+    def compiled(self) -> Callable[[Any, str, int | None], Any]:
+        """``check`` with its limits looked up once: the common case (a value of the right type
+        within bounds) is one type test and one comparison; everything else goes through
+        ``check``, which gives the same result and the same ``Violation``. For reading many rows."""
+        check = self.check
+        if self.kind == TEXT:
+            limit = self.length_limit()
+
+            def text(value: Any, table: str, row: int | None) -> Any:
+                if value.__class__ is str and len(value) <= limit:
+                    return value
+                return check(value, table, row)
+            return text
+        high = self.high_limit()
+        if self.kind in (REAL, INT) and self.low is not None and high is not None:
+            low = self.low
+            if self.kind == INT:
+                def whole(value: Any, table: str, row: int | None) -> Any:
+                    if value.__class__ is int and low <= value <= high:
+                        return value
+                    return check(value, table, row)
+                return whole
+
+            def real(value: Any, table: str, row: int | None) -> Any:
+                if value.__class__ is float and low <= value <= high:  # NaN and infinities fail here
+                    return value
+                return check(value, table, row)
+            return real
+        return check
 
     def length_limit(self) -> int:
         return int(limits()[self.max_len]) if isinstance(self.max_len, str) else self.max_len
@@ -136,6 +176,38 @@ def _date(f: Field, value: Any, table: str, row: int | None) -> date | datetime:
 _EMPTY_JSON: dict[str, type] = {"[]": list, "{}": dict}
 
 
+#: What is left of the JSON budget of the file being read (None: no budget, e.g. a value
+#: checked on its own).
+_JSON_LEFT: ContextVar[list[int] | None] = ContextVar("json_budget", default=None)
+
+
+@contextmanager
+def json_budget(nodes: int | None = None) -> Iterator[None]:
+    """Check every JSON value decoded inside the block against one shared budget of ``nodes``
+    (``json_cost``); a value that would go over it raises ``Violation`` (reason ``too_complex``)
+    before it is parsed."""
+    token = _JSON_LEFT.set([MAX_JSON_NODES if nodes is None else nodes])
+    try:
+        yield
+    finally:
+        _JSON_LEFT.reset(token)
+
+
+def json_cost(text: str) -> int:
+    """An upper bound on the values and keys in JSON ``text``, without parsing it."""
+    return text.count("[") + text.count("{") + text.count(",") + text.count(":") + 1
+
+
+def _charge(f: Field, text: str, table: str, row: int | None) -> None:
+    left = _JSON_LEFT.get()
+    if left is None:
+        return
+    cost = json_cost(text)
+    if cost > left[0]:
+        raise Violation(table, f.name, row, text, "too_complex", MAX_JSON_NODES)
+    left[0] -= cost
+
+
 def _json(f: Field, value: Any, table: str, row: int | None) -> Any:
     import json
 
@@ -143,6 +215,7 @@ def _json(f: Field, value: Any, table: str, row: int | None) -> Any:
     if empty is not None and empty is f.json_type:
         return empty()  # what json.loads gives, and an empty value passes every check below
     text = _text(f, value, table, row)
+    _charge(f, text, table, row)
     try:
         parsed = json.loads(text, parse_constant=_no_constant)
     except RecursionError:
@@ -167,18 +240,27 @@ def _no_constant(name: str) -> Any:
 
 
 def json_depth(obj: Any) -> int:
-    """The nesting depth of parsed JSON (iterative: no recursion on a deep input)."""
-    deepest, stack = 0, [(obj, 1)]
-    while stack:
-        item, depth = stack.pop()
-        deepest = max(deepest, depth)
-        if deepest > MAX_JSON_DEPTH:
-            return deepest
-        if isinstance(item, dict):
-            stack.extend((v, depth + 1) for v in item.values())
-        elif isinstance(item, list):
-            stack.extend((v, depth + 1) for v in item)
-    return deepest
+    """The nesting depth of parsed JSON (iterative, level by level: no recursion on a deep
+    input, and scalars are never looked at twice); stops counting past ``MAX_JSON_DEPTH``."""
+    depth, level = 0, [obj]
+    while level:
+        depth += 1
+        if depth > MAX_JSON_DEPTH:
+            return depth
+        below: list[Any] = []
+        for item in level:
+            kind = type(item)
+            if kind is dict:
+                below.extend(item.values())
+            elif kind is list:
+                below.extend(item)
+        level = [item for item in below if type(item) in _CONTAINERS]
+        if below and not level:
+            depth += 1  # the scalars one level down
+    return depth
+
+
+_CONTAINERS = (dict, list)
 
 
 _CHECKERS = {TEXT: _text, REAL: _real, INT: _int, DATE: _date, DATETIME: _date, JSON: _json}
@@ -190,8 +272,11 @@ class Table:
 
     name: str
     fields: tuple[Field, ...]
-    max_rows: int
+    max_rows: int | str  # a str names a limit in defaults.json (``max_snapshots``, ``max_scenarios``)
     order_by: str
+
+    def row_limit(self) -> int:
+        return int(limits()[self.max_rows]) if isinstance(self.max_rows, str) else self.max_rows
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -235,12 +320,12 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         Field("taken_at", DATETIME),
         Field("label", TEXT, max_len=_NAME),
         Field("data", JSON, max_len=MAX_SQL_VALUE_BYTES),
-    ), 10_000, "taken_at, id"),
+    ), "max_snapshots", "taken_at, id"),
     Table("scenarios", (  # since version 3
         Field("name", TEXT, max_len=_NAME),
         _POSITION,
         Field("data", JSON, max_len=MAX_SQL_VALUE_BYTES),
-    ), 1_000, "position"),
+    ), "max_scenarios", "position"),
 )}
 
 #: Tables added after version 1: the schema version that added them (older files get them by migration).
@@ -312,7 +397,7 @@ def snapshot_fields() -> dict[str, tuple[Field, ...]]:
     """The JSON of a snapshot (``snapshots.data``, written by ``core.history``): its own keys
     (``data``) and its key figures (``figures``). ``inputs`` and ``norm_set`` must be objects;
     ``origin`` one of ``core.history.ORIGINS``. Keys a later version adds are kept unchecked."""
-    staff_high = TABLES["staff"].max_rows
+    staff_high = TABLES["staff"].row_limit()
     return {
         "data": (
             Field("format", INT, low=1, high=100),

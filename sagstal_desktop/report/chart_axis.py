@@ -12,9 +12,16 @@ from sagstal_desktop.report.fonts import REGULAR
 
 
 def axis_range(low: float, high: float, ticks: int = 5) -> tuple[float, float, float]:
-    """(bottom, top, step): ``low``-``high`` widened to whole steps of ``nice_step``."""
+    """(bottom, top, step): ``low``-``high`` widened to whole steps of ``nice_step``. A range of
+    one value (every figure 0, or all equal) is widened to one unit above it (never zero wide:
+    charts divide by top - bottom)."""
+    if not high > low:
+        high = low + 1.0
     step = nice_step(high - low, ticks)
-    return math.floor(low / step) * step, math.ceil(high / step) * step, step
+    bottom, top = math.floor(low / step) * step, math.ceil(high / step) * step
+    if not top > bottom:
+        top = bottom + step
+    return bottom, top, step
 
 
 def draw_grid(drawing, x0: float, width: float, low: float, high: float, step: float,

@@ -8,11 +8,9 @@ program start.
 
 from __future__ import annotations
 
-import contextlib
 import html
 import io
 import os
-import tempfile
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -30,10 +28,8 @@ from sagstal_desktop.core.validation import budget_first_year_range, budget_year
 from sagstal_desktop.core.whatif import budget_table
 from sagstal_desktop.core.wording import format_load, kind_note, term, uneven_summary, unmeasured_summary
 from sagstal_desktop.i18n import N_, tr
-from sagstal_desktop.io.safe_files import lock_temp, remove_stale_temps, temp_prefix
 from sagstal_desktop.report import content
 from sagstal_desktop.report.citations import Citations
-from sagstal_desktop.report.file_mode import give_default_mode
 from sagstal_desktop.report.fonts import BOLD, COND, COND_BOLD, REGULAR, register_fonts
 from sagstal_desktop.report.options import MemoOptions, full_list_max_staff
 from sagstal_desktop.report.texts import join_names, long_date, plural, texts
@@ -932,27 +928,10 @@ def write_memo(team: Team, path: str | os.PathLike, options: MemoOptions | None 
     # temporary file below exists only while the finished bytes are written and synced.
     buffer = io.BytesIO()
     pages = build_pdf(team, buffer, options, summary, norm_set, progress)
-    remove_stale_temps(target, ".part")
+    from sagstal_desktop.io.atomic_write import WriteFailed, write_bytes
+
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(target), suffix=".part", dir=target.parent or ".")
-    except OSError as exc:
-        raise MemoError(f"{target.parent}: {exc.strerror or exc}") from exc
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            if os.name == "posix":
-                lock_temp(fd)  # locked until written and closed: no other clean-up removes it
-            fh.write(buffer.getbuffer())
-            fh.flush()
-            os.fsync(fh.fileno())
-        give_default_mode(tmp, target)
-        os.replace(tmp, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise MemoError(f"{target}: {exc.strerror or exc}") from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+        write_bytes(target, buffer.getbuffer(), suffix=".part")
+    except WriteFailed as exc:
+        raise MemoError(f"{target}: {exc.detail}") from exc
     return pages

@@ -11,9 +11,9 @@ options choose some (``MemoOptions.scenarios``).
 from __future__ import annotations
 
 from sagstal_desktop.core.comparison import Comparison, compare
-from sagstal_desktop.core.formatting import format_dkk
+from sagstal_desktop.core.formatting import format_dkk, format_number
 from sagstal_desktop.core.model import Team
-from sagstal_desktop.core.scenario_describe import describe
+from sagstal_desktop.core.scenario_describe import describe, scenario_parts
 from sagstal_desktop.core.scenarios import find
 from sagstal_desktop.i18n import N_, Nn_, ntr, translator
 from sagstal_desktop.report.pdf import FRAME_W, MemoBuilder, esc, mm
@@ -85,17 +85,53 @@ def scenario_section(builder: MemoBuilder) -> list:
     if len({r.norm_set.kind if r.norm_set.kind in ("ds", "survey") else "custom" for r in result.results}) > 1:
         intro.append(t["mixed"])
     out = [builder.para(esc(t["h_scenarios"]), s.h2), builder.para(esc(" ".join(intro)))]
+    bullets = []
     for title, name in zip(titles[1:], result.names[1:], strict=True):
-        sentence = describe(find(team, name), team, lang, anonymous=anonymise)
+        sentence = memo_sentence(find(team, name), team, lang, anonymous=anonymise)
         p = builder.para(f"<b>{esc(title)}:</b> {esc(sentence)}", s.bullet)
         p.bulletText = "•"
-        out.append(p)
-    chart = scenario_chart(titles, list(result.figures), result.labels, FRAME_W, lang)
+        bullets.append(p)
+    blocks = []
+    for columns in column_groups(len(titles)):  # the current team, then at most PER_TABLE scenarios
+        group_titles = [titles[i] for i in columns]
+        figures = [result.figures[i] for i in columns]
+        chart = scenario_chart(group_titles, figures, result.labels, FRAME_W, lang)
+        blocks.append(KeepTogether([_table(builder, result, group_titles, figures), Spacer(1, 6), chart]))
+    # the heading stays with the first description; the descriptions themselves may run over pages
+    head = [KeepTogether([*out, *bullets[:1]]), *bullets[1:]]
     source = t["source"]
     if any(f["target_fte"] is not None for f in result.figures):
         source += " " + t["target_source"]
-    return [KeepTogether(out), KeepTogether([_table(builder, result, titles), Spacer(1, 6), chart]),
-            builder.para(esc(source), s.small)]
+    return [*head, *blocks, builder.para(esc(source), s.small)]
+
+
+#: Changes a scenario's description in the memo names one by one; more are counted (a scenario
+#: with 1,000 absences is one line, not pages of names that take reportlab minutes to lay out).
+MAX_PARTS = 12
+_MORE_PARTS = Nn_("and {n} more change", "and {n} more changes")
+
+
+def memo_sentence(scenario, team: Team, lang: str, name_of=None, anonymous: bool = False) -> str:
+    """``describe``'s sentence with at most ``MAX_PARTS`` changes named, then how many more
+    (``anonymous``: nobody named, dated or given hours, as ``describe``)."""
+    parts = scenario_parts(scenario, team, lang, name_of, anonymous=anonymous)
+    if len(parts) <= MAX_PARTS:
+        return describe(scenario, team, lang, name_of, anonymous=anonymous)
+    more = len(parts) - MAX_PARTS
+    text = "; ".join([*parts[:MAX_PARTS], ntr(*_MORE_PARTS, more, lang).format(n=format_number(more, 0, lang))])
+    return text[:1].upper() + text[1:] + "."
+
+
+#: Scenarios per table (and chart) in the memo: with the current team, six columns fit the page's
+#: width; more scenarios continue in further tables, each beginning with the current team again.
+PER_TABLE = 5
+
+
+def column_groups(columns: int) -> list[list[int]]:
+    """The variants' columns (0 = the current team) laid out as tables: column 0 and at most
+    ``PER_TABLE`` scenarios in each."""
+    scenarios = list(range(1, columns))
+    return [[0, *scenarios[i:i + PER_TABLE]] for i in range(0, len(scenarios), PER_TABLE)] or [[0]]
 
 
 #: Figures in FTE: two decimals, as the memo's summary gives them ("6,75", "overskud 0,16").
@@ -118,22 +154,22 @@ def cell_text(key: str, value: object, lang: str) -> str:
     return format_number(float(value), 2 if key in FTE_KEYS else 1, lang)
 
 
-def _table(builder: MemoBuilder, result: Comparison, titles: list[str]):
+def _table(builder: MemoBuilder, result: Comparison, titles: list[str], figures: list[dict]):
     from reportlab.lib.enums import TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
 
     s = builder.styles
     right = ParagraphStyle("cell_right", parent=s.cell, alignment=TA_RIGHT)
     rows = list(ROWS)
-    if any(f["cases_without_caseworker"] for f in result.figures):
+    if any(f["cases_without_caseworker"] for f in figures):
         rows.append("cases_without_caseworker")
-    if any(f["target_fte"] is not None for f in result.figures):  # the target scenario's own result
+    if any(f["target_fte"] is not None for f in figures):  # the target scenario's own result
         rows += ["target_fte", "target_extra_fte", "target_yearly_cost"]
     data = [[builder.para("", s.head), *(builder.para(esc(title), s.head_r) for title in titles)]]
     for key in rows:
         data.append([builder.para(esc(result.labels[key]), s.cell),
                      *(builder.para(esc(cell_text(key, f[key], builder.lang)), right) if key == "norm_set"
-                       else cell_text(key, f[key], builder.lang) for f in result.figures)])
+                       else cell_text(key, f[key], builder.lang) for f in figures)])
     first = mm(66)
     widths = [first] + [(FRAME_W - first) / len(titles)] * len(titles)
     return builder.table(data, widths, builder.grid_style(len(data)))

@@ -76,10 +76,7 @@ def print_pdf(pdf_path: str | Path, printer: QPrinter,
 def _print_to_pdf_file(source: Path, target: Path, printer: QPrinter,
                        progress: Callable[[int, int], bool] | None) -> int:
     """The memo's vector pages into the PDF file ``target`` (written beside it, then moved in)."""
-    import contextlib
-    import os
     import shutil
-    import tempfile
 
     import pypdfium2
 
@@ -87,7 +84,8 @@ def _print_to_pdf_file(source: Path, target: Path, printer: QPrinter,
         pdf = pypdfium2.PdfDocument(str(source))
     except (pypdfium2.PdfiumError, OSError) as exc:
         raise PrintError(str(exc)) from exc
-    tmp = None
+    from sagstal_desktop.io.atomic_write import WriteFailed, atomic_path
+
     try:
         count = len(pdf)
         wanted = page_range(printer, count)
@@ -99,20 +97,18 @@ def _print_to_pdf_file(source: Path, target: Path, printer: QPrinter,
         printed = len(chosen)
         out = pypdfium2.PdfDocument.new()
         out.import_pages(pdf, pages=chosen)  # at once: the fonts are copied once
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-        os.close(fd)
-        if printed == count:  # every page: the file itself, with its title and metadata
-            shutil.copyfile(source, tmp)
-        else:
-            out.save(tmp)
-        out.close()
-        os.replace(tmp, target)
-        tmp = None
+        try:
+            with atomic_path(target, suffix=".part") as tmp:  # the one atomic writer
+                if printed == count:  # every page: the file itself, with its title and metadata
+                    shutil.copyfile(source, tmp)
+                else:
+                    out.save(tmp)
+        finally:
+            out.close()
         return printed
+    except WriteFailed as exc:
+        raise PrintError(f"{target}: {exc.detail}") from exc
     except OSError as exc:
         raise PrintError(f"{target}: {exc.strerror or exc}") from exc
     finally:
         pdf.close()
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)

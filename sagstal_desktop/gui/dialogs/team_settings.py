@@ -32,6 +32,8 @@ from sagstal_desktop.core.model import AUTHOR_ROLES, Team, TeamInfo, TeamSetting
 from sagstal_desktop.core.validation import (
     InputError,
     budget_years_range,
+    check_label,
+    check_length,
     limits,
     parse_count,
     parse_money,
@@ -162,6 +164,12 @@ class TeamSettingsDialog(QDialog):
             reduction = self._checked(_("Capacity reduced by"), self.newcomer_reduction, parse_share)
             cost = self._checked(_("Cost per full-time caseworker"), self.cost_per_fte, parse_money)
             first_year = self._checked(_("First budget year"), self.budget_first_year, parse_count)
+            # the bounds the team file keeps: no control characters (pasted escape codes) either
+            for label, field in ((_("Municipality"), self.municipality), (_("Department"), self.department),
+                                 (_("Team"), self.team_name)):
+                self._checked(label, field, check_label)
+            self._checked(_("Source of the cost per FTE"), self.cost_source,
+                          lambda text: check_length(text.strip(), "max_text_length"))
         except InputError:
             return
         low, high = FIRST_YEAR_RANGE
