@@ -30,7 +30,7 @@ import hashlib
 import secrets
 from collections.abc import Iterable, Sequence
 
-from sagstal_desktop.i18n import LANGUAGES, N_, tr
+from sagstal_desktop.i18n import LANGUAGES, N_, Nn_, ntr, tr
 
 #: The key of the label hash (not a secret: the salt is random and never printed or saved).
 _KEY = b"sagstal anonymised staff labels v2"
@@ -144,3 +144,85 @@ def anonymous_order(bands: Sequence[int | None], labels: Sequence[str]) -> list[
 def by_load(loads: Sequence[float | None]) -> list[int]:
     """Indexes ordered by load, highest first; persons without a load last (stable otherwise)."""
     return sorted(range(len(loads)), key=lambda i: (loads[i] is None, -(loads[i] or 0.0)))
+
+
+# -- scenarios that concern few persons (issue 20, second pass) --------------------------------
+#
+# A scenario's team figures differ from the current team's only by what it changes. When it
+# changes one known person (Line's sick leave), the difference is that person's casework FTE
+# (10,6 → 9,7 available FTE) and the change in staff per band is her band. So an anonymised
+# output shows a scenario only when every difference a reader can form from the shown columns
+# (a scenario minus the current team, one scenario minus another, or any sum and difference of
+# them) concerns no person or at least k persons:
+#
+# - a scenario that changes no person (added positions, a ceiling or another norm set, a target
+#   caseload, the cost per FTE) is shown;
+# - one that changes fewer than k persons is left out;
+# - of the rest, in the team's order, one is shown only when the persons it changes are disjoint
+#   from those of every scenario already shown, or it changes exactly the same persons in exactly
+#   the same way as one of them. Disjoint groups of at least k each keep every sum and difference
+#   of columns a sum over whole groups, so it never isolates fewer than k persons. Requiring only
+#   that two scenarios differ by k persons is not enough: A = {1..5}, B = {2..9}, C = {1, 6..9}
+#   differ pairwise by 5 or more, yet A + C − B is twice person 1.
+
+
+_LEFT_OUT = Nn_("{n} scenario is left out because its figures concern fewer than {k} staff members, or staff "
+                "members that another scenario shown also concerns, so that a reader who knows the team could work "
+                "out one person's hours or load from them.",
+                "{n} scenarios are left out because their figures concern fewer than {k} staff members, or staff "
+                "members that another scenario shown also concerns, so that a reader who knows the team could work "
+                "out one person's hours or load from them.")
+
+
+def left_out_text(n: int, lang: str = "da") -> str:
+    """The sentence an anonymised output prints when it leaves ``n`` scenarios out, and why."""
+    return ntr(*_LEFT_OUT, n, lang if lang in LANGUAGES else "da").format(n=n, k=min_staff())
+
+
+def person_changes(scenario, team, as_of) -> dict[str, tuple]:
+    """``{member id: what changes}`` for each person of the current ``team`` whom ``scenario``
+    changes on ``as_of`` in a way its figures show: removed, absent or vacant that day, other
+    casework hours that day (weekly hours, other tasks, dated reductions), another newcomer
+    status or reduction, or other cases. Added positions are no person of the team."""
+    from sagstal_desktop.core.load import is_newcomer
+    from sagstal_desktop.core.scenarios import materialise
+
+    variant = materialise(scenario, team)
+    after = {m.id: m for m in variant.staff}
+    away = {a.member_id for a in scenario.absences if a.active(as_of)}
+
+    def state(member, settings) -> tuple:
+        newcomer = is_newcomer(member.start_date, as_of, settings.newcomer_months)
+        return (round(member.casework_hours_on(as_of), 9), newcomer,
+                settings.newcomer_reduction if newcomer else None,
+                tuple(sorted((t, n) for t, n in member.counts.items() if n)))
+
+    changes: dict[str, tuple] = {}
+    for member in team.staff:
+        new = after.get(member.id)
+        if new is None:
+            changes[member.id] = ("removed",)
+        elif member.id in away:
+            changes[member.id] = ("absent",)
+        elif (now := state(new, variant.settings)) != state(member, team.settings):
+            changes[member.id] = now
+    return changes
+
+
+def shown_scenarios(team, names, as_of, k: int | None = None) -> tuple[list[str], int]:
+    """(the scenarios ``names`` an anonymised output may show, in their order; how many it
+    leaves out) by the rule above (k: ``min_staff()``)."""
+    from sagstal_desktop.core.scenarios import find
+
+    k = min_staff() if k is None else k
+    shown: list[str] = []
+    kept: list[dict[str, tuple]] = []
+    for name in names:
+        changes = person_changes(find(team, name), team, as_of)
+        if changes and (len(changes) < k or any(
+                changes != other and changes.keys() & other.keys() for other in kept)):
+            continue
+        shown.append(name)
+        if changes:
+            kept.append(changes)
+    return shown, len(names) - len(shown)

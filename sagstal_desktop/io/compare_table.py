@@ -80,20 +80,43 @@ def bands_frame(comparison: Comparison, lang: str = "da") -> pandas.DataFrame:
     return pd.DataFrame(columns, index=index)
 
 
+_NOTE_SHEET = N_("Note")
+
+
+def anonymous_figures(comparison: Comparison, lang: str = "da") -> pandas.DataFrame:
+    """The anonymised comparison's figures: scenarios "Scenarie 1, 2, …", FTE and caseloads to one
+    decimal and costs in whole kroner, as the memo prints them (full precision gives sums of hours
+    back exactly)."""
+    frame = figures_frame(comparison)
+    frame.columns = anonymous_names(comparison, lang)
+    for key in FIGURE_KEYS:
+        places = None if key in ("norm_set", "over_count", "cases_without_caseworker", "absent_count") else \
+            0 if key in ("yearly_cost", "target_yearly_cost") else 1
+        if places is not None:
+            label = comparison.labels[key]
+            frame.loc[label] = [None if v is None else round(float(v), places) for v in frame.loc[label]]
+    return frame
+
+
 def export_xlsx(comparison: Comparison, path: str | os.PathLike[str], lang: str = "da",
-                anonymise: bool = False) -> None:
+                anonymise: bool = False, left_out: int = 0) -> None:
     """Both tables in one workbook (``DataFrame.to_excel`` with openpyxl), loads to one decimal.
-    ``anonymise``: scenarios as "Scenarie 1, 2, …" and, instead of each person's load, the staff
-    per load band in each variant (``core.anonymise``)."""
+    ``anonymise``: scenarios as "Scenarie 1, 2, …", figures rounded as in the memo and, instead of
+    each person's load, the staff per load band in each variant (``core.anonymise``); ``left_out``:
+    how many scenarios ``core.anonymise.shown_scenarios`` left out (a sheet says so and why)."""
     import pandas as pd
 
     first, second = (tr(sheet, lang) for sheet in _SHEETS)
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         figures = figures_frame(comparison)
         if anonymise:
-            figures.columns = anonymous_names(comparison, lang)
-            figures.to_excel(writer, sheet_name=first)
+            anonymous_figures(comparison, lang).to_excel(writer, sheet_name=first)
             bands_frame(comparison, lang).to_excel(writer, sheet_name=tr(_BAND_SHEET_NAME, lang))
+            if left_out:
+                from sagstal_desktop.core.anonymise import left_out_text
+
+                note = tr(_NOTE_SHEET, lang)
+                pd.DataFrame({note: [left_out_text(left_out, lang)]}).to_excel(writer, sheet_name=note, index=False)
             return
         figures.to_excel(writer, sheet_name=first)
         persons_frame(comparison, lang).round(1).to_excel(writer, sheet_name=second)
