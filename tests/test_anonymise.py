@@ -195,9 +195,13 @@ def test_compare_workbook_anonymised(tmp_path, capsys):
     from sagstal_desktop.io.document import save_team
 
     team = alphabetical_team()
-    leave = sc.derive(team, "Birgits sygefravær")
+    team.staff += [StaffMember(name, 37.0, counts={"sygedagpenge": 40}) for name in ("Ib", "Jette")]
+    leave = sc.derive(team, "Birgits sygefravær")  # one person: left out (issue 20, second pass)
     sc.set_absence(leave, Absence(team.staff[1].id, "sick", date(2026, 11, 1), date(2027, 1, 31)))
-    team.scenarios.append(leave)
+    five = sc.derive(team, "Birgit, Carsten, Ditte, Erik og Frida på kursus")  # five: shown, unnamed
+    for member in team.staff[1:6]:
+        sc.set_absence(five, Absence(member.id, "other", date(2026, 11, 1), date(2026, 11, 30)))
+    team.scenarios += [leave, five]
     path = tmp_path / "hold.sagstal"
     save_team(team, path)
     out = tmp_path / "sammenligning.xlsx"
@@ -208,11 +212,14 @@ def test_compare_workbook_anonymised(tmp_path, capsys):
     for member in team.staff:
         assert member.name not in cells
     assert "Birgit" not in cells and "Scenarie 1" in cells
-    assert [ws.title for ws in book.worksheets] == ["Sammenligning", "Belastningsintervaller"]
+    assert "Scenarie 2" not in cells
+    assert [ws.title for ws in book.worksheets] == ["Sammenligning", "Belastningsintervaller", "Bemærkning"]
+    assert book.worksheets[2]["A2"].value.startswith("1 scenarie er udeladt, fordi dets tal vedrører færre end 5 ")
+    assert "1 scenarie er udeladt" in _out  # the command says so too
     bands = {r[0]: r[1:] for r in book.worksheets[1].iter_rows(values_only=True)}
     band_rows = [v for k, v in bands.items() if re.fullmatch(r"(under|over) \d+ %|\d+–\d+ %", str(k))]
-    assert len(band_rows) == 4 and sum(v[0] for v in band_rows) == len(NAMES)  # the current team, by band
-    assert bands[next(k for k in bands if str(k).startswith("Ingen belastning"))] == (0, 1)  # Birgit away
+    assert len(band_rows) == 4 and sum(v[0] for v in band_rows) == len(team.staff)  # the current team, by band
+    assert bands[next(k for k in bands if str(k).startswith("Ingen belastning"))] == (0, 5)  # five away
     refused = tmp_path / "ikke.xlsx"
     code, _out, err = run_cli(capsys, "compare", str(path), "--anonymise", "--json")
     assert code == 2 and "--anonymise" in err and not refused.exists()
@@ -238,3 +245,65 @@ def test_anonymous_scenario_sentences_count_at_team_level():
     assert describe(removed, team, "en", anonymous=True) == "1 position removed."
     named = describe(leave, team, "da")  # the team leader's own memo still names and dates
     assert "Birgit fraværende 6.12.2026–6.3.2027" in named and "Erik" in named
+
+
+def test_anonymised_outputs_show_only_scenarios_that_single_no_one_out():
+    """Issue 20, second pass: a scenario that changes fewer than k persons, or persons another shown
+    scenario changes differently, is left out; one that changes no person is shown."""
+    from sagstal_desktop.core import scenarios as sc
+    from sagstal_desktop.core.anonymise import left_out_text, person_changes, shown_scenarios
+    from sagstal_desktop.core.reductions import Reduction
+    from sagstal_desktop.core.scenario_model import Absence
+
+    as_of = date(2026, 11, 22)
+    team = alphabetical_team()
+    team.staff += [StaffMember(name, 37.0, counts={"sygedagpenge": 40}) for name in ("Ib", "Jette")]
+    ids = [m.id for m in team.staff]
+
+    def away(name: str, indexes, start=None) -> sc.Scenario:
+        made = sc.derive(team, name)
+        for i in indexes:
+            sc.set_absence(made, Absence(ids[i], "sick", start))
+        team.scenarios.append(made)
+        return made
+
+    added = sc.derive(team, "Ny stilling")
+    sc.add_position(added, team, "Ny", 37.0)
+    ceiling = sc.derive(team, "Loft")
+    sc.set_own_ceiling(ceiling, team, 40, "Loft 40")
+    target = sc.derive(team, "Mål")
+    sc.set_target_caseload(target, 35)
+    team.scenarios += [added, ceiling, target]
+    away("Birgit syg", [1])
+    hours = sc.derive(team, "Timer")
+    sc.set_hours(hours, team, ids[3], weekly_hours=30.0)
+    newcomer = sc.derive(team, "Ingen nedsættelse for nye")  # concerns the one newcomer (Carsten)
+    variant = sc.materialise(newcomer, team)
+    variant.settings.newcomer_reduction = 0.0
+    sc.store(newcomer, variant)
+    dated = sc.derive(team, "Kursus")  # a dated reduction on the day concerns the person
+    variant = sc.materialise(dated, team)
+    variant.staff[4].reductions = (Reduction(5.0, "training", date(2026, 11, 1), date(2026, 12, 31)),)
+    sc.store(dated, variant)
+    team.scenarios += [hours, newcomer, dated]
+    five = away("Fem væk", range(5))
+    same = away("Fem væk med loft", range(5))
+    sc.set_own_ceiling(same, team, 40, "Loft 40 igen")
+    away("Fire af dem og en anden", range(1, 6))  # A − B would be Anders and Frida
+    away("Fem andre", range(5, 10))  # disjoint from the first five: shown
+    away("Fire nu, en i 2030", [*range(5, 9)])
+    sc.set_absence(team.scenarios[-1], Absence(ids[9], "sick", date(2030, 1, 1)))  # not away on the day
+    names = [s.name for s in team.scenarios]
+
+    assert list(person_changes(five, team, as_of)) == ids[:5]
+    assert list(person_changes(newcomer, team, as_of)) == [ids[2]]
+    assert list(person_changes(dated, team, as_of)) == [ids[4]]
+    assert person_changes(dated, team, date(2027, 1, 15)) == {}  # after the reduction: nobody
+    assert person_changes(added, team, as_of) == person_changes(ceiling, team, as_of) == {}
+    shown, left_out = shown_scenarios(team, names, as_of)
+    assert shown == ["Ny stilling", "Loft", "Mål", "Fem væk", "Fem væk med loft", "Fem andre"]
+    assert left_out == 6
+    assert shown_scenarios(team, names, as_of, k=1)[0] == [
+        "Ny stilling", "Loft", "Mål", "Birgit syg", "Timer", "Ingen nedsættelse for nye", "Kursus", "Fem andre"]
+    assert left_out_text(1, "en").startswith("1 scenario is left out because its figures concern fewer than 5 ")
+    assert left_out_text(2, "da").startswith("2 scenarier er udeladt, fordi deres tal vedrører færre end 5 ")
