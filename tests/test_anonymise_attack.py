@@ -22,6 +22,7 @@ import random
 import re
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 import pytest
 from test_memo_pdf import pdf_text
@@ -556,3 +557,49 @@ def test_differences_between_scenarios_isolate_no_one(groups, shown, tmp_path):
     assert not found, "\n".join(found)
     names = [s.name for s in team.scenarios]
     assert [names[i] for i in memo.scenario] == shown == [names[i] for i in book.scenario]
+
+
+# -- the history's rows (issue 20, second pass) --------------------------------------------------
+
+def history_rows(text: str) -> list[tuple[int, float]]:
+    """(staff, casework FTE) of each row of the memo's history table (pdftotext -layout)."""
+    section = text[text.rfind("Udvikling"):]
+    return [(int(m.group(1)), _number(m.group(3))) for m in re.finditer(
+        r"^\s*\d{1,2}\.\d{1,2}\.\d{4}\s+DS 2020\s+(\d+)\s+(\d+)\s+(-?\d+,\d)", section, re.M)]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_history_of_one_leaver_gives_nothing_away(seed, tmp_path):
+    """The 32,5-hour person leaves between two snapshots: the history's staff and casework FTE
+    differ by her. A second team's snapshots differ by everyone's cases and nobody's hours: its
+    history stays."""
+    from sagstal_desktop.core.history import take_snapshot
+
+    team, known = generated_team(seed)
+    team.scenarios = []
+    take_snapshot(team, "oktober", as_of=date(2026, 10, 31))
+    leaver = team.staff.pop(6)
+    take_snapshot(team, "november", as_of=date(2026, 11, 30))
+    team.staff.insert(6, leaver)
+    memo = tmp_path / "memo.pdf"
+    write_memo(team, memo, MemoOptions(anonymise=True, as_of=AS_OF))
+    text = pdf_text(memo)
+    rows = history_rows(text)
+    found = []
+    for (staff_a, fte_a), (staff_b, fte_b) in pairwise(rows):
+        if 0 < abs(staff_a - staff_b) < 5:
+            found.append(f"{abs(staff_a - staff_b)} person(s) behind a change of {abs(fte_a - fte_b):.1f} FTE")
+            if abs(abs(fte_a - fte_b) - known[6].capacity) <= 0.1:
+                found.append(f"{known[6].name}'s casework FTE {abs(fte_a - fte_b):.1f} (true {known[6].capacity:.3f})")
+    assert not found, "\n".join(found)
+    assert "Afsnittet Udvikling er udeladt af dette anonymiserede notat" in " ".join(text.split())
+
+    busy, _ = generated_team(seed)
+    busy.scenarios = []
+    take_snapshot(busy, "oktober", as_of=date(2026, 10, 31))
+    for member in busy.staff:
+        member.counts = {t: n + 1 for t, n in member.counts.items()}
+    take_snapshot(busy, "november", as_of=date(2026, 11, 30))
+    write_memo(busy, memo, MemoOptions(anonymise=True, as_of=AS_OF))
+    kept = pdf_text(memo)
+    assert len(history_rows(kept)) == 2 and "Afsnittet Udvikling er udeladt" not in " ".join(kept.split())
