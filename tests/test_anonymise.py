@@ -293,8 +293,12 @@ def test_anonymised_outputs_show_only_scenarios_that_single_no_one_out():
     away("Fem andre", range(5, 10))  # disjoint from the first five: shown
     away("Fire nu, en i 2030", [*range(5, 9)])
     sc.set_absence(team.scenarios[-1], Absence(ids[9], "sick", date(2030, 1, 1)))  # not away on the day
+    hidden = away("Syg, og sager flyttet mellem fire", [9])  # the absence's FTE would stand alone
+    for giver, taker in ((5, 6), (7, 8)):
+        sc.move_cases(hidden, team, ids[giver], ids[taker], "sygedagpenge", 3)
     names = [s.name for s in team.scenarios]
 
+    assert len(person_changes(hidden, team, as_of)) == 5
     assert list(person_changes(five, team, as_of)) == ids[:5]
     assert list(person_changes(newcomer, team, as_of)) == [ids[2]]
     assert list(person_changes(dated, team, as_of)) == [ids[4]]
@@ -302,8 +306,43 @@ def test_anonymised_outputs_show_only_scenarios_that_single_no_one_out():
     assert person_changes(added, team, as_of) == person_changes(ceiling, team, as_of) == {}
     shown, left_out = shown_scenarios(team, names, as_of)
     assert shown == ["Ny stilling", "Loft", "Mål", "Fem væk", "Fem væk med loft", "Fem andre"]
-    assert left_out == 6
+    assert left_out == 7
     assert shown_scenarios(team, names, as_of, k=1)[0] == [
         "Ny stilling", "Loft", "Mål", "Birgit syg", "Timer", "Ingen nedsættelse for nye", "Kursus", "Fem andre"]
     assert left_out_text(1, "en").startswith("1 scenario is left out because its figures concern fewer than 5 ")
     assert left_out_text(2, "da").startswith("2 scenarier er udeladt, fordi deres tal vedrører færre end 5 ")
+
+
+def test_anonymised_memo_leaves_out_a_history_that_singles_someone_out():
+    """Issue 20, second pass: consecutive snapshots that differ in the hours or cases of 1 to k − 1
+    persons leave the history out (also when the ids changed, and for rows of figures only)."""
+    from dataclasses import replace
+
+    from sagstal_desktop.core.anonymise import history_singles_out
+    from sagstal_desktop.core.history import figures_snapshot, make_snapshot, snapshot_figures
+
+    team = alphabetical_team()
+    october = make_snapshot(team, as_of=date(2026, 10, 31))
+    for member in team.staff:
+        member.counts = {"sygedagpenge": member.counts["sygedagpenge"] + 2}
+    busy = make_snapshot(team, as_of=date(2026, 11, 30))
+    assert not history_singles_out([october, busy])
+    team.staff[4].weekly_hours = 30.0  # one person's hours
+    assert history_singles_out([october, busy, make_snapshot(team, as_of=date(2026, 12, 31))])
+    team.staff[4].weekly_hours = 37.0 - 4
+    renamed = team.copy()
+    for i, member in enumerate(renamed.staff):
+        member.id = f"{i + 100:032x}"  # new ids: every person looks changed, the states do not
+    assert not history_singles_out([busy, make_snapshot(renamed, as_of=date(2026, 12, 31))])
+    left = team.copy()
+    left.staff = [m for m in left.staff if m.name != "Birgit"]
+    for member in left.staff:
+        member.id = f"{int(member.id, 16) + 100:032x}"
+    assert history_singles_out([busy, make_snapshot(left, as_of=date(2026, 12, 31))])
+    # Carsten is new until 1.4.2027 (6 months from 1.10.2026): his reduction ends between these
+    march, april = (make_snapshot(team, as_of=day) for day in (date(2027, 3, 31), date(2027, 4, 30)))
+    assert history_singles_out([march, april])
+    figures = snapshot_figures(busy)
+    same = figures_snapshot(date(2026, 12, 31), figures)
+    assert not history_singles_out([busy, same])
+    assert history_singles_out([busy, figures_snapshot(date(2026, 12, 31), replace(figures, available_fte=6.5))])
