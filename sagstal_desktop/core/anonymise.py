@@ -21,7 +21,9 @@ No cases per person (per type or in total: a specialist's type and a part-timer'
 out), no hours, capacity, full-time caseload, start date, newcomer mark or competences. Rows are
 sorted by band, then by label. Rows appear only when the team has at least ``min_staff()`` (k,
 ``anonymise_min_staff`` = 5) staff with a load; below that, team figures only. Scenarios name no
-person: absences are counted at team level with the general reason "fravær", without dates.
+person: absences are counted at team level with the general reason "fravær", without dates. A
+scenario, or a history, whose team figures would single out fewer than k persons is left out
+(``shown_scenarios``, ``history_singles_out``; the rule and why are below).
 """
 
 from __future__ import annotations
