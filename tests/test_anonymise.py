@@ -314,8 +314,8 @@ def test_anonymised_outputs_show_only_scenarios_that_single_no_one_out():
 
 
 def test_anonymised_memo_leaves_out_a_history_that_singles_someone_out():
-    """Issue 20, second pass: consecutive snapshots that differ in the hours or cases of 1 to k − 1
-    persons leave the history out (also when the ids changed, and for rows of figures only)."""
+    """Issue 20, second pass: consecutive snapshots that differ in the hours of 1 to k − 1 persons
+    leave the history out (also when the ids changed, and for rows of figures only); cases alone do not."""
     from dataclasses import replace
 
     from sagstal_desktop.core.anonymise import history_singles_out
@@ -327,6 +327,8 @@ def test_anonymised_memo_leaves_out_a_history_that_singles_someone_out():
         member.counts = {"sygedagpenge": member.counts["sygedagpenge"] + 2}
     busy = make_snapshot(team, as_of=date(2026, 11, 30))
     assert not history_singles_out([october, busy])
+    team.staff[0].counts = {"sygedagpenge": 1}  # one person's cases
+    assert not history_singles_out([busy, make_snapshot(team, as_of=date(2026, 12, 31))])
     team.staff[4].weekly_hours = 30.0  # one person's hours
     assert history_singles_out([october, busy, make_snapshot(team, as_of=date(2026, 12, 31))])
     team.staff[4].weekly_hours = 37.0 - 4

@@ -174,7 +174,7 @@ def by_load(loads: Sequence[float | None]) -> list[int]:
 #
 # The history's rows differ the same way from one snapshot to the next (someone joins, leaves,
 # changes hours or stops being new), so an anonymised memo leaves the history out when two
-# consecutive rows differ in the capacity or the cases of 1 to k − 1 persons.
+# consecutive rows differ in the capacity of 1 to k − 1 persons.
 
 _LEFT_OUT = Nn_("{n} scenario is left out because its figures concern fewer than {k} staff members, or staff "
                 "members that another scenario shown also concerns, so that a reader who knows the team could work "
@@ -182,10 +182,10 @@ _LEFT_OUT = Nn_("{n} scenario is left out because its figures concern fewer than
                 "{n} scenarios are left out because their figures concern fewer than {k} staff members, or staff "
                 "members that another scenario shown also concerns, so that a reader who knows the team could work "
                 "out one person's hours or load from them.")
-_HISTORY_LEFT_OUT = N_("The history is left out of this anonymised memo: between two of its snapshots the hours or "
-                       "cases of fewer than {k} staff members changed (someone joined, left, changed hours or stopped "
-                       "being new), so that a reader who knows the team could work out that person's hours or cases "
-                       "from the team's figures.")
+_HISTORY_LEFT_OUT = N_("The history is left out of this anonymised memo: between two of its snapshots the hours of "
+                       "fewer than {k} staff members changed (someone joined, left, changed hours or stopped being "
+                       "new), so that a reader who knows the team could work out that person's hours from the team's "
+                       "figures.")
 
 
 def left_out_text(n: int, lang: str = "da") -> str:
@@ -265,9 +265,12 @@ def shown_scenarios(team, names, as_of, k: int | None = None) -> tuple[list[str]
 
 
 def _step_too_few(before, after, k: int) -> bool:
-    """Whether two snapshots' teams differ in the capacity or the cases of 1 to k − 1 persons:
-    counted by person (id) and, in case the ids changed, by the states alone; the fewer counts.
-    A snapshot of figures only names nobody, so any change of its staff or FTE counts."""
+    """Whether two snapshots' teams differ in the capacity (``capacity_state``: present, casework
+    hours, newcomer status) of 1 to k − 1 persons: counted by person (id) and, in case the ids
+    changed, by the states alone; the fewer counts. Cases are not counted: between two snapshots
+    most people's cases change, and the reader does not know whose did, while everyone knows who
+    joined, left or went part-time. A snapshot of figures only names nobody, so any change of its
+    staff or FTE counts."""
     from collections import Counter
 
     from sagstal_desktop.core.history import snapshot_date, snapshot_figures, snapshot_team
@@ -277,15 +280,10 @@ def _step_too_few(before, after, k: int) -> bool:
         a, b = snapshot_figures(before), snapshot_figures(after)
         return (a.staff, round(a.available_fte, 6)) != (b.staff, round(b.available_fte, 6))
     days = snapshot_date(before), snapshot_date(after)
-    for capacity in (True, False):
-        states = [{m.id: capacity_state(m, t.settings, d) if capacity else cases_state(m) for m in t.staff}
-                  for t, d in zip(teams, days, strict=True)]
-        by_id = sum(1 for i in states[0].keys() | states[1].keys() if states[0].get(i) != states[1].get(i))
-        first, second = (Counter(x.values()) for x in states)
-        changed = min(by_id, max(sum((first - second).values()), sum((second - first).values())))
-        if 0 < changed < k:
-            return True
-    return False
+    states = [{m.id: capacity_state(m, t.settings, d) for m in t.staff} for t, d in zip(teams, days, strict=True)]
+    by_id = sum(1 for i in states[0].keys() | states[1].keys() if states[0].get(i) != states[1].get(i))
+    first, second = (Counter(x.values()) for x in states)
+    return 0 < min(by_id, max(sum((first - second).values()), sum((second - first).values()))) < k
 
 
 def history_singles_out(snapshots, k: int | None = None) -> bool:
