@@ -348,3 +348,38 @@ def test_anonymised_memo_leaves_out_a_history_that_singles_someone_out():
     same = figures_snapshot(date(2026, 12, 31), figures)
     assert not history_singles_out([busy, same])
     assert history_singles_out([busy, figures_snapshot(date(2026, 12, 31), replace(figures, available_fte=6.5))])
+
+
+def test_window_memo_anonymised_leaves_out_what_would_single_someone_out(qtbot, demo, tmp_path, monkeypatch):
+    """Issue 20, second pass: the window's anonymised memo (File → Export memo…, anonymised) leaves out
+    a scenario of one absence and the demo's history (a newcomer joins in September 2026), and says so;
+    a scenario of five absences stays, unnamed."""
+    from test_memo_gui import FakeWindow
+    from test_memo_gui import pdf_text as gui_pdf_text
+
+    from sagstal_desktop.core import scenarios as sc
+    from sagstal_desktop.core.scenario_model import Absence
+    from sagstal_desktop.gui import memo_actions
+    from sagstal_desktop.report.options import MemoOptions
+
+    one = sc.derive(demo, f"{demo.staff[0].name} syg")
+    sc.set_absence(one, Absence(demo.staff[0].id, "sick"))
+    five = sc.derive(demo, "Kursus for fem")
+    for member in demo.staff[1:6]:
+        sc.set_absence(five, Absence(member.id, "other"))
+    demo.scenarios += [one, five]
+    window = FakeWindow(demo, tmp_path / "team.sagstal")
+    qtbot.addWidget(window)
+    target = tmp_path / "notat.pdf"
+    monkeypatch.setattr(memo_actions, "ask_options", lambda w, purpose: MemoOptions(anonymise=True, as_of=TODAY))
+    monkeypatch.setattr(memo_actions, "ask_save_path", lambda w, suggested: target)
+    memo_actions.export_memo(window)
+    text = " ".join(gui_pdf_text(target).split())
+    assert "Scenarie 1: Fravær for 5 medarbejdere, sagerne fordelt på kolleger." in text
+    assert "Scenarie 2" not in text and demo.staff[0].name not in text
+    assert "1 scenarie er udeladt, fordi dets tal vedrører færre end 5 medarbejdere" in text
+    assert "Afsnittet Udvikling er udeladt af dette anonymiserede notat" in text
+    monkeypatch.setattr(memo_actions, "ask_options", lambda w, purpose: MemoOptions(as_of=TODAY))
+    memo_actions.export_memo(window)  # the team leader's own memo keeps both scenarios and the history
+    named = " ".join(gui_pdf_text(target).split())
+    assert "er udeladt" not in named and f"{demo.staff[0].name} fraværende" in named and "Udvikling" in named
