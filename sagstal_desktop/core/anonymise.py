@@ -230,11 +230,12 @@ def person_changes(scenario, team, as_of) -> dict[str, tuple]:
         elif member.id in away:
             changes[member.id] = ("absent",)
         else:
-            capacity = capacity_state(new, variant.settings, as_of)
-            cases = cases_state(new)
-            if capacity != capacity_state(member, team.settings, as_of) or cases != cases_state(member):
-                changes[member.id] = ("changed", capacity if capacity != capacity_state(member, team.settings, as_of)
-                                      else None, cases if cases != cases_state(member) else None)
+            capacity, cases = capacity_state(new, variant.settings, as_of), cases_state(new)
+            capacity_changed = capacity != capacity_state(member, team.settings, as_of)
+            cases_changed = cases != cases_state(member)
+            if capacity_changed or cases_changed:
+                changes[member.id] = ("changed", capacity if capacity_changed else None,
+                                      cases if cases_changed else None)
     return changes
 
 
