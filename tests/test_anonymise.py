@@ -195,9 +195,13 @@ def test_compare_workbook_anonymised(tmp_path, capsys):
     from sagstal_desktop.io.document import save_team
 
     team = alphabetical_team()
-    leave = sc.derive(team, "Birgits sygefravær")
+    team.staff += [StaffMember(name, 37.0, counts={"sygedagpenge": 40}) for name in ("Ib", "Jette")]
+    leave = sc.derive(team, "Birgits sygefravær")  # one person: left out (issue 20, second pass)
     sc.set_absence(leave, Absence(team.staff[1].id, "sick", date(2026, 11, 1), date(2027, 1, 31)))
-    team.scenarios.append(leave)
+    five = sc.derive(team, "Birgit, Carsten, Ditte, Erik og Frida på kursus")  # five: shown, unnamed
+    for member in team.staff[1:6]:
+        sc.set_absence(five, Absence(member.id, "other", date(2026, 11, 1), date(2026, 11, 30)))
+    team.scenarios += [leave, five]
     path = tmp_path / "hold.sagstal"
     save_team(team, path)
     out = tmp_path / "sammenligning.xlsx"
@@ -208,11 +212,14 @@ def test_compare_workbook_anonymised(tmp_path, capsys):
     for member in team.staff:
         assert member.name not in cells
     assert "Birgit" not in cells and "Scenarie 1" in cells
-    assert [ws.title for ws in book.worksheets] == ["Sammenligning", "Belastningsintervaller"]
+    assert "Scenarie 2" not in cells
+    assert [ws.title for ws in book.worksheets] == ["Sammenligning", "Belastningsintervaller", "Bemærkning"]
+    assert book.worksheets[2]["A2"].value.startswith("1 scenarie er udeladt, fordi dets tal vedrører færre end 5 ")
+    assert "1 scenarie er udeladt" in _out  # the command says so too
     bands = {r[0]: r[1:] for r in book.worksheets[1].iter_rows(values_only=True)}
     band_rows = [v for k, v in bands.items() if re.fullmatch(r"(under|over) \d+ %|\d+–\d+ %", str(k))]
-    assert len(band_rows) == 4 and sum(v[0] for v in band_rows) == len(NAMES)  # the current team, by band
-    assert bands[next(k for k in bands if str(k).startswith("Ingen belastning"))] == (0, 1)  # Birgit away
+    assert len(band_rows) == 4 and sum(v[0] for v in band_rows) == len(team.staff)  # the current team, by band
+    assert bands[next(k for k in bands if str(k).startswith("Ingen belastning"))] == (0, 5)  # five away
     refused = tmp_path / "ikke.xlsx"
     code, _out, err = run_cli(capsys, "compare", str(path), "--anonymise", "--json")
     assert code == 2 and "--anonymise" in err and not refused.exists()
@@ -238,3 +245,141 @@ def test_anonymous_scenario_sentences_count_at_team_level():
     assert describe(removed, team, "en", anonymous=True) == "1 position removed."
     named = describe(leave, team, "da")  # the team leader's own memo still names and dates
     assert "Birgit fraværende 6.12.2026–6.3.2027" in named and "Erik" in named
+
+
+def test_anonymised_outputs_show_only_scenarios_that_single_no_one_out():
+    """Issue 20, second pass: a scenario that changes fewer than k persons, or persons another shown
+    scenario changes differently, is left out; one that changes no person is shown."""
+    from sagstal_desktop.core import scenarios as sc
+    from sagstal_desktop.core.anonymise import left_out_text, person_changes, shown_scenarios
+    from sagstal_desktop.core.reductions import Reduction
+    from sagstal_desktop.core.scenario_model import Absence
+
+    as_of = date(2026, 11, 22)
+    team = alphabetical_team()
+    team.staff += [StaffMember(name, 37.0, counts={"sygedagpenge": 40}) for name in ("Ib", "Jette")]
+    ids = [m.id for m in team.staff]
+
+    def away(name: str, indexes, start=None) -> sc.Scenario:
+        made = sc.derive(team, name)
+        for i in indexes:
+            sc.set_absence(made, Absence(ids[i], "sick", start))
+        team.scenarios.append(made)
+        return made
+
+    added = sc.derive(team, "Ny stilling")
+    sc.add_position(added, team, "Ny", 37.0)
+    ceiling = sc.derive(team, "Loft")
+    sc.set_own_ceiling(ceiling, team, 40, "Loft 40")
+    target = sc.derive(team, "Mål")
+    sc.set_target_caseload(target, 35)
+    team.scenarios += [added, ceiling, target]
+    away("Birgit syg", [1])
+    hours = sc.derive(team, "Timer")
+    sc.set_hours(hours, team, ids[3], weekly_hours=30.0)
+    newcomer = sc.derive(team, "Ingen nedsættelse for nye")  # concerns the one newcomer (Carsten)
+    variant = sc.materialise(newcomer, team)
+    variant.settings.newcomer_reduction = 0.0
+    sc.store(newcomer, variant)
+    dated = sc.derive(team, "Kursus")  # a dated reduction on the day concerns the person
+    variant = sc.materialise(dated, team)
+    variant.staff[4].reductions = (Reduction(5.0, "training", date(2026, 11, 1), date(2026, 12, 31)),)
+    sc.store(dated, variant)
+    team.scenarios += [hours, newcomer, dated]
+    five = away("Fem væk", range(5))
+    same = away("Fem væk med loft", range(5))
+    sc.set_own_ceiling(same, team, 40, "Loft 40 igen")
+    away("Fire af dem og en anden", range(1, 6))  # A − B would be Anders and Frida
+    away("Fem andre", range(5, 10))  # disjoint from the first five: shown
+    away("Fire nu, en i 2030", [*range(5, 9)])
+    sc.set_absence(team.scenarios[-1], Absence(ids[9], "sick", date(2030, 1, 1)))  # not away on the day
+    hidden = away("Syg, og sager flyttet mellem fire", [9])  # the absence's FTE would stand alone
+    for giver, taker in ((5, 6), (7, 8)):
+        sc.move_cases(hidden, team, ids[giver], ids[taker], "sygedagpenge", 3)
+    names = [s.name for s in team.scenarios]
+
+    assert len(person_changes(hidden, team, as_of)) == 5
+    assert list(person_changes(five, team, as_of)) == ids[:5]
+    assert list(person_changes(newcomer, team, as_of)) == [ids[2]]
+    assert list(person_changes(dated, team, as_of)) == [ids[4]]
+    assert person_changes(dated, team, date(2027, 1, 15)) == {}  # after the reduction: nobody
+    assert person_changes(added, team, as_of) == person_changes(ceiling, team, as_of) == {}
+    shown, left_out = shown_scenarios(team, names, as_of)
+    assert shown == ["Ny stilling", "Loft", "Mål", "Fem væk", "Fem væk med loft", "Fem andre"]
+    assert left_out == 7
+    assert shown_scenarios(team, names, as_of, k=1)[0] == [
+        "Ny stilling", "Loft", "Mål", "Birgit syg", "Timer", "Ingen nedsættelse for nye", "Kursus", "Fem andre"]
+    assert left_out_text(1, "en").startswith("1 scenario is left out because its figures concern fewer than 5 ")
+    assert left_out_text(2, "da").startswith("2 scenarier er udeladt, fordi deres tal vedrører færre end 5 ")
+
+
+def test_anonymised_memo_leaves_out_a_history_that_singles_someone_out():
+    """Issue 20, second pass: consecutive snapshots that differ in the hours of 1 to k − 1 persons
+    leave the history out (also when the ids changed, and for rows of figures only); cases alone do not."""
+    from dataclasses import replace
+
+    from sagstal_desktop.core.anonymise import history_singles_out
+    from sagstal_desktop.core.history import figures_snapshot, make_snapshot, snapshot_figures
+
+    team = alphabetical_team()
+    october = make_snapshot(team, as_of=date(2026, 10, 31))
+    for member in team.staff:
+        member.counts = {"sygedagpenge": member.counts["sygedagpenge"] + 2}
+    busy = make_snapshot(team, as_of=date(2026, 11, 30))
+    assert not history_singles_out([october, busy])
+    team.staff[0].counts = {"sygedagpenge": 1}  # one person's cases
+    assert not history_singles_out([busy, make_snapshot(team, as_of=date(2026, 12, 31))])
+    team.staff[4].weekly_hours = 30.0  # one person's hours
+    assert history_singles_out([october, busy, make_snapshot(team, as_of=date(2026, 12, 31))])
+    team.staff[4].weekly_hours = 37.0 - 4
+    renamed = team.copy()
+    for i, member in enumerate(renamed.staff):
+        member.id = f"{i + 100:032x}"  # new ids: every person looks changed, the states do not
+    assert not history_singles_out([busy, make_snapshot(renamed, as_of=date(2026, 12, 31))])
+    left = team.copy()
+    left.staff = [m for m in left.staff if m.name != "Birgit"]
+    for member in left.staff:
+        member.id = f"{int(member.id, 16) + 100:032x}"
+    assert history_singles_out([busy, make_snapshot(left, as_of=date(2026, 12, 31))])
+    # Carsten is new until 1.4.2027 (6 months from 1.10.2026): his reduction ends between these
+    march, april = (make_snapshot(team, as_of=day) for day in (date(2027, 3, 31), date(2027, 4, 30)))
+    assert history_singles_out([march, april])
+    figures = snapshot_figures(busy)
+    same = figures_snapshot(date(2026, 12, 31), figures)
+    assert not history_singles_out([busy, same])
+    assert history_singles_out([busy, figures_snapshot(date(2026, 12, 31), replace(figures, available_fte=6.5))])
+
+
+def test_window_memo_anonymised_leaves_out_what_would_single_someone_out(qtbot, demo, tmp_path, monkeypatch):
+    """Issue 20, second pass: the window's anonymised memo (File → Export memo…, anonymised) leaves out
+    a scenario of one absence and the demo's history (a newcomer joins in September 2026), and says so;
+    a scenario of five absences stays, unnamed."""
+    from test_memo_gui import FakeWindow
+    from test_memo_gui import pdf_text as gui_pdf_text
+
+    from sagstal_desktop.core import scenarios as sc
+    from sagstal_desktop.core.scenario_model import Absence
+    from sagstal_desktop.gui import memo_actions
+    from sagstal_desktop.report.options import MemoOptions
+
+    one = sc.derive(demo, f"{demo.staff[0].name} syg")
+    sc.set_absence(one, Absence(demo.staff[0].id, "sick"))
+    five = sc.derive(demo, "Kursus for fem")
+    for member in demo.staff[1:6]:
+        sc.set_absence(five, Absence(member.id, "other"))
+    demo.scenarios += [one, five]
+    window = FakeWindow(demo, tmp_path / "team.sagstal")
+    qtbot.addWidget(window)
+    target = tmp_path / "notat.pdf"
+    monkeypatch.setattr(memo_actions, "ask_options", lambda w, purpose: MemoOptions(anonymise=True, as_of=TODAY))
+    monkeypatch.setattr(memo_actions, "ask_save_path", lambda w, suggested: target)
+    memo_actions.export_memo(window)
+    text = " ".join(gui_pdf_text(target).split())
+    assert "Scenarie 1: Fravær for 5 medarbejdere, sagerne fordelt på kolleger." in text
+    assert "Scenarie 2" not in text and demo.staff[0].name not in text
+    assert "1 scenarie er udeladt, fordi dets tal vedrører færre end 5 medarbejdere" in text
+    assert "Afsnittet Udvikling er udeladt af dette anonymiserede notat" in text
+    monkeypatch.setattr(memo_actions, "ask_options", lambda w, purpose: MemoOptions(as_of=TODAY))
+    memo_actions.export_memo(window)  # the team leader's own memo keeps both scenarios and the history
+    named = " ".join(gui_pdf_text(target).split())
+    assert "er udeladt" not in named and f"{demo.staff[0].name} fraværende" in named and "Udvikling" in named

@@ -22,6 +22,7 @@ import random
 import re
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 import pytest
 from test_memo_pdf import pdf_text
@@ -293,3 +294,313 @@ def test_a_reader_who_knows_the_team_recovers_nothing(seed, tmp_path):
             found.append(f"labels of {a} and a second {b} stand beside the same rows")
     assert one["memo"] and one["csv"], "the attack read no rows: the outputs' layout changed"
     assert not found, "\n".join(found)
+
+
+# -- the scenarios' team figures (issue 20, second pass) -----------------------------------------
+#
+# Everyone knows who is on sick leave. A scenario with one person away gives her casework FTE as
+# the difference of the team's available FTE (10,6 → 9,7), and, with her cases left without a
+# caseworker, her load band as the change in staff per band. Two scenarios that share persons give
+# the difference too: A = {1..6} away and B = {1..5} away is person 6; A = {1..5}, B = {2..9} and
+# C = {1, 6..9} differ pairwise by 5 or more, yet A + C − B is twice person 1. The reader knows
+# which persons each scenario concerns and reads the columns the outputs show.
+
+AVAILABLE = "Årsværk til sagsbehandling"
+OVER = "Medarbejdere over DS' maksimum"
+ABSENT = "Fraværende / vakante"
+
+
+def with_scenarios(seed: int, groups: dict[str, tuple[int, ...]], kept: bool = False) -> tuple[Team, list[Known]]:
+    """The generated team with more absence scenarios: ``groups`` (name -> indexes of the staff
+    away, cases spread over colleagues; then only these) and, with ``kept``, the 32,5-hour person
+    away with her cases left without a caseworker."""
+    team, known = generated_team(seed)
+    staff = team.staff
+    if groups:
+        team.scenarios = []
+    if kept:
+        alone = sc.derive(team, f"Sygefravær uden fordeling {staff[6].name}")
+        alone.redistribute = False
+        sc.set_absence(alone, Absence(staff[6].id, "sick", date(2026, 12, 6), date(2027, 3, 6)))
+        team.scenarios.append(alone)
+    for name, indexes in groups.items():
+        made = sc.derive(team, name)
+        for i in indexes:
+            sc.set_absence(made, Absence(staff[i].id, "sick"))
+        team.scenarios.append(made)
+    return team, known
+
+
+def absence_sets(team: Team) -> list[frozenset[int] | None]:
+    """What the reader knows of each scenario, in the team's order: the indexes of the staff away
+    on the date when it only sends people away, else None (another kind of change)."""
+    from sagstal_desktop.core.scenarios import materialise
+
+    index = {m.id: i for i, m in enumerate(team.staff)}
+    before = {m.id: (m.weekly_hours, m.other_hours) for m in team.staff}
+    sets: list[frozenset[int] | None] = []
+    for scenario in team.scenarios:
+        variant = materialise(scenario, team)
+        same = {m.id: (m.weekly_hours, m.other_hours) for m in variant.staff} == before
+        sets.append(frozenset(index[a.member_id] for a in scenario.absences if a.active(AS_OF)) if same else None)
+    return sets
+
+
+def match_columns(keys_shown: list[object], keys_all: list[object]) -> list[int]:
+    """Each shown column's scenario (index in the team's order): the first one after the previous
+    column's with the same key (sentence or count of the absent): the outputs keep the team's order."""
+    found, start = [], 0
+    for key in keys_shown:
+        i = next(j for j in range(start, len(keys_all)) if keys_all[j] == key)
+        found.append(i)
+        start = i + 1
+    return found
+
+
+@dataclass
+class Columns:
+    """The team figures of each column an output shows: the current team first."""
+
+    scenario: list[int]  # each scenario column's index in the team's scenarios
+    available: list[float]
+    tolerance: float  # half a unit of the printed precision, per figure
+    over: list[int]
+    bands: list[list[int]] | None = None  # staff per band (highest first, then "no load"), per column
+
+
+def memo_columns(text: str, team: Team) -> Columns:
+    from sagstal_desktop.core.scenario_describe import describe
+
+    flat = " ".join(text[text.rfind("Scenarier"):].split())
+    sentences = re.findall(r"Scenarie \d+: ([^.]*\.)", flat)
+    scenario = match_columns(sentences, [describe(s, team, "da", anonymous=True) for s in team.scenarios])
+    available = over = None
+    for line in text[text.rfind("Scenarier"):].splitlines():
+        if m := re.match(rf"\s*{AVAILABLE}\s+(-?\d+,\d+(?:\s+-?\d+,\d+)*)\s*$", line):
+            available = [_number(x) for x in m.group(1).split()]
+            places = max(len(x.partition(",")[2]) for x in m.group(1).split())
+        if m := re.match(rf"\s*{OVER}\s+(\d+(?:\s+\d+)*)\s*$", line):
+            over = [int(x) for x in m.group(1).split()]
+    if not sentences:
+        return Columns([], [], 0.05, [])
+    assert available and over and len(available) == len(over) == len(sentences) + 1, "the memo's layout changed"
+    return Columns(scenario, available, 0.5 * 10 ** -places, over)  # half a unit of the printed precision
+
+
+def workbook_columns(path, team: Team) -> tuple[Columns, str]:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    rows = {str(r[0]): list(r[1:]) for r in book.worksheets[0].iter_rows(values_only=True)}
+    bands = [list(r[1:]) for r in book.worksheets[1].iter_rows(min_row=2, values_only=True)]
+    text = "\n".join(" ".join(str(v) for v in r if v is not None)
+                     for ws in book.worksheets for r in ws.iter_rows(values_only=True))
+    counts = [len(s) if s is not None else None for s in absence_sets(team)]
+    absent = [c for c in rows[ABSENT][1:]]
+    scenario = match_columns(absent, [c if c is not None else 0 for c in counts])
+    available = [float(v) for v in rows[AVAILABLE]]
+    places = max(len(repr(v).partition(".")[2]) for v in available)
+    tolerance = 0.5 * 10 ** -places if places < 6 else 1e-9
+    ok = all(isinstance(v, int) for r in bands for v in r[:len(available)])
+    return Columns(scenario, available, tolerance, [int(v) for v in rows[OVER]],
+                   [[int(r[j]) for r in bands] for j in range(len(available))] if ok else None), text
+
+
+def _rank(matrix: list[list[int]]) -> int:
+    from fractions import Fraction
+
+    rows = [[Fraction(x) for x in r] for r in matrix]
+    rank, width = 0, len(rows[0]) if rows else 0
+    for col in range(width):
+        pivot = next((i for i in range(rank, len(rows)) if rows[i][col]), None)
+        if pivot is None:
+            continue
+        rows[rank], rows[pivot] = rows[pivot], rows[rank]
+        for i in range(len(rows)):
+            if i != rank and rows[i][col]:
+                f = rows[i][col] / rows[rank][col]
+                rows[i] = [a - f * b for a, b in zip(rows[i], rows[rank], strict=True)]
+        rank += 1
+    return rank
+
+
+def _solve(matrix: list[list[int]], target: list[int]) -> list | None:
+    """λ with Σ λ_j · matrix[j] = target (rational), or None."""
+    from fractions import Fraction
+
+    n = len(matrix)
+    aug = [[Fraction(matrix[j][p]) for j in range(n)] + [Fraction(target[p])] for p in range(len(target))]
+    where, row = [-1] * n, 0
+    for col in range(n):
+        pivot = next((i for i in range(row, len(aug)) if aug[i][col]), None)
+        if pivot is None:
+            continue
+        aug[row], aug[pivot] = aug[pivot], aug[row]
+        for i in range(len(aug)):
+            if i != row and aug[i][col]:
+                f = aug[i][col] / aug[row][col]
+                aug[i] = [a - f * b for a, b in zip(aug[i], aug[row], strict=True)]
+        where[col], row = row, row + 1
+    if any(all(x == 0 for x in r[:n]) and r[n] for r in aug):
+        return None
+    return [aug[where[j]][n] / aug[where[j]][j] if where[j] >= 0 else Fraction(0) for j in range(n)]
+
+
+def differencing(columns: Columns, team: Team, known: list[Known], k: int = 5) -> list[str]:
+    """The attack on the available FTE: each column of an absence-only scenario is the sum of its
+    absent persons' casework FTE below the current team's. A person whose FTE some combination of
+    columns isolates is recovered; any combination concerning fewer than k persons is a leak."""
+    import itertools
+
+    sets = absence_sets(team)
+    rows, diffs = [], []
+    for j, i in enumerate(columns.scenario, start=1):
+        if sets[i] is not None and sets[i]:
+            rows.append([int(p in sets[i]) for p in range(len(known))])
+            diffs.append(columns.available[0] - columns.available[j])
+    found = []
+    if not rows:
+        return found
+    for p, person in enumerate(known):
+        if (coef := _solve(rows, [int(q == p) for q in range(len(known))])) is None:
+            continue
+        estimate = sum(float(c) * d for c, d in zip(coef, diffs, strict=True))
+        error = sum(abs(float(c)) for c in coef) * 2 * columns.tolerance
+        if abs(estimate - person.capacity) <= error + 1e-6 and error <= 0.15:
+            found.append(f"{person.name}'s casework FTE {estimate:.3f} ± {error:.3f} (true {person.capacity:.3f})")
+    concerned = sorted({p for r in rows for p, x in enumerate(r) if x})
+    full = _rank(rows)
+    isolated: list[set[int]] = []
+    for size in range(1, k):
+        for few in itertools.combinations(concerned, size):
+            if any(s <= set(few) for s in isolated):
+                continue
+            rest = [[x for p, x in enumerate(r) if p not in few] for r in rows]
+            if _rank(rest) < full:
+                isolated.append(set(few))
+                found.append(f"a combination of columns concerns only {[known[p].name for p in few]}")
+    return found
+
+
+def band_attack(columns: Columns, team: Team, known: list[Known]) -> list[str]:
+    """A scenario with one (known) person away and her cases left without a caseworker changes
+    nobody else's load: the band that loses one is hers, and the staff over the maximum drop by
+    one exactly when she is over."""
+    from sagstal_desktop.core.anonymise import band_text, band_texts, load_band
+
+    summary = summarize(team, AS_OF)
+    loads = {p.member_id: p.load_max for p in summary.persons}
+    sets = absence_sets(team)
+    found = []
+    for j, i in enumerate(columns.scenario, start=1):
+        scenario = team.scenarios[i]
+        if sets[i] is None or len(sets[i]) != 1 or scenario.redistribute:
+            continue
+        (p,) = sets[i]
+        load = loads[team.staff[p].id]
+        over = load is not None and round(load, 9) > 1
+        if columns.over[0] - columns.over[j] == (1 if over else 0):
+            found.append(f"{known[p].name} is {'over' if over else 'not over'} the maximum")
+        if columns.bands is not None:
+            change = [b - a for a, b in zip(columns.bands[0], columns.bands[j], strict=True)]
+            lost = [b for b, d in enumerate(change[:-1]) if d == -1]
+            if change[-1] == 1 and len(lost) == 1 and sum(1 for d in change if d) == 2:
+                shown = list(reversed(band_texts("da")))[lost[0]]
+                if shown == band_text(load_band(load), "da"):
+                    found.append(f"{known[p].name}'s band is {shown}")
+    return found
+
+
+def scenario_outputs(team: Team, tmp_path) -> tuple[str, Columns, Columns, str]:
+    """The anonymised memo's scenario section and the anonymised comparison workbook as
+    ``sagstal compare FILE -o X.xlsx --anonymise`` writes it."""
+    from sagstal_desktop.cli import main
+    from sagstal_desktop.io.document import save_team
+
+    memo = tmp_path / "memo.pdf"
+    write_memo(team, memo, MemoOptions(anonymise=True, as_of=AS_OF))
+    text = pdf_text(memo)
+    source, book = tmp_path / "team.sagstal", tmp_path / "sammenligning.xlsx"
+    save_team(team, source)
+    code = main(["compare", str(source), "-o", str(book), "--anonymise", "--as-of", AS_OF.isoformat()])
+    assert code == 0
+    columns, book_text = workbook_columns(book, team)
+    return text, memo_columns(text, team), columns, book_text
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_scenario_of_one_known_absence_gives_nothing_away(seed, tmp_path):
+    team, known = with_scenarios(seed, {}, kept=True)
+    text, memo, book, book_text = scenario_outputs(team, tmp_path)
+    found = [f"memo: {x}" for x in differencing(memo, team, known) + band_attack(memo, team, known)]
+    found += [f"comparison: {x}" for x in differencing(book, team, known) + band_attack(book, team, known)]
+    assert not found, "\n".join(found)
+    # the three scenarios (two with the part-timer away, one with changed hours) are left out, and it says so
+    flat = " ".join(text.split())
+    assert "3 scenarier er udeladt, fordi deres tal vedrører færre end 5 medarbejdere" in flat
+    assert "3 scenarier er udeladt" in " ".join(book_text.split())
+    assert memo.scenario == [] and book.scenario == []
+
+
+@pytest.mark.parametrize(("groups", "shown"), [
+    # A = {1..6} away, B = {1..5}: A − B is person 6
+    ({"Seks væk": (0, 1, 2, 3, 4, 5), "Fem væk": (0, 1, 2, 3, 4)}, ["Seks væk"]),
+    # pairwise differences of 5 or more, yet A + C − B is twice person 1
+    ({"A": (0, 1, 2, 3, 4), "B": (1, 2, 3, 4, 5, 7, 8, 9), "C": (0, 5, 7, 8, 9)}, ["A"]),
+    # disjoint groups of k and more are shown, and their sums and differences isolate no one
+    ({"Fem væk": (0, 1, 2, 3, 4), "Seks andre væk": (5, 7, 8, 9, 10, 11)}, ["Fem væk", "Seks andre væk"]),
+], ids=["nested", "triangle", "disjoint"])
+def test_differences_between_scenarios_isolate_no_one(groups, shown, tmp_path):
+    team, known = with_scenarios(3, groups)
+    _, memo, book, _ = scenario_outputs(team, tmp_path)
+    found = [f"memo: {x}" for x in differencing(memo, team, known)]
+    found += [f"comparison: {x}" for x in differencing(book, team, known)]
+    assert not found, "\n".join(found)
+    names = [s.name for s in team.scenarios]
+    assert [names[i] for i in memo.scenario] == shown == [names[i] for i in book.scenario]
+
+
+# -- the history's rows (issue 20, second pass) --------------------------------------------------
+
+def history_rows(text: str) -> list[tuple[int, float]]:
+    """(staff, casework FTE) of each row of the memo's history table (pdftotext -layout)."""
+    section = text[text.rfind("Udvikling"):]
+    return [(int(m.group(1)), _number(m.group(3))) for m in re.finditer(
+        r"^\s*\d{1,2}\.\d{1,2}\.\d{4}\s+DS 2020\s+(\d+)\s+(\d+)\s+(-?\d+,\d)", section, re.M)]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_history_of_one_leaver_gives_nothing_away(seed, tmp_path):
+    """The 32,5-hour person leaves between two snapshots: the history's staff and casework FTE
+    differ by her. A second team's snapshots differ by everyone's cases and nobody's hours: its
+    history stays."""
+    from sagstal_desktop.core.history import take_snapshot
+
+    team, known = generated_team(seed)
+    team.scenarios = []
+    take_snapshot(team, "oktober", as_of=date(2026, 10, 31))
+    leaver = team.staff.pop(6)
+    take_snapshot(team, "november", as_of=date(2026, 11, 30))
+    team.staff.insert(6, leaver)
+    memo = tmp_path / "memo.pdf"
+    write_memo(team, memo, MemoOptions(anonymise=True, as_of=AS_OF))
+    text = pdf_text(memo)
+    rows = history_rows(text)
+    found = []
+    for (staff_a, fte_a), (staff_b, fte_b) in pairwise(rows):
+        if 0 < abs(staff_a - staff_b) < 5:
+            found.append(f"{abs(staff_a - staff_b)} person(s) behind a change of {abs(fte_a - fte_b):.1f} FTE")
+            if abs(abs(fte_a - fte_b) - known[6].capacity) <= 0.1:
+                found.append(f"{known[6].name}'s casework FTE {abs(fte_a - fte_b):.1f} (true {known[6].capacity:.3f})")
+    assert not found, "\n".join(found)
+    assert "Afsnittet Udvikling er udeladt af dette anonymiserede notat" in " ".join(text.split())
+
+    busy, _ = generated_team(seed)
+    busy.scenarios = []
+    take_snapshot(busy, "oktober", as_of=date(2026, 10, 31))
+    for member in busy.staff:
+        member.counts = {t: n + 1 for t, n in member.counts.items()}
+    take_snapshot(busy, "november", as_of=date(2026, 11, 30))
+    write_memo(busy, memo, MemoOptions(anonymise=True, as_of=AS_OF))
+    kept = pdf_text(memo)
+    assert len(history_rows(kept)) == 2 and "Afsnittet Udvikling er udeladt" not in " ".join(kept.split())

@@ -147,17 +147,28 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if args.anonymise and (args.json or target is None):
         raise CliError(tr("compare: --anonymise applies to the workbook (-o); the printed table and --json name "
                           "every person", args.lang))
+    as_of, names, left_out = args.as_of or date.today(), args.scenario, 0
     try:
-        result = compare(team, args.scenario, args.as_of or date.today(), args.lang)
+        if args.anonymise:  # leave out scenarios whose figures could single a person out
+            from sagstal_desktop.core.anonymise import shown_scenarios
+            from sagstal_desktop.core.scenarios import find
+
+            names = [find(team, n).name for n in names] if names is not None else [s.name for s in team.scenarios]
+            names, left_out = shown_scenarios(team, names, as_of)
+        result = compare(team, names, as_of, args.lang)
     except ScenarioError as exc:
         raise CliError(f"compare: {exc}") from exc
     if target is not None:
         from sagstal_desktop.io.compare_table import export_xlsx
 
         try:
-            export_xlsx(result, target, args.lang, anonymise=args.anonymise)
+            export_xlsx(result, target, args.lang, anonymise=args.anonymise, left_out=left_out)
         except OSError as exc:
             raise CliError(f"compare: {target} could not be written: {exc.strerror or exc}") from exc
+        if left_out:
+            from sagstal_desktop.core.anonymise import left_out_text
+
+            say(left_out_text(left_out, args.lang))
     if args.json:
         current, *others = result.results
         print_json({"file": args.file, "as_of": result.as_of.isoformat(), "current": variant_data(current, args.lang),

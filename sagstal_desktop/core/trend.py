@@ -74,10 +74,8 @@ def trend_rows(team: Team, start: date | None = None, end: date | None = None,
     """The team's snapshots as trend rows in date order, within [start, end] and then the
     ``last`` ones (None: all)."""
     rows = []
-    for snapshot in ordered_snapshots(team):
+    for snapshot in period_snapshots(team, start, end):
         day = snapshot_date(snapshot)
-        if (start and day < start) or (end and day > end):
-            continue
         figures = snapshot_figures(snapshot)
         norm_set = snapshot_norm_set(snapshot, team.custom_norm_sets)
         set_id = norm_set.id if norm_set else snapshot.data.get("figures", {}).get("norm_set")
@@ -101,6 +99,14 @@ def trend_rows(team: Team, start: date | None = None, end: date | None = None,
     if last is not None and last > 0:
         rows = rows[-last:]
     return rows
+
+
+def period_snapshots(team: Team, start: date | None = None, end: date | None = None,
+                     last: int | None = None) -> list:
+    """The snapshots ``trend_rows`` makes its rows of, in the same order."""
+    chosen = [s for s in ordered_snapshots(team)
+              if not ((start and snapshot_date(s) < start) or (end and snapshot_date(s) > end))]
+    return chosen[-last:] if last is not None and last > 0 else chosen
 
 
 def norm_set_changes(rows: list[TrendRow]) -> list[int]:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QToolBar
 
-from sagstal_desktop.i18n import _
+from sagstal_desktop.i18n import _, pgettext
 
 if TYPE_CHECKING:
     from sagstal_desktop.core.merge import Conflict
@@ -423,7 +423,7 @@ def conflict_lines(conflicts: list[Conflict], lang: str) -> list[str]:
     from sagstal_desktop.core.formatting import format_value
 
     names = {"name": _("Name"), "weekly_hours": _("Weekly hours"), "other_hours": _("Other hours"),
-             "other_tasks": _("Other tasks"), "start_date": _("Start date"), "note": _("Note"),
+             "other_tasks": _("Other tasks"), "start_date": _("Start date"), "note": pgettext("column", "Note"),
              "competences": _("Competences"), "takes_new_cases": _("Takes new cases"),
              "reductions": _("Reductions")}
     from sagstal_desktop.core.norms import catalogue

@@ -80,27 +80,55 @@ def bands_frame(comparison: Comparison, lang: str = "da") -> pandas.DataFrame:
     return pd.DataFrame(columns, index=index)
 
 
+_NOTE_SHEET = N_("Note")
+#: Figures in FTE: two decimals, as the memo gives them.
+_FTE_KEYS = frozenset({"fte_needed_max", "fte_needed_mid", "fte_needed_min", "available_fte", "shortfall_fte",
+                       "target_fte", "target_extra_fte"})
+
+
+def anonymous_figures(comparison: Comparison, lang: str = "da") -> pandas.DataFrame:
+    """The anonymised comparison's figures: scenarios "Scenarie 1, 2, …", FTE to two decimals,
+    caseloads to one and costs in whole kroner, as the memo prints them (full precision gives sums
+    of hours back exactly)."""
+    frame = figures_frame(comparison)
+    frame.columns = anonymous_names(comparison, lang)
+    for key in FIGURE_KEYS:
+        places = None if key in ("norm_set", "over_count", "cases_without_caseworker", "absent_count") else \
+            0 if key in ("yearly_cost", "target_yearly_cost") else 2 if key in _FTE_KEYS else 1
+        if places is not None:
+            label = comparison.labels[key]
+            frame.loc[label] = [None if v is None else round(float(v), places) for v in frame.loc[label]]
+    return frame
+
+
 def export_xlsx(comparison: Comparison, path: str | os.PathLike[str], lang: str = "da",
-                anonymise: bool = False) -> None:
+                anonymise: bool = False, left_out: int = 0) -> None:
     """Both tables in one workbook (``DataFrame.to_excel`` with openpyxl), loads to one decimal;
     written through the atomic writer, every name through the cell guard (``io.cell_guard``).
-    ``anonymise``: scenarios as "Scenarie 1, 2, …" and, instead of each person's load, the staff
-    per load band in each variant (``core.anonymise``). Raises ``atomic_write.WriteFailed`` (an
-    OSError) if the file cannot be written."""
+    ``anonymise``: scenarios as "Scenarie 1, 2, …", figures rounded as in the memo and, instead of
+    each person's load, the staff per load band in each variant (``core.anonymise``); ``left_out``:
+    how many scenarios ``core.anonymise.shown_scenarios`` left out (a sheet says so and why).
+    Raises ``atomic_write.WriteFailed`` (an OSError) if the file cannot be written."""
     import pandas as pd
 
     from sagstal_desktop.io.atomic_write import atomic_path
     from sagstal_desktop.io.cell_guard import guard_frame, guard_workbook
 
     first, second = (tr(sheet, lang) for sheet in _SHEETS)
-    figures = figures_frame(comparison)
+    sheets = {}
     if anonymise:
-        figures.columns = anonymous_names(comparison, lang)
-        second, persons = tr(_BAND_SHEET_NAME, lang), guard_frame(bands_frame(comparison, lang))
+        sheets[first] = anonymous_figures(comparison, lang)
+        sheets[tr(_BAND_SHEET_NAME, lang)] = bands_frame(comparison, lang)
+        if left_out:
+            from sagstal_desktop.core.anonymise import left_out_text
+
+            note = tr(_NOTE_SHEET, lang)
+            sheets[note] = pd.DataFrame({note: [left_out_text(left_out, lang)]})
     else:
-        persons = guard_frame(persons_frame(comparison, lang).round(1))
-    figures = guard_frame(figures)
+        sheets[first] = figures_frame(comparison)
+        sheets[second] = persons_frame(comparison, lang).round(1)
+    notes = {tr(_NOTE_SHEET, lang)}
     with atomic_path(path) as tmp, pd.ExcelWriter(tmp, engine="openpyxl") as writer:
-        figures.to_excel(writer, sheet_name=first)
-        persons.to_excel(writer, sheet_name=second)
+        for name, frame in sheets.items():
+            guard_frame(frame).to_excel(writer, sheet_name=name, index=name not in notes)
         guard_workbook(writer.book)

@@ -8,8 +8,16 @@ snapshot; rows from a spreadsheet are the team's own figures and are marked as s
 
 from __future__ import annotations
 
+from sagstal_desktop.core.anonymise import history_left_out_text, history_singles_out
 from sagstal_desktop.core.formatting import format_date, format_number
-from sagstal_desktop.core.trend import DEFAULT_LAST, TrendRow, norm_set_changes, shortfall_run, trend_rows
+from sagstal_desktop.core.trend import (
+    DEFAULT_LAST,
+    TrendRow,
+    norm_set_changes,
+    period_snapshots,
+    shortfall_run,
+    trend_rows,
+)
 from sagstal_desktop.i18n import N_, NP_, ptr, translator
 from sagstal_desktop.report.history_chart import trend_chart
 from sagstal_desktop.report.pdf import FRAME_W, MemoBuilder, esc, mm
@@ -58,6 +66,14 @@ def memo_rows(builder: MemoBuilder) -> list[TrendRow]:
     return trend_rows(builder.team, last=DEFAULT_LAST)
 
 
+def memo_snapshots(builder: MemoBuilder) -> list:
+    """The snapshots of ``memo_rows``."""
+    opts = builder.options
+    if opts.history_from or opts.history_to:
+        return period_snapshots(builder.team, opts.history_from, opts.history_to)
+    return period_snapshots(builder.team, last=DEFAULT_LAST)
+
+
 def history_section(builder: MemoBuilder) -> list:
     """The section's flowables; empty with fewer than two snapshots in the period."""
     from reportlab.platypus import KeepTogether
@@ -67,6 +83,8 @@ def history_section(builder: MemoBuilder) -> list:
         return []
     lang, s = builder.lang, builder.styles
     t = history_texts(lang)
+    if builder.options.anonymise and history_singles_out(memo_snapshots(builder)):  # core.anonymise
+        return [builder.para(esc(t["h_history"]), s.h2), builder.para(esc(history_left_out_text(lang)))]
     text = [t["intro"].format(n=len(rows), first=long_date(rows[0].date, lang), last=long_date(rows[-1].date, lang)),
             t["derived"]]
     if any(r.origin == "table" for r in rows):

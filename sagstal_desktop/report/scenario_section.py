@@ -10,6 +10,7 @@ options choose some (``MemoOptions.scenarios``).
 
 from __future__ import annotations
 
+from sagstal_desktop.core.anonymise import left_out_text, shown_scenarios
 from sagstal_desktop.core.comparison import Comparison, compare
 from sagstal_desktop.core.formatting import format_dkk, format_number
 from sagstal_desktop.core.model import Team
@@ -55,9 +56,18 @@ def chosen_names(team: Team, chosen: tuple[str, ...] | None) -> list[str]:
     return names if chosen is None else [n for n in names if n in chosen]
 
 
-def memo_comparison(builder: MemoBuilder) -> Comparison | None:
-    """The comparison the section shows (the current column measured by the memo's norm set), or None."""
+def shown_names(builder: MemoBuilder) -> tuple[list[str], int]:
+    """(the chosen scenarios the memo shows, how many an anonymised memo leaves out): an anonymised
+    memo shows only those whose figures cannot single a person out (``core.anonymise``)."""
     names = chosen_names(builder.team, builder.options.scenarios)
+    if not builder.options.anonymise:
+        return names, 0
+    return shown_scenarios(builder.team, names, builder.summary.as_of)
+
+
+def memo_comparison(builder: MemoBuilder, names: list[str] | None = None) -> Comparison | None:
+    """The comparison the section shows (the current column measured by the memo's norm set), or None."""
+    names = shown_names(builder)[0] if names is None else names
     if not names:
         return None
     team = builder.team
@@ -71,11 +81,13 @@ def scenario_section(builder: MemoBuilder) -> list:
     """The section's flowables; empty when no scenario is chosen."""
     from reportlab.platypus import KeepTogether, Spacer
 
-    result = memo_comparison(builder)
-    if result is None:
-        return []
+    names, left_out = shown_names(builder)
+    result = memo_comparison(builder, names)
     lang, s, team = builder.lang, builder.styles, builder.team
     t = scenario_texts(lang)
+    if result is None:  # an anonymised memo may leave every chosen scenario out: it says so
+        return [builder.para(esc(t["h_scenarios"]), s.h2), builder.para(esc(left_out_text(left_out, lang)))] \
+            if left_out else []
     anonymise = builder.options.anonymise
     titles = list(result.names)
     if anonymise:  # scenario names may hold names; the sentences name nobody (core.anonymise)
@@ -84,6 +96,8 @@ def scenario_section(builder: MemoBuilder) -> list:
     intro = [ntr(*_INTRO, n, lang).format(n=n, date=long_date(result.as_of, lang)), t["derived"]]
     if len({r.norm_set.kind if r.norm_set.kind in ("ds", "survey") else "custom" for r in result.results}) > 1:
         intro.append(t["mixed"])
+    if left_out:
+        intro.append(left_out_text(left_out, lang))
     out = [builder.para(esc(t["h_scenarios"]), s.h2), builder.para(esc(" ".join(intro)))]
     bullets = []
     for title, name in zip(titles[1:], result.names[1:], strict=True):
