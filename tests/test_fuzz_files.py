@@ -436,17 +436,18 @@ def test_every_field_the_model_saves_is_in_the_reader_schema():
 
 
 def test_recovery_liveness_check_never_signals_on_windows(monkeypatch):
-    """On Windows ``os.kill(pid, 0)`` terminates the process; the check must look it up instead."""
+    """On Windows ``os.kill(pid, 0)`` terminates the process; the check (one, in io.file_lock, for
+    the recovery copies and the file locks) must look it up instead."""
     import sys as _sys
 
-    from sagstal_desktop.gui import document
+    from sagstal_desktop.io import file_lock
 
     calls = []
-    monkeypatch.setattr(document.os, "kill", lambda *a: calls.append(a))
-    monkeypatch.setattr(document, "_windows_process_alive", lambda pid: pid == 4242)
+    monkeypatch.setattr(file_lock.os, "kill", lambda *a: calls.append(a))
+    monkeypatch.setattr(file_lock, "_windows_process_alive", lambda pid: pid == 4242)
     monkeypatch.setattr(_sys, "platform", "win32")
-    assert document._process_alive(4242) is True
-    assert document._process_alive(4243) is False
+    assert file_lock.process_alive(4242) is True
+    assert file_lock.process_alive(4243) is False
     assert calls == []
 
 

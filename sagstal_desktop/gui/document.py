@@ -34,7 +34,6 @@ import copy
 import dataclasses
 import json
 import os
-import sys
 import threading
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -429,43 +428,6 @@ class Recoverable:
                 file.unlink()
 
 
-def _process_alive(pid: int) -> bool:
-    """Whether process ``pid`` still runs (so its recovery copy belongs to a live window).
-
-    On Windows ``os.kill`` would terminate the process (signal 0 is CTRL_C_EVENT there), so the
-    process is looked up with OpenProcess/GetExitCodeProcess instead.
-    """
-    if pid == os.getpid():
-        return True
-    if sys.platform == "win32":
-        return _windows_process_alive(pid)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True
-    return True
-
-
-def _windows_process_alive(pid: int) -> bool:
-    import ctypes
-    from ctypes import wintypes
-
-    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
-    kernel32.OpenProcess.restype = wintypes.HANDLE
-    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-    if not handle:
-        return ctypes.get_last_error() == 5  # ERROR_ACCESS_DENIED: it exists, owned by someone else
-    try:
-        code = wintypes.DWORD()
-        if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
-            return True
-        return code.value == 259  # STILL_ACTIVE
-    finally:
-        kernel32.CloseHandle(handle)
-
-
 def _remove_stale_recovery_temps(folder: Path) -> None:
     """Temporary files of a recovery write that was killed (``.<session>....tmp``)."""
     import time
@@ -482,6 +444,7 @@ def find_recoverable() -> list[Recoverable]:
     """Recovery copies whose process has ended (newest first). Copies of documents open in
     this process, or in another Sagstal that is still running, are left alone."""
     from sagstal_desktop.config import recovery_dir
+    from sagstal_desktop.io.file_lock import process_alive
 
     folder = recovery_dir()
     _remove_stale_recovery_temps(folder)
@@ -496,7 +459,7 @@ def find_recoverable() -> list[Recoverable]:
             pid = int(meta.get("pid", 0))
         except (OSError, ValueError, TypeError):
             continue
-        if pid == os.getpid() or (pid and _process_alive(pid)):
+        if pid == os.getpid() or (pid and process_alive(pid)):
             continue
         original = meta.get("path")
         if original is not None and not (isinstance(original, str) and os.path.isabs(original)):
