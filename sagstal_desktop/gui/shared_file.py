@@ -382,40 +382,43 @@ class _Bar(QToolBar):
 # -- questions -------------------------------------------------------------------------------
 
 
-def ask_locked_open(window: MainWindow, path: Path, holder: LockInfo) -> str:
-    """Someone else has ``path`` open: read-only, a copy, anyway, or cancel."""
-    box = QMessageBox(QMessageBox.Icon.Warning, _("The file is open elsewhere"),
-                      _("{file} is already open for editing. {who}.").format(
-                          file=path.name, who=holder.message(window.language())), parent=window)
-    box.setInformativeText(_("Changes saved by two people at once can overwrite each other. Open it read-only "
-                             "to look, or a copy to try something out."))
-    buttons = {box.addButton(_("Open read-only"), QMessageBox.ButtonRole.AcceptRole): OPEN_READ_ONLY,
-               box.addButton(_("Open a copy"), QMessageBox.ButtonRole.AcceptRole): OPEN_COPY,
-               box.addButton(_("Open anyway"), QMessageBox.ButtonRole.DestructiveRole): OPEN_ANYWAY}
+def _choose(window: MainWindow, title: str, text: str, info: str, choices: list[tuple[str, str, bool]],
+            cancelled: str, object_name: str) -> str:
+    """A warning with one button per choice (text, value, destructive) and Cancel; the first
+    choice is the default, Esc cancels. Returns the chosen value, or ``cancelled``."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=window)
+    box.setInformativeText(info)
+    role = QMessageBox.ButtonRole
+    buttons = {box.addButton(label, role.DestructiveRole if destructive else role.AcceptRole): value
+               for label, value, destructive in choices}
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(next(iter(buttons)))
     box.setEscapeButton(cancel)
-    box.setObjectName("lockedOpenBox")
+    box.setObjectName(object_name)
     box.exec()
-    return buttons.get(box.clickedButton(), OPEN_CANCEL)
+    return buttons.get(box.clickedButton(), cancelled)
+
+
+def ask_locked_open(window: MainWindow, path: Path, holder: LockInfo) -> str:
+    """Someone else has ``path`` open: read-only, a copy, anyway, or cancel."""
+    return _choose(window, _("The file is open elsewhere"),
+                   _("{file} is already open for editing. {who}.").format(
+                       file=path.name, who=holder.message(window.language())),
+                   _("Changes saved by two people at once can overwrite each other. Open it read-only "
+                     "to look, or a copy to try something out."),
+                   [(_("Open read-only"), OPEN_READ_ONLY, False), (_("Open a copy"), OPEN_COPY, False),
+                    (_("Open anyway"), OPEN_ANYWAY, True)], OPEN_CANCEL, "lockedOpenBox")
 
 
 def ask_external_change(window: MainWindow, path: Path) -> str:
     """The file changed since it was read: reload, save mine as a copy, merge, or cancel."""
-    box = QMessageBox(QMessageBox.Icon.Warning, _("The file has changed"),
-                      _("{file} has been changed by someone else since you opened it. Saving now would "
-                        "overwrite their changes.").format(file=path.name), parent=window)
-    box.setInformativeText(_("Merge keeps their snapshots, scenarios and changes beside yours and shows any "
-                             "cell both of you changed."))
-    buttons = {box.addButton(_("Merge"), QMessageBox.ButtonRole.AcceptRole): MERGE,
-               box.addButton(_("Save mine as a copy…"), QMessageBox.ButtonRole.AcceptRole): SAVE_COPY,
-               box.addButton(_("Reload theirs"), QMessageBox.ButtonRole.DestructiveRole): RELOAD}
-    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(next(iter(buttons)))
-    box.setEscapeButton(cancel)
-    box.setObjectName("externalChangeBox")
-    box.exec()
-    return buttons.get(box.clickedButton(), CANCEL)
+    return _choose(window, _("The file has changed"),
+                   _("{file} has been changed by someone else since you opened it. Saving now would "
+                     "overwrite their changes.").format(file=path.name),
+                   _("Merge keeps their snapshots, scenarios and changes beside yours and shows any "
+                     "cell both of you changed."),
+                   [(_("Merge"), MERGE, False), (_("Save mine as a copy…"), SAVE_COPY, False),
+                    (_("Reload theirs"), RELOAD, True)], CANCEL, "externalChangeBox")
 
 
 def conflict_lines(conflicts: list[Conflict], lang: str) -> list[str]:
