@@ -48,7 +48,7 @@ BAD = [  # table, column, row (rowid), value
     ("staff", "takes_new_cases", 4, 2), ("staff", "start_date", 2, "2026-13-01"), ("staff", "id", 1, None),
     ("staff", "other_hours", 2, -1.0), ("staff", "note", 5, b"\xff"), ("case_counts", "count", 7, -3),
     ("case_counts", "count", 3, 100_001), ("case_counts", "count", 4, 3.5), ("case_counts", "case_type", 2, "t" * 129),
-    ("case_counts", "position", 5, "x"), ("team", "key", 1, 7),
+    ("case_counts", "position", 5, "x"), ("team", "key", 1, b"k"),
 ]
 
 
