@@ -9,6 +9,7 @@ from sagstal_desktop.cli.common import (
     CliError,
     add_as_of_option,
     add_lang_option,
+    add_pretty_option,
     choose_norm_set,
     open_team,
     print_json,
@@ -137,7 +138,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
         norm_set = choose_norm_set(team, args.norms)
         summary = summarize(team, args.as_of, norm_set)
     if args.json:
-        print_json(summary_data(team, summary, norm_set, args.file, result))
+        print_json(summary_data(team, summary, norm_set, args.file, result), pretty=args.pretty or None)
         return 0
     from sagstal_desktop.core.wording import (
         fill,
@@ -222,5 +223,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--scenario", metavar="NAME",
                    help="the scenario NAME computed as the window shows it (absences, redistribution, added positions)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_pretty_option(p)
     add_lang_option(p)
     p.set_defaults(func=cmd_summary)
