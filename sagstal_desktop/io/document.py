@@ -484,8 +484,9 @@ def _write(db: sqlite3.Connection, team: Team) -> None:
         [
             (m.id, i, m.name, m.weekly_hours, m.other_hours, m.other_tasks,
              m.start_date.isoformat() if m.start_date else None, m.note,
-             json.dumps(list(m.competences), ensure_ascii=False), int(m.takes_new_cases),
-             json.dumps([r.to_dict() for r in m.reductions], ensure_ascii=False))
+             json.dumps(list(m.competences), ensure_ascii=False) if m.competences else "[]",
+             int(m.takes_new_cases),
+             json.dumps([r.to_dict() for r in m.reductions], ensure_ascii=False) if m.reductions else "[]")
             for i, m in enumerate(team.staff)
         ],
     )
