@@ -90,11 +90,11 @@ def distribute(team: Team, incoming: Mapping[str, int], as_of: date | None = Non
     loads = {p.index: p.load for p in problem.persons}
     order = sorted(receivers, key=lambda t: (problem.type_max(t), t))  # heavier cases first
     given = {t: water_fill(receivers[t], loads, problem.type_max(t), incoming[t]) for t in order}
-    optimal, gap = True, 0.0
+    optimal, gap, levels = True, 0.0, 0
     if len(receivers) > 1 or (exact and receivers):
-        given, optimal, gap = _exact(problem, receivers, incoming, given, loads, deadline, cancelled)
+        given, optimal, gap, levels = _exact(problem, receivers, incoming, given, loads, deadline, cancelled)
     _check_counts(problem, given)
-    return _result(problem, given, optimal, gap)
+    return _result(problem, given, optimal, gap, levels)
 
 
 def _check_counts(problem: PlanningProblem, given: dict[str, dict[int, int]]) -> None:
@@ -109,12 +109,13 @@ def _check_counts(problem: PlanningProblem, given: dict[str, dict[int, int]]) ->
 def _exact(problem: PlanningProblem, receivers: dict[str, list[PlanPerson]], incoming: Mapping[str, int],
            start: dict[str, dict[int, int]], greedy_loads: dict[int, float],
            deadline: float, cancelled: Callable[[], bool] | None = None
-           ) -> tuple[dict[str, dict[int, int]], bool, float]:
+           ) -> tuple[dict[str, dict[int, int]], bool, float, int]:
     from sagstal_desktop.core.planning.milp import LoadRow, Milp, leximin
 
     bound = max(greedy_loads[i] for by_person in start.values() for i in by_person)
     by_index = {p.index: p for p in problem.persons}
     candidates = sorted({p.index for people in receivers.values() for p in people if p.load <= bound})
+    floor = _water_floor(problem, receivers, incoming, set(candidates))
     milp = Milp(deadline, cancelled=cancelled)
     columns: dict[int, list[tuple[str, int, float]]] = {i: [] for i in candidates}  # person -> (type, col, units)
     for case_type, people in receivers.items():
@@ -131,7 +132,7 @@ def _exact(problem: PlanningProblem, receivers: dict[str, list[PlanPerson]], inc
         rows.append(LoadRow(base, tuple(c for _t, c, _u in steps), tuple(u for _t, _c, u in steps), base,
                             base + sum(incoming[t] * u for t, _c, u in steps),
                             problem.units * by_index[i].capacity, problem.integral))
-    outcome = leximin(milp, rows)
+    outcome = leximin(milp, rows, top_floor=floor)
     gap = outcome.gap
     if outcome.optimal:  # the stable tie-break: cases to people earlier in the team
         milp.solve({c: float(rank + 1) for rank, i in enumerate(candidates) for _t, c, _u in columns[i]})
@@ -140,10 +141,28 @@ def _exact(problem: PlanningProblem, receivers: dict[str, list[PlanPerson]], inc
         for case_type, col, _units in columns[i]:
             if milp.values[col] > 0.5:
                 given[case_type][i] = round(milp.values[col])
-    return given, outcome.optimal, gap
+    return given, outcome.optimal, gap, len(outcome.levels)
 
 
-def _result(problem: PlanningProblem, given: dict[str, dict[int, int]], optimal: bool, gap: float) -> Distribution:
+def _water_floor(problem: PlanningProblem, receivers: dict[str, list[PlanPerson]], incoming: Mapping[str, int],
+                 candidates: set[int]) -> float:
+    """A proven lower bound on the highest load among ``candidates`` after any allocation: loads
+    only rise, and each type's cases alone, water-filled (leximin-optimal for one type), already
+    leave its receivers' highest load at the water-filling level; the other types only add."""
+    loads = {p.index: p.load for p in problem.persons if p.index in candidates}
+    floor = max(loads.values(), default=0.0)
+    for case_type, people in receivers.items():
+        eligible = [p for p in people if p.index in candidates]
+        if not eligible:
+            continue
+        alone = {p.index: loads[p.index] for p in eligible}
+        water_fill(eligible, alone, problem.type_max(case_type), incoming[case_type])
+        floor = max(floor, *alone.values())
+    return floor
+
+
+def _result(problem: PlanningProblem, given: dict[str, dict[int, int]], optimal: bool, gap: float,
+            levels: int = 0) -> Distribution:
     team = problem.team
     after = light_copy(team)
     assignments = []
@@ -156,7 +175,7 @@ def _result(problem: PlanningProblem, given: dict[str, dict[int, int]], optimal:
                 assignments.append(Assignment(member.id, member.name, case_type, cases))
     return Distribution(
         persons=person_changes(problem, after), optimal=optimal, gap=gap, team_after=after,
-        assignments=tuple(assignments),
+        assignments=tuple(assignments), levels_proven=levels,
     )
 
 
