@@ -7,7 +7,12 @@
   numpy's warm-up for the window's computation), a whole process, against the same raw read;
 * save 10,000 staff (``save_team``: write, read back with the reader's checks, fsync, rename)
   against copying the file (read + write + fsync);
-* 100,000 staff: open, summary and memo each finish; peak memory (RSS) of each child process.
+* 100,000 staff: open, summary and memo each finish; peak memory (RSS) of each child process;
+* planning at 15 / 200 / 1,000 staff (``bench_planning.make_team``, 10 case types): distribute
+  new cases of 5 types (10 / 100 / 100) and rebalance with K = 5 / 20 / 20 moved cases, within
+  ``--time-limit`` (default 10 s, the commands' default), whether proven, the gap and the
+  leximin levels proven; baseline: ``summarize()`` of the same team;
+* a scenario with 5 absent colleagues on 2,000 staff (redistribution within its budget).
 
 Prints medians and ratios; ``--json`` for machine use.
 
@@ -118,6 +123,8 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--no-memo", action="store_true", help="leave out the memo of the largest team")
+    parser.add_argument("--no-planning", action="store_true")
+    parser.add_argument("--time-limit", type=float, default=10.0, help="seconds per plan (default 10)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     sizes = [int(x) for x in args.sizes.split(",")]
@@ -143,6 +150,8 @@ def main() -> int:
             if n == max(sizes) and not args.no_memo:
                 row["memo_s"], row["memo_mb"] = child(MEMO, str(path), str(folder / "memo.pdf"))
             results["sizes"][n] = row
+    if not args.no_planning:
+        results["planning"] = planning(args.time_limit)
     if args.json:
         print(json.dumps(results, indent=2))
         return 0
@@ -158,7 +167,50 @@ def main() -> int:
                   f"({row['save_s'] / row['copy_s']:.1f} x)")
         if "memo_s" in row:
             print(f"  memo {row['memo_s']:.1f} s, {row['memo_mb']:.0f} MB peak")
+    for n, row in results.get("planning", {}).items():
+        if n == "scenario":
+            print(f"scenario, 2,000 staff, 5 absent: {row['seconds']:.2f} s, redistribution "
+                  f"{'proven' if row['proven'] else 'not proven'} ({row['levels']} levels proven)")
+            continue
+        d, r = row["distribute"], row["rebalance"]
+        print(f"planning, {n:,} staff (summarize() {row['baseline_s'] * 1000:.1f} ms): distribute {d['cases']} cases "
+              f"of 5 types {d['seconds']:.2f} s, {'proven' if d['optimal'] else 'not proven'} (gap "
+              f"{d['gap_pct']:.3g} %, {d['levels']} levels proven); rebalance K = {r['k']} {r['seconds']:.2f} s, "
+              f"{'proven' if r['optimal'] else 'not proven'} (gap {r['gap_pct']:.3g} %, highest load "
+              f"{'proven' if r['max_load_proven'] else 'not proven'})")
     return 0
+
+
+def planning(time_limit: float) -> dict:
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_planning import DAY, TYPES
+    from bench_planning import make_team as planning_team
+
+    from sagstal_desktop.core import scenarios
+    from sagstal_desktop.core.load import summarize
+    from sagstal_desktop.core.planning import distribute, rebalance
+    from sagstal_desktop.core.scenario_model import Absence
+
+    out: dict = {}
+    for n, cases, k in ((15, 2, 5), (200, 20, 20), (1000, 20, 20)):
+        team = planning_team(n)
+        summarize(team, DAY)
+        baseline = median_call(lambda t=team: summarize(t, DAY), 5)
+        start = time.perf_counter()
+        plan = distribute(team, dict.fromkeys(TYPES[:5], cases), DAY, time_limit=time_limit)
+        d = {"cases": 5 * cases, "seconds": time.perf_counter() - start, "optimal": plan.optimal,
+             "gap_pct": plan.gap * 100, "levels": plan.levels_proven}
+        start = time.perf_counter()
+        moved = rebalance(team, k, DAY, time_limit=time_limit)
+        r = {"k": k, "seconds": time.perf_counter() - start, "optimal": moved.optimal, "gap_pct": moved.gap * 100,
+             "max_load_proven": moved.max_load_proven}
+        out[n] = {"baseline_s": baseline, "distribute": d, "rebalance": r}
+    team = planning_team(2000)
+    start = time.perf_counter()
+    result = scenarios.evaluate(team, DAY, [Absence(team.staff[i].id) for i in (3, 50, 400, 900, 1500)])
+    out["scenario"] = {"seconds": time.perf_counter() - start, "proven": result.redistribution_proven,
+                       "levels": result.redistribution_levels}
+    return out
 
 
 if __name__ == "__main__":

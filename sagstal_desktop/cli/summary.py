@@ -27,7 +27,6 @@ def summary_data(team, summary, norm_set, source_file: str | None = None, result
     def pct(fraction: float | None) -> float | None:
         return None if fraction is None else fraction * 100
 
-    members = {m.id: m for m in team.staff}
     levels = ("max", "mid", "min")
     effective = summary.effective_range
     absent = result.absent if result is not None else {}
@@ -53,12 +52,12 @@ def summary_data(team, summary, norm_set, source_file: str | None = None, result
                 "id": p.member_id,
                 "name": p.name,
                 "weekly_hours": p.weekly_hours,
-                "other_hours": members[p.member_id].other_hours,
+                "other_hours": m.other_hours,
                 "casework_hours": p.casework_hours,
                 "newcomer": p.newcomer,
                 "capacity_fte": p.capacity,
                 "measured_capacity_fte": p.measured_capacity,
-                "counts": dict(members[p.member_id].counts),
+                "counts": m.counts,  # encoded as it is: no copy per person
                 "total_cases": p.total_cases,
                 "uncovered_cases": p.uncovered_cases,
                 "fte_caseload": p.fte_caseload,
@@ -68,7 +67,7 @@ def summary_data(team, summary, norm_set, source_file: str | None = None, result
                 "absent": p.member_id in absent,
                 "absence": absent.get(p.member_id),
             }
-            for p in summary.persons
+            for m, p in zip(team.staff, summary.persons, strict=True)
         ],
         "summary": {
             "staff_count": summary.staff_count,
