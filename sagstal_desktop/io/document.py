@@ -226,7 +226,10 @@ def _defensive_connection() -> sqlite3.Connection:
     return db
 
 
-def _read(db: sqlite3.Connection, path: Path, *, integrity: bool = True) -> Team:
+def _read(db: sqlite3.Connection, path: Path, *, integrity: bool = True, check_only: bool = False) -> Team:
+    """The team in ``db``, every value checked. With ``check_only`` (the read-back of a file just
+    written) the same checks run, but rows whose every value the SQL pass has cleared are not
+    fetched: the team returned then lacks its case counts."""
     try:
         app_id = db.execute("PRAGMA application_id").fetchone()[0]
         version = db.execute("PRAGMA user_version").fetchone()[0]
@@ -243,7 +246,7 @@ def _read(db: sqlite3.Connection, path: Path, *, integrity: bool = True) -> Team
         _check_objects(db, path, version)
         _migrate(db, version)
         with schema.json_budget():
-            return _read_current(db, path)
+            return _read_current(db, path, check_only)
     except DocumentError:
         raise
     except schema.Violation as v:
@@ -272,7 +275,8 @@ def _check_objects(db: sqlite3.Connection, path: Path, version: int = SCHEMA_VER
             raise DocumentError("missing_table", path, table=table)
 
 
-def _rows(db: sqlite3.Connection, path: Path, name: str, *, stored_order: bool = False) -> list:
+def _rows(db: sqlite3.Connection, path: Path, name: str, *, stored_order: bool = False,
+          fetch_clean: bool = True) -> list:
     """The checked rows of one table of ``team_schema.TABLES``, in the table's order.
 
     The checks run in bulk: one SQL pass over the table (``team_schema.bulk_clean``) finds the
@@ -283,7 +287,8 @@ def _rows(db: sqlite3.Connection, path: Path, name: str, *, stored_order: bool =
     same ``Violation`` (same table, field, row and value) as checking every value would.
 
     With ``stored_order`` and a table whose every column is clean, the rows come in the order
-    stored (no sort; the caller orders them if it needs to)."""
+    stored (no sort; the caller orders them if it needs to). Without ``fetch_clean`` such a table
+    gives no rows at all (it has been checked in full)."""
     spec = schema.TABLES[name]
     present = {row[1] for row in db.execute(f'PRAGMA table_info("{name}")')}
     for column in spec.columns:
@@ -295,6 +300,8 @@ def _rows(db: sqlite3.Connection, path: Path, name: str, *, stored_order: bool =
     columns = ", ".join(f'"{c}"' for c in spec.columns)
     clean = schema.bulk_clean(db, spec) if count else [True] * len(spec.fields)
     slow = [(i, f.converter()) for i, (f, ok) in enumerate(zip(spec.fields, clean, strict=True)) if not ok]
+    if not slow and not fetch_clean:
+        return []
     order = "" if stored_order and not slow else f" ORDER BY {spec.order_by}"
     rows = db.execute(f'SELECT {columns} FROM "{name}"{order}').fetchall()
     if not slow:
@@ -308,11 +315,11 @@ def _rows(db: sqlite3.Connection, path: Path, name: str, *, stored_order: bool =
     return out
 
 
-def _counts(db: sqlite3.Connection, path: Path) -> dict[str, dict[str, int]]:
+def _counts(db: sqlite3.Connection, path: Path, check_only: bool = False) -> dict[str, dict[str, int]]:
     """Each person's case counts by type, in the order of their positions. The rows are read
     in stored order when they are all clean; the order written (by person, then position) is
     checked on the way, and the rows are sorted only if it does not hold."""
-    rows = _rows(db, path, "case_counts", stored_order=True)
+    rows = _rows(db, path, "case_counts", stored_order=True, fetch_clean=not check_only)
     counts: dict[str, dict[str, int]] = {}
     last_sid, last_pos, own = None, -1, None
     for sid, case_type, position, n in rows:
@@ -333,7 +340,7 @@ def _counts(db: sqlite3.Connection, path: Path) -> dict[str, dict[str, int]]:
     return counts
 
 
-def _read_current(db: sqlite3.Connection, path: Path) -> Team:
+def _read_current(db: sqlite3.Connection, path: Path, check_only: bool = False) -> Team:
     meta: dict[str, dict] = {}
     for number, (key, value) in enumerate(_rows(db, path, "team"), start=1):
         if key in meta:
@@ -342,7 +349,7 @@ def _read_current(db: sqlite3.Connection, path: Path) -> Team:
     info = schema.check_object("info", meta.get("info", {}))
     settings = schema.check_object("settings", meta.get("settings", {}))
     team = Team(info=info_from_dict(info), settings=settings_from_dict(settings))
-    counts = _counts(db, path)
+    counts = _counts(db, path, check_only)
     seen: set[str] = set()
     for number, (sid, _position, name, hours, other, tasks, start, note, competences, takes_new,
                  reductions) in enumerate(_rows(db, path, "staff"), start=1
@@ -567,7 +574,7 @@ def check_written(db: sqlite3.Connection, path: Path) -> None:
 
     db.set_progress_handler(over_budget, _STEPS_PER_CALL)
     try:
-        _read(db, path, integrity=False)
+        _read(db, path, integrity=False, check_only=True)
     except sqlite3.OperationalError as exc:
         if "interrupted" in str(exc):
             raise DocumentError("too_slow", path) from exc
