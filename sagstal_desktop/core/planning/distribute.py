@@ -21,7 +21,7 @@ from sagstal_desktop.core.load import summarize
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet, catalogue
 from sagstal_desktop.core.planning.errors import PlanningError
-from sagstal_desktop.core.planning.problem import PlanningProblem, PlanPerson, build_problem
+from sagstal_desktop.core.planning.problem import LEVEL_TOLERANCE, PlanningProblem, PlanPerson, build_problem
 from sagstal_desktop.core.planning.result import Assignment, Distribution, PersonChange
 from sagstal_desktop.core.planning.water_filling import water_fill
 
@@ -119,8 +119,12 @@ def _exact(problem: PlanningProblem, receivers: dict[str, list[PlanPerson]], inc
     milp = Milp(deadline, cancelled=cancelled)
     columns: dict[int, list[tuple[str, int, float]]] = {i: [] for i in candidates}  # person -> (type, col, units)
     for case_type, people in receivers.items():
-        eligible = [p for p in people if p.index in columns]
-        cols = milp.add_cols([0.0] * len(eligible), [float(incoming[case_type])] * len(eligible),
+        # the greedy's highest load bounds every load of a leximin optimum, so person p takes at
+        # most floor(room_p / units_t) cases of the type (none where one case goes above it)
+        most = {p.index: min(incoming[case_type], _cases_below(problem, by_index[p.index], case_type, bound))
+                for p in people if p.index in columns}
+        eligible = [p for p in people if most.get(p.index, 0) > 0]
+        cols = milp.add_cols([0.0] * len(eligible), [float(most[p.index]) for p in eligible],
                              [float(start[case_type].get(p.index, 0)) for p in eligible])
         milp.add_row(incoming[case_type], incoming[case_type], cols, [1.0] * len(cols))
         for person, col in zip(eligible, cols, strict=True):
@@ -142,6 +146,16 @@ def _exact(problem: PlanningProblem, receivers: dict[str, list[PlanPerson]], inc
             if milp.values[col] > 0.5:
                 given[case_type][i] = round(milp.values[col])
     return given, outcome.optimal, gap, len(outcome.levels)
+
+
+def _cases_below(problem: PlanningProblem, person: PlanPerson, case_type: str, level: float) -> int:
+    """The most cases of ``case_type`` ``person`` can take and stay at or below ``level`` (with
+    the level tolerance): in the integer program's own work units."""
+    scale = problem.units * person.capacity
+    work = (level + LEVEL_TOLERANCE) * scale
+    room = (math.floor(work + 1e-6) if problem.integral else work) - problem.work(person)
+    units = problem.case_units(case_type)
+    return max(0, math.floor(room / units + 1e-9)) if units > 0 else MAX_PERSON_COUNT
 
 
 def _water_floor(problem: PlanningProblem, receivers: dict[str, list[PlanPerson]], incoming: Mapping[str, int],
