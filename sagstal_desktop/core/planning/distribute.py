@@ -7,6 +7,9 @@ upper bound U on the receivers' loads; nobody whose load already exceeds U can r
 leximin optimum (handing them a case would raise a load above U where the greedy leaves every
 load above U as it is), so they are left out, and the rest is solved exactly by ``milp.leximin``,
 then the stable tie-break (cases to people earlier in the team) over the optimal set.
+The same bound U caps each person's cases of each type (only as many as keep the load at or
+below U), and each type's cases water-filled alone give a floor no plan's highest load lies
+below (``_water_floor``): where the plan reaches it, the top level is proven without a search.
 """
 
 from __future__ import annotations
