@@ -147,7 +147,7 @@ def test_the_issue_repro_five_snapshots_survive_an_edit_and_save(make_window, te
     assert [s.label for s in saved.snapshots][before:] == [f"cli {i}" for i in range(5)]
     assert saved.staff[0].counts["sygedagpenge"] == 41
     assert not win.isWindowModified() and not win.shared.bar.isVisible()
-    assert cli_main(["history", str(team_file), "--json"]) == 0
+    assert cli_main(["history", str(team_file), "--json", "--pretty"]) == 0
     assert sum('"label": "cli ' in line for line in capsys.readouterr().out.splitlines()) == 5
 
 

@@ -53,14 +53,40 @@ def finite(obj: object) -> object:
 _C1 = re.compile(r"[\x7f-\x9f]")
 
 
-def print_json(obj: object, file: TextIO | None = None) -> None:
-    """Print ``obj`` as valid JSON (indented, UTF-8 text kept as is): non-finite numbers become
-    null (``finite``), and DEL and C1 control characters in strings are written as ``\\u`` escapes
-    (``json`` escapes the C0 ones itself), so nothing a terminal obeys reaches it."""
+def print_json(obj: object, file: TextIO | None = None, *, pretty: bool | None = None) -> None:
+    """Print ``obj`` as valid JSON (UTF-8 text kept as is): non-finite numbers become null
+    (``finite``), and DEL and C1 control characters in strings are written as ``\\u`` escapes
+    (``json`` escapes the C0 ones itself), so nothing a terminal obeys reaches it.
+
+    Compact (one line, no spaces, C encoder) unless ``pretty`` (``--pretty``) or, when ``pretty``
+    is None, unless the output is a terminal: a pipe or a file gets the compact form. The
+    document is encoded as it is; only one holding a non-finite number is copied (``finite``)."""
     import json
 
-    text = json.dumps(finite(obj), ensure_ascii=False, indent=2, allow_nan=False)
-    print(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text), file=file if file is not None else sys.stdout)
+    out = file if file is not None else sys.stdout
+    if pretty is None:
+        pretty = _is_terminal(out)
+    layout: dict[str, Any] = {"indent": 2} if pretty else {"separators": (",", ":")}
+    try:
+        text = json.dumps(obj, ensure_ascii=False, allow_nan=False, **layout)
+    except ValueError:  # NaN or infinity somewhere
+        text = json.dumps(finite(obj), ensure_ascii=False, allow_nan=False, **layout)
+    if _C1.search(text):
+        text = _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    print(text, file=out)
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def add_pretty_option(parser: argparse.ArgumentParser) -> None:
+    """``--pretty``: indented JSON (``--json`` is compact when written to a pipe or a file)."""
+    parser.add_argument("--pretty", action="store_true",
+                        help="indent the JSON output (default: compact unless written to a terminal)")
 
 
 class CliError(Exception):

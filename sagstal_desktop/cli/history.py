@@ -13,6 +13,7 @@ from sagstal_desktop.cli.common import (
     CliError,
     add_lang_option,
     add_lock_option,
+    add_pretty_option,
     as_of_date,
     name_text,
     open_team,
@@ -103,7 +104,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 
     team = open_team(args.file)
     if args.json:
-        print_json(history_data(team, args.file))
+        print_json(history_data(team, args.file), pretty=args.pretty or None)
         return 0
     lang = args.lang
     rows = trend_rows(team)
@@ -151,5 +152,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("history", help="list the team's snapshots in date order")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--json", action="store_true", help="machine-readable output (keys in README.md)")
+    add_pretty_option(p)
     add_lang_option(p)
     p.set_defaults(func=cmd_history)

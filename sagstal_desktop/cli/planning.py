@@ -15,6 +15,7 @@ from sagstal_desktop.cli.common import (
     add_lang_option,
     add_lock_option,
     add_output_options,
+    add_pretty_option,
     open_team,
     output_path,
     print_json,
@@ -146,7 +147,7 @@ def cmd_distribute(args: argparse.Namespace) -> int:
             **_over_keys(plan),
             "optimal": plan.optimal,
             "gap_pct": _gap_pct(plan),
-        })
+        }, pretty=args.pretty or None)
         return 0
     lang, t = args.lang, _labels(args.lang)
     for assignment in plan.assignments:
@@ -191,7 +192,7 @@ def cmd_rebalance(args: argparse.Namespace) -> int:
             "optimal": plan.optimal,
             "gap_pct": _gap_pct(plan),
             "max_load_proven": plan.max_load_proven,
-        })
+        }, pretty=args.pretty or None)
         return 0
     lang, t = args.lang, _labels(args.lang)
     for move in plan.moves:
@@ -242,6 +243,7 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="a .sagstal team file")
     add_as_of_option(p)
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_pretty_option(p)
     p.add_argument("--time-limit", default=10.0,
                    help="seconds for the whole plan, every solve included (default 10)")
     add_output_options(p, "plan.sagstal", required=False)

@@ -12,6 +12,7 @@ from sagstal_desktop.cli.common import (
     add_as_of_option,
     add_lang_option,
     add_lock_option,
+    add_pretty_option,
     as_of_date,
     ceiling_amount,
     hours_amount,
@@ -46,7 +47,7 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
              "norm_set": (s.inputs.get("settings") or {}).get("norm_set_id"), "redistribute": s.redistribute,
              "positions_take_cases": s.positions_take_cases, "target_caseload": s.target_caseload,
              "absences": [a.to_dict() for a in s.absences]}
-            for s in team.scenarios]})
+            for s in team.scenarios]}, pretty=args.pretty or None)
         return 0
     if not team.scenarios:
         say(tr("No scenarios in the file.", args.lang))
@@ -172,7 +173,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if args.json:
         current, *others = result.results
         print_json({"file": args.file, "as_of": result.as_of.isoformat(), "current": variant_data(current, args.lang),
-                    "scenarios": [variant_data(r, args.lang) for r in others]})
+                    "scenarios": [variant_data(r, args.lang) for r in others]}, pretty=args.pretty or None)
     elif target is None:
         _print_table(result, FIGURE_KEYS, args.lang)
     return 0
@@ -206,6 +207,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("scenarios", help="list the scenarios in a team file")
     p.add_argument("file", help="a .sagstal team file")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_pretty_option(p)
     add_lang_option(p)
     p.set_defaults(func=cmd_scenarios)
 
@@ -214,6 +216,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     listing = verbs.add_parser("list", help="list the scenarios in a team file (as sagstal scenarios)")
     listing.add_argument("file", help="a .sagstal team file")
     listing.add_argument("--json", action="store_true", help="machine-readable output")
+    add_pretty_option(listing)
     add_lang_option(listing)
     listing.set_defaults(func=cmd_scenarios)
     a = verbs.add_parser("add", help="add a scenario derived from the team (or another scenario)")
@@ -242,6 +245,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--scenario", action="append", metavar="NAME", help="compare this scenario (default: all)")
     add_as_of_option(p)
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_pretty_option(p)
     p.add_argument("-o", "--output", help="write the comparison to an Excel workbook (.xlsx)")
     p.add_argument("--anonymise", "--anonymize", action="store_true",
                    help="the workbook without names: scenarios numbered, staff per load band instead of per person")

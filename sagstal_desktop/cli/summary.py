@@ -9,6 +9,7 @@ from sagstal_desktop.cli.common import (
     CliError,
     add_as_of_option,
     add_lang_option,
+    add_pretty_option,
     choose_norm_set,
     open_team,
     print_json,
@@ -26,7 +27,6 @@ def summary_data(team, summary, norm_set, source_file: str | None = None, result
     def pct(fraction: float | None) -> float | None:
         return None if fraction is None else fraction * 100
 
-    members = {m.id: m for m in team.staff}
     levels = ("max", "mid", "min")
     effective = summary.effective_range
     absent = result.absent if result is not None else {}
@@ -52,12 +52,12 @@ def summary_data(team, summary, norm_set, source_file: str | None = None, result
                 "id": p.member_id,
                 "name": p.name,
                 "weekly_hours": p.weekly_hours,
-                "other_hours": members[p.member_id].other_hours,
+                "other_hours": m.other_hours,
                 "casework_hours": p.casework_hours,
                 "newcomer": p.newcomer,
                 "capacity_fte": p.capacity,
                 "measured_capacity_fte": p.measured_capacity,
-                "counts": dict(members[p.member_id].counts),
+                "counts": m.counts,  # encoded as it is: no copy per person
                 "total_cases": p.total_cases,
                 "uncovered_cases": p.uncovered_cases,
                 "fte_caseload": p.fte_caseload,
@@ -67,7 +67,7 @@ def summary_data(team, summary, norm_set, source_file: str | None = None, result
                 "absent": p.member_id in absent,
                 "absence": absent.get(p.member_id),
             }
-            for p in summary.persons
+            for m, p in zip(team.staff, summary.persons, strict=True)
         ],
         "summary": {
             "staff_count": summary.staff_count,
@@ -137,7 +137,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
         norm_set = choose_norm_set(team, args.norms)
         summary = summarize(team, args.as_of, norm_set)
     if args.json:
-        print_json(summary_data(team, summary, norm_set, args.file, result))
+        print_json(summary_data(team, summary, norm_set, args.file, result), pretty=args.pretty or None)
         return 0
     from sagstal_desktop.core.wording import (
         fill,
@@ -222,5 +222,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--scenario", metavar="NAME",
                    help="the scenario NAME computed as the window shows it (absences, redistribution, added positions)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_pretty_option(p)
     add_lang_option(p)
     p.set_defaults(func=cmd_summary)

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
 from sagstal_desktop.cli.common import (
     CliError,
     add_lang_option,
     add_lock_option,
     add_output_options,
+    add_pretty_option,
     open_team,
     output_path,
+    print_json,
     save_team_file,
     say,
 )
@@ -41,8 +41,7 @@ def cmd_norms(args: argparse.Namespace) -> int:
             raise CliError(f"unknown norm set {args.id!r}")
     lang = args.lang
     if args.json:
-        json.dump([s.to_dict() for s in sets], sys.stdout, ensure_ascii=False, indent=2)
-        say()
+        print_json([s.to_dict() for s in sets], pretty=args.pretty or None)
         return 0
     for norm_set in sets:
         default = tr(" (default)", lang) if norm_set.is_default else ""
@@ -81,5 +80,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("id", nargs="?", help="only this norm set")
     p.add_argument("--file", help="also list the team file's own norm sets")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_pretty_option(p)
     add_lang_option(p)
     p.set_defaults(func=cmd_norms)

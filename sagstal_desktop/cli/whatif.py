@@ -4,10 +4,16 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
-from sagstal_desktop.cli.common import CliError, add_lang_option, non_negative_amount, positive_amount, say
+from sagstal_desktop.cli.common import (
+    CliError,
+    add_lang_option,
+    add_pretty_option,
+    non_negative_amount,
+    positive_amount,
+    print_json,
+    say,
+)
 from sagstal_desktop.i18n import tr
 
 
@@ -20,10 +26,9 @@ def cmd_whatif(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise CliError(f"whatif: {exc}") from exc
     if args.json:
-        json.dump({"cases": what.cases, "current": what.current, "target": what.target,
-                   "fte_now": what.fte_now, "fte_at_target": what.fte_at_target, "extra_fte": what.extra_fte,
-                   "cost_per_fte": what.cost_per_fte, "yearly_cost": what.yearly_cost}, sys.stdout, indent=2)
-        say()
+        print_json({"cases": what.cases, "current": what.current, "target": what.target,
+                    "fte_now": what.fte_now, "fte_at_target": what.fte_at_target, "extra_fte": what.extra_fte,
+                    "cost_per_fte": what.cost_per_fte, "yearly_cost": what.yearly_cost}, pretty=args.pretty or None)
         return 0
     lang = args.lang
     n = format_number
@@ -46,5 +51,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--target", type=positive_amount, required=True, help="target cases per worker")
     p.add_argument("--cost-per-fte", type=non_negative_amount, default=None, help="yearly DKK per FTE")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_pretty_option(p)
     add_lang_option(p)
     p.set_defaults(func=cmd_whatif)

@@ -118,11 +118,62 @@ class Field:
             return real
         return check
 
+    def converter(self) -> Callable[[Any, str, int | None], Any]:
+        """``compiled``, and for a DATE field also remembered by value (a team's start dates
+        repeat): a value seen once is not parsed again. Only values that pass are remembered,
+        so a bad value raises its ``Violation`` every time."""
+        check = self.compiled()
+        if self.kind != DATE:
+            return check
+        seen: dict[str, Any] = {}
+
+        def remembered(value: Any, table: str, row: int | None) -> Any:
+            if value.__class__ is str:
+                found = seen.get(value)
+                if found is None:
+                    found = seen[value] = check(value, table, row)
+                return found
+            return check(value, table, row)
+        return remembered
+
+    def clean_sql(self) -> str | None:
+        """An SQL condition on the column that holds only when ``check`` would give the value
+        back unchanged: text (of the right length, counted in bytes, at least its characters),
+        a whole number or a real number within bounds. None for kinds that are always checked
+        in Python (dates, JSON). A value where it does not hold is checked by ``check``."""
+        column = '"' + self.name.replace('"', '""') + '"'
+        if self.kind == TEXT:
+            condition = f"typeof({column}) = 'text' AND length(CAST({column} AS BLOB)) <= {self.length_limit()}"
+        elif self.kind in (INT, REAL) and self.low is not None and self.high_limit() is not None:
+            kind = "integer" if self.kind == INT else "real"
+            condition = (f"typeof({column}) = '{kind}' AND {column} >= {_sql_number(self.low)} "
+                         f"AND {column} <= {_sql_number(self.high_limit())}")
+        else:
+            return None
+        return f"({column} IS NULL OR ({condition}))" if self.nullable else f"({condition})"
+
     def length_limit(self) -> int:
         return int(limits()[self.max_len]) if isinstance(self.max_len, str) else self.max_len
 
     def high_limit(self) -> float | None:
         return float(limits()[self.high]) if isinstance(self.high, str) else self.high
+
+
+def _sql_number(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else repr(float(x))
+
+
+def bulk_clean(db: Any, table: Table) -> list[bool]:
+    """For each field of ``table`` (an sqlite3 connection's table with these columns): whether
+    every value in it meets ``Field.clean_sql``, found in one pass over the table."""
+    conditions = [f.clean_sql() for f in table.fields]
+    tests = [c for c in conditions if c is not None]
+    if not tests:
+        return [False] * len(conditions)
+    row = db.execute("SELECT " + ", ".join(f"max(CASE WHEN {c} THEN 0 ELSE 1 END)" for c in tests)
+                     + f' FROM "{table.name}"').fetchone()
+    flags = iter(row)
+    return [False if c is None else next(flags) in (0, None) for c in conditions]
 
 
 def _text(f: Field, value: Any, table: str, row: int | None) -> str:

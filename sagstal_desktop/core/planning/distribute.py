@@ -7,6 +7,9 @@ upper bound U on the receivers' loads; nobody whose load already exceeds U can r
 leximin optimum (handing them a case would raise a load above U where the greedy leaves every
 load above U as it is), so they are left out, and the rest is solved exactly by ``milp.leximin``,
 then the stable tie-break (cases to people earlier in the team) over the optimal set.
+The same bound U caps each person's cases of each type (only as many as keep the load at or
+below U), and each type's cases water-filled alone give a floor no plan's highest load lies
+below (``_water_floor``): where the plan reaches it, the top level is proven without a search.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from sagstal_desktop.core.load import summarize
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet, catalogue
 from sagstal_desktop.core.planning.errors import PlanningError
-from sagstal_desktop.core.planning.problem import PlanningProblem, PlanPerson, build_problem
+from sagstal_desktop.core.planning.problem import LEVEL_TOLERANCE, PlanningProblem, PlanPerson, build_problem
 from sagstal_desktop.core.planning.result import Assignment, Distribution, PersonChange
 from sagstal_desktop.core.planning.water_filling import water_fill
 
@@ -90,11 +93,11 @@ def distribute(team: Team, incoming: Mapping[str, int], as_of: date | None = Non
     loads = {p.index: p.load for p in problem.persons}
     order = sorted(receivers, key=lambda t: (problem.type_max(t), t))  # heavier cases first
     given = {t: water_fill(receivers[t], loads, problem.type_max(t), incoming[t]) for t in order}
-    optimal, gap = True, 0.0
+    optimal, gap, levels = True, 0.0, 0
     if len(receivers) > 1 or (exact and receivers):
-        given, optimal, gap = _exact(problem, receivers, incoming, given, loads, deadline, cancelled)
+        given, optimal, gap, levels = _exact(problem, receivers, incoming, given, loads, deadline, cancelled)
     _check_counts(problem, given)
-    return _result(problem, given, optimal, gap)
+    return _result(problem, given, optimal, gap, levels)
 
 
 def _check_counts(problem: PlanningProblem, given: dict[str, dict[int, int]]) -> None:
@@ -109,17 +112,22 @@ def _check_counts(problem: PlanningProblem, given: dict[str, dict[int, int]]) ->
 def _exact(problem: PlanningProblem, receivers: dict[str, list[PlanPerson]], incoming: Mapping[str, int],
            start: dict[str, dict[int, int]], greedy_loads: dict[int, float],
            deadline: float, cancelled: Callable[[], bool] | None = None
-           ) -> tuple[dict[str, dict[int, int]], bool, float]:
+           ) -> tuple[dict[str, dict[int, int]], bool, float, int]:
     from sagstal_desktop.core.planning.milp import LoadRow, Milp, leximin
 
     bound = max(greedy_loads[i] for by_person in start.values() for i in by_person)
     by_index = {p.index: p for p in problem.persons}
     candidates = sorted({p.index for people in receivers.values() for p in people if p.load <= bound})
+    floor = _water_floor(problem, receivers, incoming, set(candidates))
     milp = Milp(deadline, cancelled=cancelled)
     columns: dict[int, list[tuple[str, int, float]]] = {i: [] for i in candidates}  # person -> (type, col, units)
     for case_type, people in receivers.items():
-        eligible = [p for p in people if p.index in columns]
-        cols = milp.add_cols([0.0] * len(eligible), [float(incoming[case_type])] * len(eligible),
+        # the greedy's highest load bounds every load of a leximin optimum, so person p takes at
+        # most floor(room_p / units_t) cases of the type (none where one case goes above it)
+        most = {p.index: min(incoming[case_type], _cases_below(problem, by_index[p.index], case_type, bound))
+                for p in people if p.index in columns}
+        eligible = [p for p in people if most.get(p.index, 0) > 0]
+        cols = milp.add_cols([0.0] * len(eligible), [float(most[p.index]) for p in eligible],
                              [float(start[case_type].get(p.index, 0)) for p in eligible])
         milp.add_row(incoming[case_type], incoming[case_type], cols, [1.0] * len(cols))
         for person, col in zip(eligible, cols, strict=True):
@@ -131,7 +139,7 @@ def _exact(problem: PlanningProblem, receivers: dict[str, list[PlanPerson]], inc
         rows.append(LoadRow(base, tuple(c for _t, c, _u in steps), tuple(u for _t, _c, u in steps), base,
                             base + sum(incoming[t] * u for t, _c, u in steps),
                             problem.units * by_index[i].capacity, problem.integral))
-    outcome = leximin(milp, rows)
+    outcome = leximin(milp, rows, top_floor=floor)
     gap = outcome.gap
     if outcome.optimal:  # the stable tie-break: cases to people earlier in the team
         milp.solve({c: float(rank + 1) for rank, i in enumerate(candidates) for _t, c, _u in columns[i]})
@@ -140,10 +148,38 @@ def _exact(problem: PlanningProblem, receivers: dict[str, list[PlanPerson]], inc
         for case_type, col, _units in columns[i]:
             if milp.values[col] > 0.5:
                 given[case_type][i] = round(milp.values[col])
-    return given, outcome.optimal, gap
+    return given, outcome.optimal, gap, len(outcome.levels)
 
 
-def _result(problem: PlanningProblem, given: dict[str, dict[int, int]], optimal: bool, gap: float) -> Distribution:
+def _cases_below(problem: PlanningProblem, person: PlanPerson, case_type: str, level: float) -> int:
+    """The most cases of ``case_type`` ``person`` can take and stay at or below ``level`` (with
+    the level tolerance): in the integer program's own work units."""
+    scale = problem.units * person.capacity
+    work = (level + LEVEL_TOLERANCE) * scale
+    room = (math.floor(work + 1e-6) if problem.integral else work) - problem.work(person)
+    units = problem.case_units(case_type)
+    return max(0, math.floor(room / units + 1e-9)) if units > 0 else MAX_PERSON_COUNT
+
+
+def _water_floor(problem: PlanningProblem, receivers: dict[str, list[PlanPerson]], incoming: Mapping[str, int],
+                 candidates: set[int]) -> float:
+    """A proven lower bound on the highest load among ``candidates`` after any allocation: loads
+    only rise, and each type's cases alone, water-filled (leximin-optimal for one type), already
+    leave its receivers' highest load at the water-filling level; the other types only add."""
+    loads = {p.index: p.load for p in problem.persons if p.index in candidates}
+    floor = max(loads.values(), default=0.0)
+    for case_type, people in receivers.items():
+        eligible = [p for p in people if p.index in candidates]
+        if not eligible:
+            continue
+        alone = {p.index: loads[p.index] for p in eligible}
+        water_fill(eligible, alone, problem.type_max(case_type), incoming[case_type])
+        floor = max(floor, *alone.values())
+    return floor
+
+
+def _result(problem: PlanningProblem, given: dict[str, dict[int, int]], optimal: bool, gap: float,
+            levels: int = 0) -> Distribution:
     team = problem.team
     after = light_copy(team)
     assignments = []
@@ -156,7 +192,7 @@ def _result(problem: PlanningProblem, given: dict[str, dict[int, int]], optimal:
                 assignments.append(Assignment(member.id, member.name, case_type, cases))
     return Distribution(
         persons=person_changes(problem, after), optimal=optimal, gap=gap, team_after=after,
-        assignments=tuple(assignments),
+        assignments=tuple(assignments), levels_proven=levels,
     )
 
 

@@ -85,6 +85,9 @@ class PlanOutcome:
 @dataclass(frozen=True)
 class Distribution(PlanOutcome):
     assignments: tuple[Assignment, ...] = ()
+    #: Leximin levels proven (highest load first) by the integer program; when ``optimal`` is
+    #: False and this is at least 1, the highest load is still proven the lowest possible.
+    levels_proven: int = 0
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,257 @@
+"""Benchmark at department scale (issue 25), every path against a baseline measured in the same run:
+
+* open and ``summary --json`` of teams of 1,000 / 10,000 / 100,000 staff x 10 case types, each
+  a whole process (``sagstal summary FILE --json > file``), against a whole process that reads
+  every table of the same file with Python's sqlite3 and nothing else;
+* open 10,000 staff the way the window's worker does (read with the file's fingerprint, then
+  numpy's warm-up for the window's computation), a whole process, against the same raw read;
+* save 10,000 staff (``save_team``: write, read back with the reader's checks, fsync, rename)
+  against copying the file (read + write + fsync);
+* 100,000 staff: open, summary and memo each finish; peak memory (RSS) of each child process;
+* planning at 15 / 200 / 1,000 staff (``bench_planning.make_team``, 10 case types): distribute
+  new cases of 5 types (10 / 100 / 100) and rebalance with K = 5 / 20 / 20 moved cases, within
+  ``--time-limit`` (default 10 s, the commands' default), whether proven, the gap and the
+  leximin levels proven; baseline: ``summarize()`` of the same team;
+* a scenario with 5 absent colleagues on 2,000 staff (redistribution within its budget).
+
+Prints medians and ratios; ``--json`` for machine use.
+
+    .venv/bin/python bench/bench_scale.py [--repeat 3] [--sizes 1000,10000,100000] [--no-memo]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sagstal_desktop.core.model import StaffMember, Team, TeamSettings  # noqa: E402
+from sagstal_desktop.core.norms import catalogue  # noqa: E402
+from sagstal_desktop.io.document import load_team, save_team  # noqa: E402
+
+PY = sys.executable
+RAW = """
+import sqlite3, sys
+db = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro&immutable=1", uri=True)
+for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+    db.execute(f'SELECT * FROM "{name}"').fetchall()
+"""
+OPEN = "import sys; from sagstal_desktop.io.document import load_team; load_team(sys.argv[1])"
+WINDOW = """
+import sys
+from pathlib import Path
+from sagstal_desktop.core.load import prefer_numpy, warm_up
+from sagstal_desktop.io.document import load_team
+from sagstal_desktop.io.file_lock import fingerprint
+path = Path(sys.argv[1])
+print_before = fingerprint(path)  # what the window's worker does (gui: read_in_background)
+team = load_team(path)
+prefer_numpy()
+warm_up(len(team.staff))
+"""
+#: The same inside a running program (the window has its modules and numpy loaded before the
+#: user opens a file): the worker's steps timed against the raw read, both in one process.
+WINDOW_WARM = """
+import json, sqlite3, statistics, sys, time
+from pathlib import Path
+import numpy
+from sagstal_desktop.core.load import prefer_numpy, warm_up
+from sagstal_desktop.io.document import load_team
+from sagstal_desktop.io.file_lock import fingerprint
+path = Path(sys.argv[1])
+
+def raw():
+    db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+    for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+        db.execute(f'SELECT * FROM "{name}"').fetchall()
+    db.close()
+
+def window():
+    fingerprint(path)
+    team = load_team(path)
+    prefer_numpy()
+    warm_up(len(team.staff))
+
+out = {}
+for name, fn in (("raw", raw), ("window", window)):
+    fn()
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    out[name] = statistics.median(times)
+print(json.dumps(out))
+"""
+SUMMARY = "import sys; from sagstal_desktop.cli import main; sys.exit(main(['summary', sys.argv[1], '--json']))"
+MEMO = ("import sys; from sagstal_desktop.cli import main; "
+        "sys.exit(main(['memo', sys.argv[1], '-o', sys.argv[2], '--force', '--as-of', '2026-11-22']))")
+
+
+def make_team(staff: int, types: int = 10, seed: int = 1) -> Team:
+    rng = random.Random(seed)
+    case_types = list(catalogue())[:types]
+    team = Team(settings=TeamSettings(norm_set_id="ds_2015_types"))
+    for i in range(staff):
+        team.staff.append(StaffMember(
+            name=f"Medarbejder {i}", weekly_hours=rng.choice([37.0, 37.0, 32.0, 30.0, 25.0]),
+            other_hours=rng.choice([0.0, 0.0, 4.0]), start_date=date(2020 + rng.randint(0, 6), rng.randint(1, 12), 1),
+            counts={t: rng.randint(0, 4) for t in case_types}))
+    return team
+
+
+def child(code: str, *args: str, stdout=subprocess.DEVNULL) -> tuple[float, float]:
+    """Seconds and peak RSS (MB) of one whole ``python -c code args`` process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen([PY, "-c", code, *args], stdout=stdout, stderr=subprocess.PIPE, cwd=ROOT)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    if proc.returncode != 0:
+        raise SystemExit(f"child failed ({proc.returncode}): {err[-2000:]}")
+    return seconds, usage.ru_maxrss / 1024  # KB on Linux
+
+
+def median_child(code: str, *args: str, repeat: int, out: Path | None = None) -> tuple[float, float]:
+    runs = []
+    for _ in range(repeat):
+        if out is None:
+            runs.append(child(code, *args))
+        else:
+            with out.open("wb") as fh:
+                runs.append(child(code, *args, stdout=fh))
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def median_call(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def copy_file(source: Path, target: Path) -> None:
+    with source.open("rb") as src, target.open("wb") as dst:
+        shutil.copyfileobj(src, dst, 1 << 20)
+        dst.flush()
+        os.fsync(dst.fileno())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--no-memo", action="store_true", help="leave out the memo of the largest team")
+    parser.add_argument("--no-planning", action="store_true")
+    parser.add_argument("--time-limit", type=float, default=10.0, help="seconds per plan (default 10)")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    sizes = [int(x) for x in args.sizes.split(",")]
+    results: dict[str, object] = {"sizes": {}}
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        for n in sizes:
+            path = folder / f"team_{n}.sagstal"
+            save_team(make_team(n), path)
+            repeat = args.repeat if n <= 10_000 else 1
+            raw_s, raw_mb = median_child(RAW, str(path), repeat=repeat)
+            open_s, open_mb = median_child(OPEN, str(path), repeat=repeat)
+            summary_s, summary_mb = median_child(SUMMARY, str(path), repeat=repeat, out=folder / "summary.json")
+            row = {"file_mb": path.stat().st_size / 2**20, "raw_s": raw_s, "raw_mb": raw_mb,
+                   "open_s": open_s, "open_mb": open_mb, "summary_s": summary_s, "summary_mb": summary_mb,
+                   "json_mb": (folder / "summary.json").stat().st_size / 2**20}
+            if n == 10_000:
+                row["window_open_s"], row["window_open_mb"] = median_child(WINDOW, str(path), repeat=repeat)
+                warm = subprocess.run([PY, "-c", WINDOW_WARM, str(path)], capture_output=True, text=True, check=True,
+                                      cwd=ROOT)
+                row["window_warm"] = json.loads(warm.stdout)
+                team = load_team(path)
+                row["save_s"] = median_call(lambda t=team: save_team(t, folder / "saved.sagstal"), repeat)
+                row["copy_s"] = median_call(lambda p=path: copy_file(p, folder / "copied.sagstal"), repeat)
+                del team
+            if n == max(sizes) and not args.no_memo:
+                row["memo_s"], row["memo_mb"] = child(MEMO, str(path), str(folder / "memo.pdf"))
+            results["sizes"][n] = row
+    if not args.no_planning:
+        results["planning"] = planning(args.time_limit)
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return 0
+    for n, row in results["sizes"].items():
+        print(f"{n:,} staff ({row['file_mb']:.1f} MB): raw sqlite3 read {row['raw_s']:.2f} s; "
+              f"open {row['open_s']:.2f} s ({row['open_s'] / row['raw_s']:.1f} x, {row['open_mb']:.0f} MB); "
+              f"summary --json {row['summary_s']:.2f} s ({row['summary_s'] / row['raw_s']:.1f} x, "
+              f"{row['summary_mb']:.0f} MB peak, {row['json_mb']:.1f} MB of JSON)")
+        if "window_open_s" in row:
+            print(f"  window's open (worker path, whole process) {row['window_open_s']:.2f} s "
+                  f"({row['window_open_s'] / row['raw_s']:.1f} x the raw read)")
+            warm = row["window_warm"]
+            print(f"  window's open in a running program {warm['window']:.3f} s against the raw read in the same "
+                  f"process {warm['raw']:.3f} s ({warm['window'] / warm['raw']:.1f} x)")
+            print(f"  save {row['save_s']:.2f} s; copying the file {row['copy_s']:.3f} s "
+                  f"({row['save_s'] / row['copy_s']:.1f} x)")
+        if "memo_s" in row:
+            print(f"  memo {row['memo_s']:.1f} s, {row['memo_mb']:.0f} MB peak")
+    for n, row in results.get("planning", {}).items():
+        if n == "scenario":
+            print(f"scenario, 2,000 staff, 5 absent: {row['seconds']:.2f} s, redistribution "
+                  f"{'proven' if row['proven'] else 'not proven'} ({row['levels']} levels proven)")
+            continue
+        d, r = row["distribute"], row["rebalance"]
+        print(f"planning, {n:,} staff (summarize() {row['baseline_s'] * 1000:.1f} ms): distribute {d['cases']} cases "
+              f"of 5 types {d['seconds']:.2f} s, {'proven' if d['optimal'] else 'not proven'} (gap "
+              f"{d['gap_pct']:.3g} %, {d['levels']} levels proven); rebalance K = {r['k']} {r['seconds']:.2f} s, "
+              f"{'proven' if r['optimal'] else 'not proven'} (gap {r['gap_pct']:.3g} %, highest load "
+              f"{'proven' if r['max_load_proven'] else 'not proven'})")
+    return 0
+
+
+def planning(time_limit: float) -> dict:
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_planning import DAY, TYPES
+    from bench_planning import make_team as planning_team
+
+    from sagstal_desktop.core import scenarios
+    from sagstal_desktop.core.load import summarize
+    from sagstal_desktop.core.planning import distribute, rebalance
+    from sagstal_desktop.core.scenario_model import Absence
+
+    out: dict = {}
+    for n, cases, k in ((15, 2, 5), (200, 20, 20), (1000, 20, 20)):
+        team = planning_team(n)
+        summarize(team, DAY)
+        baseline = median_call(lambda t=team: summarize(t, DAY), 5)
+        start = time.perf_counter()
+        plan = distribute(team, dict.fromkeys(TYPES[:5], cases), DAY, time_limit=time_limit)
+        d = {"cases": 5 * cases, "seconds": time.perf_counter() - start, "optimal": plan.optimal,
+             "gap_pct": plan.gap * 100, "levels": plan.levels_proven}
+        start = time.perf_counter()
+        moved = rebalance(team, k, DAY, time_limit=time_limit)
+        r = {"k": k, "seconds": time.perf_counter() - start, "optimal": moved.optimal, "gap_pct": moved.gap * 100,
+             "max_load_proven": moved.max_load_proven}
+        out[n] = {"baseline_s": baseline, "distribute": d, "rebalance": r}
+    team = planning_team(2000)
+    start = time.perf_counter()
+    result = scenarios.evaluate(team, DAY, [Absence(team.staff[i].id) for i in (3, 50, 400, 900, 1500)])
+    out["scenario"] = {"seconds": time.perf_counter() - start, "proven": result.redistribution_proven,
+                       "levels": result.redistribution_levels}
+    return out
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

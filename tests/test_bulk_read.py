@@ -1,0 +1,93 @@
+"""Issue 25: the reader checks values in bulk (one SQL pass per table finds the columns whose
+every value is already what the model wants) and gives the same team, or the same message
+naming table, field, row and value, as checking every value in Python."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sagstal_desktop.io import team_schema
+from sagstal_desktop.io.document import DocumentError, load_team, save_team
+
+FIELDS = [f for table in team_schema.TABLES.values() for f in table.fields if f.clean_sql() is not None]
+VALUES = st.one_of(
+    st.none(), st.integers(-2**63, 2**63 - 1), st.floats(), st.text(max_size=300),
+    st.text(alphabet="æøå\x00€😀a", min_size=60, max_size=140), st.binary(max_size=4),
+    st.sampled_from([0, 1, 2, 0.5, 37.0, 200.0, 100_000, 100_001, 10_000_000, 2**53, 2**53 + 1, -0.0,
+                     float("inf"), float("-inf"), "x" * 128, "x" * 129, "æ" * 100]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(index=st.integers(0, len(FIELDS) - 1), value=VALUES)
+def test_a_value_the_sql_pass_lets_through_is_one_check_gives_back_unchanged(index, value):
+    field = FIELDS[index]
+    db = sqlite3.connect(":memory:")
+    db.execute(f'CREATE TABLE t ("{field.name}")')  # no type affinity: the value is stored as given
+    db.execute("INSERT INTO t VALUES (?)", (value,))
+    (clean,) = db.execute(f"SELECT {field.clean_sql()} FROM t").fetchone()
+    (stored,) = db.execute("SELECT * FROM t").fetchone()
+    if clean:
+        got = field.check(stored, "t", 1)
+        assert got == stored and type(got) is type(stored)
+
+
+def _team_file(tmp_path, demo):
+    path = tmp_path / "team.sagstal"
+    save_team(demo, path)
+    return path
+
+
+BAD = [  # table, column, row (rowid), value
+    ("staff", "weekly_hours", 2, "abc"), ("staff", "weekly_hours", 3, 1e999), ("staff", "weekly_hours", 1, 500.0),
+    ("staff", "name", 2, "n" * 5000), ("staff", "name", 3, b"\x00\x01"), ("staff", "position", 2, 2.5),
+    ("staff", "takes_new_cases", 4, 2), ("staff", "start_date", 2, "2026-13-01"), ("staff", "id", 1, None),
+    ("staff", "other_hours", 2, -1.0), ("staff", "note", 5, b"\xff"), ("case_counts", "count", 7, -3),
+    ("case_counts", "count", 3, 100_001), ("case_counts", "count", 4, 3.5), ("case_counts", "case_type", 2, "t" * 129),
+    ("case_counts", "position", 5, "x"), ("team", "key", 1, b"k"),
+]
+
+
+@pytest.mark.parametrize(("table", "column", "rowid", "value"), BAD)
+def test_a_bad_value_gives_the_message_checking_every_value_gives(tmp_path, demo, monkeypatch, table, column,
+                                                                  rowid, value):
+    path = _team_file(tmp_path, demo)
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA ignore_check_constraints = ON")
+    db.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE rowid = ?', (value, rowid))
+    db.commit()
+    db.close()
+    before = path.read_bytes()
+    with pytest.raises(DocumentError) as bulk:
+        load_team(path)
+    monkeypatch.setattr(team_schema, "bulk_clean", lambda db, spec: [False] * len(spec.fields))
+    with pytest.raises(DocumentError) as each:
+        load_team(path)
+    assert bulk.value.message("en") == each.value.message("en")
+    assert bulk.value.params.get("table") == table or table == "case_counts"
+    assert path.read_bytes() == before
+
+
+def test_a_clean_file_gives_the_same_team_either_way(tmp_path, demo, monkeypatch):
+    path = _team_file(tmp_path, demo)
+    bulk = load_team(path)
+    monkeypatch.setattr(team_schema, "bulk_clean", lambda db, spec: [False] * len(spec.fields))
+    each = load_team(path)
+    assert bulk == each
+    assert [list(m.counts.items()) for m in bulk.staff] == [list(m.counts.items()) for m in each.staff]
+
+
+def test_counts_stored_out_of_order_keep_the_order_of_their_positions(tmp_path, demo):
+    path = _team_file(tmp_path, demo)
+    expected = [list(m.counts.items()) for m in load_team(path).staff]
+    db = sqlite3.connect(path)
+    rows = db.execute("SELECT staff_id, case_type, position, count FROM case_counts").fetchall()
+    db.execute("DELETE FROM case_counts")
+    db.executemany("INSERT INTO case_counts VALUES (?, ?, ?, ?)", list(reversed(rows)))
+    db.commit()
+    db.close()
+    assert [list(m.counts.items()) for m in load_team(path).staff] == expected
