@@ -49,3 +49,39 @@ def test_a_small_team_is_proven():
     team = _team(12)
     result = scenarios.evaluate(team, TODAY, [Absence(team.staff[0].id), Absence(team.staff[5].id)])
     assert result.assigned and result.redistribution_proven and result.redistribution_levels >= 1
+
+
+def test_a_hand_over_the_budget_cut_short_is_said_in_the_memo_and_the_json(monkeypatch, tmp_path, capsys):
+    """The memo's scenario section and ``summary --scenario --json`` say when the hand-over of
+    absent colleagues' cases is the best found, not proven (the budget ended first)."""
+    import json
+    import subprocess
+
+    from sagstal_desktop.cli import main
+    from sagstal_desktop.core import scenarios as sc
+    from sagstal_desktop.io.document import save_team
+    from sagstal_desktop.report.options import MemoOptions
+    from sagstal_desktop.report.pdf import write_memo
+
+    monkeypatch.setattr(scenarios, "REDISTRIBUTION_TIME_LIMIT", 0.0)
+    team = _team(60)
+    scenario = sc.derive(team, "Fravær")
+    for member in team.staff[:6]:
+        sc.set_absence(scenario, Absence(member.id))
+    team.scenarios.append(scenario)
+    result = scenarios.evaluate(team, TODAY, list(scenario.absences))
+    assert not result.redistribution_proven  # no time: the quick plan, unproven
+    memo = tmp_path / "notat.pdf"
+    write_memo(team, memo, MemoOptions(as_of=TODAY))
+    text = " ".join(subprocess.run(["pdftotext", "-enc", "UTF-8", str(memo), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert "I Fravær er de fraværende kollegers sager fordelt så jævnt, som Sagstal kunne finde inden for 0 " \
+           "sekunder" in text and "ikke bevist" in text
+    file = tmp_path / "t.sagstal"
+    save_team(team, file)
+    assert main(["summary", str(file), "--scenario", "Fravær", "--as-of", TODAY.isoformat(), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["redistribution_proven"] is False
+    monkeypatch.setattr(scenarios, "REDISTRIBUTION_TIME_LIMIT", 2.0)
+    write_memo(team, memo, MemoOptions(as_of=TODAY, scenarios=()))  # no scenario section, no sentence
+    assert "ikke bevist" not in subprocess.run(["pdftotext", "-enc", "UTF-8", str(memo), "-"],
+                                               capture_output=True, text=True, check=True).stdout

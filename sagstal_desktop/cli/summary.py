@@ -33,6 +33,8 @@ def summary_data(team, summary, norm_set, source_file: str | None = None, result
     return {
         "file": source_file,
         "scenario": result.name if result is not None else None,
+        # false: the time budget cut the hand-over of absent colleagues' cases short (the best found)
+        "redistribution_proven": result.redistribution_proven if result is not None else None,
         "as_of": summary.as_of.isoformat(),
         "team": {
             "municipality": team.info.municipality,

@@ -32,6 +32,10 @@ TEXTS: dict[str, str] = {
     "source": N_("Source: Sagstal's own calculation on each variant's assumptions. Shortfall = FTE needed minus "
                  "available casework FTE (negative: a surplus); yearly cost = the shortfall at the team's cost per "
                  "FTE (0 for a surplus)."),
+    "unproven": N_("In {names} the absent colleagues' cases are handed on as evenly as Sagstal could find within "
+                   "{seconds} seconds; that no more even hand-over exists is not proven (the highest load is)."),
+    "unproven_top": N_("In {names} the absent colleagues' cases are handed on as evenly as Sagstal could find "
+                       "within {seconds} seconds; that no more even hand-over exists is not proven."),
     "target_source": N_("Target caseload (Sagstal's calculation, as in the City of Copenhagen's budget case): FTE "
                         "needed at the target = the variant's cases / the target; extra FTE = that minus the cases / "
                         "the variant's average full-time caseload (negative: a surplus); yearly cost = the extra FTE "
@@ -116,7 +120,25 @@ def scenario_section(builder: MemoBuilder) -> list:
     source = t["source"]
     if any(f["target_fte"] is not None for f in result.figures):
         source += " " + t["target_source"]
+    source += unproven_text(result, titles, lang)
     return [*head, *blocks, builder.para(esc(source), s.small)]
+
+
+def unproven_text(result: Comparison, titles: list[str], lang: str) -> str:
+    """" I Scenarie 2 er …": the variants whose hand-over of absent colleagues' cases the time
+    budget cut short (``VariantResult.redistribution_proven``), or "" when every one is proven."""
+    from sagstal_desktop.core.scenarios import REDISTRIBUTION_TIME_LIMIT
+    from sagstal_desktop.report.texts import join_names
+
+    t = scenario_texts(lang)
+    parts = []
+    for key in ("unproven", "unproven_top"):
+        names = [title for title, r in zip(titles, result.results, strict=True)
+                 if not r.redistribution_proven and (r.redistribution_levels >= 1) == (key == "unproven")]
+        if names:
+            parts.append(" " + t[key].format(names=join_names(names, lang),
+                                             seconds=format_number(REDISTRIBUTION_TIME_LIMIT, 0, lang)))
+    return "".join(parts)
 
 
 #: Changes a scenario's description in the memo names one by one; more are counted (a scenario
