@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from sagstal_desktop.core import history
 from sagstal_desktop.core.formatting import format_date
+from sagstal_desktop.core.operations import add_snapshots
 from sagstal_desktop.gui.dialogs.common import ok_cancel_buttons
 from sagstal_desktop.i18n import _
 
@@ -152,7 +153,7 @@ def take_snapshot(window: Any, label: str | None = None) -> bool:
     def replace_and_add(team) -> None:
         for position in reversed(same_day):
             history.delete_snapshot(team, position)
-        history.add_snapshot(team, history.make_snapshot(team, label, as_of=day))
+        add_snapshots(team, [history.make_snapshot(team, label, as_of=day)])
 
     if not _changed(window, replace_and_add, _("Replace snapshot") if same_day else _("Take snapshot")):
         return False
@@ -221,7 +222,7 @@ def import_older_file(window: Any, path: Path | None = None) -> bool:
     def replace_and_add(team) -> None:
         for position in reversed(same_day):
             history.delete_snapshot(team, position)
-        history.add_snapshot(team, snapshot)
+        add_snapshots(team, [snapshot])
 
     if not _changed(window, replace_and_add, title):
         return False
@@ -251,8 +252,7 @@ def import_spreadsheet(window: Any, path: Path | None = None) -> bool:
         return False
 
     def add_all(team) -> None:
-        for snapshot in result.snapshots:
-            history.add_snapshot(team, snapshot)
+        add_snapshots(team, result.snapshots)  # the core operation ``sagstal snapshot`` uses
 
     if not _changed(window, add_all, title):
         return False
