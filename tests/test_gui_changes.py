@@ -12,9 +12,9 @@ import pytest
 from conftest import TODAY
 from PySide6.QtCore import QModelIndex, Qt
 
+from sagstal_desktop.core.change import ALL, Change, count_column
 from sagstal_desktop.core.model import StaffMember, Team, TeamInfo, TeamSettings
 from sagstal_desktop.core.norms import builtin_norm_sets
-from sagstal_desktop.gui.change import ALL, Change, count_column
 from sagstal_desktop.gui.commands import SetSettingsCommand
 from sagstal_desktop.gui.document import Document
 

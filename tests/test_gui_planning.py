@@ -7,12 +7,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from sagstal_desktop.core.change import count_column
 from sagstal_desktop.core.competences import area_entry
 from sagstal_desktop.core.planning import distribute, rebalance
 from sagstal_desktop.gui import planning_actions
 from sagstal_desktop.gui.actions import HANDLERS, Act, Menu
 from sagstal_desktop.gui.background import Cancelled
-from sagstal_desktop.gui.change import count_column
 from tests.conftest import TODAY
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from sagstal_desktop.gui.file_actions import ask_save_path
+from sagstal_desktop.gui.dialogs.file_dialogs import ask_save_path
 
 
 @pytest.mark.parametrize(("chosen", "expected"), [

@@ -28,7 +28,8 @@ from sagstal_desktop.i18n import N_, ntr, tr
 def cmd_snapshot(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from sagstal_desktop.core.history import SnapshotCapError, add_snapshot, make_snapshot, snapshot_date
+    from sagstal_desktop.core.history import SnapshotCapError, make_snapshot, snapshot_date
+    from sagstal_desktop.core.operations import add_snapshots
 
     day = args.date or date.today()
 
@@ -40,8 +41,7 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
         else:
             added = _from_table(team, args.source, args.sheet, args.lang)
         try:
-            for snapshot in added:
-                add_snapshot(team, snapshot)
+            add_snapshots(team, added)  # the core operation the window's history uses
         except SnapshotCapError as exc:
             raise CliError(exc.message(args.lang)) from exc
         return added

@@ -63,16 +63,24 @@ def _persons(plan) -> list[dict[str, Any]]:
 def _parse_add(values: list[str], norm_set, lang: str) -> dict[str, int]:
     from sagstal_desktop.core.competences import find_case_type
     from sagstal_desktop.core.planning import PlanningError
+    from sagstal_desktop.core.validation import InputError, parse_count
 
     incoming: dict[str, int] = {}
     for value in values:
         name, sep, number = value.rpartition("=")
         if not sep or not name.strip():
             raise CliError(f"distribute: --add {value!r}: write TYPE=N, e.g. sygedagpenge=10")
+        text = number.strip()
+        negative = text.startswith("-")  # the planner names a negative number of new cases
         try:
-            cases = int(number.strip())
-        except ValueError:
-            raise CliError(f"distribute: --add {value!r}: {number.strip()!r} is not a whole number") from None
+            if not text.removeprefix("-").strip():
+                raise InputError("empty", text)
+            cases = parse_count(text.removeprefix("-"))  # the one parser of a typed count: "1.000" is 1000
+        except InputError as exc:
+            if exc.code != "too_large":  # a huge whole number goes on: the planner names its limit
+                raise CliError(f"distribute: --add {value!r}: {text!r} is not a whole number") from None
+            cases = int(exc.value)
+        cases = -cases if negative else cases
         case_type = find_case_type(name, norm_set)
         if case_type is None:
             raise CliError(f"distribute: {PlanningError('unknown_type', name.strip()).message(lang)}")
@@ -80,13 +88,17 @@ def _parse_add(values: list[str], norm_set, lang: str) -> dict[str, int]:
     return incoming
 
 
-def _save(plan, args, read) -> None:
-    """Write the plan's team to ``-o``; onto the team file itself only if nobody changed the
-    file since it was read (``read``: its fingerprint then)."""
+def _save(plan, team, args, read) -> None:
+    """Apply the plan to ``team`` (``core.operations.apply_plan``, the edit the window makes) and
+    write it to ``-o``; onto the team file itself only if nobody changed the file since it was
+    read (``read``: its fingerprint then)."""
     if args.output:
+        from sagstal_desktop.core.operations import apply_plan
+
         target = output_path(args.output, args.force, (".sagstal",))
         same = same_file(target, Path(args.file))
-        save_unless_changed(plan.team_after, target, read if same else None, args.lang, args.ignore_lock)
+        apply_plan(team, plan.team_after)
+        save_unless_changed(team, target, read if same else None, args.lang, args.ignore_lock)
 
 
 def _read_print(args):
@@ -136,7 +148,7 @@ def cmd_distribute(args: argparse.Namespace) -> int:
         plan = distribute(team, incoming, args.as_of, norm_set, time_limit=args.time_limit)
     except PlanningError as exc:
         raise CliError(f"distribute: {exc.message(args.lang)}") from exc
-    _save(plan, args, read)
+    _save(plan, team, args, read)
     if args.json:
         print_json({
             "assignments": [{"member_id": a.member_id, "name": a.name, "case_type": a.case_type, "cases": a.cases}
@@ -175,7 +187,7 @@ def cmd_rebalance(args: argparse.Namespace) -> int:
                                           time_limit=args.time_limit)
     except PlanningError as exc:
         raise CliError(f"rebalance: {exc.message(args.lang)}") from exc
-    _save(plan, args, read)
+    _save(plan, team, args, read)
     if args.json:
         print_json({
             "aim": plan.aim,

@@ -92,6 +92,7 @@ def cmd_scenario_add(args: argparse.Namespace) -> int:
 def _add_scenario(team, args: argparse.Namespace) -> None:
     from sagstal_desktop.core import scenarios as sc
     from sagstal_desktop.core.formatting import format_number
+    from sagstal_desktop.core.operations import add_scenario
     from sagstal_desktop.core.scenario_model import Absence
 
     try:
@@ -117,7 +118,10 @@ def _add_scenario(team, args: argparse.Namespace) -> None:
         raise CliError(f"scenario add: {terminal_text(exc)}") from exc
     scenario.redistribute = args.redistribute
     scenario.positions_take_cases = args.positions_take_cases
-    team.scenarios.append(scenario)
+    try:
+        add_scenario(team, scenario)  # the core operation the window's "New scenario" uses
+    except sc.ScenarioError as exc:
+        raise CliError(f"scenario add: {terminal_text(exc)}") from exc
 
 
 def variant_data(result, lang: str) -> dict[str, Any]:

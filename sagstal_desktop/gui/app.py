@@ -111,7 +111,7 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
         _set_app_icon(app)  # after the first paint: the icons module and its SVG take a few ms
         if path is None:
             return None, None
-        from sagstal_desktop.gui.file_actions import read_in_background
+        from sagstal_desktop.gui.shared_file import read_in_background
         from sagstal_desktop.io.document import DocumentError
 
         window.statusBar().showMessage(_("Opening {file}…").format(file=path.name))

@@ -1,7 +1,8 @@
-"""Undoable edits of the team (QUndoCommand). Each one changes the core ``Team`` held by a
-``Document`` and then hands the document one ``Change`` naming what it changed
+"""Undoable edits of the team (QUndoCommand). Each one wraps a core operation
+(``core/operations.py``: the CLI makes the same edits through the same functions) on the ``Team``
+held by a ``Document``, and hands the document the ``Change`` the operation returns
 (``Document.apply_change``), on redo and on undo alike: the document recomputes once and the
-views update only that.
+views update only that. Undo puts back the state stored when the command was made.
 
 Commands find staff members by id, never by row: rows move when the table is sorted or
 when staff are added or removed. Use the ``Document`` methods (``set_count`` ...) rather than
@@ -15,17 +16,16 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
+from sagstal_desktop.core import operations as ops
+from sagstal_desktop.core.change import Change, count_column
 from sagstal_desktop.core.model import Snapshot, StaffMember, Team, TeamInfo, TeamSettings
 from sagstal_desktop.core.norms import NormSet
-from sagstal_desktop.gui.change import ALL, Change, count_column
+from sagstal_desktop.core.operations import COMPETENCE_COLUMNS, MEMBER_FIELDS
 
 if TYPE_CHECKING:
     from sagstal_desktop.gui.document import Document
 
-#: StaffMember attributes a table cell may change.
-MEMBER_FIELDS = ("name", "weekly_hours", "other_hours", "other_tasks", "start_date", "note", "reductions")
-#: The columns a competence edit changes.
-COMPETENCE_COLUMNS = frozenset({"competences", "takes_new_cases"})
+__all__ = ["COMPETENCE_COLUMNS", "MEMBER_FIELDS"]
 
 
 class SetMemberFieldCommand(QUndoCommand):
@@ -36,18 +36,17 @@ class SetMemberFieldCommand(QUndoCommand):
         if field not in MEMBER_FIELDS:
             raise ValueError(f"not an editable field: {field}")
         self._document, self._member_id, self._field = document, member_id, field
-        self._new = value
-        self._old = getattr(document.team.member(member_id), field)
-
-    def _set(self, value: Any) -> None:
-        setattr(self._document.team.member(self._member_id), self._field, value)
-        self._document.apply_change(Change.cells(self._member_id, self._field))
+        member = document.team.member(member_id)
+        self._new = ops.checked_value(member, field, value)  # refused here, before the push
+        self._old = getattr(member, field)
 
     def redo(self) -> None:
-        self._set(self._new)
+        self._document.apply_change(ops.set_member_field(self._document.team, self._member_id, self._field,
+                                                         self._new))
 
     def undo(self) -> None:
-        self._set(self._old)
+        ops.put_value(self._document.team.member(self._member_id), self._field, self._old)
+        self._document.apply_change(Change.cells(self._member_id, self._field))
 
 
 class SetCountCommand(QUndoCommand):
@@ -56,25 +55,17 @@ class SetCountCommand(QUndoCommand):
     def __init__(self, document: Document, member_id: str, case_type: str, count: int, text: str) -> None:
         super().__init__(text)
         self._document, self._member_id, self._case_type = document, member_id, case_type
-        self._new = count
-        self._old: int | None = document.team.member(member_id).counts.get(case_type)  # None: no entry
-
-    def _set(self, count: int | None) -> None:
-        counts = self._document.team.member(self._member_id).counts
-        if count is None:
-            counts.pop(self._case_type, None)
-        else:
-            counts[self._case_type] = count
-        self._document.apply_change(Change.cells(self._member_id, count_column(self._case_type)))
+        member = document.team.member(member_id)
+        self._new = ops.checked_value(member, count_column(case_type), count)
+        self._old: int | None = member.counts.get(case_type)  # None: no entry
 
     def redo(self) -> None:
-        self._set(self._new)
+        self._document.apply_change(ops.set_count(self._document.team, self._member_id, self._case_type,
+                                                  self._new))
 
     def undo(self) -> None:
-        self._set(self._old)
-
-
-_ROWS_CHANGED = Change(ALL, structure_changed=True)
+        ops.put_value(self._document.team.member(self._member_id), count_column(self._case_type), self._old)
+        self._document.apply_change(Change.cells(self._member_id, count_column(self._case_type)))
 
 
 class InsertMembersCommand(QUndoCommand):
@@ -85,14 +76,10 @@ class InsertMembersCommand(QUndoCommand):
         self._document, self._position, self._members = document, position, list(members)
 
     def redo(self) -> None:
-        staff = self._document.team.staff
-        staff[self._position:self._position] = self._members
-        self._document.apply_change(_ROWS_CHANGED)
+        self._document.apply_change(ops.insert_members(self._document.team, self._position, self._members))
 
     def undo(self) -> None:
-        ids = {m.id for m in self._members}
-        self._document.team.staff[:] = [m for m in self._document.team.staff if m.id not in ids]
-        self._document.apply_change(_ROWS_CHANGED)
+        self._document.apply_change(ops.remove_members(self._document.team, [m.id for m in self._members]))
 
 
 class RemoveMembersCommand(QUndoCommand):
@@ -101,19 +88,13 @@ class RemoveMembersCommand(QUndoCommand):
     def __init__(self, document: Document, member_ids: list[str], text: str) -> None:
         super().__init__(text)
         self._document = document
-        wanted = set(member_ids)
-        self._removed = [(i, m) for i, m in enumerate(document.team.staff) if m.id in wanted]
+        self._removed = ops.members_at(document.team, member_ids)
 
     def redo(self) -> None:
-        ids = {m.id for _unused, m in self._removed}
-        self._document.team.staff[:] = [m for m in self._document.team.staff if m.id not in ids]
-        self._document.apply_change(_ROWS_CHANGED)
+        self._document.apply_change(ops.remove_members(self._document.team, [m.id for _i, m in self._removed]))
 
     def undo(self) -> None:
-        staff = self._document.team.staff
-        for index, member in self._removed:
-            staff.insert(index, member)
-        self._document.apply_change(_ROWS_CHANGED)
+        self._document.apply_change(ops.restore_members(self._document.team, self._removed))
 
 
 class SetSettingsCommand(QUndoCommand):
@@ -126,9 +107,7 @@ class SetSettingsCommand(QUndoCommand):
         self._new = (copy.copy(info), copy.copy(settings))
 
     def _set(self, values: tuple[TeamInfo, TeamSettings]) -> None:
-        team = self._document.team
-        team.info, team.settings = copy.copy(values[0]), copy.copy(values[1])
-        self._document.apply_change(Change(ALL, settings_changed=True))
+        self._document.apply_change(ops.set_settings(self._document.team, *values))
 
     def redo(self) -> None:
         self._set(self._new)
@@ -146,8 +125,7 @@ class SetNormSetsCommand(QUndoCommand):
         self._old, self._new = list(document.team.custom_norm_sets), list(norm_sets)
 
     def _set(self, norm_sets: list[NormSet]) -> None:
-        self._document.team.custom_norm_sets = list(norm_sets)
-        self._document.apply_change(Change(ALL, norm_sets_changed=True))
+        self._document.apply_change(ops.set_norm_sets(self._document.team, norm_sets))
 
     def redo(self) -> None:
         self._set(self._new)
@@ -168,9 +146,7 @@ class SetCompetencesCommand(QUndoCommand):
         self._new = (tuple(competences), bool(takes_new_cases))
 
     def _set(self, values: tuple[tuple[str, ...], bool]) -> None:
-        member = self._document.team.member(self._member_id)
-        member.competences, member.takes_new_cases = values
-        self._document.apply_change(Change(frozenset({self._member_id}), COMPETENCE_COLUMNS))
+        self._document.apply_change(ops.set_competences(self._document.team, self._member_id, *values))
 
     def redo(self) -> None:
         self._set(self._new)
@@ -188,25 +164,17 @@ class SetCountsCommand(QUndoCommand):
         self._new = {m: dict(counts) for m, counts in changes.items() if counts}
         self._old = {m: {t: document.team.member(m).counts.get(t) for t in counts}  # None: no entry
                      for m, counts in self._new.items()}
-        columns = {count_column(t) for counts in self._new.values() for t in counts}
-        self._change = Change(frozenset(self._new), frozenset(columns))
-
-    def _set(self, values: dict[str, dict[str, int | None]]) -> None:
-        team = self._document.team
-        for member_id, by_type in values.items():
-            counts = team.member(member_id).counts
-            for case_type, count in by_type.items():
-                if count is None:
-                    counts.pop(case_type, None)
-                else:
-                    counts[case_type] = count
-        self._document.apply_change(self._change)
 
     def redo(self) -> None:
-        self._set(self._new)
+        self._document.apply_change(ops.set_counts(self._document.team, self._new))
 
     def undo(self) -> None:
-        self._set(self._old)
+        team = self._document.team
+        for member_id, by_type in self._old.items():
+            for case_type, count in by_type.items():
+                ops.put_value(team.member(member_id), count_column(case_type), count)
+        columns = {count_column(t) for counts in self._old.values() for t in counts}
+        self._document.apply_change(Change(frozenset(self._old), frozenset(columns)))
 
 
 class SetSnapshotsCommand(QUndoCommand):
@@ -218,8 +186,7 @@ class SetSnapshotsCommand(QUndoCommand):
         self._old, self._new = list(document.history_team().snapshots), list(snapshots)
 
     def _set(self, snapshots: list[Snapshot]) -> None:
-        self._document.history_team().snapshots = list(snapshots)
-        self._document.apply_change(Change.history())
+        self._document.apply_change(ops.set_snapshots(self._document.history_team(), snapshots))
 
     def redo(self) -> None:
         self._set(self._new)
@@ -268,35 +235,25 @@ class ApplyCellsCommand(QUndoCommand):
     def __init__(self, document: Document, edits: list[tuple[str, str, Any]], new_members: list[StaffMember],
                  text: str) -> None:
         super().__init__(text)
-        from sagstal_desktop.gui.models.cell_input import current_value
-
         self._document, self._new_members = document, list(new_members)
         added = {m.id: m for m in self._new_members}
         self._edits = []  # (member id, key, old, new); old of a new member is what it was made with
         for member_id, key, value in edits:
             member = added.get(member_id) or document.team.member(member_id)
-            self._edits.append((member_id, key, current_value(member, key), value))
-        rows = frozenset(m for m, *_ in self._edits) | frozenset(added)
-        self._change = Change(ALL if added else rows, frozenset(k for _, k, _, _ in self._edits),
-                              structure_changed=bool(added))
+            self._edits.append((member_id, key, ops.current_value(member, key), value))
 
     def _member(self, member_id: str) -> StaffMember:
         return self._document.team.member(member_id)
 
     def redo(self) -> None:
-        from sagstal_desktop.gui.models.cell_input import set_value
-
-        self._document.team.staff.extend(self._new_members)
-        for member_id, key, _old, new in self._edits:
-            set_value(self._member(member_id), key, new)
+        self._change = ops.set_cells(self._document.team, [(m, k, new) for m, k, _old, new in self._edits],
+                                     self._new_members)
         self._document.apply_change(self._change)
 
     def undo(self) -> None:
-        from sagstal_desktop.gui.models.cell_input import set_value
-
         for member_id, key, old, _new in reversed(self._edits):
-            set_value(self._member(member_id), key, old)
-        ids = {m.id for m in self._new_members}
+            ops.put_value(self._member(member_id), key, old)
+        ids = [m.id for m in self._new_members]
         if ids:
-            self._document.team.staff[:] = [m for m in self._document.team.staff if m.id not in ids]
+            ops.remove_members(self._document.team, ids)
         self._document.apply_change(self._change)

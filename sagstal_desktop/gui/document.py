@@ -43,11 +43,11 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
+from sagstal_desktop.core.change import ALL, Change
 from sagstal_desktop.core.load import TeamSummary, prefer_numpy, summarize
 from sagstal_desktop.core.model import Snapshot, StaffMember, Team, TeamInfo, TeamSettings
 from sagstal_desktop.core.norms import NormSet, default_norm_set
 from sagstal_desktop.gui import commands
-from sagstal_desktop.gui.change import ALL, Change
 
 AUTOSAVE_INTERVAL_MS = 2000
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.gui import settings
+from sagstal_desktop.gui.dialogs.file_dialogs import ask_save_path
 from sagstal_desktop.gui.document import find_recoverable
+from sagstal_desktop.gui.shared_file import read_in_background
 from sagstal_desktop.i18n import _
 
 if TYPE_CHECKING:
@@ -23,16 +25,6 @@ if TYPE_CHECKING:
 FILE_SUFFIX = ".sagstal"
 #: Saving or opening that takes longer than this shows a progress dialog.
 SAVE_PROGRESS_AFTER_MS = 200
-
-
-def ask_save_path(parent: QWidget | None, title: str, suggested: Path | str, file_filter: str,
-                  suffix: str) -> Path | None:
-    """The save dialog; the chosen path with ``suffix`` added when the name lacks it, or None."""
-    chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
-    if not chosen:
-        return None
-    path = Path(chosen)
-    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
 
 class FileActions:
@@ -275,26 +267,6 @@ class FileActions:
 
     def _forget_recent(self, path: Path) -> None:
         settings.RECENT_FILES.set([str(p) for p in self.recent_files() if p != Path(path).resolve()])
-
-
-def read_in_background(window: QWidget, path: Path, *, with_fingerprint: bool = False):
-    """Read a team file in a worker thread, so a big team never stalls the window ("Opening …",
-    with progress after ``SAVE_PROGRESS_AFTER_MS``); numpy is imported there too when the window
-    will compute this team with it (``core.load.warm_up``). Raises ``DocumentError``. Returns the
-    ``Team``, or with ``with_fingerprint`` a ``shared_file.Read`` (the team and the file's
-    fingerprint)."""
-    from sagstal_desktop.core.load import prefer_numpy, warm_up
-    from sagstal_desktop.gui.background import run_with_progress
-    from sagstal_desktop.gui.shared_file import read_team
-
-    def read(_progress, _cancelled):
-        done = read_team(path)
-        prefer_numpy()
-        warm_up(len(done.team.staff))
-        return done if with_fingerprint else done.team
-
-    return run_with_progress(window, _("Opening {file}…").format(file=path.name), read, title=_("Open"),
-                             min_duration_ms=SAVE_PROGRESS_AFTER_MS, cancellable=False)
 
 
 def _saved_at_text(saved_at: str) -> str:

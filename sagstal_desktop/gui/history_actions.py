@@ -17,7 +17,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QInputDialog,
     QLabel,
@@ -28,7 +27,9 @@ from PySide6.QtWidgets import (
 
 from sagstal_desktop.core import history
 from sagstal_desktop.core.formatting import format_date
+from sagstal_desktop.core.operations import add_snapshots
 from sagstal_desktop.gui.dialogs.common import ok_cancel_buttons
+from sagstal_desktop.gui.dialogs.file_dialogs import ask_open_path, ask_save_path
 from sagstal_desktop.i18n import _
 
 _DECLINED = "sagstal_snapshot_declined"  # document property: the month whose offer was declined
@@ -51,15 +52,8 @@ def ask_label(window: Any, title: str, current: str = "") -> str | None:
         return None
 
 
-def ask_open_path(window: Any, title: str, file_filter: str) -> Path | None:
-    name, _filter = QFileDialog.getOpenFileName(window, title, "", file_filter)
-    return Path(name) if name else None
-
-
-def ask_save_path(window: Any, suggested: Path) -> Path | None:
-    from sagstal_desktop.gui.file_actions import ask_save_path as ask
-
-    return ask(window, _("Export history"), suggested, _("Excel workbooks (*.xlsx)"), ".xlsx")
+def ask_export_path(window: Any, suggested: Path) -> Path | None:
+    return ask_save_path(window, _("Export history"), suggested, _("Excel workbooks (*.xlsx)"), ".xlsx")
 
 
 def ask_date(window: Any, file_name: str, suggested: date) -> tuple[date, str] | None:
@@ -102,11 +96,14 @@ def show_problems(window: Any, title: str, lines: list[str]) -> None:
 
 def show_history(window: Any) -> None:
     """Open (or raise) the history window."""
-    from sagstal_desktop.gui.dialogs.history import HistoryDialog
+    from sagstal_desktop.gui.dialogs.history import HistoryDialog, HistoryHandlers
 
     dialog = window.findChild(HistoryDialog, "historyDialog")
     if dialog is None:
-        dialog = HistoryDialog(window)
+        dialog = HistoryDialog(window, HistoryHandlers(
+            take_snapshot=take_snapshot, relabel_snapshot=relabel_snapshot, delete_snapshot=delete_snapshot,
+            import_older_file=import_older_file, import_spreadsheet=import_spreadsheet,
+            export_history=export_history))
     dialog.show()
     dialog.raise_()
     dialog.activateWindow()
@@ -152,7 +149,7 @@ def take_snapshot(window: Any, label: str | None = None) -> bool:
     def replace_and_add(team) -> None:
         for position in reversed(same_day):
             history.delete_snapshot(team, position)
-        history.add_snapshot(team, history.make_snapshot(team, label, as_of=day))
+        add_snapshots(team, [history.make_snapshot(team, label, as_of=day)])
 
     if not _changed(window, replace_and_add, _("Replace snapshot") if same_day else _("Take snapshot")):
         return False
@@ -221,7 +218,7 @@ def import_older_file(window: Any, path: Path | None = None) -> bool:
     def replace_and_add(team) -> None:
         for position in reversed(same_day):
             history.delete_snapshot(team, position)
-        history.add_snapshot(team, snapshot)
+        add_snapshots(team, [snapshot])
 
     if not _changed(window, replace_and_add, title):
         return False
@@ -251,8 +248,7 @@ def import_spreadsheet(window: Any, path: Path | None = None) -> bool:
         return False
 
     def add_all(team) -> None:
-        for snapshot in result.snapshots:
-            history.add_snapshot(team, snapshot)
+        add_snapshots(team, result.snapshots)  # the core operation ``sagstal snapshot`` uses
 
     if not _changed(window, add_all, title):
         return False
@@ -268,7 +264,7 @@ def export_history(window: Any, path: Path | None = None) -> bool:
     rows = trend_rows(window.document().history_team())
     folder = window.document_path().parent if window.document_path() else Path.home()
     name = _("{team} history.xlsx").format(team=window.document().history_team().info.team_name or _("team"))
-    path = path or ask_save_path(window, folder / name)
+    path = path or ask_export_path(window, folder / name)
     if path is None:
         return False
     try:

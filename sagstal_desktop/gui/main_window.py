@@ -29,10 +29,10 @@ from sagstal_desktop.gui.window_frame import FramedWindow
 from sagstal_desktop.i18n import _
 
 if TYPE_CHECKING:
+    from sagstal_desktop.core.change import Change
     from sagstal_desktop.core.load import TeamSummary
     from sagstal_desktop.core.model import Team
     from sagstal_desktop.core.norms import NormSet
-    from sagstal_desktop.gui.change import Change
     from sagstal_desktop.gui.document import Document
     from sagstal_desktop.gui.models.staff_model import StaffTableModel
     from sagstal_desktop.gui.widgets.chart_host import ChartHost
@@ -64,7 +64,7 @@ class MainWindow(FramedWindow):
         return hasattr(self, "layout_memory")
 
     def _build(self, team: Team | None, path: Path | None, demo: bool, as_of: date | None) -> None:
-        from sagstal_desktop.gui.change import Change
+        from sagstal_desktop.core.change import Change
         from sagstal_desktop.gui.document import Document
         from sagstal_desktop.gui.file_actions import FileActions
         from sagstal_desktop.gui.menus import WindowActions
@@ -309,7 +309,7 @@ class MainWindow(FramedWindow):
         self.summary_panel.retranslate()
         self.legend.retranslate()
         self._chart_host.chart().retranslate()
-        from sagstal_desktop.gui.change import Change
+        from sagstal_desktop.core.change import Change
 
         self._on_change(Change.everything())
 

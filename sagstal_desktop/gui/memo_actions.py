@@ -81,7 +81,7 @@ def ask_options(window: Any, purpose: str) -> MemoOptions | None:
 
 
 def ask_save_path(window: Any, suggested: Path) -> Path | None:
-    from sagstal_desktop.gui.file_actions import ask_save_path as ask
+    from sagstal_desktop.gui.dialogs.file_dialogs import ask_save_path as ask
 
     return ask(window, _("Export memo"), suggested, _("PDF files (*.pdf)"), ".pdf")
 

@@ -7,6 +7,7 @@ state before stays untouched for undo.
 from __future__ import annotations
 
 from sagstal_desktop.core import scenarios as sc
+from sagstal_desktop.core.operations import add_scenario
 from sagstal_desktop.core.scenario_model import Absence
 from sagstal_desktop.gui.document import Document
 from sagstal_desktop.i18n import _
@@ -37,7 +38,7 @@ def new_scenario(document: Document, name: str, copy_open: bool = False) -> None
     saved = document.file_team().copy()
     base = sc.find(saved, document.scenario_name) if copy_open and document.scenario_name else None
     scenario = sc.derive(saved, name, base)
-    saved.scenarios.append(scenario)
+    add_scenario(saved, scenario)  # the core operation ``sagstal scenario add`` uses
     text = (_("Copy scenario as “{name}”") if base
             else _("New scenario “{name}”"))
     document.set_variant(sc.materialise(scenario, saved), saved, scenario.name, text.format(name=scenario.name))

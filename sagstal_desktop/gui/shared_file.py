@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QToolBar
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QToolBar, QWidget
 
 from sagstal_desktop.i18n import _, pgettext
 
@@ -258,7 +258,6 @@ class SharedFile(QObject):
 
     def reload(self, *, confirm: bool = True) -> bool:
         """Load the file as it is now, discarding unsaved changes (asked first)."""
-        from sagstal_desktop.gui.file_actions import read_in_background
         from sagstal_desktop.io.document import DocumentError
 
         doc = self._window.document()
@@ -287,7 +286,6 @@ class SharedFile(QObject):
         """Merge the file as it is now into the document (unsaved; one undoable step). Conflicts
         are listed and the user chooses whose version wins, or cancels (nothing changes)."""
         from sagstal_desktop.core.merge import MINE, THEIRS, merge_teams
-        from sagstal_desktop.gui.file_actions import read_in_background
         from sagstal_desktop.io.document import DocumentError
 
         doc = self._window.document()
@@ -476,3 +474,26 @@ def ask_conflicts(window: MainWindow, path: Path, conflicts: list[Conflict]) -> 
     box.setObjectName("conflictBox")
     box.exec()
     return {mine: MINE, theirs: THEIRS}.get(box.clickedButton())
+
+
+#: Opening that takes longer than this shows a progress dialog (as saving does).
+OPEN_PROGRESS_AFTER_MS = 200
+
+
+def read_in_background(window: QWidget, path: Path, *, with_fingerprint: bool = False):
+    """Read a team file in a worker thread, so a big team never stalls the window ("Opening …",
+    with progress after ``OPEN_PROGRESS_AFTER_MS``); numpy is imported there too when the window
+    will compute this team with it (``core.load.warm_up``). Raises ``DocumentError``. Returns the
+    ``Team``, or with ``with_fingerprint`` a ``shared_file.Read`` (the team and the file's
+    fingerprint)."""
+    from sagstal_desktop.core.load import prefer_numpy, warm_up
+    from sagstal_desktop.gui.background import run_with_progress
+
+    def read(_progress, _cancelled):
+        done = read_team(path)
+        prefer_numpy()
+        warm_up(len(done.team.staff))
+        return done if with_fingerprint else done.team
+
+    return run_with_progress(window, _("Opening {file}…").format(file=path.name), read, title=_("Open"),
+                             min_duration_ms=OPEN_PROGRESS_AFTER_MS, cancellable=False)

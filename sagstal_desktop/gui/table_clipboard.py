@@ -2,7 +2,7 @@
 table shows them: Danish decimal comma), paste such a block from Excel or LibreOffice (rows past
 the end become new people), and fill down (Ctrl+D). A paste or a fill down is ONE undoable step
 (``Document.apply_cells``); every cell is read with the same parsers as typing
-(``models/cell_input.py``), refused cells are left unchanged, kept visible in their cell and named
+(``core/cell_input.py``), refused cells are left unchanged, kept visible in their cell and named
 in a message (row, column, value, reason). Computed columns are skipped."""
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
 
 from sagstal_desktop.core.model import StaffMember
+from sagstal_desktop.core.operations import current_value
 from sagstal_desktop.core.validation import InputError
-from sagstal_desktop.gui.models.cell_input import current_value
 from sagstal_desktop.i18n import _
 
 if TYPE_CHECKING:

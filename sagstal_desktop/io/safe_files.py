@@ -4,7 +4,9 @@
   (``os.umask`` changes a process-wide value, which races with worker threads).
 * ``private_dir(path)`` / ``make_private(path)``: folders 0700 and files 0600 on POSIX; on
   Windows the per-user application-data folder is already private and nothing is changed.
-* ``temp_in(folder, prefix, suffix)``: a temporary file beside the target, created 0600.
+* ``temp_prefix(target)``, ``lock_temp(fd)`` / ``release_temp(fd)``: the name prefix of our
+  temporary files beside a target and the lock held on one while it is written (the atomic
+  writer, ``io/atomic_write.py``, makes the file).
 * ``remove_stale_temps(target, suffix)``: remove our own temporary files beside ``target``
   that a killed process left behind: only our name pattern, and only when no process holds the
   file's lock (``lock_temp``; the kernel drops it when its process dies) and it is older than

@@ -9,13 +9,20 @@ team's figures only.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sagstal_desktop.core.anonymise import band_texts, min_staff, rows_allowed
 from sagstal_desktop.core.load import Status
 from sagstal_desktop.core.wording import fill
 from sagstal_desktop.i18n import N_, translator
 from sagstal_desktop.report import content
+from sagstal_desktop.report.fonts import COND_BOLD
+from sagstal_desktop.report.memo_style import NAVY, STATUS_TEXT, esc, mm
 from sagstal_desktop.report.options import full_list_max_staff
-from sagstal_desktop.report.pdf import COND_BOLD, NAVY, STATUS_TEXT, MemoBuilder, esc, mm
+
+if TYPE_CHECKING:
+    from sagstal_desktop.report.pdf import MemoBuilder
+
 
 TEXTS: dict[str, str] = {
     "h_bands": N_("Staff per load band"),

@@ -8,6 +8,8 @@ snapshot; rows from a spreadsheet are the team's own figures and are marked as s
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sagstal_desktop.core.anonymise import history_left_out_text, history_singles_out
 from sagstal_desktop.core.formatting import format_date, format_number
 from sagstal_desktop.core.trend import (
@@ -20,8 +22,12 @@ from sagstal_desktop.core.trend import (
 )
 from sagstal_desktop.i18n import N_, NP_, ptr, translator
 from sagstal_desktop.report.history_chart import trend_chart
-from sagstal_desktop.report.pdf import FRAME_W, MemoBuilder, esc, mm
+from sagstal_desktop.report.memo_style import FRAME_W, esc, mm
 from sagstal_desktop.report.texts import long_date
+
+if TYPE_CHECKING:
+    from sagstal_desktop.report.pdf import MemoBuilder
+
 
 TEXTS: dict[str, str] = {
     "h_history": N_("History"),

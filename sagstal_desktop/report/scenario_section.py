@@ -10,6 +10,8 @@ options choose some (``MemoOptions.scenarios``).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sagstal_desktop.core.anonymise import left_out_text, shown_scenarios
 from sagstal_desktop.core.comparison import Comparison, compare
 from sagstal_desktop.core.formatting import format_dkk, format_number
@@ -17,9 +19,13 @@ from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.scenario_describe import describe, scenario_parts
 from sagstal_desktop.core.scenarios import find
 from sagstal_desktop.i18n import N_, Nn_, ntr, translator
-from sagstal_desktop.report.pdf import FRAME_W, MemoBuilder, esc, mm
+from sagstal_desktop.report.memo_style import FRAME_W, esc, mm
 from sagstal_desktop.report.scenario_chart import scenario_chart
 from sagstal_desktop.report.texts import long_date
+
+if TYPE_CHECKING:
+    from sagstal_desktop.report.pdf import MemoBuilder
+
 
 TEXTS: dict[str, str] = {
     "h_scenarios": N_("Scenarios"),

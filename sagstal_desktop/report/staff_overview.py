@@ -12,13 +12,20 @@ memos label staff as everywhere else (``content.staff_rows``).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sagstal_desktop.core.load import Status
 from sagstal_desktop.core.wording import fill, format_load
 from sagstal_desktop.i18n import N_, translator
 from sagstal_desktop.report import content
+from sagstal_desktop.report.fonts import COND_BOLD
+from sagstal_desktop.report.memo_style import FRAME_W, LEVELS, NAVY, STATUS_TEXT, esc, mm
 from sagstal_desktop.report.options import top_loads
-from sagstal_desktop.report.pdf import COND_BOLD, FRAME_W, LEVELS, NAVY, STATUS_TEXT, MemoBuilder, esc, mm
 from sagstal_desktop.report.texts import long_date
+
+if TYPE_CHECKING:
+    from sagstal_desktop.report.pdf import MemoBuilder
+
 
 TEXTS: dict[str, str] = {
     "h_overview": N_("Staff at a glance"),

@@ -191,7 +191,7 @@ class CompareDialog(QDialog):
         export_xlsx(self.comparison, path, self._lang)
 
     def _export_clicked(self) -> None:
-        from sagstal_desktop.gui.file_actions import ask_save_path
+        from sagstal_desktop.gui.dialogs.file_dialogs import ask_save_path
 
         path = ask_save_path(self, _("Export to Excel"), _("comparison") + ".xlsx", _("Excel (*.xlsx)"), ".xlsx")
         if path is None:

@@ -9,7 +9,9 @@ once. The chart (pyqtgraph) is created here, when the window opens. Changes go t
 from __future__ import annotations
 
 import contextlib
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -32,11 +34,25 @@ if TYPE_CHECKING:
     from sagstal_desktop.gui.main_window import MainWindow
 
 
-class HistoryDialog(QDialog):
-    """Chart and table of the team's snapshots."""
+@dataclass(frozen=True)
+class HistoryHandlers:
+    """What the dialog's buttons do (``gui/history_actions.py`` hands them in): each takes the
+    main window (and for relabel/delete the snapshot's position, and for relabel its label)."""
 
-    def __init__(self, window: MainWindow) -> None:
+    take_snapshot: Callable[..., Any]
+    relabel_snapshot: Callable[..., Any]
+    delete_snapshot: Callable[..., Any]
+    import_older_file: Callable[..., Any]
+    import_spreadsheet: Callable[..., Any]
+    export_history: Callable[..., Any]
+
+
+class HistoryDialog(QDialog):
+    """Chart and table of the team's snapshots; the buttons call ``handlers``."""
+
+    def __init__(self, window: MainWindow, handlers: HistoryHandlers) -> None:
         super().__init__(window)
+        self._handlers = handlers
         from sagstal_desktop.gui.widgets.trend_chart import TrendChart
 
         self.setObjectName("historyDialog")
@@ -66,8 +82,7 @@ class HistoryDialog(QDialog):
         self.import_table_button = QPushButton(_("From spreadsheet…"), self)
         self.export_button = QPushButton(_("Export to Excel…"), self)
         self.close_button = QPushButton(_("Close"), self)
-        from sagstal_desktop.gui import history_actions as actions
-
+        actions = handlers
         self.take_button.clicked.connect(lambda: actions.take_snapshot(window))
         self.relabel_button.clicked.connect(self.relabel)
         self.delete_button.clicked.connect(self.delete)
@@ -146,18 +161,14 @@ class HistoryDialog(QDialog):
         self.export_button.setEnabled(self.model.rowCount() > 0)
 
     def relabel(self) -> None:
-        from sagstal_desktop.gui import history_actions
-
         row = self.selected_row()
         if row is not None:
-            history_actions.relabel_snapshot(self._window, self.model.position(row), self.model.rows()[row].label)
+            self._handlers.relabel_snapshot(self._window, self.model.position(row), self.model.rows()[row].label)
 
     def delete(self) -> None:
-        from sagstal_desktop.gui import history_actions
-
         row = self.selected_row()
         if row is not None:
-            history_actions.delete_snapshot(self._window, self.model.position(row))
+            self._handlers.delete_snapshot(self._window, self.model.position(row))
 
     def closeEvent(self, event) -> None:
         document = self._window.document()

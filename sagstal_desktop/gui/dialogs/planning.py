@@ -12,23 +12,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout
 
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet
+from sagstal_desktop.core.operations import count_changes
 from sagstal_desktop.gui.dialogs.common import ui_language
 from sagstal_desktop.gui.dialogs.planning_tabs import DistributeTab, RebalanceTab
 from sagstal_desktop.i18n import _
 
 DISTRIBUTE, REBALANCE = "distribute", "rebalance"
-
-
-def count_changes(before: Team, after: Team) -> dict[str, dict[str, int]]:
-    """Member id -> case type -> new count, for every count that differs."""
-    old = {m.id: m.counts for m in before.staff}
-    changes: dict[str, dict[str, int]] = {}
-    for member in after.staff:
-        held = old.get(member.id, {})
-        differing = {t: n for t, n in member.counts.items() if held.get(t, 0) != n}
-        if differing:
-            changes[member.id] = differing
-    return changes
 
 
 class PlanningDialog(QDialog):

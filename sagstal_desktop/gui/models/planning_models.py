@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from sagstal_desktop.core.formatting import format_number
 from sagstal_desktop.core.norms import NormSet, case_type_name
 from sagstal_desktop.core.planning.result import PersonChange, TradeoffPoint
+from sagstal_desktop.core.validation import InputError, parse_count
 from sagstal_desktop.core.wording import fill, format_load
 from sagstal_desktop.i18n import _
 
@@ -64,10 +65,8 @@ class IncomingModel(QAbstractTableModel):
         if not index.isValid() or index.column() != 1 or role != Qt.ItemDataRole.EditRole:
             return False
         try:
-            count = int(str(value).strip() or 0)
-        except ValueError:
-            return False
-        if count < 0:
+            count = parse_count(value)  # the one parser of a typed count, as in the staff table
+        except InputError:
             return False
         self._counts[self._types[index.row()]] = count
         self.dataChanged.emit(index, index)

@@ -27,16 +27,17 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 
+from sagstal_desktop.core.cell_input import parse_cell
+from sagstal_desktop.core.change import Change, case_type_of
 from sagstal_desktop.core.formatting import format_date, format_number, format_percent, format_range
 from sagstal_desktop.core.load import PersonResult, Status
 from sagstal_desktop.core.model import StaffMember
 from sagstal_desktop.core.norms import NormSet, case_type_name
+from sagstal_desktop.core.operations import current_value
 from sagstal_desktop.core.validation import InputError, future_start, future_start_note
 from sagstal_desktop.core.wording import format_load, gui_phrase
-from sagstal_desktop.gui.change import Change, case_type_of
 from sagstal_desktop.gui.commands import COMPETENCE_COLUMNS
 from sagstal_desktop.gui.document import Document
-from sagstal_desktop.gui.models.cell_input import current_value, parse_cell
 from sagstal_desktop.gui.widgets import status_style
 from sagstal_desktop.i18n import _, ngettext
 

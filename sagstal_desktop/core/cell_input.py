@@ -1,11 +1,13 @@
 """Reading one typed or pasted staff-table cell: the member field (or case count) it sets and
 the value, validated with ``core.validation``'s parsers. Shared by cell editing, paste and fill
-down so that every way into the table accepts and refuses the same input."""
+down so that every way into the table accepts and refuses the same input; the edit itself is
+``core.operations.set_cells`` / ``set_member_field``."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from sagstal_desktop.core.change import count_column
 from sagstal_desktop.core.model import StaffMember
 from sagstal_desktop.core.validation import (
     InputError,
@@ -15,7 +17,6 @@ from sagstal_desktop.core.validation import (
     parse_hours,
     parse_other_hours,
 )
-from sagstal_desktop.gui.change import count_column
 
 #: The member field of each fixed column (name, weekly hours, other hours, start date).
 FIELD_OF_COLUMN = ("name", "weekly_hours", "other_hours", "start_date")
@@ -39,22 +40,3 @@ def parse_cell(member: StaffMember, column: int, case_type: str | None, value: A
     if field == "other_hours":
         return field, parse_other_hours(value, member.weekly_hours)
     return field, parse_date(value)
-
-
-def current_value(member: StaffMember, key: str) -> Any:
-    """What ``member`` holds under ``key`` (a field, or a count: None when no entry)."""
-    if key.startswith("count:"):
-        return member.counts.get(key.removeprefix("count:"))
-    return getattr(member, key)
-
-
-def set_value(member: StaffMember, key: str, value: Any) -> None:
-    """Put ``value`` under ``key`` (a count of None removes the entry)."""
-    if key.startswith("count:"):
-        case_type = key.removeprefix("count:")
-        if value is None:
-            member.counts.pop(case_type, None)
-        else:
-            member.counts[case_type] = value
-    else:
-        setattr(member, key, value)
