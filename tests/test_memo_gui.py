@@ -13,9 +13,9 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from sagstal_desktop.core.load import summarize
-from sagstal_desktop.gui import memo_actions
 from sagstal_desktop.gui.background import MemoBuildCancelled, Worker, build_memo_with_progress, memo_job
 from sagstal_desktop.gui.dialogs.memo_options import MemoOptionsDialog
+from sagstal_desktop.gui.handlers import memo as memo_actions
 from sagstal_desktop.report.options import MemoOptions
 
 

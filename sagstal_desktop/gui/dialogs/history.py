@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class HistoryHandlers:
-    """What the dialog's buttons do (``gui/history_actions.py`` hands them in): each takes the
+    """What the dialog's buttons do (``gui/handlers/history.py`` hands them in): each takes the
     main window (and for relabel/delete the snapshot's position, and for relabel its label)."""
 
     take_snapshot: Callable[..., Any]

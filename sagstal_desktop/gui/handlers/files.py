@@ -201,7 +201,7 @@ class FileActions:
 
     def _offer_snapshot(self) -> None:
         """After a save: offer a snapshot when this month has none (a non-blocking question)."""
-        from sagstal_desktop.gui.history_actions import offer_snapshot
+        from sagstal_desktop.gui.handlers.history import offer_snapshot
 
         offer_snapshot(self._window)
 
