@@ -263,7 +263,7 @@ def test_print_memo_prints_every_page(qtbot, window, tmp_path, monkeypatch):
 
 
 def test_print_page_range(qtbot, demo, tmp_path):
-    from sagstal_desktop.gui.dialogs.memo_print import print_pdf
+    from sagstal_desktop.gui.printing.memo_print import print_pdf
     from sagstal_desktop.report.pdf import write_memo
 
     memo = tmp_path / "memo.pdf"
