@@ -73,3 +73,25 @@ def demo_file(tmp_path, capsys):
     path = tmp_path / "demo.sagstal"
     assert run_cli(capsys, "demo", "-o", str(path))[0] == 0
     return path
+
+
+@pytest.fixture
+def danish(qapp):
+    """The window's texts (and Qt's own) in Danish for one test, English again after it."""
+    from sagstal_desktop.gui import i18n
+
+    i18n.install_translations(qapp, "da")
+    yield
+    i18n.install_translations(qapp, "en")
+
+
+def scaled_team(team, size: int):
+    """A copy of ``team`` with ``size`` staff: its people repeated in turn, numbered ("Anne Holm 0012")."""
+    from sagstal_desktop.core.model import StaffMember
+
+    scaled = team.copy()
+    base = team.staff
+    scaled.staff = [StaffMember(name=f"{p.name} {i:04d}", weekly_hours=p.weekly_hours, other_hours=p.other_hours,
+                                start_date=p.start_date, counts=dict(p.counts))
+                    for i, p in ((i, base[i % len(base)]) for i in range(size))]
+    return scaled

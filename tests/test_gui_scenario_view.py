@@ -14,15 +14,6 @@ from sagstal_desktop.gui.handlers import scenarios as scenario_actions
 from sagstal_desktop.i18n import tr
 
 
-@pytest.fixture
-def danish(qapp):
-    from sagstal_desktop.gui import i18n
-
-    i18n.install_translations(qapp, "da")
-    yield
-    i18n.install_translations(qapp, "en")
-
-
 def sick_leave_team(demo):
     ida = next(m for m in demo.staff if m.name == "Ida Bech")  # 20 sygedagpenge + 10 jobafklaring
     scenario = sc.derive(demo, "Sygemelding Ida Bech")

@@ -27,7 +27,7 @@ from sagstal_desktop.cli.common import (
 
 #: The command modules, in the order ``sagstal --help`` lists their commands.
 COMMAND_MODULES: tuple[str, ...] = (
-    "sagstal_desktop.cli.team",
+    "sagstal_desktop.cli.demo_norms",
     "sagstal_desktop.cli.summary",
     "sagstal_desktop.cli.whatif",
     "sagstal_desktop.cli.spreadsheets",
@@ -42,7 +42,7 @@ COMMAND_MODULES: tuple[str, ...] = (
 #: pull in what it does not need; ``sagstal memo`` is timed as a whole process). A test holds
 #: this to what the modules register.
 COMMANDS: dict[str, str] = {
-    "demo": "sagstal_desktop.cli.team", "norms": "sagstal_desktop.cli.team",
+    "demo": "sagstal_desktop.cli.demo_norms", "norms": "sagstal_desktop.cli.demo_norms",
     "summary": "sagstal_desktop.cli.summary",
     "whatif": "sagstal_desktop.cli.whatif",
     "import": "sagstal_desktop.cli.spreadsheets", "export": "sagstal_desktop.cli.spreadsheets",

@@ -1,5 +1,2 @@
 """The main window's handlers, one module per menu area: what a menu command does, given the
-
-if TYPE_CHECKING:
-    from sagstal_desktop.gui.window_api import WindowApi
 window (``gui/window_api.py``'s ``WindowApi``). Dialogs, models and widgets never import them."""
