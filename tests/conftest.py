@@ -95,3 +95,18 @@ def scaled_team(team, size: int):
                                 start_date=p.start_date, counts=dict(p.counts))
                     for i, p in ((i, base[i % len(base)]) for i in range(size))]
     return scaled
+
+
+def pdf_text(path, layout: bool = True, page: int | None = None, raw: bool = False) -> str:
+    """A PDF's text as pdftotext extracts it (``-layout`` by default, ``-raw`` with ``raw``;
+    one ``page`` if given)."""
+    import subprocess
+
+    args = ["pdftotext", "-enc", "UTF-8"]
+    if raw:
+        args.append("-raw")
+    elif layout:
+        args.append("-layout")
+    if page is not None:
+        args += ["-f", str(page), "-l", str(page)]
+    return subprocess.run([*args, str(path), "-"], check=True, capture_output=True, text=True).stdout

@@ -355,8 +355,8 @@ def test_window_memo_anonymised_leaves_out_what_would_single_someone_out(qtbot, 
     """Issue 20, second pass: the window's anonymised memo (File → Export memo…, anonymised) leaves out
     a scenario of one absence and the demo's history (a newcomer joins in September 2026), and says so;
     a scenario of five absences stays, unnamed."""
+    from conftest import pdf_text as gui_pdf_text
     from test_memo_gui import FakeWindow
-    from test_memo_gui import pdf_text as gui_pdf_text
 
     from sagstal_desktop.core import scenarios as sc
     from sagstal_desktop.core.scenario_model import Absence

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import TODAY
+from conftest import TODAY, pdf_text
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
@@ -53,9 +53,6 @@ class FakeWindow(QWidget):
         self.statuses.append(text)
 
 
-def pdf_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
 
 
 def pdf_pages(path: Path) -> int:
