@@ -234,7 +234,7 @@ doc = Document(load_team(sys.argv[1]), os.path.basename(sys.argv[1]), as_of=date
 doc.set_count(doc.team.staff[0].id, "sygedagpenge", 7, "edit")
 doc.autosave_in_background()
 doc.wait_for_autosave(60)
-from sagstal_desktop.config import recovery_dir, data_dir
+from sagstal_desktop.user_folders import recovery_dir, data_dir
 folder = recovery_dir()
 files = sorted(folder.iterdir())
 meta = json.loads(next(f for f in files if f.suffix == ".json").read_text())

@@ -73,3 +73,40 @@ def demo_file(tmp_path, capsys):
     path = tmp_path / "demo.sagstal"
     assert run_cli(capsys, "demo", "-o", str(path))[0] == 0
     return path
+
+
+@pytest.fixture
+def danish(qapp):
+    """The window's texts (and Qt's own) in Danish for one test, English again after it."""
+    from sagstal_desktop.gui import i18n
+
+    i18n.install_translations(qapp, "da")
+    yield
+    i18n.install_translations(qapp, "en")
+
+
+def scaled_team(team, size: int):
+    """A copy of ``team`` with ``size`` staff: its people repeated in turn, numbered ("Anne Holm 0012")."""
+    from sagstal_desktop.core.model import StaffMember
+
+    scaled = team.copy()
+    base = team.staff
+    scaled.staff = [StaffMember(name=f"{p.name} {i:04d}", weekly_hours=p.weekly_hours, other_hours=p.other_hours,
+                                start_date=p.start_date, counts=dict(p.counts))
+                    for i, p in ((i, base[i % len(base)]) for i in range(size))]
+    return scaled
+
+
+def pdf_text(path, layout: bool = True, page: int | None = None, raw: bool = False) -> str:
+    """A PDF's text as pdftotext extracts it (``-layout`` by default, ``-raw`` with ``raw``;
+    one ``page`` if given)."""
+    import subprocess
+
+    args = ["pdftotext", "-enc", "UTF-8"]
+    if raw:
+        args.append("-raw")
+    elif layout:
+        args.append("-layout")
+    if page is not None:
+        args += ["-f", str(page), "-l", str(page)]
+    return subprocess.run([*args, str(path), "-"], check=True, capture_output=True, text=True).stdout

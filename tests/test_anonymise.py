@@ -145,7 +145,7 @@ def test_cli_and_window_export_anonymised(qapp, qtbot, demo, monkeypatch, tmp_pa
     from test_gui_wording import _window
 
     from sagstal_desktop.cli import main
-    from sagstal_desktop.gui import import_actions
+    from sagstal_desktop.gui.handlers import imports as import_actions
     from sagstal_desktop.io.document import save_team
 
     path = tmp_path / "demo.sagstal"
@@ -173,7 +173,8 @@ def test_anonymised_files_say_so_in_their_default_names(qapp, qtbot, demo, monke
     """Issue 20: "… (anonymiseret)" in the default file name of the memo and the spreadsheet."""
     from test_gui_wording import _window
 
-    from sagstal_desktop.gui import import_actions, memo_actions
+    from sagstal_desktop.gui.handlers import imports as import_actions
+    from sagstal_desktop.gui.handlers import memo as memo_actions
     from sagstal_desktop.report.options import MemoOptions
 
     win = _window(qapp, qtbot, demo, monkeypatch, lang="da")
@@ -354,12 +355,12 @@ def test_window_memo_anonymised_leaves_out_what_would_single_someone_out(qtbot, 
     """Issue 20, second pass: the window's anonymised memo (File → Export memo…, anonymised) leaves out
     a scenario of one absence and the demo's history (a newcomer joins in September 2026), and says so;
     a scenario of five absences stays, unnamed."""
+    from conftest import pdf_text as gui_pdf_text
     from test_memo_gui import FakeWindow
-    from test_memo_gui import pdf_text as gui_pdf_text
 
     from sagstal_desktop.core import scenarios as sc
     from sagstal_desktop.core.scenario_model import Absence
-    from sagstal_desktop.gui import memo_actions
+    from sagstal_desktop.gui.handlers import memo as memo_actions
     from sagstal_desktop.report.options import MemoOptions
 
     one = sc.derive(demo, f"{demo.staff[0].name} syg")

@@ -25,7 +25,7 @@ from datetime import date
 from itertools import pairwise
 
 import pytest
-from test_memo_pdf import pdf_text
+from conftest import pdf_text
 
 from sagstal_desktop.core import scenarios as sc
 from sagstal_desktop.core.load import summarize

@@ -78,10 +78,10 @@ def test_norms_lists_sets_with_sources(capsys):
         (["summary", __file__], "ikke en Sagstal-teamfil"),
         (["whatif", "--cases", "tre", "--current", "70", "--target", "50"], '"tre" is not a number'),
         (["whatif", "--cases", "10", "--current", "0", "--target", "50"], "above zero"),
-        (["nonsense"], "invalid choice"),
-        (["summary"], "required"),
+        (["--lang", "en", "nonsense"], "invalid choice"),
+        (["summary", "--lang", "en"], "required"),
         (["summary", "x", "--as-of", "32.13.2026"], "not a date"),
-        (["norms", "nope"], "unknown norm set"),
+        (["norms", "nope", "--lang", "en"], "unknown norm set"),
     ],
 )
 def test_bad_arguments_give_one_line_and_exit_2(capsys, args, needle):
@@ -91,7 +91,7 @@ def test_bad_arguments_give_one_line_and_exit_2(capsys, args, needle):
 
 
 def test_unknown_norm_set_for_a_team(demo_file, capsys):
-    code, _, err = run(capsys, "summary", str(demo_file), "--norms", "ds_1999")
+    code, _, err = run(capsys, "summary", str(demo_file), "--norms", "ds_1999", "--lang", "en")
     assert code == 2 and "unknown norm set 'ds_1999'" in err and "ds_2020" in err
 
 

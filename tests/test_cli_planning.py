@@ -46,7 +46,7 @@ def test_distribute_several_types_text_and_output(demo_file, tmp_path, capsys):
     ("skolevæsen=3", "\"skolevæsen\" er ikke en sagstype"),
     ("sygedagpenge=-2", "antallet af nye sygedagpenge-sager er negativt (-2)"),
     ("integration=3", "ingen må tage nye integration-sager"),
-    ("sygedagpenge=tre", "is not a whole number"),
+    ("sygedagpenge=tre", "er ikke et helt tal"),
 ])
 def test_distribute_errors(demo_file, capsys, add, needle):
     code, out, err = run(capsys, "distribute", str(demo_file), "--add", add)

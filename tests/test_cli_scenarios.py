@@ -127,7 +127,7 @@ def test_summary_of_a_scenario_gives_the_windows_figures(team_file, capsys):
     code, out, _ = run(capsys, "summary", str(team_file), "--scenario", "Uden", "--as-of", "2027-02-01")
     assert code == 0 and "Scenarie: Uden" in out and "Sager uden sagsbehandler: 57" in out
     assert "Sygefravær" in next(line for line in out.splitlines() if line.startswith("Anne Holm"))
-    code, _, err = run(capsys, "summary", str(team_file), "--scenario", "Nope")
+    code, _, err = run(capsys, "summary", str(team_file), "--scenario", "Nope", "--lang", "en")
     assert code == 2 and "no scenario named 'Nope'" in err and len(err.strip().splitlines()) == 1
 
 

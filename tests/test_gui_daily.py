@@ -50,13 +50,6 @@ def test_a_corrected_value_clears_the_mark(window):
     assert window.model().refused(index.row(), COL_HOURS) is None
 
 
-@pytest.fixture
-def danish(qapp):
-    from sagstal_desktop.gui import i18n
-
-    i18n.install_translations(qapp, "da")
-    yield
-    i18n.install_translations(qapp, "en")
 
 
 def test_undo_and_redo_texts_say_what_they_undo(make_window, danish):
@@ -243,15 +236,9 @@ def test_pasting_into_an_empty_team_adds_the_people(window):
 
 def _big_team(size: int):
     from sagstal_desktop.core.demo import demo_team
-    from sagstal_desktop.core.model import StaffMember
-    from tests.conftest import TODAY
+    from tests.conftest import TODAY, scaled_team
 
-    team = demo_team(TODAY)
-    base = team.staff
-    team.staff = [StaffMember(name=f"{p.name} {i:04d}", weekly_hours=p.weekly_hours, other_hours=p.other_hours,
-                              start_date=p.start_date, counts=dict(p.counts))
-                  for i, p in ((i, base[i % len(base)]) for i in range(size))]
-    return team
+    return scaled_team(demo_team(TODAY), size)
 
 
 def test_filter_by_status_and_search_by_name_also_filter_the_chart(window, qtbot):

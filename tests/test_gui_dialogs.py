@@ -27,11 +27,6 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTE = "Byrådets beslutning om loft, 2026"
 
 
-@pytest.fixture
-def danish(qapp):
-    i18n.install_translations(qapp, "da")
-    yield
-    i18n.install_translations(qapp, "en")
 
 
 def _ceiling_dialog(qtbot, team: Team) -> NormSetEditorDialog:

@@ -259,7 +259,7 @@ def test_recent_files_menu_lists_and_opens_saved_files(make_window, demo, tmp_pa
 
 def test_recovery_prompt_time_is_in_the_windows_language():
     from sagstal_desktop import i18n
-    from sagstal_desktop.gui.file_actions import _saved_at_text
+    from sagstal_desktop.gui.handlers.files import _saved_at_text
 
     before = i18n.current_language()
     try:

@@ -160,7 +160,7 @@ def test_build_script_reports_stale_catalogues_clearly(monkeypatch, tmp_path, ca
 def test_every_danish_message_of_the_dialogs_is_translated():
     from babel.messages.pofile import read_po
 
-    ours = ("gui/dialogs/", "gui/models/", "gui/import_actions.py", "gui/memo_actions.py")
+    ours = ("gui/dialogs/", "gui/models/", "gui/handlers/imports.py", "gui/handlers/memo.py")
     with (ROOT / "translations" / "da.po").open("rb") as handle:
         catalog = read_po(handle, locale="da")
     dialog_messages = [m for m in catalog if m.id and any(any(o in path for o in ours) for path, _n in m.locations)]

@@ -98,12 +98,9 @@ class _Paints(QObject):
 
 
 def _big_team(demo, size: int):
-    team = demo.copy()
-    base = team.staff
-    team.staff = [type(p)(name=f"{p.name} {i:04d}", weekly_hours=p.weekly_hours, other_hours=p.other_hours,
-                          start_date=p.start_date, counts=dict(p.counts)) for i, p in
-                  ((i, base[i % len(base)]) for i in range(size))]
-    return team
+    from tests.conftest import scaled_team
+
+    return scaled_team(demo, size)
 
 
 def test_an_edit_repaints_its_row_only_and_nothing_out_of_sight(make_window, qtbot, demo):

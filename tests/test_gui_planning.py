@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QDialog
 from sagstal_desktop.core.change import count_column
 from sagstal_desktop.core.competences import area_entry
 from sagstal_desktop.core.planning import distribute, rebalance
-from sagstal_desktop.gui import planning_actions
 from sagstal_desktop.gui.actions import HANDLERS, Act, Menu
 from sagstal_desktop.gui.background import Cancelled
+from sagstal_desktop.gui.handlers import planning as planning_actions
 from tests.conftest import TODAY
 
 
@@ -221,7 +221,7 @@ def test_planning_menu_entries(window):
     assert window.actions[Act.COMPETENCES] in window.actions.menus[Menu.EDIT].actions()
     assert window.actions[Act.COMPETENCES] in window.table.actions()
     for act in (Act.DISTRIBUTE, Act.REBALANCE, Act.COMPETENCES):
-        assert HANDLERS[act][0] == "planning_actions"
+        assert HANDLERS[act][0] == "handlers.planning"
         assert callable(getattr(planning_actions, HANDLERS[act][1]))
 
 

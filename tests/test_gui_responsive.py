@@ -14,7 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog
 
 from sagstal_desktop.core.model import StaffMember, Team
-from sagstal_desktop.gui import memo_actions
+from sagstal_desktop.gui.handlers import memo as memo_actions
 from sagstal_desktop.io import document as team_io
 from sagstal_desktop.report import pdf
 from sagstal_desktop.report.options import MemoOptions

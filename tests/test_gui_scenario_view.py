@@ -10,17 +10,8 @@ from conftest import TODAY
 from sagstal_desktop.core import scenarios as sc
 from sagstal_desktop.core.comparison import compare
 from sagstal_desktop.core.scenario_model import Absence
-from sagstal_desktop.gui import scenario_actions
+from sagstal_desktop.gui.handlers import scenarios as scenario_actions
 from sagstal_desktop.i18n import tr
-
-
-@pytest.fixture
-def danish(qapp):
-    from sagstal_desktop.gui import i18n
-
-    i18n.install_translations(qapp, "da")
-    yield
-    i18n.install_translations(qapp, "en")
 
 
 def sick_leave_team(demo):
@@ -101,8 +92,8 @@ def test_memo_from_an_open_scenario_is_the_scenarios(make_window, demo, danish, 
 
     from PySide6.QtWidgets import QDialog
 
-    from sagstal_desktop.gui import memo_actions
     from sagstal_desktop.gui.dialogs.memo_options import MemoOptionsDialog
+    from sagstal_desktop.gui.handlers import memo as memo_actions
 
     team, _ida = sick_leave_team(demo)
     window = make_window(team, lang="da")
@@ -193,8 +184,8 @@ def test_an_anonymised_scenario_memo_names_nobody(make_window, demo, danish, tmp
 
     from PySide6.QtWidgets import QDialog
 
-    from sagstal_desktop.gui import memo_actions
     from sagstal_desktop.gui.dialogs.memo_options import MemoOptionsDialog
+    from sagstal_desktop.gui.handlers import memo as memo_actions
 
     team, _ida = sick_leave_team(demo)
     window = make_window(team, lang="da")

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from sagstal_desktop.core.load import summarize
 from sagstal_desktop.core.model import StaffMember
-from sagstal_desktop.gui import scenario_actions
 from sagstal_desktop.gui.dialogs.absence import AbsenceDialog
 from sagstal_desktop.gui.dialogs.compare import CompareDialog
+from sagstal_desktop.gui.handlers import scenarios as scenario_actions
 from sagstal_desktop.io.document import load_team
 
 
@@ -98,7 +98,7 @@ def test_absence_compare_export_and_save(window, qtbot, tmp_path, monkeypatch):
 
 
 def test_history_stays_the_teams_while_a_scenario_is_open(window, monkeypatch):
-    from sagstal_desktop.gui import history_actions
+    from sagstal_desktop.gui.handlers import history as history_actions
 
     doc, bar = window.document(), window.scenario_bar
     before = len(doc.team.snapshots)

@@ -201,7 +201,7 @@ def test_opening_the_open_file_again_reloads_it(make_window, team_file):
 
 def test_a_windows_sharing_violation_keeps_the_work_and_the_recovery_copy(make_window, team_file, monkeypatch,
                                                                           warnings):
-    from sagstal_desktop.config import recovery_dir
+    from sagstal_desktop.user_folders import recovery_dir
 
     win = make_window()
     assert win.files.open_path(team_file)

@@ -59,13 +59,13 @@ def test_own_norm_set_appears_in_the_chooser_and_can_be_chosen(window, monkeypat
 
 
 @pytest.mark.parametrize(("action", "module", "function"), [
-    (Act.IMPORT_CURRENT, "import_actions", "import_into_current"),
-    (Act.IMPORT_NEW, "import_actions", "import_as_new"),
-    (Act.EXPORT_SHEET, "import_actions", "export_spreadsheet"),
-    (Act.EXPORT_TEMPLATE, "import_actions", "export_template"),
-    (Act.EXPORT_MEMO, "memo_actions", "export_memo"),
-    (Act.PREVIEW_MEMO, "memo_actions", "preview_memo"),
-    (Act.PRINT_MEMO, "memo_actions", "print_memo"),
+    (Act.IMPORT_CURRENT, "handlers.imports", "import_into_current"),
+    (Act.IMPORT_NEW, "handlers.imports", "import_as_new"),
+    (Act.EXPORT_SHEET, "handlers.imports", "export_spreadsheet"),
+    (Act.EXPORT_TEMPLATE, "handlers.imports", "export_template"),
+    (Act.EXPORT_MEMO, "handlers.memo", "export_memo"),
+    (Act.PREVIEW_MEMO, "handlers.memo", "preview_memo"),
+    (Act.PRINT_MEMO, "handlers.memo", "print_memo"),
 ])
 def test_file_menu_handlers_get_the_window(window, monkeypatch, action, module, function):
     calls = []

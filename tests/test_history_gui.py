@@ -10,8 +10,8 @@ from conftest import TODAY
 from PySide6.QtWidgets import QMessageBox
 
 from sagstal_desktop.core.trend import trend_rows
-from sagstal_desktop.gui import history_actions
 from sagstal_desktop.gui.actions import Act
+from sagstal_desktop.gui.handlers import history as history_actions
 from sagstal_desktop.gui.models.trend_model import COLUMNS
 from sagstal_desktop.io.document import load_team, save_team
 

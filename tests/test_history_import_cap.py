@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from conftest import run_cli as run
 
-from sagstal_desktop.gui import history_actions
+from sagstal_desktop.gui.handlers import history as history_actions
 from sagstal_desktop.io.document import load_team, save_team
 from sagstal_desktop.io.history_import import snapshots_from_table
 from sagstal_desktop.io.problems import ERROR, Problem, ProblemList, problem_cap, problem_lines

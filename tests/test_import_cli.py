@@ -93,11 +93,11 @@ def test_template_and_refusals(tmp_path, capsys):
     target = tmp_path / "skabelon.xlsx"
     code, out, _ = _run(capsys, "template", "-o", str(target), "--norms", "ds_2015_types")
     assert code == 0 and target.exists() and out.strip() == str(target)
-    code, _out, err = _run(capsys, "template", "-o", str(target))
+    code, _out, err = _run(capsys, "template", "-o", str(target), "--lang", "en")
     assert code == 2 and "exists; use --force" in err
-    code, _out, err = _run(capsys, "template", "-o", str(tmp_path / "x.pdf"))
+    code, _out, err = _run(capsys, "template", "-o", str(tmp_path / "x.pdf"), "--lang", "en")
     assert code == 2 and err.strip() == "x.pdf: the output must end in .xlsx or .csv"
-    code, _out, err = _run(capsys, "template", "-o", str(tmp_path / "y.xlsx"), "--norms", "nope")
+    code, _out, err = _run(capsys, "template", "-o", str(tmp_path / "y.xlsx"), "--norms", "nope", "--lang", "en")
     assert code == 2 and "unknown norm set 'nope'" in err
     code, _out, err = _run(capsys, "import", str(target))
     assert code == 2 and "give -o" in err

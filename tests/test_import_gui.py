@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, Q
 
 from sagstal_desktop.core.load import summarize
 from sagstal_desktop.core.model import Team
-from sagstal_desktop.gui import import_actions
 from sagstal_desktop.gui.actions import Act
 from sagstal_desktop.gui.background import Cancelled, read_with_progress
 from sagstal_desktop.gui.dialogs import import_preview
 from sagstal_desktop.gui.dialogs.import_preview import ImportPreviewDialog
+from sagstal_desktop.gui.handlers import imports as import_actions
 from sagstal_desktop.io.importer import REPLACE_TEAM, analyze
 from sagstal_desktop.io.table_reader import ReadCancelled, read_table
 

@@ -56,8 +56,8 @@ def test_memo_command_options(team_file, tmp_path, demo):
     [
         (["--budget-years", "0"], "must be 1-10"),
         (["--budget-years", "x"], "is not a whole number"),
-        (["--norms", "nope"], "unknown norm set 'nope'"),
-        (["--lang", "de"], "invalid choice"),
+        (["--norms", "nope", "--lang", "en"], "unknown norm set 'nope'"),
+        (["--lang", "en", "--lang", "de"], "invalid choice"),
         (["--as-of", "31.02.2026"], "--as-of"),
     ],
 )
@@ -75,7 +75,7 @@ def test_memo_command_refuses_to_overwrite_and_bad_places(team_file, tmp_path, c
     assert "--force" in capsys.readouterr().err and out.read_bytes() == b"keep me"
     assert cli.main(["memo", str(team_file), "-o", str(out), "--force"]) == 0
     assert out.read_bytes().startswith(b"%PDF")
-    assert cli.main(["memo", str(team_file), "-o", str(tmp_path / "no" / "m.pdf")]) == 2
+    assert cli.main(["memo", str(team_file), "-o", str(tmp_path / "no" / "m.pdf"), "--lang", "en"]) == 2
     assert "does not exist" in capsys.readouterr().err
     assert cli.main(["memo", str(tmp_path / "missing.sagstal"), "-o", str(tmp_path / "x.pdf")]) == 2
     assert capsys.readouterr().err.strip()

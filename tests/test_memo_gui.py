@@ -8,14 +8,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import TODAY
+from conftest import TODAY, pdf_text
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from sagstal_desktop.core.load import summarize
-from sagstal_desktop.gui import memo_actions
 from sagstal_desktop.gui.background import MemoBuildCancelled, Worker, build_memo_with_progress, memo_job
 from sagstal_desktop.gui.dialogs.memo_options import MemoOptionsDialog
+from sagstal_desktop.gui.handlers import memo as memo_actions
 from sagstal_desktop.report.options import MemoOptions
 
 
@@ -53,9 +53,6 @@ class FakeWindow(QWidget):
         self.statuses.append(text)
 
 
-def pdf_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
 
 
 def pdf_pages(path: Path) -> int:
@@ -263,7 +260,7 @@ def test_print_memo_prints_every_page(qtbot, window, tmp_path, monkeypatch):
 
 
 def test_print_page_range(qtbot, demo, tmp_path):
-    from sagstal_desktop.gui.dialogs.memo_print import print_pdf
+    from sagstal_desktop.gui.printing.memo_print import print_pdf
     from sagstal_desktop.report.pdf import write_memo
 
     memo = tmp_path / "memo.pdf"

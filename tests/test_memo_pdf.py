@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from conftest import TODAY
+from conftest import TODAY, pdf_text
 
 from sagstal_desktop.core.formatting import format_dkk, format_number, format_percent, format_range
 from sagstal_desktop.core.load import Status, summarize
@@ -29,15 +29,6 @@ from sagstal_desktop.report.texts import staff_letters, texts
 GENERATED = datetime(2026, 11, 22, 9, 30)
 
 
-def pdf_text(path: Path, layout: bool = True, page: int | None = None, raw: bool = False) -> str:
-    args = ["pdftotext", "-enc", "UTF-8"]
-    if raw:
-        args.append("-raw")
-    elif layout:
-        args.append("-layout")
-    if page is not None:
-        args += ["-f", str(page), "-l", str(page)]
-    return subprocess.run([*args, str(path), "-"], check=True, capture_output=True, text=True).stdout
 
 
 def pdf_info(path: Path) -> str:

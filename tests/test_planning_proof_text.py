@@ -35,7 +35,7 @@ def test_cli_proof(plan):
 
 def test_dialog_proof(qtbot, qapp, plan):
     from sagstal_desktop.gui import i18n
-    from sagstal_desktop.gui.dialogs.planning_result import PlanResultPanel
+    from sagstal_desktop.gui.widgets.planning_result import PlanResultPanel
 
     i18n.install_translations(qapp, "da")
     try:

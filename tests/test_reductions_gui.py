@@ -9,9 +9,9 @@ from conftest import TODAY
 from PySide6.QtCore import QDate, Qt
 
 from sagstal_desktop.core.reductions import Reduction
-from sagstal_desktop.gui import reduction_actions
 from sagstal_desktop.gui.actions import TABLE_ACTS, Act
 from sagstal_desktop.gui.dialogs.reductions import ReductionsDialog
+from sagstal_desktop.gui.handlers import reductions as reduction_actions
 
 
 def close(a: float, b: float) -> bool:

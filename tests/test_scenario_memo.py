@@ -170,8 +170,8 @@ def test_ds_only_names_ds_and_memo_norms_measure_the_current_column(tmp_path):
 def test_window_memo_with_the_scenarios_checked_in_the_options(make_window, tmp_path, monkeypatch):
     from PySide6.QtCore import Qt
 
-    from sagstal_desktop.gui import memo_actions
     from sagstal_desktop.gui.dialogs.memo_options import MemoOptionsDialog
+    from sagstal_desktop.gui.handlers import memo as memo_actions
 
     window = make_window(team_with_scenarios())
     target = tmp_path / "notat.pdf"

@@ -9,8 +9,8 @@ from datetime import date
 
 import openpyxl
 import pytest
+from conftest import pdf_text
 from conftest import run_cli as run
-from test_memo_pdf import pdf_text
 
 from sagstal_desktop.core import scenarios as sc
 from sagstal_desktop.core.comparison import compare

@@ -15,11 +15,19 @@ from collections.abc import Callable, Sequence
 
 from sagstal_desktop import __version__
 from sagstal_desktop.assets import ResourceError
-from sagstal_desktop.cli.common import CliError, Parser, terminal_text
+from sagstal_desktop.cli.common import (
+    N_,
+    CliError,
+    Parser,
+    cli_language,
+    set_cli_language,
+    terminal_text,
+    translate_argparse,
+)
 
 #: The command modules, in the order ``sagstal --help`` lists their commands.
 COMMAND_MODULES: tuple[str, ...] = (
-    "sagstal_desktop.cli.team",
+    "sagstal_desktop.cli.demo_norms",
     "sagstal_desktop.cli.summary",
     "sagstal_desktop.cli.whatif",
     "sagstal_desktop.cli.spreadsheets",
@@ -34,7 +42,7 @@ COMMAND_MODULES: tuple[str, ...] = (
 #: pull in what it does not need; ``sagstal memo`` is timed as a whole process). A test holds
 #: this to what the modules register.
 COMMANDS: dict[str, str] = {
-    "demo": "sagstal_desktop.cli.team", "norms": "sagstal_desktop.cli.team",
+    "demo": "sagstal_desktop.cli.demo_norms", "norms": "sagstal_desktop.cli.demo_norms",
     "summary": "sagstal_desktop.cli.summary",
     "whatif": "sagstal_desktop.cli.whatif",
     "import": "sagstal_desktop.cli.spreadsheets", "export": "sagstal_desktop.cli.spreadsheets",
@@ -50,8 +58,12 @@ COMMANDS: dict[str, str] = {
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The ``sagstal`` parser: with only the named command's module when ``argv`` names a known
     command, else with every command module's sub-commands (for ``--help`` and usage errors)."""
-    parser = Parser(prog="sagstal", description="Caseloads against DS' vejledende sagstal.")
-    parser.add_argument("--version", action="version", version=f"sagstal {__version__}")
+    set_cli_language(argv)  # before the parser is built: its help is in the chosen language
+    translate_argparse()
+    parser = Parser(prog="sagstal", description=N_("Caseloads against DS' vejledende sagstal."))
+    parser.add_argument("--version", action="version", version=f"sagstal {__version__}",
+                        help=N_("show program's version number and exit"))
+    parser.add_argument("--lang", choices=("da", "en"), dest="top_lang", help=N_("language (default: da)"))
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=Parser)
     command = next((arg for arg in argv or () if not arg.startswith("-")), None)
     modules = (COMMANDS[command],) if command in COMMANDS else COMMAND_MODULES
@@ -66,6 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         argv = sys.argv[1:] if argv is None else list(argv)
         args = build_parser(argv).parse_args(argv)
+        if hasattr(args, "lang"):
+            args.lang = cli_language()  # --lang before or after the command: the last one given
         func: Callable[[argparse.Namespace], int] = args.func
         return func(args)
     except ResourceError as exc:  # a broken installation: say so in one line, no traceback

@@ -16,7 +16,69 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn, TextIO, TypeVar
 
+from sagstal_desktop.i18n import N_, tr
+
 T = TypeVar("T")
+
+#: The language of this run's help, usage and messages: Danish unless ``--lang en`` is on the
+#: command line (``set_cli_language``, read before the parser is built, so that its help is
+#: already in the chosen language).
+_LANGUAGE = ["da"]
+
+
+def set_cli_language(argv) -> str:
+    """Read ``--lang en`` / ``--lang=en`` from ``argv`` (the last one counts; Danish otherwise)
+    and make it this run's language for help, usage and errors."""
+    lang = "da"
+    args = list(argv or ())
+    for i, arg in enumerate(args):
+        value = args[i + 1] if arg == "--lang" and i + 1 < len(args) else arg.removeprefix("--lang=")
+        if (arg == "--lang" or arg.startswith("--lang=")) and value in ("da", "en"):
+            lang = value
+    _LANGUAGE[0] = lang
+    return lang
+
+
+def cli_language() -> str:
+    """This run's language ("da" or "en")."""
+    return _LANGUAGE[0]
+
+
+def cli_text(message: str, **values: object) -> str:
+    """``message`` (an English msgid, marked with ``N_``) in this run's language, ``values``
+    formatted in."""
+    return tr(message, cli_language()).format(**values)
+
+
+#: argparse's own texts, translated through the text layer (``translate_argparse``).
+ARGPARSE_TEXTS = (
+    N_("usage: "), N_("positional arguments"), N_("options"), N_("show this help message and exit"),
+    N_("show program's version number and exit"), N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"), N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("argument %(argument_name)s: %(message)s"), N_("expected one argument"),
+    N_("invalid %(type)s value: %(value)r"), N_("not allowed with argument %s"),
+    N_("ambiguous option: %(option)s could match %(matches)s"), N_("expected at least one argument"),
+    N_("one of the arguments %s is required"), N_("ignored explicit argument %r"),
+    N_("%(prog)s: error: %(message)s\n"), N_("subcommands"),
+)
+
+
+def translate_argparse() -> None:
+    """Make argparse's own texts (usage, headings, its error messages) come through the text
+    layer in this run's language."""
+    argparse._ = lambda message: tr(message, cli_language())  # type: ignore[attr-defined]
+    argparse.ngettext = lambda singular, plural, n: tr(singular if n == 1 else plural,  # type: ignore[attr-defined]
+                                                       cli_language())
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """Help and descriptions (English msgids) in this run's language."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        return tr(action.help, cli_language()) if action.help else action.help
+
+    def _format_text(self, text: str) -> str:
+        return super()._format_text(tr(text, cli_language()) if text else text)
 
 # ANSI/VT escape sequences (CSI ... final byte, OSC ... BEL/ST, two-byte ESC x), then any other
 # control character except line feed and tab (C0, DEL, C1 such as the one-byte CSI U+009B).
@@ -86,7 +148,7 @@ def _is_terminal(stream: TextIO) -> bool:
 def add_pretty_option(parser: argparse.ArgumentParser) -> None:
     """``--pretty``: indented JSON (``--json`` is compact when written to a pipe or a file)."""
     parser.add_argument("--pretty", action="store_true",
-                        help="indent the JSON output (default: compact unless written to a terminal)")
+                        help=N_("indent the JSON output (default: compact unless written to a terminal)"))
 
 
 class CliError(Exception):
@@ -94,7 +156,12 @@ class CliError(Exception):
 
 
 class Parser(argparse.ArgumentParser):
-    """An argument parser whose usage errors become ``CliError`` (exit 2, one line)."""
+    """An argument parser whose usage errors become ``CliError`` (exit 2, one line) and whose
+    help is in this run's language (``HelpFormatter``)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         raise CliError(f"{self.prog}: {message}")
@@ -102,18 +169,18 @@ class Parser(argparse.ArgumentParser):
 
 def add_lang_option(parser: argparse.ArgumentParser, what: str = "output") -> None:
     """``--lang da|en`` (Danish by default)."""
-    parser.add_argument("--lang", choices=("da", "en"), default="da", help=f"{what} language (default: da)")
+    parser.add_argument("--lang", choices=("da", "en"), default="da", help=N_("language (default: da)"))
 
 
 def add_as_of_option(parser: argparse.ArgumentParser) -> None:
     """``--as-of DATE``: the date loads are computed for (newcomer status depends on it)."""
-    parser.add_argument("--as-of", type=as_of_date, default=None, help="date to compute for (default: today)")
+    parser.add_argument("--as-of", type=as_of_date, default=None, help=N_("date to compute for (default: today)"))
 
 
 def add_output_options(parser: argparse.ArgumentParser, example: str, *, required: bool = True) -> None:
     """``-o/--output FILE`` and ``--force``."""
-    parser.add_argument("-o", "--output", required=required, help=f"file to write, e.g. {example}")
-    parser.add_argument("--force", action="store_true", help="overwrite an existing file")
+    parser.add_argument("-o", "--output", required=required, help=N_("file to write"))
+    parser.add_argument("--force", action="store_true", help=N_("overwrite an existing file"))
 
 
 def as_of_date(text: str) -> date:
@@ -196,13 +263,15 @@ def output_path(path: str, force: bool, suffixes: tuple[str, ...] = ()) -> Path:
     ending, or its folder does not exist."""
     target = Path(path)
     if suffixes and target.suffix.lower() not in suffixes:
-        raise CliError(f"{target.name}: the output must end in {' or '.join(suffixes)}")
+        joiner = cli_text(N_(" or "))
+        raise CliError(cli_text(N_("{file}: the output must end in {suffixes}"), file=target.name,
+                                suffixes=joiner.join(suffixes)))
     if target.is_dir():
-        raise CliError(f"{target} is a folder; give a file name")
+        raise CliError(cli_text(N_("{file} is a folder; give a file name"), file=target))
     if target.exists() and not force:
-        raise CliError(f"{target} exists; use --force to overwrite it")
+        raise CliError(cli_text(N_("{file} exists; use --force to overwrite it"), file=target))
     if not target.parent.exists():
-        raise CliError(f"folder {target.parent} does not exist")
+        raise CliError(cli_text(N_("folder {folder} does not exist"), folder=target.parent))
     return target
 
 
@@ -219,7 +288,7 @@ def open_team(path: str):
 def add_lock_option(parser: argparse.ArgumentParser) -> None:
     """``--ignore-lock``: write even while the file is open for editing in Sagstal elsewhere."""
     parser.add_argument("--ignore-lock", action="store_true",
-                        help="write even if the team file is open in Sagstal (another window or person)")
+                        help=N_("write even if the team file is open in Sagstal (another window or person)"))
 
 
 def check_edit_lock(target: Path, ignore_lock: bool = False, lang: str = "en") -> None:
@@ -318,4 +387,5 @@ def choose_norm_set(team, set_id: str | None):
         return find_norm_set(wanted, team.custom_norm_sets)
     except KeyError:
         known = ", ".join(s.id for s in (*team.custom_norm_sets, *builtin_norm_sets()))
-        raise CliError(f"unknown norm set {wanted!r}; known: {known}") from None
+        raise CliError(cli_text(N_("unknown norm set {name}; known: {known}"), name=repr(wanted),
+                                known=known)) from None

@@ -15,6 +15,7 @@ from sagstal_desktop.cli.common import (
     add_lock_option,
     add_pretty_option,
     as_of_date,
+    cli_text,
     name_text,
     open_team,
     print_json,
@@ -59,14 +60,16 @@ def _from_older_file(team, source: str, day, label: str, other_team: bool):
     from sagstal_desktop.io.history_import import same_team, snapshot_from_file
 
     if day is None:
-        raise CliError(f"{Path(source).name}: give the date the older file shows with --date")
+        raise CliError(cli_text(N_("{file}: give the date the older file shows with --date"),
+                                file=Path(source).name))
     try:
         snapshot, older = snapshot_from_file(source, day, label)
     except DocumentError as exc:
         raise CliError(exc.message("en")) from exc
     if not other_team and not same_team(team, older):
-        raise CliError(f"{Path(source).name} is the team \"{older.info.team_name}\", not "
-                       f"\"{team.info.team_name}\"; use --other-team to add it anyway")
+        raise CliError(cli_text(N_("{file} is the team \"{older}\", not \"{team}\"; use --other-team to add it "
+                                   "anyway"), file=Path(source).name, older=older.info.team_name,
+                                team=team.info.team_name))
     return snapshot
 
 
@@ -135,23 +138,23 @@ def _whole(value: int | None) -> str:
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add ``snapshot`` and ``history``."""
-    p = sub.add_parser("snapshot", help="record a dated snapshot of the team in FILE (saved atomically)")
+    p = sub.add_parser("snapshot", help=N_("record a dated snapshot of the team in FILE (saved atomically)"))
     p.add_argument("file", metavar="FILE")
     p.add_argument("--date", type=as_of_date, default=None,
-                   help="the day the snapshot shows (default: today; required with an older .sagstal file)")
-    p.add_argument("--label", type=name_text, default="", help="a label, e.g. 'Kvartalsopgørelse'")
+                   help=N_("the day the snapshot shows (default: today; required with an older .sagstal file)"))
+    p.add_argument("--label", type=name_text, default="", help=N_("a label, e.g. 'Kvartalsopgørelse'"))
     p.add_argument("--from", dest="source", metavar="SOURCE", default=None,
-                   help="import instead: an older .sagstal copy of the team (its state on --date), or an "
-                        ".xlsx/.csv of dated team figures (one snapshot per row)")
-    p.add_argument("--sheet", default=None, help="the sheet to read from an .xlsx SOURCE")
-    p.add_argument("--other-team", action="store_true", help="accept an older file that names another team")
+                   help=N_("import instead: an older .sagstal copy of the team (its state on --date), or an "
+                        ".xlsx/.csv of dated team figures (one snapshot per row)"))
+    p.add_argument("--sheet", default=None, help=N_("the sheet to read from an .xlsx SOURCE"))
+    p.add_argument("--other-team", action="store_true", help=N_("accept an older file that names another team"))
     add_lock_option(p)
     add_lang_option(p, "message")
     p.set_defaults(func=cmd_snapshot)
 
-    p = sub.add_parser("history", help="list the team's snapshots in date order")
+    p = sub.add_parser("history", help=N_("list the team's snapshots in date order"))
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--json", action="store_true", help="machine-readable output (keys in README.md)")
+    p.add_argument("--json", action="store_true", help=N_("machine-readable output (keys in README.md)"))
     add_pretty_option(p)
     add_lang_option(p)
     p.set_defaults(func=cmd_history)

@@ -14,12 +14,13 @@ from sagstal_desktop.cli.common import (
     add_lang_option,
     as_of_date,
     choose_norm_set,
+    cli_text,
     open_team,
     output_path,
     say,
 )
 from sagstal_desktop.core.validation import budget_first_year_range
-from sagstal_desktop.i18n import ntr
+from sagstal_desktop.i18n import N_, ntr
 from sagstal_desktop.report.options import MAX_BUDGET_YEARS, MIN_BUDGET_YEARS, full_list_max_staff
 
 
@@ -53,7 +54,8 @@ def _scenarios(team, args: argparse.Namespace) -> tuple[str, ...] | None:
     known = {s.name for s in team.scenarios}
     unknown = [name for name in args.scenario if name not in known]
     if unknown:
-        raise CliError(f"memo: no scenario named {unknown[0]!r} (sagstal scenarios {args.file} lists them)")
+        raise CliError(cli_text(N_("memo: no scenario named {name} (sagstal scenarios {file} lists them)"),
+                                name=repr(unknown[0]), file=args.file))
     return tuple(args.scenario)
 
 
@@ -75,41 +77,41 @@ def cmd_memo(args: argparse.Namespace) -> int:
     try:
         pages = write_memo(team, target, options, norm_set=norm_set)
     except MemoError as exc:
-        raise CliError(f"memo: cannot write {exc}") from exc
+        raise CliError(cli_text(N_("memo: cannot write {reason}"), reason=exc)) from exc
     say(ntr("{path} ({n} page)", "{path} ({n} pages)", pages, args.lang).format(path=target, n=pages))
     return 0
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add ``memo`` to the ``sagstal`` command."""
-    p = sub.add_parser("memo", help="write the PDF staffing memo for a team file")
-    p.add_argument("file", help="a .sagstal team file")
-    p.add_argument("-o", "--output", required=True, help="PDF file to write, e.g. memo.pdf")
-    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p = sub.add_parser("memo", help=N_("write the PDF staffing memo for a team file"))
+    p.add_argument("file", help=N_("a .sagstal team file"))
+    p.add_argument("-o", "--output", required=True, help=N_("PDF file to write, e.g. memo.pdf"))
+    p.add_argument("--force", action="store_true", help=N_("overwrite an existing file"))
     p.add_argument("--anonymise", "--anonymize", action="store_true",
-                   help="Medarbejder A, B, … instead of names (no names anywhere in the PDF)")
+                   help=N_("Medarbejder A, B, … instead of names (no names anywhere in the PDF)"))
     add_lang_option(p, "memo")
-    p.add_argument("--norms", help="measure against this norm set instead of the team's choice")
+    p.add_argument("--norms", help=N_("measure against this norm set instead of the team's choice"))
     add_as_of_option(p)
-    p.add_argument("--no-national", action="store_true", help="leave out the national figures (2023 survey)")
-    p.add_argument("--no-budget", action="store_true", help="leave out the budget table")
-    p.add_argument("--no-references", action="store_true", help="leave out the reference caseloads")
+    p.add_argument("--no-national", action="store_true", help=N_("leave out the national figures (2023 survey)"))
+    p.add_argument("--no-budget", action="store_true", help=N_("leave out the budget table"))
+    p.add_argument("--no-references", action="store_true", help=N_("leave out the reference caseloads"))
     p.add_argument("--no-history", action="store_true",
-                   help="leave out the section on the team's development (shown with two or more snapshots)")
+                   help=N_("leave out the section on the team's development (shown with two or more snapshots)"))
     scen = p.add_mutually_exclusive_group()
     scen.add_argument("--scenario", action="append", default=[], metavar="NAME",
-                      help="compare the current team with this scenario (repeat for more; default: all the team's)")
-    scen.add_argument("--no-scenarios", action="store_true", help="leave out the section comparing scenarios")
+                      help=N_("compare the current team with this scenario (repeat for more; default: all the team's)"))
+    scen.add_argument("--no-scenarios", action="store_true", help=N_("leave out the section comparing scenarios"))
     p.add_argument("--history-from", type=as_of_date, default=None,
-                   help="first date of the history shown (default: the last twelve snapshots)")
-    p.add_argument("--history-to", type=as_of_date, default=None, help="last date of the history shown")
+                   help=N_("first date of the history shown (default: the last twelve snapshots)"))
+    p.add_argument("--history-to", type=as_of_date, default=None, help=N_("last date of the history shown"))
     p.add_argument("--budget-years", type=_budget_years, default=None,
-                   help=f"years in the budget table ({MIN_BUDGET_YEARS}-{MAX_BUDGET_YEARS}; default: the team's)")
-    p.add_argument("--budget-first-year", type=_year, default=None, help="first budget year (default: the team's)")
+                   help=N_("years in the budget table (default: the team's)"))
+    p.add_argument("--budget-first-year", type=_year, default=None, help=N_("first budget year (default: the team's)"))
     listing = p.add_mutually_exclusive_group()
     listing.add_argument("--full-list", dest="full_list", action="store_true", default=None,
-                         help="list every staff member (for a large team as the appendix 'Bilag: alle medarbejdere'; "
-                              f"default: only for teams of up to {full_list_max_staff()} staff)")
+                         help=cli_text(N_("list every staff member (for a large team as an appendix; default: "
+                                          "only for teams of up to {n} staff)"), n=full_list_max_staff()))
     listing.add_argument("--no-full-list", dest="full_list", action="store_false",
-                         help="sum the staff up instead of listing each one")
+                         help=N_("sum the staff up instead of listing each one"))
     p.set_defaults(func=cmd_memo)

@@ -16,6 +16,7 @@ from sagstal_desktop.cli.common import (
     add_lock_option,
     add_output_options,
     add_pretty_option,
+    cli_text,
     open_team,
     output_path,
     print_json,
@@ -69,7 +70,8 @@ def _parse_add(values: list[str], norm_set, lang: str) -> dict[str, int]:
     for value in values:
         name, sep, number = value.rpartition("=")
         if not sep or not name.strip():
-            raise CliError(f"distribute: --add {value!r}: write TYPE=N, e.g. sygedagpenge=10")
+            raise CliError(cli_text(N_("distribute: --add {value}: write TYPE=N, e.g. sygedagpenge=10"),
+                                    value=repr(value)))
         text = number.strip()
         negative = text.startswith("-")  # the planner names a negative number of new cases
         try:
@@ -78,7 +80,8 @@ def _parse_add(values: list[str], norm_set, lang: str) -> dict[str, int]:
             cases = parse_count(text.removeprefix("-"))  # the one parser of a typed count: "1.000" is 1000
         except InputError as exc:
             if exc.code != "too_large":  # a huge whole number goes on: the planner names its limit
-                raise CliError(f"distribute: --add {value!r}: {text!r} is not a whole number") from None
+                raise CliError(cli_text(N_("distribute: --add {value}: {number} is not a whole number"),
+                                        value=repr(value), number=repr(text))) from None
             cases = int(exc.value)
         cases = -cases if negative else cases
         case_type = find_case_type(name, norm_set)
@@ -252,12 +255,12 @@ MAX_TIME_LIMIT = 86_400.0
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", help="a .sagstal team file")
+    p.add_argument("file", help=N_("a .sagstal team file"))
     add_as_of_option(p)
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--json", action="store_true", help=N_("machine-readable output"))
     add_pretty_option(p)
     p.add_argument("--time-limit", default=10.0,
-                   help="seconds for the whole plan, every solve included (default 10)")
+                   help=N_("seconds for the whole plan, every solve included (default 10)"))
     add_output_options(p, "plan.sagstal", required=False)
     add_lock_option(p)
     add_lang_option(p)
@@ -265,16 +268,16 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add ``distribute`` and ``rebalance``."""
-    p = sub.add_parser("distribute", help="who takes new cases (lowest loads first, leximin)")
+    p = sub.add_parser("distribute", help=N_("who takes new cases (lowest loads first, leximin)"))
     p.add_argument("--add", action="append", required=True, metavar="TYPE=N",
-                   help="N new cases of TYPE (id, Danish or English name); repeat for more types")
+                   help=N_("N new cases of TYPE (id, Danish or English name); repeat for more types"))
     _common(p)
     p.set_defaults(func=cmd_distribute)
-    p = sub.add_parser("rebalance", help="which existing cases to move to lower the highest loads")
+    p = sub.add_parser("rebalance", help=N_("which existing cases to move to lower the highest loads"))
     p.add_argument("--max-moves", type=int, default=None, metavar="K",
-                   help="move at most K cases (default: the fewest moves reaching the best plan with at most 20)")
+                   help=N_("move at most K cases (default: the fewest moves reaching the best plan with at most 20)"))
     p.add_argument("--aim", choices=("even", "fewest-over"), default="even",
-                   help="even: the highest load as low as possible, then the next (default); "
-                        "fewest-over: fewest staff over the maximum, then as even")
+                   help=N_("even: the highest load as low as possible, then the next (default); "
+                        "fewest-over: fewest staff over the maximum, then as even"))
     _common(p)
     p.set_defaults(func=cmd_rebalance)

@@ -15,6 +15,7 @@ from sagstal_desktop.cli.common import (
     add_pretty_option,
     as_of_date,
     ceiling_amount,
+    cli_text,
     hours_amount,
     name_text,
     open_team,
@@ -25,7 +26,7 @@ from sagstal_desktop.cli.common import (
     update_team_file,
 )
 from sagstal_desktop.core.norms import NormError
-from sagstal_desktop.i18n import ntr, tr
+from sagstal_desktop.i18n import N_, ntr, tr
 
 
 def _absence_text(absence, lang: str) -> str:
@@ -66,7 +67,7 @@ def _person(team, text: str) -> str:
     for member in team.staff:
         if text in (member.id, member.name):
             return member.id
-    raise CliError(f"scenario add: no staff member {text!r}")
+    raise CliError(cli_text(N_("scenario add: no staff member {name}"), name=repr(text)))
 
 
 def _absence(team, text: str):
@@ -74,7 +75,8 @@ def _absence(team, text: str):
 
     person, *dates = text.split(":")
     if len(dates) not in (0, 2):
-        raise CliError(f"scenario add: --absent {text!r}: give PERSON or PERSON:FROM:TO")
+        raise CliError(cli_text(N_("scenario add: --absent {value}: give PERSON or PERSON:FROM:TO"),
+                                value=repr(text)))
     try:
         start, end = ((as_of_date(d) if d else None) for d in dates) if dates else (None, None)
         return Absence(_person(team, person), "sick" if dates else "other", start, end)
@@ -169,7 +171,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
         try:
             export_xlsx(result, target, args.lang, anonymise=args.anonymise, left_out=left_out)
         except OSError as exc:
-            raise CliError(f"compare: {target} could not be written: {exc.strerror or exc}") from exc
+            raise CliError(cli_text(N_("compare: {file} could not be written: {reason}"), file=target,
+                                    reason=exc.strerror or exc)) from exc
         if left_out:
             from sagstal_desktop.core.anonymise import left_out_text
 
@@ -208,51 +211,51 @@ def _print_table(result, keys, lang: str) -> None:
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add ``scenarios`` (also ``scenario list``), ``scenario add`` and ``compare``."""
-    p = sub.add_parser("scenarios", help="list the scenarios in a team file")
-    p.add_argument("file", help="a .sagstal team file")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p = sub.add_parser("scenarios", help=N_("list the scenarios in a team file"))
+    p.add_argument("file", help=N_("a .sagstal team file"))
+    p.add_argument("--json", action="store_true", help=N_("machine-readable output"))
     add_pretty_option(p)
     add_lang_option(p)
     p.set_defaults(func=cmd_scenarios)
 
-    p = sub.add_parser("scenario", help="make or list the scenarios in a team file")
+    p = sub.add_parser("scenario", help=N_("make or list the scenarios in a team file"))
     verbs = p.add_subparsers(dest="verb", required=True, metavar="VERB", parser_class=type(p))
-    listing = verbs.add_parser("list", help="list the scenarios in a team file (as sagstal scenarios)")
-    listing.add_argument("file", help="a .sagstal team file")
-    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing = verbs.add_parser("list", help=N_("list the scenarios in a team file (as sagstal scenarios)"))
+    listing.add_argument("file", help=N_("a .sagstal team file"))
+    listing.add_argument("--json", action="store_true", help=N_("machine-readable output"))
     add_pretty_option(listing)
     add_lang_option(listing)
     listing.set_defaults(func=cmd_scenarios)
-    a = verbs.add_parser("add", help="add a scenario derived from the team (or another scenario)")
-    a.add_argument("file", help="a .sagstal team file")
-    a.add_argument("--name", required=True, type=name_text, help="the scenario's name")
-    a.add_argument("--based-on", help="derive from this scenario instead of the team")
-    a.add_argument("--absent", action="append", metavar="PERSON[:FROM:TO]", help="absent (name or id)")
-    a.add_argument("--vacant", action="append", metavar="PERSON", help="a vacant position (name or id)")
+    a = verbs.add_parser("add", help=N_("add a scenario derived from the team (or another scenario)"))
+    a.add_argument("file", help=N_("a .sagstal team file"))
+    a.add_argument("--name", required=True, type=name_text, help=N_("the scenario's name"))
+    a.add_argument("--based-on", help=N_("derive from this scenario instead of the team"))
+    a.add_argument("--absent", action="append", metavar="PERSON[:FROM:TO]", help=N_("absent (name or id)"))
+    a.add_argument("--vacant", action="append", metavar="PERSON", help=N_("a vacant position (name or id)"))
     a.add_argument("--add-position", action="append", type=hours_amount, metavar="HOURS")
-    a.add_argument("--remove", action="append", metavar="PERSON", help="remove a position with its cases")
-    a.add_argument("--norms", help="measure the scenario against this norm set")
-    a.add_argument("--ceiling", type=ceiling_amount, help="an own ceiling: every range's maximum set to N")
-    a.add_argument("--target", type=ceiling_amount, help="a target caseload to compare with")
+    a.add_argument("--remove", action="append", metavar="PERSON", help=N_("remove a position with its cases"))
+    a.add_argument("--norms", help=N_("measure the scenario against this norm set"))
+    a.add_argument("--ceiling", type=ceiling_amount, help=N_("an own ceiling: every range's maximum set to N"))
+    a.add_argument("--target", type=ceiling_amount, help=N_("a target caseload to compare with"))
     a.add_argument("--redistribute", action=argparse.BooleanOptionalAction, default=True,
-                   help="hand absent colleagues' cases to others (default) or leave them without a caseworker")
+                   help=N_("hand absent colleagues' cases to others (default) or leave them without a caseworker"))
     a.add_argument("--positions-take-cases", action=argparse.BooleanOptionalAction, default=True,
-                   help="added positions take cases from the most loaded colleagues by the same rule (default)")
-    a.add_argument("-o", "--output", help="write to this file instead of changing FILE")
-    a.add_argument("--force", action="store_true", help="overwrite an existing output file")
+                   help=N_("added positions take cases from the most loaded colleagues by the same rule (default)"))
+    a.add_argument("-o", "--output", help=N_("write to this file instead of changing FILE"))
+    a.add_argument("--force", action="store_true", help=N_("overwrite an existing output file"))
     add_lock_option(a)
     add_lang_option(a)
     a.set_defaults(func=cmd_scenario_add)
 
-    p = sub.add_parser("compare", help="the current team and its scenarios side by side")
-    p.add_argument("file", help="a .sagstal team file")
-    p.add_argument("--scenario", action="append", metavar="NAME", help="compare this scenario (default: all)")
+    p = sub.add_parser("compare", help=N_("the current team and its scenarios side by side"))
+    p.add_argument("file", help=N_("a .sagstal team file"))
+    p.add_argument("--scenario", action="append", metavar="NAME", help=N_("compare this scenario (default: all)"))
     add_as_of_option(p)
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--json", action="store_true", help=N_("machine-readable output"))
     add_pretty_option(p)
-    p.add_argument("-o", "--output", help="write the comparison to an Excel workbook (.xlsx)")
+    p.add_argument("-o", "--output", help=N_("write the comparison to an Excel workbook (.xlsx)"))
     p.add_argument("--anonymise", "--anonymize", action="store_true",
-                   help="the workbook without names: scenarios numbered, staff per load band instead of per person")
-    p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+                   help=N_("the workbook without names: scenarios numbered, staff per load band instead of per person"))
+    p.add_argument("--force", action="store_true", help=N_("overwrite an existing output file"))
     add_lang_option(p)
     p.set_defaults(func=cmd_compare)

@@ -27,48 +27,48 @@ from sagstal_desktop.cli.common import (
 )
 from sagstal_desktop.core.formatting import format_number
 from sagstal_desktop.core.model import AUTHOR_ROLES, Team
-from sagstal_desktop.i18n import ntr, tr
+from sagstal_desktop.i18n import N_, ntr, tr
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add ``import``, ``export`` and ``template``."""
-    p = sub.add_parser("import", help="import staff and case counts from an .xlsx or .csv file")
-    p.add_argument("file", help="the spreadsheet (.xlsx or .csv)")
-    p.add_argument("-o", "--output", help="team file to write (.sagstal)")
-    p.add_argument("--sheet", help="the sheet to read (default: 'Medarbejdere'/'Staff', else the active one)")
-    p.add_argument("--check", action="store_true", help="only report problems; write nothing")
-    p.add_argument("--into", help="merge into this existing team file instead of making a new team")
+    p = sub.add_parser("import", help=N_("import staff and case counts from an .xlsx or .csv file"))
+    p.add_argument("file", help=N_("the spreadsheet (.xlsx or .csv)"))
+    p.add_argument("-o", "--output", help=N_("team file to write (.sagstal)"))
+    p.add_argument("--sheet", help=N_("the sheet to read (default: 'Medarbejdere'/'Staff', else the active one)"))
+    p.add_argument("--check", action="store_true", help=N_("only report problems; write nothing"))
+    p.add_argument("--into", help=N_("merge into this existing team file instead of making a new team"))
     p.add_argument("--mode", choices=("merge", "replace-counts", "replace-team"), default="merge",
-                   help="with --into: merge counts (default), replace matched people's counts, or replace the "
-                        "whole staff")
-    p.add_argument("--norms", help="norm set for a new team (default: the standard set, as in the window)")
-    p.add_argument("--municipality", type=name_text, help="the team's municipality (printed in the memo's header)")
-    p.add_argument("--department", type=name_text, help="the team's department (printed in the memo's header)")
+                   help=N_("with --into: merge counts (default), replace matched people's counts, or replace the "
+                        "whole staff"))
+    p.add_argument("--norms", help=N_("norm set for a new team (default: the standard set, as in the window)"))
+    p.add_argument("--municipality", type=name_text, help=N_("the team's municipality (printed in the memo's header)"))
+    p.add_argument("--department", type=name_text, help=N_("the team's department (printed in the memo's header)"))
     p.add_argument("--team-name", "--team", dest="team_name", type=name_text,
-                   help="the team's name (printed in the memo's header)")
-    p.add_argument("--author-role", choices=AUTHOR_ROLES, help="who writes the memo (default: team_leader)")
-    p.add_argument("--accept-warnings", action="store_true", help="import even if there are warnings")
-    p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+                   help=N_("the team's name (printed in the memo's header)"))
+    p.add_argument("--author-role", choices=AUTHOR_ROLES, help=N_("who writes the memo (default: team_leader)"))
+    p.add_argument("--accept-warnings", action="store_true", help=N_("import even if there are warnings"))
+    p.add_argument("--force", action="store_true", help=N_("overwrite an existing output file"))
     add_lock_option(p)
     add_lang_option(p, "message")
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("export", help="export a team file to .xlsx or .csv")
-    p.add_argument("file", help="a .sagstal team file")
-    p.add_argument("-o", "--output", required=True, help="out.xlsx or out.csv")
-    p.add_argument("--norms", help="measure against this norm set instead of the team's choice")
+    p = sub.add_parser("export", help=N_("export a team file to .xlsx or .csv"))
+    p.add_argument("file", help=N_("a .sagstal team file"))
+    p.add_argument("-o", "--output", required=True, help=N_("out.xlsx or out.csv"))
+    p.add_argument("--norms", help=N_("measure against this norm set instead of the team's choice"))
     add_as_of_option(p)
-    p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    p.add_argument("--force", action="store_true", help=N_("overwrite an existing output file"))
     p.add_argument("--anonymise", "--anonymize", action="store_true",
-                   help="Medarbejder A, B, … in an order unrelated to names; no start dates, hours or notes; "
-                        "sorted by load")
+                   help=N_("Medarbejder A, B, … in an order unrelated to names; no start dates, hours or notes; "
+                        "sorted by load"))
     add_lang_option(p, "header")
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("template", help="write a blank import template (.xlsx or .csv)")
-    p.add_argument("-o", "--output", required=True, help="e.g. skabelon.xlsx")
-    p.add_argument("--norms", help="norm set whose case types get columns (default: the standard set)")
-    p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    p = sub.add_parser("template", help=N_("write a blank import template (.xlsx or .csv)"))
+    p.add_argument("-o", "--output", required=True, help=N_("e.g. skabelon.xlsx"))
+    p.add_argument("--norms", help=N_("norm set whose case types get columns (default: the standard set)"))
+    p.add_argument("--force", action="store_true", help=N_("overwrite an existing output file"))
     add_lang_option(p, "header")
     p.set_defaults(func=cmd_template)
 

@@ -11,6 +11,7 @@ from sagstal_desktop.cli.common import (
     add_lang_option,
     add_pretty_option,
     choose_norm_set,
+    cli_text,
     open_team,
     print_json,
     say,
@@ -207,7 +208,8 @@ def _scenario(team, args: argparse.Namespace):
         scenario = sc.find(team, args.scenario)
     except sc.ScenarioError:
         known = ", ".join(s.name for s in team.scenarios) or "none"
-        raise CliError(f"summary: no scenario named {args.scenario!r}; known: {known}") from None
+        raise CliError(cli_text(N_("summary: no scenario named {name}; known: {known}"), name=repr(args.scenario),
+                                known=known)) from None
     variant = sc.materialise(scenario, team)
     norm_set = choose_norm_set(variant, args.norms)
     variant.settings.norm_set_id = norm_set.id
@@ -217,13 +219,14 @@ def _scenario(team, args: argparse.Namespace):
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add ``summary``."""
-    p = sub.add_parser("summary", help="loads and team summary for a team file")
-    p.add_argument("file", help="a .sagstal team file")
-    p.add_argument("--norms", help="measure against this norm set instead of the team's choice")
+    p = sub.add_parser("summary", help=N_("loads and team summary for a team file"))
+    p.add_argument("file", help=N_("a .sagstal team file"))
+    p.add_argument("--norms", help=N_("measure against this norm set instead of the team's choice"))
     add_as_of_option(p)
     p.add_argument("--scenario", metavar="NAME",
-                   help="the scenario NAME computed as the window shows it (absences, redistribution, added positions)")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+                   help=N_("the scenario NAME computed as the window shows it (absences, redistribution, "
+                           "added positions)"))
+    p.add_argument("--json", action="store_true", help=N_("machine-readable output"))
     add_pretty_option(p)
     add_lang_option(p)
     p.set_defaults(func=cmd_summary)

@@ -14,7 +14,7 @@ from sagstal_desktop.cli.common import (
     print_json,
     say,
 )
-from sagstal_desktop.i18n import tr
+from sagstal_desktop.i18n import N_, tr
 
 
 def cmd_whatif(args: argparse.Namespace) -> int:
@@ -45,12 +45,12 @@ def cmd_whatif(args: argparse.Namespace) -> int:
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add ``whatif``."""
-    p = sub.add_parser("whatif", help="extra staff needed to move from one caseload to another")
-    p.add_argument("--cases", type=non_negative_amount, required=True, help="number of cases (citizens)")
-    p.add_argument("--current", type=positive_amount, required=True, help="current cases per worker")
-    p.add_argument("--target", type=positive_amount, required=True, help="target cases per worker")
-    p.add_argument("--cost-per-fte", type=non_negative_amount, default=None, help="yearly DKK per FTE")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p = sub.add_parser("whatif", help=N_("extra staff needed to move from one caseload to another"))
+    p.add_argument("--cases", type=non_negative_amount, required=True, help=N_("number of cases (citizens)"))
+    p.add_argument("--current", type=positive_amount, required=True, help=N_("current cases per worker"))
+    p.add_argument("--target", type=positive_amount, required=True, help=N_("target cases per worker"))
+    p.add_argument("--cost-per-fte", type=non_negative_amount, default=None, help=N_("yearly DKK per FTE"))
+    p.add_argument("--json", action="store_true", help=N_("machine-readable output"))
     add_pretty_option(p)
     add_lang_option(p)
     p.set_defaults(func=cmd_whatif)

@@ -240,20 +240,9 @@ def add_scenario(team: Team, scenario: Any) -> Change:
     """Add a scenario (``core/scenarios.py``'s ``derive``) to the team's scenarios. Raises
     ``ScenarioError`` for an empty name, one the team has already, or a full file
     (``max_scenarios``), as ``derive`` does."""
-    from sagstal_desktop.core.scenarios import ScenarioError
-    from sagstal_desktop.core.validation import check_label, limits
+    from sagstal_desktop.core.scenarios import new_scenario_name
 
-    try:
-        name = check_label(scenario.name)
-    except InputError as exc:
-        raise ScenarioError(exc.message("en")) from None
-    if not name:
-        raise ScenarioError("a scenario needs a name")
-    cap = int(limits()["max_scenarios"])
-    if len(team.scenarios) >= cap:
-        raise ScenarioError(f"a team file holds at most {cap} scenarios; delete one first")
-    if any(s.name == name for s in team.scenarios):
-        raise ScenarioError(f"a scenario named {name!r} exists")
+    name = new_scenario_name(team, scenario.name)
     scenario.name = name
     team.scenarios.append(scenario)
     return Change(frozenset(), frozenset())

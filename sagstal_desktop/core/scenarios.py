@@ -44,8 +44,9 @@ class ScenarioError(ValueError):
 # -- making and keeping scenarios -----------------------------------------------------------
 
 
-def derive(team: Team, name: str, base: Scenario | None = None) -> Scenario:
-    """A new scenario ``name`` with the inputs of ``base`` (or of the team itself)."""
+def new_scenario_name(team: Team, name: str) -> str:
+    """``name`` checked as a new scenario of ``team`` (stripped; not empty, not taken, room in the
+    file for one more: ``max_scenarios``); else ``ScenarioError``."""
     from sagstal_desktop.core.validation import InputError, check_label, limits
 
     try:
@@ -59,6 +60,12 @@ def derive(team: Team, name: str, base: Scenario | None = None) -> Scenario:
         raise ScenarioError(f"a team file holds at most {cap} scenarios; delete one first")
     if any(s.name == name for s in team.scenarios):
         raise ScenarioError(f"a scenario named {name!r} exists")
+    return name
+
+
+def derive(team: Team, name: str, base: Scenario | None = None) -> Scenario:
+    """A new scenario ``name`` with the inputs of ``base`` (or of the team itself)."""
+    name = new_scenario_name(team, name)
     if base is None:
         return Scenario(name, team_inputs(team))
     made = base.copy()

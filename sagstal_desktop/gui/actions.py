@@ -1,9 +1,15 @@
-"""The names of the main window's actions and menus. Code and tests refer to an action by its
-``Act`` member (``window.actions[Act.SAVE]``), never by a string."""
+"""The main window's actions and menus, declared once. Code and tests refer to an action by its
+``Act`` member (``window.actions[Act.SAVE]``), never by a string; ``ACTIONS`` holds each
+action's text, shortcuts, icon, tip, menu place and handler in one ``Action`` row, and
+``gui/menus.py`` builds the QActions and menus from it. A new menu command is one row here and
+one handler function (in ``gui/handlers/``). Qt-free: imported before the window is painted."""
 
 from __future__ import annotations
 
 import enum
+from dataclasses import dataclass
+
+from sagstal_desktop.i18n import N_
 
 
 class Act(enum.Enum):
@@ -64,24 +70,107 @@ class Menu(enum.Enum):
     HELP = "help"
 
 
-#: Actions of the staff table itself (its context menu; Ctrl+C/V/D act while it has the focus).
-TABLE_ACTS = (Act.REMOVE, Act.EDIT_CELL, Act.DUPLICATE, Act.ADD, Act.COPY, Act.PASTE, Act.FILL_DOWN,
-              Act.COMPETENCES, Act.REDUCTIONS)
+@dataclass(frozen=True)
+class Action:
+    """One action of the main window.
 
-#: Handlers owned by the import, memo, history and planning modules: action -> (module in gui/, function).
-HANDLERS = {
-    Act.IMPORT_CURRENT: ("import_actions", "import_into_current"),
-    Act.IMPORT_NEW: ("import_actions", "import_as_new"),
-    Act.EXPORT_SHEET: ("import_actions", "export_spreadsheet"),
-    Act.EXPORT_SHEET_ANONYMISED: ("import_actions", "export_spreadsheet_anonymised"),
-    Act.EXPORT_TEMPLATE: ("import_actions", "export_template"),
-    Act.EXPORT_MEMO: ("memo_actions", "export_memo"),
-    Act.PREVIEW_MEMO: ("memo_actions", "preview_memo"),
-    Act.PRINT_MEMO: ("memo_actions", "print_memo"),
-    Act.COMPETENCES: ("planning_actions", "edit_competences"),
-    Act.DISTRIBUTE: ("planning_actions", "distribute_cases"),
-    Act.REBALANCE: ("planning_actions", "rebalance_cases"),
-    Act.HISTORY: ("history_actions", "show_history"),
-    Act.TAKE_SNAPSHOT: ("history_actions", "take_snapshot"),
-    Act.REDUCTIONS: ("reduction_actions", "edit_reductions"),
+    ``handler``: ``"module:function"`` is a function of ``gui/<module>.py`` (a handler module,
+    imported when first run) called with the window; otherwise a path of window attributes
+    (``"files.save"``, ``"document().undo_stack.undo"``) to the method called, with ``args``
+    (a checkable action: with its checked state). ``shortcuts``: key sequences as text
+    ("Ctrl+Shift+S"), ``"std:<QKeySequence.StandardKey>"`` or ``"key:<Qt.Key>"``; the first is
+    the one the menu shows. ``section``: a separator stands between sections of one menu.
+    ``table``: its place in the staff table's context menu (0: not there); ``table_keys``: its shortcuts act only
+    while the table has the focus (so Delete and F2 never steal keys from other fields)."""
+
+    act: Act
+    text: str
+    menu: Menu
+    handler: str
+    section: int = 0
+    shortcuts: tuple[str, ...] = ()
+    icon: str | None = None
+    tip: str = ""
+    args: tuple = ()
+    checkable: bool = False
+    table: int = 0
+    table_keys: bool = False
+
+
+#: Menus in menu-bar order with their titles; a submenu names its parent and the action after
+#: which it stands.
+MENUS: dict[Menu, tuple[str, Menu | None, Act | None]] = {
+    Menu.FILE: (N_("&File"), None, None),
+    Menu.RECENT: (N_("Open &recent"), Menu.FILE, Act.OPEN),
+    Menu.EDIT: (N_("&Edit"), None, None),
+    Menu.VIEW: (N_("&View"), None, None),
+    Menu.LANGUAGE: (N_("&Language"), Menu.VIEW, Act.SHOW_ALL),
+    Menu.TEAM: (N_("&Team"), None, None),
+    Menu.HELP: (N_("&Help"), None, None),
 }
+
+_A = Action
+#: Every action, in menu order.
+ACTIONS: tuple[Action, ...] = (
+    _A(Act.NEW, N_("&New team"), Menu.FILE, "files.new_document", 0, ("std:New",), "new"),
+    _A(Act.OPEN, N_("&Open…"), Menu.FILE, "files.open_file", 0, ("std:Open",), "open"),
+    _A(Act.SAVE, N_("&Save"), Menu.FILE, "files.save", 0, ("std:Save",), "save"),
+    _A(Act.SAVE_AS, N_("Save &as…"), Menu.FILE, "files.save_as", 0, ("Ctrl+Shift+S",)),
+    _A(Act.IMPORT_CURRENT, N_("&Import spreadsheet…"), Menu.FILE, "handlers.imports:import_into_current", 1,
+       ("Ctrl+I",), "import"),
+    _A(Act.IMPORT_NEW, N_("Import as new &team…"), Menu.FILE, "handlers.imports:import_as_new", 1),
+    _A(Act.EXPORT_SHEET, N_("Export spreads&heet…"), Menu.FILE, "handlers.imports:export_spreadsheet", 1,
+       icon="export"),
+    _A(Act.EXPORT_SHEET_ANONYMISED, N_("Export anon&ymised spreadsheet…"), Menu.FILE,
+       "handlers.imports:export_spreadsheet_anonymised", 1),
+    _A(Act.EXPORT_TEMPLATE, N_("Export &blank template…"), Menu.FILE, "handlers.imports:export_template", 1),
+    _A(Act.EXPORT_MEMO, N_("Export &memo…"), Menu.FILE, "handlers.memo:export_memo", 2, ("Ctrl+E",), "memo"),
+    _A(Act.PREVIEW_MEMO, N_("Memo pre&view…"), Menu.FILE, "handlers.memo:preview_memo", 2),
+    _A(Act.PRINT_MEMO, N_("&Print…"), Menu.FILE, "handlers.memo:print_memo", 2, ("std:Print",), "print"),
+    _A(Act.QUIT, N_("&Quit"), Menu.FILE, "close", 3, ("Ctrl+Q",)),
+    _A(Act.UNDO, N_("&Undo"), Menu.EDIT, "document().undo_stack.undo", 0, ("std:Undo",), "undo"),
+    _A(Act.REDO, N_("&Redo"), Menu.EDIT, "document().undo_stack.redo", 0, ("Ctrl+Y", "Ctrl+Shift+Z"), "redo"),
+    _A(Act.ADD, N_("&Add staff member"), Menu.EDIT, "staff.add", 1, ("Ctrl+Shift+N", "key:Key_Insert"),
+       "add_person", table=4),
+    _A(Act.DUPLICATE, N_("D&uplicate staff member"), Menu.EDIT, "staff.duplicate", 1, ("Ctrl+Shift+D",),
+       "duplicate", table=3),
+    _A(Act.REMOVE, N_("Re&move staff member"), Menu.EDIT, "staff.remove", 1, ("key:Key_Delete",), "remove_person",
+       N_("Remove the selected staff members (Delete). Undo with Ctrl+Z."), table=1, table_keys=True),
+    _A(Act.EDIT_CELL, N_("&Edit cell"), Menu.EDIT, "staff.edit_current_cell", 1, ("key:Key_F2",),
+       table=2, table_keys=True),
+    _A(Act.COMPETENCES, N_("Compe&tences…"), Menu.EDIT, "handlers.planning:edit_competences", 1,
+       tip=N_("The case types the selected person may take, and \"takes no new cases\"."), table=8),
+    _A(Act.REDUCTIONS, N_("Re&ductions (other tasks)…"), Menu.EDIT, "handlers.reductions:edit_reductions", 1,
+       table=9),
+    _A(Act.COPY, N_("&Copy cells"), Menu.EDIT, "clipboard.copy", 2, ("std:Copy",), table=5, table_keys=True),
+    _A(Act.PASTE, N_("&Paste cells"), Menu.EDIT, "clipboard.paste", 2, ("std:Paste",), table=6,
+       table_keys=True),
+    _A(Act.FILL_DOWN, N_("&Fill down"), Menu.EDIT, "clipboard.fill_down", 2, ("Ctrl+D",), table=7,
+       table_keys=True),
+    _A(Act.FIND, N_("&Find staff member"), Menu.VIEW, "focus_search", 0, ("std:Find",),
+       tip=N_("Search the staff by name (Ctrl+F); Enter goes back to the table.")),
+    _A(Act.SHOW_ALL, N_("Show &all case types of the norm set"), Menu.VIEW, "set_show_all_case_types",
+       tip=N_("Show a column for every case type of the norm set, also empty ones."), checkable=True),
+    _A(Act.LANG_DA, "Dansk", Menu.LANGUAGE, "set_language", args=("da",), checkable=True),
+    _A(Act.LANG_EN, "English", Menu.LANGUAGE, "set_language", args=("en",), checkable=True),
+    _A(Act.DISTRIBUTE, N_("&Distribute new cases…"), Menu.TEAM, "handlers.planning:distribute_cases", 0,
+       tip=N_("Propose who takes new cases: the highest load as low as possible.")),
+    _A(Act.REBALANCE, N_("&Rebalance cases…"), Menu.TEAM, "handlers.planning:rebalance_cases", 0,
+       tip=N_("Propose which cases to move to lower the highest load, with few moves.")),
+    _A(Act.SETTINGS, N_("Team &settings…"), Menu.TEAM, "edit_team_settings", 1, icon="settings"),
+    _A(Act.NORM_SETS, N_("&Own norm sets…"), Menu.TEAM, "edit_norm_sets", 1, icon="norms"),
+    _A(Act.HISTORY, N_("&History…"), Menu.TEAM, "handlers.history:show_history", 2),
+    _A(Act.TAKE_SNAPSHOT, N_("Take s&napshot…"), Menu.TEAM, "handlers.history:take_snapshot", 2),
+    _A(Act.HELP, N_("&Help"), Menu.HELP, "show_help", 0, ("std:HelpContents",), "help"),
+    _A(Act.ABOUT, N_("&About Sagstal"), Menu.HELP, "show_about", 0, icon="about"),
+)
+del _A
+
+#: Each action's declaration.
+ACTION: dict[Act, Action] = {a.act: a for a in ACTIONS}
+
+#: Actions of the staff table itself (its context menu; Ctrl+C/V/D act while it has the focus).
+TABLE_ACTS = tuple(a.act for a in sorted((a for a in ACTIONS if a.table), key=lambda a: a.table))
+
+#: Actions whose handler is a function of a handler module: action -> (module in gui/, function).
+HANDLERS = {a.act: tuple(a.handler.split(":")) for a in ACTIONS if ":" in a.handler}

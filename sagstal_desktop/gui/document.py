@@ -326,7 +326,7 @@ class Document(QObject):
 
     # -- recovery ------------------------------------------------------------------------
     def _recovery_files(self) -> tuple[Path, Path]:
-        from sagstal_desktop.config import recovery_dir
+        from sagstal_desktop.user_folders import recovery_dir
 
         folder = recovery_dir()
         return folder / f"{self._session}.sagstal", folder / f"{self._session}.json"
@@ -443,8 +443,8 @@ def _remove_stale_recovery_temps(folder: Path) -> None:
 def find_recoverable() -> list[Recoverable]:
     """Recovery copies whose process has ended (newest first). Copies of documents open in
     this process, or in another Sagstal that is still running, are left alone."""
-    from sagstal_desktop.config import recovery_dir
     from sagstal_desktop.io.file_lock import process_alive
+    from sagstal_desktop.user_folders import recovery_dir
 
     folder = recovery_dir()
     _remove_stale_recovery_temps(folder)

@@ -66,14 +66,14 @@ class MainWindow(FramedWindow):
     def _build(self, team: Team | None, path: Path | None, demo: bool, as_of: date | None) -> None:
         from sagstal_desktop.core.change import Change
         from sagstal_desktop.gui.document import Document
-        from sagstal_desktop.gui.file_actions import FileActions
+        from sagstal_desktop.gui.handlers.files import FileActions
+        from sagstal_desktop.gui.handlers.staff import StaffActions
         from sagstal_desktop.gui.menus import WindowActions
         from sagstal_desktop.gui.models.staff_filter import StaffFilterProxy
         from sagstal_desktop.gui.models.staff_model import StaffTableModel
         from sagstal_desktop.gui.refused_input import RefusedInput
         from sagstal_desktop.gui.scenario_bar import ScenarioBar
         from sagstal_desktop.gui.shared_file import Read, SharedFile
-        from sagstal_desktop.gui.staff_actions import StaffActions
         from sagstal_desktop.gui.table_clipboard import TableClipboard
         from sagstal_desktop.gui.widgets.empty_hint import EmptyTableHint
         from sagstal_desktop.gui.window_layout import WindowLayout

@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QLineEdit, QMessageBox, QToolBar
 
 from sagstal_desktop.core.scenarios import ScenarioError
-from sagstal_desktop.gui import scenario_actions as actions
+from sagstal_desktop.gui.handlers import scenarios as actions
 from sagstal_desktop.i18n import _
 
 if TYPE_CHECKING:

@@ -18,8 +18,8 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from sagstal_desktop.config import config_dir
 from sagstal_desktop.io.safe_files import make_private
+from sagstal_desktop.user_folders import config_dir
 
 SETTINGS_FILE = "sagstal.ini"
 T = TypeVar("T")

@@ -1,19 +1,33 @@
-"""What the import/export and memo handlers may use of the main window (``MainWindow``
-implements it; tests drive the handlers with small stand-ins). Handlers change the team only
-through ``apply_team`` (one undoable step) or ``open_team_as_new``."""
+"""What handlers, dialogs and widgets may use of the main window (``MainWindow`` implements it;
+tests drive the handlers with small stand-ins). Handlers (``gui/handlers/``) are typed against
+this protocol, not against ``MainWindow``, so that nothing below the window imports it back.
+Handlers change the team only through the document's edits (``gui/document.py``, each a core
+operation), ``apply_team`` (one undoable step) or ``open_team_as_new``."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sagstal_desktop.core.load import TeamSummary
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTableView
+
+    from sagstal_desktop.gui.document import Document
+
 
 class WindowApi(Protocol):
-    """The main window as the File-menu handlers see it (it is also their dialogs' parent)."""
+    """The main window as its handlers see it (it is also their dialogs' parent)."""
+
+    table: QTableView  # the staff table
+    actions: Any  # gui/menus.py's WindowActions: ``window.actions[Act.SAVE]``
+    files: Any  # gui/handlers/files.py's FileActions
+    shared: Any  # gui/shared_file.py's SharedFile (None before the window is built)
+
+    def document(self) -> Document: ...
 
     def team(self) -> Team: ...
 
@@ -21,9 +35,15 @@ class WindowApi(Protocol):
 
     def norm_set(self) -> NormSet: ...
 
+    def model(self) -> Any: ...  # gui/models/staff_model.py's StaffTableModel
+
     def document_path(self) -> Path | None: ...
 
     def language(self) -> str: ...
+
+    def selected_member_ids(self) -> list[str]: ...
+
+    def select_member(self, member_id: str) -> None: ...
 
     def apply_team(self, new_team: Team, description: str) -> None: ...
 

@@ -31,12 +31,12 @@ from sagstal_desktop.gui.models.trend_model import TrendTableModel
 from sagstal_desktop.i18n import _
 
 if TYPE_CHECKING:
-    from sagstal_desktop.gui.main_window import MainWindow
+    from sagstal_desktop.gui.window_api import WindowApi
 
 
 @dataclass(frozen=True)
 class HistoryHandlers:
-    """What the dialog's buttons do (``gui/history_actions.py`` hands them in): each takes the
+    """What the dialog's buttons do (``gui/handlers/history.py`` hands them in): each takes the
     main window (and for relabel/delete the snapshot's position, and for relabel its label)."""
 
     take_snapshot: Callable[..., Any]
@@ -50,7 +50,7 @@ class HistoryHandlers:
 class HistoryDialog(QDialog):
     """Chart and table of the team's snapshots; the buttons call ``handlers``."""
 
-    def __init__(self, window: MainWindow, handlers: HistoryHandlers) -> None:
+    def __init__(self, window: WindowApi, handlers: HistoryHandlers) -> None:
         super().__init__(window)
         self._handlers = handlers
         from sagstal_desktop.gui.widgets.trend_chart import TrendChart

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sagstal_desktop.gui.dialogs.memo_pages import PdfPages
+from sagstal_desktop.gui.printing.memo_pages import PdfPages
 from sagstal_desktop.i18n import _
 
 #: Zoom choices in percent of the page's printed size; 0 = fit the width of the window.

@@ -14,7 +14,7 @@ from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.core.operations import count_changes
 from sagstal_desktop.gui.dialogs.common import ui_language
-from sagstal_desktop.gui.dialogs.planning_tabs import DistributeTab, RebalanceTab
+from sagstal_desktop.gui.widgets.planning_tabs import DistributeTab, RebalanceTab
 from sagstal_desktop.i18n import _
 
 DISTRIBUTE, REBALANCE = "distribute", "rebalance"

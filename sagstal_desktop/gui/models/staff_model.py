@@ -5,7 +5,7 @@ case type (in the chosen norm set's order, grouped by area: the types the team h
 or every type of the set with ``set_show_all_case_types``), then the computed columns
 ``COMPUTED`` (``column_of("load")`` etc.), and last the read-only ``competence_column()`` (what
 the person may take, "Alle" by default, and the mark "tager ikke nye sager"; edited in the
-competences dialog, ``gui/planning_actions.py``). Edits are validated with ``core.validation`` and
+competences dialog, ``gui/handlers/planning.py``). Edits are validated with ``core.validation`` and
 pushed as undoable document edits; a refused value emits ``input_refused`` with a message
 naming the person, the column and the value, and changes nothing.
 

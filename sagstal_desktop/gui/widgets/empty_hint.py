@@ -13,13 +13,13 @@ from sagstal_desktop.gui.actions import Act
 from sagstal_desktop.i18n import _
 
 if TYPE_CHECKING:
-    from sagstal_desktop.gui.main_window import MainWindow
+    from sagstal_desktop.gui.window_api import WindowApi
 
 
 class EmptyTableHint(QFrame):
     """The hint over ``window.table``'s viewport."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowApi) -> None:
         super().__init__(window.table.viewport())
         self._window = window
         self.setObjectName("emptyTableHint")

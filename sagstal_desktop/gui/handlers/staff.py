@@ -10,13 +10,13 @@ from sagstal_desktop.core.model import StaffMember, new_id
 from sagstal_desktop.i18n import _
 
 if TYPE_CHECKING:
-    from sagstal_desktop.gui.main_window import MainWindow
+    from sagstal_desktop.gui.window_api import WindowApi
 
 
 class StaffActions:
     """The Edit menu's row commands for ``window``'s table."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowApi) -> None:
         self._window = window
 
     @staticmethod

@@ -20,7 +20,7 @@ from sagstal_desktop.gui.shared_file import read_in_background
 from sagstal_desktop.i18n import _
 
 if TYPE_CHECKING:
-    from sagstal_desktop.gui.main_window import MainWindow
+    from sagstal_desktop.gui.window_api import WindowApi
 
 FILE_SUFFIX = ".sagstal"
 #: Saving or opening that takes longer than this shows a progress dialog.
@@ -30,7 +30,7 @@ SAVE_PROGRESS_AFTER_MS = 200
 class FileActions:
     """Opening and saving the window's document, and the recent-files list."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowApi) -> None:
         self._window = window
         self.title_hint = ""  # the window title of an unsaved document made from an import
         self.saving = False  # a save is being written (no second one meanwhile)
@@ -201,7 +201,7 @@ class FileActions:
 
     def _offer_snapshot(self) -> None:
         """After a save: offer a snapshot when this month has none (a non-blocking question)."""
-        from sagstal_desktop.gui.history_actions import offer_snapshot
+        from sagstal_desktop.gui.handlers.history import offer_snapshot
 
         offer_snapshot(self._window)
 

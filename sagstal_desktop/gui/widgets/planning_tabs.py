@@ -33,9 +33,9 @@ from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.core.planning.result import PlanOutcome, TradeoffPoint
 from sagstal_desktop.gui.background import Cancelled
-from sagstal_desktop.gui.dialogs.planning_result import PlanResultPanel
 from sagstal_desktop.gui.models.planning_models import IncomingModel, TradeoffModel
 from sagstal_desktop.gui.widgets.plan_charts import TradeoffChart
+from sagstal_desktop.gui.widgets.planning_result import PlanResultPanel
 from sagstal_desktop.i18n import _
 
 Runner = Callable[[str, Callable[..., Any]], Any]

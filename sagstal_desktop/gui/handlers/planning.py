@@ -6,14 +6,17 @@ takes the main window and returns None; the dialogs and the solver are imported 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog
 
 from sagstal_desktop.i18n import _
 
+if TYPE_CHECKING:
+    from sagstal_desktop.gui.window_api import WindowApi
 
-def planning_dialog(window: Any, mode: str):
+
+def planning_dialog(window: WindowApi, mode: str):
     """A planning dialog on the window's team (not shown)."""
     from sagstal_desktop.gui.dialogs.planning import PlanningDialog
 
@@ -23,7 +26,7 @@ def planning_dialog(window: Any, mode: str):
     return PlanningDialog(window.team(), norm_set, window.summary().as_of, types, window, mode)
 
 
-def apply_plan(window: Any, dialog) -> bool:
+def apply_plan(window: WindowApi, dialog) -> bool:
     """Apply the dialog's proposal as one undoable step; False when there is nothing to apply."""
     changes = dialog.changes()
     if not changes:
@@ -34,36 +37,36 @@ def apply_plan(window: Any, dialog) -> bool:
     return True
 
 
-def _open(window: Any, mode: str) -> None:
+def _open(window: WindowApi, mode: str) -> None:
     dialog = planning_dialog(window, mode)
     if dialog.exec() != QDialog.DialogCode.Accepted or not apply_plan(window, dialog):
         window.show_status(_("Planning closed; nothing was changed."))
     dialog.deleteLater()
 
 
-def distribute_cases(window: Any) -> None:
+def distribute_cases(window: WindowApi) -> None:
     """Team → Distribute new cases…"""
     _open(window, "distribute")
 
 
-def rebalance_cases(window: Any) -> None:
+def rebalance_cases(window: WindowApi) -> None:
     """Team → Rebalance cases…"""
     _open(window, "rebalance")
 
 
-def competences_dialog(window: Any, member_id: str):
+def competences_dialog(window: WindowApi, member_id: str):
     from sagstal_desktop.gui.dialogs.competences import CompetencesDialog
 
     return CompetencesDialog(window.team().member(member_id), window.team(), window.norm_set(), window)
 
 
-def apply_competences(window: Any, member_id: str, dialog) -> None:
+def apply_competences(window: WindowApi, member_id: str, dialog) -> None:
     name = window.team().member(member_id).name
     window.document().set_competences(member_id, dialog.competences(), dialog.takes_new_cases(),
                                       _("Change competences of {name}").format(name=name))
 
 
-def edit_competences(window: Any) -> None:
+def edit_competences(window: WindowApi) -> None:
     """Edit → Competences…: the current person's competences and "takes no new cases"."""
     ids = window.selected_member_ids()
     if not ids:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog
 
@@ -11,8 +11,11 @@ from sagstal_desktop.core.model import StaffMember
 from sagstal_desktop.core.reductions import Reduction
 from sagstal_desktop.i18n import _
 
+if TYPE_CHECKING:
+    from sagstal_desktop.gui.window_api import WindowApi
 
-def ask_reductions(window: Any, member: StaffMember) -> tuple[Reduction, ...] | None:
+
+def ask_reductions(window: WindowApi, member: StaffMember) -> tuple[Reduction, ...] | None:
     """The reductions dialog for ``member``; None if cancelled (module-level so tests answer it)."""
     from sagstal_desktop.gui.dialogs.reductions import ReductionsDialog
 
@@ -23,7 +26,7 @@ def ask_reductions(window: Any, member: StaffMember) -> tuple[Reduction, ...] | 
     return result
 
 
-def edit_reductions(window: Any) -> None:
+def edit_reductions(window: WindowApi) -> None:
     """Open the dialog for the selected person and store a changed list as one undo step."""
     ids = window.selected_member_ids()
     if not ids:

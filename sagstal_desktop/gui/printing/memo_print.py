@@ -17,7 +17,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrinter
 
-from sagstal_desktop.gui.dialogs.memo_pages import PdfPages
+from sagstal_desktop.gui.printing.memo_pages import PdfPages
 
 #: Pages are rasterised at the printer's resolution, but at most this (300 dpi prints text
 #: sharply and keeps a page image at about 35 MB).

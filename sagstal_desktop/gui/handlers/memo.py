@@ -13,7 +13,7 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog
@@ -21,10 +21,14 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog
 from sagstal_desktop.i18n import _, ngettext, tr
 from sagstal_desktop.report.options import MemoOptions
 
+if TYPE_CHECKING:
+    from sagstal_desktop.gui.window_api import WindowApi
+
 # -- what the memo shows ------------------------------------------------------------------------
 
 
-def memo_source(window: Any, lang: str | None = None, anonymise: bool = False) -> tuple[Any, Any, str | None, str]:
+def memo_source(window: WindowApi, lang: str | None = None,
+                anonymise: bool = False) -> tuple[Any, Any, str | None, str]:
     """(team, summary, scenario name or None, the scenario's sentence in ``lang``) the memo is made
     of (anonymised: the scenario called "Scenarie 1", as the memo's scenario section calls
     scenarios, and its sentence counting without naming, dating or giving hours): the
@@ -62,7 +66,7 @@ def memo_source(window: Any, lang: str | None = None, anonymise: bool = False) -
 # -- questions to the user (module-level so tests can answer them) ---------------------------
 
 
-def ask_options(window: Any, purpose: str) -> MemoOptions | None:
+def ask_options(window: WindowApi, purpose: str) -> MemoOptions | None:
     """The memo options dialog; None if cancelled. From an open scenario the memo is the
     scenario's (its name in the options)."""
     import dataclasses
@@ -80,13 +84,13 @@ def ask_options(window: Any, purpose: str) -> MemoOptions | None:
     return options
 
 
-def ask_save_path(window: Any, suggested: Path) -> Path | None:
+def ask_save_path(window: WindowApi, suggested: Path) -> Path | None:
     from sagstal_desktop.gui.dialogs.file_dialogs import ask_save_path as ask
 
     return ask(window, _("Export memo"), suggested, _("PDF files (*.pdf)"), ".pdf")
 
 
-def ask_printer(window: Any, page_count: int):
+def ask_printer(window: WindowApi, page_count: int):
     """The system print dialog; a configured QPrinter, or None if cancelled."""
     from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 
@@ -104,7 +108,7 @@ def ask_printer(window: Any, page_count: int):
 # -- helpers --------------------------------------------------------------------------------
 
 
-def suggested_name(window: Any, options: MemoOptions) -> Path:
+def suggested_name(window: WindowApi, options: MemoOptions) -> Path:
     """``Sagstal-notat Team Nord 2026-11-22.pdf`` beside the document (or in the home folder);
     anonymised ``… (anonymiseret).pdf``."""
     team = window.team()
@@ -123,7 +127,7 @@ def suggested_name(window: Any, options: MemoOptions) -> Path:
     return folder / f"{name}.pdf"
 
 
-def _build(window: Any, target: Path, options: MemoOptions) -> int | None:
+def _build(window: WindowApi, target: Path, options: MemoOptions) -> int | None:
     """Write the memo in the background; None after a message (error) or a cancel."""
     from sagstal_desktop.gui.background import MemoBuildCancelled, build_memo_with_progress
     from sagstal_desktop.report.pdf import MemoError
@@ -148,7 +152,7 @@ def _temp_memo() -> tuple[Path, Path]:
     return folder, folder / "memo.pdf"
 
 
-def save_copy(window: Any, source: Path, options: MemoOptions) -> Path | None:
+def save_copy(window: WindowApi, source: Path, options: MemoOptions) -> Path | None:
     """Ask where to save and copy the memo there (via a temporary file, then moved)."""
     target = ask_save_path(window, suggested_name(window, options))
     if target is None:
@@ -166,10 +170,10 @@ def save_copy(window: Any, source: Path, options: MemoOptions) -> Path | None:
     return target
 
 
-def print_file(window: Any, pdf: Path) -> int:
+def print_file(window: WindowApi, pdf: Path) -> int:
     """Ask for a printer and print ``pdf`` with progress; the number of pages printed."""
-    from sagstal_desktop.gui.dialogs.memo_pages import PdfPages
-    from sagstal_desktop.gui.dialogs.memo_print import PrintError, print_pdf
+    from sagstal_desktop.gui.printing.memo_pages import PdfPages
+    from sagstal_desktop.gui.printing.memo_print import PrintError, print_pdf
 
     pages = PdfPages(pdf)
     count = len(pages)
@@ -205,7 +209,7 @@ def print_file(window: Any, pdf: Path) -> int:
 # -- the File-menu handlers ------------------------------------------------------------------
 
 
-def export_memo(window: Any) -> None:
+def export_memo(window: WindowApi) -> None:
     """File → Export memo…: options, file name, then the PDF written in the background."""
     options = ask_options(window, "export")
     if options is None:
@@ -219,7 +223,7 @@ def export_memo(window: Any) -> None:
                                     pages).format(path=target, n=pages))
 
 
-def preview_memo(window: Any) -> None:
+def preview_memo(window: WindowApi) -> None:
     """File → Memo preview…: the memo's pages in a dialog, with Save as PDF… and Print…"""
     from sagstal_desktop.gui.dialogs.memo_preview import MemoPreviewDialog
 
@@ -237,7 +241,7 @@ def preview_memo(window: Any) -> None:
     dialog.show()
 
 
-def print_memo(window: Any) -> None:
+def print_memo(window: WindowApi) -> None:
     """File → Print…: options, the memo built in the background, the system print dialog."""
     options = ask_options(window, "print")
     if options is None:

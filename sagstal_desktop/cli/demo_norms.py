@@ -10,13 +10,14 @@ from sagstal_desktop.cli.common import (
     add_lock_option,
     add_output_options,
     add_pretty_option,
+    cli_text,
     open_team,
     output_path,
     print_json,
     save_team_file,
     say,
 )
-from sagstal_desktop.i18n import tr
+from sagstal_desktop.i18n import N_, tr
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -38,7 +39,7 @@ def cmd_norms(args: argparse.Namespace) -> int:
     if args.id:
         sets = [s for s in sets if s.id == args.id]
         if not sets:
-            raise CliError(f"unknown norm set {args.id!r}")
+            raise CliError(cli_text(N_("unknown norm set {name}"), name=repr(args.id)))
     lang = args.lang
     if args.json:
         print_json([s.to_dict() for s in sets], pretty=args.pretty or None)
@@ -71,15 +72,15 @@ def cmd_norms(args: argparse.Namespace) -> int:
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add ``demo`` and ``norms``."""
-    p = sub.add_parser("demo", help="write the built-in demo team to a file")
+    p = sub.add_parser("demo", help=N_("write the built-in demo team to a file"))
     add_output_options(p, "demo.sagstal")
     add_lock_option(p)
     p.set_defaults(func=cmd_demo)
 
-    p = sub.add_parser("norms", help="list the norm sets and their ranges with sources")
-    p.add_argument("id", nargs="?", help="only this norm set")
-    p.add_argument("--file", help="also list the team file's own norm sets")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p = sub.add_parser("norms", help=N_("list the norm sets and their ranges with sources"))
+    p.add_argument("id", nargs="?", help=N_("only this norm set"))
+    p.add_argument("--file", help=N_("also list the team file's own norm sets"))
+    p.add_argument("--json", action="store_true", help=N_("machine-readable output"))
     add_pretty_option(p)
     add_lang_option(p)
     p.set_defaults(func=cmd_norms)

@@ -9,7 +9,7 @@ is applied as one undoable step (``window.apply_team``) or opened as a new docum
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
@@ -17,13 +17,16 @@ from sagstal_desktop.core.model import Team
 from sagstal_desktop.gui.background import Cancelled, read_with_progress
 from sagstal_desktop.i18n import _, tr
 
+if TYPE_CHECKING:
+    from sagstal_desktop.gui.window_api import WindowApi
 
-def _start_dir(window: Any) -> str:
+
+def _start_dir(window: WindowApi) -> str:
     path = window.document_path()
     return str(Path(path).parent) if path else str(Path.home())
 
 
-def _ask_open(window: Any) -> Path | None:
+def _ask_open(window: WindowApi) -> Path | None:
     filters = ";;".join([
         _("Spreadsheets (*.xlsx *.csv)"),
         _("Excel workbook (*.xlsx)"),
@@ -39,7 +42,7 @@ def _warn(window: QWidget, title: str, text: str) -> None:
     QMessageBox.warning(window, title, text)
 
 
-def read_and_check(window: Any, path: Path, norm_set, sheet: str | None = None):
+def read_and_check(window: WindowApi, path: Path, norm_set, sheet: str | None = None):
     """Read and check ``path`` in the background. Returns (table, plan), or None after a message
     (unreadable file) or a cancel."""
     from sagstal_desktop.io.importer import analyze
@@ -67,7 +70,7 @@ def read_and_check(window: Any, path: Path, norm_set, sheet: str | None = None):
     return None
 
 
-def _import(window: Any, as_new: bool, path: Path | None) -> None:
+def _import(window: WindowApi, as_new: bool, path: Path | None) -> None:
     from sagstal_desktop.gui.dialogs.import_preview import ImportPreviewDialog
 
     path = path or _ask_open(window)
@@ -93,17 +96,17 @@ def _import(window: Any, as_new: bool, path: Path | None) -> None:
     window.show_status(dialog.description())
 
 
-def import_into_current(window: Any, path: Path | str | None = None) -> None:
+def import_into_current(window: WindowApi, path: Path | str | None = None) -> None:
     """File → Import spreadsheet…: import into the open team (one undoable step)."""
     _import(window, False, Path(path) if path else None)
 
 
-def import_as_new(window: Any, path: Path | str | None = None) -> None:
+def import_as_new(window: WindowApi, path: Path | str | None = None) -> None:
     """File → Import as new team…: open the file's staff as a new, unsaved team."""
     _import(window, True, Path(path) if path else None)
 
 
-def _ask_save(window: Any, title: str, default_name: str) -> Path | None:
+def _ask_save(window: WindowApi, title: str, default_name: str) -> Path | None:
     filters = [_("Excel workbook (*.xlsx)"),
                _("CSV file, Danish Excel (*.csv)")]
     start = str(Path(_start_dir(window)) / default_name)
@@ -116,13 +119,13 @@ def _ask_save(window: Any, title: str, default_name: str) -> Path | None:
     return path
 
 
-def export_spreadsheet_anonymised(window: Any, path: Path | str | None = None) -> None:
+def export_spreadsheet_anonymised(window: WindowApi, path: Path | str | None = None) -> None:
     """File → Export anonymised spreadsheet…: as ``export_spreadsheet`` with the memo's
     anonymisation (labels drawn afresh, load bands and status only; "… (anonymiseret).xlsx")."""
     export_spreadsheet(window, path, anonymise=True)
 
 
-def export_spreadsheet(window: Any, path: Path | str | None = None, anonymise: bool = False) -> None:
+def export_spreadsheet(window: WindowApi, path: Path | str | None = None, anonymise: bool = False) -> None:
     """File → Export spreadsheet…: the team as .xlsx (staff, summary, norms) or .csv."""
     from sagstal_desktop.io.exporter import ExportError, export_csv, export_xlsx
 
@@ -167,7 +170,7 @@ def export_spreadsheet(window: Any, path: Path | str | None = None, anonymise: b
     window.show_status(_("Exported to {path}").format(path=target))
 
 
-def export_template(window: Any, path: Path | str | None = None) -> None:
+def export_template(window: WindowApi, path: Path | str | None = None) -> None:
     """File → Export blank template…: the import headers for the chosen norm set."""
     from sagstal_desktop.io.exporter import ExportError, write_template
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -32,13 +32,16 @@ from sagstal_desktop.gui.dialogs.common import ok_cancel_buttons
 from sagstal_desktop.gui.dialogs.file_dialogs import ask_open_path, ask_save_path
 from sagstal_desktop.i18n import _
 
+if TYPE_CHECKING:
+    from sagstal_desktop.gui.window_api import WindowApi
+
 _DECLINED = "sagstal_snapshot_declined"  # document property: the month whose offer was declined
 
 
 # -- questions (tests replace these) ---------------------------------------------------------
 
 
-def ask_label(window: Any, title: str, current: str = "") -> str | None:
+def ask_label(window: WindowApi, title: str, current: str = "") -> str | None:
     from sagstal_desktop.core.validation import InputError, check_label
 
     text, ok = QInputDialog.getText(window, title, _("Label (optional):"),
@@ -52,11 +55,11 @@ def ask_label(window: Any, title: str, current: str = "") -> str | None:
         return None
 
 
-def ask_export_path(window: Any, suggested: Path) -> Path | None:
+def ask_export_path(window: WindowApi, suggested: Path) -> Path | None:
     return ask_save_path(window, _("Export history"), suggested, _("Excel workbooks (*.xlsx)"), ".xlsx")
 
 
-def ask_date(window: Any, file_name: str, suggested: date) -> tuple[date, str] | None:
+def ask_date(window: WindowApi, file_name: str, suggested: date) -> tuple[date, str] | None:
     """The day an older file shows, confirmed by the user, and a label; None if cancelled."""
     dialog = QDialog(window)
     dialog.setWindowTitle(_("Older team file"))
@@ -82,19 +85,19 @@ def ask_date(window: Any, file_name: str, suggested: date) -> tuple[date, str] |
     return result
 
 
-def confirm(window: Any, title: str, text: str) -> bool:
+def confirm(window: WindowApi, title: str, text: str) -> bool:
     answer = QMessageBox.question(window, title, text)
     return answer == QMessageBox.StandardButton.Yes
 
 
-def show_problems(window: Any, title: str, lines: list[str]) -> None:
+def show_problems(window: WindowApi, title: str, lines: list[str]) -> None:
     QMessageBox.warning(window, title, "\n".join(lines))
 
 
 # -- the history window ----------------------------------------------------------------------
 
 
-def show_history(window: Any) -> None:
+def show_history(window: WindowApi) -> None:
     """Open (or raise) the history window."""
     from sagstal_desktop.gui.dialogs.history import HistoryDialog, HistoryHandlers
 
@@ -109,7 +112,7 @@ def show_history(window: Any) -> None:
     dialog.activateWindow()
 
 
-def _changed(window: Any, change, description: str) -> bool:
+def _changed(window: WindowApi, change, description: str) -> bool:
     """Apply ``change`` to a copy of the team and set the copy's snapshots as one step; False
     (with a message, nothing changed) if the file holds ``max_snapshots`` already."""
     team = window.document().history_team().copy()
@@ -125,13 +128,13 @@ def _changed(window: Any, change, description: str) -> bool:
 # -- snapshots -------------------------------------------------------------------------------
 
 
-def _same_day(window: Any, day: date) -> list[int]:
+def _same_day(window: WindowApi, day: date) -> list[int]:
     """Positions of the history's snapshots of ``day``."""
     snapshots = window.document().history_team().snapshots
     return [i for i, snapshot in enumerate(snapshots) if history.snapshot_date(snapshot) == day]
 
 
-def take_snapshot(window: Any, label: str | None = None) -> bool:
+def take_snapshot(window: WindowApi, label: str | None = None) -> bool:
     """Record the team as it is today (the date the window computes for), with a label. When the
     history already has a snapshot of that date, asks whether to replace it (No: nothing changes)."""
     day = window.document().as_of
@@ -158,7 +161,7 @@ def take_snapshot(window: Any, label: str | None = None) -> bool:
     return True
 
 
-def relabel_snapshot(window: Any, position: int, current: str = "") -> bool:
+def relabel_snapshot(window: WindowApi, position: int, current: str = "") -> bool:
     label = ask_label(window, _("Relabel snapshot"), current)
     if label is None:
         return False
@@ -167,7 +170,7 @@ def relabel_snapshot(window: Any, position: int, current: str = "") -> bool:
     return True
 
 
-def delete_snapshot(window: Any, position: int) -> None:
+def delete_snapshot(window: WindowApi, position: int) -> None:
     day = history.snapshot_date(window.document().history_team().snapshots[position])
     _changed(window, lambda team: history.delete_snapshot(team, position),
              _("Delete snapshot"))
@@ -175,7 +178,7 @@ def delete_snapshot(window: Any, position: int) -> None:
         date=format_date(day, window.language())))
 
 
-def import_older_file(window: Any, path: Path | None = None) -> bool:
+def import_older_file(window: WindowApi, path: Path | None = None) -> bool:
     """Add an older copy of the team file as a snapshot on the day the user confirms."""
     from sagstal_desktop.io.document import DocumentError
     from sagstal_desktop.io.history_import import same_team, snapshot_from_file, suggested_date
@@ -227,7 +230,7 @@ def import_older_file(window: Any, path: Path | None = None) -> bool:
     return True
 
 
-def import_spreadsheet(window: Any, path: Path | None = None) -> bool:
+def import_spreadsheet(window: WindowApi, path: Path | None = None) -> bool:
     """Add one snapshot per row of a spreadsheet of dated team figures."""
     from sagstal_desktop.io.history_import import snapshots_from_table
     from sagstal_desktop.io.problems import problem_lines
@@ -257,7 +260,7 @@ def import_spreadsheet(window: Any, path: Path | None = None) -> bool:
     return True
 
 
-def export_history(window: Any, path: Path | None = None) -> bool:
+def export_history(window: WindowApi, path: Path | None = None) -> bool:
     from sagstal_desktop.core.trend import trend_rows
     from sagstal_desktop.io.history_table import export_trend_xlsx
 
@@ -279,7 +282,7 @@ def export_history(window: Any, path: Path | None = None) -> bool:
 # -- the offer after saving ------------------------------------------------------------------
 
 
-def offer_snapshot(window: Any) -> QMessageBox | None:
+def offer_snapshot(window: WindowApi) -> QMessageBox | None:
     """After a save: if the month has no snapshot, ask (without blocking) whether to take one.
     Yes takes it and saves again. Returns the question box, or None when nothing is asked."""
     document = window.document()
