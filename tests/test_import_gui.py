@@ -10,7 +10,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QProgressDialog, QPushButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+)
 
 from sagstal_desktop.core.load import summarize
 from sagstal_desktop.core.model import Team
@@ -225,11 +233,11 @@ def test_export_actions_write_files(tmp_path, window, monkeypatch):
     import_actions.export_spreadsheet(window, xlsx)
     assert xlsx.exists() and window.statuses[-1] == f"Exported to {xlsx}"
     # the save dialog without a suffix, CSV filter chosen
-    monkeypatch.setattr(import_actions.QFileDialog, "getSaveFileName",
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *a, **k: (str(tmp_path / "ud2"), "CSV file, Danish Excel (*.csv)"))
     import_actions.export_spreadsheet(window)
     assert (tmp_path / "ud2.csv").read_bytes().startswith(b"\xef\xbb\xbfNavn;")
-    monkeypatch.setattr(import_actions.QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
     import_actions.export_spreadsheet(window)  # cancelled file dialog: nothing happens
     assert len(window.statuses) == 2
 
@@ -337,7 +345,7 @@ def main_window(make_window):
 
 def test_real_window_menu_import_is_one_undo_step(tmp_path, main_window, seen_dialogs, monkeypatch):
     path = _csv(tmp_path, "Navn;Timer pr. uge;Sygedagpenge\nAnne Holm;30;50\nNy Person;37;12\n")
-    monkeypatch.setattr(import_actions.QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     before = [(p.name, dict(p.counts)) for p in main_window.team().staff]
     main_window.run_handler(Act.IMPORT_CURRENT)
     assert seen_dialogs[0].windowTitle() == "Import spreadsheet"
@@ -353,12 +361,12 @@ def test_real_window_menu_import_is_one_undo_step(tmp_path, main_window, seen_di
 
 def test_real_window_import_as_new_and_export(tmp_path, main_window, seen_dialogs, monkeypatch):
     path = _csv(tmp_path, "Name;Hours;Sickness benefit\nKim;37;40\n", "nyt.csv")
-    monkeypatch.setattr(import_actions.QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     main_window.run_handler(Act.IMPORT_NEW)
     assert [p.name for p in main_window.team().staff] == ["Kim"]
     assert main_window.document_path() is None
     target = tmp_path / "ud.xlsx"
-    monkeypatch.setattr(import_actions.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     main_window.run_handler(Act.EXPORT_SHEET)
     back = read_table(target)
     assert back.sheet == "Medarbejdere" and back.rows[0][:2] == ["Kim", 37]

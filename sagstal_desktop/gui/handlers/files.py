@@ -10,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.gui import settings
-from sagstal_desktop.gui.dialogs.file_dialogs import ask_save_path
+from sagstal_desktop.gui.dialogs.file_dialogs import ask_open_path, ask_save_path
 from sagstal_desktop.gui.document import find_recoverable
 from sagstal_desktop.gui.shared_file import read_in_background
 from sagstal_desktop.i18n import _
@@ -74,9 +74,8 @@ class FileActions:
         if not self.maybe_save():
             return False
         if path is None:
-            chosen, _unused = QFileDialog.getOpenFileName(
-                self._window, _("Open team"), str(self._start_folder()), self._file_filter())
-            if not chosen:
+            chosen = ask_open_path(self._window, _("Open team"), self._file_filter(), self._start_folder())
+            if chosen is None:
                 return False
             path = chosen
         return self.open_path(Path(path))

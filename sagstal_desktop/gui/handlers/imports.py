@@ -11,10 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.gui.background import Cancelled, read_with_progress
+from sagstal_desktop.gui.dialogs.file_dialogs import ask_open_path, ask_save_path
 from sagstal_desktop.i18n import _, tr
 
 if TYPE_CHECKING:
@@ -34,8 +35,7 @@ def _ask_open(window: WindowApi) -> Path | None:
         _("All files (*)"),
     ])
     title = _("Import spreadsheet")
-    name, _selected = QFileDialog.getOpenFileName(window, title, _start_dir(window), filters)
-    return Path(name) if name else None
+    return ask_open_path(window, title, filters, _start_dir(window))
 
 
 def _warn(window: QWidget, title: str, text: str) -> None:
@@ -107,16 +107,9 @@ def import_as_new(window: WindowApi, path: Path | str | None = None) -> None:
 
 
 def _ask_save(window: WindowApi, title: str, default_name: str) -> Path | None:
-    filters = [_("Excel workbook (*.xlsx)"),
-               _("CSV file, Danish Excel (*.csv)")]
-    start = str(Path(_start_dir(window)) / default_name)
-    name, selected = QFileDialog.getSaveFileName(window, title, start, ";;".join(filters))
-    if not name:
-        return None
-    path = Path(name)
-    if path.suffix.lower() not in (".xlsx", ".csv"):
-        path = path.with_suffix(".csv" if selected == filters[1] else ".xlsx")
-    return path
+    start = Path(_start_dir(window)) / default_name
+    return ask_save_path(window, title, start, _("Excel workbook (*.xlsx)"), ".xlsx",
+                         others=[(_("CSV file, Danish Excel (*.csv)"), ".csv")])
 
 
 def export_spreadsheet_anonymised(window: WindowApi, path: Path | str | None = None) -> None:
