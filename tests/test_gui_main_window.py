@@ -8,8 +8,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLineEdit
 
 from sagstal_desktop.core.load import Status
+from sagstal_desktop.gui import status_style
 from sagstal_desktop.gui.actions import Act
-from sagstal_desktop.gui.widgets import status_style
 
 
 def _cell(win, name: str, column: int):

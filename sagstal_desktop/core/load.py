@@ -383,9 +383,7 @@ def _compute_people_python(
             else:
                 weighted_max += n / norm.max
                 weighted_min += n / norm.min
-        hours = person.weekly_hours - person.other_hours
-        if person.reductions:
-            hours -= active_hours(person.reductions, as_of)
+        hours = person.casework_hours_on(as_of) if person.reductions else person.casework_hours
         if 0 < hours <= HOURS_EPSILON:
             hours = 0.0
         capacity = hours / fth * (keep if newcomer else 1.0) if hours > 0 else 0.0

@@ -61,7 +61,7 @@ class ReductionsDialog(QDialog):
         self._lang = ui_language(parent)
         self._as_of = as_of
         self._reductions = list(member.reductions)
-        self._weekly = member.weekly_hours - member.other_hours
+        self._weekly = member.casework_hours
         self.setWindowTitle(_("Reductions: {name}").format(name=member.name))
         self.reason = QComboBox()
         for reason in REASONS:

@@ -36,9 +36,9 @@ from sagstal_desktop.core.norms import NormSet, case_type_name
 from sagstal_desktop.core.operations import current_value
 from sagstal_desktop.core.validation import InputError, future_start, future_start_note
 from sagstal_desktop.core.wording import format_load, gui_phrase
+from sagstal_desktop.gui import status_style
 from sagstal_desktop.gui.commands import COMPETENCE_COLUMNS
 from sagstal_desktop.gui.document import Document
-from sagstal_desktop.gui.widgets import status_style
 from sagstal_desktop.i18n import _, ngettext
 
 COL_NAME, COL_HOURS, COL_OTHER_HOURS, COL_START = range(4)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from sagstal_desktop.gui.widgets import status_style
+from sagstal_desktop.gui import status_style
 
 
 class StatusLegend(QWidget):

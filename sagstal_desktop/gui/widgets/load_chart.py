@@ -27,8 +27,8 @@ from PySide6.QtWidgets import QLabel, QScrollBar, QSizePolicy, QWidget
 from sagstal_desktop.core.formatting import format_number, format_percent
 from sagstal_desktop.core.load import Status, TeamSummary
 from sagstal_desktop.core.wording import format_load
+from sagstal_desktop.gui import status_style
 from sagstal_desktop.gui.widgets import load_chart_paint as paint
-from sagstal_desktop.gui.widgets import status_style
 from sagstal_desktop.gui.widgets.load_chart_input import ChartInput
 from sagstal_desktop.gui.widgets.load_chart_layout import (
     BAR_SHARE,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
-from sagstal_desktop.gui.widgets.status_style import TEXT_COLOUR
+from sagstal_desktop.gui.status_style import TEXT_COLOUR
 
 BACKGROUND = "#ffffff"
 AXIS_TEXT = "#333333"

@@ -14,7 +14,7 @@ from sagstal_desktop.core.formatting import format_dkk, format_number, format_pe
 from sagstal_desktop.core.load import TeamSummary
 from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.core.wording import uneven_summary, unmeasured_summary
-from sagstal_desktop.gui.widgets import status_style
+from sagstal_desktop.gui import status_style
 from sagstal_desktop.i18n import _, ngettext
 
 LEVELS = ("min", "mid", "max")
