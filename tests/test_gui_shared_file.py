@@ -14,7 +14,7 @@ import time
 import pytest
 from conftest import TODAY
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QToolBar
 
 from sagstal_desktop.cli import main as cli_main
 from sagstal_desktop.core.history import make_snapshot
@@ -112,7 +112,7 @@ def test_a_second_window_is_told_who_has_the_file_open(make_window, team_file, m
     assert not edit_lock_path(team_file).exists()
 
 
-def test_a_stale_lock_is_taken_over_with_a_note(make_window, team_file):
+def test_a_stale_lock_is_taken_over_with_a_note(make_window, team_file, qtbot):
     proc = subprocess.Popen([sys.executable, "-c", "pass"])
     proc.wait()
     edit_lock_path(team_file).write_text(json.dumps({
@@ -124,6 +124,15 @@ def test_a_stale_lock_is_taken_over_with_a_note(make_window, team_file):
                                             "(Open by anna on ")
     assert "This window has taken it over." in win.shared.bar.text()
     assert read_lock(edit_lock_path(team_file)).token == win.shared.lock.token
+    # the note is a bar of its own below the tool bars, as wide as they are, with only its OK button
+    # (a widget in a tool bar hides through its action: the others left empty buttons beside the note)
+    bar = win.shared.bar
+    win.show()
+    qtbot.waitExposed(win)
+    bars = [b for b in win.findChildren(QToolBar) if b is not bar and b.isVisible()]
+    assert bars and all(bar.geometry().top() >= b.geometry().bottom() for b in bars)
+    assert bar.width() >= max(b.width() for b in bars) - 2
+    assert [b.text() for b in (bar.reload_button, bar.merge_button, bar.close_button) if b.isVisible()] == ["OK"]
 
 
 def test_the_issue_repro_five_snapshots_survive_an_edit_and_save(make_window, team_file, qtbot, capsys):

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QToolBar, QWidget
+from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QSizePolicy, QToolBar, QWidget
 
 from sagstal_desktop.i18n import _, pgettext
 
@@ -329,28 +329,40 @@ def _same(a: Path, b: Path) -> bool:
 
 
 class _Bar(QToolBar):
-    """A bar at the top of the window: a change made elsewhere, or a note (never modal)."""
+    """A bar across the top of the window, on a row of its own below the tool bars: a change made
+    elsewhere, or a note (never modal). Its buttons are shown and hidden through their tool-bar
+    actions (a widget in a tool bar is hidden by its action, not by itself)."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.setObjectName("sharedFileBar")
         self.setMovable(False)
         self.setFloatable(False)
+        self._window = window
+        self._placed = False
         self.label = QLabel(self)
         self.label.setWordWrap(True)
+        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.addWidget(self.label)
         self.reload_button = QPushButton(self)
         self.merge_button = QPushButton(self)
         self.close_button = QPushButton(self)
-        for button in (self.reload_button, self.merge_button, self.close_button):
-            self.addWidget(button)
+        self._actions = {button: self.addWidget(button)
+                         for button in (self.reload_button, self.merge_button, self.close_button)}
         self.close_button.clicked.connect(self.hide)
         self._shared: SharedFile | None = None
         self.reload_button.clicked.connect(lambda: self._shared and self._shared.reload(confirm=True))
         self.merge_button.clicked.connect(lambda: self._shared and self._shared.merge())
-        window.addToolBarBreak()
-        window.addToolBar(self)
         self.hide()
+
+    def _show(self) -> None:
+        """Show the bar; the first time, placed on a new row below the window's tool bars (made
+        by then), so it spans the window's width instead of squeezing beside the main tool bar."""
+        if not self._placed:
+            self._placed = True
+            self._window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+            self._window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self)
+        self.show()
 
     def show_changed(self, name: str, shared: SharedFile) -> None:
         self._shared = shared
@@ -362,16 +374,16 @@ class _Bar(QToolBar):
         self.reload_button.setText(_("Reload"))
         self.merge_button.setText(_("Merge"))
         self.close_button.setText(_("Later"))
-        self.reload_button.show()
-        self.merge_button.setVisible(doc_modified)
-        self.show()
+        self._actions[self.reload_button].setVisible(True)
+        self._actions[self.merge_button].setVisible(doc_modified)
+        self._show()
 
     def show_note(self, text: str) -> None:
         self.label.setText(text)
         self.close_button.setText(_("OK"))
-        self.reload_button.hide()
-        self.merge_button.hide()
-        self.show()
+        self._actions[self.reload_button].setVisible(False)
+        self._actions[self.merge_button].setVisible(False)
+        self._show()
 
     def text(self) -> str:
         return self.label.text() if self.isVisible() else ""
