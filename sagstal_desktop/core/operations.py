@@ -1,8 +1,10 @@
 """The edits of a team, owned by the core (as Anki's collection operations are): each one
 checks its input with ``core.validation``'s parsers, applies it to the ``Team`` and returns the
 ``Change`` that names what changed. The window's undo commands (``gui/commands.py``) and the
-CLI's writing commands (``snapshot``, ``scenario add``, ``distribute/rebalance -o``,
-``import --into``) make every edit through these functions, so the two cannot drift.
+CLI's writing commands (``snapshot``, ``scenario add``, ``distribute/rebalance -o``) make every
+edit through these functions, so the two cannot drift. (An import is applied by
+``io.importer.ImportPlan.apply``, the one function both the window's import and
+``sagstal import --into`` use: reading a spreadsheet belongs to ``io``.)
 
 Refused input raises ``InputError`` (a value), ``KeyError`` (an unknown person),
 ``ScenarioError`` or ``SnapshotCapError``, and leaves the team as it was.
