@@ -198,11 +198,6 @@ def set_competences(team: Team, member_id: str, competences: Sequence[str], take
     return Change(frozenset({member_id}), COMPETENCE_COLUMNS)
 
 
-def set_reductions(team: Team, member_id: str, reductions: Sequence[Any]) -> Change:
-    """Replace one person's dated reductions (``core/reductions.py``)."""
-    return set_member_field(team, member_id, "reductions", tuple(reductions))
-
-
 # -- the team as a whole -------------------------------------------------------------------
 
 

@@ -404,15 +404,6 @@ def fingerprint(path: Path | str) -> Fingerprint | None:
     return Fingerprint(info.st_size, info.st_mtime_ns, digest.hexdigest())
 
 
-def fingerprint_of_bytes(data: bytes, path: Path | str) -> Fingerprint | None:
-    """The fingerprint of ``data`` read from ``path`` (size and time from the file now)."""
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return Fingerprint(len(data), info.st_mtime_ns, hashlib.sha256(data).hexdigest())
-
-
 def changed_since(path: Path | str, known: Fingerprint | None) -> bool:
     """Whether ``path`` differs from ``known`` (cheap when size and time are unchanged; a file
     touched but with the same bytes is unchanged). A file that has gone counts as changed."""
