@@ -81,10 +81,7 @@ def take_snapshot(team: Team, label: str = "", as_of: date | None = None,
                   taken_at: datetime | None = None) -> Snapshot:
     """Record the team's inputs and key figures now; appended to ``team.snapshots``."""
     snapshot = make_snapshot(team, label, as_of, taken_at)
-    if snapshot_room(team) <= 0:
-        from sagstal_desktop.core.validation import limits
-
-        raise SnapshotCapError(int(limits()["max_snapshots"]))
+    check_snapshot_room(team)
     team.snapshots.append(snapshot)
     return snapshot
 
@@ -217,13 +214,18 @@ def snapshot_room(team: Team) -> int:
     return max(0, int(limits()["max_snapshots"]) - len(team.snapshots))
 
 
-def add_snapshot(team: Team, snapshot: Snapshot) -> int:
-    """Insert ``snapshot`` in date order; returns its position in ``team.snapshots``. Raises
-    ``SnapshotCapError`` if the file holds ``max_snapshots`` already."""
-    if snapshot_room(team) <= 0:
+def check_snapshot_room(team: Team, adding: int = 1) -> None:
+    """Raise ``SnapshotCapError`` if ``adding`` more snapshots would pass ``max_snapshots``."""
+    if adding > snapshot_room(team):
         from sagstal_desktop.core.validation import limits
 
         raise SnapshotCapError(int(limits()["max_snapshots"]))
+
+
+def add_snapshot(team: Team, snapshot: Snapshot) -> int:
+    """Insert ``snapshot`` in date order; returns its position in ``team.snapshots``. Raises
+    ``SnapshotCapError`` if the file holds ``max_snapshots`` already."""
+    check_snapshot_room(team)
     day = snapshot_date(snapshot)
     position = len(team.snapshots)
     for i, other in enumerate(team.snapshots):

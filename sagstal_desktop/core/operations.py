@@ -222,12 +222,9 @@ def set_snapshots(team: Team, snapshots: Sequence[Snapshot]) -> Change:
 def add_snapshots(team: Team, snapshots: Sequence[Snapshot]) -> Change:
     """Add snapshots in date order. Raises ``SnapshotCapError`` (nothing added) if they do not
     all fit under ``max_snapshots``."""
-    from sagstal_desktop.core.history import SnapshotCapError, add_snapshot, snapshot_room
+    from sagstal_desktop.core.history import add_snapshot, check_snapshot_room
 
-    if len(snapshots) > snapshot_room(team):
-        from sagstal_desktop.core.validation import limits
-
-        raise SnapshotCapError(int(limits()["max_snapshots"]))
+    check_snapshot_room(team, len(snapshots))
     for snapshot in snapshots:
         add_snapshot(team, snapshot)
     return Change.history()

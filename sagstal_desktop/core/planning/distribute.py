@@ -23,7 +23,7 @@ from datetime import date
 from sagstal_desktop.core.load import summarize
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet, catalogue
-from sagstal_desktop.core.planning.errors import PlanningError
+from sagstal_desktop.core.planning.errors import PlanningError, check_time_limit
 from sagstal_desktop.core.planning.problem import LEVEL_TOLERANCE, PlanningProblem, PlanPerson, build_problem
 from sagstal_desktop.core.planning.result import Assignment, Distribution, PersonChange
 from sagstal_desktop.core.planning.water_filling import water_fill
@@ -85,8 +85,7 @@ def distribute(team: Team, incoming: Mapping[str, int], as_of: date | None = Non
     """The proposal for handing out ``incoming`` (case type id -> new cases). ``exact`` solves
     the integer program even for one type (where water-filling is already exact; for tests).
     ``cancelled()`` is asked before every solve; true raises ``PlanningCancelled``."""
-    if not (isinstance(time_limit, int | float) and math.isfinite(time_limit) and time_limit >= 0):
-        raise PlanningError("bad_time_limit", time_limit)
+    check_time_limit(time_limit)
     deadline = time.perf_counter() + time_limit
     problem = build_problem(team, as_of, norm_set)
     receivers = check_incoming(problem, incoming)

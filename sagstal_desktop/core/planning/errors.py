@@ -29,3 +29,12 @@ class PlanningError(ValueError):
 
 class PlanningCancelled(Exception):
     """The caller asked the computation to stop (``cancelled()`` turned true)."""
+
+
+def check_time_limit(time_limit: object) -> None:
+    """A time limit is a number of seconds, 0 or more (not negative, NaN or infinite); else
+    ``PlanningError("bad_time_limit")``."""
+    import math
+
+    if not (isinstance(time_limit, int | float) and math.isfinite(time_limit) and time_limit >= 0):
+        raise PlanningError("bad_time_limit", time_limit)

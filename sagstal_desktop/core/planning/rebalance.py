@@ -34,7 +34,7 @@ from datetime import date
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.core.planning.distribute import TIME_LIMIT, light_copy, person_changes
-from sagstal_desktop.core.planning.errors import PlanningCancelled, PlanningError
+from sagstal_desktop.core.planning.errors import PlanningCancelled, PlanningError, check_time_limit
 from sagstal_desktop.core.planning.problem import LEVEL_TOLERANCE, PlanningProblem, build_problem
 from sagstal_desktop.core.planning.result import Move, Rebalance, TradeoffPoint, is_over
 
@@ -239,7 +239,7 @@ def rebalance(team: Team, max_moves: int | None, as_of: date | None = None, norm
     _check_aim(aim)
     if max_moves is not None and max_moves < 0:
         raise PlanningError("negative_moves", max_moves)
-    _check_time_limit(time_limit)
+    check_time_limit(time_limit)
     problem = build_problem(team, as_of, norm_set)
     deadline = time.perf_counter() + time_limit if deadline is None else deadline
     model = _MoveModel(problem, deadline, max_moves, cancelled)
@@ -275,11 +275,6 @@ def rebalance(team: Team, max_moves: int | None, as_of: date | None = None, norm
                      max_moves=limit if max_moves is None else max_moves, max_load_proven=top_proven, aim=aim)
 
 
-def _check_time_limit(time_limit: float) -> None:
-    if not (isinstance(time_limit, int | float) and math.isfinite(time_limit) and time_limit >= 0):
-        raise PlanningError("bad_time_limit", time_limit)
-
-
 def plan_with_tradeoff(team: Team, max_moves: int | None = None, as_of: date | None = None,
                        norm_set: NormSet | None = None, aim: str = "even", time_limit: float = TIME_LIMIT,
                        cap: int = TRADEOFF_CAP, progress: Callable[[int, int], None] | None = None,
@@ -292,7 +287,7 @@ def plan_with_tradeoff(team: Team, max_moves: int | None = None, as_of: date | N
     _check_aim(aim)
     if max_moves is not None and max_moves < 0:
         raise PlanningError("negative_moves", max_moves)
-    _check_time_limit(time_limit)
+    check_time_limit(time_limit)
     start = time.perf_counter()
     plan = rebalance(team, cap if max_moves is None else max_moves, as_of, norm_set, cancelled=cancelled, aim=aim,
                      deadline=start + time_limit * PLAN_SHARE)
@@ -334,7 +329,7 @@ def tradeoff(team: Team, as_of: date | None = None, norm_set: NormSet | None = N
     from sagstal_desktop.core.planning.shedding import removable_cases, shed
 
     _check_aim(aim)
-    _check_time_limit(time_limit)
+    check_time_limit(time_limit)
     now = time.perf_counter()
     deadline = now + time_limit if deadline is None else deadline
     if until is None:  # the plan first, with its share of the time (as in ``plan_with_tradeoff``)
