@@ -105,10 +105,11 @@ def _save(plan, team, args, read) -> None:
 
 
 def _read_print(args):
-    """The team file's fingerprint before it is read, when ``-o`` may write it back."""
+    """The team file's fingerprint before it is read, when ``-o`` writes it back (a hash of the
+    whole file: not taken when the plan goes to another file)."""
     from sagstal_desktop.io.file_lock import fingerprint
 
-    return fingerprint(args.file) if args.output else None
+    return fingerprint(args.file) if args.output and same_file(Path(args.output), Path(args.file)) else None
 
 
 def _print_loads(plan, lang: str) -> None:

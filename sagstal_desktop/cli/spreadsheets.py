@@ -91,7 +91,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not args.check and not args.output:
         raise CliError("import: give -o TEAM.sagstal, or --check to only check the file")
     output = _target(args.output, (".sagstal",), args.force or args.into == args.output) if args.output else None
-    read = fingerprint(args.into) if args.into else None
+    # onto the team file itself only: a hash of the whole file, not taken for another output
+    read = fingerprint(args.into) if args.into and output is not None and same_file(output, Path(args.into)) else None
     base = open_team(args.into) if args.into else None
     norm_set = base.norm_set() if base is not None else _norm_set(args.norms)
     try:
@@ -125,8 +126,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         measured = tr("Measured against the norm set {name} (choose another with --norms)", lang)
     say(measured.format(name=norm_set.short_name(lang)), file=sys.stderr)
     # onto the team file itself: only if nobody changed it meanwhile (else exit 2, nothing written)
-    save_unless_changed(team, output, read if args.into and same_file(output, Path(args.into)) else None, lang,
-                        args.ignore_lock)
+    save_unless_changed(team, output, read, lang, args.ignore_lock)
     say(describe(plan, plan.changes(base, mode), lang))
     say(output)
     return 0
