@@ -167,7 +167,6 @@ ACTIONS: tuple[Action, ...] = (
 del _A
 
 #: Each action's declaration.
-ACTION: dict[Act, Action] = {a.act: a for a in ACTIONS}
 
 #: Actions of the staff table itself (its context menu; Ctrl+C/V/D act while it has the focus).
 TABLE_ACTS = tuple(a.act for a in sorted((a for a in ACTIONS if a.table), key=lambda a: a.table))

@@ -98,7 +98,7 @@ class MainWindow(FramedWindow):
         self.files, self.staff, self.clipboard = FileActions(self), StaffActions(self), TableClipboard(self)
         self.shared = SharedFile(self)  # the edit lock, changes made elsewhere (gui/shared_file.py)
         if path is not None and not demo:
-            self.shared.track(Path(path), Read(team.copy(), fingerprint(path)))
+            self.shared.track(Path(path), Read(team, fingerprint(path)))  # track() keeps its own copy
         self.actions = WindowActions(self)
         self.table.addActions([self.actions[a] for a in TABLE_ACTS])
         self.empty_hint = EmptyTableHint(self)

@@ -113,7 +113,7 @@ class ScenarioBar(QToolBar):
         except InputError as exc:
             return exc.message(self._window.language())
         cap = int(limits()["max_scenarios"])
-        if new and len(self._document.file_team().scenarios) >= cap:
+        if new and len(actions.scenario_names(self._document)) >= cap:  # counted without copying the team
             return _("A team file holds at most {cap} scenarios; delete one first.").format(cap=cap)
         return None
 

@@ -144,11 +144,8 @@ class StaffRow:
     uncovered_cases: int = 0
 
 
-def staff_rows(team: Team, summary: TeamSummary, columns: CaseColumns, lang: str, anonymise: bool = False
-               ) -> list[StaffRow]:
+def staff_rows(team: Team, summary: TeamSummary, columns: CaseColumns, lang: str) -> list[StaffRow]:
     """The staff table's rows in the team's order (anonymised memos use ``anonymous_rows``)."""
-    if anonymise:
-        raise ValueError("anonymised rows are AnonymousRow: use anonymous_rows")
     members = {m.id: m for m in team.staff}
     persons = summary.persons
     names = persons.column("name")

@@ -75,9 +75,9 @@ def shown_names(builder: MemoBuilder) -> tuple[list[str], int]:
     return shown_scenarios(builder.team, names, builder.summary.as_of)
 
 
-def memo_comparison(builder: MemoBuilder, names: list[str] | None = None) -> Comparison | None:
-    """The comparison the section shows (the current column measured by the memo's norm set), or None."""
-    names = shown_names(builder)[0] if names is None else names
+def memo_comparison(builder: MemoBuilder, names: list[str]) -> Comparison | None:
+    """The comparison of ``names`` (``shown_names``) the section shows (the current column measured
+    by the memo's norm set), or None."""
     if not names:
         return None
     team = builder.team

@@ -116,7 +116,7 @@ class FileActions:
     def claim_started_file(self, path: Path) -> None:
         """The file the program was started with is open: take its lock, or, when someone else
         has it open, ask as ``open_path`` does (cancel: read-only)."""
-        from sagstal_desktop.gui.shared_file import OPEN_COPY, OPEN_READ_ONLY, Read
+        from sagstal_desktop.gui.shared_file import OPEN_CANCEL, OPEN_COPY, OPEN_READ_ONLY, Read
 
         shared = self._window.shared
         how = shared.how_to_open(Path(path))
@@ -125,8 +125,8 @@ class FileActions:
             self._document.replace(self._document.team, None, modified=True)
             return
         read = Read(self._document.file_team(), shared.print)
-        shared.track(Path(path), read, lock=how not in (OPEN_READ_ONLY, "cancel"))
-        shared.read_only = how in (OPEN_READ_ONLY, "cancel")
+        shared.track(Path(path), read, lock=how not in (OPEN_READ_ONLY, OPEN_CANCEL))
+        shared.read_only = how in (OPEN_READ_ONLY, OPEN_CANCEL)
         self._document.state_changed.emit()
         shared.mention_conflict_copies(Path(path))
 
