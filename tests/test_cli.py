@@ -76,11 +76,11 @@ def test_norms_lists_sets_with_sources(capsys):
         (["summary", __file__, "--lang", "en"], "not a Sagstal team file"),
         (["summary", "/nonexistent/x.sagstal"], "findes ikke"),  # a file's message in the command's language
         (["summary", __file__], "ikke en Sagstal-teamfil"),
-        (["whatif", "--cases", "tre", "--current", "70", "--target", "50"], '"tre" is not a number'),
-        (["whatif", "--cases", "10", "--current", "0", "--target", "50"], "above zero"),
+        (["whatif", "--cases", "tre", "--current", "70", "--target", "50", "--lang", "en"], '"tre" is not a number'),
+        (["whatif", "--cases", "10", "--current", "0", "--target", "50", "--lang", "en"], "above zero"),
         (["--lang", "en", "nonsense"], "invalid choice"),
         (["summary", "--lang", "en"], "required"),
-        (["summary", "x", "--as-of", "32.13.2026"], "not a date"),
+        (["summary", "x", "--as-of", "32.13.2026", "--lang", "en"], "not a date"),
         (["norms", "nope", "--lang", "en"], "unknown norm set"),
     ],
 )

@@ -78,3 +78,18 @@ def test_every_help_text_of_every_command_is_in_danish():
         texts += [sub.description] if sub.description else []
         english += [t for t in texts if tr(t, "da") == t and tr(t, "en") == t and t.isascii()]
     assert english == []
+
+
+@pytest.mark.parametrize(("args", "danish"), [
+    (["scenario", "add", "f.sagstal", "--name", "a", "--ceiling", "0,01"],
+     "'0,01' skal ligge mellem 0,1 og 100.000 sager pr. fuldtidsansat sagsbehandler"),
+    (["scenario", "add", "f.sagstal", "--name", "a", "--add-position", "99"], '"99" timer ligger uden for 0-48'),
+    (["whatif", "--cases", "x", "--current", "1", "--target", "2"], '"x" er ikke et tal'),
+    (["memo", "f.sagstal", "-o", "m.pdf", "--budget-years", "99"], "skal være 1-10"),
+    (["summary", "f.sagstal", "--as-of", ""], "der skal angives en dato"),
+])
+def test_a_refused_argument_is_told_in_danish(capsys, args, danish):
+    """A value the parser's type check refuses is explained in the run's language, like every
+    other message (they were English in a Danish run)."""
+    code, out, err = _run(capsys, *args)
+    assert code == 2 and out == "" and danish in err

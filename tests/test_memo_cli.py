@@ -54,8 +54,8 @@ def test_memo_command_options(team_file, tmp_path, demo):
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
-        (["--budget-years", "0"], "must be 1-10"),
-        (["--budget-years", "x"], "is not a whole number"),
+        (["--budget-years", "0", "--lang", "en"], "must be 1-10"),
+        (["--budget-years", "x", "--lang", "en"], "is not a whole number"),
         (["--norms", "nope", "--lang", "en"], "unknown norm set 'nope'"),
         (["--lang", "en", "--lang", "de"], "invalid choice"),
         (["--as-of", "31.02.2026"], "--as-of"),

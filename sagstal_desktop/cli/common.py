@@ -190,9 +190,9 @@ def as_of_date(text: str) -> date:
     try:
         day = parse_date(text)
     except InputError as exc:
-        raise argparse.ArgumentTypeError(exc.message("en")) from exc
+        raise argparse.ArgumentTypeError(exc.message(cli_language())) from exc
     if day is None:
-        raise argparse.ArgumentTypeError("a date is required")
+        raise argparse.ArgumentTypeError(cli_text(N_("a date is required")))
     return day
 
 
@@ -203,11 +203,11 @@ def amount(text: str, *, positive: bool = False) -> float:
     try:
         value = parse_money(text)
     except InputError as exc:
-        raise argparse.ArgumentTypeError(exc.message("en")) from exc
+        raise argparse.ArgumentTypeError(exc.message(cli_language())) from exc
     if value is None:
-        raise argparse.ArgumentTypeError("a number is required")
+        raise argparse.ArgumentTypeError(cli_text(N_("a number is required")))
     if positive and value <= 0:
-        raise argparse.ArgumentTypeError(f"{text!r} must be a number above zero")
+        raise argparse.ArgumentTypeError(cli_text(N_("{value} must be a number above zero"), value=repr(text)))
     return value
 
 
@@ -219,19 +219,22 @@ def name_text(text: str) -> str:
     try:
         return check_label(text)
     except InputError as exc:
-        raise argparse.ArgumentTypeError(exc.message("en")) from exc
+        raise argparse.ArgumentTypeError(exc.message(cli_language())) from exc
 
 
 def ceiling_amount(text: str) -> float:
     """An argparse type: a caseload (a ceiling or a target) within a norm set's range limits
     (``norm_range_limits`` in resources/defaults.json, as the reader checks them)."""
+    from sagstal_desktop.core.formatting import format_number
     from sagstal_desktop.core.validation import limits
 
     value = amount(text, positive=True)
     low, high = (float(x) for x in limits()["norm_range_limits"])
     if not low <= value <= high:
-        raise argparse.ArgumentTypeError(f"{text!r} must lie between {low:g} and {high:g} cases per full-time "
-                                         "caseworker")
+        raise argparse.ArgumentTypeError(cli_text(
+            N_("{value} must lie between {low} and {high} cases per full-time caseworker"), value=repr(text),
+            low=format_number(low, 0 if low.is_integer() else 1, cli_language()),
+            high=format_number(high, 0 if high.is_integer() else 1, cli_language())))
     return value
 
 
@@ -242,9 +245,9 @@ def hours_amount(text: str) -> float:
     try:
         value = parse_hours(text)
     except InputError as exc:
-        raise argparse.ArgumentTypeError(exc.message("en")) from exc
+        raise argparse.ArgumentTypeError(exc.message(cli_language())) from exc
     if value <= 0:
-        raise argparse.ArgumentTypeError(f"{text!r} must be a number above zero")
+        raise argparse.ArgumentTypeError(cli_text(N_("{value} must be a number above zero"), value=repr(text)))
     return value
 
 
@@ -282,7 +285,7 @@ def open_team(path: str):
     try:
         return load_team(path)
     except DocumentError as exc:
-        raise CliError(exc.message("en")) from exc
+        raise CliError(exc.message(cli_language())) from exc
 
 
 def add_lock_option(parser: argparse.ArgumentParser) -> None:

@@ -15,6 +15,7 @@ from sagstal_desktop.cli.common import (
     add_lock_option,
     add_pretty_option,
     as_of_date,
+    cli_language,
     cli_text,
     name_text,
     open_team,
@@ -65,7 +66,7 @@ def _from_older_file(team, source: str, day, label: str, other_team: bool):
     try:
         snapshot, older = snapshot_from_file(source, day, label)
     except DocumentError as exc:
-        raise CliError(exc.message("en")) from exc
+        raise CliError(exc.message(cli_language())) from exc
     if not other_team and not same_team(team, older):
         raise CliError(cli_text(N_("{file} is the team \"{older}\", not \"{team}\"; use --other-team to add it "
                                    "anyway"), file=Path(source).name, older=older.info.team_name,

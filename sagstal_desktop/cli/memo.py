@@ -28,9 +28,10 @@ def _budget_years(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(cli_text(N_("{value} is not a whole number"), value=repr(text))) from None
     if not MIN_BUDGET_YEARS <= value <= MAX_BUDGET_YEARS:
-        raise argparse.ArgumentTypeError(f"must be {MIN_BUDGET_YEARS}-{MAX_BUDGET_YEARS}")
+        raise argparse.ArgumentTypeError(cli_text(N_("must be {low}-{high}"), low=MIN_BUDGET_YEARS,
+                                                  high=MAX_BUDGET_YEARS))
     return value
 
 
@@ -38,10 +39,10 @@ def _year(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a year") from None
+        raise argparse.ArgumentTypeError(cli_text(N_("{value} is not a year"), value=repr(text))) from None
     low, high = budget_first_year_range()
     if not low <= value <= high:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a plausible budget year")
+        raise argparse.ArgumentTypeError(cli_text(N_("{value} is not a plausible budget year"), value=repr(text)))
     return value
 
 
