@@ -135,6 +135,11 @@ _COUNT_THOUSANDS_DA = re.compile(r"^\d{1,3}(?:\.\d{3})+$", re.ASCII)  # 1.000, 1
 _COUNT_THOUSANDS_EN = re.compile(r"^\d{1,3}(?:,\d{3})+$", re.ASCII)  # 1,000: Danish 1 or English 1000
 
 
+#: The most cases of one type one person may hold: the one bound of a typed count, the team
+#: file (``io.team_schema``) and a plan (``core.planning.distribute``).
+MAX_COUNT = 100_000
+
+
 def parse_count(value: Any) -> int:
     """A case count: a whole number, 0 or more. Empty counts as 0.
 
@@ -154,8 +159,8 @@ def parse_count(value: Any) -> int:
         raise InputError("negative", _shown(value))
     if not float(number).is_integer():
         raise InputError("not_whole", _shown(value))
-    if number > 100_000:
-        raise InputError("too_large", _shown(value), 100_000)
+    if number > MAX_COUNT:
+        raise InputError("too_large", _shown(value), MAX_COUNT)
     return int(number)
 
 

@@ -18,7 +18,13 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any
 
-from sagstal_desktop.core.validation import budget_first_year_range, budget_years_range, limits, shorten
+from sagstal_desktop.core.validation import (
+    MAX_COUNT,
+    budget_first_year_range,
+    budget_years_range,
+    limits,
+    shorten,
+)
 
 # Budgets that keep a hostile file from taking the program's memory or time.
 MAX_FILE_BYTES = 256 * 1024 * 1024  # a 100,000-person team with snapshots is far smaller
@@ -36,7 +42,6 @@ MAX_JSON_DEPTH = 32
 MAX_JSON_NODES = 10_000_000
 ID_LENGTH = 128  # staff ids, case-type ids, norm-set ids, JSON keys
 YEAR_RANGE = (1900, 2200)  # dates in a file (start dates, snapshot times)
-MAX_COUNT = 100_000  # cases of one type for one person (as core.validation.parse_count)
 MAX_MONEY = 1e9  # DKK a year per full-time caseworker
 
 TEXT, REAL, INT, DATE, DATETIME, JSON = "text", "real", "int", "date", "datetime", "json"

@@ -27,12 +27,13 @@ from sagstal_desktop.core.planning.errors import PlanningError, check_time_limit
 from sagstal_desktop.core.planning.problem import LEVEL_TOLERANCE, PlanningProblem, PlanPerson, build_problem
 from sagstal_desktop.core.planning.result import Assignment, Distribution, PersonChange
 from sagstal_desktop.core.planning.water_filling import water_fill
+from sagstal_desktop.core.validation import MAX_COUNT
 
 #: Default time limit for the integer program, in seconds.
 TIME_LIMIT = 10.0
-#: The most cases of one type one person may hold: the team file's limit (``core.validation.
-#: parse_count``, ``io/team_schema.MAX_COUNT``); a plan never goes above it, so its team reopens.
-MAX_PERSON_COUNT = 100_000
+#: The most cases of one type one person may hold (``core.validation.MAX_COUNT``, the team file's
+#: limit); a plan never goes above it, so its team reopens.
+MAX_PERSON_COUNT = MAX_COUNT
 
 
 def max_new_cases() -> int:
