@@ -226,10 +226,10 @@ def ceiling_amount(text: str) -> float:
     """An argparse type: a caseload (a ceiling or a target) within a norm set's range limits
     (``norm_range_limits`` in resources/defaults.json, as the reader checks them)."""
     from sagstal_desktop.core.formatting import format_number
-    from sagstal_desktop.core.validation import limits
+    from sagstal_desktop.core.validation import caseload_range
 
     value = amount(text, positive=True)
-    low, high = (float(x) for x in limits()["norm_range_limits"])
+    low, high = caseload_range()
     if not low <= value <= high:
         raise argparse.ArgumentTypeError(cli_text(
             N_("{value} must lie between {low} and {high} cases per full-time caseworker"), value=repr(text),

@@ -158,7 +158,9 @@ def set_norm_set(scenario: Scenario, team: Team, set_id: str) -> None:
 def ceiling_norm_set(team: Team, base: NormSet, ceiling: float, name: str, note: str = "") -> NormSet:
     """A team's own set copied from ``base`` with every range's maximum set to ``ceiling``
     (a municipal "loft"; the minimum is lowered to it where it lay above)."""
-    low, high = _caseload_range()
+    from sagstal_desktop.core.validation import caseload_range
+
+    low, high = caseload_range()
     if not low <= ceiling <= high:
         raise ScenarioError(f"a ceiling must lie between {low:g} and {high:g}")
     made = custom_norm_set(new_set_id(team.custom_norm_sets), name, base, source_note=note or name)
@@ -181,7 +183,9 @@ def set_own_ceiling(scenario: Scenario, team: Team, ceiling: float, name: str, n
 
 def set_target_caseload(scenario: Scenario, target: float | None) -> None:
     """Compare the variant with ``target`` cases per full-time caseworker (None: no target)."""
-    low, high = _caseload_range()
+    from sagstal_desktop.core.validation import caseload_range
+
+    low, high = caseload_range()
     if target is not None and not low <= target <= high:  # also refuses NaN
         raise ScenarioError(f"a target caseload must lie between {low:g} and {high:g}")
     scenario.target_caseload = target
@@ -202,14 +206,6 @@ def _max_hours() -> float:
     from sagstal_desktop.core.validation import limits
 
     return float(limits()["max_weekly_hours"])
-
-
-def _caseload_range() -> tuple[float, float]:
-    """A caseload's bounds (a ceiling, a target): a norm set's range limits."""
-    from sagstal_desktop.core.validation import limits
-
-    low, high = limits()["norm_range_limits"]
-    return float(low), float(high)
 
 
 def clear_absence(scenario: Scenario, member_id: str) -> None:
@@ -311,7 +307,9 @@ def evaluate(team: Team, as_of: date, absences: Iterable[Absence] = (), redistri
     without = {m.id: {t: n for t, n in m.counts.items() if n > 0} for m in work.staff if m.id in absent}
     summary = summarize(work, as_of, norm_set)
     target = None
-    low, high = _caseload_range()
+    from sagstal_desktop.core.validation import caseload_range
+
+    low, high = caseload_range()
     if target_caseload is not None and summary.average_fte_caseload and low <= target_caseload <= high:
         target = TargetWhatIf(summary.total_cases, summary.average_fte_caseload, target_caseload,
                               work.settings.cost_per_fte)

@@ -135,6 +135,13 @@ _COUNT_THOUSANDS_DA = re.compile(r"^\d{1,3}(?:\.\d{3})+$", re.ASCII)  # 1.000, 1
 _COUNT_THOUSANDS_EN = re.compile(r"^\d{1,3}(?:,\d{3})+$", re.ASCII)  # 1,000: Danish 1 or English 1000
 
 
+def caseload_range() -> tuple[float, float]:
+    """The bounds of a caseload figure (a range's ends, a ceiling, a target caseload):
+    ``norm_range_limits`` in resources/defaults.json, as the reader checks them."""
+    low, high = limits()["norm_range_limits"]
+    return float(low), float(high)
+
+
 #: The most cases of one type one person may hold: the one bound of a typed count, the team
 #: file (``io.team_schema``) and a plan (``core.planning.distribute``).
 MAX_COUNT = 100_000

@@ -24,7 +24,7 @@ from sagstal_desktop.core.norms import NormError, NormSet, find_norm_set
 from sagstal_desktop.core.reductions import Reduction
 from sagstal_desktop.core.scenario_model import Scenario
 from sagstal_desktop.core.serialize import info_from_dict, info_to_dict, settings_from_dict, settings_to_dict
-from sagstal_desktop.core.validation import limits
+from sagstal_desktop.core.validation import caseload_range, limits
 from sagstal_desktop.i18n import N_, tr
 from sagstal_desktop.io import team_schema as schema
 from sagstal_desktop.io.safe_files import remove_stale_temps
@@ -418,7 +418,7 @@ def _scenario(data: dict, row: int) -> Scenario:
     from sagstal_desktop.core.serialize import team_from_inputs
 
     try:
-        low, high = (float(x) for x in limits()["norm_range_limits"])
+        low, high = caseload_range()
         if isinstance(data, dict) and data.get("target_caseload") is not None:
             schema.Field("target_caseload", schema.REAL, low=low, high=high).check(
                 data["target_caseload"], "scenarios", row)
