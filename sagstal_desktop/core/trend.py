@@ -125,3 +125,15 @@ def shortfall_run(rows: list[TrendRow]) -> int:
             break
         run += 1
     return run
+
+
+def month_starts(first: date, last: date, most: int = 12) -> list[date]:
+    """The first of every n-th month from ``first``'s month to ``last``'s, n chosen so that there
+    are at most ``most`` (the ticks of a trend chart's time axis, in the window and the memo)."""
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    every = max(1, -(-months // most))
+    starts = []
+    for k in range(0, months, every):
+        index = first.month - 1 + k
+        starts.append(date(first.year + index // 12, index % 12 + 1, 1))
+    return starts

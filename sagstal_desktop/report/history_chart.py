@@ -7,7 +7,6 @@ starts of months."""
 from __future__ import annotations
 
 import itertools
-import math
 
 from sagstal_desktop.core.formatting import format_number
 from sagstal_desktop.core.trend import TrendRow, norm_set_changes
@@ -43,17 +42,11 @@ def _chart_texts(lang: str) -> dict[str, str]:
 def month_ticks(first, last, lang: str, most: int = 12) -> list[tuple[int, str]]:
     """(day ordinal, "maj 26") at the first of every n-th month from ``first``'s month on (at most
     ``most`` labels; the first label may lie before ``first``, and is then left out)."""
-    from datetime import date
+    from sagstal_desktop.core.trend import month_starts
 
-    months = (last.year - first.year) * 12 + last.month - first.month + 1
-    every = max(1, math.ceil(months / most))
     names = _chart_texts(lang)["months"].split()
-    ticks = []
-    for k in range(0, months, every):
-        index = first.month - 1 + k
-        day = date(first.year + index // 12, index % 12 + 1, 1)
-        ticks.append((day.toordinal(), f"{names[day.month - 1]} {day.year % 100:02d}"))
-    return ticks
+    return [(day.toordinal(), f"{names[day.month - 1]} {day.year % 100:02d}")
+            for day in month_starts(first, last, most)]
 
 
 def trend_chart(rows: list[TrendRow], width: float, lang: str):

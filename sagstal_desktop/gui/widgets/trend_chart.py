@@ -44,14 +44,9 @@ def x_of(day: date) -> float:
 def month_ticks(first: date, last: date, lang: str, most: int = 12) -> list[tuple[float, str]]:
     """Ticks at the first of every n-th month from ``first``'s month to ``last``'s (at most
     ``most``), labelled "maj 26"."""
-    months = (last.year - first.year) * 12 + last.month - first.month + 1
-    every = max(1, -(-months // most))
-    ticks = []
-    for k in range(0, months, every):
-        index = first.month - 1 + k
-        day = date(first.year + index // 12, index % 12 + 1, 1)
-        ticks.append((x_of(day), month_label(day, lang)))
-    return ticks
+    from sagstal_desktop.core.trend import month_starts
+
+    return [(x_of(day), month_label(day, lang)) for day in month_starts(first, last, most)]
 
 
 class NumberAxis(pg.AxisItem):
