@@ -27,40 +27,63 @@ if TYPE_CHECKING:
 # -- what the memo shows ------------------------------------------------------------------------
 
 
-def memo_source(window: WindowApi, lang: str | None = None,
-                anonymise: bool = False) -> tuple[Any, Any, str | None, str]:
-    """(team, summary, scenario name or None, the scenario's sentence in ``lang``) the memo is made
-    of (anonymised: the scenario called "Scenarie 1", as the memo's scenario section calls
-    scenarios, and its sentence counting without naming, dating or giving hours): the
-    team as the window shows it. While a scenario is open that is the scenario computed (the
-    window's ``Document.variant_result``: absent people at capacity 0, their cases with colleagues),
-    with the team's own history and without the list of scenarios (their comparison is the team's)."""
+def _variant(window: WindowApi):
+    """The open scenario's computed result (``Document.variant_result``), or None."""
     document = window.document() if hasattr(window, "document") else None
-    result = getattr(document, "variant_result", None)
+    return getattr(document, "variant_result", None)
+
+
+def memo_team(window: WindowApi, lang: str | None = None) -> Any:
+    """The team the memo is made of: the team as the window shows it. While a scenario is open
+    that is the scenario computed (absent people at capacity 0, their cases with colleagues, and
+    named "Ida Bech (sygefravær)"), with the team's own history and without the list of scenarios
+    (their comparison is the team's)."""
+    result = _variant(window)
     if result is None:
-        return window.team(), window.summary(), None, ""
-    from sagstal_desktop.core.load import summarize
-    from sagstal_desktop.core.scenario_describe import describe
+        return window.team()
     from sagstal_desktop.core.scenario_model import absence_label
 
     lang = lang or window.language()
     team = result.team.copy()
-    team.snapshots = list(document.history_team().snapshots)
+    team.snapshots = list(window.document().history_team().snapshots)
     team.scenarios = []
     for member in team.staff:  # the staff table says who is away: "Ida Bech (sygefravær)"
         if member.id in result.absent:
             member.name = f"{member.name} ({absence_label(result.absent[member.id], lang).lower()})"
-    summary = summarize(team, result.summary.as_of, result.norm_set)  # the same figures, with those names
-    scenario = document.open_scenario()
-    base = document.file_team()
+    return team
+
+
+def memo_source(window: WindowApi) -> tuple[Any, Any]:
+    """(team, summary) the memo is made of (``memo_team``; the summary the window's, computed
+    again for the scenario's team only, to carry the names with the absence)."""
+    result = _variant(window)
+    if result is None:
+        return window.team(), window.summary()
+    from sagstal_desktop.core.load import summarize
+
+    team = memo_team(window)
+    return team, summarize(team, result.summary.as_of, result.norm_set)  # the same figures, with those names
+
+
+def scenario_words(window: WindowApi, lang: str, anonymise: bool = False) -> tuple[str | None, str]:
+    """(the open scenario's name, its sentence) in ``lang``; (None, "") with no scenario open.
+    Anonymised: the scenario is called "Scenarie 1", as the memo's scenario section calls
+    scenarios, and its sentence counts without naming, dating or giving hours (issue 20)."""
+    result = _variant(window)
+    if result is None:
+        return None, ""
+    from sagstal_desktop.core.scenario_describe import describe
+
+    document = window.document()
+    scenario, base = document.open_scenario(), document.file_team()
     title = result.name
-    if anonymise:  # no label, date or hours beside an absence (issue 20): the sentence counts
+    if anonymise:
         from sagstal_desktop.report.scenario_section import scenario_texts
 
         title = scenario_texts(lang)["scenario"].format(n=1)
     sentence = describe(next(s for s in base.scenarios if s.name == scenario.name), base, lang,
                         anonymous=anonymise)
-    return team, summary, title, sentence
+    return title, sentence
 
 
 # -- questions to the user (module-level so tests can answer them) ---------------------------
@@ -73,13 +96,12 @@ def ask_options(window: WindowApi, purpose: str) -> MemoOptions | None:
 
     from sagstal_desktop.gui.dialogs.memo_options import MemoOptionsDialog
 
-    team, summary, scenario, _sentence = memo_source(window)
-    dialog = MemoOptionsDialog(team, window.norm_set(), window.language(), window, purpose)
+    dialog = MemoOptionsDialog(memo_team(window), window.norm_set(), window.language(), window, purpose)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
-    options = dialog.options(summary.as_of) if accepted else None
+    options = dialog.options(window.summary().as_of) if accepted else None
     dialog.deleteLater()
-    if options is not None and scenario is not None:  # the scenario's name and sentence as the memo words them
-        _team, _summary, scenario, sentence = memo_source(window, options.lang, options.anonymise)
+    if options is not None and _variant(window) is not None:  # the scenario's name and sentence as the memo words them
+        scenario, sentence = scenario_words(window, options.lang, options.anonymise)
         options = dataclasses.replace(options, scenario=scenario, scenarios=(), scenario_sentence=sentence)
     return options
 
@@ -132,7 +154,7 @@ def _build(window: WindowApi, target: Path, options: MemoOptions) -> int | None:
     from sagstal_desktop.gui.background import MemoBuildCancelled, build_memo_with_progress
     from sagstal_desktop.report.pdf import MemoError
 
-    team, summary, _scenario, _sentence = memo_source(window)
+    team, summary = memo_source(window)
     try:
         return build_memo_with_progress(window, team.copy(), target, options,
                                         summary=summary, norm_set=window.norm_set())
