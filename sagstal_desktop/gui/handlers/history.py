@@ -134,6 +134,17 @@ def _same_day(window: WindowApi, day: date) -> list[int]:
     return [i for i, snapshot in enumerate(snapshots) if history.snapshot_date(snapshot) == day]
 
 
+def _add_replacing(window: WindowApi, same_day: list[int], make, description: str) -> bool:
+    """One step: delete the snapshots at ``same_day`` (positions), then add ``make(team)``."""
+
+    def change(team) -> None:
+        for position in reversed(same_day):
+            history.delete_snapshot(team, position)
+        add_snapshots(team, [make(team)])
+
+    return _changed(window, change, description)
+
+
 def take_snapshot(window: WindowApi, label: str | None = None) -> bool:
     """Record the team as it is today (the date the window computes for), with a label. When the
     history already has a snapshot of that date, asks whether to replace it (No: nothing changes)."""
@@ -148,13 +159,8 @@ def take_snapshot(window: WindowApi, label: str | None = None) -> bool:
         label = ask_label(window, _("Take snapshot"))
         if label is None:
             return False
-
-    def replace_and_add(team) -> None:
-        for position in reversed(same_day):
-            history.delete_snapshot(team, position)
-        add_snapshots(team, [history.make_snapshot(team, label, as_of=day)])
-
-    if not _changed(window, replace_and_add, _("Replace snapshot") if same_day else _("Take snapshot")):
+    if not _add_replacing(window, same_day, lambda team: history.make_snapshot(team, label, as_of=day),
+                          _("Replace snapshot") if same_day else _("Take snapshot")):
         return False
     window.show_status(_("Snapshot of {date} taken").format(
         date=format_date(day, window.language())))
@@ -217,13 +223,7 @@ def import_older_file(window: WindowApi, path: Path | None = None) -> bool:
             "The history already has a snapshot of {date}. Replace it with {file}?").format(
                 date=format_date(day, window.language()), file=path.name)):
         return False
-
-    def replace_and_add(team) -> None:
-        for position in reversed(same_day):
-            history.delete_snapshot(team, position)
-        add_snapshots(team, [snapshot])
-
-    if not _changed(window, replace_and_add, title):
+    if not _add_replacing(window, same_day, lambda _team: snapshot, title):
         return False
     window.show_status(_("{file} added as the snapshot of {date}").format(
         file=path.name, date=format_date(day, window.language())))
