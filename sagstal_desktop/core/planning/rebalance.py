@@ -267,12 +267,13 @@ def rebalance(team: Team, max_moves: int | None, as_of: date | None = None, norm
     moves = model.moves() if limit > 0 else []
     after = _apply(team, moves)
     persons = person_changes(problem, after)
-    if aim == "fewest-over" and sum(map(is_over, (p.load_after for p in persons))) > sum(
-            map(is_over, (p.load_before for p in persons))):  # never (the start is kept), but guaranteed
-        moves, after = [], _apply(team, [])
-        persons, optimal, top_proven = person_changes(problem, after), False, False
-    return Rebalance(persons=persons, optimal=optimal, gap=gap, team_after=after, moves=tuple(moves),
+    plan = Rebalance(persons=persons, optimal=optimal, gap=gap, team_after=after, moves=tuple(moves),
                      max_moves=limit if max_moves is None else max_moves, max_load_proven=top_proven, aim=aim)
+    if aim == "fewest-over" and plan.over_count_after > plan.over_count_before:  # never (the start is kept),
+        after = _apply(team, [])                                                 # but guaranteed
+        plan = replace(plan, persons=person_changes(problem, after), team_after=after, moves=(), optimal=False,
+                       max_load_proven=False)
+    return plan
 
 
 def plan_with_tradeoff(team: Team, max_moves: int | None = None, as_of: date | None = None,
