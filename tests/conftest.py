@@ -81,20 +81,8 @@ def danish(qapp):
     from sagstal_desktop.gui import i18n
 
     i18n.install_translations(qapp, "da")
-    yield
+    yield qapp
     i18n.install_translations(qapp, "en")
-
-
-def scaled_team(team, size: int):
-    """A copy of ``team`` with ``size`` staff: its people repeated in turn, numbered ("Anne Holm 0012")."""
-    from sagstal_desktop.core.model import StaffMember
-
-    scaled = team.copy()
-    base = team.staff
-    scaled.staff = [StaffMember(name=f"{p.name} {i:04d}", weekly_hours=p.weekly_hours, other_hours=p.other_hours,
-                                start_date=p.start_date, counts=dict(p.counts))
-                    for i, p in ((i, base[i % len(base)]) for i in range(size))]
-    return scaled
 
 
 def pdf_text(path, layout: bool = True, page: int | None = None, raw: bool = False) -> str:

@@ -5,11 +5,10 @@ change; a norm-set switch is one settings command that refills the norm-set box 
 from __future__ import annotations
 
 import copy
-import random
-from datetime import date
 
 import pytest
 from conftest import TODAY
+from helpers.teams import random_team
 from PySide6.QtCore import QModelIndex, Qt
 
 from sagstal_desktop.core.change import ALL, Change, count_column
@@ -23,13 +22,7 @@ CASE_TYPES = ("sygedagpenge", "sdp_kat1", "jobafklaring")
 
 
 def _big_team(staff: int = BIG) -> Team:
-    rng = random.Random(8)
-    team = Team(settings=TeamSettings(norm_set_id="ds_2015_types"))
-    for i in range(staff):
-        team.staff.append(StaffMember(
-            name=f"Medarbejder {i}", weekly_hours=rng.choice([37.0, 32.0, 30.0]),
-            start_date=date(2020, 1, 1), counts={t: rng.randint(5, 20) for t in CASE_TYPES}))
-    return team
+    return random_team(staff, seed=8)
 
 
 class _Recorder:

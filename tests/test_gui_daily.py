@@ -4,6 +4,7 @@ copy, paste and fill down as one undo step each."""
 from __future__ import annotations
 
 import pytest
+from helpers.teams import big_demo_team as _big_team
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
@@ -232,13 +233,6 @@ def test_pasting_into_an_empty_team_adds_the_people(window):
     assert staff[0].start_date.isoformat() == "2020-03-01" and staff[1].start_date is None
     assert window.document().undo_stack.count() == 1
     assert not window.empty_hint.isVisible()
-
-
-def _big_team(size: int):
-    from sagstal_desktop.core.demo import demo_team
-    from tests.conftest import TODAY, scaled_team
-
-    return scaled_team(demo_team(TODAY), size)
 
 
 def test_filter_by_status_and_search_by_name_also_filter_the_chart(window, qtbot):

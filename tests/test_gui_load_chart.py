@@ -9,6 +9,7 @@ import itertools
 import math
 
 import pytest
+from helpers.teams import scaled_team as _big_team
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QHelpEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QToolTip
@@ -95,12 +96,6 @@ class _Paints(QObject):
         if event.type() == QEvent.Type.Paint:
             self.rects.append(event.rect())
         return False
-
-
-def _big_team(demo, size: int):
-    from tests.conftest import scaled_team
-
-    return scaled_team(demo, size)
 
 
 def test_an_edit_repaints_its_row_only_and_nothing_out_of_sight(make_window, qtbot, demo):

@@ -10,22 +10,14 @@ import time
 
 import pytest
 from conftest import TODAY
+from helpers.teams import uniform_team as big_team
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog
 
-from sagstal_desktop.core.model import StaffMember, Team
 from sagstal_desktop.gui.handlers import memo as memo_actions
 from sagstal_desktop.io import document as team_io
 from sagstal_desktop.report import pdf
 from sagstal_desktop.report.options import MemoOptions
-
-
-def big_team(people: int) -> Team:
-    team = Team()
-    team.staff = [StaffMember(name=f"Medarbejder {i}", weekly_hours=37.0,
-                              counts={"sygedagpenge": 30 + i % 40, "jobafklaringsforloeb": i % 7}, id=f"id{i:06d}")
-                  for i in range(people)]
-    return team
 
 
 class Ticker:

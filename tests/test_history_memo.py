@@ -4,22 +4,17 @@ its table holds the snapshots' own figures, and the period can be chosen."""
 from __future__ import annotations
 
 import re
-import subprocess
 from datetime import date
 
 import pytest
 from conftest import TODAY
+from conftest import pdf_text as text_of
 
 from sagstal_desktop import cli
 from sagstal_desktop.core.formatting import format_number
 from sagstal_desktop.core.history import take_snapshot
 from sagstal_desktop.core.trend import trend_rows
 from sagstal_desktop.io.document import save_team
-
-
-def text_of(path, raw: bool = False) -> str:
-    args = ["pdftotext", "-raw" if raw else "-layout", "-enc", "UTF-8", str(path), "-"]
-    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
 
 
 def memo(tmp_path, team, *extra: str) -> str:

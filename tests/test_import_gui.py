@@ -9,18 +9,17 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.windows import FakeWindow
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFileDialog,
-    QMainWindow,
     QMessageBox,
     QProgressDialog,
     QPushButton,
 )
 
-from sagstal_desktop.core.load import summarize
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.gui.actions import Act
 from sagstal_desktop.gui.background import Cancelled, read_with_progress
@@ -32,42 +31,6 @@ from sagstal_desktop.io.table_reader import ReadCancelled, read_table
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 TODAY = date(2026, 11, 22)
-
-
-class FakeWindow(QMainWindow):
-    """The MainWindow API the actions use, recording what they do."""
-
-    def __init__(self, team: Team, lang: str = "da", path: Path | None = None) -> None:
-        super().__init__()
-        self._team, self._lang, self._path = team, lang, path
-        self.applied: list[tuple[Team, str]] = []
-        self.opened: list[tuple[Team, str]] = []
-        self.statuses: list[str] = []
-
-    def team(self) -> Team:
-        return self._team
-
-    def summary(self):
-        return summarize(self._team, TODAY)
-
-    def norm_set(self):
-        return self._team.norm_set()
-
-    def document_path(self) -> Path | None:
-        return self._path
-
-    def language(self) -> str:
-        return self._lang
-
-    def apply_team(self, new_team: Team, description: str) -> None:
-        self.applied.append((new_team, description))
-        self._team = new_team
-
-    def open_team_as_new(self, team: Team, title: str) -> None:
-        self.opened.append((team, title))
-
-    def show_status(self, text: str, timeout_ms: int = 5000) -> None:
-        self.statuses.append(text)
 
 
 @pytest.fixture(autouse=True)
@@ -140,7 +103,6 @@ def test_import_as_new_opens_new_document(tmp_path, window, seen_dialogs):
     named = dialog.result_team()
     assert (named.info.municipality, named.info.team_name) == ("Aarhus Kommune", "Team Syd")
     # measured like `sagstal import` and New team: the default set for new teams, not the open team's
-    from sagstal_desktop.core.model import Team
     from sagstal_desktop.io.importer import import_file
 
     assert window.norm_set().id != Team().norm_set().id  # the fixture's open team uses another set

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 from conftest import TODAY
+from conftest import pdf_text as text_of
 
 from sagstal_desktop import cli
 from sagstal_desktop.core.formatting import format_number
 from sagstal_desktop.core.load import summarize
 from sagstal_desktop.core.norms import find_norm_set
 from sagstal_desktop.io.document import save_team
-
-
-def text_of(path) -> str:
-    return subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
 
 
 @pytest.fixture

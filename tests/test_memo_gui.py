@@ -9,50 +9,14 @@ from pathlib import Path
 
 import pytest
 from conftest import TODAY, pdf_text
+from helpers.windows import FakeWindow
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
-from sagstal_desktop.core.load import summarize
 from sagstal_desktop.gui.background import MemoBuildCancelled, Worker, build_memo_with_progress, memo_job
 from sagstal_desktop.gui.dialogs.memo_options import MemoOptionsDialog
 from sagstal_desktop.gui.handlers import memo as memo_actions
 from sagstal_desktop.report.options import MemoOptions
-
-
-class FakeWindow(QWidget):
-    """The main window's API for handlers (``gui/window_api.WindowApi``), nothing more."""
-
-    def __init__(self, team, path: Path | None = None, lang: str = "da") -> None:
-        super().__init__()
-        self._team, self._path, self._lang = team, path, lang
-        self._summary = summarize(team, TODAY)
-        self.statuses: list[str] = []
-
-    def team(self):
-        return self._team
-
-    def summary(self):
-        return self._summary
-
-    def norm_set(self):
-        return self._team.norm_set()
-
-    def document_path(self):
-        return self._path
-
-    def language(self) -> str:
-        return self._lang
-
-    def apply_team(self, new_team, description: str) -> None:
-        raise AssertionError("the memo never changes the team")
-
-    def open_team_as_new(self, team, title: str) -> None:
-        raise AssertionError("the memo never opens a team")
-
-    def show_status(self, text: str, timeout_ms: int = 5000) -> None:
-        self.statuses.append(text)
-
-
 
 
 def pdf_pages(path: Path) -> int:
@@ -62,7 +26,7 @@ def pdf_pages(path: Path) -> int:
 
 @pytest.fixture
 def window(qtbot, demo, tmp_path):
-    win = FakeWindow(demo, tmp_path / "team.sagstal")
+    win = FakeWindow(demo, tmp_path / "team.sagstal", read_only=True)
     qtbot.addWidget(win)
     return win
 
@@ -294,7 +258,7 @@ def test_print_cancelled_in_print_dialog(qtbot, window, monkeypatch):
 
 def test_suggested_name_for_unsaved_document(qtbot, demo, tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path))
-    win = FakeWindow(demo, None, "en")
+    win = FakeWindow(demo, None, "en", read_only=True)
     qtbot.addWidget(win)
     demo.info.team_name = 'Team: "Nord/Syd"'
     name = memo_actions.suggested_name(win, MemoOptions(lang="en"))

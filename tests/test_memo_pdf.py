@@ -15,7 +15,6 @@ from conftest import TODAY, pdf_text
 
 from sagstal_desktop.core.formatting import format_dkk, format_number, format_percent, format_range
 from sagstal_desktop.core.load import Status, summarize
-from sagstal_desktop.core.model import StaffMember
 from sagstal_desktop.core.norms import find_norm_set
 from sagstal_desktop.core.references import budget_case, reference_caseloads
 from sagstal_desktop.core.survey import survey_2023
@@ -219,11 +218,9 @@ def test_staff_letters_beyond_z():
 
 
 def _big_team(demo, size: int):
-    base = demo.staff
-    demo.staff = [StaffMember(name=f"Person {i:04d}", weekly_hours=base[i % 12].weekly_hours,
-                              other_hours=base[i % 12].other_hours, start_date=base[i % 12].start_date,
-                              counts=dict(base[i % 12].counts)) for i in range(size)]
-    return demo
+    from helpers.teams import scaled_team
+
+    return scaled_team(demo, size, name="Person {i:04d}")
 
 
 def test_thousand_people_give_many_pages_with_repeated_header(demo, tmp_path):

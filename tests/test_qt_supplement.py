@@ -11,13 +11,6 @@ from PySide6.QtWidgets import QFileDialog, QLabel
 from sagstal_desktop.gui import i18n
 
 
-@pytest.fixture
-def danish(qapp):
-    i18n.install_translations(qapp, "da")
-    yield qapp
-    i18n.install_translations(qapp, "en")
-
-
 def test_supplied_strings_are_danish_and_qtbase_still_answers(danish):
     if not i18n.loaded_files():
         pytest.skip("PySide6 ships no qtbase_da.qm here")

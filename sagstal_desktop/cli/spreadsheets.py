@@ -82,8 +82,9 @@ def _norm_set(norm_id: str | None):
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from sagstal_desktop.core.operations import MERGE, REPLACE_COUNTS, REPLACE_TEAM, import_rows
     from sagstal_desktop.io.file_lock import fingerprint
-    from sagstal_desktop.io.importer import MERGE, REPLACE_COUNTS, REPLACE_TEAM, describe, import_file
+    from sagstal_desktop.io.importer import describe, import_file
     from sagstal_desktop.io.problems import ProblemTexts
     from sagstal_desktop.io.table_reader import ReadError
 
@@ -118,7 +119,12 @@ def cmd_import(args: argparse.Namespace) -> int:
                            "{file}: {n} warnings; run again with --accept-warnings to import anyway",
                            n_warn, lang).format(file=plan.table.file_name, n=n_warn))
     mode = {"merge": MERGE, "replace-counts": REPLACE_COUNTS, "replace-team": REPLACE_TEAM}[args.mode]
-    team = plan.apply(base, mode) if base is not None else plan.new_team()
+    changes = plan.changes(base, mode)  # named before the team changes
+    if base is not None:  # the core operation the window's import makes
+        team = base
+        import_rows(team, plan.rows, mode, plan.present, plan.norm_set.full_time_hours)
+    else:
+        team = plan.new_team()
     _set_info(team, args)
     if args.into or args.norms:
         measured = tr("Measured against the norm set {name}", lang)
@@ -127,7 +133,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     say(measured.format(name=norm_set.short_name(lang)), file=sys.stderr)
     # onto the team file itself: only if nobody changed it meanwhile (else exit 2, nothing written)
     save_unless_changed(team, output, read, lang, args.ignore_lock)
-    say(describe(plan, plan.changes(base, mode), lang))
+    say(describe(plan, changes, lang))
     say(output)
     return 0
 

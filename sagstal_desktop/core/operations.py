@@ -1,10 +1,10 @@
 """The edits of a team, owned by the core (as Anki's collection operations are): each one
 checks its input with ``core.validation``'s parsers, applies it to the ``Team`` and returns the
 ``Change`` that names what changed. The window's undo commands (``gui/commands.py``) and the
-CLI's writing commands (``snapshot``, ``scenario add``, ``distribute/rebalance -o``) make every
-edit through these functions, so the two cannot drift. (An import is applied by
-``io.importer.ImportPlan.apply``, the one function both the window's import and
-``sagstal import --into`` use: reading a spreadsheet belongs to ``io``.)
+CLI's writing commands (``snapshot``, ``scenario add``, ``import``, ``distribute/rebalance -o``)
+make every edit through these functions, so the two cannot drift. An import is applied by
+``import_rows``: ``io/importer.py`` reads and checks the spreadsheet and hands over its rows as
+plain data (``ImportRow``).
 
 Refused input raises ``InputError`` (a value), ``KeyError`` (an unknown person),
 ``ScenarioError`` or ``SnapshotCapError``, and leaves the team as it was.
@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from sagstal_desktop.core.change import ALL, Change, count_column
 from sagstal_desktop.core.model import Snapshot, StaffMember, Team, TeamInfo, TeamSettings
 from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.core.validation import (
+    MAX_COUNT,
     InputError,
     check_length,
     check_name,
@@ -240,3 +242,149 @@ def add_scenario(team: Team, scenario: Any) -> Change:
     scenario.name = name
     team.scenarios.append(scenario)
     return Change(frozenset(), frozenset())
+
+
+def rename_scenario(team: Team, old: str, name: str) -> Change:
+    """Rename scenario ``old`` (and what is based on it). Raises ``ScenarioError`` for an unknown
+    scenario, an empty name or one the team has already."""
+    from sagstal_desktop.core.scenarios import ScenarioError, find
+
+    name = name.strip()
+    find(team, old)
+    if name == old:
+        return Change(frozenset(), frozenset())
+    if not name or any(s.name == name for s in team.scenarios):
+        raise ScenarioError(name)
+    for scenario in team.scenarios:
+        if scenario.name == old:
+            scenario.name = name
+        elif scenario.based_on == old:
+            scenario.based_on = name
+    return Change(frozenset(), frozenset())
+
+
+def remove_scenario(team: Team, name: str) -> Change:
+    """Remove scenario ``name`` (an unknown name: nothing changes)."""
+    team.scenarios = [s for s in team.scenarios if s.name != name]
+    return Change(frozenset(), frozenset())
+
+
+def set_scenario_absences(team: Team, name: str, absences: Sequence[Any], redistribute: bool,
+                          positions_take_cases: bool | None = None) -> Change:
+    """Replace scenario ``name``'s absences and its rules (whether absent colleagues' cases are
+    redistributed; whether added positions take cases, None: unchanged)."""
+    from sagstal_desktop.core.scenario_model import Absence
+    from sagstal_desktop.core.scenarios import find
+
+    if not all(isinstance(a, Absence) for a in absences):
+        raise ValueError("absences must be Absence objects")
+    scenario = find(team, name)
+    scenario.absences, scenario.redistribute = list(absences), bool(redistribute)
+    if positions_take_cases is not None:
+        scenario.positions_take_cases = bool(positions_take_cases)
+    return Change(frozenset(), frozenset())
+
+
+# -- an import -----------------------------------------------------------------------------
+
+#: How an import meets the team: ``MERGE`` (matched people get the file's non-empty cells, their
+#: other counts are kept; new people are added), ``REPLACE_COUNTS`` (as MERGE, but a matched
+#: person's counts are the file's), ``REPLACE_TEAM`` (the staff becomes the file's rows; matched
+#: people keep their id; people not in the file are removed).
+MERGE, REPLACE_COUNTS, REPLACE_TEAM = "merge", "replace_counts", "replace_team"
+IMPORT_MODES = (MERGE, REPLACE_COUNTS, REPLACE_TEAM)
+#: The StaffMember fields an imported row may set, and what a present but empty column resets to
+#: when a matched person's values are replaced.
+IMPORT_FIELDS = ("weekly_hours", "other_hours", "other_tasks", "start_date", "note", "competences",
+                 "takes_new_cases")
+_IMPORT_RESETS = {"other_hours": 0.0, "other_tasks": "", "start_date": None, "note": "", "competences": (),
+                  "takes_new_cases": True}
+
+
+def name_key(name: str) -> str:
+    """How an import matches names: case-insensitive, spaces collapsed."""
+    return " ".join(name.split()).casefold()
+
+
+@dataclass
+class ImportRow:
+    """One valid row of a read spreadsheet: the values of its non-empty cells."""
+
+    row: int
+    name: str
+    values: dict[str, Any] = field(default_factory=dict)  # field (IMPORT_FIELDS) -> parsed value
+    counts: dict[str, int] = field(default_factory=dict)  # case type -> count (non-empty cells only)
+
+
+def _check_import_row(row: ImportRow) -> None:
+    check_name(row.name)
+    for key in row.values:
+        if key not in IMPORT_FIELDS:
+            raise ValueError(f"not an importable field: {key}")
+    for count in row.counts.values():
+        if type(count) is not int or not 0 <= count <= MAX_COUNT:
+            parse_count(count)  # the parser's message for a value the reader would refuse
+            raise ValueError("an imported count must be a whole number")
+
+
+def import_rows(team: Team, rows: Sequence[ImportRow], mode: str = MERGE,
+                present: Iterable[str] = (), full_time_hours: float | None = None) -> Change:
+    """Apply the rows of a read spreadsheet to ``team`` in ``mode`` (``IMPORT_MODES``).
+    ``present``: the fields the file has a column for (with ``REPLACE_*`` a matched person's
+    value of a present but empty column is reset); ``full_time_hours``: a new person's weekly
+    hours when the file gives none (default: the team's norm set's). Everything is checked before
+    anything changes: an unknown mode or field, an empty or repeated name or a count that is not a
+    whole number raises and leaves the team as it was."""
+    if mode not in IMPORT_MODES:
+        raise ValueError(f"unknown mode {mode!r}")
+    seen: set[str] = set()
+    for row in rows:
+        _check_import_row(row)
+        key = name_key(row.name)
+        if key in seen:
+            raise ValueError(f"the name {row.name!r} is imported twice")
+        seen.add(key)
+    hours = team.norm_set().full_time_hours if full_time_hours is None else full_time_hours
+    present = frozenset(present)
+    by_key: dict[str, StaffMember] = {}
+    for person in team.staff:
+        by_key.setdefault(name_key(person.name), person)
+    new_staff: list[StaffMember] = []
+    for row in rows:
+        person = by_key.get(name_key(row.name))
+        if person is None:
+            new_staff.append(_imported_member(row, hours))
+            continue
+        _update_imported(person, row, present, replace=mode != MERGE)
+        if mode == REPLACE_TEAM:
+            new_staff.append(person)
+    team.staff = new_staff if mode == REPLACE_TEAM else team.staff + new_staff
+    return ROWS_CHANGED
+
+
+def _imported_member(row: ImportRow, full_time_hours: float) -> StaffMember:
+    values = row.values
+    return StaffMember(
+        name=row.name,
+        weekly_hours=values.get("weekly_hours", full_time_hours),  # full time if no column
+        other_hours=values.get("other_hours", 0.0),
+        other_tasks=values.get("other_tasks", ""),
+        start_date=values.get("start_date"),
+        counts=dict(row.counts),
+        note=values.get("note", ""),
+        competences=values.get("competences", ()),
+        takes_new_cases=values.get("takes_new_cases", True),
+    )
+
+
+def _update_imported(person: StaffMember, row: ImportRow, present: frozenset[str], replace: bool) -> None:
+    # a matched person keeps the name as written in the team (the file may differ in case/spaces)
+    for target in IMPORT_FIELDS:
+        if target in row.values:
+            setattr(person, target, row.values[target])
+        elif replace and target in present and target in _IMPORT_RESETS:
+            setattr(person, target, _IMPORT_RESETS[target])
+    if replace:
+        person.counts = dict(row.counts)
+    else:
+        person.counts = {**person.counts, **row.counts}

@@ -210,6 +210,26 @@ class ReplaceTeamCommand(QUndoCommand):
         self._document.set_team_object(self._old)
 
 
+class ImportRowsCommand(QUndoCommand):
+    """An import into the open team (``core.operations.import_rows``, as ``sagstal import --into``)
+    as one step: the rows are applied to a copy of the team when the command is made (refused
+    input raises here, before the push); redo swaps that copy in, undo the team as it was."""
+
+    def __init__(self, document: Document, rows: list[ops.ImportRow], mode: str, present: frozenset[str],
+                 full_time_hours: float | None, text: str) -> None:
+        super().__init__(text)
+        self._document = document
+        self._old = document.team
+        self._new = document.team.copy()
+        self.change = ops.import_rows(self._new, rows, mode, present, full_time_hours)
+
+    def redo(self) -> None:
+        self._document.set_team_object(self._new)
+
+    def undo(self) -> None:
+        self._document.set_team_object(self._old)
+
+
 class SetVariantCommand(QUndoCommand):
     """Open another variant, or change the scenarios (the whole state before and after)."""
 

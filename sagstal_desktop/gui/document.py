@@ -3,7 +3,7 @@
 Every edit is a method of ``Document`` (``set_count``, ``set_member_field``, ``set_competences``,
 ``apply_counts``, ``add_members``,
 ``remove_members``, ``set_settings``, ``set_norm_sets``, ``set_norm_set_choice``,
-``replace_team``, ``set_variant``) that pushes one undo command (``commands.py``). A command changes
+``import_rows``, ``replace_team``, ``set_variant``) that pushes one undo command (``commands.py``). A command changes
 ``document.team`` and calls ``apply_change``, which recomputes the summary once
 (``core.load.summarize``) and emits ``changed`` with a ``Change`` saying which rows, columns,
 norm sets or settings changed, on redo and on undo alike. Views read ``document.summary`` and
@@ -19,7 +19,7 @@ making, renaming or deleting one, and changing its absences are each one undoabl
 (``set_variant``: the whole (team, base, scenario name) state before and after).
 
 While the document has unsaved changes it is copied every ``AUTOSAVE_INTERVAL_MS`` (2 s: a
-crash loses at most about that much work) to a recovery file in ``config.recovery_dir()``
+crash loses at most about that much work) to a recovery file in ``user_folders.recovery_dir()``
 (``<session>.sagstal`` plus ``<session>.json`` with the original path, absolute, and the process
 id); folder and files are private to the user. The timer takes a copy of the team on the GUI
 thread and writes it in a worker thread, so a big team never stalls the window. A clean save or
@@ -47,6 +47,7 @@ from sagstal_desktop.core.change import ALL, Change
 from sagstal_desktop.core.load import TeamSummary, prefer_numpy, summarize
 from sagstal_desktop.core.model import Snapshot, StaffMember, Team, TeamInfo, TeamSettings
 from sagstal_desktop.core.norms import NormSet, default_norm_set
+from sagstal_desktop.core.operations import ImportRow
 from sagstal_desktop.gui import commands
 
 AUTOSAVE_INTERVAL_MS = 2000
@@ -269,6 +270,12 @@ class Document(QObject):
     def replace_team(self, team: Team, text: str) -> None:
         """Swap in a whole new team (an import) as one undoable step."""
         self.undo_stack.push(commands.ReplaceTeamCommand(self, team, text))
+
+    def import_rows(self, rows: list[ImportRow], mode: str, present: frozenset[str], full_time_hours: float | None,
+                    text: str) -> None:
+        """Import a read spreadsheet's rows into the team (``core.operations.import_rows``, the
+        operation ``sagstal import --into`` makes) as one undoable step."""
+        self.undo_stack.push(commands.ImportRowsCommand(self, rows, mode, present, full_time_hours, text))
 
     def replace(self, team: Team, path: Path | None, *, demo: bool = False, modified: bool = False) -> None:
         """Load a different team into this document: a fresh history, a new recovery session."""

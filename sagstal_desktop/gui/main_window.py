@@ -145,6 +145,12 @@ class MainWindow(FramedWindow):
         """Replace the whole team as one undoable step."""
         self._document.replace_team(new_team, description)
 
+    def import_rows(self, rows: list, mode: str, present: frozenset[str], full_time_hours: float | None,
+                    description: str) -> None:
+        """Import a read spreadsheet's rows into the team as one undoable step (the core's
+        ``import_rows``, as ``sagstal import --into``)."""
+        self._document.import_rows(rows, mode, present, full_time_hours, description)
+
     def open_team_as_new(self, team: Team, title: str) -> None:
         """Open ``team`` as a new, unsaved document (after offering to save the current one)."""
         self.files.open_team_as_new(team, title)

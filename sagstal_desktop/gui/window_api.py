@@ -2,7 +2,8 @@
 tests drive the handlers with small stand-ins). Handlers (``gui/handlers/``) are typed against
 this protocol, not against ``MainWindow``, so that nothing below the window imports it back.
 Handlers change the team only through the document's edits (``gui/document.py``, each a core
-operation), ``apply_team`` (one undoable step) or ``open_team_as_new``."""
+operation), ``import_rows`` (an import: the core's ``import_rows``), ``apply_team`` (a whole team
+as one undoable step) or ``open_team_as_new``."""
 
 from __future__ import annotations
 
@@ -46,6 +47,9 @@ class WindowApi(Protocol):
     def select_member(self, member_id: str) -> None: ...
 
     def apply_team(self, new_team: Team, description: str) -> None: ...
+
+    def import_rows(self, rows: list, mode: str, present: frozenset[str], full_time_hours: float | None,
+                    description: str) -> None: ...
 
     def open_team_as_new(self, team: Team, title: str) -> None: ...
 

@@ -3,27 +3,32 @@
 ``analyze(table, norm_set, mapping)`` parses each row with the core validation parsers and
 returns an ``ImportPlan``: the parsed rows and every problem found (file, row, column, value,
 message in Danish and English). Nothing changes until the caller applies the plan, and a plan
-with errors refuses to be applied. Applying never changes the team passed in; it returns a new
-``Team``:
-
-* ``MERGE``: people already in the team (matched by name, ignoring case and spaces) get the
-  values of the file's non-empty cells; their other counts are kept. New people are added.
-* ``REPLACE_COUNTS``: as MERGE, but a matched person's counts are replaced by the file's.
-* ``REPLACE_TEAM``: the staff becomes the file's rows (matched people keep their id); people
-  not in the file are removed. Only when the user chose it.
+with errors refuses to be applied. The rows are applied by the core operation
+``core.operations.import_rows`` (the one the window's import and ``sagstal import --into`` make);
+``ImportPlan.apply`` does so on a copy of the team. The modes (``MERGE``, ``REPLACE_COUNTS``,
+``REPLACE_TEAM``) are described there.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sagstal_desktop.core.competences import parse_competences, parse_takes_new_cases
-from sagstal_desktop.core.model import StaffMember, Team, TeamSettings
+from sagstal_desktop.core.model import Team, TeamSettings
 from sagstal_desktop.core.norms import NormSet
+from sagstal_desktop.core.operations import (
+    IMPORT_MODES,
+    MERGE,
+    REPLACE_COUNTS,
+    REPLACE_TEAM,
+    ImportRow,
+    import_rows,
+    name_key,
+)
 from sagstal_desktop.core.validation import (
     InputError,
     check_length,
@@ -42,23 +47,12 @@ from sagstal_desktop.io.problems import ERROR, WARNING, Problem, column_letter, 
 from sagstal_desktop.io.table_reader import RawTable, ReadCancelled, paused_gc, read_table
 from sagstal_desktop.io.team_schema import TABLES
 
-MERGE, REPLACE_COUNTS, REPLACE_TEAM = "merge", "replace_counts", "replace_team"
-MODES = (MERGE, REPLACE_COUNTS, REPLACE_TEAM)
+MODES = IMPORT_MODES
+__all__ = ["MERGE", "MODES", "REPLACE_COUNTS", "REPLACE_TEAM", "ImportPlan", "ParsedRow", "analyze", "describe",
+           "import_file", "name_key"]
 
-
-def name_key(name: str) -> str:
-    """How names are compared: case-insensitive, spaces collapsed."""
-    return " ".join(name.split()).casefold()
-
-
-@dataclass
-class ParsedRow:
-    """One valid row: the values of its non-empty cells, by target."""
-
-    row: int
-    name: str
-    values: dict[str, Any] = field(default_factory=dict)  # field target -> parsed value
-    counts: dict[str, int] = field(default_factory=dict)  # case type -> count (non-empty cells only)
+#: One valid row: the values of its non-empty cells, by target (plain data for the core).
+ParsedRow = ImportRow
 
 
 @dataclass
@@ -97,15 +91,14 @@ class ImportPlan:
         if not self.ok:
             raise ValueError(f"the import has {len(self.errors)} error(s) and cannot be applied")
 
-    # -- applying --------------------------------------------------------------------------
+    # -- applying (by the core operation) ----------------------------------------------------
     def new_team(self, settings: TeamSettings | None = None) -> Team:
         """A new team holding the file's staff, measured against the plan's norm set."""
         self._check_ok()
         team = Team(settings=settings or TeamSettings(norm_set_id=self.norm_set.id))
         if settings is None and self.norm_set.kind == "custom":
             team.custom_norm_sets = [self.norm_set]
-        with paused_gc():
-            team.staff = [self._new_member(r) for r in self.rows]
+        self.apply_to(team, MERGE)
         return team
 
     def apply(self, team: Team, mode: str = MERGE) -> Team:
@@ -114,24 +107,15 @@ class ImportPlan:
         if mode not in MODES:
             raise ValueError(f"unknown mode {mode!r}")
         with paused_gc():
-            return self._apply(team, mode)
-
-    def _apply(self, team: Team, mode: str) -> Team:
-        result = team.copy()
-        by_key: dict[str, StaffMember] = {}
-        for person in result.staff:
-            by_key.setdefault(name_key(person.name), person)
-        new_staff: list[StaffMember] = []
-        for row in self.rows:
-            person = by_key.get(name_key(row.name))
-            if person is None:
-                new_staff.append(self._new_member(row))
-                continue
-            self._update(person, row, replace=mode != MERGE)
-            if mode == REPLACE_TEAM:
-                new_staff.append(person)
-        result.staff = new_staff if mode == REPLACE_TEAM else result.staff + new_staff
+            result = team.copy()
+        self.apply_to(result, mode)
         return result
+
+    def apply_to(self, team: Team, mode: str = MERGE) -> None:
+        """Apply the file to ``team`` itself (``core.operations.import_rows``)."""
+        self._check_ok()
+        with paused_gc():
+            import_rows(team, self.rows, mode, self.present, self.norm_set.full_time_hours)
 
     def changes(self, team: Team | None, mode: str = MERGE) -> Changes:
         existing = {name_key(p.name): p.name for p in team.staff} if team else {}
@@ -140,35 +124,6 @@ class ImportPlan:
         updated = [existing[name_key(r.name)] for r in self.rows if name_key(r.name) in existing]
         removed = [n for k, n in existing.items() if k not in in_file] if mode == REPLACE_TEAM else []
         return Changes(added, updated, removed)
-
-    def _new_member(self, row: ParsedRow) -> StaffMember:
-        values = row.values
-        return StaffMember(
-            name=row.name,
-            weekly_hours=values.get(col.WEEKLY_HOURS, self.norm_set.full_time_hours),  # full time if no column
-            other_hours=values.get(col.OTHER_HOURS, 0.0),
-            other_tasks=values.get(col.OTHER_TASKS, ""),
-            start_date=values.get(col.START_DATE),
-            counts=dict(row.counts),
-            note=values.get(col.NOTE, ""),
-            competences=values.get(col.COMPETENCES, ()),
-            takes_new_cases=values.get(col.TAKES_NEW_CASES, True),
-        )
-
-    def _update(self, person: StaffMember, row: ParsedRow, replace: bool) -> None:
-        defaults = {col.OTHER_HOURS: 0.0, col.OTHER_TASKS: "", col.START_DATE: None, col.NOTE: "",
-                    col.COMPETENCES: (), col.TAKES_NEW_CASES: True}
-        # a matched person keeps the name as written in the team (the file may differ in case/spaces)
-        for target in (col.WEEKLY_HOURS, col.OTHER_HOURS, col.OTHER_TASKS, col.START_DATE, col.NOTE,
-                       col.COMPETENCES, col.TAKES_NEW_CASES):
-            if target in row.values:
-                setattr(person, target, row.values[target])
-            elif replace and target in self.present and target in defaults:
-                setattr(person, target, defaults[target])
-        if replace:
-            person.counts = dict(row.counts)
-        else:
-            person.counts = {**person.counts, **row.counts}
 
 
 # -- analysis ------------------------------------------------------------------------------------

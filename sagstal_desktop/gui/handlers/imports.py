@@ -3,7 +3,8 @@ the blank template. Each takes the main window (``gui/window_api.WindowApi``) an
 
 Reading, checking and writing large files run in a worker thread with progress and Cancel; the
 preview dialog shows the column use, rows and problems before anything changes, and the import
-is applied as one undoable step (``window.apply_team``) or opened as a new document.
+is applied as one undoable step (``window.import_rows``: the core operation ``sagstal import
+--into`` makes) or opened as a new document.
 """
 
 from __future__ import annotations
@@ -88,11 +89,13 @@ def _import(window: WindowApi, as_new: bool, path: Path | None) -> None:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         window.show_status(_("Import cancelled; nothing was changed."))
         return
-    team = dialog.result_team()
     if as_new:
+        team = dialog.result_team()
         window.open_team_as_new(team, team.info.team_name or path.stem)
     else:
-        window.apply_team(team, dialog.description())
+        plan = dialog.plan()
+        window.import_rows(plan.rows, dialog.mode(), plan.present, plan.norm_set.full_time_hours,
+                           dialog.description())
     window.show_status(dialog.description())
 
 

@@ -1,13 +1,15 @@
 """What the scenario bar does to the document: open a variant, make, rename, copy and delete
 scenarios, change a scenario's absences. Each is one undoable step (``Document.set_variant``)
 computed from ``document.file_team()`` (the team with the open scenario folded back in), so the
-state before stays untouched for undo.
+state before stays untouched for undo; the edit itself is a core operation
+(``core/operations.py``: ``add_scenario``, ``rename_scenario``, ``remove_scenario``,
+``set_scenario_absences``).
 """
 
 from __future__ import annotations
 
+from sagstal_desktop.core import operations as ops
 from sagstal_desktop.core import scenarios as sc
-from sagstal_desktop.core.operations import add_scenario
 from sagstal_desktop.core.scenario_model import Absence
 from sagstal_desktop.gui.document import Document
 from sagstal_desktop.i18n import _
@@ -38,7 +40,7 @@ def new_scenario(document: Document, name: str, copy_open: bool = False) -> None
     saved = document.file_team().copy()
     base = sc.find(saved, document.scenario_name) if copy_open and document.scenario_name else None
     scenario = sc.derive(saved, name, base)
-    add_scenario(saved, scenario)  # the core operation ``sagstal scenario add`` uses
+    ops.add_scenario(saved, scenario)  # the core operation ``sagstal scenario add`` uses
     text = (_("Copy scenario as “{name}”") if base
             else _("New scenario “{name}”"))
     document.set_variant(sc.materialise(scenario, saved), saved, scenario.name, text.format(name=scenario.name))
@@ -51,13 +53,7 @@ def rename_open(document: Document, name: str) -> None:
     if old is None or name == old:
         return
     saved = document.file_team().copy()
-    if not name or any(s.name == name for s in saved.scenarios):
-        raise sc.ScenarioError(name)
-    for scenario in saved.scenarios:
-        if scenario.name == old:
-            scenario.name = name
-        elif scenario.based_on == old:
-            scenario.based_on = name
+    ops.rename_scenario(saved, old, name)
     document.set_variant(document.team, saved, name,
                          _("Rename scenario “{old}” to “{name}”").format(old=old, name=name))
 
@@ -68,7 +64,7 @@ def delete_open(document: Document) -> None:
     if name is None:
         return
     saved = document.file_team().copy()
-    saved.scenarios = [s for s in saved.scenarios if s.name != name]
+    ops.remove_scenario(saved, name)
     document.set_variant(saved, None, None, _("Delete scenario “{name}”").format(name=name))
 
 
@@ -92,10 +88,8 @@ def set_absences(document: Document, absences: list[Absence], redistribute: bool
     if document.scenario_name is None:
         return
     saved = document.file_team().copy()
+    ops.set_scenario_absences(saved, document.scenario_name, absences, redistribute, positions_take_cases)
     scenario = sc.find(saved, document.scenario_name)
-    scenario.absences, scenario.redistribute = list(absences), redistribute
-    if positions_take_cases is not None:
-        scenario.positions_take_cases = positions_take_cases
     document.set_variant(document.team, saved, scenario.name,
                          _("Change absences in “{name}”").format(name=scenario.name))
 
