@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication([])
     from sagstal_desktop.core.demo import demo_team
-    from sagstal_desktop.gui import i18n, icons
+    from sagstal_desktop.gui import icons, qt_language
     from sagstal_desktop.gui.dialogs.about import AboutDialog
     from sagstal_desktop.gui.dialogs.help import HelpDialog, help_html
     from sagstal_desktop.gui.dialogs.norm_editor import NormSetEditorDialog
@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
             icons.icon(name).pixmap(QSize(24, 24), 2.0)
 
     results = {
-        "install_translations_da": _median_ms(lambda: i18n.install_translations(app, "da"), args.repeat),
+        "install_translations_da": _median_ms(lambda: qt_language.install_translations(app, "da"), args.repeat),
         "all_icons_first_render_24px_at_200pct": _median_ms(all_icons, args.repeat),
         "help_html_da": _median_ms(lambda: help_html("da"), args.repeat),
         "open_norm_editor_with_one_set": _median_ms(open_dialog(lambda: NormSetEditorDialog(team)), args.repeat),

@@ -117,7 +117,7 @@ elif sys.argv[1] == "lean":
     from PySide6.QtWidgets import QSplitter, QTableView
 
     from sagstal_desktop.core.demo import demo_team
-    from sagstal_desktop.gui.document import Document
+    from sagstal_desktop.gui.team_document import Document
     from sagstal_desktop.gui.models.staff_model import StaffTableModel
     from sagstal_desktop.gui.widgets.frozen_table import FrozenColumnTable
     from sagstal_desktop.gui.widgets.load_chart import LoadChart

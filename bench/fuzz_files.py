@@ -227,7 +227,7 @@ import json, os, sys
 from datetime import date
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from sagstal_desktop.gui.document import Document
+from sagstal_desktop.gui.team_document import Document
 from sagstal_desktop.io.document import load_team
 os.chdir(os.path.dirname(sys.argv[1]))
 doc = Document(load_team(sys.argv[1]), os.path.basename(sys.argv[1]), as_of=date(2026, 11, 22))

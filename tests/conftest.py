@@ -34,10 +34,10 @@ def make_window(qapp, qtbot, demo, monkeypatch):
     test); the English translation is installed before and after."""
     from PySide6.QtWidgets import QMessageBox
 
-    from sagstal_desktop.gui import i18n
+    from sagstal_desktop.gui import qt_language
     from sagstal_desktop.gui.main_window import MainWindow
 
-    i18n.install_translations(qapp, "en")  # whatever an earlier test left installed
+    qt_language.install_translations(qapp, "en")  # whatever an earlier test left installed
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
 
     def make(team=None, *, lang: str = "en", show: bool = True):
@@ -49,7 +49,7 @@ def make_window(qapp, qtbot, demo, monkeypatch):
         return win
 
     yield make
-    i18n.install_translations(qapp, "en")
+    qt_language.install_translations(qapp, "en")
 
 
 @pytest.fixture
@@ -78,11 +78,11 @@ def demo_file(tmp_path, capsys):
 @pytest.fixture
 def danish(qapp):
     """The window's texts (and Qt's own) in Danish for one test, English again after it."""
-    from sagstal_desktop.gui import i18n
+    from sagstal_desktop.gui import qt_language
 
-    i18n.install_translations(qapp, "da")
+    qt_language.install_translations(qapp, "da")
     yield qapp
-    i18n.install_translations(qapp, "en")
+    qt_language.install_translations(qapp, "en")
 
 
 def pdf_text(path, layout: bool = True, page: int | None = None, raw: bool = False) -> str:

@@ -41,7 +41,7 @@ def _people(team: Team) -> list[tuple]:
 
 @pytest.mark.parametrize("mode", ["merge", "replace_counts", "replace_team"])
 def test_import_into_the_window_and_the_cli_give_the_same_team(mode, demo_file, tmp_path, capsys, calls, qapp):
-    from sagstal_desktop.gui.document import Document
+    from sagstal_desktop.gui.team_document import Document
     from sagstal_desktop.io.importer import import_file
 
     sheet = tmp_path / "hold.csv"
@@ -96,8 +96,8 @@ def test_every_writing_cli_command_makes_a_core_operation(demo_file, tmp_path, c
 
 
 def test_the_window_scenario_edits_make_core_operations(demo, calls, qapp):
-    from sagstal_desktop.gui.document import Document
     from sagstal_desktop.gui.handlers import scenarios as handlers
+    from sagstal_desktop.gui.team_document import Document
 
     document = Document(demo, None, as_of=TODAY)
     handlers.new_scenario(document, "Plus en")

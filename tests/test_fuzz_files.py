@@ -357,8 +357,8 @@ def test_killed_saves_leave_the_old_or_new_file_and_no_temp_file_after_the_next_
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
 def test_recovery_copies_are_private_and_hold_an_absolute_path(qtbot, tmp_path, demo, monkeypatch):
-    from sagstal_desktop.gui import document as gui_document
-    from sagstal_desktop.gui.document import AUTOSAVE_INTERVAL_MS, Document
+    from sagstal_desktop.gui import team_document as gui_document
+    from sagstal_desktop.gui.team_document import AUTOSAVE_INTERVAL_MS, Document
     from sagstal_desktop.user_folders import recovery_dir
 
     assert AUTOSAVE_INTERVAL_MS <= 2000
@@ -379,7 +379,7 @@ def test_recovery_copies_are_private_and_hold_an_absolute_path(qtbot, tmp_path, 
 
 
 def test_a_recovery_record_with_a_relative_path_is_offered_without_it(tmp_path):
-    from sagstal_desktop.gui.document import find_recoverable
+    from sagstal_desktop.gui.team_document import find_recoverable
     from sagstal_desktop.io.document import save_team
     from sagstal_desktop.user_folders import recovery_dir
 

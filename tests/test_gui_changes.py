@@ -15,7 +15,7 @@ from sagstal_desktop.core.change import ALL, Change, count_column
 from sagstal_desktop.core.model import StaffMember, Team, TeamInfo, TeamSettings
 from sagstal_desktop.core.norms import builtin_norm_sets
 from sagstal_desktop.gui.commands import SetSettingsCommand
-from sagstal_desktop.gui.document import Document
+from sagstal_desktop.gui.team_document import Document
 
 BIG = 5_000
 CASE_TYPES = ("sygedagpenge", "sdp_kat1", "jobafklaring")

@@ -15,7 +15,7 @@ from sagstal_desktop.core.model import StaffMember, Team, TeamInfo, TeamSettings
 from sagstal_desktop.core.norms import builtin_norm_sets, find_norm_set
 from sagstal_desktop.core.sources import documents
 from sagstal_desktop.core.survey import survey_2023
-from sagstal_desktop.gui import i18n
+from sagstal_desktop.gui import qt_language
 from sagstal_desktop.gui.dialogs.about import AboutDialog
 from sagstal_desktop.gui.dialogs.help import HelpDialog, help_html
 from sagstal_desktop.gui.dialogs.norm_editor import NewNormSetDialog, NormSetEditorDialog
@@ -296,7 +296,7 @@ def _clipped(dialog: QWidget) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_dialogs_are_not_clipped(qapp, qtbot, demo, tmp_path, lang):
-    i18n.install_translations(qapp, lang)
+    qt_language.install_translations(qapp, lang)
     try:
         editor = _ceiling_dialog(qtbot, demo)
         editor.model.setData(editor.model.index(editor.model.row_of("sygedagpenge"), COL_MIN), "50")  # error shown
@@ -317,4 +317,4 @@ def test_dialogs_are_not_clipped(qapp, qtbot, demo, tmp_path, lang):
             assert _clipped(dialog) == [], name
             assert dialog.grab().save(str(tmp_path / f"{name}_{lang}.png"))
     finally:
-        i18n.install_translations(qapp, "en")
+        qt_language.install_translations(qapp, "en")

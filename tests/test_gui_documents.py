@@ -14,7 +14,7 @@ from conftest import TODAY
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from sagstal_desktop.gui.actions import Act, Menu
-from sagstal_desktop.gui.document import find_recoverable
+from sagstal_desktop.gui.team_document import find_recoverable
 
 Button = QMessageBox.StandardButton
 
@@ -39,10 +39,10 @@ def answers(monkeypatch):
 
 @pytest.fixture
 def make_window(qapp, qtbot, answers):
-    from sagstal_desktop.gui import i18n
+    from sagstal_desktop.gui import qt_language
     from sagstal_desktop.gui.main_window import MainWindow
 
-    i18n.install_translations(qapp, "en")  # whatever an earlier test left installed
+    qt_language.install_translations(qapp, "en")  # whatever an earlier test left installed
     def make(team=None, path=None, demo=False):
         win = MainWindow(team, path, demo=demo or team is None, as_of=TODAY, lang="en")
         qtbot.addWidget(win)

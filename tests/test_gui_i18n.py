@@ -14,7 +14,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from sagstal_desktop.assets import resource_path
-from sagstal_desktop.gui import i18n
+from sagstal_desktop.gui import qt_language
 from sagstal_desktop.gui.settings import SETTINGS_FILE
 from sagstal_desktop.i18n import _
 
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(autouse=True)
 def _english_afterwards(qapp):
     yield
-    i18n.install_translations(qapp, "en")
+    qt_language.install_translations(qapp, "en")
 
 
 class _Greeting(QWidget):
@@ -46,38 +46,38 @@ class _Greeting(QWidget):
 
 
 def test_default_language_follows_the_system_locale(monkeypatch):
-    monkeypatch.setattr(i18n, "_system_language", lambda: "da")
-    assert i18n.preferred_language() == "da"
-    monkeypatch.setattr(i18n, "_system_language", lambda: "de")
-    assert i18n.preferred_language() == "en"
+    monkeypatch.setattr(qt_language, "_system_language", lambda: "da")
+    assert qt_language.preferred_language() == "da"
+    monkeypatch.setattr(qt_language, "_system_language", lambda: "de")
+    assert qt_language.preferred_language() == "en"
 
 
 def test_language_choice_is_remembered_in_the_config_folder(monkeypatch, tmp_path):
-    monkeypatch.setattr(i18n, "_system_language", lambda: "da")
-    i18n.set_preferred_language("en")
-    assert i18n.preferred_language() == "en"  # the saved choice wins over the Danish system
+    monkeypatch.setattr(qt_language, "_system_language", lambda: "da")
+    qt_language.set_preferred_language("en")
+    assert qt_language.preferred_language() == "en"  # the saved choice wins over the Danish system
     ini = Path(os.environ["SAGSTAL_CONFIG_DIR"]) / SETTINGS_FILE
     assert "language=en" in ini.read_text(encoding="utf-8")
-    i18n.set_preferred_language("da")
-    monkeypatch.setattr(i18n, "_system_language", lambda: "en")
-    assert i18n.preferred_language() == "da"
+    qt_language.set_preferred_language("da")
+    monkeypatch.setattr(qt_language, "_system_language", lambda: "en")
+    assert qt_language.preferred_language() == "da"
     with pytest.raises(ValueError, match="unknown language"):
-        i18n.set_preferred_language("sv")
+        qt_language.set_preferred_language("sv")
 
 
 def test_switching_to_danish_translates_open_widgets_and_new_dialogs(qapp, qtbot, demo):
     from sagstal_desktop.gui.dialogs.team_settings import TeamSettingsDialog
 
-    i18n.install_translations(qapp, "en")
+    qt_language.install_translations(qapp, "en")
     widget = _Greeting()
     qtbot.addWidget(widget)
     assert widget.label.text() == "Team settings"
 
-    i18n.switch_language(qapp, "da")
+    qt_language.switch_language(qapp, "da")
     qapp.processEvents()  # LanguageChange is delivered through the event loop
     assert widget.label.text() == "Teamindstillinger"
-    assert i18n.current_language() == "da"
-    assert i18n.preferred_language() == "da"
+    assert qt_language.current_language() == "da"
+    assert qt_language.preferred_language() == "da"
 
     dialog = TeamSettingsDialog(demo)
     qtbot.addWidget(dialog)
@@ -85,14 +85,14 @@ def test_switching_to_danish_translates_open_widgets_and_new_dialogs(qapp, qtbot
     texts = {label.text() for label in dialog.findChildren(QLabel)}
     assert {"Kommune:", "Afdeling:", "Skrevet af:", "Første budgetår:"} <= texts
 
-    i18n.switch_language(qapp, "en")
+    qt_language.switch_language(qapp, "en")
     qapp.processEvents()
     assert widget.label.text() == "Team settings"
 
 
 def test_qt_own_buttons_are_danish_too(qapp, qtbot):
-    i18n.install_translations(qapp, "da")
-    names = [p.name for p in i18n.loaded_files()]
+    qt_language.install_translations(qapp, "da")
+    names = [p.name for p in qt_language.loaded_files()]
     assert names == ["qtbase_da.qm"]  # the program's own texts come from gettext, not a .qm
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel | QDialogButtonBox.StandardButton.Close)
     qtbot.addWidget(box)
@@ -101,7 +101,7 @@ def test_qt_own_buttons_are_danish_too(qapp, qtbot):
 
 
 def test_qt_translation_folder_holds_qtbase_da():
-    assert any((folder / "qtbase_da.qm").is_file() for folder in i18n.qt_translations_dirs())
+    assert any((folder / "qtbase_da.qm").is_file() for folder in qt_language.qt_translations_dirs())
 
 
 def test_missing_catalogue_falls_back_to_english_with_a_warning(qapp, qtbot, demo, monkeypatch, tmp_path, caplog):
@@ -112,10 +112,10 @@ def test_missing_catalogue_falls_back_to_english_with_a_warning(qapp, qtbot, dem
     text_layer.translator.cache_clear()
     try:
         with caplog.at_level(logging.WARNING, logger="sagstal_desktop.i18n"):
-            i18n.install_translations(qapp, "da")
+            qt_language.install_translations(qapp, "da")
             dialog = TeamSettingsDialog(demo)
         assert "catalogue for 'da' is missing" in caplog.text
-        assert [p.name for p in i18n.loaded_files()][-1:] == ["qtbase_da.qm"]  # Qt's own still load
+        assert [p.name for p in qt_language.loaded_files()][-1:] == ["qtbase_da.qm"]  # Qt's own still load
         qtbot.addWidget(dialog)
         assert dialog.windowTitle() == "Team settings"  # the English source text
     finally:
@@ -126,9 +126,9 @@ def test_missing_catalogue_falls_back_to_english_with_a_warning(qapp, qtbot, dem
 def test_english_shows_the_source_text(qapp, qtbot, demo):
     from sagstal_desktop.gui.dialogs.team_settings import TeamSettingsDialog
 
-    i18n.install_translations(qapp, "da")
-    i18n.install_translations(qapp, "en")  # removes Qt's Danish translator; gettext shows the msgid
-    assert i18n.loaded_files() == []
+    qt_language.install_translations(qapp, "da")
+    qt_language.install_translations(qapp, "en")  # removes Qt's Danish translator; gettext shows the msgid
+    assert qt_language.loaded_files() == []
     dialog = TeamSettingsDialog(demo)
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Team settings"
@@ -137,8 +137,8 @@ def test_english_shows_the_source_text(qapp, qtbot, demo):
 
 def test_unknown_language_installs_english(qapp, caplog):
     with caplog.at_level(logging.WARNING):
-        i18n.install_translations(qapp, "xx")
-    assert i18n.current_language() == "en"
+        qt_language.install_translations(qapp, "xx")
+    assert qt_language.current_language() == "en"
     assert "unknown language" in caplog.text
 
 
@@ -192,11 +192,11 @@ def test_every_icon_renders_sharp_at_any_scale(qapp):
 
 def test_widgets_retranslate_even_when_no_qt_translator_changes(qapp, qtbot, monkeypatch, tmp_path):
     """Without qtbase_da.qm no Qt translator comes or goes; the switch still reaches open widgets."""
-    monkeypatch.setattr(i18n, "qt_translations_dirs", lambda: [tmp_path])  # no qtbase_*.qm anywhere
-    i18n.install_translations(qapp, "en")
+    monkeypatch.setattr(qt_language, "qt_translations_dirs", lambda: [tmp_path])  # no qtbase_*.qm anywhere
+    qt_language.install_translations(qapp, "en")
     widget = _Greeting()
     qtbot.addWidget(widget)
-    i18n.install_translations(qapp, "da")
+    qt_language.install_translations(qapp, "da")
     qapp.processEvents()
-    assert i18n.loaded_files() == []
+    assert qt_language.loaded_files() == []
     assert widget.label.text() == "Teamindstillinger"

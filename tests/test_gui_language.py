@@ -25,14 +25,14 @@ def _menu_texts(win) -> list[str]:
 
 
 def test_switching_to_danish_translates_menus_headers_and_summary(window):
-    from sagstal_desktop.gui import i18n
+    from sagstal_desktop.gui import qt_language
 
     assert _menu_texts(window)[:1] == ["&File"]
     assert window.model().headerData(0, Qt.Orientation.Horizontal) == "Name"
     window.actions[Act.LANG_DA].trigger()
 
     assert window.language() == "da"
-    assert i18n.preferred_language() == "da"  # remembered
+    assert qt_language.preferred_language() == "da"  # remembered
     menus = _menu_texts(window)
     assert [a.text() for a in window.menuBar().actions()] == ["&Filer", "&Rediger", "&Vis", "&Team", "&Hjælp"]
     assert "&Gem" in menus and "Gem &som…" in menus and "&Fortryd" in menus

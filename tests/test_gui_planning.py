@@ -229,9 +229,9 @@ def test_danish_wording(make_window):
     window = make_window(lang="da")
     from PySide6.QtWidgets import QApplication
 
-    from sagstal_desktop.gui import i18n
+    from sagstal_desktop.gui import qt_language
 
-    i18n.install_translations(QApplication.instance(), "da")
+    qt_language.install_translations(QApplication.instance(), "da")
     dialog = planning_actions.planning_dialog(window, "distribute")
     tab = dialog.distribute_tab
     tab.incoming_model.set_count("sygedagpenge", 10)

@@ -20,8 +20,8 @@ _CHILD = textwrap.dedent("""
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     HEAVY = ("pandas", "reportlab", "openpyxl", "pyqtgraph", "numpy", "highspy", "babel", "scipy")
-    CONTENTS = ("sagstal_desktop.core.load", "sagstal_desktop.gui.document", "sagstal_desktop.gui.models.staff_model",
-                "sagstal_desktop.gui.window_ui", "sagstal_desktop.gui.icons")
+    CONTENTS = ("sagstal_desktop.core.load", "sagstal_desktop.gui.team_document",
+                "sagstal_desktop.gui.models.staff_model", "sagstal_desktop.gui.window_ui", "sagstal_desktop.gui.icons")
     seen = {"ticks": 0}
     ticker = QTimer()
     ticker.setInterval(10)

@@ -14,9 +14,9 @@ from sagstal_desktop.gui.main_window import MainWindow
 def _frame(qtbot, name: str = "Demo") -> MainWindow:
     from PySide6.QtWidgets import QApplication
 
-    from sagstal_desktop.gui import i18n
+    from sagstal_desktop.gui import qt_language
 
-    i18n.install_translations(QApplication.instance(), "en")
+    qt_language.install_translations(QApplication.instance(), "en")
     window = MainWindow.frame(name, "en")
     qtbot.addWidget(window)
     return window

@@ -11,16 +11,16 @@ from PySide6.QtWidgets import QMessageBox
 def english_afterwards(qapp):
     """Leave English installed for the tests that follow (some here switch to Danish)."""
     yield
-    from sagstal_desktop.gui import i18n
+    from sagstal_desktop.gui import qt_language
 
-    i18n.install_translations(qapp, "en")
+    qt_language.install_translations(qapp, "en")
 
 
 def _window(qapp, qtbot, team, monkeypatch, lang="en"):
-    from sagstal_desktop.gui import i18n
+    from sagstal_desktop.gui import qt_language
     from sagstal_desktop.gui.main_window import MainWindow
 
-    i18n.install_translations(qapp, lang)
+    qt_language.install_translations(qapp, lang)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     win = MainWindow(team, None, demo=True, as_of=TODAY, lang=lang)
     qtbot.addWidget(win)

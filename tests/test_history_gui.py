@@ -18,10 +18,10 @@ from sagstal_desktop.io.document import load_team, save_team
 
 @pytest.fixture
 def window(qapp, qtbot, demo, monkeypatch):
-    from sagstal_desktop.gui import i18n
+    from sagstal_desktop.gui import qt_language
     from sagstal_desktop.gui.main_window import MainWindow
 
-    i18n.install_translations(qapp, "en")
+    qt_language.install_translations(qapp, "en")
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     win = MainWindow(demo, None, demo=True, as_of=TODAY, lang="en")
     qtbot.addWidget(win)

@@ -128,9 +128,9 @@ def test_cli_snapshot_from_a_small_bad_file_lists_every_problem(tmp_path, capsys
     ("en", "Nothing was imported:", "… and 4,987 more problems"),
 ])
 def test_window_shows_the_cap_and_how_many_more(qapp, make_window, tmp_path, monkeypatch, lang, heading, more):
-    from sagstal_desktop.gui import i18n
+    from sagstal_desktop.gui import qt_language
 
-    i18n.install_translations(qapp, lang)  # make_window puts English back afterwards
+    qt_language.install_translations(qapp, lang)  # make_window puts English back afterwards
     window = make_window(lang=lang)
     count = len(window.team().snapshots)
     shown: list[list[str]] = []

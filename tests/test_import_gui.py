@@ -36,9 +36,9 @@ TODAY = date(2026, 11, 22)
 @pytest.fixture(autouse=True)
 def _english_ui(qapp):
     """The English source strings, whatever an earlier test installed."""
-    from sagstal_desktop.gui import i18n
+    from sagstal_desktop.gui import qt_language
 
-    i18n.install_translations(qapp, "en")
+    qt_language.install_translations(qapp, "en")
 
 
 @pytest.fixture

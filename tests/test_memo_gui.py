@@ -267,11 +267,11 @@ def test_suggested_name_for_unsaved_document(qtbot, demo, tmp_path, monkeypatch)
 
 
 def test_memo_dialogs_in_danish(qtbot, qapp, demo, tmp_path):
-    from sagstal_desktop.gui import i18n
+    from sagstal_desktop.gui import qt_language
     from sagstal_desktop.gui.dialogs.memo_preview import MemoPreviewDialog
     from sagstal_desktop.report.pdf import write_memo
 
-    i18n.install_translations(qapp, "da")
+    qt_language.install_translations(qapp, "da")
     try:
         dialog = MemoOptionsDialog(demo, demo.norm_set(), "da", None, "print", today=TODAY)
         qtbot.addWidget(dialog)
@@ -289,4 +289,4 @@ def test_memo_dialogs_in_danish(qtbot, qapp, demo, tmp_path):
         assert preview.zoom.itemText(0) == "Tilpas bredde"
         preview.close()
     finally:
-        i18n.install_translations(qapp, "en")
+        qt_language.install_translations(qapp, "en")

@@ -9,7 +9,7 @@ from conftest import TODAY
 from PySide6.QtWidgets import QLabel
 
 from sagstal_desktop.core.model import StaffMember, Team
-from sagstal_desktop.gui import i18n
+from sagstal_desktop.gui import qt_language
 from sagstal_desktop.gui.dialogs import memo_options
 from sagstal_desktop.gui.dialogs.memo_options import MemoOptionsDialog
 
@@ -17,8 +17,8 @@ from sagstal_desktop.gui.dialogs.memo_options import MemoOptionsDialog
 @pytest.fixture
 def language(qapp):
     """Install a language for the test; English again afterwards."""
-    yield lambda lang: i18n.install_translations(qapp, lang)
-    i18n.install_translations(qapp, "en")
+    yield lambda lang: qt_language.install_translations(qapp, lang)
+    qt_language.install_translations(qapp, "en")
 
 
 def _team(size: int) -> Team:

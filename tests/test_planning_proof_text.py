@@ -34,10 +34,10 @@ def test_cli_proof(plan):
 
 
 def test_dialog_proof(qtbot, qapp, plan):
-    from sagstal_desktop.gui import i18n
+    from sagstal_desktop.gui import qt_language
     from sagstal_desktop.gui.widgets.planning_result import PlanResultPanel
 
-    i18n.install_translations(qapp, "da")
+    qt_language.install_translations(qapp, "da")
     try:
         panel = PlanResultPanel(plan.team_after.norm_set(), "da", "Flytninger")
         qtbot.addWidget(panel)
@@ -46,4 +46,4 @@ def test_dialog_proof(qtbot, qapp, plan):
                         "antallet af flyttede sager var bevist optimale.")
         assert "100" not in text
     finally:
-        i18n.install_translations(qapp, "en")
+        qt_language.install_translations(qapp, "en")

@@ -8,11 +8,11 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QLabel
 
-from sagstal_desktop.gui import i18n
+from sagstal_desktop.gui import qt_language
 
 
 def test_supplied_strings_are_danish_and_qtbase_still_answers(danish):
-    if not i18n.loaded_files():
+    if not qt_language.loaded_files():
         pytest.skip("PySide6 ships no qtbase_da.qm here")
     translate = QCoreApplication.translate
     assert translate("QFileDialog", "&Look in:") == "&Kig i:"
@@ -23,7 +23,7 @@ def test_supplied_strings_are_danish_and_qtbase_still_answers(danish):
 
 
 def test_the_file_dialog_has_no_english_label(danish, qtbot):
-    if not i18n.loaded_files():
+    if not qt_language.loaded_files():
         pytest.skip("PySide6 ships no qtbase_da.qm here")
     dialog = QFileDialog(None, "Åbn team")
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)

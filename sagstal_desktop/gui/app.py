@@ -87,12 +87,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(app: QApplication, args: argparse.Namespace) -> int:
-    from sagstal_desktop.gui import i18n
+    from sagstal_desktop.gui import qt_language
 
     if args.lang:
-        i18n.set_preferred_language(args.lang)
-    lang = i18n.preferred_language()
-    i18n.install_translations(app, lang)
+        qt_language.set_preferred_language(args.lang)
+    lang = qt_language.preferred_language()
+    qt_language.install_translations(app, lang)
     if args.self_test:
         _set_app_icon(app)
         from sagstal_desktop.gui.self_test import run_self_test

@@ -23,7 +23,7 @@ from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.core.operations import COMPETENCE_COLUMNS, MEMBER_FIELDS
 
 if TYPE_CHECKING:
-    from sagstal_desktop.gui.document import Document
+    from sagstal_desktop.gui.team_document import Document
 
 __all__ = ["COMPETENCE_COLUMNS", "MEMBER_FIELDS"]
 

@@ -33,14 +33,14 @@ if TYPE_CHECKING:
     from sagstal_desktop.core.load import TeamSummary
     from sagstal_desktop.core.model import Team
     from sagstal_desktop.core.norms import NormSet
-    from sagstal_desktop.gui.document import Document
     from sagstal_desktop.gui.models.staff_model import StaffTableModel
+    from sagstal_desktop.gui.team_document import Document
     from sagstal_desktop.gui.widgets.chart_host import ChartHost
 
 
 def _current_language() -> str:
     try:
-        from sagstal_desktop.gui.i18n import current_language
+        from sagstal_desktop.gui.qt_language import current_language
     except ImportError:
         return "en"
     return current_language()
@@ -65,7 +65,6 @@ class MainWindow(FramedWindow):
 
     def _build(self, team: Team | None, path: Path | None, demo: bool, as_of: date | None) -> None:
         from sagstal_desktop.core.change import Change
-        from sagstal_desktop.gui.document import Document
         from sagstal_desktop.gui.handlers.files import FileActions
         from sagstal_desktop.gui.handlers.staff import StaffActions
         from sagstal_desktop.gui.menus import WindowActions
@@ -75,6 +74,7 @@ class MainWindow(FramedWindow):
         from sagstal_desktop.gui.scenario_bar import ScenarioBar
         from sagstal_desktop.gui.shared_file import Read, SharedFile
         from sagstal_desktop.gui.table_clipboard import TableClipboard
+        from sagstal_desktop.gui.team_document import Document
         from sagstal_desktop.gui.widgets.empty_hint import EmptyTableHint
         from sagstal_desktop.gui.window_layout import WindowLayout
         from sagstal_desktop.gui.window_ui import build_toolbar, build_workspace
@@ -302,10 +302,10 @@ class MainWindow(FramedWindow):
     # -- language ------------------------------------------------------------------------
     def set_language(self, lang: str) -> None:
         """Switch the UI (and number format) to "da" or "en" and remember the choice."""
-        from sagstal_desktop.gui import i18n
+        from sagstal_desktop.gui import qt_language
 
-        i18n.set_preferred_language(lang)
-        i18n.install_translations(QApplication.instance(), lang)
+        qt_language.set_preferred_language(lang)
+        qt_language.install_translations(QApplication.instance(), lang)
         self._lang = lang
         self.actions[Act.language(lang)].setChecked(True)
         self._model.set_language(lang)

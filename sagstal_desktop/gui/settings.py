@@ -1,6 +1,6 @@
 """The program's own settings (QSettings), each key declared once with its type and default.
 
-One INI file under ``config.config_dir()`` (not the platform registry) keeps the settings in one
+One INI file under ``user_folders.config_dir()`` (not the platform registry) keeps the settings in one
 readable place and lets tests point it elsewhere with ``$SAGSTAL_CONFIG_DIR``. Code reads and
 writes settings only through the options below (``RECENT_FILES.get()``,
 ``LANGUAGE.set("da")``), never by a key string; a stored value of the wrong type reads as the

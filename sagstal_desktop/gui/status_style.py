@@ -39,7 +39,7 @@ _UNMEASURED = frozenset(UNMEASURED_ORDER)
 
 
 def _lang() -> str:
-    from sagstal_desktop.gui.i18n import current_language
+    from sagstal_desktop.gui.qt_language import current_language
 
     return current_language()
 

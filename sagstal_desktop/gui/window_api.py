@@ -1,7 +1,7 @@
 """What handlers, dialogs and widgets may use of the main window (``MainWindow`` implements it;
 tests drive the handlers with small stand-ins). Handlers (``gui/handlers/``) are typed against
 this protocol, not against ``MainWindow``, so that nothing below the window imports it back.
-Handlers change the team only through the document's edits (``gui/document.py``, each a core
+Handlers change the team only through the document's edits (``gui/team_document.py``, each a core
 operation), ``import_rows`` (an import: the core's ``import_rows``), ``apply_team`` (a whole team
 as one undoable step) or ``open_team_as_new``."""
 
@@ -17,7 +17,7 @@ from sagstal_desktop.core.norms import NormSet
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QTableView
 
-    from sagstal_desktop.gui.document import Document
+    from sagstal_desktop.gui.team_document import Document
 
 
 class WindowApi(Protocol):

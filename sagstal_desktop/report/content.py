@@ -144,6 +144,15 @@ class StaffRow:
     uncovered_cases: int = 0
 
 
+def staff_hours(team: Team, summary: TeamSummary) -> tuple[float, float]:
+    """The staff's weekly hours and hours on other tasks, summed over the summary's persons (the
+    staff table's rows, ``staff_rows``): the totals row adds up what the rows show."""
+    members = {m.id: m for m in team.staff}
+    weekly = float(sum(summary.persons.column("weekly_hours")))
+    other = float(sum(members[i].other_hours for i in summary.persons.column("member_id")))
+    return weekly, other
+
+
 def staff_rows(team: Team, summary: TeamSummary, columns: CaseColumns, lang: str) -> list[StaffRow]:
     """The staff table's rows in the team's order (anonymised memos use ``anonymous_rows``)."""
     members = {m.id: m for m in team.staff}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from sagstal_desktop.core.load import Status
 from sagstal_desktop.core.wording import format_load
 from sagstal_desktop.report import content
@@ -21,7 +23,14 @@ from sagstal_desktop.report.texts import plural
 
 
 class StaffSections(MemoBase):
-    """Section methods of the memo builder (``pdf.MemoBuilder``)."""
+    """Section methods of the memo builder (``pdf.MemoBuilder``). Every figure is read from the
+    memo's one summary (``self.summary``): the rows from its persons, the totals row from its
+    sums and from ``staff_hours``, the hours summed over the same persons."""
+
+    @cached_property
+    def staff_hours(self) -> tuple[float, float]:
+        """The staff's weekly hours and hours on other tasks (``content.staff_hours``)."""
+        return content.staff_hours(self.team, self.summary)
 
     def staff_columns(self) -> tuple[content.CaseColumns, list[float]]:
         """The finest case split that leaves the name column room, and the column widths."""
@@ -43,8 +52,7 @@ class StaffSections(MemoBase):
 
         sm, num = self.summary, self.num
         most_uncovered = max(sm.persons.column("uncovered_cases"), default=0)
-        hours = num(sum(m.weekly_hours for m in self.team.staff), 1)
-        other = num(sum(m.other_hours for m in self.team.staff), 1)
+        hours, other = (num(total, 1) for total in self.staff_hours)
         fixed = [need(t["col_hours"], max("37,0", hours, key=len)), need(t["col_other"], max("10,0", other, key=len)),
                  need(t["col_fte"], max("0,00", num(sm.available_fte, 2), key=len)),
                  need(t["col_total"], max("9.999", num(sm.total_cases, 0), key=len)),
@@ -154,8 +162,7 @@ class StaffSections(MemoBase):
         cmds.append(("ALIGN", (status_col, 1), (status_col, -1), "LEFT"))
         if totals:
             team_split = columns.split(content.team_counts(sm))
-            hours = sum(m.weekly_hours for m in self.team.staff)
-            other = sum(m.other_hours for m in self.team.staff)
+            hours, other = self.staff_hours
             label = plural("totals", sm.staff_count, self.lang).format(n=num(sm.staff_count, 0))
             data.append([
                 self.para(esc(label), s.cell_bold), num(hours, 1),

@@ -4,23 +4,23 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
-from sagstal_desktop.gui import i18n
+from sagstal_desktop.gui import qt_language
 
 ERROR_STYLE = "QLabel { color: #a61b1b; font-weight: bold; }"
 
 
 def ui_language(parent: QWidget | None) -> str:
     """"da" or "en": the main window's language if the parent (or an ancestor) has one, else the
-    language last installed by ``i18n.install_translations``."""
+    language last installed by ``qt_language.install_translations``."""
     widget = parent
     while widget is not None:
         language = getattr(widget, "language", None)
         if callable(language):
             lang = language()
-            if lang in i18n.LANGUAGES:
+            if lang in qt_language.LANGUAGES:
                 return lang
         widget = widget.parentWidget()
-    return i18n.current_language()
+    return qt_language.current_language()
 
 
 def ok_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:

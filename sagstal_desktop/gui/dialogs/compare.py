@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 from sagstal_desktop.core.comparison import Comparison, compare
 from sagstal_desktop.core.formatting import format_number
 from sagstal_desktop.gui.dialogs.common import ui_language
-from sagstal_desktop.gui.document import Document
 from sagstal_desktop.gui.models.compare_model import CompareTableModel
+from sagstal_desktop.gui.team_document import Document
 from sagstal_desktop.i18n import _
 
 _NEEDED, _AVAILABLE = QColor("#8c2d19"), QColor("#3b6ea5")

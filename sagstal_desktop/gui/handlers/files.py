@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QMessageBox
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.gui import settings
 from sagstal_desktop.gui.dialogs.file_dialogs import ask_open_path, ask_save_path
-from sagstal_desktop.gui.document import find_recoverable
 from sagstal_desktop.gui.shared_file import read_in_background
+from sagstal_desktop.gui.team_document import find_recoverable
 from sagstal_desktop.i18n import _
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from sagstal_desktop.core import operations as ops
 from sagstal_desktop.core import scenarios as sc
 from sagstal_desktop.core.scenario_model import Absence
-from sagstal_desktop.gui.document import Document
+from sagstal_desktop.gui.team_document import Document
 from sagstal_desktop.i18n import _
 
 

@@ -38,7 +38,7 @@ from sagstal_desktop.core.validation import InputError, future_start, future_sta
 from sagstal_desktop.core.wording import format_load, gui_phrase
 from sagstal_desktop.gui import status_style
 from sagstal_desktop.gui.commands import COMPETENCE_COLUMNS
-from sagstal_desktop.gui.document import Document
+from sagstal_desktop.gui.team_document import Document
 from sagstal_desktop.i18n import _, ngettext
 
 COL_NAME, COL_HOURS, COL_OTHER_HOURS, COL_START = range(4)
