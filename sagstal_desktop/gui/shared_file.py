@@ -256,10 +256,18 @@ class SharedFile(QObject):
             return MERGE if self.merge() else CANCEL
         return choice
 
-    def reload(self, *, confirm: bool = True) -> bool:
-        """Load the file as it is now, discarding unsaved changes (asked first)."""
+    def _read_now(self, path: Path):
+        """The file as it is now on disk (``read_in_background``), or None after a message."""
         from sagstal_desktop.io.document import DocumentError
 
+        try:
+            return read_in_background(self._window, path, with_fingerprint=True)
+        except DocumentError as error:
+            QMessageBox.warning(self._window, _("Cannot open the file"), error.message(self._lang()))
+            return None
+
+    def reload(self, *, confirm: bool = True) -> bool:
+        """Load the file as it is now, discarding unsaved changes (asked first)."""
         doc = self._window.document()
         path = self.path
         if path is None:
@@ -272,10 +280,8 @@ class SharedFile(QObject):
                 QMessageBox.StandardButton.Cancel)
             if answer != QMessageBox.StandardButton.Discard:
                 return False
-        try:
-            read = read_in_background(self._window, path, with_fingerprint=True)
-        except DocumentError as error:
-            QMessageBox.warning(self._window, _("Cannot open the file"), error.message(self._lang()))
+        read = self._read_now(path)
+        if read is None:
             return False
         doc.replace(read.team, path)
         self.track(path, read, lock=not self.read_only)
@@ -286,16 +292,13 @@ class SharedFile(QObject):
         """Merge the file as it is now into the document (unsaved; one undoable step). Conflicts
         are listed and the user chooses whose version wins, or cancels (nothing changes)."""
         from sagstal_desktop.core.merge import MINE, THEIRS, merge_teams
-        from sagstal_desktop.io.document import DocumentError
 
         doc = self._window.document()
         path = self.path
         if path is None or self.base is None:
             return False
-        try:
-            read = read_in_background(self._window, path, with_fingerprint=True)
-        except DocumentError as error:
-            QMessageBox.warning(self._window, _("Cannot open the file"), error.message(self._lang()))
+        read = self._read_now(path)
+        if read is None:
             return False
         result = merge_teams(self.base, doc.file_team(), read.team, MINE)
         if result.conflicts:
