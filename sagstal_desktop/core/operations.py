@@ -24,10 +24,12 @@ from sagstal_desktop.core.change import ALL, Change, count_column
 from sagstal_desktop.core.model import Snapshot, StaffMember, Team, TeamInfo, TeamSettings
 from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.core.validation import (
+    CONTROL_CHARACTERS,
     MAX_COUNT,
     InputError,
     check_length,
     check_name,
+    limits,
     parse_count,
     parse_date,
     parse_hours,
@@ -297,6 +299,7 @@ IMPORT_MODES = (MERGE, REPLACE_COUNTS, REPLACE_TEAM)
 #: when a matched person's values are replaced.
 IMPORT_FIELDS = ("weekly_hours", "other_hours", "other_tasks", "start_date", "note", "competences",
                  "takes_new_cases")
+_IMPORTABLE = frozenset(IMPORT_FIELDS)
 _IMPORT_RESETS = {"other_hours": 0.0, "other_tasks": "", "start_date": None, "note": "", "competences": (),
                   "takes_new_cases": True}
 
@@ -316,15 +319,29 @@ class ImportRow:
     counts: dict[str, int] = field(default_factory=dict)  # case type -> count (non-empty cells only)
 
 
-def _check_import_row(row: ImportRow) -> None:
-    check_name(row.name)
-    for key in row.values:
-        if key not in IMPORT_FIELDS:
-            raise ValueError(f"not an importable field: {key}")
-    for count in row.counts.values():
-        if type(count) is not int or not 0 <= count <= MAX_COUNT:
-            parse_count(count)  # the parser's message for a value the reader would refuse
-            raise ValueError("an imported count must be a whole number")
+def _check_import_rows(rows: Sequence[ImportRow]) -> list[str]:
+    """The rows' name keys, after checking every row as ``import_rows`` says (in bulk: an import
+    has up to 100,000 rows, each already parsed by the reader; one by one only to name a fault)."""
+    names = [row.name for row in rows]
+    limit = int(limits()["max_name_length"])
+    if names and (not set(map(type, names)) <= {str} or max(map(len, names)) > limit
+                  or not all(map(str.strip, names)) or CONTROL_CHARACTERS.search("".join(names))):
+        for name in names:
+            check_name(name)
+    if not all(map(_IMPORTABLE.issuperset, (row.values for row in rows))):
+        fields = next(row.values.keys() - _IMPORTABLE for row in rows if not _IMPORTABLE.issuperset(row.values))
+        raise ValueError(f"not an importable field: {sorted(fields)[0]}")
+    counts = [n for row in rows for n in row.counts.values()]
+    if counts and (not set(map(type, counts)) <= {int} or min(counts) < 0 or max(counts) > MAX_COUNT):
+        for count in counts:
+            if parse_count(count) != count or type(count) is not int:
+                raise ValueError(f"an imported count must be a whole number from 0 to {MAX_COUNT}")
+    keys = [name_key(name) for name in names]
+    if len(set(keys)) != len(keys):
+        seen: set[str] = set()
+        twice = next(name for name, key in zip(names, keys, strict=True) if key in seen or seen.add(key))
+        raise ValueError(f"the name {twice!r} is imported twice")
+    return keys
 
 
 def import_rows(team: Team, rows: Sequence[ImportRow], mode: str = MERGE,
@@ -334,24 +351,18 @@ def import_rows(team: Team, rows: Sequence[ImportRow], mode: str = MERGE,
     value of a present but empty column is reset); ``full_time_hours``: a new person's weekly
     hours when the file gives none (default: the team's norm set's). Everything is checked before
     anything changes: an unknown mode or field, an empty or repeated name or a count that is not a
-    whole number raises and leaves the team as it was."""
+    whole number raises (``InputError`` or ``ValueError``) and leaves the team as it was."""
     if mode not in IMPORT_MODES:
         raise ValueError(f"unknown mode {mode!r}")
-    seen: set[str] = set()
-    for row in rows:
-        _check_import_row(row)
-        key = name_key(row.name)
-        if key in seen:
-            raise ValueError(f"the name {row.name!r} is imported twice")
-        seen.add(key)
+    keys = _check_import_rows(rows)
     hours = team.norm_set().full_time_hours if full_time_hours is None else full_time_hours
     present = frozenset(present)
     by_key: dict[str, StaffMember] = {}
     for person in team.staff:
         by_key.setdefault(name_key(person.name), person)
     new_staff: list[StaffMember] = []
-    for row in rows:
-        person = by_key.get(name_key(row.name))
+    for row, key in zip(rows, keys, strict=True):
+        person = by_key.get(key)
         if person is None:
             new_staff.append(_imported_member(row, hours))
             continue
