@@ -13,6 +13,7 @@ from conftest import TODAY, run_cli
 from sagstal_desktop.core import operations as ops
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.scenario_model import Absence
+from sagstal_desktop.core.validation import InputError
 from sagstal_desktop.io.document import load_team
 
 CSV = "Navn;Timer;Sygedagpenge;Note\nanne  holm;30;50;\nNy Person;37;12;ny\n"
@@ -79,6 +80,12 @@ def test_import_rows_refuses_bad_rows_and_leaves_the_team(demo):
         ops.import_rows(demo, [ops.ImportRow(2, "Kim", values={"id": "x"})])
     with pytest.raises(ValueError):
         ops.import_rows(demo, [ops.ImportRow(2, "Kim")], "append")
+    for bad_count in (-1, True, 100_001):
+        with pytest.raises(ValueError):
+            ops.import_rows(demo, [ops.ImportRow(2, "Kim", counts={"dagpenge": bad_count})])
+    for bad_name in ("  ", "Kim\x1b[2J", "K" * 500):
+        with pytest.raises(InputError):
+            ops.import_rows(demo, [ops.ImportRow(2, "Bo"), ops.ImportRow(3, bad_name)])
     assert _people(demo) == before
 
 
