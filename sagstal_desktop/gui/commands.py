@@ -196,7 +196,8 @@ class SetSnapshotsCommand(QUndoCommand):
 
 
 class ReplaceTeamCommand(QUndoCommand):
-    """Swap in a whole new team (an import) as one step."""
+    """Swap in a whole team computed by the core (``core.merge.merge_teams``: changes saved by
+    others merged in) as one step."""
 
     def __init__(self, document: Document, new_team: Team, text: str) -> None:
         super().__init__(text)

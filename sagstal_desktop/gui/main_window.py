@@ -142,7 +142,7 @@ class MainWindow(FramedWindow):
         return self._chart_host
 
     def apply_team(self, new_team: Team, description: str) -> None:
-        """Replace the whole team as one undoable step."""
+        """Replace the whole team (computed by the core) as one undoable step."""
         self._document.replace_team(new_team, description)
 
     def import_rows(self, rows: list, mode: str, present: frozenset[str], full_time_hours: float | None,

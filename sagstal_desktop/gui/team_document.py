@@ -268,7 +268,8 @@ class Document(QObject):
         return saved
 
     def replace_team(self, team: Team, text: str) -> None:
-        """Swap in a whole new team (an import) as one undoable step."""
+        """Swap in a whole team computed by the core (a merge of the file as it is on disk) as one
+        undoable step (an import is ``import_rows``)."""
         self.undo_stack.push(commands.ReplaceTeamCommand(self, team, text))
 
     def import_rows(self, rows: list[ImportRow], mode: str, present: frozenset[str], full_time_hours: float | None,
