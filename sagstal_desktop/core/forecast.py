@@ -127,6 +127,7 @@ class Forecast:
     backtest: Backtest | None
     backtest_reason: str  # "" with a backtest; else why not ("too_few_months")
     record: tuple[date, date]  # the first and last month of flows
+    window_months: tuple[date, ...]  # the months lambda and h are taken from
     norm_set_id: str
     scenario: str = ""
     band_method: str = BAND_METHOD
@@ -305,7 +306,7 @@ def forecast(team: Team, as_of: date, months: int | None = None, window: int | N
                                  available_fte(work, day, absences), lost))
     bt, reason = backtest(team, counts, window, z)
     return Forecast(as_of, window, band_pct, intake_change_pct, methods, held, out, bt, reason,
-                    (record[0], record[-1]), norm_set.id, scenario, unmeasured_types=unmeasured)
+                    (record[0], record[-1]), tuple(used), norm_set.id, scenario, unmeasured_types=unmeasured)
 
 
 def backtest(team: Team, counts: dict[str, int], window: int, z: float) -> tuple[Backtest | None, str]:
@@ -333,3 +334,36 @@ def backtest(team: Team, counts: dict[str, int], window: int, z: float) -> tuple
         inside += b.low - 1e-9 <= actual <= b.high + 1e-9
     n = len(errors)
     return Backtest(n, record[window], record[-1], median(errors), median(naive), 100.0 * inside / n), ""
+
+
+def _band_dict(b: Band) -> dict[str, float]:
+    return {"expected": b.expected, "low": b.low, "high": b.high}
+
+
+def to_json(result: Forecast) -> dict:
+    """The forecast as the CLI's ``--json`` prints it (the keys issue 28 lists, plus
+    ``method.band_method`` and ``method.intake_change_pct``)."""
+    bt = result.backtest
+    return {
+        "months": [{
+            "month": m.month.strftime("%Y-%m"),
+            "cases": {t: _band_dict(b) for t, b in m.cases.items()},
+            "total_expected": m.total.expected, "total_low": m.total.low, "total_high": m.total.high,
+            "fte_needed_max": _band_dict(m.fte_needed_max),
+            "available_fte": m.available_fte,
+        } for m in result.months],
+        "method": {
+            "window_months": result.window,
+            "arrivals_per_month": {t: m.arrivals for t, m in result.methods.items()},
+            "exit_rate": {t: m.exit_rate for t, m in result.methods.items()},
+            "band_pct": result.band_pct,
+            "band_method": result.band_method,
+            "intake_change_pct": result.intake_change_pct,
+        },
+        "backtest": None if bt is None else {
+            "months": bt.months, "median_abs_error": bt.median_abs_error,
+            "naive_median_abs_error": bt.naive_median_abs_error, "coverage_pct": bt.coverage_pct,
+        },
+        "backtest_reason": None if bt is not None else result.backtest_reason,
+        "crosses_max": result.crosses_max.strftime("%Y-%m") if result.crosses_max else None,
+    }
