@@ -43,6 +43,7 @@ from statistics import NormalDist, median
 
 from sagstal_desktop.core.flows import Flow, by_type, month_after
 from sagstal_desktop.core.model import Team
+from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.core.scenario_model import Absence
 from sagstal_desktop.core.validation import limits
 
@@ -246,10 +247,11 @@ def check_choices(months: int, window: int, intake_change_pct: float) -> None:
 
 
 def forecast(team: Team, as_of: date, months: int | None = None, window: int | None = None,
-             intake_change_pct: float = 0.0, scenario: str = "") -> Forecast:
+             intake_change_pct: float = 0.0, scenario: str = "", norm_set: NormSet | None = None) -> Forecast:
     """The forecast for ``team`` from ``as_of`` (its counts are today's). With ``scenario`` (a
     scenario's name) the scenario's variant gives the counts and the available FTE, with its
-    absences. Raises ``ForecastError`` (too little data, a choice out of bounds) or
+    absences. ``norm_set`` (default: the team's or the variant's choice) measures FTE needed.
+    Raises ``ForecastError`` (too little data, a choice out of bounds) or
     ``ScenarioError`` (an unknown scenario)."""
     lim = limits()
     months = int(lim["forecast_months"]) if months is None else months
@@ -267,7 +269,7 @@ def forecast(team: Team, as_of: date, months: int | None = None, window: int | N
 
         chosen = find(team, scenario)
         work, absences = materialise(chosen, team), list(chosen.absences)
-    norm_set = work.norm_set()
+    norm_set = norm_set or work.norm_set()
     counts = today_counts(work)
     flows = by_type(team.flows)
     band_pct = float(lim["forecast_band_pct"])
