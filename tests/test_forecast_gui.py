@@ -100,3 +100,18 @@ def test_intake_and_closures_are_one_undoable_step(window, qtbot, monkeypatch):
         sum(f.new for f in before if f.case_type == "sygedagpenge" and f.month >= date(2026, 5, 1)) / 6)
     document.undo_stack.undo()
     assert document.history_team().flows == before
+
+
+def test_the_memo_options_offer_the_forecast_unchecked(qtbot, demo):
+    from sagstal_desktop.gui.dialogs.memo_options import MemoOptionsDialog
+
+    dialog = MemoOptionsDialog(demo, demo.norm_set(), "en", None, "export", today=TODAY)
+    qtbot.addWidget(dialog)
+    assert dialog.forecast.isEnabled() and not dialog.forecast.isChecked()
+    assert dialog.options(TODAY).include_forecast is False
+    dialog.forecast.setChecked(True)
+    assert dialog.options(TODAY).include_forecast is True
+    bare = Team(staff=[StaffMember("A", counts={"sygedagpenge": 3})])
+    other = MemoOptionsDialog(bare, bare.norm_set(), "en", None, "export", today=TODAY)
+    qtbot.addWidget(other)
+    assert not other.forecast.isEnabled() and "Intake and closures" in other.forecast.toolTip()

@@ -15,8 +15,9 @@ from sagstal_desktop.core.wording import fill
 from sagstal_desktop.i18n import N_, tr
 
 _ERRORS = {
-    "no_flows": N_("No forecast: the team file has no intake and closures per month; import them with "
-                   "\"sagstal flows FILE --from flows.xlsx\". The forecast needs at least {need} months."),
+    "no_flows": N_("No forecast: the team file has no intake and closures per month. Enter them under Team → "
+                   "Intake and closures… or import them with \"sagstal flows FILE --from flows.xlsx\"; the "
+                   "forecast needs at least {need} months."),
     "too_few_months": N_("No forecast: the team file has intake and closures for {have} months; the window needs "
                          "{need}. Add earlier months, or choose a window of at least 3 and at most {have} months."),
     "window_range": N_("No forecast: the window must be at least {need} months."),
