@@ -133,6 +133,23 @@ def test_crosses_max_is_the_first_month_over():
     assert calm.crosses_max is None
 
 
+def test_a_snapshot_on_a_months_first_day_gives_the_stock_then():
+    from sagstal_desktop.core.history import make_snapshot, morning_of
+
+    team = team_with(constant(6))
+    then = team.copy()
+    then.staff[0].counts = {SDP: 80}
+    day = date(2026, 9, 1)  # the start of the third-last month
+    team.snapshots = [make_snapshot(then, as_of=day, taken_at=morning_of(day))]
+    result = forecast(team, TODAY)
+    # open at the start: Jun-Aug worked back from the snapshot's 80, Sep 80, Oct and Nov 100
+    assert math.isclose(result.methods[SDP].exit_rate, (4 * 10 / 80 + 2 * 10 / 100) / 6)
+    assert result.measured_months == (day,)
+    off_day = team.copy()
+    off_day.snapshots = [make_snapshot(then, as_of=date(2026, 9, 2), taken_at=morning_of(date(2026, 9, 2)))]
+    assert math.isclose(forecast(off_day, TODAY).methods[SDP].exit_rate, 0.1)
+
+
 # -- too little data ------------------------------------------------------------------------------
 
 

@@ -44,7 +44,9 @@ def test_the_demo_memo_has_the_section_in_plain_danish(tmp_path, capsys):
     assert code == 0, err
     text = " ".join(section(pdf_text(tmp_path / "m.pdf", raw=True)).split())
     assert "gennemsnitlige antal nye sager pr. måned over de seneste 6 måneder" in text
-    assert "Sygedagpenge: 61,0 nye sager om måneden, 16,0 % af de åbne sager afsluttet om måneden, 366 sager i dag" \
+    assert "Sygedagpenge: 61,3 nye sager om måneden, 16,0 % af de åbne sager afsluttet om måneden, 366 sager i dag" \
+        in text
+    assert "De åbne sager ved starten af 12 måneder (december 2025–november 2026) er tallene fra øjebliksbilleder" \
         in text
     assert "januar 2027" in text and "juni 2027" in text and "Årsværk ved DS' maksimum" in text
     assert "Efterprøvning: For 18 tidligere måneder" in text

@@ -7,6 +7,8 @@ never silently instead):
   month without a row for a type counts as no new and no closed cases of that type;
 * the cases open at the start of each month are worked back from today's counts: today's count
   is the stock after the last month of the record, and open(m) = open(m+1) - new(m) + closed(m);
+  where a snapshot was taken on a month's first day (``snapshot_stocks``), its counts are the
+  stock at that month's start, and the months before are worked back from them;
 * arrivals lambda = mean new cases per month over the last W months (``forecast_window_months``,
   at least ``forecast_min_window_months``);
 * exit rate h = closed / open at the start of the month, averaged over the same months (months
@@ -133,6 +135,8 @@ class Forecast:
     scenario: str = ""
     band_method: str = BAND_METHOD
     unmeasured_types: tuple[str, ...] = field(default=())
+    #: Months whose cases open at the start come from a snapshot taken on their first day.
+    measured_months: tuple[date, ...] = field(default=())
 
     @property
     def crosses_max(self) -> date | None:
@@ -164,17 +168,50 @@ def record_months(flows: Iterable[Flow]) -> list[date]:
     return out
 
 
-def open_at_start(rows: dict[date, Flow], months: Sequence[date], today: int) -> list[float]:
+def open_at_start(rows: dict[date, Flow], months: Sequence[date], today: int,
+                  measured: dict[date, int] | None = None) -> list[float]:
     """Cases open at the start of each of ``months``, worked back from ``today`` (the stock after
-    the last month). May be negative where the flows do not fit today's count."""
+    the last month); where ``measured`` (a snapshot's count) has a month, that count is the stock
+    at its start and the months before are worked back from it. May be negative where the flows
+    do not fit the counts."""
     opens = [0.0] * len(months)
     stock = float(today)
     for i in range(len(months) - 1, -1, -1):
         flow = rows.get(months[i])
         if flow is not None:
             stock = stock - flow.new + flow.closed
+        if measured and months[i] in measured:
+            stock = float(measured[months[i]])
         opens[i] = stock
     return opens
+
+
+def snapshot_stocks(team: Team) -> dict[date, dict[str, int]]:
+    """Cases per type at the start of a month, from the snapshots dated on a month's first day
+    that hold the team's inputs (a row from a spreadsheet of figures holds no counts); of two on
+    one day the later in the file counts."""
+    from sagstal_desktop.core.history import snapshot_date
+
+    out: dict[date, dict[str, int]] = {}
+    for snapshot in team.snapshots:
+        day = snapshot_date(snapshot)
+        staff = (snapshot.data.get("inputs") or {}).get("staff") if isinstance(snapshot.data, dict) else None
+        if day.day != 1 or not isinstance(staff, list):
+            continue
+        totals: dict[str, int] = {}
+        for member in staff:
+            for case_type, n in ((member or {}).get("counts") or {}).items():
+                if isinstance(n, int) and not isinstance(n, bool) and n >= 0:
+                    totals[str(case_type)] = totals.get(str(case_type), 0) + n
+        out[day] = totals
+    return out
+
+
+def _measured(stocks: dict[date, dict[str, int]], case_type: str, record: Sequence[date]) -> dict[date, int]:
+    """The snapshot counts of ``case_type`` at the start of the record's months (0 for a type a
+    snapshot does not hold)."""
+    wanted = set(record)
+    return {day: totals.get(case_type, 0) for day, totals in stocks.items() if day in wanted}
 
 
 def estimate(rows: dict[date, Flow], months: Sequence[date], opens: Sequence[float], start: int,
@@ -276,11 +313,12 @@ def forecast(team: Team, as_of: date, months: int | None = None, window: int | N
     z = z_value(band_pct)
     factor = 1.0 + intake_change_pct / 100.0
     used = record[-window:]
+    stocks = snapshot_stocks(team)
     methods: dict[str, TypeMethod] = {}
     paths: dict[str, list[tuple[float, float]]] = {}
     for case_type in sorted(flows):
         rows = flows[case_type]
-        opens = open_at_start(rows, record, counts.get(case_type, 0))
+        opens = open_at_start(rows, record, counts.get(case_type, 0), _measured(stocks, case_type, record))
         method = estimate(rows, used, opens[-window:], counts.get(case_type, 0), case_type)
         methods[case_type] = method
         paths[case_type] = project(method.start, method.arrivals * factor, method.exit_rate, months,
@@ -308,7 +346,8 @@ def forecast(team: Team, as_of: date, months: int | None = None, window: int | N
                                  available_fte(work, day, absences), lost))
     bt, reason = backtest(team, counts, window, z)
     return Forecast(as_of, window, band_pct, intake_change_pct, methods, held, out, bt, reason,
-                    (record[0], record[-1]), tuple(used), norm_set.id, scenario, unmeasured_types=unmeasured)
+                    (record[0], record[-1]), tuple(used), norm_set.id, scenario, unmeasured_types=unmeasured,
+                    measured_months=tuple(sorted(d for d in stocks if d in set(record))))
 
 
 def backtest(team: Team, counts: dict[str, int], window: int, z: float) -> tuple[Backtest | None, str]:
@@ -319,7 +358,9 @@ def backtest(team: Team, counts: dict[str, int], window: int, z: float) -> tuple
     if len(record) < int(limits()["forecast_backtest_min_months"]) or len(record) <= window:
         return None, "too_few_months"
     flows = by_type(team.flows)
-    opens = {t: open_at_start(rows, record, counts.get(t, 0)) for t, rows in flows.items()}
+    stocks = snapshot_stocks(team)
+    opens = {t: open_at_start(rows, record, counts.get(t, 0), _measured(stocks, t, record))
+             for t, rows in flows.items()}
     errors, naive, inside = [], [], 0
     for i in range(window, len(record)):
         mean = var = now = actual = 0.0

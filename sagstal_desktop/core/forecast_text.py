@@ -12,7 +12,7 @@ from sagstal_desktop.core.forecast import Forecast, ForecastError
 from sagstal_desktop.core.formatting import format_number, format_percent
 from sagstal_desktop.core.norms import case_type_name
 from sagstal_desktop.core.wording import fill
-from sagstal_desktop.i18n import N_, tr
+from sagstal_desktop.i18n import N_, ntr, tr
 
 _ERRORS = {
     "no_flows": N_("No forecast: the team file has no intake and closures per month. Enter them under Team → "
@@ -68,6 +68,14 @@ def inputs_lines(result: Forecast, lang: str = "da") -> list[str]:
     for t, n in result.held.items():
         lines.append(tr("{type}: no intake and closures entered; held at today's {n} cases", lang).format(
             type=case_type_name(t, lang), n=format_number(n, 0, lang)))
+    if result.measured_months:
+        lines.append(ntr("The cases open at the start of {n} month ({first}) are the counts of a snapshot taken that "
+                         "day; the months before are worked back from it.",
+                         "The cases open at the start of {n} months ({first}–{last}) are the counts of snapshots "
+                         "taken those days; the months before each are worked back from it.",
+                         len(result.measured_months), lang).format(
+            n=len(result.measured_months), first=month_text(result.measured_months[0], lang),
+            last=month_text(result.measured_months[-1], lang)))
     if result.intake_change_pct:
         lines.append(tr("What-if: intake changed by {pct} %", lang).format(
             pct=("+" if result.intake_change_pct > 0 else "") + format_number(result.intake_change_pct, 0, lang)))
