@@ -254,3 +254,17 @@ def test_working_back_and_forward_meet_today(rows, today):
         stock += flows[m].new - flows[m].closed
     assert math.isclose(stock, today)
     assert record_months(flows.values()) == months
+
+
+@settings(max_examples=30, deadline=None)
+@given(rows=st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), min_size=6, max_size=18),
+       today=st.integers(0, 300), change=st.sampled_from([0, -20, 35]))
+def test_every_band_holds_its_expected_value(rows, today, change):
+    flows = [Flow(m, SDP, n, c) for m, (n, c) in zip(months_back(len(rows)), rows, strict=True)]
+    result = forecast(team_with(flows, count=today), TODAY, months=4, window=6, intake_change_pct=change)
+    for month in result.months:
+        for b in (month.cases[SDP], month.total, month.fte_needed_max):
+            assert 0 <= b.low <= b.expected + 1e-9 and b.expected <= b.high + 1e-9
+        assert math.isclose(month.fte_needed_max.expected, month.cases[SDP].expected / 50)
+    over = [m.month for m in result.months if m.fte_needed_max.expected > m.available_fte + 1e-9]
+    assert result.crosses_max == (over[0] if over else None)

@@ -8,10 +8,10 @@ import math
 from datetime import date
 
 import pytest
+from conftest import run_cli
 
 from sagstal_desktop.core.model import StaffMember, Team, TeamSettings
 from sagstal_desktop.io.document import load_team, save_team
-from tests.conftest import run_cli
 
 TODAY = "6.12.2026"
 
@@ -133,6 +133,21 @@ def test_an_xlsx_in_english_merges_over_earlier_rows(tmp_path, capsys, team_file
     assert code == 0, err
     flows = load_team(team_file).flows
     assert [(f.month.month, f.new, f.closed) for f in flows] == [(1, 5, 5), (2, 9, 4), (3, 7, 3)]
+
+
+def test_backtest_is_null_with_a_reason_under_12_months(tmp_path, capsys, team_file):
+    run_cli(capsys, "flows", str(team_file), "--from", str(_csv(tmp_path, _constant_rows(8))))
+    code, out, _ = run_cli(capsys, "forecast", str(team_file), "--json", "--window", "3")
+    data = json.loads(out)
+    assert code == 0 and data["backtest"] is None and data["backtest_reason"] == "too_few_months"
+    assert data["method"]["window_months"] == 3
+
+
+def test_a_case_type_with_a_control_character_is_refused(tmp_path, capsys, team_file):
+    raw = team_file.read_bytes()
+    sheet = _csv(tmp_path, ["2026-01;syge\x1b[2Jdagpenge;1;1"])
+    code, _, err = run_cli(capsys, "flows", str(team_file), "--from", str(sheet), "--lang", "en")
+    assert code == 2 and "control character" in err and team_file.read_bytes() == raw
 
 
 def test_forecast_choices_out_of_bounds(tmp_path, capsys, team_file):
