@@ -115,3 +115,18 @@ def test_the_memo_options_offer_the_forecast_unchecked(qtbot, demo):
     other = MemoOptionsDialog(bare, bare.norm_set(), "en", None, "export", today=TODAY)
     qtbot.addWidget(other)
     assert not other.forecast.isEnabled() and "Intake and closures" in other.forecast.toolTip()
+
+
+def test_flows_dialog_imports_a_sheet_all_or_nothing(qtbot, demo, tmp_path):
+    dialog = FlowsDialog(demo, demo.norm_set(), TODAY)
+    qtbot.addWidget(dialog)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Måned;Sagstype;Nye sager;Afsluttede sager\n2026-11;sygedagpenge;5;1\n2026-12;sygedagpenge;-2;1\n",
+                   encoding="utf-8")
+    assert not dialog.import_file(bad)
+    assert "negative" in dialog.error.text() and dialog.table.rowCount() == 24
+    good = tmp_path / "good.csv"
+    good.write_text("Month;Case type;New cases;Closed cases\n2026-11;Sickness benefit;5;1\n", encoding="utf-8")
+    assert dialog.import_file(good)
+    flows, problem = dialog.read()
+    assert problem == "" and Flow(date(2026, 11, 1), "sygedagpenge", 5, 1) in flows

@@ -82,12 +82,14 @@ class FlowsDialog(QDialog):
         self.add_type_button = self._button(_("Add case &type…"), self.ask_case_type)
         self.remove_button = self._button(_("&Remove selected months"), self.remove_selected)
         self.paste_button = self._button(_("&Paste from Excel"), self.paste)
+        self.import_button = self._button(_("&Import spreadsheet…"), self.import_file)
         QShortcut(QKeySequence.StandardKey.Paste, self.table, activated=self.paste)
         self.error = error_label(self)
         self.error.setAccessibleName(_("Problem"))
         buttons = ok_cancel_buttons(self)
         row_of_buttons = QHBoxLayout()
-        for button in (self.add_month_button, self.add_type_button, self.remove_button, self.paste_button):
+        for button in (self.add_month_button, self.add_type_button, self.remove_button, self.paste_button,
+                       self.import_button):
             row_of_buttons.addWidget(button)
         row_of_buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -97,6 +99,7 @@ class FlowsDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self._flows: list[Flow] = []
+        self._team = team
         from sagstal_desktop.gui.screen_fit import fit_to_screen
 
         fit_to_screen(self, 900, 560, remember=False)
@@ -174,6 +177,34 @@ class FlowsDialog(QDialog):
             except InputError:
                 continue
         return self._add_row(_month_text(month))
+
+    # -- import and paste ----------------------------------------------------------------------
+    def import_file(self, path=None) -> bool:
+        """Rows from a spreadsheet (``io.flows_import``: the import's validation and problem cap)
+        into the table, over the months and types it names; with any error nothing is taken and
+        the problems are shown. Returns whether rows were taken."""
+        from sagstal_desktop.gui.dialogs.file_dialogs import ask_open_path
+        from sagstal_desktop.io.flows_import import flows_from_table
+        from sagstal_desktop.io.problems import problem_lines
+        from sagstal_desktop.io.table_reader import ReadError
+
+        path = path or ask_open_path(self, _("Import intake and closures"), _("Spreadsheets (*.xlsx *.csv)"))
+        if not path:
+            return False
+        try:
+            read = flows_from_table(path, self._team)
+        except ReadError as exc:
+            show_error(self.error, exc.message(self._lang))
+            return False
+        if read.refused:
+            show_error(self.error, "\n".join(problem_lines(read.problems, self._lang)))
+            return False
+        for flow in read.flows:
+            row, column = self._row_of_month(flow.month), self.add_case_type(flow.case_type)
+            self._put(row, column, str(flow.new))
+            self._put(row, column + 1, str(flow.closed))
+        show_error(self.error, "\n".join(problem_lines(read.problems, self._lang)))  # warnings, if any
+        return True
 
     # -- paste ---------------------------------------------------------------------------------
     def paste(self, text: str | None = None) -> None:
