@@ -73,7 +73,7 @@ def cmd_memo(args: argparse.Namespace) -> int:
         include_history=not args.no_history, scenarios=_scenarios(team, args),
         history_from=args.history_from, history_to=args.history_to,
         budget_years=args.budget_years, budget_first_year=args.budget_first_year, as_of=args.as_of,
-        full_list=args.full_list,
+        full_list=args.full_list, include_forecast=args.forecast,
     )
     try:
         pages = write_memo(team, target, options, norm_set=norm_set)
@@ -115,4 +115,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                                           "only for teams of up to {n} staff)"), n=full_list_max_staff()))
     listing.add_argument("--no-full-list", dest="full_list", action="store_false",
                          help=N_("sum the staff up instead of listing each one"))
+    p.add_argument("--forecast", action="store_true",
+                   help=N_("add the section \"Prognose\": the next months' caseload from the team's intake and "
+                           "closures"))
     p.set_defaults(func=cmd_memo)

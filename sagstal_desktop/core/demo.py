@@ -8,6 +8,11 @@ The demo ships with a year of monthly snapshots (the first of each of the twelve
 today): the same people with fewer cases a year ago, growing month by month, the newcomer only
 from the month after he started, and the first months measured against the 2015 case-type
 norms before the team changed to DS's 2020 ranges. The development is invented, like the names.
+
+It also ships with 24 months of intake and closures per case type (``_flows``), so the forecast
+shows out of the box: sickness benefit with a rising intake and about 16 % of open cases closed
+a month, job clarification with longer cases (about 7 % closed a month); worked back from today's
+counts. Invented figures too.
 """
 
 from __future__ import annotations
@@ -103,7 +108,43 @@ def demo_team(today: date | None = None) -> Team:
             )
         )
     team.snapshots = _history(team, today)
+    team.flows = _flows(team, today)
     return team
+
+
+#: (case type, exit rate, net growth per month in the first and the second year): invented.
+_FLOW_TYPES = (("sygedagpenge", 0.16, (2, 5)), ("jobafklaring", 0.07, (1, 1)))
+#: A fixed wiggle of the closures (cases), so the months are not all alike.
+_WIGGLE = (0, 3, -2, 1, -3, 2, 4, -1, -4, 1, 2, -2)
+_NET_WIGGLE = (1, -2, 0, 3, -1, -3, 2, 0, -2, 1, 3, -1)
+
+
+def _flows(team: Team, today: date) -> list:
+    """The demo's intake and closures for the 24 months before today's month, per case type:
+    closures = exit rate x open cases (plus a fixed wiggle), intake = closures + the month's net
+    growth; the open cases at the start are chosen so the last month ends at today's count. In the
+    last twelve months the net growth is what the demo's monthly snapshots (taken on the first of
+    each month) show, so the flows and the history tell the same story."""
+    from sagstal_desktop.core.flows import Flow, check_flows, month_after
+    from sagstal_desktop.core.forecast import snapshot_stocks
+
+    first = month_after(today.replace(day=1), -24)
+    stocks = snapshot_stocks(team)
+    flows = []
+    for case_type, rate, (net_1, net_2) in _FLOW_TYPES:
+        today_count = sum(p.counts.get(case_type, 0) for p in team.staff)
+        nets = [(net_1 if k < 12 else net_2) + _NET_WIGGLE[k % 12] for k in range(24)]
+        for k in range(12, 24):  # month k runs from one snapshot (or today) to the next
+            start, end = month_after(first, k), month_after(first, k + 1)
+            if start in stocks:
+                after = stocks[end].get(case_type, 0) if end in stocks else today_count
+                nets[k] = after - stocks[start].get(case_type, 0)
+        stock = today_count - sum(nets)
+        for k, net in enumerate(nets):
+            closed = max(0, round(rate * stock) + _WIGGLE[k % 12], -net)  # never a negative intake
+            flows.append(Flow(month_after(first, k), case_type, closed + net, closed))
+            stock += net
+    return check_flows(flows)
 
 
 def _history(team: Team, today: date) -> list:

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sagstal_desktop.core.defaults import default_of
+from sagstal_desktop.core.flows import Flow
 from sagstal_desktop.core.norms import NormSet, default_norm_set
 from sagstal_desktop.core.reductions import Reduction, active_hours
 from sagstal_desktop.core.scenario_model import Scenario
@@ -107,6 +108,9 @@ class Team:
     snapshots: list[Snapshot] = field(default_factory=list)
     #: Named variants of the team (``core/scenarios.py``); never change the team itself.
     scenarios: list[Scenario] = field(default_factory=list)
+    #: Intake and closures per month and case type (``core/flows.py``), the forecast's input;
+    #: in month and type order, each month and type once.
+    flows: list[Flow] = field(default_factory=list)
 
     def norm_set(self) -> NormSet:
         """The norm set chosen in the settings (built-in or the team's own)."""
@@ -131,4 +135,5 @@ class Team:
         clone.custom_norm_sets = list(self.custom_norm_sets)
         clone.snapshots = [copy.deepcopy(s) for s in self.snapshots]
         clone.scenarios = [s.copy() for s in self.scenarios]
+        clone.flows = list(self.flows)
         return clone

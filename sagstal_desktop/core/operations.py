@@ -234,6 +234,19 @@ def add_snapshots(team: Team, snapshots: Sequence[Snapshot]) -> Change:
     return Change.history()
 
 
+def set_flows(team: Team, flows: Iterable[Any]) -> Change:
+    """Replace the team's intake and closures per month and type (``core.flows.Flow``; the
+    forecast's input). Raises ``FlowError`` (a month and type twice, more than
+    ``max_flow_rows``) and leaves the team as it was; no staff figure changes."""
+    from sagstal_desktop.core.flows import Flow, check_flows
+
+    flows = list(flows)
+    if not all(isinstance(f, Flow) for f in flows):
+        raise ValueError("flows must be Flow objects")
+    team.flows = check_flows(flows)
+    return Change(frozenset(), frozenset())
+
+
 def add_scenario(team: Team, scenario: Any) -> Change:
     """Add a scenario (``core/scenarios.py``'s ``derive``) to the team's scenarios. Raises
     ``ScenarioError`` for an empty name, one the team has already, or a full file

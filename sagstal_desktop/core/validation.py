@@ -35,6 +35,7 @@ _MESSAGES: dict[str, str] = {
     "not_yes_no": N_("\"{value}\" is not yes or no"),
     "too_long": N_("\"{value}\" is longer than {limit} characters"),
     "year_range": N_("\"{value}\" is outside {limit}"),
+    "not_month": N_("\"{value}\" is not a month (use 2026-03 or 3.2026)"),
     "control_char": N_("\"{value}\" contains a control character (such as a line break or an escape code)"),
 }
 
@@ -225,6 +226,38 @@ def parse_date(value: Any) -> date | None:
     except ValueError:  # e.g. 31.2.2026
         pass
     raise InputError("not_date", text)
+
+
+_YM = re.compile(r"^(\d{4})[-/.](\d{1,2})$", re.ASCII)  # 2026-03
+_MY = re.compile(r"^(\d{1,2})[-/.](\d{4})$", re.ASCII)  # 3.2026, 03-2026
+_NAMED = re.compile(r"^([^\W\d_]+)\.?[ -]+(\d{4})$")  # marts 2026, Mar 2026
+#: The first three letters of the month names in Danish and English (maj/may, okt/oct).
+_MONTH_NAMES = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "maj": 5, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+                "sep": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12}
+
+
+def parse_month(value: Any) -> date:
+    """A month as its first day: 2026-03, 3.2026, 03/2026, "marts 2026", "Mar 2026", or any date
+    (1.3.2026, 2026-03-15, an Excel date or serial) for the month it lies in. Raises InputError."""
+    if is_blank(value):
+        raise InputError("empty", "")
+    text = value.strip() if isinstance(value, str) else None
+    if text is not None:
+        match = _YM.match(text) or _MY.match(text)
+        if match:
+            year, month = (int(match[1]), int(match[2])) if match.re is _YM else (int(match[2]), int(match[1]))
+            if not 1 <= month <= 12:
+                raise InputError("not_month", text)
+            return _checked(date(year, month, 1), text)
+        if (named := _NAMED.match(text)) and named[1][:3].lower() in _MONTH_NAMES:
+            return _checked(date(int(named[2]), _MONTH_NAMES[named[1][:3].lower()], 1), text)
+    try:
+        day = parse_date(value)
+    except InputError as exc:
+        if exc.code == "date_range":
+            raise
+        raise InputError("not_month", shorten(text if text is not None else str(value))) from None
+    return day.replace(day=1)
 
 
 def _from_serial(serial: float) -> date:

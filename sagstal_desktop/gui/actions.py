@@ -47,6 +47,8 @@ class Act(enum.Enum):
     NORM_SETS = "norm_sets"
     HISTORY = "history"
     TAKE_SNAPSHOT = "take_snapshot"
+    FLOWS = "flows"
+    FORECAST = "forecast"
     HELP = "help"
     ABOUT = "about"
     LANG_DA = "lang_da"
@@ -161,6 +163,10 @@ ACTIONS: tuple[Action, ...] = (
     _A(Act.NORM_SETS, N_("&Own norm sets…"), Menu.TEAM, "edit_norm_sets", 1, icon="norms"),
     _A(Act.HISTORY, N_("&History…"), Menu.TEAM, "handlers.history:show_history", 2),
     _A(Act.TAKE_SNAPSHOT, N_("Take s&napshot…"), Menu.TEAM, "handlers.history:take_snapshot", 2),
+    _A(Act.FLOWS, N_("&Intake and closures…"), Menu.TEAM, "handlers.forecast:edit_flows", 3,
+       tip=N_("New and closed cases per month and case type: the forecast's input.")),
+    _A(Act.FORECAST, N_("&Forecast…"), Menu.TEAM, "handlers.forecast:show_forecast", 3,
+       tip=N_("The next months' caseload from intake and closures, with a band and a backtest.")),
     _A(Act.HELP, N_("&Help"), Menu.HELP, "show_help", 0, ("std:HelpContents",), "help"),
     _A(Act.ABOUT, N_("&About Sagstal"), Menu.HELP, "show_about", 0, icon="about"),
 )

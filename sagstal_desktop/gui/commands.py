@@ -195,6 +195,26 @@ class SetSnapshotsCommand(QUndoCommand):
         self._set(self._old)
 
 
+class SetFlowsCommand(QUndoCommand):
+    """Replace the team's intake and closures per month and case type (the forecast's input);
+    kept with the team itself, like its history, also while a scenario is open."""
+
+    def __init__(self, document: Document, flows: list, text: str) -> None:
+        super().__init__(text)
+        self._document = document
+        self._old, self._new = list(document.history_team().flows), list(flows)
+
+    def _set(self, flows: list) -> None:
+        self._document.apply_change(ops.set_flows(self._document.history_team(), flows))
+        self._document.flows_changed.emit()
+
+    def redo(self) -> None:
+        self._set(self._new)
+
+    def undo(self) -> None:
+        self._set(self._old)
+
+
 class ReplaceTeamCommand(QUndoCommand):
     """Swap in a whole team computed by the core (``core.merge.merge_teams``: changes saved by
     others merged in) as one step."""

@@ -70,6 +70,7 @@ class Document(QObject):
 
     changed = Signal(object)  # a ``Change``: the team changed and ``summary`` is new
     state_changed = Signal()  # path, demo flag or modified state changed (window title)
+    flows_changed = Signal()  # the intake and closures per month changed (the forecast's input)
 
     def __init__(self, team: Team, path: Path | None = None, *, demo: bool = False,
                  as_of: date | None = None, parent: QObject | None = None) -> None:
@@ -237,6 +238,14 @@ class Document(QObject):
     def set_snapshots(self, snapshots: list[Snapshot], text: str) -> None:
         """Replace the team's snapshots (its history); no staff figure changes."""
         self.undo_stack.push(commands.SetSnapshotsCommand(self, snapshots, text))
+
+    def set_flows(self, flows: list, text: str) -> None:
+        """Replace the team's intake and closures per month and case type (``core.flows``; checked
+        by ``core.operations.set_flows`` before the step is pushed) as one undoable step."""
+        from sagstal_desktop.core.flows import check_flows
+
+        check_flows(flows)  # raises FlowError: nothing pushed
+        self.undo_stack.push(commands.SetFlowsCommand(self, flows, text))
 
     def set_variant(self, team: Team, base: Team | None, scenario_name: str | None, text: str,
                     view_only: bool = False) -> None:

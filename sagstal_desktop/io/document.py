@@ -19,18 +19,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
+from sagstal_desktop.core.flows import Flow, FlowError, check_flows
 from sagstal_desktop.core.model import Snapshot, StaffMember, Team
 from sagstal_desktop.core.norms import NormError, NormSet, find_norm_set
 from sagstal_desktop.core.reductions import Reduction
 from sagstal_desktop.core.scenario_model import Scenario
 from sagstal_desktop.core.serialize import info_from_dict, info_to_dict, settings_from_dict, settings_to_dict
-from sagstal_desktop.core.validation import caseload_range, limits
+from sagstal_desktop.core.validation import caseload_range, check_label, limits
 from sagstal_desktop.i18n import N_, tr
 from sagstal_desktop.io import team_schema as schema
 from sagstal_desktop.io.safe_files import remove_stale_temps
 
 APPLICATION_ID = 0x53475354  # "SGST"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SUFFIX = ".sagstal"
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _STEPS_PER_CALL = 10_000  # SQLite virtual-machine steps between two calls of the budget check
@@ -65,6 +66,8 @@ CREATE TABLE snapshots (
     data TEXT NOT NULL
 );
 CREATE TABLE scenarios (name TEXT PRIMARY KEY, position INTEGER NOT NULL, data TEXT NOT NULL);
+CREATE TABLE flows (month TEXT NOT NULL, case_type TEXT NOT NULL, new INTEGER NOT NULL, closed INTEGER NOT NULL,
+    PRIMARY KEY (month, case_type));
 """
 
 
@@ -123,6 +126,8 @@ class DocumentError(Exception):
         "bad_norm_set": N_("is not a valid norm set ({limit})"),
         "bad_reduction": N_("is not a valid list of dated reductions ({limit})"),
         "bad_scenario": N_("is not a valid scenario ({limit})"),
+        "not_month": N_("is not the first day of a month"),
+        "not_label": N_("is not a case type (empty, surrounded by spaces, or with a control character)"),
     }
 
     def message(self, lang: str = "da") -> str:
@@ -391,7 +396,27 @@ def _read_current(db: sqlite3.Connection, path: Path, check_only: bool = False) 
         except KeyError:
             raise schema.Violation("scenarios", "norm_set_id", number, set_id, "unknown_norm_set") from None
         team.scenarios.append(scenario)
+    team.flows = _flows(db, path)
     return team
+
+
+def _flows(db: sqlite3.Connection, path: Path) -> list[Flow]:
+    """The intake and closures (schema 4): each month a first day, each month and type once."""
+    flows = []
+    for number, (month, case_type, new, closed) in enumerate(_rows(db, path, "flows"), start=1):
+        if month.day != 1:
+            raise schema.Violation("flows", "month", number, month.isoformat(), "not_month")
+        try:
+            label = check_label(case_type)
+        except ValueError:
+            label = ""
+        if not label or label != case_type:
+            raise schema.Violation("flows", "case_type", number, case_type, "not_label")
+        flows.append(Flow(month, case_type, new, closed))
+    try:
+        return check_flows(flows)
+    except FlowError as exc:
+        raise schema.Violation("flows", "month", None, exc.value, exc.code, exc.limit or "") from None
 
 
 def _reductions(data: list, row: int, table: str = "staff") -> tuple[Reduction, ...]:
@@ -456,8 +481,15 @@ def _v2_to_v3(db: sqlite3.Connection) -> None:
     db.execute("CREATE TABLE scenarios (name TEXT PRIMARY KEY, position INTEGER NOT NULL, data TEXT NOT NULL)")
 
 
+def _v3_to_v4(db: sqlite3.Connection) -> None:
+    """Version 4 adds intake and closures per month and case type (the forecast's input): the
+    table, empty."""
+    db.execute("CREATE TABLE flows (month TEXT NOT NULL, case_type TEXT NOT NULL, new INTEGER NOT NULL, "
+               "closed INTEGER NOT NULL, PRIMARY KEY (month, case_type))")
+
+
 #: MIGRATIONS[v] turns a version-v database into version v+1 (applied in memory).
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def _migrate(db: sqlite3.Connection, version: int) -> None:
@@ -516,6 +548,10 @@ def _write(db: sqlite3.Connection, team: Team) -> None:
     db.executemany(
         "INSERT INTO scenarios (name, position, data) VALUES (?, ?, ?)",
         [(s.name, i, json.dumps(s.to_dict(), ensure_ascii=False)) for i, s in enumerate(team.scenarios)],
+    )
+    db.executemany(
+        "INSERT INTO flows (month, case_type, new, closed) VALUES (?, ?, ?, ?)",
+        [(f.month.isoformat(), f.case_type, f.new, f.closed) for f in team.flows],
     )
     db.execute("COMMIT")
 

@@ -382,10 +382,16 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         _POSITION,
         Field("data", JSON, max_len=MAX_SQL_VALUE_BYTES),
     ), "max_scenarios", "position"),
+    Table("flows", (  # since version 4: intake and closures per month and case type (core/flows.py)
+        Field("month", DATE),
+        Field("case_type", TEXT, max_len=_NAME),
+        Field("new", INT, low=0, high=MAX_COUNT),
+        Field("closed", INT, low=0, high=MAX_COUNT),
+    ), "max_flow_rows", "month, case_type"),
 )}
 
 #: Tables added after version 1: the schema version that added them (older files get them by migration).
-TABLE_SINCE = {"scenarios": 3}
+TABLE_SINCE = {"scenarios": 3, "flows": 4}
 
 #: One dated reduction (a staff row's ``reductions`` list, and a scenario's staff), since version 3.
 REDUCTION_FIELDS = (

@@ -34,6 +34,12 @@ class MemoOptions:
     full_list: bool | None = None  # list every staff member (None: only if the team is small, see list_everyone)
     scenario: str | None = None  # the memo shows this scenario computed (title and header say so); None: the team
     scenario_sentence: str = ""  # what the scenario assumes, one sentence (core.scenario_describe.describe)
+    #: The optional section "Prognose" (issue 28; off unless chosen): the forecast from the team's
+    #: intake and closures, with its window, months ahead and what-if intake change (None: defaults).
+    include_forecast: bool = False
+    forecast_months: int | None = None
+    forecast_window: int | None = None
+    forecast_intake_change: float = 0.0
 
     def __post_init__(self) -> None:
         if self.lang not in ("da", "en"):

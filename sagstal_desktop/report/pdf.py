@@ -94,6 +94,10 @@ class MemoBuilder(SummarySections, StaffSections, ReferenceSections, MethodSecti
             from sagstal_desktop.report.history_section import history_section
 
             story += history_section(self)
+        if opts.include_forecast:
+            from sagstal_desktop.report.forecast_section import forecast_section
+
+            story += forecast_section(self)
         if opts.scenarios != () and self.team.scenarios:
             from sagstal_desktop.report.scenario_section import scenario_section
 

@@ -101,6 +101,12 @@ class MemoOptionsDialog(QDialog):
         self.history_from.setToolTip(_("The first snapshot shown (default: the last 12)."))
         self.history.toggled.connect(self.history_from.setEnabled)
         self.history_from.setEnabled(self.history.isChecked())
+        self.forecast = QCheckBox(_("Forecast: the next months from intake and closures"))
+        self.forecast.setObjectName("memoForecast")
+        self.forecast.setChecked(False)  # the section is chosen, never added silently
+        self.forecast.setEnabled(bool(team.flows))
+        if not team.flows:
+            self.forecast.setToolTip(_("Needs intake and closures per month (Team → Intake and closures…)."))
         self.scenarios = QListWidget()
         self.scenarios.setObjectName("memoScenarios")
         for scenario in team.scenarios:
@@ -149,6 +155,7 @@ class MemoOptionsDialog(QDialog):
             box.addRow(full_list_rows)
         box.addRow(self.history)
         box.addRow(_("History from:"), self.history_from)
+        box.addRow(self.forecast)
         if team.scenarios:
             box.addRow(_("Scenarios:"), self.scenarios)
         box.addRow(self.national)
@@ -196,6 +203,7 @@ class MemoOptionsDialog(QDialog):
             include_budget=self.budget.isChecked(),
             include_references=self.references.isChecked(),
             include_history=self.history.isChecked(),
+            include_forecast=self.forecast.isChecked(),
             history_from=(self.history_from.currentData()
                           if self.history.isChecked() and self.history_from.currentIndex() != self._default_from
                           else None),

@@ -1,0 +1,132 @@
+"""The forecast in the window (issue 28): Team → Intake and closures… (a month × type table,
+paste from Excel, one undoable step) and Team → Forecast… (chart, table, crossing month, what-if
+slider, backtest line)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from conftest import TODAY
+from PySide6.QtWidgets import QDialog
+
+from sagstal_desktop.core.flows import Flow
+from sagstal_desktop.core.model import StaffMember, Team, TeamSettings
+from sagstal_desktop.gui.actions import Act
+from sagstal_desktop.gui.dialogs.flows import FlowsDialog
+from sagstal_desktop.gui.dialogs.forecast import ForecastDialog
+
+
+def _forecast(window) -> ForecastDialog:
+    window.actions[Act.FORECAST].trigger()
+    dialog = window.findChild(ForecastDialog, "forecastDialog")
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def test_the_forecast_window_shows_the_demo(window, qtbot):
+    dialog = _forecast(window)
+    qtbot.addWidget(dialog)
+    assert dialog.result is not None and dialog.table.rowCount() == 6
+    first = dialog.result.months[0]
+    assert dialog.table.item(0, 0).text() == "December 2026"
+    assert dialog.table.item(0, 1).text() == f"{first.total.expected:,.0f}"
+    assert dialog.backtest.text().startswith("Backtest: for 18 past months")
+    assert "not expected to pass DS maximum" in dialog.crossing.text()
+    assert "Sagstal's calculation on the team's own figures" in dialog.source.text()
+    assert len(dialog.cases_plot.listDataItems()) >= 3 and len(dialog.fte_plot.listDataItems()) >= 4
+    for widget in (dialog.months, dialog.window, dialog.scenario, dialog.slider, dialog.table, dialog.chart):
+        assert widget.accessibleName()
+    hint = dialog.minimumSizeHint()
+    assert hint.width() <= 1280 and hint.height() <= 680
+
+
+def test_the_what_if_slider_moves_the_forecast_and_finds_the_crossing(window, qtbot):
+    dialog = _forecast(window)
+    before = dialog.result.months[-1].total.expected
+    dialog.slider.setValue(30)
+    assert dialog.slider_label.text() == "+30 %"
+    assert dialog.result.intake_change_pct == 30 and dialog.result.months[-1].total.expected > before
+    month = dialog.result.crosses_max
+    assert month is not None
+    assert f"expected to pass DS maximum in {month:%B %Y}" in dialog.crossing.text()
+
+
+def test_too_little_data_is_said_in_the_window(make_window, qtbot):
+    team = Team(settings=TeamSettings(norm_set_id="ds_2020"), staff=[StaffMember("A", counts={"sygedagpenge": 9})])
+    window = make_window(team)
+    dialog = _forecast(window)
+    assert dialog.result is None and dialog.table.rowCount() == 0
+    assert dialog.error.isVisible() and dialog.error.text().startswith("No forecast")
+
+
+def test_flows_dialog_reads_cells_and_a_pasted_list(qtbot, demo):
+    dialog = FlowsDialog(demo, demo.norm_set(), TODAY)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 24 and dialog.types == ["jobafklaring", "sygedagpenge"]
+    flows, problem = dialog.read()
+    assert problem == "" and flows == demo.flows
+    dialog.paste("Måned\tSagstype\tNye sager\tAfsluttede sager\n2026-11\tSygedagpenge\t70\t50\n"
+                 "2026-12\tJobafklaringsforløb\t3\t1\n")
+    flows, problem = dialog.read()
+    assert problem == ""
+    by_key = {(f.month, f.case_type): f for f in flows}
+    assert by_key[(date(2026, 11, 1), "sygedagpenge")] == Flow(date(2026, 11, 1), "sygedagpenge", 70, 50)
+    assert by_key[(date(2026, 12, 1), "jobafklaring")].new == 3
+    assert dialog.table.rowCount() == 26  # the demo (made on 22.11.2026) has flows up to October
+    dialog.table.setCurrentCell(0, 1)
+    dialog.paste("x\t2")
+    flows, problem = dialog.read()
+    assert flows == [] and problem.startswith("Row 1, Job clarification programme:") and "is not a number" in problem
+    dialog.accept()
+    assert not dialog.error.isHidden() and dialog.result() != QDialog.DialogCode.Accepted
+
+
+def test_intake_and_closures_are_one_undoable_step(window, qtbot, monkeypatch):
+    document = window.document()
+    before = list(document.history_team().flows)
+
+    def fill_and_accept(dialog):
+        dialog.paste("Month\tCase type\tNew cases\tClosed cases\n2026-10\tsygedagpenge\t99\t1")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(FlowsDialog, "exec", fill_and_accept)
+    forecast_window = _forecast(window)
+    window.actions[Act.FLOWS].trigger()
+    flows = document.history_team().flows
+    assert Flow(date(2026, 10, 1), "sygedagpenge", 99, 1) in flows and len(flows) == len(before)
+    assert forecast_window.result.methods["sygedagpenge"].arrivals != pytest.approx(
+        sum(f.new for f in before if f.case_type == "sygedagpenge" and f.month >= date(2026, 5, 1)) / 6)
+    document.undo_stack.undo()
+    assert document.history_team().flows == before
+
+
+def test_the_memo_options_offer_the_forecast_unchecked(qtbot, demo):
+    from sagstal_desktop.gui.dialogs.memo_options import MemoOptionsDialog
+
+    dialog = MemoOptionsDialog(demo, demo.norm_set(), "en", None, "export", today=TODAY)
+    qtbot.addWidget(dialog)
+    assert dialog.forecast.isEnabled() and not dialog.forecast.isChecked()
+    assert dialog.options(TODAY).include_forecast is False
+    dialog.forecast.setChecked(True)
+    assert dialog.options(TODAY).include_forecast is True
+    bare = Team(staff=[StaffMember("A", counts={"sygedagpenge": 3})])
+    other = MemoOptionsDialog(bare, bare.norm_set(), "en", None, "export", today=TODAY)
+    qtbot.addWidget(other)
+    assert not other.forecast.isEnabled() and "Intake and closures" in other.forecast.toolTip()
+
+
+def test_flows_dialog_imports_a_sheet_all_or_nothing(qtbot, demo, tmp_path):
+    dialog = FlowsDialog(demo, demo.norm_set(), TODAY)
+    qtbot.addWidget(dialog)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Måned;Sagstype;Nye sager;Afsluttede sager\n2026-11;sygedagpenge;5;1\n2026-12;sygedagpenge;-2;1\n",
+                   encoding="utf-8")
+    assert not dialog.import_file(bad)
+    assert "negative" in dialog.error.text() and dialog.table.rowCount() == 24
+    good = tmp_path / "good.csv"
+    good.write_text("Month;Case type;New cases;Closed cases\n2026-11;Sickness benefit;5;1\n", encoding="utf-8")
+    assert dialog.import_file(good)
+    flows, problem = dialog.read()
+    assert problem == "" and Flow(date(2026, 11, 1), "sygedagpenge", 5, 1) in flows
