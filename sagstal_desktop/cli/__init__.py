@@ -35,6 +35,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "sagstal_desktop.cli.history",
     "sagstal_desktop.cli.planning",
     "sagstal_desktop.cli.scenarios",
+    "sagstal_desktop.cli.department",
 )
 
 
@@ -52,6 +53,7 @@ COMMANDS: dict[str, str] = {
     "distribute": "sagstal_desktop.cli.planning", "rebalance": "sagstal_desktop.cli.planning",
     "scenarios": "sagstal_desktop.cli.scenarios", "scenario": "sagstal_desktop.cli.scenarios",
     "compare": "sagstal_desktop.cli.scenarios",
+    "department": "sagstal_desktop.cli.department",
 }
 
 

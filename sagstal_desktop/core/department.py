@@ -169,6 +169,11 @@ class TeamRow:
         return self.team.info.team_name
 
     @property
+    def display_name(self) -> str:
+        """The team's name, or its file's name without ending when the team has none."""
+        return self.team.info.team_name or _name(self.file).rsplit(".", 1)[0]
+
+    @property
     def staff(self) -> int:
         return self.summary.staff_count
 
@@ -308,6 +313,19 @@ class Department:
     @property
     def counted_teams(self) -> tuple[TeamRow, ...]:
         return tuple(row for row in self.teams if row.counted)
+
+    @property
+    def words_kind(self) -> str:
+        """The kind whose words name the measure (``core.wording.fill``): "ds" when every counted
+        team is measured against one of DS's sets, else "custom" ("normsættets maksimum")."""
+        rows = self.counted_teams
+        return "ds" if rows and all(row.norm_set.kind == "ds" for row in rows) else "custom"
+
+    @property
+    def full_time_hours(self) -> float:
+        """Hours of one full-time position: the first counted team's norm set's (37 in DS's)."""
+        rows = self.counted_teams
+        return rows[0].norm_set.full_time_hours if rows else 37.0
 
     def files_text(self, lang: str = "da") -> str:
         """"11 af 12 teamfiler" (the files read of the files given)."""

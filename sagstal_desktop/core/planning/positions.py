@@ -13,8 +13,10 @@ for half positions); N must be a whole number of steps. At most ``positions_max_
 
 The exact solver is the planner's (``core/planning/milp.py``: HiGHS, ``leximin``): team i has one
 binary y_{i,k} per number of steps k = 0..S it may get, sum_k y_{i,k} = 1, sum_{i,k} k y_{i,k} = S,
-and its load is the linear expression sum_k L_i(k) y_{i,k}, so every load the solver compares is
-the exact value for that number of steps (no linearisation). Every solve runs within one time
+and its load is the linear expression sum_k r_i(k) y_{i,k}, where r_i(k) is the rank of the load
+L_i(k) among every team's possible loads: ranks order placements exactly as the loads do, so the
+leximin optimum over ranks is the leximin optimum over the exact loads (no linearisation), and
+the solver compares whole numbers. Every solve runs within one time
 limit; when it is cut short the best placement found (never worse than the greedy start) is kept
 and ``PositionPlan.optimal`` is False with HiGHS's proven gap.
 
@@ -31,13 +33,21 @@ import math
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from sagstal_desktop.core.defaults import defaults
 from sagstal_desktop.i18n import N_, tr
 
+if TYPE_CHECKING:
+    from sagstal_desktop.core.department import Department
+
 #: How far N / step may lie from a whole number of steps and still count as one.
 _WHOLE = 1e-9
+#: Loads closer than this (relative) are the same load.
+_SAME_LOAD = 1e-12
+#: The solver's load of a team is its rank / this (``milp.LoadRow``): levels then differ by far
+#: more than ``problem.LEVEL_TOLERANCE``, as the planner's work units do.
+_RANK_SCALE = 1000.0
 
 
 @dataclass(frozen=True)
@@ -195,6 +205,21 @@ def place_positions(teams: Sequence[PositionTeam], positions_fte: float, step_ft
             for t, k, share in zip(teams, given, shares, strict=True)))
 
 
+def _ranks(values) -> dict[float, int]:
+    """Each load value's rank among all (loads within ``_SAME_LOAD`` of each other share one).
+    Ranks order placements exactly as the loads do (a sorted vector of ranks is lexicographically
+    smaller exactly when the sorted loads are), and as whole numbers they keep the solver's
+    comparisons exact (``milp.LoadRow.integral``), with no big-M of a tolerance's size."""
+    rank: dict[float, int] = {}
+    previous, current = None, 0
+    for value in sorted(set(values)):
+        if previous is not None and value - previous > _SAME_LOAD * max(1.0, abs(value)):
+            current += 1
+        rank[value] = current
+        previous = value
+    return rank
+
+
 def _solve(teams: Sequence[PositionTeam], steps: int, step_fte: float, time_limit: float,
            cancelled: Callable[[], bool] | None) -> tuple[list[int], bool, float]:
     """(steps per team, proven optimal, gap)."""
@@ -213,11 +238,13 @@ def _solve(teams: Sequence[PositionTeam], steps: int, step_fte: float, time_limi
         milp.add_row(1.0, 1.0, cols, [1.0] * len(cols))
     every = [c for cols in columns for c in cols]
     milp.add_row(steps, steps, every, [float(k) for _cols in columns for k in range(steps + 1)])
+    values = [[_load_value(team, k * step_fte, big) for k in range(steps + 1)] for team in teams]
+    rank = _ranks(v for row in values for v in row)
     loads = []
-    for team, cols in zip(teams, columns, strict=True):
-        values = [_load_value(team, k * step_fte, big) for k in range(steps + 1)]
-        loads.append(LoadRow(base=0.0, index=tuple(cols), coef=tuple(values), low=min(values), high=max(values),
-                             scale=1.0, integral=False))
+    for row, cols in zip(values, columns, strict=True):
+        ranks = [rank[v] for v in row]
+        loads.append(LoadRow(base=0.0, index=tuple(cols), coef=tuple(map(float, ranks)), low=min(ranks),
+                             high=max(ranks), scale=_RANK_SCALE, integral=True))
     outcome = leximin(milp, loads)
     optimal, gap = outcome.optimal, outcome.gap
     if optimal:
@@ -230,3 +257,12 @@ def _solve(teams: Sequence[PositionTeam], steps: int, step_fte: float, time_limi
     if sum(given) != steps:  # never expected: the rows hold it; keep the warm start then
         return start, False, math.inf
     return given, optimal, gap
+
+
+def department_positions(department: Department, positions_fte: float, step_fte: float = 1.0,
+                         time_limit: float | None = None,
+                         cancelled: Callable[[], bool] | None = None) -> PositionPlan:
+    """``place_positions`` on a department's counted teams (``core.department``; copies left out)."""
+    teams = [PositionTeam(row.display_name, row.fte_needed("max"), row.available_fte, row.file)
+             for row in department.counted_teams]
+    return place_positions(teams, positions_fte, step_fte, time_limit, cancelled, department.full_time_hours)
