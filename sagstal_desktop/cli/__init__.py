@@ -36,6 +36,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "sagstal_desktop.cli.planning",
     "sagstal_desktop.cli.scenarios",
     "sagstal_desktop.cli.forecast",
+    "sagstal_desktop.cli.department",
 )
 
 
@@ -54,6 +55,7 @@ COMMANDS: dict[str, str] = {
     "scenarios": "sagstal_desktop.cli.scenarios", "scenario": "sagstal_desktop.cli.scenarios",
     "compare": "sagstal_desktop.cli.scenarios",
     "flows": "sagstal_desktop.cli.forecast", "forecast": "sagstal_desktop.cli.forecast",
+    "department": "sagstal_desktop.cli.department",
 }
 
 

@@ -143,17 +143,32 @@ class DocumentError(Exception):
 # -- reading ------------------------------------------------------------------------------
 
 
-def load_team(path: str | os.PathLike[str]) -> Team:
+def load_team(path: str | os.PathLike[str], *, tidy: bool = True) -> Team:
     """Open a team document. Raises ``DocumentError``; never modifies the file.
 
     The file must be an ordinary file within the size budget; its bytes are read once and
     deserialised into an in-memory SQLite database with defensive settings (untrusted schema,
     length limits, a time budget). Only the expected tables are read, after checking that each
     is a real table and that the file has no views or triggers, and every value is checked
-    against ``team_schema`` before it reaches the core."""
+    against ``team_schema`` before it reaches the core.
+
+    ``tidy``: first remove leftovers of a killed save beside the file (``remove_stale_temps``);
+    the department reader passes False (it touches nothing in a team's folder)."""
+    return read_team(path, tidy=tidy)[0]
+
+
+def read_team(path: str | os.PathLike[str], *, tidy: bool = True, digest: bool = False) -> tuple[Team, str]:
+    """``load_team``, also giving the SHA-256 of the bytes read ("" unless ``digest``): the
+    department reader tells a copy of a file by it without reading the file twice."""
     path = Path(path)
-    remove_stale_temps(path, ".tmp")
+    if tidy:
+        remove_stale_temps(path, ".tmp")
     data = _read_bytes(path)
+    sha = ""
+    if digest:
+        import hashlib
+
+        sha = hashlib.sha256(data).hexdigest()
     if not data.startswith(_SQLITE_HEADER):
         raise DocumentError("not_sagstal", path)
     memory = _defensive_connection()
@@ -170,7 +185,7 @@ def load_team(path: str | os.PathLike[str]) -> Team:
         except (sqlite3.DatabaseError, OverflowError) as exc:
             raise DocumentError("damaged", path, str(exc)) from exc
         del data
-        return _read(memory, path)
+        return _read(memory, path), sha
     except sqlite3.OperationalError as exc:
         if "interrupted" in str(exc):
             raise DocumentError("too_slow", path) from exc
