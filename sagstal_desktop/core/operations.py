@@ -16,9 +16,11 @@ state the team held before.
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from sagstal_desktop.core.case_weight import Weighting, fit_levels, parse_split
 from sagstal_desktop.core.change import ALL, Change, count_column
 from sagstal_desktop.core.model import Snapshot, StaffMember, Team, TeamInfo, TeamSettings
 from sagstal_desktop.core.norms import NormSet
@@ -43,12 +45,23 @@ ROWS_CHANGED = Change(ALL, structure_changed=True)
 # -- one value -----------------------------------------------------------------------------
 
 
+def levels_column(case_type: str) -> str:
+    """The key of a person's case-weight split of one type: ``"levels:<case type id>"`` (a
+    value is level -> n, ``core/case_weight.py``; None or empty: nothing assessed)."""
+    return f"levels:{case_type}"
+
+
 def checked_value(member: StaffMember, key: str, value: Any) -> Any:
-    """``value`` as ``member`` would hold it under ``key`` (a field of ``MEMBER_FIELDS`` or
-    ``count_column(case type)``; a count of None removes the entry), checked as the reader
-    checks a file's value. Raises ``InputError`` (a value) or ``ValueError`` (an unknown field)."""
+    """``value`` as ``member`` would hold it under ``key`` (a field of ``MEMBER_FIELDS``,
+    ``count_column(case type)`` or ``levels_column(case type)``; a count of None removes the
+    entry), checked as the reader checks a file's value. Raises ``InputError`` (a value) or
+    ``ValueError`` (an unknown field)."""
     if key.startswith("count:"):
         return None if value is None else parse_count(value)
+    if key.startswith("levels:"):
+        if not value:
+            return None
+        return parse_split(value, member.counts.get(key.removeprefix("levels:"), 0)) or None
     if key not in MEMBER_FIELDS:
         raise ValueError(f"not an editable field: {key}")
     if key == "name":
@@ -72,17 +85,31 @@ def current_value(member: StaffMember, key: str) -> Any:
     """What ``member`` holds under ``key`` (a field, or a count: None when no entry)."""
     if key.startswith("count:"):
         return member.counts.get(key.removeprefix("count:"))
+    if key.startswith("levels:"):
+        split = member.levels.get(key.removeprefix("levels:"))
+        return dict(split) if split else None
     return getattr(member, key)
 
 
 def put_value(member: StaffMember, key: str, value: Any) -> None:
-    """Put ``value`` under ``key`` unchecked (a count of None removes the entry): the undo half."""
+    """Put ``value`` under ``key`` unchecked (a count of None removes the entry): the undo half.
+    A count that no longer holds the person's split of that type drops the split (its cases
+    become not assessed; ``core.case_weight.fit_levels``): undo a count with its split
+    (``current_value(member, levels_column(t))`` before, put back after the count)."""
     if key.startswith("count:"):
         case_type = key.removeprefix("count:")
         if value is None:
             member.counts.pop(case_type, None)
         else:
             member.counts[case_type] = value
+        if member.levels:
+            fit_levels(member.levels, case_type, value)
+    elif key.startswith("levels:"):
+        case_type = key.removeprefix("levels:")
+        if value:
+            member.levels[case_type] = dict(value)
+        else:
+            member.levels.pop(case_type, None)
     else:
         setattr(member, key, value)
 
@@ -102,6 +129,25 @@ def set_count(team: Team, member_id: str, case_type: str, count: int | None) -> 
     key = count_column(case_type)
     put_value(member, key, checked_value(member, key, count))
     return Change.cells(member_id, key)
+
+
+def set_levels(team: Team, member_id: str, case_type: str, split: Mapping[str, Any] | None) -> Change:
+    """Set how many of one person's cases of ``case_type`` are at each level (level ->
+    count as typed; None or empty: none assessed). The sum may not exceed the person's count
+    of the type (``InputError`` "levels_over_total"); the rest are not assessed."""
+    member = team.member(member_id)
+    key = levels_column(case_type)
+    put_value(member, key, checked_value(member, key, split))
+    return Change.cells(member_id, count_column(case_type))
+
+
+def set_weighting(team: Team, weighting: Weighting) -> Change:
+    """Set the team's case weighting (``core/case_weight.py``): every figure is recomputed."""
+    if not isinstance(weighting, Weighting):
+        raise ValueError("weighting must be a Weighting")
+    check_length(weighting.note, "max_text_length")
+    team.settings = dataclasses.replace(team.settings, weighting=weighting)
+    return Change(ALL, settings_changed=True)
 
 
 def set_counts(team: Team, changes: Mapping[str, Mapping[str, int | None]]) -> Change:
