@@ -30,7 +30,7 @@ from sagstal_desktop.io import team_schema as schema
 from sagstal_desktop.io.safe_files import remove_stale_temps
 
 APPLICATION_ID = 0x53475354  # "SGST"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SUFFIX = ".sagstal"
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _STEPS_PER_CALL = 10_000  # SQLite virtual-machine steps between two calls of the budget check
@@ -56,6 +56,13 @@ CREATE TABLE case_counts (
     position INTEGER NOT NULL,
     count INTEGER NOT NULL CHECK (count >= 0),
     PRIMARY KEY (staff_id, case_type)
+);
+CREATE TABLE case_levels (
+    staff_id TEXT NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+    case_type TEXT NOT NULL,
+    level TEXT NOT NULL,
+    count INTEGER NOT NULL CHECK (count >= 0),
+    PRIMARY KEY (staff_id, case_type, level)
 );
 CREATE TABLE norm_sets (id TEXT PRIMARY KEY, position INTEGER NOT NULL, data TEXT NOT NULL);
 CREATE TABLE snapshots (
@@ -123,6 +130,7 @@ class DocumentError(Exception):
         "bad_norm_set": N_("is not a valid norm set ({limit})"),
         "bad_reduction": N_("is not a valid list of dated reductions ({limit})"),
         "bad_scenario": N_("is not a valid scenario ({limit})"),
+        "levels_over_total": N_("is more cases at a level than the person's {limit} cases of the type"),
     }
 
     def message(self, lang: str = "da") -> str:
@@ -340,6 +348,32 @@ def _counts(db: sqlite3.Connection, path: Path, check_only: bool = False) -> dic
     return counts
 
 
+def _levels(db: sqlite3.Connection, path: Path, counts: dict[str, dict[str, int]]) -> dict[str, dict]:
+    """Each person's case-weight split (schema 4, table ``case_levels``): person -> case type ->
+    level -> n, checked: known levels, no row twice, and per person and type at most the
+    person's count of it (``team_schema.check_levels_of``)."""
+    rows = _rows(db, path, "case_levels")
+    if not rows:
+        return {}
+    wanted = {sid for sid, *_ in rows}
+    held = {sid: own for sid, own in counts.items() if sid in wanted}
+    if not held:  # a read-back of a file just written has no counts: fetch those needed
+        for sid, case_type, n in db.execute(
+                "SELECT staff_id, case_type, count FROM case_counts WHERE staff_id IN "
+                "(SELECT staff_id FROM case_levels)"):
+            held.setdefault(sid, {})[case_type] = n
+    split: dict[str, dict[str, dict[str, int]]] = {}
+    first_row: dict[str, int] = {}
+    for number, (sid, case_type, level, n) in enumerate(rows, start=1):
+        own = split.setdefault(sid, {}).setdefault(case_type, {})
+        if level in own:
+            raise schema.Violation("case_levels", "level", number, level, "duplicate")
+        own[level] = n
+        first_row.setdefault(sid, number)
+    return {sid: schema.check_levels_of(own, held.get(sid, {}), "case_levels", first_row[sid])
+            for sid, own in split.items()}
+
+
 def _read_current(db: sqlite3.Connection, path: Path, check_only: bool = False) -> Team:
     meta: dict[str, dict] = {}
     for number, (key, value) in enumerate(_rows(db, path, "team"), start=1):
@@ -350,6 +384,7 @@ def _read_current(db: sqlite3.Connection, path: Path, check_only: bool = False) 
     settings = schema.check_object("settings", meta.get("settings", {}))
     team = Team(info=info_from_dict(info), settings=settings_from_dict(settings))
     counts = _counts(db, path, check_only)
+    levels = _levels(db, path, counts)
     seen: set[str] = set()
     for number, (sid, _position, name, hours, other, tasks, start, note, competences, takes_new,
                  reductions) in enumerate(_rows(db, path, "staff"), start=1
@@ -360,7 +395,7 @@ def _read_current(db: sqlite3.Connection, path: Path, check_only: bool = False) 
         team.staff.append(StaffMember(id=sid, name=name, weekly_hours=hours, other_hours=other, other_tasks=tasks,
                                       start_date=start, counts=counts.get(sid, {}), note=note,
                                       competences=tuple(competences), takes_new_cases=bool(takes_new),
-                                      reductions=_reductions(reductions, number)))
+                                      reductions=_reductions(reductions, number), levels=levels.get(sid, {})))
     free_max = int(limits()["max_text_length"])
     for number, (_sid, _position, data) in enumerate(_rows(db, path, "norm_sets"), start=1):
         schema.check_strings(data, "norm_sets", "data", number, free_max)
@@ -456,8 +491,15 @@ def _v2_to_v3(db: sqlite3.Connection) -> None:
     db.execute("CREATE TABLE scenarios (name TEXT PRIMARY KEY, position INTEGER NOT NULL, data TEXT NOT NULL)")
 
 
+def _v3_to_v4(db: sqlite3.Connection) -> None:
+    """Version 4 adds case weight: the table ``case_levels``, empty (nothing assessed). The
+    weighting itself is a key of the settings (absent: off)."""
+    db.execute("CREATE TABLE case_levels (staff_id TEXT NOT NULL, case_type TEXT NOT NULL, level TEXT NOT NULL, "
+               "count INTEGER NOT NULL CHECK (count >= 0), PRIMARY KEY (staff_id, case_type, level))")
+
+
 #: MIGRATIONS[v] turns a version-v database into version v+1 (applied in memory).
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def _migrate(db: sqlite3.Connection, version: int) -> None:
@@ -504,6 +546,11 @@ def _write(db: sqlite3.Connection, team: Team) -> None:
         # for 100,000 rows); the reader takes this order as it is (``_counts``)
         sorted(((m.id, t, j, int(n)) for m in team.staff for j, (t, n) in enumerate(m.counts.items())),
                key=_by_person_and_position),
+    )
+    db.executemany(
+        "INSERT INTO case_levels (staff_id, case_type, level, count) VALUES (?, ?, ?, ?)",
+        sorted((m.id, t, level, int(n)) for m in team.staff if m.levels
+               for t, split in m.levels.items() for level, n in split.items() if n),
     )
     db.executemany(
         "INSERT INTO norm_sets (id, position, data) VALUES (?, ?, ?)",

@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sagstal_desktop.core.case_weight import fit_levels
 from sagstal_desktop.core.competences import parse_competences, parse_takes_new_cases
 from sagstal_desktop.core.model import StaffMember, Team, TeamSettings
 from sagstal_desktop.core.norms import NormSet
@@ -59,6 +60,8 @@ class ParsedRow:
     name: str
     values: dict[str, Any] = field(default_factory=dict)  # field target -> parsed value
     counts: dict[str, int] = field(default_factory=dict)  # case type -> count (non-empty cells only)
+    #: case weight: case type -> level -> n (non-empty level cells only; ``core/case_weight.py``)
+    levels: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -153,6 +156,7 @@ class ImportPlan:
             note=values.get(col.NOTE, ""),
             competences=values.get(col.COMPETENCES, ()),
             takes_new_cases=values.get(col.TAKES_NEW_CASES, True),
+            levels={t: dict(split) for t, split in row.levels.items()},
         )
 
     def _update(self, person: StaffMember, row: ParsedRow, replace: bool) -> None:
@@ -169,6 +173,18 @@ class ImportPlan:
             person.counts = dict(row.counts)
         else:
             person.counts = {**person.counts, **row.counts}
+        # case weight: a type with level columns in the file takes the file's split (none: not
+        # assessed); otherwise the person's split is kept as far as it fits the new count
+        level_types = {t for t, _level in filter(None, map(col.level_of, self.present))}
+        levels = {t: dict(split) for t, split in person.levels.items()}
+        for case_type in list(levels):
+            if case_type in level_types and case_type in row.counts:
+                del levels[case_type]
+            else:
+                fit_levels(levels, case_type, person.counts.get(case_type))
+        for case_type, split in row.levels.items():
+            levels[case_type] = dict(split)
+        person.levels = levels
 
 
 # -- analysis ------------------------------------------------------------------------------------
@@ -271,6 +287,7 @@ def _parse_rows(table: RawTable, mapping: list[str | None], problems: list[Probl
     ) if t in used]
     count_cols = [(col.case_type_of(t), i) for t, i in used.items() if col.case_type_of(t)]
     count_cols.sort(key=lambda item: item[1])
+    level_cols = sorted(((*col.level_of(t), i) for t, i in used.items() if col.level_of(t)), key=lambda c: c[2])
     first_row_of: dict[str, int] = {}
     rows: list[ParsedRow] = []
     total = len(table.rows)
@@ -348,6 +365,22 @@ def _parse_rows(table: RawTable, mapping: list[str | None], problems: list[Probl
             except InputError as exc:
                 fail(exc, number, index)
                 ok = False
+        for case_type, level, index in level_cols:
+            value = cells[index]
+            if is_blank(value):
+                continue
+            try:
+                n = parse_count(value)
+                split = parsed.levels.setdefault(case_type, {})
+                if n:
+                    split[level] = n
+                total = parsed.counts.get(case_type, 0)
+                if sum(split.values()) > total:  # more at a level than the total: this cell says so
+                    raise InputError("levels_over_total", sum(split.values()), total)
+            except InputError as exc:
+                fail(exc, number, index)
+                ok = False
+        parsed.levels = {t: split for t, split in parsed.levels.items() if split}
         if ok:
             rows.append(parsed)
     if progress is not None:
