@@ -307,3 +307,38 @@ def parse_split(value: Mapping[str, Any], total: int) -> dict[str, int]:
     if sum(split.values()) > total:
         raise InputError("levels_over_total", sum(split.values()), total)
     return split
+
+
+# -- words ------------------------------------------------------------------------------------
+
+
+def level_name(level: str, lang: str = "da") -> str:
+    from sagstal_desktop.i18n import tr
+
+    return tr(LEVEL_NAMES[level], lang)
+
+
+def points_text(weighting: Weighting, lang: str = "da") -> str:
+    """"enkel 1, kompleks 1,5, særligt kompliceret 2" in ``lang``'s notation."""
+    from sagstal_desktop.core.formatting import format_value
+
+    return ", ".join(f"{level_name(level, lang)} {format_value(p, lang)}"
+                     for level, p in zip(LEVELS, weighting.points, strict=True))
+
+
+def weighting_line(weighting: Weighting, lang: str = "da") -> str:
+    """One line naming the team's case weighting (CLI, window): the mode, the points and the
+    note as their source, the level of the cases not assessed; and that the status follows it."""
+    from sagstal_desktop.i18n import tr
+
+    if not weighting.on:
+        return tr("Case weight: off (every case counts alike)", lang)
+    if weighting.mode == "range":
+        text = tr("Case weight: the team's reading of the norm set's range (simple cases against the maximum, "
+                  "complex against the midpoint, very complex against the minimum; not a DS rule)", lang)
+    else:
+        text = tr("Case weight: the team's own points ({points})", lang).format(points=points_text(weighting, lang))
+        if weighting.note:
+            text += " – " + tr("source: {note}", lang).format(note=weighting.note)
+    return text + ". " + tr("Cases not assessed count as {level}. Status follows the weighted load.", lang).format(
+        level=level_name(weighting.default_level, lang))
