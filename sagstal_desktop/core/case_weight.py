@@ -30,7 +30,7 @@ from typing import Any
 
 from sagstal_desktop.core.defaults import defaults
 from sagstal_desktop.core.norms import TypeNorm
-from sagstal_desktop.i18n import N_
+from sagstal_desktop.i18n import N_, NP_
 
 #: The three levels in DS's words, ids as stored in files and typed on the command line.
 ENKEL, KOMPLEKS, SAERLIGT = "enkel", "kompleks", "saerligt"
@@ -45,6 +45,12 @@ LEVEL_NAMES = {
     KOMPLEKS: N_("complex"),
     SAERLIGT: N_("very complex"),
     NOT_ASSESSED: N_("not assessed"),
+}
+#: The levels as said of several cases ("41 komplekse", "alle enkle"), in the context "cases".
+LEVEL_PLURALS = {
+    ENKEL: NP_("cases", "simple"),
+    KOMPLEKS: NP_("cases", "complex"),
+    SAERLIGT: NP_("cases", "very complex"),
 }
 MODE_NAMES = {
     "off": N_("off"),
@@ -318,6 +324,13 @@ def level_name(level: str, lang: str = "da") -> str:
     return tr(LEVEL_NAMES[level], lang)
 
 
+def level_plural(level: str, lang: str = "da") -> str:
+    """The level as said of several cases: "komplekse", "særligt komplicerede"."""
+    from sagstal_desktop.i18n import ptr
+
+    return ptr("cases", LEVEL_PLURALS[level], lang)
+
+
 def points_text(weighting: Weighting, lang: str = "da") -> str:
     """"enkel 1, kompleks 1,5, særligt kompliceret 2" in ``lang``'s notation."""
     from sagstal_desktop.core.formatting import format_value
@@ -342,3 +355,17 @@ def weighting_line(weighting: Weighting, lang: str = "da") -> str:
             text += " – " + tr("source: {note}", lang).format(note=weighting.note)
     return text + ". " + tr("Cases not assessed count as {level}. Status follows the weighted load.", lang).format(
         level=level_name(weighting.default_level, lang))
+
+
+def level_totals(staff: Any) -> dict[str, int]:
+    """The team's cases per level (``LEVELS``) as entered, and ``NOT_ASSESSED``: the rest."""
+    out = dict.fromkeys((*LEVELS, NOT_ASSESSED), 0)
+    for member in staff:
+        for case_type, total in member.counts.items():
+            own = member.levels.get(case_type) or {} if member.levels else {}
+            assessed_here = 0
+            for level, n in own.items():
+                out[level] += n
+                assessed_here += n
+            out[NOT_ASSESSED] += max(total - assessed_here, 0)
+    return out
