@@ -53,7 +53,7 @@ LEVEL_PLURALS = {
     SAERLIGT: NP_("cases", "very complex"),
 }
 MODE_NAMES = {
-    "off": N_("off"),
+    "off": N_("no weighting"),
     "range": N_("the case's place in the norm set's range"),
     "points": N_("the team's own points"),
 }
@@ -369,3 +369,32 @@ def level_totals(staff: Any) -> dict[str, int]:
                 assessed_here += n
             out[NOT_ASSESSED] += max(total - assessed_here, 0)
     return out
+
+
+def move_cases(giver: Any, taker: Any, case_type: str, n: int) -> None:
+    """Move ``n`` cases of ``case_type`` from ``giver`` to ``taker`` (staff members), keeping both
+    splits true: the cases not assessed go first; past those, assessed cases in the order of
+    ``LEVELS`` (the lightest first), which the taker receives at the same level."""
+    total = giver.counts.get(case_type, 0)
+    giver.counts[case_type] = total - n
+    taker.counts[case_type] = taker.counts.get(case_type, 0) + n
+    own = giver.levels.get(case_type) if giver.levels else None
+    if not own:
+        return
+    from_assessed = n - max(total - sum(own.values()), 0)
+    for level in LEVELS:
+        if from_assessed <= 0:
+            break
+        k = min(own.get(level, 0), from_assessed)
+        if k:
+            own[level] -= k
+            if not own[level]:
+                del own[level]
+            add_at_level(taker.levels, case_type, level, k)
+            from_assessed -= k
+    if not own:
+        del giver.levels[case_type]
+
+
+def copy_levels(levels: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
+    return {t: dict(split) for t, split in levels.items()} if levels else {}

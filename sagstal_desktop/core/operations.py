@@ -20,7 +20,7 @@ import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sagstal_desktop.core.case_weight import Weighting, fit_levels, parse_split
+from sagstal_desktop.core.case_weight import Weighting, check_levels, copy_levels, fit_levels, parse_split
 from sagstal_desktop.core.change import ALL, Change, count_column
 from sagstal_desktop.core.model import Snapshot, StaffMember, Team, TeamInfo, TeamSettings
 from sagstal_desktop.core.norms import NormSet
@@ -174,9 +174,22 @@ def count_changes(before: Team, after: Team) -> dict[str, dict[str, int]]:
     return changes
 
 
+def level_changes(before: Team, after: Team) -> dict[str, dict[str, dict[str, int]]]:
+    """Member id -> the person's whole case-weight split in ``after``, for every person whose
+    split differs from ``before``'s (a plan's new cases at a chosen level, moved cases)."""
+    old = {m.id: m.levels for m in before.staff}
+    return {m.id: copy_levels(m.levels) for m in after.staff if m.id in old and (old[m.id] or {}) != m.levels}
+
+
 def apply_plan(team: Team, team_after: Team) -> Change:
-    """Apply a plan (``PlanOutcome.team_after``, computed from ``team``): its new counts."""
-    return set_counts(team, count_changes(team, team_after))
+    """Apply a plan (``PlanOutcome.team_after``, computed from ``team``): its new counts, and
+    its case-weight splits (``level_changes``)."""
+    levels = level_changes(team, team_after)
+    change = set_counts(team, count_changes(team, team_after))
+    for member_id, split in levels.items():
+        member = team.member(member_id)
+        member.levels = check_levels(split, member.counts) if split else {}
+    return change
 
 
 def set_cells(team: Team, edits: Sequence[tuple[str, str, Any]],

@@ -561,6 +561,9 @@ def check_snapshot(data: Any, row: int) -> None:
         for f in fields:
             if f.name in obj:
                 f.check(obj[f.name], table, row)
+    weighting = data.get("figures", {}).get("weighting")
+    if weighting is not None:  # since version 4: the case weighting measured with
+        check_weighting(weighting, "snapshots.figures")
     origin = data.get("origin")
     if origin is not None and origin not in ORIGINS:
         raise Violation("snapshots", "origin", row, origin, "out_of_range", ", ".join(ORIGINS))
