@@ -135,6 +135,7 @@ def test_a_version_1_file_opens_with_the_defaults_and_stays_unchanged(tmp_path, 
     db.execute("ALTER TABLE staff DROP COLUMN reductions")  # version 3's additions
     db.execute("DROP TABLE scenarios")
     db.execute("DROP TABLE flows")  # version 4's addition
+    db.execute("DROP TABLE case_levels")  # version 4's addition (case weight)
     db.execute("PRAGMA user_version = 1")
     db.commit()
     db.close()

@@ -34,6 +34,7 @@ def test_a_version_3_file_opens_with_no_flows_and_stays_unchanged(tmp_path):
     path = save_team(team(), tmp_path / "old.sagstal")
     db = sqlite3.connect(path)
     db.execute("DROP TABLE flows")
+    db.execute("DROP TABLE case_levels")  # version 4's other addition (case weight)
     db.execute("PRAGMA user_version = 3")
     db.commit()
     db.close()

@@ -173,6 +173,7 @@ def test_a_version_2_file_opens_with_no_scenarios_and_no_reductions(tmp_path):
     db.execute("ALTER TABLE staff DROP COLUMN reductions")
     db.execute("DROP TABLE scenarios")
     db.execute("DROP TABLE flows")  # version 4's addition
+    db.execute("DROP TABLE case_levels")  # version 4's addition (case weight)
     db.execute("PRAGMA user_version = 2")
     db.commit()
     db.close()

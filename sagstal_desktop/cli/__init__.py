@@ -29,6 +29,7 @@ from sagstal_desktop.cli.common import (
 COMMAND_MODULES: tuple[str, ...] = (
     "sagstal_desktop.cli.demo_norms",
     "sagstal_desktop.cli.summary",
+    "sagstal_desktop.cli.weighting",
     "sagstal_desktop.cli.whatif",
     "sagstal_desktop.cli.spreadsheets",
     "sagstal_desktop.cli.memo",
@@ -46,6 +47,7 @@ COMMAND_MODULES: tuple[str, ...] = (
 COMMANDS: dict[str, str] = {
     "demo": "sagstal_desktop.cli.demo_norms", "norms": "sagstal_desktop.cli.demo_norms",
     "summary": "sagstal_desktop.cli.summary",
+    "weighting": "sagstal_desktop.cli.weighting",
     "whatif": "sagstal_desktop.cli.whatif",
     "import": "sagstal_desktop.cli.spreadsheets", "export": "sagstal_desktop.cli.spreadsheets",
     "template": "sagstal_desktop.cli.spreadsheets",

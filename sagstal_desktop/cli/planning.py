@@ -16,6 +16,7 @@ from sagstal_desktop.cli.common import (
     add_lock_option,
     add_output_options,
     add_pretty_option,
+    cli_language,
     cli_text,
     open_team,
     output_path,
@@ -149,7 +150,7 @@ def cmd_distribute(args: argparse.Namespace) -> int:
     norm_set = team.norm_set()
     incoming = _parse_add(args.add, norm_set, args.lang)
     try:
-        plan = distribute(team, incoming, args.as_of, norm_set, time_limit=args.time_limit)
+        plan = distribute(team, incoming, args.as_of, norm_set, time_limit=args.time_limit, level=args.level)
     except PlanningError as exc:
         raise CliError(f"distribute: {exc.message(args.lang)}") from exc
     _save(plan, team, args, read)
@@ -267,11 +268,25 @@ def _common(p: argparse.ArgumentParser) -> None:
     add_lang_option(p)
 
 
+def _level(text: str) -> str:
+    """An argparse type: a case-weight level (``core.case_weight.parse_level_input``)."""
+    from sagstal_desktop.core.case_weight import parse_level_input
+    from sagstal_desktop.core.validation import InputError
+
+    try:
+        return parse_level_input(text)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(exc.message(cli_language())) from exc
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     """Add ``distribute`` and ``rebalance``."""
     p = sub.add_parser("distribute", help=N_("who takes new cases (lowest loads first, leximin)"))
     p.add_argument("--add", action="append", required=True, metavar="TYPE=N",
                    help=N_("N new cases of TYPE (id, Danish or English name); repeat for more types"))
+    p.add_argument("--level", type=_level, default=None, metavar="enkel|kompleks|saerligt",
+                   help=N_("case weight: the new cases' level, recorded in the split (default: not assessed, "
+                           "counted at the team's default level)"))
     _common(p)
     p.set_defaults(func=cmd_distribute)
     p = sub.add_parser("rebalance", help=N_("which existing cases to move to lower the highest loads"))

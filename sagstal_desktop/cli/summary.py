@@ -23,6 +23,7 @@ def summary_data(team, summary, norm_set, source_file: str | None = None, result
     """The ``summary --json`` document (keys documented in README.md). ``result``: a scenario's
     computation (``core.scenarios.VariantResult``); then ``team`` is its computed team, and the
     document names the scenario, flags each person ``absent`` and counts ``unassigned_cases``."""
+    from sagstal_desktop.core.case_weight import counts_by_level
     from sagstal_desktop.core.survey import national_context
 
     def pct(fraction: float | None) -> float | None:
@@ -50,6 +51,7 @@ def summary_data(team, summary, norm_set, source_file: str | None = None, result
             "newcomer_months": team.settings.newcomer_months,
             "cost_per_fte": team.settings.cost_per_fte,
         },
+        "weighting": summary.weighting.to_dict(),
         "staff": [
             {
                 "id": p.member_id,
@@ -67,6 +69,10 @@ def summary_data(team, summary, norm_set, source_file: str | None = None, result
                 "load_max_pct": pct(p.load_max),
                 "load_min_pct": pct(p.load_min),
                 "status": p.status.value,
+                # case weight: the split per type (the rest "ikke_vurderet") and the load without it
+                "counts_by_level": counts_by_level(m.counts, m.levels),
+                "load_max_pct_unweighted": pct(p.load_max_unweighted),
+                "status_unweighted": p.status_unweighted.value,
                 "absent": p.member_id in absent,
                 "absence": absent.get(p.member_id),
             }
@@ -84,6 +90,11 @@ def summary_data(team, summary, norm_set, source_file: str | None = None, result
             "available_fte": summary.available_fte,
             "total_capacity_fte": summary.total_capacity_fte,
             "fte_needed": {lvl: summary.fte_needed(lvl) for lvl in levels},
+            # true: fte_needed is computed from the case-weighted cases (the weighting is on)
+            "fte_needed_from_weighted_cases": summary.weighted,
+            "fte_needed_unweighted": {lvl: summary.fte_needed_unweighted(lvl) for lvl in levels},
+            "assessed_cases": summary.assessed_cases,
+            "over_count_unweighted": summary.over_count_unweighted,
             "shortfall_fte": {lvl: summary.shortfall(lvl) for lvl in levels},
             "cost_per_fte": summary.cost_per_fte,
             "yearly_cost": None if summary.cost_per_fte is None
@@ -124,6 +135,13 @@ _LABELS = {
     "scenario": N_("Scenario"), "unassigned": N_("Cases without a caseworker"), "absent": N_("Absent / vacant"),
 }
 _NEED = {"max": N_("FTE needed at <max>"), "mid": N_("FTE needed at <mid>"), "min": N_("FTE needed at <min>")}
+#: With case weight on: the FTE needed is the weighted cases' (and said so), the unweighted beside it.
+_NEED_WEIGHTED = {"max": N_("FTE needed at <max> for the weighted cases"),
+                  "mid": N_("FTE needed at <mid> for the weighted cases"),
+                  "min": N_("FTE needed at <min> for the weighted cases")}
+_NEED_UNWEIGHTED = {"max": N_("FTE needed at <max> without case weight"),
+                    "mid": N_("FTE needed at <mid> without case weight"),
+                    "min": N_("FTE needed at <min> without case weight")}
 _BALANCE = {True: N_("short {fte}"), False: N_("surplus {fte}")}
 
 
@@ -158,6 +176,10 @@ def cmd_summary(args: argparse.Namespace) -> int:
         say(f"{tr(_LABELS['scenario'], lang)}: {result.name}")
     say(f"{t['norms']}: {norm_set.name(lang)}")
     say(f"{t['as_of']}: {format_date(summary.as_of, lang)}")
+    if summary.weighted:
+        from sagstal_desktop.core.case_weight import weighting_line
+
+        say(weighting_line(summary.weighting, lang))
     say()
     width = max([len(p.name) for p in summary.persons] + [len(t["name"])])
     say(f"{t['name']:<{width}}  {t['hours']:>6}  {t['fte']:>6}  {t['cases']:>5}  {t['ftecl']:>15}  "
@@ -165,20 +187,27 @@ def cmd_summary(args: argparse.Namespace) -> int:
     from sagstal_desktop.core.scenario_model import absence_label
 
     absent = result.absent if result is not None else {}
+    weighted = summary.weighted
     for p in summary.persons:
         status = (absence_label(absent[p.member_id], lang) if p.member_id in absent
                   else status_phrase(p.status, norm_set, lang, p.uncovered_cases, p.total_cases))
+        # with case weight on: "unweighted → weighted" load (the status follows the weighted one)
+        load = (f"{format_load(p.load_max_unweighted, lang, 1)} → {format_load(p.load_max, lang, 1)}" if weighted
+                else f"{format_load(p.load_max, lang, 1):>10}")
         say(f"{p.name:<{width}}  {format_number(p.weekly_hours, 1, lang):>6}  "
               f"{format_number(p.capacity, 2, lang):>6}  {p.total_cases:>5}  "
-              f"{format_number(p.fte_caseload, 1, lang):>15}  {format_load(p.load_max, lang, 1):>10}  "
+              f"{format_number(p.fte_caseload, 1, lang):>15}  {load}  "
               f"{status}")
     say()
     say(f"{t['available']}: {format_number(summary.available_fte, 2, lang)}")
     for level in ("max", "mid", "min"):
         balance = tr(_BALANCE[summary.shortfall(level) > 0], lang).format(
             fte=format_number(abs(summary.shortfall(level)), 2, lang))
-        need = fill(tr(_NEED[level], lang), norm_set, lang)
+        need = fill(tr((_NEED_WEIGHTED if weighted else _NEED)[level], lang), norm_set, lang)
         say(f"{need}: {format_number(summary.fte_needed(level), 2, lang)}  ({balance})")
+        if weighted:
+            plain = fill(tr(_NEED_UNWEIGHTED[level], lang), norm_set, lang)
+            say(f"  {plain}: {format_number(summary.fte_needed_unweighted(level), 2, lang)}")
     if summary.cost_per_fte is not None:
         say(f"{t['cost']}: {format_dkk(summary.yearly_cost('max'), lang)}")
     say(f"{t['over']}: {summary.over_count} / {summary.computable_count}")

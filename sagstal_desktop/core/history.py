@@ -64,6 +64,8 @@ def make_snapshot(team: Team, label: str = "", as_of: date | None = None, taken_
         "over": summary.over_count,
         "average_fte_caseload": summary.average_fte_caseload,
     }
+    if summary.weighted:  # the case weighting the figures were measured with (absent: off)
+        figures["weighting"] = summary.weighting.to_dict()
     data: dict[str, Any] = {
         "format": SNAPSHOT_FORMAT,
         "as_of": as_of.isoformat(),

@@ -39,6 +39,7 @@ from itertools import chain
 from operator import attrgetter
 from typing import NamedTuple, overload
 
+from sagstal_desktop.core.case_weight import LEVELS, OFF, Weighting, resolved_split
 from sagstal_desktop.core.model import StaffMember, Team, TeamSettings
 from sagstal_desktop.core.norms import NormSet, TypeNorm
 from sagstal_desktop.core.reductions import active_hours
@@ -78,7 +79,13 @@ class PersonResult(NamedTuple):
     fte_caseload: float | None  # None without casework hours
     load_max: float | None  # fraction: 1.0 = exactly DS max for the person's capacity
     load_min: float | None
-    status: Status
+    status: Status  # follows the case-weighted load when the team's weighting is on
+    #: Without case weight (``core/case_weight.py``): the same as the fields above while the
+    #: team's weighting is off.
+    unweighted_max: float  # sum n_t / max_t, every case alike
+    load_max_unweighted: float | None
+    load_min_unweighted: float | None
+    status_unweighted: Status
 
     @property
     def computable(self) -> bool:
@@ -140,6 +147,24 @@ class TeamSummary:
     below_count: int
     partly_unmeasured_count: int = 0
     unmeasured_count: int = 0
+    #: The case weighting the figures were computed with (``core/case_weight.py``); with it
+    #: on, ``persons``' loads and statuses, ``fte_needed_*`` and ``over_count`` are
+    #: case-weighted ("FTE needed for the weighted cases") and these keep the unweighted ones.
+    weighting: Weighting = OFF
+    fte_needed_max_unweighted: float = 0.0
+    fte_needed_mid_unweighted: float = 0.0
+    fte_needed_min_unweighted: float = 0.0
+    over_count_unweighted: int = 0
+    assessed_cases: int = 0  # cases split by level (the rest are not assessed)
+
+    @property
+    def weighted(self) -> bool:
+        """True when the figures are case-weighted (the team's weighting is on)."""
+        return self.weighting.on
+
+    def fte_needed_unweighted(self, level: str = "max") -> float:
+        return {"max": self.fte_needed_max_unweighted, "mid": self.fte_needed_mid_unweighted,
+                "min": self.fte_needed_min_unweighted}[level]
 
     @property
     def not_computable_count(self) -> int:
@@ -416,8 +441,17 @@ def _compute_people_python(
             ("load_max", load_max), ("load_min", load_min), ("status", _STATUS_BY_CODE[code]),
         ):
             columns[name].append(value)
+    _same_unweighted(columns)
     return _Computed(PersonResults(columns), totals, uncovered, available, casework_hours, total_cases,
                      status_counts, total_capacity)
+
+
+def _same_unweighted(columns: dict[str, list]) -> None:
+    """The unweighted columns while no case weight applies: the weighted ones themselves."""
+    columns["unweighted_max"] = columns["weighted_max"]
+    columns["load_max_unweighted"] = columns["load_max"]
+    columns["load_min_unweighted"] = columns["load_min"]
+    columns["status_unweighted"] = columns["status"]
 
 
 def _compute_people_numpy(
@@ -481,25 +515,25 @@ def _compute_people_numpy(
         fte_caseload[i] = None
     for i in np.flatnonzero(~computable).tolist():
         load_max_list[i] = load_min_list[i] = None
-    persons = PersonResults(
-        {
-            "member_id": list(map(attrgetter("id"), staff)),
-            "name": list(map(attrgetter("name"), staff)),
-            "weekly_hours": weekly.tolist(),
-            "casework_hours": np.maximum(hours, 0.0).tolist(),
-            "newcomer": newcomers.tolist(),
-            "capacity": capacity.tolist(),
-            "measured_capacity": measured.tolist(),
-            "total_cases": total.tolist(),
-            "uncovered_cases": unc.tolist(),
-            "weighted_max": wmax.tolist(),
-            "weighted_min": wmin.tolist(),
-            "fte_caseload": fte_caseload,
-            "load_max": load_max_list,
-            "load_min": load_min_list,
-            "status": list(map(_STATUS_BY_CODE.__getitem__, status_code.tolist())),
-        }
-    )
+    columns = {
+        "member_id": list(map(attrgetter("id"), staff)),
+        "name": list(map(attrgetter("name"), staff)),
+        "weekly_hours": weekly.tolist(),
+        "casework_hours": np.maximum(hours, 0.0).tolist(),
+        "newcomer": newcomers.tolist(),
+        "capacity": capacity.tolist(),
+        "measured_capacity": measured.tolist(),
+        "total_cases": total.tolist(),
+        "uncovered_cases": unc.tolist(),
+        "weighted_max": wmax.tolist(),
+        "weighted_min": wmin.tolist(),
+        "fte_caseload": fte_caseload,
+        "load_max": load_max_list,
+        "load_min": load_min_list,
+        "status": list(map(_STATUS_BY_CODE.__getitem__, status_code.tolist())),
+    }
+    _same_unweighted(columns)
+    persons = PersonResults(columns)
     return _Computed(
         persons,
         totals,
@@ -515,29 +549,35 @@ def _compute_people_numpy(
 def compute_person(
     member: StaffMember, norm_set: NormSet, settings: TeamSettings, as_of: date
 ) -> PersonResult:
-    """The figures for one staff member."""
-    return _compute_people([member], _Weights(norm_set), settings, as_of).persons[0]
+    """The figures for one staff member (case-weighted when ``settings.weighting`` is on)."""
+    weights = _Weights(norm_set)
+    computed = _compute_people([member], weights, settings, as_of)
+    if settings.weighting.on:
+        computed = _apply_weighting(computed, [member], weights, settings.weighting)[0]
+    return computed.persons[0]
 
 
 def summarize(team: Team, as_of: date | None = None, norm_set: NormSet | None = None) -> TeamSummary:
     """Compute every person's figures and the team summary against ``norm_set`` (default: the
-    team's chosen set) on the date ``as_of`` (default: today)."""
+    team's chosen set) on the date ``as_of`` (default: today).
+
+    With the team's case weighting on (``TeamSettings.weighting``, ``core/case_weight.py``) the
+    loads, statuses and FTE needed are the case-weighted ones; the unweighted figures are kept
+    beside them (``PersonResult.load_max_unweighted``, ``TeamSummary.fte_needed_max_unweighted``).
+    Off, the computation is the one it always was."""
     as_of = as_of or date.today()
     norm_set = norm_set or team.norm_set()
     weights = _Weights(norm_set)
+    weighting = team.settings.weighting
     computed = _compute_people(team.staff, weights, team.settings, as_of)
-    need_max = need_min = need_mid = 0.0
-    by_group: dict[str, list] = {g.id: [0, 0.0, 0.0, 0.0] for g in norm_set.groups}
-    for case_type, n in computed.totals.items():
-        norm = weights.norm(case_type)
-        acc = by_group[norm.group_id]
-        acc[0] += n
-        acc[1] += n / norm.max
-        acc[2] += n / norm.midpoint
-        acc[3] += n / norm.min
-        need_max += n / norm.max
-        need_mid += n / norm.midpoint
-        need_min += n / norm.min
+    plain = _needs(computed.totals, computed.totals, weights, norm_set)
+    unweighted_over = computed.status_counts[2]
+    assessed = 0
+    if weighting.on:
+        computed, equivalents, assessed = _apply_weighting(computed, team.staff, weights, weighting)
+        need_max, need_mid, need_min, groups = _needs(computed.totals, equivalents, weights, norm_set)
+    else:
+        need_max, need_mid, need_min, groups = plain
     below, within, over, not_computable, partly, unmeasured = computed.status_counts
     return TeamSummary(
         norm_set_id=norm_set.id,
@@ -546,7 +586,7 @@ def summarize(team: Team, as_of: date | None = None, norm_set: NormSet | None = 
         persons=computed.persons,
         cases_by_type=computed.totals,
         uncovered_by_type=computed.uncovered,
-        groups=tuple(GroupSummary(gid, *acc) for gid, acc in by_group.items() if acc[0]),
+        groups=groups,
         total_cases=computed.total_cases,
         covered_cases=sum(computed.totals.values()),
         available_fte=computed.available_fte,
@@ -563,4 +603,110 @@ def summarize(team: Team, as_of: date | None = None, norm_set: NormSet | None = 
         below_count=below,
         partly_unmeasured_count=partly,
         unmeasured_count=unmeasured,
+        weighting=weighting,
+        fte_needed_max_unweighted=plain[0],
+        fte_needed_mid_unweighted=plain[1],
+        fte_needed_min_unweighted=plain[2],
+        over_count_unweighted=unweighted_over,
+        assessed_cases=assessed,
     )
+
+
+def _needs(counts: dict[str, int], equivalents: dict[str, float] | dict[str, int], weights: _Weights,
+           norm_set: NormSet) -> tuple[float, float, float, tuple[GroupSummary, ...]]:
+    """FTE needed at max, mid and min for the covered ``equivalents`` per type (the counts
+    themselves, or case-weighted cases), and per norm area (cases: ``counts``)."""
+    need_max = need_min = need_mid = 0.0
+    by_group: dict[str, list] = {g.id: [0, 0.0, 0.0, 0.0] for g in norm_set.groups}
+    for case_type, n in counts.items():
+        norm = weights.norm(case_type)
+        e = equivalents.get(case_type, 0)
+        acc = by_group[norm.group_id]
+        acc[0] += n
+        acc[1] += e / norm.max
+        acc[2] += e / norm.midpoint
+        acc[3] += e / norm.min
+        need_max += e / norm.max
+        need_mid += e / norm.midpoint
+        need_min += e / norm.min
+    return need_max, need_mid, need_min, tuple(GroupSummary(gid, *acc) for gid, acc in by_group.items() if acc[0])
+
+
+def _status_code(capacity: float, total: int, unc: int, load_max: float, load_min: float) -> int:
+    """The status (an index of ``_STATUS_BY_CODE``) of a person with capacity, as
+    ``_compute_people_python`` decides it."""
+    if capacity <= 0:
+        return 3
+    if total and unc == total:
+        return 5
+    if load_max > 1.0 + EPSILON:
+        return 2
+    if unc:
+        return 4
+    return 0 if load_min < 1.0 - EPSILON else 1
+
+
+def _apply_weighting(computed: _Computed, staff: list[StaffMember], weights: _Weights,
+                     weighting: Weighting) -> tuple[_Computed, dict[str, float], int]:
+    """``computed`` (unweighted) with each case multiplied by its level's factor
+    (``Weighting.factor``): the loads and statuses case-weighted, the unweighted ones kept in
+    their own columns. Also the case-weighted cases per covered type and how many covered and
+    uncovered cases were assessed."""
+    columns = dict(zip(PersonResult._fields, computed.persons._columns, strict=True))
+    columns["unweighted_max"] = columns["weighted_max"]
+    columns["load_max_unweighted"] = columns["load_max"]
+    columns["load_min_unweighted"] = columns["load_min"]
+    columns["status_unweighted"] = columns["status"]
+    default = weighting.default_level
+    per_type: dict[str, tuple | None] = {}  # case type -> per level (factor / max, factor / min, factor)
+    equivalents: dict[str, float] = {}
+    status_counts = [0] * len(_STATUS_BY_CODE)
+    wmax_col, wmin_col, lmax_col, lmin_col, status_col = [], [], [], [], []
+    assessed_total = 0
+    capacities, totals, uncs = columns["capacity"], columns["total_cases"], columns["uncovered_cases"]
+    for index, person in enumerate(staff):
+        wmax = wmin = 0.0
+        levels = person.levels
+        for case_type, n in person.counts.items():
+            if not n:
+                continue
+            own = levels.get(case_type) if levels else None
+            if own:
+                assessed_total += sum(own.values())
+            try:
+                entry = per_type[case_type]
+            except KeyError:
+                norm = weights.norm(case_type)
+                entry = per_type[case_type] = None if norm is None else {
+                    level: (f / norm.max, f / norm.min, f)
+                    for level, f in ((level, weighting.factor(level, norm)) for level in LEVELS)}
+            if entry is None:
+                continue  # unmeasured at any level
+            if own:
+                split = resolved_split(levels, case_type, n, default)
+                for level, k in split.items():
+                    if k:
+                        on_max, on_min, f = entry[level]
+                        wmax += k * on_max
+                        wmin += k * on_min
+                        equivalents[case_type] = equivalents.get(case_type, 0.0) + k * f
+            else:
+                on_max, on_min, f = entry[default]
+                wmax += n * on_max
+                wmin += n * on_min
+                equivalents[case_type] = equivalents.get(case_type, 0.0) + n * f
+        capacity = capacities[index]
+        if capacity > 0:
+            load_max, load_min = wmax / capacity, wmin / capacity
+        else:
+            load_max = load_min = None
+        code = _status_code(capacity, totals[index], uncs[index], load_max or 0.0, load_min or 0.0)
+        status_counts[code] += 1
+        wmax_col.append(wmax)
+        wmin_col.append(wmin)
+        lmax_col.append(load_max)
+        lmin_col.append(load_min)
+        status_col.append(_STATUS_BY_CODE[code])
+    columns.update(weighted_max=wmax_col, weighted_min=wmin_col, load_max=lmax_col, load_min=lmin_col,
+                   status=status_col)
+    return computed._replace(persons=PersonResults(columns), status_counts=status_counts), equivalents, assessed_total

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
+from sagstal_desktop.core.case_weight import fit_levels
 from sagstal_desktop.core.model import Snapshot, StaffMember, Team, TeamInfo, TeamSettings
 
 #: The fields of a person merged one by one (``counts`` are merged per case type).
@@ -119,6 +120,7 @@ def _merge_objects(kind: str, base: dict[str, Any], mine: dict[str, Any], theirs
 def _member_values(member: StaffMember) -> dict[str, Any]:
     values = {name: getattr(member, name) for name in MEMBER_FIELDS}
     values.update({f"count:{t}": n for t, n in member.counts.items()})
+    values.update({f"levels:{t}": split for t, split in member.levels.items()})  # case weight
     return values
 
 
@@ -127,6 +129,7 @@ def _merge_member(base: StaffMember, mine: StaffMember, theirs: StaffMember, res
     b, m, t = _member_values(base), _member_values(mine), _member_values(theirs)
     merged = _copy_member(mine)
     merged.counts = {}
+    merged.levels = {}
     keys = [*m, *(k for k in t if k not in m)]
     for key in keys:
         side, conflict = _pick(b.get(key), m.get(key), t.get(key))
@@ -139,8 +142,13 @@ def _merge_member(base: StaffMember, mine: StaffMember, theirs: StaffMember, res
         if key.startswith("count:"):
             if value is not None:
                 merged.counts[key[len("count:"):]] = value
+        elif key.startswith("levels:"):
+            if value:
+                merged.levels[key[len("levels:"):]] = dict(value)
         else:
             setattr(merged, key, value)
+    for case_type in list(merged.levels):  # a split taken from one side must fit the count taken
+        fit_levels(merged.levels, case_type, merged.counts.get(case_type))
     return merged
 
 
@@ -149,6 +157,7 @@ def _copy_member(member: StaffMember) -> StaffMember:
 
     clone = copy.copy(member)
     clone.counts = dict(member.counts)
+    clone.levels = {t: dict(split) for t, split in member.levels.items()}
     return clone
 
 
@@ -184,7 +193,7 @@ def _merge_staff(base: Team, mine: Team, theirs: Team, result: MergeResult, pref
 
 def _merge_fields(kind: str, cls: type, base: Any, mine: Any, theirs: Any, result: MergeResult,
                   prefer: str) -> Any:
-    b, m, t = asdict(base), asdict(mine), asdict(theirs)
+    b, m, t = ({f.name: getattr(x, f.name) for f in fields(cls)} for x in (base, mine, theirs))
     values = {}
     for f in fields(cls):
         side, conflict = _pick(b[f.name], m[f.name], t[f.name])

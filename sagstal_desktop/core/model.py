@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from sagstal_desktop.core.case_weight import Weighting
 from sagstal_desktop.core.defaults import default_of
 from sagstal_desktop.core.flows import Flow
 from sagstal_desktop.core.norms import NormSet, default_norm_set
@@ -53,6 +54,8 @@ class TeamSettings:
     #: random salt per output (``core.anonymise.fresh_salt``), so two outputs cannot be linked.
     #: Not part of equality. "" in files saved before it existed.
     anonymise_salt: str = field(default_factory=new_id, compare=False)
+    #: How the levels of case weight count (``core/case_weight.py``); off by default.
+    weighting: Weighting = field(default_factory=Weighting)
 
 
 @dataclass
@@ -76,6 +79,9 @@ class StaffMember:
     #: Dated hours on other tasks with a reason (``core/reductions.py``); they reduce the
     #: casework hours only on the days between their dates.
     reductions: tuple[Reduction, ...] = ()
+    #: Case weight: case type -> level (``core.case_weight.LEVELS``) -> n, at most the type's
+    #: count; the rest of the count is not assessed. Empty: nothing assessed.
+    levels: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
     def casework_hours(self) -> float:
@@ -132,6 +138,10 @@ class Team:
         clone.staff = [copy.copy(p) for p in self.staff]
         for p in clone.staff:
             p.counts = dict(p.counts)
+            if p.levels:
+                p.levels = {t: dict(split) for t, split in p.levels.items()}
+            else:
+                p.levels = {}
         clone.custom_norm_sets = list(self.custom_norm_sets)
         clone.snapshots = [copy.deepcopy(s) for s in self.snapshots]
         clone.scenarios = [s.copy() for s in self.scenarios]

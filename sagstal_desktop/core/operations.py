@@ -16,10 +16,12 @@ state the team held before.
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from sagstal_desktop.core.case_weight import Weighting, check_levels, copy_levels, fit_levels, parse_split
 from sagstal_desktop.core.change import ALL, Change, count_column
 from sagstal_desktop.core.model import Snapshot, StaffMember, Team, TeamInfo, TeamSettings
 from sagstal_desktop.core.norms import NormSet
@@ -47,12 +49,23 @@ ROWS_CHANGED = Change(ALL, structure_changed=True)
 # -- one value -----------------------------------------------------------------------------
 
 
+def levels_column(case_type: str) -> str:
+    """The key of a person's case-weight split of one type: ``"levels:<case type id>"`` (a
+    value is level -> n, ``core/case_weight.py``; None or empty: nothing assessed)."""
+    return f"levels:{case_type}"
+
+
 def checked_value(member: StaffMember, key: str, value: Any) -> Any:
-    """``value`` as ``member`` would hold it under ``key`` (a field of ``MEMBER_FIELDS`` or
-    ``count_column(case type)``; a count of None removes the entry), checked as the reader
-    checks a file's value. Raises ``InputError`` (a value) or ``ValueError`` (an unknown field)."""
+    """``value`` as ``member`` would hold it under ``key`` (a field of ``MEMBER_FIELDS``,
+    ``count_column(case type)`` or ``levels_column(case type)``; a count of None removes the
+    entry), checked as the reader checks a file's value. Raises ``InputError`` (a value) or
+    ``ValueError`` (an unknown field)."""
     if key.startswith("count:"):
         return None if value is None else parse_count(value)
+    if key.startswith("levels:"):
+        if not value:
+            return None
+        return parse_split(value, member.counts.get(key.removeprefix("levels:"), 0)) or None
     if key not in MEMBER_FIELDS:
         raise ValueError(f"not an editable field: {key}")
     if key == "name":
@@ -76,17 +89,31 @@ def current_value(member: StaffMember, key: str) -> Any:
     """What ``member`` holds under ``key`` (a field, or a count: None when no entry)."""
     if key.startswith("count:"):
         return member.counts.get(key.removeprefix("count:"))
+    if key.startswith("levels:"):
+        split = member.levels.get(key.removeprefix("levels:"))
+        return dict(split) if split else None
     return getattr(member, key)
 
 
 def put_value(member: StaffMember, key: str, value: Any) -> None:
-    """Put ``value`` under ``key`` unchecked (a count of None removes the entry): the undo half."""
+    """Put ``value`` under ``key`` unchecked (a count of None removes the entry): the undo half.
+    A count that no longer holds the person's split of that type drops the split (its cases
+    become not assessed; ``core.case_weight.fit_levels``): undo a count with its split
+    (``current_value(member, levels_column(t))`` before, put back after the count)."""
     if key.startswith("count:"):
         case_type = key.removeprefix("count:")
         if value is None:
             member.counts.pop(case_type, None)
         else:
             member.counts[case_type] = value
+        if member.levels:
+            fit_levels(member.levels, case_type, value)
+    elif key.startswith("levels:"):
+        case_type = key.removeprefix("levels:")
+        if value:
+            member.levels[case_type] = dict(value)
+        else:
+            member.levels.pop(case_type, None)
     else:
         setattr(member, key, value)
 
@@ -106,6 +133,25 @@ def set_count(team: Team, member_id: str, case_type: str, count: int | None) -> 
     key = count_column(case_type)
     put_value(member, key, checked_value(member, key, count))
     return Change.cells(member_id, key)
+
+
+def set_levels(team: Team, member_id: str, case_type: str, split: Mapping[str, Any] | None) -> Change:
+    """Set how many of one person's cases of ``case_type`` are at each level (level ->
+    count as typed; None or empty: none assessed). The sum may not exceed the person's count
+    of the type (``InputError`` "levels_over_total"); the rest are not assessed."""
+    member = team.member(member_id)
+    key = levels_column(case_type)
+    put_value(member, key, checked_value(member, key, split))
+    return Change.cells(member_id, count_column(case_type))
+
+
+def set_weighting(team: Team, weighting: Weighting) -> Change:
+    """Set the team's case weighting (``core/case_weight.py``): every figure is recomputed."""
+    if not isinstance(weighting, Weighting):
+        raise ValueError("weighting must be a Weighting")
+    check_length(weighting.note, "max_text_length")
+    team.settings = dataclasses.replace(team.settings, weighting=weighting)
+    return Change(ALL, settings_changed=True)
 
 
 def set_counts(team: Team, changes: Mapping[str, Mapping[str, int | None]]) -> Change:
@@ -132,9 +178,22 @@ def count_changes(before: Team, after: Team) -> dict[str, dict[str, int]]:
     return changes
 
 
+def level_changes(before: Team, after: Team) -> dict[str, dict[str, dict[str, int]]]:
+    """Member id -> the person's whole case-weight split in ``after``, for every person whose
+    split differs from ``before``'s (a plan's new cases at a chosen level, moved cases)."""
+    old = {m.id: m.levels for m in before.staff}
+    return {m.id: copy_levels(m.levels) for m in after.staff if m.id in old and (old[m.id] or {}) != m.levels}
+
+
 def apply_plan(team: Team, team_after: Team) -> Change:
-    """Apply a plan (``PlanOutcome.team_after``, computed from ``team``): its new counts."""
-    return set_counts(team, count_changes(team, team_after))
+    """Apply a plan (``PlanOutcome.team_after``, computed from ``team``): its new counts, and
+    its case-weight splits (``level_changes``)."""
+    levels = level_changes(team, team_after)
+    change = set_counts(team, count_changes(team, team_after))
+    for member_id, split in levels.items():
+        member = team.member(member_id)
+        member.levels = check_levels(split, member.counts) if split else {}
+    return change
 
 
 def set_cells(team: Team, edits: Sequence[tuple[str, str, Any]],
@@ -330,6 +389,25 @@ class ImportRow:
     name: str
     values: dict[str, Any] = field(default_factory=dict)  # field (IMPORT_FIELDS) -> parsed value
     counts: dict[str, int] = field(default_factory=dict)  # case type -> count (non-empty cells only)
+    #: case weight: case type -> level -> n (non-empty level cells only; ``core/case_weight.py``)
+    levels: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+#: How a spreadsheet's level column is named among the import's targets: "level:<level>:<type>".
+LEVEL_TARGET_PREFIX = "level:"
+
+
+def level_target(case_type: str, level: str) -> str:
+    """The import target of the column holding ``case_type``'s cases at ``level``."""
+    return f"{LEVEL_TARGET_PREFIX}{level}:{case_type}"
+
+
+def level_of_target(target: str | None) -> tuple[str, str] | None:
+    """(case type, level) of a level target, else None."""
+    if target and target.startswith(LEVEL_TARGET_PREFIX):
+        level, _sep, case_type = target[len(LEVEL_TARGET_PREFIX):].partition(":")
+        return case_type, level
+    return None
 
 
 def _check_import_rows(rows: Sequence[ImportRow]) -> list[str]:
@@ -398,6 +476,7 @@ def _imported_member(row: ImportRow, full_time_hours: float) -> StaffMember:
         note=values.get("note", ""),
         competences=values.get("competences", ()),
         takes_new_cases=values.get("takes_new_cases", True),
+        levels={t: dict(split) for t, split in row.levels.items()},
     )
 
 
@@ -412,3 +491,15 @@ def _update_imported(person: StaffMember, row: ImportRow, present: frozenset[str
         person.counts = dict(row.counts)
     else:
         person.counts = {**person.counts, **row.counts}
+    # case weight: a type with level columns in the file takes the file's split (none: not
+    # assessed); otherwise the person's split is kept as far as it fits the new count
+    level_types = {t for t, _level in filter(None, map(level_of_target, present))}
+    levels = {t: dict(split) for t, split in person.levels.items()}
+    for case_type in list(levels):
+        if case_type in level_types and case_type in row.counts:
+            del levels[case_type]
+        else:
+            fit_levels(levels, case_type, person.counts.get(case_type))
+    for case_type, split in row.levels.items():
+        levels[case_type] = dict(split)
+    person.levels = levels

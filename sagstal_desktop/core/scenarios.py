@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from sagstal_desktop.core.case_weight import move_cases as shift_cases
 from sagstal_desktop.core.model import StaffMember, Team
 from sagstal_desktop.core.norms import NormSet, custom_norm_set
 from sagstal_desktop.core.own_norm_sets import new_set_id
@@ -142,8 +143,7 @@ def move_cases(scenario: Scenario, team: Team, from_id: str, to_id: str, case_ty
     giver, taker = _member(variant, from_id), _member(variant, to_id)
     if cases < 0 or giver.counts.get(case_type, 0) < cases:
         raise ScenarioError(f"{giver.name} does not hold {cases} cases of {case_type!r}")
-    giver.counts[case_type] -= cases
-    taker.counts[case_type] = taker.counts.get(case_type, 0) + cases
+    shift_cases(giver, taker, case_type, cases)  # the case-weight split follows the cases
     store(scenario, variant)
 
 
@@ -395,8 +395,7 @@ def _positions_take(work: Team, takers: set[str], as_of: date, norm_set: NormSet
     taken = []
     for (g, to, case_type), n in sorted(moved.items()):
         giver, taker = after.staff[g], after.staff[to]
-        giver.counts[case_type] -= n
-        taker.counts[case_type] = taker.counts.get(case_type, 0) + n
+        shift_cases(giver, taker, case_type, n)  # the case-weight split follows the cases
         taken.append(Taken(giver.id, giver.name, taker.id, taker.name, case_type, n))
     return after, tuple(taken)
 

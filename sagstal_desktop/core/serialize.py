@@ -6,6 +6,7 @@ from dataclasses import asdict, fields
 from datetime import date
 from typing import Any
 
+from sagstal_desktop.core.case_weight import Weighting
 from sagstal_desktop.core.model import StaffMember, Team, TeamInfo, TeamSettings
 from sagstal_desktop.core.reductions import Reduction
 
@@ -23,6 +24,7 @@ def member_to_dict(member: StaffMember) -> dict[str, Any]:
         "competences": list(member.competences),
         "takes_new_cases": member.takes_new_cases,
         "reductions": [r.to_dict() for r in member.reductions],
+        **({"levels": {t: dict(split) for t, split in member.levels.items()}} if member.levels else {}),
     }
 
 
@@ -40,6 +42,7 @@ def member_from_dict(data: dict[str, Any]) -> StaffMember:
         competences=tuple(str(c) for c in data.get("competences") or ()),
         takes_new_cases=bool(data.get("takes_new_cases", True)),
         reductions=tuple(Reduction.from_dict(r) for r in data.get("reductions") or ()),
+        levels={str(t): {str(k): int(n) for k, n in split.items()} for t, split in (data.get("levels") or {}).items()},
     )
 
 
@@ -53,13 +56,19 @@ def info_from_dict(data: dict[str, Any]) -> TeamInfo:
 
 
 def settings_to_dict(settings: TeamSettings) -> dict[str, Any]:
-    return asdict(settings)
+    """The settings as JSON-ready data; the case weighting only when it differs from the default
+    (files and snapshots of teams that never weighted stay as they were)."""
+    out = {f.name: getattr(settings, f.name) for f in fields(TeamSettings) if f.name != "weighting"}
+    if settings.weighting != Weighting():
+        out["weighting"] = settings.weighting.to_dict()
+    return out
 
 
 def settings_from_dict(data: dict[str, Any]) -> TeamSettings:
     known = {f.name for f in fields(TeamSettings)}
     values = {k: v for k, v in data.items() if k in known}
     values.setdefault("anonymise_salt", "")  # an older file: labels keyed by the ids alone, still stable
+    values["weighting"] = Weighting.from_dict(values.get("weighting"))
     return TeamSettings(**values)
 
 

@@ -19,6 +19,7 @@ from sagstal_desktop.core.history import (
     snapshot_origin,
 )
 from sagstal_desktop.core.model import Team
+from sagstal_desktop.i18n import N_, tr
 
 #: How many snapshots the memo shows when no period is chosen.
 DEFAULT_LAST = 12
@@ -43,6 +44,9 @@ class TrendRow:
     origin: str
     norm_set_kind: str = ""  # "ds", "survey" or "custom" ("" if unknown)
     norm_ranges: tuple = ()  # ((case type, min, max), ...) measured against: tells edited sets apart
+    #: The case weighting measured with (``core/case_weight.py``): (mode, points, default level),
+    #: () when off or for a snapshot from before case weight
+    weighting: tuple = ()
 
     @property
     def measured_by_ds(self) -> bool:
@@ -95,6 +99,7 @@ def trend_rows(team: Team, start: date | None = None, end: date | None = None,
             origin=snapshot_origin(snapshot),
             norm_set_kind=norm_set.kind if norm_set else "",
             norm_ranges=tuple((n.case_type, n.min, n.max) for n in norm_set.type_norms) if norm_set else (),
+            weighting=snapshot_weighting(snapshot),
         ))
     if last is not None and last > 0:
         rows = rows[-last:]
@@ -114,6 +119,45 @@ def norm_set_changes(rows: list[TrendRow]) -> list[int]:
     the same set with other ranges (a team's own set that was edited)."""
     return [i for i in range(1, len(rows))
             if (rows[i].norm_set, rows[i].norm_ranges) != (rows[i - 1].norm_set, rows[i - 1].norm_ranges)]
+
+
+def snapshot_weighting(snapshot) -> tuple:
+    """(mode, points, default level) of the case weighting a snapshot was measured with, () when
+    off (``core.history.make_snapshot`` records it in the figures while it is on)."""
+    from sagstal_desktop.core.case_weight import Weighting
+
+    stored = snapshot.data.get("figures", {}).get("weighting")
+    if not isinstance(stored, dict):
+        return ()
+    try:
+        weighting = Weighting.from_dict(stored)
+    except (ValueError, TypeError):
+        return ()
+    return (weighting.mode, weighting.points, weighting.default_level) if weighting.on else ()
+
+
+def weighting_changes(rows: list[TrendRow]) -> list[int]:
+    """Indexes of the rows measured with another case weighting than the row before (marked in
+    the trend as a change of norm set is)."""
+    return [i for i in range(1, len(rows)) if rows[i].weighting != rows[i - 1].weighting]
+
+
+_WEIGHTING_MARKS = {"": N_("Case weight off"), "range": N_("Case weight: range"),
+                    "points": N_("Case weight: points")}
+
+
+def change_marks(rows: list[TrendRow], lang: str = "da") -> list[tuple[int, str]]:
+    """(row index, label) of every change the trend marks with a dashed line: a change of norm
+    set (labelled with the new set's name) or of case weighting (labelled with its mode)."""
+    sets, weights = set(norm_set_changes(rows)), set(weighting_changes(rows))
+    marks = []
+    for i in sorted(sets | weights):
+        label = rows[i].norm_set_name(lang) if i in sets else ""
+        if i in weights:
+            mode = rows[i].weighting[0] if rows[i].weighting else ""
+            label = " · ".join(x for x in (label, tr(_WEIGHTING_MARKS[mode], lang)) if x)
+        marks.append((i, label))
+    return marks
 
 
 def shortfall_run(rows: list[TrendRow]) -> int:

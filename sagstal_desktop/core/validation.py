@@ -37,6 +37,11 @@ _MESSAGES: dict[str, str] = {
     "year_range": N_("\"{value}\" is outside {limit}"),
     "not_month": N_("\"{value}\" is not a month (use 2026-03 or 3.2026)"),
     "control_char": N_("\"{value}\" contains a control character (such as a line break or an escape code)"),
+    "weighting_mode": N_("\"{value}\" is not a weighting; use off, range or points"),
+    "unknown_level": N_("\"{value}\" is not a level; use enkel, kompleks or saerligt"),
+    "points_range": N_("\"{value}\" points must be more than 0 and at most {limit}"),
+    "points_syntax": N_("\"{value}\" is not a list of points; write e.g. enkel=1,kompleks=1.5,saerligt=2"),
+    "levels_over_total": N_("{value} cases at a level are more than the {limit} cases of the type"),
 }
 
 

@@ -164,6 +164,8 @@ class SetCountsCommand(QUndoCommand):
         self._new = {m: dict(counts) for m, counts in changes.items() if counts}
         self._old = {m: {t: document.team.member(m).counts.get(t) for t in counts}  # None: no entry
                      for m, counts in self._new.items()}
+        # a lower count may drop a person's case-weight split (core.case_weight.fit_levels): kept for undo
+        self._old_levels = {m: {t: dict(s) for t, s in document.team.member(m).levels.items()} for m in self._new}
 
     def redo(self) -> None:
         self._document.apply_change(ops.set_counts(self._document.team, self._new))
@@ -173,6 +175,7 @@ class SetCountsCommand(QUndoCommand):
         for member_id, by_type in self._old.items():
             for case_type, count in by_type.items():
                 ops.put_value(team.member(member_id), count_column(case_type), count)
+            team.member(member_id).levels = {t: dict(s) for t, s in self._old_levels[member_id].items()}
         columns = {count_column(t) for counts in self._old.values() for t in counts}
         self._document.apply_change(Change(frozenset(self._old), frozenset(columns)))
 

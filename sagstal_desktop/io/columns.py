@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from sagstal_desktop.core.norms import NormSet, case_type_name, catalogue
+from sagstal_desktop.core.operations import LEVEL_TARGET_PREFIX, level_of_target
+from sagstal_desktop.core.operations import level_target as core_level_target
 from sagstal_desktop.i18n import LANGUAGES, NP_, ptr, tr
 
 NAME, WEEKLY_HOURS, OTHER_HOURS, OTHER_TASKS, START_DATE, NOTE = (
@@ -23,6 +25,9 @@ COMPETENCES, TAKES_NEW_CASES = "competences", "takes_new_cases"
 FIELDS: tuple[str, ...] = (NAME, WEEKLY_HOURS, OTHER_HOURS, OTHER_TASKS, START_DATE, NOTE, COMPETENCES,
                            TAKES_NEW_CASES)
 COUNT_PREFIX = "count:"
+#: A case-weight column: how many of a type's cases are at one level, ``level:<level>:<case type>``
+#: (``core/case_weight.py``); written and read as "TYPE (kompleks)", "TYPE (særligt kompliceret)".
+LEVEL_PREFIX = LEVEL_TARGET_PREFIX
 COMPUTED = "computed"
 
 #: The header Sagstal writes for each field (msgid in the context "column"; Danish from the catalogue).
@@ -61,6 +66,29 @@ COMPUTED_HEADERS: tuple[tuple[str, str], ...] = (
     ("load_max", NP_("column", "Load (share of <max>)")),
     ("status", NP_("column", "Status")),
 )
+
+
+#: The computed column written beside the load while the team's case weighting is on.
+UNWEIGHTED_LOAD_HEADER = ("load_max_unweighted", NP_("column", "Load without case weight"))
+
+#: The words of a level in a column header, per language (the first is written).
+_LEVEL_HEADER_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "enkel": {"da": ("enkel", "enkle"), "en": ("simple",)},
+    "kompleks": {"da": ("kompleks", "komplekse"), "en": ("complex",)},
+    "saerligt": {"da": ("særligt kompliceret", "særligt komplicerede", "saerligt kompliceret", "saerligt"),
+                 "en": ("very complex",)},
+}
+
+
+#: A level column's target and its reading are the core import's (``core.operations``).
+level_target = core_level_target
+level_of = level_of_target
+
+
+def level_header(case_type: str, level: str, lang: str = "da") -> str:
+    """"Sygedagpenge (kompleks)": the header of a level column."""
+    words = _LEVEL_HEADER_WORDS[level]["da" if lang == "da" else "en"]
+    return f"{case_type_name(case_type, lang)} ({words[0]})"
 
 
 def computed_headers(norm_set, lang: str = "da") -> list[str]:
@@ -104,7 +132,7 @@ def _field_lookup() -> dict[str, str]:
     for target, message in FIELD_HEADERS.items():
         for lang in LANGUAGES:
             lookup[normalize(header_text(message, lang))] = target
-    for _key, message in COMPUTED_HEADERS:
+    for _key, message in (*COMPUTED_HEADERS, UNWEIGHTED_LOAD_HEADER):
         for lang in LANGUAGES:
             lookup.setdefault(normalize(header_text(message, lang)), COMPUTED)
     for kind in ("ds", "survey", "custom"):
@@ -132,6 +160,11 @@ def guess_target(header: object, norm_set: NormSet | None = None) -> str | None:
     if field is not None:
         return field
     types = _case_type_lookup(norm_set.case_type_ids if norm_set else ())
+    level = _level_suffix(key)
+    if level is not None:
+        level_type = types.get(level[0])
+        if level_type is not None:
+            return level_target(level_type, level[1])
     case_type = types.get(key)
     if case_type is None:
         # "Sygedagpenge (antal)", "Sygedagpenge, sager", "Antal sager: Sygedagpenge"
@@ -140,6 +173,18 @@ def guess_target(header: object, norm_set: NormSet | None = None) -> str | None:
         stripped = re.sub(r",\s*(sager|cases|antal)$", "", stripped)
         case_type = types.get(stripped)
     return None if case_type is None else count_target(case_type)
+
+
+def _level_suffix(key: str) -> tuple[str, str] | None:
+    """(the header before it, level) for a normalised header ending in a level in brackets."""
+    match = re.match(r"^(.*?)\s*\(([^()]*)\)$", key)
+    if match is None:
+        return None
+    word = " ".join(match.group(2).split())
+    for level, by_lang in _LEVEL_HEADER_WORDS.items():
+        if any(word == normalize(w) for words in by_lang.values() for w in words):
+            return match.group(1), level
+    return None
 
 
 def guess_mapping(headers: Sequence[object], norm_set: NormSet | None = None) -> list[str | None]:
@@ -169,6 +214,9 @@ def target_label(target: str | None, lang: str = "da") -> str:
     case_type = case_type_of(target)
     if case_type is not None:
         return tr("Cases: {case_type}", lang).format(case_type=case_type_name(case_type, lang))
+    level = level_of(target)
+    if level is not None:
+        return tr("Cases: {case_type}", lang).format(case_type=level_header(*level, lang))
     return field_header(target, lang)
 
 
@@ -185,14 +233,20 @@ def case_type_columns(norm_set: NormSet, extra: Iterable[str] = ()) -> list[str]
 
 
 def input_headers(norm_set: NormSet, lang: str = "da", extra_types: Iterable[str] = (),
-                  planning: bool = True) -> list[tuple[str, str]]:
+                  planning: bool = True, levels: Iterable[tuple[str, str]] = ()) -> list[tuple[str, str]]:
     """(target, header) for the input columns Sagstal writes, in order: name, hours, other hours,
     other tasks, start date, one column per case type, note, then (with ``planning``) competences
-    and takes new cases. The two planning columns are optional (empty means the default: every
+    and takes new cases; after a type's column its case-weight columns named in ``levels``
+    ((case type, level) pairs). The two planning columns are optional (empty means the default: every
     type of the team's areas; takes new cases), so the export writes them only for a team that
     uses them and the blank template leaves them out."""
     out = [(f, field_header(f, lang)) for f in (NAME, WEEKLY_HOURS, OTHER_HOURS, OTHER_TASKS, START_DATE)]
-    out += [(count_target(t), case_type_name(t, lang)) for t in case_type_columns(norm_set, extra_types)]
+    wanted = set(levels)
+    for t in case_type_columns(norm_set, extra_types):
+        out.append((count_target(t), case_type_name(t, lang)))
+        # case weight: "TYPE (kompleks)" etc. after the type's total, for the levels ``levels`` names
+        out += [(level_target(t, level), level_header(t, level, lang)) for level in _LEVEL_HEADER_WORDS
+                if (t, level) in wanted]
     out.append((NOTE, field_header(NOTE, lang)))
     if planning:
         out += [(f, field_header(f, lang)) for f in (COMPETENCES, TAKES_NEW_CASES)]

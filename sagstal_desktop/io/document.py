@@ -58,6 +58,13 @@ CREATE TABLE case_counts (
     count INTEGER NOT NULL CHECK (count >= 0),
     PRIMARY KEY (staff_id, case_type)
 );
+CREATE TABLE case_levels (
+    staff_id TEXT NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+    case_type TEXT NOT NULL,
+    level TEXT NOT NULL,
+    count INTEGER NOT NULL CHECK (count >= 0),
+    PRIMARY KEY (staff_id, case_type, level)
+);
 CREATE TABLE norm_sets (id TEXT PRIMARY KEY, position INTEGER NOT NULL, data TEXT NOT NULL);
 CREATE TABLE snapshots (
     id INTEGER PRIMARY KEY,
@@ -128,6 +135,7 @@ class DocumentError(Exception):
         "bad_scenario": N_("is not a valid scenario ({limit})"),
         "not_month": N_("is not the first day of a month"),
         "not_label": N_("is not a case type (empty, surrounded by spaces, or with a control character)"),
+        "levels_over_total": N_("is more cases at a level than the person's {limit} cases of the type"),
     }
 
     def message(self, lang: str = "da") -> str:
@@ -360,6 +368,32 @@ def _counts(db: sqlite3.Connection, path: Path, check_only: bool = False) -> dic
     return counts
 
 
+def _levels(db: sqlite3.Connection, path: Path, counts: dict[str, dict[str, int]]) -> dict[str, dict]:
+    """Each person's case-weight split (schema 4, table ``case_levels``): person -> case type ->
+    level -> n, checked: known levels, no row twice, and per person and type at most the
+    person's count of it (``team_schema.check_levels_of``)."""
+    rows = _rows(db, path, "case_levels")
+    if not rows:
+        return {}
+    wanted = {sid for sid, *_ in rows}
+    held = {sid: own for sid, own in counts.items() if sid in wanted}
+    if not held:  # a read-back of a file just written has no counts: fetch those needed
+        for sid, case_type, n in db.execute(
+                "SELECT staff_id, case_type, count FROM case_counts WHERE staff_id IN "
+                "(SELECT staff_id FROM case_levels)"):
+            held.setdefault(sid, {})[case_type] = n
+    split: dict[str, dict[str, dict[str, int]]] = {}
+    first_row: dict[str, int] = {}
+    for number, (sid, case_type, level, n) in enumerate(rows, start=1):
+        own = split.setdefault(sid, {}).setdefault(case_type, {})
+        if level in own:
+            raise schema.Violation("case_levels", "level", number, level, "duplicate")
+        own[level] = n
+        first_row.setdefault(sid, number)
+    return {sid: schema.check_levels_of(own, held.get(sid, {}), "case_levels", first_row[sid])
+            for sid, own in split.items()}
+
+
 def _read_current(db: sqlite3.Connection, path: Path, check_only: bool = False) -> Team:
     meta: dict[str, dict] = {}
     for number, (key, value) in enumerate(_rows(db, path, "team"), start=1):
@@ -370,6 +404,7 @@ def _read_current(db: sqlite3.Connection, path: Path, check_only: bool = False) 
     settings = schema.check_object("settings", meta.get("settings", {}))
     team = Team(info=info_from_dict(info), settings=settings_from_dict(settings))
     counts = _counts(db, path, check_only)
+    levels = _levels(db, path, counts)
     seen: set[str] = set()
     for number, (sid, _position, name, hours, other, tasks, start, note, competences, takes_new,
                  reductions) in enumerate(_rows(db, path, "staff"), start=1
@@ -380,7 +415,7 @@ def _read_current(db: sqlite3.Connection, path: Path, check_only: bool = False) 
         team.staff.append(StaffMember(id=sid, name=name, weekly_hours=hours, other_hours=other, other_tasks=tasks,
                                       start_date=start, counts=counts.get(sid, {}), note=note,
                                       competences=tuple(competences), takes_new_cases=bool(takes_new),
-                                      reductions=_reductions(reductions, number)))
+                                      reductions=_reductions(reductions, number), levels=levels.get(sid, {})))
     free_max = int(limits()["max_text_length"])
     for number, (_sid, _position, data) in enumerate(_rows(db, path, "norm_sets"), start=1):
         schema.check_strings(data, "norm_sets", "data", number, free_max)
@@ -497,10 +532,13 @@ def _v2_to_v3(db: sqlite3.Connection) -> None:
 
 
 def _v3_to_v4(db: sqlite3.Connection) -> None:
-    """Version 4 adds intake and closures per month and case type (the forecast's input): the
-    table, empty."""
+    """Version 4 adds intake and closures per month and case type (the forecast's input) and case
+    weight (the table ``case_levels``; the weighting itself is a key of the settings, absent: off):
+    both tables, empty."""
     db.execute("CREATE TABLE flows (month TEXT NOT NULL, case_type TEXT NOT NULL, new INTEGER NOT NULL, "
                "closed INTEGER NOT NULL, PRIMARY KEY (month, case_type))")
+    db.execute("CREATE TABLE case_levels (staff_id TEXT NOT NULL, case_type TEXT NOT NULL, level TEXT NOT NULL, "
+               "count INTEGER NOT NULL CHECK (count >= 0), PRIMARY KEY (staff_id, case_type, level))")
 
 
 #: MIGRATIONS[v] turns a version-v database into version v+1 (applied in memory).
@@ -551,6 +589,11 @@ def _write(db: sqlite3.Connection, team: Team) -> None:
         # for 100,000 rows); the reader takes this order as it is (``_counts``)
         sorted(((m.id, t, j, int(n)) for m in team.staff for j, (t, n) in enumerate(m.counts.items())),
                key=_by_person_and_position),
+    )
+    db.executemany(
+        "INSERT INTO case_levels (staff_id, case_type, level, count) VALUES (?, ?, ?, ?)",
+        sorted((m.id, t, level, int(n)) for m in team.staff if m.levels
+               for t, split in m.levels.items() for level, n in split.items() if n),
     )
     db.executemany(
         "INSERT INTO norm_sets (id, position, data) VALUES (?, ?, ?)",

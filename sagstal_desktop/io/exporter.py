@@ -83,12 +83,20 @@ def uses_planning_columns(team: Team) -> bool:
     return any(p.competences or not p.takes_new_cases for p in team.staff)
 
 
+def level_columns(team: Team) -> set[tuple[str, str]]:
+    """(case type, level) of every case-weight split someone holds: the level columns to write."""
+    return {(t, level) for p in team.staff for t, split in p.levels.items() for level, n in split.items() if n}
+
+
 def _input_values(person: StaffMember, targets: list[str], norm_set: NormSet, lang: str) -> list[Any]:
     out: list[Any] = []
     for target in targets:
         case_type = col.case_type_of(target)
         if case_type is not None:
             out.append(person.counts.get(case_type))
+        elif target.startswith(col.LEVEL_PREFIX):
+            level_type, level = col.level_of(target)
+            out.append((person.levels.get(level_type) or {}).get(level) or None)
         elif target == col.COMPETENCES:
             out.append(format_competences(person.competences, norm_set, lang) or None)
         elif target == col.TAKES_NEW_CASES:
@@ -109,9 +117,15 @@ def staff_table(team: Team, lang: str = "da", as_of: date | None = None, norm_se
     summary = summarize(team, as_of, norm_set)
     if anonymise:
         return (*anonymous_staff_table(summary, norm_set, lang), summary)
-    inputs = col.input_headers(norm_set, lang, _extra_types(team), planning=uses_planning_columns(team))
+    inputs = col.input_headers(norm_set, lang, _extra_types(team), planning=uses_planning_columns(team),
+                               levels=level_columns(team))
     targets = [t for t, _h in inputs] + [f"computed:{k}" for k, _msg in col.COMPUTED_HEADERS]
     headers = [h for _t, h in inputs] + col.computed_headers(norm_set, lang)
+    weighted = summary.weighted
+    if weighted:  # the unweighted load beside the case-weighted one
+        key, message = col.UNWEIGHTED_LOAD_HEADER
+        targets.insert(len(targets) - 1, f"computed:{key}")
+        headers.insert(len(headers) - 1, col.header_text(message, lang))
     results = {p.member_id: p for p in summary.persons}
     input_targets = [t for t, _h in inputs]
     rows = []
@@ -119,7 +133,11 @@ def staff_table(team: Team, lang: str = "da", as_of: date | None = None, norm_se
         result = results[person.id]
         status = status_phrase(result.status, norm_set, lang, result.uncovered_cases, result.total_cases)
         values = _input_values(person, input_targets, norm_set, lang)
-        rows.append([*values, result.capacity, result.total_cases, result.fte_caseload, result.load_max, status])
+        if weighted:
+            rows.append([*values, result.capacity, result.total_cases, result.fte_caseload, result.load_max,
+                         result.load_max_unweighted, status])
+        else:
+            rows.append([*values, result.capacity, result.total_cases, result.fte_caseload, result.load_max, status])
     return targets, headers, rows, summary
 
 
@@ -226,7 +244,7 @@ def _number_format(target: str, lang: str) -> str | None:
         return "0.00"
     if target == "computed:fte_caseload":
         return "0.0"
-    if target == "computed:load_max":
+    if target in ("computed:load_max", "computed:load_max_unweighted"):
         return "0.0%"
     return None
 
@@ -352,7 +370,7 @@ def csv_number(value: float | int) -> str:
 def _csv_cell(value: Any, target: str) -> str:
     if value is None:
         return ""
-    if target == "computed:load_max":
+    if target in ("computed:load_max", "computed:load_max_unweighted"):
         return format_percent(value, 1, "da")
     if isinstance(value, date):
         return value.strftime("%d-%m-%Y")

@@ -226,6 +226,7 @@ def _parse_rows(table: RawTable, mapping: list[str | None], problems: list[Probl
     ) if t in used]
     count_cols = [(col.case_type_of(t), i) for t, i in used.items() if col.case_type_of(t)]
     count_cols.sort(key=lambda item: item[1])
+    level_cols = sorted(((*col.level_of(t), i) for t, i in used.items() if col.level_of(t)), key=lambda c: c[2])
     first_row_of: dict[str, int] = {}
     rows: list[ParsedRow] = []
     total = len(table.rows)
@@ -303,6 +304,22 @@ def _parse_rows(table: RawTable, mapping: list[str | None], problems: list[Probl
             except InputError as exc:
                 fail(exc, number, index)
                 ok = False
+        for case_type, level, index in level_cols:
+            value = cells[index]
+            if is_blank(value):
+                continue
+            try:
+                n = parse_count(value)
+                split = parsed.levels.setdefault(case_type, {})
+                if n:
+                    split[level] = n
+                total = parsed.counts.get(case_type, 0)
+                if sum(split.values()) > total:  # more at a level than the total: this cell says so
+                    raise InputError("levels_over_total", sum(split.values()), total)
+            except InputError as exc:
+                fail(exc, number, index)
+                ok = False
+        parsed.levels = {t: split for t, split in parsed.levels.items() if split}
         if ok:
             rows.append(parsed)
     if progress is not None:

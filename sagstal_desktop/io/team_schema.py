@@ -370,6 +370,12 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         _POSITION,
         Field("count", INT, low=0, high=MAX_COUNT),
     ), 5_000_000, "staff_id, position"),
+    Table("case_levels", (  # since version 4: case weight, how many of a count are at each level
+        Field("staff_id", TEXT),
+        Field("case_type", TEXT),
+        Field("level", TEXT, max_len=16),
+        Field("count", INT, low=0, high=MAX_COUNT),
+    ), 15_000_000, "staff_id, case_type, level"),
     Table("norm_sets", (Field("id", TEXT), _POSITION, Field("data", JSON, max_len=4_000_000)), 1_000, "position"),
     Table("snapshots", (
         Field("id", INT, low=0, high=2**53),
@@ -391,7 +397,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
 )}
 
 #: Tables added after version 1: the schema version that added them (older files get them by migration).
-TABLE_SINCE = {"scenarios": 3, "flows": 4}
+TABLE_SINCE = {"scenarios": 3, "flows": 4, "case_levels": 4}
 
 #: One dated reduction (a staff row's ``reductions`` list, and a scenario's staff), since version 3.
 REDUCTION_FIELDS = (
@@ -421,6 +427,69 @@ def check_member(member: dict[str, Any], row: int | None) -> None:
         count.check(n, "scenarios.counts", row)
         if len(case_type) > ID_LENGTH:
             raise Violation("scenarios", "counts", row, case_type, "too_long", ID_LENGTH)
+    levels = member.get("levels") or {}
+    if not isinstance(levels, dict):
+        raise Violation("scenarios", "levels", row, levels, "wrong_json_type")
+    check_levels_of(levels, counts, "scenarios.levels", row)
+
+
+def check_levels_of(levels: dict[str, Any], counts: dict[str, Any], table: str, row: int | None) -> dict:
+    """One person's case-weight split (case type -> level -> n) against the person's counts:
+    known levels, whole counts 0..MAX_COUNT, their sum at most the type's count. Raises
+    ``Violation``; returns the split cleaned (``core.case_weight.check_levels``)."""
+    from sagstal_desktop.core.case_weight import LEVELS, LevelError, check_levels
+
+    count = Field("count", INT, low=0, high=MAX_COUNT)
+    for case_type, split in levels.items():
+        if len(case_type) > ID_LENGTH:
+            raise Violation(table, "case_type", row, case_type, "too_long", ID_LENGTH)
+        if not isinstance(split, dict):
+            raise Violation(table, "count", row, split, "wrong_json_type")
+        for level, n in split.items():
+            if level not in LEVELS:
+                raise Violation(table, "level", row, level, "out_of_range", ", ".join(LEVELS))
+            count.check(n, table, row)
+    try:
+        return check_levels(levels, counts)
+    except LevelError as exc:
+        raise Violation(table, "count", row, exc.value, "levels_over_total", exc.total) from None
+
+
+def check_weighting(data: Any, table: str = "team.settings") -> dict[str, Any]:
+    """The case weighting of the settings (``core.case_weight.Weighting.to_dict``), checked:
+    a known mode and default level, points per known level > 0 and at most
+    ``case_weight_max_points``, a note within the text limit."""
+    from sagstal_desktop.core.case_weight import LEVELS, MODES, max_points
+
+    if not isinstance(data, dict):
+        raise Violation(table, "weighting", None, data, "wrong_json_type")
+    out: dict[str, Any] = {}
+    if "mode" in data:
+        out["mode"] = Field("mode", TEXT, max_len=16).check(data["mode"], table, None)
+        if out["mode"] not in MODES:
+            raise Violation(table, "weighting.mode", None, out["mode"], "out_of_range", ", ".join(MODES))
+    if "default_level" in data:
+        out["default_level"] = Field("default_level", TEXT, max_len=16).check(data["default_level"], table, None)
+        if out["default_level"] not in LEVELS:
+            raise Violation(table, "weighting.default_level", None, out["default_level"], "out_of_range",
+                            ", ".join(LEVELS))
+    if "note" in data:
+        out["note"] = Field("weighting.note", TEXT, max_len=_FREE).check(data["note"], table, None)
+    if "points" in data:
+        points = data["points"]
+        if not isinstance(points, dict):
+            raise Violation(table, "weighting.points", None, points, "wrong_json_type")
+        top = max_points()
+        field = Field("weighting.points", REAL, low=0, high=top)
+        out["points"] = {}
+        for level, value in points.items():
+            if level not in LEVELS:
+                raise Violation(table, "weighting.points", None, level, "out_of_range", ", ".join(LEVELS))
+            number = field.check(value, table, None)
+            if number <= 0:
+                raise Violation(table, "weighting.points", None, value, "out_of_range", f"> 0–{_plain(top)}")
+            out["points"][level] = number
+    return out
 
 
 @cache
@@ -446,6 +515,7 @@ def json_objects() -> dict[str, tuple[Field, ...]]:
             Field("budget_years", INT, low=years_low, high=years_high),
             Field("budget_first_year", INT, nullable=True, low=first_low, high=first_high),
             Field("anonymise_salt", TEXT, max_len=64),
+            Field("weighting", JSON),  # since version 4: an object, checked by ``check_weighting``
         ),
     }
 
@@ -497,6 +567,9 @@ def check_snapshot(data: Any, row: int) -> None:
         for f in fields:
             if f.name in obj:
                 f.check(obj[f.name], table, row)
+    weighting = data.get("figures", {}).get("weighting")
+    if weighting is not None:  # since version 4: the case weighting measured with
+        check_weighting(weighting, "snapshots.figures")
     origin = data.get("origin")
     if origin is not None and origin not in ORIGINS:
         raise Violation("snapshots", "origin", row, origin, "out_of_range", ", ".join(ORIGINS))
@@ -507,8 +580,10 @@ def check_object(key: str, data: dict[str, Any]) -> dict[str, Any]:
     model's types: JSON numbers come as int or float)."""
     out: dict[str, Any] = {}
     for f in json_objects().get(key, ()):
-        if f.name in data:
+        if f.name in data and f.kind != JSON:
             out[f.name] = f.check(data[f.name], f"team.{key}", None)
+    if key == "settings" and "weighting" in data:  # since version 4
+        out["weighting"] = check_weighting(data["weighting"], f"team.{key}")
     return out
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 
 from sagstal_desktop.core.formatting import format_number
-from sagstal_desktop.core.trend import TrendRow, norm_set_changes
+from sagstal_desktop.core.trend import TrendRow, change_marks
 from sagstal_desktop.i18n import N_, translator
 from sagstal_desktop.report.chart_axis import axis_range, draw_grid, tick_values
 from sagstal_desktop.report.fonts import BOLD, REGULAR
@@ -130,11 +130,11 @@ def trend_chart(rows: list[TrendRow], width: float, lang: str):
         if x0 <= x_day(day) <= x0 + plot_w:
             drawing.add(String(x_day(day), 5, label, fontName=REGULAR, fontSize=6.5, fillColor=grey,
                                textAnchor="middle"))
-    for i in norm_set_changes(rows):
+    for i, mark in change_marks(rows, lang):  # a change of norm set or of case weighting
         x = (x_of(i - 1) + x_of(i)) / 2
         drawing.add(Line(x, bottom, x, top_base + top_h, strokeColor=HexColor(CHANGE), strokeWidth=0.9,
                          strokeDashArray=(3, 2)))
-        drawing.add(String(x + 2, top_base + top_h - 8, rows[i].norm_set_name(lang), fontName=BOLD, fontSize=6.5,
+        drawing.add(String(x + 2, top_base + top_h - 8, mark, fontName=BOLD, fontSize=6.5,
                            fillColor=HexColor(CHANGE)))
     items = [(t["available"], AVAILABLE, "line"), (t["needed_max"], NEEDED_MAX, "line"), (t["band"], BAND, "box"),
              (t["over"], OVER, "box"), (t["average"], AVERAGE, "line")]

@@ -19,8 +19,9 @@ from sagstal_desktop.core.trend import (
     period_snapshots,
     shortfall_run,
     trend_rows,
+    weighting_changes,
 )
-from sagstal_desktop.i18n import N_, NP_, ptr, translator
+from sagstal_desktop.i18n import N_, NP_, ptr, tr, translator
 from sagstal_desktop.report.history_chart import trend_chart
 from sagstal_desktop.report.memo_style import FRAME_W, esc, mm
 from sagstal_desktop.report.texts import long_date
@@ -99,6 +100,10 @@ def history_section(builder: MemoBuilder) -> list:
         key = "change" if rows[i].norm_set != rows[i - 1].norm_set else "edited"
         text.append(t[key].format(date=long_date(rows[i].date, lang), old=rows[i - 1].norm_set_name(lang),
                                   new=rows[i].norm_set_name(lang)))
+    for i in weighting_changes(rows):  # case weight (issue 27): marked as a change of norm set is
+        text.append(tr(WEIGHTING_CHANGE, lang).format(date=long_date(rows[i].date, lang),
+                                                      old=_weighting_words(rows[i - 1], lang),
+                                                      new=_weighting_words(rows[i], lang)))
     # "DS' maksimum" only when every row is measured against one of DS's own sets
     maximum = t["ds_max"] if all(r.measured_by_ds for r in rows) else t["set_max"]
     run = shortfall_run(rows)
@@ -108,6 +113,16 @@ def history_section(builder: MemoBuilder) -> list:
     head = [builder.para(esc(t["h_history"]), s.h2), builder.para(esc(" ".join(x for x in text if x))),
             trend_chart(rows, FRAME_W, lang)]
     return [KeepTogether(head), _table(builder, rows, t), builder.para(esc(t["source"]), s.small)]
+
+
+WEIGHTING_CHANGE = N_("The case weighting changed on {date} from {old} to {new} (dashed line); figures before and "
+                      "after the change count the cases' weight differently.")
+
+
+def _weighting_words(row: TrendRow, lang: str) -> str:
+    from sagstal_desktop.core.case_weight import MODE_NAMES
+
+    return "»" + tr(MODE_NAMES[row.weighting[0] if row.weighting else "off"], lang) + "«"
 
 
 def _table(builder: MemoBuilder, rows: list[TrendRow], t: dict):

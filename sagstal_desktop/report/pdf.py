@@ -56,9 +56,11 @@ class MemoBuilder(SummarySections, StaffSections, ReferenceSections, MethodSecti
         lang, opts, sm = self.lang, self.options, self.summary
         appendix: list = []
         if opts.anonymise:  # per person only what cannot be traced back (core.anonymise)
+            from sagstal_desktop.core.anonymise import fresh_salt
             from sagstal_desktop.report.anonymous_section import band_section, list_sections
 
-            anonymous = content.anonymous_rows(sm, lang)  # labels drawn for this memo alone
+            self.anonymous_salt = fresh_salt()  # labels drawn for this memo alone (one set in all its sections)
+            anonymous = content.anonymous_rows(sm, lang, self.anonymous_salt)
             story = self.header() + self.summary_section() + band_section(self, anonymous)
             main, appendix = list_sections(self, anonymous)
             story += main
@@ -87,9 +89,13 @@ class MemoBuilder(SummarySections, StaffSections, ReferenceSections, MethodSecti
         return self._later_sections(story) + appendix
 
     def _later_sections(self, story: list) -> list:
-        """The sections after the staff: history, scenarios, national figures, budget, other
-        projects, method and sources."""
+        """The sections after the staff: case weight (only while the team weights cases),
+        history, scenarios, national figures, budget, other projects, method and sources."""
         opts = self.options
+        if self.summary.weighted:
+            from sagstal_desktop.report.case_weight_section import case_weight_section
+
+            story += case_weight_section(self)
         if opts.include_history:
             from sagstal_desktop.report.history_section import history_section
 

@@ -26,6 +26,12 @@ SCENARIO_NOTE = N_("This memo shows the scenario “{name}”, computed by Sagst
                    "not the team's present situation.")
 
 
+#: With case weight on: the summary's FTE needed, loads and statuses are the weighted ones.
+WEIGHTED_NOTE = N_("FTE needed, loads and statuses in this memo are computed for the weighted cases, as the team "
+                   "has chosen (see \"Case weight\"); status follows the weighted load. Without case weight, "
+                   "{unweighted} FTE would be needed at <max>.")
+
+
 class SummarySections(MemoBase):
     """Section methods of the memo builder (``pdf.MemoBuilder``)."""
 
@@ -85,6 +91,11 @@ class SummarySections(MemoBase):
         if sm.not_computable_count:
             sentences.append(plural("not_computable_note", sm.not_computable_count, self.lang).format(
                 n=sm.not_computable_count))
+        if sm.weighted:  # case weight (issue 27): said where the figures are, the details in its section
+            from sagstal_desktop.core.wording import fill
+
+            sentences.append(fill(tr(WEIGHTED_NOTE, self.lang), self.norm_set, self.lang).format(
+                unweighted=self.num(sm.fte_needed_max_unweighted, 2)))
         out.append(self.para(esc(" ".join(sentences))))
 
         def shortfall_text(level: str) -> str:

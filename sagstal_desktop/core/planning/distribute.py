@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Mapping
 from datetime import date
 
+from sagstal_desktop.core.case_weight import add_at_level, copy_levels
 from sagstal_desktop.core.load import summarize
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet, catalogue
@@ -52,6 +53,7 @@ def light_copy(team: Team) -> Team:
     clone.staff = [copy.copy(p) for p in team.staff]
     for p in clone.staff:
         p.counts = dict(p.counts)
+        p.levels = copy_levels(p.levels)
     clone.snapshots = list(team.snapshots)
     clone.scenarios = list(team.scenarios)
     clone.custom_norm_sets = list(team.custom_norm_sets)
@@ -82,13 +84,17 @@ def check_incoming(problem: PlanningProblem, incoming: Mapping[str, int]) -> dic
 
 def distribute(team: Team, incoming: Mapping[str, int], as_of: date | None = None,
                norm_set: NormSet | None = None, time_limit: float = TIME_LIMIT, exact: bool = False,
-               cancelled: Callable[[], bool] | None = None) -> Distribution:
+               cancelled: Callable[[], bool] | None = None, level: str | None = None) -> Distribution:
     """The proposal for handing out ``incoming`` (case type id -> new cases). ``exact`` solves
     the integer program even for one type (where water-filling is already exact; for tests).
-    ``cancelled()`` is asked before every solve; true raises ``PlanningCancelled``."""
+    ``cancelled()`` is asked before every solve; true raises ``PlanningCancelled``.
+
+    Case weight (``core/case_weight.py``): with the team's weighting on, loads are the weighted
+    ones and each new case weighs as a case of ``level`` (None: not assessed, at the team's
+    default level); a chosen ``level`` is recorded in the receivers' splits."""
     check_time_limit(time_limit)
     deadline = time.perf_counter() + time_limit
-    problem = build_problem(team, as_of, norm_set)
+    problem = build_problem(team, as_of, norm_set, new_level=level)
     receivers = check_incoming(problem, incoming)
     loads = {p.index: p.load for p in problem.persons}
     order = sorted(receivers, key=lambda t: (problem.type_max(t), t))  # heavier cases first
@@ -189,6 +195,7 @@ def _result(problem: PlanningProblem, given: dict[str, dict[int, int]], optimal:
             if cases:
                 counts = after.staff[index].counts
                 counts[case_type] = counts.get(case_type, 0) + cases
+                add_at_level(after.staff[index].levels, case_type, problem.new_level, cases)
                 assignments.append(Assignment(member.id, member.name, case_type, cases))
     return Distribution(
         persons=person_changes(problem, after), optimal=optimal, gap=gap, team_after=after,

@@ -55,19 +55,37 @@ class PlanningProblem:
 
     units: float  # work units per full-time DS-maximum caseload (S)
     integral: bool  # every case is a whole number of units
+    #: Case weight: the level a new or moved case weighs as while the team's weighting is on
+    #: (None: not assessed, the team's default level; ``core/case_weight.py``).
+    new_level: str | None = None
+
+    @property
+    def weighted(self) -> bool:
+        return self.team.settings.weighting.on
 
     def case_units(self, case_type: str) -> float:
-        """The work one case of ``case_type`` is, in units: S / max_t."""
+        """The work one case of ``case_type`` is, in units: S / max_t (weighted: S * factor / max_t)."""
         units = self.units / self.type_max(case_type)
         return float(round(units)) if self.integral else units
 
     def work(self, person: PlanPerson) -> float:
-        """A person's weighted caseload in units (sum n_t * S / max_t)."""
+        """A person's weighted caseload in units (sum n_t * S / max_t; with case weight on, the
+        case-weighted load times capacity times S)."""
+        if self.weighted:
+            return person.load * person.capacity * self.units
         return math.fsum(n * self.case_units(t) for t, n in person.counts.items())
 
     def type_max(self, case_type: str) -> float | None:
+        """The maximum one case of ``case_type`` is measured against: the type's maximum, or with
+        case weight on, the maximum divided by the factor of the new cases' level (a complex
+        case in range mode: the midpoint)."""
         norm = self.norm_set.norm_for(case_type)
-        return None if norm is None else norm.max
+        if norm is None:
+            return None
+        weighting = self.team.settings.weighting
+        if weighting.on:
+            return norm.max / weighting.factor(self.new_level or weighting.default_level, norm)
+        return norm.max
 
     def receivers(self, case_type: str) -> list[PlanPerson]:
         """Who may receive cases of ``case_type``: computable, takes new cases, competent."""
@@ -75,8 +93,10 @@ class PlanningProblem:
         return [p for p in self.persons if self.rule.may_receive(team_staff[p.index], case_type)]
 
 
-def build_problem(team: Team, as_of: date | None = None, norm_set: NormSet | None = None) -> PlanningProblem:
-    """The instance for ``team`` on ``as_of`` against ``norm_set`` (default: the team's own)."""
+def build_problem(team: Team, as_of: date | None = None, norm_set: NormSet | None = None,
+                  new_level: str | None = None) -> PlanningProblem:
+    """The instance for ``team`` on ``as_of`` against ``norm_set`` (default: the team's own);
+    with case weight on, the loads are the weighted ones and a new case weighs as ``new_level``."""
     norm_set = norm_set or team.norm_set()
     summary = summarize(team, as_of, norm_set)
     persons = []
@@ -88,8 +108,10 @@ def build_problem(team: Team, as_of: date | None = None, norm_set: NormSet | Non
         counts = {t: n for t, n in member.counts.items() if n and norm_set.norm_for(t) is not None}
         persons.append(PlanPerson(index, member.id, member.name, result.capacity, result.load_max, counts))
     units, integral = work_units(norm_set)
+    if team.settings.weighting.on:  # factors such as 1.5 or max/min make cases fractional units
+        integral = False
     return PlanningProblem(team, norm_set, summary.as_of, tuple(persons), loads, CompetenceRule(team, norm_set),
-                           units, integral)
+                           units, integral, new_level)
 
 
 def work_units(norm_set: NormSet) -> tuple[float, bool]:

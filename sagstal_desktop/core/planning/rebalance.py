@@ -31,6 +31,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
+from sagstal_desktop.core.case_weight import move_cases
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet
 from sagstal_desktop.core.planning.distribute import TIME_LIMIT, light_copy, person_changes
@@ -190,10 +191,8 @@ class _MoveModel:
 def _apply(team: Team, moves: list[Move]) -> Team:
     after = light_copy(team)
     by_id = {m.id: m for m in after.staff}
-    for move in moves:
-        giver, taker = by_id[move.from_id].counts, by_id[move.to_id].counts
-        giver[move.case_type] -= move.cases
-        taker[move.case_type] = taker.get(move.case_type, 0) + move.cases
+    for move in moves:  # case weight: the split follows the cases (core.case_weight.move_cases)
+        move_cases(by_id[move.from_id], by_id[move.to_id], move.case_type, move.cases)
     return after
 
 

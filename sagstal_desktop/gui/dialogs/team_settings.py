@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sagstal_desktop.core.case_weight import LEVELS, Weighting, level_name, max_points
 from sagstal_desktop.core.defaults import default_note
-from sagstal_desktop.core.formatting import format_number
+from sagstal_desktop.core.formatting import format_number, format_value
 from sagstal_desktop.core.model import AUTHOR_ROLES, Team, TeamInfo, TeamSettings
 from sagstal_desktop.core.validation import (
     InputError,
@@ -37,6 +38,7 @@ from sagstal_desktop.core.validation import (
     limits,
     parse_count,
     parse_money,
+    parse_number,
     parse_share,
 )
 from sagstal_desktop.gui.dialogs.common import error_label, ok_cancel_buttons, show_error, ui_language
@@ -136,11 +138,16 @@ class TeamSettingsDialog(QDialog):
         cost_layout.addWidget(cost_note)
         cost_layout.addLayout(budget_form)
 
+        weight_box = self._weighting_box(settings.weighting)
+
         self.error = error_label(self)
         buttons = ok_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(team_box)
-        layout.addWidget(newcomer_box)
+        side_by_side = QHBoxLayout()  # newcomers and case weight beside each other: the dialog fits 680 px
+        side_by_side.addWidget(newcomer_box, 1)
+        side_by_side.addWidget(weight_box, 1)
+        layout.addLayout(side_by_side)
         layout.addWidget(cost_box)
         layout.addWidget(self.error)
         layout.addStretch(1)
@@ -148,6 +155,65 @@ class TeamSettingsDialog(QDialog):
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.setMinimumWidth(680)
         self.resize(680, self.heightForWidth(680) if self.hasHeightForWidth() else self.sizeHint().height())
+
+    def _weighting_box(self, weighting: Weighting) -> QGroupBox:
+        """Case weight (issue 27): how the levels count, the points and their source, the level of
+        cases not assessed."""
+        self.weighting_mode = QComboBox()
+        for mode, text in (("off", _("Off: every case alike")), ("range", _("The case's place in the range")),
+                           ("points", _("The team's own points"))):
+            self.weighting_mode.addItem(text, mode)
+        self.weighting_mode.setCurrentIndex(max(0, self.weighting_mode.findData(weighting.mode)))
+        self.weighting_mode.setAccessibleName(_("Case weight"))
+        self.weighting_points: dict[str, QLineEdit] = {}
+        points_row = QHBoxLayout()
+        for level, value in zip(LEVELS, weighting.points, strict=True):
+            field = QLineEdit(format_value(value, self._lang))
+            field.setMaximumWidth(48)
+            field.setAccessibleName(_("Points for {level} cases").format(level=level_name(level, self._lang)))
+            field.setToolTip(level_name(level, self._lang))
+            self.weighting_points[level] = field
+            points_row.addWidget(field)
+        points_row.addStretch(1)
+        self.weighting_default = QComboBox()
+        for level in LEVELS:
+            self.weighting_default.addItem(level_name(level, self._lang), level)
+        self.weighting_default.setCurrentIndex(max(0, self.weighting_default.findData(weighting.default_level)))
+        self.weighting_default.setAccessibleName(_("Cases not assessed count as"))
+        self.weighting_note = QLineEdit(weighting.note)
+        self.weighting_note.setMaxLength(int(limits()["max_text_length"]))
+        self.weighting_note.setPlaceholderText(_("where the points come from"))
+        self.weighting_note.setAccessibleName(_("Source of the points"))
+        box = QGroupBox(_("Case weight"))
+        form = QFormLayout(box)
+        form.addRow(_("Count levels:"), self.weighting_mode)
+        form.addRow(_("Points (simple, complex, very complex):"), points_row)
+        form.addRow(_("Not assessed count as:"), self.weighting_default)
+        form.addRow(_("Source of the points:"), self.weighting_note)
+        self.weighting_mode.currentIndexChanged.connect(self._weighting_mode_changed)
+        self._weighting_mode_changed()
+        return box
+
+    def _weighting_mode_changed(self) -> None:
+        points = self.weighting_mode.currentData() == "points"
+        for field in (*self.weighting_points.values(), self.weighting_note):
+            field.setEnabled(points)
+
+    def _weighting(self) -> Weighting:
+        """The case weighting as entered; raises ``InputError`` (shown) for a bad point or note."""
+        top = max_points()
+
+        def point(text: str) -> float:
+            value = parse_number(text)
+            if not 0 < value <= top:
+                raise InputError("points_range", text.strip(), top)
+            return float(value)
+
+        points = tuple(self._checked(_("Points for {level} cases").format(level=level_name(level, self._lang)),
+                                     field, point) for level, field in self.weighting_points.items())
+        note = self._checked(_("Source of the points"), self.weighting_note,
+                             lambda text: check_length(text.strip(), "max_text_length"))
+        return Weighting(self.weighting_mode.currentData(), points, self.weighting_default.currentData(), note)
 
     # -- results ----------------------------------------------------------------------------
     def result_info(self) -> TeamInfo:
@@ -170,6 +236,7 @@ class TeamSettingsDialog(QDialog):
                 self._checked(label, field, check_label)
             self._checked(_("Source of the cost per FTE"), self.cost_source,
                           lambda text: check_length(text.strip(), "max_text_length"))
+            weighting = self._weighting()
         except InputError:
             return
         low, high = FIRST_YEAR_RANGE
@@ -192,6 +259,7 @@ class TeamSettingsDialog(QDialog):
             cost_source=self.cost_source.text().strip(),
             budget_years=self.budget_years.value(),
             budget_first_year=first_year if self.budget_first_year.text().strip() else None,
+            weighting=weighting,
         )
         show_error(self.error, "")
         super().accept()

@@ -157,7 +157,16 @@ class SummaryPanel(QFrame):
         uneven = uneven_summary(summary, norm_set, lang)
         if uneven:
             measured += "\n" + uneven
+        if summary.weighted:  # case weight (issue 27): the choice, and the unweighted figures beside
+            from sagstal_desktop.core.case_weight import weighting_line
+
+            measured += "\n" + weighting_line(summary.weighting, lang) + "\n" + _(
+                "Without case weight: {need} FTE needed at the maximum; {over} staff over it.").format(
+                need=format_number(summary.fte_needed_max_unweighted, 2, lang),
+                over=format_number(summary.over_count_unweighted, 0, lang))
         self._norm_label.setText(measured)
+        self._level_header[1].setText(_("FTE needed for the weighted cases") if summary.weighted
+                                      else _("FTE needed"))
         for key, phrase in (("over", "over_caption"), ("range", "range_caption"), ("level_min", "level_min"),
                             ("level_max", "level_max")):
             self._captions[key].setText(status_style.measure_text(self._ds_captions[key], phrase, norm_set, lang))

@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from sagstal_desktop.core.formatting import format_date, format_number
-from sagstal_desktop.core.trend import TrendRow, norm_set_changes
+from sagstal_desktop.core.trend import TrendRow, change_marks
 from sagstal_desktop.i18n import _
 
 AVAILABLE = "#1f3a5f"
@@ -155,13 +155,13 @@ class TrendChart(pg.GraphicsLayoutWidget):
             self.average_plot.addItem(pg.PlotDataItem([x for x, _ in averages], [v for _, v in averages],
                                                       pen=pg.mkPen(AVERAGE, width=2), symbol="o", symbolSize=4,
                                                       symbolBrush=AVERAGE, symbolPen=None))
-        for i in norm_set_changes(rows):
+        for i, mark in change_marks(rows, lang):  # a change of norm set or of case weighting
             for plot in self.plots():
                 pen = pg.mkPen(CHANGE, width=1.2, style=Qt.PenStyle.DashLine)
                 line = pg.InfiniteLine(pos=(xs[i - 1] + xs[i]) / 2 if i else xs[i], angle=90, pen=pen)
                 plot.addItem(line)
                 if plot is self.fte_plot:
-                    line.label = pg.InfLineLabel(line, text=rows[i].norm_set_name(lang), position=0.74,
+                    line.label = pg.InfLineLabel(line, text=mark, position=0.74,
                                                  anchors=[(0, 0), (0, 0)], color=CHANGE)
                     line.setToolTip(_("Norm set changed on {date}: {name}").format(
                         date=format_date(rows[i].date, lang), name=rows[i].norm_set_name(lang)))
