@@ -103,9 +103,41 @@ class DistributeTab(_PlanTab):
         note = QLabel(_("Each case goes where the highest load after the distribution is lowest, "
                               "respecting competences and \"takes no new cases\"."), self)
         note.setWordWrap(True)
-        for widget in (intro, table, self.compute_button, note):
+        self.level_combo = self._level_combo(team)
+        level_row = QHBoxLayout()
+        level_label = QLabel(_("Level of the new cases:"), self)
+        level_label.setBuddy(self.level_combo)
+        level_row.addWidget(level_label)
+        level_row.addWidget(self.level_combo, 1)
+        for widget in (intro, table):
+            self.side.addWidget(widget)
+        self.side.addLayout(level_row)
+        for widget in (self.compute_button, note):
             self.side.addWidget(widget)
         table.setMinimumWidth(300)
+
+    def _level_combo(self, team: Team) -> QComboBox:
+        """Case weight (issue 27): the level the new cases take; "not assessed" (the first)
+        counts them at the team's default level and records no split."""
+        from sagstal_desktop.core import case_weight as cw
+
+        weighting = team.settings.weighting
+        combo = QComboBox(self)
+        combo.setObjectName("newCaseLevel")
+        combo.setAccessibleName(_("Level of the new cases"))
+        combo.addItem(_("not assessed (counts as {level})").format(
+            level=cw.level_name(weighting.default_level, self.lang)), None)
+        for level in cw.LEVELS:
+            combo.addItem(cw.level_name(level, self.lang), level)
+        combo.setToolTip(_("With the team's case weight on, each new case weighs as a case of this level; a "
+                           "chosen level is recorded in the receivers' split. Off: every case counts alike.")
+                         if weighting.on else _("Case weight is off (Team → Team settings): every case counts "
+                                                "alike; a chosen level is still recorded in the split."))
+        return combo
+
+    def level(self) -> str | None:
+        """The level chosen for the new cases (None: not assessed)."""
+        return self.level_combo.currentData()
 
     def compute(self) -> None:
         from sagstal_desktop.core.planning import assignment_text
@@ -115,12 +147,13 @@ class DistributeTab(_PlanTab):
         if not incoming:
             self._set_plan(None, _("Enter the number of new cases for at least one case type."))
             return
-        team, as_of, norm_set = self.team, self.as_of, self.norm_set
+        team, as_of, norm_set, level = self.team, self.as_of, self.norm_set, self.level()
 
         def job(_progress, cancelled):
             from sagstal_desktop.core.planning import distribute
 
-            return _stop_if_cancelled(cancelled, distribute(team, incoming, as_of, norm_set, cancelled=cancelled))
+            return _stop_if_cancelled(cancelled, distribute(team, incoming, as_of, norm_set, cancelled=cancelled,
+                                                            level=level))
 
         plan = self._run(_("Calculating the distribution…"), job)
         if plan is None:

@@ -157,6 +157,12 @@ class SummaryPanel(QFrame):
         uneven = uneven_summary(summary, norm_set, lang)
         if uneven:
             measured += "\n" + uneven
+        if summary.weighted:  # case weight (issue 27): named, with the assessed cases
+            from sagstal_desktop.core.case_weight import weighting_line
+
+            measured += "\n" + weighting_line(summary.weighting, lang) + " " + _(
+                "{assessed} of {n} cases assessed.").format(assessed=format_number(summary.assessed_cases, 0, lang),
+                                                            n=format_number(summary.total_cases, 0, lang))
         self._norm_label.setText(measured)
         for key, phrase in (("over", "over_caption"), ("range", "range_caption"), ("level_min", "level_min"),
                             ("level_max", "level_max")):
@@ -171,11 +177,27 @@ class SummaryPanel(QFrame):
                 share=format_percent(summary.over_count / summary.computable_count, 0, lang)))
         else:
             values["over"].setText("–")
+        over_unweighted = ""
+        if summary.weighted and summary.computable_count:  # both figures: the unweighted count beside
+            over_unweighted = _("unweighted {over} of {n}").format(
+                over=format_number(summary.over_count_unweighted, 0, lang),
+                n=format_number(summary.computable_count, 0, lang))
+            values["over"].setText(values["over"].text() + " · " + over_unweighted)
+        values["over"].setToolTip(_("Status follows the weighted load; {unweighted}.").format(
+            unweighted=over_unweighted) if over_unweighted else "")
         values["average"].setText(format_number(summary.average_fte_caseload, 1, lang))
         effective = summary.effective_range
         values["range"].setText(format_range(*effective, lang) if effective else "–")
+        self._level_header[1].setText(_("FTE needed (weighted cases)") if summary.weighted else _("FTE needed"))
         for level in LEVELS:
             values[f"needed_{level}"].setText(format_number(summary.fte_needed(level), 2, lang))
+            both = ""
+            if summary.weighted:  # the unweighted figure one hover away, and for screen readers
+                both = _("Weighted cases: {weighted}; unweighted: {unweighted}.").format(
+                    weighted=format_number(summary.fte_needed(level), 2, lang),
+                    unweighted=format_number(summary.fte_needed_unweighted(level), 2, lang))
+            values[f"needed_{level}"].setToolTip(both)
+            values[f"needed_{level}"].setAccessibleDescription(both)
             values[f"shortfall_{level}"].setText(shortfall_text(summary.shortfall(level), lang))
             cost = summary.yearly_cost(level)
             values[f"cost_{level}"].setText(format_dkk(cost, lang) if cost is not None else "–")
