@@ -62,8 +62,9 @@ class CaseSplitDialog(QDialog):
         self.line.setObjectName("splitLine")
         self.line.setAccessibleName(_("The split"))
         self.line.setWordWrap(True)
-        note = QLabel(_("Off: the split is kept but every case counts alike until the team's case weight "
-                        "is turned on (Team → Team settings).") if not weighting.on else cw.weighting_line(weighting, lang))
+        off = _("Case weight is off: the split is kept, but every case counts alike until the team turns "
+                "it on (Team → Team settings).")
+        note = QLabel(cw.weighting_line(weighting, lang) if weighting.on else off)
         note.setWordWrap(True)
         note.setObjectName("noteLabel")
         self.error = error_label(self)
