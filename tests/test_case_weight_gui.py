@@ -211,3 +211,21 @@ def test_split_line_names_the_rest_not_assessed():
     assert split_line(5, {}, "da") == "5 = 5 ikke vurderet"
     assert dataclasses.replace(POINTS).on
     assert TODAY
+
+
+def test_planning_preview_shows_the_unweighted_loads_beside(make_window):
+    from sagstal_desktop.gui.handlers import planning as planning_actions
+
+    team = _team()
+    team.staff[0].levels = {"sygedagpenge": {"saerligt": 10}}  # Anne: 28 + 20 = 48 points
+    window = make_window(team)
+    dialog = planning_actions.planning_dialog(window, "distribute")
+    tab = dialog.distribute_tab
+    tab.incoming_model.set_count("sygedagpenge", 2)
+    tab.compute()
+    model = tab.panel.model
+    assert model.headerData(2, Qt.Orientation.Horizontal).startswith("After, weighted")
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "Anne")
+    assert model.index(row, 1).data() == format_load(48 / 45, "en", 1)
+    assert model.index(row, 1).data(Qt.ItemDataRole.ToolTipRole) == (
+        f"Weighted: {format_load(48 / 45, 'en', 1)}; unweighted: {format_load(38 / 45, 'en', 1)}.")

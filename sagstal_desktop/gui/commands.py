@@ -282,9 +282,13 @@ class ApplyCellsCommand(QUndoCommand):
         self._document, self._new_members = document, list(new_members)
         added = {m.id: m for m in self._new_members}
         self._edits = []  # (member id, key, old, new); old of a new member is what it was made with
+        self._old_splits = []  # a lower count may drop a case-weight split: (member id, levels key, split)
         for member_id, key, value in edits:
             member = added.get(member_id) or document.team.member(member_id)
             self._edits.append((member_id, key, ops.current_value(member, key), value))
+            if key.startswith("count:") and member_id not in added:
+                levels_key = ops.levels_column(key.removeprefix("count:"))
+                self._old_splits.append((member_id, levels_key, ops.current_value(member, levels_key)))
 
     def _member(self, member_id: str) -> StaffMember:
         return self._document.team.member(member_id)
@@ -297,6 +301,8 @@ class ApplyCellsCommand(QUndoCommand):
     def undo(self) -> None:
         for member_id, key, old, _new in reversed(self._edits):
             ops.put_value(self._member(member_id), key, old)
+        for member_id, key, split in self._old_splits:
+            ops.put_value(self._member(member_id), key, split)
         ids = [m.id for m in self._new_members]
         if ids:
             ops.remove_members(self._document.team, ids)

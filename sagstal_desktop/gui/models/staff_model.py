@@ -222,7 +222,8 @@ class StaffTableModel(QAbstractTableModel):
         key = self.computed_at(column)
         if key == "load":
             title = status_style.measure_text(computed_title(key), "load_header", self._norm_set, self._lang)
-            return _("{title} (weighted)").format(title=title) if self._computed is COMPUTED_WEIGHTED else title
+            # case weight on: "Belastning vægtet" beside "Belastning uvægtet" (short, so the status stays in sight)
+            return _("Load weighted") if self._computed is COMPUTED_WEIGHTED else title
         return computed_title(key)
 
     # -- refresh ---------------------------------------------------------------------
@@ -335,6 +336,10 @@ class StaffTableModel(QAbstractTableModel):
         tip = computed_tooltip(key, self._norm_set.full_time_hours, self._lang)
         if key in ("load", "status"):
             tip = status_style.measure_text(tip, f"{key}_tooltip", self._norm_set, self._lang)
+        if key in ("load", "status") and self._computed is COMPUTED_WEIGHTED:
+            from sagstal_desktop.core.case_weight import weighting_line
+
+            tip += "\n" + weighting_line(self._document.team.settings.weighting, self._lang)
         return tip
 
     def _case_type_tooltip(self, case_type: str) -> str:

@@ -11,6 +11,8 @@ the job off the GUI thread with progress and Cancel, ``gui/background.py``), so 
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -60,6 +62,23 @@ class _PlanTab(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(self.side)
         layout.addWidget(self.panel, 1)
+
+    def unweighted_loads(self, plan: PlanOutcome) -> dict[str, tuple[float | None, float | None]] | None:
+        """With the team's case weight on (the plan's loads are weighted): member id ->
+        (unweighted load before, after), shown beside them; None when off."""
+        from sagstal_desktop.core.case_weight import OFF
+        from sagstal_desktop.core.load import summarize
+
+        if not self.team.settings.weighting.on:
+            return None
+        loads = []
+        for team in (self.team, plan.team_after):
+            plain = copy.copy(team)
+            plain.settings = dataclasses.replace(team.settings, weighting=OFF)
+            persons = summarize(plain, self.as_of, self.norm_set).persons
+            loads.append(dict(zip(persons.column("member_id"), persons.column("load_max"), strict=True)))
+        before, after = loads
+        return {member_id: (before.get(member_id), after.get(member_id)) for member_id in after}
 
     def _run(self, label: str, job: Callable[..., Any]) -> Any:
         """The job's result, or None after a message (cancelled, or no plan possible)."""
@@ -159,7 +178,7 @@ class DistributeTab(_PlanTab):
         if plan is None:
             return
         lines = [assignment_text(a, self.lang) for a in plan.assignments]
-        self.panel.show_plan(plan, lines, _("No cases to distribute."))
+        self.panel.show_plan(plan, lines, _("No cases to distribute."), self.unweighted_loads(plan))
         self._set_plan(plan)
 
     def added_cases(self) -> int:
@@ -281,7 +300,7 @@ class RebalanceTab(_PlanTab):
             self.tradeoff_model.set_points(points)
         self._select(plan.max_moves)
         lines = [move_text(m, self.lang) for m in plan.moves]
-        self.panel.show_plan(plan, lines, _("No moves lower the highest load."))
+        self.panel.show_plan(plan, lines, _("No moves lower the highest load."), self.unweighted_loads(plan))
         if plan.moves:
             self.panel.headline.setText(self.panel.headline.text() + " " + _("Moved cases: {n}.").format(
                 n=plan.moved_cases))
