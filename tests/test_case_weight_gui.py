@@ -229,3 +229,23 @@ def test_planning_preview_shows_the_unweighted_loads_beside(make_window):
     assert model.index(row, 1).data() == format_load(48 / 45, "en", 1)
     assert model.index(row, 1).data(Qt.ItemDataRole.ToolTipRole) == (
         f"Weighted: {format_load(48 / 45, 'en', 1)}; unweighted: {format_load(38 / 45, 'en', 1)}.")
+
+
+def test_history_table_gives_the_unweighted_figures_of_a_weighted_snapshot(qapp):
+    from sagstal_desktop.core.history import take_snapshot
+    from sagstal_desktop.gui.models.trend_model import COLUMNS, TrendTableModel
+
+    team = _team()
+    team.staff[0].levels = {"sygedagpenge": {"saerligt": 38}}  # 76 points: over; unweighted 38/45 within
+    take_snapshot(team, "vægtet", TODAY)
+    team.settings = dataclasses.replace(team.settings, weighting=Weighting())
+    take_snapshot(team, "uvægtet", date(2026, 11, 23))
+    model = TrendTableModel()
+    model.set_team(team, "en")
+    over, need = COLUMNS.index("over_count"), COLUMNS.index("fte_needed_max")
+    assert model.index(0, over).data() == "1" and model.index(1, over).data() == "0"
+    assert model.index(0, over).data(Qt.ItemDataRole.ToolTipRole) == "Case-weighted: 1; unweighted: 0."
+    assert model.index(0, need).data(Qt.ItemDataRole.ToolTipRole) == (
+        f"Case-weighted: {(76 + 30) / 45:.1f}; unweighted: {(38 + 30) / 45:.1f}.")
+    assert model.index(0, COLUMNS.index("norm_set")).data().endswith(" · weighted")
+    assert model.index(1, need).data(Qt.ItemDataRole.ToolTipRole) is None  # measured without case weight
