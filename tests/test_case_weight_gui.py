@@ -249,3 +249,24 @@ def test_history_table_gives_the_unweighted_figures_of_a_weighted_snapshot(qapp)
         f"Case-weighted: {(76 + 30) / 45:.1f}; unweighted: {(38 + 30) / 45:.1f}.")
     assert model.index(0, COLUMNS.index("norm_set")).data().endswith(" · weighted")
     assert model.index(1, need).data(Qt.ItemDataRole.ToolTipRole) is None  # measured without case weight
+
+
+def test_comparison_table_gives_the_unweighted_figures(qapp):
+    from sagstal_desktop.core.comparison import compare
+    from sagstal_desktop.gui.models.compare_model import CompareTableModel
+
+    team = _team()
+    team.staff[0].levels = {"sygedagpenge": {"saerligt": 38}}
+    model = CompareTableModel()
+    model.set_comparison(compare(team, as_of=TODAY, lang="en"), "en")
+    rows = {model.index(r, 0).data(): r for r in range(model.rowCount())}
+    over = next(r for label, r in rows.items() if label.startswith("Staff over"))
+    assert model.index(over, 1).data() == "1"
+    assert model.index(over, 1).data(Qt.ItemDataRole.ToolTipRole) == "Case-weighted: 1; unweighted: 0."
+    anne = rows["Anne"]
+    assert model.index(anne, 1).data() == f"{76 / 45 * 100:.0f} %"
+    assert model.index(anne, 1).data(Qt.ItemDataRole.ToolTipRole) == (
+        f"Case-weighted: {76 / 45 * 100:.0f} %; unweighted: {38 / 45 * 100:.0f} %.")
+    team.settings = dataclasses.replace(team.settings, weighting=Weighting())
+    model.set_comparison(compare(team, as_of=TODAY, lang="en"), "en")
+    assert model.index(anne, 1).data(Qt.ItemDataRole.ToolTipRole) is None
