@@ -173,7 +173,7 @@ def test_summary_chart_show_both_figures(make_window):
     summary = window.summary()
     # hand-computed: 76 points / 45 = 1,69 over; unweighted 38/45 within
     assert summary.over_count == 1 and summary.over_count_unweighted == 0
-    assert window.summary_panel.value("over") == "1 of 2 (50%) · unweighted 0 of 2"
+    assert window.summary_panel.value("over") == "1 of 2 (50%) · unweighted 0"
     tip = window.summary_panel._values["needed_max"].toolTip()
     assert tip == f"Weighted cases: {(76 + 30) / 45:.2f}; unweighted: {(38 + 30) / 45:.2f}."
     chart = window._chart_host.chart()

@@ -331,12 +331,18 @@ class StaffTableModel(QAbstractTableModel):
             return self._computed_tooltip(key) if key else None
         return None
 
-    def _computed_tooltip(self, key: str) -> str:
-        """A computed column's tooltip, in the chosen norm set's own words."""
-        tip = computed_tooltip(key, self._norm_set.full_time_hours, self._lang)
+    def _computed_tooltip(self, key: str, header: bool = True) -> str:
+        """A computed column's tooltip, in the chosen norm set's own words; with case weight on,
+        the load's formula with the levels' weights and (the header's) the team's weighting."""
+        weighted = self._computed is COMPUTED_WEIGHTED
+        if key == "load" and weighted:
+            tip = _("Load with case weight: Σ cases × their level's weight / DS max of their type / casework FTE. "
+                    "100 % = exactly DS max.")
+        else:
+            tip = computed_tooltip(key, self._norm_set.full_time_hours, self._lang)
         if key in ("load", "status"):
             tip = status_style.measure_text(tip, f"{key}_tooltip", self._norm_set, self._lang)
-        if key in ("load", "status") and self._computed is COMPUTED_WEIGHTED:
+        if key in ("load", "status") and weighted and header:
             from sagstal_desktop.core.case_weight import weighting_line
 
             tip += "\n" + weighting_line(self._document.team.settings.weighting, self._lang)
@@ -567,7 +573,7 @@ class StaffTableModel(QAbstractTableModel):
             align = Qt.AlignmentFlag.AlignLeft if key == "status" else Qt.AlignmentFlag.AlignRight
             return int(align | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = self._computed_tooltip(key)
+            tip = self._computed_tooltip(key, header=False)
             if key == "status" and person.uncovered_cases:
                 tip += "\n" + gui_phrase("unmeasured_row", self._norm_set, lang).format(n=person.uncovered_cases)
             if key == "fte" and person.newcomer:

@@ -179,9 +179,7 @@ class SummaryPanel(QFrame):
             values["over"].setText("–")
         over_unweighted = ""
         if summary.weighted and summary.computable_count:  # both figures: the unweighted count beside
-            over_unweighted = _("unweighted {over} of {n}").format(
-                over=format_number(summary.over_count_unweighted, 0, lang),
-                n=format_number(summary.computable_count, 0, lang))
+            over_unweighted = _("unweighted {over}").format(over=format_number(summary.over_count_unweighted, 0, lang))
             values["over"].setText(values["over"].text() + " · " + over_unweighted)
         values["over"].setToolTip(_("Status follows the weighted load; {unweighted}.").format(
             unweighted=over_unweighted) if over_unweighted else "")
