@@ -15,7 +15,8 @@ from sagstal_desktop.core.case_weight import Weighting
 from sagstal_desktop.core.model import StaffMember, Team, TeamSettings
 from sagstal_desktop.core.wording import format_load
 from sagstal_desktop.gui.actions import TABLE_ACTS, Act
-from sagstal_desktop.gui.dialogs.case_split import CaseSplitDialog, split_line
+from sagstal_desktop.gui.case_weight_text import split_line
+from sagstal_desktop.gui.dialogs.case_split import CaseSplitDialog
 from sagstal_desktop.gui.dialogs.team_settings import TeamSettingsDialog
 from sagstal_desktop.gui.handlers import case_weight as split_actions
 from tests.conftest import TODAY

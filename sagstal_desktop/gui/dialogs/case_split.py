@@ -19,17 +19,9 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayo
 from sagstal_desktop.core import case_weight as cw
 from sagstal_desktop.core.model import StaffMember
 from sagstal_desktop.core.validation import InputError
+from sagstal_desktop.gui.case_weight_text import split_line
 from sagstal_desktop.gui.dialogs.common import error_label, ok_cancel_buttons, show_error
 from sagstal_desktop.i18n import _
-
-
-def split_line(total: int, split: dict[str, int], lang: str) -> str:
-    """"38 = 30 enkel + 6 kompleks + 2 særligt kompliceret" (the part not assessed named too)."""
-    parts = [f"{split[level]} {cw.level_name(level, lang)}" for level in cw.LEVELS if split.get(level)]
-    rest = total - sum(split.get(level, 0) for level in cw.LEVELS)
-    if rest > 0 or not parts:
-        parts.append(f"{rest} {cw.level_name(cw.NOT_ASSESSED, lang)}")
-    return f"{total} = " + " + ".join(parts)
 
 
 class CaseSplitDialog(QDialog):

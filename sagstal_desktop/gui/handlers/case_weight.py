@@ -40,7 +40,7 @@ def apply_split(window: WindowApi, row: int, column: int, case_type: str, dialog
     split = dialog.split()
     if (member.levels.get(case_type) or {}) == split:
         return
-    from sagstal_desktop.gui.dialogs.case_split import split_line
+    from sagstal_desktop.gui.case_weight_text import split_line
 
     text = _("Case weight of {column} for {name}: {split}").format(
         column=window.model().column_title(column), name=member.name,

@@ -603,7 +603,7 @@ class StaffTableModel(QAbstractTableModel):
         split = member.levels.get(case_type) if member.levels else None
         if not split:
             return None
-        from sagstal_desktop.gui.dialogs.case_split import split_line
+        from sagstal_desktop.gui.case_weight_text import split_line
 
         text = split_line(member.counts.get(case_type, 0), split, self._lang)
         return text + "\n" + _("Case weight of the count: Ctrl+L.")
