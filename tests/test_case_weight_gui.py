@@ -144,6 +144,8 @@ def test_settings_dialog_sets_the_weighting_as_one_undoable_step(make_window, mo
         assert widget.accessibleName()
     dialog.weight_mode.setCurrentIndex(dialog.weight_mode.findData("points"))
     assert dialog.weight_points["kompleks"].isEnabled()
+    hint = dialog.sizeHint()
+    assert hint.width() <= 1280 and hint.height() <= 680  # fits a 1280x680 screen
     dialog.weight_points["saerligt"].setText("0")
     dialog.accept()
     assert dialog.result() != QDialog.DialogCode.Accepted
