@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from sagstal_desktop.core.case_weight import Weighting
+from sagstal_desktop.core.load import summarize
 from sagstal_desktop.core.model import StaffMember, Team, TeamSettings
 from sagstal_desktop.core.wording import format_load
 from sagstal_desktop.gui.actions import TABLE_ACTS, Act
@@ -19,6 +20,7 @@ from sagstal_desktop.gui.case_weight_text import split_line
 from sagstal_desktop.gui.dialogs.case_split import CaseSplitDialog
 from sagstal_desktop.gui.dialogs.team_settings import TeamSettingsDialog
 from sagstal_desktop.gui.handlers import case_weight as split_actions
+from sagstal_desktop.gui.widgets.summary_panel import SummaryPanel
 from tests.conftest import TODAY
 
 POINTS = Weighting("points", (1.0, 1.5, 2.0), "enkel", "Aftalt på teammødet 3.3.2026")
@@ -139,19 +141,19 @@ def test_settings_dialog_sets_the_weighting_as_one_undoable_step(make_window, mo
     window = make_window(_team(Weighting()))
     window.team().staff[0].levels = {"sygedagpenge": {"saerligt": 9}}
     dialog = TeamSettingsDialog(window.team(), window)
-    assert dialog.weight_mode.currentData() == "off" and not dialog.weight_points["kompleks"].isEnabled()
-    for widget in (dialog.weight_mode, dialog.weight_default, dialog.weight_note, *dialog.weight_points.values()):
+    assert dialog.weighting_mode.currentData() == "off" and not dialog.weighting_points["kompleks"].isEnabled()
+    for widget in (dialog.weighting_mode, dialog.weighting_default, dialog.weighting_note, *dialog.weighting_points.values()):
         assert widget.accessibleName()
-    dialog.weight_mode.setCurrentIndex(dialog.weight_mode.findData("points"))
-    assert dialog.weight_points["kompleks"].isEnabled()
+    dialog.weighting_mode.setCurrentIndex(dialog.weighting_mode.findData("points"))
+    assert dialog.weighting_points["kompleks"].isEnabled()
     hint = dialog.sizeHint()
     assert hint.width() <= 1280 and hint.height() <= 680  # fits a 1280x680 screen
-    dialog.weight_points["saerligt"].setText("0")
+    dialog.weighting_points["saerligt"].setText("0")
     dialog.accept()
     assert dialog.result() != QDialog.DialogCode.Accepted
-    assert dialog.error.text().startswith("Points for very complex: \"0\" points must be more than 0")
-    dialog.weight_points["saerligt"].setText("2,5")
-    dialog.weight_note.setText("Teammøde 3.3.2026")
+    assert dialog.error.text().startswith("Points for very complex cases: \"0\" points must be more than 0")
+    dialog.weighting_points["saerligt"].setText("2,5")
+    dialog.weighting_note.setText("Teammøde 3.3.2026")
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
     weighting = dialog.result_settings().weighting
@@ -176,7 +178,10 @@ def test_summary_chart_show_both_figures(make_window):
     summary = window.summary()
     # hand-computed: 76 points / 45 = 1,69 over; unweighted 38/45 within
     assert summary.over_count == 1 and summary.over_count_unweighted == 0
-    assert window.summary_panel.value("over") == "1 of 2 (50%) · unweighted 0"
+    assert window.summary_panel.value("over") == "1 of 2 (50%)"
+    assert window.summary_panel._values["over"].toolTip() == "Status follows the weighted load; unweighted 0."
+    assert "Without case weight: 1.51 FTE needed at the maximum; 0 staff over it." in (
+        window.summary_panel._norm_label.text())  # (38 + 30) / 45 = 1.51 unweighted
     tip = window.summary_panel._values["needed_max"].toolTip()
     assert tip == f"Weighted cases: {(76 + 30) / 45:.2f}; unweighted: {(38 + 30) / 45:.2f}."
     chart = window._chart_host.chart()
@@ -273,3 +278,53 @@ def test_comparison_table_gives_the_unweighted_figures(qapp):
     team.settings = dataclasses.replace(team.settings, weighting=Weighting())
     model.set_comparison(compare(team, as_of=TODAY, lang="en"), "en")
     assert model.index(anne, 1).data(Qt.ItemDataRole.ToolTipRole) is None
+
+
+def test_settings_dialog_sets_the_weighting(qtbot, demo, danish):
+    dialog = TeamSettingsDialog(demo)
+    qtbot.addWidget(dialog)
+    assert dialog.weighting_mode.currentData() == "off"
+    assert not dialog.weighting_points["kompleks"].isEnabled()  # points only in points mode
+    assert dialog.weighting_mode.accessibleName() == "Sagernes tyngde"
+    dialog.weighting_mode.setCurrentIndex(dialog.weighting_mode.findData("points"))
+    assert dialog.weighting_points["kompleks"].isEnabled()
+    dialog.weighting_points["kompleks"].setText("1,5")
+    dialog.weighting_points["saerligt"].setText("2")
+    dialog.weighting_default.setCurrentIndex(dialog.weighting_default.findData("kompleks"))
+    dialog.weighting_note.setText("Teamets vurdering 2026")
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.result_settings().weighting == Weighting("points", (1.0, 1.5, 2.0), "kompleks",
+                                                           "Teamets vurdering 2026")
+    assert dialog.result_info() == demo.info
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "abc", "1000"])
+def test_settings_dialog_refuses_a_bad_point(qtbot, demo, danish, value):
+    dialog = TeamSettingsDialog(demo)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.weighting_mode.setCurrentIndex(dialog.weighting_mode.findData("points"))
+    dialog.weighting_points["saerligt"].setText(value)
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "Point for sager, der er særligt kompliceret" in dialog.error.text()
+    assert dialog.result_settings() == demo.settings
+
+
+def test_summary_panel_shows_the_unweighted_figures(qtbot, demo):
+    demo.settings.weighting = Weighting("range", default_level="kompleks")
+    summary = summarize(demo)
+    panel = SummaryPanel()
+    qtbot.addWidget(panel)
+    panel.show_summary(summary, demo.norm_set(), "en")
+    assert panel.value("needed_max") == f"{summary.fte_needed_max:.2f}"
+    assert summary.fte_needed_max > summary.fte_needed_max_unweighted
+    text = panel._norm_label.text()
+    assert f"Without case weight: {summary.fte_needed_max_unweighted:.2f} FTE needed at the maximum" in text
+    assert "Status follows the weighted load." in text
+    assert panel._level_header[1].text() == "FTE needed for the weighted cases"
+    demo.settings.weighting = Weighting()
+    panel.show_summary(summarize(demo), demo.norm_set(), "en")
+    assert "Without case weight" not in panel._norm_label.text()
+    assert panel._level_header[1].text() == "FTE needed"

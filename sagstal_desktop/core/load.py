@@ -39,7 +39,7 @@ from itertools import chain
 from operator import attrgetter
 from typing import NamedTuple, overload
 
-from sagstal_desktop.core.case_weight import OFF, Weighting, resolved_split
+from sagstal_desktop.core.case_weight import LEVELS, OFF, Weighting, resolved_split
 from sagstal_desktop.core.model import StaffMember, Team, TeamSettings
 from sagstal_desktop.core.norms import NormSet, TypeNorm
 from sagstal_desktop.core.reductions import active_hours
@@ -658,7 +658,7 @@ def _apply_weighting(computed: _Computed, staff: list[StaffMember], weights: _We
     columns["load_min_unweighted"] = columns["load_min"]
     columns["status_unweighted"] = columns["status"]
     default = weighting.default_level
-    factors: dict[tuple[str, str], float] = {}
+    per_type: dict[str, tuple | None] = {}  # case type -> per level (factor / max, factor / min, factor)
     equivalents: dict[str, float] = {}
     status_counts = [0] * len(_STATUS_BY_CODE)
     wmax_col, wmin_col, lmax_col, lmin_col, status_col = [], [], [], [], []
@@ -673,19 +673,28 @@ def _apply_weighting(computed: _Computed, staff: list[StaffMember], weights: _We
             own = levels.get(case_type) if levels else None
             if own:
                 assessed_total += sum(own.values())
-            norm = weights.norm(case_type)
-            if norm is None:
-                continue
-            split = resolved_split(levels, case_type, n, default) if own else {default: n}
-            for level, k in split.items():
-                if not k:
-                    continue
-                f = factors.get((case_type, level))
-                if f is None:
-                    f = factors[(case_type, level)] = weighting.factor(level, norm)
-                wmax += k * f / norm.max
-                wmin += k * f / norm.min
-                equivalents[case_type] = equivalents.get(case_type, 0.0) + k * f
+            try:
+                entry = per_type[case_type]
+            except KeyError:
+                norm = weights.norm(case_type)
+                entry = per_type[case_type] = None if norm is None else {
+                    level: (f / norm.max, f / norm.min, f)
+                    for level, f in ((level, weighting.factor(level, norm)) for level in LEVELS)}
+            if entry is None:
+                continue  # unmeasured at any level
+            if own:
+                split = resolved_split(levels, case_type, n, default)
+                for level, k in split.items():
+                    if k:
+                        on_max, on_min, f = entry[level]
+                        wmax += k * on_max
+                        wmin += k * on_min
+                        equivalents[case_type] = equivalents.get(case_type, 0.0) + k * f
+            else:
+                on_max, on_min, f = entry[default]
+                wmax += n * on_max
+                wmin += n * on_min
+                equivalents[case_type] = equivalents.get(case_type, 0.0) + n * f
         capacity = capacities[index]
         if capacity > 0:
             load_max, load_min = wmax / capacity, wmin / capacity

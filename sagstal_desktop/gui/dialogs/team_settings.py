@@ -1,6 +1,4 @@
-"""Team facts and the settings that change the computation: newcomers, cost per FTE, budget years,
-and the case weight (issue 27: how the levels enkel/kompleks/særligt kompliceret count, the points
-in points mode, the level of cases not assessed, and the team's note as the points' source).
+"""Team facts and the settings that change the computation: newcomers, cost per FTE, budget years.
 
 Input is checked with ``core.validation`` (Danish notation accepted: "12,5", "550.000"); a bad value
 keeps the dialog open with a message naming the field and the value, and nothing is changed.
@@ -28,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sagstal_desktop.core import case_weight as cw
+from sagstal_desktop.core.case_weight import LEVELS, Weighting, level_name, max_points
 from sagstal_desktop.core.defaults import default_note
 from sagstal_desktop.core.formatting import format_number, format_value
 from sagstal_desktop.core.model import AUTHOR_ROLES, Team, TeamInfo, TeamSettings
@@ -51,8 +49,6 @@ from sagstal_desktop.i18n import _
 MAX_NEWCOMER_MONTHS = int(limits()["max_newcomer_months"])
 MAX_BUDGET_YEARS = budget_years_range()[1]
 FIRST_YEAR_RANGE = (2000, 2100)
-#: The dialog's width: two columns (the team, newcomers and cost; the case weight).
-WIDTH = 1060
 
 
 class TeamSettingsDialog(QDialog):
@@ -146,98 +142,78 @@ class TeamSettingsDialog(QDialog):
 
         self.error = error_label(self)
         buttons = ok_cancel_buttons(self)
-        left = QVBoxLayout()
-        left.addWidget(team_box)
-        left.addWidget(newcomer_box)
-        left.addWidget(cost_box)
-        left.addStretch(1)
-        right = QVBoxLayout()
-        right.addWidget(weight_box)
-        right.addStretch(1)
-        columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(columns)
+        layout.addWidget(team_box)
+        side_by_side = QHBoxLayout()  # newcomers and case weight beside each other: the dialog fits 680 px
+        side_by_side.addWidget(newcomer_box, 1)
+        side_by_side.addWidget(weight_box, 1)
+        layout.addLayout(side_by_side)
+        layout.addWidget(cost_box)
         layout.addWidget(self.error)
         layout.addStretch(1)
         layout.addWidget(buttons)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
-        self.setMinimumWidth(WIDTH)
-        self.resize(WIDTH, self.heightForWidth(WIDTH) if self.hasHeightForWidth() else self.sizeHint().height())
+        self.setMinimumWidth(680)
+        self.resize(680, self.heightForWidth(680) if self.hasHeightForWidth() else self.sizeHint().height())
 
-    def _weighting_box(self, weighting: cw.Weighting) -> QGroupBox:
-        """Case weight (issue 27): the mode, the points per level (points mode), the level of the
-        cases not assessed and the team's note (printed as the points' source)."""
-        self.weight_mode = QComboBox()
-        self.weight_mode.setAccessibleName(_("How the levels count"))
-        for mode in cw.MODES:
-            self.weight_mode.addItem(_(cw.MODE_NAMES[mode]).capitalize(), mode)
-        self.weight_mode.setCurrentIndex(max(0, self.weight_mode.findData(weighting.mode)))
-        self.weight_points: dict[str, QLineEdit] = {}
+    def _weighting_box(self, weighting: Weighting) -> QGroupBox:
+        """Case weight (issue 27): how the levels count, the points and their source, the level of
+        cases not assessed."""
+        self.weighting_mode = QComboBox()
+        for mode, text in (("off", _("Off: every case alike")), ("range", _("The case's place in the range")),
+                           ("points", _("The team's own points"))):
+            self.weighting_mode.addItem(text, mode)
+        self.weighting_mode.setCurrentIndex(max(0, self.weighting_mode.findData(weighting.mode)))
+        self.weighting_mode.setAccessibleName(_("Case weight"))
+        self.weighting_points: dict[str, QLineEdit] = {}
         points_row = QHBoxLayout()
-        for level, value in zip(cw.LEVELS, weighting.points, strict=True):
+        for level, value in zip(LEVELS, weighting.points, strict=True):
             field = QLineEdit(format_value(value, self._lang))
-            field.setMaximumWidth(70)
-            field.setAccessibleName(_("Points for {level}").format(level=cw.level_name(level, self._lang)))
-            self.weight_points[level] = field
-            points_row.addWidget(QLabel(cw.level_name(level, self._lang)))
+            field.setMaximumWidth(48)
+            field.setAccessibleName(_("Points for {level} cases").format(level=level_name(level, self._lang)))
+            field.setToolTip(level_name(level, self._lang))
+            self.weighting_points[level] = field
             points_row.addWidget(field)
         points_row.addStretch(1)
-        self.weight_default = QComboBox()
-        self.weight_default.setAccessibleName(_("Cases not assessed count as"))
-        for level in cw.LEVELS:
-            self.weight_default.addItem(cw.level_name(level, self._lang), level)
-        self.weight_default.setCurrentIndex(max(0, self.weight_default.findData(weighting.default_level)))
-        self.weight_note = WrappedLineEdit(weighting.note, self, lines=3)
-        self.weight_note.setMaxLength(int(limits()["max_text_length"]))
-        self.weight_note.setAccessibleName(_("The team's note (source of the points)"))
-        self.weight_note.setPlaceholderText(_("e.g. Agreed in the team meeting 3 March 2026 after timing ten cases"))
-        explanation = QLabel(_(
-            "DS describes cases as simple, complex and very complex. Off: every case counts alike (the "
-            "figures as without case weight). Range: a simple case is measured against the type's maximum, "
-            "a complex one against the midpoint, a very complex one against the minimum – the team's "
-            "reading of DS' range, not a DS rule. Points: the team's own points per level (each more "
-            "than 0), printed with the team's note as their source. Split a count by level in the staff "
-            "table (Ctrl+L). The unweighted load is always shown beside the weighted one."))
-        explanation.setWordWrap(True)
-        explanation.setObjectName("noteLabel")
+        self.weighting_default = QComboBox()
+        for level in LEVELS:
+            self.weighting_default.addItem(level_name(level, self._lang), level)
+        self.weighting_default.setCurrentIndex(max(0, self.weighting_default.findData(weighting.default_level)))
+        self.weighting_default.setAccessibleName(_("Cases not assessed count as"))
+        self.weighting_note = QLineEdit(weighting.note)
+        self.weighting_note.setMaxLength(int(limits()["max_text_length"]))
+        self.weighting_note.setPlaceholderText(_("where the points come from"))
+        self.weighting_note.setAccessibleName(_("Source of the points"))
         box = QGroupBox(_("Case weight"))
-        form = QFormLayout()
-        form.addRow(_("How the levels count:"), self.weight_mode)
-        form.addRow(_("Points per level:"), points_row)
-        form.addRow(_("Cases not assessed count as:"), self.weight_default)
-        form.addRow(_("The team's note (source):"), self.weight_note)
-        layout = QVBoxLayout(box)
-        layout.addLayout(form)
-        layout.addWidget(explanation)
-        self.weight_mode.currentIndexChanged.connect(self._update_weighting_fields)
-        self._update_weighting_fields()
+        form = QFormLayout(box)
+        form.addRow(_("Count levels:"), self.weighting_mode)
+        form.addRow(_("Points (simple, complex, very complex):"), points_row)
+        form.addRow(_("Not assessed count as:"), self.weighting_default)
+        form.addRow(_("Source of the points:"), self.weighting_note)
+        self.weighting_mode.currentIndexChanged.connect(self._weighting_mode_changed)
+        self._weighting_mode_changed()
         return box
 
-    def _update_weighting_fields(self) -> None:
-        on = self.weight_mode.currentData() != "off"
-        for field in self.weight_points.values():
-            field.setEnabled(self.weight_mode.currentData() == "points")
-        self.weight_default.setEnabled(on)
+    def _weighting_mode_changed(self) -> None:
+        points = self.weighting_mode.currentData() == "points"
+        for field in (*self.weighting_points.values(), self.weighting_note):
+            field.setEnabled(points)
 
-    def _weighting(self) -> cw.Weighting:
-        """The case weighting as entered; a refused point shows a message naming the level and
-        raises ``InputError``."""
-        points = []
-        for level, field in self.weight_points.items():
-            def parse(text: str) -> float:
-                value = parse_number(text)
-                if not 0 < value <= cw.max_points():
-                    raise InputError("points_range", text.strip(), cw.max_points())
-                return float(value)
+    def _weighting(self) -> Weighting:
+        """The case weighting as entered; raises ``InputError`` (shown) for a bad point or note."""
+        top = max_points()
 
-            label = _("Points for {level}").format(level=cw.level_name(level, self._lang))
-            points.append(self._checked(label, field, parse))
-        self._checked(_("The team's note"), self.weight_note,
-                      lambda text: check_length(text.strip(), "max_text_length"))
-        return cw.Weighting(self.weight_mode.currentData(), tuple(points), self.weight_default.currentData(),
-                            self.weight_note.text().strip())
+        def point(text: str) -> float:
+            value = parse_number(text)
+            if not 0 < value <= top:
+                raise InputError("points_range", text.strip(), top)
+            return float(value)
+
+        points = tuple(self._checked(_("Points for {level} cases").format(level=level_name(level, self._lang)),
+                                     field, point) for level, field in self.weighting_points.items())
+        note = self._checked(_("Source of the points"), self.weighting_note,
+                             lambda text: check_length(text.strip(), "max_text_length"))
+        return Weighting(self.weighting_mode.currentData(), points, self.weighting_default.currentData(), note)
 
     # -- results ----------------------------------------------------------------------------
     def result_info(self) -> TeamInfo:

@@ -157,13 +157,19 @@ class SummaryPanel(QFrame):
         uneven = uneven_summary(summary, norm_set, lang)
         if uneven:
             measured += "\n" + uneven
-        if summary.weighted:  # case weight (issue 27): named, with the assessed cases
+        if summary.weighted:  # case weight (issue 27): the choice, the assessed cases, the unweighted figures
             from sagstal_desktop.core.case_weight import weighting_line
 
             measured += "\n" + weighting_line(summary.weighting, lang) + " " + _(
                 "{assessed} of {n} cases assessed.").format(assessed=format_number(summary.assessed_cases, 0, lang),
                                                             n=format_number(summary.total_cases, 0, lang))
+            measured += "\n" + _(
+                "Without case weight: {need} FTE needed at the maximum; {over} staff over it.").format(
+                need=format_number(summary.fte_needed_max_unweighted, 2, lang),
+                over=format_number(summary.over_count_unweighted, 0, lang))
         self._norm_label.setText(measured)
+        self._level_header[1].setText(_("FTE needed for the weighted cases") if summary.weighted
+                                      else _("FTE needed"))
         for key, phrase in (("over", "over_caption"), ("range", "range_caption"), ("level_min", "level_min"),
                             ("level_max", "level_max")):
             self._captions[key].setText(status_style.measure_text(self._ds_captions[key], phrase, norm_set, lang))
@@ -177,16 +183,15 @@ class SummaryPanel(QFrame):
                 share=format_percent(summary.over_count / summary.computable_count, 0, lang)))
         else:
             values["over"].setText("–")
-        over_unweighted = ""
-        if summary.weighted and summary.computable_count:  # both figures: the unweighted count beside
-            over_unweighted = _("unweighted {over}").format(over=format_number(summary.over_count_unweighted, 0, lang))
-            values["over"].setText(values["over"].text() + " · " + over_unweighted)
-        values["over"].setToolTip(_("Status follows the weighted load; {unweighted}.").format(
-            unweighted=over_unweighted) if over_unweighted else "")
+        over_tip = ""
+        if summary.weighted and summary.computable_count:  # the unweighted count one hover away
+            over_tip = _("Status follows the weighted load; {unweighted}.").format(
+                unweighted=_("unweighted {over}").format(over=format_number(summary.over_count_unweighted, 0, lang)))
+        values["over"].setToolTip(over_tip)
+        values["over"].setAccessibleDescription(over_tip)
         values["average"].setText(format_number(summary.average_fte_caseload, 1, lang))
         effective = summary.effective_range
         values["range"].setText(format_range(*effective, lang) if effective else "–")
-        self._level_header[1].setText(_("FTE needed (weighted cases)") if summary.weighted else _("FTE needed"))
         for level in LEVELS:
             values[f"needed_{level}"].setText(format_number(summary.fte_needed(level), 2, lang))
             both = ""
