@@ -142,7 +142,8 @@ def test_settings_dialog_sets_the_weighting_as_one_undoable_step(make_window, mo
     window.team().staff[0].levels = {"sygedagpenge": {"saerligt": 9}}
     dialog = TeamSettingsDialog(window.team(), window)
     assert dialog.weighting_mode.currentData() == "off" and not dialog.weighting_points["kompleks"].isEnabled()
-    for widget in (dialog.weighting_mode, dialog.weighting_default, dialog.weighting_note, *dialog.weighting_points.values()):
+    for widget in (dialog.weighting_mode, dialog.weighting_default, dialog.weighting_note,
+                   *dialog.weighting_points.values()):
         assert widget.accessibleName()
     dialog.weighting_mode.setCurrentIndex(dialog.weighting_mode.findData("points"))
     assert dialog.weighting_points["kompleks"].isEnabled()
