@@ -38,6 +38,7 @@ class Act(enum.Enum):
     PASTE = "paste"
     FILL_DOWN = "fill_down"
     REDUCTIONS = "reductions"
+    CASE_SPLIT = "case_split"
     SHOW_ALL = "show_all"
     FIND = "find"
     COMPETENCES = "competences"
@@ -144,6 +145,9 @@ ACTIONS: tuple[Action, ...] = (
        tip=N_("The case types the selected person may take, and \"takes no new cases\"."), table=8),
     _A(Act.REDUCTIONS, N_("Re&ductions (other tasks)…"), Menu.EDIT, "handlers.reductions:edit_reductions", 1,
        table=9),
+    _A(Act.CASE_SPLIT, N_("Case &weight of the count…"), Menu.EDIT, "handlers.case_weight:edit_split", 1,
+       ("Ctrl+L",), tip=N_("How many of the cell's cases are simple, complex and very complex (Ctrl+L)."),
+       table=10, table_keys=True),
     _A(Act.COPY, N_("&Copy cells"), Menu.EDIT, "clipboard.copy", 2, ("std:Copy",), table=5, table_keys=True),
     _A(Act.PASTE, N_("&Paste cells"), Menu.EDIT, "clipboard.paste", 2, ("std:Paste",), table=6,
        table_keys=True),

@@ -12,11 +12,13 @@ these classes directly.
 from __future__ import annotations
 
 import copy
+import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
 from sagstal_desktop.core import operations as ops
+from sagstal_desktop.core.case_weight import check_levels
 from sagstal_desktop.core.change import Change, count_column
 from sagstal_desktop.core.model import Snapshot, StaffMember, Team, TeamInfo, TeamSettings
 from sagstal_desktop.core.norms import NormSet
@@ -58,13 +60,38 @@ class SetCountCommand(QUndoCommand):
         member = document.team.member(member_id)
         self._new = ops.checked_value(member, count_column(case_type), count)
         self._old: int | None = member.counts.get(case_type)  # None: no entry
+        # a lower count may drop the person's case-weight split of the type: put back on undo
+        self._old_split = ops.current_value(member, ops.levels_column(case_type))
 
     def redo(self) -> None:
         self._document.apply_change(ops.set_count(self._document.team, self._member_id, self._case_type,
                                                   self._new))
 
     def undo(self) -> None:
-        ops.put_value(self._document.team.member(self._member_id), count_column(self._case_type), self._old)
+        member = self._document.team.member(self._member_id)
+        ops.put_value(member, count_column(self._case_type), self._old)
+        ops.put_value(member, ops.levels_column(self._case_type), self._old_split)
+        self._document.apply_change(Change.cells(self._member_id, count_column(self._case_type)))
+
+
+class SetLevelsCommand(QUndoCommand):
+    """Split one person's count of one case type by case-weight level (``core/case_weight.py``);
+    undo puts back the split before."""
+
+    def __init__(self, document: Document, member_id: str, case_type: str, split: dict[str, int] | None,
+                 text: str) -> None:
+        super().__init__(text)
+        self._document, self._member_id, self._case_type = document, member_id, case_type
+        member = document.team.member(member_id)
+        self._new = ops.checked_value(member, ops.levels_column(case_type), split)  # refused before the push
+        self._old = ops.current_value(member, ops.levels_column(case_type))
+
+    def redo(self) -> None:
+        self._document.apply_change(ops.set_levels(self._document.team, self._member_id, self._case_type,
+                                                   self._new))
+
+    def undo(self) -> None:
+        ops.put_value(self._document.team.member(self._member_id), ops.levels_column(self._case_type), self._old)
         self._document.apply_change(Change.cells(self._member_id, count_column(self._case_type)))
 
 
@@ -107,7 +134,12 @@ class SetSettingsCommand(QUndoCommand):
         self._new = (copy.copy(info), copy.copy(settings))
 
     def _set(self, values: tuple[TeamInfo, TeamSettings]) -> None:
-        self._document.apply_change(ops.set_settings(self._document.team, *values))
+        team, (info, settings) = self._document.team, values
+        # the case weight through its own operation (checked as the CLI checks it), the rest as before
+        change = ops.set_settings(team, info, dataclasses.replace(settings, weighting=team.settings.weighting))
+        if settings.weighting != team.settings.weighting:
+            change = ops.set_weighting(team, settings.weighting)  # every row, settings changed: as above
+        self._document.apply_change(change)
 
     def redo(self) -> None:
         self._set(self._new)
@@ -158,17 +190,26 @@ class SetCompetencesCommand(QUndoCommand):
 class SetCountsCommand(QUndoCommand):
     """Set many case counts at once (a planning proposal): member id -> case type -> count."""
 
-    def __init__(self, document: Document, changes: dict[str, dict[str, int]], text: str) -> None:
+    def __init__(self, document: Document, changes: dict[str, dict[str, int]], text: str,
+                 levels: dict[str, dict[str, dict[str, int]]] | None = None) -> None:
         super().__init__(text)
         self._document = document
         self._new = {m: dict(counts) for m, counts in changes.items() if counts}
+        # the plan's case-weight splits (new cases at a chosen level), set after the counts
+        self._new_levels = {m: {t: dict(s) for t, s in split.items()} for m, split in (levels or {}).items()
+                            if m in self._new}
         self._old = {m: {t: document.team.member(m).counts.get(t) for t in counts}  # None: no entry
                      for m, counts in self._new.items()}
         # a lower count may drop a person's case-weight split (core.case_weight.fit_levels): kept for undo
         self._old_levels = {m: {t: dict(s) for t, s in document.team.member(m).levels.items()} for m in self._new}
 
     def redo(self) -> None:
-        self._document.apply_change(ops.set_counts(self._document.team, self._new))
+        team = self._document.team
+        change = ops.set_counts(team, self._new)
+        for member_id, split in self._new_levels.items():
+            member = team.member(member_id)
+            member.levels = check_levels(split, member.counts)
+        self._document.apply_change(change)
 
     def undo(self) -> None:
         team = self._document.team
@@ -282,9 +323,13 @@ class ApplyCellsCommand(QUndoCommand):
         self._document, self._new_members = document, list(new_members)
         added = {m.id: m for m in self._new_members}
         self._edits = []  # (member id, key, old, new); old of a new member is what it was made with
+        self._old_splits = []  # a lower count may drop a case-weight split: (member id, levels key, split)
         for member_id, key, value in edits:
             member = added.get(member_id) or document.team.member(member_id)
             self._edits.append((member_id, key, ops.current_value(member, key), value))
+            if key.startswith("count:") and member_id not in added:
+                levels_key = ops.levels_column(key.removeprefix("count:"))
+                self._old_splits.append((member_id, levels_key, ops.current_value(member, levels_key)))
 
     def _member(self, member_id: str) -> StaffMember:
         return self._document.team.member(member_id)
@@ -297,6 +342,8 @@ class ApplyCellsCommand(QUndoCommand):
     def undo(self) -> None:
         for member_id, key, old, _new in reversed(self._edits):
             ops.put_value(self._member(member_id), key, old)
+        for member_id, key, split in self._old_splits:
+            ops.put_value(self._member(member_id), key, split)
         ids = [m.id for m in self._new_members]
         if ids:
             ops.remove_members(self._document.team, ids)

@@ -169,7 +169,7 @@ class MainWindow(FramedWindow):
         the document itself; the undo actions follow the undo stack)."""
         summary, norm_set = self._document.summary, self._document.norm_set()
         self.summary_panel.show_summary(summary, norm_set, self._lang, self._document.variant_result)
-        self.legend.show_statuses(set(summary.persons.column("status")), norm_set)
+        self.legend.show_statuses(set(summary.persons.column("status")), norm_set, summary.weighting)
         chart = self._chart_host.chart()
         absent = self._absent_labels()
         redraw = change.all_rows or change.structure_changed or absent != chart.absent

@@ -173,6 +173,11 @@ class Document(QObject):
         """Set how many cases of ``case_type`` one person holds."""
         self.undo_stack.push(commands.SetCountCommand(self, member_id, case_type, count, text))
 
+    def set_levels(self, member_id: str, case_type: str, split: dict[str, int] | None, text: str) -> None:
+        """Set how many of one person's cases of ``case_type`` are at each case-weight level
+        (``core.operations.set_levels``; None: none assessed)."""
+        self.undo_stack.push(commands.SetLevelsCommand(self, member_id, case_type, split, text))
+
     def set_member_field(self, member_id: str, field: str, value: Any, text: str) -> None:
         """Set one attribute of one person (``commands.MEMBER_FIELDS``)."""
         self.undo_stack.push(commands.SetMemberFieldCommand(self, member_id, field, value, text))
@@ -187,9 +192,12 @@ class Document(QObject):
         self.undo_stack.push(commands.SetCompetencesCommand(self, member_id, tuple(competences),
                                                             takes_new_cases, text))
 
-    def apply_counts(self, changes: dict[str, dict[str, int]], text: str) -> None:
+    def apply_counts(self, changes: dict[str, dict[str, int]], text: str,
+                     levels: dict[str, dict[str, dict[str, int]]] | None = None) -> None:
         """Set many counts as one step (a planning proposal): member id -> case type -> count.
-        Counts equal to the present ones are left out; nothing changed, nothing pushed."""
+        Counts equal to the present ones are left out; nothing changed, nothing pushed.
+        ``levels``: member id -> the person's whole case-weight split after the plan
+        (``core.operations.level_changes``: new cases at a chosen level), set in the same step."""
         wanted = {}
         for member_id, counts in changes.items():
             held = self.team.member(member_id).counts
@@ -197,7 +205,7 @@ class Document(QObject):
             if differing:
                 wanted[member_id] = differing
         if wanted:
-            self.undo_stack.push(commands.SetCountsCommand(self, wanted, text))
+            self.undo_stack.push(commands.SetCountsCommand(self, wanted, text, levels))
 
     def add_members(self, position: int, members: list[StaffMember], text: str) -> None:
         """Insert people at ``position`` in the staff list."""

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout
 
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet
-from sagstal_desktop.core.operations import count_changes
+from sagstal_desktop.core.operations import count_changes, level_changes
 from sagstal_desktop.gui.dialogs.common import ui_language
 from sagstal_desktop.gui.widgets.planning_tabs import DistributeTab, RebalanceTab
 from sagstal_desktop.i18n import _
@@ -82,6 +82,12 @@ class PlanningDialog(QDialog):
         """The shown proposal as new counts (member id -> case type -> count); {} for none."""
         plan = self.current_tab().plan
         return count_changes(self.team, plan.team_after) if plan is not None else {}
+
+    def levels(self) -> dict[str, dict[str, dict[str, int]]]:
+        """The shown proposal's case-weight splits (member id -> the whole split after it): new
+        cases at a chosen level, moved cases keeping theirs; {} for none."""
+        plan = self.current_tab().plan
+        return level_changes(self.team, plan.team_after) if plan is not None else {}
 
     def description(self) -> str:
         """The undo text: what applying the proposal does."""

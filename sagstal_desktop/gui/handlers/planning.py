@@ -32,7 +32,7 @@ def apply_plan(window: WindowApi, dialog) -> bool:
     if not changes:
         return False
     text = dialog.description()
-    window.document().apply_counts(changes, text)
+    window.document().apply_counts(changes, text, dialog.levels())
     window.show_status(_("{what}. Ctrl+Z undoes it.").format(what=text))
     return True
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sagstal_desktop.core.case_weight import copy_levels
 from sagstal_desktop.core.model import StaffMember, new_id
 from sagstal_desktop.i18n import _
 
@@ -43,7 +44,8 @@ class StaffActions:
         staff = document.team.staff
         copies = []
         for member in (m for m in staff if m.id in ids):
-            clone = StaffMember(**{**member.__dict__, "counts": dict(member.counts), "id": new_id()})
+            clone = StaffMember(**{**member.__dict__, "counts": dict(member.counts), "id": new_id(),
+                                    "levels": copy_levels(member.levels)})
             clone.name = _("{name} (copy)").format(name=member.name)
             copies.append(clone)
         position = max(i for i, m in enumerate(staff) if m.id in ids) + 1

@@ -80,9 +80,13 @@ class LoadChangeModel(QAbstractTableModel):
         super().__init__(parent)
         self._norm_set, self._lang = norm_set, lang
         self._persons: list[PersonChange] = []
+        self._unweighted: dict[str, tuple[float | None, float | None]] | None = None
 
-    def set_persons(self, persons: Sequence[PersonChange]) -> None:
+    def set_persons(self, persons: Sequence[PersonChange],
+                    unweighted: dict[str, tuple[float | None, float | None]] | None = None) -> None:
+        """``unweighted``: with case weight on, member id -> unweighted load (before, after)."""
         self.beginResetModel()
+        self._unweighted = unweighted
         self._persons = sorted(persons, key=lambda p: (-(p.load_after if p.load_after is not None else -1.0),
                                                        p.name.casefold()))
         self.endResetModel()
@@ -101,7 +105,11 @@ class LoadChangeModel(QAbstractTableModel):
             return None
         titles = (_("Name"), _("Before\n(<load>)"),
                   _("After\n(<load>)"))
-        return fill(titles[section], self._norm_set, self._lang)
+        title = fill(titles[section], self._norm_set, self._lang)
+        if section and self._unweighted is not None:  # "Efter, vægtet" over "(% af DS' maks.)"
+            first, _sep, rest = title.partition("\n")
+            title = "\n".join(filter(None, (_("{title}, weighted").format(title=first), rest)))
+        return title
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -111,6 +119,12 @@ class LoadChangeModel(QAbstractTableModel):
             if index.column() == 0:
                 return person.name
             return format_load(person.load_before if index.column() == 1 else person.load_after, self._lang, 1)
+        if (role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole) and index.column()
+                and self._unweighted is not None and person.member_id in self._unweighted):
+            before, after = self._unweighted[person.member_id]
+            return _("Weighted: {weighted}; unweighted: {unweighted}.").format(
+                weighted=format_load(person.load_before if index.column() == 1 else person.load_after, self._lang, 1),
+                unweighted=format_load(before if index.column() == 1 else after, self._lang, 1))
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column():
             return _RIGHT
         if role == Qt.ItemDataRole.FontRole and index.column() == 2 and person.load_after != person.load_before:

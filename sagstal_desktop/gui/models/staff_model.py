@@ -44,6 +44,9 @@ from sagstal_desktop.i18n import _, ngettext
 COL_NAME, COL_HOURS, COL_OTHER_HOURS, COL_START = range(4)
 FIXED_COLUMNS = 4
 COMPUTED = ("fte", "total", "fte_caseload", "load", "status")
+#: The computed columns while the team's case weight is on (issue 27): the unweighted load beside
+#: the weighted one ("Belastning uvægtet"); the status follows the weighted load.
+COMPUTED_WEIGHTED = ("fte", "total", "fte_caseload", "load", "load_unweighted", "status")
 _FIELD_OF = {COL_NAME: "name", COL_HOURS: "weekly_hours", COL_OTHER_HOURS: "other_hours", COL_START: "start_date"}
 #: The columns showing (in text or tooltip) each member field.
 _COLUMNS_OF_FIELD = {"name": (COL_NAME,), "weekly_hours": (COL_HOURS,), "other_hours": (COL_OTHER_HOURS,),
@@ -64,7 +67,8 @@ MEMBER_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 _ROLES = frozenset({
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole,
     Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
-    Qt.ItemDataRole.DecorationRole, SORT_ROLE, STATUS_ROLE, MEMBER_ID_ROLE,
+    Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.AccessibleDescriptionRole, SORT_ROLE, STATUS_ROLE,
+    MEMBER_ID_ROLE,
 })
 
 
@@ -85,6 +89,7 @@ def computed_title(key: str) -> str:
         "total": _("Total cases"),
         "fte_caseload": _("Full-time caseload"),
         "load": _("Load % of DS max"),
+        "load_unweighted": _("Load unweighted"),
         "status": _("Status"),
     }[key]
 
@@ -97,6 +102,8 @@ def computed_tooltip(key: str, full_time_hours: float, lang: str) -> str:
         "fte_caseload": _("Full-time-equivalent caseload: total cases × {fth} / casework hours."),
         "load": _(
                           "Weighted load: Σ cases / DS max of their type / casework FTE. 100 % = exactly DS max."),
+        "load_unweighted": _("The load with every case counted alike (no case weight): Σ cases / DS max "
+                             "of their type / casework FTE."),
         "status": _("Where the caseload lies against the DS range of the chosen norm set."),
     }[key]
     return text.format(fth=format_number(full_time_hours, 0, lang))
@@ -137,6 +144,7 @@ class StaffTableModel(QAbstractTableModel):
         self._chosen: list[str] = []  # case types chosen for a new team (shown while nobody holds them)
         self._norm_set: NormSet = document.norm_set()
         self._case_types: list[str] = self._wanted_case_types()
+        self._computed = self._wanted_computed()
         self._ids: list[str] = [m.id for m in document.team.staff]
         self._rows: dict[str, int] = {member_id: row for row, member_id in enumerate(self._ids)}
         self._refused: dict[tuple[str, int], tuple[str, str]] = {}  # (member id, column): (text, message)
@@ -158,6 +166,13 @@ class StaffTableModel(QAbstractTableModel):
             return (group_order.get(norm.group_id, len(group_order)) if norm else len(group_order), case_type)
 
         return shown + sorted(extra, key=extra_key)
+
+    def _wanted_computed(self) -> tuple[str, ...]:
+        return COMPUTED_WEIGHTED if self._document.team.settings.weighting.on else COMPUTED
+
+    def computed_keys(self) -> tuple[str, ...]:
+        """The computed columns shown (``COMPUTED``, or ``COMPUTED_WEIGHTED`` with case weight on)."""
+        return self._computed
 
     def set_show_all_case_types(self, show: bool) -> None:
         self._show_all = show
@@ -184,15 +199,16 @@ class StaffTableModel(QAbstractTableModel):
 
     def computed_at(self, column: int) -> str | None:
         index = column - FIXED_COLUMNS - len(self._case_types)
-        return COMPUTED[index] if 0 <= index < len(COMPUTED) else None
+        return self._computed[index] if 0 <= index < len(self._computed) else None
 
     def competence_column(self) -> int:
         """The last column: the competences and the "no new cases" mark (read-only here)."""
-        return FIXED_COLUMNS + len(self._case_types) + len(COMPUTED)
+        return FIXED_COLUMNS + len(self._case_types) + len(self._computed)
 
     def column_of(self, key: str) -> int:
-        """Column of a computed figure: "fte", "total", "fte_caseload", "load" or "status"."""
-        return FIXED_COLUMNS + len(self._case_types) + COMPUTED.index(key)
+        """Column of a computed figure: "fte", "total", "fte_caseload", "load", "load_unweighted"
+        (only while the case weight is on) or "status"."""
+        return FIXED_COLUMNS + len(self._case_types) + self._computed.index(key)
 
     def column_title(self, column: int) -> str:
         """The column's name on one line (for messages)."""
@@ -205,7 +221,9 @@ class StaffTableModel(QAbstractTableModel):
             return _("Competences")
         key = self.computed_at(column)
         if key == "load":
-            return status_style.measure_text(computed_title(key), "load_header", self._norm_set, self._lang)
+            title = status_style.measure_text(computed_title(key), "load_header", self._norm_set, self._lang)
+            # case weight on: "Belastning vægtet" beside "Belastning uvægtet" (short, so the status stays in sight)
+            return _("Load weighted") if self._computed is COMPUTED_WEIGHTED else title
         return computed_title(key)
 
     # -- refresh ---------------------------------------------------------------------
@@ -222,7 +240,7 @@ class StaffTableModel(QAbstractTableModel):
             self.refresh()
             return
         last_computed = self.column_of("status")
-        first_computed = last_computed - len(COMPUTED) + 1
+        first_computed = last_computed - len(self._computed) + 1
         for member_id in change.rows:
             row = self._rows[member_id]
             for column in sorted(self._input_columns(change.columns)):
@@ -260,9 +278,11 @@ class StaffTableModel(QAbstractTableModel):
         case_types = self._wanted_case_types()
         ids = [m.id for m in self._document.team.staff]
         norm_set = self._document.norm_set()
-        if case_types != self._case_types or ids != self._ids or norm_set is not self._norm_set:
+        computed = self._wanted_computed()
+        if (case_types != self._case_types or ids != self._ids or norm_set is not self._norm_set
+                or computed is not self._computed):
             self.beginResetModel()
-            self._case_types, self._ids, self._norm_set = case_types, ids, norm_set
+            self._case_types, self._ids, self._norm_set, self._computed = case_types, ids, norm_set, computed
             self._rows = {member_id: row for row, member_id in enumerate(ids)}
             if case_types != self._case_types:
                 self._refused.clear()
@@ -279,7 +299,7 @@ class StaffTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else FIXED_COLUMNS + len(self._case_types) + len(COMPUTED) + 1
+        return 0 if parent.isValid() else FIXED_COLUMNS + len(self._case_types) + len(self._computed) + 1
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -311,11 +331,21 @@ class StaffTableModel(QAbstractTableModel):
             return self._computed_tooltip(key) if key else None
         return None
 
-    def _computed_tooltip(self, key: str) -> str:
-        """A computed column's tooltip, in the chosen norm set's own words."""
-        tip = computed_tooltip(key, self._norm_set.full_time_hours, self._lang)
+    def _computed_tooltip(self, key: str, header: bool = True) -> str:
+        """A computed column's tooltip, in the chosen norm set's own words; with case weight on,
+        the load's formula with the levels' weights and (the header's) the team's weighting."""
+        weighted = self._computed is COMPUTED_WEIGHTED
+        if key == "load" and weighted:
+            tip = _("Load with case weight: Σ cases × their level's weight / DS max of their type / casework FTE. "
+                    "100 % = exactly DS max.")
+        else:
+            tip = computed_tooltip(key, self._norm_set.full_time_hours, self._lang)
         if key in ("load", "status"):
             tip = status_style.measure_text(tip, f"{key}_tooltip", self._norm_set, self._lang)
+        if key in ("load", "status") and weighted and header:
+            from sagstal_desktop.core.case_weight import weighting_line
+
+            tip += "\n" + weighting_line(self._document.team.settings.weighting, self._lang)
         return tip
 
     def _case_type_tooltip(self, case_type: str) -> str:
@@ -411,6 +441,8 @@ class StaffTableModel(QAbstractTableModel):
                 return future_start_note(self._lang)
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_NAME:
             return self._name_tooltip(row)
+        if role == Qt.ItemDataRole.ToolTipRole and case_type is not None:
+            return self._split_tooltip(member, case_type)
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_OTHER_HOURS and member.other_tasks:
             return member.other_tasks
         return None
@@ -496,6 +528,8 @@ class StaffTableModel(QAbstractTableModel):
     def _name_tooltip(self, row: int) -> str | None:
         member, person = self._document.team.staff[row], self.person(row)
         lines = [status_style.label(person.status, self._norm_set, self._lang)]  # the marker's colour in words
+        if self._computed is COMPUTED_WEIGHTED:
+            lines.append(self._weight_note(person))
         if person.newcomer:
             text = _("Newcomer: capacity reduced by {pct} for the first {months} months.")
             lines.append(text.format(
@@ -518,33 +552,61 @@ class StaffTableModel(QAbstractTableModel):
                 return format_number(person.fte_caseload, 1, lang)
             if key == "load":
                 return format_load(person.load_max, lang, 1)
+            if key == "load_unweighted":
+                return format_load(person.load_max_unweighted, lang, 1)
             text = status_style.label(person.status, self._norm_set, lang)
             return f"{text} ({person.uncovered_cases})" if person.uncovered_cases else text
         if role == SORT_ROLE:
             value = {"fte": person.capacity, "total": person.total_cases, "fte_caseload": person.fte_caseload,
-                     "load": person.load_max, "status": _STATUS_RANK[person.status]}[key]
+                     "load": person.load_max, "load_unweighted": person.load_max_unweighted,
+                     "status": _STATUS_RANK[person.status]}[key]
             return -1.0 if value is None else value
         if role == STATUS_ROLE:
             return person.status
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:  # both figures, for screen readers
+            return self._weight_note(person) if self._computed is COMPUTED_WEIGHTED else None
         if role == Qt.ItemDataRole.BackgroundRole:
-            return status_style.background(person.status)
+            return None if key == "load_unweighted" else status_style.background(person.status)
         if role == Qt.ItemDataRole.ForegroundRole:
             return QColor(status_style.TEXT_COLOUR)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             align = Qt.AlignmentFlag.AlignLeft if key == "status" else Qt.AlignmentFlag.AlignRight
             return int(align | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = self._computed_tooltip(key)
+            tip = self._computed_tooltip(key, header=False)
             if key == "status" and person.uncovered_cases:
                 tip += "\n" + gui_phrase("unmeasured_row", self._norm_set, lang).format(n=person.uncovered_cases)
             if key == "fte" and person.newcomer:
                 tip += "\n" + _("Newcomer: reduced capacity.")
+            if key in ("load", "status", "load_unweighted") and self._computed is COMPUTED_WEIGHTED:
+                tip += "\n" + self._weight_note(person)
             if key == "load" and person.uncovered_cases:
                 tip += "\n" + ngettext("{n} case is of a type the norm set does not measure.",
                                         "{n} cases are of types the norm set does not measure.",
                                         person.uncovered_cases).format(n=person.uncovered_cases)
             return tip
         return None
+
+    def _weight_note(self, person: PersonResult) -> str:
+        """Both figures, with case weight on: "Vægtet 104,2 % (Over DS-maks.); uvægtet 97,3 %
+        (Inden for DS-spænd). Status følger den vægtede belastning." """
+        lang = self._lang
+        return _("Weighted {weighted} ({status}); unweighted {unweighted} ({status_unweighted}). "
+                 "Status follows the weighted load.").format(
+            weighted=format_load(person.load_max, lang, 1),
+            status=status_style.label(person.status, self._norm_set, lang),
+            unweighted=format_load(person.load_max_unweighted, lang, 1),
+            status_unweighted=status_style.label(person.status_unweighted, self._norm_set, lang))
+
+    def _split_tooltip(self, member: StaffMember, case_type: str) -> str | None:
+        """The count's case-weight split: "38 = 30 enkel + 6 kompleks + 2 ikke vurderet"."""
+        split = member.levels.get(case_type) if member.levels else None
+        if not split:
+            return None
+        from sagstal_desktop.gui.case_weight_text import split_line
+
+        text = split_line(member.counts.get(case_type, 0), split, self._lang)
+        return text + "\n" + _("Case weight of the count: Ctrl+L.")
 
     # -- editing -------------------------------------------------------------------------
     def setData(self, index: QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

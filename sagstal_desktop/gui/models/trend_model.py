@@ -54,13 +54,42 @@ class TrendTableModel(QAbstractTableModel):
         self._rows: list[TrendRow] = []
         self._positions: list[int] = []
         self._lang = "da"
+        self._team: Team | None = None
+        self._unweighted: dict[int, dict[str, float | int | None]] = {}  # row -> figures without case weight
 
     def set_team(self, team: Team, lang: str = "da") -> None:
         self.beginResetModel()
         self._rows = trend_rows(team)
         self._positions = ordered_positions(team)
         self._lang = lang
+        self._team, self._unweighted = team, {}
         self.endResetModel()
+
+    def unweighted(self, row: int) -> dict[str, float | int | None] | None:
+        """A case-weighted snapshot's figures recomputed without case weight from its recorded
+        inputs ("fte_needed_max", "fte_needed_min", "shortfall_max", "over_count"); None for a
+        snapshot measured without case weight or holding figures only."""
+        if not self._rows[row].weighting or self._team is None:
+            return None
+        if row not in self._unweighted:
+            import dataclasses
+
+            from sagstal_desktop.core.case_weight import OFF
+            from sagstal_desktop.core.history import snapshot_norm_set, snapshot_team
+            from sagstal_desktop.core.load import summarize
+
+            snapshot = self._team.snapshots[self._positions[row]]
+            team = snapshot_team(snapshot)
+            if team is None:
+                return None
+            team.settings = dataclasses.replace(team.settings, weighting=OFF)
+            norm_set = snapshot_norm_set(snapshot, self._team.custom_norm_sets) or team.norm_set()
+            summary = summarize(team, self._rows[row].date, norm_set)
+            self._unweighted[row] = {"fte_needed_max": summary.fte_needed_max,
+                                     "fte_needed_min": summary.fte_needed_min,
+                                     "shortfall_max": summary.fte_needed_max - summary.available_fte,
+                                     "over_count": summary.over_count}
+        return self._unweighted[row]
 
     def rows(self) -> list[TrendRow]:
         return list(self._rows)
@@ -92,8 +121,8 @@ class TrendTableModel(QAbstractTableModel):
             return format_date(r.date, lang)
         if key == "label":
             return r.label
-        if key == "norm_set":
-            return r.norm_set_name(lang)
+        if key == "norm_set":  # a case-weighted snapshot says so (its figures are weighted)
+            return _("{name} · weighted").format(name=r.norm_set_name(lang)) if r.weighting else r.norm_set_name(lang)
         if key in ("staff", "cases", "over_count"):
             value = getattr(r, key)
             return "–" if value is None else str(value)
@@ -112,6 +141,15 @@ class TrendTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.ForegroundRole and key == "shortfall_max" and row.shortfall_max > 0:
             return QColor("#a93226")
+        if (role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole) and row.weighting
+                and key in ("norm_set", "fte_needed_max", "fte_needed_min", "shortfall_max", "over_count")):
+            plain = self.unweighted(index.row())
+            if key == "norm_set" or plain is None:
+                return _("Measured with case weight: the figures are case-weighted.")
+            value = plain[key]
+            shown = str(value) if key == "over_count" else format_number(value, 1, self._lang)
+            return _("Case-weighted: {weighted}; unweighted: {unweighted}.").format(
+                weighted=self.text(index.row(), key), unweighted=shown)
         if role == Qt.ItemDataRole.ToolTipRole and row.origin == "table":
             return _("The team's own figures from a spreadsheet (not computed by Sagstal).")
         return None

@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from sagstal_desktop.gui import status_style
+from sagstal_desktop.i18n import _, current_language
 
 
 class StatusLegend(QWidget):
@@ -35,24 +36,38 @@ class StatusLegend(QWidget):
             if status in status_style.UNMEASURED_ORDER:  # shown only while someone has it
                 swatch.hide()
                 text.hide()
+        self._weighted = QLabel(self)  # case weight on: "the status follows the weighted load"
+        self._weighted.setObjectName("legendWeighted")
+        self._weighted.hide()
+        layout.addWidget(self._weighted)
         layout.addStretch(1)
+        self._weighting = None
         self.retranslate()
 
     def retranslate(self) -> None:
         for text, status in self._labels:
             text.setText(status_style.label(status, self._norm_set))
             text.setToolTip(status_style.explanation(status, self._norm_set))
+        on = self._weighting is not None and self._weighting.on
+        self._weighted.setVisible(on)
+        if on:
+            self._weighted.setText(_("Status follows the weighted load (case weight on)."))
+            from sagstal_desktop.core.case_weight import weighting_line
 
-    def show_statuses(self, present: set, norm_set=None) -> None:
-        """Name the statuses in ``norm_set``'s words; show the unmeasured ones only if present."""
-        self._norm_set = norm_set
+            self._weighted.setToolTip(weighting_line(self._weighting, current_language()))
+
+    def show_statuses(self, present: set, norm_set=None, weighting=None) -> None:
+        """Name the statuses in ``norm_set``'s words; show the unmeasured ones only if present;
+        with the team's case ``weighting`` on, say that the status follows the weighted load."""
+        self._norm_set, self._weighting = norm_set, weighting
         for status in status_style.UNMEASURED_ORDER:
             for widget in self._rows[status]:
                 widget.setVisible(status in present)
         self.retranslate()
 
     def texts(self) -> list[str]:
-        return [label.text() for label, _unused in self._labels if not label.isHidden()]
+        texts = [label.text() for label, _unused in self._labels if not label.isHidden()]
+        return texts + ([self._weighted.text()] if not self._weighted.isHidden() else [])
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

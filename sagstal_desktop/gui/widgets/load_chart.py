@@ -105,6 +105,8 @@ class LoadChart(ChartInput, QWidget):
             "One bar per person: the load, coloured by status, with the maximum and the minimum as "
             "lines. Up and Down choose a person, Enter selects them in the table."))
         self._axis_text = status_style.measure_text(_("Load in % of DS max"), "load_axis", norm_set)
+        if self._summary is not None and self._summary.weighted:
+            self._axis_text = _("{title} (weighted; unweighted in the hover text)").format(title=self._axis_text)
         self._max_text = status_style.measure_text(_("DS max 100%"), "line_max", norm_set)
         self._update_min_text()
         self._update_shown_label()
@@ -137,7 +139,8 @@ class LoadChart(ChartInput, QWidget):
     def show_summary(self, summary: TeamSummary, lang: str, norm_set=None) -> None:
         """Redraw every bar from a summary (new people, a new norm set, a new language...);
         ``norm_set`` names the measure."""
-        changed = norm_set is not self._norm_set or lang != self._lang
+        was_weighted = self._summary is not None and self._summary.weighted
+        changed = norm_set is not self._norm_set or lang != self._lang or summary.weighted != was_weighted
         self._summary, self._lang, self._norm_set = summary, lang, norm_set
         persons = summary.persons
         ids, names = persons.column("member_id"), persons.column("name")
@@ -396,6 +399,11 @@ class LoadChart(ChartInput, QWidget):
         text = status_style.measure_text(_(
             "{name}\nLoad: {load} of DS max\nFull-time caseload: {fte}\nCases: {cases}\n{status}"
         ), "load_tip", self._norm_set, lang)
-        return text.format(name=person.name, load=format_load(person.load_max, lang, 1),
+        text = text.format(name=person.name, load=format_load(person.load_max, lang, 1),
                            fte=format_number(person.fte_caseload, 1, lang), cases=person.total_cases,
                            status=status_style.label(person.status, self._norm_set, lang))
+        if self._summary.weighted:  # case weight on: the bar is the weighted load; the unweighted beside
+            text += "\n" + _("Unweighted: {load} ({status}). The bar and the status follow the weighted load.").format(
+                load=format_load(person.load_max_unweighted, lang, 1),
+                status=status_style.label(person.status_unweighted, self._norm_set, lang))
+        return text

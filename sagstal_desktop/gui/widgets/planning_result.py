@@ -86,12 +86,15 @@ class PlanResultPanel(QWidget):
         self.clear()
         show_error(self.message, text)
 
-    def show_plan(self, plan: PlanOutcome, lines: Sequence[str], empty_text: str) -> None:
+    def show_plan(self, plan: PlanOutcome, lines: Sequence[str], empty_text: str,
+                  unweighted: dict[str, tuple[float | None, float | None]] | None = None) -> None:
+        """``unweighted``: with case weight on, member id -> the unweighted load before and after
+        (the plan's own loads are the weighted ones), shown in the loads' tooltips."""
         show_error(self.message, "")
         self.headline.setText(self.headline_text(plan))
         self.proposal_list.clear()
         self.proposal_list.addItems(list(lines) or [empty_text])
-        self.model.set_persons(plan.persons)
+        self.model.set_persons(plan.persons, unweighted)
         self.chart.show_persons(self.model.persons(), self._lang, _("Before"), _("After"))
 
     def headline_text(self, plan: PlanOutcome) -> str:

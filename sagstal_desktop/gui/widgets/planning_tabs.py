@@ -11,6 +11,8 @@ the job off the GUI thread with progress and Cancel, ``gui/background.py``), so 
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -61,6 +63,23 @@ class _PlanTab(QWidget):
         layout.addLayout(self.side)
         layout.addWidget(self.panel, 1)
 
+    def unweighted_loads(self, plan: PlanOutcome) -> dict[str, tuple[float | None, float | None]] | None:
+        """With the team's case weight on (the plan's loads are weighted): member id ->
+        (unweighted load before, after), shown beside them; None when off."""
+        from sagstal_desktop.core.case_weight import OFF
+        from sagstal_desktop.core.load import summarize
+
+        if not self.team.settings.weighting.on:
+            return None
+        loads = []
+        for team in (self.team, plan.team_after):
+            plain = copy.copy(team)
+            plain.settings = dataclasses.replace(team.settings, weighting=OFF)
+            persons = summarize(plain, self.as_of, self.norm_set).persons
+            loads.append(dict(zip(persons.column("member_id"), persons.column("load_max"), strict=True)))
+        before, after = loads
+        return {member_id: (before.get(member_id), after.get(member_id)) for member_id in after}
+
     def _run(self, label: str, job: Callable[..., Any]) -> Any:
         """The job's result, or None after a message (cancelled, or no plan possible)."""
         from sagstal_desktop.core.planning.errors import PlanningCancelled, PlanningError
@@ -103,9 +122,41 @@ class DistributeTab(_PlanTab):
         note = QLabel(_("Each case goes where the highest load after the distribution is lowest, "
                               "respecting competences and \"takes no new cases\"."), self)
         note.setWordWrap(True)
-        for widget in (intro, table, self.compute_button, note):
+        self.level_combo = self._level_combo(team)
+        level_row = QHBoxLayout()
+        level_label = QLabel(_("Level of the new cases:"), self)
+        level_label.setBuddy(self.level_combo)
+        level_row.addWidget(level_label)
+        level_row.addWidget(self.level_combo, 1)
+        for widget in (intro, table):
+            self.side.addWidget(widget)
+        self.side.addLayout(level_row)
+        for widget in (self.compute_button, note):
             self.side.addWidget(widget)
         table.setMinimumWidth(300)
+
+    def _level_combo(self, team: Team) -> QComboBox:
+        """Case weight (issue 27): the level the new cases take; "not assessed" (the first)
+        counts them at the team's default level and records no split."""
+        from sagstal_desktop.core import case_weight as cw
+
+        weighting = team.settings.weighting
+        combo = QComboBox(self)
+        combo.setObjectName("newCaseLevel")
+        combo.setAccessibleName(_("Level of the new cases"))
+        combo.addItem(_("not assessed (counts as {level})").format(
+            level=cw.level_name(weighting.default_level, self.lang)), None)
+        for level in cw.LEVELS:
+            combo.addItem(cw.level_name(level, self.lang), level)
+        combo.setToolTip(_("With the team's case weight on, each new case weighs as a case of this level; a "
+                           "chosen level is recorded in the receivers' split. Off: every case counts alike.")
+                         if weighting.on else _("Case weight is off (Team → Team settings): every case counts "
+                                                "alike; a chosen level is still recorded in the split."))
+        return combo
+
+    def level(self) -> str | None:
+        """The level chosen for the new cases (None: not assessed)."""
+        return self.level_combo.currentData()
 
     def compute(self) -> None:
         from sagstal_desktop.core.planning import assignment_text
@@ -115,18 +166,19 @@ class DistributeTab(_PlanTab):
         if not incoming:
             self._set_plan(None, _("Enter the number of new cases for at least one case type."))
             return
-        team, as_of, norm_set = self.team, self.as_of, self.norm_set
+        team, as_of, norm_set, level = self.team, self.as_of, self.norm_set, self.level()
 
         def job(_progress, cancelled):
             from sagstal_desktop.core.planning import distribute
 
-            return _stop_if_cancelled(cancelled, distribute(team, incoming, as_of, norm_set, cancelled=cancelled))
+            return _stop_if_cancelled(cancelled, distribute(team, incoming, as_of, norm_set, cancelled=cancelled,
+                                                            level=level))
 
         plan = self._run(_("Calculating the distribution…"), job)
         if plan is None:
             return
         lines = [assignment_text(a, self.lang) for a in plan.assignments]
-        self.panel.show_plan(plan, lines, _("No cases to distribute."))
+        self.panel.show_plan(plan, lines, _("No cases to distribute."), self.unweighted_loads(plan))
         self._set_plan(plan)
 
     def added_cases(self) -> int:
@@ -248,7 +300,7 @@ class RebalanceTab(_PlanTab):
             self.tradeoff_model.set_points(points)
         self._select(plan.max_moves)
         lines = [move_text(m, self.lang) for m in plan.moves]
-        self.panel.show_plan(plan, lines, _("No moves lower the highest load."))
+        self.panel.show_plan(plan, lines, _("No moves lower the highest load."), self.unweighted_loads(plan))
         if plan.moves:
             self.panel.headline.setText(self.panel.headline.text() + " " + _("Moved cases: {n}.").format(
                 n=plan.moved_cases))

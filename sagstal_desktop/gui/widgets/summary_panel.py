@@ -157,10 +157,13 @@ class SummaryPanel(QFrame):
         uneven = uneven_summary(summary, norm_set, lang)
         if uneven:
             measured += "\n" + uneven
-        if summary.weighted:  # case weight (issue 27): the choice, and the unweighted figures beside
+        if summary.weighted:  # case weight (issue 27): the choice, the assessed cases, the unweighted figures
             from sagstal_desktop.core.case_weight import weighting_line
 
-            measured += "\n" + weighting_line(summary.weighting, lang) + "\n" + _(
+            measured += "\n" + weighting_line(summary.weighting, lang) + " " + _(
+                "{assessed} of {n} cases assessed.").format(assessed=format_number(summary.assessed_cases, 0, lang),
+                                                            n=format_number(summary.total_cases, 0, lang))
+            measured += "\n" + _(
                 "Without case weight: {need} FTE needed at the maximum; {over} staff over it.").format(
                 need=format_number(summary.fte_needed_max_unweighted, 2, lang),
                 over=format_number(summary.over_count_unweighted, 0, lang))
@@ -180,11 +183,24 @@ class SummaryPanel(QFrame):
                 share=format_percent(summary.over_count / summary.computable_count, 0, lang)))
         else:
             values["over"].setText("–")
+        over_tip = ""
+        if summary.weighted and summary.computable_count:  # the unweighted count one hover away
+            over_tip = _("Status follows the weighted load; {unweighted}.").format(
+                unweighted=_("unweighted {over}").format(over=format_number(summary.over_count_unweighted, 0, lang)))
+        values["over"].setToolTip(over_tip)
+        values["over"].setAccessibleDescription(over_tip)
         values["average"].setText(format_number(summary.average_fte_caseload, 1, lang))
         effective = summary.effective_range
         values["range"].setText(format_range(*effective, lang) if effective else "–")
         for level in LEVELS:
             values[f"needed_{level}"].setText(format_number(summary.fte_needed(level), 2, lang))
+            both = ""
+            if summary.weighted:  # the unweighted figure one hover away, and for screen readers
+                both = _("Weighted cases: {weighted}; unweighted: {unweighted}.").format(
+                    weighted=format_number(summary.fte_needed(level), 2, lang),
+                    unweighted=format_number(summary.fte_needed_unweighted(level), 2, lang))
+            values[f"needed_{level}"].setToolTip(both)
+            values[f"needed_{level}"].setAccessibleDescription(both)
             values[f"shortfall_{level}"].setText(shortfall_text(summary.shortfall(level), lang))
             cost = summary.yearly_cost(level)
             values[f"cost_{level}"].setText(format_dkk(cost, lang) if cost is not None else "–")
