@@ -190,7 +190,7 @@ def _by_patterns(problem: PlanningProblem, receivers: dict[str, list[PlanPerson]
                for k, t in enumerate(types)}
     floor = _water_floor(problem, movable, incoming, set(varying))
     outcome = leximin_patterns(persons, patterns, [incoming[t] for t in types], begin, deadline,
-                               [float(rank + 1) for rank in range(len(varying))], floor, cancelled)
+                               [float(candidates.index(i) + 1) for i in varying], floor, cancelled)
     given: dict[str, dict[int, int]] = {t: {} for t in receivers}
     for i, person, counts in zip(varying, persons, outcome.choice, strict=True):
         for (t, _u, _m), cases in zip(person.takes, counts, strict=True):
