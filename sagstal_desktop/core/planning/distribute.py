@@ -191,12 +191,27 @@ def _by_patterns(problem: PlanningProblem, receivers: dict[str, list[PlanPerson]
     floor = _water_floor(problem, movable, incoming, set(varying))
     outcome = leximin_patterns(persons, patterns, [incoming[t] for t in types], begin, deadline,
                                [float(candidates.index(i) + 1) for i in varying], floor, cancelled)
+    # the levels proven among every candidate: the persons left out hold constant loads, and
+    # every load above ``proven_above`` is proven (theirs and the levels of the others)
+    constant = [by_index[i].load for i in candidates if not takes[i]]
+    proven = [x for x in constant if x > outcome.proven_above + LEVEL_TOLERANCE] + outcome.level_loads
+    levels = _distinct(proven)
     given: dict[str, dict[int, int]] = {t: {} for t in receivers}
     for i, person, counts in zip(varying, persons, outcome.choice, strict=True):
         for (t, _u, _m), cases in zip(person.takes, counts, strict=True):
             if cases:
                 given[types[t]][i] = cases
-    return given, outcome.optimal, outcome.gap, outcome.levels
+    return given, outcome.optimal, outcome.gap, levels
+
+
+def _distinct(loads: list[float]) -> int:
+    """How many levels ``loads`` make (loads closer than ``LEVEL_TOLERANCE`` are one level)."""
+    count, last = 0, math.inf
+    for x in sorted(loads, reverse=True):
+        if x < last - LEVEL_TOLERANCE:
+            count += 1
+            last = x
+    return count
 
 
 def _cases_below(problem: PlanningProblem, person: PlanPerson, case_type: str, level: float) -> int:

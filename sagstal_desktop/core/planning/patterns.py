@@ -26,11 +26,10 @@ it are reported and the best allocation found (which keeps them) is returned.
 
 from __future__ import annotations
 
-import itertools
 import math
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sagstal_desktop.core.planning.milp import Milp, Status
 from sagstal_desktop.core.planning.problem import LEVEL_TOLERANCE
@@ -56,13 +55,21 @@ class Person:
         work = (top + LEVEL_TOLERANCE) * self.scale
         room = (math.floor(work + 1e-6) if self.integral else work + 1e-9) - self.base
         found: list[tuple[int, ...]] = []
-        ranges = [range(most + 1) for _t, _u, most in self.takes]
-        units = [u for _t, u, _m in self.takes]
-        for counts in itertools.product(*ranges):
-            if sum(c * u for c, u in zip(counts, units, strict=True)) <= room:
+        takes = self.takes
+        # depth first, a type at a time, never past the room: the work is that of the patterns
+        # found (not of every combination of counts, which for five types is millions)
+        stack: list[tuple[tuple[int, ...], float]] = [((), 0.0)]
+        while stack:
+            counts, used = stack.pop()
+            if len(counts) == len(takes):
                 found.append(counts)
                 if len(found) > limit:
                     return None
+                continue
+            _t, units, most = takes[len(counts)]
+            for c in range(most, -1, -1):  # pushed highest first: popped (and listed) lowest first
+                if used + c * units <= room:
+                    stack.append(((*counts, c), used + c * units))
         return found
 
     def load(self, counts: Sequence[int]) -> float:
@@ -75,6 +82,10 @@ class PatternOutcome:
     optimal: bool
     gap: float
     levels: int
+    #: The loads of the levels proven, highest first, and the load above which every load of the
+    #: plan is proven (the persons not yet at a proven level end at or below it; -inf: optimal)
+    level_loads: list[float] = field(default_factory=list)
+    proven_above: float = -math.inf
 
 
 def build(persons: Sequence[Person], top: float, limit: int = MAX_PATTERNS) -> list[list[tuple[int, ...]]] | None:
@@ -138,10 +149,11 @@ def leximin_patterns(persons: Sequence[Person], patterns: Sequence[Sequence[tupl
 
     def cut_short(gap: float) -> PatternOutcome:
         return PatternOutcome([mine[_chosen(milp.values, c)] for mine, c in zip(patterns, cols, strict=True)],
-                              False, gap, levels)
+                              False, gap, levels, level_loads, sorted(current(), reverse=True)[count])
 
     lows = sorted((min(x) for x in loads), reverse=True)
     count, levels = 0, 0
+    level_loads: list[float] = []
     def allow(index: list[int], upper: float) -> None:
         if index:
             milp.h.changeColsBounds(len(index), np.asarray(index, dtype=np.int32), np.zeros(len(index)),
@@ -198,13 +210,14 @@ def leximin_patterns(persons: Sequence[Person], patterns: Sequence[Sequence[tupl
         count = max(now, count + 1)
         loose = milp.add_row(-math.inf, count, at, [1.0] * len(at))  # the level's own row stays
         levels += 1
+        level_loads.append(high)
     # the stable tie-break over the leximin-optimal set (kept only when proven)
     costs = {c: rank_cost[p] * sum(counts) for p in range(n) for c, counts in zip(cols[p], patterns[p], strict=True)
              if sum(counts)}
     if costs:
         milp.solve(costs)
     choice = [mine[_chosen(milp.values, c)] for mine, c in zip(patterns, cols, strict=True)]
-    return PatternOutcome(choice, True, 0.0, levels)
+    return PatternOutcome(choice, True, 0.0, levels, level_loads)
 
 
 def improve(persons: Sequence[Person], patterns: Sequence[Sequence[tuple[int, ...]]],
