@@ -10,6 +10,10 @@ then the stable tie-break (cases to people earlier in the team) over the optimal
 The same bound U caps each person's cases of each type (only as many as keep the load at or
 below U), and each type's cases water-filled alone give a floor no plan's highest load lies
 below (``_water_floor``): where the plan reaches it, the top level is proven without a search.
+
+The exact step runs in the pattern model (``patterns.py``: one binary per person and choice of
+cases up to U, level rows without big-M, a local-search start) wherever the patterns number at
+most ``patterns.MAX_PATTERNS``; else in the case-count model (``milp.leximin``).
 """
 
 from __future__ import annotations
