@@ -97,6 +97,7 @@ def main() -> int:
             "median_s": seconds, "optimal": plan.optimal, "max_load_proven": plan.max_load_proven,
             "moved_cases": plan.moved_cases, "max_load_pct": plan.max_load_after * 100,
             "tradeoff_max_load_pct": point.max_load * 100, "tradeoff_optimal": point.optimal,
+            "levels_proven": plan.levels_proven, "staff_proven": plan.staff_proven, "loads_proven": plan.loads_proven,
         }
     defaults_ = {}
     for aim in ("even", "fewest-over"):
@@ -130,6 +131,9 @@ def main() -> int:
         print(f"  K = {p.max_moves}: not proven optimal within the time limit, gap {p.gap * 100:.3g} %")
     for k, found in plans.items():
         proof = ("proven optimal" if found["optimal"] else
+                 "every load proven, the fewest moves not" if found["loads_proven"] else
+                 f"{found['levels_proven']} levels ({found['staff_proven']} staff) proven, lower levels cut short"
+                 if found["levels_proven"] else
                  "highest load proven, lower levels cut short" if found["max_load_proven"] else "not proven")
         print(f"rebalance K = {k}: {found['median_s']:.3f} s (median; target <= 2 s), {found['moved_cases']} moved, "
               f"highest load {found['max_load_pct']:.2f} % (trade-off point {found['tradeoff_max_load_pct']:.2f} %"

@@ -8,10 +8,12 @@
 * save 10,000 staff (``save_team``: write, read back with the reader's checks, fsync, rename)
   against copying the file (read + write + fsync);
 * 100,000 staff: open, summary and memo each finish; peak memory (RSS) of each child process;
-* planning at 15 / 200 / 1,000 staff (``bench_planning.make_team``, 10 case types): distribute
-  new cases of 5 types (10 / 100 / 100) and rebalance with K = 5 / 20 / 20 moved cases, within
-  ``--time-limit`` (default 10 s, the commands' default), whether proven, the gap and the
-  leximin levels proven; baseline: ``summarize()`` of the same team;
+* planning at 15 / 200 / 1,000 staff (``bench_planning.make_team``, 10 case types, ``--seeds``
+  teams each): distribute new cases of 5 types (10 / 100 / 100) and rebalance with K = 5 and 20 /
+  20 / 20 moved cases, within ``--time-limit`` (default 10 s, the commands' default), wall and
+  CPU seconds, whether proven, the gap and the leximin levels (and staff) proven; the 15-person
+  team again beside a CPU hog (a busy machine); baselines: ``summarize()`` of the same team and,
+  for the distribution at 200, the case-count model the pattern model replaced;
 * a scenario with 5 absent colleagues on 2,000 staff (redistribution within its budget).
 
 Prints medians and ratios; ``--json`` for machine use.
@@ -158,10 +160,12 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--no-memo", action="store_true", help="leave out the memo of the largest team")
     parser.add_argument("--no-planning", action="store_true")
+    parser.add_argument("--only-planning", action="store_true", help="leave out open, summary and save")
+    parser.add_argument("--seeds", type=int, default=3, help="generated teams per planning size (default 3)")
     parser.add_argument("--time-limit", type=float, default=10.0, help="seconds per plan (default 10)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    sizes = [int(x) for x in args.sizes.split(",")]
+    sizes = [] if args.only_planning else [int(x) for x in args.sizes.split(",")]
     results: dict[str, object] = {"sizes": {}}
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
@@ -188,7 +192,7 @@ def main() -> int:
                 row["memo_s"], row["memo_mb"] = child(MEMO, str(path), str(folder / "memo.pdf"))
             results["sizes"][n] = row
     if not args.no_planning:
-        results["planning"] = planning(args.time_limit)
+        results["planning"] = planning(args.time_limit, args.seeds)
     if args.json:
         print(json.dumps(results, indent=2))
         return 0
@@ -207,44 +211,101 @@ def main() -> int:
                   f"({row['save_s'] / row['copy_s']:.1f} x)")
         if "memo_s" in row:
             print(f"  memo {row['memo_s']:.1f} s, {row['memo_mb']:.0f} MB peak")
-    for n, row in results.get("planning", {}).items():
+    for n, rows in results.get("planning", {}).items():
         if n == "scenario":
-            print(f"scenario, 2,000 staff, 5 absent: {row['seconds']:.2f} s, redistribution "
-                  f"{'proven' if row['proven'] else 'not proven'} ({row['levels']} levels proven)")
+            print(f"scenario, 2,000 staff, 5 absent: {rows['seconds']:.2f} s, redistribution "
+                  f"{'proven' if rows['proven'] else 'not proven'} ({rows['levels']} levels proven)")
             continue
-        d, r = row["distribute"], row["rebalance"]
-        print(f"planning, {n:,} staff (summarize() {row['baseline_s'] * 1000:.1f} ms): distribute {d['cases']} cases "
-              f"of 5 types {d['seconds']:.2f} s, {'proven' if d['optimal'] else 'not proven'} (gap "
-              f"{d['gap_pct']:.3g} %, {d['levels']} levels proven); rebalance K = {r['k']} {r['seconds']:.2f} s, "
-              f"{'proven' if r['optimal'] else 'not proven'} (gap {r['gap_pct']:.3g} %, highest load "
-              f"{'proven' if r['max_load_proven'] else 'not proven'})")
+        for row in rows:
+            print_planning(n, row)
     return 0
 
 
-def planning(time_limit: float) -> dict:
+def print_planning(n: str, row: dict) -> None:
+    def dist(d: dict) -> str:
+        return (f"distribute {d['cases']} cases of 5 types {d['seconds']:.2f} s (cpu {d['cpu_s']:.2f} s), "
+                f"{'proven' if d['optimal'] else 'not proven'} (gap {d['gap_pct']:.3g} %, {d['levels']} levels)")
+
+    def reb(r: dict) -> str:
+        proof = ("proven" if r["optimal"] else "loads proven, moves not" if r["loads_proven"] else
+                 f"{r['levels']} levels ({r['staff_proven']} staff) proven, gap of the next {r['gap_pct']:.3g} %")
+        return f"rebalance K = {r['k']} {r['seconds']:.2f} s (cpu {r['cpu_s']:.2f} s), {proof}"
+
+    print(f"planning, {n} staff, seed {row['seed']} (summarize() {row['baseline_s'] * 1000:.1f} ms): "
+          f"{dist(row['distribute'])}; {reb(row['rebalance'])}")
+    if "busy" in row:
+        print(f"  beside a CPU hog: {dist(row['busy']['distribute'])}; {reb(row['busy']['rebalance'])}")
+    if "case_count_model" in row:
+        print(f"  baseline, the case-count model: {dist(row['case_count_model'])}")
+
+
+def _timed(fn) -> tuple[float, float, object]:
+    """Wall seconds, CPU seconds of this process, and the result of ``fn()``."""
+    start, cpu = time.perf_counter(), time.process_time()
+    result = fn()
+    return time.perf_counter() - start, time.process_time() - cpu, result
+
+
+class CpuHog:
+    """A busy machine: one child process spinning on a core while the block runs."""
+
+    def __enter__(self) -> CpuHog:
+        self.proc = subprocess.Popen([PY, "-c", "while True: pass"])
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.proc.kill()
+        self.proc.wait()
+
+
+def planning(time_limit: float, seeds: int = 3) -> dict:
+    """Distribute 5 types x ``cases`` and rebalance with K moves at 15 / 200 / 1,000 staff (seeds
+    7, 8, ...: medians and the worst), the 15-person team again beside a CPU hog, and, as the
+    same-run baseline of the distribution, the case-count model (``patterns.MAX_PATTERNS`` -1)."""
     sys.path.insert(0, str(ROOT / "bench"))
     from bench_planning import DAY, TYPES
     from bench_planning import make_team as planning_team
 
     from sagstal_desktop.core import scenarios
     from sagstal_desktop.core.load import summarize
-    from sagstal_desktop.core.planning import distribute, rebalance
+    from sagstal_desktop.core.planning import distribute, patterns, rebalance
     from sagstal_desktop.core.scenario_model import Absence
 
+    distribute(planning_team(15), dict.fromkeys(TYPES[:5], 1), DAY)  # imports highspy and numpy
+
+    def one(team, cases: int, k: int, case_count_model: bool = False) -> dict:
+        incoming = dict.fromkeys(TYPES[:5], cases)
+        saved = patterns.MAX_PATTERNS
+        if case_count_model:
+            patterns.MAX_PATTERNS = -1
+        try:
+            wall, cpu, plan = _timed(lambda: distribute(team, incoming, DAY, time_limit=time_limit))
+        finally:
+            patterns.MAX_PATTERNS = saved
+        d = {"cases": 5 * cases, "seconds": wall, "cpu_s": cpu, "optimal": plan.optimal, "gap_pct": plan.gap * 100,
+             "levels": plan.levels_proven}
+        if case_count_model:
+            return {"distribute": d}
+        wall, cpu, moved = _timed(lambda: rebalance(team, k, DAY, time_limit=time_limit))
+        r = {"k": k, "seconds": wall, "cpu_s": cpu, "optimal": moved.optimal, "gap_pct": moved.gap * 100,
+             "max_load_proven": moved.max_load_proven, "levels": moved.levels_proven,
+             "staff_proven": moved.staff_proven, "loads_proven": moved.loads_proven}
+        return {"distribute": d, "rebalance": r}
+
     out: dict = {}
-    for n, cases, k in ((15, 2, 5), (200, 20, 20), (1000, 20, 20)):
-        team = planning_team(n)
-        summarize(team, DAY)
-        baseline = median_call(lambda t=team: summarize(t, DAY), 5)
-        start = time.perf_counter()
-        plan = distribute(team, dict.fromkeys(TYPES[:5], cases), DAY, time_limit=time_limit)
-        d = {"cases": 5 * cases, "seconds": time.perf_counter() - start, "optimal": plan.optimal,
-             "gap_pct": plan.gap * 100, "levels": plan.levels_proven}
-        start = time.perf_counter()
-        moved = rebalance(team, k, DAY, time_limit=time_limit)
-        r = {"k": k, "seconds": time.perf_counter() - start, "optimal": moved.optimal, "gap_pct": moved.gap * 100,
-             "max_load_proven": moved.max_load_proven}
-        out[n] = {"baseline_s": baseline, "distribute": d, "rebalance": r}
+    for n, cases, k in ((15, 2, 5), (15, 2, 20), (200, 20, 20), (1000, 20, 20)):
+        runs = []
+        for seed in range(7, 7 + seeds):
+            team = planning_team(n, seed)
+            summarize(team, DAY)
+            runs.append({"seed": seed, "baseline_s": median_call(lambda t=team: summarize(t, DAY), 5),
+                         **one(team, cases, k)})
+            if n == 15:
+                with CpuHog():
+                    runs[-1]["busy"] = one(team, cases, k)
+            if n == 200:
+                runs[-1]["case_count_model"] = one(team, cases, k, case_count_model=True)["distribute"]
+        out[f"{n}_k{k}"] = runs
     team = planning_team(2000)
     start = time.perf_counter()
     result = scenarios.evaluate(team, DAY, [Absence(team.staff[i].id) for i in (3, 50, 400, 900, 1500)])

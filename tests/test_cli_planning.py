@@ -18,7 +18,7 @@ def test_distribute_json(demo_file, capsys):
     assert code == 0 and err == ""
     data = json.loads(out)
     assert set(data) == {"assignments", "persons", "max_load_pct_before", "max_load_pct_after", "optimal", "gap_pct",
-                         "over_count_before", "over_count_after", "pushed_over"}
+                         "over_count_before", "over_count_after", "pushed_over", "levels_proven"}
     assert [(a["name"], a["case_type"], a["cases"]) for a in data["assignments"]] == [
         ("Ida Bech", "sygedagpenge", 1), ("Karin Østergaard", "sygedagpenge", 9)]
     assert set(data["assignments"][0]) == {"member_id", "name", "case_type", "cases"}
@@ -26,7 +26,7 @@ def test_distribute_json(demo_file, capsys):
     karin = next(p for p in data["persons"] if p["name"] == "Karin Østergaard")
     assert karin["load_max_pct_before"] == pytest.approx(58.0) and karin["load_max_pct_after"] == pytest.approx(76.0)
     assert data["max_load_pct_before"] == pytest.approx(126.0) == data["max_load_pct_after"]
-    assert data["optimal"] is True and data["gap_pct"] == 0
+    assert data["optimal"] is True and data["gap_pct"] == 0 and data["levels_proven"] == 0  # water-filling
 
 
 def test_distribute_several_types_text_and_output(demo_file, tmp_path, capsys):
@@ -64,7 +64,8 @@ def test_rebalance_json(demo_file, capsys):
     data = json.loads(out)
     assert set(data) == {"aim", "max_moves", "moves", "moved_cases", "max_load_pct_before", "max_load_pct_after",
                          "over_count_before", "over_count_after", "pushed_over", "persons",
-                         "tradeoff", "optimal", "gap_pct", "max_load_proven"}
+                         "tradeoff", "optimal", "gap_pct", "max_load_proven", "levels_proven",
+                         "staff_at_proven_levels", "loads_proven"}
     assert data["aim"] == "even" and data["max_moves"] == 8
     assert set(data["moves"][0]) == {"from_id", "from_name", "to_id", "to_name", "case_type", "cases"}
     assert data["moved_cases"] == sum(m["cases"] for m in data["moves"]) == 8

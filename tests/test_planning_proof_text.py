@@ -24,8 +24,10 @@ def plan():
 
 
 def test_cli_proof(plan):
-    top_only = dataclasses.replace(plan, optimal=False, gap=1.0)
-    unproven = dataclasses.replace(plan, optimal=False, gap=0.25, max_load_proven=False)
+    assert plan.loads_proven and plan.levels_proven >= 1 and plan.staff_proven == 2
+    top_only = dataclasses.replace(plan, optimal=False, gap=1.0, levels_proven=0, loads_proven=False)
+    unproven = dataclasses.replace(plan, optimal=False, gap=0.25, max_load_proven=False, levels_proven=0,
+                                   loads_proven=False)
     assert _proof(plan, "da") == "Bevist optimal"
     assert _proof(top_only, "da") == ("Højeste belastning bevist optimal; de lavere belastninger og antallet af "
                                       "flyttede sager ikke bevist optimale inden for tidsgrænsen")
@@ -41,9 +43,41 @@ def test_dialog_proof(qtbot, qapp, plan):
     try:
         panel = PlanResultPanel(plan.team_after.norm_set(), "da", "Flytninger")
         qtbot.addWidget(panel)
-        text = panel.proof_text(dataclasses.replace(plan, optimal=False, gap=1.0))
+        text = panel.proof_text(dataclasses.replace(plan, optimal=False, gap=1.0, levels_proven=0,
+                                                    loads_proven=False))
         assert text == ("Højeste belastning bevist optimal; tidsgrænsen blev nået, før de lavere belastninger og "
                         "antallet af flyttede sager var bevist optimale.")
         assert "100" not in text
     finally:
         qt_language.install_translations(qapp, "en")
+
+
+def test_levels_proven_are_said_level_by_level(plan):
+    """A plan cut short after some leximin levels says how many levels and staff are proven (no
+    gap of up to 100 %), and one whose loads are all proven says that only the moves are not."""
+    levels = dataclasses.replace(plan, optimal=False, gap=1.0, levels_proven=3, staff_proven=12, loads_proven=False)
+    one = dataclasses.replace(levels, levels_proven=1, staff_proven=2)
+    loads = dataclasses.replace(plan, optimal=False, gap=0.5)
+    assert _proof(levels, "da") == ("De 3 højeste belastningsniveauer bevist optimale (medarbejdere på dem: 12); "
+                                    "tidsgrænsen blev nået, før de lavere belastninger og antallet af flyttede "
+                                    "sager var bevist optimale.")
+    assert _proof(one, "en").startswith("The highest load proven optimal (staff at it: 2); the time limit")
+    assert _proof(loads, "da") == ("Alle belastninger bevist optimale; tidsgrænsen blev nået, før antallet af "
+                                   "flyttede sager var bevist det mindst mulige.")
+    for text in (_proof(levels, "da"), _proof(loads, "en")):
+        assert "100" not in text and "%" not in text
+
+
+def test_a_cut_short_plan_reports_its_proven_levels():
+    """On the generated 200-person team with K = 20 and a short limit, whatever the time allows:
+    the levels reported cover at least one person each, never more than the team, and a plan
+    with no level proven does not claim its highest load."""
+    from planning_helpers import generated_team
+
+    team = generated_team(200)
+    found = rebalance(team, 20, AS_OF, time_limit=0.5)
+    assert found.levels_proven <= found.staff_proven <= len(team.staff)
+    if found.levels_proven == 0:
+        assert not found.loads_proven
+    if not found.optimal and found.levels_proven:
+        assert 0 <= found.gap < 1.0  # the next level's gap against the move limit's bound, not 100 %

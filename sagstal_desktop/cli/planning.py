@@ -131,10 +131,14 @@ def _print_loads(plan, lang: str) -> None:
 
 def _proof(plan, lang: str) -> str:
     from sagstal_desktop.core.formatting import format_percent
+    from sagstal_desktop.core.planning.texts import levels_text
 
     t = _labels(lang)
     if plan.optimal:
         return t["optimal"]
+    levels = levels_text(plan, lang)
+    if levels is not None:
+        return levels
     if getattr(plan, "max_load_proven", False):
         return t["top_proven"]
     gap = "?" if math.isinf(plan.gap) else format_percent(plan.gap, 2, lang)
@@ -164,6 +168,7 @@ def cmd_distribute(args: argparse.Namespace) -> int:
             **_over_keys(plan),
             "optimal": plan.optimal,
             "gap_pct": _gap_pct(plan),
+            "levels_proven": plan.levels_proven,
         }, pretty=args.pretty or None)
         return 0
     lang, t = args.lang, _labels(args.lang)
@@ -209,6 +214,9 @@ def cmd_rebalance(args: argparse.Namespace) -> int:
             "optimal": plan.optimal,
             "gap_pct": _gap_pct(plan),
             "max_load_proven": plan.max_load_proven,
+            "levels_proven": plan.levels_proven,
+            "staff_at_proven_levels": plan.staff_proven,
+            "loads_proven": plan.loads_proven,
         }, pretty=args.pretty or None)
         return 0
     lang, t = args.lang, _labels(args.lang)

@@ -10,6 +10,10 @@ then the stable tie-break (cases to people earlier in the team) over the optimal
 The same bound U caps each person's cases of each type (only as many as keep the load at or
 below U), and each type's cases water-filled alone give a floor no plan's highest load lies
 below (``_water_floor``): where the plan reaches it, the top level is proven without a search.
+
+The exact step runs in the pattern model (``patterns.py``: one binary per person and choice of
+cases up to U, level rows without big-M, a local-search start) wherever the patterns number at
+most ``patterns.MAX_PATTERNS``; else in the case-count model (``milp.leximin``).
 """
 
 from __future__ import annotations
@@ -124,6 +128,9 @@ def _exact(problem: PlanningProblem, receivers: dict[str, list[PlanPerson]], inc
     bound = max(greedy_loads[i] for by_person in start.values() for i in by_person)
     by_index = {p.index: p for p in problem.persons}
     candidates = sorted({p.index for people in receivers.values() for p in people if p.load <= bound})
+    found = _by_patterns(problem, receivers, incoming, start, bound, candidates, deadline, cancelled)
+    if found is not None:
+        return found
     floor = _water_floor(problem, receivers, incoming, set(candidates))
     milp = Milp(deadline, cancelled=cancelled)
     columns: dict[int, list[tuple[str, int, float]]] = {i: [] for i in candidates}  # person -> (type, col, units)
@@ -155,6 +162,66 @@ def _exact(problem: PlanningProblem, receivers: dict[str, list[PlanPerson]], inc
             if milp.values[col] > 0.5:
                 given[case_type][i] = round(milp.values[col])
     return given, outcome.optimal, gap, len(outcome.levels)
+
+
+def _by_patterns(problem: PlanningProblem, receivers: dict[str, list[PlanPerson]], incoming: Mapping[str, int],
+                 start: dict[str, dict[int, int]], bound: float, candidates: list[int], deadline: float,
+                 cancelled: Callable[[], bool] | None) -> tuple[dict[str, dict[int, int]], bool, float, int] | None:
+    """``_exact`` in the pattern model (``patterns.leximin_patterns``), or None when the persons'
+    patterns up to the greedy's highest load ``bound`` are too many for it."""
+    from sagstal_desktop.core.planning.patterns import MAX_PATTERNS, Person, improve, leximin_patterns
+
+    types = list(receivers)
+    by_index = {p.index: p for p in problem.persons}
+    takes: dict[int, list[tuple[int, float, int]]] = {i: [] for i in candidates}
+    for t, case_type in enumerate(types):
+        units = problem.case_units(case_type)
+        for p in receivers[case_type]:
+            if p.index in takes:
+                most = min(incoming[case_type], _cases_below(problem, p, case_type, bound))
+                if most > 0:
+                    takes[p.index].append((t, units, most))
+    varying = [i for i in candidates if takes[i]]  # the rest hold a constant load (left out)
+    persons = [Person(problem.work(by_index[i]), problem.units * by_index[i].capacity, problem.integral,
+                      tuple(takes[i])) for i in varying]
+    patterns = []
+    left = MAX_PATTERNS
+    for person in persons:
+        mine = person.patterns(bound, left)
+        if mine is None:
+            return None
+        left -= len(mine)
+        patterns.append(mine)
+    begin = [tuple(start[types[t]].get(i, 0) for t, _u, _m in takes[i]) for i in varying]
+    if any(b not in mine for b, mine in zip(begin, patterns, strict=True)):
+        return None  # the greedy's plan lies above the bound (not expected): the other model
+    begin = improve(persons, patterns, begin, deadline)
+    movable = {t: [by_index[i] for i in varying if any(k == n for n, _u, _m in takes[i])]
+               for k, t in enumerate(types)}
+    floor = _water_floor(problem, movable, incoming, set(varying))
+    outcome = leximin_patterns(persons, patterns, [incoming[t] for t in types], begin, deadline,
+                               [float(candidates.index(i) + 1) for i in varying], floor, cancelled)
+    # the levels proven among every candidate: the persons left out hold constant loads, and
+    # every load above ``proven_above`` is proven (theirs and the levels of the others)
+    constant = [by_index[i].load for i in candidates if not takes[i]]
+    proven = [x for x in constant if x > outcome.proven_above + LEVEL_TOLERANCE] + outcome.level_loads
+    levels = _distinct(proven)
+    given: dict[str, dict[int, int]] = {t: {} for t in receivers}
+    for i, person, counts in zip(varying, persons, outcome.choice, strict=True):
+        for (t, _u, _m), cases in zip(person.takes, counts, strict=True):
+            if cases:
+                given[types[t]][i] = cases
+    return given, outcome.optimal, outcome.gap, levels
+
+
+def _distinct(loads: list[float]) -> int:
+    """How many levels ``loads`` make (loads closer than ``LEVEL_TOLERANCE`` are one level)."""
+    count, last = 0, math.inf
+    for x in sorted(loads, reverse=True):
+        if x < last - LEVEL_TOLERANCE:
+            count += 1
+            last = x
+    return count
 
 
 def _cases_below(problem: PlanningProblem, person: PlanPerson, case_type: str, level: float) -> int:

@@ -91,7 +91,8 @@ class _MoveModel:
             cols = terms[i]
             self.rows.append(LoadRow(
                 base, tuple(c for c, _k, _b in cols), tuple(k for _c, k, _b in cols),
-                base + sum(min(k, 0.0) * b for _c, k, b in cols), base + sum(max(k, 0.0) * b for _c, k, b in cols),
+                base - _most_work([(-k, b) for _c, k, b in cols if k < 0], max_moves),
+                base + _most_work([(k, b) for _c, k, b in cols if k > 0], max_moves),
                 problem.units * by_index[i].capacity, problem.integral,
             ))
 
@@ -188,6 +189,22 @@ class _MoveModel:
         return moves
 
 
+def _most_work(cases: list[tuple[float, float]], max_moves: int | None) -> float:
+    """The most work a person can give (or receive) in at most ``max_moves`` moved cases, from
+    (units of one case, most cases) per type: the largest cases first. The load rows' bounds
+    (``LoadRow.low``/``high``) and so the big-M of the level rows are no wider than the move
+    limit allows (they were the whole caseload: far looser)."""
+    left = math.inf if max_moves is None else float(max_moves)
+    work = 0.0
+    for units, most in sorted(cases, reverse=True):
+        take = min(most, left)
+        work += units * take
+        left -= take
+        if left <= 0:
+            break
+    return work
+
+
 def _apply(team: Team, moves: list[Move]) -> Team:
     after = light_copy(team)
     by_id = {m.id: m for m in after.staff}
@@ -246,6 +263,7 @@ def rebalance(team: Team, max_moves: int | None, as_of: date | None = None, norm
     limit = sum(len(cases) for cases in removable.values())
     limit = limit if max_moves is None else min(max_moves, limit)
     optimal, gap, top_proven = True, 0.0, True
+    levels, staff, loads_proven = 0, 0, True
     if model.rows and limit > 0:
         from sagstal_desktop.core.planning.milp import leximin
 
@@ -258,8 +276,10 @@ def rebalance(team: Team, max_moves: int | None, as_of: date | None = None, norm
             outcome = leximin(model.milp, model.rows, top_floor)
             optimal, gap = outcome.optimal, outcome.gap
             top_proven = (used and aim == "even") or bool(outcome.levels)
+            levels, loads_proven = len(outcome.levels), outcome.optimal
+            staff = outcome.levels[-1][1] if outcome.levels else 0
         else:
-            top_proven = False
+            top_proven = loads_proven = False
         if optimal:
             fewest = model.milp.solve(model.fewest_moves_costs())
             optimal, gap = fewest.optimal, fewest.gap
@@ -267,11 +287,12 @@ def rebalance(team: Team, max_moves: int | None, as_of: date | None = None, norm
     after = _apply(team, moves)
     persons = person_changes(problem, after)
     plan = Rebalance(persons=persons, optimal=optimal, gap=gap, team_after=after, moves=tuple(moves),
-                     max_moves=limit if max_moves is None else max_moves, max_load_proven=top_proven, aim=aim)
+                     max_moves=limit if max_moves is None else max_moves, max_load_proven=top_proven, aim=aim,
+                     levels_proven=levels, staff_proven=staff, loads_proven=loads_proven)
     if aim == "fewest-over" and plan.over_count_after > plan.over_count_before:  # never (the start is kept),
         after = _apply(team, [])                                                 # but guaranteed
         plan = replace(plan, persons=person_changes(problem, after), team_after=after, moves=(), optimal=False,
-                       max_load_proven=False)
+                       max_load_proven=False, levels_proven=0, staff_proven=0, loads_proven=False)
     return plan
 
 
@@ -387,7 +408,8 @@ class _LowestMax:
     valid for larger K, since the lowest highest load never rises with K)."""
 
     def __init__(self, problem: PlanningProblem, deadline: float, cancelled: Callable[[], bool] | None = None) -> None:
-        self.model = _MoveModel(problem, deadline, 0, cancelled)
+        self.model = _MoveModel(problem, deadline, None, cancelled)  # bounds for any K (it rises)
+        self.model.set_max_moves(0)
 
     def solve(self, max_moves: int) -> tuple[bool, float]:
         from sagstal_desktop.core.planning.milp import lowest_max

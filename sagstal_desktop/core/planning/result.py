@@ -100,6 +100,12 @@ class Rebalance(PlanOutcome):
     #: What the plan aims at: ``"even"`` (leximin: the highest load as low as possible, then the
     #: next, ...) or ``"fewest-over"`` (fewest staff over DS's maximum, then leximin).
     aim: str = "even"
+    #: Leximin levels proven (highest load first) and the staff at them: when the time limit cut
+    #: the plan short, these loads are still proven the lowest possible (with the moves allowed).
+    levels_proven: int = 0
+    staff_proven: int = 0
+    #: Every load proven (all leximin levels); only the fewest-moves step may be unproven.
+    loads_proven: bool = False
 
     @property
     def moved_cases(self) -> int:

@@ -1,6 +1,7 @@
 """Every text of the planning in one place, as English msgids of the text layer (Danish in
 ``translations/da.po``): why a plan cannot be made, and how an assignment or a move reads
-("3 sygedagpenge-sager fra Anne Holm til Ida Bech")."""
+("3 sygedagpenge-sager fra Anne Holm til Ida Bech"), and what a plan cut short by the time limit
+has proven."""
 
 from __future__ import annotations
 
@@ -75,3 +76,29 @@ def over_text(plan, norm_set, lang: str = "da") -> str:
             names = ntr(*MORE, rest, lang).format(names=names, n=format_number(rest, 0, lang))
         text += " " + _phrase("pushed", lang, names=names)
     return fill(text, norm_set, lang)
+
+
+#: A rebalance cut short by the time limit after its highest load levels were proven
+LEVELS: tuple[str, str] = Nn_(
+    "The highest load proven optimal (staff at it: {staff}); the time limit was reached before the lower "
+    "loads and the number of moved cases were proven optimal.",
+    "The {n} highest load levels proven optimal (staff at them: {staff}); the time limit was reached before "
+    "the lower loads and the number of moved cases were proven optimal.")
+LOADS_PROVEN = N_("Every load proven optimal; the time limit was reached before the number of moved cases "
+                  "was proven the fewest possible.")
+
+
+def levels_text(plan, lang: str = "da") -> str | None:
+    """What a rebalance cut short by the time limit has proven, level by level: every load (only
+    the fewest moves unproven), or the highest ``levels_proven`` load levels and the staff at
+    them; None for a proven plan, a distribution, or a plan with no level proven this way."""
+    from sagstal_desktop.core.formatting import format_number
+
+    if plan.optimal or not hasattr(plan, "loads_proven"):
+        return None
+    if plan.loads_proven:
+        return tr(LOADS_PROVEN, lang)
+    if plan.levels_proven < 1:
+        return None
+    return ntr(*LEVELS, plan.levels_proven, lang).format(n=format_number(plan.levels_proven, 0, lang),
+                                                         staff=format_number(plan.staff_proven, 0, lang))

@@ -108,8 +108,13 @@ class PlanResultPanel(QWidget):
         return fill(text, self._norm_set, self._lang)
 
     def proof_text(self, plan: PlanOutcome) -> str:
+        from sagstal_desktop.core.planning.texts import levels_text
+
         if plan.optimal:
             return _("Proven optimal.")
+        levels = levels_text(plan, self._lang)
+        if levels is not None:
+            return levels
         if getattr(plan, "max_load_proven", False):  # a rebalance: the rest was cut short
             return _("Highest load proven optimal; time limit reached before the lower loads and the "
                      "number of moved cases were proven optimal.")
