@@ -164,7 +164,11 @@ class CompareDialog(QDialog):
         layout.addLayout(top, 1)
         layout.addWidget(self.note)
         layout.addWidget(buttons)
-        self.resize(1180, 680)
+        from sagstal_desktop.gui.screen_fit import fit_to_screen, remember_size
+
+        self.setObjectName("compareDialog")
+        fit_to_screen(self, 1180, 680)
+        self.finished.connect(lambda _result=0: remember_size(self))
         self.recompute()
 
     def chosen_names(self) -> list[str]:

@@ -85,7 +85,10 @@ class CompetencesDialog(QDialog):
         self.default_box.toggled.connect(self._on_default)
         self.tree.itemChanged.connect(lambda *_a: self._check())
         self.no_new_box.toggled.connect(lambda *_a: self._check())
-        self.resize(560, 560)
+        from sagstal_desktop.gui.screen_fit import fit_to_screen, remember_size
+
+        fit_to_screen(self, 560, 560)
+        self.finished.connect(lambda _result=0: remember_size(self))
         self._check()
 
     def _shown(self, entry: str) -> bool:

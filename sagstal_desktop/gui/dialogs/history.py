@@ -111,7 +111,10 @@ class HistoryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
-        self.resize(1100, 720)
+        from sagstal_desktop.gui.screen_fit import fit_to_screen, remember_size
+
+        fit_to_screen(self, 1100, 720)
+        self.finished.connect(lambda _result=0: remember_size(self))
         self._following = False
         self._follow()
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())

@@ -86,7 +86,10 @@ class NewNormSetDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(620, self.sizeHint().height())
+        from sagstal_desktop.gui.screen_fit import fit_to_screen
+
+        self.setObjectName("newNormSetDialog")
+        fit_to_screen(self, 620, self.sizeHint().height(), remember=False)
 
     def accept(self) -> None:
         try:

@@ -147,7 +147,11 @@ class TeamSettingsDialog(QDialog):
         layout.addWidget(buttons)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.setMinimumWidth(680)
-        self.resize(680, self.heightForWidth(680) if self.hasHeightForWidth() else self.sizeHint().height())
+        from sagstal_desktop.gui.screen_fit import fit_to_screen
+
+        self.setObjectName("teamSettingsDialog")
+        fit_to_screen(self, 680, self.heightForWidth(680) if self.hasHeightForWidth() else self.sizeHint().height(),
+                      remember=False)
 
     # -- results ----------------------------------------------------------------------------
     def result_info(self) -> TeamInfo:
