@@ -65,6 +65,7 @@ class MainWindow(FramedWindow):
 
     def _build(self, team: Team | None, path: Path | None, demo: bool, as_of: date | None) -> None:
         from sagstal_desktop.core.change import Change
+        from sagstal_desktop.gui.dialogs import context_help
         from sagstal_desktop.gui.document import Document
         from sagstal_desktop.gui.handlers.files import FileActions
         from sagstal_desktop.gui.handlers.staff import StaffActions
@@ -78,6 +79,8 @@ class MainWindow(FramedWindow):
         from sagstal_desktop.gui.widgets.empty_hint import EmptyTableHint
         from sagstal_desktop.gui.window_layout import WindowLayout
         from sagstal_desktop.gui.window_ui import build_toolbar, build_workspace
+
+        context_help.install()  # F1 in a dialog opens its help section
         from sagstal_desktop.io.file_lock import fingerprint
 
         if team is None:
@@ -274,8 +277,9 @@ class MainWindow(FramedWindow):
         if dialog.exec() == NormSetEditorDialog.DialogCode.Accepted:
             self._document.set_norm_sets(list(dialog.custom_norm_sets()), _("Change own norm sets"))
 
-    def show_help(self) -> None:
-        """Show the help page beside the window (one, non-modal; remade after a language switch)."""
+    def show_help(self, section: str = "") -> None:
+        """Show the help page beside the window (one, non-modal; remade after a language switch),
+        at ``section`` (an ``<h2 id>``) if given."""
         from sagstal_desktop.gui.dialogs.help import HelpDialog
 
         if self._help is not None and self._help.language() != self._lang:
@@ -285,6 +289,8 @@ class MainWindow(FramedWindow):
         if self._help is None:
             self._help = HelpDialog(self, self._lang)
         self._help.show()
+        if section:
+            self._help.show_section(section)
         self._help.raise_()
         self._help.activateWindow()
 

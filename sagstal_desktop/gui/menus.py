@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 
-def _key(text: str) -> QKeySequence:
+def key_sequence(text: str) -> QKeySequence:
     """A shortcut of ``Action.shortcuts``: "Ctrl+D", "std:Save" or "key:Key_Delete"."""
     if text.startswith("std:"):
         return QKeySequence(getattr(QKeySequence.StandardKey, text[4:]))
@@ -63,7 +63,7 @@ class WindowActions:
         if spec.icon:
             action.setIcon(_icon(spec.icon))
         if spec.shortcuts:
-            action.setShortcuts([_key(text) for text in spec.shortcuts])
+            action.setShortcuts([key_sequence(text) for text in spec.shortcuts])
         if spec.table_keys:
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.setCheckable(spec.checkable)
