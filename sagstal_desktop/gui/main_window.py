@@ -94,6 +94,7 @@ class MainWindow(FramedWindow):
         ui = build_workspace(self, self._proxy)
         self.table, self.filter_bar, self.summary_panel = ui.table, ui.filter_bar, ui.summary_panel
         self.legend, self.norm_combo = ui.legend, ui.norm_combo
+        self._summary_scroll = ui.summary_scroll
         self._norm_label, self._as_of_label = ui.norm_label, ui.as_of_label
         self._chart_host, self.main_splitter, self.bottom_splitter = ui.chart_host, ui.main_splitter, ui.bottom_splitter
         self.norm_combo.activated.connect(self._on_norm_combo)
@@ -328,6 +329,11 @@ class MainWindow(FramedWindow):
         self.actions.retranslate()
         self._norm_label.setText(_("Norm set:") + " ")
         self.norm_combo.setToolTip(_("The norm set the team is measured against"))
+        self.norm_combo.setAccessibleName(_("Norm set"))
+        self.table.setAccessibleName(_("Staff"))
+        self.table.setAccessibleDescription(_("One row per staff member: hours, cases per case type, load and "
+                                              "status. F2 or typing edits a cell; Delete removes the row."))
+        self._summary_scroll.setAccessibleName(_("Team summary"))
         self._update_title()
         self._update_undo_actions()
 

@@ -119,8 +119,10 @@ class CompareDialog(QDialog):
         self.as_of.setCalendarPopup(True)
         self.as_of.setDisplayFormat("d.M.yyyy" if self._lang == "da" else "yyyy-MM-dd")
         self.as_of.dateChanged.connect(self.recompute)
+        self.as_of.setAccessibleName(_("Computed as of"))
         self.chosen = QListWidget()
         self.chosen.setObjectName("scenarioChoice")
+        self.chosen.setAccessibleName(_("Scenarios to compare"))
         for scenario in self._team.scenarios:
             item = QListWidgetItem(scenario.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -130,6 +132,7 @@ class CompareDialog(QDialog):
         self.chosen.setMaximumWidth(240)
         self.model = CompareTableModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName(_("Comparison"))
         self.table.setObjectName("compareTable")
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()

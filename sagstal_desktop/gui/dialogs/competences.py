@@ -46,6 +46,7 @@ class CompetencesDialog(QDialog):
         self.default_box.setToolTip(area_names)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("competenceTree")
+        self.tree.setAccessibleName(_("Case types {name} may take").format(name=member.name))
         self.tree.setHeaderLabels([_("Area / case type"), _("Range")])
         self.tree.setColumnWidth(0, 380)
         self.no_new_box = QCheckBox(_("Takes no new cases (e.g. on leave or leaving)"), self)

@@ -162,6 +162,7 @@ class HelpDialog(QDialog):
         self.setWindowIcon(icon("help"))
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(False)
+        self.browser.setAccessibleName(_("Help text"))
         self.browser.document().setDefaultStyleSheet(STYLE)
         self.browser.setHtml(help_html(lang))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -59,9 +59,13 @@ class HistoryDialog(QDialog):
         self.setWindowTitle(_("History"))
         self._window = window
         self.chart = TrendChart(self)
+        for part in (self.chart, self.chart.viewport()):
+            part.setAccessibleName(_("History chart"))
+            part.setAccessibleDescription(_("The table below the chart holds the same figures, one row per snapshot."))
         self.chart.setMinimumHeight(380)
         self.model = TrendTableModel(self)
         self.table = QTableView(self)
+        self.table.setAccessibleName(_("Snapshots"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -130,6 +130,7 @@ class NormSetEditorDialog(QDialog):
         self.set_list = QListWidget()
         self.set_list.setMinimumWidth(150)
         self.set_list.setMaximumWidth(200)  # the rest for the figures
+        self.set_list.setAccessibleName(_("Own norm sets"))
         self.new_button = QPushButton(icon("new"), _("New…"))
         self.rename_button = QPushButton(_("Rename…"))
         self.delete_button = QPushButton(_("Delete"))
@@ -157,6 +158,7 @@ class NormSetEditorDialog(QDialog):
         self.model.norm_set_changed.connect(self._on_set_changed)
         self.model.edit_refused.connect(self._on_refused)
         self.table = QTableView()
+        self.table.setAccessibleName(_("Norms of the set"))
         self.table.setModel(self.model)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)

@@ -34,6 +34,7 @@ class PlanningDialog(QDialog):
         self.team = team.copy()
         run = runner or self._run_in_background
         self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(_("Planning"))
         self.distribute_tab = DistributeTab(self.team, norm_set, as_of, lang, run, case_types, self)
         self.rebalance_tab = RebalanceTab(self.team, norm_set, as_of, lang, run, self)
         self.tabs.addTab(self.distribute_tab, _("Distribute new cases"))

@@ -87,9 +87,11 @@ class DistributeTab(_PlanTab):
                  case_types: list[str], parent: QWidget | None = None) -> None:
         super().__init__(team, norm_set, as_of, lang, runner, "", parent)
         self.panel._caption.setText(_("Proposal:"))
+        self.panel.proposal_list.setAccessibleName(_("Proposal"))
         self.incoming_model = IncomingModel(case_types, lang, self)
         table = self.incoming_table = QTableView(self)
         table.setObjectName("incomingTable")
+        table.setAccessibleName(_("New cases per case type"))
         table.setModel(self.incoming_model)
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -140,10 +142,12 @@ class RebalanceTab(_PlanTab):
                  parent: QWidget | None = None) -> None:
         super().__init__(team, norm_set, as_of, lang, runner, "", parent)
         self.panel._caption.setText(_("Moves:"))
+        self.panel.proposal_list.setAccessibleName(_("Moves"))
         self.points: list[TradeoffPoint] = []
         self.tradeoff_model = TradeoffModel(norm_set, lang, self)
         table = self.tradeoff_table = QTableView(self)
         table.setObjectName("tradeoffTable")
+        table.setAccessibleName(_("Moves and the highest load"))
         table.setModel(self.tradeoff_model)
         table.verticalHeader().hide()
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -158,6 +162,7 @@ class RebalanceTab(_PlanTab):
         self.chart.k_clicked.connect(self.choose)
         self.k_spin = QSpinBox(self)
         self.k_spin.setObjectName("maxMovesSpin")
+        self.k_spin.setAccessibleName(_("Move at most"))
         self.k_spin.setRange(0, MAX_K)
         self.k_spin.editingFinished.connect(lambda: self.choose(self.k_spin.value()))
         row = QHBoxLayout()
