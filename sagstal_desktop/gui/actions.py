@@ -143,7 +143,7 @@ ACTIONS: tuple[Action, ...] = (
        help="redigering"),
     _A(Act.ADD, N_("&Add staff member"), Menu.EDIT, "staff.add", 1, ("Ctrl+Shift+N", "key:Key_Insert"),
        "add_person", table=4, help="redigering"),
-    _A(Act.DUPLICATE, N_("D&uplicate staff member"), Menu.EDIT, "staff.duplicate", 1, ("Ctrl+Shift+D",),
+    _A(Act.DUPLICATE, N_("Dup&licate staff member"), Menu.EDIT, "staff.duplicate", 1, ("Ctrl+Shift+D",),
        "duplicate", table=3, help="redigering"),
     _A(Act.REMOVE, N_("Re&move staff member"), Menu.EDIT, "staff.remove", 1, ("key:Key_Delete",), "remove_person",
        N_("Remove the selected staff members (Delete). Undo with Ctrl+Z."), table=1, table_keys=True,

@@ -106,15 +106,15 @@ class WindowActions:
 
     def _competences_on_table(self) -> None:
         """The staff table's context menu holds its actions (``TABLE_ACTS``); a double-click on
-        the competence column opens the competences dialog."""
+        the competence column (or Enter or F2 on it) opens the competences dialog."""
         table, window = self._window.table, self._window
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
-        def double_clicked(index) -> None:
+        def activated(index) -> None:  # a double-click, or Enter from the keyboard
             if index.column() == window.model().competence_column():
                 window.run_handler(Act.COMPETENCES)
 
-        table.doubleClicked.connect(double_clicked)
+        table.activated.connect(activated)
 
     def _fill_recent(self) -> None:
         menu = self.menus[Menu.RECENT]

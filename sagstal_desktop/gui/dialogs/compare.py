@@ -133,6 +133,7 @@ class CompareDialog(QDialog):
         self.model = CompareTableModel(self)
         self.table = QTableView()
         self.table.setAccessibleName(_("Comparison"))
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next control; the arrows move in the table
         self.table.setObjectName("compareTable")
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()

@@ -163,6 +163,7 @@ class HelpDialog(QDialog):
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(False)
         self.browser.setAccessibleName(_("Help text"))
+        self.browser.setTabChangesFocus(True)  # Tab goes on to Close (links: the arrow keys and Enter)
         self.browser.document().setDefaultStyleSheet(STYLE)
         self.browser.setHtml(help_html(lang))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

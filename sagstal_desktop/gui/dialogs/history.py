@@ -66,6 +66,7 @@ class HistoryDialog(QDialog):
         self.model = TrendTableModel(self)
         self.table = QTableView(self)
         self.table.setAccessibleName(_("Snapshots"))
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next control; the arrows move in the table
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -159,6 +159,7 @@ class NormSetEditorDialog(QDialog):
         self.model.edit_refused.connect(self._on_refused)
         self.table = QTableView()
         self.table.setAccessibleName(_("Norms of the set"))
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next control; the arrows move in the table
         self.table.setModel(self.model)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)

@@ -69,6 +69,7 @@ class PlanResultPanel(QWidget):
         self.model = LoadChangeModel(norm_set, lang, self)
         self.table = QTableView(self)
         self.table.setAccessibleName(_("Load before and after"))
+        self.table.setTabKeyNavigation(False)  # read only: Tab goes on, the arrows move in it
         self.table.setObjectName("loadChangeTable")
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

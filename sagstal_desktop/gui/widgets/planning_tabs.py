@@ -61,6 +61,17 @@ class _PlanTab(QWidget):
         layout.addLayout(self.side)
         layout.addWidget(self.panel, 1)
 
+    def _reading_order(self, *side: QWidget) -> None:
+        """Tab goes through the controls on the left (``side``, top to bottom), then the proposal
+        on the right, as they are read (they were made the other way round)."""
+        from itertools import pairwise
+
+        from PySide6.QtWidgets import QScrollArea
+
+        chain = [*side, self.panel.proposal_list, self.panel.table, self.panel.findChild(QScrollArea)]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
     def _run(self, label: str, job: Callable[..., Any]) -> Any:
         """The job's result, or None after a message (cancelled, or no plan possible)."""
         from sagstal_desktop.core.planning.errors import PlanningCancelled, PlanningError
@@ -108,6 +119,8 @@ class DistributeTab(_PlanTab):
         for widget in (intro, table, self.compute_button, note):
             self.side.addWidget(widget)
         table.setMinimumWidth(300)
+        table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move between its cells
+        self._reading_order(table, self.compute_button)
 
     def compute(self) -> None:
         from sagstal_desktop.core.planning import assignment_text
@@ -190,6 +203,8 @@ class RebalanceTab(_PlanTab):
         self.side.addWidget(table, 1)
         self.side.addWidget(self.chart)
         self.side.addLayout(row)
+        table.setTabKeyNavigation(False)
+        self._reading_order(self.aim_combo, table, self.chart, self.k_spin)
         self.started = False
 
     def start(self) -> None:
