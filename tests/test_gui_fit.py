@@ -36,6 +36,8 @@ def test_every_dialog_fits_1280_by_680(make_window, qapp, qtbot, tmp_path, small
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)
+        if hasattr(dialog, "rendered_pages"):  # the memo preview renders its pages in the background
+            qtbot.waitUntil(lambda d=dialog: d.rendered_pages() != [], timeout=10000)
         qtbot.wait(50)  # the layout settles after texts set while showing
         room = QSize(AREA.width(), AREA.height() - TITLE_BAR)
         need = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
@@ -142,3 +144,23 @@ def test_screenshots_under_xvfb_show_every_window_whole(tmp_path, screen, scale)
     for picture in pictures:
         image = QImage(str(picture))
         assert (image.width(), image.height()) == (width, height), picture.name
+
+
+@pytest.mark.parametrize(("area", "height", "compact"), [((1366, 728), None, True), ((1920, 1040), 1000, False)])
+def test_the_summary_shows_its_last_line_without_scrolling_at_1366_by_768(make_window, qapp, qtbot, danish,
+                                                                          monkeypatch, area, height, compact):
+    monkeypatch.setattr(screen_fit, "available_geometry", lambda _widget=None: QRect(0, 0, *area))
+    window = make_window(lang="da")
+    if height:  # a tall window: room for the full panel, sources shown as text
+        window.resize(window.width(), height)
+    qtbot.wait(50)
+    panel, scroll = window.summary_panel, window._summary_scroll
+    assert panel.is_compact() is compact
+    assert scroll.verticalScrollBar().maximum() == 0  # "Landsgennemsnit" and all above it in sight
+    assert "Kilde:" in panel.national_text() and "Landsgennemsnit 2023" in panel.national_text()
+    national = panel._national
+    shown_source = "Kilde:" in national.text()
+    assert shown_source is not compact
+    assert national.accessibleDescription().startswith("Kilde:")  # a screen reader is told either way
+    if compact:
+        assert national.toolTip().startswith("Kilde:")
