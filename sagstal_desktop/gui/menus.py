@@ -10,24 +10,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QUndoStack
 from PySide6.QtWidgets import QMenu
 
 from sagstal_desktop.gui.actions import ACTIONS, MENUS, Act, Action, Menu
+from sagstal_desktop.gui.shortcut_keys import key_sequence
 from sagstal_desktop.i18n import _
 
 if TYPE_CHECKING:
     from sagstal_desktop.gui.main_window import MainWindow
 
-
-
-def key_sequence(text: str) -> QKeySequence:
-    """A shortcut of ``Action.shortcuts``: "Ctrl+D", "std:Save" or "key:Key_Delete"."""
-    if text.startswith("std:"):
-        return QKeySequence(getattr(QKeySequence.StandardKey, text[4:]))
-    if text.startswith("key:"):
-        return QKeySequence(getattr(Qt.Key, text[4:]))
-    return QKeySequence(text)
 
 
 def _icon(name: str) -> QIcon:

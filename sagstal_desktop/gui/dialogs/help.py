@@ -111,7 +111,7 @@ def shortcut_rows(lang: str) -> list[tuple[str, str]]:
     from PySide6.QtGui import QGuiApplication, QKeySequence
 
     from sagstal_desktop.gui.actions import ACTIONS
-    from sagstal_desktop.gui.menus import key_sequence
+    from sagstal_desktop.gui.shortcut_keys import key_sequence
     from sagstal_desktop.i18n import tr
 
     rows: list[tuple[str, str]] = []
