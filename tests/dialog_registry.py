@@ -161,3 +161,14 @@ DIALOGS: dict[str, tuple[str, Callable]] = {
 def missing_factories() -> set[str]:
     """Dialog classes of the program that no registry entry opens."""
     return {cls.__name__ for cls in dialog_classes()} - {name for name, _ in DIALOGS.values()}
+
+
+def start_xvfb(size: str):
+    """An Xvfb server on a free display (it picks the number itself: ``-displayfd``), as
+    (process, ":N"). Stop it with ``terminate()`` and ``wait()``."""
+    import subprocess
+
+    server = subprocess.Popen(["Xvfb", "-displayfd", "1", "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    number = server.stdout.readline().strip()
+    return server, f":{number}"

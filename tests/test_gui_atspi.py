@@ -10,7 +10,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -69,11 +68,10 @@ def test_a_screen_reader_hears_names_cells_and_status_through_atspi(tmp_path):
     reason = _can_run()
     if reason:
         pytest.skip(reason)
-    display = f":{80 + os.getpid() % 9}"
-    server = subprocess.Popen(["Xvfb", display, "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    from dialog_registry import start_xvfb
+
+    server, display = start_xvfb("1366x768")
     try:
-        time.sleep(1.0)
         env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "QT_LINUX_ACCESSIBILITY_ALWAYS_ON": "1",
                "APP": APP.format(tests=str(HERE)), "SAGSTAL_CONFIG_DIR": str(tmp_path / "config"),
                "SAGSTAL_DATA_DIR": str(tmp_path / "data")}

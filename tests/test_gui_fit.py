@@ -116,18 +116,16 @@ def test_screenshots_under_xvfb_show_every_window_whole(tmp_path, screen, scale)
     import shutil
     import subprocess
     import sys
-    import time
     from pathlib import Path
 
     from PySide6.QtGui import QImage
 
     if shutil.which("Xvfb") is None:
         pytest.skip("Xvfb is not installed")
-    display = f":{90 + os.getpid() % 9}"
-    server = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{screen}x24", "-nolisten", "tcp"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    from dialog_registry import start_xvfb
+
+    server, display = start_xvfb(screen)
     try:
-        time.sleep(1.0)
         env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "QT_SCALE_FACTOR": scale,
                "LANG": "da_DK.UTF-8"}
         root = Path(__file__).resolve().parent.parent
