@@ -35,7 +35,7 @@ def test_the_forecast_window_shows_the_demo(window, qtbot):
     assert "not expected to pass DS maximum" in dialog.crossing.text()
     assert "Sagstal's calculation on the team's own figures" in dialog.source.text()
     assert len(dialog.cases_plot.listDataItems()) >= 3 and len(dialog.fte_plot.listDataItems()) >= 4
-    for widget in (dialog.months, dialog.window, dialog.scenario, dialog.slider, dialog.table, dialog.chart):
+    for widget in (dialog.months, dialog.window_months, dialog.scenario, dialog.slider, dialog.table, dialog.chart):
         assert widget.accessibleName()
     hint = dialog.minimumSizeHint()
     assert hint.width() <= 1280 and hint.height() <= 680

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QDialog, QLabel, QLineEdit, QWidget
 
 from sagstal_desktop import __version__
 from sagstal_desktop.core.load import Status, summarize
@@ -275,11 +275,25 @@ def test_about_names_version_and_every_source(qtbot, danish):
 
 
 # -- layout: nothing clipped -------------------------------------------------------------------
-def _clipped(dialog: QWidget) -> list[str]:
+def _in_scroll_area(widget: QWidget, top: QWidget) -> bool:
+    """Whether ``widget`` sits inside a scroll area's viewport (below ``top``)."""
+    parent = widget.parentWidget()
+    while parent is not None and parent is not top:
+        if isinstance(parent, QAbstractScrollArea) and parent.viewport().isAncestorOf(widget):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _clipped(dialog: QWidget, *, scrolled_ok: bool = False) -> list[str]:
+    """Controls of ``dialog`` outside it or cut off (``scrolled_ok``: those in a scroll area
+    are reached by scrolling)."""
     problems = []
     for widget in dialog.findChildren(QWidget):
         if not widget.isVisibleTo(dialog) or isinstance(widget, QLineEdit):
             continue
+        if scrolled_ok and _in_scroll_area(widget, dialog):
+            continue  # reached by scrolling
         top_left = widget.mapTo(dialog, QPoint(0, 0))
         if not dialog.rect().contains(top_left) or top_left.x() + widget.width() > dialog.width() + 1:
             problems.append(f"{type(widget).__name__} {getattr(widget, 'text', lambda: '')()!r} outside")

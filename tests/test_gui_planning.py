@@ -186,7 +186,7 @@ def test_competences_dialog_edit_saved_in_team_and_undone(window, monkeypatch):
     monkeypatch.setattr(CompetencesDialog, "exec", edit)
     window.select_member(member.id)
     index = window.table.model().index(window.table.currentIndex().row(), column)
-    window.table.doubleClicked.emit(index)  # as a double-click on the competence column
+    window.table.activated.emit(index)  # as a double-click or Enter on the competence column (Qt emits activated)
     group = window.norm_set().norm_for("jobafklaring").group_id
     whole_area = len(window.norm_set().group(group).types) == 1
     assert member.competences == ((area_entry(group),) if whole_area else ("jobafklaring",))

@@ -84,7 +84,9 @@ class Action:
     ("Ctrl+Shift+S"), ``"std:<QKeySequence.StandardKey>"`` or ``"key:<Qt.Key>"``; the first is
     the one the menu shows. ``section``: a separator stands between sections of one menu.
     ``table``: its place in the staff table's context menu (0: not there); ``table_keys``: its shortcuts act only
-    while the table has the focus (so Delete and F2 never steal keys from other fields)."""
+    while the table has the focus (so Delete and F2 never steal keys from other fields).
+    ``help``: the id of the help page's section that explains it (every action has one; a test
+    checks that the section exists in both languages)."""
 
     act: Act
     text: str
@@ -98,6 +100,11 @@ class Action:
     checkable: bool = False
     table: int = 0
     table_keys: bool = False
+    help: str = ""
+
+
+#: The help page section (``<h2 id=...>`` of ``resources/help/help_<lang>.html``) that explains
+#: each action: F1's list of shortcuts and the test that the help covers every menu item read it.
 
 
 #: Menus in menu-bar order with their titles; a submenu names its parent and the action after
@@ -115,64 +122,74 @@ MENUS: dict[Menu, tuple[str, Menu | None, Act | None]] = {
 _A = Action
 #: Every action, in menu order.
 ACTIONS: tuple[Action, ...] = (
-    _A(Act.NEW, N_("&New team"), Menu.FILE, "files.new_document", 0, ("std:New",), "new"),
-    _A(Act.OPEN, N_("&Open…"), Menu.FILE, "files.open_file", 0, ("std:Open",), "open"),
-    _A(Act.SAVE, N_("&Save"), Menu.FILE, "files.save", 0, ("std:Save",), "save"),
-    _A(Act.SAVE_AS, N_("Save &as…"), Menu.FILE, "files.save_as", 0, ("Ctrl+Shift+S",)),
+    _A(Act.NEW, N_("&New team"), Menu.FILE, "files.new_document", 0, ("std:New",), "new", help="filer"),
+    _A(Act.OPEN, N_("&Open…"), Menu.FILE, "files.open_file", 0, ("std:Open",), "open", help="filer"),
+    _A(Act.SAVE, N_("&Save"), Menu.FILE, "files.save", 0, ("std:Save",), "save", help="filer"),
+    _A(Act.SAVE_AS, N_("Save &as…"), Menu.FILE, "files.save_as", 0, ("Ctrl+Shift+S",), help="filer"),
     _A(Act.IMPORT_CURRENT, N_("&Import spreadsheet…"), Menu.FILE, "handlers.imports:import_into_current", 1,
-       ("Ctrl+I",), "import"),
-    _A(Act.IMPORT_NEW, N_("Import as new &team…"), Menu.FILE, "handlers.imports:import_as_new", 1),
+       ("Ctrl+I",), "import", help="filer"),
+    _A(Act.IMPORT_NEW, N_("Import as new &team…"), Menu.FILE, "handlers.imports:import_as_new", 1, help="filer"),
     _A(Act.EXPORT_SHEET, N_("Export spreads&heet…"), Menu.FILE, "handlers.imports:export_spreadsheet", 1,
-       icon="export"),
+       icon="export", help="filer"),
     _A(Act.EXPORT_SHEET_ANONYMISED, N_("Export anon&ymised spreadsheet…"), Menu.FILE,
-       "handlers.imports:export_spreadsheet_anonymised", 1),
-    _A(Act.EXPORT_TEMPLATE, N_("Export &blank template…"), Menu.FILE, "handlers.imports:export_template", 1),
-    _A(Act.EXPORT_MEMO, N_("Export &memo…"), Menu.FILE, "handlers.memo:export_memo", 2, ("Ctrl+E",), "memo"),
-    _A(Act.PREVIEW_MEMO, N_("Memo pre&view…"), Menu.FILE, "handlers.memo:preview_memo", 2),
-    _A(Act.PRINT_MEMO, N_("&Print…"), Menu.FILE, "handlers.memo:print_memo", 2, ("std:Print",), "print"),
-    _A(Act.QUIT, N_("&Quit"), Menu.FILE, "close", 3, ("Ctrl+Q",)),
-    _A(Act.UNDO, N_("&Undo"), Menu.EDIT, "document().undo_stack.undo", 0, ("std:Undo",), "undo"),
-    _A(Act.REDO, N_("&Redo"), Menu.EDIT, "document().undo_stack.redo", 0, ("Ctrl+Y", "Ctrl+Shift+Z"), "redo"),
+       "handlers.imports:export_spreadsheet_anonymised", 1, help="anonym"),
+    _A(Act.EXPORT_TEMPLATE, N_("Export &blank template…"), Menu.FILE, "handlers.imports:export_template", 1,
+       help="filer"),
+    _A(Act.EXPORT_MEMO, N_("Export &memo…"), Menu.FILE, "handlers.memo:export_memo", 2, ("Ctrl+E",), "memo",
+       help="notat"),
+    _A(Act.PREVIEW_MEMO, N_("Memo pre&view…"), Menu.FILE, "handlers.memo:preview_memo", 2, ("Ctrl+Shift+E",),
+       help="notat"),
+    _A(Act.PRINT_MEMO, N_("&Print…"), Menu.FILE, "handlers.memo:print_memo", 2, ("std:Print",), "print", help="notat"),
+    _A(Act.QUIT, N_("&Quit"), Menu.FILE, "close", 3, ("Ctrl+Q",), help="filer"),
+    _A(Act.UNDO, N_("&Undo"), Menu.EDIT, "document().undo_stack.undo", 0, ("std:Undo",), "undo", help="redigering"),
+    _A(Act.REDO, N_("&Redo"), Menu.EDIT, "document().undo_stack.redo", 0, ("Ctrl+Y", "Ctrl+Shift+Z"), "redo",
+       help="redigering"),
     _A(Act.ADD, N_("&Add staff member"), Menu.EDIT, "staff.add", 1, ("Ctrl+Shift+N", "key:Key_Insert"),
-       "add_person", table=4),
-    _A(Act.DUPLICATE, N_("D&uplicate staff member"), Menu.EDIT, "staff.duplicate", 1, ("Ctrl+Shift+D",),
-       "duplicate", table=3),
+       "add_person", table=4, help="redigering"),
+    _A(Act.DUPLICATE, N_("Dup&licate staff member"), Menu.EDIT, "staff.duplicate", 1, ("Ctrl+Shift+D",),
+       "duplicate", table=3, help="redigering"),
     _A(Act.REMOVE, N_("Re&move staff member"), Menu.EDIT, "staff.remove", 1, ("key:Key_Delete",), "remove_person",
-       N_("Remove the selected staff members (Delete). Undo with Ctrl+Z."), table=1, table_keys=True),
+       N_("Remove the selected staff members (Delete). Undo with Ctrl+Z."), table=1, table_keys=True,
+       help="redigering"),
     _A(Act.EDIT_CELL, N_("&Edit cell"), Menu.EDIT, "staff.edit_current_cell", 1, ("key:Key_F2",),
-       table=2, table_keys=True),
+       table=2, table_keys=True, help="redigering"),
     _A(Act.COMPETENCES, N_("Compe&tences…"), Menu.EDIT, "handlers.planning:edit_competences", 1,
-       tip=N_("The case types the selected person may take, and \"takes no new cases\"."), table=8),
+       tip=N_("The case types the selected person may take, and \"takes no new cases\"."), table=8,
+       help="planlaegning"),
     _A(Act.REDUCTIONS, N_("Re&ductions (other tasks)…"), Menu.EDIT, "handlers.reductions:edit_reductions", 1,
-       table=9),
+       table=9, help="redigering"),
     _A(Act.CASE_SPLIT, N_("Case &weight of the count…"), Menu.EDIT, "handlers.case_weight:edit_split", 1,
        ("Ctrl+L",), tip=N_("How many of the cell's cases are simple, complex and very complex (Ctrl+L)."),
-       table=10, table_keys=True),
-    _A(Act.COPY, N_("&Copy cells"), Menu.EDIT, "clipboard.copy", 2, ("std:Copy",), table=5, table_keys=True),
+       table=10, table_keys=True, help="tyngde"),
+    _A(Act.COPY, N_("&Copy cells"), Menu.EDIT, "clipboard.copy", 2, ("std:Copy",), table=5, table_keys=True,
+       help="redigering"),
     _A(Act.PASTE, N_("&Paste cells"), Menu.EDIT, "clipboard.paste", 2, ("std:Paste",), table=6,
-       table_keys=True),
+       table_keys=True, help="redigering"),
     _A(Act.FILL_DOWN, N_("&Fill down"), Menu.EDIT, "clipboard.fill_down", 2, ("Ctrl+D",), table=7,
-       table_keys=True),
+       table_keys=True, help="redigering"),
     _A(Act.FIND, N_("&Find staff member"), Menu.VIEW, "focus_search", 0, ("std:Find",),
-       tip=N_("Search the staff by name (Ctrl+F); Enter goes back to the table.")),
+       tip=N_("Search the staff by name (Ctrl+F); Enter goes back to the table."), help="visning"),
     _A(Act.SHOW_ALL, N_("Show &all case types of the norm set"), Menu.VIEW, "set_show_all_case_types",
-       tip=N_("Show a column for every case type of the norm set, also empty ones."), checkable=True),
-    _A(Act.LANG_DA, "Dansk", Menu.LANGUAGE, "set_language", args=("da",), checkable=True),
-    _A(Act.LANG_EN, "English", Menu.LANGUAGE, "set_language", args=("en",), checkable=True),
+       tip=N_("Show a column for every case type of the norm set, also empty ones."), checkable=True, help="visning"),
+    _A(Act.LANG_DA, "Dansk", Menu.LANGUAGE, "set_language", args=("da",), checkable=True, help="visning"),
+    _A(Act.LANG_EN, "English", Menu.LANGUAGE, "set_language", args=("en",), checkable=True, help="visning"),
     _A(Act.DISTRIBUTE, N_("&Distribute new cases…"), Menu.TEAM, "handlers.planning:distribute_cases", 0,
-       tip=N_("Propose who takes new cases: the highest load as low as possible.")),
+       ("Ctrl+Shift+F",), tip=N_("Propose who takes new cases: the highest load as low as possible."),
+       help="planlaegning"),
     _A(Act.REBALANCE, N_("&Rebalance cases…"), Menu.TEAM, "handlers.planning:rebalance_cases", 0,
-       tip=N_("Propose which cases to move to lower the highest load, with few moves.")),
-    _A(Act.SETTINGS, N_("Team &settings…"), Menu.TEAM, "edit_team_settings", 1, icon="settings"),
-    _A(Act.NORM_SETS, N_("&Own norm sets…"), Menu.TEAM, "edit_norm_sets", 1, icon="norms"),
-    _A(Act.HISTORY, N_("&History…"), Menu.TEAM, "handlers.history:show_history", 2),
-    _A(Act.TAKE_SNAPSHOT, N_("Take s&napshot…"), Menu.TEAM, "handlers.history:take_snapshot", 2),
+       ("Ctrl+Shift+R",), tip=N_("Propose which cases to move to lower the highest load, with few moves."),
+       help="planlaegning"),
+    _A(Act.SETTINGS, N_("Team &settings…"), Menu.TEAM, "edit_team_settings", 1, icon="settings", help="indstillinger"),
+    _A(Act.NORM_SETS, N_("&Own norm sets…"), Menu.TEAM, "edit_norm_sets", 1, icon="norms", help="normsaet"),
+    _A(Act.HISTORY, N_("&History…"), Menu.TEAM, "handlers.history:show_history", 2, ("Ctrl+Shift+H",),
+       help="udvikling"),
+    _A(Act.TAKE_SNAPSHOT, N_("Take s&napshot…"), Menu.TEAM, "handlers.history:take_snapshot", 2, help="udvikling"),
     _A(Act.FLOWS, N_("&Intake and closures…"), Menu.TEAM, "handlers.forecast:edit_flows", 3,
-       tip=N_("New and closed cases per month and case type: the forecast's input.")),
+       tip=N_("New and closed cases per month and case type: the forecast's input."), help="prognose"),
     _A(Act.FORECAST, N_("&Forecast…"), Menu.TEAM, "handlers.forecast:show_forecast", 3,
-       tip=N_("The next months' caseload from intake and closures, with a band and a backtest.")),
-    _A(Act.HELP, N_("&Help"), Menu.HELP, "show_help", 0, ("std:HelpContents",), "help"),
-    _A(Act.ABOUT, N_("&About Sagstal"), Menu.HELP, "show_about", 0, icon="about"),
+       tip=N_("The next months' caseload from intake and closures, with a band and a backtest."), help="prognose"),
+    _A(Act.HELP, N_("&Help"), Menu.HELP, "show_help", 0, ("std:HelpContents",), "help", help="tastatur"),
+    _A(Act.ABOUT, N_("&About Sagstal"), Menu.HELP, "show_about", 0, icon="about", help="kilder"),
 )
 del _A
 

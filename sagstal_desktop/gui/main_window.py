@@ -65,6 +65,7 @@ class MainWindow(FramedWindow):
 
     def _build(self, team: Team | None, path: Path | None, demo: bool, as_of: date | None) -> None:
         from sagstal_desktop.core.change import Change
+        from sagstal_desktop.gui.dialogs import context_help
         from sagstal_desktop.gui.handlers.files import FileActions
         from sagstal_desktop.gui.handlers.staff import StaffActions
         from sagstal_desktop.gui.menus import WindowActions
@@ -78,6 +79,8 @@ class MainWindow(FramedWindow):
         from sagstal_desktop.gui.widgets.empty_hint import EmptyTableHint
         from sagstal_desktop.gui.window_layout import WindowLayout
         from sagstal_desktop.gui.window_ui import build_toolbar, build_workspace
+
+        context_help.install()  # F1 in a dialog opens its help section
         from sagstal_desktop.io.file_lock import fingerprint
 
         if team is None:
@@ -91,6 +94,7 @@ class MainWindow(FramedWindow):
         ui = build_workspace(self, self._proxy)
         self.table, self.filter_bar, self.summary_panel = ui.table, ui.filter_bar, ui.summary_panel
         self.legend, self.norm_combo = ui.legend, ui.norm_combo
+        self._summary_scroll = ui.summary_scroll
         self._norm_label, self._as_of_label = ui.norm_label, ui.as_of_label
         self._chart_host, self.main_splitter, self.bottom_splitter = ui.chart_host, ui.main_splitter, ui.bottom_splitter
         self.norm_combo.activated.connect(self._on_norm_combo)
@@ -280,8 +284,9 @@ class MainWindow(FramedWindow):
         if dialog.exec() == NormSetEditorDialog.DialogCode.Accepted:
             self._document.set_norm_sets(list(dialog.custom_norm_sets()), _("Change own norm sets"))
 
-    def show_help(self) -> None:
-        """Show the help page beside the window (one, non-modal; remade after a language switch)."""
+    def show_help(self, section: str = "") -> None:
+        """Show the help page beside the window (one, non-modal; remade after a language switch),
+        at ``section`` (an ``<h2 id>``) if given."""
         from sagstal_desktop.gui.dialogs.help import HelpDialog
 
         if self._help is not None and self._help.language() != self._lang:
@@ -291,6 +296,8 @@ class MainWindow(FramedWindow):
         if self._help is None:
             self._help = HelpDialog(self, self._lang)
         self._help.show()
+        if section:
+            self._help.show_section(section)
         self._help.raise_()
         self._help.activateWindow()
 
@@ -328,6 +335,11 @@ class MainWindow(FramedWindow):
         self.actions.retranslate()
         self._norm_label.setText(_("Norm set:") + " ")
         self.norm_combo.setToolTip(_("The norm set the team is measured against"))
+        self.norm_combo.setAccessibleName(_("Norm set"))
+        self.table.setAccessibleName(_("Staff"))
+        self.table.setAccessibleDescription(_("One row per staff member: hours, cases per case type, load and "
+                                              "status. F2 or typing edits a cell; Delete removes the row."))
+        self._summary_scroll.setAccessibleName(_("Team summary"))
         self._update_title()
         self._update_undo_actions()
 

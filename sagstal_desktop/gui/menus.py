@@ -10,24 +10,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QUndoStack
 from PySide6.QtWidgets import QMenu
 
 from sagstal_desktop.gui.actions import ACTIONS, MENUS, Act, Action, Menu
+from sagstal_desktop.gui.shortcut_keys import key_sequence
 from sagstal_desktop.i18n import _
 
 if TYPE_CHECKING:
     from sagstal_desktop.gui.main_window import MainWindow
 
-
-
-def _key(text: str) -> QKeySequence:
-    """A shortcut of ``Action.shortcuts``: "Ctrl+D", "std:Save" or "key:Key_Delete"."""
-    if text.startswith("std:"):
-        return QKeySequence(getattr(QKeySequence.StandardKey, text[4:]))
-    if text.startswith("key:"):
-        return QKeySequence(getattr(Qt.Key, text[4:]))
-    return QKeySequence(text)
 
 
 def _icon(name: str) -> QIcon:
@@ -63,7 +55,7 @@ class WindowActions:
         if spec.icon:
             action.setIcon(_icon(spec.icon))
         if spec.shortcuts:
-            action.setShortcuts([_key(text) for text in spec.shortcuts])
+            action.setShortcuts([key_sequence(text) for text in spec.shortcuts])
         if spec.table_keys:
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.setCheckable(spec.checkable)
@@ -106,15 +98,15 @@ class WindowActions:
 
     def _competences_on_table(self) -> None:
         """The staff table's context menu holds its actions (``TABLE_ACTS``); a double-click on
-        the competence column opens the competences dialog."""
+        the competence column (or Enter or F2 on it) opens the competences dialog."""
         table, window = self._window.table, self._window
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
-        def double_clicked(index) -> None:
+        def activated(index) -> None:  # a double-click, or Enter from the keyboard
             if index.column() == window.model().competence_column():
                 window.run_handler(Act.COMPETENCES)
 
-        table.doubleClicked.connect(double_clicked)
+        table.activated.connect(activated)
 
     def _fill_recent(self) -> None:
         menu = self.menus[Menu.RECENT]

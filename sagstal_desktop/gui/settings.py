@@ -128,12 +128,17 @@ LANGUAGE = TextOption("ui/language", "")
 #: Recently opened team files, newest first.
 RECENT_FILES = TextListOption("files/recent", [])
 MAX_RECENT_FILES = 8
-#: The main window's geometry and its two splitters.
+#: The main window's geometry as saved before places were kept per screen (read once, as a fallback).
 WINDOW_GEOMETRY = BytesOption("window/geometry", QByteArray())
+#: The main window's place per screen ("<screen name> <w>x<h>": [x, y, width, height, maximized])
+#: and the screen it was last closed on ("last"); see ``screen_fit.restore_window_geometry``.
+WINDOW_PLACES = JsonOption("window/places", {})
+#: The main window's two splitters.
 MAIN_SPLITTER = BytesOption("window/mainSplitter", QByteArray())
 BOTTOM_SPLITTER = BytesOption("window/bottomSplitter", QByteArray())
 #: Staff table: a column for every case type of the norm set, and column widths by column key.
 SHOW_ALL_CASE_TYPES = BoolOption("table/show_all_case_types", False)
 COLUMN_WIDTHS = JsonOption("table/column_widths", {})
-#: Sizes of the dialogs the user resized (memo preview, help, norm editor...), by object name.
+#: Sizes of the dialogs the user resized (memo preview, help, norm editor...), by
+#: "<object name>@<screen name> <w>x<h>" (``screen_fit.remember_size``).
 WINDOW_SIZES = JsonOption("window/sizes", {})

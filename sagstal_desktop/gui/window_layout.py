@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 
 from sagstal_desktop.gui import settings
 from sagstal_desktop.gui.models.staff_model import COL_NAME
-from sagstal_desktop.gui.screen_fit import MAIN_WINDOW_SIZE, restore_window_geometry
+from sagstal_desktop.gui.screen_fit import MAIN_WINDOW_SIZE, restore_window_geometry, save_window_place
 
 if TYPE_CHECKING:
     from sagstal_desktop.gui.main_window import MainWindow
@@ -49,7 +49,7 @@ class WindowLayout:
 
     def save(self) -> None:
         window = self._window
-        settings.WINDOW_GEOMETRY.set(window.saveGeometry())
+        save_window_place(window)
         settings.MAIN_SPLITTER.set(window.main_splitter.saveState())
         settings.BOTTOM_SPLITTER.set(window.bottom_splitter.saveState())
         settings.SHOW_ALL_CASE_TYPES.set(window.model().show_all_case_types())

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -70,6 +70,20 @@ def _staff_table(window: QMainWindow, model: QAbstractItemModel) -> FrozenColumn
     return table
 
 
+class _CompactSummary(QObject):
+    """Makes the summary panel compact when its view is too short for it (``fit_height``)."""
+
+    def __init__(self, panel: SummaryPanel, scroll: QScrollArea) -> None:
+        super().__init__(scroll)
+        self._panel, self._scroll = panel, scroll
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            view = self._scroll.viewport()
+            self._panel.fit_height(view.height(), view.width())
+        return False
+
+
 def build_workspace(window: QMainWindow, model: QAbstractItemModel) -> Workspace:
     """Make the central widgets (the table shows ``model``) and set them into ``window``."""
     table = _staff_table(window, model)
@@ -79,6 +93,7 @@ def build_workspace(window: QMainWindow, model: QAbstractItemModel) -> Workspace
     summary_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     summary_scroll.setWidget(summary_panel)
     summary_scroll.setMinimumWidth(300)
+    summary_scroll.viewport().installEventFilter(_CompactSummary(summary_panel, summary_scroll))
     chart_host = ChartHost(window)
     legend = StatusLegend(window)
     chart_side = QWidget(window)

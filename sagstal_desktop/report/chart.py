@@ -7,15 +7,17 @@ from sagstal_desktop.core.formatting import format_percent
 from sagstal_desktop.core.load import Status
 from sagstal_desktop.core.wording import format_load
 from sagstal_desktop.report.fonts import BOLD, REGULAR
+from sagstal_desktop.report.memo_style import MUTED_TEXT
 from sagstal_desktop.report.texts import texts
 
-#: Status colours (print well in colour and stay distinct in grey).
+#: Status colours (print well in colour, stay distinct in grey and, as the window's, with
+#: protanopia and deuteranopia: tests/test_colours.py).
 STATUS_COLOURS = {
-    Status.OVER: "#c0392b",
-    Status.WITHIN: "#2e8b57",
-    Status.BELOW: "#5b8fc7",
-    Status.NOT_COMPUTABLE: "#9e9e9e",
-    Status.PARTLY_UNMEASURED: "#c9a227",
+    Status.OVER: "#b03a2e",
+    Status.WITHIN: "#38a169",
+    Status.BELOW: "#4a7fc1",
+    Status.NOT_COMPUTABLE: "#7a7a7a",
+    Status.PARTLY_UNMEASURED: "#d4a72c",
     Status.UNMEASURED: "#bdbdbd",
 }
 
@@ -52,7 +54,7 @@ def load_chart(labels: list[str], loads: list[float | None], statuses: list[Stat
     t = texts(lang, norm_set)
     shown = [(lab, v, s) for lab, v, s in zip(labels, loads, statuses, strict=True) if v is not None]
     top = _axis_top([v for _, v, _ in shown])
-    grey, dark = HexColor("#777777"), HexColor("#222222")
+    grey, dark = HexColor(MUTED_TEXT), HexColor("#222222")
     if len(shown) <= LABELLED_LIMIT:
         bar, gap, label_w, right = 11.0, 3.0, 118.0, 34.0
         plot_h = max(len(shown), 1) * (bar + gap)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from sagstal_desktop.core.axis_steps import nice_step, tick_values
 from sagstal_desktop.core.formatting import format_number
 from sagstal_desktop.report.fonts import REGULAR
+from sagstal_desktop.report.memo_style import MUTED_TEXT
 
 
 def axis_range(low: float, high: float, ticks: int = 5) -> tuple[float, float, float]:
@@ -30,7 +31,7 @@ def draw_grid(drawing, x0: float, width: float, low: float, high: float, step: f
     from reportlab.graphics.shapes import Line, String
     from reportlab.lib.colors import HexColor
 
-    grey, light = HexColor("#777777"), HexColor("#e3e3e3")
+    grey, light = HexColor(MUTED_TEXT), HexColor("#e3e3e3")
     for tick in tick_values(low, high, step):
         y = y_of(tick)
         drawing.add(Line(x0, y, x0 + width, y, strokeColor=light, strokeWidth=line_width))

@@ -13,6 +13,7 @@ from sagstal_desktop.core.trend import TrendRow, change_marks
 from sagstal_desktop.i18n import N_, translator
 from sagstal_desktop.report.chart_axis import axis_range, draw_grid, tick_values
 from sagstal_desktop.report.fonts import BOLD, REGULAR
+from sagstal_desktop.report.memo_style import MUTED_TEXT
 
 AVAILABLE = "#1f3a5f"
 NEEDED_MAX = "#c0392b"
@@ -55,7 +56,7 @@ def trend_chart(rows: list[TrendRow], width: float, lang: str):
     from reportlab.lib.colors import HexColor
 
     t = _chart_texts(lang)
-    grey = HexColor("#777777")
+    grey = HexColor(MUTED_TEXT)
     top_h, low_h, gap, legend_h, bottom = 150.0, 62.0, 26.0, 40.0, 16.0
     height = legend_h + top_h + gap + low_h + bottom
     drawing = Drawing(width, height)

@@ -14,6 +14,8 @@ RULE = "#b8c4d2"
 HEAD_BG = "#e6ecf3"
 BOX_BG = "#f3f6f9"
 ZEBRA = "#f7f9fb"
+#: Grey text of the charts (axis labels, notes): 5.7:1 on white, above WCAG AA's 4.5:1.
+MUTED_TEXT = "#666666"
 STATUS_TEXT = {Status.OVER: "#a93226", Status.WITHIN: "#1e6b43", Status.BELOW: "#2f6497",
                Status.NOT_COMPUTABLE: "#666666", Status.PARTLY_UNMEASURED: "#7d6608", Status.UNMEASURED: "#666666"}
 

@@ -8,6 +8,7 @@ from sagstal_desktop.core.formatting import format_number
 from sagstal_desktop.i18n import N_, translator
 from sagstal_desktop.report.chart_axis import axis_range, draw_grid
 from sagstal_desktop.report.fonts import BOLD, REGULAR
+from sagstal_desktop.report.memo_style import MUTED_TEXT
 
 AVAILABLE = "#1f3a5f"
 NEEDED_MAX = "#c0392b"
@@ -52,7 +53,7 @@ def scenario_chart(names: list[str], figures: list[dict], labels: dict[str, str]
     t = {key: gettext(text) for key, text in _TEXTS.items()}
     t |= {"available": labels["available_fte"], "needed_max": labels["fte_needed_max"],
           "needed_min": labels["fte_needed_min"]}
-    grey = HexColor("#777777")
+    grey = HexColor(MUTED_TEXT)
     plot_h, bottom = 120.0, 34.0
     legend = [("available", AVAILABLE, "bar"), ("needed_max", NEEDED_MAX, "bar"), ("needed_min", NEEDED_MIN, "line")]
     item_w = [12 + stringWidth(t[key], REGULAR, 7.5) + 16 for key, _c, _k in legend]

@@ -52,6 +52,8 @@ class AboutDialog(QDialog):
         ))
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(False)
+        self.browser.setAccessibleName(_("About Sagstal"))
+        self.browser.setTabChangesFocus(True)
         self.browser.setHtml(body)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -109,7 +109,11 @@ class AbsenceDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(760, 400)
+        from sagstal_desktop.gui.screen_fit import fit_to_screen, remember_size
+
+        self.setObjectName("absenceDialog")
+        fit_to_screen(self, 760, 400)
+        self.finished.connect(lambda _result=0: remember_size(self))
         self._fill()
 
     def _kind_changed(self) -> None:

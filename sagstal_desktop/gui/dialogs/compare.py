@@ -119,8 +119,10 @@ class CompareDialog(QDialog):
         self.as_of.setCalendarPopup(True)
         self.as_of.setDisplayFormat("d.M.yyyy" if self._lang == "da" else "yyyy-MM-dd")
         self.as_of.dateChanged.connect(self.recompute)
+        self.as_of.setAccessibleName(_("Computed as of"))
         self.chosen = QListWidget()
         self.chosen.setObjectName("scenarioChoice")
+        self.chosen.setAccessibleName(_("Scenarios to compare"))
         for scenario in self._team.scenarios:
             item = QListWidgetItem(scenario.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -130,6 +132,8 @@ class CompareDialog(QDialog):
         self.chosen.setMaximumWidth(240)
         self.model = CompareTableModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName(_("Comparison"))
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next control; the arrows move in the table
         self.table.setObjectName("compareTable")
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
@@ -164,7 +168,11 @@ class CompareDialog(QDialog):
         layout.addLayout(top, 1)
         layout.addWidget(self.note)
         layout.addWidget(buttons)
-        self.resize(1180, 680)
+        from sagstal_desktop.gui.screen_fit import fit_to_screen, remember_size
+
+        self.setObjectName("compareDialog")
+        fit_to_screen(self, 1180, 680)
+        self.finished.connect(lambda _result=0: remember_size(self))
         self.recompute()
 
     def chosen_names(self) -> list[str]:

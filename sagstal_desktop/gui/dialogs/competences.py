@@ -46,6 +46,7 @@ class CompetencesDialog(QDialog):
         self.default_box.setToolTip(area_names)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("competenceTree")
+        self.tree.setAccessibleName(_("Case types {name} may take").format(name=member.name))
         self.tree.setHeaderLabels([_("Area / case type"), _("Range")])
         self.tree.setColumnWidth(0, 380)
         self.no_new_box = QCheckBox(_("Takes no new cases (e.g. on leave or leaving)"), self)
@@ -85,7 +86,10 @@ class CompetencesDialog(QDialog):
         self.default_box.toggled.connect(self._on_default)
         self.tree.itemChanged.connect(lambda *_a: self._check())
         self.no_new_box.toggled.connect(lambda *_a: self._check())
-        self.resize(560, 560)
+        from sagstal_desktop.gui.screen_fit import fit_to_screen, remember_size
+
+        fit_to_screen(self, 560, 560)
+        self.finished.connect(lambda _result=0: remember_size(self))
         self._check()
 
     def _shown(self, entry: str) -> bool:

@@ -64,6 +64,7 @@ class FlowsDialog(QDialog):
                          "with the columns Month, Case type, New cases, Closed cases."))
         intro.setWordWrap(True)
         self.table = QTableWidget(0, 0)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move between its cells
         self.table.setObjectName("flowsTable")
         self.table.setAccessibleName(_("Intake and closures per month"))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)

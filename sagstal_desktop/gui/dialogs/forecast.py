@@ -65,7 +65,7 @@ class ForecastDialog(QDialog):
         lim = limits()
         self.months = self._spin(1, int(lim["forecast_max_months"]), int(lim["forecast_months"]),
                                  _("Months ahead"))
-        self.window = self._spin(int(lim["forecast_min_window_months"]), 120, int(lim["forecast_window_months"]),
+        self.window_months = self._spin(int(lim["forecast_min_window_months"]), 120, int(lim["forecast_window_months"]),
                                  _("Months averaged over"))
         self.scenario = QComboBox()
         self.scenario.setAccessibleName(_("Available FTE from"))
@@ -82,7 +82,7 @@ class ForecastDialog(QDialog):
         self.slider_label.setMinimumWidth(60)
         form = QFormLayout()
         form.addRow(_("Months ahead:"), self.months)
-        form.addRow(_("Months averaged over:"), self.window)
+        form.addRow(_("Months averaged over:"), self.window_months)
         form.addRow(_("Available FTE from:"), self.scenario)
         what_if = QHBoxLayout()
         what_if.addWidget(self.slider, 1)
@@ -104,8 +104,9 @@ class ForecastDialog(QDialog):
         self.source.setStyleSheet("QLabel { color: #555; }")
         self.chart = pg.GraphicsLayoutWidget()
         self.chart.setObjectName("forecastChart")
-        self.chart.setAccessibleName(_("Forecast chart: expected cases and FTE per month; the table has the same "
-                                       "figures"))
+        for part in (self.chart, self.chart.viewport()):  # the viewport takes the focus
+            part.setAccessibleName(_("Forecast chart: expected cases and FTE per month; the table has the same "
+                                     "figures"))
         self.chart.setBackground("w")
         self.axes = [NumberAxis("left"), NumberAxis("left")]
         self.cases_plot = self.chart.addPlot(row=0, col=0, axisItems={"left": self.axes[0]})
@@ -133,7 +134,7 @@ class ForecastDialog(QDialog):
         layout.addWidget(self.method)
         layout.addWidget(self.source)
         self._fill_scenarios()
-        for signal in (self.months.valueChanged, self.window.valueChanged, self.slider.valueChanged,
+        for signal in (self.months.valueChanged, self.window_months.valueChanged, self.slider.valueChanged,
                        self.scenario.currentIndexChanged):
             signal.connect(self.refresh)
         document.changed.connect(self._team_changed)
@@ -176,7 +177,7 @@ class ForecastDialog(QDialog):
         self.slider_label.setText(f"{sign}{format_number(change, 0, lang)} %")
         team = self._document.history_team()
         try:
-            self.result = forecast(team, self._document.as_of, self.months.value(), self.window.value(), change,
+            self.result = forecast(team, self._document.as_of, self.months.value(), self.window_months.value(), change,
                                    self.scenario.currentData() or "", norm_set=self._document.norm_set())
         except ForecastError as exc:
             self.result = None

@@ -105,6 +105,35 @@ def _newcomer_values(lang: str) -> dict[str, str]:
     }
 
 
+def shortcut_rows(lang: str) -> list[tuple[str, str]]:
+    """(command, its shortcuts) for every action of the window that has one, in menu order, from
+    the one table of actions (``gui/actions.py``): the help's list can never drift from the keys."""
+    from PySide6.QtGui import QGuiApplication, QKeySequence
+
+    from sagstal_desktop.gui.actions import ACTIONS
+    from sagstal_desktop.gui.shortcut_keys import key_sequence
+    from sagstal_desktop.i18n import tr
+
+    rows: list[tuple[str, str]] = []
+    if QGuiApplication.instance() is None:  # Qt's standard keys (Ctrl+S, F1) need the application
+        return rows
+    for spec in ACTIONS:
+        keys = [key_sequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in spec.shortcuts]
+        keys = [k for k in keys if k]
+        if keys:
+            rows.append((tr(spec.text, lang).replace("&", "").rstrip("…"), ", ".join(dict.fromkeys(keys))))
+    return rows
+
+
+def _shortcuts_html(lang: str) -> str:
+    from sagstal_desktop.i18n import tr
+
+    command, keys = tr("Command", lang), tr("Keys", lang)
+    head = f"<tr><th>{_esc(command)}</th><th>{_esc(keys)}</th></tr>"
+    body = "".join(f"<tr><td>{_esc(text)}</td><td>{_esc(shortcut)}</td></tr>" for text, shortcut in shortcut_rows(lang))
+    return f"<table class='norms'>{head}{body}</table>"
+
+
 def help_html(lang: str = "da") -> str:
     """The complete help page for ``lang`` ("da" or "en") as HTML."""
     lang = "en" if lang == "en" else "da"
@@ -112,9 +141,10 @@ def help_html(lang: str = "da") -> str:
     text = _NORM_SETS.sub(
         lambda m: "".join(_norm_set_html(s, lang, (m[1], m[2], m[3])) for s in builtin_norm_sets()), text)
     values = {**_survey_values(lang), **_newcomer_values(lang), "SOURCES": _sources_html(lang),
+              "SHORTCUTS": _shortcuts_html(lang),
               "ANONYMISE_MIN_STAFF": format_number(defaults()["anonymise_min_staff"], 0, lang)}
     for key, value in values.items():
-        text = text.replace("{{" + key + "}}", value if key == "SOURCES" else _esc(value))
+        text = text.replace("{{" + key + "}}", value if key in ("SOURCES", "SHORTCUTS") else _esc(value))
     left = _PLACEHOLDER.search(text)
     if left:
         raise ValueError(f"help_{lang}.html has an unknown placeholder {left.group(0)}")
@@ -132,6 +162,8 @@ class HelpDialog(QDialog):
         self.setWindowIcon(icon("help"))
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(False)
+        self.browser.setAccessibleName(_("Help text"))
+        self.browser.setTabChangesFocus(True)  # Tab goes on to Close (links: the arrow keys and Enter)
         self.browser.document().setDefaultStyleSheet(STYLE)
         self.browser.setHtml(help_html(lang))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -144,6 +176,18 @@ class HelpDialog(QDialog):
         self.setObjectName("helpDialog")
         fit_to_screen(self, 900, 700)
         self.finished.connect(lambda _result=0: remember_size(self))
+
+    def show_section(self, anchor: str) -> None:
+        """Scroll to the section ``<h2 id=anchor>`` (the top if ``anchor`` is empty)."""
+        self._section = anchor
+        if anchor:
+            self.browser.scrollToAnchor(anchor)
+        else:
+            self.browser.verticalScrollBar().setValue(0)
+
+    def section(self) -> str:
+        """The section last shown with ``show_section``."""
+        return getattr(self, "_section", "")
 
     def language(self) -> str:
         """The language the page is shown in."""

@@ -59,9 +59,14 @@ class HistoryDialog(QDialog):
         self.setWindowTitle(_("History"))
         self._window = window
         self.chart = TrendChart(self)
+        for part in (self.chart, self.chart.viewport()):
+            part.setAccessibleName(_("History chart"))
+            part.setAccessibleDescription(_("The table below the chart holds the same figures, one row per snapshot."))
         self.chart.setMinimumHeight(380)
         self.model = TrendTableModel(self)
         self.table = QTableView(self)
+        self.table.setAccessibleName(_("Snapshots"))
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next control; the arrows move in the table
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -111,7 +116,10 @@ class HistoryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
-        self.resize(1100, 720)
+        from sagstal_desktop.gui.screen_fit import fit_to_screen, remember_size
+
+        fit_to_screen(self, 1100, 720)
+        self.finished.connect(lambda _result=0: remember_size(self))
         self._following = False
         self._follow()
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())

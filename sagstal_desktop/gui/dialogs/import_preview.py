@@ -79,6 +79,7 @@ class ImportPreviewDialog(QDialog):
             widget.setVisible(len(table.sheets) > 1)
 
         self._tabs = QTabWidget(self)
+        self._tabs.setAccessibleName(_("Import preview"))
         self._mapping_table = QTableWidget(0, 4, self)
         self._mapping_table.setHorizontalHeaderLabels(
             [_("Column"), _("Header in the file"), _("Used as"), _("First value")])
@@ -86,6 +87,8 @@ class ImportPreviewDialog(QDialog):
         self._mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self._mapping_table.horizontalHeader().setStretchLastSection(True)
+        self._mapping_table.setAccessibleName(_("Columns"))
+        self._mapping_table.setTabKeyNavigation(False)  # Tab goes on; the arrows move in the table
         self._combos: list[QComboBox] = []
         self._row_lookup: dict[int, int] | None = None
         self._fill_mapping_table()
@@ -93,6 +96,8 @@ class ImportPreviewDialog(QDialog):
 
         self._rows_model = RowsModel(table, self)
         self._rows_view = QTableView(self)
+        self._rows_view.setAccessibleName(_("Rows"))
+        self._rows_view.setTabKeyNavigation(False)
         self._rows_view.setModel(self._rows_model)
         self._rows_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._tabs.addTab(self._rows_view, _("Rows"))
@@ -102,6 +107,8 @@ class ImportPreviewDialog(QDialog):
         self._problem_headers = [_("Kind"), _("Row"), _("Column"), _("Value"),
                                  _("Problem")]
         self._problems_view = QTableView(self)
+        self._problems_view.setAccessibleName(_("Problems"))
+        self._problems_view.setTabKeyNavigation(False)
         self._problems_view.setModel(self._problems_model)
         self._problems_view.setWordWrap(True)
         self._problems_view.verticalHeader().hide()

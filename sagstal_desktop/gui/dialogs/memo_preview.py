@@ -85,6 +85,7 @@ class MemoPreviewDialog(QDialog):
             column.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
             self.labels.append(label)
         self.scroll = QScrollArea()
+        self.scroll.setAccessibleName(_("Memo pages"))
         self.scroll.setWidget(holder)
         self.scroll.setWidgetResizable(True)
         self.scroll.verticalScrollBar().valueChanged.connect(self._schedule_render)

@@ -52,6 +52,7 @@ class NewTeamDialog(QDialog):
         form.addRow(_("Team name:"), self.team_name)
         form.addRow(_("Norm set:"), self.norm_combo)
         self.types = QTreeWidget(self)
+        self.types.setAccessibleName(_("Case types"))
         self.types.setObjectName("newTeamTypes")
         self.types.setHeaderLabels([_("Area and case type"), _("Range")])
         self.types.setColumnWidth(0, 380)

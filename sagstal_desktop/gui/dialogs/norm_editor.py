@@ -86,7 +86,10 @@ class NewNormSetDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(620, self.sizeHint().height())
+        from sagstal_desktop.gui.screen_fit import fit_to_screen
+
+        self.setObjectName("newNormSetDialog")
+        fit_to_screen(self, 620, self.sizeHint().height(), remember=False)
 
     def accept(self) -> None:
         try:
@@ -127,6 +130,7 @@ class NormSetEditorDialog(QDialog):
         self.set_list = QListWidget()
         self.set_list.setMinimumWidth(150)
         self.set_list.setMaximumWidth(200)  # the rest for the figures
+        self.set_list.setAccessibleName(_("Own norm sets"))
         self.new_button = QPushButton(icon("new"), _("New…"))
         self.rename_button = QPushButton(_("Rename…"))
         self.delete_button = QPushButton(_("Delete"))
@@ -154,6 +158,8 @@ class NormSetEditorDialog(QDialog):
         self.model.norm_set_changed.connect(self._on_set_changed)
         self.model.edit_refused.connect(self._on_refused)
         self.table = QTableView()
+        self.table.setAccessibleName(_("Norms of the set"))
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next control; the arrows move in the table
         self.table.setModel(self.model)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)

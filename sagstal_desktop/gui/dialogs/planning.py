@@ -34,6 +34,7 @@ class PlanningDialog(QDialog):
         self.team = team.copy()
         run = runner or self._run_in_background
         self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(_("Planning"))
         self.distribute_tab = DistributeTab(self.team, norm_set, as_of, lang, run, case_types, self)
         self.rebalance_tab = RebalanceTab(self.team, norm_set, as_of, lang, run, self)
         self.tabs.addTab(self.distribute_tab, _("Distribute new cases"))
@@ -54,7 +55,10 @@ class PlanningDialog(QDialog):
         if mode == REBALANCE:  # computed once shown (showEvent), never in the constructor
             self.tabs.setCurrentWidget(self.rebalance_tab)
         self.tabs.currentChanged.connect(self._on_tab)
-        self.resize(1120, 660)
+        from sagstal_desktop.gui.screen_fit import fit_to_screen, remember_size
+
+        fit_to_screen(self, 1120, 660)
+        self.finished.connect(lambda _result=0: remember_size(self))
         self._update_apply()
 
     def _run_in_background(self, label: str, job: Any) -> Any:

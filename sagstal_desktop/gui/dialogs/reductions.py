@@ -118,7 +118,10 @@ class ReductionsDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(880, 360)
+        from sagstal_desktop.gui.screen_fit import fit_to_screen, remember_size
+
+        fit_to_screen(self, 880, 360)
+        self.finished.connect(lambda _result=0: remember_size(self))
         self._fill()
 
     def describe(self, reduction: Reduction) -> str:

@@ -154,7 +154,11 @@ class TeamSettingsDialog(QDialog):
         layout.addWidget(buttons)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.setMinimumWidth(680)
-        self.resize(680, self.heightForWidth(680) if self.hasHeightForWidth() else self.sizeHint().height())
+        from sagstal_desktop.gui.screen_fit import fit_to_screen
+
+        self.setObjectName("teamSettingsDialog")
+        fit_to_screen(self, 680, self.heightForWidth(680) if self.hasHeightForWidth() else self.sizeHint().height(),
+                      remember=False)
 
     def _weighting_box(self, weighting: Weighting) -> QGroupBox:
         """Case weight (issue 27): how the levels count, the points and their source, the level of

@@ -64,5 +64,9 @@ class StaffActions:
 
     def edit_current_cell(self) -> None:
         index = self._window.table.currentIndex()
-        if index.isValid():
+        if index.isValid() and index.column() == self._window.model().competence_column():
+            from sagstal_desktop.gui.actions import Act
+
+            self._window.run_handler(Act.COMPETENCES)  # its editor is a dialog
+        elif index.isValid():
             self._window.table.edit(index)

@@ -67,8 +67,8 @@ MEMBER_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 _ROLES = frozenset({
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole,
     Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
-    Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.AccessibleDescriptionRole, SORT_ROLE, STATUS_ROLE,
-    MEMBER_ID_ROLE,
+    Qt.ItemDataRole.DecorationRole, SORT_ROLE, STATUS_ROLE, MEMBER_ID_ROLE,
+    Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.AccessibleDescriptionRole,
 })
 
 
@@ -369,6 +369,22 @@ class StaffTableModel(QAbstractTableModel):
             lines.append(_("Source: {source}").format(source=norm.source.cite(self._lang)))
         return "\n".join(lines)
 
+    def accessible_text(self, index: QModelIndex) -> str:
+        """What a screen reader says for a cell: its column, its value (cases with their unit) and,
+        for the name, case and load cells, the person's status in words ("Sygedagpenge, 38 sager,
+        Over DS' maksimum"): the status is never told by the colour alone."""
+        column = index.column()
+        case_type = self.case_type_at(column)
+        title = case_type_name(case_type, self._lang) if case_type else " ".join(self.column_title(column).split())
+        shown = self.data(index, Qt.ItemDataRole.DisplayRole)
+        value = " ".join(str(shown).split()) if shown not in (None, "") else _("empty")
+        if case_type is not None and value.isdigit():
+            value = ngettext("{n} case", "{n} cases", int(value)).format(n=value)
+        parts = [title, value]
+        if case_type is not None or column == COL_NAME or self.computed_at(column) == "load":
+            parts.append(status_style.label(self.person(index.row()).status, self._norm_set, self._lang))
+        return ", ".join(parts)
+
     def person(self, row: int) -> PersonResult:
         return self._document.summary.persons[row]
 
@@ -386,6 +402,11 @@ class StaffTableModel(QAbstractTableModel):
         if role not in _ROLES or not index.isValid():  # the view asks ~9 roles per painted cell
             return None
         row, column = index.row(), index.column()
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.accessible_text(index)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            tip = self.data(index, Qt.ItemDataRole.ToolTipRole)
+            return " ".join(str(tip).split()) if tip else None
         member = self._document.team.staff[row]
         if role == MEMBER_ID_ROLE:
             return member.id

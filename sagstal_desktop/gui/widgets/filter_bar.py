@@ -59,6 +59,7 @@ class FilterBar(QWidget):
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(_("Search name…"))
+        self.search.setAccessibleName(_("Search staff by name"))  # a placeholder is no name to AT-SPI
         self._label.setText(_("Show:"))
         texts = [_("Everyone"), _("Over the maximum"), _("Between minimum and maximum"),
                  _("Below the minimum"), _("Not computable or unmeasured")]

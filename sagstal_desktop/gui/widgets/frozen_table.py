@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QFrame, QHeaderView, QTableView, QWidget
 
 
 def _opaque(viewport: QWidget) -> QWidget:
@@ -22,6 +22,33 @@ def _opaque(viewport: QWidget) -> QWidget:
     return viewport
 
 
+class _FrozenView(QTableView):
+    """The view over the frozen column. The keyboard leaves it for the table beside it: Tab out
+    of a name being edited edits the next column, and Right or Tab on a name goes to the next
+    column (the frozen view's other columns are hidden, so on its own it would not move, or
+    would open an editor no one can see)."""
+
+    def __init__(self, table: FrozenColumnTable) -> None:
+        super().__init__(table)
+        self._table = table
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        Hint = QAbstractItemDelegate.EndEditHint
+        if hint in (Hint.EditNextItem, Hint.EditPreviousItem):
+            super().closeEditor(editor, Hint.NoHint)
+            self._table.leave_frozen(self.currentIndex(), forward=hint == Hint.EditNextItem)
+            return
+        super().closeEditor(editor, hint)
+
+    def keyPressEvent(self, event) -> None:
+        forward = {Qt.Key.Key_Right: True, Qt.Key.Key_Tab: True, Qt.Key.Key_Backtab: False}.get(event.key())
+        editing = self.state() == QAbstractItemView.State.EditingState
+        if forward is not None and not editing and self.currentIndex().isValid():
+            self._table.leave_frozen(self.currentIndex(), forward=forward)
+            return
+        super().keyPressEvent(event)
+
+
 class FrozenColumnTable(QTableView):
     """``QTableView`` with a frozen first column (``frozen`` is the view over it)."""
 
@@ -30,7 +57,7 @@ class FrozenColumnTable(QTableView):
         # Viewports made here, so PySide knows their type: a viewport Qt made is a bare QWidget*
         # whose Python type PySide finds by loading every QtWidgets class (~9 ms at start).
         self.setViewport(_opaque(QWidget()))
-        self.frozen = QTableView(self)
+        self.frozen = _FrozenView(self)
         self.frozen.setViewport(_opaque(QWidget()))
         self.frozen.setObjectName("frozenNameColumn")
         self.frozen.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -47,6 +74,24 @@ class FrozenColumnTable(QTableView):
         self.verticalScrollBar().valueChanged.connect(self.frozen.verticalScrollBar().setValue)
         self.frozen.horizontalHeader().sectionClicked.connect(self._on_frozen_header_clicked)
         self.horizontalHeader().sortIndicatorChanged.connect(self._on_main_sort)
+
+    def leave_frozen(self, index: QModelIndex, *, forward: bool) -> None:
+        """From the frozen name cell ``index``, go to the next column of its row (``forward``) or
+        the last column of the row before, in this table (typing there replaces the cell, as in
+        a spreadsheet)."""
+        model = self.model()
+        if model is None or not index.isValid():
+            return
+        if forward:
+            row, column = index.row(), next((c for c in range(1, model.columnCount()) if not self.isColumnHidden(c)), 0)
+        else:
+            row, column = index.row() - 1, model.columnCount() - 1
+            if row < 0:
+                self.frozen.focusNextPrevChild(False)
+                return
+        target = model.index(row, column)
+        self.setFocus(Qt.FocusReason.TabFocusReason)
+        self.setCurrentIndex(target)
 
     # -- model -------------------------------------------------------------------------------
     def setModel(self, model: QAbstractItemModel) -> None:

@@ -40,13 +40,16 @@ from sagstal_desktop.gui.widgets.load_chart_layout import (
     row_height,
     rows_in_sight,
 )
-from sagstal_desktop.i18n import _
+from sagstal_desktop.i18n import _, ngettext
 
 __all__ = ["MAX_NAME_PX", "MIN_ROW_PX", "ROW_PX", "Bar", "LoadChart"]
 
 #: Space around the plot and between its parts, in pixels.
 PAD = 8
 
+
+#: Bars read out in the chart's text alternative (the staff table lists every person).
+TEXT_ALTERNATIVE_BARS = 100
 
 class Bar(NamedTuple):
     """What one bar shows (also read by tests)."""
@@ -101,9 +104,7 @@ class LoadChart(ChartInput, QWidget):
     def retranslate(self) -> None:
         norm_set = self._norm_set
         self.setAccessibleName(_("Load chart"))
-        self.setAccessibleDescription(_(
-            "One bar per person: the load, coloured by status, with the maximum and the minimum as "
-            "lines. Up and Down choose a person, Enter selects them in the table."))
+        self._describe_all()
         self._axis_text = status_style.measure_text(_("Load in % of DS max"), "load_axis", norm_set)
         if self._summary is not None and self._summary.weighted:
             self._axis_text = _("{title} (weighted; unweighted in the hover text)").format(title=self._axis_text)
@@ -160,9 +161,34 @@ class LoadChart(ChartInput, QWidget):
         self._update_levels(summary)
         if changed:
             self.retranslate()
+        else:
+            self._describe_all()
         self._apply_window()
         self.update()
         self.bars_updated.emit(tuple(range(len(self._bars))))
+
+    def text_alternative(self) -> str:
+        """The chart in words, for a screen reader (its accessible description): every bar's
+        person, load and status, in the chart's order."""
+        if self._summary is None:
+            return ""
+        persons = self._summary.persons
+        lines = []
+        for row in self._rows[:TEXT_ALTERNATIVE_BARS]:
+            person = persons[row]
+            load = format_load(person.load_max, self._lang, 1)
+            lines.append(f"{person.name}: {load}, {status_style.label(person.status, self._norm_set, self._lang)}")
+        more = len(self._rows) - TEXT_ALTERNATIVE_BARS
+        if more > 0:
+            lines.append(ngettext("{n} more person in the staff table", "{n} more people in the staff table",
+                                  more).format(n=more))
+        return "; ".join(lines)
+
+    def _describe_all(self) -> None:
+        intro = _("One bar per person: the load, coloured by status, with the maximum and the minimum as "
+                  "lines. Up and Down choose a person, Enter selects them in the table.")
+        bars = self.text_alternative()
+        self.setAccessibleDescription(f"{intro} {bars}." if bars else intro)
 
     def set_order(self, rows: list[int] | None) -> None:
         """Show the bars of these summary rows in this order (the table's sort and filter);
@@ -188,6 +214,7 @@ class LoadChart(ChartInput, QWidget):
         if renamed:
             self._measure_names()
         self._update_levels(summary)
+        self._describe_all()
         if self._look() != before:  # the axis, the name column or a line moved: all of it
             self._apply_window()
             self.update()

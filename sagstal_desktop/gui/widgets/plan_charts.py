@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from sagstal_desktop.core.formatting import format_percent
 from sagstal_desktop.core.planning.result import PersonChange, TradeoffPoint
 
-BEFORE, AFTER, OVER, LINE, CHOSEN = "#b9b9b9", "#3a8f55", "#c2412f", "#1a1a1a", "#2f5fa0"
+#: After the plan: the status colours of "within" and "over" (``status_style``), beside a grey "before".
+BEFORE, AFTER, OVER, LINE, CHOSEN = "#b9b9b9", "#38a169", "#b03a2e", "#1a1a1a", "#2f5fa0"
 _ROW = 22
 
 

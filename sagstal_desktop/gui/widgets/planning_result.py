@@ -31,15 +31,35 @@ from sagstal_desktop.gui.widgets.plan_charts import LoadPairChart
 from sagstal_desktop.i18n import _
 
 
+class WholeLabel(QLabel):
+    """A word-wrapping label that keeps the height its text needs at its width (a layout inside
+    a splitter does not ask a label's height for its width, so a long line was cut off)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        height = self.heightForWidth(self.width()) if self.text() else 0
+        if height != self.minimumHeight():
+            self.setMinimumHeight(max(height, 0))
+
 class PlanResultPanel(QWidget):
     """Shows one proposal (``show_plan``) or a message why there is none (``show_message``)."""
 
     def __init__(self, norm_set: NormSet, lang: str, list_caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._norm_set, self._lang = norm_set, lang
-        self.headline = QLabel(self)
+        self.headline = WholeLabel(self)
         self.headline.setObjectName("planHeadline")
-        self.headline.setWordWrap(True)
         self.headline.setTextFormat(Qt.TextFormat.PlainText)
         self.message = error_label(self)
         self._caption = QLabel(list_caption, self)
@@ -48,6 +68,8 @@ class PlanResultPanel(QWidget):
         self.proposal_list.setMaximumHeight(120)
         self.model = LoadChangeModel(norm_set, lang, self)
         self.table = QTableView(self)
+        self.table.setAccessibleName(_("Load before and after"))
+        self.table.setTabKeyNavigation(False)  # read only: Tab goes on, the arrows move in it
         self.table.setObjectName("loadChangeTable")
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -61,6 +83,7 @@ class PlanResultPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.chart = LoadPairChart(self)
         scroll = QScrollArea(self)
+        scroll.setAccessibleName(_("Chart of the load before and after"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.chart)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)

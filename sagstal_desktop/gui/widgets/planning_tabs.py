@@ -80,6 +80,17 @@ class _PlanTab(QWidget):
         before, after = loads
         return {member_id: (before.get(member_id), after.get(member_id)) for member_id in after}
 
+    def _reading_order(self, *side: QWidget) -> None:
+        """Tab goes through the controls on the left (``side``, top to bottom), then the proposal
+        on the right, as they are read (they were made the other way round)."""
+        from itertools import pairwise
+
+        from PySide6.QtWidgets import QScrollArea
+
+        chain = [*side, self.panel.proposal_list, self.panel.table, self.panel.findChild(QScrollArea)]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
     def _run(self, label: str, job: Callable[..., Any]) -> Any:
         """The job's result, or None after a message (cancelled, or no plan possible)."""
         from sagstal_desktop.core.planning.errors import PlanningCancelled, PlanningError
@@ -106,9 +117,11 @@ class DistributeTab(_PlanTab):
                  case_types: list[str], parent: QWidget | None = None) -> None:
         super().__init__(team, norm_set, as_of, lang, runner, "", parent)
         self.panel._caption.setText(_("Proposal:"))
+        self.panel.proposal_list.setAccessibleName(_("Proposal"))
         self.incoming_model = IncomingModel(case_types, lang, self)
         table = self.incoming_table = QTableView(self)
         table.setObjectName("incomingTable")
+        table.setAccessibleName(_("New cases per case type"))
         table.setModel(self.incoming_model)
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -134,6 +147,8 @@ class DistributeTab(_PlanTab):
         for widget in (self.compute_button, note):
             self.side.addWidget(widget)
         table.setMinimumWidth(300)
+        table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move between its cells
+        self._reading_order(table, self.compute_button)
 
     def _level_combo(self, team: Team) -> QComboBox:
         """Case weight (issue 27): the level the new cases take; "not assessed" (the first)
@@ -192,10 +207,12 @@ class RebalanceTab(_PlanTab):
                  parent: QWidget | None = None) -> None:
         super().__init__(team, norm_set, as_of, lang, runner, "", parent)
         self.panel._caption.setText(_("Moves:"))
+        self.panel.proposal_list.setAccessibleName(_("Moves"))
         self.points: list[TradeoffPoint] = []
         self.tradeoff_model = TradeoffModel(norm_set, lang, self)
         table = self.tradeoff_table = QTableView(self)
         table.setObjectName("tradeoffTable")
+        table.setAccessibleName(_("Moves and the highest load"))
         table.setModel(self.tradeoff_model)
         table.verticalHeader().hide()
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -210,6 +227,7 @@ class RebalanceTab(_PlanTab):
         self.chart.k_clicked.connect(self.choose)
         self.k_spin = QSpinBox(self)
         self.k_spin.setObjectName("maxMovesSpin")
+        self.k_spin.setAccessibleName(_("Move at most"))
         self.k_spin.setRange(0, MAX_K)
         self.k_spin.editingFinished.connect(lambda: self.choose(self.k_spin.value()))
         row = QHBoxLayout()
@@ -237,6 +255,8 @@ class RebalanceTab(_PlanTab):
         self.side.addWidget(table, 1)
         self.side.addWidget(self.chart)
         self.side.addLayout(row)
+        table.setTabKeyNavigation(False)
+        self._reading_order(self.aim_combo, table, self.chart, self.k_spin)
         self.started = False
 
     def start(self) -> None:

@@ -44,6 +44,10 @@ class SummaryPanel(QFrame):
         self._result = None  # the open scenario's core.scenarios.VariantResult
         self._norm_set: NormSet | None = None
         self._lang = "da"
+        self._compact = False
+        self._view_height = self._view_width = 0  # the scroll area's view, once known
+        self._texts: dict[str, str] = {}  # the norm line and the national average, in full
+        self._sources: dict[str, str] = {}  # their "Source: ..." lines (a tooltip when compact)
 
         outer = QVBoxLayout(self)
         self._title = QLabel(self)
@@ -54,7 +58,7 @@ class SummaryPanel(QFrame):
         self._norm_label.setStyleSheet("color: #333;")
         outer.addWidget(self._norm_label)
 
-        top = QGridLayout()
+        top = self._top_grid = QGridLayout()
         for row, key in enumerate(("staff", "available", "over", "average", "range", "absent", "unassigned")):
             self._add_row(top, row, key)
         for key in ("absent", "unassigned"):  # shown only in an open scenario that has them
@@ -149,8 +153,9 @@ class SummaryPanel(QFrame):
         ).format(fth=format_number(norm_set.full_time_hours, 0, lang)))
         source = norm_set.source.cite(lang) if norm_set.source else ""
         measured = _("Measured against: {name}").format(name=norm_set.name(lang))
+        self._sources["norm"] = _("Source: {source}").format(source=source) if source else ""
         if source:
-            measured += "\n" + _("Source: {source}").format(source=source)
+            measured += "\n" + self._sources["norm"]
         unmeasured = unmeasured_summary(summary.uncovered_cases, summary.total_cases, lang)
         if unmeasured:
             measured += "\n" + unmeasured
@@ -167,7 +172,7 @@ class SummaryPanel(QFrame):
                 "Without case weight: {need} FTE needed at the maximum; {over} staff over it.").format(
                 need=format_number(summary.fte_needed_max_unweighted, 2, lang),
                 over=format_number(summary.over_count_unweighted, 0, lang))
-        self._norm_label.setText(measured)
+        self._texts["norm"] = measured
         self._level_header[1].setText(_("FTE needed for the weighted cases") if summary.weighted
                                       else _("FTE needed"))
         for key, phrase in (("over", "over_caption"), ("range", "range_caption"), ("level_min", "level_min"),
@@ -217,10 +222,59 @@ class SummaryPanel(QFrame):
                         range=format_range(area.ds_min, area.ds_max, lang))
                 lines.append(f"  {area.name(lang)}: {area.average_2023} "
                              + _("({n} answers{ds})").format(n=area.answers, ds=ds))
-            lines.append(_("Source: {source}").format(source=survey_2023().source.cite(lang)))
-            self._national.setText("\n".join(lines))
+            self._sources["national"] = _("Source: {source}").format(source=survey_2023().source.cite(lang))
+            lines.append(self._sources["national"])
+            self._texts["national"] = "\n".join(lines)
         else:
-            self._national.setText("")
+            self._texts["national"] = self._sources["national"] = ""
+        self._show_texts()
+        if self._view_height:
+            self.fit_height(self._view_height, self._view_width)
+
+    # -- a compact layout for short screens ------------------------------------------------
+    def set_compact(self, compact: bool) -> None:
+        """Compact: the two source citations are not shown as text but told by the tooltip and
+        to a screen reader (the accessible description), so a 1366×768 screen shows every figure
+        down to the national average without scrolling. The help names the sources too."""
+        if compact != self._compact:
+            self._compact = compact
+            outer = self.layout()
+            if not hasattr(self, "_full_spacing"):
+                self._full_spacing = (outer.spacing(), outer.contentsMargins(), self._top_grid.verticalSpacing(),
+                                      self._level_grid.verticalSpacing())
+            spacing, margins, top, level = self._full_spacing
+            outer.setSpacing(2 if compact else spacing)
+            outer.setContentsMargins(*((6, 4, 6, 4) if compact else (margins.left(), margins.top(), margins.right(),
+                                                                    margins.bottom())))
+            self._top_grid.setVerticalSpacing(1 if compact else top)
+            self._level_grid.setVerticalSpacing(1 if compact else level)
+            self._show_texts()
+
+    def is_compact(self) -> bool:
+        return self._compact
+
+    def fit_height(self, height: int, width: int = 0) -> None:
+        """Compact when the full panel is taller than ``height`` at ``width`` (the scroll area's
+        view), full again once the full panel would fit."""
+        self._view_height, self._view_width = height, width or self._view_width
+        self.set_compact(False)
+        if self._needed_height() > height:
+            self.set_compact(True)
+
+    def _needed_height(self) -> int:
+        width = self._view_width or self.width()
+        if self.hasHeightForWidth() and width > 0:
+            return self.heightForWidth(width)
+        return self.sizeHint().height()
+
+    def _show_texts(self) -> None:
+        for key, label in (("norm", self._norm_label), ("national", self._national)):
+            text, source = self._texts.get(key, ""), self._sources.get(key, "")
+            if self._compact and source:
+                text = "\n".join(line for line in text.split("\n") if line != source)
+            label.setText(text)
+            label.setToolTip(source if self._compact else "")
+            label.setAccessibleDescription(source)
 
     def value(self, key: str) -> str:
         """The shown text of a figure: "available", "over", "average", "range", "staff",
@@ -228,7 +282,8 @@ class SummaryPanel(QFrame):
         return self._values[key].text()
 
     def national_text(self) -> str:
-        return self._national.text()
+        """The national average as a whole, its source included (shown or, compact, in the tooltip)."""
+        return self._texts.get("national", "")
 
     def caption(self, key: str) -> str:
         return self._captions[key].text()
