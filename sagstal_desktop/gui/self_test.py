@@ -2,8 +2,10 @@
 
 Opens the demo team in the main window, waits for the first paint and the load chart, computes
 the summary, writes the PDF memo and the team's history (pandas, openpyxl) to a temporary
-folder, closes the window and exits 0 with one
-line on stdout. Any failure gives one line on stderr and exit 1. Nothing is written to the
+folder, draws the history's trend chart (pyqtgraph), distributes new cases of two types with the
+planner's integer program (HiGHS) and writes a long date in both languages (Babel's Danish and
+English locale data), closes the window and exits 0 with one line on stdout. A frozen bundle
+that left out a library or data file a function needs fails here (``tests/test_bundle.py``). Any failure gives one line on stderr and exit 1. Nothing is written to the
 user's files (the demo team is never saved; the memo goes to a temporary folder).
 """
 
@@ -47,7 +49,52 @@ def check_window(window) -> str:
         workbook = export_trend_xlsx(rows, Path(tmp) / "history.xlsx", window.language())
         if not workbook.read_bytes().startswith(b"PK"):
             raise RuntimeError("the history export is not an xlsx workbook")
-    return f"{len(window.team().staff)} persons, memo {pages} pages, history {len(rows)} snapshots"
+    trend_chart(rows, window.language())
+    cases = plan_cases(window.team())
+    long_dates()
+    return (f"{len(window.team().staff)} persons, memo {pages} pages, history {len(rows)} snapshots, "
+            f"plan {cases} cases")
+
+
+def trend_chart(rows, lang: str) -> None:
+    """Draw the history's trend chart (pyqtgraph) off screen."""
+    from sagstal_desktop.gui.widgets.trend_chart import TrendChart
+
+    chart = TrendChart()
+    chart.resize(640, 420)
+    chart.show_rows(rows, lang)
+    if chart.grab().isNull() or not chart.fte_plot.listDataItems():
+        raise RuntimeError("the trend chart draws nothing")
+    chart.deleteLater()
+
+
+def plan_cases(team) -> int:
+    """Distribute new cases of the first two case types someone may receive: more than one type
+    is solved by the integer program (HiGHS); return how many cases were given out."""
+    from sagstal_desktop.core.planning.distribute import distribute
+    from sagstal_desktop.core.planning.problem import build_problem
+
+    problem = build_problem(team)
+    types = [t for t in problem.norm_set.case_type_ids if problem.receivers(t)][:2]
+    if len(types) < 2:
+        raise RuntimeError("the demo team has fewer than two case types to plan")
+    incoming = dict.fromkeys(types, 3)
+    plan = distribute(team, incoming, exact=True)
+    given = sum(a.cases for a in plan.assignments)
+    if given != sum(incoming.values()) or plan.levels_proven < 1:
+        raise RuntimeError("the planner's integer program gave out the wrong number of cases")
+    return given
+
+
+def long_dates() -> None:
+    """A long date in Danish and in English (Babel, imported on first use)."""
+    from datetime import date
+
+    from sagstal_desktop.core.formatting import format_long_date
+
+    day = date(2026, 11, 23)
+    if (format_long_date(day, "da"), format_long_date(day, "en")) != ("23. november 2026", "23 November 2026"):
+        raise RuntimeError("the long dates are wrong")
 
 
 def run_self_test(app: QApplication, lang: str) -> int:
