@@ -15,7 +15,16 @@ EGL and evdev for embedded screens, ...). The program uses a few of them:
 - the shared libraries only the left-out plugins need (worked out from the binaries' imports,
   so a library a kept file needs is always kept);
 - debug information (``strip --strip-debug``, on Linux, for files that carry it: a Python built
-  from source has 17 MB of it in libpython).
+  from source has 17 MB of it in libpython);
+- on Windows, Qt's software OpenGL renderer (``opengl32sw.dll``, 21 MB): the program draws with
+  QPainter (raster), never OpenGL, and pyqtgraph's OpenGL drawing is off;
+- on Linux, most of ICU's data (``libicudata.so``, 32 MB; Qt Core links ICU there, Windows builds
+  use Windows' own): ``trimmed_icu_data`` keeps the locales the program speaks (and root, which
+  every other locale falls back to), the converter tables of the single-byte code pages, the
+  break rules and all of ICU's locale-independent data; it leaves out the other locales' data,
+  the East Asian multi-byte converters, the word dictionaries for Chinese, Japanese, Thai, Lao,
+  Khmer and Burmese, and transliteration. Qt sorts with the Danish collation as before (the
+  self-test checks it).
 
 Nothing here changes what the program can do; ``sagstal-desktop --self-test`` exercises every
 library the bundle keeps for a function (tests/test_bundle.py runs it on the built bundle).
@@ -25,6 +34,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -47,6 +57,12 @@ QT_PLUGINS_KEPT = {
     "platformthemes": {"qxdgdesktopportal"},  # not qgtk3: the GTK theme pulls in GTK, Cairo and Pango
     "wayland-shell-integration": {"xdg-shell"},
 }
+
+
+#: Files left out by name: Qt's software OpenGL renderer on Windows (the program never uses OpenGL).
+FILES_DROPPED = frozenset({"opengl32sw.dll"})
+#: ICU locales kept besides the program's own: root (every locale's fallback) and the "C"/POSIX locale.
+ICU_LOCALES_KEPT = frozenset({"root", "en_US", "en_US_POSIX"})
 
 
 def languages() -> dict[str, str]:
@@ -101,6 +117,8 @@ def _plugin_kept(parts: tuple[str, ...]) -> bool:
 def kept_path(dest: str, babel_files: set[str], qt_languages: set[str]) -> bool:
     """Whether the file the bundle would have at ``dest`` is kept by the rules above."""
     parts = PurePosixPath(dest.replace("\\", "/")).parts
+    if parts and parts[-1].lower() in FILES_DROPPED:
+        return False
     if len(parts) >= 3 and parts[0] == "babel" and parts[1] == "locale-data" and parts[-1].endswith(".dat"):
         return parts[-1][:-4] in babel_files
     if parts and parts[0] == "PySide6":
@@ -168,6 +186,110 @@ def _strip_debug(dest: str, src: str, workpath: str) -> str:
     return str(target) if done.returncode == 0 and target.is_file() else src
 
 
+def _elf_sections(data: bytes) -> list[tuple[str, int, int, int, int, int]]:
+    """(name, type, address, offset, size, entry size) of a 64-bit little-endian ELF's sections."""
+    shoff, = struct.unpack_from("<Q", data, 0x28)
+    shentsize, shnum, shstrndx = struct.unpack_from("<HHH", data, 0x3A)
+    raw = [struct.unpack_from("<IIQQQQIIQQ", data, shoff + i * shentsize) for i in range(shnum)]
+    names_at = raw[shstrndx][4]
+    return [(data[names_at + h[0]:data.index(b"\0", names_at + h[0])].decode(), h[1], h[3], h[4], h[5], h[9])
+            for h in raw]
+
+
+def _icu_blob(data: bytes) -> tuple[str, bytes]:
+    """The name (``icudt73_dat``) and bytes of the ICU data a ``libicudata.so`` exports."""
+    sections = _elf_sections(data)
+    symtab = next(s for s in sections if s[0] == ".dynsym")
+    strtab = next(s for s in sections if s[0] == ".dynstr")
+    for at in range(symtab[3], symtab[3] + symtab[4], symtab[5]):
+        name_at, _info, _other, _shndx, value, size = struct.unpack_from("<IBBHQQ", data, at)
+        name = data[strtab[3] + name_at:data.index(b"\0", strtab[3] + name_at)].decode()
+        if name.startswith("icudt") and name.endswith("_dat") and size:
+            section = next(s for s in sections if s[2] <= value < s[2] + s[4] and s[1] != 8)  # not NOBITS
+            start = section[3] + value - section[2]
+            return name, data[start:start + size]
+    raise ValueError("no ICU data symbol")
+
+
+def _max_bytes_per_char(item: bytes) -> int:
+    """A converter table's most bytes per character (``UConverterStaticData.maxBytesPerChar``,
+    after the item's header and the struct's size, name[60], codepage, platform, type, min)."""
+    header_size, = struct.unpack_from("<H", item, 0)
+    return item[header_size + 71]
+
+
+def _icu_item_kept(name: str, item: bytes, locales: set[str]) -> bool:
+    """Whether ICU's data item ``name`` (``icudt73l/coll/da.res``) is kept (module docstring)."""
+    parts = name.split("/")[1:]
+    base = parts[-1]
+    if parts[0] == "translit" or base.endswith(".dict"):
+        return False
+    if base.endswith(".cnv"):  # the single-byte code pages (Windows, ISO 8859, DOS, Mac), not the multi-byte
+        return _max_bytes_per_char(item) == 1
+    stem = base.rsplit(".", 1)[0]
+    if base.endswith(".res") and re.fullmatch(r"[a-z]{2,3}(_[A-Za-z0-9]*)*", stem):
+        return stem in locales
+    return True
+
+
+def trimmed_icu_data(blob: bytes, locales: set[str]) -> tuple[bytes, list[str]]:
+    """ICU's common data (``.dat`` package layout: header, table of contents, items aligned to 16
+    bytes) with only the items ``_icu_item_kept`` keeps; and the names left out."""
+    header_size, = struct.unpack_from("<H", blob, 0)
+    if blob[2:4] != b"\xda\x27" or blob[12:16] != b"CmnD":
+        raise ValueError("not ICU common data")
+    count, = struct.unpack_from("<I", blob, header_size)
+    table = [struct.unpack_from("<II", blob, header_size + 4 + 8 * i) for i in range(count)]
+    names = [blob[header_size + n:blob.index(b"\0", header_size + n)].decode("ascii") for n, _d in table]
+    ends = [d for _n, d in table[1:]] + [len(blob) - header_size]
+    items = [(name, blob[header_size + d:header_size + end]) for name, (_n, d), end in zip(names, table, ends)]
+    kept = [(name, item) for name, item in items if _icu_item_kept(name, item, locales)]
+    gone = [name for name, item in items if not _icu_item_kept(name, item, locales)]
+    names_block = b"".join(name.encode("ascii") + b"\0" for name, _item in kept)
+    names_at = 4 + 8 * len(kept)
+    offset = (names_at + len(names_block) + 15) // 16 * 16
+    entries, body, name_offset = [], bytearray(), names_at
+    for name, item in kept:
+        entries.append(struct.pack("<II", name_offset, offset + len(body)))
+        name_offset += len(name) + 1
+        body += item + b"\0" * (-len(item) % 16)
+    toc = struct.pack("<I", len(kept)) + b"".join(entries) + names_block
+    toc += b"\0" * (offset - len(toc))
+    return blob[:header_size] + toc + bytes(body), gone
+
+
+def _trim_icu(dest: str, src: str, workpath: str) -> str:
+    """A ``libicudata.so`` with the trimmed data (``trimmed_icu_data``), built with gcc (Linux);
+    ``src`` itself where that cannot be done."""
+    gcc = shutil.which("gcc") or shutil.which("cc")
+    if not sys.platform.startswith("linux") or gcc is None:
+        return src
+    data = Path(src).read_bytes()
+    try:
+        symbol, blob = _icu_blob(data)
+        trimmed, gone = trimmed_icu_data(blob, set(languages().values()) | set(languages()) | _locale_parents()
+                                         | ICU_LOCALES_KEPT)
+    except (ValueError, StopIteration, struct.error):
+        return src
+    folder = Path(workpath) / "lean-icu"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "icudata.dat").write_bytes(trimmed)
+    (folder / "left-out.txt").write_text("\n".join(gone) + "\n", encoding="utf-8")
+    (folder / "icudata.s").write_text(
+        f'\t.section .rodata\n\t.globl {symbol}\n\t.type {symbol}, @object\n\t.balign 16\n{symbol}:\n'
+        f'\t.incbin "{folder / "icudata.dat"}"\n\t.size {symbol}, . - {symbol}\n'
+        '\t.section .note.GNU-stack,"",@progbits\n', encoding="utf-8")
+    target = folder / os.path.basename(dest)
+    done = subprocess.run([gcc, "-shared", "-nostdlib", f"-Wl,-soname,{os.path.basename(dest)}", "-o", str(target),
+                           str(folder / "icudata.s")], capture_output=True)
+    return str(target) if done.returncode == 0 and target.is_file() else src
+
+
+def _locale_parents() -> set[str]:
+    """The program's locales' parents (``da_DK`` -> ``da``; ``en_GB`` -> ``en_001``, ``en``)."""
+    return babel_locale_files() - {"root"}
+
+
 def lean_toc(binaries, datas, workpath: str):
     """``(binaries, datas)`` without what the program never uses (module docstring)."""
     babel_files = babel_locale_files()
@@ -203,6 +325,8 @@ def lean_toc(binaries, datas, workpath: str):
                 continue
             result.append((dest, src, kind))
         elif dest not in gone_dests:
+            if os.path.basename(dest).startswith("libicudata.so"):
+                src = _trim_icu(dest, src, workpath)
             result.append((dest, _strip_debug(dest, src, workpath), kind))
     report = Path(workpath) / "lean-left-out.txt"
     report.parent.mkdir(parents=True, exist_ok=True)
