@@ -4,7 +4,8 @@ Opens the demo team in the main window, waits for the first paint and the load c
 the summary, writes the PDF memo and the team's history (pandas, openpyxl) to a temporary
 folder, draws the history's trend chart (pyqtgraph), distributes new cases of two types with the
 planner's integer program (HiGHS), writes a long date in both languages (Babel's Danish and
-English locale data) and sorts Danish words with Qt's collation; then closes the window and
+English locale data), sorts Danish words with Qt's collation and computes the digests the
+anonymisation and the file lock use; then closes the window and
 exits 0 with one line on stdout. A frozen bundle that left out a library or data file one of
 these needs fails here (``tests/test_bundle.py``). Any failure gives one line on stderr and
 exit 1. Nothing is written to the user's files (the demo team is never saved; the memo goes to
@@ -55,6 +56,7 @@ def check_window(window) -> str:
     cases = plan_cases(window.team())
     long_dates()
     danish_collation()
+    digests()
     return (f"{len(window.team().staff)} persons, memo {pages} pages, history {len(rows)} snapshots, "
             f"plan {cases} cases")
 
@@ -98,6 +100,16 @@ def danish_collation() -> None:
     words = sorted(["Åse", "Øre", "Æble", "Zoe"], key=collator.sortKey)
     if words != ["Zoe", "Æble", "Øre", "Åse"]:
         raise RuntimeError(f"Qt's Danish collation sorts {words}")
+
+
+def digests() -> None:
+    """The digests the anonymisation (keyed BLAKE2b) and the file lock (SHA-256) use, without
+    OpenSSL (the bundle leaves it out; Python has its own)."""
+    import hashlib
+
+    if (hashlib.blake2b(b"abc", digest_size=16).hexdigest() != "cf4ab791c62b8d2b2109c90275287816"
+            or hashlib.sha256(b"abc").hexdigest()[:16] != "ba7816bf8f01cfea"):
+        raise RuntimeError("hashlib computes wrong digests")
 
 
 def long_dates() -> None:
