@@ -242,7 +242,8 @@ def trimmed_icu_data(blob: bytes, locales: set[str]) -> tuple[bytes, list[str]]:
     table = [struct.unpack_from("<II", blob, header_size + 4 + 8 * i) for i in range(count)]
     names = [blob[header_size + n:blob.index(b"\0", header_size + n)].decode("ascii") for n, _d in table]
     ends = [d for _n, d in table[1:]] + [len(blob) - header_size]
-    items = [(name, blob[header_size + d:header_size + end]) for name, (_n, d), end in zip(names, table, ends)]
+    items = [(name, blob[header_size + d:header_size + end])
+             for name, (_n, d), end in zip(names, table, ends, strict=True)]
     kept = [(name, item) for name, item in items if _icu_item_kept(name, item, locales)]
     gone = [name for name, item in items if not _icu_item_kept(name, item, locales)]
     names_block = b"".join(name.encode("ascii") + b"\0" for name, _item in kept)
