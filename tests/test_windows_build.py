@@ -134,7 +134,7 @@ def test_the_size_bounds_have_reasons():
 
 
 def test_the_readme_says_the_workflow_does_not_run_on_this_projects_ci():
-    readme = (ROOT / "build_spec" / "README.md").read_text(encoding="utf-8")
+    readme = " ".join((ROOT / "build_spec" / "README.md").read_text(encoding="utf-8").split())
     assert ".github/workflows/windows.yml" in readme
     assert "not run by this project's CI" in readme
     assert "windows" not in (ROOT / ".ci" / "run").read_text(encoding="utf-8").lower()
