@@ -1,15 +1,15 @@
 """``sagstal-desktop --self-test``: check an installed or frozen program end to end.
 
 Opens the demo team in the main window, waits for the first paint and the load chart, computes
-the summary, writes the PDF memo and the team's history (pandas, openpyxl) to a temporary
-folder, draws the history's trend chart (pyqtgraph), distributes new cases of two types with the
-planner's integer program (HiGHS), writes a long date in both languages (Babel's Danish and
-English locale data), sorts Danish words with Qt's collation and computes the digests the
-anonymisation and the file lock use; then closes the window and
-exits 0 with one line on stdout. A frozen bundle that left out a library or data file one of
-these needs fails here (``tests/test_bundle.py``). Any failure gives one line on stderr and
-exit 1. Nothing is written to the user's files (the demo team is never saved; the memo goes to
-a temporary folder).
+the summary, writes the PDF memo, renders its first page as the preview does (PDFium), exports
+the team's history (pandas, openpyxl) to a temporary folder, draws the history's trend chart
+(pyqtgraph), distributes new cases of two types with the planner's integer program (HiGHS),
+writes a long date in both languages (Babel's Danish and English locale data), sorts Danish
+words with Qt's collation and computes the digests the anonymisation and the file lock use;
+then closes the window and exits 0 with one line on stdout. A frozen bundle that left out a
+library or data file one of these needs fails here (``tests/test_bundle.py``). Any failure
+gives one line on stderr and exit 1. Nothing is written to the user's files (the demo team is
+never saved; the memo goes to a temporary folder).
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ def check_window(window) -> str:
                            summary=summary, norm_set=window.norm_set())
         if pages < 1 or not target.read_bytes().startswith(b"%PDF"):
             raise RuntimeError("the memo is not a PDF")
+        preview_page(target)
         rows = trend_rows(window.team())
         workbook = export_trend_xlsx(rows, Path(tmp) / "history.xlsx", window.language())
         if not workbook.read_bytes().startswith(b"PK"):
@@ -59,6 +60,23 @@ def check_window(window) -> str:
     digests()
     return (f"{len(window.team().staff)} persons, memo {pages} pages, history {len(rows)} snapshots, "
             f"plan {cases} cases")
+
+
+def preview_page(memo: Path) -> None:
+    """Render the memo's first page as the preview and printing do (PDFium, pypdfium2)."""
+    from PySide6.QtGui import QColor
+
+    from sagstal_desktop.gui.printing.memo_pages import PdfPages
+
+    pages = PdfPages(memo)
+    try:
+        image = pages.render(0, 48)
+    finally:
+        pages.close()
+    white = QColor("white").rgb()
+    if image.isNull() or all(image.pixel(x, y) == white for y in range(0, image.height(), 4)
+                             for x in range(0, image.width(), 4)):
+        raise RuntimeError("the memo's preview page is blank")
 
 
 def trend_chart(rows, lang: str) -> None:
