@@ -85,7 +85,14 @@ def babel_locale_files() -> set[str]:
         loaded.add(name)
         return original(name, merge_inherited)
 
-    localedata._cache.clear()
+    def forget() -> None:  # Babel's caches, so that every file is loaded (and seen) afresh
+        clear = getattr(localedata, "clear_caches", None)
+        if clear is not None:
+            clear()
+        else:
+            localedata._cache.clear()
+
+    forget()
     localedata.load = recording
     try:
         sys.path.insert(0, str(ROOT))
@@ -95,7 +102,7 @@ def babel_locale_files() -> set[str]:
             format_long_date(date(2026, 11, 23), lang)
     finally:
         localedata.load = original
-        localedata._cache.clear()
+        forget()
     return loaded
 
 
