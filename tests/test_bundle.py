@@ -48,6 +48,7 @@ def test_the_bundle_builds_and_passes_its_self_test(tmp_path):
     assert not list(internal.rglob("libssl*")) and not list(internal.rglob("_ssl*"))
     assert not list(internal.rglob("PIL/_avif*")) and not list(internal.rglob("PIL/_webp*"))
     assert not list((internal / "PySide6").glob("QtOpenGL.*"))  # the stand-in hook replaces it
+    assert not (internal / "yaml").exists()  # a test tool
     icu_data = next((internal / "PySide6" / "Qt" / "lib").glob("libicudata.so.*"))
     assert icu_data.stat().st_size < 8_000_000  # 32 MB before trimming
     bounds = json.loads((ROOT / "build_spec" / "size_bounds.json").read_text(encoding="utf-8"))
