@@ -59,8 +59,9 @@ QT_PLUGINS_KEPT = {
 }
 
 
-#: Files left out by name: Qt's software OpenGL renderer on Windows (the program never uses OpenGL).
-FILES_DROPPED = frozenset({"opengl32sw.dll"})
+#: Files left out by name: Qt's software OpenGL renderer on Windows (the program never uses
+#: OpenGL) and Chromium's ICU data, which the Windows wheel carries for Qt WebEngine (not used).
+FILES_DROPPED = frozenset({"opengl32sw.dll", "icudtl.dat"})
 #: ICU locales kept besides the program's own: root (every locale's fallback) and the "C"/POSIX locale.
 ICU_LOCALES_KEPT = frozenset({"root", "en_US", "en_US_POSIX"})
 

@@ -46,6 +46,7 @@ def test_babel_keeps_exactly_the_locales_the_long_dates_load():
     ("PySide6/plugins/tls/qschannelbackend.dll", False),
     ("PySide6/Qt/plugins/generic/libqevdevmouseplugin.so", False),
     ("PySide6/opengl32sw.dll", False),
+    ("PySide6/resources/icudtl.dat", False),
     ("PySide6/Qt6Gui.dll", True),
     ("sagstal_desktop/resources/norms/ds_current.json", True),
 ])
