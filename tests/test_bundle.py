@@ -1,8 +1,11 @@
-"""The stand-alone bundle: ``scripts/build_bundle.sh`` builds ``build_spec/sagstal.spec`` and the
-built program passes its own ``--self-test`` (slow: about 35-60 s on two cores; CI runs it)."""
+"""The stand-alone bundle: ``scripts/build_bundle.sh`` builds ``build_spec/sagstal.spec``, the
+built program passes its own ``--self-test`` (memo, charts, planner, history export, dates,
+collation) and the folder stays within its size bound, with what the lean bundle leaves out
+(build_spec/lean.py) left out (slow: about 1-2 min on two cores; CI runs it)."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -35,9 +38,26 @@ def test_the_bundle_builds_and_passes_its_self_test(tmp_path):
     # (tests/test_gui_startup.py); the self-test below exports the demo's history with it
     assert (internal / "pandas").exists()
     assert list(internal.glob("_rl_accel*")), "reportlab's C accelerators are missing"
+    # the lean bundle: Babel's locale data for the program's languages only, Qt's Danish strings
+    # only, no GTK theme, no OpenSSL, no Pillow codecs beyond the core, ICU's data trimmed
+    assert {p.stem for p in (internal / "babel" / "locale-data").glob("*.dat")} == {
+        "root", "da", "da_DK", "en", "en_001", "en_GB"}
+    assert (internal / "PySide6" / "Qt" / "translations" / "qtbase_da.qm").is_file()
+    assert not list((internal / "PySide6" / "Qt" / "translations").glob("qt_*.qm"))
+    assert not list(internal.rglob("libqgtk3*")) and not list(internal.rglob("libgtk-3*"))
+    assert not list(internal.rglob("libssl*")) and not list(internal.rglob("_ssl*"))
+    assert not list(internal.rglob("PIL/_avif*")) and not list(internal.rglob("PIL/_webp*"))
+    assert not list((internal / "PySide6").glob("QtOpenGL.*"))  # the stand-in hook replaces it
+    assert not (internal / "yaml").exists()  # a test tool
+    icu_data = next((internal / "PySide6" / "Qt" / "lib").glob("libicudata.so.*"))
+    assert icu_data.stat().st_size < 8_000_000  # 32 MB before trimming
+    bounds = json.loads((ROOT / "build_spec" / "size_bounds.json").read_text(encoding="utf-8"))
+    folder = tmp_path / "dist" / "sagstal-desktop"
+    size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+    assert size <= bounds["linux_folder_mb"] * 1e6, f"the bundle is {size / 1e6:.1f} MB"
     ran = subprocess.run([str(program), "--self-test"], capture_output=True, text=True, timeout=120,
                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), cwd=tmp_path)
     assert ran.returncode == 0, ran.stderr
     assert ran.stdout.strip().startswith(f"sagstal-desktop {__version__} self-test OK: 12 persons")
-    assert ", history 12 snapshots" in ran.stdout
-    print(f"bundle built in {seconds:.0f} s")
+    assert ", history 12 snapshots, plan 6 cases" in ran.stdout
+    print(f"bundle built in {seconds:.0f} s, {size / 1e6:.1f} MB")
