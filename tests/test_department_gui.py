@@ -186,3 +186,17 @@ def test_memo_and_workbook_from_the_view(window, qtbot, monkeypatch, folder, tmp
     book.close()
     assert json.dumps(data)  # the figures shown are the JSON's
     view.close()
+
+
+def test_help_opens_at_the_department_section(window, qtbot, monkeypatch, folder):
+    from sagstal_desktop.gui.dialogs.help import HelpDialog
+
+    view = _view(window, qtbot, monkeypatch, [folder])
+    view.help_button.click()
+    help_dialog = window.findChild(HelpDialog)
+    assert help_dialog is not None and help_dialog.isVisible()
+    text = help_dialog.plain_text()
+    assert "File → Open department…" in text and "Anonymise shows team-level figures only" in text
+    assert "sagstal memo --department DIR -o afdeling.pdf" in text
+    assert help_dialog.browser.verticalScrollBar().value() > 0  # scrolled to #afdeling, near the end
+    view.close()

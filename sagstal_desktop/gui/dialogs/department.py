@@ -94,9 +94,11 @@ POSITION_HEADS = (NP_("memo table", "Team"), NP_("memo table", "Load now"), NP_(
 
 
 class DepartmentView(QDialog):
-    """The department view; ``open_team(path)`` is called for a team to open."""
+    """The department view; ``open_team(path)`` is called for a team to open, and
+    ``ask_save_path(parent, title, suggested name, suffix)`` for a file to write."""
 
-    def __init__(self, window: WindowApi, department: Department, open_team: Callable[[Path], None]) -> None:
+    def __init__(self, window: WindowApi, department: Department, open_team: Callable[[Path], object],
+                 ask_save_path: Callable[[QWidget, str, str, str], Path | None]) -> None:
         super().__init__(window)
         from sagstal_desktop.core.anonymise import min_staff
         from sagstal_desktop.core.planning.positions import max_steps
@@ -106,6 +108,7 @@ class DepartmentView(QDialog):
         self._window = window
         self.department = department
         self._open_team = open_team
+        self._ask_save_path = ask_save_path
         self.lang = window.language()
         self.plan = None
         self.setWindowTitle(self.t("title"))
@@ -336,20 +339,18 @@ class DepartmentView(QDialog):
         self._show_positions()
 
     def export_workbook(self) -> None:
-        from sagstal_desktop.gui.handlers.department import ask_save_path
         from sagstal_desktop.io.department_export import export_department
 
         if self.anonymised:
             return
-        target = ask_save_path(self, self.t("export_title"), "afdeling.xlsx", "xlsx")
+        target = self._ask_save_path(self, self.t("export_title"), "afdeling.xlsx", "xlsx")
         if target is not None:
             self._write(target, lambda: export_department(self.department, target, self.lang, self.plan))
 
     def write_memo(self) -> None:
-        from sagstal_desktop.gui.handlers.department import ask_save_path
         from sagstal_desktop.report.department_memo import write_department_memo
 
-        target = ask_save_path(self, self.t("memo_title"), "afdeling.pdf", "pdf")
+        target = self._ask_save_path(self, self.t("memo_title"), "afdeling.pdf", "pdf")
         if target is not None:
             anonymise, plan = self.anonymised, self.plan
             self._write(target, lambda: write_department_memo(self.department, target, self.lang, anonymise, plan))

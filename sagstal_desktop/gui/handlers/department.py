@@ -93,7 +93,8 @@ def show_department(window: WindowApi, department):
     """The department view for ``department`` (a window of its own, closed with the main window)."""
     from sagstal_desktop.gui.dialogs.department import DepartmentView
 
-    view = DepartmentView(window, department, lambda path: open_team(window, path))
+    view = DepartmentView(window, department, lambda path: open_team(window, path),
+                          lambda *args: ask_save_path(*args))  # looked up when asked (tests answer it)
     view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     view.show()
     view.raise_()
