@@ -180,4 +180,9 @@ def test_bad_input_writes_nothing(tmp_path, capsys):
     assert code == 2 and "ikke begge" in err
     code, _, err = run(capsys, "memo", "-o", str(pdf))
     assert code == 2
+    unreadable = tmp_path / "unreadable"
+    unreadable.mkdir()
+    (unreadable / "x.sagstal").write_bytes(b"not a team file")
+    code, _, err = run(capsys, "memo", "--department", str(unreadable), "-o", str(pdf))
+    assert code == 2 and "ingen teamfil kunne læses" in err and "x.sagstal" in err
     assert not pdf.exists()

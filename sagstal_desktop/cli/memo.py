@@ -87,6 +87,9 @@ def cmd_department_memo(args: argparse.Namespace) -> int:
         department = roll_up(read_department(args.department), args.as_of, args.norms)
     except (NoTeamFiles, DepartmentError) as exc:
         raise CliError(f"memo: {exc.message(lang)}") from exc
+    if not department.counted_teams:  # a memo of nothing: say why instead
+        reasons = " ".join(p.message(lang) for p in department.problems)
+        raise CliError(cli_text(N_("memo: no team file could be read: {reasons}"), reasons=reasons))
     plan = _positions(department, args) if args.positions is not None else None
     target = output_path(args.output, args.force)
     try:

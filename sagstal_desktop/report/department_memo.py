@@ -443,7 +443,9 @@ class DepartmentMemo:
                     set=chosen.short_name(lang))), s.bullet)
                 para.bulletText = "•"
                 out.append(para)
-        return out
+        from reportlab.platypus import KeepTogether
+
+        return [KeepTogether(out[:3]), *out[3:]]  # the heading never alone at a page's foot
 
     def method(self) -> list:
         s, lang, mt = self.styles, self.lang, self.memo_texts

@@ -259,6 +259,8 @@ class DepartmentView(QDialog):
         self._show_problems()
         self._show_positions()
         self.export_button.setEnabled(not self.anonymised)
+        self.memo_button.setEnabled(bool(dep.counted_teams))  # no team read: nothing to write about
+        self.compute_button.setEnabled(bool(dep.counted_teams))
         self.export_button.setToolTip(self.t("export_tip_anonymised") if self.anonymised else "")
 
     def _show_problems(self) -> None:
