@@ -178,6 +178,13 @@ def test_memo_and_workbook_from_the_view(window, qtbot, monkeypatch, folder, tmp
     data = department_json(view.department, "en")
     assert "Memo on the department's caseloads and staffing" in text
     assert format_number(data["total"]["fte_needed"]["max"], 2, "en") in text
+    # the memo and the window show the same figures: each row of the view, cell by cell, is a row of the memo
+    keys = ("team", "staff", "cases", "available", "need_max", "need_min", "short_max", "load", "over", "free_fte",
+            "sustained")
+    model = view.model
+    for r in range(model.rowCount()):
+        row = " ".join(model.data(model.index(r, COLUMNS.index(key))) for key in keys)
+        assert row in text, row
     view.export_button.click()
     import openpyxl
 
