@@ -207,3 +207,20 @@ def test_help_opens_at_the_department_section(window, qtbot, monkeypatch, folder
     assert "sagstal memo --department DIR -o afdeling.pdf" in text
     assert help_dialog.browser.verticalScrollBar().value() > 0  # scrolled to #afdeling, near the end
     view.close()
+
+
+def test_the_open_question_offers_a_folder_files_and_annuller(make_window, danish, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    win = make_window(lang="da")
+    seen: list[str] = []
+
+    def answer(box):  # the user reads the buttons and presses Annuller
+        seen.extend(b.text().replace("&", "") for b in box.buttons())
+        next(b for b in box.buttons() if b.text() == "Annuller").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    assert handlers.ask_department_paths(win) is None  # cancelled: nothing read
+    assert sorted(seen) == ["Annuller", "Filer…", "Mappe…"]
+    assert win.actions[Act.OPEN_DEPARTMENT].text() == "Åbn a&fdeling…"
