@@ -386,7 +386,8 @@ class DepartmentMemo:
             return []
         s, lang = self.styles, self.lang
         n = format_number(plan.positions_fte, 1 if plan.positions_fte % 1 else 0, lang)
-        hours = format_number(plan.step_fte * self.dep.full_time_hours, 1, lang)
+        step_hours = plan.step_fte * self.dep.full_time_hours
+        hours = format_number(step_hours, 0 if abs(step_hours - round(step_hours)) < 1e-9 else 1, lang)
         rows = position_rows(self.dep, plan, self.anonymise, lang)
 
         def top(loads: list[float | None]) -> str:  # the rows shown (anonymised: small teams merged)
