@@ -139,6 +139,19 @@ def _case_split(window, tmp: Path):
     return CaseSplitDialog(member, sorted(member.counts)[0], weighting, "B2", window.language(), window)
 
 
+def _department(window, tmp: Path):
+    from department_helpers import make_folder
+
+    from sagstal_desktop.core.department import roll_up
+    from sagstal_desktop.gui.dialogs.department import DepartmentView
+    from sagstal_desktop.io.department_reader import read_department
+
+    folder = tmp / "afdeling"
+    make_folder(folder)
+    return DepartmentView(window, roll_up(read_department([folder]), TODAY), lambda _path: None,
+                          lambda *_args: None)
+
+
 def _flows(window, tmp: Path):
     from sagstal_desktop.gui.dialogs.flows import FlowsDialog
 
@@ -162,6 +175,7 @@ def _about(window, tmp: Path):
 DIALOGS: dict[str, tuple[str, Callable]] = {
     "about": ("AboutDialog", _about),
     "case_split": ("CaseSplitDialog", _case_split),
+    "department": ("DepartmentView", _department),
     "flows": ("FlowsDialog", _flows),
     "forecast": ("ForecastDialog", _forecast),
     "absence": ("AbsenceDialog", _absence),

@@ -15,8 +15,10 @@ from sagstal_desktop.cli.common import (
     as_of_date,
     choose_norm_set,
     cli_text,
+    hours_amount,
     open_team,
     output_path,
+    positive_amount,
     say,
 )
 from sagstal_desktop.core.validation import budget_first_year_range
@@ -60,10 +62,52 @@ def _scenarios(team, args: argparse.Namespace) -> tuple[str, ...] | None:
     return tuple(args.scenario)
 
 
+def _positions(department, args: argparse.Namespace):
+    """The positions placed as ``sagstal department --positions`` places them."""
+    from sagstal_desktop.core.planning.positions import PositionError, department_positions
+
+    hours = args.position_hours if args.position_hours is not None else department.full_time_hours
+    try:
+        return department_positions(department, args.positions, hours / department.full_time_hours)
+    except PositionError as exc:
+        raise CliError(f"memo: {exc.message(args.lang)}") from exc
+
+
+def cmd_department_memo(args: argparse.Namespace) -> int:
+    """``sagstal memo --department DIR|FILE... -o afdeling.pdf``: the department memo (issue 26)."""
+    from sagstal_desktop.core.department import DepartmentError, roll_up
+    from sagstal_desktop.io.department_reader import NoTeamFiles, read_department
+    from sagstal_desktop.report.department_memo import write_department_memo
+    from sagstal_desktop.report.pdf import MemoError
+
+    if args.file is not None:
+        raise CliError(cli_text(N_("memo: give either a team file or --department, not both")))
+    lang = args.lang
+    try:
+        department = roll_up(read_department(args.department), args.as_of, args.norms)
+    except (NoTeamFiles, DepartmentError) as exc:
+        raise CliError(f"memo: {exc.message(lang)}") from exc
+    if not department.counted_teams:  # a memo of nothing: say why instead
+        reasons = " ".join(p.message(lang) for p in department.problems)
+        raise CliError(cli_text(N_("memo: no team file could be read: {reasons}"), reasons=reasons))
+    plan = _positions(department, args) if args.positions is not None else None
+    target = output_path(args.output, args.force)
+    try:
+        pages = write_department_memo(department, target, lang, args.anonymise, plan)
+    except MemoError as exc:
+        raise CliError(cli_text(N_("memo: cannot write {reason}"), reason=exc)) from exc
+    say(ntr("{path} ({n} page)", "{path} ({n} pages)", pages, lang).format(path=target, n=pages))
+    return 0
+
+
 def cmd_memo(args: argparse.Namespace) -> int:
     from sagstal_desktop.report.options import MemoOptions
     from sagstal_desktop.report.pdf import MemoError, write_memo
 
+    if args.department:
+        return cmd_department_memo(args)
+    if args.file is None:
+        raise CliError(cli_text(N_("memo: give a team file, or --department DIR")))
     team = open_team(args.file)
     norm_set = choose_norm_set(team, args.norms)
     target = output_path(args.output, args.force)
@@ -86,7 +130,13 @@ def cmd_memo(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction) -> None:
     """Add ``memo`` to the ``sagstal`` command."""
     p = sub.add_parser("memo", help=N_("write the PDF staffing memo for a team file"))
-    p.add_argument("file", help=N_("a .sagstal team file"))
+    p.add_argument("file", nargs="?", help=N_("a .sagstal team file"))
+    p.add_argument("--department", nargs="+", metavar="DIR|FILE",
+                   help=N_("write the department memo of these team files or folders instead"))
+    p.add_argument("--positions", type=positive_amount, default=None, metavar="N",
+                   help=N_("with --department: where N new full-time positions do most good"))
+    p.add_argument("--position-hours", type=hours_amount, default=None, metavar="H",
+                   help=N_("with --positions: place the positions in steps of H hours (default: whole positions)"))
     p.add_argument("-o", "--output", required=True, help=N_("PDF file to write, e.g. memo.pdf"))
     p.add_argument("--force", action="store_true", help=N_("overwrite an existing file"))
     p.add_argument("--anonymise", "--anonymize", action="store_true",

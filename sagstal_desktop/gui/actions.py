@@ -17,6 +17,7 @@ class Act(enum.Enum):
 
     NEW = "new"
     OPEN = "open"
+    OPEN_DEPARTMENT = "open_department"
     SAVE = "save"
     SAVE_AS = "save_as"
     IMPORT_CURRENT = "import_current"
@@ -124,6 +125,8 @@ _A = Action
 ACTIONS: tuple[Action, ...] = (
     _A(Act.NEW, N_("&New team"), Menu.FILE, "files.new_document", 0, ("std:New",), "new", help="filer"),
     _A(Act.OPEN, N_("&Open…"), Menu.FILE, "files.open_file", 0, ("std:Open",), "open", help="filer"),
+    _A(Act.OPEN_DEPARTMENT, N_("Open &department…"), Menu.FILE, "handlers.department:open_department", 0,
+       tip=N_("Many teams' files at once: a folder of team files, read only (Help: Department)."), help="afdeling"),
     _A(Act.SAVE, N_("&Save"), Menu.FILE, "files.save", 0, ("std:Save",), "save", help="filer"),
     _A(Act.SAVE_AS, N_("Save &as…"), Menu.FILE, "files.save_as", 0, ("Ctrl+Shift+S",), help="filer"),
     _A(Act.IMPORT_CURRENT, N_("&Import spreadsheet…"), Menu.FILE, "handlers.imports:import_into_current", 1,

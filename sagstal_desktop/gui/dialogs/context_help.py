@@ -19,6 +19,7 @@ DIALOG_HELP: dict[str, str] = {
     "CaseSplitDialog": "tyngde",
     "CompareDialog": "hvadnu",
     "CompetencesDialog": "planlaegning",
+    "DepartmentView": "afdeling",
     "FlowsDialog": "prognose",
     "ForecastDialog": "prognose",
     "HelpDialog": "tastatur",

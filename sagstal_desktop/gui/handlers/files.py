@@ -80,15 +80,16 @@ class FileActions:
             path = chosen
         return self.open_path(Path(path))
 
-    def open_path(self, path: Path) -> bool:
+    def open_path(self, path: Path, how: str | None = None) -> bool:
         """Open ``path`` without asking to save first (start-up, recent files after asking). A
-        file someone else has open asks first (read-only, a copy, anyway); the file already
-        open here is read again (``gui/shared_file.py``)."""
+        file someone else has open asks first (read-only, a copy, anyway), unless ``how`` answers
+        already (the department view opens a locked file read-only); the file already open here
+        is read again (``gui/shared_file.py``)."""
         from sagstal_desktop.gui.shared_file import OPEN_ANYWAY, OPEN_CANCEL, OPEN_COPY, OPEN_READ_ONLY
         from sagstal_desktop.io.document import DocumentError
 
         shared = self._window.shared
-        how = shared.how_to_open(Path(path))
+        how = how or shared.how_to_open(Path(path))
         if how == OPEN_CANCEL:
             return False
         try:
