@@ -309,3 +309,33 @@ def test_nothing_written_even_with_leftover_temp_files(folder, capsys):
         assert leftover.exists()
     finally:
         leftover.unlink()
+
+
+def test_text_table_formats_counts_in_danish_and_aligns_columns(tmp_path, capsys):
+    """Cases over 999 are written "1.456" (Danish), not "1456", in the team rows and the total;
+    every line of the table is as wide as its header."""
+    from sagstal_desktop.io.document import save_team
+
+    files = [save_team(make_team(seed), tmp_path / f"t{seed}.sagstal") for seed in (1, 2)]
+    code, out, _ = run(capsys, "department", *map(str, files), "--as-of", "2026-11-22")
+    assert code == 0
+    lines = out.splitlines()
+    head = next(i for i, line in enumerate(lines) if line.startswith("Team "))
+    table = lines[head:head + 4]
+    cases = [int(r.split()[3].replace(".", "")) for r in table[1:3]]
+    assert all(c > 999 for c in cases)
+    for row, n in zip(table[1:3], cases, strict=True):
+        assert f"{n // 1000}.{n % 1000:03d}" in row.split() and str(n) not in row.split()
+    total = sum(cases)
+    assert table[3].startswith("I alt") and f"{total // 1000}.{total % 1000:03d}" in table[3].split()
+    assert {len(line) for line in table[:3]} == {len(table[0])}
+
+
+def test_a_department_where_no_file_can_be_read_is_one_line_exit_2_nothing_written(tmp_path, capsys):
+    fifo = tmp_path / "pipe.sagstal"
+    os.mkfifo(fifo)
+    target = tmp_path / "out.xlsx"
+    code, out, err = run(capsys, "department", str(tmp_path / "missing.sagstal"), str(fifo), "-o", str(target))
+    assert code == 2 and out == "" and not target.exists()
+    assert err.count("\n") == 1 and "ingen af de 2 teamfiler kunne læses" in err
+    assert "missing.sagstal findes ikke" in err and "pipe.sagstal er ikke en almindelig fil" in err
