@@ -96,3 +96,11 @@ def test_summary_text_table_stays_aligned_with_both_loads(demo_file, capsys):
     status_at = table[0].index("Status")
     assert all(row[status_at - 2:status_at] == "  " and row[status_at] != " " for row in table[1:]), table
     assert {len(row[:status_at].rstrip()) for row in table} == {status_at - 2}  # loads right-aligned under the head
+
+
+def test_import_without_output_says_so_in_danish(demo_file, tmp_path, capsys):
+    sheet = tmp_path / "s.csv"
+    sheet.write_text("Navn;Sygedagpenge\nAnne;3\n", encoding="utf-8")
+    code, out, err = run_cli(capsys, "import", str(sheet), "--into", str(demo_file))
+    assert code == 2 and out == ""
+    assert err.strip() == "import: angiv -o TEAM.sagstal, eller --check for kun at kontrollere filen"
