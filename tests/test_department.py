@@ -339,3 +339,23 @@ def test_a_department_where_no_file_can_be_read_is_one_line_exit_2_nothing_writt
     assert code == 2 and out == "" and not target.exists()
     assert err.count("\n") == 1 and "ingen af de 2 teamfiler kunne læses" in err
     assert "missing.sagstal findes ikke" in err and "pipe.sagstal er ikke en almindelig fil" in err
+
+
+def test_a_team_with_case_weight_on_is_a_settings_problem():
+    """A weighted team's FTE needed and loads are its weighted ones (issue 27): rolled up beside
+    unweighted teams without a word, the total mixes two measures. It is named, with its mode."""
+    from sagstal_desktop.core.case_weight import Weighting
+
+    a, b, c = (make_team(i, staff=3, snapshots=0) for i in (1, 2, 3))
+    dep = roll_up([_source(a, "a"), _source(b, "b"), _source(c, "c")], DAY)
+    assert not dep.problems
+    c.settings.weighting = Weighting("points", (1.0, 1.5, 2.0), "enkel", "TR-aftale")
+    dep = roll_up([_source(a, "a"), _source(b, "b"), _source(c, "c")], DAY)
+    assert [(p.file, p.kind) for p in dep.problems] == [("c", "settings")]
+    assert ("sagstyngde med teamets egne point (enkel 1, kompleks 1,5, særligt kompliceret 2), og sager, der ikke "
+            "er vurderet, tæller som enkel (de fleste teams: sagstyngde fra)") in dep.problems[0].message("da")
+    b.settings.weighting = c.settings.weighting
+    a.settings.weighting = Weighting("range")
+    dep = roll_up([_source(a, "a"), _source(b, "b"), _source(c, "c")], DAY)
+    assert [(p.file, p.kind) for p in dep.problems] == [("a", "settings")]
+    assert "case weight by the norm set's range" in dep.problems[0].message("en")
