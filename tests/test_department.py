@@ -359,3 +359,29 @@ def test_a_team_with_case_weight_on_is_a_settings_problem():
     dep = roll_up([_source(a, "a"), _source(b, "b"), _source(c, "c")], DAY)
     assert [(p.file, p.kind) for p in dep.problems] == [("a", "settings")]
     assert "case weight by the norm set's range" in dep.problems[0].message("en")
+
+
+def test_workbook_numbers_have_formats_and_the_cost_is_labelled(tmp_path, folder, capsys):
+    """FTE with two decimals, loads with one, cases and kroner whole (Danish Excel: "1.491",
+    "30,99"), not 13 decimals in General; the yearly cost is named by the measure and as
+    Sagstal's calculation."""
+    import openpyxl
+
+    _, files = folder
+    out_file = tmp_path / "afdeling.xlsx"
+    code, _, err = run(capsys, "department", str(files["team0"]), str(files["team1"]), "--as-of", "2026-11-22",
+                       "--positions", "1", "-o", str(out_file))
+    assert code == 0, err
+    book = openpyxl.load_workbook(out_file)
+    ws = book["Teams"]
+    head = {cell.value: cell.column_letter for cell in ws[1]}
+    cost = "Årlig udgift til manglen ved DS' maksimum (Sagstals beregning)"
+    expected = {"Sager": "#,##0", "Årsværk der skal til ved DS' maksimum": "0.00", "Årsværk til sagsbehandling": "0.00",
+                "Teamets belastning, % af DS' maksimum": "0.0", cost: "#,##0", "Medarbejdere": "#,##0"}
+    for title, fmt in expected.items():
+        assert ws[f"{head[title]}2"].number_format == fmt, title
+    assert ws[f"{head['Sager']}2"].value > 999
+    total = {row[0].value: row[1].number_format for row in book["I alt"].iter_rows(min_row=2)}
+    assert total["Sager"] == "#,##0" and total["Årsværk til sagsbehandling"] == "0.00" and total[cost] == "#,##0"
+    positions = book["Stillinger"]
+    assert positions["C2"].number_format == "0.00" and positions["D2"].number_format == "0.0"
