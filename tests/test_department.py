@@ -385,3 +385,14 @@ def test_workbook_numbers_have_formats_and_the_cost_is_labelled(tmp_path, folder
     assert total["Sager"] == "#,##0" and total["Årsværk til sagsbehandling"] == "0.00" and total[cost] == "#,##0"
     positions = book["Stillinger"]
     assert positions["C2"].number_format == "0.00" and positions["D2"].number_format == "0.0"
+
+
+def test_text_says_the_derived_figures_are_sagstals_calculation_by_the_sets_name(tmp_path, capsys):
+    from sagstal_desktop.io.document import save_team
+
+    files = [str(save_team(make_team(seed, staff=3), tmp_path / f"t{seed}.sagstal")) for seed in (1, 2)]
+    out = run(capsys, "department", *files, "--as-of", "2026-11-22")[1]
+    assert ("Årsværk der skal til, mangel, ledig kapacitet og udgift er Sagstals beregning på hver teamfils egne tal "
+            "(sager, timer, årsværkspris) målt mod DS' maksimum.") in out
+    out = run(capsys, "department", *files, "--as-of", "2026-11-22", "--norms", "ds_2015_types")[1]
+    assert "Sagstals beregning" in out and "målt mod normsættets maksimum." in out and "DS' maksimum" not in out

@@ -33,6 +33,8 @@ _TEXT = {
     "free": N_("Free capacity at <max>: {fte} FTE ({cases} cases); a surplus in one team is not moved to another."),
     "cost": N_("Yearly cost of closing each team's own shortfall at <max>: {cost} ({teams} of {all} teams have a "
                "cost per FTE)."),
+    "calculation": N_("FTE needed, shortfall, free capacity and cost are Sagstal's calculation on each team file's "
+                      "own figures (cases, hours, cost per FTE) measured against <max>."),
     "sustained": N_("Teams in sustained overload (over <max> in at least {over} of their last {of} monthly "
                     "snapshots): {teams}"),
     "problems": N_("Problems ({n}):"),
@@ -174,6 +176,7 @@ def _print(department, plan, lang: str) -> None:
     if total.yearly_cost is not None:
         say(text("cost").format(cost=format_dkk(total.yearly_cost["max"], lang), teams=total.yearly_cost_teams,
                                 all=total.teams))
+    say(text("calculation"))
     over, of = sustained_rule()
     say(text("sustained").format(over=over, of=of, teams=total.sustained_overload_teams))
     if department.norms_changed:
