@@ -285,3 +285,15 @@ def test_flows_of_the_as_of_month_or_later_are_not_history():
     assert earlier.window_months[-1] == date(2026, 7, 1)
     with pytest.raises(ForecastError):
         forecast(team_with(ahead), TODAY)
+
+
+def test_a_month_out_of_range_is_called_a_month_not_a_start_date(capsys):
+    from conftest import run_cli
+
+    for text in ("1800-01", "marts 2200", "1.1.1800"):
+        with pytest.raises(InputError) as exc:
+            parse_month(text)
+        assert exc.value.message("da") == f'"{text}" er ikke en sandsynlig måned (årene 1950-2100)'
+    code, _, err = run_cli(capsys, "forecast", "x.sagstal", "--as-of", "9999-12-31")
+    assert code == 2 and '"9999-12-31" er ikke en sandsynlig dato (årene 1950-2100)' in err
+    assert "ansættelsesdato" not in err
