@@ -32,6 +32,8 @@ def test_bad_input_is_one_message_exit_2_and_the_file_untouched(demo_file, capsy
     for args, words in ((["--mode", "heavy"], '"heavy" er ikke en vægtning'),
                         (["--mode", "points", "--points", "kompleks=0"], "skal være over 0"),
                         (["--mode", "points", "--points", "tung=2"], '"tung" er ikke et niveau'),
+                        (["--mode", "points", "--points", "kompleks=1,kompleks=2"],
+                         'niveauet "kompleks" er nævnt to gange'),
                         (["--mode", "points", "--default-level", "x"], '"x" er ikke et niveau'),
                         (["--mode", "points", "--note", "a\x1bb"], "styretegn")):
         code, _out, err = run_cli(capsys, "weighting", str(demo_file), *args)

@@ -41,6 +41,7 @@ _MESSAGES: dict[str, str] = {
     "control_char": N_("\"{value}\" contains a control character (such as a line break or an escape code)"),
     "weighting_mode": N_("\"{value}\" is not a weighting; use off, range or points"),
     "unknown_level": N_("\"{value}\" is not a level; use enkel, kompleks or saerligt"),
+    "points_twice": N_("the level \"{value}\" is named twice"),
     "points_range": N_("\"{value}\" points must be more than 0 and at most {limit}"),
     "points_syntax": N_("\"{value}\" is not a list of points; write e.g. enkel=1,kompleks=1.5,saerligt=2"),
     "levels_over_total": N_("{value} cases at a level are more than the {limit} cases of the type"),
