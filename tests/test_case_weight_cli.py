@@ -32,6 +32,8 @@ def test_bad_input_is_one_message_exit_2_and_the_file_untouched(demo_file, capsy
     for args, words in ((["--mode", "heavy"], '"heavy" er ikke en vægtning'),
                         (["--mode", "points", "--points", "kompleks=0"], "skal være over 0"),
                         (["--mode", "points", "--points", "tung=2"], '"tung" er ikke et niveau'),
+                        (["--mode", "points", "--points", "kompleks=1,kompleks=2"],
+                         'niveauet "kompleks" er nævnt to gange'),
                         (["--mode", "points", "--default-level", "x"], '"x" er ikke et niveau'),
                         (["--mode", "points", "--note", "a\x1bb"], "styretegn")):
         code, _out, err = run_cli(capsys, "weighting", str(demo_file), *args)
@@ -81,3 +83,26 @@ def test_summary_json_has_levels_unweighted_load_and_weighting(demo_file, capsys
     assert weighted["summary"]["fte_needed_unweighted"] == data["summary"]["fte_needed"]
     assert weighted["summary"]["fte_needed"]["max"] > data["summary"]["fte_needed"]["max"]
     assert weighted["summary"]["assessed_cases"] == total
+
+
+def test_summary_text_table_stays_aligned_with_both_loads(demo_file, capsys):
+    """With case weight on, the load column holds "unweighted → weighted": the header and every
+    row keep the status column at one place (it drifted by the loads' widths)."""
+    assert run_cli(capsys, "weighting", str(demo_file), "--mode", "points", "--points", "kompleks=1.5")[0] == 0
+    code, out, _ = run_cli(capsys, "summary", str(demo_file))
+    assert code == 0
+    lines = out.splitlines()
+    head = next(i for i, line in enumerate(lines) if line.startswith("Navn"))
+    table = lines[head:lines.index("", head)]
+    assert len(table) > 3 and all(" → " in row for row in table[1:]), table
+    status_at = table[0].index("Status")
+    assert all(row[status_at - 2:status_at] == "  " and row[status_at] != " " for row in table[1:]), table
+    assert {len(row[:status_at].rstrip()) for row in table} == {status_at - 2}  # loads right-aligned under the head
+
+
+def test_import_without_output_says_so_in_danish(demo_file, tmp_path, capsys):
+    sheet = tmp_path / "s.csv"
+    sheet.write_text("Navn;Sygedagpenge\nAnne;3\n", encoding="utf-8")
+    code, out, err = run_cli(capsys, "import", str(sheet), "--into", str(demo_file))
+    assert code == 2 and out == ""
+    assert err.strip() == "import: angiv -o TEAM.sagstal, eller --check for kun at kontrollere filen"

@@ -56,7 +56,7 @@ def test_points_section(tmp_path):
     section = text[text.index(HEADING):text.index("Kilde: Sagstals beregning på teamets egne tal (sager, deres")]
     assert ("Teamet har valgt egne point pr. niveau: enkel 1, kompleks 1,5, særligt kompliceret 2." in section)
     assert "Pointene er teamets valg, ikke DS'; teamet angiver som kilde: Teamets vurdering på personalemødet " \
-           "3.11.2026" in section
+           "3.11.2026. DS skriver:" in section  # the note ends its sentence
     assert f"DS skriver: “{DS_QUOTE}”" in section
     assert ("Af teamets 126 sager er 60 vurderet (20 enkle, 30 komplekse, 10 særligt komplicerede), og 66 er ikke "
             "vurderet; sager, der ikke er vurderet, tæller som enkle.") in section

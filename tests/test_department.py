@@ -309,3 +309,90 @@ def test_nothing_written_even_with_leftover_temp_files(folder, capsys):
         assert leftover.exists()
     finally:
         leftover.unlink()
+
+
+def test_text_table_formats_counts_in_danish_and_aligns_columns(tmp_path, capsys):
+    """Cases over 999 are written "1.456" (Danish), not "1456", in the team rows and the total;
+    every line of the table is as wide as its header."""
+    from sagstal_desktop.io.document import save_team
+
+    files = [save_team(make_team(seed), tmp_path / f"t{seed}.sagstal") for seed in (1, 2)]
+    code, out, _ = run(capsys, "department", *map(str, files), "--as-of", "2026-11-22")
+    assert code == 0
+    lines = out.splitlines()
+    head = next(i for i, line in enumerate(lines) if line.startswith("Team "))
+    table = lines[head:head + 4]
+    cases = [int(r.split()[3].replace(".", "")) for r in table[1:3]]
+    assert all(c > 999 for c in cases)
+    for row, n in zip(table[1:3], cases, strict=True):
+        assert f"{n // 1000}.{n % 1000:03d}" in row.split() and str(n) not in row.split()
+    total = sum(cases)
+    assert table[3].startswith("I alt") and f"{total // 1000}.{total % 1000:03d}" in table[3].split()
+    assert {len(line) for line in table[:3]} == {len(table[0])}
+
+
+def test_a_department_where_no_file_can_be_read_is_one_line_exit_2_nothing_written(tmp_path, capsys):
+    fifo = tmp_path / "pipe.sagstal"
+    os.mkfifo(fifo)
+    target = tmp_path / "out.xlsx"
+    code, out, err = run(capsys, "department", str(tmp_path / "missing.sagstal"), str(fifo), "-o", str(target))
+    assert code == 2 and out == "" and not target.exists()
+    assert err.count("\n") == 1 and "ingen af de 2 teamfiler kunne læses" in err
+    assert "missing.sagstal findes ikke" in err and "pipe.sagstal er ikke en almindelig fil" in err
+
+
+def test_a_team_with_case_weight_on_is_a_settings_problem():
+    """A weighted team's FTE needed and loads are its weighted ones (issue 27): rolled up beside
+    unweighted teams without a word, the total mixes two measures. It is named, with its mode."""
+    from sagstal_desktop.core.case_weight import Weighting
+
+    a, b, c = (make_team(i, staff=3, snapshots=0) for i in (1, 2, 3))
+    dep = roll_up([_source(a, "a"), _source(b, "b"), _source(c, "c")], DAY)
+    assert not dep.problems
+    c.settings.weighting = Weighting("points", (1.0, 1.5, 2.0), "enkel", "TR-aftale")
+    dep = roll_up([_source(a, "a"), _source(b, "b"), _source(c, "c")], DAY)
+    assert [(p.file, p.kind) for p in dep.problems] == [("c", "settings")]
+    assert ("sagstyngde med teamets egne point (enkel 1, kompleks 1,5, særligt kompliceret 2), og sager, der ikke "
+            "er vurderet, tæller som enkel (de fleste teams: sagstyngde fra)") in dep.problems[0].message("da")
+    b.settings.weighting = c.settings.weighting
+    a.settings.weighting = Weighting("range")
+    dep = roll_up([_source(a, "a"), _source(b, "b"), _source(c, "c")], DAY)
+    assert [(p.file, p.kind) for p in dep.problems] == [("a", "settings")]
+    assert "case weight by the norm set's range" in dep.problems[0].message("en")
+
+
+def test_workbook_numbers_have_formats_and_the_cost_is_labelled(tmp_path, folder, capsys):
+    """FTE with two decimals, loads with one, cases and kroner whole (Danish Excel: "1.491",
+    "30,99"), not 13 decimals in General; the yearly cost is named by the measure and as
+    Sagstal's calculation."""
+    import openpyxl
+
+    _, files = folder
+    out_file = tmp_path / "afdeling.xlsx"
+    code, _, err = run(capsys, "department", str(files["team0"]), str(files["team1"]), "--as-of", "2026-11-22",
+                       "--positions", "1", "-o", str(out_file))
+    assert code == 0, err
+    book = openpyxl.load_workbook(out_file)
+    ws = book["Teams"]
+    head = {cell.value: cell.column_letter for cell in ws[1]}
+    cost = "Årlig udgift til manglen ved DS' maksimum (Sagstals beregning)"
+    expected = {"Sager": "#,##0", "Årsværk der skal til ved DS' maksimum": "0.00", "Årsværk til sagsbehandling": "0.00",
+                "Teamets belastning, % af DS' maksimum": "0.0", cost: "#,##0", "Medarbejdere": "#,##0"}
+    for title, fmt in expected.items():
+        assert ws[f"{head[title]}2"].number_format == fmt, title
+    assert ws[f"{head['Sager']}2"].value > 999
+    total = {row[0].value: row[1].number_format for row in book["I alt"].iter_rows(min_row=2)}
+    assert total["Sager"] == "#,##0" and total["Årsværk til sagsbehandling"] == "0.00" and total[cost] == "#,##0"
+    positions = book["Stillinger"]
+    assert positions["C2"].number_format == "0.00" and positions["D2"].number_format == "0.0"
+
+
+def test_text_says_the_derived_figures_are_sagstals_calculation_by_the_sets_name(tmp_path, capsys):
+    from sagstal_desktop.io.document import save_team
+
+    files = [str(save_team(make_team(seed, staff=3), tmp_path / f"t{seed}.sagstal")) for seed in (1, 2)]
+    out = run(capsys, "department", *files, "--as-of", "2026-11-22")[1]
+    assert ("Årsværk der skal til, mangel, ledig kapacitet og udgift er Sagstals beregning på hver teamfils egne tal "
+            "(sager, timer, årsværkspris) målt mod DS' maksimum.") in out
+    out = run(capsys, "department", *files, "--as-of", "2026-11-22", "--norms", "ds_2015_types")[1]
+    assert "Sagstals beregning" in out and "målt mod normsættets maksimum." in out and "DS' maksimum" not in out

@@ -268,3 +268,32 @@ def test_every_band_holds_its_expected_value(rows, today, change):
         assert math.isclose(month.fte_needed_max.expected, month.cases[SDP].expected / 50)
     over = [m.month for m in result.months if m.fte_needed_max.expected > m.available_fte + 1e-9]
     assert result.crosses_max == (over[0] if over else None)
+
+
+def test_flows_of_the_as_of_month_or_later_are_not_history():
+    """A month entered ahead (December and January on 6 December) is not counted as if it had
+    happened: the forecast is the one from the months that have ended, and its window ends in
+    November; with an earlier as-of date the later months are left out the same way."""
+    history = constant(12, new=10, closed=10)
+    ahead = [Flow(date(2026, 12, 1), SDP, 90, 0), Flow(date(2027, 1, 1), SDP, 90, 0)]
+    plain = forecast(team_with(history), TODAY)
+    with_ahead = forecast(team_with([*history, *ahead]), TODAY)
+    assert with_ahead.methods[SDP].arrivals == 10 and with_ahead.window_months[-1] == date(2026, 11, 1)
+    assert [m.total.expected for m in with_ahead.months] == [m.total.expected for m in plain.months]
+    assert with_ahead.backtest == plain.backtest
+    earlier = forecast(team_with([*history, *ahead]), date(2026, 8, 15))
+    assert earlier.window_months[-1] == date(2026, 7, 1)
+    with pytest.raises(ForecastError):
+        forecast(team_with(ahead), TODAY)
+
+
+def test_a_month_out_of_range_is_called_a_month_not_a_start_date(capsys):
+    from conftest import run_cli
+
+    for text in ("1800-01", "marts 2200", "1.1.1800"):
+        with pytest.raises(InputError) as exc:
+            parse_month(text)
+        assert exc.value.message("da") == f'"{text}" er ikke en sandsynlig måned (årene 1950-2100)'
+    code, _, err = run_cli(capsys, "forecast", "x.sagstal", "--as-of", "9999-12-31")
+    assert code == 2 and '"9999-12-31" er ikke en sandsynlig dato (årene 1950-2100)' in err
+    assert "ansættelsesdato" not in err

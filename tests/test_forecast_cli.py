@@ -163,3 +163,18 @@ def test_the_demo_has_24_months_and_a_backtest(capsys, demo_file):
     data = json.loads(out)
     assert data["backtest"]["months"] == 18 and len(data["months"]) == 6
     assert set(data["method"]["arrivals_per_month"]) == {"sygedagpenge", "jobafklaring"}
+
+
+def test_forecast_text_table_is_in_aligned_columns(tmp_path, capsys, team_file):
+    """The month table is columns (month left, figures right-aligned), not cells joined by " | "."""
+    assert run_cli(capsys, "flows", str(team_file), "--from", str(_csv(tmp_path, _constant_rows(12))))[0] == 0
+    code, out, _ = run_cli(capsys, "forecast", str(team_file), "--as-of", TODAY)
+    assert code == 0 and " | " not in out
+    lines = out.splitlines()
+    head = next(i for i, line in enumerate(lines) if line.startswith("Måned "))
+    table = lines[head:head + 7]
+    assert table[1].startswith("januar 2027") and table[6].startswith("juni 2027")
+    assert len({len(row) for row in table}) == 1  # every row ends where the header ends
+    # constant intake 10 and exit rate 10 % from 100 cases: 100 expected, 100 / 50 = 2,0 FTE at the
+    # maximum, against Anna's 1,0 available FTE
+    assert all(row.split()[2] == "100" and "2,0 (" in row and row.endswith("  1,0") for row in table[1:])

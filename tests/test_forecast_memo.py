@@ -84,3 +84,25 @@ def test_too_little_data_and_worse_than_naive_are_said_plainly(tmp_path):
                          for k in range(15)])
     text = " ".join(section(memo(tmp_path, team, forecast_window=3)).split())
     assert "Metoden ramte dårligere end blot at antage, at antallet af sager forbliver som i dag" in text
+
+
+def test_anonymised_memo_leaves_out_available_fte_that_one_persons_change_would_show(tmp_path):
+    """The demo's newcomer stops being new in May 2027: the available casework FTE per month
+    (10,83 then 11,08) would tell a reader who knows the team who is new and by how much their
+    hours are reduced. Anonymised, the column and the crossing month are left out, and why is
+    said; the named memo keeps them; a team whose hours do not change keeps them anonymised."""
+    from sagstal_desktop.core.anonymise import forecast_singles_out
+
+    team = demo_team(AS_OF)
+    named = " ".join(section(memo(tmp_path, team)).split())
+    assert "Årsværk til sagsbehandling" in named and "10,83" in named and "11,08" in named
+    anonymised = " ".join(section(memo(tmp_path, team, anonymise=True)).split())
+    assert "10,83" not in anonymised and "11,08" not in anonymised
+    assert "Årsværk til sagsbehandling pr. måned og den måned, teamet ville komme over DS' maksimum, er udeladt" \
+        in anonymised and "færre end 5 medarbejdere" in anonymised
+    assert "januar 2027" in anonymised and SOURCE in anonymised  # the cases forecast stays
+    months = [month_after(AS_OF, k) for k in range(7)]
+    assert forecast_singles_out(team, months)
+    steady = Team(settings=TeamSettings(norm_set_id="ds_2020"),
+                  staff=[StaffMember(f"P{i}", id=f"p{i}", counts={"sygedagpenge": 40}) for i in range(6)])
+    assert not forecast_singles_out(steady, months)

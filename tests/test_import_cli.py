@@ -100,7 +100,7 @@ def test_template_and_refusals(tmp_path, capsys):
     code, _out, err = _run(capsys, "template", "-o", str(tmp_path / "y.xlsx"), "--norms", "nope", "--lang", "en")
     assert code == 2 and "unknown norm set 'nope'" in err
     code, _out, err = _run(capsys, "import", str(target))
-    assert code == 2 and "give -o" in err
+    assert code == 2 and "angiv -o TEAM.sagstal" in err  # Danish (was English in Danish output)
 
 
 def test_import_sets_the_team_names_for_the_memo_header(tmp_path, capsys):

@@ -185,11 +185,13 @@ def add_output_options(parser: argparse.ArgumentParser, example: str, *, require
 
 def as_of_date(text: str) -> date:
     """An argparse type: a date in Danish or ISO notation."""
-    from sagstal_desktop.core.validation import InputError, parse_date
+    from sagstal_desktop.core.validation import DATE_YEARS_TEXT, InputError, parse_date
 
     try:
         day = parse_date(text)
     except InputError as exc:
+        if exc.code == "date_range":  # the date measured for is no start date
+            exc = InputError("day_range", exc.value, DATE_YEARS_TEXT)
         raise argparse.ArgumentTypeError(exc.message(cli_language())) from exc
     if day is None:
         raise argparse.ArgumentTypeError(cli_text(N_("a date is required")))

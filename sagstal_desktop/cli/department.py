@@ -33,6 +33,8 @@ _TEXT = {
     "free": N_("Free capacity at <max>: {fte} FTE ({cases} cases); a surplus in one team is not moved to another."),
     "cost": N_("Yearly cost of closing each team's own shortfall at <max>: {cost} ({teams} of {all} teams have a "
                "cost per FTE)."),
+    "calculation": N_("FTE needed, shortfall, free capacity and cost are Sagstal's calculation on each team file's "
+                      "own figures (cases, hours, cost per FTE) measured against <max>."),
     "sustained": N_("Teams in sustained overload (over <max> in at least {over} of their last {of} monthly "
                     "snapshots): {teams}"),
     "problems": N_("Problems ({n}):"),
@@ -63,6 +65,9 @@ def cmd_department(args: argparse.Namespace) -> int:
     target = output_path(args.output, args.force, (".xlsx",)) if args.output else None
     try:
         sources = read_department(args.paths)
+        if not any(source.team is not None for source in sources):
+            raise CliError(cli_text(N_("department: none of the {n} team files could be read: {reasons}"),
+                                    n=len(sources), reasons=" ".join(_unreadable(source, lang) for source in sources)))
         department = roll_up(sources, args.as_of, args.norms)
     except NoTeamFiles as exc:
         raise CliError(f"department: {exc.message(lang)}") from exc
@@ -88,6 +93,12 @@ def cmd_department(args: argparse.Namespace) -> int:
         if target is not None:
             say(tr(_TEXT["written"], lang).format(file=target))
     return 2 if args.strict and department.problems else 0
+
+
+def _unreadable(source, lang: str) -> str:
+    """The reader's own message for a file that could not be read, in ``lang``."""
+    error = source.error
+    return error(lang) if callable(error) else str(error)
 
 
 def _positions(department, args: argparse.Namespace):
@@ -120,7 +131,8 @@ def _plan_json(plan) -> dict:
 def _table(rows: list[list[str]]) -> None:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for row in rows:
-        say("  ".join(cell.ljust(widths[0]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row)))
+        line = "  ".join(cell.ljust(widths[0]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row))
+        say(line.rstrip())
 
 
 def _print(department, plan, lang: str) -> None:
@@ -144,15 +156,18 @@ def _print(department, plan, lang: str) -> None:
         marks = [text("copy")] if not row.counted else []
         if row.locked_by is not None:
             marks.append(text("open"))
-        rows.append([" ".join([row.display_name, *marks]), str(row.staff), str(row.cases),
+        rows.append([" ".join([row.display_name, *marks]), format_number(row.staff, 0, lang),
+                     format_number(row.cases, 0, lang),
                      format_number(row.fte_needed("max"), 2, lang), format_number(row.available_fte, 2, lang),
                      format_number(row.shortfall("max"), 2, lang), format_load(row.load_max, lang),
-                     str(row.over_count), tr(_YES if row.sustained_overload else _NO, lang),
+                     format_number(row.over_count, 0, lang), tr(_YES if row.sustained_overload else _NO, lang),
                      format_date(row.last_snapshot, lang) if row.last_snapshot else "–"])
     total = department.totals
-    rows.append([text("total"), str(total.staff), str(total.cases), format_number(total.fte_needed["max"], 2, lang),
+    rows.append([text("total"), format_number(total.staff, 0, lang), format_number(total.cases, 0, lang),
+                 format_number(total.fte_needed["max"], 2, lang),
                  format_number(total.available_fte, 2, lang), format_number(total.shortfall_fte["max"], 2, lang),
-                 format_load(total.load_max, lang), str(total.over_count), str(total.sustained_overload_teams), ""])
+                 format_load(total.load_max, lang), format_number(total.over_count, 0, lang),
+                 format_number(total.sustained_overload_teams, 0, lang), ""])
     _table(rows)
     if any(not row.counted for row in department.teams):
         say(text("copies"))
@@ -161,6 +176,7 @@ def _print(department, plan, lang: str) -> None:
     if total.yearly_cost is not None:
         say(text("cost").format(cost=format_dkk(total.yearly_cost["max"], lang), teams=total.yearly_cost_teams,
                                 all=total.teams))
+    say(text("calculation"))
     over, of = sustained_rule()
     say(text("sustained").format(over=over, of=of, teams=total.sustained_overload_teams))
     if department.norms_changed:

@@ -137,7 +137,7 @@ def text_lines(result, team, lang: str) -> list[str]:
         month_text,
         source_text,
     )
-    from sagstal_desktop.core.formatting import format_date, format_number
+    from sagstal_desktop.core.formatting import format_date, format_number, format_percent
     from sagstal_desktop.core.wording import fill
 
     norm_set = team.norm_set()
@@ -148,16 +148,19 @@ def text_lines(result, team, lang: str) -> list[str]:
     lines.append(tr("Method: averages over the last {w} months ({first}–{last}); {pct} band computed by formula "
                     "(normal approximation)", lang).format(
         w=result.window, first=month_text(result.window_months[0], lang),
-        last=month_text(result.window_months[-1], lang), pct=format_number(result.band_pct, 0, lang) + " %"))
+        last=month_text(result.window_months[-1], lang), pct=format_percent(result.band_pct / 100, 0, lang)))
     lines += ["  " + line for line in inputs_lines(result, lang)]
-    lines.append(fill(tr("Month | Cases expected (band) | FTE needed at <max> (band) | FTE available", lang),
-                      norm_set, lang))
+    # a table in columns: the header's cells are the translated heading split at " | "
+    head = [cell.strip() for cell in fill(tr("Month | Cases expected (band) | FTE needed at <max> (band) | "
+                                             "FTE available", lang), norm_set, lang).split("|")]
     one = lambda x: format_number(x, 1, lang)  # noqa: E731
     whole = lambda x: format_number(x, 0, lang)  # noqa: E731
-    for m in result.months:
-        lines.append(f"{month_text(m.month, lang)} | {whole(m.total.expected)} ({whole(m.total.low)}–"
-                     f"{whole(m.total.high)}) | {one(m.fte_needed_max.expected)} ({one(m.fte_needed_max.low)}–"
-                     f"{one(m.fte_needed_max.high)}) | {one(m.available_fte)}")
+    rows = [head] + [[month_text(m.month, lang), f"{whole(m.total.expected)} ({whole(m.total.low)}–"
+                      f"{whole(m.total.high)})", f"{one(m.fte_needed_max.expected)} ({one(m.fte_needed_max.low)}–"
+                      f"{one(m.fte_needed_max.high)})", one(m.available_fte)] for m in result.months]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
+    lines += ["  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i])
+                        for i, cell in enumerate(row)).rstrip() for row in rows]
     lines.append(crossing_text(result, norm_set, lang))
     lines.append(backtest_text(result, lang))
     return lines

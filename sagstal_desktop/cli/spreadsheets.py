@@ -18,6 +18,7 @@ from sagstal_desktop.cli.common import (
     add_lang_option,
     add_lock_option,
     choose_norm_set,
+    cli_text,
     name_text,
     open_team,
     output_path,
@@ -90,7 +91,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     lang = args.lang
     if not args.check and not args.output:
-        raise CliError("import: give -o TEAM.sagstal, or --check to only check the file")
+        raise CliError(cli_text(N_("import: give -o TEAM.sagstal, or --check to only check the file")))
     output = _target(args.output, (".sagstal",), args.force or args.into == args.output) if args.output else None
     # onto the team file itself only: a hash of the whole file, not taken for another output
     read = fingerprint(args.into) if args.into and output is not None and same_file(output, Path(args.into)) else None

@@ -182,21 +182,25 @@ def cmd_summary(args: argparse.Namespace) -> int:
         say(weighting_line(summary.weighting, lang))
     say()
     width = max([len(p.name) for p in summary.persons] + [len(t["name"])])
-    say(f"{t['name']:<{width}}  {t['hours']:>6}  {t['fte']:>6}  {t['cases']:>5}  {t['ftecl']:>15}  "
-          f"{t['load']:>10}  {t['status']}")
+    weighted = summary.weighted
+    # with case weight on: "unweighted → weighted" load (the status follows the weighted one)
+    loads = [f"{format_load(p.load_max_unweighted, lang, 1)} → {format_load(p.load_max, lang, 1)}" if weighted
+             else format_load(p.load_max, lang, 1) for p in summary.persons]
+    load_width = max([len(load) for load in loads] + [10])
+    # each column as wide as its header in the language ("Årsværk" is 7) or its widest value
+    w_hours, w_fte, w_cases, w_ftecl = (max(n, len(t[key])) for key, n in
+                                        (("hours", 6), ("fte", 6), ("cases", 5), ("ftecl", 15)))
+    say(f"{t['name']:<{width}}  {t['hours']:>{w_hours}}  {t['fte']:>{w_fte}}  {t['cases']:>{w_cases}}  "
+          f"{t['ftecl']:>{w_ftecl}}  {t['load']:>{load_width}}  {t['status']}")
     from sagstal_desktop.core.scenario_model import absence_label
 
     absent = result.absent if result is not None else {}
-    weighted = summary.weighted
-    for p in summary.persons:
+    for p, load in zip(summary.persons, loads, strict=True):
         status = (absence_label(absent[p.member_id], lang) if p.member_id in absent
                   else status_phrase(p.status, norm_set, lang, p.uncovered_cases, p.total_cases))
-        # with case weight on: "unweighted → weighted" load (the status follows the weighted one)
-        load = (f"{format_load(p.load_max_unweighted, lang, 1)} → {format_load(p.load_max, lang, 1)}" if weighted
-                else f"{format_load(p.load_max, lang, 1):>10}")
-        say(f"{p.name:<{width}}  {format_number(p.weekly_hours, 1, lang):>6}  "
-              f"{format_number(p.capacity, 2, lang):>6}  {p.total_cases:>5}  "
-              f"{format_number(p.fte_caseload, 1, lang):>15}  {load}  "
+        say(f"{p.name:<{width}}  {format_number(p.weekly_hours, 1, lang):>{w_hours}}  "
+              f"{format_number(p.capacity, 2, lang):>{w_fte}}  {format_number(p.total_cases, 0, lang):>{w_cases}}  "
+              f"{format_number(p.fte_caseload, 1, lang):>{w_ftecl}}  {load:>{load_width}}  "
               f"{status}")
     say()
     say(f"{t['available']}: {format_number(summary.available_fte, 2, lang)}")

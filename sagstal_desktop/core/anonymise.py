@@ -287,6 +287,27 @@ def _step_too_few(before, after, k: int) -> bool:
     return 0 < min(by_id, max(sum((first - second).values()), sum((second - first).values()))) < k
 
 
+_FORECAST_FTE_LEFT_OUT = N_("The available casework FTE per month, and the month the team would pass <max>, are "
+                            "left out of this anonymised memo: in the forecast's months the hours of fewer than {k} "
+                            "staff members change (a dated reduction, or someone stops being new), so that a reader "
+                            "who knows the team could work out that person's hours from the team's figures.")
+
+
+def forecast_singles_out(team, days: Sequence, k: int | None = None) -> bool:
+    """Whether the available FTE of ``team`` on ``days`` (today, then each forecast month) lets a
+    reader who knows the team isolate fewer than k persons: between two consecutive days the
+    capacity (``capacity_state``) of 1 to k − 1 of the same staff changes (dated reductions,
+    newcomer periods ending)."""
+    k = min_staff() if k is None else k
+    states = [{m.id: capacity_state(m, team.settings, d) for m in team.staff} for d in days]
+    return any(0 < sum(1 for i in a if a[i] != b[i]) < k for a, b in pairwise(states))
+
+
+def forecast_left_out_text(lang: str = "da") -> str:
+    """The sentence an anonymised memo prints when it leaves the forecast's available FTE out."""
+    return tr(_FORECAST_FTE_LEFT_OUT, lang if lang in LANGUAGES else "da").format(k=min_staff())
+
+
 def history_singles_out(snapshots, k: int | None = None) -> bool:
     """Whether the history of ``snapshots`` (the rows a memo shows, in date order) lets a reader
     who knows the team isolate fewer than k persons (``_step_too_few`` between consecutive rows)."""

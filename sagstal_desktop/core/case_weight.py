@@ -284,11 +284,15 @@ def parse_points(value: Any, base: tuple[float, ...] | None = None) -> tuple[flo
         else:
             parts.append(piece)
     points = dict(zip(LEVELS, base or default_points(), strict=True))
+    named: set[str] = set()
     for part in parts:
         name, sep, number = part.partition("=")
         if not sep:
             raise InputError("points_syntax", text)
         level = parse_level_input(name)
+        if level in named:  # "kompleks=1,kompleks=2": which one was meant?
+            raise InputError("points_twice", name.strip())
+        named.add(level)
         try:
             amount = parse_number(number.strip())
         except InputError:

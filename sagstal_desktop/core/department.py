@@ -19,7 +19,8 @@ the hostile-file reader and hands the results over as ``TeamSource`` values; ``r
   - ``stale``: the file was last saved, or its latest snapshot is, more than
     ``department_stale_days`` (``resources/defaults.json``) before the date measured;
   - ``settings``: settings that change the figures differ from most teams' (the newcomer
-    reduction or period where the team has a newcomer it changes, the cost per FTE);
+    reduction or period where the team has a newcomer it changes, the cost per FTE, the case
+    weighting: a weighted team's figures are its weighted ones);
 
 * sums the counted teams (``Totals``), works out the free capacity at the maximum, the trend
   aligned by month and "sustained overload".
@@ -569,7 +570,8 @@ def _most_common(values: list[Any]) -> Any:
 def _settings_problems(counted: Sequence[TeamRow], as_of: date) -> list[Problem]:
     """Settings that change the figures and differ from most teams': the newcomer reduction
     (where the team has a newcomer), the newcomer period (where it changes who is a newcomer),
-    the cost per FTE."""
+    the cost per FTE, the case weighting (issue 27: a weighted team's FTE needed and loads are
+    its weighted ones)."""
     from sagstal_desktop.core.formatting import format_dkk, format_percent
 
     if len(counted) < 2:
@@ -577,6 +579,7 @@ def _settings_problems(counted: Sequence[TeamRow], as_of: date) -> list[Problem]
     reduction = _most_common([row.team.settings.newcomer_reduction for row in counted])
     months = _most_common([row.team.settings.newcomer_months for row in counted])
     cost = _most_common([row.team.settings.cost_per_fte for row in counted])
+    weighting = _most_common([_weighting_key(row.team.settings.weighting) for row in counted])
     found = []
     for row in counted:
         settings = row.team.settings
@@ -595,11 +598,40 @@ def _settings_problems(counted: Sequence[TeamRow], as_of: date) -> list[Problem]
             differs.append(lambda lang, own=settings.cost_per_fte: tr(
                 N_("cost per FTE {own} (most teams {other})"), lang).format(
                 own=format_dkk(own, lang), other=format_dkk(cost, lang)))
+        own_weighting = _weighting_key(settings.weighting)
+        if own_weighting != weighting:
+            differs.append(lambda lang, own=own_weighting: tr(
+                N_("{own} (most teams: {other})"), lang).format(own=_weighting_text(own, lang),
+                                                                other=_weighting_text(weighting, lang)))
         if differs:
             found.append(Problem(row.file, "settings", lambda lang, row=row, differs=differs: tr(
                 N_("{file}: settings that change the figures differ from most teams': {what}."), lang).format(
                 file=_name(row.file), what="; ".join(d(lang) for d in differs))))
     return found
+
+
+def _weighting_key(weighting) -> tuple:
+    """What of a team's case weighting changes its figures: off; the range mode and the level of
+    unassessed cases; the points and that level."""
+    if not weighting.on:
+        return ("off",)
+    if weighting.mode == "range":
+        return ("range", weighting.default_level)
+    return ("points", tuple(weighting.points), weighting.default_level)
+
+
+def _weighting_text(key: tuple, lang: str) -> str:
+    from sagstal_desktop.core.case_weight import Weighting, level_name, points_text
+
+    if key[0] == "off":
+        return tr(N_("case weight off"), lang)
+    if key[0] == "range":
+        text = tr(N_("case weight by the norm set's range"), lang)
+    else:
+        text = tr(N_("case weight by the team's own points ({points})"), lang).format(
+            points=points_text(Weighting("points", key[1], key[2]), lang))
+    return tr(N_("{weighting}, cases not assessed as {level}"), lang).format(weighting=text,
+                                                                          level=level_name(key[-1], lang))
 
 
 def _totals(counted: Sequence[TeamRow]) -> Totals:

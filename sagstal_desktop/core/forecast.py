@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from statistics import NormalDist, median
 
@@ -294,6 +294,12 @@ def forecast(team: Team, as_of: date, months: int | None = None, window: int | N
     months = int(lim["forecast_months"]) if months is None else months
     window = int(lim["forecast_window_months"]) if window is None else window
     check_choices(months, window, intake_change_pct)
+    # only months that have ended by ``as_of`` are history: today's counts are the stock after the
+    # last of them, and a month of the as-of month or later (entered ahead, or an earlier as-of
+    # date) would be counted as if it had happened
+    this_month = as_of.replace(day=1)
+    if any(f.month >= this_month for f in team.flows):
+        team = replace(team, flows=[f for f in team.flows if f.month < this_month])
     if not team.flows:
         raise ForecastError("no_flows", 0, window)
     record = record_months(team.flows)

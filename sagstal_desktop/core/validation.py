@@ -28,6 +28,8 @@ _MESSAGES: dict[str, str] = {
     "other_exceeds": N_("\"{value}\" hours on other tasks is more than the {limit} weekly hours"),
     "not_date": N_("\"{value}\" is not a date (use 1.3.2026 or 2026-03-01)"),
     "date_range": N_("\"{value}\" is not a plausible start date"),
+    "month_range": N_("\"{value}\" is not a plausible month (the years {limit})"),
+    "day_range": N_("\"{value}\" is not a plausible date (the years {limit})"),
     "too_large": N_("\"{value}\" is larger than {limit}"),
     "share_range": N_("\"{value}\" is outside 0-100 %"),
     "name_empty": N_("the name is empty"),
@@ -39,6 +41,7 @@ _MESSAGES: dict[str, str] = {
     "control_char": N_("\"{value}\" contains a control character (such as a line break or an escape code)"),
     "weighting_mode": N_("\"{value}\" is not a weighting; use off, range or points"),
     "unknown_level": N_("\"{value}\" is not a level; use enkel, kompleks or saerligt"),
+    "points_twice": N_("the level \"{value}\" is named twice"),
     "points_range": N_("\"{value}\" points must be more than 0 and at most {limit}"),
     "points_syntax": N_("\"{value}\" is not a list of points; write e.g. enkel=1,kompleks=1.5,saerligt=2"),
     "levels_over_total": N_("{value} cases at a level are more than the {limit} cases of the type"),
@@ -253,14 +256,14 @@ def parse_month(value: Any) -> date:
             year, month = (int(match[1]), int(match[2])) if match.re is _YM else (int(match[2]), int(match[1]))
             if not 1 <= month <= 12:
                 raise InputError("not_month", text)
-            return _checked(date(year, month, 1), text)
+            return _checked(date(year, month, 1), text, "month_range")
         if (named := _NAMED.match(text)) and named[1][:3].lower() in _MONTH_NAMES:
-            return _checked(date(int(named[2]), _MONTH_NAMES[named[1][:3].lower()], 1), text)
+            return _checked(date(int(named[2]), _MONTH_NAMES[named[1][:3].lower()], 1), text, "month_range")
     try:
         day = parse_date(value)
     except InputError as exc:
-        if exc.code == "date_range":
-            raise
+        if exc.code == "date_range":  # a month is no start date: say so in the month's words
+            raise InputError("month_range", exc.value, DATE_YEARS_TEXT) from None
         raise InputError("not_month", shorten(text if text is not None else str(value))) from None
     return day.replace(day=1)
 
@@ -271,9 +274,14 @@ def _from_serial(serial: float) -> date:
     return _checked(_EXCEL_EPOCH + timedelta(days=int(serial)), serial)
 
 
-def _checked(day: date, raw: Any) -> date:
-    if not 1950 <= day.year <= 2100:
-        raise InputError("date_range", _shown(raw))
+#: The years a date typed or read may lie in.
+DATE_YEARS = (1950, 2100)
+DATE_YEARS_TEXT = f"{DATE_YEARS[0]}-{DATE_YEARS[1]}"
+
+
+def _checked(day: date, raw: Any, code: str = "date_range") -> date:
+    if not DATE_YEARS[0] <= day.year <= DATE_YEARS[1]:
+        raise InputError(code, _shown(raw), None if code == "date_range" else DATE_YEARS_TEXT)
     return day
 
 

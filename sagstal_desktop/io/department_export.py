@@ -29,7 +29,8 @@ COLUMNS = {
     "need_max": N_("FTE needed at <max>"), "need_mid": N_("FTE needed at <mid>"), "need_min": N_("FTE needed at <min>"),
     "available": N_("Available casework FTE"), "short_max": N_("Shortfall at <max> (FTE)"),
     "short_mid": N_("Shortfall at <mid> (FTE)"), "short_min": N_("Shortfall at <min> (FTE)"),
-    "cost": N_("Yearly cost (at maximum)"), "load": N_("Team load, % of <max_abbr>"),
+    "cost": N_("Yearly cost of the shortfall at <max> (Sagstal's calculation)"),
+    "load": N_("Team load, % of <max_abbr>"),
     "over": N_("Staff over <max_abbr>"), "within": N_("Share within <max_abbr>, %"),
     "free_fte": N_("Free capacity at <max_abbr> (FTE)"), "free_cases": N_("Free capacity at <max_abbr> (cases)"),
     "sustained": N_("Sustained overload"), "saved": N_("Last saved"), "snapshot": N_("Latest snapshot"),
@@ -45,6 +46,37 @@ PROBLEM_LABELS = {
     "duplicate_person": N_("Person in two teams"), "duplicate_team": N_("Copy of a team"), "stale": N_("Out of date"),
     "settings": N_("Other settings"),
 }
+
+
+#: Excel number formats per column key (the codes are the same in every locale; Danish Excel shows
+#: "1.014" and "10,45"): FTE with two decimals, percentages with one, counts and kroner whole.
+_FORMATS = {
+    **dict.fromkeys(("need_max", "need_mid", "need_min", "available", "short_max", "short_mid", "short_min",
+                     "free_fte", "extra", "prop"), "0.00"),
+    **dict.fromkeys(("load", "within", "before", "after", "after_prop"), "0.0"),
+    **dict.fromkeys(("staff", "cases", "over", "teams", "teams_over", "free_cases", "cost"), "#,##0"),
+}
+
+
+def number_formats(department: Department, lang: str) -> dict[str, str]:
+    """Column title (in ``lang``) -> its Excel number format."""
+    t = titles(department, lang)
+    return {t[key]: fmt for key, fmt in _FORMATS.items()}
+
+
+def _format_sheet(ws, formats: dict[str, str]) -> None:
+    """Give the numbers of a sheet their format: by the column's title, or on the total's sheet
+    (figure, value) by the row's figure."""
+    rows = list(ws.iter_rows())
+    if not rows:
+        return
+    heads = [cell.value for cell in rows[0]]
+    for row in rows[1:]:
+        by_row = formats.get(row[0].value) if len(heads) == 2 else None
+        for head, cell in zip(heads, row, strict=False):
+            fmt = by_row if by_row is not None and head != heads[0] else formats.get(head)
+            if fmt is not None and isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
+                cell.number_format = fmt
 
 
 def _pct(fraction: float | None) -> float | None:
@@ -150,4 +182,7 @@ def export_department(department: Department, path: str | os.PathLike[str], lang
     with atomic_path(path) as tmp, pd.ExcelWriter(tmp, engine="openpyxl") as writer:
         for key, frame in frames.items():
             guard_frame(frame).to_excel(writer, sheet_name=tr(SHEETS[key], lang), index=False)
+        formats = number_formats(department, lang)
+        for ws in writer.book.worksheets:
+            _format_sheet(ws, formats)
         guard_workbook(writer.book)

@@ -88,6 +88,8 @@ def case_weight_section(builder: MemoBuilder) -> list:
     else:
         points = points_text(weighting, lang)
         note = weighting.note.strip()
+        if note and note[-1] not in ".!?…":
+            note += "."  # the team's note ends the sentence that quotes it
         text = t["points"].format(points=points, note=note) if note else t["points_no_note"].format(points=points)
         out.append(builder.para(esc(text)))
     out.append(builder.para(esc(t["ds"].format(quote=DS_QUOTE)) + " " + builder.cite.ref(default_source(
