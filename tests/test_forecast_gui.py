@@ -151,3 +151,15 @@ def test_the_forecast_fits_980x640_with_legends_beside_the_plots_and_a_close_but
     assert dialog.close_button.text() == "Close"
     dialog.close_button.click()
     assert not dialog.isVisible()
+
+
+def test_flows_counts_are_right_aligned_and_the_month_left(qtbot, demo):
+    from PySide6.QtCore import Qt
+
+    dialog = FlowsDialog(demo, demo.norm_set(), TODAY)
+    qtbot.addWidget(dialog)
+    right = Qt.AlignmentFlag.AlignRight
+    assert all(Qt.AlignmentFlag(dialog.table.item(0, c).textAlignment()) & right
+               for c in range(1, dialog.table.columnCount()))
+    assert not Qt.AlignmentFlag(dialog.table.item(0, 0).textAlignment()) & right
+    assert Qt.AlignmentFlag(dialog.table.itemPrototype().textAlignment()) & right
