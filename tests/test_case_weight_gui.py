@@ -354,3 +354,19 @@ def test_status_stays_in_sight_in_a_1280_wide_window_with_case_weight(make_windo
     window.resize(1900, 900)
     qtbot.wait(50)
     assert header.sectionSize(0) == 180
+
+
+def test_the_summary_is_not_cut_off_in_a_1280_wide_window(make_window, demo, qtbot):
+    """Its grid of FTE, shortfall and cost does not wrap: the summary's view is at least as wide as
+    the panel needs (with the case weight's longer heads), so nothing on its right is hidden."""
+    import copy
+
+    team = copy.deepcopy(demo)
+    team.settings = dataclasses.replace(team.settings, weighting=POINTS)
+    window = make_window(team)
+    window.set_language("da")
+    window.resize(1259, 640)
+    qtbot.wait(50)
+    panel, view = window.summary_panel, window._summary_scroll.viewport()
+    assert panel.minimumSizeHint().width() <= panel.width() <= view.width()
+    assert window.table.viewport().width() > 900  # the table keeps most of the width
