@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel
 
 from sagstal_desktop.core.case_weight import Weighting
 from sagstal_desktop.core.load import summarize
@@ -368,5 +368,10 @@ def test_the_summary_is_not_cut_off_in_a_1280_wide_window(make_window, demo, qtb
     window.resize(1259, 640)
     qtbot.wait(50)
     panel, view = window.summary_panel, window._summary_scroll.viewport()
+    assert window.width() == 1259 and window.minimumSizeHint().width() <= 1259  # nothing forces it wider
     assert panel.minimumSizeHint().width() <= panel.width() <= view.width()
     assert window.table.viewport().width() > 900  # the table keeps most of the width
+    # the legend's "Status følger den vægtede belastning" is a line of its own, under the swatches
+    note = window.legend.findChild(QLabel, "legendWeighted")
+    assert note.isVisible() and note.wordWrap() and note.text().startswith("Status følger den vægtede")
+    assert window.legend.minimumSizeHint().width() < 700
