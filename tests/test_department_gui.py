@@ -262,3 +262,14 @@ def test_switching_the_language_while_the_view_is_open_translates_it(window, qtb
     assert view.model.data(view.model.index(view.model.rowCount() - 1, 0)) == "Total"
     assert view.column_actions["need_max"].text() == view.model.full_title("need_max", "en")
     assert view.chart_text.text() == view.chart.text() != danish_chart_text
+
+
+def test_the_chart_text_is_dark_enough_to_read(window, qtbot, monkeypatch, folder):
+    """Team names, ticks and the axis title at WCAG AA (4.5:1) on the chart's white."""
+    from colour_science import contrast
+
+    view = _view(window, qtbot, monkeypatch, [folder])
+    plot = view.chart.getPlotItem()
+    for axis in ("left", "bottom"):
+        assert contrast(plot.getAxis(axis).textPen().color().name(), "#ffffff") >= 4.5, axis
+    assert 'color: #222222' in plot.getAxis("bottom").label.toHtml().replace("color:#", "color: #")

@@ -163,3 +163,13 @@ def test_flows_counts_are_right_aligned_and_the_month_left(qtbot, demo):
                for c in range(1, dialog.table.columnCount()))
     assert not Qt.AlignmentFlag(dialog.table.item(0, 0).textAlignment()) & right
     assert Qt.AlignmentFlag(dialog.table.itemPrototype().textAlignment()) & right
+
+
+def test_the_forecast_axes_are_dark_enough_to_read(window, qtbot):
+    from colour_science import contrast
+
+    dialog = _forecast(window)
+    qtbot.addWidget(dialog)
+    for plot in (dialog.cases_plot, dialog.fte_plot):
+        for axis in ("left", "bottom"):
+            assert contrast(plot.getAxis(axis).textPen().color().name(), "#ffffff") >= 4.5, axis

@@ -51,7 +51,7 @@ from sagstal_desktop.i18n import _
 
 EXPECTED, BAND = "#1f3a5f", (31, 58, 95, 50)
 NEEDED, NEEDED_BAND, AVAILABLE = "#c0392b", (192, 57, 43, 45), "#2e8b57"
-#: The legends' text (dark on the chart's white).
+#: The legends' and the axes' text (dark on the chart's white).
 LEGEND_TEXT = "#222222"
 #: The what-if slider's steps (percent).
 SLIDER_STEP = 5
@@ -131,6 +131,9 @@ class ForecastDialog(QDialog):
             plot.hideButtons()
             plot.setMouseEnabled(x=False, y=False)
             plot.showGrid(y=True, alpha=0.2)
+            for axis in ("left", "bottom"):  # dark text, as the history chart's (pyqtgraph's grey is faint)
+                plot.getAxis(axis).setTextPen(LEGEND_TEXT)
+                plot.getAxis(axis).setPen("#666666")
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("forecastTable")
         self.table.setAccessibleName(_("Forecast as a table"))
