@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel
 
 from sagstal_desktop.core.case_weight import Weighting
 from sagstal_desktop.core.load import summarize
@@ -51,7 +51,7 @@ def _text(window, row: int, key: str) -> str:
 def test_split_edit_changes_the_weighted_load_and_undo_restores_it(make_window, monkeypatch):
     window = make_window(_team())
     model = window.model()
-    assert model.computed_keys()[3:5] == ("load", "load_unweighted")
+    assert model.computed_keys()[3:] == ("load", "status", "load_unweighted")
     # unsplit, every case counts as enkel (1 point): 38 / 45 / 1 FTE
     assert _text(window, 0, "load") == format_load(38 / 45, "en", 1) == _text(window, 0, "load_unweighted")
     _current(window, 0, "sygedagpenge")
@@ -329,3 +329,49 @@ def test_summary_panel_shows_the_unweighted_figures(qtbot, demo):
     panel.show_summary(summarize(demo), demo.norm_set(), "en")
     assert "Without case weight" not in panel._norm_label.text()
     assert panel._level_header[1].text() == "FTE needed"
+
+
+def test_status_stays_in_sight_in_a_1280_wide_window_with_case_weight(make_window, demo, qtbot):
+    """On a 1280×720 screen the window is 1259 wide: with the case weight's extra load column the
+    status still ends inside the table (it follows the weighted load; the name column gives way),
+    and a wider window gives the name column its width back."""
+    import copy
+
+    team = copy.deepcopy(demo)
+    team.settings = dataclasses.replace(team.settings, weighting=POINTS)
+    window = make_window(team)
+    window.set_language("da")
+    window.resize(1259, 640)
+    qtbot.wait(50)
+    model, header = window.model(), window.table.horizontalHeader()
+    status = model.column_of("status")
+    assert model.computed_keys()[-3:] == ("load", "status", "load_unweighted")
+    assert header.sectionPosition(status) + header.sectionSize(status) <= window.table.viewport().width()
+    metrics = window.table.fontMetrics()
+    assert header.sectionSize(status) >= max(metrics.horizontalAdvance(str(model.index(r, status).data()))
+                                             for r in range(model.rowCount()))
+    assert header.sectionSize(0) >= max(metrics.horizontalAdvance(p.name) for p in team.staff)
+    window.resize(1900, 900)
+    qtbot.wait(50)
+    assert header.sectionSize(0) == 180
+
+
+def test_the_summary_is_not_cut_off_in_a_1280_wide_window(make_window, demo, qtbot):
+    """Its grid of FTE, shortfall and cost does not wrap: the summary's view is at least as wide as
+    the panel needs (with the case weight's longer heads), so nothing on its right is hidden."""
+    import copy
+
+    team = copy.deepcopy(demo)
+    team.settings = dataclasses.replace(team.settings, weighting=POINTS)
+    window = make_window(team)
+    window.set_language("da")
+    window.resize(1259, 640)
+    qtbot.wait(50)
+    panel, view = window.summary_panel, window._summary_scroll.viewport()
+    assert window.width() == 1259 and window.minimumSizeHint().width() <= 1259  # nothing forces it wider
+    assert panel.minimumSizeHint().width() <= panel.width() <= view.width()
+    assert window.table.viewport().width() > 900  # the table keeps most of the width
+    # the legend's "Status følger den vægtede belastning" is a line of its own, under the swatches
+    note = window.legend.findChild(QLabel, "legendWeighted")
+    assert note.isVisible() and note.wordWrap() and note.text().startswith("Status følger den vægtede")
+    assert window.legend.minimumSizeHint().width() < 700

@@ -224,3 +224,52 @@ def test_the_open_question_offers_a_folder_files_and_annuller(make_window, danis
     assert handlers.ask_department_paths(win) is None  # cancelled: nothing read
     assert sorted(seen) == ["Annuller", "Filer…", "Mappe…"]
     assert win.actions[Act.OPEN_DEPARTMENT].text() == "Åbn a&fdeling…"
+
+
+def test_the_table_fits_1180_wide_in_danish_and_the_hidden_columns_can_be_chosen(window, qtbot, monkeypatch,
+                                                                                 folder):
+    """Two-line heads and the secondary columns (FTE at mid and at min) behind "Kolonner": no
+    sideways scrolling in the 1180-wide view; the chooser brings a column back."""
+    window.set_language("da")
+    view = _view(window, qtbot, monkeypatch, [folder])
+    view.resize(1180, 620)
+    qtbot.wait(50)
+    header = view.table.horizontalHeader()
+    assert view.columns_button.text() == "&Kolonner" and view.columns_button.accessibleName() == "Kolonner"
+    assert [view.table.isColumnHidden(c) for c in range(len(COLUMNS))] == [k in ("need_mid", "need_min")
+                                                                           for k in COLUMNS]
+    assert header.length() <= view.table.viewport().width()
+    assert view.table.horizontalScrollBar().maximum() == 0
+    assert view.model.headerData(_column(view, "need_max"), Qt.Orientation.Horizontal) == "Årsværk\nved maks."
+    view.column_actions["need_mid"].trigger()
+    assert not view.table.isColumnHidden(_column(view, "need_mid"))
+    view.column_actions["need_mid"].trigger()
+    assert view.table.isColumnHidden(_column(view, "need_mid"))
+
+
+def test_switching_the_language_while_the_view_is_open_translates_it(window, qtbot, monkeypatch, folder):
+    window.set_language("da")
+    view = _view(window, qtbot, monkeypatch, [folder])
+    assert view.windowTitle() == "Afdeling" and "teamfiler" in view.summary.text()
+    danish_chart_text = view.chart_text.text()
+    window.set_language("en")
+    qtbot.waitUntil(lambda: view.windowTitle() == "Department")
+    assert "11 of 12 team files" in view.summary.text()
+    assert view.export_button.text() == "&Export to Excel…"
+    assert view.export_button.accessibleName() == "Export to Excel…"
+    assert view.tabs.tabText(0) == "&Loads" and view.tabs.tabText(1).startswith("&Problems (")
+    assert view.model.headerData(_column(view, "load"), Qt.Orientation.Horizontal) == "Load"
+    assert view.model.data(view.model.index(view.model.rowCount() - 1, 0)) == "Total"
+    assert view.column_actions["need_max"].text() == view.model.full_title("need_max", "en")
+    assert view.chart_text.text() == view.chart.text() != danish_chart_text
+
+
+def test_the_chart_text_is_dark_enough_to_read(window, qtbot, monkeypatch, folder):
+    """Team names, ticks and the axis title at WCAG AA (4.5:1) on the chart's white."""
+    from colour_science import contrast
+
+    view = _view(window, qtbot, monkeypatch, [folder])
+    plot = view.chart.getPlotItem()
+    for axis in ("left", "bottom"):
+        assert contrast(plot.getAxis(axis).textPen().color().name(), "#ffffff") >= 4.5, axis
+    assert 'color: #222222' in plot.getAxis("bottom").label.toHtml().replace("color:#", "color: #")

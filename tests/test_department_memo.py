@@ -15,7 +15,7 @@ from department_helpers import DAY, make_folder, make_team
 from sagstal_desktop.core.anonymise import min_staff
 from sagstal_desktop.core.department import TeamSource, roll_up
 from sagstal_desktop.core.department_view import overview_rows
-from sagstal_desktop.core.formatting import format_number
+from sagstal_desktop.core.formatting import format_number, format_percent
 from sagstal_desktop.core.model import StaffMember
 from sagstal_desktop.core.wording import format_load
 from sagstal_desktop.io.document import save_team
@@ -186,3 +186,29 @@ def test_bad_input_writes_nothing(tmp_path, capsys):
     code, _, err = run(capsys, "memo", "--department", str(unreadable), "-o", str(pdf))
     assert code == 2 and "ingen teamfil kunne læses" in err and "x.sagstal" in err
     assert not pdf.exists()
+
+
+def test_a_load_label_just_under_100_percent_is_not_covered_by_the_100_percent_line():
+    """Bars at 96–99 % end just before the 100 % line: their labels go past the line (and are
+    drawn over the lines), so no label's text box is crossed by the 100 % or the minimum's line."""
+    from reportlab.graphics.shapes import Line, String
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from sagstal_desktop.report.department_chart import load_chart
+    from sagstal_desktop.report.fonts import REGULAR, register_fonts
+
+    register_fonts()
+    loads = [0.96, 0.97, 0.98, 0.99, 1.0, 0.70, 0.71, 1.2, 0.5]
+    drawing = load_chart([f"Team {i}" for i in range(len(loads))], loads, 400, "da", "DS maks. 100 %",
+                         min_line=0.71, min_label="DS min.")
+    lines = [item.x1 for item in drawing.contents if isinstance(item, Line) and item.strokeWidth >= 0.9]
+    assert len(lines) == 2  # the 100 % line and the minimum's (the grid's lines are 0.4 wide)
+    labels = {item.text: item for item in drawing.contents if isinstance(item, String) and item.text.endswith("%")
+              and item.fontSize == 6.5 and item.textAnchor == "start"}
+    for load in loads:
+        label = labels[format_percent(load, 0, "da")]
+        right = label.x + stringWidth(label.text, REGULAR, 6.5)
+        assert not any(label.x - 0.5 < x < right + 0.5 for x in lines), (label.text, lines)
+    order = drawing.contents
+    assert max(order.index(item) for item in order if isinstance(item, Line)) < min(order.index(v) for v in
+                                                                                      labels.values())

@@ -130,3 +130,46 @@ def test_flows_dialog_imports_a_sheet_all_or_nothing(qtbot, demo, tmp_path):
     assert dialog.import_file(good)
     flows, problem = dialog.read()
     assert problem == "" and Flow(date(2026, 11, 1), "sygedagpenge", 5, 1) in flows
+
+
+def test_the_forecast_fits_980x640_with_legends_beside_the_plots_and_a_close_button(window, qtbot):
+    """At the dialog's size on a 1280×720 screen: the long method text scrolls in its own pane, so
+    the table shows at least four whole months; each legend sits on its own row (never over the
+    band or the lines) in dark text; "Luk"/"Close" closes the dialog."""
+    dialog = _forecast(window)
+    qtbot.addWidget(dialog)
+    dialog.resize(980, 640)
+    qtbot.wait(50)
+    rows_seen = dialog.table.viewport().height() // dialog.table.rowHeight(0)
+    assert rows_seen >= 4
+    assert dialog.notes.accessibleName() and dialog.method.parent() is dialog.notes.widget()
+    for legend, plot in zip(dialog.legends, (dialog.cases_plot, dialog.fte_plot), strict=True):
+        assert legend.items, "the legend lists the plot's lines"
+        box = legend.sceneBoundingRect()
+        assert not box.intersects(plot.getViewBox().sceneBoundingRect())
+        assert legend.opts["labelTextColor"] == "#222222"
+    assert dialog.close_button.text() == "Close"
+    dialog.close_button.click()
+    assert not dialog.isVisible()
+
+
+def test_flows_counts_are_right_aligned_and_the_month_left(qtbot, demo):
+    from PySide6.QtCore import Qt
+
+    dialog = FlowsDialog(demo, demo.norm_set(), TODAY)
+    qtbot.addWidget(dialog)
+    right = Qt.AlignmentFlag.AlignRight
+    assert all(Qt.AlignmentFlag(dialog.table.item(0, c).textAlignment()) & right
+               for c in range(1, dialog.table.columnCount()))
+    assert not Qt.AlignmentFlag(dialog.table.item(0, 0).textAlignment()) & right
+    assert Qt.AlignmentFlag(dialog.table.itemPrototype().textAlignment()) & right
+
+
+def test_the_forecast_axes_are_dark_enough_to_read(window, qtbot):
+    from colour_science import contrast
+
+    dialog = _forecast(window)
+    qtbot.addWidget(dialog)
+    for plot in (dialog.cases_plot, dialog.fte_plot):
+        for axis in ("left", "bottom"):
+            assert contrast(plot.getAxis(axis).textPen().color().name(), "#ffffff") >= 4.5, axis

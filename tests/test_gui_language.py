@@ -41,7 +41,7 @@ def test_switching_to_danish_translates_menus_headers_and_summary(window):
     header = [str(window.model().headerData(c, Qt.Orientation.Horizontal)) for c in range(window.model().columnCount())]
     assert header[:4] == ["Navn", "Timer\npr. uge", "Timer til\nandre opgaver", "Ansat"]  # as in the file (one word)
     assert header[4] == "Sygedagpenge\n35-50"
-    assert "Fuldtidssagstal" in header and "Status" in header
+    assert "Fuldtids-\nsagstal" in header and "Status" in header  # one long word, broken
     model = window.model()
     row = 2  # Camilla Nørgaard
     assert model.index(row, model.column_of("load")).data() == "98,7 %"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 
 from sagstal_desktop.gui import settings
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from sagstal_desktop.gui.main_window import MainWindow
 
 _DEFAULT_WIDTHS = {"name": 180, "case": 90, "computed": 80, "fixed": 80, "status": 145, "competences": 170}
+_NAME_FLOOR = 130  # px: "Camilla Nørgaard" and the status square still fit
 _DEFAULT_SIZES = {"mainSplitter": [370, 390], "bottomSplitter": [660, 620]}
 
 
@@ -29,6 +30,8 @@ class WindowLayout:
         self._applying = True
         window.table.horizontalHeader().sectionResized.connect(self._remember_widths)
         window.model().modelReset.connect(self.apply_column_widths)
+        # a wider or narrower table: widths again from what is remembered, the status kept in sight
+        self._resize_watch = _ResizeWatch(window.table.viewport(), self.apply_column_widths)
 
     def _splitters(self):
         return (self._window.main_splitter, self._window.bottom_splitter)
@@ -86,7 +89,25 @@ class WindowLayout:
             text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
             needed = max(metrics.horizontalAdvance(line) for line in text.split("\n")) + 18
             header.resizeSection(column, max(wanted, needed))
+        self._keep_status_in_sight(header, metrics)
         self._applying = False
+
+    def _keep_status_in_sight(self, header, metrics: QFontMetrics) -> None:
+        """Narrow the name column (never below its title, nor below ``_NAME_FLOOR``) when the
+        status column would otherwise end past the table's right edge, e.g. in a 1280-wide
+        window with the case weight's extra load column. Not remembered as the user's width."""
+        model, table = self._window.model(), self._window.table
+        if not table.isVisible():  # not laid out yet: its width means nothing
+            return
+        status = model.column_of("status")
+        overflow = header.sectionPosition(status) + header.sectionSize(status) - table.viewport().width()
+        if overflow <= 0:
+            return
+        name_needed = metrics.horizontalAdvance(str(model.headerData(COL_NAME, Qt.Orientation.Horizontal))) + 18
+        floor = max(_NAME_FLOOR, name_needed)
+        current = header.sectionSize(COL_NAME)
+        if current > floor:
+            header.resizeSection(COL_NAME, max(floor, current - overflow))
 
     def _remember_widths(self, *_args: int) -> None:
         if self._applying:
@@ -94,3 +115,17 @@ class WindowLayout:
         header = self._window.table.horizontalHeader()
         for column in range(self._window.model().columnCount()):
             self._widths[self._column_key(column)] = header.sectionSize(column)
+
+
+class _ResizeWatch(QObject):
+    """Calls ``action`` after each resize of ``widget``."""
+
+    def __init__(self, widget: QObject, action) -> None:
+        super().__init__(widget)
+        self._action = action
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._action()
+        return False

@@ -70,18 +70,35 @@ def _staff_table(window: QMainWindow, model: QAbstractItemModel) -> FrozenColumn
     return table
 
 
+#: The summary's least width (px); wider when its figures need it (``_CompactSummary.fit_width``).
+SUMMARY_MIN_WIDTH = 300
+
+
 class _CompactSummary(QObject):
-    """Makes the summary panel compact when its view is too short for it (``fit_height``)."""
+    """Makes the summary panel compact when its view is too short for it (``fit_height``), and
+    keeps its view at least as wide as the panel's narrowest layout (its grids of figures do not
+    wrap: a narrower view cut off their right-hand side, e.g. "Mangel" and "Årlig udgift")."""
 
     def __init__(self, panel: SummaryPanel, scroll: QScrollArea) -> None:
         super().__init__(scroll)
         self._panel, self._scroll = panel, scroll
+        panel.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._panel:
+            if event.type() == QEvent.Type.LayoutRequest:
+                self.fit_width()
+            return False
         if event.type() == QEvent.Type.Resize:
             view = self._scroll.viewport()
             self._panel.fit_height(view.height(), view.width())
         return False
+
+    def fit_width(self) -> None:
+        scroll = self._scroll
+        needed = (self._panel.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+                  + 2 * scroll.frameWidth())
+        scroll.setMinimumWidth(max(SUMMARY_MIN_WIDTH, needed))
 
 
 def build_workspace(window: QMainWindow, model: QAbstractItemModel) -> Workspace:
@@ -92,7 +109,7 @@ def build_workspace(window: QMainWindow, model: QAbstractItemModel) -> Workspace
     summary_scroll.setWidgetResizable(True)
     summary_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     summary_scroll.setWidget(summary_panel)
-    summary_scroll.setMinimumWidth(300)
+    summary_scroll.setMinimumWidth(SUMMARY_MIN_WIDTH)
     summary_scroll.viewport().installEventFilter(_CompactSummary(summary_panel, summary_scroll))
     chart_host = ChartHost(window)
     legend = StatusLegend(window)

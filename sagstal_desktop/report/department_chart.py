@@ -44,6 +44,9 @@ def load_chart(names: Sequence[str], loads: Sequence[float | None], width: float
                          strokeWidth=0.4))
         drawing.add(String(x_of(tick), bottom - 9, format_percent(tick / 100, 0, lang), fontName=REGULAR,
                            fontSize=6.5, fillColor=grey, textAnchor="middle"))
+    # the vertical lines (100 % and the minimum): a bar's label that would cross one goes just past it
+    lines = sorted([x_of(100)] + ([x_of(min_line * 100)] if min_line else []))
+    labels = []
     for i, (name, load) in enumerate(zip(names, loads, strict=True)):
         y = height - top - (i + 1) * (bar_h + gap) + gap / 2
         shown = name
@@ -56,8 +59,12 @@ def load_chart(names: Sequence[str], loads: Sequence[float | None], width: float
         colour = OVER if load > 1 + 1e-9 else WITHIN
         drawing.add(Rect(x0, y, max(x_of(load * 100) - x0, 0.5), bar_h, fillColor=HexColor(colour),
                          strokeColor=None))
-        drawing.add(String(x_of(load * 100) + 2, y + 2.5, format_percent(load, 0, lang), fontName=REGULAR,
-                           fontSize=6.5, fillColor=grey))
+        text = format_percent(load, 0, lang)
+        left = x_of(load * 100) + 2
+        for line in lines:
+            if left - 1 < line < left + stringWidth(text, REGULAR, 6.5) + 1:
+                left = line + 2
+        labels.append(String(left, y + 2.5, text, fontName=REGULAR, fontSize=6.5, fillColor=grey))
     drawing.add(Line(x_of(100), bottom, x_of(100), height - top + 4, strokeColor=HexColor(OVER), strokeWidth=1.1))
     drawing.add(String(x_of(100), height - top + 6, max_label, fontName=BOLD, fontSize=6.5,
                        fillColor=HexColor(OVER), textAnchor="middle"))
@@ -66,6 +73,8 @@ def load_chart(names: Sequence[str], loads: Sequence[float | None], width: float
                          strokeColor=grey, strokeWidth=0.9, strokeDashArray=(3, 2)))
         drawing.add(String(x_of(min_line * 100), height - top + 6, min_label, fontName=REGULAR, fontSize=6.5,
                            fillColor=grey, textAnchor="middle"))
+    for label in labels:  # over the lines, never under them
+        drawing.add(label)
     return drawing
 
 

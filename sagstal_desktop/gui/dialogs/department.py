@@ -15,7 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
+    QMenu,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +42,13 @@ from sagstal_desktop.core.department import Department
 from sagstal_desktop.core.department_view import position_rows
 from sagstal_desktop.core.formatting import format_date, format_number, format_percent
 from sagstal_desktop.core.wording import fill, format_load
-from sagstal_desktop.gui.models.department_model import ROW_ROLE, DepartmentSortProxy, DepartmentTableModel
+from sagstal_desktop.gui.models.department_model import (
+    COLUMNS,
+    HIDDEN_COLUMNS,
+    ROW_ROLE,
+    DepartmentSortProxy,
+    DepartmentTableModel,
+)
 from sagstal_desktop.i18n import N_, NP_, ptr, tr
 
 if TYPE_CHECKING:
@@ -76,6 +85,8 @@ TEXTS = {
     "export_tip_anonymised": N_("The workbook holds every team's figures; turn Anonymise off to export it."),
     "memo": N_("&Memo…"),
     "close": N_("Close"),
+    "columns": N_("C&olumns"),
+    "columns_tip": N_("Show or hide the table's columns (FTE at mid and at min are hidden at first)."),
     "help": N_("&Help"),
     "open_hint": N_("Double-click a team, or press Enter, to open its file in the window."),
     "export_title": N_("Export department"),
@@ -100,7 +111,6 @@ class DepartmentView(QDialog):
     def __init__(self, window: WindowApi, department: Department, open_team: Callable[[Path], object],
                  ask_save_path: Callable[[QWidget, str, str, str], Path | None]) -> None:
         super().__init__(window)
-        from sagstal_desktop.core.anonymise import min_staff
         from sagstal_desktop.core.planning.positions import max_steps
         from sagstal_desktop.gui.widgets.department_chart import DepartmentChart
 
@@ -111,7 +121,6 @@ class DepartmentView(QDialog):
         self._ask_save_path = ask_save_path
         self.lang = window.language()
         self.plan = None
-        self.setWindowTitle(self.t("title"))
 
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -133,8 +142,23 @@ class DepartmentView(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self.open_index)  # a double-click, or Enter
-        hint = QLabel(self.t("open_hint"), self)
+        self.hint = hint = QLabel(self)
         hint.setStyleSheet("color: #555;")
+        # the secondary columns (FTE at mid and at min) hidden until chosen, so the table fits
+        self.columns_button = QToolButton(self)
+        self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.columns_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.columns_menu = QMenu(self.columns_button)
+        self.columns_button.setMenu(self.columns_menu)
+        self.column_actions = {}
+        for column, key in enumerate(COLUMNS[1:], start=1):
+            action = QAction(self.columns_menu)
+            action.setCheckable(True)
+            action.setChecked(key not in HIDDEN_COLUMNS)
+            action.toggled.connect(lambda on, c=column: self.table.setColumnHidden(c, not on))
+            self.table.setColumnHidden(column, key in HIDDEN_COLUMNS)
+            self.columns_menu.addAction(action)
+            self.column_actions[key] = action
 
         self.chart = DepartmentChart(self)
         self.chart.setMinimumHeight(150)
@@ -153,9 +177,9 @@ class DepartmentView(QDialog):
         self.positions_spin = QSpinBox(self)
         self.positions_spin.setRange(1, max_steps())
         self.positions_spin.setValue(1)
-        spin_label = QLabel(self.t("positions_label"), self)
+        self.spin_label = spin_label = QLabel(self)
         spin_label.setBuddy(self.positions_spin)
-        self.compute_button = QPushButton(self.t("compute"), self)
+        self.compute_button = QPushButton(self)
         self.compute_button.clicked.connect(self.compute_positions)
         self.positions_note = QLabel(self)
         self.positions_note.setWordWrap(True)
@@ -177,20 +201,19 @@ class DepartmentView(QDialog):
         positions_layout.addWidget(self.positions_table, 1)
 
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(chart_page, self.t("chart_tab"))
+        self.tabs.addTab(chart_page, "")
         self.tabs.addTab(self.problems, "")
-        self.tabs.addTab(positions_page, self.t("positions_tab"))
+        self.tabs.addTab(positions_page, "")
 
-        self.anonymise_box = QCheckBox(self.t("anonymise"), self)
-        self.anonymise_box.setToolTip(self.t("anonymise_tip").format(k=min_staff()))
+        self.anonymise_box = QCheckBox(self)
         self.anonymise_box.toggled.connect(lambda _on: self.refresh())
-        self.export_button = QPushButton(self.t("export"), self)
+        self.export_button = QPushButton(self)
         self.export_button.clicked.connect(self.export_workbook)
-        self.memo_button = QPushButton(self.t("memo"), self)
+        self.memo_button = QPushButton(self)
         self.memo_button.clicked.connect(self.write_memo)
-        self.close_button = QPushButton(self.t("close"), self)
+        self.close_button = QPushButton(self)
         self.close_button.clicked.connect(self.close)
-        self.help_button = QPushButton(self.t("help"), self)
+        self.help_button = QPushButton(self)
         self.help_button.clicked.connect(self.show_help)
         for button in (self.compute_button, self.export_button, self.memo_button, self.close_button,
                        self.help_button):
@@ -206,7 +229,10 @@ class DepartmentView(QDialog):
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
         upper_layout.addWidget(self.table, 1)
-        upper_layout.addWidget(hint)
+        below = QHBoxLayout()
+        below.addWidget(hint, 1)
+        below.addWidget(self.columns_button)
+        upper_layout.addLayout(below)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(upper)
         splitter.addWidget(self.tabs)
@@ -216,18 +242,47 @@ class DepartmentView(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
-        self._name_controls(spin_label)
+        self.refresh()
+        self._retranslate()
         from sagstal_desktop.gui.screen_fit import fit_to_screen
 
         fit_to_screen(self, 1180, 620)  # fits 1280x680
-        self.refresh()
 
     # -- helpers ------------------------------------------------------------------------
     def t(self, key: str) -> str:
         return fill(tr(TEXTS[key], self.lang), self.department.words_kind, self.lang)
 
-    def _name_controls(self, spin_label: QLabel) -> None:
-        """Every control's accessible name, in the UI language (without mnemonics)."""
+    def changeEvent(self, event: QEvent) -> None:
+        """The language switched while the view is open: every text again, in the new language."""
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "columns_menu"):
+            lang = self._window.language()
+            if lang != self.lang:
+                self.lang = lang
+                self.refresh()
+                self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        """The fixed texts and every control's accessible name, in the UI language (names without
+        mnemonics); ``refresh`` fills the rest."""
+        from sagstal_desktop.core.anonymise import min_staff
+
+        spin_label = self.spin_label
+        self.setWindowTitle(self.t("title"))
+        self.hint.setText(self.t("open_hint"))
+        spin_label.setText(self.t("positions_label"))
+        for widget, key in ((self.compute_button, "compute"), (self.anonymise_box, "anonymise"),
+                            (self.export_button, "export"), (self.memo_button, "memo"),
+                            (self.close_button, "close"), (self.help_button, "help"),
+                            (self.columns_button, "columns")):
+            widget.setText(self.t(key))
+        self.anonymise_box.setToolTip(self.t("anonymise_tip").format(k=min_staff()))
+        self.columns_button.setToolTip(self.t("columns_tip"))
+        for key, action in self.column_actions.items():
+            action.setText(self.model.full_title(key, self.lang))
+        self.tabs.setTabText(0, self.t("chart_tab"))
+        self.tabs.setTabText(2, self.t("positions_tab"))
+
         def plain(key: str) -> str:
             return self.t(key).replace("&", "")
 
@@ -236,7 +291,7 @@ class DepartmentView(QDialog):
                             (self.compute_button, "compute"), (self.positions_table, "positions_table"),
                             (self.anonymise_box, "anonymise"), (self.export_button, "export"),
                             (self.memo_button, "memo"), (self.close_button, "close"), (self.help_button, "help"),
-                            (self.tabs, "title")):
+                            (self.tabs, "title"), (self.columns_button, "columns")):
             widget.setAccessibleName(plain(key))
         self.chart.viewport().setAccessibleName(plain("chart"))  # the viewport takes the focus
         spin_label.setAccessibleName(plain("positions_label"))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +36,7 @@ from sagstal_desktop.core.validation import InputError, is_blank
 from sagstal_desktop.gui.dialogs.common import error_label, ok_cancel_buttons, show_error, ui_language
 from sagstal_desktop.i18n import _
 
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 #: Months shown for a team without flows: the year before the current month.
 EMPTY_MONTHS = 12
 
@@ -65,6 +67,9 @@ class FlowsDialog(QDialog):
         intro.setWordWrap(True)
         self.table = QTableWidget(0, 0)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move between its cells
+        prototype = QTableWidgetItem()  # a count typed into an empty cell is right-aligned too
+        prototype.setTextAlignment(RIGHT)
+        self.table.setItemPrototype(prototype)
         self.table.setObjectName("flowsTable")
         self.table.setAccessibleName(_("Intake and closures per month"))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
@@ -128,7 +133,10 @@ class FlowsDialog(QDialog):
         return row
 
     def _put(self, row: int, column: int, text: str) -> None:
-        self.table.setItem(row, column, QTableWidgetItem(text))
+        item = QTableWidgetItem(text)
+        if column:  # counts right-aligned, as in every table of the program; the month left
+            item.setTextAlignment(RIGHT)
+        self.table.setItem(row, column, item)
 
     def _text(self, row: int, column: int) -> str:
         item = self.table.item(row, column)

@@ -18,8 +18,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
+    QPushButton,
+    QScrollArea,
     QSlider,
     QSpinBox,
     QSplitter,
@@ -48,6 +51,8 @@ from sagstal_desktop.i18n import _
 
 EXPECTED, BAND = "#1f3a5f", (31, 58, 95, 50)
 NEEDED, NEEDED_BAND, AVAILABLE = "#c0392b", (192, 57, 43, 45), "#2e8b57"
+#: The legends' and the axes' text (dark on the chart's white).
+LEGEND_TEXT = "#222222"
 #: The what-if slider's steps (percent).
 SLIDER_STEP = 5
 
@@ -109,30 +114,66 @@ class ForecastDialog(QDialog):
                                      "figures"))
         self.chart.setBackground("w")
         self.axes = [NumberAxis("left"), NumberAxis("left")]
-        self.cases_plot = self.chart.addPlot(row=0, col=0, axisItems={"left": self.axes[0]})
-        self.fte_plot = self.chart.addPlot(row=1, col=0, axisItems={"left": self.axes[1]})
+        # each plot's legend on a row of its own above it: never over the band or the lines
+        self.legends = [pg.LegendItem(labelTextColor=LEGEND_TEXT, colCount=2, horSpacing=24),
+                        pg.LegendItem(labelTextColor=LEGEND_TEXT, colCount=2, horSpacing=24)]
+        self.chart.addItem(self.legends[0], row=0, col=0)
+        self.cases_plot = self.chart.addPlot(row=1, col=0, axisItems={"left": self.axes[0]})
+        self.chart.addItem(self.legends[1], row=2, col=0)
+        self.fte_plot = self.chart.addPlot(row=3, col=0, axisItems={"left": self.axes[1]})
+        grid = self.chart.ci.layout
+        for row, stretch in enumerate((0, 1, 0, 1)):
+            grid.setRowStretchFactor(row, stretch)
+        for legend in self.legends:  # one line of text high
+            legend.setMaximumHeight(self.fontMetrics().height() + 10)
         for plot in (self.cases_plot, self.fte_plot):
             plot.setMenuEnabled(False)
             plot.hideButtons()
             plot.setMouseEnabled(x=False, y=False)
             plot.showGrid(y=True, alpha=0.2)
+            for axis in ("left", "bottom"):  # dark text, as the history chart's (pyqtgraph's grey is faint)
+                plot.getAxis(axis).setTextPen(LEGEND_TEXT)
+                plot.getAxis(axis).setPen("#666666")
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("forecastTable")
         self.table.setAccessibleName(_("Forecast as a table"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        split = QSplitter(Qt.Orientation.Vertical)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
+        # the backtest, the method and the source scroll in a pane of their own, so the long
+        # method text never squeezes the table to two rows on a 1280x720 screen
+        notes = QWidget()
+        notes_layout = QVBoxLayout(notes)
+        notes_layout.setContentsMargins(0, 0, 4, 0)
+        for label in (self.backtest, self.method, self.source):
+            notes_layout.addWidget(label)
+        notes_layout.addStretch(1)
+        self.notes = QScrollArea()
+        self.notes.setObjectName("forecastNotes")
+        self.notes.setWidget(notes)
+        self.notes.setWidgetResizable(True)
+        self.notes.setFrameShape(QFrame.Shape.NoFrame)
+        self.notes.setAccessibleName(_("How the forecast is made"))
+        self.split = split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.chart)
         split.addWidget(self.table)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
+        split.addWidget(self.notes)
+        for pane, stretch in enumerate((3, 2, 1)):
+            split.setStretchFactor(pane, stretch)
+            split.setCollapsible(pane, False)
+        split.setSizes([260, 170, 100])
+        self.close_button = QPushButton(_("Close"))
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.crossing)
         layout.addWidget(split, 1)
-        layout.addWidget(self.backtest)
-        layout.addWidget(self.method)
-        layout.addWidget(self.source)
+        layout.addLayout(buttons)
         self._fill_scenarios()
         for signal in (self.months.valueChanged, self.window_months.valueChanged, self.slider.valueChanged,
                        self.scenario.currentIndexChanged):
@@ -225,7 +266,7 @@ class ForecastDialog(QDialog):
                   for x, m in zip(xs, result.months, strict=True)]]
         self.cases_plot.clear()
         self.fte_plot.clear()
-        legend = self.cases_plot.addLegend(offset=(10, 5)) if self.cases_plot.legend is None else self.cases_plot.legend
+        legend = self.legends[0]
         legend.clear()
         low = pg.PlotDataItem(xs, [m.total.low for m in result.months], pen=pg.mkPen(BAND[:3], width=1))
         high = pg.PlotDataItem(xs, [m.total.high for m in result.months], pen=pg.mkPen(BAND[:3], width=1))
@@ -237,7 +278,7 @@ class ForecastDialog(QDialog):
                                         symbolBrush=EXPECTED)
         legend.addItem(expected, _("Expected cases (band: {pct})").format(
             pct=format_number(result.band_pct, 0, lang) + " %"))
-        f_legend = self.fte_plot.addLegend(offset=(10, 5)) if self.fte_plot.legend is None else self.fte_plot.legend
+        f_legend = self.legends[1]
         f_legend.clear()
         f_low = pg.PlotDataItem(xs, [m.fte_needed_max.low for m in result.months], pen=pg.mkPen(NEEDED_BAND[:3]))
         f_high = pg.PlotDataItem(xs, [m.fte_needed_max.high for m in result.months], pen=pg.mkPen(NEEDED_BAND[:3]))

@@ -15,6 +15,7 @@ from sagstal_desktop.core.department import Department
 from sagstal_desktop.core.department_view import OverviewRow, overview_rows, total_row
 from sagstal_desktop.core.formatting import format_number, format_percent
 from sagstal_desktop.core.wording import format_load
+from sagstal_desktop.gui.models.staff_model import wrap_header
 from sagstal_desktop.i18n import N_, NP_, ptr, tr
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -24,6 +25,8 @@ TOTAL_ROLE = Qt.ItemDataRole.UserRole + 3
 #: Column keys in display order (titles: ``io.department_export.COLUMNS``, the workbook's).
 COLUMNS = ("team", "staff", "cases", "available", "need_max", "need_mid", "need_min", "short_max", "load", "over",
            "within", "free_fte", "free_cases", "sustained")
+#: Columns hidden in the view until chosen under "Columns" (secondary: the shortfall is at max).
+HIDDEN_COLUMNS = ("need_mid", "need_min")
 #: The headers shown: the memo tables' short forms (the full title, the workbook's, is the tip).
 HEADS = {
     "team": NP_("memo table", "Team"), "staff": NP_("memo table", "Staff"), "cases": NP_("memo table", "Cases"),
@@ -34,6 +37,8 @@ HEADS = {
     "free_fte": NP_("memo table", "Free FTE"), "free_cases": NP_("memo table", "Free cases"),
     "sustained": NP_("memo table", "Sustained overload"),
 }
+#: Heads longer than this many characters go on two lines (split at the space nearest the middle).
+HEAD_WRAP = 8
 _TEXTS = {"total": N_("Total"), "copy": N_("(copy)"), "open": N_("(open for editing)"), "yes": N_("yes"),
           "no": N_("no"), "n_of": N_("{n} of {all}")}
 _ParentIndex = QModelIndex | QPersistentModelIndex
@@ -68,6 +73,10 @@ class DepartmentTableModel(QAbstractTableModel):
         self._rows = [*overview_rows(department, anonymise, lang), total_row(department, tr(_TEXTS["total"], lang))]
         self.endResetModel()
 
+    def full_title(self, key: str, lang: str) -> str:
+        """The column's full title (the workbook's), for the column chooser."""
+        return self._titles.get(key) or ptr("memo table", HEADS[key], lang)
+
     def rows(self) -> list[OverviewRow]:
         """Every row shown, the total last."""
         return list(self._rows)
@@ -81,8 +90,8 @@ class DepartmentTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return ptr("memo table", HEADS[COLUMNS[section]], self._lang)
+        if role == Qt.ItemDataRole.DisplayRole:  # two lines, so 14 columns fit a 1180-wide view
+            return wrap_header(ptr("memo table", HEADS[COLUMNS[section]], self._lang), HEAD_WRAP)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._titles.get(COLUMNS[section], "")
         return None

@@ -44,9 +44,10 @@ from sagstal_desktop.i18n import _, ngettext
 COL_NAME, COL_HOURS, COL_OTHER_HOURS, COL_START = range(4)
 FIXED_COLUMNS = 4
 COMPUTED = ("fte", "total", "fte_caseload", "load", "status")
-#: The computed columns while the team's case weight is on (issue 27): the unweighted load beside
-#: the weighted one ("Belastning uvægtet"); the status follows the weighted load.
-COMPUTED_WEIGHTED = ("fte", "total", "fte_caseload", "load", "load_unweighted", "status")
+#: The computed columns while the team's case weight is on (issue 27): the status follows the
+#: weighted load and stands right after it, so it stays in sight in a 1280-wide window; the
+#: unweighted load ("Belastning uvægtet"), for comparison only, comes last.
+COMPUTED_WEIGHTED = ("fte", "total", "fte_caseload", "load", "status", "load_unweighted")
 _FIELD_OF = {COL_NAME: "name", COL_HOURS: "weekly_hours", COL_OTHER_HOURS: "other_hours", COL_START: "start_date"}
 #: The columns showing (in text or tooltip) each member field.
 _COLUMNS_OF_FIELD = {"name": (COL_NAME,), "weekly_hours": (COL_HOURS,), "other_hours": (COL_OTHER_HOURS,),
@@ -317,6 +318,8 @@ class StaffTableModel(QAbstractTableModel):
         case_type = self.case_type_at(section)
         if role == Qt.ItemDataRole.DisplayRole:
             if case_type is None:
+                if self.computed_at(section) == "fte_caseload":  # one long Danish word: break it
+                    return _("Full-time\ncaseload")
                 return wrap_header(self.column_title(section))
             norm = self._norm_set.norm_for(case_type)
             shown = format_range(norm.min, norm.max, self._lang) if norm else "–"

@@ -19,6 +19,8 @@ from sagstal_desktop.i18n import N_, tr
 
 OVER = (192, 57, 43)
 WITHIN = (31, 58, 95)
+#: The axes' text (team names, ticks, the axis title) and lines: as the history chart's.
+AXIS_TEXT, AXIS_LINE = "#222222", "#666666"
 
 _TEXTS = {
     "axis": N_("Team load, % of <max_abbr>"),
@@ -38,6 +40,9 @@ class DepartmentChart(pg.PlotWidget):
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
+        for axis in ("left", "bottom"):  # pyqtgraph's grey text is too faint on white (WCAG AA)
+            self.getPlotItem().getAxis(axis).setTextPen(AXIS_TEXT)
+            self.getPlotItem().getAxis(axis).setPen(AXIS_LINE)
         self._text = ""
         self.names: list[str] = []
         self.loads: list[float | None] = []
@@ -71,7 +76,7 @@ class DepartmentChart(pg.PlotWidget):
         left.setTicks([[(y, name) for y, name in zip(ys, names, strict=True)]])
         widest = max((self.fontMetrics().horizontalAdvance(name) for name in names), default=40)
         left.setWidth(min(widest + 16, 260))
-        plot.setLabel("bottom", text("axis"))
+        plot.setLabel("bottom", text("axis"), color=AXIS_TEXT)
         top = max([v for _, v in shown] + [100.0] + ([min_line * 100] if min_line else []))
         plot.setXRange(0, top * 1.08, padding=0)
         plot.setYRange(-0.7, n + 0.4, padding=0)  # a free row at the top for the lines' labels

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from sagstal_desktop.gui import status_style
 from sagstal_desktop.i18n import _, current_language
 
 
 class StatusLegend(QWidget):
-    """One line: ■ Over DS max  ■ Within DS range  ■ Below DS range  ■ Not computable."""
+    """One line: ■ Over DS max  ■ Within DS range  ■ Below DS range  ■ Not computable; with the
+    case weight on, a second line says that the status follows the weighted load."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 2, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 2, 0, 0)
+        outer.setSpacing(2)
+        layout = QHBoxLayout()
         layout.setSpacing(12)
+        outer.addLayout(layout)
         self._labels: list[tuple[QLabel, object]] = []
         self._rows: dict[object, tuple[QLabel, QLabel]] = {}
         self._norm_set = None
@@ -38,9 +42,11 @@ class StatusLegend(QWidget):
                 text.hide()
         self._weighted = QLabel(self)  # case weight on: "the status follows the weighted load"
         self._weighted.setObjectName("legendWeighted")
+        # on a line of its own under the swatches, wrapped: never a window wider than the screen
+        self._weighted.setWordWrap(True)
         self._weighted.hide()
-        layout.addWidget(self._weighted)
         layout.addStretch(1)
+        outer.addWidget(self._weighted)
         self._weighting = None
         self.retranslate()
 
