@@ -289,7 +289,8 @@ class LeximinOutcome:
 def lowest_max(milp: Milp, loads: Sequence[LoadRow], people: Sequence[int],
                flags: Sequence[int | bool] | None = None, above: int = 0,
                proven_floor: float | None = None,
-               budget: Budget | None = None) -> tuple[float, bool, float, list[int]]:
+               budget: Budget | None = None, plain: dict[int, int] | None = None,
+               ) -> tuple[float, bool, float, list[int]]:
     """The least level t such that the loads of ``people`` not flagged lie at or below it
     (people flagged by a column, at most ``above`` of them, may lie above). Rows "L_p <= t" are
     added and left in the model at the level found. Returns (level, proven, relative gap, rows).
@@ -300,7 +301,9 @@ def lowest_max(milp: Milp, loads: Sequence[LoadRow], people: Sequence[int],
     program is solved at all. ``proven_floor``, when given, is a level proven elsewhere (the
     shedding bound) that no allocation's highest load lies below; where the current solution
     reaches it, the level is proven without a solve. ``budget`` (see ``Budget``), when given,
-    gives a tighter such bound."""
+    gives a tighter such bound. ``plain``: per person, a row ``L_p <= t`` kept from an earlier
+    level, reused (its bound lowered) for a person with no flag, so the model does not grow by
+    a row per person and level (levels only fall, so the lowered bound implies the old one)."""
     flags = flags or [False] * len(loads)
     low = min(loads[p].low / loads[p].scale for p in people)
     lows = sorted((row.low / row.scale for row in loads), reverse=True)
@@ -310,6 +313,11 @@ def lowest_max(milp: Milp, loads: Sequence[LoadRow], people: Sequence[int],
     rows = {}
     for p in people:
         row = loads[p]
+        if plain is not None and flags[p] is False:
+            if p not in plain:
+                plain[p] = milp.add_row(-math.inf, math.inf, row.index, row.coef)
+            rows[p] = plain[p]
+            continue
         index, coef = list(row.index), list(row.coef)
         if flags[p] is not False:
             index.append(flags[p])
@@ -357,13 +365,14 @@ def leximin(milp: Milp, loads: Sequence[LoadRow], top_floor: float | None = None
     ``Budget`` (or None): bounds that let levels be proven without a solve."""
     n = len(loads)
     spent: Budget | None = None
+    plain: dict[int, int] = {}  # per person, its row L_p <= t without a flag (with ``budget`` only)
     levels: list[tuple[float, int]] = []
     flags: list[int | bool] = [False] * n  # of the previous level: a column, or a constant
     count = 0
     while count < n:
         free = [p for p in range(n) if flags[p] is not True]
         level, proven, gap, _rows = lowest_max(milp, loads, free, flags, count, None if levels else top_floor,
-                                               spent)
+                                               spent, plain if spent is not None else None)
         if not proven:
             return LeximinOutcome(False, gap, levels)
         if not levels:  # no load exceeds the first level: tighter bounds for every later row
@@ -374,6 +383,20 @@ def leximin(milp: Milp, loads: Sequence[LoadRow], top_floor: float | None = None
                 loads, spent = tighter
         # flag the persons at the level; as few as possible
         threshold = level - LEVEL_TOLERANCE
+        if spent is not None and _only_sure_at(loads, milp.values, threshold, count):
+            # the persons at the level in the plan are those surely there in every allocation, so
+            # that is the fewest; everyone else lies below the level: a bound per person, no flags
+            flags = []
+            for p, row in enumerate(loads):
+                sure = row.low / row.scale >= threshold
+                flags.append(sure)
+                if not sure and row.high / row.scale >= threshold:
+                    if p not in plain:
+                        plain[p] = milp.add_row(-math.inf, math.inf, row.index, row.coef)
+                    milp.set_row_upper(plain[p], row.room(threshold))
+            count = sum(flags)
+            levels.append((level, count))
+            continue
         new_flags: list[int | bool] = []
         columns: list[int] = []
         ones = 0
@@ -403,6 +426,13 @@ def leximin(milp: Milp, loads: Sequence[LoadRow], top_floor: float | None = None
         levels.append((level, count))
         flags = new_flags
     return LeximinOutcome(True, 0.0, levels)
+
+
+def _only_sure_at(loads: Sequence[LoadRow], values: Sequence[float], threshold: float, count: int) -> bool:
+    """True when the persons at or above ``threshold`` in ``values`` are exactly those whose least
+    load (``low``) is (so no allocation has fewer there), and more than ``count`` of them."""
+    sure = [row.low / row.scale >= threshold for row in loads]
+    return sum(sure) > count and all((row.value(values) >= threshold) == s for row, s in zip(loads, sure, strict=True))
 
 
 def _floor_work(row: LoadRow, level: float) -> float:
