@@ -381,6 +381,9 @@ def leximin(milp: Milp, loads: Sequence[LoadRow], top_floor: float | None = None
             tighter = budget(level, loads) if budget is not None else None
             if tighter is not None:
                 loads, spent = tighter
+        elif spent is not None:  # persons without a flag now lie at or below the level: smaller big-Ms
+            loads = [replace(row, high=max(row.low, min(row.high, _floor_work(row, level)))) if flags[p] is False
+                     else row for p, row in enumerate(loads)]
         # flag the persons at the level; as few as possible
         threshold = level - LEVEL_TOLERANCE
         if spent is not None and _only_sure_at(loads, milp.values, threshold, count):
