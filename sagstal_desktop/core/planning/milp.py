@@ -259,6 +259,7 @@ class Budget:
     spare: float
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "mid", tuple(max(m, x) for m, x in zip(self.mid, self.low, strict=True)))
         object.__setattr__(self, "_lows", sorted(self.low))
         object.__setattr__(self, "_mids", sorted(self.mid))
 
@@ -353,16 +354,18 @@ def lowest_max(milp: Milp, loads: Sequence[LoadRow], people: Sequence[int],
 
 
 def leximin(milp: Milp, loads: Sequence[LoadRow], top_floor: float | None = None,
-            budget: Callable[[float, Sequence[LoadRow]], tuple[list[LoadRow], Budget] | None] | None = None,
+            budget: Callable[..., tuple[list[LoadRow], Budget] | None] | None = None,
             ) -> LeximinOutcome:
     """Make ``milp``'s feasible set the leximin-optimal allocations of ``loads`` (see the module
     docstring); ``milp.values`` must hold a feasible solution and ends with an optimal one.
     ``top_floor``: a proven lower bound on the highest load (see ``lowest_max``). Every step runs
     within ``milp.deadline`` (the caller's time limit); when a step is cut short, ``levels``
     holds the levels proven before it, highest first, and ``milp.values`` the best allocation
-    found, which keeps every level fixed before. ``budget(level, loads)``, when given, is asked
-    once the highest load is fixed and returns the rows with tighter ``low`` bounds and a
-    ``Budget`` (or None): bounds that let levels be proven without a solve."""
+    found, which keeps every level fixed before. ``budget(loads, level, count, top)``, when
+    given, is asked once the highest load ``top`` is fixed (``budget(loads, top)``) and, while
+    its ``spare`` is above 0, after every level (at most ``count`` persons above ``level``); it
+    returns the rows with tighter ``low`` bounds and a ``Budget`` (or None): bounds that let
+    levels be proven without a solve."""
     n = len(loads)
     spent: Budget | None = None
     plain: dict[int, int] = {}  # per person, its row L_p <= t without a flag (with ``budget`` only)
@@ -378,7 +381,7 @@ def leximin(milp: Milp, loads: Sequence[LoadRow], top_floor: float | None = None
         if not levels:  # no load exceeds the first level: tighter bounds for every later row
             milp.avoid_faulty_presolve()  # the flag rows below meet a HiGHS presolve fault (see there)
             loads = [replace(row, high=min(row.high, max(row.low, _floor_work(row, level)))) for row in loads]
-            tighter = budget(level, loads) if budget is not None else None
+            tighter = budget(loads, level) if budget is not None else None
             if tighter is not None:
                 loads, spent = tighter
         elif spent is not None:  # persons without a flag now lie at or below the level: smaller big-Ms
@@ -399,6 +402,7 @@ def leximin(milp: Milp, loads: Sequence[LoadRow], top_floor: float | None = None
                     milp.set_row_upper(plain[p], row.room(threshold))
             count = sum(flags)
             levels.append((level, count))
+            loads, spent = _refined(budget, loads, spent, threshold, count, levels[0][0])
             continue
         new_flags: list[int | bool] = []
         columns: list[int] = []
@@ -428,7 +432,24 @@ def leximin(milp: Milp, loads: Sequence[LoadRow], top_floor: float | None = None
             milp.add_row(-math.inf, count - ones, columns, [1.0] * len(columns))
         levels.append((level, count))
         flags = new_flags
+        if spent is not None:
+            loads, spent = _refined(budget, loads, spent, threshold, count, levels[0][0])
     return LeximinOutcome(True, 0.0, levels)
+
+
+def _refined(budget: Callable[..., tuple[list[LoadRow], Budget] | None], loads: list[LoadRow], spent: Budget,
+             threshold: float, count: int, top: float) -> tuple[list[LoadRow], Budget]:
+    """The budget's bounds once at most ``count`` persons lie above ``threshold`` (asked only
+    while some of the limit is spare): lows can only rise, and the spare is the lesser."""
+    if spent.spare <= 0:
+        return loads, spent
+    found = budget(loads, threshold, count, top)
+    if found is None:
+        return loads, spent
+    tighter, new = found
+    if new.spare < spent.spare:
+        return tighter, Budget(new.low, new.mid, new.spare)
+    return tighter, Budget(new.low, spent.mid, spent.spare)
 
 
 def _only_sure_at(loads: Sequence[LoadRow], values: Sequence[float], threshold: float, count: int) -> bool:

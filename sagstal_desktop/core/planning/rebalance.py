@@ -106,30 +106,41 @@ class _MoveModel:
         self.max_moves = max_moves
         self.milp.set_row_upper(self.moves_row, math.inf if max_moves is None else float(max_moves))
 
-    def budget(self, level: float, rows: list) -> tuple[list, object] | None:
-        """Bounds from the move limit once the highest load ``level`` is fixed (for
-        ``milp.leximin``): each person above the level must give at least the fewest cases that
-        bring them to it (``forced``); the limit less all the forced cases is the ``spare``, and
-        nobody gives more than their forced cases plus the spare. Where the forced cases use the
-        whole limit (typical: the plan spends its moves on the highest loads), everyone else
-        keeps at least their load, and most levels are proven without a solve."""
+    def budget(self, rows: list, level: float, count: int = 0, top: float | None = None) -> tuple[list, object] | None:
+        """Bounds from the move limit (for ``milp.leximin``), once at most ``count`` persons lie
+        above ``level`` and nobody above ``top`` (the highest load; None: ``level``). Each person
+        must give at least the fewest cases that bring them to ``level`` (or, for the ``count``
+        persons it suits best, to ``top``): ``forced`` in all. The limit less the forced cases is
+        the ``spare``: nobody gives more than their own forced cases plus the spare, and at most
+        ``spare`` persons give more than their own. Where the forced cases use the whole limit
+        (typical: the plan spends its moves on the highest loads), everyone else keeps at least
+        their load, and most levels are proven without a solve. Returns ``rows`` with tighter
+        ``low`` bounds and the ``milp.Budget``, or None."""
         from sagstal_desktop.core.planning.milp import Budget
 
         if self.max_moves is None:
             return None
-        forced = []
+        top = level if top is None else top
+        at_top, at_level = [], []
         for row, gives in zip(rows, self.gives, strict=True):
-            need = -row.room(level)  # work the person must shed to lie at or below the level
-            forced.append(_fewest_cases(gives, need) if need > 1e-9 else 0)
-        if any(f is None for f in forced):
+            for limit, out in ((top, at_top), (level, at_level)):
+                need = -row.room(limit)  # work the person must shed to lie at or below the limit
+                out.append(_fewest_cases(gives, need) if need > 1e-9 else 0)
+        if any(f is None for f in at_top):
             return None
-        spare = self.max_moves - sum(forced)
+        # the ``count`` persons who may stay above ``level``: those it spares the most cases
+        saving = sorted((math.inf if b is None else b - a for a, b in zip(at_top, at_level, strict=True)), reverse=True)
+        if count < len(saving) and saving[count] == math.inf:
+            return None
+        own = [a if b is None else b for a, b in zip(at_top, at_level, strict=True)]
+        forced = sum(own) - sum(x for x in saving[:count] if x != math.inf)
+        spare = self.max_moves - forced
         if spare < 0:
             return None
         tighter, mid = [], []
-        for row, gives, f in zip(rows, self.gives, forced, strict=True):
-            mid.append(max(row.low, row.base - _most_work(gives, f)) / row.scale)
-            tighter.append(replace(row, low=max(row.low, row.base - _most_work(gives, f + spare))))
+        for row, gives, cases in zip(rows, self.gives, own, strict=True):
+            mid.append(max(row.low, row.base - _most_work(gives, cases)) / row.scale)
+            tighter.append(replace(row, low=max(row.low, row.base - _most_work(gives, cases + spare))))
         return tighter, Budget(tuple(row.low / row.scale for row in tighter), tuple(mid), float(spare))
 
     def start_from(self, moves: list[Move]) -> None:
