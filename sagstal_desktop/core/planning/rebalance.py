@@ -17,6 +17,12 @@ maximum: moving nothing is always a plan, so the least number is at most today's
 default K: the fewest moves that reach the best plan with at most ``TRADEOFF_CAP`` moves (full
 balance, where that needs no more than the cap).
 
+The leximin levels are proven mostly without solves: once the highest load is fixed, each
+person above it must give at least the fewest cases that bring them to it, and where these
+forced cases use (nearly) the whole move limit, everyone else keeps (nearly) their load; these
+bounds (``_MoveModel.budget``, ``milp.Budget``) prove a level where the plan reaches them, and a
+level held only by persons surely there adds one bound per person instead of a flag per person.
+
 Time: every solve runs within one deadline, the caller's ``time_limit``. ``plan_with_tradeoff``
 (the CLI's and the window's default) gives the plan the first ``PLAN_SHARE`` of the limit and the
 trade-off the rest (and whatever the plan left unused); a plan or a point says ``optimal=False``
