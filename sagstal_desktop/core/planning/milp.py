@@ -373,6 +373,8 @@ def leximin(milp: Milp, loads: Sequence[LoadRow], top_floor: float | None = None
     flags: list[int | bool] = [False] * n  # of the previous level: a column, or a constant
     count = 0
     while count < n:
+        if levels and time.perf_counter() >= milp.deadline:  # levels proven without solves: the
+            return LeximinOutcome(False, _open_gap(loads, milp.values, count, spent), levels)  # time is up too
         free = [p for p in range(n) if flags[p] is not True]
         level, proven, gap, _rows = lowest_max(milp, loads, free, flags, count, None if levels else top_floor,
                                                spent, plain if spent is not None else None)
@@ -435,6 +437,16 @@ def leximin(milp: Milp, loads: Sequence[LoadRow], top_floor: float | None = None
         if spent is not None:
             loads, spent = _refined(budget, loads, spent, threshold, count, levels[0][0])
     return LeximinOutcome(True, 0.0, levels)
+
+
+def _open_gap(loads: Sequence[LoadRow], values: Sequence[float], count: int, spent: Budget | None) -> float:
+    """The relative gap of the next level, not yet proven: between the plan's (count+1)-th highest
+    load and the least it could be (the bounds)."""
+    high = sorted((row.value(values) for row in loads), reverse=True)[count]
+    floor_ = sorted((row.low / row.scale for row in loads), reverse=True)[count]
+    if spent is not None:
+        floor_ = max(floor_, spent.floor(count))
+    return (high - max(floor_, 0.0)) / high if high > 0 else math.inf
 
 
 def _refined(budget: Callable[..., tuple[list[LoadRow], Budget] | None], loads: list[LoadRow], spent: Budget,
