@@ -5,6 +5,8 @@
   limit stops a step short of a proof);
 * the rebalance plan for K = 0, 5, 10 and 20 (target <= 2 s each), its highest load against the
   trade-off's proven point for the same K;
+* the plan at K = 20 again without the move limit's bounds (``rebalance.BUDGET_BOUNDS`` off, a
+  same-run baseline of the leximin);
 * the default plan with its trade-off list (``plan_with_tradeoff``) for both aims, ``even`` and
   ``fewest-over``, within the time limit (the staff over DS's maximum before -> after);
 
@@ -17,6 +19,7 @@ plan starts from). Prints medians; ``--json`` for machine use.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import random
 import statistics
@@ -99,6 +102,16 @@ def main() -> int:
             "tradeoff_max_load_pct": point.max_load * 100, "tradeoff_optimal": point.optimal,
             "levels_proven": plan.levels_proven, "staff_proven": plan.staff_proven, "loads_proven": plan.loads_proven,
         }
+    # same-run baseline of the plan at K = 20: the leximin without the move limit's bounds
+    rebalancing = importlib.import_module("sagstal_desktop.core.planning.rebalance")  # the module
+    rebalancing.BUDGET_BOUNDS = False
+    try:
+        seconds, plan = median_s(lambda: rebalance(team, 20, DAY, time_limit=args.time_limit), args.repeat)
+    finally:
+        rebalancing.BUDGET_BOUNDS = True
+    without_bounds = {"median_s": seconds, "optimal": plan.optimal, "levels_proven": plan.levels_proven,
+                      "staff_proven": plan.staff_proven, "loads_proven": plan.loads_proven,
+                      "max_load_pct": plan.max_load_after * 100}
     defaults_ = {}
     for aim in ("even", "fewest-over"):
         seconds, (plan, listed) = median_s(lambda aim=aim: plan_with_tradeoff(team, None, DAY, aim=aim,
@@ -113,6 +126,7 @@ def main() -> int:
         "tradeoff_unproven": [{"max_moves": p.max_moves, "gap_pct": p.gap * 100} for p in unproven],
         "tradeoff_max_load_pct": [round(p.max_load * 100, 2) for p in points],
         "rebalance": plans,
+        "rebalance_k20_without_bounds": without_bounds,
         "default_plan": defaults_,
     }
     if args.json:
@@ -138,6 +152,11 @@ def main() -> int:
         print(f"rebalance K = {k}: {found['median_s']:.3f} s (median; target <= 2 s), {found['moved_cases']} moved, "
               f"highest load {found['max_load_pct']:.2f} % (trade-off point {found['tradeoff_max_load_pct']:.2f} %"
               f"{'' if found['tradeoff_optimal'] else ', unproven'}), {proof}")
+    found = without_bounds
+    print(f"baseline, rebalance K = 20 without the move limit's bounds: {found['median_s']:.3f} s (median), "
+          f"{'proven optimal' if found['optimal'] else 'every load proven' if found['loads_proven'] else ''}"
+          f"{'' if found['optimal'] or found['loads_proven'] else str(found['levels_proven']) + ' levels proven'}, "
+          f"highest load {found['max_load_pct']:.2f} %")
     for aim, found in defaults_.items():
         print(f"default plan, aim {aim}: {found['seconds']:.3f} s (limit {args.time_limit:g} s), K = "
               f"{found['max_moves']}, {'proven optimal' if found['optimal'] else 'not proven'}, staff over the "

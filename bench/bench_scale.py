@@ -13,7 +13,8 @@
   20 / 20 moved cases, within ``--time-limit`` (default 10 s, the commands' default), wall and
   CPU seconds, whether proven, the gap and the leximin levels (and staff) proven; the 15-person
   team again beside a CPU hog (a busy machine); baselines: ``summarize()`` of the same team and,
-  for the distribution at 200, the case-count model the pattern model replaced;
+  for the distribution at 200, the case-count model the pattern model replaced; for rebalance at
+  15 and 200, the leximin without the move limit's bounds (``rebalance.BUDGET_BOUNDS`` off);
 * a scenario with 5 absent colleagues on 2,000 staff (redistribution within its budget).
 
 Prints medians and ratios; ``--json`` for machine use.
@@ -24,6 +25,7 @@ Prints medians and ratios; ``--json`` for machine use.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import random
@@ -233,8 +235,12 @@ def print_planning(n: str, row: dict) -> None:
 
     print(f"planning, {n} staff, seed {row['seed']} (summarize() {row['baseline_s'] * 1000:.1f} ms): "
           f"{dist(row['distribute'])}; {reb(row['rebalance'])}")
+    if "rebalance_without_bounds" in row:
+        print(f"  baseline, rebalance without the move limit's bounds: {reb(row['rebalance_without_bounds'])}")
     if "busy" in row:
         print(f"  beside a CPU hog: {dist(row['busy']['distribute'])}; {reb(row['busy']['rebalance'])}")
+        if "rebalance_without_bounds" in row["busy"]:
+            print(f"    baseline beside the hog, without the bounds: {reb(row['busy']['rebalance_without_bounds'])}")
     if "case_count_model" in row:
         print(f"  baseline, the case-count model: {dist(row['case_count_model'])}")
 
@@ -271,6 +277,8 @@ def planning(time_limit: float, seeds: int = 3) -> dict:
     from sagstal_desktop.core.planning import distribute, patterns, rebalance
     from sagstal_desktop.core.scenario_model import Absence
 
+    rebalancing = importlib.import_module("sagstal_desktop.core.planning.rebalance")  # the module, not the function
+
     distribute(planning_team(15), dict.fromkeys(TYPES[:5], 1), DAY)  # imports highspy and numpy
 
     def one(team, cases: int, k: int, case_count_model: bool = False) -> dict:
@@ -286,11 +294,20 @@ def planning(time_limit: float, seeds: int = 3) -> dict:
              "levels": plan.levels_proven}
         if case_count_model:
             return {"distribute": d}
-        wall, cpu, moved = _timed(lambda: rebalance(team, k, DAY, time_limit=time_limit))
-        r = {"k": k, "seconds": wall, "cpu_s": cpu, "optimal": moved.optimal, "gap_pct": moved.gap * 100,
-             "max_load_proven": moved.max_load_proven, "levels": moved.levels_proven,
-             "staff_proven": moved.staff_proven, "loads_proven": moved.loads_proven}
-        return {"distribute": d, "rebalance": r}
+        def reb(bounds: bool) -> dict:
+            rebalancing.BUDGET_BOUNDS = bounds
+            try:
+                wall, cpu, moved = _timed(lambda: rebalance(team, k, DAY, time_limit=time_limit))
+            finally:
+                rebalancing.BUDGET_BOUNDS = True
+            return {"k": k, "seconds": wall, "cpu_s": cpu, "optimal": moved.optimal, "gap_pct": moved.gap * 100,
+                    "max_load_proven": moved.max_load_proven, "levels": moved.levels_proven,
+                    "staff_proven": moved.staff_proven, "loads_proven": moved.loads_proven}
+
+        out = {"distribute": d, "rebalance": reb(True)}
+        if len(team.staff) <= 200:  # the same-run baseline: the leximin without the move limit's bounds
+            out["rebalance_without_bounds"] = reb(False)
+        return out
 
     out: dict = {}
     for n, cases, k in ((15, 2, 5), (15, 2, 20), (200, 20, 20), (1000, 20, 20)):

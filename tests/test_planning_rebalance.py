@@ -163,3 +163,45 @@ def test_the_second_highest_load_is_the_least_possible(hours, counts, expected, 
     assert vector(plan.loads_after()) == pytest.approx(tuple(sorted(expected, reverse=True)), abs=1e-9)
     assert plan.moved_cases == moved
     assert brute_force_rebalance(team, 3) == (pytest.approx(vector(plan.loads_after()), abs=1e-9), moved)
+
+
+@given(small_teams(max_people=6, max_cases=12), st.integers(1, 8), st.sampled_from(["even", "fewest-over"]))
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_budget_bounds_keep_the_optimum(team, max_moves, aim):
+    """The move limit's bounds (``_MoveModel.budget``) prove levels without solves; the plan is the
+    same leximin optimum with the same moved cases as without them."""
+    import importlib
+
+    module = importlib.import_module("sagstal_desktop.core.planning.rebalance")
+    with_bounds = rebalance(team, max_moves, AS_OF, aim=aim)
+    module.BUDGET_BOUNDS = False
+    try:
+        without = rebalance(team, max_moves, AS_OF, aim=aim)
+    finally:
+        module.BUDGET_BOUNDS = True
+    assert with_bounds.optimal and without.optimal
+    assert vector(with_bounds.loads_after()) == pytest.approx(vector(without.loads_after()), abs=1e-9)
+    assert with_bounds.moved_cases == without.moved_cases
+    assert with_bounds.over_count_after == without.over_count_after
+
+
+@pytest.mark.parametrize("seed", [7, 8])
+def test_budget_bounds_same_optimum_on_generated_teams(seed):
+    """On the benchmark's 15-person teams at K = 20 the bounds leave the optimum unchanged. On
+    seed 8 HiGHS's presolve once proved a wrong 9th level (0.9233; both models, with presolve
+    off, reach 0.9216): rebalance solves without presolve."""
+    import importlib
+
+    module = importlib.import_module("sagstal_desktop.core.planning.rebalance")
+    team = generated_team(15, seed)
+    with_bounds = rebalance(team, 20, AS_OF, time_limit=60)
+    module.BUDGET_BOUNDS = False
+    try:
+        without = rebalance(team, 20, AS_OF, time_limit=60)
+    finally:
+        module.BUDGET_BOUNDS = True
+    assert with_bounds.optimal and without.optimal
+    assert vector(with_bounds.loads_after()) == pytest.approx(vector(without.loads_after()), abs=1e-9)
+    assert with_bounds.moved_cases == without.moved_cases == 20
+    if seed == 8:
+        assert vector(with_bounds.loads_after())[8] == pytest.approx(0.92159632, abs=1e-8)

@@ -29,6 +29,7 @@ proven relative gap of the stage that was cut short.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import enum
 import math
@@ -245,6 +246,40 @@ class LoadRow:
         return (math.floor(work + 1e-6) if self.integral else work) - self.base
 
 
+@dataclass(frozen=True)
+class Budget:
+    """What a limit on the moved cases says once the highest load is fixed (rebalance): per
+    person, the least load at all (``low``) and the least load without spending any of the
+    ``spare`` cases (``mid``: the person gives no more than the highest load forces). Since the
+    forced cases and the ``spare`` ones add up to the limit, at most ``spare`` persons lie below
+    their ``mid`` (each such person gives at least one spare case). Loads, not work units."""
+
+    low: tuple[float, ...]
+    mid: tuple[float, ...]
+    spare: float
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "mid", tuple(max(m, x) for m, x in zip(self.mid, self.low, strict=True)))
+        object.__setattr__(self, "_lows", sorted(self.low))
+        object.__setattr__(self, "_mids", sorted(self.mid))
+
+    def at_least(self, level: float) -> int:
+        """The fewest persons whose load is at or above ``level`` in any allocation: those whose
+        least load is, and those whose ``mid`` is, less the ``spare`` persons who may drop."""
+        n = len(self._lows)
+        sure = n - bisect.bisect_left(self._lows, level)
+        maybe = n - bisect.bisect_left(self._mids, level) - sure  # low < level <= mid (low <= mid)
+        return sure + max(0, maybe - int(min(self.spare, n)))
+
+    def floor(self, above: int) -> float:
+        """A level that the (above+1)-th highest load of every allocation reaches: the highest
+        value among the lows and mids with at least above+1 persons surely at or above it."""
+        for value in sorted({*self.low, *self.mid}, reverse=True):  # at_least only grows as it falls
+            if self.at_least(value) >= above + 1:
+                return value
+        return -math.inf
+
+
 @dataclass
 class LeximinOutcome:
     optimal: bool
@@ -254,7 +289,9 @@ class LeximinOutcome:
 
 def lowest_max(milp: Milp, loads: Sequence[LoadRow], people: Sequence[int],
                flags: Sequence[int | bool] | None = None, above: int = 0,
-               proven_floor: float | None = None) -> tuple[float, bool, float, list[int]]:
+               proven_floor: float | None = None,
+               budget: Budget | None = None, plain: dict[int, int] | None = None,
+               ) -> tuple[float, bool, float, list[int]]:
     """The least level t such that the loads of ``people`` not flagged lie at or below it
     (people flagged by a column, at most ``above`` of them, may lie above). Rows "L_p <= t" are
     added and left in the model at the level found. Returns (level, proven, relative gap, rows).
@@ -264,14 +301,24 @@ def lowest_max(milp: Milp, loads: Sequence[LoadRow], people: Sequence[int],
     current solution reaches that bound (typical for people who receive nothing), no integer
     program is solved at all. ``proven_floor``, when given, is a level proven elsewhere (the
     shedding bound) that no allocation's highest load lies below; where the current solution
-    reaches it, the level is proven without a solve."""
+    reaches it, the level is proven without a solve. ``budget`` (see ``Budget``), when given,
+    gives a tighter such bound. ``plain``: per person, a row ``L_p <= t`` kept from an earlier
+    level, reused (its bound lowered) for a person with no flag, so the model does not grow by
+    a row per person and level (levels only fall, so the lowered bound implies the old one)."""
     flags = flags or [False] * len(loads)
     low = min(loads[p].low / loads[p].scale for p in people)
     lows = sorted((row.low / row.scale for row in loads), reverse=True)
     bound = lows[above] if above < len(lows) else low
+    if budget is not None:
+        bound = max(bound, budget.floor(above))
     rows = {}
     for p in people:
         row = loads[p]
+        if plain is not None and flags[p] is False:
+            if p not in plain:
+                plain[p] = milp.add_row(-math.inf, math.inf, row.index, row.coef)
+            rows[p] = plain[p]
+            continue
         index, coef = list(row.index), list(row.coef)
         if flags[p] is not False:
             index.append(flags[p])
@@ -306,27 +353,59 @@ def lowest_max(milp: Milp, loads: Sequence[LoadRow], people: Sequence[int],
     return high, proven, gap, list(rows.values())
 
 
-def leximin(milp: Milp, loads: Sequence[LoadRow], top_floor: float | None = None) -> LeximinOutcome:
+def leximin(milp: Milp, loads: Sequence[LoadRow], top_floor: float | None = None,
+            budget: Callable[..., tuple[list[LoadRow], Budget] | None] | None = None,
+            ) -> LeximinOutcome:
     """Make ``milp``'s feasible set the leximin-optimal allocations of ``loads`` (see the module
     docstring); ``milp.values`` must hold a feasible solution and ends with an optimal one.
     ``top_floor``: a proven lower bound on the highest load (see ``lowest_max``). Every step runs
     within ``milp.deadline`` (the caller's time limit); when a step is cut short, ``levels``
     holds the levels proven before it, highest first, and ``milp.values`` the best allocation
-    found, which keeps every level fixed before."""
+    found, which keeps every level fixed before. ``budget(loads, level, count, top)``, when
+    given, is asked once the highest load ``top`` is fixed (``budget(loads, top)``) and, while
+    its ``spare`` is above 0, after every level (at most ``count`` persons above ``level``); it
+    returns the rows with tighter ``low`` bounds and a ``Budget`` (or None): bounds that let
+    levels be proven without a solve."""
     n = len(loads)
+    spent: Budget | None = None
+    plain: dict[int, int] = {}  # per person, its row L_p <= t without a flag (with ``budget`` only)
     levels: list[tuple[float, int]] = []
     flags: list[int | bool] = [False] * n  # of the previous level: a column, or a constant
     count = 0
     while count < n:
+        if levels and time.perf_counter() >= milp.deadline:  # levels proven without solves: the
+            return LeximinOutcome(False, _open_gap(loads, milp.values, count, spent), levels)  # time is up too
         free = [p for p in range(n) if flags[p] is not True]
-        level, proven, gap, _rows = lowest_max(milp, loads, free, flags, count, None if levels else top_floor)
+        level, proven, gap, _rows = lowest_max(milp, loads, free, flags, count, None if levels else top_floor,
+                                               spent, plain if spent is not None else None)
         if not proven:
             return LeximinOutcome(False, gap, levels)
         if not levels:  # no load exceeds the first level: tighter bounds for every later row
             milp.avoid_faulty_presolve()  # the flag rows below meet a HiGHS presolve fault (see there)
             loads = [replace(row, high=min(row.high, max(row.low, _floor_work(row, level)))) for row in loads]
+            tighter = budget(loads, level) if budget is not None else None
+            if tighter is not None:
+                loads, spent = tighter
+        elif spent is not None:  # persons without a flag now lie at or below the level: smaller big-Ms
+            loads = [replace(row, high=max(row.low, min(row.high, _floor_work(row, level)))) if flags[p] is False
+                     else row for p, row in enumerate(loads)]
         # flag the persons at the level; as few as possible
         threshold = level - LEVEL_TOLERANCE
+        if spent is not None and _only_sure_at(loads, milp.values, threshold, count):
+            # the persons at the level in the plan are those surely there in every allocation, so
+            # that is the fewest; everyone else lies below the level: a bound per person, no flags
+            flags = []
+            for p, row in enumerate(loads):
+                sure = row.low / row.scale >= threshold
+                flags.append(sure)
+                if not sure and row.high / row.scale >= threshold:
+                    if p not in plain:
+                        plain[p] = milp.add_row(-math.inf, math.inf, row.index, row.coef)
+                    milp.set_row_upper(plain[p], row.room(threshold))
+            count = sum(flags)
+            levels.append((level, count))
+            loads, spent = _refined(budget, loads, spent, threshold, count, levels[0][0])
+            continue
         new_flags: list[int | bool] = []
         columns: list[int] = []
         ones = 0
@@ -344,7 +423,8 @@ def leximin(milp: Milp, loads: Sequence[LoadRow], top_floor: float | None = None
                 new_flags.append(col)
                 columns.append(col)
         in_solution = ones + sum(milp.values[c] for c in columns)
-        if in_solution > max(count + 1, ones) and columns:
+        least = ones if spent is None else max(ones, spent.at_least(threshold))
+        if in_solution > max(count + 1, least) and columns:
             outcome = milp.solve(dict.fromkeys(columns, 1.0))
             if not outcome.optimal:
                 return LeximinOutcome(False, outcome.gap, levels)
@@ -354,7 +434,41 @@ def leximin(milp: Milp, loads: Sequence[LoadRow], top_floor: float | None = None
             milp.add_row(-math.inf, count - ones, columns, [1.0] * len(columns))
         levels.append((level, count))
         flags = new_flags
+        if spent is not None:
+            loads, spent = _refined(budget, loads, spent, threshold, count, levels[0][0])
     return LeximinOutcome(True, 0.0, levels)
+
+
+def _open_gap(loads: Sequence[LoadRow], values: Sequence[float], count: int, spent: Budget | None) -> float:
+    """The relative gap of the next level, not yet proven: between the plan's (count+1)-th highest
+    load and the least it could be (the bounds)."""
+    high = sorted((row.value(values) for row in loads), reverse=True)[count]
+    floor_ = sorted((row.low / row.scale for row in loads), reverse=True)[count]
+    if spent is not None:
+        floor_ = max(floor_, spent.floor(count))
+    return (high - max(floor_, 0.0)) / high if high > 0 else math.inf
+
+
+def _refined(budget: Callable[..., tuple[list[LoadRow], Budget] | None], loads: list[LoadRow], spent: Budget,
+             threshold: float, count: int, top: float) -> tuple[list[LoadRow], Budget]:
+    """The budget's bounds once at most ``count`` persons lie above ``threshold`` (asked only
+    while some of the limit is spare): lows can only rise, and the spare is the lesser."""
+    if spent.spare <= 0:
+        return loads, spent
+    found = budget(loads, threshold, count, top)
+    if found is None:
+        return loads, spent
+    tighter, new = found
+    if new.spare < spent.spare:
+        return tighter, Budget(new.low, new.mid, new.spare)
+    return tighter, Budget(new.low, spent.mid, spent.spare)
+
+
+def _only_sure_at(loads: Sequence[LoadRow], values: Sequence[float], threshold: float, count: int) -> bool:
+    """True when the persons at or above ``threshold`` in ``values`` are exactly those whose least
+    load (``low``) is (so no allocation has fewer there), and more than ``count`` of them."""
+    sure = [row.low / row.scale >= threshold for row in loads]
+    return sum(sure) > count and all((row.value(values) >= threshold) == s for row, s in zip(loads, sure, strict=True))
 
 
 def _floor_work(row: LoadRow, level: float) -> float:
