@@ -166,6 +166,13 @@ _BALANCE = {True: N_("short {fte}"), False: N_("surplus {fte}")}
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
+    from sagstal_desktop.io.document import paused_gc
+
+    with paused_gc():  # the team is let go before the collector runs again (as ``department``)
+        return _summary(args)
+
+
+def _summary(args: argparse.Namespace) -> int:
     from sagstal_desktop.core.formatting import format_date, format_dkk, format_number, format_range
     from sagstal_desktop.core.load import summarize
 
