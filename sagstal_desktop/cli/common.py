@@ -133,7 +133,7 @@ def print_json(obj: object, file: TextIO | None = None, *, pretty: bool | None =
         text = json.dumps(obj, ensure_ascii=False, allow_nan=False, **layout)
     except ValueError:  # NaN or infinity somewhere
         text = json.dumps(finite(obj), ensure_ascii=False, allow_nan=False, **layout)
-    if _C1.search(text):
+    if ("\x7f" in text or not text.isascii()) and _C1.search(text):  # isascii: no C1 character
         text = _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     print(text, file=out)
 

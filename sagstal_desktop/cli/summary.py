@@ -26,6 +26,15 @@ def summary_data(team, summary, norm_set, source_file: str | None = None, result
     from sagstal_desktop.core.case_weight import counts_by_level
     from sagstal_desktop.core.survey import national_context
 
+    split = _NotAssessed()
+
+    def by_level(m) -> dict[str, dict[str, int]]:
+        """``counts_by_level``; for a person with no levels entered (most) every count is all
+        "not assessed", one shared dict per count (encoded as it is, never changed)."""
+        if m.levels:
+            return counts_by_level(m.counts, m.levels)
+        return dict(zip(m.counts, map(split.__getitem__, m.counts.values()), strict=True))
+
     def pct(fraction: float | None) -> float | None:
         return None if fraction is None else fraction * 100
 
@@ -70,7 +79,7 @@ def summary_data(team, summary, norm_set, source_file: str | None = None, result
                 "load_min_pct": pct(p.load_min),
                 "status": p.status.value,
                 # case weight: the split per type (the rest "ikke_vurderet") and the load without it
-                "counts_by_level": counts_by_level(m.counts, m.levels),
+                "counts_by_level": by_level(m),
                 "load_max_pct_unweighted": pct(p.load_max_unweighted),
                 "status_unweighted": p.status_unweighted.value,
                 "absent": p.member_id in absent,
@@ -125,6 +134,17 @@ def summary_data(team, summary, norm_set, source_file: str | None = None, result
     }
 
 
+class _NotAssessed(dict):
+    """Count -> ``{NOT_ASSESSED: count}`` (``{}`` for 0): ``counts_by_level`` of one type with
+    no levels entered, made once per count."""
+
+    def __missing__(self, total: int) -> dict[str, int]:
+        from sagstal_desktop.core.case_weight import NOT_ASSESSED
+
+        made = self[total] = {NOT_ASSESSED: total} if total else {}
+        return made
+
+
 #: The summary's labels (English msgids; translated per call with ``--lang``).
 _LABELS = {
     "norms": N_("Norm set"), "as_of": N_("As of"), "name": N_("Name"), "hours": N_("Hours"), "fte": N_("FTE"),
@@ -146,6 +166,13 @@ _BALANCE = {True: N_("short {fte}"), False: N_("surplus {fte}")}
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
+    from sagstal_desktop.io.document import paused_gc
+
+    with paused_gc():  # the team is let go before the collector runs again (as ``department``)
+        return _summary(args)
+
+
+def _summary(args: argparse.Namespace) -> int:
     from sagstal_desktop.core.formatting import format_date, format_dkk, format_number, format_range
     from sagstal_desktop.core.load import summarize
 

@@ -393,6 +393,7 @@ def _compute_people_python(
     status_counts = [0] * len(_STATUS_BY_CODE)
     available = total_capacity = casework_hours = 0.0
     total_cases = 0
+    rows: list[tuple] = []
     for person, newcomer in zip(staff, _newcomer_flags(staff, settings, as_of), strict=True):
         weighted_max = weighted_min = 0.0
         total = unc = 0
@@ -432,18 +433,20 @@ def _compute_people_python(
         total_cases += total
         if hours > 0:
             casework_hours += hours
-        for name, value in (
-            ("member_id", person.id), ("name", person.name), ("weekly_hours", person.weekly_hours),
-            ("casework_hours", max(hours, 0.0)), ("newcomer", newcomer), ("capacity", capacity),
-            ("measured_capacity", measured),
-            ("total_cases", total), ("uncovered_cases", unc), ("weighted_max", weighted_max),
-            ("weighted_min", weighted_min), ("fte_caseload", total * fth / hours if hours > 0 else None),
-            ("load_max", load_max), ("load_min", load_min), ("status", _STATUS_BY_CODE[code]),
-        ):
-            columns[name].append(value)
+        rows.append((person.id, person.name, person.weekly_hours, max(hours, 0.0), newcomer, capacity, measured,
+                     total, unc, weighted_max, weighted_min, total * fth / hours if hours > 0 else None,
+                     load_max, load_min, _STATUS_BY_CODE[code]))
+    for name, column in zip(_ROW_FIELDS, zip(*rows, strict=True) if rows else [()] * len(_ROW_FIELDS), strict=True):
+        columns[name].extend(column)  # one row per person, turned into columns at once
     _same_unweighted(columns)
     return _Computed(PersonResults(columns), totals, uncovered, available, casework_hours, total_cases,
                      status_counts, total_capacity)
+
+
+#: The columns of ``_compute_people_python``'s rows, in order.
+_ROW_FIELDS = ("member_id", "name", "weekly_hours", "casework_hours", "newcomer", "capacity", "measured_capacity",
+               "total_cases", "uncovered_cases", "weighted_max", "weighted_min", "fte_caseload", "load_max",
+               "load_min", "status")
 
 
 def _same_unweighted(columns: dict[str, list]) -> None:

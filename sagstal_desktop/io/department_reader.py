@@ -20,7 +20,7 @@ from pathlib import Path
 
 from sagstal_desktop.core.department import TeamSource
 from sagstal_desktop.i18n import N_, tr
-from sagstal_desktop.io.document import SUFFIX, DocumentError, read_team
+from sagstal_desktop.io.document import SUFFIX, DocumentError, paused_gc, read_team
 
 
 class ReadCancelled(Exception):
@@ -97,10 +97,11 @@ def read_department(paths: Sequence[str | os.PathLike[str]],
     """Every team file of ``paths`` (folders and files, see ``team_files``) read, in order."""
     files = team_files(paths)
     sources = []
-    for done, path in enumerate(files, start=1):
-        if cancelled is not None and cancelled():
-            raise ReadCancelled
-        sources.append(read_source(path))
-        if progress is not None:
-            progress(done, len(files))
+    with paused_gc():  # not only within each file: between files it would pass over all teams read
+        for done, path in enumerate(files, start=1):
+            if cancelled is not None and cancelled():
+                raise ReadCancelled
+            sources.append(read_source(path))
+            if progress is not None:
+                progress(done, len(files))
     return sources

@@ -16,7 +16,9 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
-from typing import Any
+from itertools import compress, repeat
+from operator import is_
+from typing import Any, NamedTuple
 
 from sagstal_desktop.core.validation import (
     MAX_COUNT,
@@ -92,6 +94,13 @@ class Field:
             raise Violation(table, self.name, row, value, "null")
         checker = _CHECKERS[self.kind]
         return checker(self, value, table, row)
+
+    def check_with_facts(self, value: Any, table: str, row: int | None) -> tuple[Any, JsonFacts | None]:
+        """``check``, and for a JSON value also its ``json_facts`` (found while checking its
+        depth), for ``check_strings``; None for other kinds."""
+        if value is None or self.kind != JSON:
+            return self.check(value, table, row), None
+        return _json(self, value, table, row, facts=True)
 
     def compiled(self) -> Callable[[Any, str, int | None], Any]:
         """``check`` with its limits looked up once: the common case (a value of the right type
@@ -264,12 +273,14 @@ def _charge(f: Field, text: str, table: str, row: int | None) -> None:
     left[0] -= cost
 
 
-def _json(f: Field, value: Any, table: str, row: int | None) -> Any:
+def _json(f: Field, value: Any, table: str, row: int | None, facts: bool = False) -> Any:
+    """The parsed value; with ``facts``, (the parsed value, its ``json_facts``)."""
     import json
 
     empty = _EMPTY_JSON.get(value) if isinstance(value, str) else None
     if empty is not None and empty is f.json_type:
-        return empty()  # what json.loads gives, and an empty value passes every check below
+        # what json.loads gives, and an empty value passes every check below
+        return (empty(), _EMPTY_FACTS) if facts else empty()
     text = _text(f, value, table, row)
     _charge(f, text, table, row)
     try:
@@ -280,7 +291,8 @@ def _json(f: Field, value: Any, table: str, row: int | None) -> Any:
         raise Violation(table, f.name, row, value, "not_json") from None
     if not isinstance(parsed, f.json_type):
         raise Violation(table, f.name, row, value, "wrong_json_type")
-    if json_depth(parsed) > MAX_JSON_DEPTH:
+    found = json_facts(parsed) if facts else None
+    if (json_depth(parsed) if found is None else found.depth) > MAX_JSON_DEPTH:
         raise Violation(table, f.name, row, value, "too_deep", MAX_JSON_DEPTH)
     if f.item_type is not None:
         for item in parsed:
@@ -288,7 +300,7 @@ def _json(f: Field, value: Any, table: str, row: int | None) -> Any:
                 raise Violation(table, f.name, row, value, "wrong_json_type")
             if isinstance(item, str) and len(item) > ID_LENGTH:
                 raise Violation(table, f.name, row, item, "too_long", ID_LENGTH)
-    return parsed
+    return (parsed, found) if facts else parsed
 
 
 def _no_constant(name: str) -> Any:
@@ -317,6 +329,49 @@ def json_depth(obj: Any) -> int:
 
 
 _CONTAINERS = (dict, list)
+_IS_CONTAINER = {dict, list}.__contains__
+
+
+class JsonFacts(NamedTuple):
+    """What ``check_strings`` asks of parsed JSON, found in one pass: its depth (as
+    ``json_depth``), its longest key, its longest string, whether every float is finite."""
+
+    depth: int
+    longest_key: int
+    longest_string: int
+    finite: bool
+
+
+_EMPTY_FACTS = JsonFacts(1, 0, 0, True)
+
+
+def json_facts(obj: Any) -> JsonFacts:
+    """``JsonFacts`` of JSON as ``json.loads`` gives it (dicts, lists, str, int, float, bool,
+    None; exactly those types), level by level like ``json_depth``: the strings, floats and
+    keys of a level are measured by built-in functions, not by a Python step per value. Stops
+    past ``MAX_JSON_DEPTH`` (the value is then refused as too deep; the rest is not measured)."""
+    depth, below = 0, [obj]
+    longest_key = longest_string = 0
+    finite = True
+    while below:
+        depth += 1
+        types = list(map(type, below))
+        if str in types:
+            longest_string = max(longest_string, *map(len, compress(below, map(is_, types, repeat(str)))))
+        if finite and float in types:
+            finite = all(map(math.isfinite, compress(below, map(is_, types, repeat(float)))))
+        level = list(compress(below, map(_IS_CONTAINER, types)))
+        if not level or depth > MAX_JSON_DEPTH:
+            break
+        below = []
+        for item in level:
+            if item.__class__ is dict:
+                if item:
+                    longest_key = max(longest_key, *map(len, item))
+                    below.extend(item.values())
+            else:
+                below.extend(item)
+    return JsonFacts(depth, longest_key, longest_string, finite)
 
 
 _CHECKERS = {TEXT: _text, REAL: _real, INT: _int, DATE: _date, DATETIME: _date, JSON: _json}
@@ -587,9 +642,14 @@ def check_object(key: str, data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def check_strings(obj: Any, table: str, field: str, row: int | None, max_len: int) -> None:
+def check_strings(obj: Any, table: str, field: str, row: int | None, max_len: int,
+                  facts: JsonFacts | None = None) -> None:
     """Every string (and key) inside parsed JSON is at most ``max_len`` characters, and every
-    number is finite."""
+    number is finite. ``facts``: ``json_facts(obj)``, found while parsing; when they show it
+    all holds, the values are not walked again (the walk names the first fault)."""
+    if (facts is not None and facts.finite and facts.longest_key <= ID_LENGTH
+            and facts.longest_string <= max_len):
+        return
     stack = [obj]
     while stack:
         item = stack.pop()
