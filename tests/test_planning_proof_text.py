@@ -5,6 +5,7 @@ highest load is proven but whose lower levels were cut short by the time limit s
 from __future__ import annotations
 
 import dataclasses
+import math
 
 import pytest
 from planning_helpers import AS_OF
@@ -79,5 +80,7 @@ def test_a_cut_short_plan_reports_its_proven_levels():
     assert found.levels_proven <= found.staff_proven <= len(team.staff)
     if found.levels_proven == 0:
         assert not found.loads_proven
-    if not found.optimal and found.levels_proven:
-        assert 0 <= found.gap < 1.0  # the next level's gap against the move limit's bound, not 100 %
+    if not found.optimal and found.levels_proven and math.isfinite(found.gap):
+        # the next level's gap against the move limit's bound, not 100 % (on a busy machine the
+        # limit may come before the next level has any bound: then no gap is claimed, "?"/null)
+        assert 0 <= found.gap < 1.0

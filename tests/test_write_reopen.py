@@ -223,6 +223,8 @@ def test_a_json_bomb_is_refused_before_it_is_parsed(demo, tmp_path, monkeypatch)
     monkeypatch.setattr(team_schema, "MAX_JSON_NODES", 500_000)
     parsed = []
     monkeypatch.setattr(team_schema, "json_depth", lambda obj: parsed.append(obj) or 1)
+    facts = team_schema.json_facts  # snapshots are measured by json_facts (depth, strings, numbers at once)
+    monkeypatch.setattr(team_schema, "json_facts", lambda obj: parsed.append(obj) or facts(obj))
     with pytest.raises(DocumentError) as caught:
         load_team(path)
     assert "more JSON values than a team file may hold in all (500000)" in caught.value.message("en")
