@@ -58,7 +58,7 @@ _YES, _NO = N_("yes"), N_("no")
 
 
 def cmd_department(args: argparse.Namespace) -> int:
-    from sagstal_desktop.io.document import paused_gc
+    from sagstal_desktop.io.gc_pause import paused_gc
 
     # The teams read are let go (by reference counting) before the collector runs again: its
     # passes over every team read cost about as much as the roll-up (``io.document.paused_gc``).

@@ -166,7 +166,7 @@ _BALANCE = {True: N_("short {fte}"), False: N_("surplus {fte}")}
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from sagstal_desktop.io.document import paused_gc
+    from sagstal_desktop.io.gc_pause import paused_gc
 
     with paused_gc():  # the team is let go before the collector runs again (as ``department``)
         return _summary(args)

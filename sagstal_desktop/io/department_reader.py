@@ -20,7 +20,8 @@ from pathlib import Path
 
 from sagstal_desktop.core.department import TeamSource
 from sagstal_desktop.i18n import N_, tr
-from sagstal_desktop.io.document import SUFFIX, DocumentError, paused_gc, read_team
+from sagstal_desktop.io.document import SUFFIX, DocumentError, read_team
+from sagstal_desktop.io.gc_pause import paused_gc
 
 
 class ReadCancelled(Exception):

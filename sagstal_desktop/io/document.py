@@ -11,13 +11,11 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import sqlite3
 import stat
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -30,6 +28,7 @@ from sagstal_desktop.core.serialize import info_from_dict, info_to_dict, setting
 from sagstal_desktop.core.validation import caseload_range, check_label, limits
 from sagstal_desktop.i18n import N_, tr
 from sagstal_desktop.io import team_schema as schema
+from sagstal_desktop.io.gc_pause import paused_gc
 from sagstal_desktop.io.safe_files import remove_stale_temps
 
 APPLICATION_ID = 0x53475354  # "SGST"
@@ -165,23 +164,6 @@ def load_team(path: str | os.PathLike[str], *, tidy: bool = True) -> Team:
     ``tidy``: first remove leftovers of a killed save beside the file (``remove_stale_temps``);
     the department reader passes False (it touches nothing in a team's folder)."""
     return read_team(path, tidy=tidy)[0]
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a file is read (as ``table_reader.paused_gc``):
-    the reader builds many containers and no cycles (rows, parsed JSON, the team), and the
-    collector's repeated passes over them, and over every team read before, cost about a
-    quarter of reading a department (``bench/bench_department.py``, 1,000 files with 12
-    snapshots each: 12.1 s CPU before, 9.1 s with the pause). Nothing is kept longer: what the
-    reading frees, reference counting frees."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def read_team(path: str | os.PathLike[str], *, tidy: bool = True, digest: bool = False) -> tuple[Team, str]:

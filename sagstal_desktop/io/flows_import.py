@@ -25,7 +25,7 @@ from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.validation import InputError, check_label, is_blank, limits, parse_count, parse_month
 from sagstal_desktop.i18n import N_
 from sagstal_desktop.io.columns import _case_type_lookup, normalize
-from sagstal_desktop.io.history_import import _add
+from sagstal_desktop.io.history_import import _add, map_columns
 from sagstal_desktop.io.problems import ERROR, WARNING, Problem, ProblemList, from_input_error
 from sagstal_desktop.io.table_reader import read_table
 
@@ -93,17 +93,7 @@ def flows_from_table(path: str | Path, team: Team, sheet: str | None = None) -> 
     file = table.file_name
     result = FlowImport()
     headers, rows, numbers = table.headers, table.rows, table.row_numbers
-    columns: dict[str, int] = {}
-    for index, header in enumerate(headers):
-        key = known.get(normalize(header))
-        if key is None:
-            if header:
-                _add(result.problems, WARNING, file, None, header, index, None,
-                     N_("unknown column; it will not be imported"))
-        elif key in columns:
-            _add(result.problems, ERROR, file, None, header, index, None, N_("the column appears twice"))
-        else:
-            columns[key] = index
+    columns = map_columns(headers, known, file, result.problems)
     for key, (da, en, _more) in FLOW_COLUMNS.items():
         if key not in columns:
             _add(result.problems, ERROR, file, None, None, None, None, N_("the column \"{header}\" is missing"),

@@ -130,6 +130,22 @@ def _add(problems: ProblemList, severity: str, file: str, row: int | None, colum
     problems.add(severity, lambda: _problem(severity, file, row, column, index, value, message, **params))
 
 
+def map_columns(headers: list[str], known: dict[str, str], file: str, problems: ProblemList) -> dict[str, int]:
+    """Which column holds each known field (``known``: normalised header -> field): an unknown
+    header is a warning, a field's second column an error (the history and the flows import)."""
+    columns: dict[str, int] = {}
+    for index, header in enumerate(headers):
+        key = known.get(normalize(header))
+        if key is None:
+            if header:
+                _add(problems, WARNING, file, None, header, index, None, N_("unknown column; it will not be imported"))
+        elif key in columns:
+            _add(problems, ERROR, file, None, header, index, None, N_("the column appears twice"))
+        else:
+            columns[key] = index
+    return columns
+
+
 def _find_norm_set(text: str, custom: list[NormSet]) -> NormSet | None:
     wanted = normalize(text)
     for norm_set in (*custom, *builtin_norm_sets()):
@@ -153,17 +169,7 @@ def snapshots_from_table(path: str | Path, team: Team, sheet: str | None = None)
     file = table.file_name
     result = HistoryImport()
     headers, rows, numbers = table.headers, table.rows, table.row_numbers
-    columns: dict[str, int] = {}
-    for index, header in enumerate(headers):
-        key = known.get(normalize(header))
-        if key is None:
-            if header:
-                _add(result.problems, WARNING, file, None, header, index, None,
-                     N_("unknown column; it will not be imported"))
-        elif key in columns:
-            _add(result.problems, ERROR, file, None, header, index, None, N_("the column appears twice"))
-        else:
-            columns[key] = index
+    columns = map_columns(headers, known, file, result.problems)
     for key, (da, en, _more, required) in HISTORY_COLUMNS.items():
         if required and key not in columns:
             _add(result.problems, ERROR, file, None, None, None, None, N_("the column \"{header}\" is missing"),

@@ -43,8 +43,9 @@ from sagstal_desktop.core.validation import (
 )
 from sagstal_desktop.i18n import ntr, tr
 from sagstal_desktop.io import columns as col
+from sagstal_desktop.io.gc_pause import paused_gc
 from sagstal_desktop.io.problems import ERROR, WARNING, Problem, column_letter, from_input_error, make
-from sagstal_desktop.io.table_reader import RawTable, ReadCancelled, paused_gc, read_table
+from sagstal_desktop.io.table_reader import RawTable, ReadCancelled, read_table
 from sagstal_desktop.io.team_schema import TABLES
 
 MODES = IMPORT_MODES

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import gc
 import io
 import stat
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +25,7 @@ from typing import Any, ClassVar
 from sagstal_desktop.core.validation import is_blank
 from sagstal_desktop.i18n import N_, tr
 from sagstal_desktop.io.columns import NAME, guess_target
+from sagstal_desktop.io.gc_pause import paused_gc
 
 #: Called with (rows read so far, expected total or 0); return value ignored.
 Progress = Callable[[int, int], None]
@@ -106,19 +106,6 @@ class RawTable:
     @property
     def file_name(self) -> str:
         return self.path.name
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small objects (100,000 rows): it
-    would otherwise run over and over and take longer than the work itself."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 #: Whether a row is the table's header row (a title or notes may stand above it).
