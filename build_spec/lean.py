@@ -15,7 +15,11 @@ EGL and evdev for embedded screens, ...). The program uses a few of them:
 - the shared libraries only the left-out plugins need (worked out from the binaries' imports,
   so a library a kept file needs is always kept);
 - debug information (``strip --strip-debug``, on Linux, for files that carry it: a Python built
-  from source has 17 MB of it in libpython);
+  from source has 17 MB of it in libpython), and the static symbol tables nothing links against
+  (``--strip-unneeded``), except in the libraries wheels vendor, which patchelf rewrote;
+- on Linux, the system libraries Qt's prerequisites install (X11, xcb, glib, fontconfig, D-Bus,
+  libstdc++, ...: ``LINUX_SYSTEM_LIBRARIES``) and libcups with what only it needs (GnuTLS,
+  Kerberos, Avahi): the program uses the system's, as the wheels it is built from do;
 - on Windows, Qt's software OpenGL renderer (``opengl32sw.dll``, 21 MB): the program draws with
   QPainter (raster), never OpenGL, and pyqtgraph's OpenGL drawing is off;
 - on Linux, most of ICU's data (``libicudata.so``, 32 MB; Qt Core links ICU there, Windows builds
