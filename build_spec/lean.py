@@ -15,7 +15,11 @@ EGL and evdev for embedded screens, ...). The program uses a few of them:
 - the shared libraries only the left-out plugins need (worked out from the binaries' imports,
   so a library a kept file needs is always kept);
 - debug information (``strip --strip-debug``, on Linux, for files that carry it: a Python built
-  from source has 17 MB of it in libpython);
+  from source has 17 MB of it in libpython), and the static symbol tables nothing links against
+  (``--strip-unneeded``), except in the libraries wheels vendor, which patchelf rewrote;
+- on Linux, the system libraries Qt's prerequisites install (X11, xcb, glib, fontconfig, D-Bus,
+  libstdc++, ...: ``LINUX_SYSTEM_LIBRARIES``) and libcups with what only it needs (GnuTLS,
+  Kerberos, Avahi): the program uses the system's, as the wheels it is built from do;
 - on Windows, Qt's software OpenGL renderer (``opengl32sw.dll``, 21 MB): the program draws with
   QPainter (raster), never OpenGL, and pyqtgraph's OpenGL drawing is off;
 - on Linux, most of ICU's data (``libicudata.so``, 32 MB; Qt Core links ICU there, Windows builds
@@ -62,6 +66,30 @@ QT_PLUGINS_KEPT = {
 #: Files left out by name: Qt's software OpenGL renderer on Windows (the program never uses
 #: OpenGL) and Chromium's ICU data, which the Windows wheel carries for Qt WebEngine (not used).
 FILES_DROPPED = frozenset({"opengl32sw.dll", "icudtl.dat"})
+#: Linux system libraries left out (PyInstaller copies them from the build machine). They belong to
+#: the packages Qt needs on every Linux desktop (the README's apt list: libgl1, libegl1,
+#: libxkbcommon0, libglib2.0-0, libfontconfig1, libdbus-1-3 and the xcb libraries) or to those
+#: packages' own dependencies (``apt-cache depends --recurse``), so they are there wherever the
+#: program can start; PySide6's, numpy's and highspy's wheels rely on the system's copies too (they
+#: vendor no libstdc++, X11 or glib). AppImage's excludelist leaves out the same kind. ``libcups``:
+#: only Qt's CUPS print plugin (``printsupport/libcupsprintersupport.so``) needs it, and with it
+#: GnuTLS, Kerberos, Avahi and their helpers; the plugin stays and uses the system's libcups,
+#: which every desktop that prints has (where it is missing, Qt does not load the plugin and its
+#: print dialog still prints to PDF). The libraries only these need go with them (``lean_toc``).
+LINUX_SYSTEM_LIBRARIES = frozenset({
+    "libX11.so.6", "libX11-xcb.so.1", "libXau.so.6", "libXdmcp.so.6", "libxcb-cursor.so.0",
+    "libxcb-icccm.so.4", "libxcb-image.so.0", "libxcb-keysyms.so.1", "libxcb-randr.so.0",
+    "libxcb-render-util.so.0", "libxcb-render.so.0", "libxcb-shape.so.0", "libxcb-shm.so.0",
+    "libxcb-sync.so.1", "libxcb-util.so.1", "libxcb-xfixes.so.0", "libxcb-xkb.so.1", "libxcb.so.1",
+    "libxkbcommon.so.0", "libxkbcommon-x11.so.0", "libfontconfig.so.1", "libfreetype.so.6",
+    "libpng16.so.16", "libglib-2.0.so.0", "libgthread-2.0.so.0", "libpcre2-8.so.0", "libdbus-1.so.3",
+    "libsystemd.so.0", "libgcrypt.so.20", "libgpg-error.so.0", "libcap.so.2", "liblz4.so.1",
+    "libzstd.so.1", "libexpat.so.1", "libbsd.so.0", "libmd.so.0", "libbrotlicommon.so.1",
+    "libbrotlidec.so.1", "libz.so.1", "libbz2.so.1.0", "liblzma.so.5", "libffi.so.8",
+    "libreadline.so.8", "libtinfo.so.6", "libstdc++.so.6", "libgcc_s.so.1", "libGL.so.1",
+    "libEGL.so.1", "libOpenGL.so.0", "libGLX.so.0", "libGLdispatch.so.0",
+    "libcups.so.2",
+})
 #: ICU locales kept besides the program's own: root (every locale's fallback) and the "C"/POSIX locale.
 ICU_LOCALES_KEPT = frozenset({"root", "en_US", "en_US_POSIX"})
 
@@ -127,6 +155,8 @@ def kept_path(dest: str, babel_files: set[str], qt_languages: set[str]) -> bool:
     parts = PurePosixPath(dest.replace("\\", "/")).parts
     if parts and parts[-1].lower() in FILES_DROPPED:
         return False
+    if len(parts) == 1 and sys.platform.startswith("linux") and parts[0] in LINUX_SYSTEM_LIBRARIES:
+        return False
     if len(parts) >= 3 and parts[0] == "babel" and parts[1] == "locale-data" and parts[-1].endswith(".dat"):
         return parts[-1][:-4] in babel_files
     if parts and parts[0] == "PySide6":
@@ -138,6 +168,22 @@ def kept_path(dest: str, babel_files: set[str], qt_languages: set[str]) -> bool:
 
 
 def _imports(path: str) -> set[str]:
+    """The libraries ``path`` links to directly: an ELF file's ``DT_NEEDED`` entries (PyInstaller's
+    ``get_imports`` asks ``ldd`` on Linux, which lists what those need too), else PyInstaller's."""
+    try:
+        data = Path(path).read_bytes()
+        if data[:4] == b"\x7fELF" and data[4] == 2 and data[5] == 1:
+            sections = _elf_sections(data)
+            dynamic = next(s for s in sections if s[0] == ".dynamic")
+            strtab = next(s for s in sections if s[0] == ".dynstr")
+            needed = set()
+            for at in range(dynamic[3], dynamic[3] + dynamic[4], 16):
+                tag, value = struct.unpack_from("<qQ", data, at)
+                if tag == 1:  # DT_NEEDED
+                    needed.add(data[strtab[3] + value:data.index(b"\0", strtab[3] + value)].decode())
+            return needed
+    except (OSError, ValueError, StopIteration, struct.error, UnicodeDecodeError):
+        pass
     from PyInstaller.depend import bindepend
 
     try:
@@ -146,8 +192,9 @@ def _imports(path: str) -> set[str]:
         return set()
 
 
-def _closure(roots: list[str], files: dict[str, list[str]], needs) -> set[str]:
-    """The basenames reachable from ``roots`` (basenames) through the binaries' imports."""
+def _closure(roots: list[str], files: dict[str, list[str]], needs, stop: frozenset[str] = frozenset()) -> set[str]:
+    """The basenames reachable from ``roots`` (basenames) through the binaries' imports, not
+    through those in ``stop`` (left out: what a left-out system library needs is the system's)."""
     seen: set[str] = set()
     todo = list(roots)
     while todo:
@@ -155,6 +202,8 @@ def _closure(roots: list[str], files: dict[str, list[str]], needs) -> set[str]:
         if name in seen:
             continue
         seen.add(name)
+        if name in stop:
+            continue
         for src in files.get(name, ()):
             todo.extend(needs(src) - seen)
     return seen
@@ -162,6 +211,16 @@ def _closure(roots: list[str], files: dict[str, list[str]], needs) -> set[str]:
 
 def _has_debug_info(path: str) -> bool:
     """An ELF file with ``.debug_*`` sections (read from the section headers)."""
+    return _has_section(path, lambda name: name.startswith(b".debug_"))
+
+
+def _has_symbol_table(path: str) -> bool:
+    """An ELF file with a static symbol table (``.symtab``) or debug information."""
+    return _has_section(path, lambda name: name == b".symtab" or name.startswith(b".debug_"))
+
+
+def _has_section(path: str, wanted) -> bool:
+    """An ELF file with a section whose name ``wanted`` accepts (read from the section headers)."""
     try:
         with open(path, "rb") as f:
             head = f.read(64)
@@ -176,7 +235,7 @@ def _has_debug_info(path: str) -> bool:
             names = f.read(names_size)
         for i in range(shnum):
             name_at, = struct.unpack_from("<I", table, i * shentsize)
-            if names[name_at:names.index(b"\0", name_at)].startswith(b".debug_"):
+            if wanted(names[name_at:names.index(b"\0", name_at)]):
                 return True
     except (OSError, struct.error, ValueError):
         return False
@@ -184,13 +243,22 @@ def _has_debug_info(path: str) -> bool:
 
 
 def _strip_debug(dest: str, src: str, workpath: str) -> str:
-    """A copy of ``src`` without debug information (Linux, ``strip`` from binutils), else ``src``."""
+    """A copy of ``src`` without debug information (Linux, ``strip`` from binutils), else ``src``.
+    Also without the symbols nothing links against (``--strip-unneeded``: the static symbol
+    table; the dynamic one stays), except in the libraries wheels vendor (``numpy.libs/``,
+    ``pillow.libs/``: auditwheel rewrote them with patchelf, and strip breaks such files)."""
     strip = shutil.which("strip")
-    if not sys.platform.startswith("linux") or strip is None or not _has_debug_info(src):
+    if not sys.platform.startswith("linux") or strip is None:
+        return src
+    vendored = any(part.endswith(".libs") for part in PurePosixPath(dest).parts[:-1])
+    if vendored and not _has_debug_info(src):
+        return src
+    if not vendored and not _has_symbol_table(src):
         return src
     target = Path(workpath) / "lean-stripped" / dest
     target.parent.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run([strip, "--strip-debug", "-o", str(target), src], capture_output=True)
+    done = subprocess.run([strip, "--strip-debug" if vendored else "--strip-unneeded", "-o", str(target), src],
+                          capture_output=True)
     return str(target) if done.returncode == 0 and target.is_file() else src
 
 
@@ -323,7 +391,7 @@ def lean_toc(binaries, datas, workpath: str):
     # reach through their imports, less those any other kept file reaches
     candidates = _closure(sorted(dropped_names), files, needs) - dropped_names
     roots = [os.path.basename(e[0]) for e in kept if os.path.basename(e[0]) not in candidates | dropped_names]
-    only_dropped = candidates - _closure(roots, files, needs)
+    only_dropped = candidates - _closure(roots, files, needs, frozenset(dropped_names))
     gone_dests = {e[0] for e in dropped} | {e[0] for e in kept if os.path.basename(e[0]) in only_dropped}
 
     result = []

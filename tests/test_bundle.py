@@ -49,6 +49,15 @@ def test_the_bundle_builds_and_passes_its_self_test(tmp_path):
     assert not list(internal.rglob("PIL/_avif*")) and not list(internal.rglob("PIL/_webp*"))
     assert not list((internal / "PySide6").glob("QtOpenGL.*"))  # the stand-in hook replaces it
     assert not (internal / "yaml").exists()  # a test tool
+    # Linux: the system libraries Qt's prerequisites install are the system's (lean.py's
+    # LINUX_SYSTEM_LIBRARIES), and so are libcups and what only it needs; the CUPS print plugin
+    # stays and uses the system's libcups
+    top = {p.name for p in internal.iterdir()}
+    assert not top & {"libX11.so.6", "libxcb-xkb.so.1", "libglib-2.0.so.0", "libfontconfig.so.1",
+                      "libdbus-1.so.3", "libstdc++.so.6", "libcups.so.2", "libgnutls.so.30", "libkrb5.so.3",
+                      "libavahi-client.so.3", "libp11-kit.so.0", "libunistring.so.2"}
+    assert list(internal.glob("libpython3*.so*"))  # Python itself is always bundled
+    assert (internal / "PySide6" / "Qt" / "plugins" / "printsupport" / "libcupsprintersupport.so").is_file()
     icu_data = next((internal / "PySide6" / "Qt" / "lib").glob("libicudata.so.*"))
     assert icu_data.stat().st_size < 8_000_000  # 32 MB before trimming
     bounds = json.loads((ROOT / "build_spec" / "size_bounds.json").read_text(encoding="utf-8"))

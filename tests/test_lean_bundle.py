@@ -133,3 +133,65 @@ def test_qts_own_icu_data_trims_to_the_programs_locales():
     assert not {"coll/zh.res", "de.res", "zh.res", "brkitr/cjdict.dict", "gb18030.cnv", "translit/root.res"} & names
     assert len(trimmed) < len(blob) / 4
     assert len(names) + len(gone) == len(_read(blob))
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the system libraries are left out on Linux only")
+@pytest.mark.parametrize(("dest", "kept"), [
+    ("libX11.so.6", False),
+    ("libxcb-xkb.so.1", False),
+    ("libglib-2.0.so.0", False),
+    ("libstdc++.so.6", False),
+    ("libcups.so.2", False),
+    ("libpython3.11.so.1.0", True),
+    ("libsqlite3.so.0", True),
+    ("numpy.libs/libscipy_openblas64_-32a4b2a6.so", True),
+    ("pillow.libs/libxcb-9065bb12.so.1.1.0", True),  # Pillow's own copy, linked by name with its hash
+    ("PySide6/Qt/lib/libQt6Gui.so.6", True),
+])
+def test_linux_system_libraries_are_left_to_the_system(dest, kept):
+    assert lean.kept_path(dest, {"root"}, {"da"}) is kept
+
+
+def test_the_closure_does_not_pass_through_a_left_out_library():
+    imports = {"plugin": {"libcups"}, "libcups": {"libgnutls"}, "libgnutls": {"libnettle"}, "app": {"libcups", "libz"}}
+    files = {name: [name] for name in imports}
+    needs = imports.__getitem__
+    assert lean._closure(["app"], files, needs) == {"app", "libcups", "libgnutls", "libnettle", "libz"}
+    assert lean._closure(["app"], files, needs, frozenset({"libcups"})) == {"app", "libcups", "libz"}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ELF files and binutils on Linux")
+def test_direct_imports_and_strip_keep_what_the_loader_needs(tmp_path):
+    import shutil
+    import subprocess
+
+    import PySide6
+
+    if shutil.which("readelf") is None or shutil.which("strip") is None:
+        pytest.skip("binutils is not installed")
+    library = Path(PySide6.__file__).parent / "Qt" / "plugins" / "imageformats" / "libqico.so"
+    shown = subprocess.run(["readelf", "-d", str(library)], capture_output=True, text=True, check=True).stdout
+    needed = {line.split("[", 1)[1].split("]", 1)[0] for line in shown.splitlines() if "(NEEDED)" in line}
+    assert lean._imports(str(library)) == needed and "libQt6Gui.so.6" in needed  # direct, not ldd's closure
+    assert "libX11.so.6" not in needed
+
+    def dynamic_symbols(path) -> str:
+        return subprocess.run(["nm", "-D", str(path)], capture_output=True, text=True, check=True).stdout
+
+    # Python's own extension modules carry a static symbol table (PySide6's files come stripped)
+    import _json
+
+    library = Path(_json.__file__)
+    if not lean._has_symbol_table(str(library)):
+        pytest.skip("this Python's extension modules carry no symbol table")
+    stripped = lean._strip_debug(f"python3.11/lib-dynload/{library.name}", str(library), str(tmp_path))
+    assert stripped != str(library) and not lean._has_symbol_table(stripped)
+    assert Path(stripped).stat().st_size < library.stat().st_size
+    assert dynamic_symbols(stripped) == dynamic_symbols(library)
+    # a library a wheel vendors (patchelf-rewritten) keeps its symbol table: strip would break it
+    # (only its debug information goes, if it has any)
+    vendored = lean._strip_debug(f"pillow.libs/{library.name}", str(library), str(tmp_path))
+    if lean._has_debug_info(str(library)):
+        assert vendored != str(library) and not lean._has_debug_info(vendored)
+    assert lean._has_symbol_table(vendored)  # no debug information left, so this is .symtab
+    assert dynamic_symbols(vendored) == dynamic_symbols(library)
