@@ -210,3 +210,26 @@ def test_older_versions_are_migrated_in_memory_not_on_disk(tmp_path, demo, monke
     team = load_team(path)
     assert calls == [1] and {m.note for m in team.staff} == {"migreret"}
     assert path.read_bytes() == before
+
+
+def test_a_looping_or_dangling_link_is_named_as_a_link(tmp_path):
+    loop = tmp_path / "loop.sagstal"
+    try:
+        loop.symlink_to(loop.name)
+    except OSError:
+        pytest.skip("no symbolic links here")
+    dangling = tmp_path / "dangling.sagstal"
+    dangling.symlink_to(tmp_path / "gone.sagstal")
+    with pytest.raises(DocumentError) as info:
+        load_team(loop)
+    assert info.value.code == "link_loop"
+    assert info.value.message("da") == ("loop.sagstal er et link, der går i ring: det fører tilbage til sig selv og "
+                                        "når aldrig frem til en fil.")
+    with pytest.raises(DocumentError) as info:
+        load_team(dangling)
+    assert info.value.code == "dangling_link"
+    assert info.value.message("da") == ("dangling.sagstal er et link, der ikke fører nogen steder hen: filen, det "
+                                        "peger på, findes ikke.")
+    with pytest.raises(DocumentError) as info:
+        load_team(tmp_path / "gone.sagstal")
+    assert info.value.code == "missing"

@@ -213,3 +213,24 @@ def test_xlsx_cells_of_other_types(tmp_path):
         (3, "Timer", "True", "not_number"), (3, "Sygedagpenge", "2026-01-01 00:00:00", "not_number")]
     [row] = plan.rows
     assert (row.name, row.counts, row.values["note"]) == ("1234", {"sygedagpenge": 3}, "12")
+
+
+def test_a_looping_or_dangling_link_is_named_as_a_link(tmp_path):
+    loop = tmp_path / "loop.xlsx"
+    try:
+        loop.symlink_to(loop.name)
+    except OSError:
+        pytest.skip("no symbolic links here")
+    dangling = tmp_path / "dangling.csv"
+    dangling.symlink_to(tmp_path / "gone.csv")
+    with pytest.raises(ReadError) as info:
+        read_table(loop)
+    assert info.value.code == "link_loop"
+    assert info.value.message("da").startswith("loop.xlsx er et link, der går i ring")
+    with pytest.raises(ReadError) as info:
+        read_table(dangling)
+    assert info.value.code == "dangling_link"
+    assert info.value.message("da").startswith("dangling.csv er et link, der ikke fører nogen steder hen")
+    with pytest.raises(ReadError) as info:
+        read_table(tmp_path / "gone.csv")
+    assert info.value.code == "missing"

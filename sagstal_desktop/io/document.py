@@ -29,6 +29,7 @@ from sagstal_desktop.core.validation import caseload_range, check_label, limits
 from sagstal_desktop.i18n import N_, tr
 from sagstal_desktop.io import team_schema as schema
 from sagstal_desktop.io.gc_pause import paused_gc
+from sagstal_desktop.io.links import link_problem
 from sagstal_desktop.io.safe_files import remove_stale_temps
 
 APPLICATION_ID = 0x53475354  # "SGST"
@@ -89,6 +90,8 @@ class DocumentError(Exception):
     # code: English msgid; {name} is the file name, {detail} and the keyword parameters as given
     _TEXTS: ClassVar[dict[str, str]] = {
         "missing": N_("The file {name} does not exist."),
+        "link_loop": N_("{name} is a link that loops: it leads back to itself and never reaches a file."),
+        "dangling_link": N_("{name} is a link that leads nowhere: the file it points to does not exist."),
         "unreadable": N_("The file {name} cannot be read: {detail}"),
         "not_sagstal": N_("{name} is not a Sagstal team file."),
         "damaged": N_("{name} is damaged and cannot be opened ({detail}). The file has not been changed."),
@@ -238,10 +241,10 @@ def _read_bytes(path: Path) -> bytes:
     FIFO, a device or a folder would block or never end)."""
     try:
         info = os.stat(path)
-    except FileNotFoundError as exc:
-        raise DocumentError("missing", path) from exc
     except OSError as exc:
-        raise DocumentError("unreadable", path, exc.strerror or str(exc)) from exc
+        raise DocumentError(link_problem(path, exc) or ("missing" if isinstance(exc, FileNotFoundError)
+                                                        else "unreadable"),
+                            path, exc.strerror or str(exc)) from exc
     if not stat.S_ISREG(info.st_mode):
         raise DocumentError("not_regular", path)
     if info.st_size > schema.MAX_FILE_BYTES:
@@ -250,7 +253,7 @@ def _read_bytes(path: Path) -> bytes:
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        raise DocumentError("unreadable", path, exc.strerror or str(exc)) from exc
+        raise DocumentError(link_problem(path, exc) or "unreadable", path, exc.strerror or str(exc)) from exc
     try:
         opened = os.fstat(fd)  # the file actually opened (it may have been swapped since the check)
         if not stat.S_ISREG(opened.st_mode):

@@ -26,6 +26,7 @@ from sagstal_desktop.core.validation import is_blank
 from sagstal_desktop.i18n import N_, tr
 from sagstal_desktop.io.columns import NAME, guess_target
 from sagstal_desktop.io.gc_pause import paused_gc
+from sagstal_desktop.io.links import link_problem
 
 #: Called with (rows read so far, expected total or 0); return value ignored.
 Progress = Callable[[int, int], None]
@@ -56,6 +57,8 @@ class ReadError(Exception):
 
     _TEXTS: ClassVar[dict[str, str]] = {  # code: English msgid
         "missing": N_("The file {name} does not exist."),
+        "link_loop": N_("{name} is a link that loops: it leads back to itself and never reaches a file."),
+        "dangling_link": N_("{name} is a link that leads nowhere: the file it points to does not exist."),
         "unreadable": N_("The file {name} cannot be read: {detail}"),
         "empty": N_("The file {name} is empty."),
         "encrypted": N_("{name} is protected with a password. Remove the password in Excel (File > Info > "
@@ -180,10 +183,9 @@ def _read_table(
 ) -> RawTable:
     try:
         info = path.stat()
-    except FileNotFoundError:
-        raise ReadError("missing", path) from None
     except OSError as exc:
-        raise ReadError("unreadable", path, exc.strerror or str(exc)) from exc
+        code = link_problem(path, exc) or ("missing" if isinstance(exc, FileNotFoundError) else "unreadable")
+        raise ReadError(code, path, exc.strerror or str(exc)) from None if code == "missing" else exc
     if not stat.S_ISREG(info.st_mode):
         raise ReadError("not_regular", path)
     if info.st_size > MAX_FILE_BYTES:
