@@ -134,9 +134,11 @@ def _case_split(window, tmp: Path):
     from sagstal_desktop.core import case_weight as cw
     from sagstal_desktop.gui.dialogs.case_split import CaseSplitDialog
 
-    member = window.team().staff[0]
+    # a real cell: the first case type the first person holds cases of (a count of 0 is no split)
+    member = next(m for m in window.team().staff if any(n > 0 for n in m.counts.values()))
+    case_type = next(t for t, n in sorted(member.counts.items()) if n > 0)
     weighting = cw.Weighting("points", (1.0, 1.5, 2.0), "enkel", "Teamets aftale")
-    return CaseSplitDialog(member, sorted(member.counts)[0], weighting, "B2", window.language(), window)
+    return CaseSplitDialog(member, case_type, weighting, "B2", window.language(), window)
 
 
 def _department(window, tmp: Path):

@@ -107,6 +107,22 @@ def test_installed_command_prints_no_traceback(tmp_path):
     assert danish.returncode == 2 and "beskadiget" in danish.stderr and "Traceback" not in danish.stderr
 
 
+def test_a_damaged_team_file_is_explained_in_danish(demo_file, capsys):
+    data = demo_file.read_bytes()
+    demo_file.write_bytes(data[: len(data) // 3])
+    code, _, err = run(capsys, "summary", str(demo_file))
+    assert code == 2 and "malformed" not in err
+    assert f"{demo_file.name} er beskadiget og kan ikke åbnes: dens indre opbygning er ødelagt." in err
+
+
+def test_a_non_zip_workbook_is_explained_in_danish(tmp_path, capsys):
+    bad = tmp_path / "ark.xlsx"
+    bad.write_bytes(b"hello, I am not a workbook")
+    code, _, err = run(capsys, "import", str(bad), "--check")
+    assert code == 2 and "zip file" not in err
+    assert "ark.xlsx er beskadiget eller ikke en Excel-projektmappe: den er ikke pakket som" in err
+
+
 def test_core_imports_no_qt_pandas_or_reportlab():
     code = (
         "import sys; import sagstal_desktop.cli as c; "

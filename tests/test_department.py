@@ -396,3 +396,14 @@ def test_text_says_the_derived_figures_are_sagstals_calculation_by_the_sets_name
             "(sager, timer, årsværkspris) målt mod DS' maksimum.") in out
     out = run(capsys, "department", *files, "--as-of", "2026-11-22", "--norms", "ds_2015_types")[1]
     assert "Sagstals beregning" in out and "målt mod normsættets maksimum." in out and "DS' maksimum" not in out
+
+
+def test_a_self_looping_link_is_reported_as_a_link_not_as_missing(tmp_path, capsys):
+    loop = tmp_path / "loop.sagstal"
+    try:
+        loop.symlink_to(loop.name)
+    except OSError:
+        pytest.skip("no symbolic links here")
+    code, _, err = run(capsys, "department", str(loop))
+    assert code == 2 and "findes ikke" not in err and "symbolic" not in err
+    assert "loop.sagstal er et link, der går i ring" in err

@@ -273,3 +273,28 @@ def test_the_chart_text_is_dark_enough_to_read(window, qtbot, monkeypatch, folde
     for axis in ("left", "bottom"):
         assert contrast(plot.getAxis(axis).textPen().color().name(), "#ffffff") >= 4.5, axis
     assert 'color: #222222' in plot.getAxis("bottom").label.toHtml().replace("color:#", "color: #")
+
+
+def test_the_chart_labels_the_minimum_with_its_percentage_and_its_axis_starts_at_0(qtbot):
+    from pyqtgraph import InfiniteLine
+    from PySide6.QtGui import QImage, QPainter
+
+    from sagstal_desktop.gui.widgets.department_chart import DepartmentChart
+
+    chart = DepartmentChart()
+    qtbot.addWidget(chart)
+    chart.resize(800, 400)
+    chart.show_rows(["Nord", "Syd"], [0.9, 1.2], 35 / 50, "ds", "da")
+    chart.show()
+    qtbot.waitExposed(chart)
+    labels = [item.label.toPlainText() for item in chart.getPlotItem().items if isinstance(item, InfiniteLine)]
+    assert labels == ["DS maks. 100 %", "DS min. 70 %"]
+    axis = chart.getPlotItem().getAxis("bottom")
+    image = QImage(800, 400, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        drawn = [text for _, _, text in axis.generateDrawSpecs(painter)[2]]
+    finally:
+        painter.end()
+    assert chart.getPlotItem().viewRange()[0][0] == 0
+    assert drawn[0] == "0"  # the first tick label drawn is the axis' start

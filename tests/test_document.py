@@ -125,6 +125,35 @@ def test_truncated_file_is_refused_untouched(tmp_path, demo):
     assert "beskadiget" in error.message("da") and "team.sagstal" in error.message("da")
 
 
+def test_a_damaged_file_is_explained_in_danish_without_sqlite_text(tmp_path, demo):
+    path = save_team(demo, tmp_path / "team.sagstal")
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+    error = _refused(path, "damaged")
+    assert error.detail == "database disk image is malformed"  # SQLite's own text, kept on the error
+    assert error.message("da") == ("team.sagstal er beskadiget og kan ikke åbnes: dens indre opbygning er ødelagt. "
+                                   "Filen er ikke ændret.")
+    assert error.message("en") == ("team.sagstal is damaged and cannot be opened: its internal structure is "
+                                   "broken. The file has not been changed.")
+
+
+@pytest.mark.parametrize("detail,reason", [
+    ("file is not a database", "indholdet er ikke en database"),
+    ("file is encrypted or is not a database", "den er krypteret, eller den er slet ikke en database"),
+    ("database is locked", "et andet program holder den låst"),
+    ("*** in database main ***\nPage 15: free space corruption", "dens indre opbygning er ødelagt"),
+])
+def test_sqlite_reasons_are_translated(detail, reason):
+    text = DocumentError("damaged", "hold.sagstal", detail).message("da")
+    assert text == f"hold.sagstal er beskadiget og kan ikke åbnes: {reason}. Filen er ikke ændret."
+
+
+def test_an_unknown_library_text_is_left_out_of_the_danish_message():
+    error = DocumentError("damaged", "hold.sagstal", "Some Unforeseen Error")
+    assert error.message("da") == "hold.sagstal er beskadiget og kan ikke åbnes. Filen er ikke ændret."
+    assert "Some Unforeseen Error" in error.message("en")
+
+
 def test_garbage_inside_a_sqlite_file_is_refused_untouched(tmp_path, demo):
     path = save_team(demo, tmp_path / "team.sagstal")
     data = bytearray(path.read_bytes())
@@ -181,3 +210,26 @@ def test_older_versions_are_migrated_in_memory_not_on_disk(tmp_path, demo, monke
     team = load_team(path)
     assert calls == [1] and {m.note for m in team.staff} == {"migreret"}
     assert path.read_bytes() == before
+
+
+def test_a_looping_or_dangling_link_is_named_as_a_link(tmp_path):
+    loop = tmp_path / "loop.sagstal"
+    try:
+        loop.symlink_to(loop.name)
+    except OSError:
+        pytest.skip("no symbolic links here")
+    dangling = tmp_path / "dangling.sagstal"
+    dangling.symlink_to(tmp_path / "gone.sagstal")
+    with pytest.raises(DocumentError) as info:
+        load_team(loop)
+    assert info.value.code == "link_loop"
+    assert info.value.message("da") == ("loop.sagstal er et link, der går i ring: det fører tilbage til sig selv og "
+                                        "når aldrig frem til en fil.")
+    with pytest.raises(DocumentError) as info:
+        load_team(dangling)
+    assert info.value.code == "dangling_link"
+    assert info.value.message("da") == ("dangling.sagstal er et link, der ikke fører nogen steder hen: filen, det "
+                                        "peger på, findes ikke.")
+    with pytest.raises(DocumentError) as info:
+        load_team(tmp_path / "gone.sagstal")
+    assert info.value.code == "missing"

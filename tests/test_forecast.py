@@ -297,3 +297,28 @@ def test_a_month_out_of_range_is_called_a_month_not_a_start_date(capsys):
     code, _, err = run_cli(capsys, "forecast", "x.sagstal", "--as-of", "9999-12-31")
     assert code == 2 and '"9999-12-31" er ikke en sandsynlig dato (årene 1950-2100)' in err
     assert "ansættelsesdato" not in err
+
+
+# -- an exit rate capped at 100 % is said, not hidden --------------------------------------------
+
+
+def _disagreeing() -> Team:
+    """100 open today; the last month 90,000 new and 90,000 closed: 90,000 closed against 100 open
+    at its start (900 %), the five months before 10 of 100 (10 %): the mean rate, 150 %, is capped."""
+    flows = [Flow(m, SDP, 10, 10) for m in months_back(6)]
+    flows[-1] = Flow(flows[-1].month, SDP, 90_000, 90_000)
+    return team_with(flows)
+
+
+def test_a_capped_exit_rate_is_named_with_the_figures():
+    from sagstal_desktop.core.forecast_text import inputs_lines, warning_lines
+
+    result = forecast(_disagreeing(), TODAY, window=6)
+    method = result.methods[SDP]
+    assert method.exit_rate == 1.0 and method.capped == (90_050, 600)
+    text = ("Afgangsraten for Sygedagpenge er sat til 100 %: de afsluttede sager overstiger de åbne (90.050 "
+            "afsluttede mod 600 åbne ved starten af de brugte måneder). Tjek tilgang og afgang og sagstallene.")
+    assert warning_lines(result, "da") == [text]
+    assert inputs_lines(result, "da")[-1] == text  # the dialog's and the memo's inputs say it too
+    assert forecast(team_with(constant()), TODAY).methods[SDP].capped is None
+    assert warning_lines(forecast(team_with(constant()), TODAY), "da") == []

@@ -178,3 +178,19 @@ def test_forecast_text_table_is_in_aligned_columns(tmp_path, capsys, team_file):
     # constant intake 10 and exit rate 10 % from 100 cases: 100 expected, 100 / 50 = 2,0 FTE at the
     # maximum, against Anna's 1,0 available FTE
     assert all(row.split()[2] == "100" and "2,0 (" in row and row.endswith("  1,0") for row in table[1:])
+
+
+def test_a_capped_exit_rate_is_a_warning_in_the_text_and_the_json(tmp_path, capsys, team_file):
+    # 100 open today; November 90,000 new and 90,000 closed against 100 open at its start
+    rows = [f"{m}.2026;Sygedagpenge;10;10" for m in range(6, 11)] + ["11.2026;Sygedagpenge;90000;90000"]
+    code, _, err = run_cli(capsys, "flows", str(team_file), "--from", str(_csv(tmp_path, rows)))
+    assert code == 0, err
+    code, out, err = run_cli(capsys, "forecast", str(team_file), "--json", "--as-of", TODAY, "--window", "6")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["method"]["exit_rate"] == {"sygedagpenge": 1.0}
+    assert data["warnings"] == ["Afgangsraten for Sygedagpenge er sat til 100 %: de afsluttede sager overstiger de "
+                                "åbne (90.050 afsluttede mod 600 åbne ved starten af de brugte måneder). Tjek tilgang "
+                                "og afgang og sagstallene."]
+    code, out, _ = run_cli(capsys, "forecast", str(team_file), "--as-of", TODAY, "--window", "6", "--lang", "en")
+    assert code == 0 and "The exit rate for Sickness benefit is set to 100%: the closed cases exceed" in out

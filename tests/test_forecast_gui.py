@@ -173,3 +173,18 @@ def test_the_forecast_axes_are_dark_enough_to_read(window, qtbot):
     for plot in (dialog.cases_plot, dialog.fte_plot):
         for axis in ("left", "bottom"):
             assert contrast(plot.getAxis(axis).textPen().color().name(), "#ffffff") >= 4.5, axis
+
+
+def test_a_capped_exit_rate_is_said_in_the_window(make_window, qtbot):
+    from sagstal_desktop.core import operations as ops
+    from sagstal_desktop.core.flows import Flow, month_after
+
+    months = [month_after(date(2026, 10, 1), k - 5) for k in range(6)]  # the last month ended by TODAY
+    flows = [Flow(m, "sygedagpenge", 10, 10) for m in months[:-1]] + [Flow(months[-1], "sygedagpenge", 90_000, 90_000)]
+    team = Team(settings=TeamSettings(norm_set_id="ds_2020"),
+                staff=[StaffMember("A", counts={"sygedagpenge": 100})])
+    ops.set_flows(team, flows)
+    dialog = _forecast(make_window(team))
+    assert dialog.result.methods["sygedagpenge"].capped == (90_050, 600)
+    assert ("The exit rate for Sickness benefit is set to 100%: the closed cases exceed the open ones (90,050 closed "
+            "against 600 open at the start of the months used).") in dialog.method.text()

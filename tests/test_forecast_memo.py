@@ -106,3 +106,13 @@ def test_anonymised_memo_leaves_out_available_fte_that_one_persons_change_would_
     steady = Team(settings=TeamSettings(norm_set_id="ds_2020"),
                   staff=[StaffMember(f"P{i}", id=f"p{i}", counts={"sygedagpenge": 40}) for i in range(6)])
     assert not forecast_singles_out(steady, months)
+
+
+def test_a_capped_exit_rate_is_said_in_the_section(tmp_path):
+    months = [month_after(date(2026, 11, 1), k - 5) for k in range(6)]
+    flows = [Flow(m, "sygedagpenge", 10, 10) for m in months[:-1]] + [Flow(months[-1], "sygedagpenge", 90_000, 90_000)]
+    team = Team(settings=TeamSettings(norm_set_id="ds_2020"), staff=[StaffMember("A", counts={"sygedagpenge": 100})])
+    ops.set_flows(team, flows)
+    text = " ".join(section(memo(tmp_path, team)).split())
+    assert ("Afgangsraten for Sygedagpenge er sat til 100 %: de afsluttede sager overstiger de åbne (90.050 "
+            "afsluttede mod 600 åbne ved starten af de brugte måneder).") in text

@@ -152,6 +152,26 @@ def test_a_damaged_file_shows_the_core_message_and_changes_nothing(make_window, 
     assert bad.read_bytes().startswith(b"SQLite format 3")
 
 
+def test_a_damaged_file_shows_the_same_danish_text_as_the_cli(qapp, qtbot, answers, demo, tmp_path, monkeypatch):
+    from sagstal_desktop.gui import qt_language
+    from sagstal_desktop.gui.main_window import MainWindow
+    from sagstal_desktop.io.document import save_team
+
+    bad = save_team(demo, tmp_path / "hold.sagstal")
+    data = bad.read_bytes()
+    bad.write_bytes(data[: len(data) // 3])
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: shown.append(text))
+    win = MainWindow(demo, None, as_of=TODAY, lang="da")
+    qtbot.addWidget(win)
+    try:
+        assert not win.files.open_path(bad)
+    finally:
+        qt_language.install_translations(qapp, "en")
+    assert shown == ["hold.sagstal er beskadiget og kan ikke åbnes: dens indre opbygning er ødelagt. "
+                     "Filen er ikke ændret."]
+
+
 _CRASH = textwrap.dedent("""
     import os, sys
     from datetime import date

@@ -162,3 +162,15 @@ def test_the_summary_shows_its_last_line_without_scrolling_at_1366_by_768(make_w
     assert national.accessibleDescription().startswith("Kilde:")  # a screen reader is told either way
     if compact:
         assert national.toolTip().startswith("Kilde:")
+
+
+def test_the_registry_opens_the_case_split_on_a_real_count(make_window, tmp_path):
+    """The fit, accessibility and keyboard tests see the split of cases a person holds, not of 0."""
+    window = make_window()
+    dialog = DIALOGS["case_split"][1](window, tmp_path)
+    try:
+        first = next(m for m in window.team().staff if any(n > 0 for n in m.counts.values()))
+        assert dialog.total > 0
+        assert dialog.total == next(n for _, n in sorted(first.counts.items()) if n > 0)
+    finally:
+        dialog.close()

@@ -120,7 +120,26 @@ def test_corrupt_xlsx_is_reported(tmp_path, data):
     with pytest.raises(ReadError) as info:
         read_table(_write(tmp_path, "skadet.xlsx", data))
     assert info.value.code == "corrupt"
-    assert info.value.message("da").startswith("skadet.xlsx er beskadiget eller ikke en Excel-projektmappe (")
+    assert info.value.detail == "File is not a zip file"  # the zip reader's own text, kept on the error
+    assert info.value.message("da") == (
+        "skadet.xlsx er beskadiget eller ikke en Excel-projektmappe: den er ikke pakket som en "
+        ".xlsx-projektmappe, eller den er afkortet (kun en del af den blev gemt eller kopieret).")
+
+
+@pytest.mark.parametrize("detail,reason", [
+    ("Bad CRC-32 for file 'xl/worksheets/sheet1.xml'", "dens zip-pakke er beskadiget"),
+    ("Truncated file header", "filen er afkortet (kun en del af den blev gemt eller kopieret)"),
+    ("\"There is no item named 'xl/workbook.xml' in the archive\"", "en del af projektmappen mangler"),
+])
+def test_zip_reasons_are_translated(detail, reason):
+    text = ReadError("corrupt", "ark.xlsx", detail).message("da")
+    assert text == f"ark.xlsx er beskadiget eller ikke en Excel-projektmappe: {reason}."
+
+
+def test_an_unknown_workbook_error_is_left_out_of_the_danish_message():
+    error = ReadError("corrupt", "ark.xlsx", "Some Unforeseen Error")
+    assert error.message("da") == "ark.xlsx er beskadiget eller ikke en Excel-projektmappe."
+    assert "Some Unforeseen Error" in error.message("en")
 
 
 def test_truncated_xlsx_is_reported(tmp_path, demo):
@@ -194,3 +213,24 @@ def test_xlsx_cells_of_other_types(tmp_path):
         (3, "Timer", "True", "not_number"), (3, "Sygedagpenge", "2026-01-01 00:00:00", "not_number")]
     [row] = plan.rows
     assert (row.name, row.counts, row.values["note"]) == ("1234", {"sygedagpenge": 3}, "12")
+
+
+def test_a_looping_or_dangling_link_is_named_as_a_link(tmp_path):
+    loop = tmp_path / "loop.xlsx"
+    try:
+        loop.symlink_to(loop.name)
+    except OSError:
+        pytest.skip("no symbolic links here")
+    dangling = tmp_path / "dangling.csv"
+    dangling.symlink_to(tmp_path / "gone.csv")
+    with pytest.raises(ReadError) as info:
+        read_table(loop)
+    assert info.value.code == "link_loop"
+    assert info.value.message("da").startswith("loop.xlsx er et link, der går i ring")
+    with pytest.raises(ReadError) as info:
+        read_table(dangling)
+    assert info.value.code == "dangling_link"
+    assert info.value.message("da").startswith("dangling.csv er et link, der ikke fører nogen steder hen")
+    with pytest.raises(ReadError) as info:
+        read_table(tmp_path / "gone.csv")
+    assert info.value.code == "missing"

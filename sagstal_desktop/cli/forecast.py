@@ -122,7 +122,9 @@ def cmd_forecast(args: argparse.Namespace) -> int:
     except ScenarioError:
         raise CliError(cli_text(N_("no scenario named {name}"), name=repr(args.scenario))) from None
     if args.json:
-        print_json(to_json(result), pretty=args.pretty or None)
+        from sagstal_desktop.core.forecast_text import warning_lines
+
+        print_json(to_json(result, warning_lines(result, lang)), pretty=args.pretty or None)
         return 0
     for line in text_lines(result, team, lang):
         say(line)

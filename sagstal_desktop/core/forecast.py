@@ -79,6 +79,9 @@ class TypeMethod:
     arrivals_var: float
     exit_rate_var: float
     start: int  # today's count
+    #: (cases closed, cases open at the months' start) over the window when the closures exceed
+    #: the open cases and ``exit_rate`` is capped at 100 %; None otherwise
+    capped: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -222,12 +225,17 @@ def estimate(rows: dict[date, Flow], months: Sequence[date], opens: Sequence[flo
     w = len(months)
     lam = sum(new) / w
     rates = [(c / o, o) for c, o in zip(closed, opens, strict=True) if o > 0]
+    capped = None
     if rates:
-        h = min(1.0, sum(r for r, _ in rates) / len(rates))
+        mean = sum(r for r, _ in rates) / len(rates)
+        h = min(1.0, mean)
         h_var = sum(h * (1 - h) / o for _, o in rates) / len(rates) ** 2
+        if mean > 1.0:  # the flows and the counts disagree: more closed than were open
+            capped = (sum(c for c, o in zip(closed, opens, strict=True) if o > 0),
+                      round(sum(o for _, o in rates)))
     else:
         h, h_var = 0.0, 0.0
-    return TypeMethod(case_type, tuple(months), lam, h, lam / w, h_var, start)
+    return TypeMethod(case_type, tuple(months), lam, h, lam / w, h_var, start, capped)
 
 
 def project(start: float, lam: float, h: float, steps: int, lam_var: float = 0.0, h_var: float = 0.0
@@ -389,11 +397,13 @@ def _band_dict(b: Band) -> dict[str, float]:
     return {"expected": b.expected, "low": b.low, "high": b.high}
 
 
-def to_json(result: Forecast) -> dict:
+def to_json(result: Forecast, warnings: Sequence[str] = ()) -> dict:
     """The forecast as the CLI's ``--json`` prints it (the keys issue 28 lists, plus
-    ``method.band_method`` and ``method.intake_change_pct``)."""
+    ``method.band_method``, ``method.intake_change_pct`` and ``warnings``, the translated
+    warnings of ``forecast_text.warning_lines``)."""
     bt = result.backtest
     return {
+        "warnings": list(warnings),
         "months": [{
             "month": m.month.strftime("%Y-%m"),
             "cases": {t: _band_dict(b) for t, b in m.cases.items()},

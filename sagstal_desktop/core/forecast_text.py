@@ -79,6 +79,20 @@ def inputs_lines(result: Forecast, lang: str = "da") -> list[str]:
     if result.intake_change_pct:
         lines.append(tr("What-if: intake changed by {pct} %", lang).format(
             pct=("+" if result.intake_change_pct > 0 else "") + format_number(result.intake_change_pct, 0, lang)))
+    return lines + warning_lines(result, lang)
+
+
+def warning_lines(result: Forecast, lang: str = "da") -> list[str]:
+    """What the forecast had to assume because the data disagree: an exit rate capped at 100 %."""
+    lines = []
+    for t, m in result.methods.items():
+        if m.capped is not None:
+            closed, opened = m.capped
+            lines.append(tr("The exit rate for {type} is set to {pct}: the closed cases exceed the open ones "
+                            "({closed} closed against {open} open at the start of the months used). Check the "
+                            "intake and closures and the case counts.", lang).format(
+                type=case_type_name(t, lang), pct=format_percent(1.0, 0, lang), closed=format_number(closed, 0, lang),
+                open=format_number(opened, 0, lang)))
     return lines
 
 

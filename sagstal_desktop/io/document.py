@@ -29,6 +29,7 @@ from sagstal_desktop.core.validation import caseload_range, check_label, limits
 from sagstal_desktop.i18n import N_, tr
 from sagstal_desktop.io import team_schema as schema
 from sagstal_desktop.io.gc_pause import paused_gc
+from sagstal_desktop.io.links import link_problem
 from sagstal_desktop.io.safe_files import remove_stale_temps
 
 APPLICATION_ID = 0x53475354  # "SGST"
@@ -89,9 +90,13 @@ class DocumentError(Exception):
     # code: English msgid; {name} is the file name, {detail} and the keyword parameters as given
     _TEXTS: ClassVar[dict[str, str]] = {
         "missing": N_("The file {name} does not exist."),
+        "link_loop": N_("{name} is a link that loops: it leads back to itself and never reaches a file."),
+        "dangling_link": N_("{name} is a link that leads nowhere: the file it points to does not exist."),
         "unreadable": N_("The file {name} cannot be read: {detail}"),
         "not_sagstal": N_("{name} is not a Sagstal team file."),
         "damaged": N_("{name} is damaged and cannot be opened ({detail}). The file has not been changed."),
+        "damaged_because": N_("{name} is damaged and cannot be opened: {reason}. The file has not been changed."),
+        "damaged_plain": N_("{name} is damaged and cannot be opened. The file has not been changed."),
         "newer": N_("{name} was saved by a newer version of Sagstal (file format {detail}). Update the program "
                     "to open it. The file has not been changed."),
         "save_failed": N_("{name} could not be saved: {detail}. The previous version is unchanged."),
@@ -139,8 +144,32 @@ class DocumentError(Exception):
         "levels_over_total": N_("is more cases at a level than the person's {limit} cases of the type"),
     }
 
+    #: SQLite's own (English) explanation of a damaged file, by a piece of its text: the message
+    #: gives the translated reason instead. Anything else is shown raw in English only.
+    _DAMAGE: ClassVar[tuple[tuple[str, str], ...]] = (  # (piece of SQLite's text, English msgid)
+        ("malformed", N_("its internal structure is broken")),
+        ("*** in database", N_("its internal structure is broken")),
+        ("encrypted", N_("it is encrypted, or it is not a database at all")),
+        ("not a database", N_("its contents are not a database")),
+        ("locked", N_("another program is holding it locked")),
+    )
+
+    def damage_reason(self, lang: str = "da") -> str | None:
+        """The translated reason a file is damaged, if SQLite's text is a known case."""
+        text = self.detail.lower()
+        for piece, msgid in self._DAMAGE:
+            if piece in text:
+                return tr(msgid, lang)
+        return None
+
     def message(self, lang: str = "da") -> str:
         params = dict(self.params)
+        if self.code == "damaged":
+            reason = self.damage_reason(lang)
+            if reason is not None:
+                return tr(self._TEXTS["damaged_because"], lang).format(name=self.path.name, reason=reason)
+            if not lang.startswith("en") or not self.detail:  # the library's English only in English
+                return tr(self._TEXTS["damaged_plain"], lang).format(name=self.path.name)
         if self.code == "invalid_value":
             limit = params.pop("limit", "")
             row = params.pop("row", None)
@@ -212,10 +241,10 @@ def _read_bytes(path: Path) -> bytes:
     FIFO, a device or a folder would block or never end)."""
     try:
         info = os.stat(path)
-    except FileNotFoundError as exc:
-        raise DocumentError("missing", path) from exc
     except OSError as exc:
-        raise DocumentError("unreadable", path, exc.strerror or str(exc)) from exc
+        raise DocumentError(link_problem(path, exc) or ("missing" if isinstance(exc, FileNotFoundError)
+                                                        else "unreadable"),
+                            path, exc.strerror or str(exc)) from exc
     if not stat.S_ISREG(info.st_mode):
         raise DocumentError("not_regular", path)
     if info.st_size > schema.MAX_FILE_BYTES:
@@ -224,7 +253,7 @@ def _read_bytes(path: Path) -> bytes:
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        raise DocumentError("unreadable", path, exc.strerror or str(exc)) from exc
+        raise DocumentError(link_problem(path, exc) or "unreadable", path, exc.strerror or str(exc)) from exc
     try:
         opened = os.fstat(fd)  # the file actually opened (it may have been swapped since the check)
         if not stat.S_ISREG(opened.st_mode):

@@ -26,6 +26,7 @@ from sagstal_desktop.core.validation import is_blank
 from sagstal_desktop.i18n import N_, tr
 from sagstal_desktop.io.columns import NAME, guess_target
 from sagstal_desktop.io.gc_pause import paused_gc
+from sagstal_desktop.io.links import link_problem
 
 #: Called with (rows read so far, expected total or 0); return value ignored.
 Progress = Callable[[int, int], None]
@@ -56,12 +57,16 @@ class ReadError(Exception):
 
     _TEXTS: ClassVar[dict[str, str]] = {  # code: English msgid
         "missing": N_("The file {name} does not exist."),
+        "link_loop": N_("{name} is a link that loops: it leads back to itself and never reaches a file."),
+        "dangling_link": N_("{name} is a link that leads nowhere: the file it points to does not exist."),
         "unreadable": N_("The file {name} cannot be read: {detail}"),
         "empty": N_("The file {name} is empty."),
         "encrypted": N_("{name} is protected with a password. Remove the password in Excel (File > Info > "
                         "Protect workbook) and save it again, then import it."),
         "xls": N_("{name} is an old Excel 97-2003 file (.xls). Save it as .xlsx in Excel and import that."),
         "corrupt": N_("{name} is damaged or not an Excel workbook ({detail})."),
+        "corrupt_because": N_("{name} is damaged or not an Excel workbook: {reason}."),
+        "corrupt_plain": N_("{name} is damaged or not an Excel workbook."),
         "no_sheet": N_("{name} has no sheet called \"{detail}\"."),
         "format": N_("{name}: only .xlsx and .csv files can be imported."),
         "encoding": N_("{name} is not a text file that can be read as CSV."),
@@ -79,7 +84,39 @@ class ReadError(Exception):
         self.code, self.path, self.detail = code, Path(path), detail
         super().__init__(self.message("en"))
 
+    #: The zip reader's and openpyxl's own (English) explanation of a damaged workbook, by a piece
+    #: of its text: the message gives the translated reason instead. Anything else is shown raw
+    #: in English only.
+    _DAMAGE: ClassVar[tuple[tuple[str, str], ...]] = (  # (piece of the library's text, English msgid)
+        ("not a zip file", N_("it is not packed as an .xlsx workbook is, or it is cut short (only part of it "
+                              "was saved or copied)")),
+        ("truncated", N_("the file is cut short (only part of it was saved or copied)")),
+        ("eof", N_("the file is cut short (only part of it was saved or copied)")),
+        ("bad magic number", N_("its zip package is damaged")),
+        ("bad crc", N_("its zip package is damaged")),
+        ("error -3 while decompressing", N_("its zip package is damaged")),
+        ("encrypt", N_("it is protected with a password")),
+        ("there is no item named", N_("a part of the workbook is missing")),
+        ("no sheets", N_("the workbook has no sheets")),
+        ("sheet dimension", N_("the sheet claims to be larger than Excel allows")),
+        ("does not support", N_("it is not a workbook format that can be imported")),
+    )
+
+    def damage_reason(self, lang: str = "da") -> str | None:
+        """The translated reason a workbook is damaged, if the library's text is a known case."""
+        text = self.detail.lower()
+        for piece, msgid in self._DAMAGE:
+            if piece in text:
+                return tr(msgid, lang)
+        return None
+
     def message(self, lang: str = "da") -> str:
+        if self.code == "corrupt":
+            reason = self.damage_reason(lang)
+            if reason is not None:
+                return tr(self._TEXTS["corrupt_because"], lang).format(name=self.path.name, reason=reason)
+            if not lang.startswith("en") or not self.detail:  # the library's English only in English
+                return tr(self._TEXTS["corrupt_plain"], lang).format(name=self.path.name)
         return tr(self._TEXTS[self.code], lang).format(name=self.path.name, detail=self.detail)
 
 
@@ -146,10 +183,9 @@ def _read_table(
 ) -> RawTable:
     try:
         info = path.stat()
-    except FileNotFoundError:
-        raise ReadError("missing", path) from None
     except OSError as exc:
-        raise ReadError("unreadable", path, exc.strerror or str(exc)) from exc
+        code = link_problem(path, exc) or ("missing" if isinstance(exc, FileNotFoundError) else "unreadable")
+        raise ReadError(code, path, exc.strerror or str(exc)) from None if code == "missing" else exc
     if not stat.S_ISREG(info.st_mode):
         raise ReadError("not_regular", path)
     if info.st_size > MAX_FILE_BYTES:

@@ -25,7 +25,7 @@ AXIS_TEXT, AXIS_LINE = "#222222", "#666666"
 _TEXTS = {
     "axis": N_("Team load, % of <max_abbr>"),
     "max": N_("<max_short> 100%"),
-    "min": N_("<min_short>"),
+    "min": N_("<min_short> {pct}"),
     "row": N_("{team}: {load}"),
     "none": N_("{team}: no available casework FTE"),
     "alt": N_("Team load at <max> (100% = exactly <max>; <min> at {min}): {rows}."),
@@ -43,6 +43,8 @@ class DepartmentChart(pg.PlotWidget):
         for axis in ("left", "bottom"):  # pyqtgraph's grey text is too faint on white (WCAG AA)
             self.getPlotItem().getAxis(axis).setTextPen(AXIS_TEXT)
             self.getPlotItem().getAxis(axis).setPen(AXIS_LINE)
+        # the axis starts at 0: let its "0" stand half over the left edge instead of hiding it
+        self.getPlotItem().getAxis("bottom").setStyle(hideOverlappingLabels=15)
         self._text = ""
         self.names: list[str] = []
         self.loads: list[float | None] = []
@@ -71,7 +73,8 @@ class DepartmentChart(pg.PlotWidget):
         if min_line:
             self.addItem(pg.InfiniteLine(pos=min_line * 100, angle=90,
                                          pen=pg.mkPen((110, 110, 110), width=1, style=Qt.PenStyle.DashLine),
-                                         label=text("min"), labelOpts={"position": 0.97, "color": (90, 90, 90)}))
+                                         label=text("min").format(pct=format_load(min_line, lang)),
+                                         labelOpts={"position": 0.97, "color": (90, 90, 90)}))
         left = plot.getAxis("left")
         left.setTicks([[(y, name) for y, name in zip(ys, names, strict=True)]])
         widest = max((self.fontMetrics().horizontalAdvance(name) for name in names), default=40)
