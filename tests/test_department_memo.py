@@ -56,20 +56,20 @@ def test_the_memo_shows_the_figures_of_the_json(folder, capsys):
     assert "11 af 12 teamfiler" in text
     for team in data["teams"]:
         name = team["team_name"] + (" (kopi)" if not team["counted"] else "")
-        row = " ".join([name, str(team["staff"]), str(team["cases"]), _num(team["available_fte"]),
+        row = " ".join([name, _num(team["staff"], 0), _num(team["cases"], 0), _num(team["available_fte"]),
                         _num(team["fte_needed"]["max"]), _num(team["fte_needed"]["min"]),
-                        _num(team["shortfall_fte"]["max"]), _load(team["load_max_pct"]), str(team["over_count"]),
+                        _num(team["shortfall_fte"]["max"]), _load(team["load_max_pct"]), _num(team["over_count"], 0),
                         _num(team["free_fte"]), "ja" if team["sustained_overload"] else "nej"])
         assert row in text, row
     total = data["total"]
-    row = " ".join(["I alt", str(total["staff"]), str(total["cases"]), _num(total["available_fte"]),
+    row = " ".join(["I alt", _num(total["staff"], 0), _num(total["cases"], 0), _num(total["available_fte"]),
                     _num(total["fte_needed"]["max"]), _num(total["fte_needed"]["min"]),
-                    _num(total["shortfall_fte"]["max"]), _load(total["load_max_pct"]), str(total["over_count"]),
+                    _num(total["shortfall_fte"]["max"]), _load(total["load_max_pct"]), _num(total["over_count"], 0),
                     _num(total["free_fte"]), f"{total['sustained_overload']} af {total['teams']}"])
     assert row in text, row
     # the department in brief: the same totals in words
-    assert (f"Afdelingens {total['teams']} teams har {total['staff']} medarbejdere og {total['cases']} sager"
-            in text)
+    assert (f"Afdelingens {total['teams']} teams har {_num(total['staff'], 0)} medarbejdere og "
+            f"{_num(total['cases'], 0)} sager") in text  # counts with the Danish thousands separator
     assert (f"skal der {_num(total['fte_needed']['max'])} årsværk til sagsbehandling til; teamene har "
             f"{_num(total['available_fte'])} (Sagstals beregning)") in text
     # positions: the leximin answer beside the proportional split, per team
@@ -81,7 +81,8 @@ def test_the_memo_shows_the_figures_of_the_json(folder, capsys):
     assert "Løseren beviste, at placeringen er optimal" in text
     # the trend: one row per month, the JSON's sums
     for month in data["trend"]:
-        assert f"{month['teams']} {month['staff']} {month['cases']} {_num(month['available_fte'])}" in text
+        assert (f"{month['teams']} {_num(month['staff'], 0)} {_num(month['cases'], 0)} "
+                f"{_num(month['available_fte'])}") in text
     # problems name the three files; every figure names its source
     for name in ("other.sagstal", "team00 (1).sagstal", "zz damaged.sagstal"):
         assert name in text

@@ -278,11 +278,12 @@ class DepartmentMemo:
         short = tot.shortfall_fte
         key = "brief_short" if short["max"] > 1e-9 else "brief_surplus"
         sentences = [
-            self.t("brief_teams").format(teams=tot.teams, staff=tot.staff, cases=tot.cases),
+            self.t("brief_teams").format(teams=self.num(tot.teams, 0), staff=self.num(tot.staff, 0),
+                                         cases=self.num(tot.cases, 0)),
             self.t("brief_need").format(need=self.num(tot.fte_needed["max"]), available=self.num(tot.available_fte)),
             self.t(key).format(short=self.num(abs(short["max"]) if key == "brief_short" else -short["max"]),
                                mid=self.num(short["mid"]), min=self.num(short["min"])),
-            self.t("brief_over").format(over=tot.over_count, known=tot.known_status_count),
+            self.t("brief_over").format(over=self.num(tot.over_count, 0), known=self.num(tot.known_status_count, 0)),
             self.t("brief_free").format(fte=self.num(tot.free_fte), cases=self.num(tot.free_cases, 0)),
         ]
         if totals.yearly_cost is not None:
@@ -290,11 +291,12 @@ class DepartmentMemo:
                                                          teams=totals.yearly_cost_teams, all=totals.teams))
         sentences.append(self.t("brief_sustained").format(n=tot.sustained_teams, all=tot.teams, over=over, of=of))
         figures = [
-            ("k_teams", str(tot.teams)), ("k_staff", str(tot.staff)), ("k_cases", str(tot.cases)),
+            ("k_teams", self.num(tot.teams, 0)), ("k_staff", self.num(tot.staff, 0)),
+            ("k_cases", self.num(tot.cases, 0)),
             ("k_need_max", self.num(tot.fte_needed["max"])), ("k_need_mid", self.num(tot.fte_needed["mid"])),
             ("k_need_min", self.num(tot.fte_needed["min"])), ("k_available", self.num(tot.available_fte)),
             ("k_short", self.num(short["max"])), ("k_load", format_load(tot.load_max, lang)),
-            ("k_over", self.t("n_of").format(n=tot.over_count, all=tot.known_status_count)),
+            ("k_over", self.t("n_of").format(n=self.num(tot.over_count, 0), all=self.num(tot.known_status_count, 0))),
             ("k_within", format_percent(tot.share_within_max, 0, lang)),
             ("k_free", f"{self.num(tot.free_fte)} / {self.num(tot.free_cases, 0)}"),
         ]
@@ -320,10 +322,10 @@ class DepartmentMemo:
         for row in [*self.rows, self.total]:
             name = row.name if row.counted else f"{row.name} {self.t('copy_mark')}"
             style = s.cell_bold if row is self.total else s.cell
-            data.append([self.para(esc(name), style), str(row.staff), str(row.cases), self.num(row.available_fte),
-                         self.num(row.fte_needed["max"]), self.num(row.fte_needed["min"]),
-                         self.num(row.shortfall_fte["max"]), format_load(row.load_max, lang), str(row.over_count),
-                         self.num(row.free_fte), self.sustained_text(row)])
+            data.append([self.para(esc(name), style), self.num(row.staff, 0), self.num(row.cases, 0),
+                         self.num(row.available_fte), self.num(row.fte_needed["max"]), self.num(row.fte_needed["min"]),
+                         self.num(row.shortfall_fte["max"]), format_load(row.load_max, lang),
+                         self.num(row.over_count, 0), self.num(row.free_fte), self.sustained_text(row)])
         widths = [mm(30), mm(14), mm(13), mm(14), mm(15), mm(15), mm(15), mm(14), mm(12), mm(13)]
         widths.append(FRAME_W - sum(widths))
         intro = [self.t("teams_intro")]
@@ -370,11 +372,11 @@ class DepartmentMemo:
                 "c_over", "c_teams_over"]
         data = [self.head(keys)]
         for m in months:
-            data.append([month(m), str(m.teams), "–" if m.staff is None else str(m.staff),
-                         "–" if m.cases is None else str(m.cases), self.num(m.available_fte),
+            data.append([month(m), self.num(m.teams, 0), "–" if m.staff is None else self.num(m.staff, 0),
+                         "–" if m.cases is None else self.num(m.cases, 0), self.num(m.available_fte),
                          self.num(m.fte_needed_max),
                          self.num(m.fte_needed_min), self.num(m.shortfall_max),
-                         "–" if m.over_count is None else str(m.over_count), str(m.teams_over)])
+                         "–" if m.over_count is None else self.num(m.over_count, 0), self.num(m.teams_over, 0)])
         widths = [mm(24), *[mm(15.1)] * 9]
         return [KeepTogether([heading, self.para(esc(intro)), trend_chart(months, FRAME_W, lang, self.t("k_need_max")),
                               self.table(data, widths, self.grid(len(data))),

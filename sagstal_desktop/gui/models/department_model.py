@@ -116,9 +116,7 @@ class DepartmentTableModel(QAbstractTableModel):
             return format_percent(row.share_within_max, 0, lang)
         if key == "free_cases":
             return format_number(row.free_cases, 0, lang)
-        if isinstance(value, int):
-            return str(value)
-        return format_number(value, 2, lang)
+        return format_number(value, 0 if isinstance(value, int) else 2, lang)
 
     def data(self, index: _ParentIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
