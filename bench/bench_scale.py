@@ -14,7 +14,8 @@
   CPU seconds, whether proven, the gap and the leximin levels (and staff) proven; the 15-person
   team again beside a CPU hog (a busy machine); baselines: ``summarize()`` of the same team and,
   for the distribution at 200, the case-count model the pattern model replaced; for rebalance at
-  15 and 200, the leximin without the move limit's bounds (``rebalance.BUDGET_BOUNDS`` off);
+  15 and 200, the leximin without the move limit's bounds (``rebalance.BUDGET_BOUNDS`` off) and
+  with them but without bounding the columns of persons who give nothing (``milp.FIX_COLUMNS`` off);
 * a scenario with 5 absent colleagues on 2,000 staff (redistribution within its budget).
 
 Prints medians and ratios; ``--json`` for machine use.
@@ -237,6 +238,9 @@ def print_planning(n: str, row: dict) -> None:
           f"{dist(row['distribute'])}; {reb(row['rebalance'])}")
     if "rebalance_without_bounds" in row:
         print(f"  baseline, rebalance without the move limit's bounds: {reb(row['rebalance_without_bounds'])}")
+    if "rebalance_without_fixing" in row:
+        print(f"  baseline, rebalance without bounding the columns of persons who give nothing: "
+              f"{reb(row['rebalance_without_fixing'])}")
     if "busy" in row:
         print(f"  beside a CPU hog: {dist(row['busy']['distribute'])}; {reb(row['busy']['rebalance'])}")
         if "rebalance_without_bounds" in row["busy"]:
@@ -278,6 +282,7 @@ def planning(time_limit: float, seeds: int = 3) -> dict:
     from sagstal_desktop.core.scenario_model import Absence
 
     rebalancing = importlib.import_module("sagstal_desktop.core.planning.rebalance")  # the module, not the function
+    milp = importlib.import_module("sagstal_desktop.core.planning.milp")
 
     distribute(planning_team(15), dict.fromkeys(TYPES[:5], 1), DAY)  # imports highspy and numpy
 
@@ -294,12 +299,14 @@ def planning(time_limit: float, seeds: int = 3) -> dict:
              "levels": plan.levels_proven}
         if case_count_model:
             return {"distribute": d}
-        def reb(bounds: bool) -> dict:
+        def reb(bounds: bool, fixing: bool = True) -> dict:
             rebalancing.BUDGET_BOUNDS = bounds
+            milp.FIX_COLUMNS = fixing
             try:
                 wall, cpu, moved = _timed(lambda: rebalance(team, k, DAY, time_limit=time_limit))
             finally:
                 rebalancing.BUDGET_BOUNDS = True
+                milp.FIX_COLUMNS = True
             return {"k": k, "seconds": wall, "cpu_s": cpu, "optimal": moved.optimal, "gap_pct": moved.gap * 100,
                     "max_load_proven": moved.max_load_proven, "levels": moved.levels_proven,
                     "staff_proven": moved.staff_proven, "loads_proven": moved.loads_proven}
@@ -307,6 +314,7 @@ def planning(time_limit: float, seeds: int = 3) -> dict:
         out = {"distribute": d, "rebalance": reb(True)}
         if len(team.staff) <= 200:  # the same-run baseline: the leximin without the move limit's bounds
             out["rebalance_without_bounds"] = reb(False)
+            out["rebalance_without_fixing"] = reb(True, fixing=False)  # milp.fix_columns off
         return out
 
     out: dict = {}

@@ -205,3 +205,56 @@ def test_budget_bounds_same_optimum_on_generated_teams(seed):
     assert with_bounds.moved_cases == without.moved_cases == 20
     if seed == 8:
         assert vector(with_bounds.loads_after())[8] == pytest.approx(0.92159632, abs=1e-8)
+
+
+def _rebalance_counting_fixes(team, max_moves, monkeypatch, **kw):
+    from sagstal_desktop.core.planning import milp
+
+    calls = []
+    original = milp.Milp.lower_upper
+
+    def counting(self, col, upper):
+        calls.append(upper)
+        return original(self, col, upper)
+
+    monkeypatch.setattr(milp.Milp, "lower_upper", counting)
+    plan = rebalance(team, max_moves, AS_OF, **kw)
+    monkeypatch.setattr(milp.Milp, "lower_upper", original)
+    return plan, calls
+
+
+@given(small_teams(max_people=4, max_cases=4), st.integers(1, 3))
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_fixed_columns_keep_the_brute_force_optimum(team, max_moves):
+    """``milp.fix_columns`` (the columns of persons who give nothing, bounded) never cuts off the
+    optimum: the plan is brute force's, whether or not a column was bounded."""
+    plan = rebalance(team, max_moves, AS_OF)
+    assert plan.optimal
+    best_vector, best_moves = brute_force_rebalance(team, max_moves)
+    assert vector(plan.loads_after()) == pytest.approx(best_vector, abs=1e-9)
+    assert plan.moved_cases == best_moves
+
+
+@pytest.mark.parametrize("seed", [7, 8])
+def test_fixed_columns_bound_columns_and_keep_the_optimum(seed, monkeypatch):
+    """On the benchmark's 15-person teams at K = 5 (the limit all forced: no spare case) columns
+    are bounded, and the plan is the one without the bounding (and without the move limit's
+    bounds at all)."""
+    from sagstal_desktop.core.planning import milp
+
+    team = generated_team(15, seed)
+    fixed, calls = _rebalance_counting_fixes(team, 5, monkeypatch, time_limit=60)
+    assert calls and 0.0 in calls
+    monkeypatch.setattr(milp, "FIX_COLUMNS", False)
+    plain, none = _rebalance_counting_fixes(team, 5, monkeypatch, time_limit=60)
+    assert not none
+    monkeypatch.setattr(milp, "FIX_COLUMNS", True)
+    import importlib
+
+    module = importlib.import_module("sagstal_desktop.core.planning.rebalance")
+    monkeypatch.setattr(module, "BUDGET_BOUNDS", False)
+    old = rebalance(team, 5, AS_OF, time_limit=60)
+    assert fixed.optimal and plain.optimal and old.optimal
+    for other in (plain, old):
+        assert vector(fixed.loads_after()) == pytest.approx(vector(other.loads_after()), abs=1e-9)
+        assert fixed.moved_cases == other.moved_cases

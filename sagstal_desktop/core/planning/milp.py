@@ -45,6 +45,9 @@ from sagstal_desktop.core.planning.problem import LEVEL_TOLERANCE
 #: HiGHS presolve rules left out once levels are flagged (``Milp.avoid_faulty_presolve``): bit 12
 #: the aggregator, bit 17 dual fixing (HiGHS 1.16's PresolveRuleType).
 _FAULTY_PRESOLVE_RULES = (1 << 12) | (1 << 17)
+#: Bound the columns of persons who give nothing (``fix_columns``; with a budget only); False
+#: only for the benches' same-run comparison.
+FIX_COLUMNS = True
 #: Slack when a found level is fixed (well below LEVEL_TOLERANCE).
 _FIX_SLACK = 1e-9
 _banner_silenced = False
@@ -119,6 +122,7 @@ class Milp:
                             ("random_seed", 0), ("threads", 1)):
             self.h.setOptionValue(name, value)
         self.costed: list[int] = []
+        self._upper: dict[int, float] = {}  # columns whose upper bound was lowered (``lower_upper``)
         self.integer: list[bool] = []
         self.rows = 0
 
@@ -172,6 +176,12 @@ class Milp:
             if abs(mine - info.objective_function_value) > 1e-6 * max(1.0, abs(mine)):
                 return None
         return found
+
+    def lower_upper(self, col: int, upper: float) -> None:
+        """Lower a column's upper bound (never raises it; the current solution must keep it)."""
+        if upper < self._upper.get(col, math.inf):
+            self._upper[col] = upper
+            self.h.changeColBounds(col, 0.0, upper)
 
     def set_row_upper(self, row: int, upper: float) -> None:
         self.h.changeRowBounds(row, -math.inf, upper)
@@ -252,11 +262,15 @@ class Budget:
     person, the least load at all (``low``) and the least load without spending any of the
     ``spare`` cases (``mid``: the person gives no more than the highest load forces). Since the
     forced cases and the ``spare`` ones add up to the limit, at most ``spare`` persons lie below
-    their ``mid`` (each such person gives at least one spare case). Loads, not work units."""
+    their ``mid`` (each such person gives at least one spare case). Loads, not work units.
+    A person who gives nothing (``gives`` 0) only receives: ``fix_columns`` bounds what."""
 
     low: tuple[float, ...]
     mid: tuple[float, ...]
     spare: float
+    #: per person, the most cases they give in any allocation (their forced cases plus the spare:
+    #: every person gives at least their forced cases, and all give at most the limit); () unknown
+    gives: tuple[float, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "mid", tuple(max(m, x) for m, x in zip(self.mid, self.low, strict=True)))
@@ -369,6 +383,7 @@ def leximin(milp: Milp, loads: Sequence[LoadRow], top_floor: float | None = None
     n = len(loads)
     spent: Budget | None = None
     plain: dict[int, int] = {}  # per person, its row L_p <= t without a flag (with ``budget`` only)
+    fixing = False  # ``fix_columns`` after every level: where the budget has no spare case from the start
     levels: list[tuple[float, int]] = []
     flags: list[int | bool] = [False] * n  # of the previous level: a column, or a constant
     count = 0
@@ -386,9 +401,12 @@ def leximin(milp: Milp, loads: Sequence[LoadRow], top_floor: float | None = None
             tighter = budget(loads, level) if budget is not None else None
             if tighter is not None:
                 loads, spent = tighter
+                fixing = spent.spare <= 0  # (with a spare case, fixing mid-way made bench seed 7 slower)
         elif spent is not None:  # persons without a flag now lie at or below the level: smaller big-Ms
             loads = [replace(row, high=max(row.low, min(row.high, _floor_work(row, level)))) if flags[p] is False
                      else row for p, row in enumerate(loads)]
+        if spent is not None and fixing:
+            fix_columns(milp, loads, spent)
         # flag the persons at the level; as few as possible
         threshold = level - LEVEL_TOLERANCE
         if spent is not None and _only_sure_at(loads, milp.values, threshold, count):
@@ -459,9 +477,25 @@ def _refined(budget: Callable[..., tuple[list[LoadRow], Budget] | None], loads: 
     if found is None:
         return loads, spent
     tighter, new = found
+    gives = tuple(map(min, new.gives, spent.gives)) if new.gives and spent.gives else new.gives or spent.gives
     if new.spare < spent.spare:
-        return tighter, Budget(new.low, new.mid, new.spare)
-    return tighter, Budget(new.low, spent.mid, spent.spare)
+        return tighter, Budget(new.low, new.mid, new.spare, gives)
+    return tighter, Budget(new.low, spent.mid, spent.spare, gives)
+
+
+def fix_columns(milp: Milp, loads: Sequence[LoadRow], spent: Budget) -> None:
+    """Bound the columns of persons who give nothing in any allocation (``Budget.gives`` 0):
+    their cases given are 0, and each type's cases received at most what fits below their
+    ``high`` (the work they may hold: received work = load - today's). Without presolve (see
+    rebalance) HiGHS does not find these itself; smaller integer programs follow."""
+    if not FIX_COLUMNS or not spent.gives:
+        return
+    for row, gives in zip(loads, spent.gives, strict=True):
+        if gives > 0.5:
+            continue
+        room = row.high - row.base
+        for col, coef in zip(row.index, row.coef, strict=True):
+            milp.lower_upper(col, 0.0 if coef < 0 else math.floor(max(room, 0.0) / coef + 1e-7))
 
 
 def _only_sure_at(loads: Sequence[LoadRow], values: Sequence[float], threshold: float, count: int) -> bool:

@@ -147,7 +147,8 @@ class _MoveModel:
         for row, gives, cases in zip(rows, self.gives, own, strict=True):
             mid.append(max(row.low, row.base - _most_work(gives, cases)) / row.scale)
             tighter.append(replace(row, low=max(row.low, row.base - _most_work(gives, cases + spare))))
-        return tighter, Budget(tuple(row.low / row.scale for row in tighter), tuple(mid), float(spare))
+        return tighter, Budget(tuple(row.low / row.scale for row in tighter), tuple(mid), float(spare),
+                              tuple(float(cases + spare) for cases in own))
 
     def start_from(self, moves: list[Move]) -> None:
         """Make ``moves`` (a plan within the move limit) the current solution."""
