@@ -53,6 +53,18 @@ def test_patterns_give_the_case_count_models_optimum_small(staff, seed, incoming
 
 
 @pytest.mark.slow
+def test_a_team_the_pattern_model_stalls_on_is_proven_by_case_counts():
+    """Hypothesis found a 10-person team on which HiGHS stalls on the pattern model for the
+    whole 10 s (gap 50 %) while the case-count model proves it in under a second: the pattern
+    model has a share of the time, then the case-count model, and the proof is kept."""
+    team = generated_team(10, 219)
+    incoming = {"born_familie": 12, "voksenhandicap": 10, "jobparate_o30": 12, "aktivitetsparate_o30": 5}
+    plan = distribute(team, incoming, AS_OF, exact=True)
+    assert plan.optimal and plan.gap == 0
+    assert vector(plan.loads_after()) == pytest.approx(vector(_plain(team, incoming).loads_after()), abs=1e-9)
+
+
+@pytest.mark.slow
 def test_the_big_team_is_proven_with_patterns():
     """100 cases of 5 types on the generated 200-person team: proven optimal (the case-count
     model stopped at the 10 s limit with a gap of 1-2 %)."""
