@@ -30,6 +30,7 @@ from sagstal_desktop.i18n import N_, tr
 from sagstal_desktop.io import team_schema as schema
 from sagstal_desktop.io.gc_pause import paused_gc
 from sagstal_desktop.io.links import link_problem
+from sagstal_desktop.io.problems import known_reason
 from sagstal_desktop.io.safe_files import remove_stale_temps
 
 APPLICATION_ID = 0x53475354  # "SGST"
@@ -156,11 +157,7 @@ class DocumentError(Exception):
 
     def damage_reason(self, lang: str = "da") -> str | None:
         """The translated reason a file is damaged, if SQLite's text is a known case."""
-        text = self.detail.lower()
-        for piece, msgid in self._DAMAGE:
-            if piece in text:
-                return tr(msgid, lang)
-        return None
+        return known_reason(self.detail, self._DAMAGE, lang)
 
     def message(self, lang: str = "da") -> str:
         params = dict(self.params)

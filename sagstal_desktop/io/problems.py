@@ -175,3 +175,14 @@ def problem_lines(problems: ProblemList, lang: str = "da") -> list[str]:
     lines = [f"{ProblemTexts.severity(p.severity, lang)}: {p.message(lang)}" for p in problems]
     more = more_problems_line(problems.more, lang)
     return [*lines, more] if more else lines
+
+
+def known_reason(detail: str, known: tuple[tuple[str, str], ...], lang: str = "da") -> str | None:
+    """The translated reason for a library's (English) error text ``detail``: the msgid of the
+    first ``(piece of the text, English msgid)`` of ``known`` whose piece it holds, else None
+    (the team-file and the spreadsheet readers' damaged files)."""
+    text = detail.lower()
+    for piece, msgid in known:
+        if piece in text:
+            return tr(msgid, lang)
+    return None

@@ -27,6 +27,7 @@ from sagstal_desktop.i18n import N_, tr
 from sagstal_desktop.io.columns import NAME, guess_target
 from sagstal_desktop.io.gc_pause import paused_gc
 from sagstal_desktop.io.links import link_problem
+from sagstal_desktop.io.problems import known_reason
 
 #: Called with (rows read so far, expected total or 0); return value ignored.
 Progress = Callable[[int, int], None]
@@ -104,11 +105,7 @@ class ReadError(Exception):
 
     def damage_reason(self, lang: str = "da") -> str | None:
         """The translated reason a workbook is damaged, if the library's text is a known case."""
-        text = self.detail.lower()
-        for piece, msgid in self._DAMAGE:
-            if piece in text:
-                return tr(msgid, lang)
-        return None
+        return known_reason(self.detail, self._DAMAGE, lang)
 
     def message(self, lang: str = "da") -> str:
         if self.code == "corrupt":
