@@ -8,13 +8,14 @@ from collections.abc import Sequence
 
 from sagstal_desktop.core.department import DepartmentMonth
 from sagstal_desktop.core.formatting import format_percent
-from sagstal_desktop.report.chart_axis import axis_range, draw_grid
+from sagstal_desktop.report.chart_axis import axis_range
 from sagstal_desktop.report.fonts import BOLD, REGULAR
-from sagstal_desktop.report.history_chart import AVAILABLE, BAND, NEEDED_MAX, _chart_texts, _legend
+from sagstal_desktop.report.history_chart import AVAILABLE, BAND, NEEDED_MAX, _chart_texts, _legend, fte_panel
+from sagstal_desktop.report.memo_style import MUTED_TEXT
 
 OVER = "#c0392b"
 WITHIN = "#1f3a5f"
-MISSING = "#999999"
+MISSING = MUTED_TEXT  # a "–" for a team with no load: text, so at the memo's readable grey
 
 
 def load_chart(names: Sequence[str], loads: Sequence[float | None], width: float, lang: str,
@@ -25,7 +26,7 @@ def load_chart(names: Sequence[str], loads: Sequence[float | None], width: float
     from reportlab.lib.colors import HexColor
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    grey = HexColor("#777777")
+    grey = HexColor(MUTED_TEXT)
     bar_h, gap, top, bottom = 10.0, 4.0, 14.0, 16.0
     label_w = min(max((stringWidth(n, REGULAR, 7) for n in names), default=40) + 8, width * 0.35)
     height = top + bottom + len(names) * (bar_h + gap)
@@ -82,11 +83,11 @@ def trend_chart(months: Sequence[DepartmentMonth], width: float, lang: str, need
     """The department's FTE by month (two or more months): available casework FTE, FTE needed at
     the maximum (``needed_label`` names it by the norm set), and the band down to the minimum (the
     figures the snapshots recorded, summed)."""
-    from reportlab.graphics.shapes import Drawing, Polygon, PolyLine, Rect, String
+    from reportlab.graphics.shapes import Drawing, String
     from reportlab.lib.colors import HexColor
 
     t = _chart_texts(lang)
-    grey = HexColor("#777777")
+    grey = HexColor(MUTED_TEXT)
     plot_h, legend_h, bottom = 140.0, 24.0, 16.0
     height = legend_h + plot_h + bottom + 8
     drawing = Drawing(width, height)
@@ -97,24 +98,7 @@ def trend_chart(months: Sequence[DepartmentMonth], width: float, lang: str, need
     def x_of(i: int) -> float:
         return x0 + plot_w * (i + 0.5) / n
 
-    values = [v for m in months for v in (m.available_fte, m.fte_needed_max, m.fte_needed_min)]
-    lo, hi, step = axis_range(min(values) * 0.95, max(values) * 1.03)
-
-    def y_of(v: float) -> float:
-        return bottom + plot_h * (v - lo) / (hi - lo)
-
-    draw_grid(drawing, x0, plot_w, lo, hi, step, y_of, lang, font_size=6.5, line_width=0.4)
-    drawing.add(String(x0 - 3, bottom + plot_h + 6, t["fte"], fontName=BOLD, fontSize=6.5, fillColor=grey,
-                       textAnchor="end"))
-    band = [c for i, m in enumerate(months) for c in (x_of(i), y_of(m.fte_needed_min))]
-    band += [c for i in reversed(range(n)) for c in (x_of(i), y_of(months[i].fte_needed_max))]
-    drawing.add(Polygon(band, fillColor=HexColor(BAND), strokeColor=None))
-    for key, colour in (("fte_needed_max", NEEDED_MAX), ("available_fte", AVAILABLE)):
-        points = [c for i, m in enumerate(months) for c in (x_of(i), y_of(getattr(m, key)))]
-        drawing.add(PolyLine(points, strokeColor=HexColor(colour), strokeWidth=1.6))
-        for i, m in enumerate(months):
-            drawing.add(Rect(x_of(i) - 1.6, y_of(getattr(m, key)) - 1.6, 3.2, 3.2, fillColor=HexColor(colour),
-                             strokeColor=None))
+    fte_panel(drawing, months, x_of, bottom, plot_h, x0, plot_w, t["fte"], lang)
     names = t["months"].split()
     every = max(1, -(-n // 12))
     for i, m in enumerate(months):

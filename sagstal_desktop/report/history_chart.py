@@ -52,7 +52,7 @@ def month_ticks(first, last, lang: str, most: int = 12) -> list[tuple[int, str]]
 
 def trend_chart(rows: list[TrendRow], width: float, lang: str):
     """A Drawing ``width`` points wide for two or more rows."""
-    from reportlab.graphics.shapes import Drawing, Line, Polygon, PolyLine, Rect, String
+    from reportlab.graphics.shapes import Drawing, Line, PolyLine, Rect, String
     from reportlab.lib.colors import HexColor
 
     t = _chart_texts(lang)
@@ -62,7 +62,6 @@ def trend_chart(rows: list[TrendRow], width: float, lang: str):
     drawing = Drawing(width, height)
     x0, right = 34.0, 34.0
     plot_w = width - x0 - right
-    n = len(rows)
     # a time axis: snapshots as far apart as their dates (days), a margin of half the closest gap
     days = [r.date.toordinal() for r in rows]
     span = max(days[-1] - days[0], 1)
@@ -77,24 +76,7 @@ def trend_chart(rows: list[TrendRow], width: float, lang: str):
 
     # -- top panel: FTE ---------------------------------------------------------------------
     top_base = bottom + low_h + gap
-    values = [v for r in rows for v in (r.available_fte, r.fte_needed_max, r.fte_needed_min)]
-    lo, hi, step = axis_range(min(values) * 0.95, max(values) * 1.03)
-
-    def y_top(v: float) -> float:
-        return top_base + top_h * (v - lo) / (hi - lo)
-
-    draw_grid(drawing, x0, plot_w, lo, hi, step, y_top, lang, font_size=6.5, line_width=0.4)
-    drawing.add(String(x0 - 3, top_base + top_h + 6, t["fte"], fontName=BOLD, fontSize=6.5, fillColor=grey,
-                       textAnchor="end"))
-    band = [c for i, r in enumerate(rows) for c in (x_of(i), y_top(r.fte_needed_min))]
-    band += [c for i in reversed(range(n)) for c in (x_of(i), y_top(rows[i].fte_needed_max))]
-    drawing.add(Polygon(band, fillColor=HexColor(BAND), strokeColor=None))
-    for key, colour, dash in (("fte_needed_max", NEEDED_MAX, None), ("available_fte", AVAILABLE, None)):
-        points = [c for i, r in enumerate(rows) for c in (x_of(i), y_top(getattr(r, key)))]
-        drawing.add(PolyLine(points, strokeColor=HexColor(colour), strokeWidth=1.6, strokeDashArray=dash))
-        for i, r in enumerate(rows):
-            drawing.add(Rect(x_of(i) - 1.6, y_top(getattr(r, key)) - 1.6, 3.2, 3.2, fillColor=HexColor(colour),
-                             strokeColor=None))
+    fte_panel(drawing, rows, x_of, top_base, top_h, x0, plot_w, t["fte"], lang)
 
     # -- lower panel: staff over max (bars, left axis), average caseload (line, right axis) --
     overs = [r.over_count for r in rows]
@@ -141,6 +123,35 @@ def trend_chart(rows: list[TrendRow], width: float, lang: str):
              (t["over"], OVER, "box"), (t["average"], AVERAGE, "line")]
     _legend(drawing, items, x0, height - 10, x0 + plot_w)
     return drawing
+
+
+def fte_panel(drawing, items, x_of, base: float, plot_h: float, x0: float, plot_w: float, label: str,
+              lang: str) -> None:
+    """The FTE panel of a trend chart: the band from FTE needed at the maximum down to the
+    minimum, and the lines with points of FTE needed at the maximum and available casework FTE.
+    ``items`` have ``available_fte``, ``fte_needed_max`` and ``fte_needed_min``; item i stands at
+    ``x_of(i)``; the panel's bottom is ``base``, its height ``plot_h``."""
+    from reportlab.graphics.shapes import Polygon, PolyLine, Rect, String
+    from reportlab.lib.colors import HexColor
+
+    values = [v for r in items for v in (r.available_fte, r.fte_needed_max, r.fte_needed_min)]
+    lo, hi, step = axis_range(min(values) * 0.95, max(values) * 1.03)
+
+    def y_of(v: float) -> float:
+        return base + plot_h * (v - lo) / (hi - lo)
+
+    draw_grid(drawing, x0, plot_w, lo, hi, step, y_of, lang, font_size=6.5, line_width=0.4)
+    drawing.add(String(x0 - 3, base + plot_h + 6, label, fontName=BOLD, fontSize=6.5,
+                       fillColor=HexColor(MUTED_TEXT), textAnchor="end"))
+    band = [c for i, r in enumerate(items) for c in (x_of(i), y_of(r.fte_needed_min))]
+    band += [c for i in reversed(range(len(items))) for c in (x_of(i), y_of(items[i].fte_needed_max))]
+    drawing.add(Polygon(band, fillColor=HexColor(BAND), strokeColor=None))
+    for key, colour in (("fte_needed_max", NEEDED_MAX), ("available_fte", AVAILABLE)):
+        points = [c for i, r in enumerate(items) for c in (x_of(i), y_of(getattr(r, key)))]
+        drawing.add(PolyLine(points, strokeColor=HexColor(colour), strokeWidth=1.6))
+        for i, r in enumerate(items):
+            drawing.add(Rect(x_of(i) - 1.6, y_of(getattr(r, key)) - 1.6, 3.2, 3.2, fillColor=HexColor(colour),
+                             strokeColor=None))
 
 
 def _legend(drawing, items, x_start: float, y: float, x_end: float) -> None:
