@@ -187,7 +187,7 @@ def _by_patterns(problem: PlanningProblem, receivers: dict[str, list[PlanPerson]
                  cancelled: Callable[[], bool] | None) -> tuple[dict[str, dict[int, int]], bool, float, int] | None:
     """``_exact`` in the pattern model (``patterns.leximin_patterns``), or None when the persons'
     patterns up to the greedy's highest load ``bound`` are too many for it."""
-    from sagstal_desktop.core.planning.patterns import MAX_PATTERNS, Person, improve, leximin_patterns
+    from sagstal_desktop.core.planning.patterns import MAX_PATTERNS, Person, build, improve, leximin_patterns
 
     types = list(receivers)
     by_index = {p.index: p for p in problem.persons}
@@ -202,14 +202,9 @@ def _by_patterns(problem: PlanningProblem, receivers: dict[str, list[PlanPerson]
     varying = [i for i in candidates if takes[i]]  # the rest hold a constant load (left out)
     persons = [Person(problem.work(by_index[i]), problem.units * by_index[i].capacity, problem.integral,
                       tuple(takes[i])) for i in varying]
-    patterns = []
-    left = MAX_PATTERNS
-    for person in persons:
-        mine = person.patterns(bound, left)
-        if mine is None:
-            return None
-        left -= len(mine)
-        patterns.append(mine)
+    patterns = build(persons, bound, MAX_PATTERNS)
+    if patterns is None:
+        return None
     begin = [tuple(start[types[t]].get(i, 0) for t, _u, _m in takes[i]) for i in varying]
     if any(b not in mine for b, mine in zip(begin, patterns, strict=True)):
         return None  # the greedy's plan lies above the bound (not expected): the other model
