@@ -61,7 +61,7 @@ def cmd_department(args: argparse.Namespace) -> int:
     from sagstal_desktop.io.gc_pause import paused_gc
 
     # The teams read are let go (by reference counting) before the collector runs again: its
-    # passes over every team read cost about as much as the roll-up (``io.document.paused_gc``).
+    # passes over every team read cost about as much as the roll-up (``io.gc_pause``).
     with paused_gc():
         return _department(args)
 
@@ -82,7 +82,7 @@ def _department(args: argparse.Namespace) -> int:
         raise CliError(f"department: {exc.message(lang)}") from exc
     except DepartmentError as exc:
         raise CliError(f"department: {exc.message(lang)}") from exc
-    plan = _positions(department, args) if args.positions is not None else None
+    plan = place_positions(department, args) if args.positions is not None else None
     if target is not None:
         from sagstal_desktop.io.department_export import export_department
 
@@ -110,14 +110,16 @@ def _unreadable(source, lang: str) -> str:
     return error(lang) if callable(error) else str(error)
 
 
-def _positions(department, args: argparse.Namespace):
+def place_positions(department, args: argparse.Namespace, command: str = "department"):
+    """The ``--positions N`` (in steps of ``--position-hours``) placed across the teams, for
+    ``sagstal department`` and ``sagstal memo --department``; a refusal is ``command``'s error."""
     from sagstal_desktop.core.planning.positions import PositionError, department_positions
 
     hours = args.position_hours if args.position_hours is not None else department.full_time_hours
     try:
         return department_positions(department, args.positions, hours / department.full_time_hours)
     except PositionError as exc:
-        raise CliError(f"department: {exc.message(args.lang)}") from exc
+        raise CliError(f"{command}: {exc.message(args.lang)}") from exc
 
 
 def _pct(fraction: float | None) -> float | None:

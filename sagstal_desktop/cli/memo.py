@@ -62,19 +62,9 @@ def _scenarios(team, args: argparse.Namespace) -> tuple[str, ...] | None:
     return tuple(args.scenario)
 
 
-def _positions(department, args: argparse.Namespace):
-    """The positions placed as ``sagstal department --positions`` places them."""
-    from sagstal_desktop.core.planning.positions import PositionError, department_positions
-
-    hours = args.position_hours if args.position_hours is not None else department.full_time_hours
-    try:
-        return department_positions(department, args.positions, hours / department.full_time_hours)
-    except PositionError as exc:
-        raise CliError(f"memo: {exc.message(args.lang)}") from exc
-
-
 def cmd_department_memo(args: argparse.Namespace) -> int:
     """``sagstal memo --department DIR|FILE... -o afdeling.pdf``: the department memo (issue 26)."""
+    from sagstal_desktop.cli.department import place_positions
     from sagstal_desktop.core.department import DepartmentError, roll_up
     from sagstal_desktop.io.department_reader import NoTeamFiles, read_department
     from sagstal_desktop.report.department_memo import write_department_memo
@@ -90,7 +80,7 @@ def cmd_department_memo(args: argparse.Namespace) -> int:
     if not department.counted_teams:  # a memo of nothing: say why instead
         reasons = " ".join(p.message(lang) for p in department.problems)
         raise CliError(cli_text(N_("memo: no team file could be read: {reasons}"), reasons=reasons))
-    plan = _positions(department, args) if args.positions is not None else None
+    plan = place_positions(department, args, "memo") if args.positions is not None else None
     target = output_path(args.output, args.force)
     try:
         pages = write_department_memo(department, target, lang, args.anonymise, plan)
