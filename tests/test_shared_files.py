@@ -11,7 +11,7 @@ import stat
 import subprocess
 import sys
 import time
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -392,6 +392,33 @@ def test_merge_shows_a_conflict_on_the_same_cell_and_person_never_resolves_it_si
     assert merge_teams(base, mine, mine, MINE).conflicts == []
 
 
+def test_merge_keeps_intake_and_closures_from_both_sides(demo):
+    """The forecast's input is merged by month and case type like everything else: a month the
+    other writer imported (``sagstal flows``) is kept beside mine, and nobody's rows are dropped."""
+    import dataclasses
+
+    from sagstal_desktop.core.flows import Flow
+
+    base = demo.copy()
+    assert base.flows  # the demo team has 24 months of intake and closures
+    mine, theirs = base.copy(), base.copy()
+    first, second = base.flows[0], base.flows[1]
+    theirs.flows = [*theirs.flows, Flow(date(2027, 1, 1), first.case_type, 30, 20)]  # imported by them
+    mine.flows = [dataclasses.replace(f, new=f.new + 1) if f == second else f for f in mine.flows]  # edited by me
+    result = merge_teams(base, mine, theirs)
+    assert result.conflicts == []
+    by_key = {(f.month, f.case_type): f for f in result.team.flows}
+    assert len(result.team.flows) == len(base.flows) + 1
+    assert by_key[(date(2027, 1, 1), first.case_type)].new == 30
+    assert by_key[(second.month, second.case_type)].new == second.new + 1
+    # both changed the same month and type: a conflict, never resolved silently
+    theirs.flows = [dataclasses.replace(f, closed=f.closed + 5) if f == second else f for f in theirs.flows]
+    result = merge_teams(base, mine, theirs)
+    flows = [c for c in result.conflicts if c.kind == "flow"]
+    assert [c.label for c in flows] == [f"{second.month:%Y-%m} {second.case_type}"]
+    assert (flows[0].mine, flows[0].theirs) == ((second.new + 1, second.closed), (second.new, second.closed + 5))
+
+
 def test_a_command_killed_inside_the_write_lock_leaves_nothing_that_blocks_the_next(team_file):
     hold = ("import sys, time; from sagstal_desktop.io.file_lock import WriteLock\n"
             "with WriteLock(sys.argv[1]):\n    print('held', flush=True); time.sleep(60)")
@@ -407,3 +434,12 @@ def test_a_command_killed_inside_the_write_lock_leaves_nothing_that_blocks_the_n
     assert time.monotonic() - start < 3
     assert _history_labels(team_file)[-1] == "efter kill"
     assert sorted(p.name for p in team_file.parent.iterdir()) == ["team.sagstal"]
+
+
+def test_a_conflict_on_intake_and_closures_is_worded_in_danish(demo, danish):
+    from sagstal_desktop.core.merge import Conflict
+    from sagstal_desktop.gui.shared_file import conflict_lines
+
+    conflict = Conflict("flow", "2026-10 sygedagpenge", "2026-10 sygedagpenge", "", (31, 25), None)
+    assert conflict_lines([conflict], "da") == [
+        "Tilgang og afgang 2026-10 sygedagpenge: din 31 nye, 25 afsluttede, den andens fjernet"]

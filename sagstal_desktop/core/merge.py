@@ -8,7 +8,8 @@ Every part is merged on its own, and a change on one side only is taken:
   untouched on the other go;
 * staff by id, and within a person each field and each case count on its own (a "cell");
   people added on either side are kept;
-* the team's description and settings field by field; the own norm sets by id.
+* the team's description and settings field by field; the own norm sets by id; intake and
+  closures by month and case type.
 
 When both sides changed the same cell, person, scenario, norm set or setting differently,
 that is a ``Conflict``: it is listed, never resolved silently. ``merge_teams`` takes the side
@@ -37,7 +38,8 @@ MINE, THEIRS = "mine", "theirs"
 class Conflict:
     """Both sides changed one thing differently. ``kind``: "cell" (a person's field or a case
     count: ``field`` is the field name or "count:<case type>"), "person" (removed on one side,
-    changed on the other), "scenario", "norm_set", "info" or "settings" (``field`` names it).
+    changed on the other), "scenario", "norm_set", "flow" (a month and case type of intake and
+    closures: ``label`` "YYYY-MM type", values (new, closed)), "info" or "settings" (``field`` names it).
     ``label`` is the person's or scenario's name; ``mine`` / ``theirs`` the two values (None:
     removed)."""
 
@@ -228,4 +230,9 @@ def merge_teams(base: Team, mine: Team, theirs: Team, prefer: str = MINE) -> Mer
     keyed = [{k: json.dumps(v.to_dict(), sort_keys=True, default=str) for k, v in d.items()} for d in scen]
     team.scenarios = [(scen[1] if side == MINE else scen[2])[key].copy() for key, side in _merge_objects(
         "scenario", *keyed, list(scen[1]), list(scen[2]), result, prefer, "scenarios_added")]
+    # intake and closures (the forecast's input) by month and case type, compared by their figures
+    flows = [{f"{f.month:%Y-%m} {f.case_type}": f for f in x.flows} for x in (base, mine, theirs)]
+    keyed = [{k: (f.new, f.closed) for k, f in d.items()} for d in flows]
+    team.flows = [(flows[1] if side == MINE else flows[2])[key] for key, side in _merge_objects(
+        "flow", *keyed, list(flows[1]), list(flows[2]), result, prefer)]
     return result

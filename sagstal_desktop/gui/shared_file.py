@@ -463,6 +463,13 @@ def conflict_lines(conflicts: list[Conflict], lang: str) -> list[str]:
             lines.append(_("{person}: removed by one of you, changed by the other").format(person=c.label))
         elif c.kind == "scenario":
             lines.append(_("Scenario {name}: changed by both of you").format(name=c.label))
+        elif c.kind == "flow":
+            def flow(value):
+                return _("removed") if value is None else _("{new} new, {closed} closed").format(
+                    new=format_value(value[0], lang), closed=format_value(value[1], lang))
+
+            lines.append(_("Intake and closures {month_and_type}: yours {mine}, theirs {theirs}").format(
+                month_and_type=c.label, mine=flow(c.mine), theirs=flow(c.theirs)))
         else:
             lines.append(_("Setting {name}: yours {mine}, theirs {theirs}").format(
                 name=c.field or c.label, mine=show(c.mine), theirs=show(c.theirs)))
