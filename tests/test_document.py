@@ -90,7 +90,8 @@ def test_save_replaces_atomically_and_keeps_the_old_file_on_failure(tmp_path, de
     monkeypatch.setattr(document.os, "replace", broken_replace)
     with pytest.raises(DocumentError) as info:
         save_team(changed, path)
-    assert info.value.code == "save_failed" and "No space left" in info.value.message("en")
+    assert info.value.code == "save_failed" and "the drive is full" in info.value.message("en")
+    assert "drevet er fuldt" in info.value.message("da") and "No space left" not in info.value.message("da")
     assert "tidligere version er uændret" in info.value.message("da")
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["team.sagstal"]  # no temp file left behind

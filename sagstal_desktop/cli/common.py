@@ -330,7 +330,9 @@ def writing(target: Path, ignore_lock: bool = False, lang: str = "en") -> Iterat
     except OSError as exc:  # a folder we may not write in
         from sagstal_desktop.io.document import DocumentError
 
-        raise CliError(DocumentError("save_failed", target, exc.strerror or str(exc)).message(lang)) from exc
+        error = DocumentError("save_failed", target, exc.strerror or str(exc))
+        error.__cause__ = exc  # the message says why from the system's error number
+        raise CliError(error.message(lang)) from exc
 
 
 def save_team_file(team, target: Path, lang: str = "en", ignore_lock: bool = False, *, locked: bool = False) -> None:

@@ -85,12 +85,13 @@ def _department(args: argparse.Namespace) -> int:
     plan = place_positions(department, args) if args.positions is not None else None
     if target is not None:
         from sagstal_desktop.io.department_export import export_department
+        from sagstal_desktop.io.problems import system_reason
 
         try:
             export_department(department, target, lang, plan)
         except OSError as exc:
             raise CliError(cli_text(N_("department: {file} could not be written: {reason}"), file=target,
-                                    reason=exc.strerror or exc)) from exc
+                                    reason=system_reason(exc, lang))) from exc
     if args.json:
         data = department_json(department, lang)
         if plan is not None:

@@ -85,7 +85,7 @@ def cmd_department_memo(args: argparse.Namespace) -> int:
     try:
         pages = write_department_memo(department, target, lang, args.anonymise, plan)
     except MemoError as exc:
-        raise CliError(cli_text(N_("memo: cannot write {reason}"), reason=exc)) from exc
+        raise CliError(cli_text(N_("memo: cannot write {reason}"), reason=exc.message(lang))) from exc
     say(ntr("{path} ({n} page)", "{path} ({n} pages)", pages, lang).format(path=target, n=pages))
     return 0
 
@@ -112,7 +112,7 @@ def cmd_memo(args: argparse.Namespace) -> int:
     try:
         pages = write_memo(team, target, options, norm_set=norm_set)
     except MemoError as exc:
-        raise CliError(cli_text(N_("memo: cannot write {reason}"), reason=exc)) from exc
+        raise CliError(cli_text(N_("memo: cannot write {reason}"), reason=exc.message(args.lang))) from exc
     say(ntr("{path} ({n} page)", "{path} ({n} pages)", pages, args.lang).format(path=target, n=pages))
     return 0
 

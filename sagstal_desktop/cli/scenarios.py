@@ -167,12 +167,13 @@ def cmd_compare(args: argparse.Namespace) -> int:
         raise CliError(f"compare: {exc}") from exc
     if target is not None:
         from sagstal_desktop.io.compare_table import export_xlsx
+        from sagstal_desktop.io.problems import system_reason
 
         try:
             export_xlsx(result, target, args.lang, anonymise=args.anonymise, left_out=left_out)
         except OSError as exc:
             raise CliError(cli_text(N_("compare: {file} could not be written: {reason}"), file=target,
-                                    reason=exc.strerror or exc)) from exc
+                                    reason=system_reason(exc, args.lang))) from exc
         if left_out:
             from sagstal_desktop.core.anonymise import left_out_text
 

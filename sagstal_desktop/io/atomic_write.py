@@ -41,6 +41,12 @@ class WriteFailed(OSError):
         #: (a sharing violation that lasted past ``replace_retrying``'s retries)
         self.path, self.detail, self.in_use = path, detail, in_use
 
+    def reason(self, lang: str = "da") -> str:
+        """Why, translated, from the system's error number (``io.problems.system_reason``)."""
+        from sagstal_desktop.io.problems import system_reason
+
+        return system_reason(self, lang)
+
 
 def real_target(path: str | os.PathLike[str]) -> Path:
     """The file a write of ``path`` replaces: ``path`` itself, or, if it is a symbolic link

@@ -30,7 +30,7 @@ from sagstal_desktop.i18n import N_, tr
 from sagstal_desktop.io import team_schema as schema
 from sagstal_desktop.io.gc_pause import paused_gc
 from sagstal_desktop.io.links import link_problem
-from sagstal_desktop.io.problems import known_reason
+from sagstal_desktop.io.problems import failure_detail, known_reason
 from sagstal_desktop.io.safe_files import remove_stale_temps
 
 APPLICATION_ID = 0x53475354  # "SGST"
@@ -93,7 +93,7 @@ class DocumentError(Exception):
         "missing": N_("The file {name} does not exist."),
         "link_loop": N_("{name} is a link that loops: it leads back to itself and never reaches a file."),
         "dangling_link": N_("{name} is a link that leads nowhere: the file it points to does not exist."),
-        "unreadable": N_("The file {name} cannot be read: {detail}"),
+        "unreadable": N_("The file {name} cannot be read: {detail}."),
         "not_sagstal": N_("{name} is not a Sagstal team file."),
         "damaged": N_("{name} is damaged and cannot be opened ({detail}). The file has not been changed."),
         "damaged_because": N_("{name} is damaged and cannot be opened: {reason}. The file has not been changed."),
@@ -172,7 +172,8 @@ class DocumentError(Exception):
             row = params.pop("row", None)
             params.update(reason=tr(self._REASONS[str(params.pop("reason"))], lang).format(limit=limit),
                           row="" if row is None else tr(", row {row}", lang).format(row=row))
-        return tr(self._TEXTS[self.code], lang).format(name=self.path.name, detail=self.detail, **params)
+        detail = failure_detail(self, self.detail, lang) if self.code in ("unreadable", "save_failed") else self.detail
+        return tr(self._TEXTS[self.code], lang).format(name=self.path.name, detail=detail, **params)
 
 
 # -- reading ------------------------------------------------------------------------------

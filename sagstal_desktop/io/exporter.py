@@ -49,8 +49,10 @@ class ExportError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "da") -> str:
-        return tr("The file {name} could not be written: {detail}", lang).format(name=self.path.name,
-                                                                                 detail=self.detail)
+        from sagstal_desktop.io.problems import failure_detail
+
+        return tr("The file {name} could not be written: {detail}.", lang).format(
+            name=self.path.name, detail=failure_detail(self, self.detail, lang))
 
 
 def sheet_name(key: str, lang: str = "da") -> str:

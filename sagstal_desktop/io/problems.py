@@ -8,6 +8,7 @@ counts the rest, so a file with a bad value in each of 200,000 rows gives a shor
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar
@@ -186,3 +187,153 @@ def known_reason(detail: str, known: tuple[tuple[str, str], ...], lang: str = "d
         if piece in text:
             return tr(msgid, lang)
     return None
+
+
+# -- a file operation that failed --------------------------------------------------------------
+
+#: Why a file or folder could not be used, as a clause that follows "... cannot be read:" or
+#: "... could not be saved:" (the message names the file).
+_SYSTEM_REASONS: dict[str, str] = {  # kind: English msgid
+    "denied": N_("access was refused (you may not have permission for the file or its folder, the file may "
+                 "be read-only, or another program such as Excel or OneDrive may be holding it)"),
+    "missing": N_("the file or a folder on its path does not exist (it may have been moved, renamed or "
+                  "deleted, or the drive is not connected)"),
+    "full": N_("the drive is full; free some space and try again"),
+    "quota": N_("your storage quota on the drive is used up; free some space or ask IT support for more, "
+                "and try again"),
+    "read_only_drive": N_("the drive can only be read, so nothing can be written to it"),
+    "exists": N_("a file or folder with that name already exists"),
+    "is_folder": N_("it is a folder, not a file"),
+    "not_folder": N_("a part of the path that should be a folder is a file"),
+    "too_long": N_("the path is too long (Windows allows about 260 characters); move the file to a folder "
+                   "with a shorter path or use shorter names"),
+    "in_use": N_("another program has the file open, and Windows does not tell which; close the file in "
+                 "Excel or any other program, or wait for OneDrive to finish syncing, and try again"),
+    "network": N_("the connection to the network drive was lost; check the network or VPN connection and "
+                  "try again"),
+    "stale": N_("the network drive no longer knows the file (it was changed or moved on the server); open "
+                "the folder again and try once more"),
+    "io": N_("the drive reported an error while reading or writing; the drive or the network connection "
+             "may be failing"),
+    "timeout": N_("the drive did not answer in time (a network drive or a sync folder that is slow or "
+                  "offline); try again in a moment"),
+    "cloud": N_("the file is kept in OneDrive (or another sync folder) and is not on this computer, and the "
+                "sync program is not running; start OneDrive and try again"),
+}
+
+#: The system's error numbers (``OSError.errno``) by kind.
+_ERRNO_KINDS: dict[str, str] = {
+    "EACCES": "denied", "EPERM": "denied", "ENOENT": "missing", "ENOSPC": "full", "EDQUOT": "quota",
+    "EROFS": "read_only_drive", "EEXIST": "exists", "EISDIR": "is_folder", "ENOTDIR": "not_folder",
+    "ENAMETOOLONG": "too_long", "EBUSY": "in_use", "ETXTBSY": "in_use", "ESTALE": "stale", "EIO": "io",
+    "ETIMEDOUT": "timeout", "ENETDOWN": "network", "ENETUNREACH": "network", "ENETRESET": "network",
+    "ECONNRESET": "network", "ECONNABORTED": "network", "EHOSTDOWN": "network", "EHOSTUNREACH": "network",
+    "ENOTCONN": "network", "ENXIO": "missing", "ENODEV": "missing",
+}
+_ERRNOS: dict[int, str] = {getattr(errno, name): kind for name, kind in _ERRNO_KINDS.items() if hasattr(errno, name)}
+
+#: Windows' own error numbers (``OSError.winerror``): checked first, they say more than the errno
+#: Python maps them to (a sharing violation is EACCES like a missing permission).
+_WINERRORS: dict[int, str] = {
+    5: "denied",  # ERROR_ACCESS_DENIED
+    19: "read_only_drive",  # ERROR_WRITE_PROTECT
+    32: "in_use",  # ERROR_SHARING_VIOLATION
+    33: "in_use",  # ERROR_LOCK_VIOLATION
+    39: "full",  # ERROR_HANDLE_DISK_FULL
+    51: "network",  # ERROR_REM_NOT_LIST
+    53: "network",  # ERROR_BAD_NETPATH
+    59: "network",  # ERROR_UNEXP_NET_ERR
+    64: "network",  # ERROR_NETNAME_DELETED
+    67: "network",  # ERROR_BAD_NET_NAME
+    112: "full",  # ERROR_DISK_FULL
+    121: "timeout",  # ERROR_SEM_TIMEOUT
+    206: "too_long",  # ERROR_FILENAME_EXCED_RANGE
+    362: "cloud",  # ERROR_CLOUD_FILE_PROVIDER_NOT_RUNNING
+    1117: "io",  # ERROR_IO_DEVICE
+    1231: "network",  # ERROR_NETWORK_UNREACHABLE
+    1295: "quota",  # ERROR_DISK_QUOTA_EXCEEDED
+}
+
+_UNKNOWN = N_("an error occurred that Sagstal cannot explain ({detail})")
+
+
+def system_error(exc: BaseException | None) -> OSError | None:
+    """The OSError that ``exc`` is or was caused by (``raise ... from``): the innermost one of the
+    chain, which carries the system's own numbers (``atomic_write.WriteFailed`` wraps the OSError
+    it was raised from); None if there is none."""
+    found = None
+    for _ in range(8):  # a chain is short; a cycle must not hang
+        if exc is None:
+            break
+        if isinstance(exc, OSError):
+            found = exc
+        exc = exc.__cause__
+    return found
+
+
+def system_kind(exc: OSError) -> str | None:
+    """"denied", "full", "in_use", ... for ``exc`` by its Windows error number, else its errno; None
+    for a number without a kind."""
+    winerror = getattr(exc, "winerror", None)
+    if isinstance(winerror, int) and winerror in _WINERRORS:
+        return _WINERRORS[winerror]
+    return _ERRNOS.get(exc.errno) if isinstance(exc.errno, int) else None
+
+
+def system_reason(exc: BaseException, lang: str = "da") -> str:
+    """Why a file operation failed, translated, as a clause without a final full stop (the message
+    around it names the file): by the system's error number of the OSError behind ``exc``; for
+    one unknown, a translated clause with the system's own text in parentheses (for IT support)."""
+    error = system_error(exc)
+    kind = system_kind(error) if error is not None else None
+    if kind is not None:
+        return tr(_SYSTEM_REASONS[kind], lang)
+    return tr(_UNKNOWN, lang).format(detail=system_text(error if error is not None else exc))
+
+
+def system_text(exc: BaseException) -> str:
+    """The system's own words for ``exc`` with its number ("[Errno 95] Operation not supported"),
+    without the file's path (the message names the file)."""
+    if isinstance(exc, OSError) and exc.strerror:
+        winerror = getattr(exc, "winerror", None)
+        number = f"[WinError {winerror}] " if winerror else f"[Errno {exc.errno}] " if exc.errno else ""
+        return f"{number}{exc.strerror}"[:200]
+    text = str(exc).strip()
+    return text.splitlines()[0][:200] if text else type(exc).__name__
+
+
+def library_reason(detail: str, known: tuple[tuple[str, str], ...], lang: str = "da") -> str:
+    """``known_reason`` of a library's text, else a translated clause with the text in parentheses:
+    never the library's English alone."""
+    reason = known_reason(detail, known, lang)
+    return reason if reason is not None else tr(_UNKNOWN, lang).format(detail=detail[:200])
+
+
+#: The (English) texts of SQLite and Python's CSV reader when a file cannot be written or read,
+#: by a piece of the text (lower case).
+LIBRARY_FAILURES: tuple[tuple[str, str], ...] = (  # (piece of the library's text, English msgid)
+    ("disk is full", _SYSTEM_REASONS["full"]),
+    ("disk i/o error", _SYSTEM_REASONS["io"]),
+    ("unable to open database file", N_("the file could not be made in its folder (no permission to write "
+                                        "there, or the folder does not exist)")),
+    ("readonly database", N_("the file or its folder can only be read")),
+    ("string or blob too big", N_("a text in the team is longer than a team file can hold")),
+    ("too large to convert", N_("a number in the team is larger than a team file can hold")),
+    ("out of range float", N_("a number in the team is not a finite number")),
+    ("field larger than field limit", N_("a cell is longer than a cell may be (perhaps a quotation mark that "
+                                         "is never closed)")),
+    ("new-line character seen in unquoted field", N_("a cell holds a line break but is not in quotation "
+                                                     "marks")),
+    ("line contains nul", N_("it holds null characters, so it is not a text file")),
+)
+
+
+def failure_detail(error: BaseException, detail: str, lang: str = "da") -> str:
+    """The reason in a message about a file that could not be read or written: ``system_reason``
+    when an OSError is behind ``error`` (itself or its causes), else the library's ``detail``
+    through ``LIBRARY_FAILURES`` (``library_reason``)."""
+    cause = system_error(error)
+    if cause is not None:
+        return system_reason(cause, lang)
+    return library_reason(detail, LIBRARY_FAILURES, lang) if detail else tr(_UNKNOWN, lang).format(
+        detail=type(error).__name__)

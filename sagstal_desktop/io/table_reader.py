@@ -22,12 +22,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
+from sagstal_desktop.core.formatting import format_number
 from sagstal_desktop.core.validation import is_blank
 from sagstal_desktop.i18n import N_, tr
 from sagstal_desktop.io.columns import NAME, guess_target
 from sagstal_desktop.io.gc_pause import paused_gc
 from sagstal_desktop.io.links import link_problem
-from sagstal_desktop.io.problems import known_reason
+from sagstal_desktop.io.problems import failure_detail, known_reason
 
 #: Called with (rows read so far, expected total or 0); return value ignored.
 Progress = Callable[[int, int], None]
@@ -60,7 +61,7 @@ class ReadError(Exception):
         "missing": N_("The file {name} does not exist."),
         "link_loop": N_("{name} is a link that loops: it leads back to itself and never reaches a file."),
         "dangling_link": N_("{name} is a link that leads nowhere: the file it points to does not exist."),
-        "unreadable": N_("The file {name} cannot be read: {detail}"),
+        "unreadable": N_("The file {name} cannot be read: {detail}."),
         "empty": N_("The file {name} is empty."),
         "encrypted": N_("{name} is protected with a password. Remove the password in Excel (File > Info > "
                         "Protect workbook) and save it again, then import it."),
@@ -72,17 +73,25 @@ class ReadError(Exception):
         "format": N_("{name}: only .xlsx and .csv files can be imported."),
         "encoding": N_("{name} is not a text file that can be read as CSV."),
         "not_regular": N_("{name} is not an ordinary file (it is a folder, a device or a pipe)."),
-        "too_large": N_("{name} is too large to import ({detail})."),
         "bomb": N_("{name} unpacks to far more than it holds ({detail}); it is damaged or made to exhaust the "
                    "computer's memory and is not read."),
+        "too_large": N_("{name} is too large to import ({size} MB; at most {limit} MB)."),
         "too_many_rows": N_("{name}: the sheet has more than {detail} rows; split it into smaller files."),
         "too_many_cells": N_("{name}: the sheet has more than {detail} cells; split it into smaller files."),
         "too_many_columns": N_("{name}: the sheet has more than {detail} columns; remove the columns that are "
                                "not needed."),
     }
 
-    def __init__(self, code: str, path: Path | str, detail: str = "") -> None:
-        self.code, self.path, self.detail = code, Path(path), detail
+    #: What makes a workbook a zip bomb (``bomb``), in words; numbers are given as parameters.
+    _BOMBS: ClassVar[dict[str, str]] = {  # kind: English msgid
+        "parts": N_("{parts} parts; at most {limit} are read"),
+        "part": N_("the part {part} takes {packed} bytes packed and {unpacked} bytes unpacked"),
+        "unpacked": N_("{unpacked} bytes unpacked in all; at most {limit} are read"),
+        "memory": N_("the computer ran out of memory reading it"),
+    }
+
+    def __init__(self, code: str, path: Path | str, detail: str = "", **params: object) -> None:
+        self.code, self.path, self.detail, self.params = code, Path(path), detail, params
         super().__init__(self.message("en"))
 
     #: The zip reader's and openpyxl's own (English) explanation of a damaged workbook, by a piece
@@ -114,7 +123,13 @@ class ReadError(Exception):
                 return tr(self._TEXTS["corrupt_because"], lang).format(name=self.path.name, reason=reason)
             if not lang.startswith("en") or not self.detail:  # the library's English only in English
                 return tr(self._TEXTS["corrupt_plain"], lang).format(name=self.path.name)
-        return tr(self._TEXTS[self.code], lang).format(name=self.path.name, detail=self.detail)
+        params = {k: format_number(v, 0, lang) if isinstance(v, int) else v for k, v in self.params.items()}
+        detail = self.detail
+        if self.code == "unreadable":
+            detail = failure_detail(self, self.detail, lang)
+        elif self.code == "bomb":
+            detail = tr(self._BOMBS[self.detail], lang).format(**params)
+        return tr(self._TEXTS[self.code], lang).format(name=self.path.name, detail=detail, **params)
 
 
 class ReadCancelled(Exception):
@@ -186,7 +201,7 @@ def _read_table(
     if not stat.S_ISREG(info.st_mode):
         raise ReadError("not_regular", path)
     if info.st_size > MAX_FILE_BYTES:
-        raise ReadError("too_large", path, f"{info.st_size // 2**20} MB > {MAX_FILE_BYTES // 2**20} MB")
+        raise ReadError("too_large", path, size=info.st_size // 2**20, limit=MAX_FILE_BYTES // 2**20)
     try:
         with open(path, "rb") as fh:
             head = fh.read(8)
@@ -324,7 +339,7 @@ def _read_xlsx(
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except MemoryError as exc:
-        raise ReadError("bomb", path, "MemoryError") from exc
+        raise ReadError("bomb", path, "memory") from exc
     except (zipfile.BadZipFile, InvalidFileException, KeyError, EOFError, ValueError, OSError) as exc:
         raise ReadError("corrupt", path, _short(exc)) from exc
     except Exception as exc:  # openpyxl raises many kinds on damaged XML
@@ -345,7 +360,7 @@ def _read_xlsx(
     except (ReadError, ReadCancelled):
         raise
     except MemoryError as exc:
-        raise ReadError("bomb", path, "MemoryError") from exc
+        raise ReadError("bomb", path, "memory") from exc
     except Exception as exc:  # a missing sheet part (KeyError/IndexError), broken XML, ...
         raise ReadError("corrupt", path, _short(exc)) from exc
     finally:
@@ -362,19 +377,21 @@ def _check_zip(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, ValueError, EOFError) as exc:
         raise ReadError("corrupt", path, _short(exc)) from exc
+    except OSError as exc:  # the file itself could not be read (no permission, a lost network drive)
+        raise ReadError("unreadable", path, exc.strerror or str(exc)) from exc
     if len(members) > MAX_ZIP_MEMBERS:
-        raise ReadError("bomb", path, f"{len(members)} parts")
+        raise ReadError("bomb", path, "parts", parts=len(members), limit=MAX_ZIP_MEMBERS)
     total = 0
     for member in members:
         total += member.file_size
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > MAX_MEMBER_BYTES or (member.file_size > 2**20 and ratio > MAX_RATIO):
-            sizes = f"{member.compress_size:,} -> {member.file_size:,} bytes"
-            raise ReadError("bomb", path, f"{member.filename[:60]}: {sizes}")
+            raise ReadError("bomb", path, "part", part=member.filename[:60], packed=member.compress_size,
+                            unpacked=member.file_size)
     if total > MAX_UNPACKED_BYTES:
-        raise ReadError("bomb", path, f"{total:,} bytes unpacked")
+        raise ReadError("bomb", path, "unpacked", unpacked=total, limit=MAX_UNPACKED_BYTES)
 
 
 def _sheet_rows(path: Path, ws: Any, progress: Progress | None,

@@ -542,6 +542,6 @@ def write_department_memo(department: Department, path: str | os.PathLike[str], 
     try:
         write_bytes(target, buffer.getbuffer(), suffix=".part")
     except WriteFailed as exc:
-        raise MemoError(f"{target}: {exc.detail}") from exc
+        raise MemoError(target, exc) from exc
     return pages
 

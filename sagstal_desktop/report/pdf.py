@@ -45,7 +45,17 @@ class MemoCancelled(Exception):
 
 
 class MemoError(Exception):
-    """The memo could not be written (e.g. the folder is not writable)."""
+    """The memo could not be written (e.g. the folder is not writable); ``message(lang)`` names
+    the file and says why in ``lang`` (``io.problems.system_reason``)."""
+
+    def __init__(self, target: Path, failure: BaseException) -> None:
+        self.target, self.failure = target, failure
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "da") -> str:
+        from sagstal_desktop.io.problems import system_reason
+
+        return f"{self.target}: {system_reason(self.failure, lang)}"
 
 
 class MemoBuilder(SummarySections, StaffSections, ReferenceSections, MethodSections, MemoBase):
@@ -193,5 +203,5 @@ def write_memo(team: Team, path: str | os.PathLike, options: MemoOptions | None 
     try:
         write_bytes(target, buffer.getbuffer(), suffix=".part")
     except WriteFailed as exc:
-        raise MemoError(f"{target}: {exc.detail}") from exc
+        raise MemoError(target, exc) from exc
     return pages

@@ -32,7 +32,8 @@ from sagstal_desktop.core.formatting import format_number
 from sagstal_desktop.gui.dialogs.common import ui_language
 from sagstal_desktop.gui.models.compare_model import CompareTableModel
 from sagstal_desktop.gui.team_document import Document
-from sagstal_desktop.i18n import _
+from sagstal_desktop.i18n import _, current_language
+from sagstal_desktop.io.problems import system_reason
 
 _NEEDED, _AVAILABLE = QColor("#8c2d19"), QColor("#3b6ea5")
 
@@ -209,4 +210,4 @@ class CompareDialog(QDialog):
         except OSError as exc:
             QMessageBox.warning(self, _("Export to Excel"),
                                 _("{name} could not be written: {reason}").format(
-                                    name=path.name, reason=exc.strerror or str(exc)))
+                                    name=path.name, reason=system_reason(exc, current_language())))

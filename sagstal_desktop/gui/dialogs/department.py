@@ -50,6 +50,7 @@ from sagstal_desktop.gui.models.department_model import (
     DepartmentTableModel,
 )
 from sagstal_desktop.i18n import N_, NP_, ptr, tr
+from sagstal_desktop.io.problems import system_reason
 
 if TYPE_CHECKING:
     from sagstal_desktop.gui.window_api import WindowApi
@@ -426,14 +427,14 @@ class DepartmentView(QDialog):
         except Cancelled:
             return False
         except OSError as exc:
-            QMessageBox.warning(self, self.t("cannot_write"), f"{target}: {exc.strerror or exc}")
+            QMessageBox.warning(self, self.t("cannot_write"), f"{target}: {system_reason(exc, self.lang)}")
             return False
         except Exception as exc:  # MemoError: the reason with the file's name
             from sagstal_desktop.report.pdf import MemoError
 
             if not isinstance(exc, MemoError):
                 raise
-            QMessageBox.warning(self, self.t("cannot_write"), str(exc))
+            QMessageBox.warning(self, self.t("cannot_write"), exc.message(self.lang))
             return False
         self._window.show_status(self.t("written").format(file=target.name))
         return True

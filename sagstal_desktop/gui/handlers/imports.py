@@ -64,9 +64,11 @@ def read_and_check(window: WindowApi, path: Path, norm_set, sheet: str | None = 
         _warn(window, _("Import spreadsheet"),
               exc.message(lang) + "\n\n" + _("Nothing was changed."))
     except Exception as exc:  # never lose the user's work over an unexpected file
-        text = _("The file {name} could not be read ({detail}).")
+        from sagstal_desktop.io.problems import failure_detail
+
+        text = _("The file {name} cannot be read: {detail}.")
         _warn(window, _("Import spreadsheet"),
-              text.format(name=path.name, detail=exc) + "\n\n"
+              text.format(name=path.name, detail=failure_detail(exc, str(exc), lang)) + "\n\n"
               + _("Nothing was changed."))
     return None
 
