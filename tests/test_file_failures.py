@@ -243,6 +243,26 @@ def test_a_full_disk_during_a_save_keeps_the_file_and_says_so_in_danish(tmp_path
     assert load_team(path).staff[0].counts == demo.staff[0].counts
 
 
+def test_the_window_says_in_danish_that_a_full_disk_kept_the_saved_file(make_window, demo, demo_file, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: shown.append(text))
+    win = make_window(demo, lang="da", show=False)
+    assert win.files.open_path(demo_file)
+    before = demo_file.read_bytes()
+    model = win.model()
+    assert model.setData(model.index(0, model.column_of_case_type("sygedagpenge")), "41")
+
+    def full(db, team):
+        raise oserror(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(document, "_write", full)
+    assert not win.files.save()
+    assert shown == ["demo.sagstal kunne ikke gemmes: drevet er fuldt; frigør plads, og prøv igen. "
+                     "Den tidligere version er uændret."]
+    assert demo_file.read_bytes() == before and win.isWindowModified()
+    assert sorted(p.name for p in demo_file.parent.iterdir()) == [".~lock.demo.sagstal#", "demo.sagstal"]  # no temp
+
+
 def test_sqlites_own_disk_full_text_is_translated_too(tmp_path, demo, monkeypatch):
     path = save_team(demo, tmp_path / "team.sagstal")
     before = path.read_bytes()
