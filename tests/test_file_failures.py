@@ -263,6 +263,37 @@ def test_the_window_says_in_danish_that_a_full_disk_kept_the_saved_file(make_win
     assert sorted(p.name for p in demo_file.parent.iterdir()) == [".~lock.demo.sagstal#", "demo.sagstal"]  # no temp
 
 
+def _full_fsync(monkeypatch) -> None:
+    """Every fsync fails as on a full disk (the atomic writer's step before the rename)."""
+    def no_space(fd):
+        raise oserror(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", no_space)
+
+
+def test_the_windows_history_export_and_memo_copy_fail_in_danish(make_window, danish, demo, tmp_path, monkeypatch):
+    from sagstal_desktop.gui.handlers import history as history_actions
+    from sagstal_desktop.gui.handlers import memo as memo_actions
+    from sagstal_desktop.report.options import MemoOptions
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: shown.append(text))
+    win = make_window(demo, lang="da", show=False)
+    source = tmp_path / "memo.pdf"
+    source.write_bytes(b"%PDF-1.4 a memo")
+    target = tmp_path / "kopi.pdf"
+    monkeypatch.setattr(memo_actions, "ask_save_path", lambda window, suggested: target)
+    _full_fsync(monkeypatch)
+    assert not history_actions.export_history(win, tmp_path / "udvikling.xlsx")
+    assert memo_actions.save_copy(win, source, MemoOptions(lang="da")) is None
+    monkeypatch.undo()
+    assert len(shown) == 2
+    assert shown[0] == f"{tmp_path / 'udvikling.xlsx'}: drevet er fuldt; frigør plads, og prøv igen"
+    assert shown[1].endswith(f"{target}: drevet er fuldt; frigør plads, og prøv igen")
+    assert [english_words(text.replace(str(tmp_path), "")) for text in shown] == [set(), set()], shown
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["memo.pdf"]
+
+
 def test_sqlites_own_disk_full_text_is_translated_too(tmp_path, demo, monkeypatch):
     path = save_team(demo, tmp_path / "team.sagstal")
     before = path.read_bytes()

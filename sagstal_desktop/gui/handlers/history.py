@@ -30,7 +30,7 @@ from sagstal_desktop.core.formatting import format_date
 from sagstal_desktop.core.operations import add_snapshots
 from sagstal_desktop.gui.dialogs.common import ok_cancel_buttons
 from sagstal_desktop.gui.dialogs.file_dialogs import ask_open_path, ask_save_path
-from sagstal_desktop.i18n import _, current_language
+from sagstal_desktop.i18n import _
 from sagstal_desktop.io.problems import system_reason
 
 if TYPE_CHECKING:
@@ -274,7 +274,7 @@ def export_history(window: WindowApi, path: Path | None = None) -> bool:
     try:
         export_trend_xlsx(rows, path, window.language())
     except OSError as error:
-        show_problems(window, _("Export history"), [f"{path}: {system_reason(error, current_language())}"])
+        show_problems(window, _("Export history"), [f"{path}: {system_reason(error, window.language())}"])
         return False
     window.show_status(_("History exported to {file}").format(file=path.name))
     return True

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog
 
-from sagstal_desktop.i18n import _, current_language, ngettext, tr
+from sagstal_desktop.i18n import _, ngettext, tr
 from sagstal_desktop.report.options import MemoOptions
 
 if TYPE_CHECKING:
@@ -162,7 +162,7 @@ def _build(window: WindowApi, target: Path, options: MemoOptions) -> int | None:
         window.show_status(_("Memo cancelled."))
     except MemoError as exc:
         QMessageBox.warning(window, _("Memo"),
-                            _("The memo could not be written: {reason}").format(reason=exc.message(current_language())))
+                            _("The memo could not be written: {reason}").format(reason=exc.message(window.language())))
     except Exception as exc:  # a memo must never take the open document down with it
         QMessageBox.warning(window, _("Memo"),
                             _("The memo could not be made ({detail}).").format(detail=exc))
@@ -184,7 +184,7 @@ def save_copy(window: WindowApi, source: Path, options: MemoOptions) -> Path | N
     try:
         copy_file(source, target, suffix=".part")
     except WriteFailed as exc:
-        reason = f"{target}: {exc.reason(current_language())}"
+        reason = f"{target}: {exc.reason(window.language())}"
         QMessageBox.warning(window, _("Memo"),
                             _("The memo could not be written: {reason}").format(reason=reason))
         return None
