@@ -4,6 +4,10 @@ and English. Errors block the import; warnings may be accepted by the user.
 ``ProblemList`` keeps the first ``max_import_problems`` (``resources/defaults.json``) and only
 counts the rest, so a file with a bad value in each of 200,000 rows gives a short list and
 "… og 199.988 problemer mere" (``problem_lines``), while still knowing that it holds errors.
+
+Why a file could not be read or written, in the UI language (``system_reason``): by the system's
+error number of the OSError (Windows' ``winerror`` first, then ``errno``), never the system's
+English text alone; a library's text (SQLite, the CSV reader) through ``known_reason``.
 """
 
 from __future__ import annotations
