@@ -249,6 +249,8 @@ class FileActions:
             found.discard()
             self._document.autosave_now()
             self._window.show_status(_("Recovered the unsaved changes. Save to keep them."))
+            if how == OPEN_ANYWAY and found.original_path is not None:
+                self._window.shared.mention_conflict_copies(found.original_path)
             if how == RECOVER_AS_NEW:
                 self.save_as()  # cancelled: the work stays here, unsaved, and in the recovery copy
             return True
@@ -279,24 +281,25 @@ class FileActions:
         shared.track(path, self._recovered_base(found), lock=True)
         self._document.state_changed.emit()
         self.remember_recent(path)
-        shared.mention_conflict_copies(path)
         return OPEN_ANYWAY
 
     def _recovered_base(self, found):
         """The file as the crashed Sagstal had read it (``shared_file.Read``): kept beside the
-        recovery copy. A copy from before bases were kept: the file as it is now. A file that
-        has gone: None (saving makes it again)."""
+        recovery copy (also when the file cannot be found now, e.g. a network drive not yet
+        connected: a save then checks it as any save does). Without it (a copy from before bases
+        were kept, or a damaged one): the file as it is now, or None when it has gone (no check:
+        saving makes it again)."""
         from sagstal_desktop.gui.shared_file import Read
         from sagstal_desktop.io.document import DocumentError, load_team
 
         path = found.original_path
-        if not path.exists():
-            return None
         if found.base_file is not None:
             try:
                 return Read(load_team(found.base_file), found.base_print)
             except DocumentError:
                 pass
+        if not path.exists():
+            return None
         try:
             return read_in_background(self._window, path, with_fingerprint=True)
         except DocumentError:
