@@ -133,6 +133,32 @@ def test_frame_and_xlsx_export_round_trip(tmp_path, demo):
     assert [r.fte_needed_max for r in again] == pytest.approx([r.fte_needed_max for r in rows])
 
 
+@pytest.mark.parametrize(("lang", "sheets", "headers", "note"), [
+    ("da", ["Udvikling", "Kilde"],
+     ["Dato", "Betegnelse", "Normsæt", "Medarbejdere", "Sager", "Årsværk til sagsbehandling", "Årsværk ved maksimum",
+      "Årsværk ved minimum", "Over maksimum", "Gns. sagstal pr. fuldtid"],
+     "Sagstals egen beregning på teamets registrerede input på hver dato, målt mod det normsæt, der gjaldt da."),
+    ("en", ["History", "Source"],
+     ["Date", "Label", "Norm set", "Staff", "Cases", "Available casework FTE", "FTE needed at max",
+      "FTE needed at min", "Over max", "Average full-time caseload"],
+     "Sagstal's own calculation on the team's recorded inputs on each date, measured against the norm set in use "
+     "then."),
+])
+def test_the_xlsx_export_speaks_the_chosen_language_and_reads_back(tmp_path, demo, lang, sheets, headers, note):
+    """Sheet names and the note come from the text layer, the headers from the history import's
+    own table: each language's file is read back with the same snapshots."""
+    from openpyxl import load_workbook
+
+    rows = trend_rows(demo)
+    path = export_trend_xlsx(rows, tmp_path / f"history-{lang}.xlsx", lang)
+    book = load_workbook(path)
+    assert book.sheetnames == sheets
+    assert [c.value for c in next(book[sheets[0]].iter_rows(max_row=1))] == headers
+    assert [[c.value for c in row] for row in book[sheets[1]].iter_rows()] == [[sheets[1]], [note]]
+    back = snapshots_from_table(path, demo)
+    assert not back.errors and [s.label for s in back.snapshots] == [r.label for r in rows]
+
+
 def test_cli_snapshot_and_history_json(tmp_path, capsys, demo):
     path = save_team(demo, tmp_path / "team.sagstal")
     code, out, err = run(capsys, "snapshot", str(path), "--date", "2026-11-30", "--label", "November")

@@ -30,8 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                                         "file in a team file"))
     p.add_argument("file", help=N_("a .sagstal team file"))
     p.add_argument("--from", dest="source", required=True,
-                   help=N_("the spreadsheet: columns Måned/Month, Sagstype/Case type, Nye sager/New cases, "
-                           "Afsluttede sager/Closed cases"))
+                   help=N_("the spreadsheet: columns Month, Case type, New cases and Closed cases (or their "
+                           "Danish names)"))
     p.add_argument("--sheet", help=N_("the sheet to read (default: the active one)"))
     p.add_argument("--accept-warnings", action="store_true", help=N_("import even if there are warnings"))
     add_lock_option(p)

@@ -143,7 +143,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--date", type=as_of_date, default=None,
                    help=N_("the day the snapshot shows (default: today; required with an older .sagstal file)"))
-    p.add_argument("--label", type=name_text, default="", help=N_("a label, e.g. 'Kvartalsopgørelse'"))
+    p.add_argument("--label", type=name_text, default="", help=N_("a label, e.g. 'Quarterly report'"))
     p.add_argument("--from", dest="source", metavar="SOURCE", default=None,
                    help=N_("import instead: an older .sagstal copy of the team (its state on --date), or an "
                         ".xlsx/.csv of dated team figures (one snapshot per row)"))

@@ -40,6 +40,8 @@ CHECK_INTERVAL_MS = 2000
 MAX_LISTED_CONFLICTS = 12
 
 OPEN_READ_ONLY, OPEN_COPY, OPEN_ANYWAY, OPEN_CANCEL = "read_only", "copy", "anyway", "cancel"
+#: Recovered unsaved changes to a file someone else has open: keep them as a new file.
+RECOVER_AS_NEW = "recover_as_new"
 RELOAD, SAVE_COPY, MERGE, CANCEL = "reload", "copy", "merge", "cancel"
 
 
@@ -101,6 +103,7 @@ class SharedFile(QObject):
         self.path = Path(path) if path is not None else None
         self.base = read.team.copy() if read is not None else None
         self.print = read.fingerprint if read is not None else None
+        self._keep_base_for_recovery()
         self._announced, self._last_seen = None, (None, False)
         self.bar.hide()
         if self.path is None:
@@ -120,6 +123,12 @@ class SharedFile(QObject):
             self.lock.release()
             self.lock = None
         self.path, self.base, self.print, self.read_only = None, None, None, False
+        self._keep_base_for_recovery()
+
+    def _keep_base_for_recovery(self) -> None:
+        """The document's recovery copy keeps the file as read beside it (the base of a merge
+        after recovering it)."""
+        self._window.document().set_recovery_base(self.path, self.base, self.print)
 
     def _on_state_changed(self) -> None:
         doc = self._window.document()
@@ -168,14 +177,24 @@ class SharedFile(QObject):
     def how_to_open(self, path: Path) -> str:
         """Before opening ``path``: ``OPEN_ANYWAY`` (the normal case: nobody else has it; lock
         it), or what the user chose when someone else has it open."""
+        holder = self._other_holder(path)
+        return OPEN_ANYWAY if holder is None else ask_locked_open(self._window, path, holder)
+
+    def how_to_recover(self, path: Path) -> str:
+        """Before recovering unsaved changes to ``path`` (after a crash): ``OPEN_ANYWAY`` when
+        nobody else has it open (lock it), else what the user chose: ``OPEN_ANYWAY`` (merged with
+        their changes on saving), ``RECOVER_AS_NEW`` or ``OPEN_CANCEL`` (recover later)."""
+        holder = self._other_holder(path)
+        return OPEN_ANYWAY if holder is None else ask_locked_recover(self._window, path, holder)
+
+    def _other_holder(self, path: Path) -> LockInfo | None:
+        """Who else has ``path`` open for editing (None: nobody, a stale lock, or this window)."""
         from sagstal_desktop.io.file_lock import edit_lock_holder
 
         if self.is_open_here(path) and self.lock is not None and self.lock.held:
-            return OPEN_ANYWAY
+            return None
         holder = edit_lock_holder(path)
-        if holder is None or holder.is_stale():
-            return OPEN_ANYWAY
-        return ask_locked_open(self._window, path, holder)
+        return None if holder is None or holder.is_stale() else holder
 
     def mention_conflict_copies(self, path: Path) -> None:
         """Say in the status bar when a sync client's conflict copies lie beside ``path``."""
@@ -313,6 +332,7 @@ class SharedFile(QObject):
         else:
             doc.replace_team(result.team, text)
         self.base, self.print = read.team.copy(), read.fingerprint
+        self._keep_base_for_recovery()
         self._announced, self._last_seen = None, (None, False)
         self.bar.hide()
         self._window.show_status(_("Merged: {snapshots} snapshots and {scenarios} scenarios added by others, "
@@ -421,6 +441,19 @@ def ask_locked_open(window: MainWindow, path: Path, holder: LockInfo) -> str:
                      "to look, or a copy to try something out."),
                    [(_("Open read-only"), OPEN_READ_ONLY, False), (_("Open a copy"), OPEN_COPY, False),
                     (_("Open anyway"), OPEN_ANYWAY, True)], OPEN_CANCEL, "lockedOpenBox")
+
+
+def ask_locked_recover(window: MainWindow, path: Path, holder: LockInfo) -> str:
+    """Someone else has ``path`` open and there are recovered unsaved changes to it: open them
+    anyway (merged on saving), save them as a new file, or cancel (recover them later). There is
+    no read-only choice: recovered changes exist only in this window until saved."""
+    return _choose(window, _("The file is open elsewhere"),
+                   _("{file} is already open for editing. {who}.").format(
+                       file=path.name, who=holder.message(window.language())),
+                   _("Your recovered changes are not in the file yet. Open them anyway, and Sagstal merges "
+                     "them with the other person's changes when you save, or save them as a new file."),
+                   [(_("Open anyway (merge when saving)"), OPEN_ANYWAY, False),
+                    (_("Save as a new file…"), RECOVER_AS_NEW, False)], OPEN_CANCEL, "lockedRecoverBox")
 
 
 def ask_external_change(window: MainWindow, path: Path) -> str:

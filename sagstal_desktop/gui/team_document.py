@@ -21,10 +21,13 @@ making, renaming or deleting one, and changing its absences are each one undoabl
 While the document has unsaved changes it is copied every ``AUTOSAVE_INTERVAL_MS`` (2 s: a
 crash loses at most about that much work) to a recovery file in ``user_folders.recovery_dir()``
 (``<session>.sagstal`` plus ``<session>.json`` with the original path, absolute, and the process
-id); folder and files are private to the user. The timer takes a copy of the team on the GUI
-thread and writes it in a worker thread, so a big team never stalls the window. A clean save or
-close removes the copy; a copy left by a process that no longer runs is offered for recovery at
-the next start (``find_recoverable``).
+id); folder and files are private to the user. For a document of a file, the file as it was last
+read or saved (``SharedFile.track``) is kept beside it too (``<session>.base``, a team file,
+written once per read or save, its fingerprint in the record): a recovered document is then merged
+with what others wrote to the file since, as any open document is, instead of overwriting it. The
+timer takes a copy of the team on the GUI thread and writes it in a worker thread, so a big team
+never stalls the window. A clean save or close removes the copy; a copy left by a process that
+no longer runs is offered for recovery at the next start (``find_recoverable``).
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ import threading
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -50,7 +53,12 @@ from sagstal_desktop.core.norms import NormSet, default_norm_set
 from sagstal_desktop.core.operations import ImportRow
 from sagstal_desktop.gui import commands
 
+if TYPE_CHECKING:
+    from sagstal_desktop.io.file_lock import Fingerprint
+
 AUTOSAVE_INTERVAL_MS = 2000
+#: The file as read, beside a recovery copy ``<session>.sagstal`` (the base of a merge).
+BASE_SUFFIX = ".base"
 
 #: Recovery sessions of documents open in this process (not offered for recovery).
 _LIVE_SESSIONS: set[str] = set()
@@ -94,6 +102,9 @@ class Document(QObject):
         self._recovery_lock = threading.Lock()  # one recovery write at a time; discard waits for it
         self._recovery_epoch = 0  # bumped by discard: a write started before it is dropped
         self._writer: threading.Thread | None = None
+        self._recovery_base: tuple[Path, Team, Fingerprint] | None = None  # set_recovery_base
+        self._recovery_base_version = 0
+        self._recovery_base_written: tuple[int, int] | None = None  # (epoch, version) of the base file
         _LIVE_SESSIONS.add(self._session)
         self.summary: TeamSummary = self._compute()
         self._autosave_timer = QTimer(self)
@@ -350,11 +361,22 @@ class Document(QObject):
         return self.path.name if self.path else ""
 
     # -- recovery ------------------------------------------------------------------------
-    def _recovery_files(self) -> tuple[Path, Path]:
+    def _recovery_files(self) -> tuple[Path, Path, Path]:
+        """The recovery copy, its record and the copy of the file as read (the merge's base)."""
         from sagstal_desktop.user_folders import recovery_dir
 
         folder = recovery_dir()
-        return folder / f"{self._session}.sagstal", folder / f"{self._session}.json"
+        return (folder / f"{self._session}.sagstal", folder / f"{self._session}.json",
+                folder / f"{self._session}{BASE_SUFFIX}")
+
+    def set_recovery_base(self, path: Path | None, team: Team | None, print_: Fingerprint | None) -> None:
+        """``path`` was read (or saved) as ``team`` with fingerprint ``print_`` (None: unknown).
+        Kept beside the recovery copy while the document is that file's, so that recovering it
+        can merge with changes made to the file since. ``team`` must not be changed afterwards
+        (``SharedFile`` keeps a private copy that it replaces, never edits)."""
+        known = path is not None and team is not None and print_ is not None
+        self._recovery_base = (_absolute(path), team, print_) if known else None
+        self._recovery_base_version += 1
 
     def autosave_now(self) -> bool:
         """Write the recovery copy now, on this thread, if there are changes since the last
@@ -380,7 +402,7 @@ class Document(QObject):
         if self._writer is not None:
             self._writer.join(timeout)
 
-    def _recovery_job(self) -> tuple[Team, dict, int, int] | None:
+    def _recovery_job(self) -> tuple[Team, dict, int, int, Team | None, int] | None:
         if not self.is_modified() or self._generation == self._autosaved_generation:
             return None
         meta = {
@@ -389,19 +411,34 @@ class Document(QObject):
             "pid": os.getpid(),
             "saved_at": datetime.now().isoformat(timespec="seconds"),
             "team_name": self.team.info.team_name,
+            "base": None,
         }
-        return self.file_team().copy(), meta, self._generation, self._recovery_epoch
+        base_team = None
+        base = self._recovery_base
+        if base is not None and self.path is not None and not self.is_demo and base[0] == self.path:
+            meta["base"] = dataclasses.asdict(base[2])
+            if self._recovery_base_written != (self._recovery_epoch, self._recovery_base_version):
+                base_team = base[1]  # not yet beside this recovery copy: written with it
+        return (self.file_team().copy(), meta, self._generation, self._recovery_epoch, base_team,
+                self._recovery_base_version)
 
-    def _write_recovery(self, team: Team, meta: dict, generation: int, epoch: int) -> bool:
-        """Write the recovery copy and its record (any thread). Never raises."""
+    def _write_recovery(self, team: Team, meta: dict, generation: int, epoch: int, base: Team | None = None,
+                        base_version: int = 0) -> bool:
+        """Write the recovery copy, the base (when new) and the record (any thread). Never raises."""
         from sagstal_desktop.io.document import DocumentError, save_team
 
         with self._recovery_lock:
             if epoch != self._recovery_epoch:
                 return False  # saved or closed since the copy was taken
-            team_file, meta_file = self._recovery_files()
+            team_file, meta_file, base_file = self._recovery_files()
             try:
                 save_team(team, team_file, private=True)
+                if base is not None:
+                    save_team(base, base_file, private=True)
+                    self._recovery_base_written = (epoch, base_version)
+                elif meta["base"] is None:
+                    with contextlib.suppress(FileNotFoundError):
+                        base_file.unlink()
                 _write_private_text(meta_file, json.dumps(meta))
             except (OSError, DocumentError):
                 return False  # a failing autosave must never disturb the user's work
@@ -439,18 +476,34 @@ def _write_private_text(path: Path, text: str) -> None:
 
 @dataclass(frozen=True)
 class Recoverable:
-    """A recovery copy left behind by a Sagstal that did not close normally."""
+    """A recovery copy left behind by a Sagstal that did not close normally. ``base_file`` and
+    ``base_print``: the original file as that Sagstal had read it (None when unknown: a new
+    team, or a copy written before bases were kept)."""
 
     team_file: Path
     meta_file: Path
     original_path: Path | None
     saved_at: str
     team_name: str
+    base_file: Path | None = None
+    base_print: Fingerprint | None = None
 
     def discard(self) -> None:
-        for file in (self.team_file, self.meta_file):
+        for file in (self.team_file, self.meta_file, self.team_file.with_name(self.meta_file.stem + BASE_SUFFIX)):
             with contextlib.suppress(OSError):
                 file.unlink()
+
+
+def _base_print(record: object) -> Fingerprint | None:
+    """The base's fingerprint in a recovery record (None if absent or malformed)."""
+    from sagstal_desktop.io.file_lock import Fingerprint
+
+    if not isinstance(record, dict):
+        return None
+    size, mtime_ns, sha256 = record.get("size"), record.get("mtime_ns"), record.get("sha256")
+    if type(size) is not int or type(mtime_ns) is not int or not isinstance(sha256, str):
+        return None
+    return Fingerprint(size, mtime_ns, sha256)
 
 
 def _remove_stale_recovery_temps(folder: Path) -> None:
@@ -482,13 +535,18 @@ def find_recoverable() -> list[Recoverable]:
         try:
             meta = json.loads(meta_file.read_text(encoding="utf-8"))
             pid = int(meta.get("pid", 0))
-        except (OSError, ValueError, TypeError):
+        except (OSError, ValueError, TypeError, AttributeError):  # AttributeError: a record that is no object
             continue
         if pid == os.getpid() or (pid and process_alive(pid)):
             continue
         original = meta.get("path")
         if original is not None and not (isinstance(original, str) and os.path.isabs(original)):
             original = None  # a relative path would name a different file from another folder
+        base_file = folder / f"{session}{BASE_SUFFIX}"
+        base_print = _base_print(meta.get("base")) if original else None
+        if base_print is None or not base_file.is_file():
+            base_file, base_print = None, None
         found.append(Recoverable(team_file, meta_file, Path(original) if original else None,
-                                 str(meta.get("saved_at", "")), str(meta.get("team_name", ""))))
+                                 str(meta.get("saved_at", "")), str(meta.get("team_name", "")),
+                                 base_file, base_print))
     return sorted(found, key=lambda r: r.saved_at, reverse=True)

@@ -9,24 +9,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sagstal_desktop.core.trend import TrendRow
+from sagstal_desktop.i18n import N_, NP_, ptr, tr
+from sagstal_desktop.io.history_import import HISTORY_COLUMNS
 
 if TYPE_CHECKING:
     import pandas as pd
 
-#: Columns of the frame: key -> (Danish header, English header). The same headers are what the
-#: history import reads back (``io.history_import.HISTORY_COLUMNS``).
+#: Columns of the frame: key -> (Danish header, English header). The headers are data, not text of
+#: the window: a written history is read back by the history import, so both take them from its
+#: one table (``io.history_import.HISTORY_COLUMNS``, which accepts both languages and more).
 FRAME_COLUMNS: dict[str, tuple[str, str]] = {
-    "label": ("Betegnelse", "Label"),
-    "norm_set": ("Normsæt", "Norm set"),
-    "staff": ("Medarbejdere", "Staff"),
-    "cases": ("Sager", "Cases"),
-    "available_fte": ("Årsværk til sagsbehandling", "Available casework FTE"),
-    "fte_needed_max": ("Årsværk ved maksimum", "FTE needed at max"),
-    "fte_needed_min": ("Årsværk ved minimum", "FTE needed at min"),
-    "over_count": ("Over maksimum", "Over max"),
-    "average_fte_caseload": ("Gns. sagstal pr. fuldtid", "Average full-time caseload"),
+    key: HISTORY_COLUMNS[key][:2]
+    for key in ("label", "norm_set", "staff", "cases", "available_fte", "fte_needed_max", "fte_needed_min",
+                "over_count", "average_fte_caseload")
 }
-DATE_HEADER = ("Dato", "Date")
+DATE_HEADER: tuple[str, str] = HISTORY_COLUMNS["date"][:2]
+#: The export's sheets and the note on where its figures come from (the text layer).
+HISTORY_SHEET = NP_("sheet", "History")
+SOURCE_SHEET = NP_("sheet", "Source")
+SOURCE_NOTE = N_("Sagstal's own calculation on the team's recorded inputs on each date, measured against the norm "
+                 "set in use then.")
 
 
 def trend_frame(rows: list[TrendRow]) -> pd.DataFrame:
@@ -70,11 +72,8 @@ def export_trend_xlsx(rows: list[TrendRow], path: str | Path, lang: str = "da") 
         out[headers[which]] = list(frame[key]) if key != "norm_set" else [r.norm_set or "" for r in rows]
     out = out.astype(object).where(out.notna(), None)
     path = Path(path)
-    note = ("Sagstals egen beregning på teamets registrerede input på hver dato, målt mod det normsæt, "
-            "der gjaldt da." if lang == "da" else
-            "Sagstal's own calculation on the team's recorded inputs on each date, measured against the "
-            "norm set in use then.")
-    sheet, about = ("Udvikling", "Kilde") if lang == "da" else ("History", "Source")
+    note = tr(SOURCE_NOTE, lang)
+    sheet, about = ptr("sheet", HISTORY_SHEET, lang), ptr("sheet", SOURCE_SHEET, lang)
     from sagstal_desktop.io.atomic_write import atomic_path
     from sagstal_desktop.io.cell_guard import guard_frame, guard_workbook
 

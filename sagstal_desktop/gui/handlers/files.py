@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.gui import settings
 from sagstal_desktop.gui.dialogs.file_dialogs import ask_open_path, ask_save_path
-from sagstal_desktop.gui.shared_file import read_in_background
+from sagstal_desktop.gui.shared_file import OPEN_ANYWAY, OPEN_CANCEL, RECOVER_AS_NEW, read_in_background
 from sagstal_desktop.gui.team_document import find_recoverable
 from sagstal_desktop.i18n import _
 
@@ -241,13 +241,69 @@ class FileActions:
                 QMessageBox.warning(self._window, _("Cannot recover"), error.message(self._window.language()))
                 found.discard()
                 continue
-            self.title_hint = ""
-            self._document.replace(team, found.original_path, modified=True)
+            how = self._recover(found, team)
+            if how == OPEN_CANCEL:
+                self._window.show_status(_("The unsaved changes to {name} are kept; Sagstal offers them again at "
+                                           "the next start.").format(name=name))
+                continue
             found.discard()
             self._document.autosave_now()
             self._window.show_status(_("Recovered the unsaved changes. Save to keep them."))
+            if how == OPEN_ANYWAY and found.original_path is not None:
+                self._window.shared.mention_conflict_copies(found.original_path)
+            if how == RECOVER_AS_NEW:
+                self.save_as()  # cancelled: the work stays here, unsaved, and in the recovery copy
             return True
         return False
+
+    def _recover(self, found, team: Team) -> str:
+        """Make the recovered ``team`` the document as opening its file would: the file's edit
+        lock is taken, or, when someone else has the file open, the user chooses to open the
+        changes anyway or keep them as a new file (``SharedFile.how_to_recover``). The file as the
+        crashed Sagstal had read it is what a save checks against and merges from, so changes
+        written since are merged, not overwritten. Returns the choice (``OPEN_CANCEL``: nothing
+        changed). A recovered new team has no file: no lock."""
+        path = found.original_path
+        if path is None:
+            self.title_hint = ""
+            self._document.replace(team, None, modified=True)
+            return OPEN_ANYWAY
+        shared = self._window.shared
+        how = shared.how_to_recover(path)
+        if how == OPEN_CANCEL:
+            return how
+        if how == RECOVER_AS_NEW:
+            self.title_hint = _("Recovered changes to {name}").format(name=path.stem)
+            self._document.replace(team, None, modified=True)
+            return how
+        self.title_hint = ""
+        self._document.replace(team, path, modified=True)
+        shared.track(path, self._recovered_base(found), lock=True)
+        self._document.state_changed.emit()
+        self.remember_recent(path)
+        return OPEN_ANYWAY
+
+    def _recovered_base(self, found):
+        """The file as the crashed Sagstal had read it (``shared_file.Read``): kept beside the
+        recovery copy (also when the file cannot be found now, e.g. a network drive not yet
+        connected: a save then checks it as any save does). Without it (a copy from before bases
+        were kept, or a damaged one): the file as it is now, or None when it has gone (no check:
+        saving makes it again)."""
+        from sagstal_desktop.gui.shared_file import Read
+        from sagstal_desktop.io.document import DocumentError, load_team
+
+        path = found.original_path
+        if found.base_file is not None:
+            try:
+                return Read(load_team(found.base_file), found.base_print)
+            except DocumentError:
+                pass
+        if not path.exists():
+            return None
+        try:
+            return read_in_background(self._window, path, with_fingerprint=True)
+        except DocumentError:
+            return None
 
     def _file_filter(self) -> str:
         return _("Sagstal team (*.sagstal);;All files (*)")

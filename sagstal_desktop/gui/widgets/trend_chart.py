@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QWidget
 
 from sagstal_desktop.core.formatting import format_date, format_number
 from sagstal_desktop.core.trend import TrendRow, change_marks
-from sagstal_desktop.i18n import _
+from sagstal_desktop.i18n import N_, _, tr
 
 AVAILABLE = "#1f3a5f"
 NEEDED_MAX = "#c0392b"
@@ -27,13 +27,13 @@ BAND = (192, 57, 43, 45)
 OVER = "#e3a39a"
 AVERAGE = "#2e8b57"
 CHANGE = "#7d5ba6"
-MONTHS = {"da": ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
-          "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]}
+#: The months' short names, as the memo's chart has them (``report.history_chart``).
+MONTHS = N_("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec")
 
 
 def month_label(row: TrendRow | date, lang: str) -> str:
     day = row if isinstance(row, date) else row.date
-    return f"{MONTHS[lang][day.month - 1]} {day.year % 100:02d}"
+    return f"{tr(MONTHS, lang).split()[day.month - 1]} {day.year % 100:02d}"
 
 
 def x_of(day: date) -> float:
