@@ -213,3 +213,23 @@ def test_a_load_label_just_under_100_percent_is_not_covered_by_the_100_percent_l
     order = drawing.contents
     assert max(order.index(item) for item in order if isinstance(item, Line)) < min(order.index(v) for v in
                                                                                       labels.values())
+
+
+def test_a_team_just_over_or_under_100_percent_is_not_labelled_100_percent_in_the_chart():
+    """The bar of a team at 100,3 % is red (over): its label says "100,3 %" as the tables do, not
+    "100 %" (and 99,8 % says so); the labels still clear the 100 % line."""
+    from reportlab.graphics.shapes import Line, String
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from sagstal_desktop.report.department_chart import load_chart
+    from sagstal_desktop.report.fonts import REGULAR, register_fonts
+
+    register_fonts()
+    drawing = load_chart(["A", "B", "C"], [1.003, 0.998, 1.0], 400, "da", "DS maks. 100 %")
+    texts = [item.text for item in drawing.contents if isinstance(item, String) and item.textAnchor == "start"
+             and item.fontSize == 6.5]
+    assert texts == ["100,3 %", "99,8 %", "100 %"]
+    line = next(item.x1 for item in drawing.contents if isinstance(item, Line) and item.strokeWidth >= 1.1)
+    for item in drawing.contents:
+        if isinstance(item, String) and item.textAnchor == "start" and item.text in texts:
+            assert not item.x - 0.5 < line < item.x + stringWidth(item.text, REGULAR, 6.5) + 0.5, item.text

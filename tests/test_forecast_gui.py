@@ -133,16 +133,24 @@ def test_flows_dialog_imports_a_sheet_all_or_nothing(qtbot, demo, tmp_path):
 
 
 def test_the_forecast_fits_980x640_with_legends_beside_the_plots_and_a_close_button(window, qtbot):
-    """At the dialog's size on a 1280×720 screen: the long method text scrolls in its own pane, so
-    the table shows at least four whole months; each legend sits on its own row (never over the
-    band or the lines) in dark text; "Luk"/"Close" closes the dialog."""
+    """At the dialog's size on a 1280×720 screen: the chart, the table and the long method text
+    each have a tab of the whole height, so the table shows every month of the default six; each
+    legend sits on its own row (never over the band or the lines) in dark text; "Luk"/"Close"
+    closes the dialog."""
     dialog = _forecast(window)
     qtbot.addWidget(dialog)
     dialog.resize(980, 640)
+    assert dialog.tabs.currentWidget() is dialog.chart  # the chart first
+    dialog.tabs.setCurrentWidget(dialog.table)
     qtbot.wait(50)
     rows_seen = dialog.table.viewport().height() // dialog.table.rowHeight(0)
-    assert rows_seen >= 4
+    assert rows_seen >= dialog.table.rowCount() == 6
+    assert [dialog.tabs.tabText(i) for i in range(3)] == ["Chart", "Table", "Method and backtest"]
+    assert dialog.tabs.accessibleName()
     assert dialog.notes.accessibleName() and dialog.method.parent() is dialog.notes.widget()
+    assert dialog.backtest.parent() is dialog.notes.widget()
+    dialog.tabs.setCurrentWidget(dialog.chart)
+    qtbot.wait(50)
     for legend, plot in zip(dialog.legends, (dialog.cases_plot, dialog.fte_plot), strict=True):
         assert legend.items, "the legend lists the plot's lines"
         box = legend.sceneBoundingRect()
@@ -151,6 +159,41 @@ def test_the_forecast_fits_980x640_with_legends_beside_the_plots_and_a_close_but
     assert dialog.close_button.text() == "Close"
     dialog.close_button.click()
     assert not dialog.isVisible()
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_forecast_plots_stay_readable_in_a_dialog_640_high(make_window, qapp, qtbot, monkeypatch, lang):
+    """On a 1280×680 available screen (1280×720 less a task bar, or 1920×1080 at 150 %) the
+    dialog opens 980×640 and each plot's drawing area is at least six lines of text high (three
+    labelled ticks a blank line apart: ``PLOT_MIN_LINES``) and never under 80 px; the two plots
+    were 50 px high there. The dialog still needs no more than the screen."""
+    from PySide6.QtCore import QRect
+
+    from sagstal_desktop.gui import qt_language, screen_fit
+    from sagstal_desktop.gui.dialogs.forecast import PLOT_MIN_LINES
+
+    monkeypatch.setattr(screen_fit, "available_geometry", lambda _widget=None: QRect(0, 0, 1280, 680))
+    qt_language.install_translations(qapp, lang)
+    dialog = _forecast(make_window(lang=lang))
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    qtbot.wait(50)
+    assert (dialog.width(), dialog.height()) == (980, 640)
+    need = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
+    assert need.width() <= 1280 and need.height() <= 680 - 40  # a title bar (as tests/test_gui_fit.py)
+    least = PLOT_MIN_LINES * dialog.fontMetrics().lineSpacing()
+    assert least >= 80 and dialog.plot_min_height() == least
+    for plot in (dialog.cases_plot, dialog.fte_plot):
+        box = plot.getViewBox().sceneBoundingRect()
+        assert box.height() >= least, (box.height(), least)
+        assert box.width() >= 800
+    # the y axis labels at least three ticks (pyqtgraph drops labels that would touch)
+    for plot in (dialog.cases_plot, dialog.fte_plot):
+        axis = plot.getAxis("left")
+        low, high = plot.getViewBox().viewRange()[1]
+        ticks = [value for _spacing, values in axis.tickValues(low, high, axis.height()) for value in values]
+        assert len([v for v in ticks if low <= v <= high]) >= 3
+    qt_language.install_translations(qapp, "en")
 
 
 def test_flows_counts_are_right_aligned_and_the_month_left(qtbot, demo):

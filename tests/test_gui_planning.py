@@ -368,3 +368,38 @@ def test_the_aim_is_chosen_in_the_dialog(window):
     assert tab.points[-1].max_moves == tab.default_k() == tab.plan.max_moves
     tab.choose(3)
     assert tab.plan.aim == "fewest-over" and tab.plan.max_moves == 3 and tab.plan.over_count_after == 4
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_every_name_in_the_before_after_table_is_whole_at_1280_by_680(make_window, qapp, qtbot, monkeypatch, lang):
+    """In the dialog's size on a 1280×680 screen the table beside the chart is as wide as its
+    names and two load columns need ("Bo …" and "Karin …" were cut short at 150 %), and the
+    chart keeps its share of the row."""
+    from PySide6.QtCore import QRect
+
+    from sagstal_desktop.gui import qt_language, screen_fit
+    from sagstal_desktop.gui.widgets.planning_result import CHART_SHARE_MIN
+
+    monkeypatch.setattr(screen_fit, "available_geometry", lambda _widget=None: QRect(0, 0, 1280, 680))
+    qt_language.install_translations(qapp, lang)
+    try:
+        window = make_window(lang=lang)
+        dialog = planning_actions.planning_dialog(window, "rebalance")
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        tab = dialog.rebalance_tab
+        tab.start()
+        qtbot.wait(50)
+        panel = tab.panel
+        table, model = panel.table, panel.model
+        assert dialog.width() <= 1280 and model.rowCount() == 12
+        metrics = table.fontMetrics()
+        widest = max(metrics.horizontalAdvance(model.index(row, 0).data()) for row in range(model.rowCount()))
+        assert table.columnWidth(0) >= widest + 6, (table.columnWidth(0), widest)
+        for column in (1, 2):
+            assert table.columnWidth(column) >= table.sizeHintForColumn(column)
+        sizes = panel.splitter.sizes()
+        assert sizes[1] >= int(sum(sizes) * CHART_SHARE_MIN) - 1
+    finally:
+        qt_language.install_translations(qapp, "en")

@@ -288,3 +288,27 @@ def test_the_file_given_at_start_is_locked_or_announced_and_conflict_copies_are_
     assert second.shared.read_only and second.shared.lock is None  # cancelled: look, do not write
     assert second.windowTitle().startswith("team.sagstal (read-only)")
     assert first.close() and not edit_lock_path(team_file).exists()
+
+
+@pytest.mark.parametrize("edited", [False, True])
+def test_the_change_bar_is_as_tall_as_its_lines_at_1366_wide(make_window, team_file, qtbot, edited):
+    """The bar's text wraps at the window's width, and the bar is no taller than those lines (or
+    its buttons) and its margins: it was four lines tall for two lines of text and took two
+    rows of the table at 1366×768."""
+    win = make_window()
+    win.resize(1366, 700)
+    assert win.files.open_path(team_file)
+    if edited:  # the longer text: merge or reload
+        _set_count(win, 0, "sygedagpenge", "41")
+    _someone_else_saves(team_file, lambda team: setattr(team.staff[0], "weekly_hours", 30))
+    bar = win.shared.bar
+    qtbot.waitUntil(lambda: bar.isVisible(), timeout=5000)
+    qtbot.wait(50)
+    label = bar.label
+    assert bar.width() >= 1300 and label.width() >= 900
+    lines = label.heightForWidth(label.width())
+    line = label.fontMetrics().lineSpacing()
+    assert lines <= 2 * line + 2, "the text fits two lines across a 1366 px window"
+    content = max(lines, *(b.sizeHint().height() for b in (bar.reload_button, bar.close_button)))
+    assert label.height() <= content
+    assert bar.height() <= content + 12, (bar.height(), content)

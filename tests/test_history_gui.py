@@ -210,3 +210,26 @@ def test_history_follows_the_open_team_and_the_chart_reads_as_time(window, qtbot
     assert axis.tickStrings([45.2, 1200.0], 1.0, 0.1) == ["45,2", "1.200,0"]
     axis.lang = "en"
     assert axis.tickStrings([45.2], 1.0, 0.1) == ["45.2"]
+
+
+def test_the_norm_set_change_label_is_clear_of_the_legend_at_1280_by_680(window, qtbot, monkeypatch):
+    """The legend has a row of its own above the first plot, so the dashed line's label ("DS
+    2020") lies inside the plot and clear of the legend even in the dialog's size on a 1280×680
+    screen (it was half under the legend there); the legend lists the three series."""
+    from PySide6.QtCore import QRect
+
+    from sagstal_desktop.gui import screen_fit
+
+    monkeypatch.setattr(screen_fit, "available_geometry", lambda _widget=None: QRect(0, 0, 1280, 680))
+    dialog = _dialog(window)
+    qtbot.wait(50)
+    assert dialog.height() <= 680
+    chart = dialog.chart
+    legend = chart.legend.sceneBoundingRect()
+    assert [label.text for _sample, label in chart.legend.items] == [
+        "FTE needed at max", "Available casework FTE", "Range up to min"]
+    plot = chart.fte_plot.getViewBox().sceneBoundingRect()
+    label = chart.change_lines[0].label.sceneBoundingRect()
+    assert not label.intersects(legend), (label, legend)
+    assert plot.contains(label), (label, plot)
+    assert not legend.intersects(plot)

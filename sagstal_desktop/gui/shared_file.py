@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer
+from PySide6.QtCore import QFileSystemWatcher, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QSizePolicy, QToolBar, QWidget
 
 from sagstal_desktop.i18n import _, pgettext
@@ -351,6 +351,31 @@ def _same(a: Path, b: Path) -> bool:
         return os.path.abspath(a) == os.path.abspath(b)
 
 
+class _BarLabel(QLabel):
+    """The bar's word-wrapping text, as tall as its lines at the width it is given. (A tool bar
+    does not ask a label's height for its width; a wrapping label's own hint assumes a narrow
+    column of text, so two lines across a wide window got a bar four lines tall.)"""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        if self.width() > hint.width() and self.text():
+            return QSize(hint.width(), self.heightForWidth(self.width()))
+        return hint
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), min(hint.height(), self.sizeHint().height()))
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.updateGeometry()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the lines the text needs at the new width
+
+
 class _Bar(QToolBar):
     """A bar across the top of the window, on a row of its own below the tool bars: a change made
     elsewhere, or a note (never modal). Its buttons are shown and hidden through their tool-bar
@@ -363,7 +388,7 @@ class _Bar(QToolBar):
         self.setFloatable(False)
         self._window = window
         self._placed = False
-        self.label = QLabel(self)
+        self.label = _BarLabel(self)
         self.label.setWordWrap(True)
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.addWidget(self.label)

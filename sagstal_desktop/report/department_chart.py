@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from sagstal_desktop.core.department import DepartmentMonth
 from sagstal_desktop.core.formatting import format_percent
+from sagstal_desktop.core.wording import format_load
 from sagstal_desktop.report.chart_axis import axis_range
 from sagstal_desktop.report.fonts import BOLD, REGULAR
 from sagstal_desktop.report.history_chart import AVAILABLE, BAND, NEEDED_MAX, _chart_texts, _legend, fte_panel
@@ -60,7 +61,7 @@ def load_chart(names: Sequence[str], loads: Sequence[float | None], width: float
         colour = OVER if load > 1 + 1e-9 else WITHIN
         drawing.add(Rect(x0, y, max(x_of(load * 100) - x0, 0.5), bar_h, fillColor=HexColor(colour),
                          strokeColor=None))
-        text = format_percent(load, 0, lang)
+        text = format_load(load, lang)  # 100,3 %, never "100 %" on a red bar (as the tables and team chart)
         left = x_of(load * 100) + 2
         for line in lines:
             if left - 1 < line < left + stringWidth(text, REGULAR, 6.5) + 1:

@@ -1,8 +1,9 @@
 """The forecast (Team → Forecast…): expected cases and their band per month as a chart (pyqtgraph)
 and as a table (the text alternative), FTE needed at the maximum against casework FTE per month,
 the month the team is expected to pass the maximum, a what-if slider for the intake, and the
-backtest line. Computed by ``core.forecast`` on the team's own intake and closures; the words
-come from ``core.forecast_text`` (as in the memo and the CLI).
+backtest line. The chart, the table and the method with the backtest each have a tab.
+Computed by ``core.forecast`` on the team's own intake and closures; the words come from
+``core.forecast_text`` (as in the memo and the CLI).
 
 Non-modal; it follows the document (``changed`` and ``flows_changed``).
 """
@@ -25,9 +26,9 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSlider,
     QSpinBox,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -53,6 +54,10 @@ EXPECTED, BAND = "#1f3a5f", (31, 58, 95, 50)
 NEEDED, NEEDED_BAND, AVAILABLE = "#c0392b", (192, 57, 43, 45), "#2e8b57"
 #: The legends' and the axes' text (dark on the chart's white).
 LEGEND_TEXT = "#222222"
+#: Each plot's least height, in lines of the dialog's text: room for three labelled ticks of the
+#: left axis a blank line apart (pyqtgraph drops tick labels that would touch), so a plot shows
+#: a level and a direction (84 px at a 14 px line, 102 px at a 17 px one).
+PLOT_MIN_LINES = 6
 #: The what-if slider's steps (percent).
 SLIDER_STEP = 5
 
@@ -140,11 +145,10 @@ class ForecastDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
-        # the backtest, the method and the source scroll in a pane of their own, so the long
-        # method text never squeezes the table to two rows on a 1280x720 screen
+        # the backtest, the method and the source scroll in a pane of their own
         notes = QWidget()
         notes_layout = QVBoxLayout(notes)
-        notes_layout.setContentsMargins(0, 0, 4, 0)
+        notes_layout.setContentsMargins(6, 6, 6, 6)
         for label in (self.backtest, self.method, self.source):
             notes_layout.addWidget(label)
         notes_layout.addStretch(1)
@@ -154,14 +158,15 @@ class ForecastDialog(QDialog):
         self.notes.setWidgetResizable(True)
         self.notes.setFrameShape(QFrame.Shape.NoFrame)
         self.notes.setAccessibleName(_("How the forecast is made"))
-        self.split = split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.chart)
-        split.addWidget(self.table)
-        split.addWidget(self.notes)
-        for pane, stretch in enumerate((3, 2, 1)):
-            split.setStretchFactor(pane, stretch)
-            split.setCollapsible(pane, False)
-        split.setSizes([260, 170, 100])
+        # the chart, the table (its text alternative) and the notes each on a tab of the whole
+        # height: stacked in one splitter, the two plots were 50 px high in a 640 px dialog
+        self.chart.setMinimumHeight(self._chart_minimum_height())
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("forecastTabs")
+        self.tabs.setAccessibleName(_("Forecast as a chart, as a table, and how it is made"))
+        self.tabs.addTab(self.chart, _("Chart"))
+        self.tabs.addTab(self.table, _("Table"))
+        self.tabs.addTab(self.notes, _("Method and backtest"))
         self.close_button = QPushButton(_("Close"))
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.close)
@@ -172,7 +177,7 @@ class ForecastDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.crossing)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
         self._fill_scenarios()
         for signal in (self.months.valueChanged, self.window_months.valueChanged, self.slider.valueChanged,
@@ -184,6 +189,17 @@ class ForecastDialog(QDialog):
 
         fit_to_screen(self, 980, 640)
         self.refresh()
+
+    def plot_min_height(self) -> int:
+        """The least height of each plot's drawing area (``PLOT_MIN_LINES`` lines of text)."""
+        return PLOT_MIN_LINES * self.fontMetrics().lineSpacing()
+
+    def _chart_minimum_height(self) -> int:
+        """The chart's least height: two plots of ``plot_min_height``, each with its legend row
+        above and its month axis (a line of text, the ticks and a gap) below."""
+        line = self.fontMetrics().lineSpacing()
+        legend, month_axis = line + 10, line + 2 * 10
+        return 2 * (self.plot_min_height() + legend + month_axis)
 
     def _spin(self, low: int, high: int, value: int, name: str) -> QSpinBox:
         spin = QSpinBox()

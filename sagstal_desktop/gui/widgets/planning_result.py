@@ -52,6 +52,10 @@ class WholeLabel(QLabel):
         if height != self.minimumHeight():
             self.setMinimumHeight(max(height, 0))
 
+#: The least share of the row the before/after chart keeps when the table widens for its names.
+CHART_SHARE_MIN = 0.35
+
+
 class PlanResultPanel(QWidget):
     """Shows one proposal (``show_plan``) or a message why there is none (``show_message``)."""
 
@@ -86,7 +90,7 @@ class PlanResultPanel(QWidget):
         scroll.setAccessibleName(_("Chart of the load before and after"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.chart)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
         splitter.addWidget(scroll)
         splitter.setSizes([330, 330])
@@ -119,6 +123,32 @@ class PlanResultPanel(QWidget):
         self.proposal_list.addItems(list(lines) or [empty_text])
         self.model.set_persons(plan.persons, unweighted)
         self.chart.show_persons(self.model.persons(), self._lang, _("Before"), _("After"))
+        self.fit_table()
+
+    def table_width_needed(self) -> int:
+        """The table's width with every name whole: the longest name (or the title) and the
+        two load columns, the frame and a vertical scroll bar."""
+        table, header = self.table, self.table.horizontalHeader()
+        names = max(table.sizeHintForColumn(0), header.sectionSizeHint(0))
+        loads = sum(max(table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in (1, 2))
+        bar = table.style().pixelMetric(table.style().PixelMetric.PM_ScrollBarExtent, None, table)
+        return names + loads + 2 * table.frameWidth() + bar
+
+    def fit_table(self) -> None:
+        """Widen the table beside the chart until no name is cut short ("Bo …" at 1280×680 at
+        150 %), leaving the chart at least ``CHART_SHARE_MIN`` of the row; never narrowed."""
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if total <= 0 or sizes[0] >= self.table_width_needed():
+            return
+        table = min(self.table_width_needed(), int(total * (1 - CHART_SHARE_MIN)))
+        if table > sizes[0]:
+            self.splitter.setSizes([table, total - table])
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.model.rowCount():
+            self.fit_table()
 
     def headline_text(self, plan: PlanOutcome) -> str:
         from sagstal_desktop.core.planning.texts import over_text

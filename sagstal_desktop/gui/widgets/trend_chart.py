@@ -68,12 +68,17 @@ class TrendChart(pg.GraphicsLayoutWidget):
         self.rows: list[TrendRow] = []
         self._lang = "da"
         self.axes = [NumberAxis("left") for _i in range(3)]
-        self.fte_plot = self.addPlot(row=0, col=0, axisItems={"left": self.axes[0]})
-        self.over_plot = self.addPlot(row=1, col=0, axisItems={"left": self.axes[1]})
-        self.average_plot = self.addPlot(row=2, col=0, axisItems={"left": self.axes[2]})
-        self.ci.layout.setRowStretchFactor(0, 3)
-        self.ci.layout.setRowStretchFactor(1, 1)
-        self.ci.layout.setRowStretchFactor(2, 1)
+        # the first plot's title and legend on rows of their own above it: a legend inside the
+        # plot hid the norm-set change's label under it when the plot is short (1280x680)
+        self.fte_title = self.addLabel("", row=0, col=0, color="#222", size="9pt")
+        self.legend = pg.LegendItem(labelTextColor="#222", colCount=3, horSpacing=16)
+        self.legend.setMaximumHeight(self.fontMetrics().height() + 8)
+        self.addItem(self.legend, row=1, col=0)
+        self.fte_plot = self.addPlot(row=2, col=0, axisItems={"left": self.axes[0]})
+        self.over_plot = self.addPlot(row=3, col=0, axisItems={"left": self.axes[1]})
+        self.average_plot = self.addPlot(row=4, col=0, axisItems={"left": self.axes[2]})
+        for row, stretch in enumerate((0, 0, 3, 1, 1)):
+            self.ci.layout.setRowStretchFactor(row, stretch)
         for plot in self.plots():
             plot.setMenuEnabled(False)
             plot.hideButtons()
@@ -87,8 +92,6 @@ class TrendChart(pg.GraphicsLayoutWidget):
         self.average_plot.setXLink(self.fte_plot)
         for plot in (self.fte_plot, self.over_plot):
             plot.getAxis("bottom").setStyle(showValues=False)
-        self.legend = self.fte_plot.addLegend(offset=(8, 2), labelTextColor="#222", colCount=3,
-                                              brush=pg.mkBrush(255, 255, 255, 220))
         self.change_lines: list[pg.InfiniteLine] = []
         self.empty_text = pg.TextItem("", color="#555", anchor=(0.5, 0.5))
         self.retranslate()
@@ -99,7 +102,7 @@ class TrendChart(pg.GraphicsLayoutWidget):
     def retranslate(self) -> None:
         title = _("Available casework FTE and FTE needed at the norm set's max "
                                         "(band: up to its min)")
-        self.fte_plot.setTitle(title, color="#222", size="9pt")
+        self.fte_title.setText(title, color="#222", size="9pt")
         self.over_plot.setTitle(_("Staff over the norm set's max"), color="#222", size="9pt")
         self.average_plot.setTitle(_("Average full-time caseload"), color="#222", size="9pt")
         self.show_rows(self.rows, self._lang)
@@ -141,6 +144,8 @@ class TrendChart(pg.GraphicsLayoutWidget):
         self.fte_plot.addItem(high)
         self.fte_plot.addItem(low)
         self.fte_plot.addItem(available)
+        self.legend.addItem(low, _("FTE needed at max"))
+        self.legend.addItem(available, _("Available casework FTE"))
         self.legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=0, brush=pg.mkBrush(*BAND), pen=None),
                             _("Range up to min"))
         overs = [(x, r.over_count) for x, r in zip(xs, rows, strict=True) if r.over_count is not None]
@@ -161,7 +166,7 @@ class TrendChart(pg.GraphicsLayoutWidget):
                 line = pg.InfiniteLine(pos=(xs[i - 1] + xs[i]) / 2 if i else xs[i], angle=90, pen=pen)
                 plot.addItem(line)
                 if plot is self.fte_plot:
-                    line.label = pg.InfLineLabel(line, text=mark, position=0.74,
+                    line.label = pg.InfLineLabel(line, text=mark, position=0.97,
                                                  anchors=[(0, 0), (0, 0)], color=CHANGE)
                     line.setToolTip(_("Norm set changed on {date}: {name}").format(
                         date=format_date(rows[i].date, lang), name=rows[i].norm_set_name(lang)))
@@ -174,4 +179,4 @@ class TrendChart(pg.GraphicsLayoutWidget):
         values = [v for r in rows for v in (r.available_fte, r.fte_needed_max, r.fte_needed_min)]
         low, high = min(values), max(values)
         span = max(high - low, 1.0)
-        self.fte_plot.setYRange(low - 0.1 * span, high + 0.45 * span, padding=0)  # room for the legend on top
+        self.fte_plot.setYRange(low - 0.1 * span, high + 0.25 * span, padding=0)  # room for the change's label
