@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfontconfig1 libdbus-1-3
   libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
   libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-xkb1
-  xvfb xauth poppler-utils fonts-dejavu-core)
+  xvfb xauth poppler-utils fonts-dejavu-core
+  gcc g++)  # the bundle's numpy is built from source (build_spec/numpy_without_blas.py)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

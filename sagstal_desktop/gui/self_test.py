@@ -58,6 +58,7 @@ def check_window(window) -> str:
     long_dates()
     danish_collation()
     digests()
+    numpy_arithmetic()
     return (f"{len(window.team().staff)} persons, memo {pages} pages, history {len(rows)} snapshots, "
             f"plan {cases} cases")
 
@@ -128,6 +129,18 @@ def digests() -> None:
     if (hashlib.blake2b(b"abc", digest_size=16).hexdigest() != "cf4ab791c62b8d2b2109c90275287816"
             or hashlib.sha256(b"abc").hexdigest()[:16] != "ba7816bf8f01cfea"):
         raise RuntimeError("hashlib computes wrong digests")
+
+
+def numpy_arithmetic() -> None:
+    """numpy's products and linear algebra give exact answers on small whole numbers (the bundle's
+    numpy is built without OpenBLAS, build_spec/numpy_without_blas.py: its own loops and
+    lapack_lite)."""
+    import numpy as np
+
+    a = np.array([[2.0, 1.0, 0.0], [1.0, 3.0, 1.0], [0.0, 1.0, 4.0]])
+    x = np.array([1.0, -2.0, 3.0])
+    if (a @ x).tolist() != [0.0, -2.0, 10.0] or not np.allclose(np.linalg.solve(a, a @ x), x):
+        raise RuntimeError("numpy computes wrong products")
 
 
 def long_dates() -> None:
