@@ -94,3 +94,26 @@ def test_the_persons_made_by_column_are_the_persons_made_one_by_one(demo):
                 for m, p in zip(result.team.staff, result.summary.persons, strict=True)]
     assert json.dumps(doc["staff"]) == json.dumps(expected)
     assert [p["absence"] for p in doc["staff"]].count("sick") == 1
+
+
+def test_summary_json_loads_only_what_it_needs(tmp_path, demo):
+    """The whole-process cost of ``summary --json`` (issue 25): no numpy or pandas for a team
+    computed once, and none of the modules it does without (importlib.resources finds the
+    package's files only in a frozen bundle, logging only when there is a warning, calendar
+    not at all)."""
+    import subprocess
+    import sys
+
+    from sagstal_desktop.io.document import save_team
+
+    path = save_team(demo, tmp_path / "team.sagstal")
+    code = ("import sys, io, contextlib; from sagstal_desktop.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+            f"    assert main(['summary', {str(path)!r}, '--json', '--lang', 'da']) == 0\n"
+            "assert out.getvalue().startswith('{')\n"
+            "print(' '.join(sorted(sys.modules)))")
+    loaded = set(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                                text=True).stdout.split())
+    assert "sagstal_desktop.core.survey" in loaded and "sagstal_desktop.io.document" in loaded
+    unneeded = {"numpy", "pandas", "importlib.resources", "logging", "calendar", "zipfile", "tempfile"}
+    assert loaded & unneeded == set()
