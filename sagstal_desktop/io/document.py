@@ -16,6 +16,7 @@ import os
 import sqlite3
 import stat
 from collections.abc import Callable
+from operator import itemgetter
 from pathlib import Path
 from typing import ClassVar
 
@@ -369,7 +370,8 @@ def _rows(db: sqlite3.Connection, path: Path, name: str, *, stored_order: bool =
     rows = db.execute(f'SELECT {columns} FROM "{name}"{order}').fetchall()
     made = [i for i, (f, ok) in enumerate(zip(spec.fields, clean, strict=True)) if ok and f.converts]
     if made and rows:  # clean dates and empty JSON as ``check`` gives them, a column at a time
-        by_column = list(zip(*rows, strict=True))
+        # column by column (zip(*rows) would make an iterator per row), then back into rows
+        by_column = [list(map(itemgetter(i), rows)) for i in range(len(spec.fields))]
         for i in made:
             by_column[i] = spec.fields[i].bulk_values(by_column[i], facts=json_facts)
         rows = list(zip(*by_column, strict=True))
