@@ -117,3 +117,13 @@ def test_summary_json_loads_only_what_it_needs(tmp_path, demo):
     assert "sagstal_desktop.core.survey" in loaded and "sagstal_desktop.io.document" in loaded
     unneeded = {"numpy", "pandas", "importlib.resources", "logging", "calendar", "zipfile", "tempfile"}
     assert loaded & unneeded == set()
+
+
+def test_a_lazy_pattern_is_the_compiled_pattern_once_used():
+    from sagstal_desktop.core.lazy_pattern import LazyPattern
+
+    lazy = LazyPattern(r"^(\d{4})-(\d{1,2})$", re.ASCII)
+    assert lazy._compiled is None  # nothing compiled at import
+    assert lazy.match("2026-03").groups() == ("2026", "03") and lazy.match("٢٠٢٦-03") is None
+    assert lazy.sub("x", "2026-3") == "x" and lazy.pattern == r"^(\d{4})-(\d{1,2})$"
+    assert lazy.compiled() is lazy.compiled() is re.compile(r"^(\d{4})-(\d{1,2})$", re.ASCII)

@@ -9,13 +9,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import re
 import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn, TextIO, TypeVar
 
+from sagstal_desktop.core.lazy_pattern import LazyPattern
 from sagstal_desktop.i18n import N_, tr
 
 T = TypeVar("T")
@@ -82,8 +82,8 @@ class HelpFormatter(argparse.HelpFormatter):
 
 # ANSI/VT escape sequences (CSI ... final byte, OSC ... BEL/ST, two-byte ESC x), then any other
 # control character except line feed and tab (C0, DEL, C1 such as the one-byte CSI U+009B).
-_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_ESCAPES = LazyPattern(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
+_CONTROLS = LazyPattern(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def terminal_text(text: object) -> str:
@@ -112,7 +112,7 @@ def finite(obj: object) -> object:
     return obj
 
 
-_C1 = re.compile(r"[\x7f-\x9f]")
+_C1 = LazyPattern(r"[\x7f-\x9f]")
 
 
 def print_json(obj: object, file: TextIO | None = None, *, pretty: bool | None = None) -> None:
