@@ -10,7 +10,8 @@ from typing import Any
 
 class LazyPattern:
     """``re.compile(pattern, flags)`` on first use; every attribute (``search``, ``sub``,
-    ``fullmatch``, ``pattern`` ...) is the compiled pattern's."""
+    ``fullmatch``, ``pattern`` ...) is the compiled pattern's. A match's ``re`` is the compiled
+    pattern, not this object: compare it with ``compiled()``."""
 
     __slots__ = ("_args", "_compiled")
 

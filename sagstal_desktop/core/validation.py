@@ -254,7 +254,8 @@ def parse_month(value: Any) -> date:
     if text is not None:
         match = _YM.match(text) or _MY.match(text)
         if match:
-            year, month = (int(match[1]), int(match[2])) if match.re is _YM else (int(match[2]), int(match[1]))
+            ym = match.re is _YM.compiled()
+            year, month = (int(match[1]), int(match[2])) if ym else (int(match[2]), int(match[1]))
             if not 1 <= month <= 12:
                 raise InputError("not_month", text)
             return _checked(date(year, month, 1), text, "month_range")
