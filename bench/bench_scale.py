@@ -18,7 +18,13 @@
   with them but without bounding the columns of persons who give nothing (``milp.FIX_COLUMNS`` off);
 * a scenario with 5 absent colleagues on 2,000 staff (redistribution within its budget).
 
-Prints medians and ratios; ``--json`` for machine use.
+Prints medians and ratios; ``--json`` for machine use. Each child process is timed by the wall
+clock and by the CPU it used (user + system, from ``wait4``): on a shared machine the CPU figures
+move less. The machine's load average is printed at the start and the end.
+
+The package's modules are compiled to bytecode first (``compileall``, into ``__pycache__`` as an
+install does), so that a child does not compile every module from source on each start (as it
+would under ``PYTHONDONTWRITEBYTECODE``); ``--no-bytecode`` leaves that out.
 
     .venv/bin/python bench/bench_scale.py [--repeat 3] [--sizes 1000,10000,100000] [--no-memo]
 """
@@ -117,8 +123,9 @@ def make_team(staff: int, types: int = 10, seed: int = 1) -> Team:
     return team
 
 
-def child(code: str, *args: str, stdout=subprocess.DEVNULL) -> tuple[float, float]:
-    """Seconds and peak RSS (MB) of one whole ``python -c code args`` process."""
+def child(code: str, *args: str, stdout=subprocess.DEVNULL) -> tuple[float, float, float]:
+    """Seconds, peak RSS (MB) and CPU seconds (user + system) of one whole ``python -c code args``
+    process."""
     start = time.perf_counter()
     proc = subprocess.Popen([PY, "-c", code, *args], stdout=stdout, stderr=subprocess.PIPE, cwd=ROOT)
     _pid, status, usage = os.wait4(proc.pid, 0)
@@ -127,10 +134,10 @@ def child(code: str, *args: str, stdout=subprocess.DEVNULL) -> tuple[float, floa
     err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
     if proc.returncode != 0:
         raise SystemExit(f"child failed ({proc.returncode}): {err[-2000:]}")
-    return seconds, usage.ru_maxrss / 1024  # KB on Linux
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime  # maxrss: KB on Linux
 
 
-def median_child(code: str, *args: str, repeat: int, out: Path | None = None) -> tuple[float, float]:
+def median_child(code: str, *args: str, repeat: int, out: Path | None = None) -> tuple[float, float, float]:
     runs = []
     for _ in range(repeat):
         if out is None:
@@ -138,7 +145,7 @@ def median_child(code: str, *args: str, repeat: int, out: Path | None = None) ->
         else:
             with out.open("wb") as fh:
                 runs.append(child(code, *args, stdout=fh))
-    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs), statistics.median(r[2] for r in runs)
 
 
 def median_call(fn, repeat: int) -> float:
@@ -167,23 +174,31 @@ def main() -> int:
     parser.add_argument("--seeds", type=int, default=3, help="generated teams per planning size (default 3)")
     parser.add_argument("--time-limit", type=float, default=10.0, help="seconds per plan (default 10)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--no-bytecode", action="store_true",
+                        help="do not compile the package to bytecode first (each child compiles what has none)")
     args = parser.parse_args()
+    if not args.no_bytecode:
+        subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "sagstal_desktop")], check=True,
+                       stdout=subprocess.DEVNULL)
     sizes = [] if args.only_planning else [int(x) for x in args.sizes.split(",")]
-    results: dict[str, object] = {"sizes": {}}
+    results: dict[str, object] = {"sizes": {}, "load_before": os.getloadavg()}
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         for n in sizes:
             path = folder / f"team_{n}.sagstal"
             save_team(make_team(n), path)
             repeat = args.repeat if n <= 10_000 else 1
-            raw_s, raw_mb = median_child(RAW, str(path), repeat=repeat)
-            open_s, open_mb = median_child(OPEN, str(path), repeat=repeat)
-            summary_s, summary_mb = median_child(SUMMARY, str(path), repeat=repeat, out=folder / "summary.json")
-            row = {"file_mb": path.stat().st_size / 2**20, "raw_s": raw_s, "raw_mb": raw_mb,
-                   "open_s": open_s, "open_mb": open_mb, "summary_s": summary_s, "summary_mb": summary_mb,
+            raw_s, raw_mb, raw_cpu = median_child(RAW, str(path), repeat=repeat)
+            open_s, open_mb, open_cpu = median_child(OPEN, str(path), repeat=repeat)
+            summary_s, summary_mb, summary_cpu = median_child(SUMMARY, str(path), repeat=repeat,
+                                                              out=folder / "summary.json")
+            row = {"file_mb": path.stat().st_size / 2**20, "raw_s": raw_s, "raw_mb": raw_mb, "raw_cpu_s": raw_cpu,
+                   "open_s": open_s, "open_mb": open_mb, "open_cpu_s": open_cpu, "summary_s": summary_s,
+                   "summary_mb": summary_mb, "summary_cpu_s": summary_cpu,
                    "json_mb": (folder / "summary.json").stat().st_size / 2**20}
             if n == 10_000:
-                row["window_open_s"], row["window_open_mb"] = median_child(WINDOW, str(path), repeat=repeat)
+                row["window_open_s"], row["window_open_mb"], row["window_open_cpu_s"] = median_child(
+                    WINDOW, str(path), repeat=repeat)
                 warm = subprocess.run([PY, "-c", WINDOW_WARM, str(path)], capture_output=True, text=True, check=True,
                                       cwd=ROOT)
                 row["window_warm"] = json.loads(warm.stdout)
@@ -192,28 +207,35 @@ def main() -> int:
                 row["copy_s"] = median_call(lambda p=path: copy_file(p, folder / "copied.sagstal"), repeat)
                 del team
             if n == max(sizes) and not args.no_memo:
-                row["memo_s"], row["memo_mb"] = child(MEMO, str(path), str(folder / "memo.pdf"))
+                row["memo_s"], row["memo_mb"], row["memo_cpu_s"] = child(MEMO, str(path), str(folder / "memo.pdf"))
             results["sizes"][n] = row
     if not args.no_planning:
         results["planning"] = planning(args.time_limit, args.seeds)
+    results["load_after"] = os.getloadavg()
     if args.json:
         print(json.dumps(results, indent=2))
         return 0
+    print("load average (1, 5, 15 min) before {:.2f} {:.2f} {:.2f}, after {:.2f} {:.2f} {:.2f}; bytecode {}".format(
+        *results["load_before"], *results["load_after"], "not compiled first" if args.no_bytecode else "compiled"))
     for n, row in results["sizes"].items():
-        print(f"{n:,} staff ({row['file_mb']:.1f} MB): raw sqlite3 read {row['raw_s']:.2f} s; "
-              f"open {row['open_s']:.2f} s ({row['open_s'] / row['raw_s']:.1f} x, {row['open_mb']:.0f} MB); "
-              f"summary --json {row['summary_s']:.2f} s ({row['summary_s'] / row['raw_s']:.1f} x, "
+        print(f"{n:,} staff ({row['file_mb']:.1f} MB): raw sqlite3 read {row['raw_s']:.2f} s "
+              f"(cpu {row['raw_cpu_s']:.2f}); "
+              f"open {row['open_s']:.2f} s ({row['open_s'] / row['raw_s']:.1f} x; cpu {row['open_cpu_s']:.2f} s, "
+              f"{row['open_cpu_s'] / row['raw_cpu_s']:.1f} x; {row['open_mb']:.0f} MB); "
+              f"summary --json {row['summary_s']:.2f} s ({row['summary_s'] / row['raw_s']:.1f} x; "
+              f"cpu {row['summary_cpu_s']:.2f} s, {row['summary_cpu_s'] / row['raw_cpu_s']:.1f} x; "
               f"{row['summary_mb']:.0f} MB peak, {row['json_mb']:.1f} MB of JSON)")
         if "window_open_s" in row:
             print(f"  window's open (worker path, whole process) {row['window_open_s']:.2f} s "
-                  f"({row['window_open_s'] / row['raw_s']:.1f} x the raw read)")
+                  f"({row['window_open_s'] / row['raw_s']:.1f} x the raw read; cpu {row['window_open_cpu_s']:.2f} s, "
+                  f"{row['window_open_cpu_s'] / row['raw_cpu_s']:.1f} x)")
             warm = row["window_warm"]
             print(f"  window's open in a running program {warm['window']:.3f} s against the raw read in the same "
                   f"process {warm['raw']:.3f} s ({warm['window'] / warm['raw']:.1f} x)")
             print(f"  save {row['save_s']:.2f} s; copying the file {row['copy_s']:.3f} s "
                   f"({row['save_s'] / row['copy_s']:.1f} x)")
         if "memo_s" in row:
-            print(f"  memo {row['memo_s']:.1f} s, {row['memo_mb']:.0f} MB peak")
+            print(f"  memo {row['memo_s']:.1f} s (cpu {row['memo_cpu_s']:.1f} s), {row['memo_mb']:.0f} MB peak")
     for n, rows in results.get("planning", {}).items():
         if n == "scenario":
             print(f"scenario, 2,000 staff, 5 absent: {rows['seconds']:.2f} s, redistribution "

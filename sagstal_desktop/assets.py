@@ -2,7 +2,8 @@
 
 The repository keeps ``resources/`` at its top level (design card); the build (``setup.py``)
 copies it into the package as ``sagstal_desktop/resources``, and the PyInstaller spec does the
-same in the bundle. They are found through ``importlib.resources``, in order:
+same in the bundle. They are found beside the package (through ``importlib.resources`` where
+the package is not a folder on disk), in order:
 
 1. ``$SAGSTAL_ASSETS`` (a folder holding ``resources/``), for tests and unusual installs;
 2. the package's own ``sagstal_desktop/resources`` (a wheel install, or a frozen bundle);
@@ -16,8 +17,8 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,15 @@ class ResourceError(RuntimeError):
 
 
 def _package_dir() -> Path:
+    """The package's folder: beside its ``__init__.py`` when that is a file on disk (a checkout,
+    an install), else as ``importlib.resources`` finds it (a frozen bundle, a zip), imported
+    only then (it costs more than the rest of a command's start)."""
+    spec = getattr(sys.modules.get(PACKAGE), "__spec__", None)
+    origin = getattr(spec, "origin", None)
+    if origin and os.path.basename(origin) == "__init__.py" and os.path.isfile(origin):
+        return Path(origin).parent
+    from importlib import resources
+
     return Path(str(resources.files(PACKAGE)))
 
 

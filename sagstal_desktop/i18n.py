@@ -21,21 +21,24 @@ Qt-free and cheap to import (stdlib only): core may use it.
 from __future__ import annotations
 
 import gettext as _gettext
-import logging
 from functools import cache
-from importlib import resources
-from importlib.resources.abc import Traversable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 DOMAIN = "sagstal"
 LANGUAGES = ("da", "en")
-_LOG = logging.getLogger(__name__)
 
 _current = "en"  # the current language of ``_()`` before ``set_language``: the source text
 
 
 def mo_resource(lang: str) -> Traversable:
-    """The compiled catalogue of ``lang`` as an importlib.resources Traversable."""
-    return resources.files("sagstal_desktop").joinpath("locale", lang, "LC_MESSAGES", f"{DOMAIN}.mo")
+    """The compiled catalogue of ``lang`` in the package's folder (``assets.locale_dir``: found as
+    ``importlib.resources`` finds it, without importing that where the package is a folder)."""
+    from sagstal_desktop.assets import locale_dir
+
+    return locale_dir().joinpath(lang, "LC_MESSAGES", f"{DOMAIN}.mo")
 
 
 @cache
@@ -49,16 +52,23 @@ def translator(lang: str) -> _gettext.NullTranslations:
         with mo_resource(lang).open("rb") as handle:
             return _gettext.GNUTranslations(handle)
     except OSError:
-        _LOG.warning("translation catalogue for %r is missing; showing English (run scripts/build_translations.py)",
+        _log().warning("translation catalogue for %r is missing; showing English (run scripts/build_translations.py)",
                      lang)
         return _gettext.NullTranslations()
+
+
+def _log():
+    """This module's logger (``logging`` imported only when there is something to log)."""
+    import logging
+
+    return logging.getLogger(__name__)
 
 
 def set_language(lang: str) -> None:
     """Make ``lang`` the current language of ``_()`` and ``ngettext``; unknown -> English."""
     global _current
     if lang not in LANGUAGES:
-        _LOG.warning("unknown language %r; using English", lang)
+        _log().warning("unknown language %r; using English", lang)
         lang = "en"
     _current = lang
 

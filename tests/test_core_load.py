@@ -207,3 +207,18 @@ def test_empty_team():
     s = summarize(Team(), DAY)
     assert s.staff_count == 0 and s.available_fte == 0 and s.fte_needed("max") == 0
     assert s.share_within_max is None and s.average_fte_caseload is None and s.effective_range is None
+
+
+def test_add_months_agrees_with_the_calendar_on_every_day_of_eight_years():
+    import calendar
+    from datetime import timedelta
+
+    day = date(2023, 1, 1)
+    while day < date(2031, 1, 1):
+        for months in (-25, -13, -12, -1, 0, 1, 2, 6, 11, 12, 13, 24, 49):
+            index = day.month - 1 + months
+            year, month = day.year + index // 12, index % 12 + 1
+            expected = date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+            assert add_months(day, months) == expected
+        day += timedelta(days=1)
+    assert add_months(date(9999, 10, 31), 2) == date(9999, 12, 31)

@@ -172,3 +172,15 @@ def test_the_sdist_carries_resources_and_builds_a_complete_wheel(tmp_path):
     assert done.returncode == 0, done.stderr
     (wheel,) = (tmp_path / "dist").glob("sagstal_desktop-*.whl")
     assert "sagstal_desktop/resources/norms/ds_current.json" in zipfile.ZipFile(wheel).namelist()
+
+
+def test_the_package_folder_is_the_one_importlib_resources_gives(monkeypatch):
+    """``assets._package_dir`` takes the folder of the package's ``__init__.py`` (no import of
+    ``importlib.resources`` on a command's start); where that is no file on disk (a frozen
+    bundle) it asks ``importlib.resources``, which gives the same folder here."""
+    from importlib import resources
+
+    expected = Path(str(resources.files("sagstal_desktop")))
+    assert assets._package_dir() == expected
+    monkeypatch.setattr(assets.os.path, "isfile", lambda path: False)  # as in a bundle: no such file
+    assert assets._package_dir() == expected

@@ -9,13 +9,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import re
 import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn, TextIO, TypeVar
 
+from sagstal_desktop.core.lazy_pattern import LazyPattern
 from sagstal_desktop.i18n import N_, tr
 
 T = TypeVar("T")
@@ -82,8 +82,8 @@ class HelpFormatter(argparse.HelpFormatter):
 
 # ANSI/VT escape sequences (CSI ... final byte, OSC ... BEL/ST, two-byte ESC x), then any other
 # control character except line feed and tab (C0, DEL, C1 such as the one-byte CSI U+009B).
-_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_ESCAPES = LazyPattern(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
+_CONTROLS = LazyPattern(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def terminal_text(text: object) -> str:
@@ -112,7 +112,7 @@ def finite(obj: object) -> object:
     return obj
 
 
-_C1 = re.compile(r"[\x7f-\x9f]")
+_C1 = LazyPattern(r"[\x7f-\x9f]")
 
 
 def print_json(obj: object, file: TextIO | None = None, *, pretty: bool | None = None) -> None:
@@ -128,14 +128,23 @@ def print_json(obj: object, file: TextIO | None = None, *, pretty: bool | None =
     out = file if file is not None else sys.stdout
     if pretty is None:
         pretty = _is_terminal(out)
+    # check_circular off: a document is a tree (shared dicts, as a person's counts, are fine);
+    # the encoder then keeps no record of every dict and list it is inside
     layout: dict[str, Any] = {"indent": 2} if pretty else {"separators": (",", ":")}
     try:
-        text = json.dumps(obj, ensure_ascii=False, allow_nan=False, **layout)
+        text = json.dumps(obj, ensure_ascii=False, allow_nan=False, check_circular=False, **layout)
     except ValueError:  # NaN or infinity somewhere
-        text = json.dumps(finite(obj), ensure_ascii=False, allow_nan=False, **layout)
-    if ("\x7f" in text or not text.isascii()) and _C1.search(text):  # isascii: no C1 character
+        text = json.dumps(finite(obj), ensure_ascii=False, allow_nan=False, check_circular=False, **layout)
+    if ("\x7f" in text or (not text.isascii() and _may_hold_c1(text))) and _C1.search(text):
         text = _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     print(text, file=out)
+
+
+def _may_hold_c1(text: str) -> bool:
+    """False when non-ASCII ``text`` surely holds no C1 control character, found by one byte
+    search of its UTF-8 (C1 is ``\\xc2\\x80``-``\\xc2\\x9f`` there): much faster than the pattern on
+    a long text of Danish letters (whose UTF-8 starts with ``\\xc3``)."""
+    return b"\xc2" in text.encode("utf-8", "surrogatepass")
 
 
 def _is_terminal(stream: TextIO) -> bool:

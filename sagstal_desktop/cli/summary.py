@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+from itertools import repeat
+from operator import attrgetter
 from typing import Any
 
 from sagstal_desktop.cli.common import (
@@ -61,32 +63,7 @@ def summary_data(team, summary, norm_set, source_file: str | None = None, result
             "cost_per_fte": team.settings.cost_per_fte,
         },
         "weighting": summary.weighting.to_dict(),
-        "staff": [
-            {
-                "id": p.member_id,
-                "name": p.name,
-                "weekly_hours": p.weekly_hours,
-                "other_hours": m.other_hours,
-                "casework_hours": p.casework_hours,
-                "newcomer": p.newcomer,
-                "capacity_fte": p.capacity,
-                "measured_capacity_fte": p.measured_capacity,
-                "counts": m.counts,  # encoded as it is: no copy per person
-                "total_cases": p.total_cases,
-                "uncovered_cases": p.uncovered_cases,
-                "fte_caseload": p.fte_caseload,
-                "load_max_pct": pct(p.load_max),
-                "load_min_pct": pct(p.load_min),
-                "status": p.status.value,
-                # case weight: the split per type (the rest "ikke_vurderet") and the load without it
-                "counts_by_level": by_level(m),
-                "load_max_pct_unweighted": pct(p.load_max_unweighted),
-                "status_unweighted": p.status_unweighted.value,
-                "absent": p.member_id in absent,
-                "absence": absent.get(p.member_id),
-            }
-            for m, p in zip(team.staff, summary.persons, strict=True)
-        ],
+        "staff": _staff_rows(team.staff, summary.persons, by_level, absent),
         "summary": {
             "staff_count": summary.staff_count,
             "total_cases": summary.total_cases,
@@ -132,6 +109,37 @@ def summary_data(team, summary, norm_set, source_file: str | None = None, result
             for a in national_context(summary.cases_by_type)
         ],
     }
+
+
+#: The keys of a person in ``summary --json``, in order (README.md documents them).
+_PERSON_KEYS = ("id", "name", "weekly_hours", "other_hours", "casework_hours", "newcomer", "capacity_fte",
+                "measured_capacity_fte", "counts", "total_cases", "uncovered_cases", "fte_caseload",
+                "load_max_pct", "load_min_pct", "status", "counts_by_level", "load_max_pct_unweighted",
+                "status_unweighted", "absent", "absence")
+
+
+def _staff_rows(staff, persons, by_level, absent: dict) -> list[dict[str, Any]]:
+    """Every person of ``summary --json``, made column by column from the computation's columns
+    (``core.load.PersonResults.column``; no ``PersonResult`` per person) and zipped into one dict
+    per person, which ``json``'s C encoder writes. ``counts`` is the person's own dict (encoded as
+    it is, no copy); loads as percentages (the fraction times 100), None where not computable."""
+    column = getattr(persons, "column", None)
+    if column is None:  # a plain list of PersonResult
+        def column(name: str) -> list:
+            return [getattr(p, name) for p in persons]
+
+    def pct(name: str) -> list[float | None]:
+        return [None if x is None else x * 100 for x in column(name)]
+
+    ids = column("member_id")
+    values = attrgetter("value")
+    return list(map(dict, map(zip, repeat(_PERSON_KEYS), zip(
+        ids, column("name"), column("weekly_hours"), map(attrgetter("other_hours"), staff),
+        column("casework_hours"), column("newcomer"), column("capacity"), column("measured_capacity"),
+        map(attrgetter("counts"), staff), column("total_cases"), column("uncovered_cases"),
+        column("fte_caseload"), pct("load_max"), pct("load_min"), map(values, column("status")),
+        map(by_level, staff), pct("load_max_unweighted"), map(values, column("status_unweighted")),
+        [i in absent for i in ids], map(absent.get, ids), strict=True))))
 
 
 class _NotAssessed(dict):

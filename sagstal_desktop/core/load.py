@@ -33,7 +33,7 @@ import math
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from itertools import chain
 from operator import attrgetter
@@ -224,11 +224,15 @@ class TeamSummary:
 
 def add_months(day: date, months: int) -> date:
     """``day`` moved ``months`` calendar months on, clamped to the month's last day."""
-    import calendar
-
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    if day.day <= 28:
+        return date(year, month, day.day)
+    last = 31 if month == 12 else (date(year, month + 1, 1) - _ONE_DAY).day
+    return date(year, month, min(day.day, last))
+
+
+_ONE_DAY = timedelta(days=1)
 
 
 def is_newcomer(start_date: date | None, as_of: date, months: int) -> bool:

@@ -7,18 +7,18 @@ the compliance share is the answers at or below the DS maximum over all answers,
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
 from sagstal_desktop.assets import load_json
 from sagstal_desktop.core.formatting import round_half_up
+from sagstal_desktop.core.lazy_pattern import LazyPattern
 from sagstal_desktop.core.norms import NormSet, catalogue
 from sagstal_desktop.core.sources import Source
 
-_RANGE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(?:-|–|til)\s*(\d+(?:[.,]\d+)?)\s*$")
-_NUMBER = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*$")
+_RANGE = LazyPattern(r"^\s*(\d+(?:[.,]\d+)?)\s*(?:-|–|til)\s*(\d+(?:[.,]\d+)?)\s*$")
+_NUMBER = LazyPattern(r"^\s*(\d+(?:[.,]\d+)?)\s*$")
 
 
 def parse_answer(text: str) -> float:

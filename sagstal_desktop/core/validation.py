@@ -14,6 +14,7 @@ from typing import Any
 
 from sagstal_desktop.core.defaults import defaults
 from sagstal_desktop.core.formatting import format_date, format_value
+from sagstal_desktop.core.lazy_pattern import LazyPattern
 from sagstal_desktop.i18n import N_, tr
 
 _MESSAGES: dict[str, str] = {
@@ -83,9 +84,9 @@ def limits() -> dict[str, Any]:
 
 
 # re.ASCII: \d is 0-9 only (Python's float() would read Arabic-Indic and other digits too).
-_DECIMAL = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$", re.ASCII)
-_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:([.\s])\d{3})+(?:,\d+)?$", re.ASCII)  # 1.234.567,50 or 1 234 567
-_GROUPED_EN = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$", re.ASCII)  # 1,234,567.50
+_DECIMAL = LazyPattern(r"^[+-]?\d+(?:[.,]\d+)?$", re.ASCII)
+_GROUPED = LazyPattern(r"^[+-]?\d{1,3}(?:([.\s])\d{3})+(?:,\d+)?$", re.ASCII)  # 1.234.567,50 or 1 234 567
+_GROUPED_EN = LazyPattern(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$", re.ASCII)  # 1,234,567.50
 
 
 def parse_number(value: Any, *, grouping: bool = False) -> float:
@@ -140,8 +141,8 @@ def parse_other_hours(value: Any, weekly_hours: float | None = None) -> float:
     return hours
 
 
-_COUNT_THOUSANDS_DA = re.compile(r"^\d{1,3}(?:\.\d{3})+$", re.ASCII)  # 1.000, 12.345: Danish thousands
-_COUNT_THOUSANDS_EN = re.compile(r"^\d{1,3}(?:,\d{3})+$", re.ASCII)  # 1,000: Danish 1 or English 1000
+_COUNT_THOUSANDS_DA = LazyPattern(r"^\d{1,3}(?:\.\d{3})+$", re.ASCII)  # 1.000, 12.345: Danish thousands
+_COUNT_THOUSANDS_EN = LazyPattern(r"^\d{1,3}(?:,\d{3})+$", re.ASCII)  # 1,000: Danish 1 or English 1000
 
 
 def caseload_range() -> tuple[float, float]:
@@ -200,8 +201,8 @@ def parse_money(value: Any) -> float | None:
 
 
 _EXCEL_EPOCH = date(1899, 12, 30)
-_DMY = re.compile(r"^(\d{1,2})[.\-/ ](\d{1,2})[.\-/ ](\d{2}|\d{4})$", re.ASCII)
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", re.ASCII)
+_DMY = LazyPattern(r"^(\d{1,2})[.\-/ ](\d{1,2})[.\-/ ](\d{2}|\d{4})$", re.ASCII)
+_ISO = LazyPattern(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", re.ASCII)
 
 
 def parse_date(value: Any) -> date | None:
@@ -236,9 +237,9 @@ def parse_date(value: Any) -> date | None:
     raise InputError("not_date", text)
 
 
-_YM = re.compile(r"^(\d{4})[-/.](\d{1,2})$", re.ASCII)  # 2026-03
-_MY = re.compile(r"^(\d{1,2})[-/.](\d{4})$", re.ASCII)  # 3.2026, 03-2026
-_NAMED = re.compile(r"^([^\W\d_]+)\.?[ -]+(\d{4})$")  # marts 2026, Mar 2026
+_YM = LazyPattern(r"^(\d{4})[-/.](\d{1,2})$", re.ASCII)  # 2026-03
+_MY = LazyPattern(r"^(\d{1,2})[-/.](\d{4})$", re.ASCII)  # 3.2026, 03-2026
+_NAMED = LazyPattern(r"^([^\W\d_]+)\.?[ -]+(\d{4})$")  # marts 2026, Mar 2026
 #: The first three letters of the month names in Danish and English (maj/may, okt/oct).
 _MONTH_NAMES = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "maj": 5, "may": 5, "jun": 6, "jul": 7, "aug": 8,
                 "sep": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12}
@@ -253,7 +254,8 @@ def parse_month(value: Any) -> date:
     if text is not None:
         match = _YM.match(text) or _MY.match(text)
         if match:
-            year, month = (int(match[1]), int(match[2])) if match.re is _YM else (int(match[2]), int(match[1]))
+            ym = match.re is _YM.compiled()
+            year, month = (int(match[1]), int(match[2])) if ym else (int(match[2]), int(match[1]))
             if not 1 <= month <= 12:
                 raise InputError("not_month", text)
             return _checked(date(year, month, 1), text, "month_range")
@@ -300,9 +302,9 @@ def check_name(value: Any) -> str:
 
 
 #: Control characters: C0 (line breaks and tab included), DEL and C1 (such as the one-byte CSI).
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+CONTROL_CHARACTERS = LazyPattern(r"[\x00-\x1f\x7f-\x9f]")
 #: In free text (a note, other tasks) line breaks and tabs are text; the rest are not.
-_FREE_TEXT_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_FREE_TEXT_CONTROLS = LazyPattern(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def check_length(text: str, limit_key: str = "max_name_length") -> str:

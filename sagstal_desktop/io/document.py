@@ -16,6 +16,7 @@ import os
 import sqlite3
 import stat
 from collections.abc import Callable
+from operator import itemgetter
 from pathlib import Path
 from typing import ClassVar
 
@@ -340,11 +341,13 @@ def _rows(db: sqlite3.Connection, path: Path, name: str, *, stored_order: bool =
     """The checked rows of one table of ``team_schema.TABLES``, in the table's order.
 
     The checks run in bulk: one SQL pass over the table (``team_schema.bulk_clean``) finds the
-    columns whose every value is already what the model wants (text within its length, a whole
-    or real number within its bounds); those are taken as SQLite gives them, without a Python
-    call per value. The other columns (dates, JSON, and any column with a value outside the
-    common case) are checked value by value as before, in row order, so a bad value raises the
-    same ``Violation`` (same table, field, row and value) as checking every value would.
+    columns whose every value surely passes (text within its length, a whole or real number
+    within its bounds, a date within range, an empty JSON list or object); those are taken as
+    SQLite gives them, without a Python call per value (dates and empty JSON made column by
+    column, ``Field.bulk_values``). The other columns (date-times, JSON that is not empty, and
+    any column with a value outside the common case) are checked value by value as before, in
+    row order, so a bad value raises the same ``Violation`` (same table, field, row and value)
+    as checking every value would.
 
     With ``stored_order`` and a table whose every column is clean, the rows come in the order
     stored (no sort; the caller orders them if it needs to). Without ``fetch_clean`` such a table
@@ -366,6 +369,13 @@ def _rows(db: sqlite3.Connection, path: Path, name: str, *, stored_order: bool =
         return []
     order = "" if stored_order and not slow else f" ORDER BY {spec.order_by}"
     rows = db.execute(f'SELECT {columns} FROM "{name}"{order}').fetchall()
+    made = [i for i, (f, ok) in enumerate(zip(spec.fields, clean, strict=True)) if ok and f.converts]
+    if made and rows:  # clean dates and empty JSON as ``check`` gives them, a column at a time
+        # column by column (zip(*rows) would make an iterator per row), then back into rows
+        by_column = [list(map(itemgetter(i), rows)) for i in range(len(spec.fields))]
+        for i in made:
+            by_column[i] = spec.fields[i].bulk_values(by_column[i], facts=json_facts)
+        rows = list(zip(*by_column, strict=True))
     if not slow:
         return rows
     out = []
@@ -449,7 +459,8 @@ def _read_current(db: sqlite3.Connection, path: Path, check_only: bool = False) 
         team.staff.append(StaffMember(id=sid, name=name, weekly_hours=hours, other_hours=other, other_tasks=tasks,
                                       start_date=start, counts=counts.get(sid, {}), note=note,
                                       competences=tuple(competences), takes_new_cases=bool(takes_new),
-                                      reductions=_reductions(reductions, number), levels=levels.get(sid, {})))
+                                      reductions=_reductions(reductions, number) if reductions else (),
+                                      levels=levels.get(sid, {})))
     free_max = int(limits()["max_text_length"])
     for number, (_sid, _position, (data, facts)) in enumerate(
             _rows(db, path, "norm_sets", json_facts=True), start=1):

@@ -10,7 +10,7 @@ line in ``TABLES`` (and a migration for older files).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -151,10 +151,14 @@ class Field:
         return remembered
 
     def clean_sql(self) -> str | None:
-        """An SQL condition on the column that holds only when ``check`` would give the value
-        back unchanged: text (of the right length, counted in bytes, at least its characters),
-        a whole number or a real number within bounds. None for kinds that are always checked
-        in Python (dates, JSON). A value where it does not hold is checked by ``check``."""
+        """An SQL condition on the column that holds only when ``check`` surely passes: text (of
+        the right length, counted in bytes, at least its characters), a whole number or a real
+        number within bounds (all given back unchanged), a date as ``YYYY-MM-DD`` that exists and
+        lies within ``YEAR_RANGE``, or the empty JSON value of the field's type (``[]``, ``{}``);
+        ``bulk_values`` gives the last two as ``check`` would. None for kinds that are always
+        checked in Python (date-times, JSON that is not empty, numbers without bounds). A value
+        where it does not hold is checked by ``check``. Text is compared byte by byte (``COLLATE
+        BINARY``): a file's own collation cannot make another text equal."""
         column = '"' + self.name.replace('"', '""') + '"'
         if self.kind == TEXT:
             condition = f"typeof({column}) = 'text' AND length(CAST({column} AS BLOB)) <= {self.length_limit()}"
@@ -162,9 +166,36 @@ class Field:
             kind = "integer" if self.kind == INT else "real"
             condition = (f"typeof({column}) = '{kind}' AND {column} >= {_sql_number(self.low)} "
                          f"AND {column} <= {_sql_number(self.high_limit())}")
+        elif self.kind == DATE:
+            # date(x, '+0 days') writes the day x names as YYYY-MM-DD, an impossible day (02-30)
+            # moved on (date(x) alone keeps it): a ten-byte text equal to it is a real date
+            condition = (f"typeof({column}) = 'text' AND length(CAST({column} AS BLOB)) = 10 "
+                         f"AND date({column}, '+0 days') = {column} COLLATE BINARY AND {column} COLLATE BINARY "
+                         f"BETWEEN '{YEAR_RANGE[0]:04d}-01-01' AND '{YEAR_RANGE[1]:04d}-12-31'")
+        elif self.kind == JSON and self.json_type in (list, dict):
+            empty = "[]" if self.json_type is list else "{}"
+            condition = f"typeof({column}) = 'text' AND {column} = '{empty}' COLLATE BINARY"
         else:
             return None
         return f"({column} IS NULL OR ({condition}))" if self.nullable else f"({condition})"
+
+    @property
+    def converts(self) -> bool:
+        """Whether ``check`` gives a value meeting ``clean_sql`` back as another object (a date,
+        an empty list or dict): ``bulk_values`` makes them."""
+        return self.kind in (DATE, JSON)
+
+    def bulk_values(self, values: Sequence[Any], facts: bool = False) -> Sequence[Any]:
+        """A whole column of values that meet ``clean_sql``, each as ``check`` gives it (with
+        ``facts``, a JSON value as ``check_with_facts`` gives it): each distinct date parsed once,
+        a new empty list or dict for every JSON value. Other kinds come back as they are."""
+        if self.kind == DATE:
+            parsed = {value: self.check(value, "", None) for value in set(values)}
+            return list(map(parsed.__getitem__, values))
+        if self.kind == JSON:
+            make = self.json_type
+            return [(make(), _EMPTY_FACTS) for _ in values] if facts else [make() for _ in values]
+        return values
 
     def length_limit(self) -> int:
         return int(limits()[self.max_len]) if isinstance(self.max_len, str) else self.max_len
@@ -179,11 +210,16 @@ def _sql_number(x: float) -> str:
 
 def bulk_clean(db: Any, table: Table) -> list[bool]:
     """For each field of ``table`` (an sqlite3 connection's table with these columns): whether
-    every value in it meets ``Field.clean_sql``, found in one pass over the table."""
+    every value in it meets ``Field.clean_sql``. The common case (every value meets it) costs one
+    pass over the table that finds no row outside the conditions; only when one is found does a
+    second pass tell the columns apart (and those columns are then checked value by value)."""
     conditions = [f.clean_sql() for f in table.fields]
     tests = [c for c in conditions if c is not None]
     if not tests:
         return [False] * len(conditions)
+    offender = db.execute(f'SELECT 1 FROM "{table.name}" WHERE ({" AND ".join(tests)}) IS NOT 1 LIMIT 1').fetchone()
+    if offender is None:  # NULL (unknown) counts as an offender: IS NOT 1
+        return [c is not None for c in conditions]
     row = db.execute("SELECT " + ", ".join(f"max(CASE WHEN {c} THEN 0 ELSE 1 END)" for c in tests)
                      + f' FROM "{table.name}"').fetchone()
     flags = iter(row)
