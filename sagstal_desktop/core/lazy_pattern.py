@@ -15,11 +15,11 @@ class LazyPattern:
 
     __slots__ = ("_args", "_compiled")
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
+    def __init__(self, pattern: str | bytes, flags: int = 0) -> None:
         self._args = (pattern, flags)
-        self._compiled: re.Pattern[str] | None = None
+        self._compiled: re.Pattern | None = None
 
-    def compiled(self) -> re.Pattern[str]:
+    def compiled(self) -> re.Pattern:
         if self._compiled is None:
             self._compiled = re.compile(*self._args)
         return self._compiled
