@@ -1,0 +1,158 @@
+"""The rows a team is written as: one image of every table of the team file, keyed by the
+table's primary key (issue 25, saving only what changed).
+
+``document._write`` inserts these rows (a full write), and ``io/incremental_save.py`` compares
+the image of the team being saved with the image of the file on disk, row by row, to write only
+the rows that differ. One builder for both, so an incremental save puts exactly the rows in the
+file that a full write would.
+
+A key that occurs twice (two people with one id, two scenarios with one name, two norm sets
+with one id, a month and case type twice in the flows) raises ``sqlite3.IntegrityError`` with
+SQLite's own words, as inserting the rows would.
+"""
+
+from __future__ import annotations
+
+import json
+import operator
+import sqlite3
+from dataclasses import dataclass, field
+
+from sagstal_desktop.core.model import Team
+from sagstal_desktop.core.serialize import info_to_dict, settings_to_dict
+
+
+#: A person's own values as the model holds them, in the order of the table's columns after
+#: ``id`` and ``position`` (``staff_row`` makes the row of them). Compared as they are, so an
+#: unchanged person costs no conversion.
+_PERSON = operator.attrgetter("id", "name", "weekly_hours", "other_hours", "other_tasks", "start_date", "note",
+                              "competences", "takes_new_cases", "reductions")
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def staff_row(person: tuple, position: int) -> tuple:
+    """The ``staff`` row of a person's values (``_PERSON``) at ``position``."""
+    sid, name, hours, other, tasks, start, note, competences, takes_new, reductions = person
+    return (sid, position, name, hours, other, tasks, start.isoformat() if start else None, note,
+            _dumps(list(competences)) if competences else "[]", int(takes_new),
+            _dumps([r.to_dict() for r in reductions]) if reductions else "[]")
+
+
+def staff_json_chars(row: tuple) -> int:
+    """The characters of JSON text in a ``staff`` row (competences and reductions)."""
+    return len(row[8]) + len(row[10])
+
+
+@dataclass(eq=False)
+class Image:
+    """A team's rows, per table: primary key -> row (the table's columns in order).
+
+    ``staff`` holds each person's values as the model has them (``_PERSON``: id -> values) and
+    ``order`` the ids in the team's order (the position is the index); ``counts`` is per person
+    (id -> (case types, counts as given: ``int()`` when written), the row positions are the
+    order); ``levels`` per person (id -> ((case type, level, n), ...) sorted, only n > 0)."""
+
+    team: dict[str, tuple] = field(default_factory=dict)
+    staff: dict[str, tuple] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)
+    counts: dict[str, tuple[tuple, tuple]] = field(default_factory=dict)
+    levels: dict[str, tuple] = field(default_factory=dict)
+    norm_sets: dict[str, tuple] = field(default_factory=dict)
+    snapshots: dict[int, tuple] = field(default_factory=dict)
+    scenarios: dict[str, tuple] = field(default_factory=dict)
+    flows: dict[tuple, tuple] = field(default_factory=dict)
+    #: characters of JSON text outside the staff rows, and in them (None until counted: the
+    #: staff's JSON is made only for rows written), together an upper bound of the reader's
+    #: JSON budget's cost (``team_schema.json_cost``)
+    json_chars: int = 0
+    staff_json_chars: int | None = None
+    #: rows of the table ``case_counts``
+    n_counts: int = 0
+
+    def count_rows(self) -> int:
+        return self.n_counts
+
+    def level_rows(self) -> int:
+        return sum(len(v) for v in self.levels.values())
+
+    # -- the SQL rows, in the order a full write inserts them ------------------------------
+    def staff_rows(self) -> list[tuple]:
+        """By id, the order of the table's primary key (the reader orders by position); counts
+        the staff's JSON on the way."""
+        staff = self.staff
+        rows = [staff_row(staff[sid], i) for i, sid in enumerate(self.order)]
+        self.staff_json_chars = sum(map(staff_json_chars, rows))
+        rows.sort(key=_first)
+        return rows
+
+    def count_rows_sql(self, ids=None) -> list[tuple]:
+        """By person id, then position: each row lands next to the one before in the key's
+        index instead of at a random place (half the time for 100,000 rows); the reader takes
+        this order as it is (``document._counts``)."""
+        out = []
+        for sid in sorted(self.counts) if ids is None else ids:
+            types, ns = self.counts[sid]
+            out.extend((sid, t, j, int(n)) for j, (t, n) in enumerate(zip(types, ns)))
+        return out
+
+    def level_rows_sql(self, ids=None) -> list[tuple]:
+        return [(sid, *row) for sid in (sorted(self.levels) if ids is None else ids) for row in self.levels.get(sid, ())]
+
+
+def _first(row: tuple) -> object:
+    return row[0]
+
+
+def _unique(table: str, columns: str) -> sqlite3.IntegrityError:
+    return sqlite3.IntegrityError(f"UNIQUE constraint failed: {columns.replace('*', table + '.')}")
+
+
+def image(team: Team) -> Image:
+    """The rows of ``team`` as a full write stores them."""
+    img = Image()
+    chars = n_counts = 0
+    for key, value in (("info", _dumps(info_to_dict(team.info))), ("settings", _dumps(settings_to_dict(team.settings)))):
+        img.team[key] = (key, value)
+        chars += len(value)
+    staff, counts, levels, order = img.staff, img.counts, img.levels, img.order
+    person = _PERSON
+    for m in team.staff:
+        values = person(m)
+        sid = values[0]
+        if sid in staff:
+            raise _unique("staff", "*id")
+        staff[sid] = values
+        order.append(sid)
+        own = m.counts
+        counts[sid] = (tuple(own), tuple(own.values()))  # int() when written (count_rows_sql)
+        n_counts += len(own)
+        if m.levels:
+            rows = tuple(sorted((t, level, int(n)) for t, split in m.levels.items() for level, n in split.items() if n))
+            if rows:
+                levels[sid] = rows
+    for i, s in enumerate(team.custom_norm_sets):
+        if s.id in img.norm_sets:
+            raise _unique("norm_sets", "*id")
+        data = _dumps(s.to_dict())
+        chars += len(data)
+        img.norm_sets[s.id] = (s.id, i, data)
+    for i, s in enumerate(team.snapshots, start=1):
+        data = _dumps(s.data)
+        chars += len(data)
+        img.snapshots[i] = (i, s.taken_at.isoformat(), s.label, data)
+    for i, s in enumerate(team.scenarios):
+        if s.name in img.scenarios:
+            raise _unique("scenarios", "*name")
+        data = _dumps(s.to_dict())
+        chars += len(data)
+        img.scenarios[s.name] = (s.name, i, data)
+    for f in team.flows:
+        key = (f.month.isoformat(), f.case_type)
+        if key in img.flows:
+            raise _unique("flows", "*month, *case_type")
+        img.flows[key] = (*key, f.new, f.closed)
+    img.json_chars, img.n_counts = chars, n_counts
+    return img
