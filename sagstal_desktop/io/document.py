@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import stat
@@ -24,7 +23,7 @@ from sagstal_desktop.core.model import Snapshot, StaffMember, Team
 from sagstal_desktop.core.norms import NormError, NormSet, find_norm_set
 from sagstal_desktop.core.reductions import Reduction
 from sagstal_desktop.core.scenario_model import Scenario
-from sagstal_desktop.core.serialize import info_from_dict, info_to_dict, settings_from_dict, settings_to_dict
+from sagstal_desktop.core.serialize import info_from_dict, settings_from_dict
 from sagstal_desktop.core.validation import caseload_range, check_label, limits
 from sagstal_desktop.i18n import N_, tr
 from sagstal_desktop.io import team_rows

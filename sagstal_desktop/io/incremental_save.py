@@ -61,12 +61,18 @@ class Base:
 _LOCK = threading.Lock()
 _BASES: OrderedDict[str, Base] = OrderedDict()
 
-#: Counters for tests and the benchmark: how many saves went which way.
-stats = {"incremental": 0, "full": 0}
+#: For tests and the benchmark: how many saves went which way, and why the last save that
+#: could have been incremental was not.
+stats: dict[str, int | str] = {"incremental": 0, "full": 0, "last_reason": ""}
 
 
 class _NotThisWay(Exception):
     """The incremental path does not apply; a full write follows."""
+
+
+class _NotNow(_NotThisWay):
+    """Not this save (too many changes, a value the full write must judge), but the file on
+    disk is still the one remembered."""
 
 
 def _setting(key: str) -> float:
@@ -201,7 +207,7 @@ def diff(old: Image, new: Image) -> Diff:
     for sid in count_keys:
         was, now = old_counts.get(sid), new_counts[sid]
         if was is not None and was[0] == now[0]:
-            for t, a, b in zip(now[0], was[1], now[1]):
+            for t, a, b in zip(now[0], was[1], now[1], strict=True):
                 if a != b:
                     updated.append((int(b), sid, t))
         else:
@@ -238,11 +244,11 @@ def _check(team: Team, new: Image, d: Diff, sizes: dict[str, int], path: Path) -
 
     for table, n in sizes.items():
         if n > schema.TABLES[table].row_limit():
-            raise _NotThisWay(table)
+            raise _NotNow(table)
     # each JSON value costs at most its length + 1 in the reader's budget (team_schema.json_cost)
     values = len(new.team) + 2 * len(new.staff) + len(new.norm_sets) + len(new.snapshots) + len(new.scenarios)
     if new.json_chars + (new.staff_json_chars or 0) + values > schema.MAX_JSON_NODES:
-        raise _NotThisWay("json budget")
+        raise _NotNow("json budget")
     settings_changed = bool(d.team[0] or d.team[1] or d.norm_sets[0] or d.norm_sets[1])
     changed_snapshots = {row[0] for row in d.snapshots[1]}
     changed_scenarios = {row[0] for row in d.scenarios[1]}
@@ -257,7 +263,7 @@ def _check(team: Team, new: Image, d: Diff, sizes: dict[str, int], path: Path) -
     try:
         validate_team(probe, path)
     except DocumentError as exc:
-        raise _NotThisWay("refused") from exc
+        raise _NotNow("refused") from exc
 
 
 # -- writing --------------------------------------------------------------------------------
@@ -374,7 +380,7 @@ def save(team: Team, new: Image, path: Path, *, private: bool) -> bool:
             raise _NotThisWay("free pages")
         d = diff(base.rows, new)
         if d.rows > _setting("incremental_save_max_changed_share") * max(1, _total_rows(new)):
-            raise _NotThisWay("too many changes")
+            raise _NotNow("too many changes")
         sizes = _table_sizes(new)
         _check(team, new, d, sizes, path)
         with atomic_path(path, private=private, suffix=".tmp") as tmp:
@@ -395,10 +401,15 @@ def save(team: Team, new: Image, path: Path, *, private: bool) -> bool:
             written = os.stat(tmp)
     except WriteFailed as exc:
         forget(path)
+        stats["last_reason"] = repr(exc)
         if exc.in_use:
             raise
         return False
-    except Exception:  # noqa: BLE001 - any failure: nothing replaced, the full write decides
+    except _NotNow as exc:
+        stats["last_reason"] = str(exc)
+        return False
+    except Exception as exc:  # any other failure: nothing was replaced; the full write decides
+        stats["last_reason"] = repr(exc)
         forget(path)
         return False
     remember(path, new, written, pages, free)

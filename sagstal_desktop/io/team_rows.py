@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.serialize import info_to_dict, settings_to_dict
 
-
 #: A person's own values as the model holds them, in the order of the table's columns after
 #: ``id`` and ``position`` (``staff_row`` makes the row of them). Compared as they are, so an
 #: unchanged person costs no conversion.
@@ -95,11 +94,12 @@ class Image:
         out = []
         for sid in sorted(self.counts) if ids is None else ids:
             types, ns = self.counts[sid]
-            out.extend((sid, t, j, int(n)) for j, (t, n) in enumerate(zip(types, ns)))
+            out.extend((sid, t, j, int(n)) for j, (t, n) in enumerate(zip(types, ns, strict=True)))
         return out
 
     def level_rows_sql(self, ids=None) -> list[tuple]:
-        return [(sid, *row) for sid in (sorted(self.levels) if ids is None else ids) for row in self.levels.get(sid, ())]
+        ids = sorted(self.levels) if ids is None else ids
+        return [(sid, *row) for sid in ids for row in self.levels.get(sid, ())]
 
 
 def _first(row: tuple) -> object:
@@ -114,7 +114,8 @@ def image(team: Team) -> Image:
     """The rows of ``team`` as a full write stores them."""
     img = Image()
     chars = n_counts = 0
-    for key, value in (("info", _dumps(info_to_dict(team.info))), ("settings", _dumps(settings_to_dict(team.settings)))):
+    for key, value in (("info", _dumps(info_to_dict(team.info))),
+                       ("settings", _dumps(settings_to_dict(team.settings)))):
         img.team[key] = (key, value)
         chars += len(value)
     staff, counts, levels, order = img.staff, img.counts, img.levels, img.order
