@@ -185,7 +185,9 @@ def diff(old: Image, new: Image) -> Diff:
     levels = sorted(sid for sid in old_levels.keys() | new_levels.keys() if old_levels.get(sid) != new_levels.get(sid))
     people.update(count_keys)
     people.update(sid for sid in levels if sid in new.staff)
-    positions = {sid: i for i, sid in enumerate(new.order)} if people else {}
+    if old.order == new.order:  # the same people in the same order: the same places
+        new.positions = old.positions
+    positions = new.place() if people else {}
     staff_changed, staff_new = [], []
     json_chars = old.staff_json_chars
     if json_chars is None:

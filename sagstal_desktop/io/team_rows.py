@@ -28,6 +28,9 @@ _PERSON = operator.attrgetter("id", "name", "weekly_hours", "other_hours", "othe
                               "competences", "takes_new_cases", "reductions")
 
 
+_ID, _COUNTS, _LEVELS = operator.attrgetter("id"), operator.attrgetter("counts"), operator.attrgetter("levels")
+
+
 def _dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False)
 
@@ -70,6 +73,14 @@ class Image:
     staff_json_chars: int | None = None
     #: rows of the table ``case_counts``
     n_counts: int = 0
+    #: id -> index in ``order``, made when first needed (``place``)
+    positions: dict[str, int] | None = None
+
+    def place(self) -> dict[str, int]:
+        """Each person's position (index in ``order``)."""
+        if self.positions is None:
+            self.positions = {sid: i for i, sid in enumerate(self.order)}
+        return self.positions
 
     def count_rows(self) -> int:
         return self.n_counts
@@ -118,22 +129,20 @@ def image(team: Team) -> Image:
                        ("settings", _dumps(settings_to_dict(team.settings)))):
         img.team[key] = (key, value)
         chars += len(value)
-    staff, counts, levels, order = img.staff, img.counts, img.levels, img.order
-    person = _PERSON
-    for m in team.staff:
-        values = person(m)
-        sid = values[0]
-        if sid in staff:
-            raise _unique("staff", "*id")
-        staff[sid] = values
-        order.append(sid)
-        own = m.counts
-        counts[sid] = (tuple(own), tuple(own.values()))  # int() when written (count_rows_sql)
-        n_counts += len(own)
-        if m.levels:
-            rows = tuple(sorted((t, level, int(n)) for t, split in m.levels.items() for level, n in split.items() if n))
-            if rows:
-                levels[sid] = rows
+    # column by column, in C (map, zip): a Python loop per person would cost several times more
+    members = team.staff
+    order = img.order = list(map(_ID, members))
+    img.staff = dict(zip(order, map(_PERSON, members), strict=True))
+    if len(img.staff) != len(order):
+        raise _unique("staff", "*id")
+    owns = list(map(_COUNTS, members))
+    types = list(map(tuple, owns))
+    img.counts = dict(zip(order, zip(types, map(tuple, map(dict.values, owns)), strict=True), strict=True))
+    n_counts = sum(map(len, types))
+    for m in filter(_LEVELS, members):
+        rows = tuple(sorted((t, level, int(n)) for t, split in m.levels.items() for level, n in split.items() if n))
+        if rows:
+            img.levels[m.id] = rows
     for i, s in enumerate(team.custom_norm_sets):
         if s.id in img.norm_sets:
             raise _unique("norm_sets", "*id")
