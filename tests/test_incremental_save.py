@@ -364,3 +364,28 @@ def test_each_kind_of_edit_alone_is_saved_incrementally_and_opens_as_a_full_writ
             continue
         assert _way(before) == "incremental"
         assert load_team(path) == _full_copy(team, tmp_path / "full.sagstal")
+
+
+def test_rows_that_are_not_in_the_file_as_remembered_mean_a_full_write(tmp_path):
+    """The proof that the copy is whole: each statement on the case counts must change exactly
+    the rows remembered, and every other table must hold as many rows as the team."""
+    team = _team()
+    path = tmp_path / "team.sagstal"
+    save_team(team, path)
+    base = incremental_save._base(path)
+    person = team.staff[5]
+    types, counts = base.rows.counts[person.id]
+    base.rows.counts[person.id] = ((*types, "andet"), (*counts, 1))  # remembered with a row the file lacks
+    person.counts["andet"] = 2
+    before = _saves()
+    save_team(team, path)
+    assert _way(before) == "full" and "rows changed" in incremental_save.stats["last_reason"]
+    assert load_team(path) == _full_copy(team, tmp_path / "full.sagstal")
+    base = incremental_save._base(path)  # and a person in the file, not remembered: one row too many
+    base.rows.staff.pop(team.staff[6].id)
+    base.rows.order.remove(team.staff[6].id)
+    team.staff[7].note = "z"
+    before = _saves()
+    save_team(team, path)
+    assert _way(before) == "full"
+    assert load_team(path) == _full_copy(team, tmp_path / "full.sagstal")
