@@ -374,16 +374,17 @@ def test_rows_that_are_not_in_the_file_as_remembered_mean_a_full_write(tmp_path)
     save_team(team, path)
     base = incremental_save._base(path)
     person = team.staff[5]
-    types, counts = base.rows.counts[person.id]
-    base.rows.counts[person.id] = ((*types, "andet"), (*counts, 1))  # remembered with a row the file lacks
+    base.rows.types[5] = (*base.rows.types[5], "andet")  # remembered with a row the file lacks
+    base.rows.values[5] = (*base.rows.values[5], 1)
     person.counts["andet"] = 2
     before = _saves()
     save_team(team, path)
     assert _way(before) == "full" and "rows changed" in incremental_save.stats["last_reason"]
     assert load_team(path) == _full_copy(team, tmp_path / "full.sagstal")
     base = incremental_save._base(path)  # and a person in the file, not remembered: one row too many
-    base.rows.staff.pop(team.staff[6].id)
-    base.rows.order.remove(team.staff[6].id)
+    for column in (base.rows.order, base.rows.persons, base.rows.types, base.rows.values):
+        del column[6]
+    base.rows.positions = None
     team.staff[7].note = "z"
     before = _saves()
     save_team(team, path)

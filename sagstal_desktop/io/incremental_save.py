@@ -141,30 +141,33 @@ class Diff:
     flows: tuple[list, list]
     people: set[str]  # people whose rows change (to be checked)
     positions: dict[str, int]  # their places in the team
+    gone_counts: dict[str, int]  # the people gone: how many count rows they had
     rows: int = 0  # rows written or deleted
 
 
 _CHUNK = 256  # values compared at once (in C) before looking at each one
 
 
-def _differing(old: dict, new: dict) -> tuple[list, list]:
-    """(keys gone, keys new or with a changed value) of two dicts. When both have the same keys
-    in the same order (the usual save: no one added, removed or moved), the values are compared
-    a chunk at a time in C, and one by one only in a chunk that differs."""
-    keys = list(new)
-    if len(old) == len(new) and list(old) == keys:
-        was, now = list(old.values()), list(new.values())
-        out = []
-        for i in range(0, len(now), _CHUNK):
-            if was[i:i + _CHUNK] != now[i:i + _CHUNK]:
-                out.extend(keys[j] for j in range(i, min(i + _CHUNK, len(now))) if was[j] != now[j])
-        return [], out
-    gone = [k for k in old if k not in new]
-    get = old.get
-    return gone, [k for k, row in new.items() if get(k, _MISSING) != row]
+def _changed_at(was: list, now: list) -> list[int]:
+    """The indices where two lists of one length differ: compared a chunk at a time in C, and
+    one by one only in a chunk that differs."""
+    out = []
+    for i in range(0, len(now), _CHUNK):
+        if was[i:i + _CHUNK] != now[i:i + _CHUNK]:
+            out.extend(j for j in range(i, min(i + _CHUNK, len(now))) if was[j] != now[j])
+    return out
 
 
 _MISSING = object()
+
+
+def _differing(old: dict, new: dict) -> tuple[list, list]:
+    """(keys gone, keys new or with a changed value) of two dicts."""
+    if len(old) == len(new) and list(old) == list(new):
+        keys = list(new)
+        return [], [keys[i] for i in _changed_at(list(old.values()), list(new.values()))]
+    get = old.get
+    return [k for k in old if k not in new], [k for k, row in new.items() if get(k, _MISSING) != row]
 
 
 def _keyed(old: dict, new: dict) -> tuple[list, list]:
@@ -175,63 +178,75 @@ def _keyed(old: dict, new: dict) -> tuple[list, list]:
 
 def diff(old: Image, new: Image) -> Diff:
     """What to write to turn the file holding ``old`` into one holding ``new``."""
-    staff_gone, staff_keys = _differing(old.staff, new.staff)
-    if old.order != new.order:  # moved: a new position
-        staff_keys += [sid for i, sid in enumerate(new.order) if i >= len(old.order) or old.order[i] != sid]
-    staff_keys = set(staff_keys)
+    if old.order == new.order:  # the same people in the same order (the usual save): by index
+        new.positions = old.positions
+        order = new.order
+        staff_gone = []
+        staff_keys = {order[i] for i in _changed_at(old.persons, new.persons)}
+        count_keys = [order[i] for i in sorted(set(_changed_at(old.types, new.types))
+                                               | set(_changed_at(old.values, new.values)))]
+    else:  # by id (raises sqlite3.IntegrityError for an id twice: the full write refuses it)
+        staff_gone, changed = _differing(old.staff, new.staff)
+        was = old.place()
+        staff_keys = set(changed) | {sid for i, sid in enumerate(new.order) if was.get(sid) != i}
+        count_keys = _differing(old.counts, new.counts)[1]
     people = set(staff_keys)
-    count_keys = _differing(old.counts, new.counts)[1]
     old_levels, new_levels = old.levels, new.levels  # only people with a split are in them
     levels = sorted(sid for sid in old_levels.keys() | new_levels.keys() if old_levels.get(sid) != new_levels.get(sid))
     people.update(count_keys)
-    people.update(sid for sid in levels if sid in new.staff)
-    if old.order == new.order:  # the same people in the same order: the same places
-        new.positions = old.positions
+    people.update(levels)
     positions = new.place() if people else {}
+    people &= positions.keys()  # not the people gone
     staff_changed, staff_new = [], []
     json_chars = old.staff_json_chars
     if json_chars is None:
         raise _NotThisWay("staff JSON not counted")
+    was_at = old.place() if staff_keys or staff_gone else {}
     for sid in staff_gone:
-        json_chars -= staff_json_chars(staff_row(old.staff[sid], 0))
+        json_chars -= staff_json_chars(staff_row(old.persons[was_at[sid]], 0))
     for sid in sorted(staff_keys, key=positions.__getitem__):
-        row = staff_row(new.staff[sid], positions[sid])
+        i = positions[sid]
+        row = staff_row(new.persons[i], i)
         json_chars += staff_json_chars(row)
-        if sid in old.staff:
-            json_chars -= staff_json_chars(staff_row(old.staff[sid], 0))
+        if sid in was_at:
+            json_chars -= staff_json_chars(staff_row(old.persons[was_at[sid]], 0))
             staff_changed.append(row)
         else:
             staff_new.append(row)
     new.staff_json_chars = json_chars
     updated, rewritten = [], []
     rows = 0
-    old_counts, new_counts = old.counts, new.counts
+    old_at = old.place() if count_keys or staff_gone else {}
     for sid in count_keys:
-        was, now = old_counts.get(sid), new_counts[sid]
-        if was is not None and was[0] == now[0]:
-            for t, a, b in zip(now[0], was[1], now[1], strict=True):
+        j = old_at.get(sid)
+        was = (old.types[j], old.values[j]) if j is not None else None
+        i = positions[sid]
+        now_types, now_values = new.types[i], new.values[i]
+        if was is not None and was[0] == now_types:
+            for t, a, b in zip(now_types, was[1], now_values, strict=True):
                 if a != b:
                     updated.append((int(b), sid, t))
         else:
             rewritten.append(sid)
-            rows += len(now[0]) + (len(was[0]) if was else 0)
+            rows += len(now_types) + (len(was[0]) if was else 0)
+    gone_counts = {sid: len(old.types[old_at[sid]]) for sid in staff_gone}
     d = Diff(_keyed(old.team, new.team), (staff_gone, staff_changed, staff_new), updated, rewritten,
              levels, _keyed(old.norm_sets, new.norm_sets), _keyed(old.snapshots, new.snapshots),
-             _keyed(old.scenarios, new.scenarios), _keyed(old.flows, new.flows), people, positions)
-    rows += sum(len(old_counts[s][0]) for s in staff_gone if s in old_counts)
-    d.rows = (rows + len(updated) + len(staff_gone) + len(staff_changed) + len(staff_new)
-              + sum(len(old_levels.get(s, ())) + len(new_levels.get(s, ())) for s in levels)
+             _keyed(old.scenarios, new.scenarios), _keyed(old.flows, new.flows), people, positions,
+             gone_counts)
+    d.rows = (rows + sum(gone_counts.values()) + len(updated) + len(staff_gone) + len(staff_changed)
+              + len(staff_new) + sum(len(old_levels.get(s, ())) + len(new_levels.get(s, ())) for s in levels)
               + sum(len(a) + len(b) for a, b in (d.team, d.norm_sets, d.snapshots, d.scenarios, d.flows)))
     return d
 
 
 def _total_rows(img: Image) -> int:
-    return (len(img.team) + len(img.staff) + img.count_rows() + img.level_rows() + len(img.norm_sets)
+    return (len(img.team) + len(img.order) + img.count_rows() + img.level_rows() + len(img.norm_sets)
             + len(img.snapshots) + len(img.scenarios) + len(img.flows))
 
 
 def _table_sizes(img: Image) -> dict[str, int]:
-    return {"team": len(img.team), "staff": len(img.staff), "case_counts": img.count_rows(),
+    return {"team": len(img.team), "staff": len(img.order), "case_counts": img.count_rows(),
             "case_levels": img.level_rows(), "norm_sets": len(img.norm_sets), "snapshots": len(img.snapshots),
             "scenarios": len(img.scenarios), "flows": len(img.flows)}
 
@@ -248,7 +263,7 @@ def _check(team: Team, new: Image, d: Diff, sizes: dict[str, int], path: Path) -
         if n > schema.TABLES[table].row_limit():
             raise _NotNow(table)
     # each JSON value costs at most its length + 1 in the reader's budget (team_schema.json_cost)
-    values = len(new.team) + 2 * len(new.staff) + len(new.norm_sets) + len(new.snapshots) + len(new.scenarios)
+    values = len(new.team) + 2 * len(new.order) + len(new.norm_sets) + len(new.snapshots) + len(new.scenarios)
     if new.json_chars + (new.staff_json_chars or 0) + values > schema.MAX_JSON_NODES:
         raise _NotNow("json budget")
     settings_changed = bool(d.team[0] or d.team[1] or d.norm_sets[0] or d.norm_sets[1])
@@ -331,12 +346,14 @@ def _apply(db: sqlite3.Connection, old: Image, new: Image, d: Diff) -> None:
          "competences, takes_new_cases, reductions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", staff_new)
     # the big tables: each statement must touch exactly the rows the file was written with
     # (``_prove_whole`` counts the others)
-    exact(many("DELETE FROM case_counts WHERE staff_id = ?", [(s,) for s in staff_gone if s in old.counts]),
-          sum(len(old.counts[s][0]) for s in staff_gone if s in old.counts))
+    exact(many("DELETE FROM case_counts WHERE staff_id = ?", [(s,) for s in staff_gone]),
+          sum(d.gone_counts.values()))
     exact(many("UPDATE case_counts SET count = ? WHERE staff_id = ? AND case_type = ?", d.counts_updated),
           len(d.counts_updated))
-    exact(many("DELETE FROM case_counts WHERE staff_id = ?", [(s,) for s in d.counts_rewritten if s in old.counts]),
-          sum(len(old.counts[s][0]) for s in d.counts_rewritten if s in old.counts))
+    was = old.place()
+    before = [s for s in d.counts_rewritten if s in was]
+    exact(many("DELETE FROM case_counts WHERE staff_id = ?", [(s,) for s in before]),
+          sum(len(old.types[was[s]]) for s in before))
     rows = new.count_rows_sql(d.counts_rewritten)
     exact(many("INSERT INTO case_counts (staff_id, case_type, position, count) VALUES (?, ?, ?, ?)", rows),
           len(rows))

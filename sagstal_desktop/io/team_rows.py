@@ -52,15 +52,18 @@ def staff_json_chars(row: tuple) -> int:
 class Image:
     """A team's rows, per table: primary key -> row (the table's columns in order).
 
-    ``staff`` holds each person's values as the model has them (``_PERSON``: id -> values) and
-    ``order`` the ids in the team's order (the position is the index); ``counts`` is per person
-    (id -> (case types, counts as given: ``int()`` when written), the row positions are the
-    order); ``levels`` per person (id -> ((case type, level, n), ...) sorted, only n > 0)."""
+    The staff are lists in the team's order (the position is the index): ``order`` the ids,
+    ``persons`` each person's values as the model holds them (``_PERSON``), ``types`` and
+    ``values`` each person's case types and counts (as given: ``int()`` when written); the
+    dicts ``staff`` (id -> values) and ``counts`` (id -> (types, values)) are made from them
+    when first needed. ``levels`` is per person (id -> ((case type, level, n), ...) sorted,
+    only n > 0)."""
 
     team: dict[str, tuple] = field(default_factory=dict)
-    staff: dict[str, tuple] = field(default_factory=dict)
     order: list[str] = field(default_factory=list)
-    counts: dict[str, tuple[tuple, tuple]] = field(default_factory=dict)
+    persons: list[tuple] = field(default_factory=list)
+    types: list[tuple] = field(default_factory=list)
+    values: list[tuple] = field(default_factory=list)
     levels: dict[str, tuple] = field(default_factory=dict)
     norm_sets: dict[str, tuple] = field(default_factory=dict)
     snapshots: dict[int, tuple] = field(default_factory=dict)
@@ -75,12 +78,31 @@ class Image:
     n_counts: int = 0
     #: id -> index in ``order``, made when first needed (``place``)
     positions: dict[str, int] | None = None
+    _staff: dict[str, tuple] | None = None
+    _counts: dict[str, tuple[tuple, tuple]] | None = None
 
     def place(self) -> dict[str, int]:
         """Each person's position (index in ``order``)."""
         if self.positions is None:
-            self.positions = {sid: i for i, sid in enumerate(self.order)}
+            self.positions = dict(zip(self.order, range(len(self.order)), strict=True))
         return self.positions
+
+    @property
+    def staff(self) -> dict[str, tuple]:
+        """id -> the person's values; ``sqlite3.IntegrityError`` if an id occurs twice."""
+        if self._staff is None:
+            staff = dict(zip(self.order, self.persons, strict=True))
+            if len(staff) != len(self.order):
+                raise _unique("staff", "*id")
+            self._staff = staff
+        return self._staff
+
+    @property
+    def counts(self) -> dict[str, tuple[tuple, tuple]]:
+        """id -> (case types, counts)."""
+        if self._counts is None:
+            self._counts = dict(zip(self.order, zip(self.types, self.values, strict=True), strict=True))
+        return self._counts
 
     def count_rows(self) -> int:
         return self.n_counts
@@ -89,23 +111,27 @@ class Image:
         return sum(len(v) for v in self.levels.values())
 
     # -- the SQL rows, in the order a full write inserts them ------------------------------
+    def _by_id(self) -> list[int]:
+        return sorted(range(len(self.order)), key=self.order.__getitem__)
+
     def staff_rows(self) -> list[tuple]:
         """By id, the order of the table's primary key (the reader orders by position); counts
         the staff's JSON on the way."""
-        staff = self.staff
-        rows = [staff_row(staff[sid], i) for i, sid in enumerate(self.order)]
+        persons = self.persons
+        rows = [staff_row(persons[i], i) for i in self._by_id()]
         self.staff_json_chars = sum(map(staff_json_chars, rows))
-        rows.sort(key=_first)
         return rows
 
     def count_rows_sql(self, ids=None) -> list[tuple]:
         """By person id, then position: each row lands next to the one before in the key's
         index instead of at a random place (half the time for 100,000 rows); the reader takes
-        this order as it is (``document._counts``)."""
+        this order as it is (``document._counts``). ``ids``: only these people's rows."""
+        places = self._by_id() if ids is None else [self.place()[sid] for sid in ids]
         out = []
-        for sid in sorted(self.counts) if ids is None else ids:
-            types, ns = self.counts[sid]
-            out.extend((sid, t, j, int(n)) for j, (t, n) in enumerate(zip(types, ns, strict=True)))
+        order, types, values = self.order, self.types, self.values
+        for i in places:
+            sid = order[i]
+            out.extend((sid, t, j, int(n)) for j, (t, n) in enumerate(zip(types[i], values[i], strict=True)))
         return out
 
     def level_rows_sql(self, ids=None) -> list[tuple]:
@@ -131,14 +157,12 @@ def image(team: Team) -> Image:
         chars += len(value)
     # column by column, in C (map, zip): a Python loop per person would cost several times more
     members = team.staff
-    order = img.order = list(map(_ID, members))
-    img.staff = dict(zip(order, map(_PERSON, members), strict=True))
-    if len(img.staff) != len(order):
-        raise _unique("staff", "*id")
+    img.order = list(map(_ID, members))
+    img.persons = list(map(_PERSON, members))
     owns = list(map(_COUNTS, members))
-    types = list(map(tuple, owns))
-    img.counts = dict(zip(order, zip(types, map(tuple, map(dict.values, owns)), strict=True), strict=True))
-    n_counts = sum(map(len, types))
+    img.types = list(map(tuple, owns))
+    img.values = list(map(tuple, map(dict.values, owns)))
+    n_counts = sum(map(len, img.types))
     for m in filter(_LEVELS, members):
         rows = tuple(sorted((t, level, int(n)) for t, split in m.levels.items() for level, n in split.items() if n))
         if rows:
