@@ -647,7 +647,8 @@ def save_team(team: Team, path: str | os.PathLike[str], *, private: bool = False
     try:
         with paused_gc():  # tens of thousands of small tuples, no cycles (io/gc_pause.py)
             rows = team_rows.image(team)
-            if incremental_save.save(team, rows, path, private=private):
+            if incremental_save.save(team, rows, path, private=private, check=validate_team,
+                                     ids=(APPLICATION_ID, SCHEMA_VERSION)):
                 return path
         with atomic_path(path, private=private, suffix=".tmp") as tmp:
             db = sqlite3.connect(tmp, isolation_level=None)

@@ -27,7 +27,9 @@ instead
 
 Every other case (no file written by this process, the file changed or replaced since, a schema
 version change, any error) is a full write, so each guarantee of ``save_team`` holds for both.
-What was written is remembered for at most ``incremental_save_remembered_files`` files.
+What was written is remembered for at most ``incremental_save_remembered_files`` files. The
+rows remembered hold the model's values as they are (tuples, dates, frozen reductions, JSON
+text, copies of the counts): nothing an edit changes in place.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ import sqlite3
 import sys
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -254,11 +257,9 @@ def _table_sizes(img: Image) -> dict[str, int]:
 # -- the checks -----------------------------------------------------------------------------
 
 
-def _check(team: Team, new: Image, d: Diff, sizes: dict[str, int], path: Path) -> None:
+def _check(team: Team, new: Image, d: Diff, sizes: dict[str, int], path: Path, check: Callable[..., None]) -> None:
     """The reader's checks on the rows that change (raises ``_NotThisWay`` where the full write
     must decide, ``DocumentError`` never: the full write gives the reader's message)."""
-    from sagstal_desktop.io.document import DocumentError, validate_team
-
     for table, n in sizes.items():
         if n > schema.TABLES[table].row_limit():
             raise _NotNow(table)
@@ -278,8 +279,8 @@ def _check(team: Team, new: Image, d: Diff, sizes: dict[str, int], path: Path) -
         flows=list(team.flows) if d.flows[0] or d.flows[1] else [],
     )
     try:
-        validate_team(probe, path)
-    except DocumentError as exc:
+        check(probe, path)
+    except Exception as exc:  # a DocumentError, or anything: the full write decides
         raise _NotNow("refused") from exc
 
 
@@ -288,7 +289,8 @@ def _check(team: Team, new: Image, d: Diff, sizes: dict[str, int], path: Path) -
 
 def _copy(target: Path, base: Base, tmp: Path) -> None:
     """Copy ``target`` into ``tmp``, proving it is the file ``base`` was written as."""
-    fd = os.open(target, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    # never blocks, should a pipe have taken the file's place since (as document._read_bytes)
+    fd = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     try:
         if _ident(os.fstat(fd)) != base.ident:
             raise _NotThisWay("changed")
@@ -373,14 +375,11 @@ def _apply(db: sqlite3.Connection, old: Image, new: Image, d: Diff) -> None:
     ex("COMMIT")
 
 
-def _prove_whole(db: sqlite3.Connection, tmp: Path, sizes: dict[str, int]) -> tuple[int, int]:
+def _prove_whole(db: sqlite3.Connection, tmp: Path, sizes: dict[str, int], ids: tuple[int, int]) -> tuple[int, int]:
     """The schema, the pages against the file's size, and every table's rows as many as the
     team's (the case counts and levels by the rows each statement changed, in ``_apply``);
     (pages, free pages)."""
-    from sagstal_desktop.io.document import APPLICATION_ID, SCHEMA_VERSION
-
-    if (db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID
-            or db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION):
+    if (db.execute("PRAGMA application_id").fetchone()[0], db.execute("PRAGMA user_version").fetchone()[0]) != ids:
         raise _NotThisWay("schema")
     pages = db.execute("PRAGMA page_count").fetchone()[0]
     free = db.execute("PRAGMA freelist_count").fetchone()[0]
@@ -396,13 +395,15 @@ def _prove_whole(db: sqlite3.Connection, tmp: Path, sizes: dict[str, int]) -> tu
     return pages, free
 
 
-def save(team: Team, new: Image, path: Path, *, private: bool) -> bool:
+def save(team: Team, new: Image, path: Path, *, private: bool, check: Callable[..., None],
+         ids: tuple[int, int]) -> bool:
     """Save ``team`` (its rows ``new``) to ``path`` incrementally if this process wrote the
     file on disk and it is unchanged since (True); False: nothing was written, make a full
-    write. Raises only ``atomic_write.WriteFailed`` for a replace refused because another
-    program holds the file (a full write would be refused the same way)."""
+    write. ``check(team, path)`` raises what opening ``team`` saved to ``path`` would raise
+    (``document.validate_team``); ``ids`` are the file's application id and schema version.
+    Raises only ``atomic_write.WriteFailed`` for a replace refused because another program
+    holds the file (a full write would be refused the same way)."""
     from sagstal_desktop.io.atomic_write import WriteFailed
-    from sagstal_desktop.io.document import SCHEMA_VERSION
 
     base = _base(path)
     if base is None:
@@ -417,7 +418,7 @@ def save(team: Team, new: Image, path: Path, *, private: bool) -> bool:
         if d.rows > _setting("incremental_save_max_changed_share") * max(1, _total_rows(new)):
             raise _NotNow("too many changes")
         sizes = _table_sizes(new)
-        _check(team, new, d, sizes, path)
+        _check(team, new, d, sizes, path, check)
         with atomic_path(path, private=private, suffix=".tmp") as tmp:
             _copy(target, base, tmp)
             db = sqlite3.connect(tmp, isolation_level=None)
@@ -425,10 +426,10 @@ def save(team: Team, new: Image, path: Path, *, private: bool) -> bool:
                 db.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, schema.MAX_SQL_VALUE_BYTES)
                 db.execute("PRAGMA journal_mode = OFF")  # the temporary file is the copy: on failure it goes
                 db.execute("PRAGMA synchronous = OFF")  # flushed with fsync before it replaces anything
-                if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                if db.execute("PRAGMA user_version").fetchone()[0] != ids[1]:
                     raise _NotThisWay("schema")
                 _apply(db, base.rows, new, d)
-                pages, free = _prove_whole(db, tmp, sizes)
+                pages, free = _prove_whole(db, tmp, sizes, ids)
             finally:
                 db.close()
             if os.path.getsize(tmp) > schema.MAX_FILE_BYTES:
