@@ -390,3 +390,25 @@ def test_rows_that_are_not_in_the_file_as_remembered_mean_a_full_write(tmp_path)
     save_team(team, path)
     assert _way(before) == "full"
     assert load_team(path) == _full_copy(team, tmp_path / "full.sagstal")
+
+
+@pytest.mark.parametrize("value", [-1, 10**12, 2.5])
+def test_a_count_changed_in_place_is_checked_as_the_reader_checks_it(tmp_path, value):
+    team = _team()
+    path = tmp_path / "team.sagstal"
+    save_team(team, path)
+    before_bytes = path.read_bytes()
+    person = team.staff[3]
+    person.counts[next(iter(person.counts))] = value
+    fresh = tmp_path / "other" / "team.sagstal"
+    fresh.parent.mkdir()
+    try:
+        save_team(team, fresh)
+    except DocumentError as exc:
+        with pytest.raises(DocumentError) as incremental:
+            save_team(team, path)
+        assert incremental.value.message("en") == exc.message("en")
+        assert path.read_bytes() == before_bytes
+    else:
+        save_team(team, path)
+        assert load_team(path) == load_team(fresh)

@@ -196,9 +196,8 @@ def diff(old: Image, new: Image) -> Diff:
     people = set(staff_keys)
     old_levels, new_levels = old.levels, new.levels  # only people with a split are in them
     levels = sorted(sid for sid in old_levels.keys() | new_levels.keys() if old_levels.get(sid) != new_levels.get(sid))
-    people.update(count_keys)
     people.update(levels)
-    positions = new.place() if people else {}
+    positions = new.place() if people or count_keys else {}
     people &= positions.keys()  # not the people gone
     staff_changed, staff_new = [], []
     json_chars = old.staff_json_chars
@@ -229,9 +228,12 @@ def diff(old: Image, new: Image) -> Diff:
             for t, a, b in zip(now_types, was[1], now_values, strict=True):
                 if a != b:
                     updated.append((int(b), sid, t))
+            if sid in new_levels:  # the split is checked against the counts
+                people.add(sid)
         else:
             rewritten.append(sid)
             rows += len(now_types) + (len(was[0]) if was else 0)
+            people.add(sid)
     gone_counts = {sid: len(old.types[old_at[sid]]) for sid in staff_gone}
     d = Diff(_keyed(old.team, new.team), (staff_gone, staff_changed, staff_new), updated, rewritten,
              levels, _keyed(old.norm_sets, new.norm_sets), _keyed(old.snapshots, new.snapshots),
@@ -267,6 +269,14 @@ def _check(team: Team, new: Image, d: Diff, sizes: dict[str, int], path: Path, c
     values = len(new.team) + 2 * len(new.order) + len(new.norm_sets) + len(new.snapshots) + len(new.scenarios)
     if new.json_chars + (new.staff_json_chars or 0) + values > schema.MAX_JSON_NODES:
         raise _NotNow("json budget")
+    # a count changed in place (the person's case types as before, no split by level) is
+    # checked as the reader checks the column; everything else through the reader itself
+    count = next(f for f in schema.TABLES["case_counts"].fields if f.name == "count")
+    try:
+        for n, _sid, _type in d.counts_updated:
+            count.check(n, "case_counts", None)
+    except schema.Violation as exc:
+        raise _NotNow("refused") from exc
     settings_changed = bool(d.team[0] or d.team[1] or d.norm_sets[0] or d.norm_sets[1])
     changed_snapshots = {row[0] for row in d.snapshots[1]}
     changed_scenarios = {row[0] for row in d.scenarios[1]}
