@@ -12,15 +12,17 @@ instead
 2. checks the rows that differ with the reader's own checks (``document.validate_team`` on a team
    of just those rows and what they are checked against: the changed people with their counts
    and levels, the team's settings and norm sets, the changed snapshots and scenarios, all the
-   flows if any changed); the checks that span the whole file (rows per table, the JSON budget)
-   are made on the counts of the new rows. Anything the reader could refuse goes to the full
-   write, which refuses it with the reader's own message;
+   flows if any changed; a count changed in place, the person's case types as before and no split
+   by level, with the reader's own field for the column); the checks that span the whole file
+   (rows per table, the JSON budget) are made on the counts of the new rows. Anything the reader
+   could refuse goes to the full write, which refuses it with the reader's own message;
 3. copies the file into the atomic writer's temporary file beside it (``atomic_write.atomic_path``),
    checking while it reads that it is the file written (device, inode, size, modification and
    change time: a stricter test than the window's and the commands' own ``changed_since``, which
    trusts size and time), applies the differences in one transaction, and proves the result
-   whole: the schema version, the page count against the size, and the number of rows of every
-   table against the team's; more free pages than ``incremental_save_max_free_share`` of the
+   whole: the schema version, the page count against the size, the rows each statement on the
+   case counts and levels changed against the rows remembered, and the number of rows of every
+   other table against the team's; more free pages than ``incremental_save_max_free_share`` of the
    file also means a full write (which leaves none);
 4. then fsync and the atomic replace; a crash before the replace leaves the old file as it was
    (the copy is the temporary file, removed by the next save).
