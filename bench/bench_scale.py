@@ -5,8 +5,10 @@
   every table of the same file with Python's sqlite3 and nothing else;
 * open 10,000 staff the way the window's worker does (read with the file's fingerprint, then
   numpy's warm-up for the window's computation), a whole process, against the same raw read;
-* save 10,000 staff (``save_team``: write, read back with the reader's checks, fsync, rename)
-  against copying the file (read + write + fsync);
+* save 10,000 staff against copying the file (read + write + fsync): the whole file
+  (``save_team`` as a first save: write, read back with the reader's checks, fsync, rename) and
+  only what changed (the next saves, ``io/incremental_save.py``), after one person's count
+  changed and after 1 % of the staff got a case more;
 * 100,000 staff: open, summary and memo each finish; peak memory (RSS) of each child process;
 * planning at 15 / 200 / 1,000 staff (``bench_planning.make_team``, 10 case types, ``--seeds``
   teams each): distribute new cases of 5 types (10 / 100 / 100) and rebalance with K = 5 and 20 /
@@ -164,6 +166,46 @@ def copy_file(source: Path, target: Path) -> None:
         os.fsync(dst.fileno())
 
 
+def saving(path: Path, target: Path, repeat: int) -> dict:
+    """Save the team of ``path`` to ``target``: a full write (``incremental_save.forget`` first:
+    what every save was before), then, as the window's next saves, incremental saves after one
+    person's count changed and after 1 % of the staff got one more case each (the edit itself
+    untimed). The saved file must load as the team."""
+    from sagstal_desktop.io import incremental_save
+
+    team = load_team(path)
+    rng = random.Random(5)
+    types = list(team.staff[0].counts)
+
+    def full() -> None:
+        incremental_save.forget()
+        save_team(team, target)
+
+    def edited(edit) -> float:
+        times = []
+        for _ in range(repeat):
+            edit()
+            before = incremental_save.stats["incremental"]
+            start = time.perf_counter()
+            save_team(team, target)
+            times.append(time.perf_counter() - start)
+            if incremental_save.stats["incremental"] != before + 1:
+                raise SystemExit("the save was not incremental")
+        return statistics.median(times)
+
+    def one() -> None:
+        rng.choice(team.staff).counts[types[0]] += 1
+
+    def one_percent() -> None:
+        for member in rng.sample(team.staff, max(1, len(team.staff) // 100)):
+            member.counts[rng.choice(types)] += 1
+
+    out = {"save_s": median_call(full, repeat), "save_one_s": edited(one), "save_1pct_s": edited(one_percent)}
+    if load_team(target) != team:
+        raise SystemExit("the incrementally saved file does not load as the team")
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
@@ -202,10 +244,8 @@ def main() -> int:
                 warm = subprocess.run([PY, "-c", WINDOW_WARM, str(path)], capture_output=True, text=True, check=True,
                                       cwd=ROOT)
                 row["window_warm"] = json.loads(warm.stdout)
-                team = load_team(path)
-                row["save_s"] = median_call(lambda t=team: save_team(t, folder / "saved.sagstal"), repeat)
+                row.update(saving(path, folder / "saved.sagstal", repeat))
                 row["copy_s"] = median_call(lambda p=path: copy_file(p, folder / "copied.sagstal"), repeat)
-                del team
             if n == max(sizes) and not args.no_memo:
                 row["memo_s"], row["memo_mb"], row["memo_cpu_s"] = child(MEMO, str(path), str(folder / "memo.pdf"))
             results["sizes"][n] = row
@@ -232,8 +272,10 @@ def main() -> int:
             warm = row["window_warm"]
             print(f"  window's open in a running program {warm['window']:.3f} s against the raw read in the same "
                   f"process {warm['raw']:.3f} s ({warm['window'] / warm['raw']:.1f} x)")
-            print(f"  save {row['save_s']:.2f} s; copying the file {row['copy_s']:.3f} s "
-                  f"({row['save_s'] / row['copy_s']:.1f} x)")
+            print(f"  save, only what changed: one person's count {row['save_one_s']:.3f} s "
+                  f"({row['save_one_s'] / row['copy_s']:.1f} x), 1 % of the staff {row['save_1pct_s']:.3f} s "
+                  f"({row['save_1pct_s'] / row['copy_s']:.1f} x); the whole file {row['save_s']:.2f} s "
+                  f"({row['save_s'] / row['copy_s']:.1f} x); copying the file {row['copy_s']:.3f} s")
         if "memo_s" in row:
             print(f"  memo {row['memo_s']:.1f} s (cpu {row['memo_cpu_s']:.1f} s), {row['memo_mb']:.0f} MB peak")
     for n, rows in results.get("planning", {}).items():

@@ -4,7 +4,8 @@
 
 A child process saves the team to the same file in a loop; it is killed at a random moment
 (0-1.5 s after it is ready). After each kill the file must open and be exactly the old or the
-new version. At the end one more save (as the next save by the user) runs, and the script
+new version (the child's first save writes the whole file, the next ones only the changed row,
+``io/incremental_save.py``). At the end one more save (as the next save by the user) runs, and the script
 counts the temporary files left beside the file (target 0), with how many were left before
 that save (what the kills left, for comparison: the old program never removed them).
 POSIX only (SIGKILL).
@@ -29,7 +30,8 @@ from sagstal_desktop.io.document import save_team
 team = big_team(int(sys.argv[2]), changed=True)
 print("ready", flush=True)
 while True:
-    save_team(team, sys.argv[1])
+    save_team(team, sys.argv[1])  # the first whole, the next only what changed (io/incremental_save.py)
+    team.staff[-1].counts["sygedagpenge"] ^= 1  # 41 or 40: one row changes between saves
 """
 
 _TEAM = '''

@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import stat
@@ -25,14 +24,16 @@ from sagstal_desktop.core.model import Snapshot, StaffMember, Team
 from sagstal_desktop.core.norms import NormError, NormSet, find_norm_set
 from sagstal_desktop.core.reductions import Reduction
 from sagstal_desktop.core.scenario_model import Scenario
-from sagstal_desktop.core.serialize import info_from_dict, info_to_dict, settings_from_dict, settings_to_dict
+from sagstal_desktop.core.serialize import info_from_dict, settings_from_dict
 from sagstal_desktop.core.validation import caseload_range, check_label, limits
 from sagstal_desktop.i18n import N_, tr
+from sagstal_desktop.io import team_rows
 from sagstal_desktop.io import team_schema as schema
 from sagstal_desktop.io.gc_pause import paused_gc
 from sagstal_desktop.io.links import link_problem
 from sagstal_desktop.io.problems import failure_detail, known_reason
 from sagstal_desktop.io.safe_files import remove_stale_temps
+from sagstal_desktop.io.team_rows import Image
 
 APPLICATION_ID = 0x53475354  # "SGST"
 SCHEMA_VERSION = 4
@@ -390,9 +391,15 @@ def _rows(db: sqlite3.Connection, path: Path, name: str, *, stored_order: bool =
 def _counts(db: sqlite3.Connection, path: Path, check_only: bool = False) -> dict[str, dict[str, int]]:
     """Each person's case counts by type, in the order of their positions. The rows are read
     in stored order when they are all clean; the order written (by person, then position) is
-    checked on the way, and the rows are sorted only if it does not hold."""
+    checked on the way, and the rows are sorted only if it does not hold.
+
+    Each case type is one string object for all the people who hold it (``kinds``), not one
+    per row as SQLite gives them: a save compares every person's case types with what it wrote
+    (``io/incremental_save.py``), and 100,000 strings scattered in memory cost it five times
+    as much as ten shared ones."""
     rows = _rows(db, path, "case_counts", stored_order=True, fetch_clean=not check_only)
     counts: dict[str, dict[str, int]] = {}
+    kinds: dict[str, str] = {}
     last_sid, last_pos, own = None, -1, None
     for sid, case_type, position, n in rows:
         if sid != last_sid:
@@ -402,13 +409,13 @@ def _counts(db: sqlite3.Connection, path: Path, check_only: bool = False) -> dic
             last_sid, last_pos = sid, -1
         elif position <= last_pos:
             break
-        own[case_type] = n
+        own[kinds.setdefault(case_type, case_type)] = n
         last_pos = position
     else:
         return counts
     counts = {}
     for sid, case_type, _position, n in sorted(rows, key=lambda r: (r[0], r[2])):
-        counts.setdefault(sid, {})[case_type] = n
+        counts.setdefault(sid, {})[kinds.setdefault(case_type, case_type)] = n
     return counts
 
 
@@ -605,69 +612,31 @@ def _migrate(db: sqlite3.Connection, version: int) -> None:
 # -- writing ------------------------------------------------------------------------------
 
 
-def _write(db: sqlite3.Connection, team: Team) -> None:
-    """Fill an empty database (autocommit connection) in one transaction."""
+def _write(db: sqlite3.Connection, team: Team, rows: Image | None = None) -> None:
+    """Fill an empty database (autocommit connection) in one transaction with the rows of
+    ``team`` (``team_rows.image``; ``rows`` if the caller has them already)."""
+    rows = team_rows.image(team) if rows is None else rows
     db.executescript(_SCHEMA)  # executescript commits first: the schema goes before BEGIN
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     db.execute("BEGIN")
-    db.executemany(
-        "INSERT INTO team (key, value) VALUES (?, ?)",
-        [
-            ("info", json.dumps(info_to_dict(team.info), ensure_ascii=False)),
-            ("settings", json.dumps(settings_to_dict(team.settings), ensure_ascii=False)),
-        ],
-    )
+    db.executemany("INSERT INTO team (key, value) VALUES (?, ?)", list(rows.team.values()))
     db.executemany(
         "INSERT INTO staff (id, position, name, weekly_hours, other_hours, other_tasks, start_date, note, "
         "competences, takes_new_cases, reductions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        sorted((  # by id, the order of the table's primary key (the reader orders by position)
-            (m.id, i, m.name, m.weekly_hours, m.other_hours, m.other_tasks,
-             m.start_date.isoformat() if m.start_date else None, m.note,
-             json.dumps(list(m.competences), ensure_ascii=False) if m.competences else "[]",
-             int(m.takes_new_cases),
-             json.dumps([r.to_dict() for r in m.reductions], ensure_ascii=False) if m.reductions else "[]")
-            for i, m in enumerate(team.staff)
-        ), key=_by_id),
+        rows.staff_rows(),  # by id, the order of the table's primary key (the reader orders by position)
     )
-    db.executemany(
-        "INSERT INTO case_counts (staff_id, case_type, position, count) VALUES (?, ?, ?, ?)",
-        # in the order of the table's primary key (by person id, then position): each row lands
-        # next to the one before in the key's index instead of at a random place (half the time
-        # for 100,000 rows); the reader takes this order as it is (``_counts``). The staff sorted
-        # by id give that order without sorting every row
-        [(m.id, t, j, int(n)) for m in sorted(team.staff, key=_member_id) for j, (t, n) in enumerate(m.counts.items())],
-    )
-    db.executemany(
-        "INSERT INTO case_levels (staff_id, case_type, level, count) VALUES (?, ?, ?, ?)",
-        sorted((m.id, t, level, int(n)) for m in team.staff if m.levels
-               for t, split in m.levels.items() for level, n in split.items() if n),
-    )
-    db.executemany(
-        "INSERT INTO norm_sets (id, position, data) VALUES (?, ?, ?)",
-        [(s.id, i, json.dumps(s.to_dict(), ensure_ascii=False)) for i, s in enumerate(team.custom_norm_sets)],
-    )
-    db.executemany(
-        "INSERT INTO snapshots (taken_at, label, data) VALUES (?, ?, ?)",
-        [(s.taken_at.isoformat(), s.label, json.dumps(s.data, ensure_ascii=False)) for s in team.snapshots],
-    )
-    db.executemany(
-        "INSERT INTO scenarios (name, position, data) VALUES (?, ?, ?)",
-        [(s.name, i, json.dumps(s.to_dict(), ensure_ascii=False)) for i, s in enumerate(team.scenarios)],
-    )
-    db.executemany(
-        "INSERT INTO flows (month, case_type, new, closed) VALUES (?, ?, ?, ?)",
-        [(f.month.isoformat(), f.case_type, f.new, f.closed) for f in team.flows],
-    )
+    # in the order of the table's primary key (by person id, then position): see team_rows
+    db.executemany("INSERT INTO case_counts (staff_id, case_type, position, count) VALUES (?, ?, ?, ?)",
+                   rows.count_rows_sql())
+    db.executemany("INSERT INTO case_levels (staff_id, case_type, level, count) VALUES (?, ?, ?, ?)",
+                   rows.level_rows_sql())
+    db.executemany("INSERT INTO norm_sets (id, position, data) VALUES (?, ?, ?)", list(rows.norm_sets.values()))
+    db.executemany("INSERT INTO snapshots (id, taken_at, label, data) VALUES (?, ?, ?, ?)",
+                   list(rows.snapshots.values()))
+    db.executemany("INSERT INTO scenarios (name, position, data) VALUES (?, ?, ?)", list(rows.scenarios.values()))
+    db.executemany("INSERT INTO flows (month, case_type, new, closed) VALUES (?, ?, ?, ?)", list(rows.flows.values()))
     db.execute("COMMIT")
-
-
-def _by_id(row: tuple) -> object:
-    return row[0]
-
-
-def _member_id(member) -> str:
-    return member.id
 
 
 def save_team(team: Team, path: str | os.PathLike[str], *, private: bool = False) -> Path:
@@ -678,11 +647,21 @@ def save_team(team: Team, path: str | os.PathLike[str], *, private: bool = False
 
     Before the new file replaces anything, it is read back with the reader's own checks
     (``check_written``): a team the reader would refuse is refused here, with the reader's
-    message, and the file on disk stays as it was."""
+    message, and the file on disk stays as it was.
+
+    When this process wrote the file on disk and it is still that file, only the rows that
+    changed are written, into a copy of it (``io/incremental_save.py``), with the same checks
+    and the same atomic replace; in every other case the whole file is written."""
+    from sagstal_desktop.io import incremental_save
     from sagstal_desktop.io.atomic_write import WriteFailed, atomic_path
 
     path = Path(path)
     try:
+        with paused_gc():  # tens of thousands of small tuples, no cycles (io/gc_pause.py)
+            rows = team_rows.image(team)
+            if incremental_save.save(team, rows, path, private=private, check=validate_team,
+                                     ids=(APPLICATION_ID, SCHEMA_VERSION)):
+                return path
         with atomic_path(path, private=private, suffix=".tmp") as tmp:
             db = sqlite3.connect(tmp, isolation_level=None)
             try:
@@ -690,13 +669,17 @@ def save_team(team: Team, path: str | os.PathLike[str], *, private: bool = False
                 # a private temporary file, flushed with fsync before it replaces anything
                 db.execute("PRAGMA journal_mode = OFF")
                 db.execute("PRAGMA synchronous = OFF")
-                _write(db, team)
+                _write(db, team, rows)
                 check_written(db, path)
+                pages = db.execute("PRAGMA page_count").fetchone()[0]
             finally:
                 db.close()
             size = os.path.getsize(tmp)
             if size > schema.MAX_FILE_BYTES:
                 raise DocumentError("too_large", path, size=size // 2**20, limit=schema.MAX_FILE_BYTES // 2**20)
+            written = os.stat(tmp)
+        incremental_save.remember(path, rows, written, pages, 0)
+        incremental_save.stats["full"] += 1
     except WriteFailed as exc:
         raise DocumentError("in_use" if exc.in_use else "save_failed", path, exc.detail) from exc
     except (sqlite3.Error, OverflowError, ValueError, TypeError) as exc:
