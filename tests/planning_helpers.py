@@ -134,3 +134,54 @@ def generated_team(staff: int, seed: int = 7) -> Team:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.make_team(staff, seed)
+
+
+def brute_force_rebalance_levels(team: Team, max_moves: int) -> tuple:
+    """As ``brute_force_rebalance``, but every set of counts is realised as a plan is applied
+    (givers to receivers in team order, per type, through ``core.case_weight.move_cases``: the
+    not-assessed cases first, then assessed ones in the order of the levels) and measured by
+    ``core.load`` with the team's case weight: the best (sorted load vector, moved cases) with
+    the cases' real levels."""
+    from sagstal_desktop.core.case_weight import move_cases
+    from sagstal_desktop.core.planning.distribute import light_copy
+
+    summary = summarize(team, AS_OF)
+    computable = [r.computable for r in summary.persons]
+    types = sorted({t for m in team.staff for t, n in m.counts.items() if n})
+    per_type = []
+    for case_type in types:
+        takers = set(receivers(team, case_type))
+        held = [m.counts.get(case_type, 0) for m in team.staff]
+        movable = [i for i in range(len(team.staff)) if computable[i]]
+        finals = []
+        for split in _compositions(sum(held[i] for i in movable), len(movable)):
+            final = list(held)
+            for i, n in zip(movable, split, strict=True):
+                final[i] = n
+            if any(final[i] > held[i] and i not in takers for i in movable):
+                continue
+            moved = sum(max(0, held[i] - final[i]) for i in movable)
+            if moved <= max_moves:
+                finals.append((final, moved))
+        per_type.append((case_type, held, finals))
+    best = None
+    for choice in itertools.product(*(finals for _t, _h, finals in per_type)):
+        moved = sum(m for _f, m in choice)
+        if moved > max_moves:
+            continue
+        after = light_copy(team)
+        for (case_type, held, _finals), (final, _m) in zip(per_type, choice, strict=True):
+            givers = [[i, held[i] - final[i]] for i in range(len(held)) if final[i] < held[i]]
+            takers = [[i, final[i] - held[i]] for i in range(len(held)) if final[i] > held[i]]
+            gi = ti = 0
+            while gi < len(givers) and ti < len(takers):
+                k = min(givers[gi][1], takers[ti][1])
+                move_cases(after.staff[givers[gi][0]], after.staff[takers[ti][0]], case_type, k)
+                givers[gi][1] -= k
+                takers[ti][1] -= k
+                gi += givers[gi][1] == 0
+                ti += takers[ti][1] == 0
+        key = (vector(team_loads(after)), moved)
+        if best is None or key < best:
+            best = key
+    return best

@@ -1,0 +1,186 @@
+"""Planning with case weight on (issue 27): the planner counts every moved case at the team's
+default level, but a plan moves a giver's not-assessed cases first and then assessed ones
+(``core.case_weight.move_cases``). Where a case the plan could move weighs otherwise, the plan
+must not claim a proof the real figures do not carry, and the loads it shows are the real ones."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from conftest import run_cli
+from planning_helpers import AS_OF, brute_force_rebalance_levels, team_loads, vector
+
+from sagstal_desktop.core.case_weight import Weighting, move_cases
+from sagstal_desktop.core.model import StaffMember, Team, TeamSettings
+from sagstal_desktop.core.planning.distribute import light_copy
+from sagstal_desktop.core.planning.rebalance import plan_with_tradeoff, rebalance, tradeoff
+
+RANGE = Weighting("range")
+POINTS = Weighting("points", points=(1.0, 1.5, 2.0))
+
+
+def two_types(weighting: Weighting) -> Team:
+    """Anna's sygedagpenge cases are all very complex, her jobafklaring cases not assessed
+    (simple). Counting every moved case as simple, one jobafklaring case (1/45 of a position)
+    looks heavier than one sygedagpenge case (1/50); really a very complex sygedagpenge case is
+    the heavier (range: 1/35; points 2: 2/50)."""
+    return Team(settings=TeamSettings(norm_set_id="ds_2020", weighting=weighting), staff=[
+        StaffMember("Anna", id="a", counts={"sygedagpenge": 20, "jobafklaring": 20},
+                    levels={"sygedagpenge": {"saerligt": 20}}),
+        StaffMember("Bo", id="b", counts={"sygedagpenge": 10}),
+    ])
+
+
+def one_type(weighting: Weighting, assessed: int = 40) -> Team:
+    """Anna holds 40 sygedagpenge cases, ``assessed`` of them very complex; Bo 10, none assessed."""
+    return Team(settings=TeamSettings(norm_set_id="ds_2020", weighting=weighting), staff=[
+        StaffMember("Anna", id="a", counts={"sygedagpenge": 40}, levels={"sygedagpenge": {"saerligt": assessed}}),
+        StaffMember("Bo", id="b", counts={"sygedagpenge": 10}),
+    ])
+
+
+def applied(team: Team, plan) -> list[float | None]:
+    """The loads after the plan's moves, applied one by one to a copy by ``move_cases``."""
+    after = light_copy(team)
+    by_id = {m.id: m for m in after.staff}
+    for move in plan.moves:
+        move_cases(by_id[move.from_id], by_id[move.to_id], move.case_type, move.cases)
+    return team_loads(after)
+
+
+@pytest.mark.parametrize("weighting", [RANGE, POINTS], ids=["range", "points"])
+@pytest.mark.parametrize("k", [1, 2])
+def test_a_plan_that_miscounts_the_levels_claims_no_proof(weighting, k):
+    team = two_types(weighting)
+    plan = rebalance(team, k, AS_OF)
+    real = applied(team, plan)
+    assert [p.load_after for p in plan.persons] == pytest.approx(real)  # the loads shown are the real ones
+    best, _moves = brute_force_rebalance_levels(team, k)
+    # counting moved cases as simple the planner moves jobafklaring; with the real levels the
+    # very complex sygedagpenge cases bring Anna lower: the plan is not the optimum ...
+    assert vector(real) > best
+    # ... so it must not say it is
+    assert not plan.optimal and not plan.max_load_proven and not plan.loads_proven and plan.levels_proven == 0
+    assert plan.other_level_cases == k  # Anna's very complex cases within k moves
+    assert plan.other_level_moved == sum(m.cases for m in plan.moves if m.case_type == "sygedagpenge")
+
+
+@pytest.mark.parametrize("weighting", [RANGE, POINTS], ids=["range", "points"])
+def test_moved_assessed_cases_weigh_at_their_level(weighting):
+    team = one_type(weighting)
+    plan = rebalance(team, 2, AS_OF)
+    assert [(m.from_name, m.to_name, m.cases) for m in plan.moves] == [("Anna", "Bo", 2)]
+    anna = {"range": 38 / 35, "points": 38 * 2 / 50}[weighting.mode]  # not 40 very complex less 2 simple
+    assert plan.persons[0].load_after == pytest.approx(anna)
+    assert [p.load_after for p in plan.persons] == pytest.approx(applied(team, plan))
+    assert plan.other_level_moved == 2 and plan.other_level_cases == 2 and not plan.optimal
+    assert vector(applied(team, plan)) == brute_force_rebalance_levels(team, 2)[0]
+
+
+def test_a_plan_whose_movable_cases_are_all_at_the_default_level_stays_proven():
+    team = one_type(RANGE, assessed=10)  # 30 not assessed: the first moves take those
+    plan = rebalance(team, 2, AS_OF)
+    assert plan.optimal and plan.other_level_cases == 0 and plan.other_level_moved == 0
+    assert (vector(applied(team, plan)), plan.moved_cases) == brute_force_rebalance_levels(team, 2)
+
+
+def test_tradeoff_points_with_other_levels_are_not_proven():
+    team = two_types(RANGE)
+    points = tradeoff(team, AS_OF, cap=2, until=2)
+    assert [p.optimal for p in points] == [True, False, False]
+    plan, shown = plan_with_tradeoff(team, 2, AS_OF)
+    assert not plan.optimal and [p.optimal for p in shown] == [True, False, False]
+
+
+def test_weighting_off_keeps_the_proof():
+    team = two_types(Weighting())
+    plan = rebalance(team, 1, AS_OF)
+    assert plan.optimal and plan.other_level_cases == 0
+
+
+def test_rebalance_cli_says_why_the_plan_is_not_proven(tmp_path, capsys):
+    from sagstal_desktop.io.document import save_team
+
+    path = save_team(two_types(RANGE), tmp_path / "t.sagstal")
+    code, out, err = run_cli(capsys, "rebalance", str(path), "--max-moves", "1", "--as-of", AS_OF.isoformat())
+    assert code == 0, err
+    text = " ".join(out.split())
+    assert "Bevist optimal" not in text
+    assert ("Planen er beregnet med hver flyttet sag regnet som enkel, men 1 af de sager, planen kunne flytte, er "
+            "vurderet på et andet niveau; derfor er det ikke bevist, at planen er den bedste. Belastningerne er de "
+            "faktiske efter flytningen.") in text
+    code, out, err = run_cli(capsys, "rebalance", str(path), "--max-moves", "1", "--as-of", AS_OF.isoformat(),
+                             "--json")
+    data = json.loads(out)
+    assert data["optimal"] is False and data["max_load_proven"] is False and data["levels_proven"] == 0
+    assert data["other_level_cases"] == 1 and data["other_level_moved"] == 0
+    assert data["gap_pct"] is None
+
+
+def test_rebalance_cli_counts_the_moved_cases_at_another_level(tmp_path, capsys):
+    from sagstal_desktop.io.document import save_team
+
+    path = save_team(one_type(RANGE), tmp_path / "t.sagstal")
+    code, out, err = run_cli(capsys, "rebalance", str(path), "--max-moves", "2", "--as-of", AS_OF.isoformat())
+    assert code == 0, err
+    text = " ".join(out.split())
+    assert ("2 af de flyttede sager er vurderet på et andet niveau og tæller med deres eget niveau i "
+            "belastningerne.") in text
+
+
+# -- the absent colleague's cases in a scenario ----------------------------------------------
+
+
+def absence_team(assessed: int) -> Team:
+    return Team(settings=TeamSettings(norm_set_id="ds_2020", weighting=RANGE), staff=[
+        StaffMember("Anna", id="a", counts={"sygedagpenge": 20}, levels={"sygedagpenge": {"saerligt": assessed}}),
+        StaffMember("Bo", id="b", counts={"sygedagpenge": 10}),
+        StaffMember("Cai", id="c", counts={"sygedagpenge": 10}),
+    ])
+
+
+def test_an_absent_colleagues_cases_keep_their_level():
+    from sagstal_desktop.core import scenarios
+    from sagstal_desktop.core.scenario_model import Absence
+
+    result = scenarios.evaluate(absence_team(20), AS_OF, [Absence("a", "vacant")])
+    got = {a.member_id: a.cases for a in result.assigned}
+    assert sum(got.values()) == 20
+    loads = {m.id: r.load_max for m, r in zip(result.team.staff, result.summary.persons, strict=True)}
+    for member in result.team.staff[1:]:
+        n = got.get(member.id, 0)
+        assert member.levels == ({"sygedagpenge": {"saerligt": n}} if n else {})
+        assert loads[member.id] == pytest.approx(10 / 50 + n / 35)  # the cases weigh as very complex
+    assert not result.redistribution_proven and result.redistribution_levels == 0
+    assert result.redistribution_other_level == 20
+
+
+def test_an_absent_colleagues_unassessed_cases_keep_the_proof():
+    from sagstal_desktop.core import scenarios
+    from sagstal_desktop.core.scenario_model import Absence
+
+    result = scenarios.evaluate(absence_team(0), AS_OF, [Absence("a", "vacant")])
+    assert result.redistribution_proven and result.redistribution_other_level == 0
+    assert [m.levels for m in result.team.staff[1:]] == [{}, {}]
+
+
+def test_the_memo_says_the_hand_over_counted_the_default_level(tmp_path):
+    from conftest import pdf_text
+
+    from sagstal_desktop.core import scenarios as sc
+    from sagstal_desktop.core.scenario_model import Absence
+    from sagstal_desktop.report.options import MemoOptions
+    from sagstal_desktop.report.pdf import write_memo
+
+    team = absence_team(20)
+    scenario = sc.derive(team, "Vakance")
+    sc.set_absence(scenario, Absence("a", "vacant"))
+    team.scenarios.append(scenario)
+    path = tmp_path / "m.pdf"
+    write_memo(team, path, MemoOptions(as_of=date(2026, 11, 22)))
+    text = " ".join(pdf_text(path).replace("\u00ad", "").split())
+    assert ("I Vakance er de fraværende kollegers sager fordelt med hver sag regnet som enkel, men 20 af sagerne er "
+            "vurderet på et andet niveau; derfor er det ikke bevist, at fordelingen er den jævneste. "
+            "Belastningerne er de faktiske med sagernes eget niveau.") in text
