@@ -40,6 +40,7 @@ from datetime import date
 from sagstal_desktop.core.case_weight import move_cases
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet
+from sagstal_desktop.core.planning.case_levels import point_proof, with_levels
 from sagstal_desktop.core.planning.distribute import TIME_LIMIT, light_copy, person_changes
 from sagstal_desktop.core.planning.errors import PlanningCancelled, PlanningError, check_time_limit
 from sagstal_desktop.core.planning.problem import LEVEL_TOLERANCE, PlanningProblem, build_problem
@@ -361,7 +362,7 @@ def rebalance(team: Team, max_moves: int | None, as_of: date | None = None, norm
         after = _apply(team, [])                                                 # but guaranteed
         plan = replace(plan, persons=person_changes(problem, after), team_after=after, moves=(), optimal=False,
                        max_load_proven=False, levels_proven=0, staff_proven=0, loads_proven=False)
-    return plan
+    return with_levels(plan, problem, limit)  # case weight: no proof where moved cases weigh otherwise
 
 
 def plan_with_tradeoff(team: Team, max_moves: int | None = None, as_of: date | None = None,
@@ -494,6 +495,7 @@ class _LowestMax:
 
 
 def _point(problem: PlanningProblem, moves: list[Move], max_moves: int, optimal: bool, gap: float) -> TradeoffPoint:
+    optimal, gap = point_proof(problem, max_moves, optimal, gap)  # case weight (case_levels.py)
     loads = [p.load_after for p in person_changes(problem, _apply(problem.team, moves))]
     computable = [x for x in loads if x is not None]
     return TradeoffPoint(max_moves, max(computable, default=None), sum(1 for x in computable if is_over(x)),
