@@ -142,10 +142,9 @@ def scenario_section(builder: MemoBuilder) -> list:
 def unproven_text(result: Comparison, titles: list[str], lang: str) -> str:
     """" I Scenarie 2 er …": the variants whose hand-over of absent colleagues' cases the time
     budget cut short (``VariantResult.redistribution_proven``), or "" when every one is proven."""
+    from sagstal_desktop.core.case_weight import level_name
     from sagstal_desktop.core.scenarios import REDISTRIBUTION_TIME_LIMIT
     from sagstal_desktop.report.texts import join_names
-
-    from sagstal_desktop.core.case_weight import level_name
 
     t = scenario_texts(lang)
     parts = []

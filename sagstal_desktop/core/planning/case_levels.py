@@ -85,8 +85,9 @@ def with_levels(plan, problem, max_moves: int | None):
     other = other_level_cases(problem, max_moves)
     if not other:
         return plan
+    moved = other_level_moved(problem, plan.moves)
     return replace(plan, optimal=False, gap=math.inf, max_load_proven=False, levels_proven=0, staff_proven=0,
-                   loads_proven=False, other_level_cases=other, other_level_moved=other_level_moved(problem, plan.moves))
+                   loads_proven=False, other_level_cases=other, other_level_moved=moved)
 
 
 def point_proof(problem, max_moves: int, optimal: bool, gap: float) -> tuple[bool, float]:
