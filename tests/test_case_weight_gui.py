@@ -375,3 +375,24 @@ def test_the_summary_is_not_cut_off_in_a_1280_wide_window(make_window, demo, qtb
     note = window.legend.findChild(QLabel, "legendWeighted")
     assert note.isVisible() and note.wordWrap() and note.text().startswith("Status følger den vægtede")
     assert window.legend.minimumSizeHint().width() < 700
+
+
+def test_rebalance_preview_says_why_nothing_is_proven(make_window):
+    from sagstal_desktop.gui.handlers import planning as planning_actions
+
+    team = _team()
+    team.staff[0].levels = {"sygedagpenge": {"saerligt": 38}}  # Anne: 76 points of 45
+    window = make_window(team)
+    dialog = planning_actions.planning_dialog(window, "rebalance")
+    tab = dialog.rebalance_tab
+    tab.start()
+    tab.choose(2)
+    assert [(m.from_name, m.to_name, m.cases) for m in tab.plan.moves] == [("Anne", "Bent", 2)]
+    headline = tab.panel.headline.text()
+    assert "Proven optimal" not in headline
+    assert ("The plan is computed with every moved case counted as simple, but 2 of the cases the plan could move "
+            "are assessed at another level; so it is not proven that the plan is the best. The loads are the real "
+            "ones after the move. 2 of the moved cases are assessed at another level and count at their own level "
+            "in the loads.") in headline
+    # the load shown is Anne's real one: 36 very complex cases at 2 points, not 76 - 2 points
+    assert format_load(72 / 45, "en", 1) in headline
