@@ -184,3 +184,37 @@ def test_the_memo_says_the_hand_over_counted_the_default_level(tmp_path):
     assert ("I Vakance er de fraværende kollegers sager fordelt med hver sag regnet som enkel, men 20 af sagerne er "
             "vurderet på et andet niveau; derfor er det ikke bevist, at fordelingen er den jævneste. "
             "Belastningerne er de faktiske med sagernes eget niveau.") in text
+
+
+def test_an_added_position_takes_cases_counted_at_their_own_level():
+    from sagstal_desktop.core import scenarios as sc
+
+    team = Team(settings=TeamSettings(norm_set_id="ds_2020", weighting=RANGE), staff=[
+        StaffMember("Anna", id="a", counts={"sygedagpenge": 40}, levels={"sygedagpenge": {"saerligt": 40}}),
+    ])
+    scenario = sc.derive(team, "Ny stilling")
+    sc.add_position(scenario, team, "Ny", 37.0)
+    result = sc.evaluate_scenario(scenario, team, AS_OF)
+    # one very complex case at a time (1/35 of a position each) while it lowers the higher load:
+    # 20 cases leave both at 20/35 (counted as simple, 1/50, the rule took 29: Anna 11/35, Ny 29/35)
+    assert [(t.name, t.cases) for t in result.taken] == [("Ny", 20)]
+    loads = [r.load_max for r in result.summary.persons]
+    assert loads == pytest.approx([20 / 35, 20 / 35])
+    assert result.team.staff[1].levels == {"sygedagpenge": {"saerligt": 20}}
+
+
+def test_an_added_position_takes_the_not_assessed_cases_first():
+    from sagstal_desktop.core import scenarios as sc
+
+    team = Team(settings=TeamSettings(norm_set_id="ds_2020", weighting=RANGE), staff=[
+        StaffMember("Anna", id="a", counts={"sygedagpenge": 50}, levels={"sygedagpenge": {"saerligt": 35}}),
+    ])
+    scenario = sc.derive(team, "Ny stilling")
+    sc.add_position(scenario, team, "Ny", 37.0)
+    result = sc.evaluate_scenario(scenario, team, AS_OF)
+    # Anna: 15 simple (15/50) + 35 very complex (35/35) = 1.3. The 15 simple go first (Anna 1.0,
+    # Ny 0.3); then very complex ones while the higher load falls: after k, Anna (35-k)/35 and
+    # Ny 0.3 + k/35; k = 12 gives 23/35 = 0.657 and 0.643; a 13th would put Ny at 0.671 > 0.657
+    assert [(t.name, t.cases) for t in result.taken] == [("Ny", 27)]
+    assert [r.load_max for r in result.summary.persons] == pytest.approx([23 / 35, 0.3 + 12 / 35])
+    assert result.team.staff[1].levels == {"sygedagpenge": {"saerligt": 12}}

@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from sagstal_desktop.core.case_weight import NOT_ASSESSED
 from sagstal_desktop.core.case_weight import move_cases as shift_cases
 from sagstal_desktop.core.model import StaffMember, Team
 from sagstal_desktop.core.norms import NormSet, custom_norm_set
@@ -390,6 +391,9 @@ def _positions_take(work: Team, takers: set[str], as_of: date, norm_set: NormSet
     types = sorted({t for p in persons if p.index not in taker_ids for t, n in p.counts.items() if n > 0})
     may_take = {t: {p.index for p in problem.receivers(t)} & taker_ids for t in types}
     moved: dict[tuple[int, int, str], int] = {}
+    order: list[tuple[int, int, str]] = []  # the single moves in the order taken
+    # case weight: the units of the next case a colleague hands over, at its own level
+    next_units = _next_case_units(problem, work)
 
     def load(i: int) -> float:
         return load_work[i] / room[i]
@@ -397,15 +401,15 @@ def _positions_take(work: Team, takers: set[str], as_of: date, norm_set: NormSet
     while True:
         best = None
         for case_type in types:
-            units = problem.case_units(case_type)
             takers_here = may_take[case_type]
             if not takers_here:
                 continue
-            to = min(takers_here, key=lambda i: ((load_work[i] + units) / room[i], i))
             for p in persons:
                 g = p.index
                 if g in taker_ids or counts[g].get(case_type, 0) <= 0:
                     continue
+                units = next_units(g, case_type)
+                to = min(takers_here, key=lambda i, units=units: ((load_work[i] + units) / room[i], i))
                 after = max((load_work[to] + units) / room[to], (load_work[g] - units) / room[g])
                 if after < load(g) - LEVEL_TOLERANCE:
                     key = (-load(g), (load_work[to] + units) / room[to], g, case_type)
@@ -419,15 +423,50 @@ def _positions_take(work: Team, takers: set[str], as_of: date, norm_set: NormSet
         load_work[g] -= units
         load_work[to] += units
         moved[(g, to, case_type)] = moved.get((g, to, case_type), 0) + 1
+        order.append((g, to, case_type))
+        next_units(g, case_type, taken=True)
     if not moved:
         return work, ()
     after = work.copy()
+    for g, to, case_type in order:  # in the order taken: each taker gets the case (and level) it was counted with
+        shift_cases(after.staff[g], after.staff[to], case_type, 1)  # the case-weight split follows the cases
     taken = []
     for (g, to, case_type), n in sorted(moved.items()):
         giver, taker = after.staff[g], after.staff[to]
-        shift_cases(giver, taker, case_type, n)  # the case-weight split follows the cases
         taken.append(Taken(giver.id, giver.name, taker.id, taker.name, case_type, n))
     return after, tuple(taken)
+
+
+def _next_case_units(problem, work: Team):
+    """``units(g, case_type, taken=False)``: the work units of the next case of ``case_type`` that
+    colleague ``g`` (team index) hands over, at the level ``case_weight.move_cases`` moves it (the
+    cases not assessed first, then the assessed ones, lightest first); ``taken=True`` records that
+    it was handed over. With case weight off every case is ``problem.case_units``."""
+    from sagstal_desktop.core.case_weight import moving_order
+
+    weighting = work.settings.weighting
+    queues: dict[tuple[int, str], list[list]] = {}
+
+    def units(g: int, case_type: str, taken: bool = False) -> float:
+        if not weighting.on:
+            return problem.case_units(case_type)
+        key = (g, case_type)
+        if key not in queues:
+            member = work.staff[g]
+            queues[key] = [[level, n] for level, n in
+                           moving_order(member.levels, case_type, member.counts.get(case_type, 0))]
+        queue = queues[key]
+        level = queue[0][0] if queue else weighting.default_level
+        norm = problem.norm_set.norm_for(case_type)
+        value = problem.units / (norm.max / weighting.factor(
+            weighting.default_level if level == NOT_ASSESSED else level, norm))
+        if taken and queue:
+            queue[0][1] -= 1
+            if not queue[0][1]:
+                queue.pop(0)
+        return value
+
+    return units
 
 
 def added_ids(scenario_team: Team, team: Team) -> frozenset[str]:
