@@ -136,13 +136,31 @@ def generated_team(staff: int, seed: int = 7) -> Team:
     return module.make_team(staff, seed)
 
 
+def _level_shares(pool: dict[str, int], needs: list[int]):
+    """Every way to hand the cases of ``pool`` (level -> n) to receivers needing ``needs`` cases:
+    per receiver, level -> n."""
+    levels = sorted(pool)
+    if not levels:
+        if not any(needs):
+            yield [{} for _ in needs]
+        return
+    first, rest = levels[0], {lv: n for lv, n in pool.items() if lv != levels[0]}
+    for split in _compositions(pool[first], len(needs)):
+        if any(k > need for k, need in zip(split, needs, strict=True)):
+            continue
+        for tail in _level_shares(rest, [need - k for k, need in zip(split, needs, strict=True)]):
+            yield [{**({first: k} if k else {}), **t} for k, t in zip(split, tail, strict=True)]
+
+
 def brute_force_rebalance_levels(team: Team, max_moves: int) -> tuple:
-    """As ``brute_force_rebalance``, but every set of counts is realised as a plan is applied
-    (givers to receivers in team order, per type, through ``core.case_weight.move_cases``: the
-    not-assessed cases first, then assessed ones in the order of the levels) and measured by
-    ``core.load`` with the team's case weight: the best (sorted load vector, moved cases) with
-    the cases' real levels."""
-    from sagstal_desktop.core.case_weight import move_cases
+    """As ``brute_force_rebalance``, with the cases' levels: for every reachable set of counts
+    the cases that leave each giver are those ``core.case_weight.move_cases`` moves (the
+    not-assessed ones first, then the assessed ones in the order of the levels), and every way
+    of handing them to the receivers (who keep each case's level) is tried; loads by
+    ``core.load`` with the team's case weight. The best (sorted load vector, moved cases)."""
+    from types import SimpleNamespace
+
+    from sagstal_desktop.core.case_weight import add_at_level, first_moving, move_cases
     from sagstal_desktop.core.planning.distribute import light_copy
 
     summary = summarize(team, AS_OF)
@@ -161,26 +179,34 @@ def brute_force_rebalance_levels(team: Team, max_moves: int) -> tuple:
             if any(final[i] > held[i] and i not in takers for i in movable):
                 continue
             moved = sum(max(0, held[i] - final[i]) for i in movable)
-            if moved <= max_moves:
-                finals.append((final, moved))
+            if moved > max_moves:
+                continue
+            pool: dict[str, int] = {}
+            for i in movable:
+                if final[i] < held[i]:
+                    member = team.staff[i]
+                    for level, k in first_moving(member.levels, case_type, held[i], held[i] - final[i]).items():
+                        pool[level] = pool.get(level, 0) + k
+            gainers = [i for i in movable if final[i] > held[i]]
+            for shares in _level_shares(pool, [final[i] - held[i] for i in gainers]):
+                finals.append((final, moved, list(zip(gainers, shares, strict=True))))
         per_type.append((case_type, held, finals))
     best = None
     for choice in itertools.product(*(finals for _t, _h, finals in per_type)):
-        moved = sum(m for _f, m in choice)
+        moved = sum(m for _f, m, _s in choice)
         if moved > max_moves:
             continue
         after = light_copy(team)
-        for (case_type, held, _finals), (final, _m) in zip(per_type, choice, strict=True):
-            givers = [[i, held[i] - final[i]] for i in range(len(held)) if final[i] < held[i]]
-            takers = [[i, final[i] - held[i]] for i in range(len(held)) if final[i] > held[i]]
-            gi = ti = 0
-            while gi < len(givers) and ti < len(takers):
-                k = min(givers[gi][1], takers[ti][1])
-                move_cases(after.staff[givers[gi][0]], after.staff[takers[ti][0]], case_type, k)
-                givers[gi][1] -= k
-                takers[ti][1] -= k
-                gi += givers[gi][1] == 0
-                ti += takers[ti][1] == 0
+        for (case_type, held, _finals), (final, _m, shares) in zip(per_type, choice, strict=True):
+            sink = SimpleNamespace(counts={}, levels={})
+            for i, member in enumerate(after.staff):
+                if final[i] < held[i]:
+                    move_cases(member, sink, case_type, held[i] - final[i])
+            for i, share in shares:
+                member = after.staff[i]
+                member.counts[case_type] = final[i]
+                for level, k in share.items():
+                    add_at_level(member.levels, case_type, None if level == "ikke_vurderet" else level, k)
         key = (vector(team_loads(after)), moved)
         if best is None or key < best:
             best = key

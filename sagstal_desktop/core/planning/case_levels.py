@@ -13,7 +13,7 @@ proof back and says how many cases were counted otherwise."""
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from types import SimpleNamespace
 
@@ -79,19 +79,28 @@ def other_level_moved(problem, moves: Iterable) -> int:
     return count
 
 
-def with_levels(plan, problem, max_moves: int | None):
-    """``plan`` (a ``Rebalance``) as it may be stated: where a case it could move weighs otherwise
-    than counted, nothing is proven (gap unknown) and the counts are kept for the texts."""
+def with_levels(plan, problem, max_moves: int | None, deadline: float | None = None,
+                cancelled: Callable[[], bool] | None = None):
+    """``plan`` (a ``Rebalance`` of the model counting every moved case at the default level) as
+    it may be stated. Where a case it could move weighs otherwise than counted, the level-exact
+    model (``level_moves``) continues from it within ``deadline``: where it proves at least the
+    highest load, its plan is returned with what it proved (for the real figures). Otherwise
+    nothing is proven (gap unknown) and the counts are kept for the texts."""
     other = other_level_cases(problem, max_moves)
     if not other:
         return plan
+    if deadline is not None:
+        from sagstal_desktop.core.planning.distribute import person_changes
+        from sagstal_desktop.core.planning.level_moves import applied, level_rebalance
+
+        moves, optimal, gap, levels, staff, loads_proven, top = level_rebalance(
+            problem, max_moves, deadline, plan.aim, plan.moves, cancelled)
+        if optimal or top:
+            after = applied(problem, moves)
+            return replace(plan, persons=person_changes(problem, after), team_after=after, moves=tuple(moves),
+                           optimal=optimal, gap=gap, max_load_proven=top, levels_proven=levels, staff_proven=staff,
+                           loads_proven=loads_proven, other_level_cases=0,
+                           other_level_moved=other_level_moved(problem, moves))
     moved = other_level_moved(problem, plan.moves)
     return replace(plan, optimal=False, gap=math.inf, max_load_proven=False, levels_proven=0, staff_proven=0,
                    loads_proven=False, other_level_cases=other, other_level_moved=moved)
-
-
-def point_proof(problem, max_moves: int, optimal: bool, gap: float) -> tuple[bool, float]:
-    """A trade-off point's (optimal, gap) as it may be stated (see ``with_levels``)."""
-    if optimal and other_level_cases(problem, max_moves):
-        return False, math.inf
-    return optimal, gap
