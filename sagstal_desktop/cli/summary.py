@@ -46,8 +46,6 @@ def summary_data(team, summary, norm_set, source_file: str | None = None, result
         "scenario": result.name if result is not None else None,
         # false: the time budget cut the hand-over of absent colleagues' cases short (the best found)
         "redistribution_proven": result.redistribution_proven if result is not None else None,
-        # case weight: the absent's cases handed on that weigh otherwise than counted (then not proven)
-        "redistribution_other_level": result.redistribution_other_level if result is not None else None,
         "as_of": summary.as_of.isoformat(),
         "team": {
             "municipality": team.info.municipality,

@@ -257,10 +257,6 @@ class VariantResult:
     #: the highest load is proven the lowest possible).
     redistribution_proven: bool = True
     redistribution_levels: int = 0
-    #: Case weight: the absent's cases handed on that weigh otherwise than the hand-over counted
-    #: them (the team's default level); above 0, the hand-over is not proven the most even (the
-    #: loads are the real ones: the cases keep their level, ``planning.case_levels``).
-    redistribution_other_level: int = 0
 
     @property
     def cases_without_caseworker(self) -> int:
@@ -302,9 +298,9 @@ def evaluate(team: Team, as_of: date, absences: Iterable[Absence] = (), redistri
                 if n > 0:
                     held[case_type] = held.get(case_type, 0) + n
     assigned: tuple[Assigned, ...] = ()
-    proven, levels, other = True, 0, 0
+    proven, levels = True, 0
     if redistribute and held:
-        work, assigned, proven, levels, other = _redistribute(work, absent, held, as_of, norm_set)
+        work, assigned, proven, levels = _redistribute(work, absent, held, as_of, norm_set)
     taken: tuple[Taken, ...] = ()
     takers = {i for i in added if i in ids and i not in absent}
     if positions_take_cases and takers:
@@ -319,7 +315,7 @@ def evaluate(team: Team, as_of: date, absences: Iterable[Absence] = (), redistri
         target = TargetWhatIf(summary.total_cases, summary.average_fte_caseload, target_caseload,
                               work.settings.cost_per_fte)
     return VariantResult(name, work, summary, norm_set, absent, {k: v for k, v in without.items() if v},
-                         assigned, target, taken, proven, levels, other)
+                         assigned, target, taken, proven, levels)
 
 
 #: Seconds the redistribution of the absent's cases may take (one plan per variant and date: a
@@ -330,43 +326,65 @@ REDISTRIBUTION_TIME_LIMIT = 2.0
 
 
 def _redistribute(work: Team, absent: dict[str, str], held: dict[str, int], as_of: date,
-                  norm_set: NormSet) -> tuple[Team, tuple[Assigned, ...], bool, int, int]:
-    """The absent's cases handed on (``distribute``, every case counted at the team's default
-    level); the cases go from the absent (in team order) to the receivers as a plan moves them
-    (``case_weight.move_cases``), keeping their level. Returns the team, the hand-over, whether
-    it is proven, the levels proven and the cases that weigh otherwise than counted (then
-    nothing is proven)."""
+                  norm_set: NormSet) -> tuple[Team, tuple[Assigned, ...], bool, int]:
+    """The absent's cases handed on (``distribute``). With case weight on, where some of them are
+    assessed at a level that weighs otherwise than the team's default level, each (type, level)
+    is handed on as a kind of its own (``planning.level_distribute``) and the receivers hold the
+    cases at their levels, so the plan is proven for the real figures."""
     from sagstal_desktop.core.planning import distribute
     from sagstal_desktop.core.planning.case_levels import other_weight
-    from sagstal_desktop.core.planning.distribute import light_copy
     from sagstal_desktop.core.planning.problem import build_problem
 
     problem = build_problem(work, as_of, norm_set)
     movable = {t: n for t, n in held.items() if problem.type_max(t) is not None and problem.receivers(t)}
     if not movable:
-        return work, (), True, 0, 0
+        return work, (), True, 0
+    givers = [m for m in work.staff if m.id in absent]
+    moving = {(m.id, t): _moving_all(m, t) for m in givers for t in movable}
+    if any(other_weight(work.settings.weighting, norm_set.norm_for(t), split) for (_i, t), split in moving.items()):
+        return _redistribute_levels(work, givers, moving, movable, as_of, norm_set)
     result = distribute(work, movable, as_of, norm_set, time_limit=REDISTRIBUTION_TIME_LIMIT)
-    after = light_copy(work)
-    givers = [m for m in after.staff if m.id in absent]
-    weighting = work.settings.weighting
-    other = sum(other_weight(weighting, norm_set.norm_for(t), _moving_all(m, t)) for m in givers for t in movable)
-    by_id = {m.id: m for m in after.staff}
-    for a in result.assignments:
-        left = a.cases
-        for giver in givers:
-            k = min(giver.counts.get(a.case_type, 0), left)
-            if k > 0:
-                shift_cases(giver, by_id[a.member_id], a.case_type, k)  # the cases keep their level
-                left -= k
-    for member in givers:
-        member.counts = {t: n for t, n in member.counts.items() if t not in movable}
+    after = result.team_after
+    for member in after.staff:
+        if member.id in absent:
+            member.counts = {t: n for t, n in member.counts.items() if t not in movable}
+            member.levels = {t: split for t, split in member.levels.items() if t not in movable}
     assigned = tuple(Assigned(a.member_id, a.name, a.case_type, a.cases) for a in result.assignments)
-    if other:
-        return after, assigned, False, 0, other
-    return after, assigned, result.optimal, result.levels_proven, 0
+    return after, assigned, result.optimal, result.levels_proven
+
+
+def _redistribute_levels(work: Team, givers: list[StaffMember], moving: dict[tuple[str, str], dict[str, int]],
+                         movable: dict[str, int], as_of: date, norm_set: NormSet
+                         ) -> tuple[Team, tuple[Assigned, ...], bool, int]:
+    from sagstal_desktop.core.case_weight import add_at_level
+    from sagstal_desktop.core.planning.distribute import light_copy
+    from sagstal_desktop.core.planning.level_distribute import distribute_levels
+
+    incoming: dict[tuple[str, str], int] = {}
+    for (_member_id, case_type), split in moving.items():
+        for level, n in split.items():
+            incoming[case_type, level] = incoming.get((case_type, level), 0) + n
+    given, proven, levels = distribute_levels(work, incoming, as_of, norm_set, REDISTRIBUTION_TIME_LIMIT)
+    after = light_copy(work)
+    ids = {m.id for m in givers}
+    per_person: dict[tuple[int, str], int] = {}
+    for (case_type, level), by_person in given.items():
+        for index, n in by_person.items():
+            member = after.staff[index]
+            member.counts[case_type] = member.counts.get(case_type, 0) + n
+            add_at_level(member.levels, case_type, None if level == NOT_ASSESSED else level, n)
+            per_person[index, case_type] = per_person.get((index, case_type), 0) + n
+    for member in after.staff:
+        if member.id in ids:
+            member.counts = {t: n for t, n in member.counts.items() if t not in movable}
+            member.levels = {t: split for t, split in member.levels.items() if t not in movable}
+    assigned = tuple(Assigned(m.id, m.name, t, per_person[i, t]) for i, m in enumerate(after.staff)
+                     for t in movable if per_person.get((i, t)))
+    return after, assigned, proven, levels
 
 
 def _moving_all(member: StaffMember, case_type: str) -> dict[str, int]:
+    """The levels of all of ``member``'s cases of ``case_type`` (``NOT_ASSESSED`` or a level -> n)."""
     from sagstal_desktop.core.case_weight import first_moving
 
     total = member.counts.get(case_type, 0)

@@ -47,15 +47,6 @@ TEXTS: dict[str, str] = {
                         "the variant's average full-time caseload (negative: a surplus); yearly cost = the extra FTE "
                         "at the team's cost per FTE (0 for a surplus)."),
 }
-#: A hand-over with case weight on where some of the absent's cases weigh otherwise than counted
-#: (``VariantResult.redistribution_other_level``; {level}: the team's level for cases not assessed)
-_OTHER_LEVEL = Nn_(
-    "In {name} the absent colleagues' cases are handed on with every case counted as {level}, but {n} of the cases "
-    "is assessed at another level; so it is not proven that the hand-over is the most even. The loads are the real "
-    "ones with the cases at their own level.",
-    "In {name} the absent colleagues' cases are handed on with every case counted as {level}, but {n} of the cases "
-    "are assessed at another level; so it is not proven that the hand-over is the most even. The loads are the real "
-    "ones with the cases at their own level.")
 _INTRO = Nn_("The current team compared with {n} scenario on {date}.",
              "The current team compared with {n} scenarios on {date}.")
 #: The table's rows (``core.comparison.FIGURE_KEYS``) in the memo's order.
@@ -142,22 +133,14 @@ def scenario_section(builder: MemoBuilder) -> list:
 def unproven_text(result: Comparison, titles: list[str], lang: str) -> str:
     """" I Scenarie 2 er …": the variants whose hand-over of absent colleagues' cases the time
     budget cut short (``VariantResult.redistribution_proven``), or "" when every one is proven."""
-    from sagstal_desktop.core.case_weight import level_name
     from sagstal_desktop.core.scenarios import REDISTRIBUTION_TIME_LIMIT
     from sagstal_desktop.report.texts import join_names
 
     t = scenario_texts(lang)
     parts = []
-    for title, r in zip(titles, result.results, strict=True):  # case weight: counted at the default level
-        other = getattr(r, "redistribution_other_level", 0)
-        if other:
-            level = level_name(r.team.settings.weighting.default_level, lang)
-            parts.append(" " + ntr(*_OTHER_LEVEL, other, lang).format(name=title, level=level,
-                                                                        n=format_number(other, 0, lang)))
     for key in ("unproven", "unproven_top"):
         names = [title for title, r in zip(titles, result.results, strict=True)
-                 if not r.redistribution_proven and not getattr(r, "redistribution_other_level", 0)
-                 and (r.redistribution_levels >= 1) == (key == "unproven")]
+                 if not r.redistribution_proven and (r.redistribution_levels >= 1) == (key == "unproven")]
         if names:
             parts.append(" " + t[key].format(names=join_names(names, lang),
                                              seconds=format_number(REDISTRIBUTION_TIME_LIMIT, 0, lang)))
