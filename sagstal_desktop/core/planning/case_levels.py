@@ -1,14 +1,15 @@
 """Case weight in plans that move existing cases (issue 27): what the planner's count of the
-moved cases leaves out.
+moved cases leaves out, and what a plan may then claim.
 
-The integer programs count every moved case at one level (``PlanningProblem.type_max``: the
-team's default level), but a plan moves a giver's cases in a fixed order
+The move model of ``rebalance.py`` counts every moved case at one level (``PlanningProblem.
+type_max``: the team's default level), but a plan moves a giver's cases in a fixed order
 (``case_weight.moving_order``: the cases not assessed first, then assessed ones, the lightest
 first), and an assessed case weighs at its own level. Where every case a plan could move weighs
-as counted, the program's loads are the real ones and its proof stands. Where some do not, the
-loads shown are still the real ones (``core.load`` measures the team after the move), but the
-program compared the plans with other figures, so no proof is claimed: ``with_levels`` takes the
-proof back and says how many cases were counted otherwise."""
+as counted, that model's loads are the real ones and its proof stands. Where some do not,
+``with_levels`` lets the level-exact model (``level_moves.py``) continue from the plan: what it
+proves holds for the real figures. Where it proves nothing within the time limit, the plan is
+kept, its loads shown are still the real ones (``core.load`` measures the team after the move),
+but no proof is claimed, and the counts of cases counted otherwise are kept for the texts."""
 
 from __future__ import annotations
 
