@@ -152,12 +152,13 @@ def _level_shares(pool: dict[str, int], needs: list[int]):
             yield [{**({first: k} if k else {}), **t} for k, t in zip(split, tail, strict=True)]
 
 
-def brute_force_rebalance_levels(team: Team, max_moves: int) -> tuple:
+def brute_force_rebalance_levels(team: Team, max_moves: int, aim: str = "even") -> tuple:
     """As ``brute_force_rebalance``, with the cases' levels: for every reachable set of counts
     the cases that leave each giver are those ``core.case_weight.move_cases`` moves (the
     not-assessed ones first, then the assessed ones in the order of the levels), and every way
     of handing them to the receivers (who keep each case's level) is tried; loads by
-    ``core.load`` with the team's case weight. The best (sorted load vector, moved cases)."""
+    ``core.load`` with the team's case weight. The best (sorted load vector, moved cases); for
+    the aim "fewest-over" the best (staff over the maximum, sorted load vector, moved cases)."""
     from types import SimpleNamespace
 
     from sagstal_desktop.core.case_weight import add_at_level, first_moving, move_cases
@@ -207,7 +208,10 @@ def brute_force_rebalance_levels(team: Team, max_moves: int) -> tuple:
                 member.counts[case_type] = final[i]
                 for level, k in share.items():
                     add_at_level(member.levels, case_type, None if level == "ikke_vurderet" else level, k)
-        key = (vector(team_loads(after)), moved)
+        loads = team_loads(after)
+        key = (vector(loads), moved)
+        if aim == "fewest-over":
+            key = (sum(1 for x in loads if x is not None and x > 1.0 + 1e-9), *key)
         if best is None or key < best:
             best = key
     return best
