@@ -116,6 +116,10 @@ class LevelModel:
         self.moves_row = milp.add_row(-math.inf, float(limit), self.give_cols, [1.0] * len(self.give_cols))
         by_index = {p.index: p for p in problem.persons}
         self.people = sorted(terms)
+        self.max_moves = max_moves
+        #: per row, (units of one case, most cases) of what the person may give (their order left
+        #: out: the bounds taken from it in ``budget`` hold all the more with it)
+        self.gives = [give_units.get(i, []) for i in self.people]
         self.rows = []
         for i in self.people:
             person = by_index[i]
@@ -125,6 +129,42 @@ class LevelModel:
                                      base - _most_work(give_units.get(i, []), limit),
                                      base + _most_work(take_units.get(i, []), limit),
                                      problem.units * person.capacity, problem.integral))
+
+    def budget(self, rows: list, level: float, count: int = 0, top: float | None = None):
+        """Bounds from the move limit for ``milp.leximin``, as ``rebalance``'s model gives them
+        (see ``_MoveModel.budget`` there): every person must give at least the fewest cases that
+        bring them to ``level`` (or, for ``count`` of them, to ``top``); the limit less those
+        cases is the spare; nobody sheds more work than their own cases plus the spare can, the
+        heaviest first."""
+        from dataclasses import replace
+
+        from sagstal_desktop.core.planning.milp import Budget
+
+        if self.max_moves is None:
+            return None
+        top = level if top is None else top
+        at_top, at_level = [], []
+        for row, gives in zip(rows, self.gives, strict=True):
+            for limit, out in ((top, at_top), (level, at_level)):
+                need = -row.room(limit)
+                out.append(_fewest_cases(gives, need) if need > 1e-9 else 0)
+        if any(f is None for f in at_top):
+            return None
+        saving = sorted((math.inf if b is None else b - a for a, b in zip(at_top, at_level, strict=True)),
+                        reverse=True)
+        if count < len(saving) and saving[count] == math.inf:
+            return None
+        own = [a if b is None else b for a, b in zip(at_top, at_level, strict=True)]
+        forced = sum(own) - sum(x for x in saving[:count] if x != math.inf)
+        spare = self.max_moves - forced
+        if spare < 0:
+            return None
+        tighter, mid = [], []
+        for row, gives, cases in zip(rows, self.gives, own, strict=True):
+            mid.append(max(row.low, row.base - _most_work(gives, cases)) / row.scale)
+            tighter.append(replace(row, low=max(row.low, row.base - _most_work(gives, cases + spare))))
+        return tighter, Budget(tuple(row.low / row.scale for row in tighter), tuple(mid), float(spare),
+                              tuple(float(cases + spare) for cases in own))
 
     def start_from(self, moves: Sequence[Move]) -> None:
         """Make ``moves`` (a plan within the move limit, each giver only giving its type) the
@@ -250,6 +290,19 @@ def _prefix_work(parts: list[tuple[float, float]], limit: float) -> float:
     return work
 
 
+def _fewest_cases(parts: list[tuple[float, float]], work: float) -> int | None:
+    """The fewest cases of ``parts`` (units, cases), the heaviest first, that make up ``work``
+    (None: all of them do not)."""
+    count = 0
+    for units, most in sorted(parts, reverse=True):
+        if work <= 1e-9:
+            break
+        take = min(most, math.ceil(work / units - 1e-9))
+        count += take
+        work -= take * units
+    return count if work <= 1e-9 else None
+
+
 def _most_work(parts: list[tuple[float, float]], limit: float) -> float:
     """The most work ``limit`` cases of ``parts`` (units, cases) make, the heaviest first."""
     return _prefix_work(sorted(parts, reverse=True), limit)
@@ -271,7 +324,7 @@ def level_rebalance(problem: PlanningProblem, max_moves: int | None, deadline: f
     if aim == "fewest-over":
         optimal, gap = model.fewest_over()
     if optimal:
-        outcome = leximin(model.milp, model.rows)
+        outcome = leximin(model.milp, model.rows, budget=model.budget)
         optimal, gap = outcome.optimal, outcome.gap
         levels, loads_proven = len(outcome.levels), outcome.optimal
         staff = outcome.levels[-1][1] if outcome.levels else 0
