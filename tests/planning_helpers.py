@@ -134,3 +134,84 @@ def generated_team(staff: int, seed: int = 7) -> Team:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.make_team(staff, seed)
+
+
+def _level_shares(pool: dict[str, int], needs: list[int]):
+    """Every way to hand the cases of ``pool`` (level -> n) to receivers needing ``needs`` cases:
+    per receiver, level -> n."""
+    levels = sorted(pool)
+    if not levels:
+        if not any(needs):
+            yield [{} for _ in needs]
+        return
+    first, rest = levels[0], {lv: n for lv, n in pool.items() if lv != levels[0]}
+    for split in _compositions(pool[first], len(needs)):
+        if any(k > need for k, need in zip(split, needs, strict=True)):
+            continue
+        for tail in _level_shares(rest, [need - k for k, need in zip(split, needs, strict=True)]):
+            yield [{**({first: k} if k else {}), **t} for k, t in zip(split, tail, strict=True)]
+
+
+def brute_force_rebalance_levels(team: Team, max_moves: int, aim: str = "even") -> tuple:
+    """As ``brute_force_rebalance``, with the cases' levels: for every reachable set of counts
+    the cases that leave each giver are those ``core.case_weight.move_cases`` moves (the
+    not-assessed ones first, then the assessed ones in the order of the levels), and every way
+    of handing them to the receivers (who keep each case's level) is tried; loads by
+    ``core.load`` with the team's case weight. The best (sorted load vector, moved cases); for
+    the aim "fewest-over" the best (staff over the maximum, sorted load vector, moved cases)."""
+    from types import SimpleNamespace
+
+    from sagstal_desktop.core.case_weight import add_at_level, first_moving, move_cases
+    from sagstal_desktop.core.planning.distribute import light_copy
+
+    summary = summarize(team, AS_OF)
+    computable = [r.computable for r in summary.persons]
+    types = sorted({t for m in team.staff for t, n in m.counts.items() if n})
+    per_type = []
+    for case_type in types:
+        takers = set(receivers(team, case_type))
+        held = [m.counts.get(case_type, 0) for m in team.staff]
+        movable = [i for i in range(len(team.staff)) if computable[i]]
+        finals = []
+        for split in _compositions(sum(held[i] for i in movable), len(movable)):
+            final = list(held)
+            for i, n in zip(movable, split, strict=True):
+                final[i] = n
+            if any(final[i] > held[i] and i not in takers for i in movable):
+                continue
+            moved = sum(max(0, held[i] - final[i]) for i in movable)
+            if moved > max_moves:
+                continue
+            pool: dict[str, int] = {}
+            for i in movable:
+                if final[i] < held[i]:
+                    member = team.staff[i]
+                    for level, k in first_moving(member.levels, case_type, held[i], held[i] - final[i]).items():
+                        pool[level] = pool.get(level, 0) + k
+            gainers = [i for i in movable if final[i] > held[i]]
+            for shares in _level_shares(pool, [final[i] - held[i] for i in gainers]):
+                finals.append((final, moved, list(zip(gainers, shares, strict=True))))
+        per_type.append((case_type, held, finals))
+    best = None
+    for choice in itertools.product(*(finals for _t, _h, finals in per_type)):
+        moved = sum(m for _f, m, _s in choice)
+        if moved > max_moves:
+            continue
+        after = light_copy(team)
+        for (case_type, held, _finals), (final, _m, shares) in zip(per_type, choice, strict=True):
+            sink = SimpleNamespace(counts={}, levels={})
+            for i, member in enumerate(after.staff):
+                if final[i] < held[i]:
+                    move_cases(member, sink, case_type, held[i] - final[i])
+            for i, share in shares:
+                member = after.staff[i]
+                member.counts[case_type] = final[i]
+                for level, k in share.items():
+                    add_at_level(member.levels, case_type, None if level == "ikke_vurderet" else level, k)
+        loads = team_loads(after)
+        key = (vector(loads), moved)
+        if aim == "fewest-over":
+            key = (sum(1 for x in loads if x is not None and x > 1.0 + 1e-9), *key)
+        if best is None or key < best:
+            best = key
+    return best

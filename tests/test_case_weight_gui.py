@@ -375,3 +375,47 @@ def test_the_summary_is_not_cut_off_in_a_1280_wide_window(make_window, demo, qtb
     note = window.legend.findChild(QLabel, "legendWeighted")
     assert note.isVisible() and note.wordWrap() and note.text().startswith("Status følger den vægtede")
     assert window.legend.minimumSizeHint().width() < 700
+
+
+def test_rebalance_preview_counts_the_moved_cases_at_their_level(make_window):
+    from sagstal_desktop.gui.handlers import planning as planning_actions
+
+    team = _team()
+    team.staff[0].levels = {"sygedagpenge": {"saerligt": 38}}  # Anne: 76 points of 45
+    window = make_window(team)
+    dialog = planning_actions.planning_dialog(window, "rebalance")
+    tab = dialog.rebalance_tab
+    tab.start()
+    tab.choose(2)
+    assert [(m.from_name, m.to_name, m.cases) for m in tab.plan.moves] == [("Anne", "Bent", 2)]
+    headline = tab.panel.headline.text()
+    # the loads are the real ones: Anne 36 very complex cases at 2 points, Bent 30 + 2 x 2 points
+    assert format_load(72 / 45, "en", 1) in headline and "Proven optimal." in headline
+    assert planning_actions.apply_plan(window, dialog)
+    assert [m.levels for m in window.team().staff] == [{"sygedagpenge": {"saerligt": 36}},
+                                                       {"sygedagpenge": {"saerligt": 2}}]
+    assert window.summary().persons[1].load_max == pytest.approx(34 / 45)
+
+
+def test_rebalance_preview_says_why_nothing_is_proven(make_window):
+    from sagstal_desktop.core.planning.case_levels import with_levels
+    from sagstal_desktop.core.planning.problem import build_problem
+    from sagstal_desktop.core.planning.rebalance import rebalance
+    from sagstal_desktop.gui.handlers import planning as planning_actions
+
+    team = _team()
+    team.staff[0].counts = {"sygedagpenge": 20, "jobafklaring": 20}
+    team.staff[0].levels = {"sygedagpenge": {"saerligt": 20}}
+    window = make_window(team)
+    # the plan as it may be stated without the level-exact model (no time left for it)
+    plan = with_levels(rebalance(window.team(), 1, TODAY, window.norm_set()), build_problem(window.team(), TODAY), 1)
+    assert plan.other_level_cases == 1 and not plan.optimal
+    dialog = planning_actions.planning_dialog(window, "rebalance")
+    panel = dialog.rebalance_tab.panel
+    panel.show_plan(plan, [], "")
+    assert "Proven optimal" not in panel.headline.text()
+    assert panel.headline.text().endswith(
+        "The plan is computed with every moved case counted as simple, but 1 of the cases the plan could move is "
+        "assessed at another level; so it is not proven that the plan is the best. The loads are the real ones "
+        "after the move. 1 of the moved cases is assessed at another level and counts at its own level in the "
+        "loads.")

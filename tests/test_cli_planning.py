@@ -65,7 +65,8 @@ def test_rebalance_json(demo_file, capsys):
     assert set(data) == {"aim", "max_moves", "moves", "moved_cases", "max_load_pct_before", "max_load_pct_after",
                          "over_count_before", "over_count_after", "pushed_over", "persons",
                          "tradeoff", "optimal", "gap_pct", "max_load_proven", "levels_proven",
-                         "staff_at_proven_levels", "loads_proven"}
+                         "staff_at_proven_levels", "loads_proven", "other_level_cases", "other_level_moved"}
+    assert data["other_level_cases"] == data["other_level_moved"] == 0  # no case weight
     assert data["aim"] == "even" and data["max_moves"] == 8
     assert set(data["moves"][0]) == {"from_id", "from_name", "to_id", "to_name", "case_type", "cases"}
     assert data["moved_cases"] == sum(m["cases"] for m in data["moves"]) == 8

@@ -131,9 +131,12 @@ def _print_loads(plan, lang: str) -> None:
 
 def _proof(plan, lang: str) -> str:
     from sagstal_desktop.core.formatting import format_percent
-    from sagstal_desktop.core.planning.texts import levels_text
+    from sagstal_desktop.core.planning.texts import levels_text, other_level_text
 
     t = _labels(lang)
+    other = other_level_text(plan, lang)  # case weight: cases counted at another level, no proof
+    if other is not None:
+        return other
     if plan.optimal:
         return t["optimal"]
     levels = levels_text(plan, lang)
@@ -217,6 +220,8 @@ def cmd_rebalance(args: argparse.Namespace) -> int:
             "levels_proven": plan.levels_proven,
             "staff_at_proven_levels": plan.staff_proven,
             "loads_proven": plan.loads_proven,
+            "other_level_cases": plan.other_level_cases,
+            "other_level_moved": plan.other_level_moved,
         }, pretty=args.pretty or None)
         return 0
     lang, t = args.lang, _labels(args.lang)

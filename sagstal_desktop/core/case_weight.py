@@ -375,27 +375,48 @@ def level_totals(staff: Any) -> dict[str, int]:
     return out
 
 
+def moving_order(levels: Mapping[str, Mapping[str, int]], case_type: str, total: int) -> list[tuple[str, int]]:
+    """The order in which a person's ``total`` cases of ``case_type`` leave when some are moved
+    (``move_cases``): (``NOT_ASSESSED`` or a level, n), the cases not assessed first, then the
+    assessed ones in the order of ``LEVELS`` (the lightest first); parts with n = 0 left out."""
+    own = levels.get(case_type) or {} if levels else {}
+    order = [(NOT_ASSESSED, max(total - sum(own.values()), 0))]
+    order += [(level, int(own.get(level, 0))) for level in LEVELS]
+    return [(level, n) for level, n in order if n > 0]
+
+
+def first_moving(levels: Mapping[str, Mapping[str, int]], case_type: str, total: int, n: int) -> dict[str, int]:
+    """The levels (``NOT_ASSESSED`` or a level -> n) of the ``n`` cases of ``case_type`` that
+    ``move_cases`` moves first from a person holding ``total`` of them."""
+    out: dict[str, int] = {}
+    for level, held in moving_order(levels, case_type, total):
+        if n <= 0:
+            break
+        k = min(held, n)
+        out[level] = k
+        n -= k
+    return out
+
+
 def move_cases(giver: Any, taker: Any, case_type: str, n: int) -> None:
     """Move ``n`` cases of ``case_type`` from ``giver`` to ``taker`` (staff members), keeping both
     splits true: the cases not assessed go first; past those, assessed cases in the order of
-    ``LEVELS`` (the lightest first), which the taker receives at the same level."""
+    ``LEVELS`` (the lightest first), which the taker receives at the same level
+    (``moving_order``)."""
     total = giver.counts.get(case_type, 0)
+    moving = first_moving(giver.levels, case_type, total, n)
     giver.counts[case_type] = total - n
     taker.counts[case_type] = taker.counts.get(case_type, 0) + n
     own = giver.levels.get(case_type) if giver.levels else None
     if not own:
         return
-    from_assessed = n - max(total - sum(own.values()), 0)
     for level in LEVELS:
-        if from_assessed <= 0:
-            break
-        k = min(own.get(level, 0), from_assessed)
+        k = moving.get(level, 0)
         if k:
             own[level] -= k
             if not own[level]:
                 del own[level]
             add_at_level(taker.levels, case_type, level, k)
-            from_assessed -= k
     if not own:
         del giver.levels[case_type]
 

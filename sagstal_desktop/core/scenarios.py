@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from sagstal_desktop.core.case_weight import NOT_ASSESSED
 from sagstal_desktop.core.case_weight import move_cases as shift_cases
 from sagstal_desktop.core.model import StaffMember, Team
 from sagstal_desktop.core.norms import NormSet, custom_norm_set
@@ -326,20 +327,68 @@ REDISTRIBUTION_TIME_LIMIT = 2.0
 
 def _redistribute(work: Team, absent: dict[str, str], held: dict[str, int], as_of: date,
                   norm_set: NormSet) -> tuple[Team, tuple[Assigned, ...], bool, int]:
+    """The absent's cases handed on (``distribute``). With case weight on, where some of them are
+    assessed at a level that weighs otherwise than the team's default level, each (type, level)
+    is handed on as a kind of its own (``planning.level_distribute``) and the receivers hold the
+    cases at their levels, so the plan is proven for the real figures."""
     from sagstal_desktop.core.planning import distribute
+    from sagstal_desktop.core.planning.case_levels import other_weight
     from sagstal_desktop.core.planning.problem import build_problem
 
     problem = build_problem(work, as_of, norm_set)
     movable = {t: n for t, n in held.items() if problem.type_max(t) is not None and problem.receivers(t)}
     if not movable:
         return work, (), True, 0
+    givers = [m for m in work.staff if m.id in absent]
+    moving = {(m.id, t): _moving_all(m, t) for m in givers for t in movable}
+    if any(other_weight(work.settings.weighting, norm_set.norm_for(t), split) for (_i, t), split in moving.items()):
+        return _redistribute_levels(work, givers, moving, movable, as_of, norm_set)
     result = distribute(work, movable, as_of, norm_set, time_limit=REDISTRIBUTION_TIME_LIMIT)
     after = result.team_after
     for member in after.staff:
         if member.id in absent:
             member.counts = {t: n for t, n in member.counts.items() if t not in movable}
+            member.levels = {t: split for t, split in member.levels.items() if t not in movable}
     assigned = tuple(Assigned(a.member_id, a.name, a.case_type, a.cases) for a in result.assignments)
     return after, assigned, result.optimal, result.levels_proven
+
+
+def _redistribute_levels(work: Team, givers: list[StaffMember], moving: dict[tuple[str, str], dict[str, int]],
+                         movable: dict[str, int], as_of: date, norm_set: NormSet
+                         ) -> tuple[Team, tuple[Assigned, ...], bool, int]:
+    from sagstal_desktop.core.case_weight import add_at_level
+    from sagstal_desktop.core.planning.distribute import light_copy
+    from sagstal_desktop.core.planning.level_distribute import distribute_levels
+
+    incoming: dict[tuple[str, str], int] = {}
+    for (_member_id, case_type), split in moving.items():
+        for level, n in split.items():
+            incoming[case_type, level] = incoming.get((case_type, level), 0) + n
+    given, proven, levels = distribute_levels(work, incoming, as_of, norm_set, REDISTRIBUTION_TIME_LIMIT)
+    after = light_copy(work)
+    ids = {m.id for m in givers}
+    per_person: dict[tuple[int, str], int] = {}
+    for (case_type, level), by_person in given.items():
+        for index, n in by_person.items():
+            member = after.staff[index]
+            member.counts[case_type] = member.counts.get(case_type, 0) + n
+            add_at_level(member.levels, case_type, None if level == NOT_ASSESSED else level, n)
+            per_person[index, case_type] = per_person.get((index, case_type), 0) + n
+    for member in after.staff:
+        if member.id in ids:
+            member.counts = {t: n for t, n in member.counts.items() if t not in movable}
+            member.levels = {t: split for t, split in member.levels.items() if t not in movable}
+    assigned = tuple(Assigned(m.id, m.name, t, per_person[i, t]) for i, m in enumerate(after.staff)
+                     for t in movable if per_person.get((i, t)))
+    return after, assigned, proven, levels
+
+
+def _moving_all(member: StaffMember, case_type: str) -> dict[str, int]:
+    """The levels of all of ``member``'s cases of ``case_type`` (``NOT_ASSESSED`` or a level -> n)."""
+    from sagstal_desktop.core.case_weight import first_moving
+
+    total = member.counts.get(case_type, 0)
+    return first_moving(member.levels, case_type, total, total)
 
 
 def _positions_take(work: Team, takers: set[str], as_of: date, norm_set: NormSet
@@ -360,6 +409,9 @@ def _positions_take(work: Team, takers: set[str], as_of: date, norm_set: NormSet
     types = sorted({t for p in persons if p.index not in taker_ids for t, n in p.counts.items() if n > 0})
     may_take = {t: {p.index for p in problem.receivers(t)} & taker_ids for t in types}
     moved: dict[tuple[int, int, str], int] = {}
+    order: list[tuple[int, int, str]] = []  # the single moves in the order taken
+    # case weight: the units of the next case a colleague hands over, at its own level
+    next_units = _next_case_units(problem, work)
 
     def load(i: int) -> float:
         return load_work[i] / room[i]
@@ -367,15 +419,15 @@ def _positions_take(work: Team, takers: set[str], as_of: date, norm_set: NormSet
     while True:
         best = None
         for case_type in types:
-            units = problem.case_units(case_type)
             takers_here = may_take[case_type]
             if not takers_here:
                 continue
-            to = min(takers_here, key=lambda i: ((load_work[i] + units) / room[i], i))
             for p in persons:
                 g = p.index
                 if g in taker_ids or counts[g].get(case_type, 0) <= 0:
                     continue
+                units = next_units(g, case_type)
+                to = min(takers_here, key=lambda i, units=units: ((load_work[i] + units) / room[i], i))
                 after = max((load_work[to] + units) / room[to], (load_work[g] - units) / room[g])
                 if after < load(g) - LEVEL_TOLERANCE:
                     key = (-load(g), (load_work[to] + units) / room[to], g, case_type)
@@ -389,15 +441,50 @@ def _positions_take(work: Team, takers: set[str], as_of: date, norm_set: NormSet
         load_work[g] -= units
         load_work[to] += units
         moved[(g, to, case_type)] = moved.get((g, to, case_type), 0) + 1
+        order.append((g, to, case_type))
+        next_units(g, case_type, taken=True)
     if not moved:
         return work, ()
     after = work.copy()
+    for g, to, case_type in order:  # in the order taken: each taker gets the case (and level) it was counted with
+        shift_cases(after.staff[g], after.staff[to], case_type, 1)  # the case-weight split follows the cases
     taken = []
     for (g, to, case_type), n in sorted(moved.items()):
         giver, taker = after.staff[g], after.staff[to]
-        shift_cases(giver, taker, case_type, n)  # the case-weight split follows the cases
         taken.append(Taken(giver.id, giver.name, taker.id, taker.name, case_type, n))
     return after, tuple(taken)
+
+
+def _next_case_units(problem, work: Team):
+    """``units(g, case_type, taken=False)``: the work units of the next case of ``case_type`` that
+    colleague ``g`` (team index) hands over, at the level ``case_weight.move_cases`` moves it (the
+    cases not assessed first, then the assessed ones, lightest first); ``taken=True`` records that
+    it was handed over. With case weight off every case is ``problem.case_units``."""
+    from sagstal_desktop.core.case_weight import moving_order
+
+    weighting = work.settings.weighting
+    queues: dict[tuple[int, str], list[list]] = {}
+
+    def units(g: int, case_type: str, taken: bool = False) -> float:
+        if not weighting.on:
+            return problem.case_units(case_type)
+        key = (g, case_type)
+        if key not in queues:
+            member = work.staff[g]
+            queues[key] = [[level, n] for level, n in
+                           moving_order(member.levels, case_type, member.counts.get(case_type, 0))]
+        queue = queues[key]
+        level = queue[0][0] if queue else weighting.default_level
+        norm = problem.norm_set.norm_for(case_type)
+        value = problem.units / (norm.max / weighting.factor(
+            weighting.default_level if level == NOT_ASSESSED else level, norm))
+        if taken and queue:
+            queue[0][1] -= 1
+            if not queue[0][1]:
+                queue.pop(0)
+        return value
+
+    return units
 
 
 def added_ids(scenario_team: Team, team: Team) -> frozenset[str]:

@@ -40,8 +40,10 @@ from datetime import date
 from sagstal_desktop.core.case_weight import move_cases
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.core.norms import NormSet
+from sagstal_desktop.core.planning.case_levels import other_level_cases, with_levels
 from sagstal_desktop.core.planning.distribute import TIME_LIMIT, light_copy, person_changes
 from sagstal_desktop.core.planning.errors import PlanningCancelled, PlanningError, check_time_limit
+from sagstal_desktop.core.planning.level_moves import level_point
 from sagstal_desktop.core.planning.problem import LEVEL_TOLERANCE, PlanningProblem, build_problem
 from sagstal_desktop.core.planning.result import Move, Rebalance, TradeoffPoint, is_over
 
@@ -361,7 +363,7 @@ def rebalance(team: Team, max_moves: int | None, as_of: date | None = None, norm
         after = _apply(team, [])                                                 # but guaranteed
         plan = replace(plan, persons=person_changes(problem, after), team_after=after, moves=(), optimal=False,
                        max_load_proven=False, levels_proven=0, staff_proven=0, loads_proven=False)
-    return plan
+    return with_levels(plan, problem, limit, deadline, cancelled)  # case weight: the cases' levels (case_levels.py)
 
 
 def plan_with_tradeoff(team: Team, max_moves: int | None = None, as_of: date | None = None,
@@ -445,6 +447,8 @@ def tradeoff(team: Team, as_of: date | None = None, norm_set: NormSet | None = N
                 fallback = fallback or _LowestMax(problem, deadline, cancelled)
                 optimal, gap = fallback.solve(k)
                 points.append(_point(problem, fallback.model.moves(), k, optimal, gap))
+        if other_level_cases(problem, k):  # case weight: the point exact for the cases' levels (case_levels.py)
+            points[-1] = level_point(problem, k, aim, deadline, points[-1], cancelled)
         if progress is not None:
             progress(k + 1, last + 1)
     return points

@@ -106,6 +106,12 @@ class Rebalance(PlanOutcome):
     staff_proven: int = 0
     #: Every load proven (all leximin levels); only the fewest-moves step may be unproven.
     loads_proven: bool = False
+    #: Case weight: the cases the plan could move that weigh otherwise than the move model counted
+    #: them (the default level), above 0 only where the level-exact model proved nothing within
+    #: the time limit: then nothing is proven (the loads shown are still the real ones); and the
+    #: moved cases at a level that weighs otherwise (``case_levels.with_levels``).
+    other_level_cases: int = 0
+    other_level_moved: int = 0
 
     @property
     def moved_cases(self) -> int:

@@ -102,3 +102,35 @@ def levels_text(plan, lang: str = "da") -> str | None:
         return None
     return ntr(*LEVELS, plan.levels_proven, lang).format(n=format_number(plan.levels_proven, 0, lang),
                                                          staff=format_number(plan.staff_proven, 0, lang))
+
+
+#: A rebalance with case weight on where cases the plan could move weigh otherwise than counted
+#: (``Rebalance.other_level_cases``; {level}: the team's level for cases not assessed)
+OTHER_LEVEL: tuple[str, str] = Nn_(
+    "The plan is computed with every moved case counted as {level}, but {n} of the cases the plan could move is "
+    "assessed at another level; so it is not proven that the plan is the best. The loads are the real ones after "
+    "the move.",
+    "The plan is computed with every moved case counted as {level}, but {n} of the cases the plan could move are "
+    "assessed at another level; so it is not proven that the plan is the best. The loads are the real ones after "
+    "the move.")
+#: ... and how many of the moved cases that is (``Rebalance.other_level_moved``)
+OTHER_LEVEL_MOVED: tuple[str, str] = Nn_(
+    "{n} of the moved cases is assessed at another level and counts at its own level in the loads.",
+    "{n} of the moved cases are assessed at another level and count at their own level in the loads.")
+
+
+def other_level_text(plan, lang: str = "da") -> str | None:
+    """Why a rebalance with case weight on proves nothing (see ``OTHER_LEVEL``), or None where
+    every case it could move weighs as the planner counted it (or the plan is a distribution)."""
+    from sagstal_desktop.core.case_weight import level_name
+    from sagstal_desktop.core.formatting import format_number
+
+    other = getattr(plan, "other_level_cases", 0)
+    if not other:
+        return None
+    level = level_name(plan.team_after.settings.weighting.default_level, lang)
+    text = ntr(*OTHER_LEVEL, other, lang).format(level=level, n=format_number(other, 0, lang))
+    if plan.other_level_moved:
+        moved = plan.other_level_moved
+        text += " " + ntr(*OTHER_LEVEL_MOVED, moved, lang).format(n=format_number(moved, 0, lang))
+    return text

@@ -161,8 +161,11 @@ class PlanResultPanel(QWidget):
         return fill(text, self._norm_set, self._lang)
 
     def proof_text(self, plan: PlanOutcome) -> str:
-        from sagstal_desktop.core.planning.texts import levels_text
+        from sagstal_desktop.core.planning.texts import levels_text, other_level_text
 
+        other = other_level_text(plan, self._lang)  # case weight: cases counted at another level
+        if other is not None:
+            return other
         if plan.optimal:
             return _("Proven optimal.")
         levels = levels_text(plan, self._lang)
