@@ -229,7 +229,7 @@ def test_a_full_disk_during_a_save_keeps_the_file_and_says_so_in_danish(tmp_path
     changed = demo.copy()
     changed.staff[0].counts["sygedagpenge"] = 7
 
-    def full(db, team):
+    def full(db, team, rows=None):
         raise oserror(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(document, "_write", full)
@@ -252,7 +252,7 @@ def test_the_window_says_in_danish_that_a_full_disk_kept_the_saved_file(make_win
     model = win.model()
     assert model.setData(model.index(0, model.column_of_case_type("sygedagpenge")), "41")
 
-    def full(db, team):
+    def full(db, team, rows=None):
         raise oserror(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(document, "_write", full)
@@ -298,7 +298,7 @@ def test_sqlites_own_disk_full_text_is_translated_too(tmp_path, demo, monkeypatc
     path = save_team(demo, tmp_path / "team.sagstal")
     before = path.read_bytes()
 
-    def full(db, team):
+    def full(db, team, rows=None):
         raise sqlite3.OperationalError("database or disk is full")
 
     monkeypatch.setattr(document, "_write", full)
