@@ -34,9 +34,8 @@ read; a file changed while read is not remembered). Those rows may differ in for
 in the file (a value the reader converts, JSON written another way, a position out of the usual
 run), so a read is remembered only when the file is of the current schema version with exactly
 the tables, columns and indexes a full write makes, in UTF-8, with as many rows in every table
-as the team has, snapshots numbered 1, 2, ... in the reader's order and as many characters of
-JSON text outside the staff as the team's rows have (the staff's own are counted in the file: the
-reader's JSON budget is then known exactly). And every statement proves the rows it touches are
+as the team has, and snapshots numbered 1, 2, ... in the reader's order; the characters of JSON
+text in the file are counted (the reader's JSON budget is then known exactly, ``Base.json_extra``). And every statement proves the rows it touches are
 the rows remembered: a row deleted or updated is found by every one of its remembered values,
 and the number of rows each statement changed must be exactly the number remembered; before a
 row is inserted or moved in a table ordered by position (staff, norm sets, scenarios) the
@@ -77,6 +76,10 @@ class Base:
     rows: Image
     pages: int
     free_pages: int
+    #: characters of JSON text outside the staff in the file beyond those of ``rows`` (a file
+    #: read may hold JSON written another way; the rows a save touches are the remembered ones,
+    #: so this stays as it is)
+    json_extra: int = 0
 
 
 _LOCK = threading.Lock()
@@ -117,7 +120,8 @@ def forget(path: str | os.PathLike[str] | None = None) -> None:
             _BASES.pop(_key(Path(path)), None)
 
 
-def remember(path: Path, rows: Image, written: os.stat_result, pages: int, free_pages: int) -> None:
+def remember(path: Path, rows: Image, written: os.stat_result, pages: int, free_pages: int,
+             json_extra: int = 0) -> None:
     """``rows`` were just written to ``path`` through a temporary file that was ``written``
     before the replace. Remembered only if ``path`` is now that file (no one replaced it since)."""
     key = _key(path)
@@ -130,7 +134,7 @@ def remember(path: Path, rows: Image, written: os.stat_result, pages: int, free_
         if now is None or (now.st_ino, now.st_size, now.st_mtime_ns) != (
                 written.st_ino, written.st_size, written.st_mtime_ns):
             return
-        _BASES[key] = Base(_ident(now), rows, pages, free_pages)
+        _BASES[key] = Base(_ident(now), rows, pages, free_pages, json_extra)
         while len(_BASES) > max(0, int(_setting("incremental_save_remembered_files"))):
             _BASES.popitem(last=False)
 
@@ -153,7 +157,12 @@ def remember_read(path: Path, team: Team, db: sqlite3.Connection, ident: os.stat
     and checked without a change of the file's identity; the file's schema version is the
     current one). Remember its rows if the file holds them as a full write of ``team`` would, as
     far as a save relies on it (see the module's text); ``master`` is what a full write puts in
-    ``sqlite_master``, sorted. Never raises; True if remembered."""
+    ``sqlite_master``, sorted. A record of the very same file is kept as it is (the rows this
+    process wrote are the file's own, those of the team read may differ in form). Never raises;
+    True if remembered."""
+    known = _base(path)
+    if known is not None and known.ident == _ident(ident):  # written (or read) here: its rows are the file's
+        return _not_read("remembered")
     try:
         if db.execute("PRAGMA encoding").fetchone()[0] != "UTF-8":
             return _not_read("encoding")
@@ -167,8 +176,6 @@ def remember_read(path: Path, team: Team, db: sqlite3.Connection, ident: os.stat
                 return _not_read(f"rows of {table}")
         chars = sum(db.execute(f"SELECT coalesce(sum(length({column})), 0) FROM {table}").fetchone()[0]
                     for table, column in _JSON_COLUMNS)
-        if chars != rows.json_chars:
-            return _not_read("JSON text")
         rows.staff_json_chars = int(db.execute(
             "SELECT coalesce(sum(length(competences) + length(reductions)), 0) FROM staff").fetchone()[0])
         pages = db.execute("PRAGMA page_count").fetchone()[0]
@@ -177,7 +184,7 @@ def remember_read(path: Path, team: Team, db: sqlite3.Connection, ident: os.stat
             return _not_read("size")
     except Exception as exc:  # a read is never spoilt by what it remembers
         return _not_read(repr(exc))
-    _keep(_key(path), Base(_ident(ident), rows, pages, free))
+    _keep(_key(path), Base(_ident(ident), rows, pages, free, chars - rows.json_chars))
     stats["read"] += 1
     return True
 
@@ -338,7 +345,8 @@ def _table_sizes(img: Image) -> dict[str, int]:
 # -- the checks -----------------------------------------------------------------------------
 
 
-def _check(team: Team, new: Image, d: Diff, sizes: dict[str, int], path: Path, check: Callable[..., None]) -> None:
+def _check(team: Team, new: Image, d: Diff, sizes: dict[str, int], path: Path, check: Callable[..., None],
+           json_extra: int = 0) -> None:
     """The reader's checks on the rows that change (raises ``_NotThisWay`` where the full write
     must decide, ``DocumentError`` never: the full write gives the reader's message)."""
     for table, n in sizes.items():
@@ -346,7 +354,7 @@ def _check(team: Team, new: Image, d: Diff, sizes: dict[str, int], path: Path, c
             raise _NotNow(table)
     # each JSON value costs at most its length + 1 in the reader's budget (team_schema.json_cost)
     values = len(new.team) + 2 * len(new.order) + len(new.norm_sets) + len(new.snapshots) + len(new.scenarios)
-    if new.json_chars + (new.staff_json_chars or 0) + values > schema.MAX_JSON_NODES:
+    if new.json_chars + json_extra + (new.staff_json_chars or 0) + values > schema.MAX_JSON_NODES:
         raise _NotNow("json budget")
     # a count changed in place (the person's case types as before, no split by level) is
     # checked as the reader checks the column; everything else through the reader itself
@@ -544,7 +552,7 @@ def save(team: Team, new: Image, path: Path, *, private: bool, check: Callable[.
         if d.rows > _setting("incremental_save_max_changed_share") * max(1, _total_rows(new)):
             raise _NotNow("too many changes")
         sizes = _table_sizes(new)
-        _check(team, new, d, sizes, path, check)
+        _check(team, new, d, sizes, path, check, base.json_extra)
         with atomic_path(path, private=private, suffix=".tmp") as tmp:
             _copy(target, base, tmp)
             db = sqlite3.connect(tmp, isolation_level=None)
@@ -574,6 +582,6 @@ def save(team: Team, new: Image, path: Path, *, private: bool, check: Callable[.
         stats["last_reason"] = repr(exc)
         forget(path)
         return False
-    remember(path, new, written, pages, free)
+    remember(path, new, written, pages, free, base.json_extra)
     stats["incremental"] += 1
     return True
