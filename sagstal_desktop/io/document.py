@@ -233,8 +233,8 @@ def _read_team(path: Path, *, tidy: bool, digest: bool, remember: bool = False) 
             memory.deserialize(data)
         except (sqlite3.DatabaseError, OverflowError) as exc:
             raise DocumentError("damaged", path, str(exc)) from exc
+        version = int.from_bytes(data[60:64], "big")  # the header's user_version (a migration changes it in memory)
         del data
-        version = memory.execute("PRAGMA user_version").fetchone()[0]  # before a migration in memory
         team = _read(memory, path)
         if read_as and version == SCHEMA_VERSION:
             from sagstal_desktop.io import incremental_save
