@@ -35,16 +35,19 @@ in the file (a value the reader converts, JSON written another way, a position o
 run), so a read is remembered only when the file is of the current schema version with exactly
 the tables, columns and indexes a full write makes, in UTF-8, with as many rows in every table
 as the team has, and snapshots numbered 1, 2, ... in the reader's order; the characters of JSON
-text in the file are counted (the reader's JSON budget is then known exactly, ``Base.json_extra``). And every statement proves the rows it touches are
-the rows remembered: a row deleted or updated is found by every one of its remembered values,
-and the number of rows each statement changed must be exactly the number remembered; before a
-row is inserted or moved in a table ordered by position (staff, norm sets, scenarios) the
-positions in the copy must be 0, 1, ... n - 1 (the reader's order is then the remembered one).
-Rows the save does not touch stay as they were in the file and open as they opened before.
+text in the file are counted (the reader's JSON budget is then known exactly: the staff's in
+``Image.staff_json_chars``, the rest beyond the team's rows in ``Base.json_extra``). And every
+statement proves the rows it touches are the rows remembered: a row deleted or updated is found
+by every one of its remembered values, and each statement must change exactly the number of rows
+remembered; before a row is inserted or moved in a table ordered by position (staff, norm sets,
+scenarios) the positions in the copy must be 0, 1, ... n - 1 (the reader's order is then the
+remembered one). Rows the save does not touch stay as they were in the file and open as they
+opened before. A count's position within a person is not checked for the rows not touched: the
+reader orders a person's counts by it, and no statement changes another person's rows.
 
 Every other case (no file written or read by this process, the file changed or replaced since,
-another schema version, any error) is a full write, so each guarantee of ``save_team`` holds for both.
-What was written is remembered for at most ``incremental_save_remembered_files`` files. The
+another schema version, any error) is a full write, so each guarantee of ``save_team`` holds for
+both. What was written or read is remembered for at most ``incremental_save_remembered_files`` files. The
 rows remembered hold the model's values as they are (tuples, dates, frozen reductions, JSON
 text, copies of the counts): nothing an edit changes in place.
 """
