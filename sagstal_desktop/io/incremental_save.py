@@ -67,7 +67,6 @@ from pathlib import Path
 from sagstal_desktop.core.defaults import defaults
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.io import team_schema as schema
-from sagstal_desktop.io.atomic_write import atomic_path, real_target
 from sagstal_desktop.io.team_rows import Image, image, staff_json_chars, staff_row
 
 
@@ -111,7 +110,10 @@ def _ident(info: os.stat_result) -> tuple[int, ...]:
 
 
 def _key(path: Path) -> str:
-    return os.path.normcase(os.path.abspath(real_target(path)))
+    # the file ``atomic_write.real_target`` gives, without importing the writer's modules into a
+    # program that only reads (``summary`` loads no ``tempfile``)
+    target = os.path.realpath(path) if os.path.islink(path) else os.fspath(path)
+    return os.path.normcase(os.path.abspath(target))
 
 
 def forget(path: str | os.PathLike[str] | None = None) -> None:
@@ -127,6 +129,8 @@ def remember(path: Path, rows: Image, written: os.stat_result, pages: int, free_
              json_extra: int = 0) -> None:
     """``rows`` were just written to ``path`` through a temporary file that was ``written``
     before the replace. Remembered only if ``path`` is now that file (no one replaced it since)."""
+    from sagstal_desktop.io.atomic_write import real_target
+
     key = _key(path)
     try:
         now = os.stat(real_target(path))
@@ -540,7 +544,7 @@ def save(team: Team, new: Image, path: Path, *, private: bool, check: Callable[.
     (``document.validate_team``); ``ids`` are the file's application id and schema version.
     Raises only ``atomic_write.WriteFailed`` for a replace refused because another program
     holds the file (a full write would be refused the same way)."""
-    from sagstal_desktop.io.atomic_write import WriteFailed
+    from sagstal_desktop.io.atomic_write import WriteFailed, atomic_path, real_target
 
     base = _base(path)
     if base is None:
