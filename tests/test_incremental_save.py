@@ -1,7 +1,7 @@
 """Saving only what changed (issue 25, item 3; ``io/incremental_save.py``).
 
-A save of a file this process wrote, still that very file, writes only the changed rows into a
-copy of it and replaces the file atomically; the result opens as the same team a full write
+A save of a file this process wrote or read, still that very file, writes only the changed rows
+into a copy of it and replaces the file atomically; the result opens as the same team a full write
 gives. Every other case is a full write, and every guarantee of ``save_team`` holds for both:
 the file changed elsewhere, a refused team, a crash between the steps, too many changes, too
 many free pages, private recovery copies, a link."""
