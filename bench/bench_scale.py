@@ -8,7 +8,8 @@
 * save 10,000 staff against copying the file (read + write + fsync): the whole file
   (``save_team`` as a first save: write, read back with the reader's checks, fsync, rename) and
   only what changed (the next saves, ``io/incremental_save.py``), after one person's count
-  changed and after 1 % of the staff got a case more;
+  changed and after 1 % of the staff got a case more; and the first save after opening the file
+  (nothing remembered from a save: the rows of the team read), after one person's count changed;
 * 100,000 staff: open, summary and memo each finish; peak memory (RSS) of each child process;
 * planning at 15 / 200 / 1,000 staff (``bench_planning.make_team``, 10 case types, ``--seeds``
   teams each): distribute new cases of 5 types (10 / 100 / 100) and rebalance with K = 5 and 20 /
@@ -203,6 +204,26 @@ def saving(path: Path, target: Path, repeat: int) -> dict:
     out = {"save_s": median_call(full, repeat), "save_one_s": edited(one), "save_1pct_s": edited(one_percent)}
     if load_team(target) != team:
         raise SystemExit("the incrementally saved file does not load as the team")
+
+    def after_open() -> float:
+        """Open the file (nothing remembered from a save: as a program just started), change one
+        person's count, save: only the save timed."""
+        times = []
+        for _ in range(repeat):
+            incremental_save.forget()
+            opened = load_team(target)
+            rng.choice(opened.staff).counts[types[0]] += 1
+            before = incremental_save.stats["incremental"]
+            start = time.perf_counter()
+            save_team(opened, target)
+            times.append(time.perf_counter() - start)
+            if incremental_save.stats["incremental"] != before + 1:
+                raise SystemExit(f"the save after open was not incremental: {incremental_save.stats['last_reason']}")
+            if load_team(target) != opened:
+                raise SystemExit("the file saved after open does not load as the team")
+        return statistics.median(times)
+
+    out["save_after_open_s"] = after_open()
     return out
 
 
@@ -276,6 +297,8 @@ def main() -> int:
                   f"({row['save_one_s'] / row['copy_s']:.1f} x), 1 % of the staff {row['save_1pct_s']:.3f} s "
                   f"({row['save_1pct_s'] / row['copy_s']:.1f} x); the whole file {row['save_s']:.2f} s "
                   f"({row['save_s'] / row['copy_s']:.1f} x); copying the file {row['copy_s']:.3f} s")
+            print(f"  save after open (read, one count changed) {row['save_after_open_s']:.3f} s "
+                  f"({row['save_after_open_s'] / row['copy_s']:.1f} x the copy)")
         if "memo_s" in row:
             print(f"  memo {row['memo_s']:.1f} s (cpu {row['memo_cpu_s']:.1f} s), {row['memo_mb']:.0f} MB peak")
     for n, rows in results.get("planning", {}).items():

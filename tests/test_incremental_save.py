@@ -1,7 +1,7 @@
 """Saving only what changed (issue 25, item 3; ``io/incremental_save.py``).
 
-A save of a file this process wrote, still that very file, writes only the changed rows into a
-copy of it and replaces the file atomically; the result opens as the same team a full write
+A save of a file this process wrote or read, still that very file, writes only the changed rows
+into a copy of it and replaces the file atomically; the result opens as the same team a full write
 gives. Every other case is a full write, and every guarantee of ``save_team`` holds for both:
 the file changed elsewhere, a refused team, a crash between the steps, too many changes, too
 many free pages, private recovery copies, a link."""
@@ -314,15 +314,25 @@ def _edit(team: Team, kind: int, a: int, b: int) -> None:
 EDITS = st.lists(st.tuples(st.integers(0, 11), st.integers(0, 1000), st.integers(0, 1000)), min_size=1, max_size=6)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
-@given(st.lists(EDITS, min_size=1, max_size=5))
-def test_random_edit_sequences_open_the_same_after_an_incremental_or_a_full_save(tmp_path_factory, steps):
+@settings(max_examples=36, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(EDITS, min_size=1, max_size=5), st.sampled_from(["written", "read", "read_odd"]))
+def test_random_edit_sequences_open_the_same_after_an_incremental_or_a_full_save(tmp_path_factory, steps, start):
+    """``written``: the saves follow this process's own first save; ``read``: each step opens
+    the file first (open, edit, save); ``read_odd``: the same, from a file whose rows are not
+    in the form a full write gives (``_odd_file``)."""
     folder = tmp_path_factory.mktemp("edits")
     incremental, full = folder / "incremental.sagstal", folder / "full.sagstal"
     team = _team(40)
     team.flows = [Flow(date(2026, 1, 1), "sygedagpenge", 3, 2)]
     save_team(team, incremental)
+    if start == "read_odd":
+        _odd_file(incremental)
     for edits in steps:
+        if start != "written":
+            incremental_save.forget()
+            read = incremental_save.stats["read"]
+            team = load_team(incremental)
+            assert incremental_save.stats["read"] == read + 1
         for kind, a, b in edits:
             _edit(team, kind, a, b)
         outcome = []
@@ -412,3 +422,200 @@ def test_a_count_changed_in_place_is_checked_as_the_reader_checks_it(tmp_path, v
     else:
         save_team(team, path)
         assert load_team(path) == load_team(fresh)
+
+
+# -- the first save after a read ----------------------------------------------------------------
+
+
+def _sql(path: Path, *statements: str) -> None:
+    """Change the file in place, as another program would."""
+    db = sqlite3.connect(path, isolation_level=None)
+    try:
+        for statement in statements:
+            db.execute(statement)
+    finally:
+        db.close()
+
+
+def _odd_file(path: Path) -> None:
+    """Rows the reader reads as before, in another form than a full write gives them: the staff
+    at positions 0, 10, 20, ..., JSON lists without spaces, the case counts stored backwards and
+    at positions 0, 2, 4, ...; then a VACUUM (no free pages)."""
+    _sql(path,
+         "UPDATE staff SET position = position * 10",
+         "UPDATE staff SET competences = '[\"a\",\"b\"]' WHERE position = 30",
+         "CREATE TEMP TABLE c AS SELECT * FROM case_counts",
+         "DELETE FROM case_counts",
+         "INSERT INTO case_counts SELECT staff_id, case_type, position * 2, count FROM c "
+         "ORDER BY staff_id DESC, position DESC",
+         "VACUUM")
+
+
+def _read(path: Path) -> Team:
+    incremental_save.forget()
+    read = incremental_save.stats["read"]
+    team = load_team(path)
+    assert incremental_save.stats["read"] == read + 1, incremental_save.stats["last_read_reason"]
+    return team
+
+
+def test_open_edit_save_writes_only_what_changed(tmp_path):
+    path = tmp_path / "team.sagstal"
+    save_team(_team(), path)
+    team = _read(path)
+    person = team.staff[9]
+    case_type = next(iter(person.counts))
+    person.counts[case_type] += 2
+    before = _saves()
+    save_team(team, path)
+    assert _way(before) == "incremental"
+    assert load_team(path) == team == _full_copy(team, tmp_path / "full.sagstal")
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_read_of_another_schema_version_or_of_a_file_changed_while_read_is_not_remembered(tmp_path, monkeypatch):
+    path = tmp_path / "team.sagstal"
+    team = _team()
+    save_team(team, path)
+    old = tmp_path / "old.sagstal"  # version 3: no flows, no case weight (the reader migrates it)
+    old.write_bytes(path.read_bytes())
+    _sql(old, "DROP TABLE flows", "DROP TABLE case_levels", "PRAGMA user_version = 3")
+    incremental_save.forget()
+    read = incremental_save.stats["read"]
+    older = load_team(old)
+    assert incremental_save.stats["read"] == read
+    older.staff[0].note = "migrated"
+    before = _saves()
+    save_team(older, old)
+    assert _way(before) == "full"
+    with sqlite3.connect(old) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 4
+    real_fstat = os.fstat
+    calls = []
+
+    def fstat_touching(fd):  # the file is changed between the open and the end of the read
+        calls.append(fd)
+        if len(calls) == 2:
+            os.utime(path, ns=(1, 1))
+        return real_fstat(fd)
+
+    monkeypatch.setattr(os, "fstat", fstat_touching)
+    incremental_save.forget()
+    team = load_team(path)
+    monkeypatch.undo()
+    assert len(calls) >= 2 and incremental_save.stats["read"] == read
+    team.staff[0].note = "after"
+    before = _saves()
+    save_team(team, path)
+    assert _way(before) == "full"
+
+
+def test_a_file_changed_by_another_program_after_the_read_is_written_whole(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "team.sagstal"
+    save_team(_team(), path)
+    team = _read(path)
+    other = ("import sys; from sagstal_desktop.io.document import load_team, save_team; "
+             "t = load_team(sys.argv[1]); t.staff[0].note = 'theirs'; save_team(t, sys.argv[1])")
+    subprocess.run([sys.executable, "-c", other, str(path)], check=True)
+    team.staff[1].counts[next(iter(team.staff[1].counts))] += 1
+    before = _saves()
+    save_team(team, path)
+    assert _way(before) == "full"
+    assert load_team(path) == _full_copy(team, tmp_path / "full.sagstal")
+    team = _read(path)  # and changed in place, same size
+    _sql(path, "UPDATE staff SET note = 'x' WHERE position = 2")
+    team.staff[3].note = "mine"
+    before = _saves()
+    save_team(team, path)
+    assert _way(before) == "full"
+    assert load_team(path) == _full_copy(team, tmp_path / "full.sagstal")
+
+
+def _count(index: int, which: int):
+    def edit(team: Team) -> None:
+        counts = team.staff[index].counts
+        counts[list(counts)[which]] += 1
+    return edit
+
+
+def _note(team: Team) -> None:
+    team.staff[5].note = "ny"
+
+
+def _append(team: Team) -> None:
+    team.staff.append(StaffMember(name="Ny", weekly_hours=37.0))
+
+
+def _flow(team: Team) -> None:
+    flow = Flow(date(2026, 3, 1), "sygedagpenge", 41, 1)
+    team.flows = [*(f for f in team.flows if (f.month, f.case_type) != (flow.month, flow.case_type)), flow]
+
+
+@pytest.mark.parametrize(("edit", "way"), [
+    (_count(5, 0), "incremental"),  # the row at position 0 (0 * 2): as remembered; the rest untouched
+    (_flow, "incremental"),
+    (_count(6, 1), "full"),  # the row at position 2, remembered at 1: not found
+    (_note, "full"),  # the person at position 50, remembered at 5: not found
+    (_append, "full"),  # a person added: the positions are not 0 .. n - 1
+])
+def test_rows_in_another_form_than_a_full_write_gives_are_saved_right_or_written_whole(tmp_path, edit, way):
+    path = tmp_path / "team.sagstal"
+    save_team(_team(), path)
+    _odd_file(path)
+    team = _read(path)
+    edit(team)
+    before = _saves()
+    save_team(team, path)
+    assert _way(before) == way
+    assert load_team(path) == _full_copy(team, tmp_path / "full.sagstal")  # (flows: sorted)
+    assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize(("statements", "remembered"), [
+    (["INSERT INTO team (key, value) VALUES ('unknown', '{}')"], False),  # a key the reader ignores
+    (["INSERT INTO case_counts (staff_id, case_type, position, count) VALUES ('nobody', 'sygedagpenge', 0, 3)"],
+     False),  # a count of no one
+    (["CREATE TABLE extra (x)"], False),
+    (["CREATE INDEX by_name ON staff (name)"], False),
+    (["UPDATE team SET value = json_set(value, '$.unknown_key', 1) WHERE key = 'settings'"], True),
+    (["UPDATE team SET value = replace(value, ', ', ',') WHERE key = 'info'"], True),
+    (["UPDATE team SET value = replace(value, '.25', '.250') WHERE key = 'settings'"], True),
+])
+def test_a_file_the_team_read_does_not_account_for_is_saved_right(tmp_path, statements, remembered):
+    """A file with rows the team read leaves out is never remembered; rows in another form are,
+    and a save that would touch such a row does not find it and writes the whole file."""
+    path = tmp_path / "team.sagstal"
+    save_team(_team(), path)
+    _sql(path, *statements)
+    incremental_save.forget()
+    read = incremental_save.stats["read"]
+    team = load_team(path)
+    assert incremental_save.stats["read"] == read + remembered
+    team.staff[0].note = "ny"
+    before = _saves()
+    save_team(team, path)
+    assert _way(before) == ("incremental" if remembered else "full")
+    assert load_team(path) == team == _full_copy(team, tmp_path / "full.sagstal")
+    if remembered:  # the team's own rows, touched: found by their remembered values or not at all
+        _sql(path, *statements)
+        team = _read(path)
+        team.info.team_name = "Nyt navn"
+        team.settings.newcomer_months = 5
+        before = _saves()
+        save_team(team, path)
+        assert _way(before) == "full" and "rows changed" in incremental_save.stats["last_reason"]
+        assert load_team(path) == team == _full_copy(team, tmp_path / "full.sagstal")
+
+
+def test_a_file_the_reader_refuses_is_not_remembered(tmp_path):
+    path = tmp_path / "team.sagstal"
+    save_team(_team(), path)
+    _sql(path, "UPDATE staff SET weekly_hours = -5 WHERE position = 0")
+    incremental_save.forget()
+    read = incremental_save.stats["read"]
+    with pytest.raises(DocumentError):
+        load_team(path)
+    assert incremental_save.stats["read"] == read and incremental_save._base(path) is None

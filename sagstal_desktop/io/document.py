@@ -195,17 +195,24 @@ def load_team(path: str | os.PathLike[str], *, tidy: bool = True) -> Team:
     return read_team(path, tidy=tidy)[0]
 
 
-def read_team(path: str | os.PathLike[str], *, tidy: bool = True, digest: bool = False) -> tuple[Team, str]:
+def read_team(path: str | os.PathLike[str], *, tidy: bool = True, digest: bool = False,
+              remember: bool | None = None) -> tuple[Team, str]:
     """``load_team``, also giving the SHA-256 of the bytes read ("" unless ``digest``): the
-    department reader tells a copy of a file by it without reading the file twice."""
+    department reader tells a copy of a file by it without reading the file twice.
+
+    ``remember`` (default: as ``tidy``, a read of a file to be worked on; the department reader
+    reads hundreds and tidies none): the rows of the team read are remembered with the identity
+    of the bytes read, so that the first save after the read can write only what changed
+    (``incremental_save.remember_read``)."""
     with paused_gc():
-        return _read_team(Path(path), tidy=tidy, digest=digest)
+        return _read_team(Path(path), tidy=tidy, digest=digest, remember=tidy if remember is None else remember)
 
 
-def _read_team(path: Path, *, tidy: bool, digest: bool) -> tuple[Team, str]:
+def _read_team(path: Path, *, tidy: bool, digest: bool, remember: bool = False) -> tuple[Team, str]:
     if tidy:
         remove_stale_temps(path, ".tmp")
-    data = _read_bytes(path)
+    read_as: list[os.stat_result] = []
+    data = _read_bytes(path, read_as if remember else None)
     sha = ""
     if digest:
         import hashlib
@@ -226,8 +233,15 @@ def _read_team(path: Path, *, tidy: bool, digest: bool) -> tuple[Team, str]:
             memory.deserialize(data)
         except (sqlite3.DatabaseError, OverflowError) as exc:
             raise DocumentError("damaged", path, str(exc)) from exc
+        version = int.from_bytes(data[60:64], "big")  # the header's user_version (a migration changes it in memory)
         del data
-        return _read(memory, path), sha
+        team = _read(memory, path)
+        if read_as and version == SCHEMA_VERSION:
+            from sagstal_desktop.io import incremental_save
+
+            memory.set_progress_handler(None, 0)
+            incremental_save.remember_read(path, team, memory, read_as[0], _full_write_master())
+        return team, sha
     except sqlite3.OperationalError as exc:
         if "interrupted" in str(exc):
             raise DocumentError("too_slow", path) from exc
@@ -236,9 +250,11 @@ def _read_team(path: Path, *, tidy: bool, digest: bool) -> tuple[Team, str]:
         memory.close()
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, read_as: list[os.stat_result] | None = None) -> bytes:
     """The whole file, refused before reading if it is not an ordinary file or too large (a
-    FIFO, a device or a folder would block or never end)."""
+    FIFO, a device or a folder would block or never end). ``read_as`` gets the open file's
+    ``fstat`` if the file's identity (device, inode, size, times) was the same after the read
+    as before it."""
     try:
         info = os.stat(path)
     except OSError as exc:
@@ -263,6 +279,10 @@ def _read_bytes(path: Path) -> bytes:
                                 limit=schema.MAX_FILE_BYTES // 2**20)
         with os.fdopen(fd, "rb", closefd=False) as fh:
             data = fh.read(schema.MAX_FILE_BYTES + 1)
+        if read_as is not None:
+            after = os.fstat(fd)
+            if _identity(after) == _identity(opened) and len(data) == after.st_size:
+                read_as.append(after)
     except OSError as exc:
         raise DocumentError("unreadable", path, exc.strerror or str(exc)) from exc
     finally:
@@ -270,6 +290,25 @@ def _read_bytes(path: Path) -> bytes:
     if len(data) > schema.MAX_FILE_BYTES:
         raise DocumentError("too_large", path, size=len(data) // 2**20, limit=schema.MAX_FILE_BYTES // 2**20)
     return data
+
+
+def _identity(info: os.stat_result) -> tuple[int, ...]:
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+_MASTER: list[tuple] = []
+
+
+def _full_write_master() -> list[tuple]:
+    """What a full write puts in ``sqlite_master`` (type, name, table, SQL), sorted."""
+    if not _MASTER:
+        db = sqlite3.connect(":memory:")
+        try:
+            db.executescript(_SCHEMA)
+            _MASTER[:] = sorted(db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall())
+        finally:
+            db.close()
+    return _MASTER
 
 
 def _defensive_connection() -> sqlite3.Connection:
@@ -649,7 +688,7 @@ def save_team(team: Team, path: str | os.PathLike[str], *, private: bool = False
     (``check_written``): a team the reader would refuse is refused here, with the reader's
     message, and the file on disk stays as it was.
 
-    When this process wrote the file on disk and it is still that file, only the rows that
+    When this process wrote or read the file on disk and it is still that file, only the rows that
     changed are written, into a copy of it (``io/incremental_save.py``), with the same checks
     and the same atomic replace; in every other case the whole file is written."""
     from sagstal_desktop.io import incremental_save

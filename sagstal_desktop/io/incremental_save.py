@@ -27,9 +27,27 @@ instead
 4. then fsync and the atomic replace; a crash before the replace leaves the old file as it was
    (the copy is the temporary file, removed by the next save).
 
-Every other case (no file written by this process, the file changed or replaced since, a schema
-version change, any error) is a full write, so each guarantee of ``save_team`` holds for both.
-What was written is remembered for at most ``incremental_save_remembered_files`` files. The
+The same holds for a file this process READ (``remember_read``, called by ``document.read_team``
+once every check of the reader passed): the rows remembered are then ``team_rows.image`` of the
+team read, with the identity of the bytes read (taken from the open file before and after the
+read; a file changed while read is not remembered). Those rows may differ in form from the rows
+in the file (a value the reader converts, JSON written another way, a position out of the usual
+run), so a read is remembered only when the file is of the current schema version with exactly
+the tables, columns and indexes a full write makes, in UTF-8, with as many rows in every table
+as the team has, and snapshots numbered 1, 2, ... in the reader's order; the characters of JSON
+text in the file are counted (the reader's JSON budget is then known exactly: the staff's in
+``Image.staff_json_chars``, the rest beyond the team's rows in ``Base.json_extra``). And every
+statement proves the rows it touches are the rows remembered: a row deleted or updated is found
+by every one of its remembered values, and each statement must change exactly the number of rows
+remembered; before a row is inserted or moved in a table ordered by position (staff, norm sets,
+scenarios) the positions in the copy must be 0, 1, ... n - 1 (the reader's order is then the
+remembered one). Rows the save does not touch stay as they were in the file and open as they
+opened before. A count's position within a person is not checked for the rows not touched: the
+reader orders a person's counts by it, and no statement changes another person's rows.
+
+Every other case (no file written or read by this process, the file changed or replaced since,
+another schema version, any error) is a full write, so each guarantee of ``save_team`` holds for
+both. What was written or read is remembered for at most ``incremental_save_remembered_files`` files. The
 rows remembered hold the model's values as they are (tuples, dates, frozen reductions, JSON
 text, copies of the counts): nothing an edit changes in place.
 """
@@ -49,8 +67,7 @@ from pathlib import Path
 from sagstal_desktop.core.defaults import defaults
 from sagstal_desktop.core.model import Team
 from sagstal_desktop.io import team_schema as schema
-from sagstal_desktop.io.atomic_write import atomic_path, real_target
-from sagstal_desktop.io.team_rows import Image, staff_json_chars, staff_row
+from sagstal_desktop.io.team_rows import Image, image, staff_json_chars, staff_row
 
 
 @dataclass(frozen=True)
@@ -61,6 +78,10 @@ class Base:
     rows: Image
     pages: int
     free_pages: int
+    #: characters of JSON text outside the staff in the file beyond those of ``rows`` (a file
+    #: read may hold JSON written another way; the rows a save touches are the remembered ones,
+    #: so this stays as it is)
+    json_extra: int = 0
 
 
 _LOCK = threading.Lock()
@@ -68,7 +89,7 @@ _BASES: OrderedDict[str, Base] = OrderedDict()
 
 #: For tests and the benchmark: how many saves went which way, and why the last save that
 #: could have been incremental was not.
-stats: dict[str, int | str] = {"incremental": 0, "full": 0, "last_reason": ""}
+stats: dict[str, int | str] = {"incremental": 0, "full": 0, "last_reason": "", "read": 0, "last_read_reason": ""}
 
 
 class _NotThisWay(Exception):
@@ -89,7 +110,10 @@ def _ident(info: os.stat_result) -> tuple[int, ...]:
 
 
 def _key(path: Path) -> str:
-    return os.path.normcase(os.path.abspath(real_target(path)))
+    # the file ``atomic_write.real_target`` gives, without importing the writer's modules into a
+    # program that only reads (``summary`` loads no ``tempfile``)
+    target = os.path.realpath(path) if os.path.islink(path) else os.fspath(path)
+    return os.path.normcase(os.path.abspath(target))
 
 
 def forget(path: str | os.PathLike[str] | None = None) -> None:
@@ -101,9 +125,12 @@ def forget(path: str | os.PathLike[str] | None = None) -> None:
             _BASES.pop(_key(Path(path)), None)
 
 
-def remember(path: Path, rows: Image, written: os.stat_result, pages: int, free_pages: int) -> None:
+def remember(path: Path, rows: Image, written: os.stat_result, pages: int, free_pages: int,
+             json_extra: int = 0) -> None:
     """``rows`` were just written to ``path`` through a temporary file that was ``written``
     before the replace. Remembered only if ``path`` is now that file (no one replaced it since)."""
+    from sagstal_desktop.io.atomic_write import real_target
+
     key = _key(path)
     try:
         now = os.stat(real_target(path))
@@ -114,9 +141,64 @@ def remember(path: Path, rows: Image, written: os.stat_result, pages: int, free_
         if now is None or (now.st_ino, now.st_size, now.st_mtime_ns) != (
                 written.st_ino, written.st_size, written.st_mtime_ns):
             return
-        _BASES[key] = Base(_ident(now), rows, pages, free_pages)
+        _BASES[key] = Base(_ident(now), rows, pages, free_pages, json_extra)
         while len(_BASES) > max(0, int(_setting("incremental_save_remembered_files"))):
             _BASES.popitem(last=False)
+
+
+def _keep(key: str, base: Base) -> None:
+    with _LOCK:
+        _BASES.pop(key, None)
+        _BASES[key] = base
+        while len(_BASES) > max(0, int(_setting("incremental_save_remembered_files"))):
+            _BASES.popitem(last=False)
+
+
+#: The JSON columns outside the staff (``Image.json_chars`` counts the same text).
+_JSON_COLUMNS = (("team", "value"), ("norm_sets", "data"), ("snapshots", "data"), ("scenarios", "data"))
+
+
+def remember_read(path: Path, team: Team, db: sqlite3.Connection, ident: os.stat_result,
+                  master: list[tuple]) -> bool:
+    """``team`` was just read from ``path`` (the bytes of the file ``ident``, now in ``db``, read
+    and checked without a change of the file's identity; the file's schema version is the
+    current one). Remember its rows if the file holds them as a full write of ``team`` would, as
+    far as a save relies on it (see the module's text); ``master`` is what a full write puts in
+    ``sqlite_master``, sorted. A record of the very same file is kept as it is (the rows this
+    process wrote are the file's own, those of the team read may differ in form). Never raises;
+    True if remembered."""
+    known = _base(path)
+    if known is not None and known.ident == _ident(ident):  # written (or read) here: its rows are the file's
+        return _not_read("remembered")
+    try:
+        if db.execute("PRAGMA encoding").fetchone()[0] != "UTF-8":
+            return _not_read("encoding")
+        if sorted(db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()) != master:
+            return _not_read("schema")
+        if any(s.id != i for i, s in enumerate(team.snapshots, start=1)):
+            return _not_read("snapshot ids")
+        rows = image(team)
+        for table, n in _table_sizes(rows).items():
+            if db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] != n:
+                return _not_read(f"rows of {table}")
+        chars = sum(db.execute(f"SELECT coalesce(sum(length({column})), 0) FROM {table}").fetchone()[0]
+                    for table, column in _JSON_COLUMNS)
+        rows.staff_json_chars = int(db.execute(
+            "SELECT coalesce(sum(length(competences) + length(reductions)), 0) FROM staff").fetchone()[0])
+        pages = db.execute("PRAGMA page_count").fetchone()[0]
+        free = db.execute("PRAGMA freelist_count").fetchone()[0]
+        if pages * db.execute("PRAGMA page_size").fetchone()[0] != ident.st_size:
+            return _not_read("size")
+    except Exception as exc:  # a read is never spoilt by what it remembers
+        return _not_read(repr(exc))
+    _keep(_key(path), Base(_ident(ident), rows, pages, free, chars - rows.json_chars))
+    stats["read"] += 1
+    return True
+
+
+def _not_read(reason: str) -> bool:
+    stats["last_read_reason"] = reason
+    return False
 
 
 def _base(path: Path) -> Base | None:
@@ -137,7 +219,7 @@ class Diff:
 
     team: tuple[list, list]
     staff: tuple[list, list, list]  # (ids gone, rows changed, rows new)
-    counts_updated: list[tuple]  # (count, staff id, case type) where only counts changed
+    counts_updated: list[tuple]  # (count, staff id, case type, position, count before) where only counts changed
     counts_rewritten: list[str]  # people whose count rows are deleted and written again
     levels_rewritten: list[str]
     norm_sets: tuple[list, list]
@@ -148,6 +230,10 @@ class Diff:
     positions: dict[str, int]  # their places in the team
     gone_counts: dict[str, int]  # the people gone: how many count rows they had
     rows: int = 0  # rows written or deleted
+    #: the staff rows as remembered: of the people gone, and of those changed (as ``staff[1]``)
+    staff_was: tuple[list, list] = ((), ())
+    #: the order of the staff changed (people moved, new or gone)
+    moved: bool = False
 
 
 _CHUNK = 256  # values compared at once (in C) before looking at each one
@@ -206,15 +292,20 @@ def diff(old: Image, new: Image) -> Diff:
     if json_chars is None:
         raise _NotThisWay("staff JSON not counted")
     was_at = old.place() if staff_keys or staff_gone else {}
+    gone_rows, changed_was = [], []
     for sid in staff_gone:
-        json_chars -= staff_json_chars(staff_row(old.persons[was_at[sid]], 0))
+        row = staff_row(old.persons[was_at[sid]], was_at[sid])
+        json_chars -= staff_json_chars(row)
+        gone_rows.append(row)
     for sid in sorted(staff_keys, key=positions.__getitem__):
         i = positions[sid]
         row = staff_row(new.persons[i], i)
         json_chars += staff_json_chars(row)
         if sid in was_at:
-            json_chars -= staff_json_chars(staff_row(old.persons[was_at[sid]], 0))
+            was_row = staff_row(old.persons[was_at[sid]], was_at[sid])
+            json_chars -= staff_json_chars(was_row)
             staff_changed.append(row)
+            changed_was.append(was_row)
         else:
             staff_new.append(row)
     new.staff_json_chars = json_chars
@@ -227,9 +318,9 @@ def diff(old: Image, new: Image) -> Diff:
         i = positions[sid]
         now_types, now_values = new.types[i], new.values[i]
         if was is not None and was[0] == now_types:
-            for t, a, b in zip(now_types, was[1], now_values, strict=True):
+            for j, (t, a, b) in enumerate(zip(now_types, was[1], now_values, strict=True)):
                 if a != b:
-                    updated.append((int(b), sid, t))
+                    updated.append((int(b), sid, t, j, int(a)))
             if sid in new_levels:  # the split is checked against the counts
                 people.add(sid)
         else:
@@ -240,7 +331,7 @@ def diff(old: Image, new: Image) -> Diff:
     d = Diff(_keyed(old.team, new.team), (staff_gone, staff_changed, staff_new), updated, rewritten,
              levels, _keyed(old.norm_sets, new.norm_sets), _keyed(old.snapshots, new.snapshots),
              _keyed(old.scenarios, new.scenarios), _keyed(old.flows, new.flows), people, positions,
-             gone_counts)
+             gone_counts, staff_was=(gone_rows, changed_was), moved=old.order != new.order)
     d.rows = (rows + sum(gone_counts.values()) + len(updated) + len(staff_gone) + len(staff_changed)
               + len(staff_new) + sum(len(old_levels.get(s, ())) + len(new_levels.get(s, ())) for s in levels)
               + sum(len(a) + len(b) for a, b in (d.team, d.norm_sets, d.snapshots, d.scenarios, d.flows)))
@@ -261,7 +352,8 @@ def _table_sizes(img: Image) -> dict[str, int]:
 # -- the checks -----------------------------------------------------------------------------
 
 
-def _check(team: Team, new: Image, d: Diff, sizes: dict[str, int], path: Path, check: Callable[..., None]) -> None:
+def _check(team: Team, new: Image, d: Diff, sizes: dict[str, int], path: Path, check: Callable[..., None],
+           json_extra: int = 0) -> None:
     """The reader's checks on the rows that change (raises ``_NotThisWay`` where the full write
     must decide, ``DocumentError`` never: the full write gives the reader's message)."""
     for table, n in sizes.items():
@@ -269,13 +361,13 @@ def _check(team: Team, new: Image, d: Diff, sizes: dict[str, int], path: Path, c
             raise _NotNow(table)
     # each JSON value costs at most its length + 1 in the reader's budget (team_schema.json_cost)
     values = len(new.team) + 2 * len(new.order) + len(new.norm_sets) + len(new.snapshots) + len(new.scenarios)
-    if new.json_chars + (new.staff_json_chars or 0) + values > schema.MAX_JSON_NODES:
+    if new.json_chars + json_extra + (new.staff_json_chars or 0) + values > schema.MAX_JSON_NODES:
         raise _NotNow("json budget")
     # a count changed in place (the person's case types as before, no split by level) is
     # checked as the reader checks the column; everything else through the reader itself
     count = next(f for f in schema.TABLES["case_counts"].fields if f.name == "count")
     try:
-        for n, _sid, _type in d.counts_updated:
+        for n, *_where in d.counts_updated:
             count.check(n, "case_counts", None)
     except schema.Violation as exc:
         raise _NotNow("refused") from exc
@@ -345,25 +437,59 @@ def exact(cursor: sqlite3.Cursor, rows: int) -> None:
         raise _NotThisWay(f"{cursor.rowcount} rows changed, not {rows}")
 
 
+_STAFF_COLUMNS = ("id", "position", "name", "weekly_hours", "other_hours", "other_tasks", "start_date", "note",
+                  "competences", "takes_new_cases", "reductions")
+#: The small tables: (table, columns, columns of the key).
+_SMALL = (("team", ("key", "value"), 1), ("norm_sets", ("id", "position", "data"), 1),
+          ("snapshots", ("id", "taken_at", "label", "data"), 1), ("scenarios", ("name", "position", "data"), 1),
+          ("flows", ("month", "case_type", "new", "closed"), 2))
+#: The tables the reader orders by position: a row inserted or moved there needs the others
+#: at 0, 1, ... n - 1.
+_BY_POSITION = ("staff", "norm_sets", "scenarios")
+
+
+def _where(columns: tuple[str, ...]) -> str:
+    """A row found by every one of its values (``IS``: a NULL is found too)."""
+    return " AND ".join(f"{c} IS ?" for c in columns)
+
+
+def _positions_in_run(db: sqlite3.Connection, table: str, n: int) -> None:
+    """The positions of ``table`` are 0, 1, ... n - 1, each once (else the reader's order of the
+    rows not touched could differ from the order remembered)."""
+    found = db.execute(f"SELECT count(*), count(DISTINCT position), min(position), max(position), "
+                       f"sum(typeof(position) <> 'integer') FROM {table}").fetchone()
+    if found != ((n, n, 0, n - 1, 0) if n else (0, 0, None, None, None)):
+        raise _NotThisWay(f"positions of {table}")
+
+
 def _apply(db: sqlite3.Connection, old: Image, new: Image, d: Diff) -> None:
     ex, many = db.execute, db.executemany
     ex("BEGIN")
-    gone, changed = d.team
-    many("DELETE FROM team WHERE key = ?", [(k,) for k in gone])
-    many("INSERT OR REPLACE INTO team (key, value) VALUES (?, ?)", changed)
+    # where rows are inserted or moved in a table ordered by position, the copy's positions must
+    # be the remembered ones
+    if d.moved:
+        _positions_in_run(db, "staff", len(old.order))
+    for table, old_rows, (gone, changed) in (("norm_sets", old.norm_sets, d.norm_sets),
+                                             ("scenarios", old.scenarios, d.scenarios)):
+        if gone or changed:
+            _positions_in_run(db, table, len(old_rows))
     staff_gone, staff_changed, staff_new = d.staff
-    many("DELETE FROM staff WHERE id = ?", [(s,) for s in staff_gone])
-    many("UPDATE staff SET position = ?, name = ?, weekly_hours = ?, other_hours = ?, other_tasks = ?, "
-         "start_date = ?, note = ?, competences = ?, takes_new_cases = ?, reductions = ? WHERE id = ?",
-         [(*row[1:], row[0]) for row in staff_changed])
-    many("INSERT INTO staff (id, position, name, weekly_hours, other_hours, other_tasks, start_date, note, "
-         "competences, takes_new_cases, reductions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", staff_new)
+    gone_rows, changed_was = d.staff_was
+    where = _where(_STAFF_COLUMNS)
+    columns = ", ".join(_STAFF_COLUMNS)
+    # every row deleted or updated is found by all its remembered values, and each statement
+    # changes exactly the rows remembered (else the file is not as remembered: a full write)
+    exact(many(f"DELETE FROM staff WHERE {where}", gone_rows), len(gone_rows))
+    exact(many(f"UPDATE staff SET {', '.join(f'{c} = ?' for c in _STAFF_COLUMNS)} WHERE {where}",
+               [(*row, *was) for row, was in zip(staff_changed, changed_was, strict=True)]), len(staff_changed))
+    exact(many(f"INSERT INTO staff ({columns}) VALUES ({', '.join('?' * len(_STAFF_COLUMNS))})", staff_new),
+          len(staff_new))
     # the big tables: each statement must touch exactly the rows the file was written with
     # (``_prove_whole`` counts the others)
     exact(many("DELETE FROM case_counts WHERE staff_id = ?", [(s,) for s in staff_gone]),
           sum(d.gone_counts.values()))
-    exact(many("UPDATE case_counts SET count = ? WHERE staff_id = ? AND case_type = ?", d.counts_updated),
-          len(d.counts_updated))
+    exact(many("UPDATE case_counts SET count = ? WHERE staff_id = ? AND case_type = ? AND position = ? AND count = ?",
+               d.counts_updated), len(d.counts_updated))
     was = old.place()
     before = [s for s in d.counts_rewritten if s in was]
     exact(many("DELETE FROM case_counts WHERE staff_id = ?", [(s,) for s in before]),
@@ -375,15 +501,18 @@ def _apply(db: sqlite3.Connection, old: Image, new: Image, d: Diff) -> None:
           sum(len(old.levels[s]) for s in d.levels_rewritten if s in old.levels))
     rows = new.level_rows_sql([s for s in d.levels_rewritten if s in new.levels])
     exact(many("INSERT INTO case_levels (staff_id, case_type, level, count) VALUES (?, ?, ?, ?)", rows), len(rows))
-    for table, keys, columns, (gone, changed) in (
-            ("norm_sets", ("id",), ("id", "position", "data"), d.norm_sets),
-            ("snapshots", ("id",), ("id", "taken_at", "label", "data"), d.snapshots),
-            ("scenarios", ("name",), ("name", "position", "data"), d.scenarios),
-            ("flows", ("month", "case_type"), ("month", "case_type", "new", "closed"), d.flows)):
-        where = " AND ".join(f"{k} = ?" for k in keys)
-        many(f"DELETE FROM {table} WHERE {where}", [k if isinstance(k, tuple) else (k,) for k in gone])
-        many(f"INSERT OR REPLACE INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-             changed)
+    for (table, cols, nkey), old_rows, (gone, changed) in zip(
+            _SMALL, (old.team, old.norm_sets, old.snapshots, old.scenarios, old.flows),
+            (d.team, d.norm_sets, d.snapshots, d.scenarios, d.flows), strict=True):
+        where = _where(cols)
+        exact(many(f"DELETE FROM {table} WHERE {where}", [old_rows[k] for k in gone]), len(gone))
+        keys = [row[0] if nkey == 1 else tuple(row[:nkey]) for row in changed]
+        updated = [(*row, *old_rows[k]) for k, row in zip(keys, changed, strict=True) if k in old_rows]
+        exact(many(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in cols)} WHERE {where}", updated),
+              len(updated))
+        inserted = [row for k, row in zip(keys, changed, strict=True) if k not in old_rows]
+        exact(many(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", inserted),
+              len(inserted))
     ex("COMMIT")
 
 
@@ -415,7 +544,7 @@ def save(team: Team, new: Image, path: Path, *, private: bool, check: Callable[.
     (``document.validate_team``); ``ids`` are the file's application id and schema version.
     Raises only ``atomic_write.WriteFailed`` for a replace refused because another program
     holds the file (a full write would be refused the same way)."""
-    from sagstal_desktop.io.atomic_write import WriteFailed
+    from sagstal_desktop.io.atomic_write import WriteFailed, atomic_path, real_target
 
     base = _base(path)
     if base is None:
@@ -430,7 +559,7 @@ def save(team: Team, new: Image, path: Path, *, private: bool, check: Callable[.
         if d.rows > _setting("incremental_save_max_changed_share") * max(1, _total_rows(new)):
             raise _NotNow("too many changes")
         sizes = _table_sizes(new)
-        _check(team, new, d, sizes, path, check)
+        _check(team, new, d, sizes, path, check, base.json_extra)
         with atomic_path(path, private=private, suffix=".tmp") as tmp:
             _copy(target, base, tmp)
             db = sqlite3.connect(tmp, isolation_level=None)
@@ -460,6 +589,6 @@ def save(team: Team, new: Image, path: Path, *, private: bool, check: Callable[.
         stats["last_reason"] = repr(exc)
         forget(path)
         return False
-    remember(path, new, written, pages, free)
+    remember(path, new, written, pages, free, base.json_extra)
     stats["incremental"] += 1
     return True
