@@ -619,3 +619,25 @@ def test_a_file_the_reader_refuses_is_not_remembered(tmp_path):
     with pytest.raises(DocumentError):
         load_team(path)
     assert incremental_save.stats["read"] == read and incremental_save._base(path) is None
+
+
+def test_a_cli_command_that_saves_back_writes_only_what_changed_and_one_that_reads_remembers_nothing(
+        tmp_path, demo, capsys):
+    """``sagstal snapshot FILE`` reads the file and saves it back: the save is incremental (a new
+    snapshot row); ``sagstal summary FILE`` only reads: nothing is remembered for it."""
+    from conftest import run_cli
+
+    from sagstal_desktop.io import incremental_save
+
+    path = tmp_path / "team.sagstal"
+    save_team(demo, path)
+    incremental_save.forget()
+    reads = incremental_save.stats["read"]
+    code, _out, _err = run_cli(capsys, "summary", str(path), "--json")
+    assert code == 0 and incremental_save.stats["read"] == reads
+    done = incremental_save.stats["incremental"]
+    code, _out, err = run_cli(capsys, "snapshot", str(path), "--date", "2026-12-01", "--label", "Q4")
+    assert code == 0, err
+    assert incremental_save.stats["read"] == reads + 1
+    assert incremental_save.stats["incremental"] == done + 1, incremental_save.stats["last_reason"]
+    assert [s.label for s in load_team(path).snapshots][-1] == "Q4"

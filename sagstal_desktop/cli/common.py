@@ -320,12 +320,14 @@ def output_path(path: str, force: bool, suffixes: tuple[str, ...] = ()) -> Path:
     return target
 
 
-def open_team(path: str):
-    """Load a team document or raise CliError with the document's own message."""
+def open_team(path: str, *, for_saving: bool = False):
+    """Load a team document or raise CliError with the document's own message. ``for_saving``:
+    the command saves the team back (its rows are remembered, so the save writes only what
+    changed, ``io/incremental_save.py``); a command that only reads does not pay for that."""
     from sagstal_desktop.io.document import DocumentError, load_team
 
     try:
-        return load_team(path)
+        return load_team(path, remember=for_saving)
     except DocumentError as exc:
         raise CliError(exc.message(cli_language())) from exc
 
@@ -398,7 +400,7 @@ def update_team_file(source: str, change: Callable[[Any], T], target: Path | Non
     returns."""
     target = Path(source) if target is None else target
     with writing(target, ignore_lock, lang):
-        team = open_team(source)
+        team = open_team(source, for_saving=same_file(Path(source), target))
         result = change(team)
         save_team_file(team, target, lang, locked=True)
     return result

@@ -95,7 +95,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     output = _target(args.output, (".sagstal",), args.force or args.into == args.output) if args.output else None
     # onto the team file itself only: a hash of the whole file, not taken for another output
     read = fingerprint(args.into) if args.into and output is not None and same_file(output, Path(args.into)) else None
-    base = open_team(args.into) if args.into else None
+    base = open_team(args.into, for_saving=read is not None) if args.into else None
     norm_set = base.norm_set() if base is not None else _norm_set(args.norms)
     try:
         plan = import_file(args.file, norm_set, args.sheet)

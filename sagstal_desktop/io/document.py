@@ -181,7 +181,7 @@ class DocumentError(Exception):
 # -- reading ------------------------------------------------------------------------------
 
 
-def load_team(path: str | os.PathLike[str], *, tidy: bool = True) -> Team:
+def load_team(path: str | os.PathLike[str], *, tidy: bool = True, remember: bool | None = None) -> Team:
     """Open a team document. Raises ``DocumentError``; never modifies the file.
 
     The file must be an ordinary file within the size budget; its bytes are read once and
@@ -191,8 +191,9 @@ def load_team(path: str | os.PathLike[str], *, tidy: bool = True) -> Team:
     against ``team_schema`` before it reaches the core.
 
     ``tidy``: first remove leftovers of a killed save beside the file (``remove_stale_temps``);
-    the department reader passes False (it touches nothing in a team's folder)."""
-    return read_team(path, tidy=tidy)[0]
+    the department reader passes False (it touches nothing in a team's folder). ``remember``:
+    as ``read_team`` (False for a read that will not be saved back: nothing to remember)."""
+    return read_team(path, tidy=tidy, remember=remember)[0]
 
 
 def read_team(path: str | os.PathLike[str], *, tidy: bool = True, digest: bool = False,

@@ -93,7 +93,7 @@ def suggested_date(path: str | Path) -> date:
 def snapshot_from_file(path: str | Path, as_of: date, label: str = "") -> tuple[Snapshot, Team]:
     """The older team file's own state on ``as_of`` (raises ``DocumentError``); also returns
     the team read, so the caller can check it is the same team (``same_team``)."""
-    older = load_team(path)
+    older = load_team(path, remember=False)  # an older team is read, never saved back
     snapshot = make_snapshot(older, label, as_of=as_of, taken_at=morning_of(as_of), norm_set=older.norm_set(),
                              origin="file", source_file=Path(path).name)
     return snapshot, older

@@ -236,7 +236,7 @@ class FileActions:
                 found.discard()
                 continue
             try:
-                team = load_team(found.team_file)
+                team = load_team(found.team_file, remember=False)  # the private copy is never saved back
             except DocumentError as error:
                 QMessageBox.warning(self._window, _("Cannot recover"), error.message(self._window.language()))
                 found.discard()
@@ -295,7 +295,7 @@ class FileActions:
         path = found.original_path
         if found.base_file is not None:
             try:
-                return Read(load_team(found.base_file), found.base_print)
+                return Read(load_team(found.base_file, remember=False), found.base_print)
             except DocumentError:
                 pass
         if not path.exists():
