@@ -61,9 +61,13 @@ STEPS = True
 #: only for the benches' same-run comparison.
 FIX_MIDWAY = True
 #: Delete the dead flag columns and rows from the model (``_compact``) once there are at least
-#: this many (and a quarter of the columns); COMPACT False only for the benches' comparison.
+#: this many and this share of the columns; COMPACT False only for the benches' comparison.
 COMPACT = True
 COMPACT_AT = 200
+COMPACT_SHARE = 0.25
+#: Hold the load rows divided by their common factor (``Milp.add_row``); False only for the
+#: benches' same-run comparison.
+ROW_DIVISOR = True
 #: Slack when a found level is fixed (well below LEVEL_TOLERANCE).
 _FIX_SLACK = 1e-9
 _banner_silenced = False
@@ -171,6 +175,8 @@ class Milp:
         count infeasible). ``set_row_upper`` takes bounds in the row's own units."""
         import numpy as np
 
+        if not ROW_DIVISOR:
+            divisor = 1.0
         self.h.addRow(lower / divisor, upper / divisor, len(index), np.asarray(index, dtype=np.int32),
                       np.asarray(coef, dtype=float) / divisor)
         if divisor != 1.0:
@@ -566,7 +572,7 @@ def leximin(milp: Milp, loads: Sequence[LoadRow], top_floor: float | None = None
         if spent is not None and (fixing or (FIX_MIDWAY and spent.spare <= 0)):
             fix_columns(milp, loads, spent)
         live = _drop_dead_flags(milp, loads, live, dead)
-        if COMPACT and len(dead) >= max(COMPACT_AT, milp.size // 4):
+        if COMPACT and dead and len(dead) >= max(COMPACT_AT, COMPACT_SHARE * milp.size):
             flags, live, plain = _compact(milp, dead, flags, live, plain)
             dead = []
         if spent is not None and STEPS and milp.bounds_changed != stepped:
