@@ -22,6 +22,15 @@ sorted position over exactly the allocations sharing the optimal prefix. By indu
 stage leaves the leximin-optimal set; a further objective (fewest moves, the stable tie-break)
 is then minimised over that set. Loads closer than ``LEVEL_TOLERANCE`` count as equal.
 
+The model is kept small and tight (each switchable for the benches' comparison): a flag column
+whose row the person's load keeps anyway (its ``high`` fell below that level) is fixed at 0 and,
+once there are many, deleted with its row (``DROP_DEAD_FLAGS``, ``COMPACT``); a load row's room is
+rounded down to the gcd of its live coefficients, so the relaxation cannot hold part of a case
+below a level (``STEPS``); the load rows are held divided by that factor, since HiGHS 1.16 with
+coefficients of 10^5 work units and a tolerance of 1e-9 once proved a feasible count infeasible
+(``ROW_DIVISOR``); a heuristic's plan, checked against every row, is tried before a level's solves
+(``HEURISTIC_START``).
+
 Every solve has a time limit. When it is hit the best allocation found so far is kept (it is
 feasible for every level fixed before) and the result says ``optimal=False`` with HiGHS's
 proven relative gap of the stage that was cut short.
@@ -262,7 +271,8 @@ class Milp:
     def try_values(self, candidate: Sequence[float]) -> bool:
         """Make ``candidate`` the current solution when it is feasible: within every column's
         bounds, whole where the column is integer, and within every row's bounds (checked here
-        against the model HiGHS holds, in exact whole work units up to 1e-7). False: unchanged."""
+        against the model HiGHS holds, in work units up to 1e-9 of the row's value: a whole-unit
+        row is broken by a whole unit at least). False: unchanged."""
         import numpy as np
 
         lp = self.h.getLp()
@@ -282,7 +292,11 @@ class Milp:
             np.add.at(activity, np.repeat(np.arange(len(lower)), np.diff(start)), value * x[index])
         else:
             np.add.at(activity, index, value * np.repeat(x, np.diff(start)))
-        slack = 1e-7 * np.maximum(1.0, np.abs(activity))
+        scale = np.ones(len(lower))  # back to whole work units, where a row is held divided
+        for row, divisor in self._divisor.items():
+            scale[row] = divisor
+        activity, lower, upper = activity * scale, lower * scale, upper * scale
+        slack = 1e-9 * np.maximum(1.0, np.abs(activity))
         if np.any(activity < lower - slack) or np.any(activity > upper + slack):
             return False
         self.values = [float(v) for v in x]
