@@ -628,6 +628,11 @@ def leximin(milp: Milp, loads: Sequence[LoadRow], top_floor: float | None = None
                 columns.append(col)
         in_solution = ones + sum(milp.values[c] for c in columns)
         least = ones if spent is None else max(ones, spent.at_least(threshold))
+        if in_solution > max(count + 1, least) and columns:  # the heuristic's plan first: fewer at the level?
+            proposed = candidate()
+            if proposed is not None and ones + sum(proposed[c] for c in columns) < in_solution and milp.try_values(
+                    proposed):
+                in_solution = ones + sum(milp.values[c] for c in columns)
         if in_solution > max(count + 1, least) and columns:
             outcome = milp.solve(dict.fromkeys(columns, 1.0))
             if not outcome.optimal:
