@@ -60,9 +60,6 @@ FIX_COLUMNS = True
 #: Fix at 0 the flag columns of earlier levels once the person's load is bounded below that
 #: level (``_drop_dead_flags``); False only for the benches' same-run comparison.
 DROP_DEAD_FLAGS = True
-#: Before a feasibility probe, solve its linear relaxation: where that is infeasible, so is the
-#: integer program (proven without the MIP's root work); False only for the benches' comparison.
-RELAXATION_FIRST = False
 #: Round the rooms of the load rows down to the gcd of their live coefficients (``_with_steps``);
 #: False only for the benches' same-run comparison.
 STEPS = True
@@ -156,6 +153,8 @@ class Milp:
         self.integer: list[bool] = []
         self.rows = 0
         self.bounds_changed = 0  # counts the columns' bounds lowered (``_with_steps`` redoes its gcds)
+        self.changed: set[int] = set()  # the columns whose bounds were lowered since ``_with_steps``
+        self.fixed_room: dict[int, float] = {}  # per load row, the room ``fix_columns`` bounded at
 
     @property
     def size(self) -> int:
@@ -227,6 +226,7 @@ class Milp:
         if upper < self._upper.get(col, math.inf):
             self._upper[col] = upper
             self.bounds_changed += 1
+            self.changed.add(col)
             self.h.changeColBounds(col, 0.0, upper)
 
     def fix_zero(self, col: int) -> None:
@@ -236,6 +236,7 @@ class Milp:
         self.h.changeColBounds(col, 0.0, 0.0)
         self.values[col] = 0.0
         self.bounds_changed += 1
+        self.changed.add(col)
 
     def compact(self, cols: Sequence[int], rows: Sequence[int]) -> tuple[list[int], list[int]]:
         """Delete columns fixed at 0 and rows without bounds (neither changes the feasible set of
@@ -261,6 +262,7 @@ class Milp:
         self._upper = {col_map[c]: u for c, u in self._upper.items() if col_map[c] >= 0}
         self.costed = [col_map[c] for c in self.costed if col_map[c] >= 0]
         self._divisor = {row_map[r]: d for r, d in self._divisor.items() if row_map[r] >= 0}
+        self.changed = {col_map[c] for c in self.changed if col_map[c] >= 0}
         self.rows = n
         return col_map, row_map
 
@@ -305,16 +307,6 @@ class Milp:
     def set_row_upper(self, row: int, upper: float) -> None:
         self.h.changeRowBounds(row, -math.inf, upper / self._divisor.get(row, 1.0))
 
-    def _relaxation_infeasible(self) -> bool:
-        """True when the linear relaxation is proven infeasible (then so is the integer program:
-        its feasible set lies within the relaxation's)."""
-        self.h.setOptionValue("solve_relaxation", True)
-        try:
-            self.h.run()
-            return self.h.getModelStatus() == self._highspy.HighsModelStatus.kInfeasible
-        finally:
-            self.h.setOptionValue("solve_relaxation", False)
-
     def solve(self, costs: dict[int, float]) -> SolveOutcome:
         """Minimise ``costs`` (none: find any solution) from the current solution when it is
         feasible (a warm start). A better solution found replaces ``values``."""
@@ -334,8 +326,6 @@ class Milp:
         if remaining <= 0:
             return SolveOutcome(Status.LIMIT, math.inf, math.inf)
         self.h.setOptionValue("time_limit", remaining)
-        if not cols and RELAXATION_FIRST and self._relaxation_infeasible():
-            return SolveOutcome(Status.INFEASIBLE, 0.0, math.inf)
         solution = self._highspy.HighsSolution()
         solution.col_value = list(self.values)
         self.h.setSolution(solution)
@@ -681,10 +671,13 @@ def fix_columns(milp: Milp, loads: Sequence[LoadRow], spent: Budget) -> None:
     rebalance) HiGHS does not find these itself; smaller integer programs follow."""
     if not FIX_COLUMNS or not spent.gives:
         return
-    for row, gives in zip(loads, spent.gives, strict=True):
+    for p, (row, gives) in enumerate(zip(loads, spent.gives, strict=True)):
         if gives > 0.5:
             continue
         room = row.high - row.base
+        if milp.fixed_room.get(p) == room:  # bounded at this room already
+            continue
+        milp.fixed_room[p] = room
         for col, coef in zip(row.index, row.coef, strict=True):
             milp.lower_upper(col, 0.0 if coef < 0 else math.floor(max(room, 0.0) / coef + 1e-7))
 
@@ -708,7 +701,11 @@ def _with_steps(milp: Milp, loads: list[LoadRow]) -> list[LoadRow]:
     most work the person can really hold below a level (a single type's receiver: whole cases).
     The linear relaxation then cannot hold part of a case below the level."""
     out = []
+    changed, milp.changed = milp.changed, set()
     for row in loads:
+        if row.step and changed.isdisjoint(row.index):  # no bound of its columns changed
+            out.append(row)
+            continue
         step = 0
         if row.integral:
             for col, coef in zip(row.index, row.coef, strict=True):
