@@ -22,6 +22,15 @@ sorted position over exactly the allocations sharing the optimal prefix. By indu
 stage leaves the leximin-optimal set; a further objective (fewest moves, the stable tie-break)
 is then minimised over that set. Loads closer than ``LEVEL_TOLERANCE`` count as equal.
 
+The model is kept small and tight (each switchable for the benches' comparison): a flag column
+whose row the person's load keeps anyway (its ``high`` fell below that level) is fixed at 0 and,
+once there are many, deleted with its row (``DROP_DEAD_FLAGS``, ``COMPACT``); a load row's room is
+rounded down to the gcd of its live coefficients, so the relaxation cannot hold part of a case
+below a level (``STEPS``); the load rows are held divided by that factor, since HiGHS 1.16 with
+coefficients of 10^5 work units and a tolerance of 1e-9 once proved a feasible count infeasible
+(``ROW_DIVISOR``); a heuristic's plan, checked against every row, is tried before a level's solves
+(``HEURISTIC_START``).
+
 Every solve has a time limit. When it is hit the best allocation found so far is kept (it is
 feasible for every level fixed before) and the result says ``optimal=False`` with HiGHS's
 proven relative gap of the stage that was cut short.
@@ -48,6 +57,23 @@ _FAULTY_PRESOLVE_RULES = (1 << 12) | (1 << 17)
 #: Bound the columns of persons who give nothing (``fix_columns``; with a budget only); False
 #: only for the benches' same-run comparison.
 FIX_COLUMNS = True
+#: Fix at 0 the flag columns of earlier levels once the person's load is bounded below that
+#: level (``_drop_dead_flags``); False only for the benches' same-run comparison.
+DROP_DEAD_FLAGS = True
+#: Round the rooms of the load rows down to the gcd of their live coefficients (``_with_steps``);
+#: False only for the benches' same-run comparison.
+STEPS = True
+#: ``fix_columns`` also once the spare cases are spent mid-way (not only from the start); False
+#: only for the benches' same-run comparison.
+FIX_MIDWAY = True
+#: Delete the dead flag columns and rows from the model (``_compact``) once there are at least
+#: this many and this share of the columns; COMPACT False only for the benches' comparison.
+COMPACT = True
+COMPACT_AT = 200
+COMPACT_SHARE = 0.25
+#: Hold the load rows divided by their common factor (``Milp.add_row``); False only for the
+#: benches' same-run comparison.
+ROW_DIVISOR = True
 #: Slack when a found level is fixed (well below LEVEL_TOLERANCE).
 _FIX_SLACK = 1e-9
 _banner_silenced = False
@@ -123,8 +149,12 @@ class Milp:
             self.h.setOptionValue(name, value)
         self.costed: list[int] = []
         self._upper: dict[int, float] = {}  # columns whose upper bound was lowered (``lower_upper``)
+        self._divisor: dict[int, float] = {}  # rows held divided by a factor (``add_row``)
         self.integer: list[bool] = []
         self.rows = 0
+        self.bounds_changed = 0  # counts the columns' bounds lowered (``_with_steps`` redoes its gcds)
+        self.changed: set[int] = set()  # the columns whose bounds were lowered since ``_with_steps``
+        self.fixed_room: dict[int, float] = {}  # per load row, the room ``fix_columns`` bounded at
 
     @property
     def size(self) -> int:
@@ -145,10 +175,20 @@ class Milp:
         self.integer.extend([integer] * count)
         return index
 
-    def add_row(self, lower: float, upper: float, index: Sequence[int], coef: Sequence[float]) -> int:
+    def add_row(self, lower: float, upper: float, index: Sequence[int], coef: Sequence[float],
+                divisor: float = 1.0) -> int:
+        """Add ``lower <= sum coef * x <= upper``, held divided by ``divisor`` (the load rows'
+        common factor, ``LoadRow.divisor``: small coefficients keep HiGHS's propagation exact;
+        with coefficients of 10^5 work units and its tolerance of 1e-9 it proved a feasible
+        count infeasible). ``set_row_upper`` takes bounds in the row's own units."""
         import numpy as np
 
-        self.h.addRow(lower, upper, len(index), np.asarray(index, dtype=np.int32), np.asarray(coef, dtype=float))
+        if not ROW_DIVISOR:
+            divisor = 1.0
+        self.h.addRow(lower / divisor, upper / divisor, len(index), np.asarray(index, dtype=np.int32),
+                      np.asarray(coef, dtype=float) / divisor)
+        if divisor != 1.0:
+            self._divisor[self.rows] = divisor
         self.rows += 1
         return self.rows - 1
 
@@ -179,12 +219,93 @@ class Milp:
 
     def lower_upper(self, col: int, upper: float) -> None:
         """Lower a column's upper bound (never raises it; the current solution must keep it)."""
+        self.bound_col(col, upper)
+
+    def bound_col(self, col: int, upper: float) -> None:
+        """As ``lower_upper`` (kept apart so the tests can count ``fix_columns``'s bounds)."""
         if upper < self._upper.get(col, math.inf):
             self._upper[col] = upper
+            self.bounds_changed += 1
+            self.changed.add(col)
             self.h.changeColBounds(col, 0.0, upper)
 
+    def fix_zero(self, col: int) -> None:
+        """Fix a column at 0 (the current solution is set to 0 there; the caller shows that this
+        keeps it feasible)."""
+        self._upper[col] = 0.0
+        self.h.changeColBounds(col, 0.0, 0.0)
+        self.values[col] = 0.0
+        self.bounds_changed += 1
+        self.changed.add(col)
+
+    def compact(self, cols: Sequence[int], rows: Sequence[int]) -> tuple[list[int], list[int]]:
+        """Delete columns fixed at 0 and rows without bounds (neither changes the feasible set of
+        the other columns): smaller linear programs for the solves to come. Returns the new
+        index of every old column and row (-1: deleted); the caller renumbers what it keeps."""
+        import numpy as np
+
+        gone_cols, gone_rows = set(cols), set(rows)
+        if gone_cols:
+            self.h.deleteCols(len(gone_cols), np.asarray(sorted(gone_cols), dtype=np.int32))
+        if gone_rows:
+            self.h.deleteRows(len(gone_rows), np.asarray(sorted(gone_rows), dtype=np.int32))
+        col_map, row_map, n = [], [], 0
+        for c in range(self.size):
+            col_map.append(-1 if c in gone_cols else n)
+            n += c not in gone_cols
+        n = 0
+        for r in range(self.rows):
+            row_map.append(-1 if r in gone_rows else n)
+            n += r not in gone_rows
+        self.values = [v for c, v in enumerate(self.values) if c not in gone_cols]
+        self.integer = [v for c, v in enumerate(self.integer) if c not in gone_cols]
+        self._upper = {col_map[c]: u for c, u in self._upper.items() if col_map[c] >= 0}
+        self.costed = [col_map[c] for c in self.costed if col_map[c] >= 0]
+        self._divisor = {row_map[r]: d for r, d in self._divisor.items() if row_map[r] >= 0}
+        self.changed = {col_map[c] for c in self.changed if col_map[c] >= 0}
+        self.rows = n
+        return col_map, row_map
+
+    def upper(self, col: int, default: float) -> float:
+        """A column's upper bound as lowered here (``bound_col``), else ``default``."""
+        return min(default, self._upper.get(col, math.inf))
+
+    def try_values(self, candidate: Sequence[float]) -> bool:
+        """Make ``candidate`` the current solution when it is feasible: within every column's
+        bounds, whole where the column is integer, and within every row's bounds (checked here
+        against the model HiGHS holds, in work units up to 1e-9 of the row's value: a whole-unit
+        row is broken by a whole unit at least). False: unchanged."""
+        import numpy as np
+
+        lp = self.h.getLp()
+        x = np.asarray(candidate, dtype=float)
+        if len(x) != self.size or np.any(x < np.asarray(lp.col_lower_) - 1e-9) or np.any(
+                x > np.asarray(lp.col_upper_) + 1e-9):
+            return False
+        whole = np.asarray(self.integer, dtype=bool)
+        if np.any(np.abs(x[whole] - np.round(x[whole])) > 1e-9):
+            return False
+        matrix = lp.a_matrix_
+        start, index, value = (np.asarray(matrix.start_), np.asarray(matrix.index_, dtype=np.int64),
+                               np.asarray(matrix.value_, dtype=float))
+        lower, upper = np.asarray(lp.row_lower_, dtype=float), np.asarray(lp.row_upper_, dtype=float)
+        activity = np.zeros(len(lower))
+        if matrix.format_ == self._highspy.MatrixFormat.kRowwise:
+            np.add.at(activity, np.repeat(np.arange(len(lower)), np.diff(start)), value * x[index])
+        else:
+            np.add.at(activity, index, value * np.repeat(x, np.diff(start)))
+        scale = np.ones(len(lower))  # back to whole work units, where a row is held divided
+        for row, divisor in self._divisor.items():
+            scale[row] = divisor
+        activity, lower, upper = activity * scale, lower * scale, upper * scale
+        slack = 1e-9 * np.maximum(1.0, np.abs(activity))
+        if np.any(activity < lower - slack) or np.any(activity > upper + slack):
+            return False
+        self.values = [float(v) for v in x]
+        return True
+
     def set_row_upper(self, row: int, upper: float) -> None:
-        self.h.changeRowBounds(row, -math.inf, upper)
+        self.h.changeRowBounds(row, -math.inf, upper / self._divisor.get(row, 1.0))
 
     def solve(self, costs: dict[int, float]) -> SolveOutcome:
         """Minimise ``costs`` (none: find any solution) from the current solution when it is
@@ -246,6 +367,21 @@ class LoadRow:
     high: float
     scale: float
     integral: bool  # work is a whole number (then levels are rounded down to whole units)
+    #: every sum coef * x is a multiple of ``step`` (whole units; 0: not known): the gcd of the
+    #: coefficients of the columns not fixed at 0 (``_with_steps``), so rooms round down to it
+    step: int = 0
+
+    def divisor(self) -> float:
+        """A factor of every coefficient (whole units): the ``step``, else the gcd of all; 1 when
+        the work is not whole. The rows of this load are held divided by it (``Milp.add_row``)."""
+        if not self.integral:
+            return 1.0
+        if self.step > 1:
+            return float(self.step)
+        factor = 0
+        for coef in self.coef:
+            factor = math.gcd(factor, abs(round(coef)))
+        return float(factor) if factor > 1 else 1.0
 
     def value(self, values: Sequence[float]) -> float:
         return (self.base + math.fsum(c * values[i] for i, c in zip(self.index, self.coef, strict=True))) / self.scale
@@ -253,7 +389,8 @@ class LoadRow:
     def room(self, level: float) -> float:
         """The largest sum coef * x that keeps the load at or below ``level``."""
         work = level * self.scale
-        return (math.floor(work + 1e-6) if self.integral else work) - self.base
+        room = (math.floor(work + 1e-6) if self.integral else work) - self.base
+        return self.step * math.floor(room / self.step + 1e-9) if self.step > 1 and self.integral else room
 
 
 @dataclass(frozen=True)
@@ -301,10 +438,16 @@ class LeximinOutcome:
     levels: list[tuple[float, int]]  # (level, cumulative count) found
 
 
+#: Propose a heuristic's solution before a level's solves (``leximin``'s ``improve``); False only
+#: for the benches' same-run comparison.
+HEURISTIC_START = True
+
+
 def lowest_max(milp: Milp, loads: Sequence[LoadRow], people: Sequence[int],
                flags: Sequence[int | bool] | None = None, above: int = 0,
                proven_floor: float | None = None,
                budget: Budget | None = None, plain: dict[int, int] | None = None,
+               candidate: Callable[[], list[float] | None] | None = None,
                ) -> tuple[float, bool, float, list[int]]:
     """The least level t such that the loads of ``people`` not flagged lie at or below it
     (people flagged by a column, at most ``above`` of them, may lie above). Rows "L_p <= t" are
@@ -318,7 +461,10 @@ def lowest_max(milp: Milp, loads: Sequence[LoadRow], people: Sequence[int],
     reaches it, the level is proven without a solve. ``budget`` (see ``Budget``), when given,
     gives a tighter such bound. ``plain``: per person, a row ``L_p <= t`` kept from an earlier
     level, reused (its bound lowered) for a person with no flag, so the model does not grow by
-    a row per person and level (levels only fall, so the lowered bound implies the old one)."""
+    a row per person and level (levels only fall, so the lowered bound implies the old one).
+    ``candidate()``, when given, proposes another solution (a heuristic's) before any solve;
+    it becomes the current one where it is feasible (``Milp.try_values``) and reaches a lower
+    level, so that fewer solves are needed (the proofs are unchanged)."""
     flags = flags or [False] * len(loads)
     low = min(loads[p].low / loads[p].scale for p in people)
     lows = sorted((row.low / row.scale for row in loads), reverse=True)
@@ -330,17 +476,19 @@ def lowest_max(milp: Milp, loads: Sequence[LoadRow], people: Sequence[int],
         row = loads[p]
         if plain is not None and flags[p] is False:
             if p not in plain:
-                plain[p] = milp.add_row(-math.inf, math.inf, row.index, row.coef)
+                plain[p] = milp.add_row(-math.inf, math.inf, row.index, row.coef, row.divisor())
             rows[p] = plain[p]
             continue
         index, coef = list(row.index), list(row.coef)
         if flags[p] is not False:
             index.append(flags[p])
             coef.append(-(row.high - row.base - row.room(low) + 1.0))
-        rows[p] = milp.add_row(-math.inf, math.inf, index, coef)
+        rows[p] = milp.add_row(-math.inf, math.inf, index, coef, row.divisor())
 
-    def best() -> float:
-        return max(loads[p].value(milp.values) for p in people if not _flag_value(flags[p], milp.values))
+    def best(values: Sequence[float] | None = None) -> float:
+        if values is None:
+            return max(loads[p].value(milp.values) for p in people if not _flag_value(flags[p], milp.values))
+        return max((loads[p].value(values) for p in people if not _flag_value(flags[p], values)), default=math.inf)
 
     def limit(level: float) -> None:
         for p, r in rows.items():
@@ -350,6 +498,10 @@ def lowest_max(milp: Milp, loads: Sequence[LoadRow], people: Sequence[int],
     floor_ = max(low, bound) - LEVEL_TOLERANCE  # no allocation reaches a level at or below this
     if proven_floor is not None:
         floor_ = max(floor_, proven_floor - LEVEL_TOLERANCE / 2)
+    if candidate is not None and floor_ < high - LEVEL_TOLERANCE:
+        proposed = candidate()
+        if proposed is not None and best(proposed) < high - LEVEL_TOLERANCE / 2 and milp.try_values(proposed):
+            high = best()
     proven, gap = True, 0.0
     trial = high - LEVEL_TOLERANCE  # can it be improved at all?
     while floor_ < high - LEVEL_TOLERANCE:
@@ -369,7 +521,7 @@ def lowest_max(milp: Milp, loads: Sequence[LoadRow], people: Sequence[int],
 
 def leximin(milp: Milp, loads: Sequence[LoadRow], top_floor: float | None = None,
             budget: Callable[..., tuple[list[LoadRow], Budget] | None] | None = None,
-            ) -> LeximinOutcome:
+            improve: Callable[[Sequence[float]], list[float] | None] | None = None) -> LeximinOutcome:
     """Make ``milp``'s feasible set the leximin-optimal allocations of ``loads`` (see the module
     docstring); ``milp.values`` must hold a feasible solution and ends with an optimal one.
     ``top_floor``: a proven lower bound on the highest load (see ``lowest_max``). Every step runs
@@ -379,20 +531,36 @@ def leximin(milp: Milp, loads: Sequence[LoadRow], top_floor: float | None = None
     given, is asked once the highest load ``top`` is fixed (``budget(loads, top)``) and, while
     its ``spare`` is above 0, after every level (at most ``count`` persons above ``level``); it
     returns the rows with tighter ``low`` bounds and a ``Budget`` (or None): bounds that let
-    levels be proven without a solve."""
+    levels be proven without a solve. ``improve(values)``, when given, returns another setting of
+    the model's own columns (a heuristic's, from ``values``) or None; with the flag columns set to
+    what its loads say, it is proposed to ``lowest_max`` (``candidate``)."""
     n = len(loads)
     spent: Budget | None = None
     plain: dict[int, int] = {}  # per person, its row L_p <= t without a flag (with ``budget`` only)
     fixing = False  # ``fix_columns`` after every level: where the budget has no spare case from the start
     levels: list[tuple[float, int]] = []
     flags: list[int | bool] = [False] * n  # of the previous level: a column, or a constant
+    live: list[tuple[int, int, int, float]] = []  # flag columns not yet fixed: (person, column, row, room)
+    stepped = -1  # ``milp.bounds_changed`` when the steps were last found
+    dead: list[tuple[int, int]] = []  # flag columns fixed at 0 and their rows, not yet deleted
+
+    def candidate() -> list[float] | None:
+        proposed = improve(milp.values) if improve is not None and HEURISTIC_START else None
+        if proposed is None:
+            return None
+        for p, col, _row, room in live:  # each flag at what the proposed loads need (the fewest)
+            row = loads[p]
+            proposed[col] = 1.0 if math.fsum(c * proposed[i] for i, c in zip(row.index, row.coef, strict=True)) > (
+                room + 1e-9) else 0.0
+        return proposed
+
     count = 0
     while count < n:
         if levels and time.perf_counter() >= milp.deadline:  # levels proven without solves: the
             return LeximinOutcome(False, _open_gap(loads, milp.values, count, spent), levels)  # time is up too
         free = [p for p in range(n) if flags[p] is not True]
         level, proven, gap, _rows = lowest_max(milp, loads, free, flags, count, None if levels else top_floor,
-                                               spent, plain if spent is not None else None)
+                                               spent, plain if spent is not None else None, candidate)
         if not proven:
             return LeximinOutcome(False, gap, levels)
         if not levels:  # no load exceeds the first level: tighter bounds for every later row
@@ -405,8 +573,14 @@ def leximin(milp: Milp, loads: Sequence[LoadRow], top_floor: float | None = None
         elif spent is not None:  # persons without a flag now lie at or below the level: smaller big-Ms
             loads = [replace(row, high=max(row.low, min(row.high, _floor_work(row, level)))) if flags[p] is False
                      else row for p, row in enumerate(loads)]
-        if spent is not None and fixing:
+        if spent is not None and (fixing or (FIX_MIDWAY and spent.spare <= 0)):
             fix_columns(milp, loads, spent)
+        live = _drop_dead_flags(milp, loads, live, dead)
+        if COMPACT and dead and len(dead) >= max(COMPACT_AT, COMPACT_SHARE * milp.size):
+            flags, live, plain = _compact(milp, dead, flags, live, plain)
+            dead = []
+        if spent is not None and STEPS and milp.bounds_changed != stepped:
+            loads, stepped = _with_steps(milp, loads), milp.bounds_changed
         # flag the persons at the level; as few as possible
         threshold = level - LEVEL_TOLERANCE
         if spent is not None and _only_sure_at(loads, milp.values, threshold, count):
@@ -418,7 +592,7 @@ def leximin(milp: Milp, loads: Sequence[LoadRow], top_floor: float | None = None
                 flags.append(sure)
                 if not sure and row.high / row.scale >= threshold:
                     if p not in plain:
-                        plain[p] = milp.add_row(-math.inf, math.inf, row.index, row.coef)
+                        plain[p] = milp.add_row(-math.inf, math.inf, row.index, row.coef, row.divisor())
                     milp.set_row_upper(plain[p], row.room(threshold))
             count = sum(flags)
             levels.append((level, count))
@@ -437,11 +611,18 @@ def leximin(milp: Milp, loads: Sequence[LoadRow], top_floor: float | None = None
                 at_level = row.value(milp.values) >= threshold
                 (col,) = milp.add_cols([0.0], [1.0], [1.0 if at_level else 0.0])
                 room = row.room(threshold)
-                milp.add_row(-math.inf, room, [*row.index, col], [*row.coef, -(row.high - row.base - room)])
+                flag_row = milp.add_row(-math.inf, room, [*row.index, col], [*row.coef, -(row.high - row.base - room)],
+                                        row.divisor())
+                live.append((len(new_flags), col, flag_row, room))
                 new_flags.append(col)
                 columns.append(col)
         in_solution = ones + sum(milp.values[c] for c in columns)
         least = ones if spent is None else max(ones, spent.at_least(threshold))
+        if in_solution > max(count + 1, least) and columns:  # the heuristic's plan first: fewer at the level?
+            proposed = candidate()
+            if proposed is not None and ones + sum(proposed[c] for c in columns) < in_solution and milp.try_values(
+                    proposed):
+                in_solution = ones + sum(milp.values[c] for c in columns)
         if in_solution > max(count + 1, least) and columns:
             outcome = milp.solve(dict.fromkeys(columns, 1.0))
             if not outcome.optimal:
@@ -490,12 +671,69 @@ def fix_columns(milp: Milp, loads: Sequence[LoadRow], spent: Budget) -> None:
     rebalance) HiGHS does not find these itself; smaller integer programs follow."""
     if not FIX_COLUMNS or not spent.gives:
         return
-    for row, gives in zip(loads, spent.gives, strict=True):
+    for p, (row, gives) in enumerate(zip(loads, spent.gives, strict=True)):
         if gives > 0.5:
             continue
         room = row.high - row.base
+        if milp.fixed_room.get(p) == room:  # bounded at this room already
+            continue
+        milp.fixed_room[p] = room
         for col, coef in zip(row.index, row.coef, strict=True):
             milp.lower_upper(col, 0.0 if coef < 0 else math.floor(max(room, 0.0) / coef + 1e-7))
+
+
+def _compact(milp: Milp, dead: list[tuple[int, int]], flags: list[int | bool],
+             live: list[tuple[int, int, int, float]], plain: dict[int, int],
+             ) -> tuple[list[int | bool], list[tuple[int, int, int, float]], dict[int, int]]:
+    """Delete the dead flag columns (fixed at 0) and their rows (without bounds) from the model
+    (``Milp.compact``) and renumber what ``leximin`` keeps: a flag deleted is a flag at 0, i.e.
+    none (False)."""
+    col_map, row_map = milp.compact([c for c, _r in dead], [r for _c, r in dead])
+    flags = [f if f is True or f is False else (col_map[f] if col_map[f] >= 0 else False) for f in flags]
+    live = [(p, col_map[c], row_map[r], room) for p, c, r, room in live]
+    plain = {p: row_map[r] for p, r in plain.items()}
+    return flags, live, plain
+
+
+def _with_steps(milp: Milp, loads: list[LoadRow]) -> list[LoadRow]:
+    """The rows with their ``step``: the gcd of the whole-unit coefficients of the columns not
+    fixed at 0 (every allocation's sum coef * x is a multiple of it), so that a row's room is the
+    most work the person can really hold below a level (a single type's receiver: whole cases).
+    The linear relaxation then cannot hold part of a case below the level."""
+    out = []
+    changed, milp.changed = milp.changed, set()
+    for row in loads:
+        if row.step and changed.isdisjoint(row.index):  # no bound of its columns changed
+            out.append(row)
+            continue
+        step = 0
+        if row.integral:
+            for col, coef in zip(row.index, row.coef, strict=True):
+                if milp.upper(col, math.inf) > 0.5:
+                    step = math.gcd(step, abs(round(coef)))
+        out.append(replace(row, step=step) if step != row.step else row)
+    return out
+
+
+def _drop_dead_flags(milp: Milp, loads: Sequence[LoadRow], live: list[tuple[int, int, int, float]],
+                     dead: list[tuple[int, int]]) -> list[tuple[int, int, int, float]]:
+    """Fix at 0 the flag columns whose row the person's load now keeps without the flag: their
+    ``high`` (lowered to a later, lower level) lies within the row's room. Every allocation then
+    keeps the row with the flag at 0, and a flag at 0 only loosens its count row, so the loads'
+    feasible set is unchanged; the model keeps fewer live binaries (and the row is freed).
+    Returns the columns still live; the fixed ones are added to ``dead`` (column, row)."""
+    if not DROP_DEAD_FLAGS:
+        return live
+    kept = []
+    for entry in live:
+        p, col, row, room = entry
+        if loads[p].high - loads[p].base <= room + 1e-9:
+            milp.fix_zero(col)
+            milp.h.changeRowBounds(row, -math.inf, math.inf)
+            dead.append((col, row))
+        else:
+            kept.append(entry)
+    return kept
 
 
 def _only_sure_at(loads: Sequence[LoadRow], values: Sequence[float], threshold: float, count: int) -> bool:
