@@ -189,7 +189,8 @@ def estimate(bundle: Path, wheels: Wheels, runtime: dict, linux_bootloader: int)
 
         if not rel:  # the executable: Linux bootloader + archive -> Windows bootloader + the same archive
             boot = "PyInstaller/bootloader/Windows-64bit-intel/runw.exe"
-            add(path + ".exe", size - linux_bootloader + wheels.sizes[boot], "measured (runw.exe) + as on Linux")
+            add(path + ".exe", size - linux_bootloader, "as on Linux (the archive appended to the bootloader)")
+            rows.append(Row(None, "bootloader of " + path + ".exe", comp, 0, wheels.sizes[boot], "measured (runw.exe)"))
             continue
         name = rel.rsplit("/", 1)[-1]
         if rel.startswith("python3.11/lib-dynload/"):

@@ -116,7 +116,8 @@ def test_every_linux_file_gets_its_windows_form(fake):
     rows = {(row["linux"], row["windows"]): row for row in result["files"]}
     size = wheels.sizes
 
-    assert rows[("sagstal-desktop", "sagstal-desktop.exe")]["windows_size"] == 900 + 300
+    assert rows[("sagstal-desktop", "sagstal-desktop.exe")]["windows_size"] == 900  # the archive
+    assert rows[(None, "bootloader of sagstal-desktop.exe")]["windows_size"] == 300  # runw.exe
     qtcore = rows[("_internal/PySide6/QtCore.abi3.so", "PySide6/QtCore.pyd")]
     assert qtcore["windows_size"] == size["PySide6/QtCore.pyd"]
     qxcb = rows[("_internal/PySide6/Qt/plugins/platforms/libqxcb.so", "PySide6/plugins/platforms/qwindows.dll")]
