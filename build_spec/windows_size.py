@@ -354,6 +354,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("bundle", type=Path, help="a Linux bundle folder (dist/sagstal-desktop)")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     args = parser.parse_args(argv)
+    if not (args.bundle / "_internal").is_dir():
+        parser.error(f"{args.bundle} is not a PyInstaller bundle folder (no _internal/ in it)")
     runtime = json.loads(RUNTIME.read_text(encoding="utf-8"))
     bound = json.loads(BOUNDS.read_text(encoding="utf-8"))["windows_folder_mb"]
     result = report(args.bundle, Wheels.load(download()), runtime, linux_bootloader_size(), bound)

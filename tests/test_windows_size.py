@@ -173,3 +173,11 @@ def test_runtime_constants_name_their_source():
     data = json.loads((ROOT / "build_spec" / "windows_runtime.json").read_text(encoding="utf-8"))
     assert data["dlls"]["python311.dll"] == 5800216 and "3.11.9" in data["python_version"]
     assert set(data["builtin_on_windows"]).isdisjoint(data["posix_only"])
+
+
+def test_a_folder_that_is_no_bundle_is_refused_before_any_download(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(windows_size, "download", lambda *a: pytest.fail("downloaded"))
+    with pytest.raises(SystemExit) as stop:
+        windows_size.main([str(tmp_path)])
+    assert stop.value.code == 2
+    assert "not a PyInstaller bundle folder" in capsys.readouterr().err
