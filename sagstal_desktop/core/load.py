@@ -35,8 +35,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-from itertools import chain
-from operator import attrgetter
+from functools import reduce
+from itertools import chain, compress
+from operator import add, attrgetter, truediv
 from typing import NamedTuple, overload
 
 from sagstal_desktop.core.case_weight import LEVELS, OFF, Weighting, resolved_split
@@ -389,30 +390,41 @@ def _newcomer_flags(staff: list[StaffMember], settings: TeamSettings, as_of: dat
 def _compute_people_python(
     staff: list[StaffMember], weights: _Weights, settings: TeamSettings, as_of: date
 ) -> _Computed:
+    """Every person's figures in plain Python, with the float operations of the definitions in
+    the same order: a person's weighted cases are ``0.0 + n1 / max1 + n2 / max2 + ...`` over
+    the covered types with a count, left to right in the order of the person's counts (taken by
+    ``functools.reduce`` at C speed; a type counted 0 adds ``0 / max``, which changes no such
+    sum). The norms are looked up once per layout of case types (``_Layout``), not per person
+    and type; the cases per type are summed per layout at the end (whole numbers: the order of
+    their sums changes nothing) and keyed in the order in which the types first have a count."""
     fth = weights.norm_set.full_time_hours
     keep = 1.0 - settings.newcomer_reduction
     columns: dict[str, list] = {name: [] for name in PersonResult._fields}
-    totals: dict[str, int] = {}
-    uncovered: dict[str, int] = {}
     status_counts = [0] * len(_STATUS_BY_CODE)
     available = total_capacity = casework_hours = 0.0
     total_cases = 0
     rows: list[tuple] = []
+    layouts: dict[tuple[str, ...], _Layout] = {}
+    layout = _Layout((), weights)
+    values_of = layout.values
     for person, newcomer in zip(staff, _newcomer_flags(staff, settings, as_of), strict=True):
-        weighted_max = weighted_min = 0.0
-        total = unc = 0
-        for case_type, n in person.counts.items():
-            if not n:
-                continue
-            total += n
-            norm = weights.norm(case_type)
-            target = uncovered if norm is None else totals
-            target[case_type] = target.get(case_type, 0) + n
-            if norm is None:
-                unc += n
-            else:
-                weighted_max += n / norm.max
-                weighted_min += n / norm.min
+        counts = person.counts
+        signature = tuple(counts)
+        if signature != layout.signature:
+            layout = layouts.get(signature) or layouts.setdefault(signature, _Layout(signature, weights))
+            values_of = layout.values
+        values = tuple(counts.values())
+        values_of.append(values)
+        total = reduce(add, filter(None, values), 0)
+        if layout.mask is None:
+            unc = 0
+            weighted_max = reduce(add, map(truediv, values, layout.maxes), 0.0)
+            weighted_min = reduce(add, map(truediv, values, layout.mins), 0.0)
+        else:
+            unc = reduce(add, filter(None, compress(values, layout.uncovered)), 0)
+            covered = list(compress(values, layout.mask))
+            weighted_max = reduce(add, map(truediv, covered, layout.maxes), 0.0)
+            weighted_min = reduce(add, map(truediv, covered, layout.mins), 0.0)
         hours = person.casework_hours_on(as_of) if person.reductions else person.casework_hours
         if 0 < hours <= HOURS_EPSILON:
             hours = 0.0
@@ -443,8 +455,51 @@ def _compute_people_python(
     for name, column in zip(_ROW_FIELDS, zip(*rows, strict=True) if rows else [()] * len(_ROW_FIELDS), strict=True):
         columns[name].extend(column)  # one row per person, turned into columns at once
     _same_unweighted(columns)
+    totals, uncovered = _cases_by_type(staff, layouts.values(), weights)
     return _Computed(PersonResults(columns), totals, uncovered, available, casework_hours, total_cases,
                      status_counts, total_capacity)
+
+
+class _Layout:
+    """The case types of a ``counts`` dict in its order, with each covered type's norm
+    (``maxes``, ``mins``: those of the covered types, in order), which types are covered
+    (``mask``; None: all) and the values of every person who has this layout."""
+
+    __slots__ = ("mask", "maxes", "mins", "signature", "uncovered", "values")
+
+    def __init__(self, signature: tuple[str, ...], weights: _Weights) -> None:
+        norms = [weights.norm(t) for t in signature]
+        self.signature = signature
+        self.maxes = tuple(n.max for n in norms if n is not None)
+        self.mins = tuple(n.min for n in norms if n is not None)
+        self.mask = None if all(n is not None for n in norms) else tuple(n is not None for n in norms)
+        self.uncovered = None if self.mask is None else tuple(not covered for covered in self.mask)
+        self.values: list[tuple] = []
+
+
+def _cases_by_type(staff: list[StaffMember], layouts, weights: _Weights) -> tuple[dict[str, int], dict[str, int]]:
+    """(covered cases per case type, cases per type the norm set cannot measure): each type
+    with a count anywhere, keyed in the order in which the types first have a count (person by
+    person, each person's counts in their order), the sum of its counts."""
+    sums: dict[str, int] = {}
+    for layout in layouts:
+        if not layout.values:
+            continue
+        for case_type, column in zip(layout.signature, zip(*layout.values, strict=True), strict=True):
+            if any(column):
+                sums[case_type] = reduce(add, filter(None, column), sums.get(case_type, 0))
+    totals: dict[str, int] = {}
+    uncovered: dict[str, int] = {}
+    if not sums:
+        return totals, uncovered
+    wanted = len(sums)
+    for counts in map(attrgetter("counts"), staff):
+        for case_type, n in counts.items():
+            if n and case_type not in totals and case_type not in uncovered:
+                (uncovered if weights.norm(case_type) is None else totals)[case_type] = sums[case_type]
+        if len(totals) + len(uncovered) == wanted:
+            break
+    return totals, uncovered
 
 
 #: The columns of ``_compute_people_python``'s rows, in order.
