@@ -164,3 +164,22 @@ def test_a_clean_file_reads_case_counts_in_one_pass(tmp_path, demo, monkeypatch)
     team = load_team(path)
     assert "case_counts" not in read_by and "staff" in read_by
     assert sum(sum(m.counts.values()) for m in team.staff) == sum(sum(m.counts.values()) for m in demo.staff)
+
+
+@pytest.mark.parametrize("text", ["a\x00b", 'q"uote', "back\\slash", "line\nfeed\t\x1f", "😀æ€\u2028", "\x7f", " "])
+def test_case_types_of_any_text_read_in_one_pass_as_row_by_row(tmp_path, demo, monkeypatch, text):
+    """``_count_columns`` carries text through JSON: every character comes back as it was."""
+    path = _team_file(tmp_path, demo)
+    db = sqlite3.connect(path)
+    db.execute("UPDATE case_counts SET case_type = ? || case_type WHERE rowid % 2 = 0", (text,))
+    db.execute("UPDATE case_counts SET staff_id = staff_id || ? WHERE 1", (text,))
+    db.execute("UPDATE staff SET id = id || ? WHERE 1", (text,))
+    db.commit()
+    db.close()
+    read_by = _spy_rows(monkeypatch)
+    fast = load_team(path)
+    assert "case_counts" not in read_by
+    value_by_value(monkeypatch)
+    each = load_team(path)
+    assert [(m.id, list(m.counts.items())) for m in fast.staff] == [(m.id, list(m.counts.items())) for m in each.staff]
+    assert any(text in t for m in fast.staff for t in m.counts)
