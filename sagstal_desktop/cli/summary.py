@@ -137,7 +137,9 @@ def _staff_rows(staff, persons, by_level, absent: dict) -> list[dict[str, Any]]:
         return [None if x is None else x * 100 for x in column(name)]
 
     ids = column("member_id")
-    values = attrgetter("value")
+    from sagstal_desktop.core.load import Status
+
+    values = {status: status.value for status in Status}.__getitem__  # a dict lookup, not Enum.value's call
     return list(map(dict, map(zip, repeat(_PERSON_KEYS), zip(
         ids, column("name"), column("weekly_hours"), map(attrgetter("other_hours"), staff),
         column("casework_hours"), column("newcomer"), column("capacity"), column("measured_capacity"),
