@@ -33,8 +33,11 @@ S = schema
 
 @contextmanager
 def value_by_value():
-    """The old reader: no column cleared by the SQL pass, every value through ``Field.check``."""
-    with mock.patch.object(schema, "bulk_clean", lambda db, spec: [False] * len(spec.fields)):
+    """The old reader: no column cleared by the SQL pass, every value through ``Field.check``
+    (nor by the passes that check and fetch at once: ``_clean_rows``, ``_count_columns``)."""
+    with mock.patch.object(schema, "bulk_clean", lambda db, spec: [False] * len(spec.fields)), \
+            mock.patch.object(document, "_clean_rows", lambda *args: None), \
+            mock.patch.object(document, "_count_columns", lambda *args: None):
         yield
 
 

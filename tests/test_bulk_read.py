@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sagstal_desktop.io import team_schema
+from sagstal_desktop.io import document, team_schema
 from sagstal_desktop.io.document import DocumentError, load_team, save_team
 
 FIELDS = [f for table in team_schema.TABLES.values() for f in table.fields if f.clean_sql() is not None]
@@ -43,6 +43,13 @@ def test_a_value_the_sql_pass_lets_through_is_one_check_gives_back_unchanged(ind
             assert got == stored and type(got) is type(stored)
 
 
+def value_by_value(monkeypatch) -> None:
+    """The reader without its bulk passes: every value through ``Field.check``."""
+    monkeypatch.setattr(team_schema, "bulk_clean", lambda db, spec: [False] * len(spec.fields))
+    monkeypatch.setattr(document, "_clean_rows", lambda *args: None)
+    monkeypatch.setattr(document, "_count_columns", lambda *args: None)
+
+
 def _team_file(tmp_path, demo):
     path = tmp_path / "team.sagstal"
     save_team(demo, path)
@@ -71,7 +78,7 @@ def test_a_bad_value_gives_the_message_checking_every_value_gives(tmp_path, demo
     before = path.read_bytes()
     with pytest.raises(DocumentError) as bulk:
         load_team(path)
-    monkeypatch.setattr(team_schema, "bulk_clean", lambda db, spec: [False] * len(spec.fields))
+    value_by_value(monkeypatch)
     with pytest.raises(DocumentError) as each:
         load_team(path)
     assert bulk.value.message("en") == each.value.message("en")
@@ -82,7 +89,7 @@ def test_a_bad_value_gives_the_message_checking_every_value_gives(tmp_path, demo
 def test_a_clean_file_gives_the_same_team_either_way(tmp_path, demo, monkeypatch):
     path = _team_file(tmp_path, demo)
     bulk = load_team(path)
-    monkeypatch.setattr(team_schema, "bulk_clean", lambda db, spec: [False] * len(spec.fields))
+    value_by_value(monkeypatch)
     each = load_team(path)
     assert bulk == each
     assert [list(m.counts.items()) for m in bulk.staff] == [list(m.counts.items()) for m in each.staff]
@@ -98,3 +105,81 @@ def test_counts_stored_out_of_order_keep_the_order_of_their_positions(tmp_path, 
     db.commit()
     db.close()
     assert [list(m.counts.items()) for m in load_team(path).staff] == expected
+
+
+def test_counts_stored_interleaved_by_person_are_read_like_the_rows_one_by_one(tmp_path, demo, monkeypatch):
+    path = _team_file(tmp_path, demo)
+    db = sqlite3.connect(path)
+    rows = db.execute("SELECT staff_id, case_type, position, count FROM case_counts").fetchall()
+    db.execute("DELETE FROM case_counts")
+    db.executemany("INSERT INTO case_counts VALUES (?, ?, ?, ?)", rows[1::2] + rows[::2])  # persons split in two
+    db.commit()
+    db.close()
+    fast = load_team(path)
+    value_by_value(monkeypatch)
+    each = load_team(path)
+    assert [list(m.counts.items()) for m in fast.staff] == [list(m.counts.items()) for m in each.staff]
+    assert sum(sum(m.counts.values()) for m in fast.staff) == sum(n for *_, n in rows)
+
+
+def _spy_rows(monkeypatch) -> list[str]:
+    """The tables ``document._rows`` reads from now on."""
+    read_by: list[str] = []
+    rows = document._rows
+
+    def spy(db, path, name, **kw):
+        read_by.append(name)
+        return rows(db, path, name, **kw)
+
+    monkeypatch.setattr(document, "_rows", spy)
+    return read_by
+
+
+def test_counts_longer_than_sqlites_length_limit_are_read_row_by_row(tmp_path, monkeypatch):
+    """The arrays of ``_count_columns`` exceed the limit (here lowered to 100,000 bytes, far above
+    every value in the file): ``_rows`` reads the table, and the team is the same."""
+    from sagstal_desktop.core.model import StaffMember, Team
+
+    types = ["sygedagpenge", "jobafklaring", "ressourceforloeb", "born_familie", "voksenpsykiatri"]
+    team = Team(staff=[StaffMember(name=f"P{i}", counts={t: (i + k) % 7 for k, t in enumerate(types)})
+                       for i in range(800)])
+    path = tmp_path / "big.sagstal"
+    save_team(team, path)
+    expected = load_team(path)
+    monkeypatch.setattr(team_schema, "MAX_SQL_VALUE_BYTES", 100_000)
+    (longest,) = sqlite3.connect(path).execute("SELECT length(json_group_array(staff_id)) FROM case_counts").fetchone()
+    assert longest > 100_000
+    read_by = _spy_rows(monkeypatch)
+    got = load_team(path)
+    assert "case_counts" in read_by
+    assert got == expected
+    assert [list(m.counts.items()) for m in got.staff] == [list(m.counts.items()) for m in expected.staff]
+    assert [list(m.counts.items()) for m in got.staff] == [list(m.counts.items()) for m in team.staff]
+
+
+def test_a_clean_file_reads_case_counts_in_one_pass(tmp_path, demo, monkeypatch):
+    """The common case: ``_count_columns`` gives every row, ``_rows`` never reads the table."""
+    path = _team_file(tmp_path, demo)
+    read_by = _spy_rows(monkeypatch)
+    team = load_team(path)
+    assert "case_counts" not in read_by and "staff" in read_by
+    assert sum(sum(m.counts.values()) for m in team.staff) == sum(sum(m.counts.values()) for m in demo.staff)
+
+
+@pytest.mark.parametrize("text", ["a\x00b", 'q"uote', "back\\slash", "line\nfeed\t\x1f", "😀æ€\u2028", "\x7f", " "])
+def test_case_types_of_any_text_read_in_one_pass_as_row_by_row(tmp_path, demo, monkeypatch, text):
+    """``_count_columns`` carries text through JSON: every character comes back as it was."""
+    path = _team_file(tmp_path, demo)
+    db = sqlite3.connect(path)
+    db.execute("UPDATE case_counts SET case_type = ? || case_type WHERE rowid % 2 = 0", (text,))
+    db.execute("UPDATE case_counts SET staff_id = staff_id || ? WHERE 1", (text,))
+    db.execute("UPDATE staff SET id = id || ? WHERE 1", (text,))
+    db.commit()
+    db.close()
+    read_by = _spy_rows(monkeypatch)
+    fast = load_team(path)
+    assert "case_counts" not in read_by
+    value_by_value(monkeypatch)
+    each = load_team(path)
+    assert [(m.id, list(m.counts.items())) for m in fast.staff] == [(m.id, list(m.counts.items())) for m in each.staff]
+    assert any(text in t for m in fast.staff for t in m.counts)

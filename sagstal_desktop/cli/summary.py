@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from itertools import repeat
-from operator import attrgetter
+from operator import attrgetter, methodcaller
 from typing import Any
 
 from sagstal_desktop.cli.common import (
@@ -30,12 +30,17 @@ def summary_data(team, summary, norm_set, source_file: str | None = None, result
 
     split = _NotAssessed()
 
-    def by_level(m) -> dict[str, dict[str, int]]:
-        """``counts_by_level``; for a person with no levels entered (most) every count is all
-        "not assessed", one shared dict per count (encoded as it is, never changed)."""
-        if m.levels:
-            return counts_by_level(m.counts, m.levels)
-        return dict(zip(m.counts, map(split.__getitem__, m.counts.values()), strict=True))
+    def by_level(staff) -> list[dict[str, dict[str, int]]]:
+        """Every person's ``counts_by_level``; for a person with no levels entered (most) every
+        count is all "not assessed", one shared dict per count (encoded as it is, never changed),
+        made at C speed (no Python call per person) when nobody has levels entered."""
+        counts = list(map(attrgetter("counts"), staff))
+        if any(map(attrgetter("levels"), staff)):
+            return [counts_by_level(c, m.levels) if m.levels else dict(zip(c, map(split.__getitem__, c.values()),
+                                                                              strict=True))
+                    for c, m in zip(counts, staff, strict=True)]
+        not_assessed = map(map, repeat(split.__getitem__), map(methodcaller("values"), counts))
+        return list(map(dict, map(zip, counts, not_assessed)))  # a dict's keys and values: as many
 
     def pct(fraction: float | None) -> float | None:
         return None if fraction is None else fraction * 100
@@ -132,13 +137,15 @@ def _staff_rows(staff, persons, by_level, absent: dict) -> list[dict[str, Any]]:
         return [None if x is None else x * 100 for x in column(name)]
 
     ids = column("member_id")
-    values = attrgetter("value")
+    from sagstal_desktop.core.load import Status
+
+    values = {status: status.value for status in Status}.__getitem__  # a dict lookup, not Enum.value's call
     return list(map(dict, map(zip, repeat(_PERSON_KEYS), zip(
         ids, column("name"), column("weekly_hours"), map(attrgetter("other_hours"), staff),
         column("casework_hours"), column("newcomer"), column("capacity"), column("measured_capacity"),
         map(attrgetter("counts"), staff), column("total_cases"), column("uncovered_cases"),
         column("fte_caseload"), pct("load_max"), pct("load_min"), map(values, column("status")),
-        map(by_level, staff), pct("load_max_unweighted"), map(values, column("status_unweighted")),
+        by_level(staff), pct("load_max_unweighted"), map(values, column("status_unweighted")),
         [i in absent for i in ids], map(absent.get, ids), strict=True))))
 
 
