@@ -224,24 +224,9 @@ class LevelModel:
 
     def fewest_over(self) -> tuple[bool, float]:
         """Minimise the staff over DS's maximum and keep that number (as ``rebalance``'s model)."""
-        milp = self.milp
-        columns = []
-        for row in self.rows:
-            room = row.room(1.0)
-            if row.high - row.base <= room or row.low - row.base > room:
-                continue
-            over = row.value(milp.values) * row.scale - row.base > room + 1e-9
-            (col,) = milp.add_cols([0.0], [1.0], [1.0 if over else 0.0])
-            milp.add_row(-math.inf, room, [*row.index, col], [*row.coef, -(row.high - row.base - room)])
-            columns.append(col)
-        if not columns:
-            return True, 0.0
-        milp.avoid_faulty_presolve()
-        outcome = milp.solve(dict.fromkeys(columns, 1.0))
-        if not outcome.optimal:
-            return False, outcome.gap
-        milp.add_row(-math.inf, float(round(sum(milp.values[c] for c in columns))), columns, [1.0] * len(columns))
-        return True, 0.0
+        from sagstal_desktop.core.planning.milp import fewest_over
+
+        return fewest_over(self.milp, self.rows)
 
     def moves(self) -> list[Move]:
         """The solution as moves: per type, each giver in team order gives its parts in the moving

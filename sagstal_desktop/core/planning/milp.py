@@ -664,6 +664,29 @@ def _refined(budget: Callable[..., tuple[list[LoadRow], Budget] | None], loads: 
     return tighter, Budget(new.low, spent.mid, spent.spare, gives)
 
 
+
+def fewest_over(milp: Milp, rows: Sequence[LoadRow]) -> tuple[bool, float]:
+    """Minimise the staff over DS's maximum among ``rows`` (a binary per person who may end over
+    it) and keep that number as a row; ``milp.values`` must be feasible (the start). Returns
+    (proven, gap). The rebalance models (``rebalance``, ``level_moves``) both end with it."""
+    columns = []
+    for row in rows:
+        room = row.room(1.0)  # the most added work that keeps the load at or below 100 %
+        if row.high - row.base <= room or row.low - row.base > room:
+            continue  # never over, or always over, whatever moves
+        over = row.value(milp.values) * row.scale - row.base > room + 1e-9
+        (col,) = milp.add_cols([0.0], [1.0], [1.0 if over else 0.0])
+        milp.add_row(-math.inf, room, [*row.index, col], [*row.coef, -(row.high - row.base - room)])
+        columns.append(col)
+    if not columns:
+        return True, 0.0
+    milp.avoid_faulty_presolve()
+    outcome = milp.solve(dict.fromkeys(columns, 1.0))
+    if not outcome.optimal:
+        return False, outcome.gap
+    milp.add_row(-math.inf, float(round(sum(milp.values[c] for c in columns))), columns, [1.0] * len(columns))
+    return True, 0.0
+
 def fix_columns(milp: Milp, loads: Sequence[LoadRow], spent: Budget) -> None:
     """Bound the columns of persons who give nothing in any allocation (``Budget.gives`` 0):
     their cases given are 0, and each type's cases received at most what fits below their

@@ -241,24 +241,9 @@ class _MoveModel:
     def fewest_over(self) -> tuple[bool, float]:
         """Minimise the staff over DS's maximum (a binary per person who may end over it) and
         keep that number as a row; ``milp.values`` must be feasible. Returns (proven, gap)."""
-        milp = self.milp
-        columns = []
-        for row in self.rows:
-            room = row.room(1.0)  # the most added work that keeps the load at or below 100 %
-            if row.high - row.base <= room or row.low - row.base > room:
-                continue  # never over, or always over, whatever moves
-            over = row.value(milp.values) * row.scale - row.base > room + 1e-9
-            (col,) = milp.add_cols([0.0], [1.0], [1.0 if over else 0.0])
-            milp.add_row(-math.inf, room, [*row.index, col], [*row.coef, -(row.high - row.base - room)])
-            columns.append(col)
-        if not columns:
-            return True, 0.0
-        milp.avoid_faulty_presolve()
-        outcome = milp.solve(dict.fromkeys(columns, 1.0))
-        if not outcome.optimal:
-            return False, outcome.gap
-        milp.add_row(-math.inf, float(round(sum(milp.values[c] for c in columns))), columns, [1.0] * len(columns))
-        return True, 0.0
+        from sagstal_desktop.core.planning.milp import fewest_over
+
+        return fewest_over(self.milp, self.rows)
 
     def floor_for_rows(self, level: float) -> float | None:
         """``level`` (the shedding bound on the whole team's highest load) as a bound on the
