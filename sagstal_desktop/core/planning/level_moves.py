@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from types import SimpleNamespace
 
 from sagstal_desktop.core.case_weight import NOT_ASSESSED, move_cases, moving_order
+from sagstal_desktop.core.planning.move_bounds import most_work
 from sagstal_desktop.core.planning.problem import PlanningProblem
 from sagstal_desktop.core.planning.result import Move
 
@@ -126,8 +127,8 @@ class LevelModel:
             base = problem.work(person)
             cols = terms[i]
             self.rows.append(LoadRow(base, tuple(c for c, _k in cols), tuple(k for _c, k in cols),
-                                     base - _most_work(give_units.get(i, []), limit),
-                                     base + _most_work(take_units.get(i, []), limit),
+                                     base - most_work(give_units.get(i, []), limit),
+                                     base + most_work(take_units.get(i, []), limit),
                                      problem.units * person.capacity, problem.integral))
 
     def budget(self, rows: list, level: float, count: int = 0, top: float | None = None):
@@ -136,35 +137,12 @@ class LevelModel:
         bring them to ``level`` (or, for ``count`` of them, to ``top``); the limit less those
         cases is the spare; nobody sheds more work than their own cases plus the spare can, the
         heaviest first."""
-        from dataclasses import replace
-
-        from sagstal_desktop.core.planning.milp import Budget
+        from sagstal_desktop.core.planning.move_bounds import as_budget, move_bounds
 
         if self.max_moves is None:
             return None
-        top = level if top is None else top
-        at_top, at_level = [], []
-        for row, gives in zip(rows, self.gives, strict=True):
-            for limit, out in ((top, at_top), (level, at_level)):
-                need = -row.room(limit)
-                out.append(_fewest_cases(gives, need) if need > 1e-9 else 0)
-        if any(f is None for f in at_top):
-            return None
-        saving = sorted((math.inf if b is None else b - a for a, b in zip(at_top, at_level, strict=True)),
-                        reverse=True)
-        if count < len(saving) and saving[count] == math.inf:
-            return None
-        own = [a if b is None else b for a, b in zip(at_top, at_level, strict=True)]
-        forced = sum(own) - sum(x for x in saving[:count] if x != math.inf)
-        spare = self.max_moves - forced
-        if spare < 0:
-            return None
-        tighter, mid = [], []
-        for row, gives, cases in zip(rows, self.gives, own, strict=True):
-            mid.append(max(row.low, row.base - _most_work(gives, cases)) / row.scale)
-            tighter.append(replace(row, low=max(row.low, row.base - _most_work(gives, cases + spare))))
-        return tighter, Budget(tuple(row.low / row.scale for row in tighter), tuple(mid), float(spare),
-                              tuple(float(cases + spare) for cases in own))
+        found = move_bounds(rows, self.gives, self.max_moves, level, count, top)
+        return None if found is None else (found[0], as_budget(*found))
 
     def start_from(self, moves: Sequence[Move]) -> None:
         """Make ``moves`` (a plan within the move limit, each giver only giving its type) the
@@ -273,24 +251,6 @@ def _prefix_work(parts: list[tuple[float, float]], limit: float) -> float:
         if left <= 0:
             break
     return work
-
-
-def _fewest_cases(parts: list[tuple[float, float]], work: float) -> int | None:
-    """The fewest cases of ``parts`` (units, cases), the heaviest first, that make up ``work``
-    (None: all of them do not)."""
-    count = 0
-    for units, most in sorted(parts, reverse=True):
-        if work <= 1e-9:
-            break
-        take = min(most, math.ceil(work / units - 1e-9))
-        count += take
-        work -= take * units
-    return count if work <= 1e-9 else None
-
-
-def _most_work(parts: list[tuple[float, float]], limit: float) -> float:
-    """The most work ``limit`` cases of ``parts`` (units, cases) make, the heaviest first."""
-    return _prefix_work(sorted(parts, reverse=True), limit)
 
 
 def level_rebalance(problem: PlanningProblem, max_moves: int | None, deadline: float, aim: str,

@@ -50,6 +50,7 @@ from sagstal_desktop.core.planning.case_levels import other_level_cases, with_le
 from sagstal_desktop.core.planning.distribute import TIME_LIMIT, light_copy, person_changes
 from sagstal_desktop.core.planning.errors import PlanningCancelled, PlanningError, check_time_limit
 from sagstal_desktop.core.planning.level_moves import level_point
+from sagstal_desktop.core.planning.move_bounds import most_work
 from sagstal_desktop.core.planning.problem import LEVEL_TOLERANCE, PlanningProblem, build_problem
 from sagstal_desktop.core.planning.result import Move, Rebalance, TradeoffPoint, is_over
 
@@ -122,8 +123,8 @@ class _MoveModel:
             cols = terms[i]
             self.rows.append(LoadRow(
                 base, tuple(c for c, _k, _b in cols), tuple(k for _c, k, _b in cols),
-                base - _most_work([(-k, b) for _c, k, b in cols if k < 0], max_moves),
-                base + _most_work([(k, b) for _c, k, b in cols if k > 0], max_moves),
+                base - most_work([(-k, b) for _c, k, b in cols if k < 0], max_moves),
+                base + most_work([(k, b) for _c, k, b in cols if k > 0], max_moves),
                 problem.units * by_index[i].capacity, problem.integral,
             ))
 
@@ -141,35 +142,17 @@ class _MoveModel:
         (typical: the plan spends its moves on the highest loads), everyone else keeps at least
         their load, and most levels are proven without a solve. Returns ``rows`` with tighter
         ``low`` bounds and the ``milp.Budget``, or None."""
-        from sagstal_desktop.core.planning.milp import Budget
+        from sagstal_desktop.core.planning.move_bounds import as_budget, move_bounds
 
         if self.max_moves is None:
             return None
-        top = level if top is None else top
-        at_top, at_level = [], []
-        for row, gives in zip(rows, self.gives, strict=True):
-            for limit, out in ((top, at_top), (level, at_level)):
-                need = -row.room(limit)  # work the person must shed to lie at or below the limit
-                out.append(_fewest_cases(gives, need) if need > 1e-9 else 0)
-        if any(f is None for f in at_top):
+        found = move_bounds(rows, self.gives, self.max_moves, level, count, top)
+        if found is None:
             return None
-        # the ``count`` persons who may stay above ``level``: those it spares the most cases
-        saving = sorted((math.inf if b is None else b - a for a, b in zip(at_top, at_level, strict=True)), reverse=True)
-        if count < len(saving) and saving[count] == math.inf:
-            return None
-        own = [a if b is None else b for a, b in zip(at_top, at_level, strict=True)]
-        forced = sum(own) - sum(x for x in saving[:count] if x != math.inf)
-        spare = self.max_moves - forced
-        if spare < 0:
-            return None
-        tighter, mid = [], []
-        for row, gives, cases in zip(rows, self.gives, own, strict=True):
-            mid.append(max(row.low, row.base - _most_work(gives, cases)) / row.scale)
-            tighter.append(replace(row, low=max(row.low, row.base - _most_work(gives, cases + spare))))
+        tighter, mid, spare, most = found
         if SUPPLY_BOUNDS:
-            tighter = self._supply_bounds(tighter, [cases + spare for cases in own])
-        return tighter, Budget(tuple(row.low / row.scale for row in tighter), tuple(mid), float(spare),
-                              tuple(float(cases + spare) for cases in own))
+            tighter = self._supply_bounds(tighter, most)
+        return tighter, as_budget(tighter, mid, spare, most)
 
     def _supply_bounds(self, rows: list, most: list[float]) -> list:
         """Each person gives at most ``most`` cases (per row), so each type's cases moved are at
@@ -187,7 +170,7 @@ class _MoveModel:
                 bound = min(held, supply.get(case_type, 0.0))
                 self.milp.bound_col(col, bound)
                 receivable.append((self.type_units[case_type], bound))
-            high = row.base + _most_work(receivable, self.max_moves)
+            high = row.base + most_work(receivable, self.max_moves)
             out.append(replace(row, high=max(row.low, min(row.high, high))) if high < row.high else row)
         return out
 
@@ -302,35 +285,6 @@ class _MoveModel:
 def by_index_counts(problem: PlanningProblem, index: int, case_type: str) -> int:
     """The cases of ``case_type`` the person with ``index`` holds."""
     return next(p for p in problem.persons if p.index == index).counts.get(case_type, 0)
-
-
-def _most_work(cases: list[tuple[float, float]], max_moves: int | None) -> float:
-    """The most work a person can give (or receive) in at most ``max_moves`` moved cases, from
-    (units of one case, most cases) per type: the largest cases first. The load rows' bounds
-    (``LoadRow.low``/``high``) and so the big-M of the level rows are no wider than the move
-    limit allows (they were the whole caseload: far looser)."""
-    left = math.inf if max_moves is None else float(max_moves)
-    work = 0.0
-    for units, most in sorted(cases, reverse=True):
-        take = min(most, left)
-        work += units * take
-        left -= take
-        if left <= 0:
-            break
-    return work
-
-
-def _fewest_cases(cases: list[tuple[float, float]], work: float) -> int | None:
-    """The fewest cases, from (units of one case, most cases) per type, that make up at least
-    ``work`` units (the largest cases first); None when all of them do not."""
-    count = 0
-    for units, most in sorted(cases, reverse=True):
-        if work <= 1e-9:
-            break
-        take = min(most, math.ceil(work / units - 1e-9))
-        count += take
-        work -= take * units
-    return count if work <= 1e-9 else None
 
 
 def _apply(team: Team, moves: list[Move]) -> Team:
