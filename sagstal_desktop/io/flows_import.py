@@ -26,7 +26,7 @@ from sagstal_desktop.core.validation import InputError, check_label, is_blank, l
 from sagstal_desktop.i18n import N_
 from sagstal_desktop.io.columns import _case_type_lookup, normalize
 from sagstal_desktop.io.history_import import _add, map_columns
-from sagstal_desktop.io.problems import ERROR, WARNING, Problem, ProblemList, from_input_error
+from sagstal_desktop.io.problems import ERROR, WARNING, ProblemList, ReadResult, from_input_error
 from sagstal_desktop.io.table_reader import read_table
 
 #: Spreadsheet columns: key -> (Danish header, English header, further accepted headers).
@@ -39,19 +39,11 @@ FLOW_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
 
 
 @dataclass
-class FlowImport:
+class FlowImport(ReadResult):
     """The flows read from a spreadsheet and the problems found; any error refuses the file."""
 
     flows: list[Flow] = field(default_factory=list)
     problems: ProblemList = field(default_factory=ProblemList)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return self.problems.errors
-
-    @property
-    def refused(self) -> bool:
-        return self.problems.error_count > 0
 
 
 def _case_type(value: Any) -> str:

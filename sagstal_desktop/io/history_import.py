@@ -38,7 +38,7 @@ from sagstal_desktop.core.validation import (
 from sagstal_desktop.i18n import N_, tr
 from sagstal_desktop.io.columns import normalize
 from sagstal_desktop.io.document import load_team
-from sagstal_desktop.io.problems import ERROR, WARNING, Problem, ProblemList, from_input_error
+from sagstal_desktop.io.problems import ERROR, WARNING, Problem, ProblemList, ReadResult, from_input_error
 from sagstal_desktop.io.table_reader import read_table
 
 #: Spreadsheet columns: key -> (Danish header, English header, further accepted headers, required).
@@ -67,22 +67,12 @@ ROWS_READ = 20_000
 
 
 @dataclass
-class HistoryImport:
+class HistoryImport(ReadResult):
     """The snapshots read from a spreadsheet and the problems found (the first ones kept, the
     rest counted); any error, kept or counted, refuses the whole file."""
 
     snapshots: list[Snapshot] = field(default_factory=list)
     problems: ProblemList = field(default_factory=ProblemList)
-
-    @property
-    def errors(self) -> list[Problem]:
-        """The kept errors."""
-        return self.problems.errors
-
-    @property
-    def refused(self) -> bool:
-        """Whether the file has an error (then no snapshot is made)."""
-        return self.problems.error_count > 0
 
 
 def suggested_date(path: str | Path) -> date:

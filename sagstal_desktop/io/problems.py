@@ -167,6 +167,23 @@ class ProblemList:
         return len(self._kept) + self.more
 
 
+class ReadResult:
+    """What an import of a spreadsheet read (the subclass's own field) and its ``problems``; any
+    error, kept or only counted, refuses the whole file (``FlowImport``, ``HistoryImport``)."""
+
+    problems: ProblemList
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The kept errors."""
+        return self.problems.errors
+
+    @property
+    def refused(self) -> bool:
+        """Whether the file has an error (then nothing of it is used)."""
+        return self.problems.error_count > 0
+
+
 def more_problems_line(more: int, lang: str = "da") -> str:
     """"… og 12.345 problemer mere" / "… and 12,345 more problems" ("" for none)."""
     if not more:
